@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { LANGUAGES } from '../catalogue/course.ts'
+
+/**
+ * A unit's P&O (HR) rules. The concern sets the defaults; a unit stores only
+ * what it overrides, so nine units do not keep nine copies of every rule.
+ */
+export const poSettingsSchema = z.object({
+	approval: z.discriminatedUnion('mode', [
+		z.object({ mode: z.literal('never') }),
+		z.object({ mode: z.literal('always') }),
+		z.object({ mode: z.literal('above_price'), thresholdCents: z.number().int().nonnegative() }),
+	]),
+	yearlyBudgetCents: z.number().int().nonnegative(),
+	costCentreRequired: z.boolean(),
+	freeCancellationDays: z.number().int().min(0).max(90),
+	noShowPolicy: z.enum(['none', 'warn', 'charge']),
+	acceptsOtherUnits: z.boolean(),
+	defaultLanguage: z.enum(LANGUAGES),
+	branding: z.object({
+		primaryColor: z.string().regex(/^#[0-9a-f]{6}$/i),
+		logoText: z.string().min(1).max(40),
+	}),
+})
+export type PoSettings = z.infer<typeof poSettingsSchema>
+
+export const poOverridesSchema = poSettingsSchema.partial()
+export type PoOverrides = z.infer<typeof poOverridesSchema>
+
+export const CONCERN_DEFAULT_PO_SETTINGS: PoSettings = {
+	approval: { mode: 'above_price', thresholdCents: 50_000 },
+	yearlyBudgetCents: 150_000,
+	costCentreRequired: false,
+	freeCancellationDays: 14,
+	noShowPolicy: 'warn',
+	acceptsOtherUnits: true,
+	defaultLanguage: 'nl',
+	branding: { primaryColor: '#154273', logoText: 'Rijksoverheid' },
+}
+
+/** The rules in force for a unit: the concern defaults with the unit's overrides on top. */
+export function effectivePoSettings(defaults: PoSettings, overrides: PoOverrides): PoSettings {
+	return { ...defaults, ...stripUndefined(overrides) }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}
