@@ -1,0 +1,6 @@
+export * as schema from './schema/index.ts'
+export { createDatabase, databaseConfigFromEnv, DEFAULT_PGLITE_DIR } from './client.ts'
+export type { Database, DatabaseClient, DatabaseConfig } from './client.ts'
+export { migrateDatabase } from './migrate.ts'
+export * from './queries/catalogue.ts'
+export * from './queries/health.ts'

@@ -1,0 +1,59 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDatabase } from './client.ts'
+import { migrateDatabase } from './migrate.ts'
+import { createTestDatabase, testDrivers, type TestDatabase } from './testing.ts'
+
+async function rows<T>(database: TestDatabase, query: ReturnType<typeof sql>): Promise<T[]> {
+	const result = (await database.db.execute(query)) as unknown as T[] | { rows: T[] }
+	return Array.isArray(result) ? result : result.rows
+}
+
+describe.each(await testDrivers())('migrations on %s', (driver) => {
+	let database: TestDatabase
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+	})
+	afterAll(() => database?.close())
+
+	test('create every table of the data model', async () => {
+		const tables = await rows<{ table_name: string }>(
+			database,
+			sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+		)
+		expect(tables.map((t) => t.table_name)).toEqual(
+			expect.arrayContaining(['audit_log', 'course_audiences', 'courses', 'enrolments', 'job_profiles', 'locations', 'role_assignments', 'sessions', 'tenants', 'themes', 'users']),
+		)
+	})
+
+	test('install the extensions and text-search configuration that Dutch search needs', async () => {
+		const [row] = await rows<{ plain: string; similar: number; stems: string }>(
+			database,
+			sql`select unaccent('coördinator') as plain,
+			           similarity('projectmanagment', 'projectmanagement') as similar,
+			           to_tsvector('dutch', 'vergaderingen leiden')::text as stems`,
+		)
+		expect(row?.plain).toBe('coordinator')
+		expect(Number(row?.similar)).toBeGreaterThan(0.5)
+		expect(row?.stems).toContain("'vergader'")
+	})
+
+	test('are a no-op when run again', async () => {
+		await expect(migrateDatabase(database)).resolves.toBeUndefined()
+	})
+
+	if (driver === 'postgres') {
+		test('let several portal processes start at once: they migrate one at a time', async () => {
+			const empty = await createTestDatabase('postgres', { migrate: false })
+			try {
+				const processes = await Promise.all([1, 2, 3].map(() => createDatabase({ driver: 'postgres', url: empty.url! })))
+				await Promise.all(processes.map((client) => migrateDatabase(client)))
+				await Promise.all(processes.map((client) => client.close()))
+				const [applied] = await rows<{ count: string }>(empty, sql`select count(*) as count from drizzle.__drizzle_migrations`)
+				expect(Number(applied?.count)).toBe(2)
+			} finally {
+				await empty.close()
+			}
+		})
+	}
+})

@@ -1,0 +1,168 @@
+import { isCourseVisibleTo, type CourseStatus } from '@leerplein/domain'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import * as schema from '../schema/index.ts'
+import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
+import { courseVisibleTo, getCourse, listCatalogue, listUpcomingSessions } from './catalogue.ts'
+import { eq } from 'drizzle-orm'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000)
+
+describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
+	let database: TestDatabase
+	let ids: Awaited<ReturnType<typeof insertCatalogue>>
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		ids = await insertCatalogue(database)
+	})
+	afterAll(() => database?.close())
+
+	test('lists published concern-wide courses newest first, with the providing unit', async () => {
+		const { entries, total } = await listCatalogue(database.db, { viewerTenantId: null, limit: 10, offset: 0 })
+		expect(entries.map((e) => e.title)).toEqual(['Schrijven voor het web', 'Integriteit in de praktijk'])
+		expect(entries[1]).toMatchObject({ providerName: 'Nederlandse Voedsel- en Warenautoriteit', themeNameNl: 'Integriteit' })
+		expect(total).toBe(2)
+	})
+
+	test('pages through the catalogue', async () => {
+		const second = await listCatalogue(database.db, { viewerTenantId: null, limit: 1, offset: 1 })
+		expect(second.entries.map((e) => e.title)).toEqual(['Integriteit in de praktijk'])
+		expect(second.total).toBe(2)
+	})
+
+	test("shows a unit the courses opened to it and its own drafts, but not another unit's", async () => {
+		const rvo = await listCatalogue(database.db, { viewerTenantId: ids.rvo, limit: 10, offset: 0 })
+		expect(rvo.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web', 'Toezicht op voedselveiligheid'])
+		const acm = await listCatalogue(database.db, { viewerTenantId: ids.acm, limit: 10, offset: 0 })
+		expect(acm.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web'])
+		const nvwa = await listCatalogue(database.db, { viewerTenantId: ids.nvwa, limit: 10, offset: 0 })
+		expect(nvwa.total).toBe(4)
+	})
+
+	test('the SQL visibility rule agrees with the domain rule for every course and unit', async () => {
+		const all = await database.db.select().from(schema.courses)
+		const audiences = await database.db.select().from(schema.courseAudiences)
+		for (const viewer of [ids.nvwa, ids.rvo, ids.acm]) {
+			const visibleInSql = await database.db.select({ id: schema.courses.id }).from(schema.courses).where(courseVisibleTo(viewer))
+			const visibleInDomain = all.filter((course) =>
+				isCourseVisibleTo(
+					{
+						providerTenantId: course.providerTenantId,
+						status: course.status as CourseStatus,
+						visibility:
+							course.visibility === 'concern'
+								? { scope: 'concern' }
+								: { scope: 'selected', tenantIds: audiences.filter((a) => a.courseId === course.id).map((a) => a.tenantId) },
+					},
+					viewer,
+				),
+			)
+			expect(visibleInSql.map((c) => c.id).sort()).toEqual(visibleInDomain.map((c) => c.id).sort())
+		}
+	})
+
+	test('finds a visible course and hides an invisible or unknown one', async () => {
+		expect(await getCourse(database.db, { viewerTenantId: null, courseId: ids.integrity })).toMatchObject({
+			title: 'Integriteit in de praktijk',
+			keywords: ['integriteit', 'ethiek'],
+		})
+		expect(await getCourse(database.db, { viewerTenantId: ids.acm, courseId: ids.selectedForRvo })).toBeNull()
+		expect(await getCourse(database.db, { viewerTenantId: null, courseId: ids.draft })).toBeNull()
+		expect(await getCourse(database.db, { viewerTenantId: null, courseId: '0190d6a8-3f1e-7c2b-9a4d-2b7e5c8f1a3d' })).toBeNull()
+	})
+
+	test('lists upcoming planned sessions soonest first, counting only seat-holding enrolments', async () => {
+		const sessions = await listUpcomingSessions(database.db, { courseId: ids.integrity, now: NOW })
+		expect(sessions.map((s) => s.id)).toEqual([ids.soonSession, ids.laterSession])
+		expect(sessions[0]).toMatchObject({ capacity: 2, seatsTaken: 2, city: 'Utrecht', providerShortName: 'NVWA' })
+		expect(sessions[1]).toMatchObject({ seatsTaken: 0, city: null })
+	})
+
+	test('lets an employee hold only one active enrolment per session', async () => {
+		const enrol = (status: 'enrolled' | 'cancelled') =>
+			database.db.insert(schema.enrolments).values({ tenantId: ids.rvo, sessionId: ids.laterSession, userId: ids.employee, status })
+		await enrol('cancelled')
+		await enrol('enrolled')
+		await expect(enrol('enrolled')).rejects.toThrow()
+		const rows = await database.db.select().from(schema.enrolments).where(eq(schema.enrolments.sessionId, ids.laterSession))
+		expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'enrolled'])
+	})
+})
+
+async function insertCatalogue({ db }: TestDatabase) {
+	const [nvwa, rvo, acm] = await db
+		.insert(schema.tenants)
+		.values([
+			{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
+			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
+			{ slug: 'acm', name: 'Autoriteit Consument & Markt', shortName: 'ACM' },
+		])
+		.returning({ id: schema.tenants.id })
+	const [theme] = await db.insert(schema.themes).values({ slug: 'integriteit', nameNl: 'Integriteit', nameEn: 'Integrity' }).returning()
+	const course = (title: string, provider: string, createdDaysAgo: number, status: CourseStatus, visibility: 'concern' | 'selected') => ({
+		title,
+		providerTenantId: provider,
+		summary: `${title}: samenvatting`,
+		description: 'Eerste alinea.\n\nTweede alinea.',
+		keywords: ['integriteit', 'ethiek'],
+		themeId: theme!.id,
+		form: 'classroom' as const,
+		durationMinutes: 240,
+		status,
+		visibility,
+		createdAt: days(-createdDaysAgo),
+	})
+	const [integrity, writing, selectedForRvo, draft] = await db
+		.insert(schema.courses)
+		.values([
+			course('Integriteit in de praktijk', nvwa!.id, 30, 'published', 'concern'),
+			course('Schrijven voor het web', acm!.id, 10, 'published', 'concern'),
+			course('Toezicht op voedselveiligheid', nvwa!.id, 5, 'published', 'selected'),
+			course('Concept: nieuwe inspectiemethode', nvwa!.id, 1, 'draft', 'concern'),
+		])
+		.returning({ id: schema.courses.id })
+	await db.insert(schema.courseAudiences).values({ courseId: selectedForRvo!.id, tenantId: rvo!.id })
+	const [location] = await db
+		.insert(schema.locations)
+		.values({ tenantId: nvwa!.id, name: 'Catharijnesingel', address: 'Catharijnesingel 59', city: 'Utrecht' })
+		.returning()
+	const session = (startsInDays: number, extra: Partial<typeof schema.sessions.$inferInsert> = {}) => ({
+		tenantId: nvwa!.id,
+		courseId: integrity!.id,
+		startsAt: days(startsInDays),
+		endsAt: new Date(days(startsInDays).getTime() + 4 * 3_600_000),
+		capacity: 2,
+		...extra,
+	})
+	const [soonSession, laterSession] = await db
+		.insert(schema.sessions)
+		.values([
+			session(7, { locationId: location!.id }),
+			session(40),
+			session(-7, { locationId: location!.id }),
+			session(14, { status: 'cancelled' }),
+		])
+		.returning({ id: schema.sessions.id })
+	const people = await db
+		.insert(schema.users)
+		.values(['a', 'b', 'c'].map((n) => ({ tenantId: rvo!.id, employeeNumber: n, name: `Medewerker ${n}`, email: `${n}@rvo.test` })))
+		.returning({ id: schema.users.id })
+	await db.insert(schema.enrolments).values([
+		{ tenantId: rvo!.id, sessionId: soonSession!.id, userId: people[0]!.id, status: 'enrolled' },
+		{ tenantId: rvo!.id, sessionId: soonSession!.id, userId: people[1]!.id, status: 'enrolled' },
+		{ tenantId: rvo!.id, sessionId: soonSession!.id, userId: people[2]!.id, status: 'waitlisted' },
+	])
+	return {
+		nvwa: nvwa!.id,
+		rvo: rvo!.id,
+		acm: acm!.id,
+		integrity: integrity!.id,
+		writing: writing!.id,
+		selectedForRvo: selectedForRvo!.id,
+		draft: draft!.id,
+		soonSession: soonSession!.id,
+		laterSession: laterSession!.id,
+		employee: people[0]!.id,
+	}
+}

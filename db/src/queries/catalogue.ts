@@ -1,0 +1,148 @@
+import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { SEAT_HOLDING_STATUSES, type CourseForm, type Language } from '@leerplein/domain'
+import type { Database } from '../client.ts'
+import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
+import { enrolments, locations, sessions } from '../schema/logistics.ts'
+import { tenants } from '../schema/tenants.ts'
+
+/**
+ * The SQL twin of the domain rule `isCourseVisibleTo`: published courses open to the whole
+ * concern or to the viewer's unit, plus the viewer's own unit's courses. Without a viewer
+ * (not signed in) only concern-wide published courses show.
+ */
+export function courseVisibleTo(viewerTenantId: string | null): SQL {
+	const openToViewer = viewerTenantId
+		? or(
+				eq(courses.visibility, 'concern'),
+				sql`exists (select 1 from ${courseAudiences} where ${courseAudiences.courseId} = ${courses.id} and ${courseAudiences.tenantId} = ${viewerTenantId})`,
+			)
+		: eq(courses.visibility, 'concern')
+	const published = and(eq(courses.status, 'published'), openToViewer)!
+	return viewerTenantId ? or(eq(courses.providerTenantId, viewerTenantId), published)! : published
+}
+
+export type CatalogueEntry = {
+	id: string
+	title: string
+	summary: string
+	form: CourseForm
+	language: Language
+	durationMinutes: number
+	priceCents: number
+	providerName: string
+	providerShortName: string
+	themeNameNl: string | null
+	themeNameEn: string | null
+}
+
+export async function listCatalogue(
+	db: Database,
+	{ viewerTenantId, limit, offset }: { viewerTenantId: string | null; limit: number; offset: number },
+): Promise<{ entries: CatalogueEntry[]; total: number }> {
+	const visible = courseVisibleTo(viewerTenantId)
+	const [entries, [totals]] = await Promise.all([
+		db
+			.select({
+				id: courses.id,
+				title: courses.title,
+				summary: courses.summary,
+				form: courses.form,
+				language: courses.language,
+				durationMinutes: courses.durationMinutes,
+				priceCents: courses.priceCents,
+				providerName: tenants.name,
+				providerShortName: tenants.shortName,
+				themeNameNl: themes.nameNl,
+				themeNameEn: themes.nameEn,
+			})
+			.from(courses)
+			.innerJoin(tenants, eq(tenants.id, courses.providerTenantId))
+			.leftJoin(themes, eq(themes.id, courses.themeId))
+			.where(visible)
+			.orderBy(desc(courses.createdAt), desc(courses.id))
+			.limit(limit)
+			.offset(offset),
+		db.select({ total: count() }).from(courses).where(visible),
+	])
+	return { entries, total: totals?.total ?? 0 }
+}
+
+export type CourseDetail = CatalogueEntry & {
+	description: string
+	keywords: string[]
+	providerTenantId: string
+	createdAt: Date
+}
+
+/** A course as its page shows it, or null when it does not exist or the viewer may not see it. */
+export async function getCourse(
+	db: Database,
+	{ viewerTenantId, courseId }: { viewerTenantId: string | null; courseId: string },
+): Promise<CourseDetail | null> {
+	const [course] = await db
+		.select({
+			id: courses.id,
+			title: courses.title,
+			summary: courses.summary,
+			description: courses.description,
+			keywords: courses.keywords,
+			form: courses.form,
+			language: courses.language,
+			durationMinutes: courses.durationMinutes,
+			priceCents: courses.priceCents,
+			providerTenantId: courses.providerTenantId,
+			providerName: tenants.name,
+			providerShortName: tenants.shortName,
+			themeNameNl: themes.nameNl,
+			themeNameEn: themes.nameEn,
+			createdAt: courses.createdAt,
+		})
+		.from(courses)
+		.innerJoin(tenants, eq(tenants.id, courses.providerTenantId))
+		.leftJoin(themes, eq(themes.id, courses.themeId))
+		.where(and(eq(courses.id, courseId), courseVisibleTo(viewerTenantId)))
+	return course ?? null
+}
+
+export type UpcomingSession = {
+	id: string
+	startsAt: Date
+	endsAt: Date
+	capacity: number
+	seatsTaken: number
+	locationName: string | null
+	city: string | null
+	providerShortName: string
+}
+
+/** Planned sessions of a course from `now` on, soonest first, with the seats already taken. */
+export async function listUpcomingSessions(
+	db: Database,
+	{ courseId, now, limit = 50 }: { courseId: string; now: Date; limit?: number },
+): Promise<UpcomingSession[]> {
+	const seatsTaken = db
+		.select({ sessionId: enrolments.sessionId, taken: count().as('taken') })
+		.from(enrolments)
+		.where(inArray(enrolments.status, SEAT_HOLDING_STATUSES))
+		.groupBy(enrolments.sessionId)
+		.as('seats_taken')
+	const rows = await db
+		.select({
+			id: sessions.id,
+			startsAt: sessions.startsAt,
+			endsAt: sessions.endsAt,
+			capacity: sessions.capacity,
+			seatsTaken: sql<number>`coalesce(${seatsTaken.taken}, 0)`.mapWith(Number),
+			locationName: locations.name,
+			city: locations.city,
+			providerShortName: tenants.shortName,
+		})
+		.from(sessions)
+		.innerJoin(tenants, eq(tenants.id, sessions.tenantId))
+		.leftJoin(locations, eq(locations.id, sessions.locationId))
+		.leftJoin(seatsTaken, eq(seatsTaken.sessionId, sessions.id))
+		.where(and(eq(sessions.courseId, courseId), eq(sessions.status, 'planned'), gte(sessions.startsAt, now)))
+		.orderBy(asc(sessions.startsAt))
+		.limit(limit)
+	return rows
+}

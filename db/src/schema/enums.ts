@@ -1,0 +1,17 @@
+import {
+	COURSE_FORMS,
+	COURSE_STATUSES,
+	ENROLMENT_STATUSES,
+	LANGUAGES,
+	ROLES,
+} from '@leerplein/domain'
+import { pgEnum } from 'drizzle-orm/pg-core'
+
+// The domain owns the vocabularies; the database enforces them.
+export const courseForm = pgEnum('course_form', COURSE_FORMS)
+export const language = pgEnum('language', LANGUAGES)
+export const courseStatus = pgEnum('course_status', COURSE_STATUSES)
+export const courseVisibility = pgEnum('course_visibility', ['concern', 'selected'])
+export const sessionStatus = pgEnum('session_status', ['planned', 'cancelled'])
+export const enrolmentStatus = pgEnum('enrolment_status', ENROLMENT_STATUSES)
+export const role = pgEnum('role', ROLES)
