@@ -1,0 +1,53 @@
+import { Form, NavLink, useLocation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+
+/** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
+export function SiteHeader() {
+	const { t } = useTranslation()
+	const location = useLocation()
+	const switchTo = t('language.switchToLang')
+	return (
+		<>
+			<a className="skip-link" href="#hoofdinhoud">
+				{t('app.skipToContent')}
+			</a>
+			<header className="site-header">
+				<div className="site-header__bar container">
+					<a className="logo" href="/catalogus">
+						<span className="logo__ribbon" aria-hidden="true" />
+						<span className="logo__text">
+							<span className="logo__name">{t('app.name')}</span>
+							<span className="logo__tagline">{t('app.tagline')}</span>
+						</span>
+					</a>
+					<Form method="post" action="/taal" className="language-switch" reloadDocument>
+						<input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+						<input type="hidden" name="lng" value={switchTo} />
+						<button type="submit" className="link-button" lang={switchTo} title={t('language.switchHint')}>
+							<span className="visually-hidden">{t('language.label')}: </span>
+							{t('language.switchTo')}
+						</button>
+					</Form>
+				</div>
+				<nav className="site-nav" aria-label={t('app.mainNavigation')}>
+					<ul className="container">
+						<li>
+							<NavLink to="/catalogus">{t('nav.catalogue')}</NavLink>
+						</li>
+					</ul>
+				</nav>
+			</header>
+		</>
+	)
+}
+
+export function SiteFooter() {
+	const { t } = useTranslation()
+	return (
+		<footer className="site-footer">
+			<div className="container">
+				<p>{t('app.footer')}</p>
+			</div>
+		</footer>
+	)
+}

@@ -1,0 +1,20 @@
+import { expect, test } from 'vitest'
+import { en } from './en.ts'
+import { nl } from './nl.ts'
+
+function keys(value: object, prefix = ''): string[] {
+	return Object.entries(value).flatMap(([key, child]) =>
+		typeof child === 'string' ? [`${prefix}${key}`] : keys(child as object, `${prefix}${key}.`),
+	)
+}
+
+test('the English catalogue has exactly the Dutch keys', () => {
+	expect(keys(en).sort()).toEqual(keys(nl).sort())
+})
+
+test('no message is left empty', () => {
+	for (const catalogue of [nl, en]) {
+		const empty = keys(catalogue).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) === '')
+		expect(empty).toEqual([])
+	}
+})

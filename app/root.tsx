@@ -1,0 +1,62 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import type { ReactNode } from 'react'
+import { useChangeLanguage } from 'remix-i18next/react'
+import { ErrorPage } from './components/error-page.tsx'
+import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
+import { DEFAULT_LANGUAGE } from './i18n/config.ts'
+import { en } from './i18n/en.ts'
+import { nl } from './i18n/nl.ts'
+import { i18next } from './i18n/i18next.server.ts'
+import styles from './styles/app.css?url'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const locale = await i18next.getLocale(request)
+	return { locale }
+}
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: styles },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
+
+/** Pages set their own title; an error page gets one from its status, in the reader's language. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+	const messages = data?.locale === 'en' ? en : nl
+	if (!error) return [{ title: messages.app.name }]
+	const status = isRouteErrorResponse(error) ? error.status : 500
+	const title = status === 400 || status === 404 ? messages.errors[`title${status}`] : messages.errors.title500
+	return [{ title: `${title} – ${messages.app.name}` }]
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+	const locale = useRouteLoaderData<typeof loader>('root')?.locale ?? DEFAULT_LANGUAGE
+	useChangeLanguage(locale)
+	return (
+		<html lang={locale}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				<SiteHeader />
+				<main id="hoofdinhoud" tabIndex={-1}>
+					{children}
+				</main>
+				<SiteFooter />
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	return <Outlet />
+}
+
+export function ErrorBoundary() {
+	return <ErrorPage error={useRouteError()} />
+}

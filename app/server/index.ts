@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { fileURLToPath } from 'node:url'
+import { createRequestHandler } from '@remix-run/express'
+import type { ServerBuild } from '@remix-run/node'
+import express from 'express'
+import { pinoHttp } from 'pino-http'
+import { createDatabase, databaseConfigFromEnv, isDatabaseEmpty, migrateDatabase } from '@leerplein/db'
+import { parseSeedScale, seedDatabase } from '@leerplein/db/seed'
+import type { LeerpleinContext } from '../load-context.ts'
+import { logger } from './logger.ts'
+
+const production = process.env.NODE_ENV === 'production'
+const port = Number(process.env.PORT ?? 3000)
+const appRoot = fileURLToPath(new URL('..', import.meta.url))
+
+const database = await createDatabase(databaseConfigFromEnv())
+logger.info({ driver: database.config.driver }, 'database connected')
+await migrateDatabase(database)
+await seedIfEmpty()
+
+const viteDevServer = production
+	? undefined
+	: await import('vite').then((vite) => vite.createServer({ root: appRoot, server: { middlewareMode: true } }))
+
+const app = express()
+app.disable('x-powered-by')
+
+// A request id from a trusted proxy is kept (if it looks sane), otherwise made here; it is echoed and logged.
+const REQUEST_ID = /^[\w.-]{8,64}$/
+app.use(
+	pinoHttp({
+		logger,
+		genReqId(req: IncomingMessage, res: ServerResponse) {
+			const incoming = req.headers['x-request-id']
+			const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID()
+			res.setHeader('x-request-id', id)
+			return id
+		},
+		customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+	}),
+)
+
+if (viteDevServer) {
+	app.use(viteDevServer.middlewares)
+} else {
+	// Fingerprinted assets may be cached forever; everything else briefly.
+	app.use('/assets', express.static(`${appRoot}/build/client/assets`, { immutable: true, maxAge: '1y' }))
+	app.use(express.static(`${appRoot}/build/client`, { maxAge: '1h' }))
+}
+
+const build = viteDevServer
+	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
+	: ((await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild)
+
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		mode: production ? 'production' : 'development',
+		getLoadContext: (req): LeerpleinContext => ({ db: database.db, logger: req.log, requestId: String(req.id) }),
+	}),
+)
+
+const server = app.listen(port, () => {
+	logger.info({ port }, `Leerplein draait op http://localhost:${port}`)
+})
+
+async function seedIfEmpty() {
+	if (!(await isDatabaseEmpty(database.db))) return
+	const scale = parseSeedScale(process.env.SEED_SCALE)
+	logger.info({ scale }, 'empty database: seeding demo data')
+	let lastStep = ''
+	const summary = await seedDatabase(database.db, {
+		scale,
+		now: new Date(),
+		onProgress(step, done, total) {
+			if (done === total || step !== lastStep) logger.info({ step, done, total }, `seeding ${step} ${done}/${total}`)
+			lastStep = step
+		},
+	})
+	logger.info(summary, 'demo data seeded')
+}
+
+// PGlite must be closed to flush to disk; PostgreSQL connections should be returned.
+let stopping = false
+async function shutdown(signal: string) {
+	if (stopping) return
+	stopping = true
+	logger.info({ signal }, 'shutting down')
+	server.close()
+	server.closeAllConnections()
+	await viteDevServer?.close()
+	await database.close()
+	process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

@@ -1,0 +1,17 @@
+import { getCourse, listUpcomingSessions } from '@leerplein/db'
+import { seatAvailability } from '@leerplein/domain'
+import type { LeerpleinContext } from '../load-context.ts'
+
+/** A course page: the course (if the viewer may see it) and its upcoming sessions with free seats. */
+export async function showCourse(
+	{ db }: Pick<LeerpleinContext, 'db'>,
+	{ viewerTenantId, courseId, now }: { viewerTenantId: string | null; courseId: string; now: Date },
+) {
+	const course = await getCourse(db, { viewerTenantId, courseId })
+	if (!course) return null
+	const sessions = await listUpcomingSessions(db, { courseId, now })
+	return {
+		course,
+		sessions: sessions.map((session) => ({ ...session, seats: seatAvailability(session.capacity, session.seatsTaken) })),
+	}
+}

@@ -1,0 +1,41 @@
+/// <reference types="vitest/config" />
+import { vitePlugin as remix } from '@remix-run/dev'
+import { defineConfig } from 'vite'
+
+declare module '@remix-run/node' {
+	interface Future {
+		v3_singleFetch: true
+	}
+}
+
+// The server runs under tsx, so our TypeScript packages stay external and load as-is:
+// one instance of the database layer, shared by server/index.ts and the routes.
+export default defineConfig(({ isSsrBuild }) => ({
+	build: {
+		target: 'es2022',
+		cssMinify: true,
+		rollupOptions: isSsrBuild ? { external: [/^@leerplein\//] } : {},
+	},
+	server: { watch: { ignored: ['**/.data/**'] } },
+	ssr: { external: ['@leerplein/db', '@leerplein/domain'] },
+	plugins: [
+		!process.env.VITEST &&
+			remix({
+				appDirectory: '.',
+				ignoredRouteFiles: ['**/*'],
+				future: {
+					// All v3 flags on, so that the move to React Router 7 is mechanical.
+					v3_fetcherPersist: true,
+					v3_relativeSplatPath: true,
+					v3_throwAbortReason: true,
+					v3_singleFetch: true,
+					v3_lazyRouteDiscovery: true,
+					v3_routeConfig: true,
+				},
+			}),
+	],
+	test: {
+		include: ['**/*.test.{ts,tsx}'],
+		exclude: ['node_modules/**', 'build/**'],
+	},
+}))

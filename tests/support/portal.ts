@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createTestDatabase, type TestDriver } from '@leerplein/db/testing'
+
+const appDir = fileURLToPath(new URL('../../app', import.meta.url))
+
+export type RunningPortal = {
+	url: string
+	driver: TestDriver
+	logs: () => LogLine[]
+	stop: () => Promise<void>
+}
+
+export type LogLine = { level: number; msg: string; [key: string]: unknown }
+
+/**
+ * Starts the built portal as a real server process, the way `npm start` does, on a fresh
+ * database: a temporary PGlite directory, or a throw-away database on the PostgreSQL server.
+ */
+export async function startPortal(driver: TestDriver, { seedScale = 'small' } = {}): Promise<RunningPortal> {
+	const port = await freePort()
+	const database = driver === 'postgres' ? await createTestDatabase('postgres', { migrate: false }) : null
+	// The server opens its own connection; ours is only for creating and dropping the database.
+	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		NODE_ENV: 'production',
+		PORT: String(port),
+		SEED_SCALE: seedScale,
+		LOG_LEVEL: 'info',
+		DATABASE_URL: database?.url ?? '',
+		PGLITE_DIR: dataDir ?? '',
+	}
+	const child = spawn(join(appDir, 'node_modules/.bin/tsx'), ['server/index.ts'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
+	const lines: LogLine[] = []
+	const stderr: string[] = []
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+		for (const line of chunk.split('\n').filter(Boolean)) {
+			try {
+				lines.push(JSON.parse(line) as LogLine)
+			} catch {
+				lines.push({ level: 30, msg: line })
+			}
+		}
+	})
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk))
+
+	const url = `http://127.0.0.1:${port}`
+	try {
+		await waitForHealthy(url, child, () => stderr.join(''))
+	} catch (error) {
+		child.kill('SIGKILL')
+		await database?.close()
+		throw error
+	}
+	return {
+		url,
+		driver,
+		logs: () => lines,
+		async stop() {
+			await stopProcess(child)
+			await database?.close()
+			if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+		},
+	}
+}
+
+async function waitForHealthy(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 120_000) {
+	const deadline = Date.now() + timeoutMs
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${stderr()}`)
+		try {
+			const response = await fetch(`${url}/healthz`)
+			if (response.ok) return
+		} catch {
+			// not listening yet
+		}
+		await new Promise((resolve) => setTimeout(resolve, 250))
+	}
+	throw new Error(`portal did not become healthy within ${timeoutMs} ms:\n${stderr()}`)
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+	if (child.exitCode !== null) return Promise.resolve()
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+		child.once('exit', () => {
+			clearTimeout(timer)
+			resolve()
+		})
+		child.kill('SIGTERM')
+	})
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer()
+		server.once('error', reject)
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address()
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+		})
+	})
+}
