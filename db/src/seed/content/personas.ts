@@ -1,0 +1,69 @@
+import type { Role } from '@leerplein/domain'
+
+/** Where in a unit's organisation a persona is placed by the plan. */
+export type PersonaSlot = 'employee' | 'manager' | 'coordinator' | 'concern_admin'
+
+export type PersonaDetails = {
+	key: string
+	email: string
+	name: string
+	/** The unit the persona works in (the concern administrator's home unit is Kerndepartement). */
+	homeUnitSlug: string
+	slot: PersonaSlot
+	roles: Role[]
+}
+
+/**
+ * Well-known people in every scale, so tests and the demo sign-in can find them. The RVO
+ * employee reports to the RVO manager; the concern administrator acts for the whole concern.
+ */
+export const PERSONA_DETAILS: PersonaDetails[] = [
+	{
+		key: 'rvo-employee',
+		email: 'demo.medewerker@rvo.demo.rijksoverheid.nl',
+		name: 'Sanne de Vries',
+		homeUnitSlug: 'rvo',
+		slot: 'employee',
+		roles: ['employee'],
+	},
+	{
+		key: 'rvo-manager',
+		email: 'demo.leidinggevende@rvo.demo.rijksoverheid.nl',
+		name: 'Mark Jansen',
+		homeUnitSlug: 'rvo',
+		slot: 'manager',
+		roles: ['employee', 'manager'],
+	},
+	{
+		key: 'rvo-coordinator',
+		email: 'demo.coordinator@rvo.demo.rijksoverheid.nl',
+		name: 'Fatima el Amrani',
+		homeUnitSlug: 'rvo',
+		slot: 'coordinator',
+		roles: ['employee', 'coordinator'],
+	},
+	{
+		key: 'nvwa-employee',
+		email: 'demo.medewerker@nvwa.demo.rijksoverheid.nl',
+		name: 'Lotte van Dijk',
+		homeUnitSlug: 'nvwa',
+		slot: 'employee',
+		roles: ['employee'],
+	},
+	{
+		key: 'nvwa-coordinator',
+		email: 'demo.coordinator@nvwa.demo.rijksoverheid.nl',
+		name: 'Peter Bakker',
+		homeUnitSlug: 'nvwa',
+		slot: 'coordinator',
+		roles: ['employee', 'coordinator'],
+	},
+	{
+		key: 'concern-admin',
+		email: 'demo.beheerder@kd.demo.rijksoverheid.nl',
+		name: 'Els Visser',
+		homeUnitSlug: 'kd',
+		slot: 'concern_admin',
+		roles: ['employee', 'concern_admin'],
+	},
+]

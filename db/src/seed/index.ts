@@ -1,0 +1,225 @@
+import type { Database } from '../client.ts'
+import { isDatabaseEmpty } from '../queries/health.ts'
+import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
+import { enrolments, locations, sessions } from '../schema/logistics.ts'
+import { jobProfiles, roleAssignments, users } from '../schema/people.ts'
+import { tenants } from '../schema/tenants.ts'
+import { PERSONA_DETAILS } from './content/personas.ts'
+import { renderCourseText } from './course-text.ts'
+import { batchSizeFor, chunked, insertBatches } from './insert.ts'
+import { planCourses, type CoursePlan } from './plan-courses.ts'
+import { enrolmentBatches } from './plan-enrolments.ts'
+import { planOrganisation, type Organisation } from './plan-organisation.ts'
+import { planSessions } from './plan-sessions.ts'
+import { parseSeedScale, type SeedScale } from './scales.ts'
+
+export { parseSeedScale }
+export type { SeedScale }
+
+export type SeedProgress = (step: string, done: number, total: number) => void
+
+export type SeedSummary = {
+	tenants: number
+	users: number
+	courses: number
+	sessions: number
+	enrolments: number
+	locations: number
+	themes: number
+	durationMs: number
+}
+
+export type DemoPersona = { key: string; email: string; tenantSlug: string | null; roles: string[] }
+
+/**
+ * Well-known demo personas so tests and the demo sign-in can find them, in every scale.
+ * `tenantSlug` is the unit the persona acts in; it is null for the concern administrator,
+ * who acts for the whole concern (and whose home unit is Kerndepartement).
+ */
+export const DEMO_PERSONAS: DemoPersona[] = PERSONA_DETAILS.map((persona) => ({
+	key: persona.key,
+	email: persona.email,
+	tenantSlug: persona.slot === 'concern_admin' ? null : persona.homeUnitSlug,
+	roles: [...persona.roles],
+}))
+
+/**
+ * Ground truth for dedup tests: the seeded near-duplicate clusters, as lists of course
+ * ids. Pure and deterministic: it recomputes the same catalogue plan the seed inserts.
+ */
+export function seededDuplicateClusters(scale: SeedScale): string[][] {
+	const { courses: planned, clusters } = planCourses(scale)
+	return clusters.map((members) => members.map((index) => planned[index]!.id))
+}
+
+/**
+ * Fills an empty database with deterministic demo data: the same scale and `now` always
+ * give the same rows and ids. Everything is written in one transaction, so a failed run
+ * leaves the database empty.
+ */
+export async function seedDatabase(
+	db: Database,
+	options: { scale: SeedScale; now: Date; onProgress?: SeedProgress },
+): Promise<SeedSummary> {
+	const started = performance.now()
+	const { scale, now } = options
+	const progress = options.onProgress ?? (() => {})
+
+	if (!(await isDatabaseEmpty(db))) throw new Error('The database already has units; the seed only fills an empty database.')
+
+	const organisation = planOrganisation(scale)
+	const catalogue = planCourses(scale)
+	const plannedSessions = planSessions(scale, { now, catalogue, organisation })
+
+	const written = await db.transaction(async (tx) => {
+		await writeOrganisation(tx, organisation, now, progress)
+		await writeCatalogue(tx, catalogue, organisation, now, progress)
+		const at = (ms: number) => new Date(ms)
+		await insertBatches(
+			tx,
+			sessions,
+			chunked(plannedSessions, batchSizeFor(10), (session) => ({
+				id: session.id,
+				tenantId: organisation.tenants[session.tenantIndex]!.id,
+				courseId: catalogue.courses[session.courseIndex]!.id,
+				startsAt: at(session.startsAtMs),
+				endsAt: at(session.endsAtMs),
+				locationId: session.locationIndex === null ? null : organisation.locations[session.locationIndex]!.id,
+				capacity: session.capacity,
+				status: session.status,
+				createdAt: at(session.createdAtMs),
+			})),
+			(done) => progress('sessions', done, plannedSessions.length),
+		)
+		const enrolmentTotal = plannedSessions.reduce((sum, session) => sum + session.enrolmentCount, 0)
+		return insertBatches(
+			tx,
+			enrolments,
+			enrolmentBatches({ now, sessions: plannedSessions, courses: catalogue.courses, organisation }, batchSizeFor(7)),
+			(done) => progress('enrolments', done, enrolmentTotal),
+		)
+	})
+
+	return {
+		tenants: organisation.tenants.length,
+		users: organisation.users.length,
+		courses: catalogue.courses.length,
+		sessions: plannedSessions.length,
+		enrolments: written,
+		locations: organisation.locations.length,
+		themes: organisation.themes.length,
+		durationMs: Math.round(performance.now() - started),
+	}
+}
+
+async function writeOrganisation(db: Database, organisation: Organisation, now: Date, progress: SeedProgress) {
+	const createdAt = (ageMs: number) => new Date(now.getTime() - ageMs)
+	const { tenants: plannedTenants } = organisation
+
+	await insertBatches(
+		db,
+		tenants,
+		[
+			plannedTenants.map((tenant) => ({
+				id: tenant.id,
+				slug: tenant.slug,
+				name: tenant.name,
+				shortName: tenant.shortName,
+				poOverrides: tenant.poOverrides,
+				createdAt: createdAt(tenant.ageMs),
+			})),
+		],
+		(done) => progress('tenants', done, plannedTenants.length),
+	)
+	await insertBatches(db, themes, [organisation.themes], (done) => progress('themes', done, organisation.themes.length))
+	await insertBatches(
+		db,
+		jobProfiles,
+		chunked(organisation.jobProfiles, batchSizeFor(4), (profile) => ({
+			id: profile.id,
+			tenantId: plannedTenants[profile.tenantIndex]!.id,
+			name: profile.name,
+			createdAt: createdAt(profile.ageMs),
+		})),
+		(done) => progress('job profiles', done, organisation.jobProfiles.length),
+	)
+	await insertBatches(
+		db,
+		locations,
+		chunked(organisation.locations, batchSizeFor(6), (location) => ({
+			id: location.id,
+			tenantId: plannedTenants[location.tenantIndex]!.id,
+			name: location.name,
+			address: location.address,
+			city: location.city,
+			createdAt: createdAt(location.ageMs),
+		})),
+		(done) => progress('locations', done, organisation.locations.length),
+	)
+	// Managers precede their teams in the plan, so each batch only refers to users already written.
+	await insertBatches(
+		db,
+		users,
+		chunked(organisation.users, batchSizeFor(10), (user) => ({
+			id: user.id,
+			tenantId: plannedTenants[user.tenantIndex]!.id,
+			employeeNumber: user.employeeNumber,
+			name: user.name,
+			email: user.email,
+			jobProfileId: organisation.jobProfiles[user.jobProfileIndex]!.id,
+			managerId: user.managerIndex === null ? null : organisation.users[user.managerIndex]!.id,
+			preferredLanguage: user.preferredLanguage,
+			active: user.active,
+			createdAt: createdAt(user.ageMs),
+		})),
+		(done) => progress('users', done, organisation.users.length),
+	)
+	await insertBatches(
+		db,
+		roleAssignments,
+		chunked(organisation.roles, batchSizeFor(5), (role) => ({
+			id: role.id,
+			userId: organisation.users[role.userIndex]!.id,
+			role: role.role,
+			tenantId: role.tenantIndex === null ? null : plannedTenants[role.tenantIndex]!.id,
+			createdAt: createdAt(role.ageMs),
+		})),
+		(done) => progress('roles', done, organisation.roles.length),
+	)
+}
+
+async function writeCatalogue(db: Database, catalogue: CoursePlan, organisation: Organisation, now: Date, progress: SeedProgress) {
+	const themeIds = new Map(organisation.themes.map((theme) => [theme.slug, theme.id]))
+	const planned = catalogue.courses
+	await insertBatches(
+		db,
+		courses,
+		// Descriptions are long: smaller batches keep each statement a reasonable size.
+		chunked(planned, 500, (course) => {
+			const createdAt = new Date(now.getTime() - course.ageMs)
+			// A course was last edited a while after it was created (a fifth of its life later).
+			const updatedAt = new Date(now.getTime() - Math.round(course.ageMs * 0.8))
+			return {
+				id: course.id,
+				providerTenantId: organisation.tenants[course.providerIndex]!.id,
+				...renderCourseText(course),
+				themeId: themeIds.get(course.topic.theme)!,
+				form: course.form,
+				language: course.language,
+				durationMinutes: course.durationMinutes,
+				priceCents: course.priceCents,
+				visibility: course.visibility,
+				status: course.status,
+				createdAt,
+				updatedAt,
+			}
+		}),
+		(done) => progress('courses', done, planned.length),
+	)
+	const audiences = planned.flatMap((course) =>
+		course.audienceIndexes.map((tenantIndex) => ({ courseId: course.id, tenantId: organisation.tenants[tenantIndex]!.id })),
+	)
+	await insertBatches(db, courseAudiences, chunked(audiences, batchSizeFor(2), (row) => row), (done) =>
+		progress('course audiences', done, audiences.length),
+	)
+}

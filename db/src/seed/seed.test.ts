@@ -1,0 +1,121 @@
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createDatabase, type DatabaseClient } from '../client.ts'
+import { migrateDatabase } from '../migrate.ts'
+import { courses } from '../schema/catalogue.ts'
+import { roleAssignments, users } from '../schema/people.ts'
+import { tenants } from '../schema/tenants.ts'
+import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters, type SeedSummary } from './index.ts'
+
+describe('seeding the small scale into a fresh database', () => {
+	let client: DatabaseClient
+	let summary: SeedSummary
+	const steps = new Set<string>()
+
+	async function rows<T>(query: SQL): Promise<T[]> {
+		const result = (await client.db.execute(query)) as unknown as T[] | { rows: T[] }
+		return Array.isArray(result) ? result : result.rows
+	}
+
+	beforeAll(async () => {
+		client = await createDatabase({ driver: 'pglite', dataDir: null })
+		await migrateDatabase(client)
+		summary = await seedDatabase(client.db, {
+			scale: 'small',
+			now: new Date('2025-06-02T08:00:00Z'),
+			onProgress: (step) => steps.add(step),
+		})
+	}, 120_000)
+
+	afterAll(async () => {
+		// PGlite keeps the process alive until it is closed.
+		await client?.close()
+	})
+
+	test('creates the nine units with their names', async () => {
+		const units = await client.db.select({ slug: tenants.slug, name: tenants.name, shortName: tenants.shortName }).from(tenants).orderBy(asc(tenants.slug))
+		expect(units).toEqual([
+			{ slug: 'acm', name: 'Autoriteit Consument & Markt', shortName: 'ACM' },
+			{ slug: 'at', name: 'Agentschap Telecom', shortName: 'Agentschap Telecom' },
+			{ slug: 'cpb', name: 'Centraal Planbureau', shortName: 'CPB' },
+			{ slug: 'dictu', name: 'Dienst ICT Uitvoering', shortName: 'DICTU' },
+			{ slug: 'kd', name: 'Kerndepartement', shortName: 'Kerndepartement' },
+			{ slug: 'nea', name: 'Nederlandse Emissieautoriteit', shortName: 'NEa' },
+			{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
+			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
+			{ slug: 'sodm', name: 'Staatstoezicht op de Mijnen', shortName: 'SodM' },
+		])
+	})
+
+	test('reports what it wrote and its progress per step', async () => {
+		const [counted] = await rows<{ users: number; courses: number; sessions: number; enrolments: number }>(
+			sql`select (select count(*) from users)::int as users, (select count(*) from courses)::int as courses,
+			           (select count(*) from sessions)::int as sessions, (select count(*) from enrolments)::int as enrolments`,
+		)
+		expect(counted).toEqual({ users: summary.users, courses: summary.courses, sessions: summary.sessions, enrolments: summary.enrolments })
+		expect(summary.courses).toBe(150)
+		expect(summary.enrolments).toBeGreaterThan(1_000)
+		expect([...steps]).toEqual(expect.arrayContaining(['tenants', 'users', 'courses', 'sessions', 'enrolments']))
+	})
+
+	test('never seats more people in a session than it has seats', async () => {
+		const overbooked = await rows<{ id: string }>(
+			sql`select s.id from sessions s
+			    join enrolments e on e.session_id = s.id and e.status in ('enrolled', 'attended', 'no_show', 'completed')
+			    group by s.id, s.capacity having count(*) > s.capacity`,
+		)
+		expect(overbooked).toEqual([])
+	})
+
+	test('plans sessions on working days at 09:00, 09:30 or 13:00 Amsterdam time, with a place only when held on site', async () => {
+		const starts = await rows<{ start: string }>(
+			sql`select distinct to_char(starts_at at time zone 'Europe/Amsterdam', 'HH24:MI') as start from sessions order by 1`,
+		)
+		expect(starts.map((row) => row.start)).toEqual(['09:00', '09:30', '13:00'])
+		const [odd] = await rows<{ weekend: number; misplaced: number }>(
+			sql`select count(*) filter (where extract(isodow from s.starts_at at time zone 'Europe/Amsterdam') > 5)::int as weekend,
+			           count(*) filter (where (c.form in ('classroom', 'blended')) <> (s.location_id is not null)
+			                               or s.tenant_id <> c.provider_tenant_id)::int as misplaced
+			    from sessions s join courses c on c.id = s.course_id`,
+		)
+		expect(odd).toEqual({ weekend: 0, misplaced: 0 })
+	})
+
+	test('gives every user the employee role in their own unit', async () => {
+		const [missing] = await rows<{ n: number }>(
+			sql`select count(*)::int as n from users u where not exists (
+			      select 1 from role_assignments r where r.user_id = u.id and r.role = 'employee' and r.tenant_id = u.tenant_id)`,
+		)
+		expect(missing?.n).toBe(0)
+	})
+
+	test('makes two concern administrators, who act for no unit', async () => {
+		const admins = await client.db
+			.select({ tenantId: roleAssignments.tenantId })
+			.from(roleAssignments)
+			.where(eq(roleAssignments.role, 'concern_admin'))
+		expect(admins).toEqual([{ tenantId: null }, { tenantId: null }])
+	})
+
+	test('creates every demo persona with their roles', async () => {
+		const found = await client.db
+			.select({ email: users.email, role: roleAssignments.role })
+			.from(users)
+			.innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+			.where(inArray(users.email, DEMO_PERSONAS.map((persona) => persona.email)))
+		for (const persona of DEMO_PERSONAS) {
+			const roles = found.filter((row) => row.email === persona.email).map((row) => row.role)
+			expect(roles.sort()).toEqual([...persona.roles].sort())
+		}
+	})
+
+	test('inserts every course of the duplicate ground truth', async () => {
+		const ids = seededDuplicateClusters('small').flat()
+		const present = await client.db.select({ id: courses.id }).from(courses).where(inArray(courses.id, ids))
+		expect(present).toHaveLength(ids.length)
+	})
+
+	test('refuses to seed a database that already has units', async () => {
+		await expect(seedDatabase(client.db, { scale: 'small', now: new Date() })).rejects.toThrow(/already has units/)
+	})
+})
