@@ -9,10 +9,14 @@ import { createTestDatabase, type TestDriver } from '@leerplein/db/testing'
 const appDir = fileURLToPath(new URL('../../app', import.meta.url))
 
 export type RunningPortal = {
-	url: string
+	readonly url: string
 	driver: TestDriver
+	/** Every JSON log line the server wrote, across restarts. */
 	logs: () => LogLine[]
-	stop: () => Promise<void>
+	/** Stops the server (SIGTERM) and starts it again on the same database; resolves to the old exit code. */
+	restart: () => Promise<number | null>
+	/** Stops the server and removes its database; resolves to the exit code. */
+	stop: () => Promise<number | null>
 }
 
 export type LogLine = { level: number; msg: string; [key: string]: unknown }
@@ -22,21 +26,52 @@ export type LogLine = { level: number; msg: string; [key: string]: unknown }
  * database: a temporary PGlite directory, or a throw-away database on the PostgreSQL server.
  */
 export async function startPortal(driver: TestDriver, { seedScale = 'small' } = {}): Promise<RunningPortal> {
-	const port = await freePort()
 	const database = driver === 'postgres' ? await createTestDatabase('postgres', { migrate: false }) : null
 	// The server opens its own connection; ours is only for creating and dropping the database.
 	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		NODE_ENV: 'production',
-		PORT: String(port),
 		SEED_SCALE: seedScale,
 		LOG_LEVEL: 'info',
 		DATABASE_URL: database?.url ?? '',
 		PGLITE_DIR: dataDir ?? '',
 	}
-	const child = spawn(join(appDir, 'node_modules/.bin/tsx'), ['server/index.ts'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
 	const lines: LogLine[] = []
+	let server: ServerProcess
+	try {
+		server = await startServer(env, lines)
+	} catch (error) {
+		await database?.close()
+		throw error
+	}
+	return {
+		get url() {
+			return server.url
+		},
+		driver,
+		logs: () => lines,
+		async restart() {
+			const exitCode = await stopProcess(server.child)
+			server = await startServer(env, lines)
+			return exitCode
+		},
+		async stop() {
+			const exitCode = await stopProcess(server.child)
+			await database?.close()
+			if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+			return exitCode
+		},
+	}
+}
+
+type ServerProcess = { child: ChildProcess; url: string }
+
+async function startServer(baseEnv: NodeJS.ProcessEnv, lines: LogLine[]): Promise<ServerProcess> {
+	const port = await freePort()
+	const env = { ...baseEnv, PORT: String(port) }
+	// One process, as `npm start` runs it, so SIGTERM reaches the server itself.
+	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe'] })
 	const stderr: string[] = []
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
 		for (const line of chunk.split('\n').filter(Boolean)) {
@@ -48,25 +83,14 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small' } = 
 		}
 	})
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk))
-
 	const url = `http://127.0.0.1:${port}`
 	try {
 		await waitForHealthy(url, child, () => stderr.join(''))
 	} catch (error) {
 		child.kill('SIGKILL')
-		await database?.close()
 		throw error
 	}
-	return {
-		url,
-		driver,
-		logs: () => lines,
-		async stop() {
-			await stopProcess(child)
-			await database?.close()
-			if (dataDir) rmSync(dataDir, { recursive: true, force: true })
-		},
-	}
+	return { child, url }
 }
 
 async function waitForHealthy(url: string, child: ChildProcess, stderr: () => string, timeoutMs = 120_000) {
@@ -84,13 +108,13 @@ async function waitForHealthy(url: string, child: ChildProcess, stderr: () => st
 	throw new Error(`portal did not become healthy within ${timeoutMs} ms:\n${stderr()}`)
 }
 
-function stopProcess(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null) return Promise.resolve()
+function stopProcess(child: ChildProcess): Promise<number | null> {
+	if (child.exitCode !== null) return Promise.resolve(child.exitCode)
 	return new Promise((resolve) => {
 		const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
-		child.once('exit', () => {
+		child.once('exit', (code) => {
 			clearTimeout(timer)
-			resolve()
+			resolve(code)
 		})
 		child.kill('SIGTERM')
 	})

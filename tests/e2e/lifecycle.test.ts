@@ -1,0 +1,29 @@
+import { testDrivers } from '@leerplein/db/testing'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startPortal, type RunningPortal } from '../support/portal.ts'
+
+async function catalogueCount(portal: RunningPortal): Promise<string> {
+	const html = await (await fetch(`${portal.url}/catalogus`)).text()
+	return /([\d.]+) opleidingen/.exec(html)?.[1] ?? 'none'
+}
+
+describe.each(await testDrivers())('the portal process on %s', (driver) => {
+	let portal: RunningPortal
+	beforeAll(async () => {
+		portal = await startPortal(driver)
+	})
+	afterAll(() => portal?.stop())
+
+	test('seeds an empty database once, shuts down cleanly on SIGTERM, and keeps its data across a restart', async () => {
+		const before = await catalogueCount(portal)
+		expect(before).not.toBe('none')
+		const seeded = () => portal.logs().filter((line) => line.msg === 'demo data seeded').length
+		expect(seeded()).toBe(1)
+
+		expect(await portal.restart()).toBe(0)
+		expect(portal.logs().some((line) => line.msg === 'shutting down' && line.signal === 'SIGTERM')).toBe(true)
+
+		expect(await catalogueCount(portal)).toBe(before)
+		expect(seeded()).toBe(1)
+	})
+})
