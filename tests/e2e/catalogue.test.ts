@@ -154,6 +154,17 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 		expect(await page.locator('.error-page__message').textContent()).toBe(message)
 	})
 
+	test('the language switch refuses an unknown language and never redirects off-site', async () => {
+		const post = (body: Record<string, string>) =>
+			fetch(`${portal.url}/taal`, { method: 'POST', body: new URLSearchParams(body), redirect: 'manual' })
+		const unknown = await post({ lng: 'fr', redirectTo: '/catalogus' })
+		expect(unknown.status).toBe(400)
+		expect(await unknown.text()).toContain('Deze taal wordt niet ondersteund. Kies Nederlands of Engels.')
+		const offSite = await post({ lng: 'en', redirectTo: '//evil.example/phish' })
+		expect(offSite.status).toBe(302)
+		expect(offSite.headers.get('location')).toBe('/catalogus')
+	})
+
 	test('a page far beyond the end is an empty page with a way back, not an error', async () => {
 		const response = await page.goto('/catalogus?pagina=9999')
 		expect(response?.status()).toBe(200)

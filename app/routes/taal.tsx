@@ -16,3 +16,8 @@ export async function action({ request }: ActionFunctionArgs) {
 export function loader() {
 	return redirect('/catalogus')
 }
+
+/** A UI route, not a resource route, so a refused switch renders the Dutch error page. */
+export default function LanguageSwitch() {
+	return null
+}
