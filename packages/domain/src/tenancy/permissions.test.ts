@@ -1,0 +1,69 @@
+import { describe, expect, test } from 'vitest'
+import { can, type Actor } from './permissions.ts'
+
+const RVO = 'rvo'
+const NVWA = 'nvwa'
+
+const employee: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }
+const manager: Actor = { userId: 'mgr', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }, { role: 'manager', tenantId: RVO }] }
+const rvoCoordinator: Actor = { userId: 'coord', tenantId: RVO, grants: [{ role: 'coordinator', tenantId: RVO }] }
+const twoUnitCoordinator: Actor = {
+	userId: 'coord2',
+	tenantId: RVO,
+	grants: [
+		{ role: 'coordinator', tenantId: RVO },
+		{ role: 'coordinator', tenantId: NVWA },
+	],
+}
+const concernAdmin: Actor = { userId: 'admin', tenantId: RVO, grants: [{ role: 'concern_admin', tenantId: null }] }
+
+const enrolmentOfEmployee = { kind: 'enrolment', tenantId: RVO, userId: 'emp', managerId: 'mgr', providerTenantId: NVWA } as const
+
+describe('can', () => {
+	test('an employee reads and cancels their own enrolment, but approves nothing', () => {
+		expect(can(employee, 'read', enrolmentOfEmployee)).toBe(true)
+		expect(can(employee, 'update', enrolmentOfEmployee)).toBe(true)
+		expect(can(employee, 'approve', enrolmentOfEmployee)).toBe(false)
+	})
+
+	test("an employee cannot read a colleague's enrolment", () => {
+		expect(can(employee, 'read', { ...enrolmentOfEmployee, userId: 'colleague' })).toBe(false)
+	})
+
+	test('a manager approves the enrolments of their own team only', () => {
+		expect(can(manager, 'approve', enrolmentOfEmployee)).toBe(true)
+		expect(can(manager, 'approve', { ...enrolmentOfEmployee, managerId: 'other-manager' })).toBe(false)
+	})
+
+	test('a manager of another unit cannot approve, even when named as manager', () => {
+		const nvwaManager: Actor = { userId: 'mgr', tenantId: NVWA, grants: [{ role: 'manager', tenantId: NVWA }] }
+		expect(can(nvwaManager, 'approve', enrolmentOfEmployee)).toBe(false)
+	})
+
+	test("a coordinator manages their own unit's courses and settings, not another unit's", () => {
+		expect(can(rvoCoordinator, 'update', { kind: 'course', providerTenantId: RVO })).toBe(true)
+		expect(can(rvoCoordinator, 'update', { kind: 'course', providerTenantId: NVWA })).toBe(false)
+		expect(can(rvoCoordinator, 'update', { kind: 'tenant', tenantId: RVO })).toBe(true)
+		expect(can(rvoCoordinator, 'read', { kind: 'tenant', tenantId: NVWA })).toBe(false)
+	})
+
+	test('a coordinator of two units acts in both', () => {
+		expect(can(twoUnitCoordinator, 'update', { kind: 'session', tenantId: NVWA })).toBe(true)
+		expect(can(twoUnitCoordinator, 'update', { kind: 'session', tenantId: RVO })).toBe(true)
+		expect(can(twoUnitCoordinator, 'update', { kind: 'session', tenantId: 'acm' })).toBe(false)
+	})
+
+	test('the providing unit sees the participants of its sessions', () => {
+		const nvwaCoordinator: Actor = { userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }
+		expect(can(nvwaCoordinator, 'read', enrolmentOfEmployee)).toBe(true)
+		expect(can(nvwaCoordinator, 'approve', enrolmentOfEmployee)).toBe(false)
+	})
+
+	test("a concern administrator keeps the shared catalogue and units, but not a unit's P&O rules", () => {
+		expect(can(concernAdmin, 'update', { kind: 'course', providerTenantId: NVWA })).toBe(true)
+		expect(can(concernAdmin, 'update', { kind: 'concern' })).toBe(true)
+		expect(can(concernAdmin, 'read', { kind: 'tenant', tenantId: NVWA })).toBe(true)
+		expect(can(concernAdmin, 'update', { kind: 'tenant', tenantId: NVWA })).toBe(false)
+		expect(can(rvoCoordinator, 'update', { kind: 'concern' })).toBe(false)
+	})
+})

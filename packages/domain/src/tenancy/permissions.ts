@@ -1,0 +1,83 @@
+import type { Role } from './roles.ts'
+
+/** A role held in one unit; a concern administrator's role has no unit. */
+export type RoleGrant = { role: Role; tenantId: string | null }
+
+/** Who is asking: the signed-in person, their home unit and every role they hold. */
+export type Actor = { userId: string; tenantId: string; grants: readonly RoleGrant[] }
+
+/** What is being acted on, with just the keys the rules need. */
+export type Resource =
+	| { kind: 'course'; providerTenantId: string }
+	| { kind: 'session'; tenantId: string }
+	| { kind: 'enrolment'; tenantId: string; userId: string; managerId: string | null; providerTenantId: string }
+	| { kind: 'tenant'; tenantId: string }
+	| { kind: 'employee'; tenantId: string; userId: string; managerId: string | null }
+	| { kind: 'concern' }
+
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve'
+
+export function holdsRole(actor: Actor, role: Role, tenantId: string | null = null): boolean {
+	return actor.grants.some((grant) => grant.role === role && (role === 'concern_admin' || grant.tenantId === tenantId))
+}
+
+const coordinates = (actor: Actor, tenantId: string) => holdsRole(actor, 'coordinator', tenantId)
+const isConcernAdmin = (actor: Actor) => holdsRole(actor, 'concern_admin')
+
+/**
+ * The one permission rule. Employees act on their own things, managers on their team,
+ * coordinators on their unit(s), concern administrators on what the concern shares
+ * (the catalogue, themes, the units themselves), never on a unit's private P&O data.
+ */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+	switch (resource.kind) {
+		case 'course':
+			// Reading a course is decided by its visibility (isCourseVisibleTo), not by role.
+			if (action === 'read') return true
+			if (action === 'approve') return false
+			return coordinates(actor, resource.providerTenantId) || isConcernAdmin(actor)
+		case 'session':
+			if (action === 'read') return true
+			if (action === 'approve') return false
+			return coordinates(actor, resource.tenantId)
+		case 'enrolment': {
+			const own = resource.userId === actor.userId
+			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
+			const unit = coordinates(actor, resource.tenantId)
+			// The providing unit runs the session: it sees its participants and registers attendance.
+			const provider = coordinates(actor, resource.providerTenantId)
+			switch (action) {
+				case 'read':
+					return own || team || unit || provider
+				case 'create':
+					return own || unit
+				case 'update':
+					return own || team || unit || provider
+				case 'approve':
+					return team || unit
+				case 'delete':
+					return false
+				default:
+					return unreachable(action)
+			}
+		}
+		case 'employee': {
+			const own = resource.userId === actor.userId
+			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
+			if (action === 'read') return own || team || coordinates(actor, resource.tenantId)
+			return coordinates(actor, resource.tenantId)
+		}
+		case 'tenant':
+			if (action === 'read') return coordinates(actor, resource.tenantId) || isConcernAdmin(actor)
+			if (action === 'update') return coordinates(actor, resource.tenantId)
+			return isConcernAdmin(actor) && (action === 'create' || action === 'delete')
+		case 'concern':
+			return isConcernAdmin(actor)
+		default:
+			return unreachable(resource)
+	}
+}
+
+function unreachable(value: never): never {
+	throw new Error(`unhandled case: ${JSON.stringify(value)}`)
+}
