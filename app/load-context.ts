@@ -1,11 +1,15 @@
 import type { Database } from '@leerplein/db'
 import type { Logger } from 'pino'
+import type { PortalConfig } from './server/config.ts'
 
 /** What the server hands every loader and action (see server/index.ts). */
 export type LeerpleinContext = {
 	db: Database
 	logger: Logger
 	requestId: string
+	/** The client's address as the trusted proxy reports it; for the audit log and rate limits. */
+	clientIp: string | null
+	config: PortalConfig
 }
 
 declare module '@remix-run/node' {

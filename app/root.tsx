@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
+import { getSignedIn } from './auth/guards.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
 import { DEFAULT_LANGUAGE } from './i18n/config.ts'
@@ -10,9 +11,9 @@ import { nl } from './i18n/nl.ts'
 import { i18next } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const locale = await i18next.getLocale(request)
-	return { locale }
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const [locale, signedIn] = await Promise.all([i18next.getLocale(request), getSignedIn(request, context)])
+	return { locale, person: signedIn ? { name: signedIn.person.name } : null }
 }
 
 export const links: LinksFunction = () => [
@@ -25,12 +26,13 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 	const messages = data?.locale === 'en' ? en : nl
 	if (!error) return [{ title: messages.app.name }]
 	const status = isRouteErrorResponse(error) ? error.status : 500
-	const title = status === 400 || status === 404 ? messages.errors[`title${status}`] : messages.errors.title500
+	const title = status === 400 || status === 403 || status === 404 ? messages.errors[`title${status}`] : messages.errors.title500
 	return [{ title: `${title} – ${messages.app.name}` }]
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-	const locale = useRouteLoaderData<typeof loader>('root')?.locale ?? DEFAULT_LANGUAGE
+	const root = useRouteLoaderData<typeof loader>('root')
+	const locale = root?.locale ?? DEFAULT_LANGUAGE
 	useChangeLanguage(locale)
 	return (
 		<html lang={locale}>
@@ -41,7 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
 				<Links />
 			</head>
 			<body>
-				<SiteHeader />
+				<SiteHeader person={root?.person ?? null} />
 				<main id="hoofdinhoud" tabIndex={-1}>
 					{children}
 				</main>

@@ -11,7 +11,7 @@ export function ErrorPage({ error }: { error: unknown }) {
 	const { t } = useTranslation()
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const messageKey = isRouteErrorResponse(error) ? messageKeyOf(error.data) ?? FALLBACK_MESSAGE_BY_STATUS[status] : undefined
-	const title = status === 400 || status === 404 || status === 500 ? t(`errors.title${status}`) : t('errors.titleOther', { status })
+	const title = status === 400 || status === 403 || status === 404 || status === 500 ? t(`errors.title${status}`) : t('errors.titleOther', { status })
 	return (
 		<div className="container page error-page">
 			<h1>{title}</h1>

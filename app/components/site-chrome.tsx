@@ -1,8 +1,8 @@
-import { Form, NavLink, useLocation } from '@remix-run/react'
+import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader() {
+export function SiteHeader({ person }: { person: { name: string } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -20,6 +20,17 @@ export function SiteHeader() {
 							<span className="logo__tagline">{t('app.tagline')}</span>
 						</span>
 					</a>
+					<div className="site-header__tools">
+						{person ? (
+							<Form method="post" action="/uitloggen" className="signed-in">
+								<Link to="/account">{t('auth.signedInAs', { name: person.name })}</Link>
+								<button type="submit" className="link-button">
+									{t('auth.signOut')}
+								</button>
+							</Form>
+						) : (
+							<Link to="/inloggen">{t('auth.signIn')}</Link>
+						)}
 					<Form method="post" action="/taal" className="language-switch" reloadDocument>
 						<input type="hidden" name="redirectTo" value={location.pathname + location.search} />
 						<input type="hidden" name="lng" value={switchTo} />
@@ -28,6 +39,7 @@ export function SiteHeader() {
 							{t('language.switchTo')}
 						</button>
 					</Form>
+					</div>
 				</div>
 				<nav className="site-nav" aria-label={t('app.mainNavigation')}>
 					<ul className="container">

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { getSignedIn } from '../auth/guards.server.ts'
 import { CourseFacts } from '../components/course-facts.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showCourse } from '../services/show-course.server.ts'
@@ -10,7 +11,8 @@ import { invariantResponse } from '../utils/http.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
-	const page = await showCourse(context, { viewerTenantId: null, courseId: params.courseId, now: new Date() })
+	const signedIn = await getSignedIn(request, context)
+	const page = await showCourse(context, { viewerTenantId: signedIn?.person.tenantId ?? null, courseId: params.courseId, now: new Date() })
 	invariantResponse(page, 404, 'COURSE_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
 	return { ...page, title: `${page.course.title} – ${t('app.name')}` }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { parsePage } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { getSignedIn } from '../auth/guards.server.ts'
 import { CourseFacts } from '../components/course-facts.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -12,7 +13,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const page = parsePage(new URL(request.url).searchParams.get('pagina'))
 	invariantResponse(page.ok, 400, page.ok ? 'PAGE_NOT_A_NUMBER' : page.code)
 	const t = await i18next.getFixedT(request)
-	const catalogue = await listCataloguePage(context, { viewerTenantId: null, page: page.value })
+	const signedIn = await getSignedIn(request, context)
+	const catalogue = await listCataloguePage(context, { viewerTenantId: signedIn?.person.tenantId ?? null, page: page.value })
 	return { ...catalogue, title: `${t('catalogue.title')} – ${t('app.name')}` }
 }
 

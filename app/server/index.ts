@@ -8,6 +8,7 @@ import { pinoHttp } from 'pino-http'
 import { createDatabase, databaseConfigFromEnv, isDatabaseEmpty, migrateDatabase } from '@leerplein/db'
 import { parseSeedScale, seedDatabase } from '@leerplein/db/seed'
 import type { LeerpleinContext } from '../load-context.ts'
+import { portalConfigFromEnv } from './config.ts'
 import { logger } from './logger.ts'
 
 const production = process.env.NODE_ENV === 'production'
@@ -15,7 +16,8 @@ const port = Number(process.env.PORT ?? 3000)
 const appRoot = fileURLToPath(new URL('..', import.meta.url))
 
 const database = await createDatabase(databaseConfigFromEnv())
-logger.info({ driver: database.config.driver }, 'database connected')
+const config = portalConfigFromEnv(process.env, { embeddedDatabase: database.config.driver === 'pglite' })
+logger.info({ driver: database.config.driver, demoMode: config.demoMode }, 'database connected')
 await migrateDatabase(database)
 await seedIfEmpty()
 
@@ -58,7 +60,13 @@ app.all(
 	createRequestHandler({
 		build,
 		mode: production ? 'production' : 'development',
-		getLoadContext: (req): LeerpleinContext => ({ db: database.db, logger: req.log, requestId: String(req.id) }),
+		getLoadContext: (req): LeerpleinContext => ({
+			db: database.db,
+			logger: req.log,
+			requestId: String(req.id),
+			clientIp: req.ip ?? null,
+			config,
+		}),
 	}),
 )
 

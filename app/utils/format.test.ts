@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { durationParts, formatDate, formatPrice, formatTimeRange } from './format.ts'
+import { durationParts, formatDate, formatDateTime, formatPrice, formatTimeRange } from './format.ts'
 
 describe('formatPrice', () => {
 	test('writes euros the Dutch way', () => {
@@ -32,4 +32,8 @@ describe('dates', () => {
 		const end = new Date('2027-01-12T15:30:00Z')
 		expect(formatTimeRange(start, end, 'nl')).toBe('09:00 – di 12 januari 2027 16:30')
 	})
+})
+
+test('formats a moment with date and time in Dutch time', () => {
+	expect(formatDateTime(new Date('2027-01-11T08:05:00Z'), 'nl')).toBe('11 jan 2027, 09:05')
 })

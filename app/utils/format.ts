@@ -32,3 +32,7 @@ export function formatTimeRange(start: Date, end: Date, language: string): strin
 	const sameDay = formatDate(start, language) === formatDate(end, language)
 	return sameDay ? `${time.format(start)}–${time.format(end)}` : `${time.format(start)} – ${formatDate(end, language)} ${time.format(end)}`
 }
+
+export function formatDateTime(date: Date, language: string): string {
+	return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date)
+}

@@ -11,6 +11,8 @@ const appDir = fileURLToPath(new URL('../../app', import.meta.url))
 export type RunningPortal = {
 	readonly url: string
 	driver: TestDriver
+	/** The PostgreSQL database the portal runs on (null on PGlite, which the server holds exclusively). */
+	databaseUrl: string | null
 	/** Every JSON log line the server wrote, across restarts. */
 	logs: () => LogLine[]
 	/** Stops the server (SIGTERM) and starts it again on the same database; resolves to the old exit code. */
@@ -25,7 +27,10 @@ export type LogLine = { level: number; msg: string; [key: string]: unknown }
  * Starts the built portal as a real server process, the way `npm start` does, on a fresh
  * database: a temporary PGlite directory, or a throw-away database on the PostgreSQL server.
  */
-export async function startPortal(driver: TestDriver, { seedScale = 'small' } = {}): Promise<RunningPortal> {
+export async function startPortal(
+	driver: TestDriver,
+	{ seedScale = 'small', env: extraEnv = {} }: { seedScale?: string; env?: Record<string, string> } = {},
+): Promise<RunningPortal> {
 	const database = driver === 'postgres' ? await createTestDatabase('postgres', { migrate: false }) : null
 	// The server opens its own connection; ours is only for creating and dropping the database.
 	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
@@ -36,6 +41,9 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small' } = 
 		LOG_LEVEL: 'info',
 		DATABASE_URL: database?.url ?? '',
 		PGLITE_DIR: dataDir ?? '',
+		// Persona sign-in is how the tests sign in; on PostgreSQL in production mode it is off by default.
+		DEMO_MODE: 'true',
+		...extraEnv,
 	}
 	const lines: LogLine[] = []
 	let server: ServerProcess
@@ -50,6 +58,7 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small' } = 
 			return server.url
 		},
 		driver,
+		databaseUrl: database?.url ?? null,
 		logs: () => lines,
 		async restart() {
 			const exitCode = await stopProcess(server.child)

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, lte, or } from 'drizzle-orm'
 import type { RoleGrant } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { authSessions } from '../schema/auth.ts'
@@ -74,4 +74,13 @@ export async function deactivateUser(db: Database, { userId }: { userId: string 
 		await tx.update(users).set({ active: false }).where(eq(users.id, userId))
 		await tx.delete(authSessions).where(eq(authSessions.userId, userId))
 	})
+}
+
+export async function listSessionsOfUser(db: Database, { userId }: { userId: string }): Promise<SessionRow[]> {
+	return db.select().from(authSessions).where(eq(authSessions.userId, userId))
+}
+
+/** Housekeeping: sessions past their idle or absolute expiry. */
+export async function deleteExpiredSessions(db: Database, { now }: { now: Date }): Promise<void> {
+	await db.delete(authSessions).where(or(lte(authSessions.expiresAt, now), lte(authSessions.absoluteExpiresAt, now)))
 }

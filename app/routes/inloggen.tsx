@@ -1,0 +1,86 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { listTenants } from '@leerplein/db'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import { useTranslation } from 'react-i18next'
+import { getSignedIn } from '../auth/guards.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
+import { signInAsPersona } from '../services/sign-in-as-persona.server.ts'
+import { invariantResponse, safeRedirectPath } from '../utils/http.server.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const url = new URL(request.url)
+	const redirectTo = safeRedirectPath(url.searchParams.get('terug'), '/catalogus')
+	if (await getSignedIn(request, context)) throw redirect(redirectTo)
+	const t = await i18next.getFixedT(request)
+	return {
+		title: `${t('auth.title')} – ${t('app.name')}`,
+		redirectTo,
+		notice: url.searchParams.has('verlopen') ? 'expired' : url.searchParams.has('afgemeld') ? 'signedOut' : null,
+		personas: context.config.demoMode ? await demoPersonas(context) : [],
+	}
+}
+
+/** Each persona with the role it shows (not the 'employee' everyone has) and the unit it acts in. */
+async function demoPersonas({ db }: Pick<LoaderFunctionArgs['context'], 'db'>) {
+	const tenants = await listTenants(db)
+	return DEMO_PERSONAS.map(({ key, name, roles, tenantSlug }) => ({
+		key,
+		name,
+		role: roles.find((role) => role !== 'employee') ?? 'employee',
+		unit: tenants.find((tenant) => tenant.slug === tenantSlug)?.shortName ?? null,
+	}))
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const form = await request.formData()
+	invariantResponse(context.config.demoMode, 404, 'DEMO_MODE_OFF')
+	const result = await signInAsPersona(context, {
+		personaKey: String(form.get('persona') ?? ''),
+		userAgent: request.headers.get('User-Agent'),
+	})
+	invariantResponse(result.ok, 400, result.ok ? 'PERSONA_UNKNOWN' : result.code)
+	return redirect(safeRedirectPath(form.get('redirectTo'), '/catalogus'), { headers: { 'Set-Cookie': result.value.setCookie } })
+}
+
+export default function SignIn() {
+	const { personas, redirectTo, notice } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	return (
+		<div className="container page narrow">
+			<h1>{t('auth.title')}</h1>
+			{notice ? (
+				<p className="notice" role="status">
+					{notice === 'expired' ? t('auth.expired') : t('auth.signedOut')}
+				</p>
+			) : null}
+			<p className="lead">{t('auth.intro')}</p>
+			<p>{t('auth.ssoPending')}</p>
+			{personas.length > 0 ? (
+				<section aria-labelledby="demo" className="demo-personas">
+					<h2 id="demo">{t('auth.demoTitle')}</h2>
+					<p>{t('auth.demoIntro')}</p>
+					<ul className="persona-list">
+						{personas.map((persona) => (
+							<li key={persona.key}>
+								<Form method="post">
+									<input type="hidden" name="persona" value={persona.key} />
+									<input type="hidden" name="redirectTo" value={redirectTo} />
+									<button type="submit" className="button">
+										{t('auth.signInAs', { name: persona.name })}
+									</button>
+									<span className="persona-role">
+										{t(`role.${persona.role as 'employee'}`)}
+										{persona.unit ? `, ${persona.unit}` : null}
+									</span>
+								</Form>
+							</li>
+						))}
+					</ul>
+				</section>
+			) : null}
+		</div>
+	)
+}

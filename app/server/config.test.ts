@@ -1,0 +1,21 @@
+import { describe, expect, test } from 'vitest'
+import { portalConfigFromEnv } from './config.ts'
+
+describe('portalConfigFromEnv', () => {
+	test('demo mode is on for the embedded demo and in development', () => {
+		expect(portalConfigFromEnv({ NODE_ENV: 'production' }, { embeddedDatabase: true }).demoMode).toBe(true)
+		expect(portalConfigFromEnv({}, { embeddedDatabase: false }).demoMode).toBe(true)
+	})
+
+	test('demo mode is off in production on a real database unless explicitly enabled', () => {
+		expect(portalConfigFromEnv({ NODE_ENV: 'production' }, { embeddedDatabase: false }).demoMode).toBe(false)
+		expect(portalConfigFromEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' }, { embeddedDatabase: false }).demoMode).toBe(true)
+		expect(portalConfigFromEnv({ DEMO_MODE: 'false' }, { embeddedDatabase: true }).demoMode).toBe(false)
+	})
+
+	test('reads session timeouts and refuses nonsense', () => {
+		expect(portalConfigFromEnv({ SESSION_ADMIN_IDLE_MINUTES: '15' }, { embeddedDatabase: true }).sessionPolicy.administrativeIdleMinutes).toBe(15)
+		expect(() => portalConfigFromEnv({ SESSION_IDLE_MINUTES: '-5' }, { embeddedDatabase: true })).toThrow('SESSION_IDLE_MINUTES must be a positive number')
+		expect(() => portalConfigFromEnv({ DEMO_MODE: 'yes please' }, { embeddedDatabase: true })).toThrow('DEMO_MODE must be true or false')
+	})
+})

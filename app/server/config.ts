@@ -1,0 +1,39 @@
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '@leerplein/domain'
+
+/** Settings read once from the environment at start-up; no request can change them. */
+export type PortalConfig = {
+	/** Persona sign-in without an identity provider: for the embedded demo only. */
+	demoMode: boolean
+	/** `__Host-` cookies with `Secure`; browsers treat http://localhost as secure, so this stays on in development too. */
+	secureCookies: boolean
+	sessionPolicy: SessionPolicy
+}
+
+export function portalConfigFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): PortalConfig {
+	const production = env.NODE_ENV === 'production'
+	return {
+		demoMode: flag(env, 'DEMO_MODE') ?? (embeddedDatabase || !production),
+		secureCookies: !(flag(env, 'INSECURE_COOKIES') ?? false),
+		sessionPolicy: {
+			idleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES') ?? DEFAULT_SESSION_POLICY.idleMinutes,
+			administrativeIdleMinutes: positiveNumber(env, 'SESSION_ADMIN_IDLE_MINUTES') ?? DEFAULT_SESSION_POLICY.administrativeIdleMinutes,
+			absoluteHours: positiveNumber(env, 'SESSION_ABSOLUTE_HOURS') ?? DEFAULT_SESSION_POLICY.absoluteHours,
+		},
+	}
+}
+
+function flag(env: Record<string, string | undefined>, name: string): boolean | undefined {
+	const value = env[name]?.trim().toLowerCase()
+	if (value === undefined || value === '') return undefined
+	if (value === 'true' || value === '1') return true
+	if (value === 'false' || value === '0') return false
+	throw new Error(`${name} must be true or false, not "${env[name]}"`)
+}
+
+function positiveNumber(env: Record<string, string | undefined>, name: string): number | undefined {
+	const value = env[name]?.trim()
+	if (value === undefined || value === '') return undefined
+	const number = Number(value)
+	if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number, not "${value}"`)
+	return number
+}

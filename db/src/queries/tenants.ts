@@ -1,0 +1,16 @@
+import { asc, eq } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { tenants } from '../schema/tenants.ts'
+
+export type TenantSummary = { id: string; slug: string; name: string; shortName: string }
+
+/** The units of the concern; their names are public to everyone in it. */
+export async function listTenants(db: Database): Promise<TenantSummary[]> {
+	return db.select({ id: tenants.id, slug: tenants.slug, name: tenants.name, shortName: tenants.shortName }).from(tenants).orderBy(asc(tenants.name))
+}
+
+/** A unit with its P&O overrides: private to the unit's coordinators (and readable by the concern). */
+export async function getTenantBySlug(db: Database, { slug }: { slug: string }) {
+	const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug))
+	return tenant ?? null
+}

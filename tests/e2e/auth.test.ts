@@ -1,0 +1,207 @@
+import { createHash } from 'node:crypto'
+import { createDatabase, schema } from '@leerplein/db'
+import { testDrivers } from '@leerplein/db/testing'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
+import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { ELS, FATIMA, PETER, SANNE, signInAs } from '../support/sign-in.ts'
+
+const COOKIE = '__Host-leerplein-sessie'
+
+describe.each(await testDrivers())('signing in and out on %s', (driver) => {
+	let portal: RunningPortal
+	let browser: Browser
+	let context: BrowserContext
+	let page: Page
+
+	beforeAll(async () => {
+		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
+	})
+	afterAll(async () => {
+		await browser?.close()
+		await portal?.stop()
+	})
+	beforeEach(async () => {
+		context = await browser.newContext({ baseURL: portal.url })
+		page = await context.newPage()
+	})
+	afterEach(() => context?.close())
+
+	const sessionCookie = async (ctx = context) => (await ctx.cookies()).find((cookie) => cookie.name === COOKIE)
+
+	test('a demo persona signs in with a hardened session cookie, and the sign-in page passes the scan', async () => {
+		await page.goto('/inloggen')
+		expect(await accessibilityViolations(page)).toEqual([])
+		await signInAs(page, SANNE)
+		const cookie = await sessionCookie()
+		expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Lax', path: '/' })
+		expect(cookie!.value).toMatch(/^[\w-]{43}$/) // 256 random bits, base64url
+	})
+
+	test('every sign-in gets a new token', async () => {
+		await signInAs(page, SANNE)
+		const first = (await sessionCookie())!.value
+		await page.getByRole('button', { name: 'Uitloggen' }).click()
+		await page.getByText('U bent uitgelogd.').waitFor()
+		await signInAs(page, SANNE)
+		expect((await sessionCookie())!.value).not.toBe(first)
+	})
+
+	test('sign-out ends the session on the server: the old cookie no longer works', async () => {
+		await signInAs(page, SANNE)
+		const stolen = (await sessionCookie())!
+		await page.getByRole('button', { name: 'Uitloggen' }).click()
+		await page.getByText('U bent uitgelogd.').waitFor()
+		await context.addCookies([stolen])
+		await page.goto('/account')
+		expect(new URL(page.url()).pathname).toBe('/inloggen')
+	})
+
+	test('sign out everywhere ends the sessions on other devices too', async () => {
+		const laptop = await browser.newContext({ baseURL: portal.url })
+		const laptopPage = await laptop.newPage()
+		await signInAs(laptopPage, SANNE)
+		await signInAs(page, SANNE)
+		await page.goto('/account')
+		expect(await page.getByRole('table').locator('tbody tr').count()).toBeGreaterThanOrEqual(2)
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.getByRole('button', { name: 'Overal uitloggen' }).click()
+		await page.getByText('U bent uitgelogd.').waitFor()
+		await laptopPage.goto('/account')
+		expect(new URL(laptopPage.url()).pathname).toBe('/inloggen')
+		await laptop.close()
+	})
+
+	test('a protected page sends an anonymous visitor to sign in, and back afterwards', async () => {
+		await page.goto('/account')
+		expect(new URL(page.url()).pathname).toBe('/inloggen')
+		await page.getByRole('button', { name: `Inloggen als ${SANNE}` }).click()
+		await page.getByRole('heading', { name: 'Mijn account' }).waitFor()
+		expect(await page.locator('dd').first().textContent()).toBe('Rijksdienst voor Ondernemend Nederland')
+	})
+
+	test('a forged persona is refused with a clear message, and nobody is signed in', async () => {
+		const response = await fetch(`${portal.url}/inloggen`, { method: 'POST', body: new URLSearchParams({ persona: 'root' }), redirect: 'manual' })
+		expect(response.status).toBe(400)
+		expect(await response.text()).toContain('Kies een van de demopersonen in de lijst.')
+		expect(response.headers.get('set-cookie')).toBeNull()
+	})
+
+	test("a coordinator sees their own unit's P&O rules, never another unit's", async () => {
+		await signInAs(page, FATIMA)
+		const own = await page.goto('/onderdelen/rvo/regels')
+		expect(own?.status()).toBe(200)
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('P&O-regels van Rijksdienst voor Ondernemend Nederland')
+		expect(await page.getByRole('row').count()).toBe(8)
+		expect(await accessibilityViolations(page)).toEqual([])
+		const foreign = await page.goto('/onderdelen/nvwa/regels')
+		expect(foreign?.status()).toBe(403)
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Geen toegang')
+		expect(await page.locator('body').textContent()).not.toContain('Leerbudget')
+		expect(await accessibilityViolations(page)).toEqual([])
+	})
+
+	test('an employee may not read the P&O rules; an unknown unit is a 404', async () => {
+		await signInAs(page, SANNE)
+		expect((await page.goto('/onderdelen/rvo/regels'))?.status()).toBe(403)
+		expect((await page.goto('/onderdelen/bestaat-niet/regels'))?.status()).toBe(404)
+	})
+
+	test("the NVWA coordinator reads NVWA's rules; the concern administrator reads any unit's", async () => {
+		await signInAs(page, PETER)
+		expect((await page.goto('/onderdelen/nvwa/regels'))?.status()).toBe(200)
+		expect((await page.goto('/onderdelen/rvo/regels'))?.status()).toBe(403)
+		await page.getByRole('button', { name: 'Uitloggen' }).click()
+		await page.getByText('U bent uitgelogd.').waitFor()
+		await signInAs(page, ELS)
+		expect((await page.goto('/onderdelen/nvwa/regels'))?.status()).toBe(200)
+	})
+
+	if (driver === 'postgres') {
+		test('the database keeps only the hash of the token, and the audit log records the sign-in', async () => {
+			await signInAs(page, SANNE)
+			const token = (await sessionCookie())!.value
+			const client = await createDatabase({ driver: 'postgres', url: portal.databaseUrl! })
+			try {
+				const sessions = await client.db.select().from(schema.authSessions)
+				const ids = sessions.map((session) => session.id)
+				expect(ids).toContain(createHash('sha256').update(token).digest('hex'))
+				expect(ids).not.toContain(token)
+				expect(JSON.stringify(sessions)).not.toContain(token)
+				const audit = await client.db.select().from(schema.auditLog)
+				const signIns = audit.filter((entry) => entry.action === 'auth.sign_in')
+				expect(signIns.length).toBeGreaterThan(0)
+				expect(JSON.stringify(audit)).not.toContain(token)
+			} finally {
+				await client.close()
+			}
+		})
+	}
+})
+
+describe('session timeouts', () => {
+	let portal: RunningPortal
+	let browser: Browser
+
+	beforeAll(async () => {
+		// Seconds instead of minutes and hours, so the test can wait them out: idle 3 s, absolute 7.2 s.
+		;[portal, browser] = await Promise.all([
+			startPortal('pglite', { env: { SESSION_IDLE_MINUTES: '0.05', SESSION_ABSOLUTE_HOURS: '0.002' } }),
+			launchBrowser(),
+		])
+	})
+	afterAll(async () => {
+		await browser?.close()
+		await portal?.stop()
+	})
+
+	test('an idle session expires, and the person is told why', async () => {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		await signInAs(page, SANNE)
+		await page.waitForTimeout(3_500)
+		await page.goto('/account')
+		expect(await page.getByRole('status').textContent()).toBe('Uw sessie is verlopen. Log opnieuw in.')
+		await context.close()
+	})
+
+	test('activity keeps a session alive, but never past its absolute lifetime', async () => {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		await signInAs(page, SANNE)
+		const signedInAt = Date.now()
+		// Past the 3 s idle timeout, kept alive by a request every second.
+		while (Date.now() - signedInAt < 5_000) {
+			await page.waitForTimeout(1_000)
+			await page.goto('/account')
+			expect(new URL(page.url()).pathname).toBe('/account')
+		}
+		while (Date.now() - signedInAt < 7_500) await page.waitForTimeout(1_000).then(() => page.goto('/catalogus'))
+		await page.goto('/account')
+		expect(new URL(page.url()).pathname).toBe('/inloggen')
+		await context.close()
+	})
+})
+
+describe('without demo mode', () => {
+	let portal: RunningPortal
+
+	beforeAll(async () => {
+		portal = await startPortal('pglite', { env: { DEMO_MODE: 'false' } })
+	})
+	afterAll(() => portal?.stop())
+
+	test('there is no persona sign-in, whatever the request says', async () => {
+		const page = await (await fetch(`${portal.url}/inloggen?demo=1`)).text()
+		expect(page).not.toContain('Inloggen als')
+		const post = await fetch(`${portal.url}/inloggen`, {
+			method: 'POST',
+			headers: { 'X-Demo-Mode': 'true', Cookie: 'demo=1' },
+			body: new URLSearchParams({ persona: 'rvo-employee', demoMode: 'true' }),
+			redirect: 'manual',
+		})
+		expect(post.status).toBe(404)
+		expect(post.headers.get('set-cookie')).toBeNull()
+	})
+})
