@@ -1,10 +1,11 @@
 import { PassThrough } from 'node:stream'
-import { createReadableStreamFromReadable, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
 import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
 import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { NonceContext } from './components/nonce.tsx'
 import { i18nConfig } from './i18n/config.ts'
 import { i18next } from './i18n/i18next.server.ts'
 
@@ -15,7 +16,9 @@ export default async function handleRequest(
 	responseStatusCode: number,
 	responseHeaders: Headers,
 	remixContext: EntryContext,
+	loadContext: AppLoadContext,
 ) {
+	const nonce = loadContext.cspNonce
 	const instance = createInstance()
 	const lng = await i18next.getLocale(request)
 	await instance.use(initReactI18next).init({ ...i18nConfig, lng })
@@ -26,10 +29,13 @@ export default async function handleRequest(
 	return new Promise<Response>((resolve, reject) => {
 		let shellRendered = false
 		const { pipe, abort } = renderToPipeableStream(
-			<I18nextProvider i18n={instance}>
-				<RemixServer context={remixContext} url={request.url} />
-			</I18nextProvider>,
+			<NonceContext.Provider value={nonce}>
+				<I18nextProvider i18n={instance}>
+					<RemixServer context={remixContext} url={request.url} nonce={nonce} />
+				</I18nextProvider>
+			</NonceContext.Provider>,
 			{
+				nonce,
 				[readyEvent]() {
 					shellRendered = true
 					const body = new PassThrough()

@@ -10,6 +10,8 @@ export type LeerpleinContext = {
 	/** The client's address as the trusted proxy reports it; for the audit log and rate limits. */
 	clientIp: string | null
 	config: PortalConfig
+	/** Allows Remix's inline scripts under the Content-Security-Policy (server/security.ts). */
+	cspNonce: string
 }
 
 declare module '@remix-run/node' {

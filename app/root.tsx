@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { getSignedIn } from './auth/guards.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
+import { useNonce } from './components/nonce.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
 import { DEFAULT_LANGUAGE } from './i18n/config.ts'
 import { en } from './i18n/en.ts'
@@ -32,6 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 
 export function Layout({ children }: { children: ReactNode }) {
 	const root = useRouteLoaderData<typeof loader>('root')
+	const nonce = useNonce()
 	const locale = root?.locale ?? DEFAULT_LANGUAGE
 	useChangeLanguage(locale)
 	return (
@@ -48,8 +50,8 @@ export function Layout({ children }: { children: ReactNode }) {
 					{children}
 				</main>
 				<SiteFooter />
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)

@@ -14,6 +14,7 @@ import {
 } from '@leerplein/db'
 import { checkSession, sessionLifetime, type SessionPolicy } from '@leerplein/domain'
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from 'lucia'
+import { SESSION_COOKIE } from './cookie.ts'
 
 /**
  * The one auth module: sessions in Lucia's model, hardened to OWASP ASVS level 2.
@@ -76,7 +77,7 @@ export function createAuth(db: Database, config: AuthConfig) {
 		sessionExpiresIn: new TimeSpan(config.sessionPolicy.absoluteHours, 'h'),
 		sessionCookie: {
 			// __Host-: only over HTTPS, only for this exact host, path /: no subdomain can set or read it.
-			name: config.secureCookies ? '__Host-leerplein-sessie' : 'leerplein-sessie',
+			name: config.secureCookies ? SESSION_COOKIE.secure : SESSION_COOKIE.insecure,
 			attributes: { secure: config.secureCookies, sameSite: 'lax' },
 		},
 	})

@@ -7,9 +7,11 @@ import express from 'express'
 import { pinoHttp } from 'pino-http'
 import { createDatabase, databaseConfigFromEnv, isDatabaseEmpty, migrateDatabase } from '@leerplein/db'
 import { parseSeedScale, seedDatabase } from '@leerplein/db/seed'
+import { SESSION_COOKIE } from '../auth/cookie.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 import { portalConfigFromEnv } from './config.ts'
 import { logger } from './logger.ts'
+import { cspNonce, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -43,6 +45,9 @@ app.use(
 	}),
 )
 
+app.use(cspNonce, securityHeaders({ production }))
+app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE)))
+
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)
 } else {
@@ -60,7 +65,8 @@ app.all(
 	createRequestHandler({
 		build,
 		mode: production ? 'production' : 'development',
-		getLoadContext: (req): LeerpleinContext => ({
+		getLoadContext: (req, res): LeerpleinContext => ({
+			cspNonce: String(res.locals.cspNonce),
 			db: database.db,
 			logger: req.log,
 			requestId: String(req.id),

@@ -1,0 +1,111 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { launchBrowser } from '../support/browser.ts'
+import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { SANNE, signInAs } from '../support/sign-in.ts'
+
+// Application-level defences; the driver does not matter here, so the embedded database will do.
+describe('security headers and CSRF', () => {
+	let portal: RunningPortal
+	let browser: Browser
+
+	beforeAll(async () => {
+		;[portal, browser] = await Promise.all([startPortal('pglite'), launchBrowser()])
+	})
+	afterAll(async () => {
+		await browser?.close()
+		await portal?.stop()
+	})
+
+	async function signedInCookie(): Promise<string> {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		await signInAs(page, SANNE)
+		const cookie = (await context.cookies()).find((c) => c.name === '__Host-leerplein-sessie')!
+		await context.close()
+		return `${cookie.name}=${cookie.value}`
+	}
+
+	const accountStatus = async (cookie: string) =>
+		(await fetch(`${portal.url}/account`, { headers: { Cookie: cookie }, redirect: 'manual' })).status
+
+	test('pages carry a strict Content-Security-Policy whose nonce is on every inline script', async () => {
+		const response = await fetch(`${portal.url}/catalogus`)
+		const csp = response.headers.get('content-security-policy') ?? ''
+		const nonce = /'nonce-([^']+)'/.exec(csp)?.[1]
+		expect(nonce).toBeTruthy()
+		expect(csp).toContain("frame-ancestors 'none'")
+		expect(csp).toContain("default-src 'self'")
+		expect(csp).not.toContain('unsafe-inline')
+		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+		expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+		const html = await response.text()
+		const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((match) => match[1])
+		expect(inlineScripts.length).toBeGreaterThan(0)
+		for (const attributes of inlineScripts) expect(attributes).toContain(`nonce="${nonce}"`)
+		const second = (await fetch(`${portal.url}/catalogus`)).headers.get('content-security-policy')
+		expect(second).not.toBe(csp)
+	})
+
+	test('under that policy the pages hydrate and navigate with no script errors or violations', async () => {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		const problems: string[] = []
+		page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
+		page.on('pageerror', (error) => problems.push(error.message))
+		await signInAs(page, SANNE)
+		// Survives only client-side navigation: proof that the scripts run under the policy.
+		await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }))
+		await page.getByRole('link', { name: 'Catalogus' }).click()
+		await page.locator('.course-list h2 a').first().click()
+		await page.getByRole('heading', { name: 'Over deze opleiding' }).waitFor()
+		await page.getByRole('link', { name: 'Terug naar de catalogus' }).click()
+		await page.getByRole('heading', { level: 1, name: 'Catalogus' }).waitFor()
+		expect(await page.evaluate(() => (window as { stillTheSameDocument?: boolean }).stillTheSameDocument)).toBe(true)
+		expect(problems).toEqual([])
+		await context.close()
+	})
+
+	test('a sign-out posted from another site is refused, and the session lives on', async () => {
+		const cookie = await signedInCookie()
+		const forged = await fetch(`${portal.url}/uitloggen`, {
+			method: 'POST',
+			headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: 'intent=everywhere',
+			redirect: 'manual',
+		})
+		expect(forged.status).toBe(403)
+		expect(await forged.text()).toContain('Verzoek geweigerd')
+		expect(await accountStatus(cookie)).toBe(200)
+	})
+
+	test('a state change carrying a session but no Origin or Referer is refused', async () => {
+		const cookie = await signedInCookie()
+		const bare = await fetch(`${portal.url}/uitloggen`, { method: 'POST', headers: { Cookie: cookie }, redirect: 'manual' })
+		expect(bare.status).toBe(403)
+		expect(await accountStatus(cookie)).toBe(200)
+	})
+
+	test('a sign-in posted from another site is refused (no login CSRF)', async () => {
+		const forged = await fetch(`${portal.url}/inloggen`, {
+			method: 'POST',
+			headers: { Origin: 'https://evil.example' },
+			body: new URLSearchParams({ persona: 'rvo-employee' }),
+			redirect: 'manual',
+		})
+		expect(forged.status).toBe(403)
+		expect(forged.headers.get('set-cookie')).toBeNull()
+	})
+
+	test('the same requests from our own origin are accepted', async () => {
+		const cookie = await signedInCookie()
+		const response = await fetch(`${portal.url}/uitloggen`, {
+			method: 'POST',
+			headers: { Cookie: cookie, Origin: portal.url },
+			body: new URLSearchParams({ intent: 'this' }),
+			redirect: 'manual',
+		})
+		expect(response.status).toBe(302)
+		expect(await accountStatus(cookie)).toBe(302)
+	})
+})
