@@ -1,4 +1,4 @@
-import { eq, getTableColumns, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { RoleGrant } from '@leerplein/domain'
 import { selectRows, type Database } from '../client.ts'
 import { authSessions } from '../schema/auth.ts'
@@ -44,10 +44,19 @@ export async function insertSession(db: Database, session: typeof authSessions.$
 }
 
 export async function getSession(db: Database, { sessionId }: { sessionId: string }): Promise<SessionRow | null> {
-	// Selecting the table's own columns from the function (aliased as the table) keeps drizzle's type mapping.
+	// mapWith borrows each column's decoding, so timestamps come back as Dates on both drivers.
 	const [row] = await db
-		.select(getTableColumns(authSessions))
-		.from(sql`auth_session(${sessionId}) as ${authSessions}`)
+		.select({
+			id: sql<string>`id`,
+			userId: sql<string>`user_id`,
+			expiresAt: sql<Date>`expires_at`.mapWith(authSessions.expiresAt),
+			absoluteExpiresAt: sql<Date>`absolute_expires_at`.mapWith(authSessions.absoluteExpiresAt),
+			idleTimeoutSeconds: sql<number>`idle_timeout_seconds`,
+			ipAddress: sql<string | null>`ip_address`,
+			userAgent: sql<string | null>`user_agent`,
+			createdAt: sql<Date>`created_at`.mapWith(authSessions.createdAt),
+		})
+		.from(sql`auth_session(${sessionId})`)
 	return row ?? null
 }
 
