@@ -2,7 +2,7 @@ import { eq, sql, type SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { APP_ROLE, selectRows, type Database, type DatabaseClient } from './client.ts'
 import * as schema from './schema/index.ts'
-import { inspectCurrentRole, withTenantContext } from './tenancy.ts'
+import { inspectCurrentRole, withTenantContext, type RoleFacts } from './tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from './testing.ts'
 
 // The second wall (ADR 006): whatever SQL the portal runs, the database itself keeps a unit's
@@ -14,6 +14,7 @@ describe.each(await testDrivers())('row-level security on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let ids: Awaited<ReturnType<typeof insertTwoUnitsAndAProvider>>
+	let owner: RoleFacts
 
 	const as = <T>(tenantId: string | null, work: (tx: Database) => Promise<T>) =>
 		withTenantContext(app.db, { tenantId, userId: null }, work)
@@ -23,6 +24,7 @@ describe.each(await testDrivers())('row-level security on %s', (driver) => {
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)
 		ids = await insertTwoUnitsAndAProvider(database.db)
+		owner = await inspectCurrentRole(database.db)
 		app = await database.connectAsApp({ maxConnections: 1 })
 	})
 	afterAll(() => database?.close())
@@ -30,6 +32,9 @@ describe.each(await testDrivers())('row-level security on %s', (driver) => {
 	test('the portal connects as a role that is no superuser, cannot bypass RLS and owns no table', async () => {
 		const role = await inspectCurrentRole(app.db)
 		expect(role).toEqual({ name: APP_ROLE, superuser: false, bypassRls: false, ownedTables: [] })
+		// The same check tells the owner apart, which is what the portal warns about at start.
+		expect(owner.superuser || owner.bypassRls).toBe(true)
+		expect(owner.ownedTables).toEqual(expect.arrayContaining(['courses', 'enrolments', 'users']))
 	})
 
 	test('every table has row-level security enabled and forced, so a new table without it fails here', async () => {

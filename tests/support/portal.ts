@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createTestDatabase, type TestDriver } from '@leerplein/db/testing'
+import { allowAppRoleLogin, createTestDatabase, type TestDriver } from '@leerplein/db/testing'
 
 const appDir = fileURLToPath(new URL('../../app', import.meta.url))
 
@@ -27,6 +27,8 @@ export type LogLine = { level: number; msg: string; [key: string]: unknown }
  */
 export async function startPortal(driver: TestDriver, { seedScale = 'small' } = {}): Promise<RunningPortal> {
 	const database = driver === 'postgres' ? await createTestDatabase('postgres', { migrate: false }) : null
+	// As in production: the server migrates and seeds as the owner, then serves as leerplein_app.
+	if (database) await allowAppRoleLogin()
 	// The server opens its own connection; ours is only for creating and dropping the database.
 	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
 	const env: NodeJS.ProcessEnv = {
@@ -34,7 +36,8 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small' } = 
 		NODE_ENV: 'production',
 		SEED_SCALE: seedScale,
 		LOG_LEVEL: 'info',
-		DATABASE_URL: database?.url ?? '',
+		DATABASE_URL: database?.appUrl ?? '',
+		MIGRATION_DATABASE_URL: database?.url ?? '',
 		PGLITE_DIR: dataDir ?? '',
 	}
 	const lines: LogLine[] = []
