@@ -5,7 +5,15 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { pinoHttp } from 'pino-http'
-import { createDatabase, databaseConfigFromEnv, isDatabaseEmpty, migrateDatabase } from '@leerplein/db'
+import {
+	createDatabase,
+	databaseConfigFromEnv,
+	inspectCurrentRole,
+	isDatabaseEmpty,
+	migrateDatabase,
+	switchToAppRole,
+	type Database,
+} from '@leerplein/db'
 import { parseSeedScale, seedDatabase } from '@leerplein/db/seed'
 import { SESSION_COOKIE } from '../auth/cookie.ts'
 import type { LeerpleinContext } from '../load-context.ts'
@@ -17,11 +25,14 @@ const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 const appRoot = fileURLToPath(new URL('..', import.meta.url))
 
-const database = await createDatabase(databaseConfigFromEnv())
-const config = portalConfigFromEnv(process.env, { embeddedDatabase: database.config.driver === 'pglite' })
-logger.info({ driver: database.config.driver, demoMode: config.demoMode }, 'database connected')
-await migrateDatabase(database)
-await seedIfEmpty()
+// Migrate and seed as the schema owner, then serve as leerplein_app, which obeys row-level security (ADR 006).
+const migrator = await createDatabase(databaseConfigFromEnv(), { role: 'migrator' })
+const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.config.driver === 'pglite' })
+logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')
+await migrateDatabase(migrator)
+await seedIfEmpty(migrator.db)
+const database = await switchToAppRole(migrator)
+await warnIfRowLevelSecurityIsBypassed(database.db)
 
 const viteDevServer = production
 	? undefined
@@ -80,12 +91,12 @@ const server = app.listen(port, () => {
 	logger.info({ port }, `Leerplein draait op http://localhost:${port}`)
 })
 
-async function seedIfEmpty() {
-	if (!(await isDatabaseEmpty(database.db))) return
+async function seedIfEmpty(db: Database) {
+	if (!(await isDatabaseEmpty(db))) return
 	const scale = parseSeedScale(process.env.SEED_SCALE)
 	logger.info({ scale }, 'empty database: seeding demo data')
 	let lastStep = ''
-	const summary = await seedDatabase(database.db, {
+	const summary = await seedDatabase(db, {
 		scale,
 		now: new Date(),
 		onProgress(step, done, total) {
@@ -94,6 +105,19 @@ async function seedIfEmpty() {
 		},
 	})
 	logger.info(summary, 'demo data seeded')
+}
+
+/** A one-URL setup runs the portal as the owner or a superuser: it works, but without the second wall. */
+async function warnIfRowLevelSecurityIsBypassed(db: Database) {
+	const role = await inspectCurrentRole(db)
+	if (!role.superuser && !role.bypassRls && role.ownedTables.length === 0) {
+		logger.info({ role: role.name }, 'serving as a role that obeys row-level security')
+		return
+	}
+	logger.warn(
+		{ role: role.name, superuser: role.superuser, bypassRls: role.bypassRls, ownedTables: role.ownedTables.length },
+		'!! THE PORTAL RUNS AS A DATABASE ROLE THAT BYPASSES OR OWNS ROW-LEVEL SECURITY: tenant isolation rests on the application alone. Set DATABASE_URL to leerplein_app and MIGRATION_DATABASE_URL to the owner (ADR 006).',
+	)
 }
 
 // PGlite must be closed to flush to disk; PostgreSQL connections should be returned.

@@ -1,4 +1,4 @@
-import { listCatalogue } from '@leerplein/db'
+import { listCatalogue, withTenantContext } from '@leerplein/db'
 import { pageCount, pageWindow } from '@leerplein/domain'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -10,6 +10,9 @@ export async function listCataloguePage(
 	{ viewerTenantId, page }: { viewerTenantId: string | null; page: number },
 ) {
 	const window = pageWindow(page, CATALOGUE_PAGE_SIZE)
-	const { entries, total } = await listCatalogue(db, { viewerTenantId, limit: window.pageSize, offset: window.offset })
+	// Row-level security sees the same viewer as the query's own visibility filter.
+	const { entries, total } = await withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+		listCatalogue(tx, { viewerTenantId, limit: window.pageSize, offset: window.offset }),
+	)
 	return { entries, total, page, pages: pageCount(total, CATALOGUE_PAGE_SIZE) }
 }

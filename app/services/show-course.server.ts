@@ -1,4 +1,4 @@
-import { getCourse, listUpcomingSessions } from '@leerplein/db'
+import { getCourse, listUpcomingSessions, withTenantContext } from '@leerplein/db'
 import { seatAvailability } from '@leerplein/domain'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -7,11 +7,14 @@ export async function showCourse(
 	{ db }: Pick<LeerpleinContext, 'db'>,
 	{ viewerTenantId, courseId, now }: { viewerTenantId: string | null; courseId: string; now: Date },
 ) {
-	const course = await getCourse(db, { viewerTenantId, courseId })
-	if (!course) return null
-	const sessions = await listUpcomingSessions(db, { courseId, now })
-	return {
-		course,
-		sessions: sessions.map((session) => ({ ...session, seats: seatAvailability(session.capacity, session.seatsTaken) })),
-	}
+	// Row-level security sees the same viewer as the queries' own visibility filter.
+	return withTenantContext(db, { tenantId: viewerTenantId, userId: null }, async (tx) => {
+		const course = await getCourse(tx, { viewerTenantId, courseId })
+		if (!course) return null
+		const sessions = await listUpcomingSessions(tx, { courseId, now })
+		return {
+			course,
+			sessions: sessions.map((session) => ({ ...session, seats: seatAvailability(session.capacity, session.seatsTaken) })),
+		}
+	})
 }

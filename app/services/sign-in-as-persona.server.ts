@@ -1,4 +1,4 @@
-import { findUserIdByEmail, getSignedInPerson, writeAudit } from '@leerplein/db'
+import { findUserIdByEmail, getSignedInPerson, withTenantContext, writeAudit } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { fail, ok, type Result } from '@leerplein/domain'
 import { createAuth } from '../auth/session.server.ts'
@@ -16,16 +16,18 @@ export async function signInAsPersona(
 	const person = userId ? await getSignedInPerson(context.db, { userId }) : null
 	if (!person) return fail('PERSONA_UNKNOWN')
 	const session = await createAuth(context.db, context.config).start(person, { ipAddress: context.clientIp, userAgent })
-	await writeAudit(context.db, {
-		tenantId: person.tenantId,
-		actorUserId: person.userId,
-		action: 'auth.sign_in',
-		objectType: 'user',
-		objectId: person.userId,
-		result: 'success',
-		origin: context.clientIp,
-		requestId: context.requestId,
-		after: { method: 'demo_persona', persona: personaKey },
-	})
+	await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) =>
+		writeAudit(tx, {
+			tenantId: person.tenantId,
+			actorUserId: person.userId,
+			action: 'auth.sign_in',
+			objectType: 'user',
+			objectId: person.userId,
+			result: 'success',
+			origin: context.clientIp,
+			requestId: context.requestId,
+			after: { method: 'demo_persona', persona: personaKey },
+		}),
+	)
 	return ok({ setCookie: session.setCookie })
 }

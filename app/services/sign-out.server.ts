@@ -1,4 +1,4 @@
-import { writeAudit } from '@leerplein/db'
+import { withTenantContext, writeAudit } from '@leerplein/db'
 import { createAuth, type SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -7,15 +7,18 @@ export async function signOut(context: LeerpleinContext, signedIn: SignedIn, { e
 	const auth = createAuth(context.db, context.config)
 	if (everywhere) await auth.endAll(signedIn.person.userId)
 	else await auth.end(signedIn.sessionId)
-	await writeAudit(context.db, {
-		tenantId: signedIn.person.tenantId,
-		actorUserId: signedIn.person.userId,
-		action: everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
-		objectType: 'user',
-		objectId: signedIn.person.userId,
-		result: 'success',
-		origin: context.clientIp,
-		requestId: context.requestId,
-	})
+	const { tenantId, userId } = signedIn.person
+	await withTenantContext(context.db, { tenantId, userId }, (tx) =>
+		writeAudit(tx, {
+			tenantId,
+			actorUserId: userId,
+			action: everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
+			objectType: 'user',
+			objectId: userId,
+			result: 'success',
+			origin: context.clientIp,
+			requestId: context.requestId,
+		}),
+	)
 	return auth.blankCookie()
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
-import type { ExtractTablesWithRelations } from 'drizzle-orm'
+import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
@@ -15,38 +15,87 @@ export type Schema = typeof schema
 /** A database or a transaction: queries accept either, so a service can compose them in one transaction. */
 export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>
 
+/**
+ * Where the database is. On PostgreSQL the portal runs as `url`'s role (leerplein_app: no
+ * owner, no superuser, no BYPASSRLS), while migrations and the seed run as `migrationUrl`'s
+ * role, which owns the schema (ADR 006). PGlite has one user, so one data directory serves both.
+ */
 export type DatabaseConfig =
-	| { driver: 'postgres'; url: string; maxConnections?: number }
+	| { driver: 'postgres'; url: string; migrationUrl: string; maxConnections?: number }
 	| { driver: 'pglite'; dataDir: string | null }
+
+/** `app` obeys row-level security; `migrator` owns the schema, migrates and seeds. */
+export type DatabaseRole = 'app' | 'migrator'
 
 export type DatabaseClient = {
 	db: Database
 	config: DatabaseConfig
+	role: DatabaseRole
 	close: () => Promise<void>
 }
 
+/** The role the portal runs as; created by migration 0003, granted LOGIN by operations. */
+export const APP_ROLE = 'leerplein_app'
+
 export const DEFAULT_PGLITE_DIR = fileURLToPath(new URL('../../.data/pglite', import.meta.url))
 
-/** `DATABASE_URL` selects a PostgreSQL server; without it Leerplein runs on embedded PGlite on disk (ADR 002). */
+/**
+ * `DATABASE_URL` selects a PostgreSQL server and is the portal's own (app-role) connection;
+ * `MIGRATION_DATABASE_URL` is the owner's, defaulting to `DATABASE_URL` for a one-URL setup.
+ * Without `DATABASE_URL` Leerplein runs on embedded PGlite on disk (ADR 002).
+ */
 export function databaseConfigFromEnv(env: Record<string, string | undefined> = process.env): DatabaseConfig {
 	const url = env.DATABASE_URL?.trim()
 	if (url) {
-		if (!/^postgres(ql)?:\/\//.test(url)) throw new Error('DATABASE_URL must start with postgres:// or postgresql://')
-		return { driver: 'postgres', url }
+		const migrationUrl = env.MIGRATION_DATABASE_URL?.trim() || url
+		for (const [name, value] of [['DATABASE_URL', url], ['MIGRATION_DATABASE_URL', migrationUrl]]) {
+			if (!/^postgres(ql)?:\/\//.test(value!)) throw new Error(`${name} must start with postgres:// or postgresql://`)
+		}
+		return { driver: 'postgres', url, migrationUrl }
 	}
 	return { driver: 'pglite', dataDir: env.PGLITE_DIR?.trim() || DEFAULT_PGLITE_DIR }
 }
 
-/** The one place a database connection is made. */
-export async function createDatabase(config: DatabaseConfig): Promise<DatabaseClient> {
+/**
+ * The one place a database connection is made. PGlite always opens as its one superuser,
+ * `postgres`; asked for the app role it switches with `SET ROLE` (see `switchToAppRole`).
+ */
+export async function createDatabase(config: DatabaseConfig, { role = 'app' }: { role?: DatabaseRole } = {}): Promise<DatabaseClient> {
 	const casing = 'snake_case' as const
 	if (config.driver === 'postgres') {
-		const client = postgres(config.url, { max: config.maxConnections ?? 10, onnotice: () => {} })
+		const url = role === 'app' ? config.url : config.migrationUrl
+		const client = postgres(url, { max: config.maxConnections ?? 10, onnotice: () => {} })
 		const db = drizzlePostgres(client, { schema, casing }) as unknown as Database
-		return { db, config, close: () => client.end({ timeout: 5 }) }
+		return { db, config, role, close: () => client.end({ timeout: 5 }) }
 	}
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
 	const client = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm, unaccent } })
 	const db = drizzlePglite(client, { schema, casing }) as unknown as Database
-	return { db, config, close: () => client.close() }
+	const migrator: DatabaseClient = { db, config, role: 'migrator', close: () => client.close() }
+	return role === 'app' ? switchToAppRole(migrator) : migrator
+}
+
+/**
+ * After migrating and seeding as the owner, hand the portal a client that obeys RLS.
+ *
+ * PostgreSQL: a new pool as `DATABASE_URL`'s role; the owner's pool is closed. PGlite: the same
+ * single connection, switched with a session-level `SET ROLE` for the rest of the process.
+ * That is safe there because PGlite has exactly one connection, one process and no pooler, so
+ * the setting cannot reach another user; on PostgreSQL we never rely on session state.
+ */
+export async function switchToAppRole(migrator: DatabaseClient): Promise<DatabaseClient> {
+	if (migrator.role === 'app') return migrator
+	if (migrator.config.driver === 'postgres') {
+		const app = await createDatabase(migrator.config, { role: 'app' })
+		await migrator.close()
+		return app
+	}
+	await migrator.db.execute(sql.raw(`set role ${APP_ROLE}`))
+	return { ...migrator, role: 'app' }
+}
+
+/** Rows of a raw SQL query: postgres.js returns an array, PGlite an object holding `rows`. */
+export async function selectRows<T>(db: Database, query: SQL): Promise<T[]> {
+	const result = (await db.execute(query)) as unknown as T[] | { rows: T[] }
+	return Array.isArray(result) ? result : result.rows
 }

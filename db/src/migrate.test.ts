@@ -52,7 +52,7 @@ describe.each(await testDrivers())('migrations on %s', (driver) => {
 		test('let several portal processes start at once: they migrate one at a time', async () => {
 			const empty = await createTestDatabase('postgres', { migrate: false })
 			try {
-				const processes = await Promise.all([1, 2, 3].map(() => createDatabase({ driver: 'postgres', url: empty.url! })))
+				const processes = await Promise.all([1, 2, 3].map(() => createDatabase({ driver: 'postgres', url: empty.appUrl!, migrationUrl: empty.url! }, { role: 'migrator' })))
 				await Promise.all(processes.map((client) => migrateDatabase(client)))
 				await Promise.all(processes.map((client) => client.close()))
 				const [applied] = await rows<{ count: string }>(empty, sql`select count(*) as count from drizzle.__drizzle_migrations`)

@@ -12,16 +12,21 @@ const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url)
 /** An arbitrary, fixed advisory-lock key: portal processes starting together migrate one at a time. */
 const MIGRATION_LOCK_KEY = 4_815_162_342
 
-/** Applies the committed migrations. Runs at every start; a no-op when the database is current. */
+/**
+ * Applies the committed migrations as the schema owner. Runs at every start; a no-op when the
+ * database is current.
+ */
 export async function migrateDatabase(client: DatabaseClient): Promise<void> {
 	if (client.config.driver === 'pglite') {
+		// On PGlite the app role is the same connection after SET ROLE, and it may not create anything.
+		if (client.role !== 'migrator') throw new Error('migrate PGlite before switching to the app role')
 		// drizzle-kit's own migrate cannot create extensions on PGlite; drizzle-orm's migrator on our client can.
 		const pglite = (client.db as unknown as { $client: PGlite }).$client
 		await migratePglite(drizzlePglite(pglite), { migrationsFolder })
 		return
 	}
 	// One dedicated connection, so the advisory lock and the migration share a session.
-	const connection = postgres(client.config.url, { max: 1, onnotice: () => {} })
+	const connection = postgres(client.config.migrationUrl, { max: 1, onnotice: () => {} })
 	try {
 		await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`
 		await migratePostgres(drizzlePostgres(connection), { migrationsFolder })

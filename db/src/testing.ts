@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { createDatabase, type DatabaseClient } from './client.ts'
+import { APP_ROLE, createDatabase, switchToAppRole, type DatabaseClient } from './client.ts'
 import { migrateDatabase } from './migrate.ts'
 
 /** The server the test suite may create throw-away databases on (trust auth in CI). */
@@ -31,27 +31,63 @@ async function postgresReachable(): Promise<boolean> {
 	}
 }
 
-export type TestDatabase = DatabaseClient & { name: string; url: string | null }
+/**
+ * A throw-away database. The client itself is the owner (`role: 'migrator'`), for setting up
+ * data; `connectAsApp()` gives a client as the portal's role, which obeys row-level security.
+ */
+export type TestDatabase = DatabaseClient & {
+	name: string
+	/** The owner's URL (PostgreSQL only). */
+	url: string | null
+	/** The same database as leerplein_app (PostgreSQL only). */
+	appUrl: string | null
+	/**
+	 * PostgreSQL: a new pool as leerplein_app, closed with the database. PGlite has a single
+	 * connection, so this switches that one connection with SET ROLE, as the server does: set up
+	 * every row you need as the owner first, because afterwards the owner client is the app role too.
+	 */
+	connectAsApp: (options?: { maxConnections?: number }) => Promise<DatabaseClient>
+}
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the test server that `close` drops. */
 export async function createTestDatabase(driver: TestDriver, { migrate = true } = {}): Promise<TestDatabase> {
 	if (driver === 'pglite') {
-		const client = await createDatabase({ driver: 'pglite', dataDir: null })
+		const client = await createDatabase({ driver: 'pglite', dataDir: null }, { role: 'migrator' })
 		if (migrate) await migrateDatabase(client)
-		return { ...client, name: 'pglite-memory', url: null }
+		return {
+			...client,
+			name: 'pglite-memory',
+			url: null,
+			appUrl: null,
+			async connectAsApp() {
+				const app = await switchToAppRole(client)
+				return { ...app, close: async () => {} }
+			},
+		}
 	}
 	const name = `leerplein_test_${randomBytes(6).toString('hex')}`
 	const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
 	await admin.unsafe(`create database ${name}`)
 	await admin.end()
 	const url = withDatabase(TEST_POSTGRES_URL, name)
-	const client = await createDatabase({ driver: 'postgres', url })
+	const appUrl = withUser(url, APP_ROLE)
+	const config = { driver: 'postgres', url: appUrl, migrationUrl: url } as const
+	const client = await createDatabase(config, { role: 'migrator' })
 	if (migrate) await migrateDatabase(client)
+	const appClients: DatabaseClient[] = []
 	return {
 		...client,
 		name,
 		url,
+		appUrl,
+		async connectAsApp({ maxConnections } = {}) {
+			await allowAppRoleLogin()
+			const app = await createDatabase({ ...config, maxConnections }, { role: 'app' })
+			appClients.push(app)
+			return app
+		},
 		async close() {
+			await Promise.all(appClients.map((app) => app.close()))
 			await client.close()
 			const dropper = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
 			await dropper.unsafe(`drop database if exists ${name} with (force)`)
@@ -60,9 +96,53 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
 	}
 }
 
+let loginAllowed: Promise<void> | undefined
+
+/**
+ * Lets leerplein_app log in on the test server (trust auth, so no password). In production
+ * this is an operations step, never a migration (ADR 006). The role is server-wide and test
+ * processes run in parallel, so this runs under an advisory lock, and creates the role when no
+ * migration has yet (the migration then finds it and moves on).
+ */
+export function allowAppRoleLogin(): Promise<void> {
+	loginAllowed ??= (async () => {
+		const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
+		try {
+			await admin.begin(async (tx) => {
+				await tx`select pg_advisory_xact_lock(${APP_ROLE_LOCK_KEY})`
+				await tx.unsafe(`
+					do $$
+					begin
+						if not exists (select from pg_roles where rolname = '${APP_ROLE}') then
+							create role ${APP_ROLE} login nosuperuser nobypassrls noinherit nocreatedb nocreaterole;
+						elsif not (select rolcanlogin from pg_roles where rolname = '${APP_ROLE}') then
+							alter role ${APP_ROLE} login;
+						end if;
+					exception when duplicate_object or unique_violation then
+						alter role ${APP_ROLE} login;
+					end
+					$$`)
+			})
+		} finally {
+			await admin.end()
+		}
+	})()
+	return loginAllowed
+}
+
+/** An arbitrary, fixed advisory-lock key for changing the server-wide app role. */
+const APP_ROLE_LOCK_KEY = 2_718_281_828
+
 export function withDatabase(url: string, database: string): string {
 	const parsed = new URL(url)
 	parsed.pathname = `/${database}`
+	return parsed.toString()
+}
+
+export function withUser(url: string, user: string): string {
+	const parsed = new URL(url)
+	parsed.username = user
+	parsed.password = ''
 	return parsed.toString()
 }
 

@@ -122,7 +122,9 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 		test('the database keeps only the hash of the token, and the audit log records the sign-in', async () => {
 			await signInAs(page, SANNE)
 			const token = (await sessionCookie())!.value
-			const client = await createDatabase({ driver: 'postgres', url: portal.databaseUrl! })
+			// As the owner: the portal's own role may not read auth_sessions at all (ADR 006).
+			const owner = portal.databaseUrl!
+			const client = await createDatabase({ driver: 'postgres', url: owner, migrationUrl: owner }, { role: 'migrator' })
 			try {
 				const sessions = await client.db.select().from(schema.authSessions)
 				const ids = sessions.map((session) => session.id)

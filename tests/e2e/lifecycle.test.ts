@@ -26,4 +26,11 @@ describe.each(await testDrivers())('the portal process on %s', (driver) => {
 		expect(await catalogueCount(portal)).toBe(before)
 		expect(seeded()).toBe(1)
 	})
+
+	test('serves as leerplein_app, the role that obeys row-level security, after migrating and seeding as the owner', () => {
+		const roleLines = portal.logs().filter((line) => line.msg === 'serving as a role that obeys row-level security')
+		expect(roleLines.length).toBeGreaterThan(0)
+		expect(roleLines.every((line) => line.role === 'leerplein_app')).toBe(true)
+		expect(portal.logs().filter((line) => line.level >= 40)).toEqual([])
+	})
 })

@@ -4,7 +4,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { createTestDatabase, type TestDriver } from '@leerplein/db/testing'
+import { allowAppRoleLogin, createTestDatabase, type TestDriver } from '@leerplein/db/testing'
 
 const appDir = fileURLToPath(new URL('../../app', import.meta.url))
 
@@ -32,6 +32,8 @@ export async function startPortal(
 	{ seedScale = 'small', env: extraEnv = {} }: { seedScale?: string; env?: Record<string, string> } = {},
 ): Promise<RunningPortal> {
 	const database = driver === 'postgres' ? await createTestDatabase('postgres', { migrate: false }) : null
+	// As in production: the server migrates and seeds as the owner, then serves as leerplein_app.
+	if (database) await allowAppRoleLogin()
 	// The server opens its own connection; ours is only for creating and dropping the database.
 	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
 	const env: NodeJS.ProcessEnv = {
@@ -39,7 +41,8 @@ export async function startPortal(
 		NODE_ENV: 'production',
 		SEED_SCALE: seedScale,
 		LOG_LEVEL: 'info',
-		DATABASE_URL: database?.url ?? '',
+		DATABASE_URL: database?.appUrl ?? '',
+		MIGRATION_DATABASE_URL: database?.url ?? '',
 		PGLITE_DIR: dataDir ?? '',
 		// Persona sign-in is how the tests sign in; on PostgreSQL in production mode it is off by default.
 		DEMO_MODE: 'true',

@@ -37,7 +37,7 @@ function readScale(): SeedScale {
 
 const scale = readScale()
 
-const client = await createDatabase(databaseConfigFromEnv())
+const client = await createDatabase(databaseConfigFromEnv(), { role: 'migrator' })
 let exitCode = 0
 try {
 	await migrateDatabase(client)

@@ -1,8 +1,12 @@
-import { and, eq, lte, or } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { RoleGrant } from '@leerplein/domain'
-import type { Database } from '../client.ts'
+import { selectRows, type Database } from '../client.ts'
 import { authSessions } from '../schema/auth.ts'
-import { roleAssignments, users } from '../schema/people.ts'
+import { users } from '../schema/people.ts'
+
+// Sessions are looked up before any tenant is known, and sign-in searches people across all
+// units, so these go through the SECURITY DEFINER auth_* functions of migration 0003: the
+// portal's role cannot read auth_sessions, nor other units' people, directly (ADR 006).
 
 export type SessionRow = typeof authSessions.$inferSelect
 
@@ -17,70 +21,78 @@ export type SignedInPerson = {
 
 /** The person behind a user id, with every role they hold. */
 export async function getSignedInPerson(db: Database, { userId }: { userId: string }): Promise<SignedInPerson | null> {
-	const rows = await db
-		.select({
-			userId: users.id,
-			tenantId: users.tenantId,
-			name: users.name,
-			email: users.email,
-			active: users.active,
-			role: roleAssignments.role,
-			roleTenantId: roleAssignments.tenantId,
-		})
-		.from(users)
-		.leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-		.where(eq(users.id, userId))
-	const [first] = rows
-	if (!first) return null
-	const { role: _role, roleTenantId: _roleTenantId, ...person } = first
-	return {
-		...person,
-		grants: rows.flatMap((row) => (row.role ? [{ role: row.role, tenantId: row.roleTenantId }] : [])),
-	}
+	const [row] = await selectRows<Omit<SignedInPerson, 'grants'> & { grants: RoleGrant[] | string }>(
+		db,
+		sql`select user_id as "userId", tenant_id as "tenantId", name, email, active, grants from auth_person(${userId}::uuid)`,
+	)
+	if (!row) return null
+	// postgres.js under drizzle hands jsonb over as text; PGlite parses it.
+	return { ...row, grants: typeof row.grants === 'string' ? (JSON.parse(row.grants) as RoleGrant[]) : row.grants }
 }
 
 /** Sign-in looks people up by e-mail address (demo personas) or by unit and employee number (SSO). */
 export async function findUserIdByEmail(db: Database, { email }: { email: string }): Promise<string | null> {
-	const [row] = await db.select({ id: users.id }).from(users).where(and(eq(users.email, email.toLowerCase()), eq(users.active, true)))
+	const [row] = await selectRows<{ id: string | null }>(db, sql`select auth_user_id_by_email(${email}) as id`)
 	return row?.id ?? null
 }
 
 export async function insertSession(db: Database, session: typeof authSessions.$inferInsert): Promise<void> {
-	await db.insert(authSessions).values(session)
+	await db.execute(sql`select auth_insert_session(
+		${session.id}, ${session.userId}::uuid, ${session.expiresAt.toISOString()}::timestamptz,
+		${session.absoluteExpiresAt.toISOString()}::timestamptz, ${session.idleTimeoutSeconds}::integer,
+		${session.ipAddress ?? null}, ${session.userAgent ?? null}, ${session.createdAt?.toISOString() ?? null}::timestamptz)`)
+}
+
+// mapWith borrows each column's decoding, so timestamps come back as Dates on both drivers.
+const sessionColumns = {
+	id: sql<string>`id`,
+	userId: sql<string>`user_id`,
+	expiresAt: sql<Date>`expires_at`.mapWith(authSessions.expiresAt),
+	absoluteExpiresAt: sql<Date>`absolute_expires_at`.mapWith(authSessions.absoluteExpiresAt),
+	idleTimeoutSeconds: sql<number>`idle_timeout_seconds`,
+	ipAddress: sql<string | null>`ip_address`,
+	userAgent: sql<string | null>`user_agent`,
+	createdAt: sql<Date>`created_at`.mapWith(authSessions.createdAt),
 }
 
 export async function getSession(db: Database, { sessionId }: { sessionId: string }): Promise<SessionRow | null> {
-	const [row] = await db.select().from(authSessions).where(eq(authSessions.id, sessionId))
+	const [row] = await db.select(sessionColumns).from(sql`auth_session(${sessionId})`)
 	return row ?? null
 }
 
 export async function extendSession(db: Database, { sessionId, expiresAt }: { sessionId: string; expiresAt: Date }): Promise<void> {
-	await db.update(authSessions).set({ expiresAt }).where(eq(authSessions.id, sessionId))
+	await db.execute(sql`select auth_extend_session(${sessionId}, ${expiresAt.toISOString()}::timestamptz)`)
 }
 
 export async function deleteSession(db: Database, { sessionId }: { sessionId: string }): Promise<void> {
-	await db.delete(authSessions).where(eq(authSessions.id, sessionId))
+	await db.execute(sql`select auth_delete_session(${sessionId})`)
 }
 
 /** Sign out everywhere, and what deactivating an account does to its sessions. */
 export async function deleteSessionsOfUser(db: Database, { userId }: { userId: string }): Promise<number> {
-	const deleted = await db.delete(authSessions).where(eq(authSessions.userId, userId)).returning({ id: authSessions.id })
-	return deleted.length
+	const [row] = await selectRows<{ deleted: number }>(db, sql`select auth_delete_sessions_of_user(${userId}::uuid) as deleted`)
+	return Number(row?.deleted ?? 0)
 }
 
-/** Deactivates an account and ends all of its sessions, in one go. */
+/**
+ * Deactivates an account and ends all of its sessions, in one go. Must run in the tenant
+ * context of the person's unit (`withTenantContext`): row-level security lets a unit change
+ * only its own people, and a person not visible there is refused rather than silently kept.
+ */
 export async function deactivateUser(db: Database, { userId }: { userId: string }): Promise<void> {
 	await db.transaction(async (tx) => {
-		await tx.update(users).set({ active: false }).where(eq(users.id, userId))
-		await tx.delete(authSessions).where(eq(authSessions.userId, userId))
+		const updated = await tx.update(users).set({ active: false }).where(eq(users.id, userId)).returning({ id: users.id })
+		if (updated.length === 0) throw new Error('deactivateUser: no such person in the current tenant context')
+		await tx.execute(sql`select auth_delete_sessions_of_user(${userId}::uuid)`)
 	})
 }
 
 export async function listSessionsOfUser(db: Database, { userId }: { userId: string }): Promise<SessionRow[]> {
-	return db.select().from(authSessions).where(eq(authSessions.userId, userId))
+	return db.select(sessionColumns).from(sql`auth_sessions_of_user(${userId}::uuid)`)
 }
 
 /** Housekeeping: sessions past their idle or absolute expiry. */
-export async function deleteExpiredSessions(db: Database, { now }: { now: Date }): Promise<void> {
-	await db.delete(authSessions).where(or(lte(authSessions.expiresAt, now), lte(authSessions.absoluteExpiresAt, now)))
+export async function deleteExpiredSessions(db: Database, { now }: { now: Date }): Promise<number> {
+	const [row] = await selectRows<{ deleted: number }>(db, sql`select auth_delete_expired_sessions(${now.toISOString()}::timestamptz) as deleted`)
+	return Number(row?.deleted ?? 0)
 }

@@ -1,51 +1,34 @@
 import { isCourseVisibleTo, type CourseStatus } from '@leerplein/domain'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Database, DatabaseClient } from '../client.ts'
 import * as schema from '../schema/index.ts'
+import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
 import { courseVisibleTo, getCourse, listCatalogue, listUpcomingSessions } from './catalogue.ts'
-import { eq } from 'drizzle-orm'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
 const days = (n: number) => new Date(NOW.getTime() + n * 86_400_000)
 
+// The queries run as the portal does: as leerplein_app, in a tenant context (null: a visitor).
 describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
 	let database: TestDatabase
+	let app: DatabaseClient
 	let ids: Awaited<ReturnType<typeof insertCatalogue>>
+	/** Per viewer: what the domain rule shows, and what the query twin selects when RLS is not in the way. */
+	const expected = new Map<string, { domain: string[]; queryTwin: string[] }>()
+
+	const as = <T>(viewerTenantId: string | null, work: (tx: Database) => Promise<T>) =>
+		withTenantContext(app.db, { tenantId: viewerTenantId, userId: null }, work)
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)
 		ids = await insertCatalogue(database)
-	})
-	afterAll(() => database?.close())
-
-	test('lists published concern-wide courses newest first, with the providing unit', async () => {
-		const { entries, total } = await listCatalogue(database.db, { viewerTenantId: null, limit: 10, offset: 0 })
-		expect(entries.map((e) => e.title)).toEqual(['Schrijven voor het web', 'Integriteit in de praktijk'])
-		expect(entries[1]).toMatchObject({ providerName: 'Nederlandse Voedsel- en Warenautoriteit', themeNameNl: 'Integriteit' })
-		expect(total).toBe(2)
-	})
-
-	test('pages through the catalogue', async () => {
-		const second = await listCatalogue(database.db, { viewerTenantId: null, limit: 1, offset: 1 })
-		expect(second.entries.map((e) => e.title)).toEqual(['Integriteit in de praktijk'])
-		expect(second.total).toBe(2)
-	})
-
-	test("shows a unit the courses opened to it and its own drafts, but not another unit's", async () => {
-		const rvo = await listCatalogue(database.db, { viewerTenantId: ids.rvo, limit: 10, offset: 0 })
-		expect(rvo.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web', 'Toezicht op voedselveiligheid'])
-		const acm = await listCatalogue(database.db, { viewerTenantId: ids.acm, limit: 10, offset: 0 })
-		expect(acm.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web'])
-		const nvwa = await listCatalogue(database.db, { viewerTenantId: ids.nvwa, limit: 10, offset: 0 })
-		expect(nvwa.total).toBe(4)
-	})
-
-	test('the SQL visibility rule agrees with the domain rule for every course and unit', async () => {
+		// Ground truth is read as the owner, before (on PGlite) the connection becomes the app role.
 		const all = await database.db.select().from(schema.courses)
 		const audiences = await database.db.select().from(schema.courseAudiences)
 		for (const viewer of [ids.nvwa, ids.rvo, ids.acm]) {
-			const visibleInSql = await database.db.select({ id: schema.courses.id }).from(schema.courses).where(courseVisibleTo(viewer))
-			const visibleInDomain = all.filter((course) =>
+			const domain = all.filter((course) =>
 				isCourseVisibleTo(
 					{
 						providerTenantId: course.providerTenantId,
@@ -58,22 +41,56 @@ describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
 					viewer,
 				),
 			)
-			expect(visibleInSql.map((c) => c.id).sort()).toEqual(visibleInDomain.map((c) => c.id).sort())
+			const queryTwin = await database.db.select({ id: schema.courses.id }).from(schema.courses).where(courseVisibleTo(viewer))
+			expected.set(viewer, { domain: domain.map((c) => c.id).sort(), queryTwin: queryTwin.map((c) => c.id).sort() })
+		}
+		app = await database.connectAsApp()
+	})
+	afterAll(() => database?.close())
+
+	test('lists published concern-wide courses newest first, with the providing unit', async () => {
+		const { entries, total } = await as(null, (tx) => listCatalogue(tx, { viewerTenantId: null, limit: 10, offset: 0 }))
+		expect(entries.map((e) => e.title)).toEqual(['Schrijven voor het web', 'Integriteit in de praktijk'])
+		expect(entries[1]).toMatchObject({ providerName: 'Nederlandse Voedsel- en Warenautoriteit', themeNameNl: 'Integriteit' })
+		expect(total).toBe(2)
+	})
+
+	test('pages through the catalogue', async () => {
+		const second = await as(null, (tx) => listCatalogue(tx, { viewerTenantId: null, limit: 1, offset: 1 }))
+		expect(second.entries.map((e) => e.title)).toEqual(['Integriteit in de praktijk'])
+		expect(second.total).toBe(2)
+	})
+
+	test("shows a unit the courses opened to it and its own drafts, but not another unit's", async () => {
+		const rvo = await as(ids.rvo, (tx) => listCatalogue(tx, { viewerTenantId: ids.rvo, limit: 10, offset: 0 }))
+		expect(rvo.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web', 'Toezicht op voedselveiligheid'])
+		const acm = await as(ids.acm, (tx) => listCatalogue(tx, { viewerTenantId: ids.acm, limit: 10, offset: 0 }))
+		expect(acm.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web'])
+		const nvwa = await as(ids.nvwa, (tx) => listCatalogue(tx, { viewerTenantId: ids.nvwa, limit: 10, offset: 0 }))
+		expect(nvwa.total).toBe(4)
+	})
+
+	test('the SQL visibility rule and the row-level security policy both agree with the domain rule, for every course and unit', async () => {
+		for (const viewer of [ids.nvwa, ids.rvo, ids.acm]) {
+			const { domain, queryTwin } = expected.get(viewer)!
+			expect(queryTwin).toEqual(domain)
+			const throughPolicy = await as(viewer, (tx) => tx.select({ id: schema.courses.id }).from(schema.courses))
+			expect(throughPolicy.map((c) => c.id).sort()).toEqual(domain)
 		}
 	})
 
 	test('finds a visible course and hides an invisible or unknown one', async () => {
-		expect(await getCourse(database.db, { viewerTenantId: null, courseId: ids.integrity })).toMatchObject({
+		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, courseId: ids.integrity }))).toMatchObject({
 			title: 'Integriteit in de praktijk',
 			keywords: ['integriteit', 'ethiek'],
 		})
-		expect(await getCourse(database.db, { viewerTenantId: ids.acm, courseId: ids.selectedForRvo })).toBeNull()
-		expect(await getCourse(database.db, { viewerTenantId: null, courseId: ids.draft })).toBeNull()
-		expect(await getCourse(database.db, { viewerTenantId: null, courseId: '0190d6a8-3f1e-7c2b-9a4d-2b7e5c8f1a3d' })).toBeNull()
+		expect(await as(ids.acm, (tx) => getCourse(tx, { viewerTenantId: ids.acm, courseId: ids.selectedForRvo }))).toBeNull()
+		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, courseId: ids.draft }))).toBeNull()
+		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, courseId: '0190d6a8-3f1e-7c2b-9a4d-2b7e5c8f1a3d' }))).toBeNull()
 	})
 
-	test('lists upcoming planned sessions soonest first, counting only seat-holding enrolments', async () => {
-		const sessions = await listUpcomingSessions(database.db, { courseId: ids.integrity, now: NOW })
+	test('lists upcoming planned sessions soonest first, counting only seat-holding enrolments, also for a visitor', async () => {
+		const sessions = await as(null, (tx) => listUpcomingSessions(tx, { courseId: ids.integrity, now: NOW }))
 		expect(sessions.map((s) => s.id)).toEqual([ids.soonSession, ids.laterSession])
 		expect(sessions[0]).toMatchObject({ capacity: 2, seatsTaken: 2, city: 'Utrecht', providerShortName: 'NVWA' })
 		expect(sessions[1]).toMatchObject({ seatsTaken: 0, city: null })
@@ -81,11 +98,11 @@ describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
 
 	test('lets an employee hold only one active enrolment per session', async () => {
 		const enrol = (status: 'enrolled' | 'cancelled') =>
-			database.db.insert(schema.enrolments).values({ tenantId: ids.rvo, sessionId: ids.laterSession, userId: ids.employee, status })
+			as(ids.rvo, (tx) => tx.insert(schema.enrolments).values({ tenantId: ids.rvo, sessionId: ids.laterSession, userId: ids.employee, status }))
 		await enrol('cancelled')
 		await enrol('enrolled')
 		await expect(enrol('enrolled')).rejects.toThrow()
-		const rows = await database.db.select().from(schema.enrolments).where(eq(schema.enrolments.sessionId, ids.laterSession))
+		const rows = await as(ids.rvo, (tx) => tx.select().from(schema.enrolments).where(eq(schema.enrolments.sessionId, ids.laterSession)))
 		expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'enrolled'])
 	})
 })

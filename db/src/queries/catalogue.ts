@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gte, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, or, sql, type SQL } from 'drizzle-orm'
 import { SEAT_HOLDING_STATUSES, type CourseForm, type Language } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
-import { enrolments, locations, sessions } from '../schema/logistics.ts'
+import { locations, sessions } from '../schema/logistics.ts'
 import { tenants } from '../schema/tenants.ts'
 
 /**
@@ -115,24 +115,26 @@ export type UpcomingSession = {
 	providerShortName: string
 }
 
-/** Planned sessions of a course from `now` on, soonest first, with the seats already taken. */
+/**
+ * Planned sessions of a course from `now` on, soonest first, with the seats already taken.
+ * The seat count comes from session_seats_taken: the enrolments themselves are private to
+ * the employee's and the providing unit, the number is for everyone (ADR 006).
+ */
 export async function listUpcomingSessions(
 	db: Database,
 	{ courseId, now, limit = 50 }: { courseId: string; now: Date; limit?: number },
 ): Promise<UpcomingSession[]> {
-	const seatsTaken = db
-		.select({ sessionId: enrolments.sessionId, taken: count().as('taken') })
-		.from(enrolments)
-		.where(inArray(enrolments.status, SEAT_HOLDING_STATUSES))
-		.groupBy(enrolments.sessionId)
-		.as('seats_taken')
+	const seatHolding = sql`array[${sql.join(
+		SEAT_HOLDING_STATUSES.map((status) => sql`${status}`),
+		sql`, `,
+	)}]::enrolment_status[]`
 	const rows = await db
 		.select({
 			id: sessions.id,
 			startsAt: sessions.startsAt,
 			endsAt: sessions.endsAt,
 			capacity: sessions.capacity,
-			seatsTaken: sql<number>`coalesce(${seatsTaken.taken}, 0)`.mapWith(Number),
+			seatsTaken: sql<number>`session_seats_taken(${sessions.id}, ${seatHolding})`.mapWith(Number),
 			locationName: locations.name,
 			city: locations.city,
 			providerShortName: tenants.shortName,
@@ -140,7 +142,6 @@ export async function listUpcomingSessions(
 		.from(sessions)
 		.innerJoin(tenants, eq(tenants.id, sessions.tenantId))
 		.leftJoin(locations, eq(locations.id, sessions.locationId))
-		.leftJoin(seatsTaken, eq(seatsTaken.sessionId, sessions.id))
 		.where(and(eq(sessions.courseId, courseId), eq(sessions.status, 'planned'), gte(sessions.startsAt, now)))
 		.orderBy(asc(sessions.startsAt))
 		.limit(limit)

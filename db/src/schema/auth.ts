@@ -23,4 +23,7 @@ export const authSessions = pgTable(
 	},
 	// Sign out everywhere, and ending all sessions of a deactivated account.
 	(t) => [index().on(t.userId)],
-)
+	// RLS without a policy: nobody but the migrator reads this table directly; the portal goes
+	// through the auth_* functions of migration 0003, because a session is looked up before any
+	// tenant is known.
+).enableRLS()

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, check, index, integer, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
 import { enrolmentStatus, sessionStatus } from './enums.ts'
 import { users } from './people.ts'
+import { appTenantId, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 /** A place where a unit runs classroom sessions. */
@@ -17,7 +18,12 @@ export const locations = pgTable(
 		city: text().notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [index().on(t.tenantId, t.city)],
+	(t) => [
+		index().on(t.tenantId, t.city),
+		// Addresses of training venues are not secret: a session shows where it is.
+		publicReadPolicy('locations'),
+		ownUnitPolicy('locations', t.tenantId),
+	],
 )
 
 /** A scheduled run (uitvoering) of a course, run by a providing unit. Online sessions have no location. */
@@ -41,6 +47,12 @@ export const sessions = pgTable(
 		index().on(t.tenantId, t.startsAt),
 		check('ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
 		check('capacity_positive', sql`${t.capacity} > 0`),
+		// A session is readable wherever its course is (the subquery obeys the courses policies).
+		pgPolicy('sessions_with_course', {
+			for: 'select',
+			using: sql`exists (select 1 from courses c where c.id = ${t.courseId})`,
+		}),
+		ownUnitPolicy('sessions', t.tenantId),
 	],
 )
 
@@ -65,5 +77,14 @@ export const enrolments = pgTable(
 		uniqueIndex('enrolments_one_active_per_session')
 			.on(t.sessionId, t.userId)
 			.where(sql`${t.status} not in ('declined', 'cancelled')`),
+		// The employee's unit owns the enrolment.
+		ownUnitPolicy('enrolments', t.tenantId),
+		// The providing unit reads and updates (attendance) the enrolments in its own sessions.
+		pgPolicy('enrolments_provider_read', { for: 'select', using: providesSession(t.sessionId) }),
+		pgPolicy('enrolments_provider_update', { for: 'update', using: providesSession(t.sessionId), withCheck: providesSession(t.sessionId) }),
 	],
 )
+
+function providesSession(sessionId: AnyPgColumn) {
+	return sql`exists (select 1 from sessions s where s.id = ${sessionId} and s.tenant_id = ${appTenantId})`
+}

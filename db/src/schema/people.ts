@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, pgTable, text, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { boolean, check, index, pgPolicy, pgTable, text, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { language, role } from './enums.ts'
+import { appTenantId, appUserId, ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 /** A job profile of a unit; the quality passport hangs its required competencies on it. */
@@ -13,7 +14,7 @@ export const jobProfiles = pgTable(
 		name: text().notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [unique().on(t.tenantId, t.name)],
+	(t) => [unique().on(t.tenantId, t.name), ownUnitPolicy('job_profiles', t.tenantId)],
 )
 
 /** An employee (medewerker); every person belongs to one home unit. */
@@ -36,6 +37,16 @@ export const users = pgTable(
 		unique().on(t.tenantId, t.employeeNumber),
 		// A manager's team list.
 		index().on(t.tenantId, t.managerId),
+		ownUnitPolicy('users', t.tenantId),
+		// A person reads their own record, also when acting for another unit.
+		pgPolicy('users_self', { for: 'select', using: sql`${t.id} = ${appUserId}` }),
+		// A providing unit needs the participant list of its sessions, whatever their home unit.
+		// Served by enrolments (tenant_id, user_id) and the sessions primary key.
+		pgPolicy('users_participants', {
+			for: 'select',
+			using: sql`exists (select 1 from enrolments e join sessions s on s.id = e.session_id
+				where e.tenant_id = ${t.tenantId} and e.user_id = ${t.id} and s.tenant_id = ${appTenantId})`,
+		}),
 	],
 )
 
@@ -56,5 +67,8 @@ export const roleAssignments = pgTable(
 		unique().on(t.userId, t.role, t.tenantId).nullsNotDistinct(),
 		index().on(t.tenantId, t.role),
 		check('concern_admin_has_no_unit', sql`(${t.role} = 'concern_admin') = (${t.tenantId} is null)`),
+		// Concern-administrator rows have no unit, so only the migrator writes them for now.
+		ownUnitPolicy('role_assignments', t.tenantId),
+		pgPolicy('role_assignments_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
 	],
 )

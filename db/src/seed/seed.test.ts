@@ -18,7 +18,7 @@ describe('seeding the small scale into a fresh database', () => {
 	}
 
 	beforeAll(async () => {
-		client = await createDatabase({ driver: 'pglite', dataDir: null })
+		client = await createDatabase({ driver: 'pglite', dataDir: null }, { role: 'migrator' })
 		await migrateDatabase(client)
 		summary = await seedDatabase(client.db, {
 			scale: 'small',

@@ -1,0 +1,23 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { pgPolicy, type AnyPgColumn } from 'drizzle-orm/pg-core'
+
+// Row-level security (ADR 006). The policies sit beside their tables; the role, FORCE, grants
+// and the functions they call are in migration 0003. A policy has no `to`: it binds every role
+// that does not bypass RLS, the portal's leerplein_app and, because of FORCE, the table owner.
+
+/** The unit of the current transaction; NULL without a tenant context, and NULL matches no row. */
+export const appTenantId = sql`app_tenant_id()`
+
+/** The signed-in person of the current transaction, or NULL. */
+export const appUserId = sql`app_user_id()`
+
+/** A unit reads and writes its own rows, and cannot write a row into another unit. */
+export function ownUnitPolicy(table: string, tenantColumn: AnyPgColumn) {
+	const own: SQL = sql`${tenantColumn} = ${appTenantId}`
+	return pgPolicy(`${table}_own_unit`, { for: 'all', using: own, withCheck: own })
+}
+
+/** Names and reference data every visitor may read, even without a tenant context. */
+export function publicReadPolicy(table: string) {
+	return pgPolicy(`${table}_public_read`, { for: 'select', using: sql`true` })
+}
