@@ -1,4 +1,4 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
@@ -17,6 +17,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return { locale, person: signedIn ? { name: signedIn.person.name } : null }
 }
 
+/**
+ * Errors render in this route's boundary, so the headers of a thrown response (Retry-After on
+ * a 429) reach a document response only through here.
+ */
+export const headers: HeadersFunction = ({ errorHeaders }) => errorHeaders ?? new Headers()
+
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
@@ -27,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 	const messages = data?.locale === 'en' ? en : nl
 	if (!error) return [{ title: messages.app.name }]
 	const status = isRouteErrorResponse(error) ? error.status : 500
-	const title = status === 400 || status === 403 || status === 404 ? messages.errors[`title${status}`] : messages.errors.title500
+	const title = status === 400 || status === 403 || status === 404 || status === 429 ? messages.errors[`title${status}`] : messages.errors.title500
 	return [{ title: `${title} – ${messages.app.name}` }]
 }
 

@@ -4,6 +4,9 @@ import type { Messages } from '../i18n/nl.ts'
 
 export type ErrorMessageKey = Exclude<keyof Messages['errors'], `title${string}` | 'toCatalogue' | 'UNEXPECTED_NO_CODE'>
 
+const TITLED_STATUSES = [400, 403, 404, 429, 500]
+type TitledStatus = 400 | 403 | 404 | 429 | 500
+
 const FALLBACK_MESSAGE_BY_STATUS: Record<number, ErrorMessageKey> = { 404: 'PAGE_NOT_FOUND' }
 
 /** One way to show an error: a Dutch title for the status and a specific message, never a stack trace. */
@@ -11,11 +14,12 @@ export function ErrorPage({ error }: { error: unknown }) {
 	const { t } = useTranslation()
 	const status = isRouteErrorResponse(error) ? error.status : 500
 	const messageKey = isRouteErrorResponse(error) ? messageKeyOf(error.data) ?? FALLBACK_MESSAGE_BY_STATUS[status] : undefined
-	const title = status === 400 || status === 403 || status === 404 || status === 500 ? t(`errors.title${status}`) : t('errors.titleOther', { status })
+	const values = isRouteErrorResponse(error) ? valuesOf(error.data) : {}
+	const title = TITLED_STATUSES.includes(status) ? t(`errors.title${status as TitledStatus}`) : t('errors.titleOther', { status })
 	return (
 		<div className="container page error-page">
 			<h1>{title}</h1>
-			<p className="error-page__message">{messageKey ? t(`errors.${messageKey}`) : t('errors.UNEXPECTED_NO_CODE')}</p>
+			<p className="error-page__message">{messageKey ? t(`errors.${messageKey}`, values) : t('errors.UNEXPECTED_NO_CODE')}</p>
 			<p>
 				<a href="/catalogus">{t('errors.toCatalogue')}</a>
 			</p>
@@ -28,4 +32,11 @@ function messageKeyOf(data: unknown): ErrorMessageKey | undefined {
 		return data.messageKey as ErrorMessageKey
 	}
 	return undefined
+}
+
+function valuesOf(data: unknown): Record<string, string | number> {
+	if (typeof data === 'object' && data !== null && 'values' in data && typeof data.values === 'object' && data.values !== null) {
+		return data.values as Record<string, string | number>
+	}
+	return {}
 }

@@ -4,6 +4,7 @@ import { listTenants } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { useTranslation } from 'react-i18next'
 import { getSignedIn } from '../auth/guards.server.ts'
+import { requireWithinRateLimit } from '../auth/rate-limit.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { signInAsPersona } from '../services/sign-in-as-persona.server.ts'
 import { invariantResponse, safeRedirectPath } from '../utils/http.server.ts'
@@ -35,8 +36,9 @@ async function demoPersonas({ db }: Pick<LoaderFunctionArgs['context'], 'db'>) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const form = await request.formData()
 	invariantResponse(context.config.demoMode, 404, 'DEMO_MODE_OFF')
+	await requireWithinRateLimit(context, 'signIn')
+	const form = await request.formData()
 	const result = await signInAsPersona(context, {
 		personaKey: String(form.get('persona') ?? ''),
 		userAgent: request.headers.get('User-Agent'),

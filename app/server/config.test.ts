@@ -18,4 +18,15 @@ describe('portalConfigFromEnv', () => {
 		expect(() => portalConfigFromEnv({ SESSION_IDLE_MINUTES: '-5' }, { embeddedDatabase: true })).toThrow('SESSION_IDLE_MINUTES must be a positive number')
 		expect(() => portalConfigFromEnv({ DEMO_MODE: 'yes please' }, { embeddedDatabase: true })).toThrow('DEMO_MODE must be true or false')
 	})
+	test('reads the sign-in rate limit as hits per seconds, and refuses nonsense', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).rateLimits.signIn).toEqual({ maxHits: 10, windowSeconds: 60 })
+		expect(portalConfigFromEnv({ RATE_LIMIT_SIGN_IN: '5/300' }, { embeddedDatabase: true }).rateLimits.signIn).toEqual({ maxHits: 5, windowSeconds: 300 })
+		expect(() => portalConfigFromEnv({ RATE_LIMIT_SIGN_IN: 'lots' }, { embeddedDatabase: true })).toThrow('RATE_LIMIT_SIGN_IN must look like 10/60')
+	})
+
+	test('trusts no proxy unless told, then as many hops or subnets as said', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).trustProxy).toBe(false)
+		expect(portalConfigFromEnv({ TRUST_PROXY: '1' }, { embeddedDatabase: true }).trustProxy).toBe(1)
+		expect(portalConfigFromEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, { embeddedDatabase: true }).trustProxy).toBe('loopback, 10.0.0.0/8')
+	})
 })

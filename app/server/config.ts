@@ -1,3 +1,4 @@
+import type { RateLimitRule } from '@leerplein/db'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '@leerplein/domain'
 
 /** Settings read once from the environment at start-up; no request can change them. */
@@ -7,6 +8,10 @@ export type PortalConfig = {
 	/** `__Host-` cookies with `Secure`; browsers treat http://localhost as secure, so this stays on in development too. */
 	secureCookies: boolean
 	sessionPolicy: SessionPolicy
+	/** Per client address, counted in PostgreSQL so all portal processes share the limit. */
+	rateLimits: { signIn: RateLimitRule }
+	/** Express's `trust proxy`: how the client address is read behind a load balancer. */
+	trustProxy: boolean | number | string
 }
 
 export function portalConfigFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): PortalConfig {
@@ -19,7 +24,25 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 			administrativeIdleMinutes: positiveNumber(env, 'SESSION_ADMIN_IDLE_MINUTES') ?? DEFAULT_SESSION_POLICY.administrativeIdleMinutes,
 			absoluteHours: positiveNumber(env, 'SESSION_ABSOLUTE_HOURS') ?? DEFAULT_SESSION_POLICY.absoluteHours,
 		},
+		rateLimits: { signIn: rateLimitRule(env, 'RATE_LIMIT_SIGN_IN') ?? { maxHits: 10, windowSeconds: 60 } },
+		trustProxy: trustProxy(env.TRUST_PROXY),
 	}
+}
+
+/** `10/60`: at most 10 hits per 60 seconds. */
+function rateLimitRule(env: Record<string, string | undefined>, name: string): RateLimitRule | undefined {
+	const value = env[name]?.trim()
+	if (value === undefined || value === '') return undefined
+	const match = /^(\d+)\/(\d+)$/.exec(value)
+	if (!match || Number(match[1]) < 1 || Number(match[2]) < 1) throw new Error(`${name} must look like 10/60 (hits per seconds), not "${value}"`)
+	return { maxHits: Number(match[1]), windowSeconds: Number(match[2]) }
+}
+
+function trustProxy(value: string | undefined): boolean | number | string {
+	const trimmed = value?.trim()
+	if (!trimmed || trimmed === 'false') return false
+	if (trimmed === 'true') return true
+	return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed
 }
 
 function flag(env: Record<string, string | undefined>, name: string): boolean | undefined {

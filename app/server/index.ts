@@ -40,6 +40,7 @@ const viteDevServer = production
 
 const app = express()
 app.disable('x-powered-by')
+app.set('trust proxy', config.trustProxy)
 
 // A request id from a trusted proxy is kept (if it looks sane), otherwise made here; it is echoed and logged.
 const REQUEST_ID = /^[\w.-]{8,64}$/

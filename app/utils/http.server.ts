@@ -2,7 +2,7 @@ import { data } from '@remix-run/node'
 import type { ErrorMessageKey } from '../components/error-page.tsx'
 
 /** The body of every error response a route throws: a key the error page translates. */
-export type ErrorBody = { messageKey: ErrorMessageKey }
+export type ErrorBody = { messageKey: ErrorMessageKey; values?: Record<string, string | number> }
 
 /** Throws a response with a translatable message unless the condition holds (after the Epic Stack's helper). */
 export function invariantResponse(condition: unknown, status: 400 | 403 | 404, messageKey: ErrorMessageKey): asserts condition {

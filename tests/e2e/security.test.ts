@@ -109,3 +109,28 @@ describe('security headers and CSRF', () => {
 		expect(await accountStatus(cookie)).toBe(302)
 	})
 })
+
+describe('rate limiting of sign-in', () => {
+	let portal: RunningPortal
+
+	beforeAll(async () => {
+		portal = await startPortal('pglite', { env: { RATE_LIMIT_SIGN_IN: '3/60' } })
+	})
+	afterAll(() => portal?.stop())
+
+	test('after three attempts a minute from one address, the fourth is refused with a Dutch page and Retry-After', async () => {
+		const attempt = () =>
+			fetch(`${portal.url}/inloggen`, { method: 'POST', body: new URLSearchParams({ persona: 'rvo-employee' }), redirect: 'manual' })
+		const statuses = []
+		for (let i = 0; i < 3; i++) statuses.push((await attempt()).status)
+		expect(statuses).toEqual([302, 302, 302])
+		const refused = await attempt()
+		expect(refused.status).toBe(429)
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+		expect(refused.headers.get('set-cookie')).toBeNull()
+		const page = await refused.text()
+		expect(page).toContain('Te veel pogingen')
+		expect(page).toMatch(/Wacht \d+ seconden en probeer het dan opnieuw/)
+	})
+})
+

@@ -46,6 +46,8 @@ export async function startPortal(
 		PGLITE_DIR: dataDir ?? '',
 		// Persona sign-in is how the tests sign in; on PostgreSQL in production mode it is off by default.
 		DEMO_MODE: 'true',
+		// Every test signs in from 127.0.0.1; the rate-limit test sets its own, low limit.
+		RATE_LIMIT_SIGN_IN: '1000/60',
 		...extraEnv,
 	}
 	const lines: LogLine[] = []
