@@ -35,6 +35,21 @@ export type CatalogueEntry = {
 	themeNameEn: string | null
 }
 
+/** What a catalogue entry shows; a course page shows this and more. */
+const catalogueEntryColumns = {
+	id: courses.id,
+	title: courses.title,
+	summary: courses.summary,
+	form: courses.form,
+	language: courses.language,
+	durationMinutes: courses.durationMinutes,
+	priceCents: courses.priceCents,
+	providerName: tenants.name,
+	providerShortName: tenants.shortName,
+	themeNameNl: themes.nameNl,
+	themeNameEn: themes.nameEn,
+}
+
 export async function listCatalogue(
 	db: Database,
 	{ viewerTenantId, limit, offset }: { viewerTenantId: string | null; limit: number; offset: number },
@@ -42,19 +57,7 @@ export async function listCatalogue(
 	const visible = courseVisibleTo(viewerTenantId)
 	const [entries, [totals]] = await Promise.all([
 		db
-			.select({
-				id: courses.id,
-				title: courses.title,
-				summary: courses.summary,
-				form: courses.form,
-				language: courses.language,
-				durationMinutes: courses.durationMinutes,
-				priceCents: courses.priceCents,
-				providerName: tenants.name,
-				providerShortName: tenants.shortName,
-				themeNameNl: themes.nameNl,
-				themeNameEn: themes.nameEn,
-			})
+			.select(catalogueEntryColumns)
 			.from(courses)
 			.innerJoin(tenants, eq(tenants.id, courses.providerTenantId))
 			.leftJoin(themes, eq(themes.id, courses.themeId))
@@ -81,20 +84,10 @@ export async function getCourse(
 ): Promise<CourseDetail | null> {
 	const [course] = await db
 		.select({
-			id: courses.id,
-			title: courses.title,
-			summary: courses.summary,
+			...catalogueEntryColumns,
 			description: courses.description,
 			keywords: courses.keywords,
-			form: courses.form,
-			language: courses.language,
-			durationMinutes: courses.durationMinutes,
-			priceCents: courses.priceCents,
 			providerTenantId: courses.providerTenantId,
-			providerName: tenants.name,
-			providerShortName: tenants.shortName,
-			themeNameNl: themes.nameNl,
-			themeNameEn: themes.nameEn,
 			createdAt: courses.createdAt,
 		})
 		.from(courses)
