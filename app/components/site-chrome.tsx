@@ -31,14 +31,14 @@ export function SiteHeader({ person }: { person: { name: string } | null }) {
 						) : (
 							<Link to="/inloggen">{t('auth.signIn')}</Link>
 						)}
-					<Form method="post" action="/taal" className="language-switch" reloadDocument>
-						<input type="hidden" name="redirectTo" value={location.pathname + location.search} />
-						<input type="hidden" name="lng" value={switchTo} />
-						<button type="submit" className="link-button" lang={switchTo} title={t('language.switchHint')}>
-							<span className="visually-hidden">{t('language.label')}: </span>
-							{t('language.switchTo')}
-						</button>
-					</Form>
+						<Form method="post" action="/taal" className="language-switch" reloadDocument>
+							<input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+							<input type="hidden" name="lng" value={switchTo} />
+							<button type="submit" className="link-button" lang={switchTo} title={t('language.switchHint')}>
+								<span className="visually-hidden">{t('language.label')}: </span>
+								{t('language.switchTo')}
+							</button>
+						</Form>
 					</div>
 				</div>
 				<nav className="site-nav" aria-label={t('app.mainNavigation')}>
