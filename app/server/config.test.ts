@@ -18,4 +18,18 @@ describe('portalConfigFromEnv', () => {
 		expect(() => portalConfigFromEnv({ SESSION_IDLE_MINUTES: '-5' }, { embeddedDatabase: true })).toThrow('SESSION_IDLE_MINUTES must be a positive number')
 		expect(() => portalConfigFromEnv({ DEMO_MODE: 'yes please' }, { embeddedDatabase: true })).toThrow('DEMO_MODE must be true or false')
 	})
+
+	test('reads the public origin for the single sign-on redirect URI', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).publicOrigin).toBeNull()
+		expect(portalConfigFromEnv({ PUBLIC_URL: 'https://leerplein.example.nl/' }, { embeddedDatabase: true }).publicOrigin).toBe('https://leerplein.example.nl')
+		expect(() => portalConfigFromEnv({ PUBLIC_URL: 'leerplein' }, { embeddedDatabase: true })).toThrow('PUBLIC_URL must be a URL')
+	})
+
+	test('client secrets come from the environment when asked for, and an empty one counts as missing', () => {
+		const env: Record<string, string | undefined> = { SSO_RVO_CLIENT_SECRET: 'geheim', SSO_NVWA_CLIENT_SECRET: '' }
+		const config = portalConfigFromEnv(env, { embeddedDatabase: true })
+		expect(config.secretFromEnv('SSO_RVO_CLIENT_SECRET')).toBe('geheim')
+		expect(config.secretFromEnv('SSO_NVWA_CLIENT_SECRET')).toBeUndefined()
+		expect(config.secretFromEnv('SSO_ACM_CLIENT_SECRET')).toBeUndefined()
+	})
 })

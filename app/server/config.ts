@@ -7,6 +7,13 @@ export type PortalConfig = {
 	/** `__Host-` cookies with `Secure`; browsers treat http://localhost as secure, so this stays on in development too. */
 	secureCookies: boolean
 	sessionPolicy: SessionPolicy
+	/**
+	 * Where people reach the portal (`PUBLIC_URL`, e.g. https://leerplein.rijksoverheid.nl), for the
+	 * single sign-on redirect URI; null: the origin of the request, which suits development and tests.
+	 */
+	publicOrigin: string | null
+	/** A unit's client secret for single sign-on, read from the environment when it is needed (ADR 008); never stored or logged. */
+	secretFromEnv: (name: string) => string | undefined
 }
 
 export function portalConfigFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): PortalConfig {
@@ -19,7 +26,22 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 			administrativeIdleMinutes: positiveNumber(env, 'SESSION_ADMIN_IDLE_MINUTES') ?? DEFAULT_SESSION_POLICY.administrativeIdleMinutes,
 			absoluteHours: positiveNumber(env, 'SESSION_ABSOLUTE_HOURS') ?? DEFAULT_SESSION_POLICY.absoluteHours,
 		},
+		publicOrigin: origin(env, 'PUBLIC_URL'),
+		secretFromEnv: (name) => env[name] || undefined,
 	}
+}
+
+function origin(env: Record<string, string | undefined>, name: string): string | null {
+	const value = env[name]?.trim()
+	if (!value) return null
+	let url: URL
+	try {
+		url = new URL(value)
+	} catch {
+		throw new Error(`${name} must be a URL such as https://leerplein.example.nl, not "${value}"`)
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must be an http(s) URL, not "${value}"`)
+	return url.origin
 }
 
 function flag(env: Record<string, string | undefined>, name: string): boolean | undefined {
