@@ -33,7 +33,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
 	const messages = data?.locale === 'en' ? en : nl
 	if (!error) return [{ title: messages.app.name }]
 	const status = isRouteErrorResponse(error) ? error.status : 500
-	const title = status === 400 || status === 403 || status === 404 || status === 429 ? messages.errors[`title${status}`] : messages.errors.title500
+	const title = status === 400 || status === 403 || status === 404 || status === 429 || status === 502 ? messages.errors[`title${status}`] : messages.errors.title500
 	return [{ title: `${title} – ${messages.app.name}` }]
 }
 

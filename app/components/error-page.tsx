@@ -2,10 +2,10 @@ import { isRouteErrorResponse } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import type { Messages } from '../i18n/nl.ts'
 
-export type ErrorMessageKey = Exclude<keyof Messages['errors'], `title${string}` | 'toCatalogue' | 'UNEXPECTED_NO_CODE'>
+export type ErrorMessageKey = Exclude<keyof Messages['errors'], `title${string}` | 'toCatalogue' | 'toSignIn' | 'UNEXPECTED_NO_CODE'>
 
-const TITLED_STATUSES = [400, 403, 404, 429, 500]
-type TitledStatus = 400 | 403 | 404 | 429 | 500
+const TITLED_STATUSES = [400, 403, 404, 429, 500, 502]
+type TitledStatus = 400 | 403 | 404 | 429 | 500 | 502
 
 const FALLBACK_MESSAGE_BY_STATUS: Record<number, ErrorMessageKey> = { 404: 'PAGE_NOT_FOUND' }
 
@@ -21,6 +21,12 @@ export function ErrorPage({ error }: { error: unknown }) {
 			<h1>{title}</h1>
 			<p className="error-page__message">{messageKey ? t(`errors.${messageKey}`, values) : t('errors.UNEXPECTED_NO_CODE')}</p>
 			<p>
+				{messageKey?.startsWith('SSO_') ? (
+					<>
+						<a href="/inloggen">{t('errors.toSignIn')}</a>
+						{' · '}
+					</>
+				) : null}
 				<a href="/catalogus">{t('errors.toCatalogue')}</a>
 			</p>
 		</div>

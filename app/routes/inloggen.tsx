@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { listTenants } from '@leerplein/db'
+import { listSsoUnits, listTenants } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { useTranslation } from 'react-i18next'
 import { getSignedIn } from '../auth/guards.server.ts'
@@ -18,6 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		title: `${t('auth.title')} – ${t('app.name')}`,
 		redirectTo,
 		notice: url.searchParams.has('verlopen') ? 'expired' : url.searchParams.has('afgemeld') ? 'signedOut' : null,
+		ssoUnits: (await listSsoUnits(context.db)).map(({ slug, shortName }) => ({ slug, shortName })),
 		personas: context.config.demoMode ? await demoPersonas(context) : [],
 	}
 }
@@ -48,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignIn() {
-	const { personas, redirectTo, notice } = useLoaderData<typeof loader>()
+	const { ssoUnits, personas, redirectTo, notice } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	return (
 		<div className="container page narrow">
@@ -59,7 +60,26 @@ export default function SignIn() {
 				</p>
 			) : null}
 			<p className="lead">{t('auth.intro')}</p>
-			<p>{t('auth.ssoPending')}</p>
+			<section aria-labelledby="sso" className="sso-units">
+				<h2 id="sso">{t('auth.ssoTitle')}</h2>
+				{ssoUnits.length > 0 ? (
+					<>
+						<p>{t('auth.ssoIntro')}</p>
+						{/* Links, not forms: CSP form-action would stop a form's redirect to the provider. */}
+						<ul className="sso-list">
+							{ssoUnits.map((unit) => (
+								<li key={unit.slug}>
+									<a className="button" href={`/inloggen/sso/${unit.slug}?${new URLSearchParams({ terug: redirectTo })}`}>
+										{t('auth.ssoSignInVia', { unit: unit.shortName })}
+									</a>
+								</li>
+							))}
+						</ul>
+					</>
+				) : (
+					<p>{t('auth.ssoNone')}</p>
+				)}
+			</section>
 			{personas.length > 0 ? (
 				<section aria-labelledby="demo" className="demo-personas">
 					<h2 id="demo">{t('auth.demoTitle')}</h2>

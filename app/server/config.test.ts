@@ -29,4 +29,18 @@ describe('portalConfigFromEnv', () => {
 		expect(portalConfigFromEnv({ TRUST_PROXY: '1' }, { embeddedDatabase: true }).trustProxy).toBe(1)
 		expect(portalConfigFromEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, { embeddedDatabase: true }).trustProxy).toBe('loopback, 10.0.0.0/8')
 	})
+
+	test('reads the public origin for the single sign-on redirect URI', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).publicOrigin).toBeNull()
+		expect(portalConfigFromEnv({ PUBLIC_URL: 'https://leerplein.example.nl/' }, { embeddedDatabase: true }).publicOrigin).toBe('https://leerplein.example.nl')
+		expect(() => portalConfigFromEnv({ PUBLIC_URL: 'leerplein' }, { embeddedDatabase: true })).toThrow('PUBLIC_URL must be a URL')
+	})
+
+	test('client secrets come from the environment when asked for, and an empty one counts as missing', () => {
+		const env: Record<string, string | undefined> = { SSO_RVO_CLIENT_SECRET: 'geheim', SSO_NVWA_CLIENT_SECRET: '' }
+		const config = portalConfigFromEnv(env, { embeddedDatabase: true })
+		expect(config.secretFromEnv('SSO_RVO_CLIENT_SECRET')).toBe('geheim')
+		expect(config.secretFromEnv('SSO_NVWA_CLIENT_SECRET')).toBeUndefined()
+		expect(config.secretFromEnv('SSO_ACM_CLIENT_SECRET')).toBeUndefined()
+	})
 })

@@ -12,6 +12,13 @@ export type PortalConfig = {
 	rateLimits: { signIn: RateLimitRule }
 	/** Express's `trust proxy`: how the client address is read behind a load balancer. */
 	trustProxy: boolean | number | string
+	/**
+	 * Where people reach the portal (`PUBLIC_URL`, e.g. https://leerplein.rijksoverheid.nl), for the
+	 * single sign-on redirect URI; null: the origin of the request, which suits development and tests.
+	 */
+	publicOrigin: string | null
+	/** A unit's client secret for single sign-on, read from the environment when it is needed (ADR 008); never stored or logged. */
+	secretFromEnv: (name: string) => string | undefined
 }
 
 export function portalConfigFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): PortalConfig {
@@ -26,6 +33,8 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 		},
 		rateLimits: { signIn: rateLimitRule(env, 'RATE_LIMIT_SIGN_IN') ?? { maxHits: 10, windowSeconds: 60 } },
 		trustProxy: trustProxy(env.TRUST_PROXY),
+		publicOrigin: origin(env, 'PUBLIC_URL'),
+		secretFromEnv: (name) => env[name] || undefined,
 	}
 }
 
@@ -43,6 +52,19 @@ function trustProxy(value: string | undefined): boolean | number | string {
 	if (!trimmed || trimmed === 'false') return false
 	if (trimmed === 'true') return true
 	return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed
+}
+
+function origin(env: Record<string, string | undefined>, name: string): string | null {
+	const value = env[name]?.trim()
+	if (!value) return null
+	let url: URL
+	try {
+		url = new URL(value)
+	} catch {
+		throw new Error(`${name} must be a URL such as https://leerplein.example.nl, not "${value}"`)
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must be an http(s) URL, not "${value}"`)
+	return url.origin
 }
 
 function flag(env: Record<string, string | undefined>, name: string): boolean | undefined {

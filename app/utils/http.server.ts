@@ -4,9 +4,11 @@ import type { ErrorMessageKey } from '../components/error-page.tsx'
 /** The body of every error response a route throws: a key the error page translates. */
 export type ErrorBody = { messageKey: ErrorMessageKey; values?: Record<string, string | number> }
 
+export type ErrorStatus = 400 | 403 | 404 | 502
+
 /** Throws a response with a translatable message unless the condition holds (after the Epic Stack's helper). */
-export function invariantResponse(condition: unknown, status: 400 | 403 | 404, messageKey: ErrorMessageKey): asserts condition {
-	if (!condition) throw data<ErrorBody>({ messageKey }, { status })
+export function invariantResponse(condition: unknown, status: ErrorStatus, messageKey: ErrorMessageKey, headers?: HeadersInit): asserts condition {
+	if (!condition) throw data<ErrorBody>({ messageKey }, { status, headers })
 }
 
 /** Only same-site paths are followed after a form post, so a crafted link cannot send people elsewhere. */

@@ -17,6 +17,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/healthz': { access: 'public', why: 'database health, no data' },
 	'routes/taal': { access: 'public', why: 'sets the language cookie' },
 	'routes/inloggen': { access: 'public', why: 'sign-in; persona sign-in exists only in demo mode' },
+	'routes/inloggen_.sso.$unit': { access: 'public', why: "starts single sign-on at the unit's own identity provider" },
+	'routes/inloggen_.sso.callback': { access: 'public', why: 'finishes single sign-on; bound to the browser by a single-use attempt cookie' },
 	'routes/uitloggen': { access: 'own', why: "ends the caller's own session(s); the form names no one" },
 	'routes/account': { access: 'own', why: "the caller's own unit, roles and sessions" },
 	'routes/catalogus._index': {

@@ -29,7 +29,7 @@ export type SeedSummary = {
 	durationMs: number
 }
 
-export type DemoPersona = { key: string; email: string; name: string; tenantSlug: string | null; roles: string[] }
+export type DemoPersona = { key: string; email: string; name: string; employeeNumber: string; tenantSlug: string | null; roles: string[] }
 
 /**
  * Well-known demo personas so tests and the demo sign-in can find them, in every scale.
@@ -40,6 +40,7 @@ export const DEMO_PERSONAS: DemoPersona[] = PERSONA_DETAILS.map((persona) => ({
 	key: persona.key,
 	email: persona.email,
 	name: persona.name,
+	employeeNumber: persona.employeeNumber,
 	tenantSlug: persona.slot === 'concern_admin' ? null : persona.homeUnitSlug,
 	roles: [...persona.roles],
 }))

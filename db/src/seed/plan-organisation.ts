@@ -202,6 +202,7 @@ function planPeople(scale: SeedScale, jobProfiles: PlannedJobProfile[]) {
 			const user = users[userIndex]!
 			user.name = persona.name
 			user.email = persona.email
+			user.employeeNumber = persona.employeeNumber
 			user.preferredLanguage = 'nl'
 			reserved.add(userIndex)
 			personaUsers.set(persona.key, userIndex)

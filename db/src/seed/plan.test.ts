@@ -172,8 +172,11 @@ describe('the demo personas', () => {
 			for (const persona of DEMO_PERSONAS) {
 				const user = users[personaUsers.get(persona.key)!]!
 				expect(user.email).toBe(persona.email)
+				expect(user.employeeNumber).toBe(persona.employeeNumber)
 				if (persona.tenantSlug) expect(tenants[user.tenantIndex]!.slug).toBe(persona.tenantSlug)
 			}
+			// Fixed persona numbers never collide with generated ones (single sign-on links by unit and number).
+			expect(new Set(users.map((user) => `${user.tenantIndex}:${user.employeeNumber}`)).size).toBe(users.length)
 			const employee = users[personaUsers.get('rvo-employee')!]!
 			expect(employee.managerIndex).toBe(personaUsers.get('rvo-manager'))
 		}

@@ -7,6 +7,11 @@ export type PersonaDetails = {
 	key: string
 	email: string
 	name: string
+	/**
+	 * A fixed employee number, so single sign-on tests can assert it; outside the range of the
+	 * generated numbers (7 digits below 1,000,000), so it is unique in every scale.
+	 */
+	employeeNumber: string
 	/** The unit the persona works in (the concern administrator's home unit is Kerndepartement). */
 	homeUnitSlug: string
 	slot: PersonaSlot
@@ -20,6 +25,7 @@ export type PersonaDetails = {
 export const PERSONA_DETAILS: PersonaDetails[] = [
 	{
 		key: 'rvo-employee',
+		employeeNumber: '9000001',
 		email: 'demo.medewerker@rvo.demo.rijksoverheid.nl',
 		name: 'Sanne de Vries',
 		homeUnitSlug: 'rvo',
@@ -28,6 +34,7 @@ export const PERSONA_DETAILS: PersonaDetails[] = [
 	},
 	{
 		key: 'rvo-manager',
+		employeeNumber: '9000002',
 		email: 'demo.leidinggevende@rvo.demo.rijksoverheid.nl',
 		name: 'Mark Jansen',
 		homeUnitSlug: 'rvo',
@@ -36,6 +43,7 @@ export const PERSONA_DETAILS: PersonaDetails[] = [
 	},
 	{
 		key: 'rvo-coordinator',
+		employeeNumber: '9000003',
 		email: 'demo.coordinator@rvo.demo.rijksoverheid.nl',
 		name: 'Fatima el Amrani',
 		homeUnitSlug: 'rvo',
@@ -44,6 +52,7 @@ export const PERSONA_DETAILS: PersonaDetails[] = [
 	},
 	{
 		key: 'nvwa-employee',
+		employeeNumber: '9000004',
 		email: 'demo.medewerker@nvwa.demo.rijksoverheid.nl',
 		name: 'Lotte van Dijk',
 		homeUnitSlug: 'nvwa',
@@ -52,6 +61,7 @@ export const PERSONA_DETAILS: PersonaDetails[] = [
 	},
 	{
 		key: 'nvwa-coordinator',
+		employeeNumber: '9000005',
 		email: 'demo.coordinator@nvwa.demo.rijksoverheid.nl',
 		name: 'Peter Bakker',
 		homeUnitSlug: 'nvwa',
@@ -60,6 +70,7 @@ export const PERSONA_DETAILS: PersonaDetails[] = [
 	},
 	{
 		key: 'concern-admin',
+		employeeNumber: '9000006',
 		email: 'demo.beheerder@kd.demo.rijksoverheid.nl',
 		name: 'Els Visser',
 		homeUnitSlug: 'kd',

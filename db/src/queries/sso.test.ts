@@ -1,0 +1,98 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { selectRows, type DatabaseClient } from '../client.ts'
+import * as schema from '../schema/index.ts'
+import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
+import { findUserIdByEmployeeNumber, getSsoConfig, insertSsoAttempt, listSsoUnits, takeSsoAttempt } from './sso.ts'
+
+// Single sign-on runs as leerplein_app before any tenant context: through the functions of
+// migration 0007, and the public provider config.
+describe.each(await testDrivers())('single sign-on queries on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let ids: { rvo: string; nvwa: string; ann: string }
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		const [rvo, nvwa] = await database.db
+			.insert(schema.tenants)
+			.values([
+				{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
+				{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
+			])
+			.returning()
+		const [ann] = await database.db
+			.insert(schema.users)
+			.values([
+				{ tenantId: rvo!.id, employeeNumber: '100', name: 'Ann', email: 'ann@rvo.test' },
+				{ tenantId: rvo!.id, employeeNumber: '101', name: 'Oud', email: 'oud@rvo.test', active: false },
+				{ tenantId: nvwa!.id, employeeNumber: '200', name: 'Nel', email: 'nel@nvwa.test' },
+			])
+			.returning()
+		await database.db.insert(schema.tenantSsoConfigs).values({
+			tenantId: rvo!.id,
+			issuer: 'https://login.rvo.example',
+			clientId: 'leerplein',
+			clientSecretEnv: 'SSO_RVO_CLIENT_SECRET',
+			employeeNumberClaim: 'employee_number',
+		})
+		ids = { rvo: rvo!.id, nvwa: nvwa!.id, ann: ann!.id }
+		app = await database.connectAsApp()
+	})
+	afterAll(() => database?.close())
+
+	test('lists the units with a provider, and reads a config by slug or id', async () => {
+		expect((await listSsoUnits(app.db)).map((unit) => unit.slug)).toEqual(['rvo'])
+		const bySlug = await getSsoConfig(app.db, { slug: 'rvo' })
+		expect(bySlug).toMatchObject({ unit: { id: ids.rvo, shortName: 'RVO' }, config: { issuer: 'https://login.rvo.example', extraScopes: [], mfaAcrValues: [] } })
+		expect(await getSsoConfig(app.db, { tenantId: ids.rvo })).toEqual(bySlug)
+		expect(await getSsoConfig(app.db, { slug: 'nvwa' })).toBeNull()
+	})
+
+	test('the portal can read provider configs but never write them', async () => {
+		const evil = { tenantId: ids.nvwa, issuer: 'https://evil.example', clientId: 'x', clientSecretEnv: 'X', employeeNumberClaim: 'sub' }
+		expect(await failure(app.db.insert(schema.tenantSsoConfigs).values(evil))).toMatch(/permission denied/)
+		expect(await failure(app.db.update(schema.tenantSsoConfigs).set({ issuer: 'https://evil.example' }))).toMatch(/permission denied/)
+	})
+
+	test('an attempt is taken once; the portal cannot list attempts directly', async () => {
+		const attempt = {
+			id: 'hash-a',
+			tenantId: ids.rvo,
+			stateHash: 'state-hash',
+			nonce: 'nonce',
+			codeVerifier: 'verifier',
+			redirectUri: 'https://leerplein.example/inloggen/sso/callback',
+			returnTo: '/account',
+			expiresAt: new Date(Date.now() + 600_000),
+		}
+		await insertSsoAttempt(app.db, attempt)
+		expect(await failure(selectRows(app.db, sql`select * from sso_login_attempts`))).toMatch(/permission denied/)
+		expect(await takeSsoAttempt(app.db, { attemptId: 'hash-a' })).toMatchObject({ ...attempt, createdAt: expect.any(Date) })
+		expect(await takeSsoAttempt(app.db, { attemptId: 'hash-a' })).toBeNull()
+	})
+
+	test('a new attempt clears expired ones', async () => {
+		const base = { tenantId: ids.rvo, stateHash: 's', nonce: 'n', codeVerifier: 'v', redirectUri: 'https://x/cb', returnTo: '/' }
+		await insertSsoAttempt(app.db, { ...base, id: 'old', expiresAt: new Date(Date.now() - 1000) })
+		await insertSsoAttempt(app.db, { ...base, id: 'new', expiresAt: new Date(Date.now() + 600_000) })
+		expect(await takeSsoAttempt(app.db, { attemptId: 'old' })).toBeNull()
+		expect(await takeSsoAttempt(app.db, { attemptId: 'new' })).not.toBeNull()
+	})
+
+	test('finds an active employee by unit and number, never an inactive one or one of another unit', async () => {
+		expect(await findUserIdByEmployeeNumber(app.db, { tenantId: ids.rvo, employeeNumber: '100' })).toBe(ids.ann)
+		expect(await findUserIdByEmployeeNumber(app.db, { tenantId: ids.rvo, employeeNumber: '101' })).toBeNull()
+		expect(await findUserIdByEmployeeNumber(app.db, { tenantId: ids.rvo, employeeNumber: '200' })).toBeNull()
+		expect(await findUserIdByEmployeeNumber(app.db, { tenantId: ids.nvwa, employeeNumber: '100' })).toBeNull()
+	})
+})
+
+async function failure(attempt: Promise<unknown>): Promise<string> {
+	try {
+		await attempt
+	} catch (error) {
+		return ((error as { cause?: Error }).cause ?? (error as Error)).message
+	}
+	return 'it did not fail'
+}
