@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createDatabase, schema } from '@leerplein/db'
+import { eq } from 'drizzle-orm'
 import { testDrivers } from '@leerplein/db/testing'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
@@ -138,6 +139,23 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 			} finally {
 				await client.close()
 			}
+		})
+
+		test('deactivating an account ends its sessions at the next request', async () => {
+			await signInAs(page, 'Mark Jansen')
+			await page.goto('/account')
+			expect(new URL(page.url()).pathname).toBe('/account')
+			const owner = portal.databaseUrl!
+			const client = await createDatabase({ driver: 'postgres', url: owner, migrationUrl: owner }, { role: 'migrator' })
+			try {
+				// What an administrator's deactivation does to the account (no admin screen exists yet).
+				await client.db.update(schema.users).set({ active: false }).where(eq(schema.users.email, 'demo.leidinggevende@rvo.demo.rijksoverheid.nl'))
+			} finally {
+				await client.close()
+			}
+			await page.goto('/account')
+			expect(new URL(page.url()).pathname).toBe('/inloggen')
+			expect(await page.getByRole('status').textContent()).toBe('Uw sessie is verlopen. Log opnieuw in.')
 		})
 	}
 })
