@@ -1,7 +1,7 @@
 import { findUserIdByEmployeeNumber, getSignedInPerson, getSsoConfig, takeSsoAttempt, withTenantContext, writeAudit } from '@leerplein/db'
 import { checkSignInAssurance, employeeNumberFrom, fail, ok, ssoConfigSchema, type Result } from '@leerplein/domain'
 import { describeOidcError, exchangeCode, providerConfiguration, readAttemptToken, sameDigest, sha256 } from '../auth/oidc.server.ts'
-import { createAuth } from '../auth/session.server.ts'
+import { signIn } from '../auth/sign-in.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
 export type FinishSsoFailure =
@@ -74,21 +74,11 @@ export async function finishSsoSignIn(
 		return audit(assurance.code, { ...identity, amr: Array.isArray(claims.amr) ? claims.amr : null, acr: claims.acr ?? null }, person.userId)
 	}
 
-	const session = await createAuth(context.db, context.config).start(person, { ipAddress: context.clientIp, userAgent })
-	await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) =>
-		writeAudit(tx, {
-			tenantId: person.tenantId,
-			actorUserId: person.userId,
-			action: 'auth.sign_in',
-			objectType: 'user',
-			objectId: person.userId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			after: { method: 'oidc', ...identity, amr: Array.isArray(claims.amr) ? claims.amr : null, acr: claims.acr ?? null },
-		}),
-	)
-	return ok({ redirectTo: attempt.returnTo, setCookie: session.setCookie })
+	const setCookie = await signIn(context, person, {
+		userAgent,
+		evidence: { method: 'oidc', ...identity, amr: Array.isArray(claims.amr) ? claims.amr : null, acr: claims.acr ?? null },
+	})
+	return ok({ redirectTo: attempt.returnTo, setCookie })
 }
 
 /** A refused sign-in, in the unit's trail when the attempt told us the unit (tenant null otherwise). */

@@ -1,7 +1,7 @@
-import { findUserIdByEmail, getSignedInPerson, withTenantContext, writeAudit } from '@leerplein/db'
+import { findUserIdByEmail, getSignedInPerson } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { fail, ok, type Result } from '@leerplein/domain'
-import { createAuth } from '../auth/session.server.ts'
+import { signIn } from '../auth/sign-in.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
 /** Demo mode only: sign in as one of the seeded personas, with a brand-new session. */
@@ -15,19 +15,6 @@ export async function signInAsPersona(
 	const userId = persona ? await findUserIdByEmail(context.db, { email: persona.email }) : null
 	const person = userId ? await getSignedInPerson(context.db, { userId }) : null
 	if (!person) return fail('PERSONA_UNKNOWN')
-	const session = await createAuth(context.db, context.config).start(person, { ipAddress: context.clientIp, userAgent })
-	await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) =>
-		writeAudit(tx, {
-			tenantId: person.tenantId,
-			actorUserId: person.userId,
-			action: 'auth.sign_in',
-			objectType: 'user',
-			objectId: person.userId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			after: { method: 'demo_persona', persona: personaKey },
-		}),
-	)
-	return ok({ setCookie: session.setCookie })
+	const setCookie = await signIn(context, person, { userAgent, evidence: { method: 'demo_persona', persona: personaKey } })
+	return ok({ setCookie })
 }
