@@ -1,13 +1,11 @@
 import { PassThrough } from 'node:stream'
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node'
 import { RemixServer } from '@remix-run/react'
-import { createInstance } from 'i18next'
 import { isbot } from 'isbot'
 import { renderToPipeableStream } from 'react-dom/server'
-import { I18nextProvider, initReactI18next } from 'react-i18next'
+import { I18nextProvider } from 'react-i18next'
 import { NonceContext } from './components/nonce.tsx'
-import { i18nConfig } from './i18n/config.ts'
-import { i18next } from './i18n/i18next.server.ts'
+import { i18next, translatorFor } from './i18n/i18next.server.ts'
 
 export const streamTimeout = 5_000
 
@@ -19,9 +17,7 @@ export default async function handleRequest(
 	loadContext: AppLoadContext,
 ) {
 	const nonce = loadContext.cspNonce
-	const instance = createInstance()
-	const lng = await i18next.getLocale(request)
-	await instance.use(initReactI18next).init({ ...i18nConfig, lng })
+	const instance = await translatorFor(await i18next.getLocale(request))
 
 	// Crawlers and no-JS clients get the whole document at once; browsers get it streamed.
 	const readyEvent = isbot(request.headers.get('user-agent')) ? 'onAllReady' : 'onShellReady'

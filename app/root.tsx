@@ -1,8 +1,9 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
-import { getSignedIn } from './auth/guards.server.ts'
+import { can } from '@leerplein/domain'
+import { actorOf, getSignedIn } from './auth/guards.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
@@ -14,8 +15,28 @@ import styles from './styles/app.css?url'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const [locale, signedIn] = await Promise.all([i18next.getLocale(request), getSignedIn(request, context)])
-	return { locale, person: signedIn ? { name: signedIn.person.name } : null }
+	const grants = signedIn?.person.grants ?? []
+	const inOwnUnit = (role: string) => grants.some((grant) => grant.role === role && grant.tenantId === signedIn?.person.tenantId)
+	return {
+		locale,
+		person: signedIn
+			? {
+					name: signedIn.person.name,
+					// Which links the navigation shows; the routes check the same roles themselves.
+					approves: inOwnUnit('manager') || inOwnUnit('coordinator'),
+					runsSessions: inOwnUnit('coordinator'),
+					outbox: context.config.demoMode,
+					managesSynonyms: can(actorOf(signedIn), 'update', { kind: 'search_synonyms' }),
+					courseAdmin: inOwnUnit('coordinator'),
+					concernAdmin: grants.some((grant) => grant.role === 'concern_admin'),
+				}
+			: null,
+	}
 }
+
+/** Who is signed in changes only by a form (sign-in, sign-out): a new search in the same page keeps it. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) =>
+	formMethod === undefined && currentUrl.pathname === nextUrl.pathname ? false : defaultShouldRevalidate
 
 /**
  * Errors render in this route's boundary, so the headers of a thrown response (Retry-After on

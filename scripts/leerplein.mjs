@@ -75,7 +75,9 @@ const commands = {
 		ensureChromium()
 		return run('pnpm', ['turbo', 'run', 'lint', 'typecheck', 'test', '--continue=dependencies-successful'])
 	},
-	bench: () => run('pnpm', ['--filter', '@leerplein/tests', 'bench', ...process.argv.slice(3)]),
+	bench: () =>
+		run('pnpm', ['turbo', 'run', 'build', '--filter=@leerplein/portal', '--output-logs=errors-only']) ||
+		run('pnpm', ['--filter', '@leerplein/tests', 'bench', ...process.argv.slice(3)]),
 }
 
 const command = commands[process.argv[2] ?? '']

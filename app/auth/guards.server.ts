@@ -4,14 +4,16 @@ import type { LeerpleinContext } from '../load-context.ts'
 import { invariantResponse } from '../utils/http.server.ts'
 import { createAuth, type SessionLookup, type SignedIn } from './session.server.ts'
 
-// Loaders of one request run in parallel; they share one session lookup.
-const lookups = new WeakMap<Request, Promise<SessionLookup>>()
+// Loaders of one request run in parallel; they share one session lookup. Remix hands each
+// loader its own Request object but one load context per HTTP request, so that is the key.
+// (An action that starts or ends a session redirects, so no loader of that request reuses it.)
+const lookups = new WeakMap<LeerpleinContext, Promise<SessionLookup>>()
 
 function lookUp(request: Request, context: LeerpleinContext): Promise<SessionLookup> {
-	let lookup = lookups.get(request)
+	let lookup = lookups.get(context)
 	if (!lookup) {
 		lookup = createAuth(context.db, context.config).read(request)
-		lookups.set(request, lookup)
+		lookups.set(context, lookup)
 	}
 	return lookup
 }

@@ -4,8 +4,8 @@ import type { Messages } from '../i18n/nl.ts'
 
 export type ErrorMessageKey = Exclude<keyof Messages['errors'], `title${string}` | 'toCatalogue' | 'toSignIn' | 'UNEXPECTED_NO_CODE'>
 
-const TITLED_STATUSES = [400, 403, 404, 429, 500, 502]
-type TitledStatus = 400 | 403 | 404 | 429 | 500 | 502
+const TITLED_STATUSES = [400, 403, 404, 409, 429, 500, 502]
+type TitledStatus = 400 | 403 | 404 | 409 | 429 | 500 | 502
 
 const FALLBACK_MESSAGE_BY_STATUS: Record<number, ErrorMessageKey> = { 404: 'PAGE_NOT_FOUND' }
 

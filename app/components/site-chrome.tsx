@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; outbox?: boolean; managesSynonyms?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -46,6 +46,41 @@ export function SiteHeader({ person }: { person: { name: string } | null }) {
 						<li>
 							<NavLink to="/catalogus">{t('nav.catalogue')}</NavLink>
 						</li>
+						{person ? (
+							<li>
+								<NavLink to="/mijn-leren">{t('navExtra.myLearning')}</NavLink>
+							</li>
+						) : null}
+						{person?.approves ? (
+							<li>
+								<NavLink to="/goedkeuringen">{t('navExtra.approvals')}</NavLink>
+							</li>
+						) : null}
+						{person?.runsSessions ? (
+							<li>
+								<NavLink to="/uitvoeringen">{t('navExtra.sessions')}</NavLink>
+							</li>
+						) : null}
+						{person?.courseAdmin ? (
+							<li>
+								<NavLink to="/beheer/cursussen">{t('nav.courseAdmin')}</NavLink>
+							</li>
+						) : null}
+						{person?.concernAdmin ? (
+							<li>
+								<NavLink to="/beheer/dubbelingen">{t('nav.duplicates')}</NavLink>
+							</li>
+						) : null}
+						{person?.outbox ? (
+							<li>
+								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesSynonyms ? (
+							<li>
+								<NavLink to="/beheer/zoeksynoniemen">{t('synonyms.nav')}</NavLink>
+							</li>
+						) : null}
 					</ul>
 				</nav>
 			</header>

@@ -1,8 +1,13 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../auth/guards.server.ts'
+import { z } from 'zod'
+import { actorOf, getSignedIn, requireSignedIn } from '../auth/guards.server.ts'
+import type { ErrorMessageKey } from '../components/error-page.tsx'
+import { requestEnrolment } from '../services/request-enrolment.server.ts'
+import { showEnrolmentOptions } from '../services/show-enrolment-options.server.ts'
+import { formatPrice } from '../utils/format.ts'
 import { CourseFacts } from '../components/course-facts.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showCourse } from '../services/show-course.server.ts'
@@ -12,10 +17,48 @@ import { invariantResponse } from '../utils/http.server.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
 	const signedIn = await getSignedIn(request, context)
-	const page = await showCourse(context, { viewerTenantId: signedIn?.person.tenantId ?? null, courseId: params.courseId, now: new Date() })
+	const viewer = signedIn ? { tenantId: signedIn.person.tenantId, userId: signedIn.person.userId, grants: signedIn.person.grants } : null
+	const page = await showCourse(context, { viewer, courseId: params.courseId, now: new Date() })
 	invariantResponse(page, 404, 'COURSE_NOT_FOUND')
+	// A course merged into another keeps its links working: permanently moved, to the canonical course.
+	if (page.kind === 'moved') throw redirect(`/catalogus/${page.courseId}`, 301)
 	const t = await i18next.getFixedT(request)
-	return { ...page, title: `${page.course.title} – ${t('app.name')}` }
+	const enrolment = signedIn ? await showEnrolmentOptions(context, signedIn, new Date()) : null
+	return { ...page, enrolment, signedIn: signedIn !== null, title: `${page.course.title} – ${t('app.name')}` }
+}
+
+const enrolSchema = z.object({
+	sessionId: z.string({ error: 'SESSION_CHOICE_REQUIRED' }).refine(isUuid, { error: 'SESSION_CHOICE_REQUIRED' }),
+	costCentre: z
+		.string()
+		.trim()
+		.max(20, { error: 'COST_CENTRE_INVALID' })
+		.regex(/^[\p{L}\d-]*$/u, { error: 'COST_CENTRE_INVALID' })
+		.optional()
+		.transform((value) => value || null),
+})
+
+type EnrolErrors = { sessionId?: ErrorMessageKey; costCentre?: ErrorMessageKey }
+
+/** Errors that are about the cost centre field; everything else is shown at the session choice. */
+const COST_CENTRE_ERRORS: readonly ErrorMessageKey[] = ['COST_CENTRE_REQUIRED', 'COST_CENTRE_INVALID']
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
+	const signedIn = await requireSignedIn(request, context)
+	const form = await request.formData()
+	const parsed = enrolSchema.safeParse({ sessionId: form.get('sessionId') ?? undefined, costCentre: form.get('costCentre') ?? undefined })
+	if (!parsed.success) {
+		const errors: EnrolErrors = {}
+		for (const issue of parsed.error.issues) errors[issue.path[0] as keyof EnrolErrors] ??= issue.message as ErrorMessageKey
+		return data({ errors, values: { sessionId: String(form.get('sessionId') ?? ''), costCentre: String(form.get('costCentre') ?? '') } }, { status: 400 })
+	}
+	const result = await requestEnrolment(context, { actor: actorOf(signedIn), sessionId: parsed.data.sessionId, costCentre: parsed.data.costCentre, now: new Date() })
+	if (!result.ok) {
+		const errors: EnrolErrors = COST_CENTRE_ERRORS.includes(result.code) ? { costCentre: result.code } : { sessionId: result.code }
+		return data({ errors, values: { sessionId: parsed.data.sessionId, costCentre: parsed.data.costCentre ?? '' } }, { status: result.status ?? 400 })
+	}
+	return redirect(`/catalogus/${params.courseId}?resultaat=${result.value.status}#inschrijven`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,9 +67,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ]
 
 export default function CoursePage() {
-	const { course, sessions } = useLoaderData<typeof loader>()
+	const { course, sessions, offeredBy, onlineParts, mayLaunch, mayManageOnlineParts, enrolment, signedIn } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
+	const outcome = searchParams.get('resultaat')
+	const errors: EnrolErrors = actionData?.errors ?? {}
 	return (
 		<div className="container page">
 			<p className="breadcrumb">
@@ -51,8 +98,49 @@ export default function CoursePage() {
 					<aside className="course__facts" aria-labelledby="kenmerken">
 						<h2 id="kenmerken">{t('course.facts')}</h2>
 						<CourseFacts course={course} />
+						{offeredBy.length > 0 ? (
+							<p className="offered-by">
+								{t('course.alsoOfferedBy')}: {offeredBy.join(', ')}
+							</p>
+						) : null}
 					</aside>
 				</div>
+				{onlineParts.length > 0 || mayManageOnlineParts ? (
+					<section aria-labelledby="online-onderdelen">
+						<h2 id="online-onderdelen">{t('lti.parts.title')}</h2>
+						{onlineParts.length === 0 ? <p className="empty-state">{t('lti.parts.none')}</p> : null}
+						<ul className="online-parts">
+							{onlineParts.map((part) => (
+								<li key={part.id} className="online-part">
+									<h3>{part.title}</h3>
+									{part.description ? <p>{part.description}</p> : null}
+									<p className="online-part__status">
+										{part.completedAt ? (
+											<strong>{t('lti.parts.completed', { date: formatDate(new Date(part.completedAt), language) })}</strong>
+										) : (
+											t('lti.parts.notCompleted')
+										)}
+										{part.score ? ` · ${t('lti.parts.score', { given: part.score.given, maximum: part.score.maximum })}` : null}
+									</p>
+									{mayLaunch ? (
+										// A new window, never a frame: Moodle needs its own cookies (third-party cookies are blocked in frames).
+										<a className="button" href={`/lti/starten/${part.id}`} target="_blank" rel="noopener noreferrer">
+											{t('lti.parts.open', { title: part.title })}
+											<span className="visually-hidden"> {t('lti.parts.newWindow')}</span>
+										</a>
+									) : (
+										<p className="hint">{t('lti.parts.enrolFirst', { tool: part.toolName })}</p>
+									)}
+								</li>
+							))}
+						</ul>
+						{mayManageOnlineParts ? (
+							<p>
+								<Link to={`/catalogus/${course.id}/online-onderdelen`}>{t('lti.parts.manage')}</Link>
+							</p>
+						) : null}
+					</section>
+				) : null}
 				<section aria-labelledby="uitvoeringen">
 					<h2 id="uitvoeringen">{t('course.sessions')}</h2>
 					{sessions.length === 0 ? (
@@ -96,6 +184,75 @@ export default function CoursePage() {
 						</div>
 					)}
 				</section>
+				{sessions.length > 0 ? (
+					<section aria-labelledby="inschrijven" className="panel">
+						<h2 id="inschrijven">{t('enrol.title')}</h2>
+						{outcome === 'enrolled' || outcome === 'waitlisted' || outcome === 'awaiting_approval' ? (
+							<p className="notice notice--success" role="status">
+								{t(outcome === 'enrolled' ? 'enrol.resultEnrolled' : outcome === 'waitlisted' ? 'enrol.resultWaitlisted' : 'enrol.resultAwaitingApproval')}{' '}
+								<Link to="/mijn-leren">{t('enrol.toMyLearning')}</Link>
+							</p>
+						) : null}
+						{!signedIn || !enrolment ? (
+							<p>
+								<Link to={`/inloggen?terug=${encodeURIComponent(`/catalogus/${course.id}`)}`}>{t('enrol.signInToEnrol')}</Link>
+							</p>
+						) : (
+							<Form method="post" className="form-stack" noValidate>
+								<p>
+									{t('enrol.budget', {
+										year: enrolment.budget.year,
+										remaining: formatPrice(enrolment.budget.remaining, language),
+										total: formatPrice(enrolment.budget.total, language),
+									})}
+								</p>
+								<fieldset className={`field${errors.sessionId ? ' field--invalid' : ''}`} aria-describedby={errors.sessionId ? 'sessie-fout' : undefined}>
+									<legend>{t('enrol.chooseSession')}</legend>
+									{errors.sessionId ? (
+										<p className="field__error" id="sessie-fout">
+											{t(`errors.${errors.sessionId}`)}
+										</p>
+									) : null}
+									{sessions.map((session) => (
+										<label className="choice" key={session.id}>
+											<input type="radio" name="sessionId" value={session.id} defaultChecked={actionData?.values.sessionId === session.id} />
+											<span>
+												{formatDate(new Date(session.startsAt), language)}, {formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)} –{' '}
+												{session.city ? session.city : t('course.online')}
+												{session.seats.status === 'full' ? ` (${t('enrol.full')})` : ''}
+											</span>
+										</label>
+									))}
+								</fieldset>
+								<div className={`field${errors.costCentre ? ' field--invalid' : ''}`}>
+									<label htmlFor="kostenplaats">{enrolment.costCentreRequired ? t('enrol.costCentreRequired') : t('enrol.costCentre')}</label>
+									<p className="field__hint" id="kostenplaats-hint">
+										{enrolment.costCentre ? t('enrol.costCentreHint', { costCentre: enrolment.costCentre }) : t('enrol.costCentreHintNone')}
+									</p>
+									{errors.costCentre ? (
+										<p className="field__error" id="kostenplaats-fout">
+											{t(`errors.${errors.costCentre}`)}
+										</p>
+									) : null}
+									<input
+										type="text"
+										id="kostenplaats"
+										name="costCentre"
+										maxLength={40}
+										defaultValue={actionData?.values.costCentre ?? ''}
+										aria-invalid={errors.costCentre ? true : undefined}
+										aria-describedby={errors.costCentre ? 'kostenplaats-hint kostenplaats-fout' : 'kostenplaats-hint'}
+									/>
+								</div>
+								<div className="form-actions">
+									<button type="submit" className="button">
+										{t('enrol.submit')}
+									</button>
+								</div>
+							</Form>
+						)}
+					</section>
+				) : null}
 			</article>
 		</div>
 	)

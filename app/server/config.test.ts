@@ -43,4 +43,10 @@ describe('portalConfigFromEnv', () => {
 		expect(config.secretFromEnv('SSO_NVWA_CLIENT_SECRET')).toBeUndefined()
 		expect(config.secretFromEnv('SSO_ACM_CLIENT_SECRET')).toBeUndefined()
 	})
+
+	test('the search cache size: 2000 by default, 0 turns it off, nonsense is refused', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).searchCacheSize).toBe(2_000)
+		expect(portalConfigFromEnv({ SEARCH_CACHE_SIZE: '0' }, { embeddedDatabase: true }).searchCacheSize).toBe(0)
+		expect(() => portalConfigFromEnv({ SEARCH_CACHE_SIZE: 'lots' }, { embeddedDatabase: true })).toThrow('SEARCH_CACHE_SIZE must be a whole number')
+	})
 })

@@ -19,6 +19,8 @@ export type PortalConfig = {
 	publicOrigin: string | null
 	/** A unit's client secret for single sign-on, read from the environment when it is needed (ADR 008); never stored or logged. */
 	secretFromEnv: (name: string) => string | undefined
+	/** Catalogue searches cached per process (`SEARCH_CACHE_SIZE`, default 2000; 0 turns the cache off, ADR 010). */
+	searchCacheSize: number
 }
 
 export function portalConfigFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): PortalConfig {
@@ -35,6 +37,7 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 		trustProxy: trustProxy(env.TRUST_PROXY),
 		publicOrigin: origin(env, 'PUBLIC_URL'),
 		secretFromEnv: (name) => env[name] || undefined,
+		searchCacheSize: wholeNumber(env, 'SEARCH_CACHE_SIZE') ?? 2_000,
 	}
 }
 
@@ -81,4 +84,11 @@ function positiveNumber(env: Record<string, string | undefined>, name: string): 
 	const number = Number(value)
 	if (!Number.isFinite(number) || number <= 0) throw new Error(`${name} must be a positive number, not "${value}"`)
 	return number
+}
+
+function wholeNumber(env: Record<string, string | undefined>, name: string): number | undefined {
+	const value = env[name]?.trim()
+	if (value === undefined || value === '') return undefined
+	if (!/^\d+$/.test(value)) throw new Error(`${name} must be a whole number, not "${value}"`)
+	return Number(value)
 }

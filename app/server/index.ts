@@ -18,8 +18,10 @@ import { parseSeedScale, seedDatabase } from '@leerplein/db/seed'
 import { SESSION_COOKIE } from '../auth/cookie.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 import { portalConfigFromEnv } from './config.ts'
+import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
-import { cspNonce, sameOriginForStateChanges, securityHeaders } from './security.ts'
+import { ensurePlatformKey, LTI_PATHS } from '../lti/platform.server.ts'
+import { allowRouteCsp, cspNonce, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -33,6 +35,12 @@ await migrateDatabase(migrator)
 await seedIfEmpty(migrator.db)
 const database = await switchToAppRole(migrator)
 await warnIfRowLevelSecurityIsBypassed(database.db)
+// The embedded database has no other process to run jobs, so the portal does; on PostgreSQL a
+// separate `worker` process does, unless JOBS_IN_PROCESS says otherwise (ADR 012).
+const jobsInProcess = process.env.JOBS_IN_PROCESS ? process.env.JOBS_IN_PROCESS === 'true' : database.config.driver === 'pglite'
+const jobWorker = jobsInProcess ? await startJobWorker(database, { logger }) : null
+// The LTI platform key pair is made on first start and kept in the database (ADR 015).
+await ensurePlatformKey(database.db)
 
 const viteDevServer = production
 	? undefined
@@ -57,8 +65,9 @@ app.use(
 	}),
 )
 
-app.use(cspNonce, securityHeaders({ production }))
-app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE)))
+app.use(cspNonce, securityHeaders({ production }), allowRouteCsp)
+// The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
+app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)
@@ -130,6 +139,7 @@ async function shutdown(signal: string) {
 	server.close()
 	server.closeAllConnections()
 	await viteDevServer?.close()
+	await jobWorker?.stop({ graceful: true, wait: true, timeout: 5_000, close: false })
 	await database.close()
 	process.exit(0)
 }

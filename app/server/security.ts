@@ -9,21 +9,40 @@ export function cspNonce(_req: Request, res: Response, next: NextFunction) {
 	next()
 }
 
+/**
+ * The one Content-Security-Policy. `formActionOrigins` widens form-action for exactly one page:
+ * the LTI launch, which must post the id_token to the tool's registered redirect URI.
+ */
+export function cspDirectives({ nonce, production, formActionOrigins = [] }: { nonce: string; production: boolean; formActionOrigins?: string[] }) {
+	return {
+		defaultSrc: ["'self'"],
+		scriptSrc: ["'self'", `'nonce-${nonce}'`],
+		styleSrc: ["'self'"],
+		imgSrc: ["'self'", 'data:'],
+		connectSrc: production ? ["'self'"] : ["'self'", 'ws:'],
+		frameAncestors: ["'none'"],
+		formAction: ["'self'", ...formActionOrigins],
+		baseUri: ["'none'"],
+		objectSrc: ["'none'"],
+	}
+}
+
+/** The same policy as a header value, for a route that must widen form-action (see allowRouteCsp). */
+export function cspHeader(options: Parameters<typeof cspDirectives>[0]): string {
+	return Object.entries(cspDirectives(options))
+		.map(([name, values]) => `${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)} ${values.join(' ')}`)
+		.join('; ')
+}
+
 export function securityHeaders({ production }: { production: boolean }) {
+	const base = cspDirectives({ nonce: 'unused', production })
 	return helmet({
 		contentSecurityPolicy: {
 			// Vite's dev server injects its own scripts and a websocket; report only there.
 			reportOnly: !production,
 			directives: {
-				defaultSrc: ["'self'"],
+				...base,
 				scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
-				styleSrc: ["'self'"],
-				imgSrc: ["'self'", 'data:'],
-				connectSrc: production ? ["'self'"] : ["'self'", 'ws:'],
-				frameAncestors: ["'none'"],
-				formAction: ["'self'"],
-				baseUri: ["'none'"],
-				objectSrc: ["'none'"],
 				upgradeInsecureRequests: null,
 			},
 		},
@@ -34,6 +53,23 @@ export function securityHeaders({ production }: { production: boolean }) {
 	})
 }
 
+/**
+ * Remix appends a route's headers to those already set; a route that sends its own
+ * Content-Security-Policy (the LTI launch page) replaces helmet's instead of adding a second,
+ * stricter one that would still block it. Only our own routes set this header.
+ */
+export function allowRouteCsp(_req: Request, res: Response, next: NextFunction) {
+	const append = res.append.bind(res)
+	res.append = (field: string, value?: string | string[]) => {
+		if (field.toLowerCase() === 'content-security-policy' && value !== undefined) {
+			res.setHeader(field, value)
+			return res
+		}
+		return append(field, value)
+	}
+	next()
+}
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
@@ -41,9 +77,11 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
  * own origin. A request without Origin or Referer is refused only when it carries a session,
  * since then there is something to forge.
  */
-export function sameOriginForStateChanges(sessionCookieNames: string[]) {
+export function sameOriginForStateChanges(sessionCookieNames: string[], { crossSitePostPaths = [] }: { crossSitePostPaths?: string[] } = {}) {
 	return (req: Request, res: Response, next: NextFunction) => {
 		if (SAFE_METHODS.has(req.method)) return next()
+		// Exactly these endpoints take cross-site posts; they authenticate by a signed token, never by the cookie.
+		if (req.method === 'POST' && crossSitePostPaths.includes(req.path)) return next()
 		const host = req.headers.host ?? ''
 		const origin = req.headers.origin ?? originOf(req.headers.referer)
 		const hasSession = sessionCookieNames.some((name) => req.headers.cookie?.includes(`${name}=`))

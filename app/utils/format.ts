@@ -6,8 +6,25 @@ function localeOf(language: string): string {
 	return language === 'en' ? LOCALES.en : LOCALES.nl
 }
 
+// Building an Intl formatter costs far more than using one; a page formats hundreds of values.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>()
+
+function numberFormat(language: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+	const key = `n|${localeOf(language)}|${JSON.stringify(options)}`
+	let formatter = formatters.get(key) as Intl.NumberFormat | undefined
+	if (!formatter) formatters.set(key, (formatter = new Intl.NumberFormat(localeOf(language), options)))
+	return formatter
+}
+
+function dateFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `d|${localeOf(language)}|${JSON.stringify(options)}`
+	let formatter = formatters.get(key) as Intl.DateTimeFormat | undefined
+	if (!formatter) formatters.set(key, (formatter = new Intl.DateTimeFormat(localeOf(language), { ...options, timeZone: TIME_ZONE })))
+	return formatter
+}
+
 export function formatPrice(cents: number, language: string): string {
-	return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'EUR' }).format(cents / 100)
+	return numberFormat(language, { style: 'currency', currency: 'EUR' }).format(cents / 100)
 }
 
 /** A duration as the unit a person would name it: minutes, hours, or working days of eight hours. */
@@ -18,21 +35,15 @@ export function durationParts(minutes: number): { unit: 'minutes' | 'hours' | 'd
 }
 
 export function formatDate(date: Date, language: string): string {
-	return new Intl.DateTimeFormat(localeOf(language), {
-		weekday: 'short',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: TIME_ZONE,
-	}).format(date)
+	return dateFormat(language, { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric' }).format(date)
 }
 
 export function formatTimeRange(start: Date, end: Date, language: string): string {
-	const time = new Intl.DateTimeFormat(localeOf(language), { hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE })
+	const time = dateFormat(language, { hour: '2-digit', minute: '2-digit' })
 	const sameDay = formatDate(start, language) === formatDate(end, language)
 	return sameDay ? `${time.format(start)}–${time.format(end)}` : `${time.format(start)} – ${formatDate(end, language)} ${time.format(end)}`
 }
 
 export function formatDateTime(date: Date, language: string): string {
-	return new Intl.DateTimeFormat(localeOf(language), { dateStyle: 'medium', timeStyle: 'short', timeZone: TIME_ZONE }).format(date)
+	return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }

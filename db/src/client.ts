@@ -65,7 +65,7 @@ export async function createDatabase(config: DatabaseConfig, { role = 'app' }: {
 	if (config.driver === 'postgres') {
 		const url = role === 'app' ? config.url : config.migrationUrl
 		const client = postgres(url, { max: config.maxConnections ?? 10, onnotice: () => {} })
-		const db = drizzlePostgres(client, { schema, casing }) as unknown as Database
+		const db = drizzlePostgres(role === 'app' ? preparing(client) : client, { schema, casing }) as unknown as Database
 		return { db, config, role, close: () => client.end({ timeout: 5 }) }
 	}
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
@@ -73,6 +73,37 @@ export async function createDatabase(config: DatabaseConfig, { role = 'app' }: {
 	const db = drizzlePglite(client, { schema, casing }) as unknown as Database
 	const migrator: DatabaseClient = { db, config, role: 'migrator', close: () => client.close() }
 	return role === 'app' ? switchToAppRole(migrator) : migrator
+}
+
+/**
+ * drizzle runs every query through postgres.js's `unsafe`, which parses and plans it anew each
+ * time; prepared once per connection, the portal's queries (row-level security makes their
+ * plans costly) take about half the database time. Only for the app role: migrations run
+ * multi-statement SQL, which cannot be prepared. (Queries without parameters use the simple
+ * protocol either way.)
+ */
+function preparing<T extends object>(sql: T): T {
+	type Loose = Record<string | symbol, (...args: unknown[]) => unknown>
+	const withPreparedCallback =
+		(method: (...args: unknown[]) => unknown) =>
+		(...args: unknown[]) => {
+			const callback = args.pop() as (tx: object) => unknown
+			return method(...args, (tx: object) => callback(preparing(tx)))
+		}
+	return new Proxy(sql, {
+		get(target, property, receiver) {
+			const loose = target as unknown as Loose
+			switch (property) {
+				case 'unsafe':
+					return (query: string, parameters?: unknown[], options?: object) => loose.unsafe!(query, parameters, { ...options, prepare: true })
+				case 'begin':
+				case 'savepoint':
+					return withPreparedCallback(loose[property]!)
+				default:
+					return Reflect.get(target, property, receiver) as unknown
+			}
+		},
+	})
 }
 
 /**

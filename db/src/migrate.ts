@@ -6,6 +6,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator'
 import type { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import type { DatabaseClient } from './client.ts'
+import { installJobQueue } from './jobs/queue.ts'
 
 const migrationsFolder = fileURLToPath(new URL('../migrations', import.meta.url))
 
@@ -23,6 +24,7 @@ export async function migrateDatabase(client: DatabaseClient): Promise<void> {
 		// drizzle-kit's own migrate cannot create extensions on PGlite; drizzle-orm's migrator on our client can.
 		const pglite = (client.db as unknown as { $client: PGlite }).$client
 		await migratePglite(drizzlePglite(pglite), { migrationsFolder })
+		await installJobQueue(client)
 		return
 	}
 	// One dedicated connection, so the advisory lock and the migration share a session.
@@ -30,6 +32,7 @@ export async function migrateDatabase(client: DatabaseClient): Promise<void> {
 	try {
 		await connection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`
 		await migratePostgres(drizzlePostgres(connection), { migrationsFolder })
+		await installJobQueue(client)
 		await connection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`
 	} finally {
 		await connection.end({ timeout: 5 })

@@ -24,6 +24,20 @@ export async function withTenantContext<T>(db: Database, context: TenantContext,
 	})
 }
 
+/**
+ * Runs `work` as an LTI tool calling a service (ADR 014): in the unit providing the course, with
+ * no person, and with `app.lti_tool_id` set so the restrictive policies keep the tool to its own
+ * line items, results and resource links. Transaction-local, like withTenantContext.
+ */
+export async function withToolContext<T>(db: Database, context: { tenantId: string; toolId: string }, work: (tx: Database) => Promise<T>): Promise<T> {
+	return db.transaction(async (tx) => {
+		await tx.execute(
+			sql`select set_config('app.tenant_id', ${context.tenantId}, true), set_config('app.user_id', '', true), set_config('app.lti_tool_id', ${context.toolId}, true)`,
+		)
+		return work(tx as unknown as Database)
+	})
+}
+
 export type RoleFacts = { name: string; superuser: boolean; bypassRls: boolean; ownedTables: string[] }
 
 /** What the current role may do regardless of policies: the app role must be none of these. */

@@ -38,7 +38,7 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 	/** Course pages from the first catalogue page, until one has sessions planned. */
 	async function openCourseWithSessions(): Promise<string> {
 		await page.goto('/catalogus')
-		const hrefs = await page.locator('.course-list h2 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
+		const hrefs = await page.locator('.course-list h3 a').evaluateAll((links) => links.map((link) => link.getAttribute('href')!))
 		for (const href of hrefs) {
 			await page.goto(href)
 			if ((await page.getByRole('table').count()) > 0) return href
@@ -61,16 +61,16 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 
 	test('pages through the catalogue with links that keep their place in the URL', async () => {
 		await page.goto('/catalogus')
-		const firstTitle = await page.locator('.course-list h2').first().textContent()
+		const firstTitle = await page.locator('.course-list h3').first().textContent()
 		await page.getByRole('link', { name: 'Volgende' }).click()
 		await page.getByText('Pagina 2 van').waitFor()
 		expect(new URL(page.url()).searchParams.get('pagina')).toBe('2')
 		expect(await page.getByRole('navigation', { name: 'Paginering' }).locator('[aria-current="page"]').textContent()).toBe('2')
-		expect(await page.locator('.course-list h2').first().textContent()).not.toBe(firstTitle)
+		expect(await page.locator('.course-list h3').first().textContent()).not.toBe(firstTitle)
 		await page.goBack()
 		await page.getByText('Pagina 1 van').waitFor()
 		expect(new URL(page.url()).search).toBe('')
-		expect(await page.locator('.course-list h2').first().textContent()).toBe(firstTitle)
+		expect(await page.locator('.course-list h3').first().textContent()).toBe(firstTitle)
 	})
 
 	test('a course page shows its description, providing unit and upcoming sessions with free seats', async () => {
@@ -101,7 +101,13 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 		expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Naar de hoofdinhoud')
 		await page.keyboard.press('Enter')
 		expect(await page.evaluate(() => document.activeElement?.id)).toBe('hoofdinhoud')
-		const firstTitle = await page.locator('.course-list h2 a').first().textContent()
+		const firstTitle = await page.locator('.course-list h3 a').first().textContent()
+		// Past the search box, the skip link jumps over the filters to the results.
+		for (let i = 0; i < 5; i++) {
+			await page.keyboard.press('Tab')
+			if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Naar de zoekresultaten') break
+		}
+		await page.keyboard.press('Enter')
 		for (let i = 0; i < 10; i++) {
 			await page.keyboard.press('Tab')
 			if ((await page.evaluate(() => document.activeElement?.closest('.course-list') !== null)) === true) break
@@ -125,7 +131,7 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Catalogue')
 		expect(await page.getByRole('status').textContent()).toMatch(/^[\d,]+ courses$/)
 		expect(await accessibilityViolations(page)).toEqual([])
-		await page.locator('.course-list h2 a').first().click()
+		await page.locator('.course-list h3 a').first().click()
 		await page.getByRole('heading', { name: 'About this course' }).waitFor()
 		await page.getByRole('button', { name: 'Nederlands' }).click()
 		await page.getByRole('heading', { name: 'Over deze opleiding' }).waitFor()

@@ -57,7 +57,7 @@ describe('security headers and CSRF', () => {
 		// Survives only client-side navigation: proof that the scripts run under the policy.
 		await page.evaluate(() => Object.assign(window, { stillTheSameDocument: true }))
 		await page.getByRole('link', { name: 'Catalogus' }).click()
-		await page.locator('.course-list h2 a').first().click()
+		await page.locator('.course-list h3 a').first().click()
 		await page.getByRole('heading', { name: 'Over deze opleiding' }).waitFor()
 		await page.getByRole('link', { name: 'Terug naar de catalogus' }).click()
 		await page.getByRole('heading', { level: 1, name: 'Catalogus' }).waitFor()

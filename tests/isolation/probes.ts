@@ -2,9 +2,18 @@
 export type IsolationFixtures = {
 	nvwaDraftCourse: { id: string; title: string }
 	nvwaCourseForAcmOnly: { id: string; title: string }
+	/** A published, concern-wide NVWA course: something real for the duplicate pages to compare. */
+	nvwaSharedCourse: { id: string; title: string }
+	/** A session NVWA runs, with an NVWA employee enrolled; and that employee's request awaiting approval. */
+	nvwaSession: { id: string; courseTitle: string }
+	nvwaEnrolment: { id: string; employeeName: string }
+	nvwaAwaitingApproval: { id: string; employeeName: string }
+	nvwaOutboxSubject: string
+	/** An online part (LTI resource link) of the NVWA draft, and its tool. */
+	nvwaOnlinePart: { id: string; title: string; toolId: string }
 }
 
-export type Persona = 'rvo-employee' | 'rvo-manager' | 'rvo-coordinator' | 'nvwa-coordinator'
+export type Persona = 'rvo-employee' | 'rvo-manager' | 'rvo-coordinator' | 'nvwa-employee' | 'nvwa-coordinator' | 'concern-admin'
 
 export type Probe = {
 	/** What the attack or control is, in words. */
@@ -29,15 +38,125 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in: a draft', as: null, path: (f) => `/catalogus/${f.nvwaDraftCourse.id}`, expectStatus: 404 },
 		{ name: 'control: the providing unit sees its draft', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
 	],
+	// Search finds published courses only (drafts are for the providing unit's course management),
+	// and a course opened to selected units only for those units and its provider.
 	'routes/catalogus._index': [
-		// The draft is the newest course, so it would head the first page if it leaked.
-		...RVO_PEOPLE.map((as): Probe => ({ name: "the list hides another unit's newest draft", as, path: () => '/catalogus', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title })),
-		{ name: 'control: the providing unit sees its newest draft first', as: 'nvwa-coordinator', path: () => '/catalogus', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		...RVO_PEOPLE.flatMap((as): Probe[] => [
+			{ name: "a search for another unit's draft finds nothing", as, path: () => '/catalogus?q=conceptopleiding+isolatietest', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+			{ name: 'a search for a course opened to other units only finds nothing', as, path: () => '/catalogus?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+			{ name: 'a filter on the providing unit does not reveal it', as, path: () => '/catalogus?aanbieder=nvwa&q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		]),
+		{ name: 'not signed in: a search for it finds nothing', as: null, path: () => '/catalogus?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		{ name: 'control: the providing unit finds its course opened to ACM', as: 'nvwa-coordinator', path: () => '/catalogus?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+	],
+	'routes/catalogus.zoeken': [
+		...RVO_PEOPLE.flatMap((as): Probe[] => [
+			{ name: "JSON search: another unit's draft", as, path: () => '/catalogus/zoeken?q=conceptopleiding+isolatietest', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+			{ name: 'JSON search: a course opened to other units only', as, path: () => '/catalogus/zoeken?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		]),
+		{ name: 'JSON search, not signed in', as: null, path: () => '/catalogus/zoeken?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		{ name: 'control: the providing unit finds it as JSON', as: 'nvwa-coordinator', path: () => '/catalogus/zoeken?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+	],
+	'routes/beheer.zoeksynoniemen': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern synonym list', as, path: () => '/beheer/zoeksynoniemen', expectStatus: 403, text: () => 'Synoniem toevoegen' })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/zoeksynoniemen', expectStatus: 302 },
+		{ name: 'control: the concern administrator keeps it', as: 'concern-admin', path: () => '/beheer/zoeksynoniemen', expectStatus: 200, text: () => 'Synoniem toevoegen' },
 	],
 	'routes/onderdelen.$slug.regels': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "direct URL: another unit's P&O rules", as, path: () => '/onderdelen/nvwa/regels', expectStatus: 403, text: () => 'Leerbudget' })),
 		{ name: 'direct URL, not signed in', as: null, path: () => '/onderdelen/nvwa/regels', expectStatus: 302 },
 		{ name: 'control: the own coordinator reads them', as: 'nvwa-coordinator', path: () => '/onderdelen/nvwa/regels', expectStatus: 200, text: () => 'Leerbudget' },
+	],
+	'routes/beheer.cursussen._index': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "the unit's course list hides another unit's draft", as, path: () => '/beheer/cursussen', expectStatus: as === 'rvo-coordinator' ? 200 : 403, text: (f) => f.nvwaDraftCourse.title })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/cursussen', expectStatus: 302 },
+		{ name: 'control: the providing unit lists its draft', as: 'nvwa-coordinator', path: () => '/beheer/cursussen', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+	],
+	'routes/beheer.cursussen.nieuw': [
+		{ name: 'an employee cannot create courses', as: 'rvo-employee', path: () => '/beheer/cursussen/nieuw', expectStatus: 403, text: () => 'Controleer op dubbelingen' },
+		{ name: 'a manager cannot create courses', as: 'rvo-manager', path: () => '/beheer/cursussen/nieuw', expectStatus: 403, text: () => 'Controleer op dubbelingen' },
+		{ name: 'not signed in', as: null, path: () => '/beheer/cursussen/nieuw', expectStatus: 302 },
+		{ name: 'control: a coordinator opens the form', as: 'rvo-coordinator', path: () => '/beheer/cursussen/nieuw', expectStatus: 200, text: () => 'Controleer op dubbelingen' },
+	],
+	'routes/beheer.cursussen.$courseId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: edit another unit's draft", as, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaDraftCourse.title })),
+		{ name: "swapped id: edit another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, expectStatus: 404, text: (f) => f.nvwaSharedCourse.title },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 302 },
+		{ name: 'control: the providing unit edits its draft', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+	],
+	'routes/beheer.cursussen.dubbelingen': [
+		{ name: 'suggestions never show a course opened to other units only', as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaCourseForAcmOnly.title)}`, expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		{ name: "suggestions never show another unit's draft", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaDraftCourse.title)}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: 'an employee gets no suggestions', as: 'rvo-employee', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaSharedCourse.title)}`, expectStatus: 403, text: (f) => f.nvwaSharedCourse.title },
+		{ name: 'control: the provider sees its own restricted course suggested', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaCourseForAcmOnly.title)}`, expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+	],
+	'routes/beheer.dubbelingen._index': [
+		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({ name: 'only a concern administrator sees the duplicate report', as, path: () => '/beheer/dubbelingen', expectStatus: 403, text: () => 'Recent samengevoegd' })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/dubbelingen', expectStatus: 302 },
+		{ name: 'control: the concern administrator opens the report', as: 'concern-admin', path: () => '/beheer/dubbelingen', expectStatus: 200, text: () => 'Recent samengevoegd' },
+	],
+	'routes/beheer.dubbelingen.vergelijken': [
+		...(['rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({
+			name: 'a coordinator cannot compare (or merge) across units',
+			as,
+			path: (f) => `/beheer/dubbelingen/vergelijken?cursus=${f.nvwaSharedCourse.id}&cursus=${f.nvwaCourseForAcmOnly.id}`,
+			expectStatus: 403,
+			text: (f) => f.nvwaCourseForAcmOnly.title,
+		})),
+		{ name: 'control: the concern administrator compares them', as: 'concern-admin', path: (f) => `/beheer/dubbelingen/vergelijken?cursus=${f.nvwaSharedCourse.id}&cursus=${f.nvwaCourseForAcmOnly.id}`, expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+	],
+	'routes/mijn-leren.$enrolmentId.annuleren': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's enrolment", as, path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),
+		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 302 },
+		// Even the providing unit's coordinator cancels through the session page, not as the employee.
+		{ name: "the provider's coordinator is not the employee", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 404 },
+		{ name: 'control: the employee sees the confirmation', as: 'nvwa-employee', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/mijn-leren.agenda.$enrolmentId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's calendar file", as, path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),
+		{ name: 'control: the employee downloads it', as: 'nvwa-employee', path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/goedkeuringen': [
+		{ name: 'an employee has no inbox', as: 'rvo-employee', path: () => '/goedkeuringen', expectStatus: 403, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: "another unit's manager does not see the request", as: 'rvo-manager', path: () => '/goedkeuringen', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: "another unit's coordinator does not see the request", as: 'rvo-coordinator', path: () => '/goedkeuringen', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: "control: the unit's coordinator sees it", as: 'nvwa-coordinator', path: () => '/goedkeuringen', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+	],
+	'routes/uitvoeringen._index': [
+		{ name: 'an employee runs no sessions', as: 'rvo-employee', path: () => '/uitvoeringen', expectStatus: 403 },
+		{ name: "another unit's coordinator does not see the session", as: 'rvo-coordinator', path: () => '/uitvoeringen', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the providing coordinator sees it', as: 'nvwa-coordinator', path: () => '/uitvoeringen', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/uitvoeringen.$sessionId._index': [
+		{ name: "direct URL: another unit's session, as coordinator", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 404, text: (f) => f.nvwaEnrolment.employeeName },
+		{ name: "direct URL: another unit's session, as manager", as: 'rvo-manager', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 403, text: (f) => f.nvwaEnrolment.employeeName },
+		// (The participant's own name is in the header, so this attack checks the status only.)
+		{ name: 'a participant is no coordinator', as: 'nvwa-employee', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 403 },
+		{ name: 'control: the providing coordinator sees the participant', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 200, text: (f) => f.nvwaEnrolment.employeeName },
+	],
+	'routes/uitvoeringen.$sessionId.annuleren': [
+		{ name: "direct URL: cancelling another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the providing coordinator is asked to confirm', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/postvak': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "another unit's mail stays out of the outbox", as, path: () => '/postvak', expectStatus: 200, text: (f) => f.nvwaOutboxSubject })),
+		{ name: "control: the unit's own people see it", as: 'nvwa-coordinator', path: () => '/postvak', expectStatus: 200, text: (f) => f.nvwaOutboxSubject },
+	],
+	'routes/catalogus.$courseId_.online-onderdelen': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's online parts", as, path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 404, text: (f) => f.nvwaOnlinePart.title })),
+		{ name: 'not signed in', as: null, path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 302 },
+		{ name: 'control: the providing coordinator manages them', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.nvwaOnlinePart.title },
+	],
+	'routes/lti.starten.$resourceLinkId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: launch another unit's online part", as, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 404 })),
+		{ name: 'not signed in', as: null, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 302 },
+		// The control is sent on to the tool's login (a redirect), which the attacks never reach.
+		{ name: 'control: the providing coordinator launches it', as: 'nvwa-coordinator', path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 302 },
+	],
+	'routes/lti.inhoud-kiezen.$courseId.$toolId': [
+		{ name: "swapped id: pick content for another unit's course", as: 'rvo-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
+		{ name: 'an employee may not pick content', as: 'rvo-employee', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
+		{ name: 'control: the providing coordinator picks content', as: 'nvwa-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 302 },
 	],
 }
 

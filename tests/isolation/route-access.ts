@@ -9,6 +9,13 @@ export type RouteAccess =
 	| { access: 'own'; why: string }
 	/** Shows or changes data of a unit; must have probes in `CROSS_TENANT_PROBES`. */
 	| { access: 'tenant-owned'; why: string }
+	/** Concern-wide settings, for concern administrators only (permission `update` on the concern, and RLS). */
+	| { access: 'concern-admin'; why: string }
+	/**
+	 * Called by a registered LTI tool, not by a person: a bearer token or a signed JWT of the tool,
+	 * which reaches only courses its own resources are linked to (tests/e2e/lti-protocol.test.ts attacks them).
+	 */
+	| { access: 'tool'; why: string }
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	root: { access: 'own', why: 'the layout shows the signed-in name only' },
@@ -23,8 +30,40 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/account': { access: 'own', why: "the caller's own unit, roles and sessions" },
 	'routes/catalogus._index': {
 		access: 'tenant-owned',
-		why: "lists the courses visible to the viewer's unit: drafts and courses opened to other units stay hidden",
+		why: "searches the published courses visible to the viewer's unit: drafts and courses opened to other units stay hidden",
 	},
+	'routes/catalogus.zoeken': { access: 'tenant-owned', why: 'the same search as JSON, for search-as-you-type' },
+	'routes/beheer.zoeksynoniemen': { access: 'tenant-owned', why: 'the concern-wide synonym list: only the concern administrator may read or change it' },
 	'routes/catalogus.$courseId': { access: 'tenant-owned', why: 'a draft or a course opened to selected units only' },
 	'routes/onderdelen.$slug.regels': { access: 'tenant-owned', why: "a unit's P&O rules are private to it" },
+	'routes/beheer.cursussen._index': { access: 'tenant-owned', why: "a unit's own courses, drafts included, for its coordinators" },
+	'routes/beheer.cursussen.nieuw': { access: 'tenant-owned', why: 'creates a course of the coordinator’s own unit; suggests duplicates among the courses visible to it' },
+	'routes/beheer.cursussen.$courseId': { access: 'tenant-owned', why: 'edits one of the unit’s own courses, drafts included' },
+	'routes/beheer.cursussen.dubbelingen': { access: 'tenant-owned', why: 'duplicate suggestions (JSON) among the courses visible to the unit' },
+	'routes/beheer.dubbelingen._index': { access: 'tenant-owned', why: 'the concern-wide duplicate report: concern administrators only' },
+	'routes/beheer.dubbelingen.vergelijken': { access: 'tenant-owned', why: 'compares and merges courses of several units: concern administrators only' },
+	'routes/mijn-leren._index': { access: 'own', why: "the caller's own enrolments and budget; the URL names no one" },
+	'routes/mijn-leren.$enrolmentId.annuleren': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's enrolment" },
+	'routes/mijn-leren.agenda.$enrolmentId': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's session in a calendar file" },
+	'routes/goedkeuringen': { access: 'tenant-owned', why: "a unit's requests awaiting approval, and decisions on enrolment ids in the form" },
+	'routes/uitvoeringen._index': { access: 'tenant-owned', why: "a providing unit's sessions with their occupancy" },
+	'routes/uitvoeringen.$sessionId._index': { access: 'tenant-owned', why: "a session's participants from every unit, attendance, moves, capacity" },
+	'routes/uitvoeringen.$sessionId.annuleren': { access: 'tenant-owned', why: 'cancelling a session of the providing unit' },
+	'routes/postvak': { access: 'tenant-owned', why: "the demo outbox: mails to a unit's employees" },
+	'routes/catalogus.$courseId_.online-onderdelen': { access: 'tenant-owned', why: "a course's online parts are managed by the providing unit's coordinators" },
+	'routes/lti.starten.$resourceLinkId': { access: 'tenant-owned', why: "launches an online part of a course: only for its enrolled employees and the provider's coordinators" },
+	'routes/lti.inhoud-kiezen.$courseId.$toolId': { access: 'tenant-owned', why: "starts Deep Linking for a course of the coordinator's own unit" },
+	'routes/lti.authorize': { access: 'own', why: 'answers a launch for the signed-in person only: login_hint and the one-time message hint must be theirs' },
+	'routes/beheer.leeromgevingen': { access: 'concern-admin', why: 'registers learning tools and rotates the platform key' },
+	'routes/lti.jwks': { access: 'public', why: "Leerplein's public signing keys" },
+	'routes/[.well-known].openid-configuration': { access: 'public', why: "the platform's OpenID configuration for Dynamic Registration" },
+	'routes/lti.deep-linking.mislukt': { access: 'public', why: 'explains a refused Deep Linking response; shows no data' },
+	'routes/lti.token': { access: 'tool', why: 'client credentials with a JWT client assertion signed by the tool' },
+	'routes/lti.register': { access: 'tool', why: 'Dynamic Registration with a one-time registration token' },
+	'routes/lti.deep-linking.return': { access: 'tool', why: "the tool's signed Deep Linking response with the one-time data Leerplein issued; never the cookie" },
+	'routes/lti.ags.$courseId.lineitems': { access: 'tool', why: 'AGS with a bearer token; only the tool’s own line items in courses it serves' },
+	'routes/lti.ags.$courseId.lineitems_.$lineItemId': { access: 'tool', why: 'AGS with a bearer token; only the tool’s own line items in courses it serves' },
+	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.scores': { access: 'tool', why: 'AGS scores with a bearer token; only for participants of a course the tool serves' },
+	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.results': { access: 'tool', why: 'AGS results with a bearer token; only the tool’s own line items' },
+	'routes/lti.nrps.$courseId.memberships': { access: 'tool', why: 'NRPS with a bearer token; only courses the tool serves, fields as the units allow' },
 }

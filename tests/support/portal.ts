@@ -79,6 +79,41 @@ export async function startPortal(
 	}
 }
 
+export type PortalProcess = {
+	url: string
+	/** Every JSON log line the process wrote. */
+	logs: () => LogLine[]
+	/** SIGTERM, then waits for the exit code. */
+	stop: () => Promise<number | null>
+}
+
+/**
+ * One more portal process on an existing PostgreSQL database (one that is migrated and seeded
+ * already): for benchmarks and for tests that need several processes on one database.
+ */
+export async function startPortalProcess(
+	database: { ownerUrl: string; appUrl: string },
+	{ env: extraEnv = {} }: { env?: Record<string, string> } = {},
+): Promise<PortalProcess> {
+	await allowAppRoleLogin()
+	const lines: LogLine[] = []
+	const server = await startServer(
+		{
+			...process.env,
+			NODE_ENV: 'production',
+			LOG_LEVEL: 'warn',
+			DATABASE_URL: database.appUrl,
+			MIGRATION_DATABASE_URL: database.ownerUrl,
+			PGLITE_DIR: '',
+			DEMO_MODE: 'true',
+			RATE_LIMIT_SIGN_IN: '1000/60',
+			...extraEnv,
+		},
+		lines,
+	)
+	return { url: server.url, logs: () => lines, stop: () => stopProcess(server.child) }
+}
+
 type ServerProcess = { child: ChildProcess; url: string }
 
 async function startServer(baseEnv: NodeJS.ProcessEnv, lines: LogLine[]): Promise<ServerProcess> {

@@ -140,3 +140,10 @@ export async function listUpcomingSessions(
 		.limit(limit)
 	return rows
 }
+
+export type ThemeSummary = { id: string; slug: string; nameNl: string; nameEn: string }
+
+/** The concern-wide themes, public to everyone. */
+export async function listThemes(db: Database): Promise<ThemeSummary[]> {
+	return db.select({ id: themes.id, slug: themes.slug, nameNl: themes.nameNl, nameEn: themes.nameEn }).from(themes).orderBy(asc(themes.nameNl))
+}

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm'
+import type { PoOverrides } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { tenants } from '../schema/tenants.ts'
 
@@ -13,4 +14,10 @@ export async function listTenants(db: Database): Promise<TenantSummary[]> {
 export async function getTenantBySlug(db: Database, { slug }: { slug: string }) {
 	const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug))
 	return tenant ?? null
+}
+
+/** Replaces a unit's P&O overrides (its coordinator, in its own tenant context; the policy allows no other unit). */
+export async function updateTenantOverrides(db: Database, { tenantId, overrides }: { tenantId: string; overrides: PoOverrides }): Promise<boolean> {
+	const rows = await db.update(tenants).set({ poOverrides: overrides }).where(eq(tenants.id, tenantId)).returning({ id: tenants.id })
+	return rows.length > 0
 }

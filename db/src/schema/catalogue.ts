@@ -1,9 +1,12 @@
 import { sql } from 'drizzle-orm'
-import { check, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, check, customType, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { courseForm, courseStatus, courseVisibility, language } from './enums.ts'
 import { appTenantId, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
+
+/** A PostgreSQL full-text document; written by triggers, never by the application. */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
 
 /** Concern-wide themes that structure the catalogue. */
 export const themes = pgTable(
@@ -37,12 +40,30 @@ export const courses = pgTable(
 		status: courseStatus().notNull().default('draft'),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+
+		// --- Catalogue search (issue 4, ADR 010). All maintained by triggers (migration 0016). ---
+		/** Weighted Dutch document: title (A), keywords and theme (B), summary and description (C), provider (D). */
+		searchDocument: tsvector(),
+		/** The title lower-cased without accents, for exact-title and phrase-in-title ranking. */
+		searchTitle: text().notNull().default(''),
+		/** Start times of the planned sessions, ascending: "has upcoming sessions" and "first session" sorting. */
+		sessionStarts: timestamp({ withTimezone: true }).array().notNull().default(sql`'{}'::timestamptz[]`),
+		/** 'YYYY-MM|City' (city empty when online) per planned session: the period and location facets. */
+		sessionCalendar: text().array().notNull().default(sql`'{}'::text[]`),
+		// --- end of catalogue search ---
+		// — Deduplication (issue 4, ADR 011) —
+		/** The course this one was merged into (status 'merged'); its old URL redirects there. */
+		mergedIntoCourseId: uuid().references((): AnyPgColumn => courses.id),
+		/** The title lowercased without accents, stored so trigram look-ups need not unaccent every row again. */
+		titleKey: text().generatedAlwaysAs(sql`lower(f_unaccent(title))`),
 	},
 	(t) => [
 		// The catalogue lists published courses newest first.
 		index().on(t.status, t.createdAt.desc(), t.id.desc()),
 		// A unit's own offering, for its coordinators.
 		index().on(t.providerTenantId, t.status),
+		// Catalogue search: the full-text match (ADR 010).
+		index('courses_search_document_idx').using('gin', t.searchDocument),
 		check('duration_positive', sql`${t.durationMinutes} > 0`),
 		check('price_not_negative', sql`${t.priceCents} >= 0`),
 		// The visibility rule of the domain's isCourseVisibleTo (and the query twin courseVisibleTo):
@@ -58,6 +79,15 @@ export const courses = pgTable(
 			for: 'all',
 			using: sql`${t.providerTenantId} = ${appTenantId}`,
 			withCheck: sql`${t.providerTenantId} = ${appTenantId}`,
+		}),
+		// — Deduplication (issue 4, ADR 011) —
+		// Candidate search for duplicates: titles similar to a given one, by trigrams, accents off.
+		index('courses_title_trgm').using('gin', t.titleKey.op('gin_trgm_ops')),
+		// The concern administrator keeps the shared catalogue clean, so sees every published course
+		// (also those opened to selected units) and every merged one, across units.
+		pgPolicy('courses_concern_admin_read', {
+			for: 'select',
+			using: sql`(${t.status} = 'published' or ${t.mergedIntoCourseId} is not null) and app_is_concern_admin()`,
 		}),
 	],
 )

@@ -15,3 +15,5 @@ export const courseVisibility = pgEnum('course_visibility', ['concern', 'selecte
 export const sessionStatus = pgEnum('session_status', ['planned', 'cancelled'])
 export const enrolmentStatus = pgEnum('enrolment_status', ENROLMENT_STATUSES)
 export const role = pgEnum('role', ROLES)
+export const approvalStep = pgEnum('approval_step', ['manager', 'coordinator'])
+export const budgetEntryKind = pgEnum('budget_entry_kind', ['commit', 'release'])

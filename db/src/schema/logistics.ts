@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, check, index, integer, pgPolicy, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, bigint, check, index, integer, pgPolicy, pgSequence, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
-import { enrolmentStatus, sessionStatus } from './enums.ts'
+import { approvalStep, budgetEntryKind, enrolmentStatus, sessionStatus } from './enums.ts'
 import { users } from './people.ts'
 import { appTenantId, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
@@ -38,6 +38,9 @@ export const sessions = pgTable(
 		locationId: uuid().references(() => locations.id),
 		capacity: integer().notNull(),
 		status: sessionStatus().notNull().default('planned'),
+		/** A cancelled session is kept (participants were told, budgets released), never deleted. */
+		cancelledAt: timestamp({ withTimezone: true }),
+		cancellationReason: text(),
 		createdAt: createdAt(),
 	},
 	(t) => [
@@ -67,8 +70,27 @@ export const enrolments = pgTable(
 		status: enrolmentStatus().notNull(),
 		requestedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		/** The course price when requested: what the budget is charged. */
+		priceCents: integer().notNull().default(0),
+		/** Fixed at approval (or at once when none is needed); the ledger carries the same. */
+		costCentre: text(),
+		/** Whose approval is awaited next, while awaiting approval. */
+		approvalStep: approvalStep(),
+		approvalReason: text({ enum: ['unit_always', 'above_price', 'over_budget'] }),
+		decidedByUserId: uuid().references(() => users.id),
+		/** The approver's reason (required when declining), or why it was cancelled. */
+		decisionNote: text(),
+		/**
+		 * Arrival order for seats: drawn from a sequence while the session row is locked, so it is
+		 * exactly the order in which requests got their turn. The waitlist is served by it.
+		 */
+		queueNumber: bigint({ mode: 'number' }),
 	},
 	(t) => [
+		// The waitlist of a session, in arrival order.
+		index('enrolments_waitlist').on(t.sessionId, t.queueNumber).where(sql`${t.status} = 'waitlisted'`),
+		// A manager's approvals inbox.
+		index('enrolments_awaiting').on(t.tenantId, t.status).where(sql`${t.status} = 'awaiting_approval'`),
 		// Seat counts and participant lists per session.
 		index().on(t.sessionId, t.status),
 		// "My learning" and a unit's reports.
@@ -88,3 +110,58 @@ export const enrolments = pgTable(
 function providesSession(sessionId: AnyPgColumn) {
 	return sql`exists (select 1 from sessions s where s.id = ${sessionId} and s.tenant_id = ${appTenantId})`
 }
+
+/** Arrival order of seat requests across all sessions (see enrolments.queue_number). */
+export const enrolmentQueue = pgSequence('enrolment_queue')
+
+/**
+ * The learning-budget ledger of the employee's unit: a commitment when an enrolment is
+ * approved, a release (the negative amount) when it is cancelled in time. The remaining budget is
+ * always the yearly budget minus the sum, so it cannot drift from the enrolments behind it.
+ */
+export const budgetLedger = pgTable(
+	'budget_ledger',
+	{
+		id: id(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		userId: uuid().notNull().references(() => users.id),
+		enrolmentId: uuid().notNull().references(() => enrolments.id),
+		/** The budget year: the Amsterdam calendar year the session starts in. */
+		year: integer().notNull(),
+		kind: budgetEntryKind().notNull(),
+		amountCents: integer().notNull(),
+		costCentre: text(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		// One commitment and at most one release per enrolment: a retry can never charge twice.
+		unique('budget_ledger_once').on(t.enrolmentId, t.kind),
+		check('budget_ledger_sign', sql`(${t.kind} = 'commit') = (${t.amountCents} >= 0)`),
+		// Remaining budget of one employee in one year.
+		index().on(t.tenantId, t.userId, t.year),
+		ownUnitPolicy('budget_ledger', t.tenantId),
+	],
+)
+
+/**
+ * Every notification mail, keyed by its message key: the idempotency record that keeps a
+ * retried job from sending twice, and, in the embedded demo, the outbox a page shows.
+ */
+export const outboxMails = pgTable(
+	'outbox_mails',
+	{
+		id: id(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		messageKey: text().notNull().unique(),
+		messageId: text().notNull(),
+		toAddress: text().notNull(),
+		subject: text().notNull(),
+		body: text().notNull(),
+		/** kept: held in the outbox (demo); sending: handed to SMTP, outcome unknown; sent: accepted. */
+		status: text({ enum: ['kept', 'sending', 'sent'] }).notNull(),
+		attempts: integer().notNull().default(1),
+		createdAt: createdAt(),
+		sentAt: timestamp({ withTimezone: true }),
+	},
+	(t) => [index().on(t.tenantId, t.createdAt.desc()), ownUnitPolicy('outbox_mails', t.tenantId)],
+)

@@ -29,6 +29,8 @@ export const users = pgTable(
 		jobProfileId: uuid().references(() => jobProfiles.id),
 		managerId: uuid().references((): AnyPgColumn => users.id),
 		preferredLanguage: language(),
+		/** The cost centre (kostenplaats) the employee's learning is charged to by default. */
+		costCentre: text(),
 		active: boolean().notNull().default(true),
 		createdAt: createdAt(),
 	},

@@ -2,6 +2,7 @@ import type { CourseForm } from '@leerplein/domain'
 import type { Angle } from './content/angles.ts'
 import type { Topic } from './content/topics.ts'
 import { UNITS } from './content/units.ts'
+import { WORK_CONTEXTS, type WorkContext } from './content/work-contexts.ts'
 import { reword, toInformal } from './content/wording.ts'
 import type { PlannedCourse } from './plan-courses.ts'
 import { Random } from './prng.ts'
@@ -33,7 +34,17 @@ export function courseTitle(course: PlannedCourse): string {
 	const template = course.language === 'en' ? angle.titleEn : course.wording === 0 ? angle.title : angle.variants[course.wording - 1]!
 	const title = fill(template, topic)
 	const titled = title.charAt(0).toUpperCase() + title.slice(1)
-	return course.series === 0 ? titled : `${titled} (reeks ${course.series + 1})`
+	const context = workContext(course)
+	if (!context) return titled
+	return `${titled} ${course.language === 'en' ? context.titleEn : context.title}`
+}
+
+/** The field of work a large-scale repeat of a (topic, angle) pair is tailored to. */
+function workContext(course: PlannedCourse): WorkContext | null {
+	if (course.series === 0) return null
+	const context = WORK_CONTEXTS[course.series - 1]
+	if (!context) throw new Error(`No work context for series ${course.series}: add WORK_CONTEXTS or lower the scale`)
+	return context
 }
 
 const FOCUS_SENTENCES = [
@@ -97,6 +108,7 @@ function dutchText(course: PlannedCourse, content: Random, wording: Random): Cou
 	const paragraphs: string[][] = [
 		[fill(angle.intros[intro]!, topic), focusSentence.replace('{a}', a).replace('{b}', b).replace('{c}', c)],
 		[goals[0]!.replace('{x}', b), goals[1]!.replace('{x}', c), fill(angle.extra, topic)],
+		...contextParagraph(course),
 		logistics(course, kind, logisticsChoice),
 		[
 			`${capitalise(kind.this)} is bedoeld voor ${fill(angle.audience, topic)}.`,
@@ -126,6 +138,11 @@ function dutchText(course: PlannedCourse, content: Random, wording: Random): Cou
 		description,
 		keywords: keywords(course),
 	}
+}
+
+function contextParagraph(course: PlannedCourse): string[][] {
+	const context = workContext(course)
+	return context ? [[`Deze variant is toegespitst op het werk ${context.title}.`, `De casussen komen uit ${context.cases}.`]] : []
 }
 
 function levelSentence(angle: Angle, topic: Topic, kind: Kind): string {
@@ -207,8 +224,9 @@ function englishText(course: PlannedCourse, content: Random): CourseText {
 		blended: 'The programme combines classroom sessions with online modules in Moodle.',
 	}
 	const summary = fill(angle.summaryEn, topic)
+	const context = workContext(course)
 	const description = [
-		`${summary} It draws on examples from across central government.`,
+		context ? `${summary} This edition is tailored to work ${context.titleEn}.` : `${summary} It draws on examples from across central government.`,
 		practice,
 		`${format[course.form]} The course is taught in English.`,
 	].join('\n\n')
@@ -257,6 +275,8 @@ const ANGLE_KEYWORDS: Record<string, string[]> = {
 
 function keywords(course: PlannedCourse): string[] {
 	const words = [...course.topic.keywords, ...(ANGLE_KEYWORDS[course.angle.key] ?? [])]
+	const context = workContext(course)
+	if (context) words.push(context.keyword)
 	if (course.language === 'en') words.push('English')
 	return [...new Set(words)]
 }

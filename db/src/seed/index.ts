@@ -1,6 +1,11 @@
+import { sql } from 'drizzle-orm'
+import { CONCERN_DEFAULT_PO_SETTINGS, normaliseSearchText } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { isDatabaseEmpty } from '../queries/health.ts'
 import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
+import { searchSynonyms } from '../schema/search.ts'
+import { SEARCH_SYNONYMS } from './content/synonyms.ts'
+import { Random } from './prng.ts'
 import { enrolments, locations, sessions } from '../schema/logistics.ts'
 import { jobProfiles, roleAssignments, users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
@@ -74,8 +79,12 @@ export async function seedDatabase(
 	const plannedSessions = planSessions(scale, { now, catalogue, organisation })
 
 	const written = await db.transaction(async (tx) => {
+		// The search columns and word list are rebuilt once at the end, not batch by batch (ADR 010).
+		await tx.execute(sql`alter table courses disable trigger user`)
+		await tx.execute(sql`alter table sessions disable trigger user`)
 		await writeOrganisation(tx, organisation, now, progress)
 		await writeCatalogue(tx, catalogue, organisation, now, progress)
+		await writeSearchSynonyms(tx, now, progress)
 		const at = (ms: number) => new Date(ms)
 		await insertBatches(
 			tx,
@@ -93,13 +102,21 @@ export async function seedDatabase(
 			})),
 			(done) => progress('sessions', done, plannedSessions.length),
 		)
+		await tx.execute(sql`alter table courses enable trigger user`)
+		await tx.execute(sql`alter table sessions enable trigger user`)
+		progress('search index', 0, 1)
+		await tx.execute(sql`select rebuild_catalogue_search()`)
+		progress('search index', 1, 1)
 		const enrolmentTotal = plannedSessions.reduce((sum, session) => sum + session.enrolmentCount, 0)
-		return insertBatches(
+		const count = await insertBatches(
 			tx,
 			enrolments,
 			enrolmentBatches({ now, sessions: plannedSessions, courses: catalogue.courses, organisation }, batchSizeFor(7)),
 			(done) => progress('enrolments', done, enrolmentTotal),
 		)
+		await writeLogisticsBookkeeping(tx)
+		progress('budgets', 1, 1)
+		return count
 	})
 
 	return {
@@ -112,6 +129,47 @@ export async function seedDatabase(
 		themes: organisation.themes.length,
 		durationMs: Math.round(performance.now() - started),
 	}
+}
+
+/**
+ * What the enrolment rules keep beside each enrolment, derived from the enrolments written:
+ * a cost centre per team, the price charged, arrival order, the manager step for open
+ * requests, and the budget ledger (a commitment for everything approved, released again for a
+ * no-show where the providing unit does not charge no-shows). Ids are derived, so it stays
+ * deterministic.
+ */
+async function writeLogisticsBookkeeping(db: Database) {
+	await db.execute(sql`
+		update users u set cost_centre = t.short_name || '-' || (1000 + abs(hashtext(coalesce(u.manager_id, u.id)::text)) % 9000)::text
+		from tenants t where t.id = u.tenant_id`)
+	await db.execute(sql`
+		update enrolments e set
+			price_cents = c.price_cents,
+			cost_centre = case when e.status in ('awaiting_approval', 'declined') then null else u.cost_centre end,
+			approval_step = case when e.status = 'awaiting_approval' then 'manager'::approval_step end
+		from sessions s, courses c, users u
+		where s.id = e.session_id and c.id = s.course_id and u.id = e.user_id`)
+	await db.execute(sql`
+		with ordered as (
+			select id, row_number() over (order by requested_at, id) as n from enrolments
+			where status in ('enrolled', 'waitlisted', 'attended', 'no_show', 'completed'))
+		update enrolments e set queue_number = o.n from ordered o where o.id = e.id`)
+	await db.execute(sql`select setval('enrolment_queue', (select coalesce(max(queue_number), 0) + 1 from enrolments), false)`)
+	await db.execute(sql`
+		insert into budget_ledger (id, tenant_id, user_id, enrolment_id, year, kind, amount_cents, cost_centre, created_at)
+		select e.id, e.tenant_id, e.user_id, e.id, extract(year from s.starts_at at time zone 'Europe/Amsterdam')::int,
+			'commit', e.price_cents, e.cost_centre, e.requested_at
+		from enrolments e join sessions s on s.id = e.session_id
+		where e.price_cents > 0 and e.status in ('enrolled', 'waitlisted', 'attended', 'no_show', 'completed')`)
+	await db.execute(sql`
+		insert into budget_ledger (id, tenant_id, user_id, enrolment_id, year, kind, amount_cents, cost_centre, created_at)
+		select md5(l.enrolment_id::text || ':release')::uuid, l.tenant_id, l.user_id, l.enrolment_id, l.year, 'release',
+			-l.amount_cents, l.cost_centre, e.updated_at
+		from budget_ledger l
+		join enrolments e on e.id = l.enrolment_id
+		join sessions s on s.id = e.session_id
+		join tenants p on p.id = s.tenant_id
+		where e.status = 'no_show' and coalesce(p.po_overrides->>'noShowPolicy', ${CONCERN_DEFAULT_PO_SETTINGS.noShowPolicy}) <> 'charge'`)
 }
 
 async function writeOrganisation(db: Database, organisation: Organisation, now: Date, progress: SeedProgress) {
@@ -224,4 +282,17 @@ async function writeCatalogue(db: Database, catalogue: CoursePlan, organisation:
 	await insertBatches(db, courseAudiences, chunked(audiences, batchSizeFor(2), (row) => row), (done) =>
 		progress('course audiences', done, audiences.length),
 	)
+}
+
+/** The starting list of search synonyms (content/synonyms.ts), stored normalised as the admin page does. */
+async function writeSearchSynonyms(db: Database, now: Date, progress: SeedProgress) {
+	const random = Random.stream('search-synonyms')
+	const rows = SEARCH_SYNONYMS.map(({ term, expansions }) => ({
+		id: random.uuid(0),
+		term: normaliseSearchText(term),
+		expansions: expansions.map(normaliseSearchText),
+		createdAt: now,
+		updatedAt: now,
+	}))
+	await insertBatches(db, searchSynonyms, [rows], (done) => progress('search synonyms', done, rows.length))
 }

@@ -28,7 +28,7 @@ export type PlannedCourse = {
 	angle: Angle
 	/** 0: the angle's own title; 1–3: one of its variant wordings (near-duplicates only). */
 	wording: number
-	/** 0 for the first course of a (topic, angle) pair; the large scale runs out of pairs and repeats them as a numbered series. */
+	/** 0 for the first course of a (topic, angle) pair; the large scale runs out of pairs and tailors repeats to a field of work (series n → WORK_CONTEXTS[n - 1]). */
 	series: number
 	cluster: number | null
 	language: Language

@@ -1,7 +1,7 @@
 import { SEAT_HOLDING_STATUSES, type EnrolmentStatus } from '@leerplein/domain'
 import { describe, expect, test } from 'vitest'
 import { UNITS } from './content/units.ts'
-import { renderCourseText } from './course-text.ts'
+import { courseTitle, renderCourseText } from './course-text.ts'
 import { DEMO_PERSONAS, parseSeedScale, seededDuplicateClusters } from './index.ts'
 import { planCourses } from './plan-courses.ts'
 import { enrolmentBatches, type PlannedEnrolment } from './plan-enrolments.ts'
@@ -50,6 +50,14 @@ describe('the seed plan', () => {
 		expect(singles.some((c) => clusterPairs.has(`${c.topic.name}|${c.angle.key}`))).toBe(false)
 		expect(new Set(pairs).size).toBeGreaterThan(2_800)
 		expect(courses.every((course) => course.series === 0)).toBe(true)
+	})
+
+	test('keeps the large catalogue to distinct offerings: repeats of a pair are tailored to a field of work', () => {
+		const { courses } = planCourses('large')
+		const titles = courses.map(courseTitle)
+		expect(new Set(titles).size).toBe(titles.length)
+		const tailored = courses.find((course) => course.series > 0)!
+		expect(renderCourseText(tailored).description).toMatch(/toegespitst op|tailored to/)
 	})
 
 	test('writes Dutch text without leftover placeholders, in the voice of the providing unit', () => {

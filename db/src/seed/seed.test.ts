@@ -67,6 +67,20 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(overbooked).toEqual([])
 	})
 
+	test('keeps the enrolment bookkeeping consistent: a commitment for every approved paid enrolment, a cost centre and arrival order', async () => {
+		const [check] = await rows<{ uncommitted: number; stray: number; no_queue: number; no_cost_centre: number; no_step: number }>(
+			sql`select
+				(select count(*) from enrolments e where e.price_cents > 0 and e.status in ('enrolled', 'waitlisted', 'attended', 'no_show', 'completed')
+					and not exists (select 1 from budget_ledger l where l.enrolment_id = e.id and l.kind = 'commit'))::int as uncommitted,
+				(select count(*) from budget_ledger l join enrolments e on e.id = l.enrolment_id
+					where e.status in ('awaiting_approval', 'declined', 'cancelled'))::int as stray,
+				(select count(*) from enrolments where status in ('enrolled', 'waitlisted') and queue_number is null)::int as no_queue,
+				(select count(*) from enrolments where status = 'enrolled' and cost_centre is null)::int as no_cost_centre,
+				(select count(*) from enrolments where status = 'awaiting_approval' and approval_step is null)::int as no_step`,
+		)
+		expect(check).toEqual({ uncommitted: 0, stray: 0, no_queue: 0, no_cost_centre: 0, no_step: 0 })
+	})
+
 	test('plans sessions on working days at 09:00, 09:30 or 13:00 Amsterdam time, with a place only when held on site', async () => {
 		const starts = await rows<{ start: string }>(
 			sql`select distinct to_char(starts_at at time zone 'Europe/Amsterdam', 'HH24:MI') as start from sessions order by 1`,

@@ -4,7 +4,8 @@ export type CourseForm = (typeof COURSE_FORMS)[number]
 export const LANGUAGES = ['nl', 'en'] as const
 export type Language = (typeof LANGUAGES)[number]
 
-export const COURSE_STATUSES = ['draft', 'published', 'archived'] as const
+/** 'merged': folded into another course by the concern administrator (issue 4); it redirects there. */
+export const COURSE_STATUSES = ['draft', 'published', 'archived', 'merged'] as const
 export type CourseStatus = (typeof COURSE_STATUSES)[number]
 
 /**

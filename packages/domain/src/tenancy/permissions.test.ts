@@ -66,4 +66,30 @@ describe('can', () => {
 		expect(can(concernAdmin, 'update', { kind: 'tenant', tenantId: NVWA })).toBe(false)
 		expect(can(rvoCoordinator, 'update', { kind: 'concern' })).toBe(false)
 	})
+
+	test('only the concern administrator keeps the search synonym list; coordinators and employees cannot', () => {
+		for (const action of ['read', 'create', 'update', 'delete'] as const) {
+			expect(can(concernAdmin, action, { kind: 'search_synonyms' })).toBe(true)
+			expect(can(rvoCoordinator, action, { kind: 'search_synonyms' })).toBe(false)
+			expect(can(twoUnitCoordinator, action, { kind: 'search_synonyms' })).toBe(false)
+			expect(can(employee, action, { kind: 'search_synonyms' })).toBe(false)
+		}
+		expect(can(concernAdmin, 'approve', { kind: 'search_synonyms' })).toBe(false)
+	})
+
+	test('only a concern administrator merges courses, whichever unit provides them', () => {
+		const nvwaCourse = { kind: 'course', providerTenantId: NVWA } as const
+		expect(can(concernAdmin, 'merge', nvwaCourse)).toBe(true)
+		expect(can(twoUnitCoordinator, 'merge', nvwaCourse)).toBe(false)
+		expect(can(rvoCoordinator, 'merge', { kind: 'course', providerTenantId: RVO })).toBe(false)
+		expect(can(concernAdmin, 'merge', { kind: 'session', tenantId: NVWA })).toBe(false)
+	})
+
+	test('a coordinator joins a shared course for their own unit only', () => {
+		expect(can(rvoCoordinator, 'create', { kind: 'course-offering', tenantId: RVO })).toBe(true)
+		expect(can(rvoCoordinator, 'create', { kind: 'course-offering', tenantId: NVWA })).toBe(false)
+		expect(can(employee, 'create', { kind: 'course-offering', tenantId: RVO })).toBe(false)
+		expect(can(concernAdmin, 'create', { kind: 'course-offering', tenantId: RVO })).toBe(false)
+		expect(can(employee, 'read', { kind: 'course-offering', tenantId: NVWA })).toBe(true)
+	})
 })

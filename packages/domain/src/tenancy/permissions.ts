@@ -9,13 +9,18 @@ export type Actor = { userId: string; tenantId: string; grants: readonly RoleGra
 /** What is being acted on, with just the keys the rules need. */
 export type Resource =
 	| { kind: 'course'; providerTenantId: string }
+	/** A unit offering sessions of a course another unit provides (it joined instead of doubling it). */
+	| { kind: 'course-offering'; tenantId: string }
 	| { kind: 'session'; tenantId: string }
 	| { kind: 'enrolment'; tenantId: string; userId: string; managerId: string | null; providerTenantId: string }
 	| { kind: 'tenant'; tenantId: string }
 	| { kind: 'employee'; tenantId: string; userId: string; managerId: string | null }
 	| { kind: 'concern' }
+	/** The concern-wide search synonym list (AVG, Woo, P&O…). */
+	| { kind: 'search_synonyms' }
 
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve'
+/** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
+export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
 
 export function holdsRole(actor: Actor, role: Role, tenantId: string | null = null): boolean {
 	return actor.grants.some((grant) => grant.role === role && (role === 'concern_admin' || grant.tenantId === tenantId))
@@ -35,10 +40,16 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			// Reading a course is decided by its visibility (isCourseVisibleTo), not by role.
 			if (action === 'read') return true
 			if (action === 'approve') return false
+			// Merging touches other units' sessions and offerings: the concern's job, not a unit's.
+			if (action === 'merge') return isConcernAdmin(actor)
 			return coordinates(actor, resource.providerTenantId) || isConcernAdmin(actor)
+		case 'course-offering':
+			if (action === 'read') return true
+			// Only the unit itself decides to offer a shared course; the concern administrator merges instead.
+			return (action === 'create' || action === 'delete') && coordinates(actor, resource.tenantId)
 		case 'session':
 			if (action === 'read') return true
-			if (action === 'approve') return false
+			if (action === 'approve' || action === 'merge') return false
 			return coordinates(actor, resource.tenantId)
 		case 'enrolment': {
 			const own = resource.userId === actor.userId
@@ -56,6 +67,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 				case 'approve':
 					return team || unit
 				case 'delete':
+				case 'merge':
 					return false
 				default:
 					return unreachable(action)
@@ -65,14 +77,19 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
 			if (action === 'read') return own || team || coordinates(actor, resource.tenantId)
+			if (action === 'merge') return false
 			return coordinates(actor, resource.tenantId)
 		}
 		case 'tenant':
 			if (action === 'read') return coordinates(actor, resource.tenantId) || isConcernAdmin(actor)
 			if (action === 'update') return coordinates(actor, resource.tenantId)
+			if (action === 'merge') return false
 			return isConcernAdmin(actor) && (action === 'create' || action === 'delete')
 		case 'concern':
 			return isConcernAdmin(actor)
+		case 'search_synonyms':
+			// Everyone's search uses the list; only the concern administrator keeps it.
+			return isConcernAdmin(actor) && action !== 'approve'
 		default:
 			return unreachable(resource)
 	}

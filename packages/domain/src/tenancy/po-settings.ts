@@ -11,11 +11,17 @@ export const poSettingsSchema = z.object({
 		z.object({ mode: z.literal('always') }),
 		z.object({ mode: z.literal('above_price'), thresholdCents: z.number().int().nonnegative() }),
 	]),
+	/** Who approves, in order: the manager, and then optionally the unit's coordinator. */
+	approvers: z.enum(['manager', 'manager_then_coordinator']),
 	yearlyBudgetCents: z.number().int().nonnegative(),
+	/** What happens when an enrolment would take an employee past the yearly budget. */
+	budgetExceeded: z.enum(['block', 'require_approval', 'allow']),
 	costCentreRequired: z.boolean(),
 	freeCancellationDays: z.number().int().min(0).max(90),
 	noShowPolicy: z.enum(['none', 'warn', 'charge']),
 	acceptsOtherUnits: z.boolean(),
+	/** Whether learning tools (Moodle over LTI) may learn this unit's employees' names and e-mail addresses. */
+	shareContactDetailsWithTools: z.boolean(),
 	defaultLanguage: z.enum(LANGUAGES),
 	branding: z.object({
 		primaryColor: z.string().regex(/^#[0-9a-f]{6}$/i),
@@ -24,16 +30,32 @@ export const poSettingsSchema = z.object({
 })
 export type PoSettings = z.infer<typeof poSettingsSchema>
 
+/** The P&O rules about enrolment that a unit's coordinator sets (branding and language are set elsewhere). */
+export const ENROLMENT_RULE_KEYS = [
+	'approval',
+	'approvers',
+	'yearlyBudgetCents',
+	'budgetExceeded',
+	'costCentreRequired',
+	'freeCancellationDays',
+	'noShowPolicy',
+	'acceptsOtherUnits',
+] as const satisfies readonly (keyof PoSettings)[]
+export type EnrolmentRuleKey = (typeof ENROLMENT_RULE_KEYS)[number]
+
 export const poOverridesSchema = poSettingsSchema.partial()
 export type PoOverrides = z.infer<typeof poOverridesSchema>
 
 export const CONCERN_DEFAULT_PO_SETTINGS: PoSettings = {
 	approval: { mode: 'above_price', thresholdCents: 50_000 },
+	approvers: 'manager',
 	yearlyBudgetCents: 150_000,
+	budgetExceeded: 'require_approval',
 	costCentreRequired: false,
 	freeCancellationDays: 14,
 	noShowPolicy: 'warn',
 	acceptsOtherUnits: true,
+	shareContactDetailsWithTools: false,
 	defaultLanguage: 'nl',
 	branding: { primaryColor: '#154273', logoText: 'Rijksoverheid' },
 }

@@ -1,0 +1,47 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
+import { CourseForm } from '../components/course-form.tsx'
+import { i18next } from '../i18n/i18next.server.ts'
+import { showCourseForm } from '../services/show-course-form.server.ts'
+import { courseFormAction, type CourseFormResult } from '../utils/course-form.server.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const signedIn = await requireSignedIn(request, context)
+	const { tenantId, userId } = signedIn.person
+	await requirePermission(request, context, 'create', { kind: 'course', providerTenantId: tenantId })
+	const t = await i18next.getFixedT(request)
+	const locale = await i18next.getLocale(request)
+	const { themes } = await showCourseForm(context, { tenantId, userId, courseId: null, language: locale })
+	return { themes, tenantId, title: `${t('courseAdmin.newTitle')} – ${t('app.name')}` }
+}
+
+export async function action(args: ActionFunctionArgs) {
+	return courseFormAction(args, { courseId: null })
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+const EMPTY = { title: '', summary: '', description: '', themeId: '', form: 'classroom', language: 'nl', durationMinutes: '', priceEuros: '0', status: 'published' }
+
+export default function NewCourse() {
+	const { themes, tenantId } = useLoaderData<typeof loader>()
+	const result = useActionData<CourseFormResult>()
+	const { t } = useTranslation()
+	return (
+		<div className="container page">
+			<h1>{t('courseAdmin.newTitle')}</h1>
+			<CourseForm
+				values={result?.values ?? EMPTY}
+				errors={result?.errors ?? {}}
+				themes={themes}
+				suggestions={result?.suggestions ?? []}
+				checked={result?.checked ?? false}
+				needsConfirmation={result?.needsConfirmation ?? false}
+				ownTenantId={tenantId}
+				courseId={null}
+			/>
+		</div>
+	)
+}

@@ -1,0 +1,338 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { ALL_LTI_SCOPES } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { requirePermission } from '../auth/guards.server.ts'
+import { describedBy, FormField } from '../components/form-field.tsx'
+import { i18next } from '../i18n/i18next.server.ts'
+import { LTI_PATHS, platformIssuer } from '../lti/platform.server.ts'
+import { listTools } from '../services/list-lti-tools.server.ts'
+import { registerLtiTool } from '../services/register-lti-tool.server.ts'
+import { rotateLtiPlatformKey } from '../services/rotate-lti-platform-key.server.ts'
+import { startLtiDynamicRegistration } from '../services/start-lti-dynamic-registration.server.ts'
+import { formatDate } from '../utils/format.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
+	const issuer = platformIssuer(context, request)
+	const url = new URL(request.url)
+	const t = await i18next.getFixedT(request)
+	return {
+		title: `${t('lti.admin.title')} – ${t('app.name')}`,
+		tools: await listTools(context, { signedIn }),
+		endpoints: {
+			issuer,
+			openIdConfiguration: `${issuer}${LTI_PATHS.openIdConfiguration}`,
+			authorize: `${issuer}${LTI_PATHS.authorize}`,
+			token: `${issuer}${LTI_PATHS.token}`,
+			jwks: `${issuer}${LTI_PATHS.jwks}`,
+			deepLinkingReturn: `${issuer}${LTI_PATHS.deepLinkingReturn}`,
+		},
+		confirmRotate: url.searchParams.get('sleutel') === 'vervangen',
+		notice: url.searchParams.get('gedaan'),
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+const url = (error: string) =>
+	z
+		.string()
+		.trim()
+		.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), { error })
+const lines = (value: string) =>
+	value
+		.split(/\r?\n/)
+		.map((line) => line.trim())
+		.filter(Boolean)
+
+const registerSchema = z
+	.object({
+		name: z.string().trim().min(1, { error: 'lti.admin.errors.nameRequired' }).max(200, { error: 'lti.admin.errors.nameRequired' }),
+		loginUrl: url('lti.admin.errors.urlInvalid'),
+		targetLinkUri: url('lti.admin.errors.urlInvalid'),
+		deepLinkingUrl: z
+			.string()
+			.trim()
+			.transform((value) => value || null)
+			.refine((value) => value === null || (/^https?:\/\//.test(value) && URL.canParse(value)), { error: 'lti.admin.errors.urlInvalid' }),
+		redirectUris: z
+			.string()
+			.transform(lines)
+			.refine((values) => values.length > 0 && values.every((value) => /^https?:\/\//.test(value) && URL.canParse(value)), { error: 'lti.admin.errors.redirectUrisInvalid' }),
+		jwksUrl: z
+			.string()
+			.trim()
+			.transform((value) => value || null)
+			.refine((value) => value === null || (/^https?:\/\//.test(value) && URL.canParse(value)), { error: 'lti.admin.errors.urlInvalid' }),
+		publicJwk: z
+			.string()
+			.trim()
+			.transform((value, context) => {
+				if (!value) return null
+				try {
+					const parsed = JSON.parse(value) as unknown
+					if (parsed && typeof parsed === 'object' && (parsed as { kty?: unknown }).kty === 'RSA') return parsed as Record<string, unknown>
+				} catch {
+					// reported below
+				}
+				context.addIssue({ code: 'custom', message: 'lti.admin.errors.publicJwkInvalid' })
+				return z.NEVER
+			}),
+		deploymentIds: z
+			.string()
+			.transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
+			.refine((values) => values.length > 0, { error: 'lti.admin.errors.deploymentRequired' }),
+		custom: z.string().transform((value, context) => {
+			const pairs: Record<string, string> = {}
+			for (const line of lines(value)) {
+				const match = /^([\w.-]+)\s*=\s*(.*)$/.exec(line)
+				if (!match) {
+					context.addIssue({ code: 'custom', message: 'lti.admin.errors.customInvalid' })
+					return z.NEVER
+				}
+				pairs[match[1]!] = match[2]!
+			}
+			return pairs
+		}),
+		scopes: z.array(z.enum(ALL_LTI_SCOPES as [string, ...string[]])).default([]),
+		shareName: z.literal('on').optional().transform(Boolean),
+		shareEmail: z.literal('on').optional().transform(Boolean),
+	})
+	.refine((value) => value.jwksUrl !== null || value.publicJwk !== null, { path: ['jwksUrl'], error: 'lti.admin.errors.keysRequired' })
+
+const dynamicSchema = z.object({ toolRegistrationUrl: url('lti.admin.errors.urlInvalid') })
+
+type Errors = Record<string, string>
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
+	const form = await request.formData()
+	const intent = form.get('intent')
+	if (intent === 'rotate') {
+		await rotateLtiPlatformKey(context, { signedIn })
+		return redirect('/beheer/leeromgevingen?gedaan=sleutel', 303)
+	}
+	const values: Record<string, string> = {}
+	for (const [key, value] of form.entries()) if (key !== 'scopes') values[key] = String(value)
+	if (intent === 'dynamic') {
+		const parsed = dynamicSchema.safeParse(values)
+		if (!parsed.success) return data({ form: 'dynamic', errors: firstErrors(parsed.error), values, registrationLink: null }, { status: 400 })
+		const { location } = await startLtiDynamicRegistration(context, { signedIn, toolRegistrationUrl: parsed.data.toolRegistrationUrl, issuer: platformIssuer(context, request) })
+		return data({ form: 'dynamic', errors: {} as Errors, values, registrationLink: location })
+	}
+	const parsed = registerSchema.safeParse({ ...values, scopes: form.getAll('scopes').map(String) })
+	if (!parsed.success) return data({ form: 'register', errors: firstErrors(parsed.error), values, registrationLink: null }, { status: 400 })
+	await registerLtiTool(context, { signedIn, input: parsed.data })
+	return redirect('/beheer/leeromgevingen?gedaan=geregistreerd', 303)
+}
+
+function firstErrors(error: z.ZodError): Errors {
+	const errors: Errors = {}
+	for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message
+	return errors
+}
+
+export default function LearningTools() {
+	const { tools, endpoints, confirmRotate, notice } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t, i18n } = useTranslation()
+	const errorsOf = (form: string): Errors => (actionData?.form === form ? actionData.errors : {})
+	const valuesOf = (form: string): Record<string, string> => (actionData?.form === form ? actionData.values : {})
+	const registerErrors = errorsOf('register')
+	const registerValues = valuesOf('register')
+	const dynamicErrors = errorsOf('dynamic')
+	const message = (errors: Errors, key: string) => (errors[key] ? t(errors[key] as never) : null)
+	const field = (id: string, label: string, options: { hint?: string; type?: string; multiline?: boolean; defaultValue?: string } = {}) => (
+		<FormField id={id} label={label} hint={options.hint} error={message(registerErrors, id)}>
+			{options.multiline ? (
+				<textarea
+					id={id}
+					name={id}
+					rows={3}
+					defaultValue={registerValues[id] ?? options.defaultValue ?? ''}
+					aria-invalid={registerErrors[id] ? true : undefined}
+					aria-describedby={describedBy(id, { hint: options.hint, error: registerErrors[id] })}
+				/>
+			) : (
+				<input
+					id={id}
+					name={id}
+					type={options.type ?? 'text'}
+					defaultValue={registerValues[id] ?? options.defaultValue ?? ''}
+					aria-invalid={registerErrors[id] ? true : undefined}
+					aria-describedby={describedBy(id, { hint: options.hint, error: registerErrors[id] })}
+				/>
+			)}
+		</FormField>
+	)
+	return (
+		<div className="container page">
+			<h1>{t('lti.admin.title')}</h1>
+			<p className="lead">{t('lti.admin.intro')}</p>
+			{notice ? (
+				<p className="notice" role="status">
+					{notice === 'sleutel' ? t('lti.admin.rotated') : t('lti.admin.registered')}
+				</p>
+			) : null}
+			<section aria-labelledby="tools">
+				<h2 id="tools">{t('lti.admin.registeredTools')}</h2>
+				{tools.length === 0 ? (
+					<p className="empty-state">{t('lti.admin.noTools')}</p>
+				) : (
+					// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+					<div className="table-scroll" role="region" aria-labelledby="tools" tabIndex={0}>
+						<table className="sessions">
+							<thead>
+								<tr>
+									<th scope="col">{t('lti.admin.name')}</th>
+									<th scope="col">{t('lti.admin.clientId')}</th>
+									<th scope="col">{t('lti.admin.deploymentIds')}</th>
+									<th scope="col">{t('lti.admin.via')}</th>
+									<th scope="col">{t('lti.admin.since')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{tools.map((tool) => (
+									<tr key={tool.id}>
+										<td>{tool.name}</td>
+										<td>
+											<code>{tool.clientId}</code>
+										</td>
+										<td>{tool.deploymentIds.join(', ')}</td>
+										<td>{tool.registeredVia === 'dynamic' ? t('lti.admin.viaDynamic') : t('lti.admin.viaManual')}</td>
+										<td>{formatDate(new Date(tool.createdAt), i18n.language)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				)}
+			</section>
+			<section aria-labelledby="adressen">
+				<h2 id="adressen">{t('lti.admin.endpoints')}</h2>
+				<dl className="facts">
+					<dt>{t('lti.admin.issuer')}</dt>
+					<dd>
+						<code>{endpoints.issuer}</code>
+					</dd>
+					<dt>{t('lti.admin.openIdConfiguration')}</dt>
+					<dd>
+						<code>{endpoints.openIdConfiguration}</code>
+					</dd>
+					<dt>{t('lti.admin.authorize')}</dt>
+					<dd>
+						<code>{endpoints.authorize}</code>
+					</dd>
+					<dt>{t('lti.admin.token')}</dt>
+					<dd>
+						<code>{endpoints.token}</code>
+					</dd>
+					<dt>{t('lti.admin.jwks')}</dt>
+					<dd>
+						<code>{endpoints.jwks}</code>
+					</dd>
+					<dt>{t('lti.admin.deepLinkingReturn')}</dt>
+					<dd>
+						<code>{endpoints.deepLinkingReturn}</code>
+					</dd>
+				</dl>
+			</section>
+			<section aria-labelledby="dynamisch">
+				<h2 id="dynamisch">{t('lti.admin.dynamicTitle')}</h2>
+				<p>{t('lti.admin.dynamicIntro')}</p>
+				{actionData?.registrationLink ? (
+					<p className="notice" role="status">
+						<a className="button" href={actionData.registrationLink} target="_blank" rel="noopener noreferrer">
+							{t('lti.admin.dynamicOpen')}
+							<span className="visually-hidden"> {t('lti.parts.newWindow')}</span>
+						</a>
+					</p>
+				) : null}
+				<Form method="post" className="form" noValidate>
+					<input type="hidden" name="intent" value="dynamic" />
+					<FormField id="toolRegistrationUrl" label={t('lti.admin.toolRegistrationUrl')} hint={t('lti.admin.toolRegistrationUrlHint')} error={message(dynamicErrors, 'toolRegistrationUrl')}>
+						<input
+							id="toolRegistrationUrl"
+							name="toolRegistrationUrl"
+							type="url"
+							defaultValue={valuesOf('dynamic').toolRegistrationUrl ?? ''}
+							aria-invalid={dynamicErrors.toolRegistrationUrl ? true : undefined}
+							aria-describedby={describedBy('toolRegistrationUrl', { hint: true, error: dynamicErrors.toolRegistrationUrl })}
+						/>
+					</FormField>
+					<div>
+						<button type="submit" className="button">
+							{t('lti.admin.dynamicStart')}
+						</button>
+					</div>
+				</Form>
+			</section>
+			<section aria-labelledby="handmatig">
+				<h2 id="handmatig">{t('lti.admin.manualTitle')}</h2>
+				<Form method="post" className="form" noValidate>
+					<input type="hidden" name="intent" value="register" />
+					{field('name', t('lti.admin.name'))}
+					{field('loginUrl', t('lti.admin.loginUrl'), { type: 'url', hint: t('lti.admin.loginUrlHint') })}
+					{field('targetLinkUri', t('lti.admin.targetLinkUri'), { type: 'url', hint: t('lti.admin.targetLinkUriHint') })}
+					{field('deepLinkingUrl', t('lti.admin.deepLinkingUrl'), { type: 'url', hint: t('lti.admin.deepLinkingUrlHint') })}
+					{field('redirectUris', t('lti.admin.redirectUris'), { multiline: true, hint: t('lti.admin.redirectUrisHint') })}
+					{field('jwksUrl', t('lti.admin.jwksUrl'), { type: 'url', hint: t('lti.admin.jwksUrlHint') })}
+					{field('publicJwk', t('lti.admin.publicJwk'), { multiline: true, hint: t('lti.admin.publicJwkHint') })}
+					{field('deploymentIds', t('lti.admin.deploymentIds'), { defaultValue: '1', hint: t('lti.admin.deploymentIdsHint') })}
+					{field('custom', t('lti.admin.custom'), { multiline: true, hint: t('lti.admin.customHint') })}
+					<fieldset className="field">
+						<legend>{t('lti.admin.scopes')}</legend>
+						{ALL_LTI_SCOPES.map((scope, index) => (
+							<div key={scope}>
+								<input id={`scope-${index}`} type="checkbox" name="scopes" value={scope} defaultChecked />{' '}
+								<label htmlFor={`scope-${index}`} style={{ display: 'inline', fontWeight: 'normal' }}>
+									<code>{scope.split('/scope/')[1]}</code>
+								</label>
+							</div>
+						))}
+					</fieldset>
+					<fieldset className="field">
+						<legend>{t('lti.admin.privacy')}</legend>
+						<div>
+							<input id="shareName" type="checkbox" name="shareName" />{' '}
+							<label htmlFor="shareName" style={{ display: 'inline', fontWeight: 'normal' }}>
+								{t('lti.admin.shareName')}
+							</label>
+						</div>
+						<div>
+							<input id="shareEmail" type="checkbox" name="shareEmail" />{' '}
+							<label htmlFor="shareEmail" style={{ display: 'inline', fontWeight: 'normal' }}>
+								{t('lti.admin.shareEmail')}
+							</label>
+						</div>
+					</fieldset>
+					<div>
+						<button type="submit" className="button">
+							{t('lti.admin.register')}
+						</button>
+					</div>
+				</Form>
+			</section>
+			<section aria-labelledby="sleutel">
+				<h2 id="sleutel">{t('lti.admin.keyTitle')}</h2>
+				<p>{t('lti.admin.keyIntro')}</p>
+				{confirmRotate ? (
+					<div className="confirm">
+						<p>{t('lti.admin.keyConfirm')}</p>
+						<Form method="post">
+							<input type="hidden" name="intent" value="rotate" />
+							<button type="submit" className="button">
+								{t('lti.admin.keyRotate')}
+							</button>{' '}
+							<Link to="/beheer/leeromgevingen">{t('lti.manage.cancel')}</Link>
+						</Form>
+					</div>
+				) : (
+					<Link to="?sleutel=vervangen">{t('lti.admin.keyRotate')}</Link>
+				)}
+			</section>
+		</div>
+	)
+}

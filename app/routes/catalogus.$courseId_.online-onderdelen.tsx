@@ -1,0 +1,212 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { isUuid } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
+import { describedBy, FormField } from '../components/form-field.tsx'
+import { i18next } from '../i18n/i18next.server.ts'
+import { linkOnlinePart } from '../services/link-online-part.server.ts'
+import { removeOnlinePart } from '../services/remove-online-part.server.ts'
+import { showOnlineParts } from '../services/show-online-parts.server.ts'
+import { invariantResponse } from '../utils/http.server.ts'
+
+async function guard(request: Request, context: LoaderFunctionArgs['context'], courseId: string | undefined) {
+	const signedIn = await requireSignedIn(request, context)
+	invariantResponse(isUuid(courseId), 404, 'COURSE_NOT_FOUND')
+	const page = await showOnlineParts(context, { signedIn, courseId })
+	invariantResponse(page, 404, 'COURSE_NOT_FOUND')
+	await requirePermission(request, context, 'update', { kind: 'course', providerTenantId: page.course.providerTenantId })
+	return { signedIn, page }
+}
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+	const { page } = await guard(request, context, params.courseId)
+	const url = new URL(request.url)
+	const linked = Number.parseInt(url.searchParams.get('gekoppeld') ?? '', 10)
+	const removing = page.parts.find((part) => part.id === url.searchParams.get('verwijderen')) ?? null
+	const t = await i18next.getFixedT(request)
+	return { ...page, linked: Number.isFinite(linked) ? linked : null, removing, title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+// Messages are i18n keys; the component translates them next to their fields.
+const linkSchema = z.object({
+	toolId: z.string({ error: 'lti.manage.errors.toolRequired' }).uuid({ error: 'lti.manage.errors.toolRequired' }),
+	title: z.string().trim().min(1, { error: 'lti.manage.errors.titleRequired' }).max(200, { error: 'lti.manage.errors.titleTooLong' }),
+	targetLinkUri: z
+		.string()
+		.trim()
+		.transform((value) => value || null)
+		.refine((value) => value === null || /^https?:\/\//.test(value), { error: 'lti.manage.errors.urlInvalid' })
+		.refine((value) => value === null || URL.canParse(value), { error: 'lti.manage.errors.urlInvalid' }),
+	customId: z
+		.string()
+		.trim()
+		.max(200, { error: 'lti.manage.errors.customIdTooLong' })
+		.transform((value) => value || null),
+	passMarkPercent: z
+		.string()
+		.trim()
+		.transform((value) => (value === '' ? null : Number(value)))
+		.refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 100), { error: 'lti.manage.errors.passMarkInvalid' }),
+})
+
+type FieldErrors = Partial<Record<keyof z.input<typeof linkSchema>, string>>
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const { signedIn, page } = await guard(request, context, params.courseId)
+	const form = await request.formData()
+	if (form.get('intent') === 'remove') {
+		const result = await removeOnlinePart(context, { signedIn, courseId: page.course.id, resourceLinkId: String(form.get('resourceLinkId') ?? '') })
+		invariantResponse(result.ok, 404, 'ONLINE_PART_NOT_FOUND')
+		return redirect(`/catalogus/${page.course.id}/online-onderdelen?verwijderd=1`, 303)
+	}
+	const values = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]))
+	const parsed = linkSchema.safeParse(values)
+	if (!parsed.success) {
+		const errors: FieldErrors = {}
+		for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message
+		return data({ errors, values }, { status: 400 })
+	}
+	const result = await linkOnlinePart(context, { signedIn, courseId: page.course.id, input: parsed.data })
+	if (!result.ok) return data({ errors: { toolId: 'lti.manage.errors.toolRequired' } as FieldErrors, values }, { status: 400 })
+	return redirect(`/catalogus/${page.course.id}/online-onderdelen?gekoppeld=1`, 303)
+}
+
+export default function OnlineParts() {
+	const { course, parts, tools, linked, removing } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t } = useTranslation()
+	const errors: FieldErrors = actionData?.errors ?? {}
+	const values: Record<string, string> = actionData?.values ?? {}
+	const error = (key: keyof FieldErrors) => (errors[key] ? t(errors[key] as never) : null)
+	return (
+		<div className="container page">
+			<p className="breadcrumb">
+				<Link to={`/catalogus/${course.id}`}>{t('lti.manage.backToCourse', { course: course.title })}</Link>
+			</p>
+			<h1>{t('lti.manage.title', { course: course.title })}</h1>
+			{linked !== null ? (
+				<p className="notice" role="status">
+					{t('lti.manage.linked', { count: linked })}
+				</p>
+			) : null}
+			{removing ? (
+				<section className="confirm" aria-labelledby="bevestigen">
+					<h2 id="bevestigen">{t('lti.manage.confirmTitle', { title: removing.title })}</h2>
+					<p>{t('lti.manage.confirmText')}</p>
+					<Form method="post">
+						<input type="hidden" name="intent" value="remove" />
+						<input type="hidden" name="resourceLinkId" value={removing.id} />
+						<button type="submit" className="button">
+							{t('lti.manage.confirmRemove')}
+						</button>{' '}
+						<Link to={`/catalogus/${course.id}/online-onderdelen`}>{t('lti.manage.cancel')}</Link>
+					</Form>
+				</section>
+			) : null}
+			<section aria-labelledby="huidige">
+				<h2 id="huidige">{t('lti.manage.current')}</h2>
+				{parts.length === 0 ? (
+					<p className="empty-state">{t('lti.parts.none')}</p>
+				) : (
+					// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+					<div className="table-scroll" role="region" aria-labelledby="huidige" tabIndex={0}>
+						<table className="sessions">
+							<thead>
+								<tr>
+									<th scope="col">{t('lti.manage.partTitle')}</th>
+									<th scope="col">{t('lti.manage.tool')}</th>
+									<th scope="col">{t('lti.manage.passMark')}</th>
+									<th scope="col">{t('lti.manage.actions')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{parts.map((part) => (
+									<tr key={part.id}>
+										<td>{part.title}</td>
+										<td>{part.toolName}</td>
+										<td>{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}</td>
+										<td>
+											<Link to={`?verwijderen=${part.id}`}>{t('lti.manage.remove', { title: part.title })}</Link>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				)}
+			</section>
+			{tools.some((tool) => tool.deepLinking) ? (
+				<section aria-labelledby="kiezen">
+					<h2 id="kiezen">{t('lti.manage.pickTitle')}</h2>
+					<p>{t('lti.manage.pickIntro')}</p>
+					<ul className="sso-list">
+						{tools
+							.filter((tool) => tool.deepLinking)
+							.map((tool) => (
+								<li key={tool.id}>
+									<a className="button" href={`/lti/inhoud-kiezen/${course.id}/${tool.id}`} target="_blank" rel="noopener noreferrer">
+										{t('lti.manage.pick', { tool: tool.name })}
+										<span className="visually-hidden"> {t('lti.parts.newWindow')}</span>
+									</a>
+								</li>
+							))}
+					</ul>
+				</section>
+			) : null}
+			<section aria-labelledby="koppelen">
+				<h2 id="koppelen">{t('lti.manage.linkTitle')}</h2>
+				{tools.length === 0 ? (
+					<p className="empty-state">{t('lti.manage.noTools')}</p>
+				) : (
+					<Form method="post" className="form" noValidate>
+						<input type="hidden" name="intent" value="link" />
+						<FormField id="toolId" label={t('lti.manage.tool')} error={error('toolId')}>
+							<select id="toolId" name="toolId" defaultValue={values.toolId ?? tools[0]!.id} aria-invalid={errors.toolId ? true : undefined} aria-describedby={describedBy('toolId', { error: errors.toolId })}>
+								{tools.map((tool) => (
+									<option key={tool.id} value={tool.id}>
+										{tool.name}
+									</option>
+								))}
+							</select>
+						</FormField>
+						<FormField id="title" label={t('lti.manage.partTitle')} error={error('title')}>
+							<input id="title" name="title" defaultValue={values.title ?? ''} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy('title', { error: errors.title })} />
+						</FormField>
+						<FormField id="targetLinkUri" label={t('lti.manage.targetLinkUri')} hint={t('lti.manage.targetLinkUriHint')} error={error('targetLinkUri')}>
+							<input
+								id="targetLinkUri"
+								name="targetLinkUri"
+								type="url"
+								defaultValue={values.targetLinkUri ?? ''}
+								aria-invalid={errors.targetLinkUri ? true : undefined}
+								aria-describedby={describedBy('targetLinkUri', { hint: true, error: errors.targetLinkUri })}
+							/>
+						</FormField>
+						<FormField id="customId" label={t('lti.manage.customId')} hint={t('lti.manage.customIdHint')} error={error('customId')}>
+							<input id="customId" name="customId" defaultValue={values.customId ?? ''} aria-invalid={errors.customId ? true : undefined} aria-describedby={describedBy('customId', { hint: true, error: errors.customId })} />
+						</FormField>
+						<FormField id="passMarkPercent" label={t('lti.manage.passMark')} hint={t('lti.manage.passMarkHint')} error={error('passMarkPercent')}>
+							<input
+								id="passMarkPercent"
+								name="passMarkPercent"
+								inputMode="numeric"
+								defaultValue={values.passMarkPercent ?? ''}
+								aria-invalid={errors.passMarkPercent ? true : undefined}
+								aria-describedby={describedBy('passMarkPercent', { hint: true, error: errors.passMarkPercent })}
+							/>
+						</FormField>
+						<div>
+							<button type="submit" className="button">
+								{t('lti.manage.link')}
+							</button>
+						</div>
+					</Form>
+				)}
+			</section>
+		</div>
+	)
+}

@@ -1,0 +1,132 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { isUuid } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { actorOf, requireSignedIn } from '../auth/guards.server.ts'
+import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import type { ErrorMessageKey } from '../components/error-page.tsx'
+import { i18next } from '../i18n/i18next.server.ts'
+import { decideEnrolments } from '../services/decide-enrolment.server.ts'
+import { hasApprovalsInbox, showApprovals } from '../services/show-approvals.server.ts'
+import { formatDate, formatDateTime, formatPrice } from '../utils/format.ts'
+import { invariantResponse } from '../utils/http.server.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const signedIn = await requireSignedIn(request, context)
+	invariantResponse(hasApprovalsInbox(signedIn), 403, 'FORBIDDEN')
+	const t = await i18next.getFixedT(request)
+	return { requests: await showApprovals(context, signedIn), title: `${t('approvals.title')} – ${t('app.name')}` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+const decisionSchema = z.discriminatedUnion('intent', [
+	z.object({ intent: z.literal('approve'), ids: z.array(z.string().refine(isUuid)).min(1, { error: 'NOTHING_SELECTED' }), reason: z.string().optional() }),
+	z.object({
+		intent: z.literal('decline'),
+		ids: z.array(z.string().refine(isUuid)).min(1, { error: 'NOTHING_SELECTED' }),
+		reason: z.string().trim().min(3, { error: 'DECLINE_REASON_REQUIRED' }).max(500, { error: 'DECLINE_REASON_REQUIRED' }),
+	}),
+])
+
+type DecisionErrors = { ids?: ErrorMessageKey; reason?: ErrorMessageKey }
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const signedIn = await requireSignedIn(request, context)
+	invariantResponse(hasApprovalsInbox(signedIn), 403, 'FORBIDDEN')
+	const form = await request.formData()
+	const parsed = decisionSchema.safeParse({ intent: form.get('intent'), ids: form.getAll('ids').map(String), reason: String(form.get('reason') ?? '') })
+	if (!parsed.success) {
+		const errors: DecisionErrors = {}
+		for (const issue of parsed.error.issues) {
+			const field = issue.path[0] === 'reason' ? 'reason' : 'ids'
+			errors[field] ??= issue.path[0] === 'intent' ? 'NOTHING_SELECTED' : (issue.message as ErrorMessageKey)
+			if (issue.path[0] === 'ids' && issue.code !== 'too_small') errors.ids = 'ENROLMENT_NOT_FOUND'
+		}
+		return data({ errors, results: [], selected: form.getAll('ids').map(String), reason: String(form.get('reason') ?? '') }, { status: 400 })
+	}
+	const decision = parsed.data.intent === 'approve' ? { decision: 'approve' as const } : { decision: 'decline' as const, reason: parsed.data.reason }
+	const results = await decideEnrolments(context, { actor: actorOf(signedIn), enrolmentIds: parsed.data.ids, decision, now: new Date() })
+	const failed = results.filter((r) => !r.result.ok).map((r) => ({ id: r.enrolmentId, code: (r.result.ok ? 'ENROLMENT_NOT_FOUND' : r.result.code) as ErrorMessageKey }))
+	const allFailed = failed.length === results.length
+	return data(
+		{ errors: {} as DecisionErrors, results: failed, decided: results.length - failed.length, selected: [] as string[], reason: '' },
+		{ status: allFailed ? (results[0]?.result.ok === false ? (results[0].result.status ?? 400) : 400) : 200 },
+	)
+}
+
+type Row = Awaited<ReturnType<typeof showApprovals>>[number]
+
+export default function Approvals() {
+	const { requests } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const { t, i18n } = useTranslation()
+	const language = i18n.language
+	const errors = actionData?.errors ?? {}
+	const selected = new Set(actionData?.selected ?? [])
+	const nameOf = (id: string) => requests.find((r) => r.id === id)?.employeeName ?? id
+	const columns: DataColumn<Row>[] = [
+		{
+			id: 'kies',
+			header: t('approvals.select'),
+			enableSorting: false,
+			cell: ({ row }) => (
+				<input type="checkbox" name="ids" value={row.original.id} defaultChecked={selected.has(row.original.id)} aria-label={t('approvals.selectRow', { name: row.original.employeeName })} />
+			),
+		},
+		{ id: 'medewerker', header: t('approvals.employee'), accessorFn: (row) => row.employeeName },
+		{ id: 'opleiding', header: t('approvals.course'), accessorFn: (row) => `${row.courseTitle} (${row.providerShortName})` },
+		{ id: 'datum', header: t('approvals.date'), accessorFn: (row) => new Date(row.startsAt).getTime(), cell: ({ row }) => formatDate(new Date(row.original.startsAt), language) },
+		{ id: 'kosten', header: t('approvals.price'), accessorFn: (row) => row.priceCents, cell: ({ row }) => formatPrice(row.original.priceCents, language) },
+		{ id: 'waarom', header: t('approvals.reason'), accessorFn: (row) => (row.approvalReason ? t(`approvals.reason_${row.approvalReason}`) : '') },
+		{ id: 'aangevraagd', header: t('approvals.requestedAt'), accessorFn: (row) => new Date(row.requestedAt).getTime(), cell: ({ row }) => formatDateTime(new Date(row.original.requestedAt), language) },
+	]
+	return (
+		<div className="container page">
+			<h1>{t('approvals.title')}</h1>
+			<p className="lead">{t('approvals.intro')}</p>
+			{actionData && 'decided' in actionData && actionData.decided > 0 ? (
+				<p className="notice notice--success" role="status">
+					{t('approvals.decided', { count: actionData.decided })}
+				</p>
+			) : null}
+			{actionData?.results.length ? (
+				<ul className="notice" role="alert">
+					{actionData.results.map((failure) => (
+						<li key={failure.id}>{t('approvals.failed', { name: nameOf(failure.id), message: t(`errors.${failure.code}`) })}</li>
+					))}
+				</ul>
+			) : null}
+			{requests.length === 0 ? (
+				<p className="empty-state">{t('approvals.empty')}</p>
+			) : (
+				<Form method="post" className="form-stack" noValidate>
+					{errors.ids ? (
+						<p className="field__error" id="keuze-fout" role="alert">
+							{t(`errors.${errors.ids}`)}
+						</p>
+					) : null}
+					<DataTable name="aanvragen" caption={t('approvals.title')} columns={columns} rows={requests} empty={t('approvals.empty')} pageSize={50} />
+					<div className={`field${errors.reason ? ' field--invalid' : ''}`}>
+						<label htmlFor="reden">{t('approvals.declineReason')}</label>
+						{errors.reason ? (
+							<p className="field__error" id="reden-fout">
+								{t(`errors.${errors.reason}`)}
+							</p>
+						) : null}
+						<textarea id="reden" name="reason" rows={3} maxLength={500} defaultValue={actionData?.reason ?? ''} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? 'reden-fout' : undefined} />
+					</div>
+					<div className="form-actions">
+						<button type="submit" name="intent" value="approve" className="button">
+							{t('approvals.approve')}
+						</button>
+						<button type="submit" name="intent" value="decline" className="button button--secondary">
+							{t('approvals.decline')}
+						</button>
+					</div>
+				</Form>
+			)}
+		</div>
+	)
+}

@@ -1,0 +1,64 @@
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { getSignedIn } from '../auth/guards.server.ts'
+import { useNonce } from '../components/nonce.tsx'
+import { platformIssuer } from '../lti/platform.server.ts'
+import { cspHeader } from '../server/security.ts'
+import { authorizeLtiLaunch, type AuthorizeFailure } from '../services/authorize-lti-launch.server.ts'
+import { invariantResponse, type ErrorStatus } from '../utils/http.server.ts'
+
+const STATUS: Record<AuthorizeFailure, ErrorStatus> = {
+	LTI_INVALID_REQUEST: 400,
+	LTI_UNKNOWN_CLIENT: 400,
+	LTI_REDIRECT_URI_NOT_REGISTERED: 400,
+	LTI_LOGIN_REQUIRED: 403,
+	LTI_MESSAGE_HINT_INVALID: 400,
+	LTI_MESSAGE_HINT_EXPIRED: 400,
+	LTI_LOGIN_HINT_MISMATCH: 403,
+	LTI_NONCE_REPLAYED: 400,
+}
+
+/**
+ * The OIDC authorization endpoint of LTI launches (the tool redirects the browser here). On
+ * success the page posts the signed id_token to the tool's registered redirect URI: by a script
+ * allowed through the CSP nonce, or by the button without JavaScript.
+ */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const params = Object.fromEntries(new URL(request.url).searchParams)
+	const signedIn = await getSignedIn(request, context)
+	const result = await authorizeLtiLaunch(context, { params, signedIn, issuer: platformIssuer(context, request) })
+	invariantResponse(result.ok, result.ok ? 400 : STATUS[result.code], result.ok ? 'LTI_INVALID_REQUEST' : result.code, { 'Cache-Control': 'no-store' })
+	const production = process.env.NODE_ENV === 'production'
+	return data(result.value, {
+		headers: {
+			'Cache-Control': 'no-store',
+			'Referrer-Policy': 'no-referrer',
+			'Content-Security-Policy': cspHeader({ nonce: context.cspNonce, production, formActionOrigins: [new URL(result.value.redirectUri).origin] }),
+		},
+	})
+}
+
+export const headers: HeadersFunction = ({ loaderHeaders, errorHeaders }) => errorHeaders ?? loaderHeaders
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.toolName} – Leerplein` : 'Leerplein' }]
+
+export default function LtiAuthorize() {
+	const { redirectUri, idToken, state, toolName } = useLoaderData<typeof loader>()
+	const { t } = useTranslation()
+	const nonce = useNonce()
+	return (
+		<div className="container page">
+			<h1>{t('lti.launch.title', { tool: toolName })}</h1>
+			<form id="lti-launch" method="post" action={redirectUri}>
+				<input type="hidden" name="id_token" value={idToken} />
+				<input type="hidden" name="state" value={state} />
+				<p>{t('lti.launch.explanation', { tool: toolName })}</p>
+				<button type="submit" className="button">
+					{t('lti.launch.continue', { tool: toolName })}
+				</button>
+			</form>
+			<script nonce={nonce} dangerouslySetInnerHTML={{ __html: "document.getElementById('lti-launch').submit()" }} />
+		</div>
+	)
+}

@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import type { DeepLinkingFailure } from '../services/accept-deep-linking-response.server.ts'
+import { invariantResponse } from '../utils/http.server.ts'
+
+const REASONS: DeepLinkingFailure[] = [
+	'LTI_DEEP_LINKING_INVALID',
+	'LTI_DEEP_LINKING_UNKNOWN_TOOL',
+	'LTI_DEEP_LINKING_SIGNATURE',
+	'LTI_DEEP_LINKING_DATA_INVALID',
+	'LTI_DEEP_LINKING_DEPLOYMENT',
+	'LTI_DEEP_LINKING_REPLAYED',
+	'LTI_DEEP_LINKING_EXPIRED',
+]
+
+/** Explains, in the reader's language, why a tool's content selection was refused (nothing was linked). */
+export function loader({ request }: LoaderFunctionArgs) {
+	const reason = new URL(request.url).searchParams.get('reden')
+	const known = REASONS.find((candidate) => candidate === reason) ?? 'LTI_DEEP_LINKING_INVALID'
+	invariantResponse(false, 400, known)
+}
+
+export default function DeepLinkingRefused() {
+	return null
+}

@@ -1,0 +1,110 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import type { EnrolmentStatus } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+import { requireSignedIn } from '../auth/guards.server.ts'
+import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import { i18next } from '../i18n/i18next.server.ts'
+import { showMyLearning } from '../services/show-my-learning.server.ts'
+import { formatDate, formatPrice, formatTimeRange } from '../utils/format.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const signedIn = await requireSignedIn(request, context)
+	const t = await i18next.getFixedT(request)
+	return { ...(await showMyLearning(context, signedIn, new Date())), title: `${t('myLearning.title')} – ${t('app.name')}` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+type Row = {
+	id: string
+	status: EnrolmentStatus
+	startsAt: string | Date
+	endsAt: string | Date
+	courseId: string
+	courseTitle: string
+	city: string | null
+	waitlistPosition: number | null
+	decisionNote: string | null
+}
+
+export default function MyLearning() {
+	const { budget, enrolled, waitlisted, awaiting, history } = useLoaderData<typeof loader>()
+	const [searchParams] = useSearchParams()
+	const { t, i18n } = useTranslation()
+	const language = i18n.language
+	const columns = (kind: 'enrolled' | 'waitlisted' | 'awaiting' | 'history'): DataColumn<Row>[] => [
+		{
+			id: 'opleiding',
+			header: t('myLearning.course'),
+			accessorFn: (row) => row.courseTitle,
+			cell: ({ row }) => <Link to={`/catalogus/${row.original.courseId}`}>{row.original.courseTitle}</Link>,
+		},
+		{
+			id: 'datum',
+			header: t('myLearning.date'),
+			accessorFn: (row) => new Date(row.startsAt).getTime(),
+			cell: ({ row }) =>
+				`${formatDate(new Date(row.original.startsAt), language)}, ${formatTimeRange(new Date(row.original.startsAt), new Date(row.original.endsAt), language)}`,
+		},
+		{ id: 'plaats', header: t('myLearning.place'), accessorFn: (row) => row.city ?? t('course.online') },
+		{
+			id: 'stand',
+			header: t('myLearning.status'),
+			accessorFn: (row) => t(`enrolmentStatus.${row.status}`),
+			cell: ({ row }) => (
+				<>
+					{t(`enrolmentStatus.${row.original.status}`)}
+					{row.original.waitlistPosition ? ` – ${t('myLearning.position', { position: row.original.waitlistPosition })}` : null}
+					{row.original.decisionNote && (row.original.status === 'declined' || row.original.status === 'cancelled') ? (
+						<>
+							<br />
+							{t('myLearning.reason', { reason: row.original.decisionNote })}
+						</>
+					) : null}
+				</>
+			),
+		},
+		...(kind === 'history'
+			? []
+			: [
+					{
+						id: 'acties',
+						header: t('myLearning.actions'),
+						enableSorting: false,
+						cell: ({ row }) => (
+							<span className="form-actions">
+								{kind === 'enrolled' ? (
+									<a href={`/mijn-leren/agenda/${row.original.id}`} aria-label={t('myLearning.calendarFor', { title: row.original.courseTitle })}>
+										{t('myLearning.calendar')}
+									</a>
+								) : null}
+								<Link to={`/mijn-leren/${row.original.id}/annuleren`} aria-label={t('myLearning.cancelFor', { title: row.original.courseTitle })}>
+									{t('myLearning.cancel')}
+								</Link>
+							</span>
+						),
+					} satisfies DataColumn<Row>,
+				]),
+	]
+	return (
+		<div className="container page">
+			<h1>{t('myLearning.title')}</h1>
+			<p className="lead">{t('myLearning.intro')}</p>
+			{searchParams.has('geannuleerd') ? (
+				<p className="notice notice--success" role="status">
+					{t('myLearning.cancelled')}
+				</p>
+			) : null}
+			<p>{t('myLearning.budget', { year: budget.year, remaining: formatPrice(budget.remaining, language), total: formatPrice(budget.total, language) })}</p>
+			<h2>{t('myLearning.upcoming')}</h2>
+			<DataTable name="ingeschreven" caption={t('myLearning.upcoming')} columns={columns('enrolled')} rows={enrolled} empty={t('myLearning.emptyUpcoming')} initialSort={{ id: 'datum', desc: false }} />
+			<h2>{t('myLearning.waitlisted')}</h2>
+			<DataTable name="wachtlijst" caption={t('myLearning.waitlisted')} columns={columns('waitlisted')} rows={waitlisted} empty={t('myLearning.emptyWaitlisted')} initialSort={{ id: 'datum', desc: false }} />
+			<h2>{t('myLearning.awaiting')}</h2>
+			<DataTable name="goedkeuring" caption={t('myLearning.awaiting')} columns={columns('awaiting')} rows={awaiting} empty={t('myLearning.emptyAwaiting')} initialSort={{ id: 'datum', desc: false }} />
+			<h2>{t('myLearning.history')}</h2>
+			<DataTable name="geschiedenis" caption={t('myLearning.history')} columns={columns('history')} rows={history} empty={t('myLearning.emptyHistory')} initialSort={{ id: 'datum', desc: true }} />
+		</div>
+	)
+}

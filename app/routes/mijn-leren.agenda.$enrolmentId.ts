@@ -1,0 +1,38 @@
+import type { LoaderFunctionArgs } from '@remix-run/node'
+import { isUuid } from '@leerplein/domain'
+import { createEvent } from 'ics'
+import { requireSignedIn } from '../auth/guards.server.ts'
+import { showEnrolment } from '../services/show-enrolment.server.ts'
+import { invariantResponse } from '../utils/http.server.ts'
+
+/** A calendar file (iCalendar, built by the `ics` library) for one of one's own sessions. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+	const signedIn = await requireSignedIn(request, context)
+	invariantResponse(isUuid(params.enrolmentId), 404, 'ENROLMENT_NOT_FOUND')
+	const shown = await showEnrolment(context, signedIn, { enrolmentId: params.enrolmentId, now: new Date() })
+	invariantResponse(shown?.enrolment.own, 404, 'ENROLMENT_NOT_FOUND')
+	const { session, enrolment } = shown
+	invariantResponse(!['cancelled', 'declined'].includes(enrolment.status) && session.status === 'planned', 404, 'CALENDAR_NOT_AVAILABLE')
+	const { error, value } = createEvent({
+		uid: `${enrolment.id}@leerplein`,
+		title: session.courseTitle,
+		start: session.startsAt.getTime(),
+		startInputType: 'utc',
+		startOutputType: 'utc',
+		end: session.endsAt.getTime(),
+		endInputType: 'utc',
+		endOutputType: 'utc',
+		location: session.locationName ? `${session.locationName}, ${session.address}, ${session.city}` : 'Online',
+		organizer: { name: session.providerName },
+		status: 'CONFIRMED',
+		productId: 'leerplein/ics',
+	})
+	if (error || !value) throw error ?? new Error('ics produced no calendar')
+	return new Response(value, {
+		headers: {
+			'Content-Type': 'text/calendar; charset=utf-8',
+			'Content-Disposition': `attachment; filename="leerplein-${enrolment.id}.ics"`,
+			'Cache-Control': 'private, no-store',
+		},
+	})
+}

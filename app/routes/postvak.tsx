@@ -1,0 +1,44 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { useLoaderData } from '@remix-run/react'
+import { listOutbox, withTenantContext } from '@leerplein/db'
+import { useTranslation } from 'react-i18next'
+import { requireSignedIn } from '../auth/guards.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
+import { formatDateTime } from '../utils/format.ts'
+import { invariantResponse } from '../utils/http.server.ts'
+
+/** The demo's outbox: mails kept instead of sent, to the signed-in person's unit (row-level security). */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	invariantResponse(context.config.demoMode, 404, 'OUTBOX_DEMO_ONLY')
+	const signedIn = await requireSignedIn(request, context)
+	const { tenantId, userId } = signedIn.person
+	const mails = await withTenantContext(context.db, { tenantId, userId }, (tx) => listOutbox(tx, { limit: 100 }))
+	const t = await i18next.getFixedT(request)
+	return { mails, title: `${t('outbox.title')} – ${t('app.name')}` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+export default function Outbox() {
+	const { mails } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation()
+	return (
+		<div className="container page">
+			<h1>{t('outbox.title')}</h1>
+			<p className="lead">{t('outbox.intro')}</p>
+			{mails.length === 0 ? (
+				<p className="empty-state">{t('outbox.empty')}</p>
+			) : (
+				mails.map((mail) => (
+					<article key={mail.id} className="panel" aria-label={mail.subject}>
+						<h2>{mail.subject}</h2>
+						<p>
+							{t('outbox.to')}: {mail.toAddress} · {t('outbox.at')}: {formatDateTime(new Date(mail.createdAt), i18n.language)}
+						</p>
+						<pre className="mail-body">{mail.body}</pre>
+					</article>
+				))
+			)}
+		</div>
+	)
+}

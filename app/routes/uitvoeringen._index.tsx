@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { requireSignedIn } from '../auth/guards.server.ts'
+import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import { i18next } from '../i18n/i18next.server.ts'
+import { listUnitSessions, runsSessions } from '../services/show-session-admin.server.ts'
+import { formatDate, formatTimeRange } from '../utils/format.ts'
+import { invariantResponse } from '../utils/http.server.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const signedIn = await requireSignedIn(request, context)
+	invariantResponse(runsSessions(signedIn), 403, 'FORBIDDEN')
+	const t = await i18next.getFixedT(request)
+	const sessions = await listUnitSessions(context, signedIn, new Date())
+	return { sessions, title: `${t('navExtra.sessions')} – ${t('app.name')}` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+type Row = Awaited<ReturnType<typeof listUnitSessions>>[number]
+
+export default function UnitSessions() {
+	const { sessions } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation()
+	const language = i18n.language
+	const columns: DataColumn<Row>[] = [
+		{
+			id: 'datum',
+			header: t('sessions.date'),
+			accessorFn: (row) => new Date(row.startsAt).getTime(),
+			cell: ({ row }) => `${formatDate(new Date(row.original.startsAt), language)}, ${formatTimeRange(new Date(row.original.startsAt), new Date(row.original.endsAt), language)}`,
+		},
+		{
+			id: 'opleiding',
+			header: t('sessions.course'),
+			accessorFn: (row) => row.courseTitle,
+			cell: ({ row }) => <Link to={`/uitvoeringen/${row.original.id}`}>{row.original.courseTitle}</Link>,
+		},
+		{ id: 'plaats', header: t('myLearning.place'), accessorFn: (row) => row.city ?? t('course.online') },
+		{ id: 'capaciteit', header: t('sessions.capacity'), accessorFn: (row) => row.capacity },
+		{ id: 'bezet', header: t('sessions.taken'), accessorFn: (row) => row.taken },
+		{ id: 'wachtlijst', header: t('sessions.waiting'), accessorFn: (row) => row.waiting },
+		{ id: 'stand', header: t('sessions.status'), accessorFn: (row) => t(row.status === 'planned' ? 'sessions.planned' : 'sessions.cancelled') },
+	]
+	return (
+		<div className="container page">
+			<h1>{t('navExtra.sessions')}</h1>
+			<p className="lead">{t('sessions.intro')}</p>
+			<DataTable name="uitvoeringen" caption={t('navExtra.sessions')} columns={columns} rows={sessions} empty={t('sessions.empty')} initialSort={{ id: 'datum', desc: false }} />
+		</div>
+	)
+}

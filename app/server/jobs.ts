@@ -1,0 +1,43 @@
+import { createJobQueue, MAIL_QUEUE, REMINDER_QUEUE, type DatabaseClient, type MailJob } from '@leerplein/db'
+import nodemailer from 'nodemailer'
+import type PgBoss from 'pg-boss'
+import type { Logger } from 'pino'
+import { enqueueReminders } from '../services/enqueue-reminders.server.ts'
+import { sendNotification, type MailDelivery } from '../services/send-notification.server.ts'
+
+/** Where mail goes: `SMTP_URL` (e.g. smtp://mail.example.nl:587), or nowhere but the outbox table (the demo). */
+export function mailDeliveryFromEnv(env: Record<string, string | undefined>): MailDelivery {
+	const url = env.SMTP_URL?.trim()
+	// Timeouts well inside the job's 30-second expiry, so a hung server fails the attempt instead.
+	const transport = url ? nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 }) : null
+	return { transport, from: env.MAIL_FROM?.trim() || 'Leerplein <noreply@leerplein.local>' }
+}
+
+/**
+ * Runs the job handlers on `client` (the app role): notification mails, and the hourly reminder
+ * scan. In the embedded demo this runs inside the portal process; in production as
+ * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
+ */
+export async function startJobWorker(client: DatabaseClient, { logger, env = process.env }: { logger: Logger; env?: Record<string, string | undefined> }): Promise<PgBoss> {
+	const delivery = mailDeliveryFromEnv(env)
+	const boss = createJobQueue(client, {
+		// Faster polling in tests; a few seconds of mail latency is fine in production.
+		...(env.JOB_POLL_SECONDS ? { pollingIntervalSeconds: Number(env.JOB_POLL_SECONDS) } : {}),
+		// Expired (crashed) jobs are retried after maintenance notices them.
+		...(env.JOB_MAINTENANCE_SECONDS ? { maintenanceIntervalSeconds: Number(env.JOB_MAINTENANCE_SECONDS) } : {}),
+	})
+	boss.on('error', (error) => logger.error({ err: error }, 'job queue error'))
+	await boss.start()
+	await boss.work<MailJob>(MAIL_QUEUE, { batchSize: 1 }, async ([job]) => {
+		if (!job) return
+		const outcome = await sendNotification(client.db, delivery, job.data)
+		logger.info({ jobId: job.id, kind: job.data.kind, messageKey: job.data.messageKey, outcome }, 'notification')
+	})
+	await boss.work(REMINDER_QUEUE, async () => {
+		const count = await enqueueReminders(client.db, { now: new Date() })
+		logger.info({ count }, 'reminders enqueued')
+	})
+	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
+	return boss
+}

@@ -1,0 +1,31 @@
+import { enqueueMail, listEnrolmentsStartingBetween, listTenants, withTenantContext, type Database } from '@leerplein/db'
+
+const DAY_MS = 86_400_000
+/** The scan runs hourly; a three-hour window survives two missed runs, and the outbox drops the overlap. */
+const WINDOW_MS = 3 * 3_600_000
+
+/**
+ * The scheduled reminder scan (hourly): for every unit, the enrolled people whose session starts
+ * seven days or one day from now (within the window) get a reminder job. The message key is fixed per
+ * enrolment, session start and kind, so however often the scan sees someone, the outbox lets
+ * the reminder out once.
+ */
+export async function enqueueReminders(db: Database, { now }: { now: Date }): Promise<number> {
+	let enqueued = 0
+	for (const tenant of await listTenants(db)) {
+		enqueued += await withTenantContext(db, { tenantId: tenant.id, userId: null }, async (tx) => {
+			let count = 0
+			for (const [kind, days] of [['reminder_7_days', 7], ['reminder_1_day', 1]] as const) {
+				const to = new Date(now.getTime() + days * DAY_MS)
+				const from = new Date(to.getTime() - WINDOW_MS)
+				for (const enrolment of await listEnrolmentsStartingBetween(tx, { tenantId: tenant.id, from, to })) {
+					const messageKey = `${kind}:${enrolment.id}:${enrolment.startsAt.toISOString()}`
+					await enqueueMail(tx, { kind, tenantId: tenant.id, enrolmentId: enrolment.id, messageKey })
+					count++
+				}
+			}
+			return count
+		})
+	}
+	return enqueued
+}

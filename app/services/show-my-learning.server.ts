@@ -1,0 +1,24 @@
+import { committedBudget, getEmployeeForEnrolment, listMyEnrolments, withTenantContext } from '@leerplein/db'
+import { budgetYear, CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, remainingBudget } from '@leerplein/domain'
+import type { SignedIn } from '../auth/session.server.ts'
+import type { LeerpleinContext } from '../load-context.ts'
+
+/** "Mijn leren": one's enrolments in four groups, and the budget left this year. */
+export async function showMyLearning({ db }: Pick<LeerpleinContext, 'db'>, signedIn: SignedIn, now: Date) {
+	const { userId, tenantId } = signedIn.person
+	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+		const [enrolments, employee] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId })])
+		const settings = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employee?.poOverrides ?? {})
+		const year = budgetYear(now)
+		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
+		return {
+			budget: { year, total: settings.yearlyBudgetCents, remaining: remainingBudget(settings.yearlyBudgetCents, await committedBudget(tx, { userId, year })) },
+			enrolled: enrolments.filter((e) => e.status === 'enrolled' && upcoming(e.startsAt)),
+			waitlisted: enrolments.filter((e) => e.status === 'waitlisted' && upcoming(e.startsAt)),
+			awaiting: enrolments.filter((e) => (e.status === 'awaiting_approval' || e.status === 'approved') && upcoming(e.startsAt)),
+			history: enrolments.filter(
+				(e) => !upcoming(e.startsAt) || ['declined', 'cancelled', 'attended', 'no_show', 'completed'].includes(e.status),
+			),
+		}
+	})
+}

@@ -1,0 +1,145 @@
+import type { PGlite } from '@electric-sql/pglite'
+import { sql, type SQL } from 'drizzle-orm'
+import PgBoss from 'pg-boss'
+import type { Sql } from 'postgres'
+import { APP_ROLE, selectRows, type Database, type DatabaseClient } from '../client.ts'
+
+/**
+ * The job queue is pg-boss on our own database (ADR 012). Jobs are enqueued with our drizzle
+ * transaction as pg-boss's "db", so a job exists exactly when the business change that caused
+ * it commits. The worker reaches the database through the same kind of adapter: on PGlite
+ * through the portal's one in-process connection, on PostgreSQL through our postgres.js pool.
+ */
+
+export const JOB_SCHEMA = 'pgboss'
+
+/** Notification mails; retried with back-off, and idempotent by message key (outbox_mails). */
+export const MAIL_QUEUE = 'mail'
+/** A scheduled scan that enqueues the 7-day and 1-day reminders. */
+export const REMINDER_QUEUE = 'reminders'
+
+export type MailKind =
+	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
+	| 'enrolment_seated'
+	| 'enrolment_confirmed'
+	| 'enrolment_waitlisted'
+	| 'enrolment_promoted'
+	| 'approval_requested'
+	| 'enrolment_approved'
+	| 'enrolment_declined'
+	| 'enrolment_cancelled'
+	| 'session_cancelled'
+	| 'reminder_7_days'
+	| 'reminder_1_day'
+
+/** What a mail job carries: enough to find the enrolment in its unit's tenant context, and the idempotency key. */
+export type MailJob = { kind: MailKind; tenantId: string; enrolmentId: string; messageKey: string; recipientUserId?: string }
+
+type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>
+
+/** pg-boss's "bring your own database" interface over a drizzle database or transaction. */
+export function drizzleExecutor(db: Database): { executeSql: ExecuteSql } {
+	return {
+		async executeSql(text, values = []) {
+			return { rows: await selectRows<unknown>(db, withParameters(text, values)) }
+		},
+	}
+}
+
+/** `$1`-style SQL and its values as a drizzle query, each value a bind parameter. */
+function withParameters(text: string, values: unknown[]): SQL {
+	const parts = text.split(/\$(\d+)/)
+	const chunks: SQL[] = []
+	parts.forEach((part, index) => {
+		if (index % 2 === 0) chunks.push(sql.raw(part))
+		else chunks.push(sql`${serialise(values[Number(part) - 1])}`)
+	})
+	return sql.join(chunks, sql.raw(''))
+}
+
+function serialise(value: unknown): unknown {
+	if (value === undefined) return null
+	if (value instanceof Date) return value.toISOString()
+	// Arrays are PostgreSQL arrays (job ids); other objects are jsonb (job data).
+	if (value !== null && typeof value === 'object' && !Array.isArray(value)) return JSON.stringify(value)
+	return value
+}
+
+/** The raw connection of a client, for pg-boss's own multi-statement SQL (its schema and maintenance). */
+export function clientExecutor(client: DatabaseClient): { executeSql: ExecuteSql } {
+	const raw = (client.db as unknown as { $client: PGlite | Sql }).$client
+	if (client.config.driver === 'pglite') {
+		const pglite = raw as PGlite
+		return {
+			async executeSql(text, values = []) {
+				if (values.length > 0) return { rows: (await pglite.query(text, values.map(serialise))).rows }
+				const results = await pglite.exec(text)
+				return { rows: results.at(-1)?.rows ?? [] }
+			},
+		}
+	}
+	const postgres = raw as Sql
+	return {
+		async executeSql(text, values = []) {
+			if (values.length > 0) return { rows: [...(await postgres.unsafe(text, values.map(serialise) as never[]))] }
+			// pg-boss sends its own BEGIN ... COMMIT as one text: it needs a connection of its own.
+			const connection = await postgres.reserve()
+			try {
+				const result = (await connection.unsafe(text).simple()) as unknown as unknown[]
+				const last = Array.isArray(result[0]) || result.length === 0 ? result.at(-1) : result
+				return { rows: Array.isArray(last) ? [...last] : [] }
+			} finally {
+				connection.release()
+			}
+		},
+	}
+}
+
+const QUEUE_OPTIONS = {
+	// A mail that fails (SMTP down) is retried with back-off for about an hour. A worker that died
+	// mid-job leaves it active; after 30 seconds (well past the SMTP timeouts) it counts as failed and is retried.
+	[MAIL_QUEUE]: { name: MAIL_QUEUE, retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 30 },
+	[REMINDER_QUEUE]: { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
+} as const
+
+/**
+ * Installs or upgrades pg-boss's schema and our queues, as the schema owner, and lets the portal's
+ * role use them. Runs after the migrations at every start (pg-boss skips what is current).
+ */
+export async function installJobQueue(client: DatabaseClient): Promise<void> {
+	if (client.role !== 'migrator') throw new Error('install the job queue as the schema owner')
+	const boss = new PgBoss({ db: clientExecutor(client), schema: JOB_SCHEMA, supervise: false, schedule: false, migrate: true })
+	boss.on('error', () => {})
+	await boss.start()
+	for (const options of Object.values(QUEUE_OPTIONS)) {
+		// Several processes may start at once: a queue another one just created is fine.
+		if (!(await boss.getQueue(options.name))) await boss.createQueue(options.name, options).catch(async (error: unknown) => {
+			if (!(await boss.getQueue(options.name))) throw error
+		})
+	}
+	await boss.stop({ graceful: false, wait: true, close: false })
+	// The queue holds no tenant data (ids and keys only), so it is outside row-level security.
+	await client.db.execute(sql.raw(`grant usage on schema ${JOB_SCHEMA} to ${APP_ROLE}`))
+	await client.db.execute(sql.raw(`grant select, insert, update, delete on all tables in schema ${JOB_SCHEMA} to ${APP_ROLE}`))
+}
+
+// A pg-boss that only ever sends through the transaction it is given.
+const sender = new PgBoss({
+	db: {
+		executeSql: () => Promise.reject(new Error('enqueue with a transaction')),
+	},
+	schema: JOB_SCHEMA,
+})
+
+/**
+ * Enqueues a mail in `tx`, the transaction of the change that causes it: no mail for a
+ * rolled-back change, no change without its mail.
+ */
+export async function enqueueMail(tx: Database, job: MailJob, { startAfter }: { startAfter?: Date } = {}): Promise<void> {
+	await sender.send(MAIL_QUEUE, job, { db: drizzleExecutor(tx), singletonKey: job.messageKey, ...(startAfter ? { startAfter } : {}) } as PgBoss.SendOptions)
+}
+
+/** A worker-side pg-boss on the portal's (app-role) connection. */
+export function createJobQueue(client: DatabaseClient, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
+	return new PgBoss({ db: clientExecutor(client), schema: JOB_SCHEMA, migrate: false, ...options } as PgBoss.ConstructorOptions)
+}

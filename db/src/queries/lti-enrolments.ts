@@ -1,0 +1,58 @@
+import { completesEnrolment, ENROLMENT_STATUSES, LAUNCHABLE_ENROLMENT_STATUSES, type EnrolmentStatus } from '@leerplein/domain'
+import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
+import { selectRows, type Database } from '../client.ts'
+import { enrolments, sessions } from '../schema/logistics.ts'
+
+// The two questions LTI asks of enrolment logistics, in one place so they can be re-pointed at the
+// enrolment state machine when it lands: "may this employee open the course's online part" and
+// "the online part is done: complete the enrolment".
+
+const pgArray = (values: readonly string[]) => sql`${`{${values.join(',')}}`}::enrolment_status[]`
+
+/** In the employee's own context: whether they hold an enrolment in the course that gives access to its online part. */
+export async function isEnrolledInCourse(db: Database, { courseId, userId }: { courseId: string; userId: string }): Promise<boolean> {
+	const [row] = await db
+		.select({ id: enrolments.id })
+		.from(enrolments)
+		.innerJoin(sessions, eq(sessions.id, enrolments.sessionId))
+				// The repeated "not declined or cancelled" lets the partial unique index (session_id, user_id) answer.
+		.where(
+			and(
+				eq(sessions.courseId, courseId),
+				eq(enrolments.userId, userId),
+				notInArray(enrolments.status, ['declined', 'cancelled']),
+				inArray(enrolments.status, [...LAUNCHABLE_ENROLMENT_STATUSES]),
+			),
+		)
+		.limit(1)
+	return row !== undefined
+}
+
+/** In a tool context: the statuses of a person's enrolments in a course the tool serves (empty: not a participant). */
+export async function enrolmentStatusesForTool(db: Database, { courseId, userId }: { courseId: string; userId: string }): Promise<EnrolmentStatus[]> {
+	const rows = await selectRows<{ status: EnrolmentStatus }>(db, sql`select lti_enrolment_statuses(${courseId}::uuid, ${userId}::uuid) as status`)
+	return rows.map((row) => row.status)
+}
+
+export type CompletedEnrolment = { enrolmentId: string; tenantId: string; previousStatus: EnrolmentStatus }
+
+/** In a tool context: closes the person's open enrolment(s) in the course because its online part is done. */
+export async function completeEnrolmentFromScore(db: Database, { courseId, userId }: { courseId: string; userId: string }): Promise<CompletedEnrolment[]> {
+	const closable = ENROLMENT_STATUSES.filter(completesEnrolment)
+	const rows = await selectRows<{ enrolment_id: string; tenant_id: string; previous_status: EnrolmentStatus }>(
+		db,
+		sql`select enrolment_id, tenant_id, previous_status from lti_complete_enrolments(${courseId}::uuid, ${userId}::uuid, ${pgArray(closable)})`,
+	)
+	return rows.map((row) => ({ enrolmentId: row.enrolment_id, tenantId: row.tenant_id, previousStatus: row.previous_status }))
+}
+
+export type CourseMember = { userId: string; tenantId: string; name: string; email: string; unitOverrides: Record<string, unknown>; status: EnrolmentStatus }
+
+/** In a tool context: everyone with an active enrolment in the course, for NRPS. */
+export async function listCourseMembersForTool(db: Database, { courseId }: { courseId: string }): Promise<CourseMember[]> {
+	const rows = await selectRows<{ user_id: string; tenant_id: string; name: string; email: string; unit_overrides: Record<string, unknown>; status: EnrolmentStatus }>(
+		db,
+		sql`select user_id, tenant_id, name, email, unit_overrides, status from lti_course_members(${courseId}::uuid, ${pgArray(LAUNCHABLE_ENROLMENT_STATUSES)})`,
+	)
+	return rows.map((row) => ({ userId: row.user_id, tenantId: row.tenant_id, name: row.name, email: row.email, unitOverrides: row.unit_overrides, status: row.status }))
+}

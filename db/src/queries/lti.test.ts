@@ -1,0 +1,186 @@
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { selectRows, type Database, type DatabaseClient } from '../client.ts'
+import * as schema from '../schema/index.ts'
+import { withTenantContext, withToolContext } from '../tenancy.ts'
+import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
+import {
+	courseProviderForTool,
+	getLineItem,
+	getPlatformSigningKey,
+	insertFirstPlatformKey,
+	insertLineItem,
+	insertLtiTool,
+	insertMessageState,
+	insertRegistrationToken,
+	listLineItems,
+	listPlatformPublicKeys,
+	registerToolWithToken,
+	rotatePlatformKey,
+	takeMessageState,
+	useToolTokenId,
+} from './lti.ts'
+import { completeEnrolmentFromScore, enrolmentStatusesForTool, isEnrolledInCourse, listCourseMembersForTool } from './lti-enrolments.ts'
+
+const key = (kid: string) => ({ kid, publicJwk: { kty: 'RSA', kid, n: 'n', e: 'AQAB' }, privateJwk: { kty: 'RSA', kid, d: 'secret' } })
+const tool = (name: string, clientId: string) => ({
+	name,
+	clientId,
+	deploymentIds: ['1'],
+	loginUrl: 'https://moodle.test/enrol/lti/login.php',
+	targetLinkUri: 'https://moodle.test/enrol/lti/launch.php',
+	redirectUris: ['https://moodle.test/enrol/lti/launch.php'],
+	jwksUrl: 'https://moodle.test/enrol/lti/jwks.php',
+	scopes: [],
+})
+
+// The LTI tables run as the portal does: leerplein_app, in a person's or a tool's context.
+describe.each(await testDrivers())('LTI queries on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let ids: { rvo: string; nvwa: string; ann: string; nel: string; admin: string; coordinator: string; course: string; otherCourse: string; moodle: string; other: string; link: string }
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		const db = database.db
+		const [rvo, nvwa] = await db
+			.insert(schema.tenants)
+			.values([
+				{ slug: 'rvo', name: 'RVO', shortName: 'RVO' },
+				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA', poOverrides: { shareContactDetailsWithTools: true } },
+			])
+			.returning()
+		const [ann, nel, admin, coordinator] = await db
+			.insert(schema.users)
+			.values([
+				{ tenantId: rvo!.id, employeeNumber: '1', name: 'Ann', email: 'ann@rvo.test' },
+				{ tenantId: nvwa!.id, employeeNumber: '2', name: 'Nel', email: 'nel@nvwa.test' },
+				{ tenantId: rvo!.id, employeeNumber: '3', name: 'Ad', email: 'ad@rvo.test' },
+				{ tenantId: rvo!.id, employeeNumber: '4', name: 'Co', email: 'co@rvo.test' },
+			])
+			.returning()
+		await db.insert(schema.roleAssignments).values([
+			{ userId: admin!.id, role: 'concern_admin', tenantId: null },
+			{ userId: coordinator!.id, role: 'coordinator', tenantId: rvo!.id },
+		])
+		const [course, otherCourse] = await db
+			.insert(schema.courses)
+			.values([
+				{ providerTenantId: rvo!.id, title: 'Veilig online', summary: 's', description: 'd', form: 'elearning', durationMinutes: 60, status: 'published' },
+				{ providerTenantId: rvo!.id, title: 'Ander', summary: 's', description: 'd', form: 'elearning', durationMinutes: 60, status: 'published' },
+			])
+			.returning()
+		const [session] = await db
+			.insert(schema.sessions)
+			.values({ tenantId: rvo!.id, courseId: course!.id, startsAt: new Date('2026-12-01T09:00Z'), endsAt: new Date('2026-12-01T17:00Z'), capacity: 10 })
+			.returning()
+		await db.insert(schema.enrolments).values([
+			{ tenantId: rvo!.id, sessionId: session!.id, userId: ann!.id, status: 'enrolled' },
+			{ tenantId: nvwa!.id, sessionId: session!.id, userId: nel!.id, status: 'waitlisted' },
+		])
+		const [moodle, other] = await db.insert(schema.ltiTools).values([tool('Moodle', 'moodle'), tool('Ander', 'other')]).returning()
+		const [link] = await db
+			.insert(schema.ltiResourceLinks)
+			.values({ tenantId: rvo!.id, courseId: course!.id, toolId: moodle!.id, deploymentId: '1', title: 'Module', custom: { id: 'uuid' } })
+			.returning()
+		ids = {
+			rvo: rvo!.id,
+			nvwa: nvwa!.id,
+			ann: ann!.id,
+			nel: nel!.id,
+			admin: admin!.id,
+			coordinator: coordinator!.id,
+			course: course!.id,
+			otherCourse: otherCourse!.id,
+			moodle: moodle!.id,
+			other: other!.id,
+			link: link!.id,
+		}
+		app = await database.connectAsApp()
+	})
+	afterAll(() => database?.close())
+
+	const asTool = <T>(toolId: string, work: (tx: Database) => Promise<T>) => withToolContext(app.db, { tenantId: ids.rvo, toolId }, work)
+
+	test('the first key is stored once; rotation keeps the old key published but signs with the new one', async () => {
+		await insertFirstPlatformKey(app.db, key('k1'))
+		await insertFirstPlatformKey(app.db, key('k-late'))
+		expect((await getPlatformSigningKey(app.db))?.kid).toBe('k1')
+		await rotatePlatformKey(app.db, key('k2'))
+		expect((await getPlatformSigningKey(app.db))?.kid).toBe('k2')
+		expect((await listPlatformPublicKeys(app.db)).map((k) => k.kid)).toEqual(['k2', 'k1'])
+		expect(JSON.stringify(await listPlatformPublicKeys(app.db))).not.toContain('secret')
+		expect(await failure(selectRows(app.db, sql`select * from lti_platform_keys`))).toMatch(/permission denied/)
+	})
+
+	test('only a concern administrator registers a tool', async () => {
+		const coordinatorTry = withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.coordinator }, (tx) => insertLtiTool(tx, tool('X', 'x')))
+		expect(await failure(coordinatorTry)).toMatch(/row-level security/)
+		const made = await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, (tx) => insertLtiTool(tx, tool('Y', 'y')))
+		expect(made.clientId).toBe('y')
+	})
+
+	test('a registration token registers one tool, once', async () => {
+		await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, (tx) =>
+			insertRegistrationToken(tx, { id: 'token-hash', createdBy: ids.admin, expiresAt: new Date(Date.now() + 600_000) }),
+		)
+		const toolId = '0190a0b0-0000-7000-8000-00000000abcd'
+		const registration = { ...tool('Dyn', 'dyn'), id: toolId }
+		expect(await registerToolWithToken(app.db, { tokenHash: 'token-hash', tool: registration })).toBe(toolId)
+		expect(await registerToolWithToken(app.db, { tokenHash: 'token-hash', tool: { ...registration, id: '0190a0b0-0000-7000-8000-00000000abce', clientId: 'dyn2' } })).toBeNull()
+		expect(await registerToolWithToken(app.db, { tokenHash: 'unknown', tool: { ...registration, clientId: 'dyn3' } })).toBeNull()
+	})
+
+	test('a message state serves once; a token id is accepted once per tool', async () => {
+		const state = { id: 'hint-hash', kind: 'launch' as const, toolId: ids.moodle, tenantId: ids.rvo, courseId: ids.course, resourceLinkId: ids.link, userId: ids.ann, deploymentId: '1', expiresAt: new Date(Date.now() + 60_000) }
+		await insertMessageState(app.db, state)
+		expect(await takeMessageState(app.db, { id: 'hint-hash', kind: 'deep_linking' })).toBeNull()
+		expect(await takeMessageState(app.db, { id: 'hint-hash', kind: 'launch' })).toMatchObject({ userId: ids.ann, resourceLinkId: ids.link })
+		expect(await takeMessageState(app.db, { id: 'hint-hash', kind: 'launch' })).toBeNull()
+		const expiresAt = new Date(Date.now() + 60_000)
+		expect(await useToolTokenId(app.db, { toolId: ids.moodle, tokenId: 'jti-1', expiresAt })).toBe(true)
+		expect(await useToolTokenId(app.db, { toolId: ids.moodle, tokenId: 'jti-1', expiresAt })).toBe(false)
+		expect(await useToolTokenId(app.db, { toolId: ids.other, tokenId: 'jti-1', expiresAt })).toBe(true)
+	})
+
+	test('a tool serves only courses its resources are linked to', async () => {
+		expect(await courseProviderForTool(app.db, { toolId: ids.moodle, courseId: ids.course })).toBe(ids.rvo)
+		expect(await courseProviderForTool(app.db, { toolId: ids.other, courseId: ids.course })).toBeNull()
+		expect(await courseProviderForTool(app.db, { toolId: ids.moodle, courseId: ids.otherCourse })).toBeNull()
+	})
+
+	test("in a tool context a tool sees its own line items and never another tool's", async () => {
+		const item = await asTool(ids.moodle, (tx) => insertLineItem(tx, { tenantId: ids.rvo, courseId: ids.course, toolId: ids.moodle, label: 'Quiz', scoreMaximum: 10, tag: 'quiz' }))
+		expect(await failure(asTool(ids.other, (tx) => insertLineItem(tx, { tenantId: ids.rvo, courseId: ids.course, toolId: ids.moodle, label: 'Forged', scoreMaximum: 1 })))).toMatch(
+			/row-level security/,
+		)
+		expect(await asTool(ids.other, (tx) => getLineItem(tx, { courseId: ids.course, lineItemId: item.id }))).toBeNull()
+		expect((await asTool(ids.moodle, (tx) => listLineItems(tx, { filter: { courseId: ids.course, tag: 'quiz' }, page: 1, pageSize: 10 }))).items).toHaveLength(1)
+		// Another unit sees nothing of it either.
+		expect(await withTenantContext(app.db, { tenantId: ids.nvwa, userId: null }, (tx) => getLineItem(tx, { courseId: ids.course, lineItemId: item.id }))).toBeNull()
+	})
+
+	test('enrolments: launch check in the employee context, members and completion only in a serving tool context', async () => {
+		expect(await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.ann }, (tx) => isEnrolledInCourse(tx, { courseId: ids.course, userId: ids.ann }))).toBe(true)
+		expect(await withTenantContext(app.db, { tenantId: ids.nvwa, userId: ids.nel }, (tx) => isEnrolledInCourse(tx, { courseId: ids.course, userId: ids.nel }))).toBe(false)
+		expect(await asTool(ids.moodle, (tx) => enrolmentStatusesForTool(tx, { courseId: ids.course, userId: ids.nel }))).toEqual(['waitlisted'])
+		expect(await asTool(ids.other, (tx) => enrolmentStatusesForTool(tx, { courseId: ids.course, userId: ids.ann }))).toEqual([])
+		expect((await asTool(ids.moodle, (tx) => listCourseMembersForTool(tx, { courseId: ids.course }))).map((m) => m.userId)).toEqual([ids.ann])
+		expect(await asTool(ids.other, (tx) => listCourseMembersForTool(tx, { courseId: ids.course }))).toEqual([])
+		expect(await withTenantContext(app.db, { tenantId: ids.rvo, userId: null }, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.ann }))).toEqual([])
+		expect(await asTool(ids.moodle, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.nel }))).toEqual([])
+		const closed = await asTool(ids.moodle, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.ann }))
+		expect(closed).toEqual([{ enrolmentId: expect.any(String), tenantId: ids.rvo, previousStatus: 'enrolled' }])
+		expect(await asTool(ids.moodle, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.ann }))).toEqual([])
+	})
+})
+
+async function failure(promise: Promise<unknown>): Promise<string> {
+	try {
+		await promise
+		return 'no error'
+	} catch (error) {
+		const cause = (error as { cause?: { message?: string } }).cause
+		return `${(error as Error).message} ${cause?.message ?? ''}`
+	}
+}

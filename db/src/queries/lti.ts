@@ -1,0 +1,300 @@
+import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
+import { selectRows, type Database } from '../client.ts'
+import type { CourseForm, PoOverrides } from '@leerplein/domain'
+import { courses } from '../schema/catalogue.ts'
+import { tenants } from '../schema/tenants.ts'
+import { ltiLineItems, ltiMessageStates, ltiRegistrationTokens, ltiResourceLinks, ltiResults, ltiTools } from '../schema/lti.ts'
+
+// Moodle over LTI 1.3 (ADR 014, 015). Registrations are concern-wide and public to read; online
+// parts, line items and results belong to the providing unit, and a tool reaches them in a tool
+// context (withToolContext). Keys, one-time state and replay ids go through the lti_* functions
+// of migration 0013 only.
+
+export type LtiTool = typeof ltiTools.$inferSelect
+export type NewLtiTool = typeof ltiTools.$inferInsert
+export type LtiResourceLink = typeof ltiResourceLinks.$inferSelect
+export type LtiLineItem = typeof ltiLineItems.$inferSelect
+export type LtiResult = typeof ltiResults.$inferSelect
+export type LtiMessageState = typeof ltiMessageStates.$inferSelect
+
+// ---- platform keys -------------------------------------------------------------------------
+
+export type StoredPublicKey = { kid: string; publicJwk: Record<string, unknown> }
+
+/** The public keys to publish: the signing key and any retired key whose tokens may still be alive. */
+export async function listPlatformPublicKeys(db: Database): Promise<StoredPublicKey[]> {
+	const rows = await selectRows<{ kid: string; public_jwk: Record<string, unknown> }>(db, sql`select kid, public_jwk from lti_platform_public_keys()`)
+	return rows.map((row) => ({ kid: row.kid, publicJwk: row.public_jwk }))
+}
+
+/** The key that signs; read only to sign, never shown or logged. */
+export async function getPlatformSigningKey(db: Database): Promise<{ kid: string; privateJwk: Record<string, unknown> } | null> {
+	const [row] = await selectRows<{ kid: string; private_jwk: Record<string, unknown> }>(db, sql`select kid, private_jwk from lti_platform_signing_key()`)
+	return row ? { kid: row.kid, privateJwk: row.private_jwk } : null
+}
+
+type KeyRow = { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> }
+
+/** Stores the first key, unless another process stored one first (then that one wins). */
+export async function insertFirstPlatformKey(db: Database, key: KeyRow): Promise<void> {
+	await db.execute(sql`select lti_insert_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb)`)
+}
+
+export async function rotatePlatformKey(db: Database, key: KeyRow): Promise<void> {
+	await db.execute(sql`select lti_rotate_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb)`)
+}
+
+/** A unit's P&O overrides (e.g. whether tools may learn its employees' names); tenants are public to read. */
+export async function getUnitPoOverrides(db: Database, { tenantId }: { tenantId: string }): Promise<PoOverrides> {
+	const [row] = await db.select({ poOverrides: tenants.poOverrides }).from(tenants).where(eq(tenants.id, tenantId))
+	return row?.poOverrides ?? {}
+}
+
+// ---- tools ----------------------------------------------------------------------------------
+
+export async function listLtiTools(db: Database): Promise<LtiTool[]> {
+	return db.select().from(ltiTools).orderBy(asc(ltiTools.name), asc(ltiTools.id))
+}
+
+export async function getLtiTool(db: Database, key: { toolId: string } | { clientId: string }): Promise<LtiTool | null> {
+	const [row] = await db
+		.select()
+		.from(ltiTools)
+		.where('toolId' in key ? eq(ltiTools.id, key.toolId) : eq(ltiTools.clientId, key.clientId))
+	return row ?? null
+}
+
+/** Registers a tool by hand; row-level security lets only a concern administrator do it. */
+export async function insertLtiTool(db: Database, tool: NewLtiTool): Promise<LtiTool> {
+	const [row] = await db.insert(ltiTools).values(tool).returning()
+	return row!
+}
+
+export async function updateLtiTool(db: Database, { toolId, changes }: { toolId: string; changes: Partial<NewLtiTool> }): Promise<LtiTool | null> {
+	const [row] = await db
+		.update(ltiTools)
+		.set({ ...changes, updatedAt: new Date() })
+		.where(eq(ltiTools.id, toolId))
+		.returning()
+	return row ?? null
+}
+
+export async function insertRegistrationToken(db: Database, token: { id: string; createdBy: string; expiresAt: Date }): Promise<void> {
+	await db.insert(ltiRegistrationTokens).values(token)
+}
+
+/** Dynamic Registration: spends the token and stores the tool in one step; null when the token is not (or no longer) valid. */
+export async function registerToolWithToken(
+	db: Database,
+	{ tokenHash, tool }: { tokenHash: string; tool: Omit<NewLtiTool, 'publicJwk' | 'shareName' | 'shareEmail' | 'active' | 'registeredVia'> & { id: string } },
+): Promise<string | null> {
+	const json = {
+		id: tool.id,
+		name: tool.name,
+		client_id: tool.clientId,
+		deployment_ids: tool.deploymentIds,
+		login_url: tool.loginUrl,
+		target_link_uri: tool.targetLinkUri,
+		deep_linking_url: tool.deepLinkingUrl ?? null,
+		redirect_uris: tool.redirectUris,
+		jwks_url: tool.jwksUrl ?? null,
+		custom: tool.custom ?? {},
+		scopes: tool.scopes ?? [],
+	}
+	const [row] = await selectRows<{ id: string | null }>(db, sql`select lti_register_tool(${tokenHash}, ${JSON.stringify(json)}::jsonb) as id`)
+	return row?.id ?? null
+}
+
+// ---- online parts (resource links) -----------------------------------------------------------
+
+export async function listCourseOnlineParts(db: Database, { courseId }: { courseId: string }) {
+	return db
+		.select({ link: ltiResourceLinks, toolName: ltiTools.name })
+		.from(ltiResourceLinks)
+		.innerJoin(ltiTools, eq(ltiTools.id, ltiResourceLinks.toolId))
+		.where(eq(ltiResourceLinks.courseId, courseId))
+		.orderBy(asc(ltiResourceLinks.createdAt), asc(ltiResourceLinks.id))
+}
+
+/** An online part with its course and tool, for a launch. */
+export async function getOnlinePart(db: Database, { resourceLinkId }: { resourceLinkId: string }) {
+	const [row] = await db
+		.select({
+			link: ltiResourceLinks,
+			tool: ltiTools,
+			course: { id: courses.id, title: courses.title, providerTenantId: courses.providerTenantId, form: courses.form },
+		})
+		.from(ltiResourceLinks)
+		.innerJoin(ltiTools, eq(ltiTools.id, ltiResourceLinks.toolId))
+		.innerJoin(courses, eq(courses.id, ltiResourceLinks.courseId))
+		.where(eq(ltiResourceLinks.id, resourceLinkId))
+	return row ?? null
+}
+
+/** The pass mark of an online part, if it has one. */
+export async function getPassMark(db: Database, { resourceLinkId }: { resourceLinkId: string }): Promise<number | null> {
+	const [row] = await db.select({ passMark: ltiResourceLinks.passMarkPercent }).from(ltiResourceLinks).where(eq(ltiResourceLinks.id, resourceLinkId))
+	return row?.passMark ?? null
+}
+
+export async function getCourseTitle(db: Database, { courseId }: { courseId: string }): Promise<string | null> {
+	const [row] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, courseId))
+	return row?.title ?? null
+}
+
+/** A course's form decides whether its online part is the whole course. */
+export async function getCourseForm(db: Database, { courseId }: { courseId: string }): Promise<CourseForm | null> {
+	const [row] = await db.select({ form: courses.form }).from(courses).where(eq(courses.id, courseId))
+	return row?.form ?? null
+}
+
+export async function insertOnlinePart(db: Database, part: typeof ltiResourceLinks.$inferInsert): Promise<LtiResourceLink> {
+	const [row] = await db.insert(ltiResourceLinks).values(part).returning()
+	return row!
+}
+
+export async function deleteOnlinePart(db: Database, { courseId, resourceLinkId }: { courseId: string; resourceLinkId: string }): Promise<LtiResourceLink | null> {
+	const [row] = await db
+		.delete(ltiResourceLinks)
+		.where(and(eq(ltiResourceLinks.id, resourceLinkId), eq(ltiResourceLinks.courseId, courseId)))
+		.returning()
+	return row ?? null
+}
+
+// ---- one-time protocol state -----------------------------------------------------------------
+
+export async function insertMessageState(db: Database, state: Omit<LtiMessageState, 'createdAt'>): Promise<void> {
+	await db.execute(sql`select lti_insert_message_state(${state.id}, ${state.kind}, ${state.toolId}::uuid, ${state.tenantId}::uuid,
+		${state.courseId}::uuid, ${state.resourceLinkId}::uuid, ${state.userId}::uuid, ${state.deploymentId}, ${state.expiresAt.toISOString()}::timestamptz)`)
+}
+
+const stateColumns = {
+	id: sql<string>`id`,
+	kind: sql<LtiMessageState['kind']>`kind`,
+	toolId: sql<string>`tool_id`,
+	tenantId: sql<string>`tenant_id`,
+	courseId: sql<string>`course_id`,
+	resourceLinkId: sql<string | null>`resource_link_id`,
+	userId: sql<string>`user_id`,
+	deploymentId: sql<string>`deployment_id`,
+	expiresAt: sql<Date>`expires_at`.mapWith(ltiMessageStates.expiresAt),
+	createdAt: sql<Date>`created_at`.mapWith(ltiMessageStates.createdAt),
+}
+
+/** Takes a state: returned and deleted in one statement, so it serves at most once (expired ones too: the caller says so). */
+export async function takeMessageState(db: Database, { id, kind }: { id: string; kind: LtiMessageState['kind'] }): Promise<LtiMessageState | null> {
+	const [row] = await db.select(stateColumns).from(sql`lti_take_message_state(${id}, ${kind})`)
+	return row ?? null
+}
+
+/** Records a jti or nonce of a tool; false when the tool used it before. */
+export async function useToolTokenId(db: Database, { toolId, tokenId, expiresAt }: { toolId: string; tokenId: string; expiresAt: Date }): Promise<boolean> {
+	const [row] = await selectRows<{ fresh: boolean }>(db, sql`select lti_use_token_id(${toolId}::uuid, ${tokenId}, ${expiresAt.toISOString()}::timestamptz) as fresh`)
+	return row?.fresh === true
+}
+
+/** The unit providing a course the tool serves (it has a resource linked there), or null: the tool has no business there. */
+export async function courseProviderForTool(db: Database, { toolId, courseId }: { toolId: string; courseId: string }): Promise<string | null> {
+	const [row] = await selectRows<{ tenant_id: string | null }>(db, sql`select lti_course_provider(${toolId}::uuid, ${courseId}::uuid) as tenant_id`)
+	return row?.tenant_id ?? null
+}
+
+// ---- AGS line items and results (in a tool context) --------------------------------------------
+
+export type LineItemFilter = { courseId: string; resourceLinkId?: string | null; resourceId?: string | null; tag?: string | null }
+
+function lineItemWhere(filter: LineItemFilter): SQL {
+	const conditions = [eq(ltiLineItems.courseId, filter.courseId)]
+	if (filter.resourceLinkId) conditions.push(eq(ltiLineItems.resourceLinkId, filter.resourceLinkId))
+	if (filter.resourceId) conditions.push(eq(ltiLineItems.resourceId, filter.resourceId))
+	if (filter.tag) conditions.push(eq(ltiLineItems.tag, filter.tag))
+	return and(...conditions)!
+}
+
+/** One page of line items, oldest first, and whether another page follows. */
+export async function listLineItems(db: Database, { filter, page, pageSize }: { filter: LineItemFilter; page: number; pageSize: number }) {
+	const rows = await db
+		.select()
+		.from(ltiLineItems)
+		.where(lineItemWhere(filter))
+		.orderBy(asc(ltiLineItems.createdAt), asc(ltiLineItems.id))
+		.limit(pageSize + 1)
+		.offset((page - 1) * pageSize)
+	return { items: rows.slice(0, pageSize), hasNext: rows.length > pageSize }
+}
+
+export async function countLineItems(db: Database, filter: LineItemFilter): Promise<number> {
+	const [row] = await db.select({ total: count() }).from(ltiLineItems).where(lineItemWhere(filter))
+	return row?.total ?? 0
+}
+
+export async function getLineItem(db: Database, { courseId, lineItemId }: { courseId: string; lineItemId: string }): Promise<LtiLineItem | null> {
+	const [row] = await db
+		.select()
+		.from(ltiLineItems)
+		.where(and(eq(ltiLineItems.id, lineItemId), eq(ltiLineItems.courseId, courseId)))
+	return row ?? null
+}
+
+export async function insertLineItem(db: Database, item: typeof ltiLineItems.$inferInsert): Promise<LtiLineItem> {
+	const [row] = await db.insert(ltiLineItems).values(item).returning()
+	return row!
+}
+
+export async function updateLineItem(
+	db: Database,
+	{ lineItemId, changes }: { lineItemId: string; changes: Partial<typeof ltiLineItems.$inferInsert> },
+): Promise<LtiLineItem | null> {
+	const [row] = await db
+		.update(ltiLineItems)
+		.set({ ...changes, updatedAt: new Date() })
+		.where(eq(ltiLineItems.id, lineItemId))
+		.returning()
+	return row ?? null
+}
+
+export async function deleteLineItem(db: Database, { lineItemId }: { lineItemId: string }): Promise<boolean> {
+	const rows = await db.delete(ltiLineItems).where(eq(ltiLineItems.id, lineItemId)).returning({ id: ltiLineItems.id })
+	return rows.length > 0
+}
+
+/** The stored result, locked until the transaction ends, so two concurrent scores for one person apply in order. */
+export async function getResultForUpdate(db: Database, { lineItemId, userId }: { lineItemId: string; userId: string }): Promise<LtiResult | null> {
+	const [row] = await db
+		.select()
+		.from(ltiResults)
+		.where(and(eq(ltiResults.lineItemId, lineItemId), eq(ltiResults.userId, userId)))
+		.for('update')
+	return row ?? null
+}
+
+export async function saveResult(db: Database, result: typeof ltiResults.$inferInsert): Promise<void> {
+	const { lineItemId: _lineItem, userId: _user, ...changes } = result
+	await db
+		.insert(ltiResults)
+		.values(result)
+		.onConflictDoUpdate({ target: [ltiResults.lineItemId, ltiResults.userId], set: { ...changes, updatedAt: new Date() } })
+}
+
+export async function listResults(
+	db: Database,
+	{ lineItemId, userId, page, pageSize }: { lineItemId: string; userId?: string | null; page: number; pageSize: number },
+) {
+	const rows = await db
+		.select()
+		.from(ltiResults)
+		.where(userId ? and(eq(ltiResults.lineItemId, lineItemId), eq(ltiResults.userId, userId)) : eq(ltiResults.lineItemId, lineItemId))
+		.orderBy(asc(ltiResults.userId))
+		.limit(pageSize + 1)
+		.offset((page - 1) * pageSize)
+	return { results: rows.slice(0, pageSize), hasNext: rows.length > pageSize }
+}
+
+/** A person's results in a course's online parts, for the course page and "My learning". */
+export async function listMyOnlineResults(db: Database, { userId, courseId }: { userId: string; courseId: string }) {
+	return db
+		.select({ lineItemId: ltiResults.lineItemId, resourceLinkId: ltiLineItems.resourceLinkId, label: ltiLineItems.label, result: ltiResults })
+		.from(ltiResults)
+		.innerJoin(ltiLineItems, eq(ltiLineItems.id, ltiResults.lineItemId))
+		.where(and(eq(ltiResults.userId, userId), eq(ltiLineItems.courseId, courseId)))
+}

@@ -1,0 +1,327 @@
+import {
+	durationBucketOf,
+	dutchMonthOf,
+	EMPTY_FILTERS,
+	expandQuery,
+	isCourseVisibleTo,
+	monthsFrom,
+	queryWords,
+	withCorrections,
+	type CourseStatus,
+	type SearchFilters,
+	type SearchSort,
+} from '@leerplein/domain'
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { selectRows, type Database, type DatabaseClient } from '../client.ts'
+import * as schema from '../schema/index.ts'
+import { seedDatabase } from '../seed/index.ts'
+import { withTenantContext } from '../tenancy.ts'
+import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
+import { analyseSearchWords, catalogueSearchVersion, searchCatalogue, type CatalogueSearchFilters, type FacetName } from './search.ts'
+import { deleteSynonym, listSynonyms, saveSynonym } from './search-synonyms.ts'
+
+const NOW = new Date('2026-11-23T10:00:00Z')
+const CURRENT_MONTH = dutchMonthOf(NOW)
+const MONTHS = monthsFrom(CURRENT_MONTH, 13)
+
+type GroundCourse = {
+	id: string
+	provider: string
+	status: CourseStatus
+	visibility: 'concern' | 'selected'
+	audiences: string[]
+	form: string
+	theme: string | null
+	language: string
+	cost: string
+	duration: string
+	calendar: { month: string; city: string }[]
+}
+
+// Facet counts and visibility, checked against ground truth read as the owner and computed
+// here in TypeScript, on the small seed (150 courses, nine units), on both drivers.
+describe.each(await testDrivers())('catalogue search on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let tenants: { id: string; slug: string }[]
+	let ground: GroundCourse[]
+	let admin: { id: string; tenant_id: string }
+	let coordinator: { id: string; tenant_id: string }
+	/** Course ids whose document matches a plain query, read as the owner without RLS. */
+	const textMatches = new Map<string, Set<string>>()
+	const QUERIES = ['integriteit', 'leidinggevenden', 'avg']
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		await seedDatabase(database.db, { scale: 'small', now: NOW })
+		tenants = await database.db.select({ id: schema.tenants.id, slug: schema.tenants.slug }).from(schema.tenants)
+		ground = await readGround(database.db)
+		for (const q of QUERIES) {
+			const rows = await selectRows<{ id: string }>(
+				database.db,
+				sql`select id from courses where search_document @@ plainto_tsquery('public.dutch_unaccent', ${q})`,
+			)
+			textMatches.set(q, new Set(rows.map((r) => r.id)))
+		}
+		const people = await selectRows<{ id: string; tenant_id: string; role: string }>(
+			database.db,
+			sql`select u.id, u.tenant_id, r.role from users u join role_assignments r on r.user_id = u.id where r.role in ('concern_admin', 'coordinator') order by u.id limit 50`,
+		)
+		admin = people.find((p) => p.role === 'concern_admin')!
+		coordinator = people.find((p) => p.role === 'coordinator')!
+		app = await database.connectAsApp()
+	}, 180_000)
+	afterAll(() => database?.close())
+
+	const search = async (
+		viewer: string | null,
+		{ query = '', filters = {}, sort = 'titel', limit = 500, offset = 0 }: { query?: string; filters?: Partial<CatalogueSearchFilters>; sort?: SearchSort; limit?: number; offset?: number } = {},
+	) => {
+		const synonyms = await withTenantContext(app.db, { tenantId: viewer, userId: null }, (tx) => listSynonyms(tx))
+		const analysis = await analyseSearchWords(app.db, queryWords(query))
+		const { groups, correctedQuery } = withCorrections(expandQuery(query, synonyms), analysis.words)
+		return withTenantContext(app.db, { tenantId: viewer, userId: null }, (tx) =>
+			searchCatalogue(tx, {
+				viewerTenantId: viewer,
+				query,
+				groups,
+				correctedQuery,
+				filters: { ...EMPTY_FILTERS, providerIds: [], themeIds: [], ...filters } as CatalogueSearchFilters,
+				sort,
+				limit,
+				offset,
+				now: NOW,
+				currentMonth: CURRENT_MONTH,
+				periodEndMonth: MONTHS.at(-1)!,
+			}),
+		)
+	}
+
+	/** What a viewer may find: published, and concern-wide or opened to their unit (never drafts, not even their own). */
+	const findable = (viewer: string | null) =>
+		ground.filter(
+			(c) =>
+				c.status === 'published' &&
+				(viewer === null
+					? c.visibility === 'concern'
+					: isCourseVisibleTo({ providerTenantId: c.provider, status: c.status, visibility: c.visibility === 'concern' ? { scope: 'concern' } : { scope: 'selected', tenantIds: c.audiences } }, viewer)),
+		)
+
+	test('the seed has what these tests need: selected courses, drafts, sessions in several cities', () => {
+		expect(ground.some((c) => c.visibility === 'selected' && c.status === 'published')).toBe(true)
+		expect(ground.some((c) => c.status !== 'published')).toBe(true)
+		expect(new Set(ground.flatMap((c) => c.calendar.map((e) => e.city)).filter(Boolean)).size).toBeGreaterThan(3)
+	})
+
+	test('per unit, finds exactly the published courses that unit may see; selected courses only for their audiences', async () => {
+		for (const viewer of [null, ...tenants.map((t) => t.id)]) {
+			const result = await search(viewer)
+			const expected = findable(viewer).map((c) => c.id)
+			expect(result.total).toBe(expected.length)
+			expect(result.entries.map((e) => e.id).sort()).toEqual([...expected].sort())
+		}
+		const selected = ground.find((c) => c.visibility === 'selected' && c.status === 'published')!
+		const outsider = tenants.find((t) => t.id !== selected.provider && !selected.audiences.includes(t.id))!
+		expect((await search(outsider.id)).entries.map((e) => e.id)).not.toContain(selected.id)
+		expect((await search(selected.audiences[0]!)).entries.map((e) => e.id)).toContain(selected.id)
+		// The same by a text search, which takes another path (the GIN index behind catalogue_text_matches).
+		const words = await withTenantContext(app.db, { tenantId: selected.provider, userId: null }, (tx) =>
+			selectRows<{ title: string }>(tx, sql`select title from courses where id = ${selected.id}`),
+		)
+		const byTitle = (viewer: string) => search(viewer, { query: words[0]!.title, sort: 'relevantie' }).then((r) => r.entries.map((e) => e.id))
+		expect(await byTitle(selected.provider)).toContain(selected.id)
+		expect(await byTitle(selected.audiences[0]!)).toContain(selected.id)
+		expect(await byTitle(outsider.id)).not.toContain(selected.id)
+	})
+
+	const FILTER_CASES: { name: string; query?: string; filters: Partial<SearchFilters & CatalogueSearchFilters> }[] = [
+		{ name: 'no filters', filters: {} },
+		{ name: 'a query', query: 'integriteit', filters: {} },
+		{ name: 'a query and a form', query: 'leidinggevenden', filters: { forms: ['classroom', 'blended'] } },
+		{ name: 'cost and duration', filters: { costs: ['gratis'], durations: ['dagdeel', 'dag'] } },
+		{ name: 'language and a month', filters: { languages: ['nl'], months: [MONTHS[1]!, MONTHS[2]!] } },
+		{ name: 'a city', filters: { cities: ['Utrecht', 'Den Haag'] } },
+		{ name: 'a city and a month', filters: { cities: ['Utrecht'], months: [MONTHS[0]!, MONTHS[1]!, MONTHS[2]!] } },
+	]
+
+	test.each(FILTER_CASES)('facet counts equal a direct count: $name', async ({ query, filters }) => {
+		const themeIds = [...new Set(ground.map((c) => c.theme).filter((t): t is string => t !== null))]
+		const providerIds = tenants.map((t) => t.id)
+		const cases = [
+			{ ...filters },
+			{ ...filters, themeIds: themeIds.slice(0, 2) },
+			{ ...filters, providerIds: providerIds.slice(0, 3) },
+		]
+		for (const viewer of [null, tenants[0]!.id, tenants[4]!.id]) {
+			for (const f of cases) {
+				const result = await search(viewer, { query: query ?? '', filters: f })
+				const expected = expectedFacets(findable(viewer), query ? textMatches.get(query)! : null, f)
+				expect(result.total).toBe(expected.total)
+				const actual = new Map(result.facets.map((x) => [`${x.facet}|${x.value}`, x.count]))
+				expect(Object.fromEntries([...actual].sort())).toEqual(Object.fromEntries([...expected.counts].sort()))
+			}
+		}
+	})
+
+	function expectedFacets(courses: GroundCourse[], matches: Set<string> | null, f: Partial<CatalogueSearchFilters>) {
+		const pool = matches ? courses.filter((c) => matches.has(c.id)) : courses
+		const upcoming = (c: GroundCourse) => c.calendar.filter((e) => e.month >= CURRENT_MONTH)
+		const calendarOk = (c: GroundCourse) =>
+			(!f.months?.length && !f.cities?.length) ||
+			upcoming(c).some((e) => (!f.months?.length || f.months.includes(e.month)) && (!f.cities?.length || f.cities.includes(e.city)))
+		const tests: Record<string, (c: GroundCourse) => boolean> = {
+			provider: (c) => !f.providerIds?.length || f.providerIds.includes(c.provider),
+			form: (c) => !f.forms?.length || (f.forms as string[]).includes(c.form),
+			theme: (c) => !f.themeIds?.length || (c.theme !== null && f.themeIds.includes(c.theme)),
+			language: (c) => !f.languages?.length || (f.languages as string[]).includes(c.language),
+			cost: (c) => !f.costs?.length || (f.costs as string[]).includes(c.cost),
+			duration: (c) => !f.durations?.length || f.durations.includes(c.duration),
+			calendar: calendarOk,
+		}
+		const passesAllBut = (c: GroundCourse, except: string) => Object.entries(tests).every(([name, ok]) => name === except || ok(c))
+		const counts = new Map<string, number>()
+		const add = (facet: FacetName, value: string) => counts.set(`${facet}|${value}`, (counts.get(`${facet}|${value}`) ?? 0) + 1)
+		for (const c of pool) {
+			if (passesAllBut(c, 'provider')) add('provider', c.provider)
+			if (passesAllBut(c, 'form')) add('form', c.form)
+			if (passesAllBut(c, 'theme') && c.theme) add('theme', c.theme)
+			if (passesAllBut(c, 'language')) add('language', c.language)
+			if (passesAllBut(c, 'cost')) add('cost', c.cost)
+			if (passesAllBut(c, 'duration')) add('duration', c.duration)
+			if (passesAllBut(c, 'calendar')) {
+				const entries = upcoming(c)
+				const months = new Set(entries.filter((e) => e.month < MONTHS.at(-1)! && (!f.cities?.length || f.cities.includes(e.city))).map((e) => e.month))
+				for (const month of months) add('month', month)
+				const cities = new Set(entries.filter((e) => e.city !== '' && (!f.months?.length || f.months.includes(e.month))).map((e) => e.city))
+				for (const city of cities) add('city', city)
+			}
+		}
+		return { total: pool.filter((c) => passesAllBut(c, '')).length, counts }
+	}
+
+	test('pages through results in a stable order, and past the end is empty with the total kept', async () => {
+		const all = await search(null, { limit: 500 })
+		const first = await search(null, { limit: 10, offset: 0 })
+		const second = await search(null, { limit: 10, offset: 10 })
+		expect([...first.entries, ...second.entries].map((e) => e.id)).toEqual(all.entries.slice(0, 20).map((e) => e.id))
+		const beyond = await search(null, { limit: 10, offset: 99_990 })
+		expect(beyond.entries).toEqual([])
+		expect(beyond.total).toBe(all.total)
+	})
+
+	test('sorts by title, by first session date, and by relevance with exact titles first', async () => {
+		const byTitle = (await search(null, { sort: 'titel' })).entries.map((e) => e.title.toLowerCase())
+		expect(byTitle.length).toBeGreaterThan(10)
+		const byDate = (await search(null, { sort: 'datum' })).entries
+		const dates = byDate.filter((e) => e.nextSessionAt).map((e) => new Date(e.nextSessionAt!).getTime())
+		expect(dates).toEqual([...dates].sort((a, b) => a - b))
+		expect(byDate.findIndex((e) => !e.nextSessionAt)).toBeGreaterThanOrEqual(dates.length)
+		const relevant = (await search(null, { query: 'integriteit', sort: 'relevantie' })).entries
+		expect(relevant.length).toBeGreaterThan(0)
+		expect(relevant.map((e) => e.tier)).toEqual([...relevant.map((e) => e.tier)].sort((a, b) => a - b))
+	})
+
+	test('stems, accents, synonyms and typos', async () => {
+		const titles = async (query: string) => (await search(null, { query, sort: 'relevantie', limit: 5 })).entries.map((e) => e.title)
+		expect((await titles('integriteit'))[0]).toMatch(/integriteit/i)
+		expect((await titles('integritijt'))[0]).toMatch(/integriteit/i)
+		const analysis = await analyseSearchWords(app.db, ['integritijt', 'integriteit', 'de', 'xyzzyq'])
+		expect(analysis.words).toEqual([
+			{ word: 'integritijt', known: false, corrections: expect.arrayContaining(['integriteit']), stopWord: false },
+			{ word: 'integriteit', known: true, corrections: [], stopWord: false },
+			{ word: 'de', known: true, corrections: [], stopWord: true },
+			{ word: 'xyzzyq', known: false, corrections: [], stopWord: false },
+		])
+		expect((await search(null, { query: 'xyzzyq' })).total).toBe(0)
+	})
+
+	test('SQL and HTML in a query are only words', async () => {
+		for (const query of ["'; drop table courses; --", '<script>alert(1)</script>', "integriteit' or 1=1 --", '\\', '&&||!:*']) {
+			const result = await search(null, { query })
+			expect(result.total).toBeGreaterThanOrEqual(0)
+		}
+		expect((await search(null)).total).toBeGreaterThan(0)
+	})
+
+	test('only a concern administrator writes synonyms (RLS), every edit is audited and moves the cache version', async () => {
+		const asPerson = <T>(person: { id: string; tenant_id: string }, work: (tx: Database) => Promise<T>) =>
+			withTenantContext(app.db, { tenantId: person.tenant_id, userId: person.id }, work)
+		const v0 = await catalogueSearchVersion(app.db)
+		const created = await asPerson(admin, (tx) => saveSynonym(tx, { id: null, synonym: { term: 'kwp', expansions: ['omgevingswet'] }, actorId: admin.id }))
+		expect(created.ok).toBe(true)
+		const v1 = await catalogueSearchVersion(app.db)
+		expect(v1).toBeGreaterThan(v0)
+		const id = created.ok ? created.id : ''
+		expect(await asPerson(admin, (tx) => saveSynonym(tx, { id, synonym: { term: 'kwp', expansions: ['veilig thuiswerken'] }, actorId: admin.id }))).toEqual({ ok: true, id })
+		expect((await listSynonyms(app.db)).find((s) => s.id === id)?.expansions).toEqual(['veilig thuiswerken'])
+		expect(await catalogueSearchVersion(app.db)).toBeGreaterThan(v1)
+		expect(await asPerson(admin, (tx) => saveSynonym(tx, { id: null, synonym: { term: 'kwp', expansions: ['x'] }, actorId: admin.id }))).toEqual({ ok: false, code: 'SYNONYM_TERM_TAKEN' })
+
+		// A coordinator's context cannot write, whatever the application would send.
+		await expect(asPerson(coordinator, (tx) => tx.insert(schema.searchSynonyms).values({ term: 'hack', expansions: ['x'] }))).rejects.toThrow()
+		const touched = await asPerson(coordinator, (tx) => tx.update(schema.searchSynonyms).set({ expansions: ['hacked'] }).where(eq(schema.searchSynonyms.id, id)).returning())
+		expect(touched).toEqual([])
+		expect(await asPerson(coordinator, (tx) => deleteSynonym(tx, { id, actorId: coordinator.id }))).toBe(false)
+
+		expect(await asPerson(admin, (tx) => deleteSynonym(tx, { id, actorId: admin.id }))).toBe(true)
+		const audit = await asPerson(admin, (tx) =>
+			selectRows<{ action: string }>(tx, sql`select action from audit_log where object_id = ${id} order by id`),
+		)
+		// The audit rows of concern-wide changes have no unit, so a unit's context cannot read them back: count as the owner where possible.
+		if (driver === 'postgres') {
+			const rows = await selectRows<{ action: string }>(database.db, sql`select action from audit_log where object_id = ${id} order by id`)
+			expect(rows.map((r) => r.action)).toEqual(['search_synonym.create', 'search_synonym.update', 'search_synonym.delete'])
+		} else {
+			expect(audit).toEqual([])
+		}
+	})
+
+	test('keeps documents, calendars and the cache version right when data changes', async () => {
+		const owner = database.db
+		// On PGlite the one connection is the app role now; these changes need the owner: only on PostgreSQL.
+		if (driver === 'pglite') return
+		const before = await catalogueSearchVersion(app.db)
+		const course = ground.find((c) => c.status === 'published' && c.visibility === 'concern' && c.theme)!
+		await owner.update(schema.themes).set({ nameNl: 'Zeldzaamwoordthema' }).where(eq(schema.themes.id, course.theme!))
+		const renamed = await search(null, { query: 'zeldzaamwoordthema' })
+		expect(renamed.entries.map((e) => e.id)).toContain(course.id)
+		const [location] = await owner.select().from(schema.locations).limit(1)
+		const tenant = location!.tenantId
+		await owner.insert(schema.sessions).values({
+			tenantId: tenant,
+			courseId: course.id,
+			startsAt: new Date('2027-03-10T09:00:00Z'),
+			endsAt: new Date('2027-03-10T12:00:00Z'),
+			capacity: 10,
+			locationId: location!.id,
+		})
+		const [row] = await owner.select({ calendar: schema.courses.sessionCalendar }).from(schema.courses).where(eq(schema.courses.id, course.id))
+		expect(row!.calendar).toContain(`2027-03|${location!.city}`)
+		expect(await catalogueSearchVersion(app.db)).toBeGreaterThan(before)
+	})
+})
+
+async function readGround(db: Database): Promise<GroundCourse[]> {
+	const rows = await db.select().from(schema.courses)
+	const audiences = await db.select().from(schema.courseAudiences)
+	const sessions = await selectRows<{ course_id: string; starts_at: string | Date; city: string | null }>(
+		db,
+		sql`select s.course_id, s.starts_at, l.city from sessions s left join locations l on l.id = s.location_id where s.status = 'planned'`,
+	)
+	return rows.map((c) => ({
+		id: c.id,
+		provider: c.providerTenantId,
+		status: c.status as CourseStatus,
+		visibility: c.visibility as 'concern' | 'selected',
+		audiences: audiences.filter((a) => a.courseId === c.id).map((a) => a.tenantId),
+		form: c.form,
+		theme: c.themeId,
+		language: c.language,
+		cost: c.priceCents > 0 ? 'betaald' : 'gratis',
+		duration: durationBucketOf(c.durationMinutes),
+		calendar: sessions
+			.filter((s) => s.course_id === c.id)
+			.map((s) => ({ month: dutchMonthOf(new Date(s.starts_at)), city: s.city ?? '' })),
+	}))
+}

@@ -1,0 +1,238 @@
+import { sql, type SQL } from 'drizzle-orm'
+import { DURATION_BUCKETS, type CourseForm, type Language, type SearchSort } from '@leerplein/domain'
+import { selectRows, type Database } from '../client.ts'
+import { courseVisibleTo } from './catalogue.ts'
+
+// Catalogue search (issue 4, ADR 010): one round trip answers the page of results, the total
+// and the counts of all eight facets, for the courses the viewer's unit may see.
+
+const CONFIG = sql.raw(`'public.dutch_unaccent'`)
+
+/** What the search document must match: each group is one typed word or phrase and what counts as the same. */
+export type SearchTermGroup = {
+	/** As typed, normalised. */
+	text: string
+	/** Synonyms: equally good. */
+	alternatives: string[]
+	/** Known words near an unknown typed word: matches, but rank below everything typed correctly. */
+	corrections: string[]
+}
+
+export type CatalogueSearchFilters = {
+	providerIds: string[]
+	forms: CourseForm[]
+	themeIds: string[]
+	cities: string[]
+	months: string[]
+	languages: Language[]
+	costs: ('gratis' | 'betaald')[]
+	durations: string[]
+}
+
+export type CatalogueSearchInput = {
+	viewerTenantId: string | null
+	/** The query as typed (normalised by the database the same way as titles); '' for filters only. */
+	query: string
+	groups: SearchTermGroup[]
+	/** The query with each unknown word replaced by its best correction; null when nothing was corrected. */
+	correctedQuery: string | null
+	filters: CatalogueSearchFilters
+	sort: SearchSort
+	limit: number
+	offset: number
+	now: Date
+	/** 'YYYY-MM' of now, Dutch time: the period and place facets look from here on. */
+	currentMonth: string
+	/** The month after the last one the period facet offers. */
+	periodEndMonth: string
+}
+
+export type SearchResultEntry = {
+	id: string
+	title: string
+	summary: string
+	form: CourseForm
+	language: Language
+	durationMinutes: number
+	priceCents: number
+	providerName: string
+	providerShortName: string
+	themeNameNl: string | null
+	themeNameEn: string | null
+	nextSessionAt: string | null
+	/** 0 exact title, 1 phrase in title, 2 all words in title, 3 all words anywhere; +4 when only a correction matched. */
+	tier: number
+}
+
+export type FacetName = 'provider' | 'form' | 'theme' | 'city' | 'month' | 'language' | 'cost' | 'duration'
+export type FacetCount = { facet: FacetName; value: string; count: number }
+
+export type CatalogueSearchResult = { total: number; entries: SearchResultEntry[]; facets: FacetCount[] }
+
+const phrase = (text: string) => sql`phraseto_tsquery(${CONFIG}, ${text})`
+const anyOf = (texts: string[]) => sql`(${sql.join(texts.map(phrase), sql` || `)})`
+const allOf = (groups: string[][]) => sql`(${sql.join(groups.map(anyOf), sql` && `)})`
+
+/** 0 exact title, 1 the phrase in the title, 2 every word in the title, 3 every word anywhere. */
+function tierFor(normalised: SQL, query: SQL): SQL {
+	return sql`case
+		when courses.search_title = ${normalised} then 0
+		when strpos(' ' || courses.search_title || ' ', ' ' || ${normalised} || ' ') > 0 then 1
+		when ts_filter(courses.search_document, '{a}') @@ ${query} then 2
+		else 3 end`
+}
+
+const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`
+
+export async function searchCatalogue(db: Database, input: CatalogueSearchInput): Promise<CatalogueSearchResult> {
+	const { filters } = input
+	const now = sql`${input.now.toISOString()}::timestamptz`
+	const searching = input.groups.length > 0
+	const exact = allOf(input.groups.map((g) => [g.text, ...g.alternatives]))
+	const full = allOf(input.groups.map((g) => [g.text, ...g.alternatives, ...g.corrections]))
+	const corrected = input.correctedQuery
+	const best = allOf(input.groups.map((g) => (g.corrections.length > 0 ? [g.corrections[0]!] : [g.text, ...g.alternatives])))
+
+	const duration = sql.raw(
+		`case ${DURATION_BUCKETS.filter((b) => b.maxMinutes !== null)
+			.map((b) => `when courses.duration_minutes <= ${b.maxMinutes} then '${b.key}'`)
+			.join(' ')} else '${DURATION_BUCKETS.at(-1)!.key}' end`,
+	)
+	const when = (active: boolean, condition: SQL) => (active ? condition : sql`true`)
+	const calendarActive = filters.months.length > 0 || filters.cities.length > 0
+	const monthMatches = (entry: SQL) => when(filters.months.length > 0, sql`left(${entry}, 7) = any(${textArray(filters.months)})`)
+	const cityMatches = (entry: SQL) => when(filters.cities.length > 0, sql`substr(${entry}, 9) = any(${textArray(filters.cities)})`)
+
+	const tier = searching
+		? sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
+			else 4 + ${corrected ? tierFor(sql`search_normalise(${corrected})`, best) : sql`3`} end`
+		: sql`0`
+	const order = {
+		relevantie: sql`p.tier, p.has_upcoming desc, p.rank desc, p.sort_title, p.id`,
+		datum: sql`p.next_at nulls last, p.sort_title, p.id`,
+		titel: sql`p.sort_title, p.id`,
+	}[input.sort]
+
+	const flags = {
+		p_provider: when(filters.providerIds.length > 0, sql`courses.provider_tenant_id = any(${`{${filters.providerIds.join(',')}}`}::uuid[])`),
+		p_form: when(filters.forms.length > 0, sql`courses.form::text = any(${textArray(filters.forms)})`),
+		p_theme: when(filters.themeIds.length > 0, sql`courses.theme_id = any(${`{${filters.themeIds.join(',')}}`}::uuid[])`),
+		p_language: when(filters.languages.length > 0, sql`courses.language::text = any(${textArray(filters.languages)})`),
+		p_cost: when(filters.costs.length > 0, sql`(case when courses.price_cents > 0 then 'betaald' else 'gratis' end) = any(${textArray(filters.costs)})`),
+		p_duration: when(filters.durations.length > 0, sql`(${duration}) = any(${textArray(filters.durations)})`),
+		p_calendar: when(
+			calendarActive,
+			sql`exists (select 1 from unnest(courses.session_calendar) e where e >= ${input.currentMonth} and ${monthMatches(sql`e`)} and ${cityMatches(sql`e`)})`,
+		),
+	}
+	type Flag = keyof typeof flags
+	const flagNames = Object.keys(flags) as Flag[]
+	const allBut = (...except: Flag[]) => sql.raw(flagNames.filter((f) => !except.includes(f)).join(' and '))
+
+	const rows = await selectRows<{ total: number; entries: SearchResultEntry[] | null; facets: FacetCount[] | null }>(
+		db,
+		sql`
+		with matched as materialized (
+			select courses.id, courses.provider_tenant_id as provider, courses.form::text as form, courses.theme_id as theme,
+				courses.language::text as language,
+				case when courses.price_cents > 0 then 'betaald' else 'gratis' end as cost,
+				${duration} as duration,
+				courses.session_calendar as calendar,
+				courses.search_title collate "C" as sort_title,
+				coalesce(courses.session_starts[cardinality(courses.session_starts)] >= ${now}, false) as has_upcoming,
+				${input.sort === 'datum' ? sql`(select min(s) from unnest(courses.session_starts) s where s >= ${now})` : sql`null::timestamptz`} as next_at,
+				${tier} as tier,
+				${searching && input.sort === 'relevantie' ? sql`ts_rank(courses.search_document, ${full})` : sql`0::real`} as rank,
+				${sql.join(
+					flagNames.map((name) => sql`${flags[name]} as ${sql.raw(name)}`),
+					sql`, `,
+				)}
+			from courses
+			where courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId)}
+				${searching ? sql`and courses.id in (select catalogue_text_matches(${full}))` : sql``}
+		),
+		hits as (select * from matched where ${allBut()}),
+		page as (select * from hits p order by ${order} limit ${input.limit} offset ${input.offset}),
+		facets as (
+			select 'provider' as facet, provider::text as value, count(*) as n from matched where ${allBut('p_provider')} group by provider
+			union all select 'form', form, count(*) from matched where ${allBut('p_form')} group by form
+			union all select 'theme', theme::text, count(*) from matched where theme is not null and ${allBut('p_theme')} group by theme
+			union all select 'language', language, count(*) from matched where ${allBut('p_language')} group by language
+			union all select 'cost', cost, count(*) from matched where ${allBut('p_cost')} group by cost
+			union all select 'duration', duration, count(*) from matched where ${allBut('p_duration')} group by duration
+			union all select 'month', v, count(*) from matched,
+				lateral (select distinct left(e, 7) as v from unnest(calendar) e
+					where e >= ${input.currentMonth} and e < ${input.periodEndMonth} and ${cityMatches(sql`e`)}) x
+				where ${allBut('p_calendar')} group by v
+			union all select 'city', v, count(*) from matched,
+				lateral (select distinct substr(e, 9) as v from unnest(calendar) e
+					where e >= ${input.currentMonth} and substr(e, 9) <> '' and ${monthMatches(sql`e`)}) x
+				where ${allBut('p_calendar')} group by v
+		)
+		select
+			(select count(*) from hits)::integer as total,
+			(select json_agg(json_build_object(
+				'id', c.id, 'title', c.title, 'summary', c.summary, 'form', c.form, 'language', c.language,
+				'durationMinutes', c.duration_minutes, 'priceCents', c.price_cents,
+				'providerName', u.name, 'providerShortName', u.short_name, 'themeNameNl', t.name_nl, 'themeNameEn', t.name_en,
+				'nextSessionAt', (select min(s) from unnest(c.session_starts) s where s >= ${now}),
+				'tier', p.tier) order by ${order})
+				from page p join courses c on c.id = p.id join tenants u on u.id = c.provider_tenant_id left join themes t on t.id = c.theme_id
+			) as entries,
+			(select json_agg(json_build_object('facet', facet, 'value', value, 'count', n)) from facets) as facets`,
+	)
+	const row = rows[0]!
+	return {
+		total: Number(row.total),
+		entries: parseJson(row.entries) ?? [],
+		facets: (parseJson(row.facets) ?? []).map((f) => ({ ...f, count: Number(f.count) })),
+	}
+}
+
+/** postgres.js hands json columns back parsed; be lenient if a driver returns text. */
+function parseJson<T>(value: T | string | null): T | null {
+	return typeof value === 'string' ? (JSON.parse(value) as T) : value
+}
+
+export type SearchWordAnalysis = { word: string; known: boolean; corrections: string[]; stopWord: boolean }
+
+/** Below this trigram similarity a known word is no longer taken for what was meant. */
+export const CORRECTION_SIMILARITY = 0.3
+
+/**
+ * The cache version, and for each typed word whether the catalogue knows its stem and, if
+ * not, up to three known words it may be a typo of (most similar first, common words
+ * preferred on near-ties). Words of two letters or fewer, and stop words, count as known.
+ */
+export async function analyseSearchWords(db: Database, words: string[]): Promise<{ version: number; words: SearchWordAnalysis[] }> {
+	const rows = await selectRows<{ version: number | string; words: SearchWordAnalysis[] | string | null }>(
+		db,
+		sql`
+		select (select version from catalogue_search_state where id = 1) as version,
+			(select json_agg(json_build_object('word', a.word, 'known', a.known, 'corrections', a.corrections, 'stopWord', a.stop_word) order by a.ordinality)
+			from (
+				select w.word, w.ordinality, k.known, numnode(plainto_tsquery(${CONFIG}, w.word)) = 0 as stop_word,
+					case when k.known then array[]::text[] else array(
+						select s.word from search_words s
+						where s.word % w.word and similarity(s.word, w.word) >= ${CORRECTION_SIMILARITY}
+						order by similarity(s.word, w.word) + 0.02 * ln(s.documents + 1) desc, s.word
+						limit 3)
+					end as corrections
+				from unnest(${textArray(words)}) with ordinality as w(word, ordinality)
+				cross join lateral (
+					select length(w.word) <= 2
+						or numnode(plainto_tsquery(${CONFIG}, w.word)) = 0
+						or exists (select 1 from search_words s where s.lexeme in (select l.lexeme from unnest(to_tsvector(${CONFIG}, w.word)) l))
+						as known
+				) k
+			) a) as words`,
+	)
+	const row = rows[0]
+	return { version: Number(row?.version ?? 0), words: parseJson(row?.words ?? null) ?? [] }
+}
+
+/** Just the cache version: every change to what a search can show moves it. */
+export async function catalogueSearchVersion(db: Database): Promise<number> {
+	const [row] = await selectRows<{ version: number | string }>(db, sql`select version from catalogue_search_state where id = 1`)
+	return Number(row?.version ?? 0)
+}

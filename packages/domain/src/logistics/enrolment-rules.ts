@@ -1,0 +1,131 @@
+import { fail, ok, type Result } from '../result.ts'
+import type { PoSettings } from '../tenancy/po-settings.ts'
+
+/**
+ * Which unit's P&O rules govern which part of an enrolment (issue 5): the **employee's** unit
+ * decides approval, budget and cost centre (it pays); the **providing** unit decides seats,
+ * cancellation, no-shows and whether other units' employees may enrol (it runs the session).
+ * Keeping the two apart in one type means no caller can take a rule from the wrong unit.
+ */
+export type EnrolmentRules = {
+	employeeUnit: Pick<PoSettings, 'approval' | 'approvers' | 'yearlyBudgetCents' | 'budgetExceeded' | 'costCentreRequired'>
+	providingUnit: Pick<PoSettings, 'freeCancellationDays' | 'noShowPolicy' | 'acceptsOtherUnits'>
+}
+
+export function enrolmentRules(employeeUnit: PoSettings, providingUnit: PoSettings): EnrolmentRules {
+	return {
+		employeeUnit: {
+			approval: employeeUnit.approval,
+			approvers: employeeUnit.approvers,
+			yearlyBudgetCents: employeeUnit.yearlyBudgetCents,
+			budgetExceeded: employeeUnit.budgetExceeded,
+			costCentreRequired: employeeUnit.costCentreRequired,
+		},
+		providingUnit: {
+			freeCancellationDays: providingUnit.freeCancellationDays,
+			noShowPolicy: providingUnit.noShowPolicy,
+			acceptsOtherUnits: providingUnit.acceptsOtherUnits,
+		},
+	}
+}
+
+export type EnrolmentRequest = {
+	employeeTenantId: string
+	providerTenantId: string
+	priceCents: number
+	session: { startsAt: Date; status: 'planned' | 'cancelled' }
+	/** What is left of the employee's budget in the session's budget year (see remainingBudget). */
+	remainingBudgetCents: number
+	/** The cost centre the request names (or the employee's own), if any. */
+	costCentre: string | null
+	now: Date
+}
+
+export type EnrolmentRequestError =
+	| 'SESSION_CANCELLED'
+	| 'SESSION_STARTED'
+	| 'OTHER_UNITS_NOT_ADMITTED'
+	| 'COST_CENTRE_REQUIRED'
+	| 'BUDGET_EXCEEDED'
+
+export type EnrolmentDecision = {
+	needsApproval: boolean
+	/** Why approval is needed, for the approver's inbox. */
+	approvalReason: 'unit_always' | 'above_price' | 'over_budget' | null
+}
+
+/** May this employee ask for a seat in this session, and must someone approve it first? */
+export function decideEnrolmentRequest(rules: EnrolmentRules, request: EnrolmentRequest): Result<EnrolmentDecision, EnrolmentRequestError> {
+	if (request.session.status === 'cancelled') return fail('SESSION_CANCELLED')
+	if (request.session.startsAt.getTime() <= request.now.getTime()) return fail('SESSION_STARTED')
+	const crossUnit = request.employeeTenantId !== request.providerTenantId
+	if (crossUnit && !rules.providingUnit.acceptsOtherUnits) return fail('OTHER_UNITS_NOT_ADMITTED')
+	const { employeeUnit } = rules
+	if (employeeUnit.costCentreRequired && request.priceCents > 0 && !request.costCentre?.trim()) return fail('COST_CENTRE_REQUIRED')
+
+	const overBudget = request.priceCents > request.remainingBudgetCents
+	if (overBudget && employeeUnit.budgetExceeded === 'block') return fail('BUDGET_EXCEEDED')
+
+	const approval = employeeUnit.approval
+	if (approval.mode === 'always') return ok({ needsApproval: true, approvalReason: 'unit_always' })
+	if (approval.mode === 'above_price' && request.priceCents > approval.thresholdCents) {
+		return ok({ needsApproval: true, approvalReason: 'above_price' })
+	}
+	if (overBudget && employeeUnit.budgetExceeded === 'require_approval') return ok({ needsApproval: true, approvalReason: 'over_budget' })
+	return ok({ needsApproval: false, approvalReason: null })
+}
+
+/** The approvers in order; the last one's approval is final. */
+export function approvalChain(rules: EnrolmentRules): readonly ('manager' | 'coordinator')[] {
+	return rules.employeeUnit.approvers === 'manager_then_coordinator' ? ['manager', 'coordinator'] : ['manager']
+}
+
+/**
+ * Is this approval the final one? With "manager, then coordinator" a manager's approval passes
+ * the request on; a coordinator's approval is always final (they may also stand in for a manager).
+ */
+export function isFinalApproval(rules: EnrolmentRules, approver: 'manager' | 'coordinator'): boolean {
+	return approver === 'coordinator' || approvalChain(rules).length === 1
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+export type CancellationTerms = { free: boolean; releasesBudget: boolean }
+
+/**
+ * Cancelling is free until the providing unit's number of days before the start; later the
+ * seat is still freed, but the cost stays charged to the budget. A cancelled session (the
+ * provider's doing) is always free. Something that never held budget has nothing to release.
+ */
+export function cancellationTerms(rules: EnrolmentRules, { startsAt, now, sessionCancelled = false }: { startsAt: Date; now: Date; sessionCancelled?: boolean }): CancellationTerms {
+	const free = sessionCancelled || startsAt.getTime() - now.getTime() >= rules.providingUnit.freeCancellationDays * DAY_MS
+	return { free, releasesBudget: free }
+}
+
+/** A no-show keeps the cost charged only when the providing unit charges no-shows. */
+export function noShowReleasesBudget(rules: EnrolmentRules): boolean {
+	return rules.providingUnit.noShowPolicy !== 'charge'
+}
+
+/** Free seats, never negative: a capacity lowered below the seats taken overbooks nobody new. */
+export function freeSeats(capacity: number, taken: number): number {
+	return Math.max(0, capacity - taken)
+}
+
+/**
+ * A seat goes to a newcomer only when one is free and nobody is waiting ahead of them:
+ * the waitlist is served in arrival order.
+ */
+export function seatIsFreeFor(capacity: number, taken: number, waiting: number): boolean {
+	return waiting === 0 && freeSeats(capacity, taken) > 0
+}
+
+/** The budget year of an enrolment is the calendar year its session starts in (Amsterdam time). */
+export function budgetYear(startsAt: Date): number {
+	return Number(new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(startsAt))
+}
+
+/** What is left: the yearly budget minus the sum of the ledger (commitments minus releases). */
+export function remainingBudget(yearlyBudgetCents: number, committedCents: number): number {
+	return yearlyBudgetCents - committedCents
+}

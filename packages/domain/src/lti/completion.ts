@@ -1,0 +1,22 @@
+import type { CourseForm } from '../catalogue/course.ts'
+import type { EnrolmentStatus } from '../logistics/enrolment-status.ts'
+
+/**
+ * Only a course that is nothing but its online part is finished by the tool. Blended courses
+ * and webinars also have a classroom or live part, which the coordinator closes with attendance.
+ */
+export function onlinePartIsWholeCourse(form: CourseForm): boolean {
+	return form === 'elearning'
+}
+
+/** Enrolments that give access to the course's online part. */
+export const LAUNCHABLE_ENROLMENT_STATUSES = ['enrolled', 'attended', 'completed'] as const satisfies readonly EnrolmentStatus[]
+
+export function mayLaunchOnlinePart(status: EnrolmentStatus): boolean {
+	return (LAUNCHABLE_ENROLMENT_STATUSES as readonly EnrolmentStatus[]).includes(status)
+}
+
+/** An enrolment a completed online part may close; anything else (cancelled, waitlisted…) stays as it is. */
+export function completesEnrolment(status: EnrolmentStatus): boolean {
+	return status === 'enrolled' || status === 'attended'
+}

@@ -1,0 +1,5 @@
+export * from './score.ts'
+export * from './completion.ts'
+export * from './scopes.ts'
+export * from './privacy.ts'
+export * from './roles.ts'

@@ -1,0 +1,59 @@
+import { describe, expect, test } from 'vitest'
+import { completesEnrolment, mayLaunchOnlinePart, onlinePartIsWholeCourse } from './completion.ts'
+import { sharedPersonalFields } from './privacy.ts'
+import { LIS_ROLES, lisRolesInCourse } from './roles.ts'
+import { grantScopes, LTI_SCOPES, scopesCover } from './scopes.ts'
+
+describe('completion', () => {
+	test('only an e-learning course is finished by its online part alone', () => {
+		expect(onlinePartIsWholeCourse('elearning')).toBe(true)
+		expect(onlinePartIsWholeCourse('blended')).toBe(false)
+		expect(onlinePartIsWholeCourse('classroom')).toBe(false)
+	})
+	test('enrolled employees may launch; waitlisted, cancelled or declined ones may not', () => {
+		expect(mayLaunchOnlinePart('enrolled')).toBe(true)
+		expect(mayLaunchOnlinePart('completed')).toBe(true)
+		expect(mayLaunchOnlinePart('waitlisted')).toBe(false)
+		expect(mayLaunchOnlinePart('cancelled')).toBe(false)
+		expect(mayLaunchOnlinePart('awaiting_approval')).toBe(false)
+	})
+	test('a completed part closes an active enrolment and leaves a cancelled one alone', () => {
+		expect(completesEnrolment('enrolled')).toBe(true)
+		expect(completesEnrolment('attended')).toBe(true)
+		expect(completesEnrolment('cancelled')).toBe(false)
+		expect(completesEnrolment('completed')).toBe(false)
+	})
+})
+
+describe('grantScopes', () => {
+	const allowed = [LTI_SCOPES.score, LTI_SCOPES.lineItem]
+	test('grants what was asked and is allowed, once each', () => {
+		expect(grantScopes([LTI_SCOPES.score, LTI_SCOPES.score], allowed)).toEqual([LTI_SCOPES.score])
+	})
+	test('drops scopes the registration does not allow and scopes nobody knows', () => {
+		expect(grantScopes([LTI_SCOPES.memberships, 'https://example.org/admin', LTI_SCOPES.lineItem], allowed)).toEqual([LTI_SCOPES.lineItem])
+	})
+	test('an endpoint is covered by any one of the scopes it accepts', () => {
+		expect(scopesCover([LTI_SCOPES.lineItem], [LTI_SCOPES.lineItem, LTI_SCOPES.lineItemReadOnly])).toBe(true)
+		expect(scopesCover([LTI_SCOPES.score], [LTI_SCOPES.lineItem, LTI_SCOPES.lineItemReadOnly])).toBe(false)
+	})
+})
+
+describe('lisRolesInCourse', () => {
+	const employee = { userId: 'u', tenantId: 'rvo', grants: [{ role: 'employee' as const, tenantId: 'rvo' }] }
+	test('an employee learns', () => {
+		expect(lisRolesInCourse(employee, 'rvo')).toEqual([LIS_ROLES.learner])
+	})
+	test("a coordinator of the providing unit teaches, a coordinator of another unit learns", () => {
+		const coordinator = { ...employee, grants: [...employee.grants, { role: 'coordinator' as const, tenantId: 'rvo' }] }
+		expect(lisRolesInCourse(coordinator, 'rvo')).toContain(LIS_ROLES.instructor)
+		expect(lisRolesInCourse(coordinator, 'nvwa')).toEqual([LIS_ROLES.learner])
+	})
+})
+
+describe('sharedPersonalFields', () => {
+	test('shares a field only when both the registration and the unit allow it', () => {
+		expect(sharedPersonalFields({ shareName: true, shareEmail: false }, true)).toEqual({ name: true, email: false })
+		expect(sharedPersonalFields({ shareName: true, shareEmail: true }, false)).toEqual({ name: false, email: false })
+	})
+})

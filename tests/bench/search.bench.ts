@@ -1,0 +1,219 @@
+import os from 'node:os'
+import { sql } from 'drizzle-orm'
+import {
+	analyseSearchWords,
+	listSynonyms,
+	listThemes,
+	listTenants,
+	searchCatalogue,
+	selectRows,
+	withTenantContext,
+	type CatalogueSearchFilters,
+	type Database,
+} from '@leerplein/db'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import {
+	dutchMonthOf,
+	expandQuery,
+	monthsFrom,
+	pageWindow,
+	parseSearchState,
+	PERIOD_MONTHS,
+	queryWords,
+	withCorrections,
+	type Synonym,
+} from '@leerplein/domain'
+import type { Benchmark, BenchContext } from './harness.ts'
+import { ms, perSecond, type LoadResult, type LatencySummary } from './load.ts'
+import { table } from './report.ts'
+
+// The realistic mix: what employees type (one word, two words, with typos) and what they click
+// (filters without a query), in the proportions of the issue's four kinds.
+const ONE_WORD = ['integriteit', 'excel', 'avg', 'leiderschap', 'projectmanagement', 'presenteren', 'woo', 'privacy', 'agile', 'omgevingswet', 'toezicht', 'schrijven', 'onderhandelen', 'mindfulness', 'cybersecurity', 'coaching', 'bio', 'rijksbegroting', 'feedback', 'vergaderingen']
+const TWO_WORDS = ['integriteit leidinggevenden', 'helder schrijven', 'agile werken', 'veilig thuiswerken', 'sociale veiligheid', 'moreel beraad', 'power bi', 'europees recht', 'financiële kennis', 'omgaan met werkdruk', 'projectmatig werken', 'crisis communicatie', 'kunstmatige intelligentie', 'bezwaar beroep', 'datagedreven toezicht']
+const TYPOS = ['projectmanagment', 'integritijt', 'exel', 'powerpiont', 'onderhandellen', 'stakholdermanagement', 'aanbestedingsreht', 'klokenluiders', 'leiderchap', 'presenteeren']
+const FILTERS = [
+	'vorm=klassikaal',
+	'vorm=e-learning',
+	'vorm=webinar&kosten=gratis',
+	'thema=integriteit',
+	'thema=leiderschap&vorm=klassikaal',
+	'thema=digitale-vaardigheden&duur=kort',
+	'plaats=Utrecht',
+	'plaats=Den%20Haag&vorm=klassikaal',
+	'taal=en',
+	'kosten=gratis&duur=dagdeel',
+	'aanbieder=rvo',
+	'aanbieder=nvwa&thema=toezicht-handhaving',
+	'sorteer=datum',
+	'pagina=2',
+	'thema=juridisch&sorteer=datum',
+]
+
+function searchMix(month: string): string[] {
+	const periods = monthsFrom(month, 4).slice(1).map((m) => `periode=${m}`)
+	return [
+		...ONE_WORD.map((q) => `q=${encodeURIComponent(q)}`),
+		...ONE_WORD.slice(0, 6).map((q) => `q=${encodeURIComponent(q)}&vorm=klassikaal`),
+		...TWO_WORDS.map((q) => `q=${encodeURIComponent(q)}`),
+		...TYPOS.map((q) => `q=${encodeURIComponent(q)}`),
+		...FILTERS,
+		...periods,
+		`${periods[0]}&plaats=Utrecht`,
+		'',
+	]
+}
+
+type Vocabulary = { synonyms: Synonym[]; tenants: { id: string; slug: string }[]; themes: { id: string; slug: string }[] }
+
+/** The search exactly as the portal's service runs it, without the portal: the raw SQL baseline. */
+async function rawSearch(db: Database, vocabulary: Vocabulary, viewerTenantId: string, query: string) {
+	const parsed = parseSearchState(new URLSearchParams(query))
+	if (!parsed.ok) throw new Error(parsed.code)
+	const { state } = parsed.value
+	const now = new Date()
+	const currentMonth = dutchMonthOf(now)
+	const analysis = await analyseSearchWords(db, [...new Set(queryWords(state.query))])
+	const { groups, correctedQuery } = withCorrections(expandQuery(state.query, vocabulary.synonyms), analysis.words)
+	const window = pageWindow(state.page, 20)
+	const filters: CatalogueSearchFilters = {
+		providerIds: vocabulary.tenants.filter((t) => state.filters.providers.includes(t.slug)).map((t) => t.id),
+		themeIds: vocabulary.themes.filter((t) => state.filters.themes.includes(t.slug)).map((t) => t.id),
+		forms: state.filters.forms,
+		cities: state.filters.cities,
+		months: state.filters.months,
+		languages: state.filters.languages,
+		costs: state.filters.costs,
+		durations: state.filters.durations,
+	}
+	return withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+		searchCatalogue(tx, {
+			viewerTenantId,
+			query: state.query,
+			groups,
+			correctedQuery,
+			filters,
+			sort: state.sort,
+			limit: window.pageSize,
+			offset: window.offset,
+			now,
+			currentMonth,
+			periodEndMonth: monthsFrom(currentMonth, PERIOD_MONTHS + 1).at(-1)!,
+		}),
+	)
+}
+
+const row = (label: string, result: LoadResult) => [
+	label,
+	String(result.connections),
+	perSecond(result.requestsPerSecond),
+	ms(result.latency.p50),
+	ms(result.latency.p95),
+	ms(result.latency.p99),
+	String(result.failures),
+]
+
+const LOAD_HEADER = ['what', 'connections', 'throughput', 'p50', 'p95', 'p99', 'failures']
+
+async function measureRoute(ctx: BenchContext, url: string, paths: string[], cookie: string, label: string, runs: number[]) {
+	const rows: string[][] = []
+	const results: LoadResult[] = []
+	for (const connections of runs) {
+		ctx.log(`${label} at ${connections} connections`)
+		const result = await ctx.load(url, paths.map((path) => ({ path })), { connections, durationSeconds: 15, headers: { cookie } })
+		rows.push(row(label, result))
+		results.push(result)
+	}
+	return { rows, results }
+}
+
+/**
+ * Catalogue search on the large seed (issue 4): the JSON route of search-as-you-type and the
+ * server-rendered /catalogus page, with the result cache on (the normal case: popular searches
+ * repeat) and off (every request queries PostgreSQL), and the raw SQL of the same mix.
+ */
+const benchmark: Benchmark = {
+	id: 'search',
+	title: 'Catalogue search',
+	async run(ctx) {
+		const employee = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-employee')!
+		const [user] = await selectRows<{ id: string; tenant_id: string }>(ctx.owner.db, sql`select id, tenant_id from users where email = ${employee.email}`)
+		// The template is copied from a seeded database: give the planner fresh statistics, as autovacuum would.
+		await ctx.owner.db.execute(sql`analyze`)
+		const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(', ')
+		const month = dutchMonthOf(new Date())
+		const queries = searchMix(month)
+		const cookie = await ctx.sessionCookie(user!.id)
+
+		// Raw SQL: the same two statements the service sends (word analysis, then the one search query), as the app role under RLS.
+		const app = await ctx.asApp({ maxConnections: 10 })
+		const vocabulary: Vocabulary = {
+			synonyms: await listSynonyms(app.db),
+			tenants: await listTenants(app.db),
+			themes: await listThemes(app.db),
+		}
+		ctx.log('raw SQL, serially')
+		for (const q of queries) await rawSearch(app.db, vocabulary, user!.tenant_id, q)
+		const raw = await ctx.timeSerially(queries.length * 2, (i) => rawSearch(app.db, vocabulary, user!.tenant_id, queries[i % queries.length]!))
+		const rawByKind = new Map<string, LatencySummary>()
+		for (const [kind, list] of [
+			['one word', queries.filter((q) => ONE_WORD.some((w) => q === `q=${encodeURIComponent(w)}`))],
+			['two words', queries.filter((q) => TWO_WORDS.some((w) => q === `q=${encodeURIComponent(w)}`))],
+			['typo', queries.filter((q) => TYPOS.some((w) => q === `q=${encodeURIComponent(w)}`))],
+			['filters only', queries.filter((q) => !q.startsWith('q='))],
+		] as const) {
+			rawByKind.set(kind, await ctx.timeSerially(list.length, (i) => rawSearch(app.db, vocabulary, user!.tenant_id, list[i % list.length]!)))
+		}
+		ctx.log('raw SQL, 10 concurrent')
+		const rawConcurrent = await ctx.timeConcurrently(queries.length * 2, 10, (i) => rawSearch(app.db, vocabulary, user!.tenant_id, queries[i % queries.length]!))
+		await app.close()
+
+		const json = queries.map((q) => `/catalogus/zoeken?${q}`)
+		const page = queries.map((q) => `/catalogus?${q}`)
+		const [cached] = await ctx.startPortals(1)
+		const jsonCached = await measureRoute(ctx, cached!.url, json, cookie, 'JSON route, cache on', [50, 10, 1])
+		const pageCached = await measureRoute(ctx, cached!.url, page, cookie, '/catalogus page, cache on', [50, 10])
+		const [uncached] = await ctx.startPortals(1, { env: { SEARCH_CACHE_SIZE: '0' } })
+		const jsonCold = await measureRoute(ctx, uncached!.url, json, cookie, 'JSON route, cache off', [50, 10, 1])
+		const pageCold = await measureRoute(ctx, uncached!.url, page, cookie, '/catalogus page, cache off', [10])
+
+		const [json50, json10, json1] = jsonCached.results
+		const [, cold10, cold1] = jsonCold.results
+		const verdict = (ok: boolean) => (ok ? 'met' : 'not met')
+		return [
+			`Load average of the machine (other work included) when the measurements started: ${loadAtStart}.`,
+			'',
+			`A signed-in employee (${employee.name}, RVO) searches the large catalogue: a mix of ${queries.length} searches — ${ONE_WORD.length + 6} one-word (6 of them with a filter), ${TWO_WORDS.length} two-word, ${TYPOS.length} with a typo, ${queries.length - ONE_WORD.length - 6 - TWO_WORDS.length - TYPOS.length} with filters only (form, theme, city, period, language, cost, duration, provider, sorting, page 2). One portal process, 15 s per run after a 3 s warm-up; load generator, portal and PostgreSQL share the machine.`,
+			'',
+			'"Cache on" is the portal as shipped: results are cached per process by catalogue version (ADR 010), so a repeated search costs one small query; the mix repeats, as popular searches do. "Cache off" (`SEARCH_CACHE_SIZE=0`) sends every search to PostgreSQL.',
+			'',
+			table(LOAD_HEADER, [...jsonCached.rows, ...jsonCold.rows, ...pageCached.rows, ...pageCold.rows]),
+			'',
+			'Raw SQL of the same mix (the two statements the service sends, as the app role under row-level security, no HTTP, no cache):',
+			'',
+			table(
+				['mix', 'runs', 'p50', 'p95', 'p99'],
+				[
+					['all, one at a time', String(raw.count), ms(raw.p50), ms(raw.p95), ms(raw.p99)],
+					...[...rawByKind].map(([kind, s]) => [`${kind}, one at a time`, String(s.count), ms(s.p50), ms(s.p95), ms(s.p99)]),
+					[`all, 10 concurrent (${perSecond(rawConcurrent.perSecond)})`, String(rawConcurrent.latency.count), ms(rawConcurrent.latency.p50), ms(rawConcurrent.latency.p95), ms(rawConcurrent.latency.p99)],
+				],
+			),
+			'',
+			'Targets of issue 4:',
+			'',
+			table(
+				['target', 'measured', ''],
+				[
+					['JSON route ≥ 500 requests/s at 50 connections', perSecond(json50!.requestsPerSecond), verdict(json50!.requestsPerSecond >= 500)],
+					['JSON route p95 ≤ 50 ms at 10 connections', ms(json10!.latency.p95), verdict(json10!.latency.p95 <= 50)],
+					['app overhead ≤ 3× raw SQL (p50, one at a time, cache on)', `${ms(json1!.latency.p50)} vs ${ms(raw.p50)}`, verdict(json1!.latency.p50 <= 3 * raw.p50)],
+					['app overhead ≤ 3× raw SQL (p50, one at a time, cache off)', `${ms(cold1!.latency.p50)} vs ${ms(raw.p50)}`, verdict(cold1!.latency.p50 <= 3 * raw.p50)],
+					['(cache off) JSON route p95 at 10 connections', ms(cold10!.latency.p95), verdict(cold10!.latency.p95 <= 50)],
+				],
+			),
+		].join('\n')
+	},
+}
+
+export default benchmark

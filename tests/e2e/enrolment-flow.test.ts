@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq, ne, sql } from 'drizzle-orm'
+import { createDatabase, schema, selectRows, type DatabaseClient } from '@leerplein/db'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import { testDrivers } from '@leerplein/db/testing'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { signInAs, SANNE } from '../support/sign-in.ts'
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
+
+const MARK = 'Mark Jansen' // manager of Sanne, RVO
+
+// The whole way through, in a real browser against the real portal, with mail delivered to a
+// real SMTP server: enrol → the manager approves → confirmation → the employee cancels → the
+// first on the waitlist gets the seat and a mail. PostgreSQL, so the test can plant and read rows.
+const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
+
+describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s', (driver) => {
+	let portal: RunningPortal
+	let smtp: TestSmtpServer
+	let browser: Browser
+	let owner: DatabaseClient
+	let f: Awaited<ReturnType<typeof plant>>
+
+	beforeAll(async () => {
+		smtp = await startSmtpServer()
+		;[portal, browser] = await Promise.all([
+			startPortal(driver, { env: { SMTP_URL: smtp.url, JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '0.5' } }),
+			launchBrowser(),
+		])
+		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
+		f = await plant(owner)
+	})
+	afterAll(async () => {
+		await browser?.close()
+		await owner?.close()
+		await portal?.stop()
+		await smtp?.close()
+	})
+
+	const statusOf = async (enrolmentId: string) =>
+		(await owner.db.select({ status: schema.enrolments.status }).from(schema.enrolments).where(eq(schema.enrolments.id, enrolmentId)))[0]?.status
+	const sanneEnrolment = async (sessionId: string) =>
+		(await owner.db.select().from(schema.enrolments).where(and(eq(schema.enrolments.sessionId, sessionId), eq(schema.enrolments.userId, f.sanne.id))))[0]
+
+	async function expectAccessible(page: Page) {
+		expect(await accessibilityViolations(page)).toEqual([])
+	}
+
+	test('enrol → manager approves → confirmation mail → employee cancels → the first waiting is promoted and mailed', async () => {
+		const sanne = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
+		await sanne.getByRole('radio').first().check()
+		await expectAccessible(sanne)
+		await sanne.getByRole('button', { name: 'Inschrijven', exact: true }).click()
+		await sanne.getByRole('status').filter({ hasText: 'Uw aanvraag is verstuurd' }).waitFor()
+		const request = await sanneEnrolment(f.sessionId)
+		expect(request?.status).toBe('awaiting_approval')
+		await smtp.waitFor((mail) => mail.to.includes(f.mark.email) && mail.subject.startsWith('Goedkeuring gevraagd: Sanne de Vries'))
+
+		const mark = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(mark, MARK, { returnTo: '/goedkeuringen' })
+		await expectAccessible(mark)
+		// The seed may hold another request of Sanne's: pick the one for this course.
+		await mark.getByRole('row').filter({ hasText: f.courseTitle }).getByRole('checkbox', { name: 'Sanne de Vries selecteren' }).check()
+		await mark.getByRole('button', { name: 'Goedkeuren' }).click()
+		await mark.getByRole('status').filter({ hasText: '1 aanvraag verwerkt' }).waitFor()
+		expect(await statusOf(request!.id)).toBe('enrolled')
+		// Budget committed at approval, with the cost centre fixed then.
+		const ledger = await owner.db.select().from(schema.budgetLedger).where(eq(schema.budgetLedger.enrolmentId, request!.id))
+		expect(ledger).toMatchObject([{ kind: 'commit', amountCents: f.priceCents, costCentre: f.sanne.costCentre }])
+		const confirmation = await smtp.waitFor((mail) => mail.to.includes(f.sanne.email) && mail.subject === `Goedgekeurd: ${f.courseTitle}`)
+		expect(confirmation.messageId).toMatch(/@leerplein\.local>$/)
+		const waitingEnrolmentId = await f.addWaiting()
+
+		await sanne.goto('/mijn-leren')
+		await expectAccessible(sanne)
+		await sanne.getByRole('link', { name: `Inschrijving voor ${f.courseTitle} annuleren` }).click()
+		await expectAccessible(sanne)
+		await sanne.getByRole('button', { name: 'Ja, annuleren' }).click()
+		await sanne.getByRole('status').filter({ hasText: 'Uw inschrijving is geannuleerd' }).waitFor()
+		expect(await statusOf(request!.id)).toBe('cancelled')
+		// The waiting colleague has the seat, in the same transaction, and hears it.
+		expect(await statusOf(waitingEnrolmentId)).toBe('enrolled')
+		await smtp.waitFor((mail) => mail.to.includes(f.waiting.email) && mail.subject === `Er is een plaats vrijgekomen: u bent ingeschreven voor ${f.courseTitle}`)
+		await smtp.waitFor((mail) => mail.to.includes(f.sanne.email) && mail.subject === `Geannuleerd: ${f.courseTitle}`)
+		// Cancelled more than the free-cancellation days ahead: the budget is released.
+		const entries = await owner.db.select().from(schema.budgetLedger).where(eq(schema.budgetLedger.enrolmentId, request!.id))
+		expect(entries.map((e) => e.amountCents).reduce((a, b) => a + b, 0)).toBe(0)
+		// Every mail went out once: no Message-ID twice.
+		const ids = smtp.mails.map((mail) => mail.messageId)
+		expect(new Set(ids).size).toBe(ids.length)
+	}, 180_000)
+
+	test('the coordinator pages and the calendar file are there and accessible', async () => {
+		const fatima = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(fatima, 'Fatima el Amrani', { returnTo: `/uitvoeringen/${f.sessionId}` })
+		await fatima.getByRole('heading', { name: 'Deelnemers' }).waitFor()
+		await expectAccessible(fatima)
+		await fatima.goto('/uitvoeringen')
+		await expectAccessible(fatima)
+		const [someoneElses] = await owner.db.select({ id: schema.enrolments.id }).from(schema.enrolments).where(eq(schema.enrolments.userId, f.waiting.id)).limit(1)
+		const calendar = await fetch(`${portal.url}/mijn-leren/agenda/${someoneElses!.id}`, { headers: { Cookie: await cookieOf(portal, 'rvo-employee') } })
+		expect(calendar.status).toBe(404)
+	})
+
+	test("a coordinator overrides their unit's rules (inherit or own value), with errors next to the field; another unit's coordinator cannot", async () => {
+		const rvo = async () => (await owner.db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo')))[0]!
+		const initial = (await rvo()).poOverrides
+		const fatima = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(fatima, 'Fatima el Amrani', { returnTo: '/onderdelen/rvo/regels' })
+		const group = fatima.getByRole('group', { name: 'Kosteloos annuleren tot' })
+		await group.getByRole('radio', { name: 'Eigen waarde' }).check()
+		await group.getByRole('spinbutton').fill('365')
+		await fatima.getByRole('button', { name: 'Regels opslaan' }).click()
+		await group.getByText('Vul een heel aantal dagen in, van 0 tot en met 90.').waitFor()
+		await expectAccessible(fatima)
+		await group.getByRole('spinbutton').fill('21')
+		await fatima.getByRole('button', { name: 'Regels opslaan' }).click()
+		await fatima.getByRole('status').filter({ hasText: 'De regels zijn opgeslagen.' }).waitFor()
+		// Only that rule changed; the unit's other overrides (and its branding) are kept.
+		expect((await rvo()).poOverrides).toEqual({ ...initial, freeCancellationDays: 21 })
+		const [audit] = await owner.db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'tenant.rules.update'))
+		expect(audit).toMatchObject({ result: 'success', before: initial, after: { ...initial, freeCancellationDays: 21 } })
+
+		const before = (await rvo()).poOverrides
+		const attack = await fetch(`${portal.url}/onderdelen/rvo/regels`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Cookie: await cookieOf(portal, 'nvwa-coordinator'), Origin: portal.url },
+			body: new URLSearchParams({ 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '0' }),
+		})
+		expect(attack.status).toBe(403)
+		expect((await rvo()).poOverrides).toEqual(before)
+	})
+
+	test('the providing coordinator raises capacity, moves a participant, registers a no-show and cancels a session', async () => {
+		const fatima = await cookieOf(portal, 'rvo-coordinator')
+		const post = (path: string, body: Record<string, string>) =>
+			fetch(`${portal.url}${path}`, { method: 'POST', redirect: 'manual', headers: { Cookie: fatima, Origin: portal.url }, body: new URLSearchParams(body) })
+		const people = await owner.db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, f.rvoId)).limit(20).offset(40)
+		const [a, b, c] = people as [(typeof people)[0], (typeof people)[0], (typeof people)[0]]
+		const day = 86_400_000
+		const [x, y, past] = await owner.db
+			.insert(schema.sessions)
+			.values([50, 57, -1].map((days) => ({ tenantId: f.rvoId, courseId: f.courseId, startsAt: new Date(Date.now() + days * day), endsAt: new Date(Date.now() + days * day + 3_600_000), capacity: 1 })))
+			.returning({ id: schema.sessions.id })
+		const enrol = async (userId: string, sessionId: string, status: 'enrolled' | 'waitlisted') => {
+			const [row] = await owner.db
+				.insert(schema.enrolments)
+				.values({ tenantId: f.rvoId, sessionId, userId, status, priceCents: f.priceCents, queueNumber: sql`nextval('enrolment_queue')` })
+				.returning({ id: schema.enrolments.id })
+			await owner.db.insert(schema.budgetLedger).values({ id: randomUUID(), tenantId: f.rvoId, userId, enrolmentId: row!.id, year: 2027, kind: 'commit', amountCents: f.priceCents })
+			return row!.id
+		}
+		const ea = await enrol(a.id, x!.id, 'enrolled')
+		const eb = await enrol(b.id, x!.id, 'waitlisted')
+		const ec = await enrol(c.id, past!.id, 'enrolled')
+
+		// Capacity 1 → 2: the waiting person moves up in the same transaction.
+		expect((await post(`/uitvoeringen/${x!.id}`, { intent: 'capacity', capacity: '0' })).status).toBe(400)
+		expect((await post(`/uitvoeringen/${x!.id}`, { intent: 'capacity', capacity: '2' })).status).toBe(200)
+		expect(await statusOf(eb)).toBe('enrolled')
+		await smtp.waitFor((mail) => mail.to.includes(b.email) && mail.subject.startsWith('Er is een plaats vrijgekomen'))
+
+		// A participant moves to the other session of the course.
+		expect((await post(`/uitvoeringen/${x!.id}`, { intent: 'move', enrolmentId: ea, toSessionId: y!.id })).status).toBe(200)
+		const moved = (await owner.db.select().from(schema.enrolments).where(eq(schema.enrolments.id, ea)))[0]!
+		expect(moved).toMatchObject({ sessionId: y!.id, status: 'enrolled' })
+
+		// Attendance after the start: a no-show (RVO does not charge no-shows: the budget comes back).
+		expect((await post(`/uitvoeringen/${past!.id}`, { intent: 'attendance', [`attendance:${ec}`]: 'no_show' })).status).toBe(200)
+		expect(await statusOf(ec)).toBe('no_show')
+
+		// The session is cancelled, not deleted: B is cancelled free of charge and mailed the other session.
+		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { reason: '' })).status).toBe(400)
+		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { reason: 'De trainer is ziek.' })).status).toBe(302)
+		const [session] = await owner.db.select().from(schema.sessions).where(eq(schema.sessions.id, x!.id))
+		expect(session).toMatchObject({ status: 'cancelled', cancellationReason: 'De trainer is ziek.' })
+		expect(await statusOf(eb)).toBe('cancelled')
+		const ledger = await owner.db.select().from(schema.budgetLedger).where(eq(schema.budgetLedger.enrolmentId, eb))
+		expect(ledger.reduce((sum, entry) => sum + entry.amountCents, 0)).toBe(0)
+		const cancelled = await smtp.waitFor((mail) => mail.to.includes(b.email) && mail.subject.startsWith('Uitvoering geannuleerd'))
+		expect(cancelled.text).toContain('De trainer is ziek.')
+		expect(cancelled.text).toMatch(/Andere uitvoeringen van deze opleiding:\n- /)
+	}, 120_000)
+
+	describe('bad input gets a clear error and changes nothing', () => {
+		let sanneCookie: string
+		let markCookie: string
+		beforeAll(async () => {
+			sanneCookie = await cookieOf(portal, 'rvo-employee')
+			markCookie = await cookieOf(portal, 'rvo-manager')
+		})
+		const post = (path: string, cookie: string, body: Record<string, string | string[]>) => {
+			const form = new URLSearchParams()
+			for (const [key, value] of Object.entries(body)) for (const v of [value].flat()) form.append(key, v)
+			return fetch(`${portal.url}${path}`, { method: 'POST', redirect: 'manual', headers: { Cookie: cookie, Origin: portal.url }, body: form })
+		}
+		const enrolmentCount = async () => Number((await selectRows<{ n: string }>(owner.db, sql`select count(*) as n from enrolments`))[0]!.n)
+
+		test('enrolling twice in the same session', async () => {
+			expect((await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: f.secondSessionId })).status).toBe(302)
+			const before = await enrolmentCount()
+			const again = await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: f.secondSessionId })
+			expect(again.status).toBe(409)
+			expect(await again.text()).toContain('U bent al ingeschreven voor deze uitvoering')
+			expect(await enrolmentCount()).toBe(before)
+		})
+
+		test.each([
+			['a session that has passed', () => f.pastSessionId, 400, 'al begonnen of voorbij'],
+			['a cancelled session', () => f.cancelledSessionId, 400, 'is geannuleerd'],
+			['a forged session id', () => randomUUID(), 404, 'bestaat niet'],
+			['a session id that is no id at all', () => "1' or '1'='1", 400, 'Kies een uitvoering'],
+		])('enrolling in %s', async (_name, sessionId, status, message) => {
+			const before = await enrolmentCount()
+			const response = await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: sessionId() })
+			expect(response.status).toBe(status)
+			expect(await response.text()).toContain(message)
+			expect(await enrolmentCount()).toBe(before)
+		})
+
+		test("approving someone outside one's team, or another unit's request", async () => {
+			for (const id of [f.otherTeamRequestId, f.otherUnitRequestId]) {
+				const response = await post('/goedkeuringen', markCookie, { intent: 'approve', ids: id })
+				expect([403, 404]).toContain(response.status)
+				expect(await response.text()).toMatch(/alleen aanvragen van uw eigen team|bestaat niet of is niet voor u zichtbaar/)
+				expect(await statusOf(id)).toBe('awaiting_approval')
+			}
+		})
+
+		test('declining without a reason', async () => {
+			const response = await post('/goedkeuringen', markCookie, { intent: 'decline', ids: f.ownTeamRequestId, reason: '' })
+			expect(response.status).toBe(400)
+			expect(await response.text()).toContain('Geef een reden op waarom u afwijst')
+			expect(await statusOf(f.ownTeamRequestId)).toBe('awaiting_approval')
+		})
+	})
+})
+
+async function cookieOf(portal: RunningPortal, persona: string): Promise<string> {
+	const response = await fetch(`${portal.url}/inloggen`, { method: 'POST', headers: { Origin: portal.url }, body: new URLSearchParams({ persona }), redirect: 'manual' })
+	return response.headers.get('set-cookie')!.split(';')[0]!
+}
+
+/** An RVO course that needs approval, a one-seat session with a colleague of Sanne already waiting, and bad targets. */
+async function plant(owner: DatabaseClient) {
+	const db = owner.db
+	const tenants = await db.select().from(schema.tenants)
+	const idOf = (slug: string) => tenants.find((tenant) => tenant.slug === slug)!.id
+	const person = async (key: string) => {
+		const email = DEMO_PERSONAS.find((p) => p.key === key)!.email
+		return (await db.select().from(schema.users).where(eq(schema.users.email, email)))[0]!
+	}
+	const [sanne, mark] = [await person('rvo-employee'), await person('rvo-manager')]
+	const [waiting] = await db.select().from(schema.users).where(and(eq(schema.users.managerId, mark.id), ne(schema.users.id, sanne.id))).limit(1)
+	const [otherTeam] = await db.select().from(schema.users).where(and(eq(schema.users.tenantId, idOf('rvo')), ne(schema.users.managerId, mark.id))).limit(1)
+	const [nvwaPerson] = await db.select().from(schema.users).where(eq(schema.users.tenantId, idOf('nvwa'))).limit(1)
+	const priceCents = 95_000
+	const courseTitle = 'Onderhandelen voor beleidsmakers (e2e)'
+	const [course] = await db
+		.insert(schema.courses)
+		.values({ providerTenantId: idOf('rvo'), title: courseTitle, summary: 'Voor de e2e-test.', description: 'Voor de e2e-test.', form: 'classroom', durationMinutes: 240, status: 'published', visibility: 'concern', priceCents })
+		.returning({ id: schema.courses.id })
+	const day = 86_400_000
+	const at = (days: number) => ({ startsAt: new Date(Date.now() + days * day), endsAt: new Date(Date.now() + days * day + 4 * 3_600_000) })
+	const [session, second, past, cancelled] = await db
+		.insert(schema.sessions)
+		.values([
+			{ tenantId: idOf('rvo'), courseId: course!.id, ...at(30), capacity: 1 },
+			{ tenantId: idOf('rvo'), courseId: course!.id, ...at(37), capacity: 10 },
+			{ tenantId: idOf('rvo'), courseId: course!.id, ...at(-2), capacity: 10 },
+			{ tenantId: idOf('rvo'), courseId: course!.id, ...at(44), capacity: 10, status: 'cancelled' as const },
+		])
+		.returning({ id: schema.sessions.id })
+	const [otherTeamRequest, otherUnitRequest, ownTeamRequest] = await db
+		.insert(schema.enrolments)
+		.values([
+			{ tenantId: idOf('rvo'), sessionId: second!.id, userId: otherTeam!.id, status: 'awaiting_approval', approvalStep: 'manager', priceCents },
+			{ tenantId: idOf('nvwa'), sessionId: second!.id, userId: nvwaPerson!.id, status: 'awaiting_approval', approvalStep: 'manager', priceCents },
+			{ tenantId: idOf('rvo'), sessionId: second!.id, userId: waiting!.id, status: 'awaiting_approval', approvalStep: 'manager', priceCents },
+		])
+		.returning({ id: schema.enrolments.id })
+	return {
+		rvoId: idOf('rvo'),
+		courseId: course!.id,
+		courseTitle,
+		priceCents,
+		sessionId: session!.id,
+		secondSessionId: second!.id,
+		pastSessionId: past!.id,
+		cancelledSessionId: cancelled!.id,
+		sanne: { id: sanne.id, email: sanne.email, costCentre: sanne.costCentre },
+		mark: { id: mark.id, email: mark.email },
+		waiting: { id: waiting!.id, email: waiting!.email },
+		/** A colleague who asks (and is approved) after Sanne took the only seat. */
+		addWaiting: async () =>
+			(
+				await db
+					.insert(schema.enrolments)
+					.values({ tenantId: idOf('rvo'), sessionId: session!.id, userId: waiting!.id, status: 'waitlisted', priceCents, queueNumber: sql`nextval('enrolment_queue')` })
+					.returning({ id: schema.enrolments.id })
+			)[0]!.id,
+		otherTeamRequestId: otherTeamRequest!.id,
+		otherUnitRequestId: otherUnitRequest!.id,
+		ownTeamRequestId: ownTeamRequest!.id,
+	}
+}
