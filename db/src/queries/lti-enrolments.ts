@@ -56,3 +56,14 @@ export async function listCourseMembersForTool(db: Database, { courseId }: { cou
 	)
 	return rows.map((row) => ({ userId: row.user_id, tenantId: row.tenant_id, name: row.name, email: row.email, unitOverrides: row.unit_overrides, status: row.status }))
 }
+
+export type CourseInstructor = { userId: string; tenantId: string; name: string; email: string; unitOverrides: Record<string, unknown> }
+
+/** In a tool context: the course's instructors for NRPS — the coordinators of the providing unit. */
+export async function listCourseInstructorsForTool(db: Database, { courseId }: { courseId: string }): Promise<CourseInstructor[]> {
+	const rows = await selectRows<{ user_id: string; tenant_id: string; name: string; email: string; unit_overrides: Record<string, unknown> }>(
+		db,
+		sql`select user_id, tenant_id, name, email, unit_overrides from lti_course_instructors(${courseId}::uuid)`,
+	)
+	return rows.map((row) => ({ userId: row.user_id, tenantId: row.tenant_id, name: row.name, email: row.email, unitOverrides: row.unit_overrides }))
+}

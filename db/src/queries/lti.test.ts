@@ -12,15 +12,22 @@ import {
 	insertLineItem,
 	insertLtiTool,
 	insertMessageState,
+	insertPartCompletion,
 	insertRegistrationToken,
+	getToolWebServices,
 	listLineItems,
+	listMyOnlinePartProgress,
+	listSyncableOnlineParts,
+	onlinePartCompleted,
+	recordWebServicesSync,
+	saveToolWebServices,
 	listPlatformPublicKeys,
 	registerToolWithToken,
 	rotatePlatformKey,
 	takeMessageState,
 	useToolTokenId,
 } from './lti.ts'
-import { completeEnrolmentFromScore, enrolmentStatusesForTool, isEnrolledInCourse, listCourseMembersForTool } from './lti-enrolments.ts'
+import { completeEnrolmentFromScore, enrolmentStatusesForTool, isEnrolledInCourse, listCourseInstructorsForTool, listCourseMembersForTool } from './lti-enrolments.ts'
 
 const key = (kid: string) => ({ kid, publicJwk: { kty: 'RSA', kid, n: 'n', e: 'AQAB' }, privateJwk: { kty: 'RSA', kid, d: 'secret' } })
 const tool = (name: string, clientId: string) => ({
@@ -172,6 +179,47 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 		const closed = await asTool(ids.moodle, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.ann }))
 		expect(closed).toEqual([{ enrolmentId: expect.any(String), tenantId: ids.rvo, previousStatus: 'enrolled' }])
 		expect(await asTool(ids.moodle, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.ann }))).toEqual([])
+	})
+
+	test("NRPS instructors are the providing unit's coordinators, only for a tool that serves the course", async () => {
+		expect((await asTool(ids.moodle, (tx) => listCourseInstructorsForTool(tx, { courseId: ids.course }))).map((m) => m.userId)).toEqual([ids.coordinator])
+		expect(await asTool(ids.other, (tx) => listCourseInstructorsForTool(tx, { courseId: ids.course }))).toEqual([])
+		expect(await asTool(ids.moodle, (tx) => listCourseInstructorsForTool(tx, { courseId: ids.otherCourse }))).toEqual([])
+	})
+
+	test("web-services settings: the administrator writes them, the tool reads and updates only its own, nobody else sees them", async () => {
+		const asAdmin = <T>(work: (tx: Database) => Promise<T>) => withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, work)
+		const settings = { toolId: ids.moodle, baseUrl: 'https://moodle.test', tokenCiphertext: 'cipher', tokenLastFour: 'abcd', issuer: 'https://leerplein.test' }
+		const byCoordinator = withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.coordinator }, (tx) => saveToolWebServices(tx, settings))
+		expect(await failure(byCoordinator)).toMatch(/row-level security/)
+		await asAdmin((tx) => saveToolWebServices(tx, settings))
+		expect(await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.coordinator }, (tx) => getToolWebServices(tx, { toolId: ids.moodle }))).toBeNull()
+		expect(await asTool(ids.other, (tx) => getToolWebServices(tx, { toolId: ids.moodle }))).toBeNull()
+		const at = new Date('2026-11-23T10:00:00Z')
+		await asTool(ids.moodle, (tx) => recordWebServicesSync(tx, { toolId: ids.moodle, at, status: 'ok', message: '1 afgerond', completed: 1 }))
+		expect(await asAdmin((tx) => getToolWebServices(tx, { toolId: ids.moodle }))).toMatchObject({ lastSyncAt: at, lastSyncStatus: 'ok', lastSyncCompleted: 1, tokenLastFour: 'abcd' })
+		// A new token forgets the last sync.
+		await asAdmin((tx) => saveToolWebServices(tx, { ...settings, tokenLastFour: 'wxyz' }))
+		expect(await asAdmin((tx) => getToolWebServices(tx, { toolId: ids.moodle }))).toMatchObject({ lastSyncAt: null, tokenLastFour: 'wxyz' })
+	})
+
+	test('an ungraded completion is recorded once, by the serving tool, and shows in the employee\'s progress', async () => {
+		await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.coordinator }, (tx) =>
+			tx.update(schema.ltiResourceLinks).set({ moodleCourseId: 2, moodleActivityId: 101 }).where(sql`id = ${ids.link}`),
+		)
+		expect(await asTool(ids.moodle, (tx) => listSyncableOnlineParts(tx, { tenantId: ids.rvo, toolId: ids.moodle }))).toEqual([
+			{ id: ids.link, courseId: ids.course, moodleCourseId: 2, moodleActivityId: 101 },
+		])
+		expect(await asTool(ids.other, (tx) => listSyncableOnlineParts(tx, { tenantId: ids.rvo, toolId: ids.moodle }))).toEqual([])
+		const completion = { resourceLinkId: ids.link, userId: ids.ann, tenantId: ids.rvo, toolId: ids.moodle, completedAt: new Date('2026-11-20T12:00:00Z') }
+		expect(await failure(asTool(ids.other, (tx) => insertPartCompletion(tx, completion)))).toMatch(/row-level security/)
+		expect(await asTool(ids.moodle, (tx) => onlinePartCompleted(tx, { resourceLinkId: ids.link, userId: ids.ann }))).toBe(false)
+		expect(await asTool(ids.moodle, (tx) => insertPartCompletion(tx, completion))).toBe(true)
+		expect(await asTool(ids.moodle, (tx) => insertPartCompletion(tx, completion))).toBe(false)
+		expect(await asTool(ids.moodle, (tx) => onlinePartCompleted(tx, { resourceLinkId: ids.link, userId: ids.ann }))).toBe(true)
+		const progress = await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.ann }, (tx) => listMyOnlinePartProgress(tx, { userId: ids.ann }))
+		expect(progress).toEqual([{ courseId: ids.course, resourceLinkId: ids.link, title: 'Module', score: null, completedAt: completion.completedAt }])
+		expect(await withTenantContext(app.db, { tenantId: ids.nvwa, userId: ids.nel }, (tx) => listMyOnlinePartProgress(tx, { userId: ids.ann }))).toEqual([])
 	})
 })
 

@@ -3,7 +3,8 @@ import { selectRows, type Database } from '../client.ts'
 import type { CourseForm, PoOverrides } from '@leerplein/domain'
 import { courses } from '../schema/catalogue.ts'
 import { tenants } from '../schema/tenants.ts'
-import { ltiLineItems, ltiMessageStates, ltiRegistrationTokens, ltiResourceLinks, ltiResults, ltiTools } from '../schema/lti.ts'
+import { ltiLineItems, ltiMessageStates, ltiPartCompletions, ltiRegistrationTokens, ltiResourceLinks, ltiResults, ltiTools, ltiToolWebServices } from '../schema/lti.ts'
+import { sessions, enrolments } from '../schema/logistics.ts'
 
 // Moodle over LTI 1.3 (ADR 014, 015). Registrations are concern-wide and public to read; online
 // parts, line items and results belong to the providing unit, and a tool reaches them in a tool
@@ -16,6 +17,7 @@ export type LtiResourceLink = typeof ltiResourceLinks.$inferSelect
 export type LtiLineItem = typeof ltiLineItems.$inferSelect
 export type LtiResult = typeof ltiResults.$inferSelect
 export type LtiMessageState = typeof ltiMessageStates.$inferSelect
+export type LtiToolWebServices = typeof ltiToolWebServices.$inferSelect
 
 // ---- platform keys -------------------------------------------------------------------------
 
@@ -297,4 +299,115 @@ export async function listMyOnlineResults(db: Database, { userId, courseId }: { 
 		.from(ltiResults)
 		.innerJoin(ltiLineItems, eq(ltiLineItems.id, ltiResults.lineItemId))
 		.where(and(eq(ltiResults.userId, userId), eq(ltiLineItems.courseId, courseId)))
+}
+
+/**
+ * "My learning": a person's online parts in the courses they are enrolled in, with the latest
+ * score and when the part was completed (by a graded score or by the web-services sync).
+ */
+export async function listMyOnlinePartProgress(db: Database, { userId }: { userId: string }) {
+	const rows = await selectRows<{
+		course_id: string
+		resource_link_id: string
+		title: string
+		score_given: number | null
+		score_maximum: number | null
+		completed_at: Date | string | null
+	}>(
+		db,
+		sql`select l.course_id, l.id as resource_link_id, l.title,
+			latest.score_given, latest.score_maximum,
+			least(graded.completed_at, pc.completed_at) as completed_at
+		from ${ltiResourceLinks} l
+		left join lateral (select r.score_given, r.score_maximum from ${ltiResults} r join ${ltiLineItems} i on i.id = r.line_item_id
+			where i.resource_link_id = l.id and r.user_id = ${userId} order by r.scored_at desc limit 1) latest on true
+		left join lateral (select min(r.completed_at) as completed_at from ${ltiResults} r join ${ltiLineItems} i on i.id = r.line_item_id
+			where i.resource_link_id = l.id and r.user_id = ${userId}) graded on true
+		left join ${ltiPartCompletions} pc on pc.resource_link_id = l.id and pc.user_id = ${userId}
+		where l.course_id in (select s.course_id from ${enrolments} e join ${sessions} s on s.id = e.session_id where e.user_id = ${userId})
+		order by l.created_at, l.id`,
+	)
+	return rows.map((row) => ({
+		courseId: row.course_id,
+		resourceLinkId: row.resource_link_id,
+		title: row.title,
+		score: row.score_given !== null && row.score_maximum ? { given: Number(row.score_given), maximum: Number(row.score_maximum) } : null,
+		completedAt: row.completed_at === null ? null : new Date(row.completed_at),
+	}))
+}
+
+/** A person's ungraded completions of a course's online parts (web-services sync), for the course page. */
+export async function listMyPartCompletions(db: Database, { userId, courseId }: { userId: string; courseId: string }) {
+	return db
+		.select({ resourceLinkId: ltiPartCompletions.resourceLinkId, completedAt: ltiPartCompletions.completedAt })
+		.from(ltiPartCompletions)
+		.innerJoin(ltiResourceLinks, eq(ltiResourceLinks.id, ltiPartCompletions.resourceLinkId))
+		.where(and(eq(ltiPartCompletions.userId, userId), eq(ltiResourceLinks.courseId, courseId)))
+}
+
+// ---- Moodle web services and the completion sync ---------------------------------------------
+
+/** A tool's web-services settings (concern administrator, or the tool's own context). */
+export async function getToolWebServices(db: Database, { toolId }: { toolId: string }): Promise<LtiToolWebServices | null> {
+	const [row] = await db.select().from(ltiToolWebServices).where(eq(ltiToolWebServices.toolId, toolId))
+	return row ?? null
+}
+
+/** Sets the base URL and token; a new token or address forgets how the last sync went. */
+export async function saveToolWebServices(
+	db: Database,
+	settings: { toolId: string; baseUrl: string; tokenCiphertext: string; tokenLastFour: string; issuer: string },
+): Promise<void> {
+	const reset = { lastSyncAt: null, lastSyncStatus: null, lastSyncMessage: null, lastSyncCompleted: null, updatedAt: new Date() }
+	await db
+		.insert(ltiToolWebServices)
+		.values({ ...settings, ...reset })
+		.onConflictDoUpdate({ target: ltiToolWebServices.toolId, set: { baseUrl: settings.baseUrl, tokenCiphertext: settings.tokenCiphertext, tokenLastFour: settings.tokenLastFour, issuer: settings.issuer, ...reset } })
+}
+
+export async function deleteToolWebServices(db: Database, { toolId }: { toolId: string }): Promise<boolean> {
+	const rows = await db.delete(ltiToolWebServices).where(eq(ltiToolWebServices.toolId, toolId)).returning({ toolId: ltiToolWebServices.toolId })
+	return rows.length > 0
+}
+
+/** In the tool's context: how the sync went. */
+export async function recordWebServicesSync(
+	db: Database,
+	{ toolId, at, status, message, completed }: { toolId: string; at: Date; status: 'ok' | 'failed'; message: string; completed: number },
+): Promise<void> {
+	await db
+		.update(ltiToolWebServices)
+		.set({ lastSyncAt: at, lastSyncStatus: status, lastSyncMessage: message, lastSyncCompleted: completed })
+		.where(eq(ltiToolWebServices.toolId, toolId))
+}
+
+/** In a tool context: the tool's online parts that name a Moodle activity, in the context's unit. */
+export async function listSyncableOnlineParts(db: Database, { tenantId, toolId }: { tenantId: string; toolId: string }) {
+	return db
+		.select({
+			id: ltiResourceLinks.id,
+			courseId: ltiResourceLinks.courseId,
+			moodleCourseId: ltiResourceLinks.moodleCourseId,
+			moodleActivityId: ltiResourceLinks.moodleActivityId,
+		})
+		.from(ltiResourceLinks)
+		.where(and(eq(ltiResourceLinks.tenantId, tenantId), eq(ltiResourceLinks.toolId, toolId), sql`${ltiResourceLinks.moodleActivityId} is not null`))
+		.orderBy(asc(ltiResourceLinks.id))
+}
+
+/** Whether the person already completed the part, by a graded score or an earlier sync. */
+export async function onlinePartCompleted(db: Database, { resourceLinkId, userId }: { resourceLinkId: string; userId: string }): Promise<boolean> {
+	const [row] = await selectRows<{ done: boolean }>(
+		db,
+		sql`select exists (select 1 from ${ltiPartCompletions} where resource_link_id = ${resourceLinkId} and user_id = ${userId})
+			or exists (select 1 from ${ltiResults} r join ${ltiLineItems} i on i.id = r.line_item_id
+				where i.resource_link_id = ${resourceLinkId} and r.user_id = ${userId} and r.completed_at is not null) as done`,
+	)
+	return row?.done ?? false
+}
+
+/** Records an ungraded completion once; false when it was already there (a concurrent sync). */
+export async function insertPartCompletion(db: Database, completion: typeof ltiPartCompletions.$inferInsert): Promise<boolean> {
+	const rows = await db.insert(ltiPartCompletions).values(completion).onConflictDoNothing().returning({ userId: ltiPartCompletions.userId })
+	return rows.length > 0
 }

@@ -102,6 +102,9 @@ export const ltiResourceLinks = pgTable(
 		custom: jsonb().$type<Record<string, string>>().notNull().default({}),
 		/** Percentage of the maximum a score must reach to complete the part; null means any graded completion. */
 		passMarkPercent: integer(),
+		/** The Moodle course and activity (course module id) behind the part, for the web-services completion sync; null: not synced. */
+		moodleCourseId: integer(),
+		moodleActivityId: integer(),
 		createdBy: uuid().references(() => users.id),
 		createdAt: createdAt(),
 	},
@@ -110,6 +113,7 @@ export const ltiResourceLinks = pgTable(
 		index().on(t.courseId),
 		index().on(t.tenantId, t.toolId),
 		check('lti_resource_links_pass_mark', sql`${t.passMarkPercent} is null or ${t.passMarkPercent} between 0 and 100`),
+		check('lti_resource_links_moodle_activity', sql`(${t.moodleCourseId} is null) = (${t.moodleActivityId} is null)`),
 		// A part is shown wherever its course is (the subquery obeys the courses policies).
 		pgPolicy('lti_resource_links_with_course', { for: 'select', using: sql`exists (select 1 from courses c where c.id = ${t.courseId})` }),
 		ownUnitPolicy('lti_resource_links', t.tenantId),
@@ -261,4 +265,68 @@ export const ltiRegistrationTokens = pgTable(
 		createdAt: createdAt(),
 	},
 	() => [pgPolicy('lti_registration_tokens_concern_admin', { for: 'all', using: isConcernAdmin, withCheck: isConcernAdmin })],
+)
+
+/**
+ * A tool's Moodle web services (ADR 017): the base URL, the token encrypted with the portal's
+ * SECRETS_KEY (AES-256-GCM; only its last four characters are ever shown back), and how the last
+ * completion sync went. Concern administrators manage it; the sync job reads and updates its own
+ * tool's row in that tool's context.
+ */
+export const ltiToolWebServices = pgTable(
+	'lti_tool_web_services',
+	{
+		toolId: uuid()
+			.primaryKey()
+			.references(() => ltiTools.id, { onDelete: 'cascade' }),
+		baseUrl: text().notNull(),
+		/** `iv.tag.ciphertext`, base64url; never the token itself. */
+		tokenCiphertext: text().notNull(),
+		tokenLastFour: text().notNull(),
+		/** The platform issuer Moodle saw in launches: its LTI users are `enrol_lti_13_` + sha1(issuer_sub). */
+		issuer: text().notNull(),
+		lastSyncAt: timestamp({ withTimezone: true }),
+		lastSyncStatus: text({ enum: ['ok', 'failed'] }),
+		/** What the administrator reads: counts on success, Moodle's error code on failure (never the token). */
+		lastSyncMessage: text(),
+		lastSyncCompleted: integer(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		pgPolicy('lti_tool_web_services_concern_admin', { for: 'all', using: isConcernAdmin, withCheck: isConcernAdmin }),
+		pgPolicy('lti_tool_web_services_own_tool', { for: 'all', using: sql`${t.toolId} = ${appLtiToolId}`, withCheck: sql`${t.toolId} = ${appLtiToolId}` }),
+	],
+)
+
+/**
+ * An online part completed without a grade, as Moodle's activity completion reports it through web
+ * services (Moodle never sends such completion over AGS). Graded completion lives on lti_results.
+ */
+export const ltiPartCompletions = pgTable(
+	'lti_part_completions',
+	{
+		resourceLinkId: uuid()
+			.notNull()
+			.references(() => ltiResourceLinks.id, { onDelete: 'cascade' }),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		toolId: uuid()
+			.notNull()
+			.references(() => ltiTools.id),
+		completedAt: timestamp({ withTimezone: true }).notNull(),
+		source: text({ enum: ['web_services'] }).notNull().default('web_services'),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.resourceLinkId, t.userId] }),
+		// "My learning" and the course page show a person's completions.
+		index().on(t.userId),
+		ownUnitPolicy('lti_part_completions', t.tenantId),
+		pgPolicy('lti_part_completions_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
+		ownToolOnly('lti_part_completions', t.toolId),
+	],
 )
