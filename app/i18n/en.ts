@@ -612,6 +612,7 @@ export const en: Messages = {
 		budget: 'Learning budget {{year}}: {{remaining}} left of {{total}}.',
 		cancelled: 'Your enrolment has been cancelled.',
 		reason: 'Reason: {{reason}}',
+		onlinePart: 'Online part {{title}}: {{progress}}',
 	},
 	cancelEnrolment: {
 		title: 'Cancel enrolment',

@@ -611,6 +611,7 @@ export const nl = {
 		budget: 'Leerbudget {{year}}: {{remaining}} over van {{total}}.',
 		cancelled: 'Uw inschrijving is geannuleerd.',
 		reason: 'Reden: {{reason}}',
+		onlinePart: 'Online onderdeel {{title}}: {{progress}}',
 	},
 	cancelEnrolment: {
 		title: 'Inschrijving annuleren',

@@ -26,6 +26,7 @@ type Row = {
 	city: string | null
 	waitlistPosition: number | null
 	decisionNote: string | null
+	onlineParts: { resourceLinkId: string; title: string; score: { given: number; maximum: number } | null; completedAt: string | Date | null }[]
 }
 
 export default function MyLearning() {
@@ -61,6 +62,19 @@ export default function MyLearning() {
 							<br />
 							{t('myLearning.reason', { reason: row.original.decisionNote })}
 						</>
+					) : null}
+					{row.original.onlineParts.length > 0 ? (
+						<ul className="plain-list">
+							{row.original.onlineParts.map((part) => (
+								<li key={part.resourceLinkId}>
+									{t('myLearning.onlinePart', {
+										title: part.title,
+										progress: part.completedAt ? t('lti.parts.completed', { date: formatDate(new Date(part.completedAt), language) }) : t('lti.parts.notCompleted'),
+									})}
+									{part.score ? `, ${t('lti.parts.score', { given: part.score.given, maximum: part.score.maximum })}` : null}
+								</li>
+							))}
+						</ul>
 					) : null}
 				</>
 			),

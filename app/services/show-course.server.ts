@@ -1,4 +1,14 @@
-import { courseRedirectTarget, getCourse, isEnrolledInCourse, listCourseOfferings, listCourseOnlineParts, listMyOnlineResults, listUpcomingSessions, withTenantContext } from '@leerplein/db'
+import {
+	courseRedirectTarget,
+	getCourse,
+	isEnrolledInCourse,
+	listCourseOfferings,
+	listCourseOnlineParts,
+	listMyOnlineResults,
+	listMyPartCompletions,
+	listUpcomingSessions,
+	withTenantContext,
+} from '@leerplein/db'
 import { holdsRole, seatAvailability, type RoleGrant } from '@leerplein/domain'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -28,6 +38,8 @@ export async function showCourse(
 		const coordinates = viewer ? holdsRole({ ...viewer }, 'coordinator', course.providerTenantId) : false
 		const enrolled = viewer && parts.length > 0 ? await isEnrolledInCourse(tx, { courseId, userId: viewer.userId }) : false
 		const results = viewer && parts.length > 0 ? await listMyOnlineResults(tx, { userId: viewer.userId, courseId }) : []
+		// Completion without a grade comes from the web-services sync, not from a score.
+		const ungraded = viewer && parts.length > 0 ? await listMyPartCompletions(tx, { userId: viewer.userId, courseId }) : []
 		return {
 			kind: 'course' as const,
 			course,
@@ -42,7 +54,7 @@ export async function showCourse(
 					title: link.title,
 					description: link.description,
 					toolName,
-					completedAt: completed?.completedAt ?? null,
+					completedAt: completed?.completedAt ?? ungraded.find((completion) => completion.resourceLinkId === link.id)?.completedAt ?? null,
 					score: latest && latest.scoreGiven !== null && latest.scoreMaximum ? { given: latest.scoreGiven, maximum: latest.scoreMaximum } : null,
 				}
 			}),

@@ -1,13 +1,17 @@
-import { committedBudget, getEmployeeForEnrolment, listMyEnrolments, withTenantContext } from '@leerplein/db'
+import { committedBudget, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress, withTenantContext } from '@leerplein/db'
 import { budgetYear, CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, remainingBudget } from '@leerplein/domain'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
-/** "Mijn leren": one's enrolments in four groups, and the budget left this year. */
+/** "Mijn leren": one's enrolments in four groups, each with its course's online parts (completed, score), and the budget left this year. */
 export async function showMyLearning({ db }: Pick<LeerpleinContext, 'db'>, signedIn: SignedIn, now: Date) {
 	const { userId, tenantId } = signedIn.person
 	return withTenantContext(db, { tenantId, userId }, async (tx) => {
-		const [enrolments, employee] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId })])
+		const [rows, employee, parts] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId }), listMyOnlinePartProgress(tx, { userId })])
+		const enrolments = rows.map((enrolment) => ({
+			...enrolment,
+			onlineParts: parts.filter((part) => part.courseId === enrolment.courseId).map(({ resourceLinkId, title, score, completedAt }) => ({ resourceLinkId, title, score, completedAt })),
+		}))
 		const settings = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employee?.poOverrides ?? {})
 		const year = budgetYear(now)
 		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
