@@ -133,6 +133,15 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 		await page.goto(`/catalogus/${ids.course}`)
 		expect(await page.getByText(/Afgerond op/).isVisible()).toBe(true)
 		expect(await page.getByText('score 80 van 100').isVisible()).toBe(true)
+
+		// "Mijn leren" lists the course under history as completed, with the online part's completion and score.
+		await page.goto('/mijn-leren')
+		const history = page.getByRole('table', { name: 'Geschiedenis' })
+		const row = history.getByRole('row').filter({ hasText: 'Veilig werken met persoonsgegevens (online)' })
+		expect(await row.getByRole('cell', { name: /Afgerond/ }).isVisible()).toBe(true)
+		expect(await row.getByText(/Online onderdeel Module Veilig werken: Afgerond op .+, score 80 van 100/).isVisible()).toBe(true)
+		expect(await page.getByRole('table', { name: 'Ingeschreven' }).getByText('Veilig werken met persoonsgegevens (online)').count()).toBe(0)
+		expect(await accessibilityViolations(page)).toEqual([])
 		await context.close()
 	})
 
