@@ -1,13 +1,14 @@
-import { getCourseTitle, listCourseMembersForTool, listCourseOnlineParts, withToolContext } from '@leerplein/db'
-import { CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, LIS_ROLES, poOverridesSchema, sharedPersonalFields } from '@leerplein/domain'
+import { getCourseTitle, listCourseInstructorsForTool, listCourseMembersForTool, listCourseOnlineParts, withToolContext } from '@leerplein/db'
+import { CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, nrpsMemberRoles, poOverridesSchema, sharedPersonalFields } from '@leerplein/domain'
 import type { Member } from '@leerplein/moodle'
 import type { ToolAccess } from '../lti/service-auth.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
 /**
- * NRPS 2.0 context memberships: everyone enrolled in the course, as Learners, with a name and
- * e-mail address only where both the registration and the person's unit allow it. Paged by the
- * caller over a stable order, so Moodle's sync never misses anyone (a missing member gets unenrolled).
+ * NRPS 2.0 context memberships: everyone enrolled in the course as Learner, and the providing
+ * unit's coordinators as Instructor (the course has no teachers of its own), with a name and
+ * e-mail address only where both the registration and the person's unit allow it. Paged over a
+ * stable order (user id), so Moodle's sync never misses anyone (a missing member gets unenrolled).
  */
 export async function listLtiMemberships(
 	context: LeerpleinContext,
@@ -20,7 +21,12 @@ export async function listLtiMemberships(
 			if (!parts.some(({ link }) => link.id === resourceLinkId)) return null
 		}
 		const title = (await getCourseTitle(tx, { courseId: access.courseId })) ?? ''
-		const everyone = await listCourseMembersForTool(tx, { courseId: access.courseId })
+		const learners = await listCourseMembersForTool(tx, { courseId: access.courseId })
+		const instructors = await listCourseInstructorsForTool(tx, { courseId: access.courseId })
+		const people = new Map<string, { userId: string; name: string; email: string; unitOverrides: Record<string, unknown>; learns: boolean; instructs: boolean }>()
+		for (const learner of learners) people.set(learner.userId, { ...learner, learns: true, instructs: false })
+		for (const instructor of instructors) people.set(instructor.userId, { ...instructor, learns: people.has(instructor.userId), instructs: true })
+		const everyone = [...people.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
 		const start = (page - 1) * pageSize
 		const members = everyone.slice(start, start + pageSize).map((member): Member => {
 			const overrides = poOverridesSchema.safeParse(member.unitOverrides)
@@ -28,7 +34,7 @@ export async function listLtiMemberships(
 			const shared = sharedPersonalFields(access.tool, unitAllows)
 			return {
 				userId: member.userId,
-				roles: [LIS_ROLES.learner],
+				roles: nrpsMemberRoles(member),
 				status: 'Active',
 				name: shared.name ? member.name : null,
 				email: shared.email ? member.email : null,

@@ -20,3 +20,15 @@ export function mayLaunchOnlinePart(status: EnrolmentStatus): boolean {
 export function completesEnrolment(status: EnrolmentStatus): boolean {
 	return status === 'enrolled' || status === 'attended'
 }
+
+export type SyncedCompletionDecision = 'complete' | 'already_completed' | 'not_completed'
+
+/**
+ * The web-services fallback sync (Moodle never sends completion without a grade over AGS): an
+ * activity Moodle reports as completed (or completed and passed; a fail never counts) completes
+ * the online part once. A part already completed, by a graded score or an earlier sync, is left alone.
+ */
+export function decideSyncedCompletion({ activityCompleted, partCompleted }: { activityCompleted: boolean; partCompleted: boolean }): SyncedCompletionDecision {
+	if (partCompleted) return 'already_completed'
+	return activityCompleted ? 'complete' : 'not_completed'
+}

@@ -19,3 +19,11 @@ export function lisRolesInCourse(actor: Actor, courseProviderTenantId: string): 
 	if (holdsRole(actor, 'concern_admin')) roles.push(LIS_ROLES.administrator)
 	return roles
 }
+
+/**
+ * A member's roles in NRPS: the course's instructors (the providing unit's coordinators) as
+ * Instructor, its participants as Learner, both where a coordinator is also enrolled.
+ */
+export function nrpsMemberRoles({ instructs, learns }: { instructs: boolean; learns: boolean }): string[] {
+	return [...(instructs ? [LIS_ROLES.instructor] : []), ...(learns ? [LIS_ROLES.learner] : [])]
+}

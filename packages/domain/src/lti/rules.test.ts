@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { completesEnrolment, mayLaunchOnlinePart, onlinePartIsWholeCourse } from './completion.ts'
+import { completesEnrolment, decideSyncedCompletion, mayLaunchOnlinePart, onlinePartIsWholeCourse } from './completion.ts'
 import { sharedPersonalFields } from './privacy.ts'
-import { LIS_ROLES, lisRolesInCourse } from './roles.ts'
+import { LIS_ROLES, lisRolesInCourse, nrpsMemberRoles } from './roles.ts'
 import { grantScopes, LTI_SCOPES, scopesCover } from './scopes.ts'
 
 describe('completion', () => {
@@ -48,6 +48,26 @@ describe('lisRolesInCourse', () => {
 		const coordinator = { ...employee, grants: [...employee.grants, { role: 'coordinator' as const, tenantId: 'rvo' }] }
 		expect(lisRolesInCourse(coordinator, 'rvo')).toContain(LIS_ROLES.instructor)
 		expect(lisRolesInCourse(coordinator, 'nvwa')).toEqual([LIS_ROLES.learner])
+	})
+})
+
+describe('nrpsMemberRoles', () => {
+	test('the providing unit\'s coordinators are instructors, participants learners, an enrolled coordinator both', () => {
+		expect(nrpsMemberRoles({ instructs: true, learns: false })).toEqual([LIS_ROLES.instructor])
+		expect(nrpsMemberRoles({ instructs: false, learns: true })).toEqual([LIS_ROLES.learner])
+		expect(nrpsMemberRoles({ instructs: true, learns: true })).toEqual([LIS_ROLES.instructor, LIS_ROLES.learner])
+	})
+})
+
+describe('decideSyncedCompletion', () => {
+	test('Given Moodle reports the activity completed, when the part is not yet completed, then the sync completes it', () => {
+		expect(decideSyncedCompletion({ activityCompleted: true, partCompleted: false })).toBe('complete')
+	})
+	test('Given the part was completed by a graded score or an earlier sync, then the sync leaves it alone', () => {
+		expect(decideSyncedCompletion({ activityCompleted: true, partCompleted: true })).toBe('already_completed')
+	})
+	test('Given the activity is incomplete or failed, then nothing is completed', () => {
+		expect(decideSyncedCompletion({ activityCompleted: false, partCompleted: false })).toBe('not_completed')
 	})
 })
 
