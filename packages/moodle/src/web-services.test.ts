@@ -1,7 +1,7 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { activityCompleted, createMoodleClient, encodeMoodleParams, MoodleWebServiceError } from './web-services.ts'
+import { activityCompleted, createMoodleClient, encodeMoodleParams, moodleLtiUsername, MoodleWebServiceError } from './web-services.ts'
 
 // Moodle's REST server answers with the documented shapes (Moodle 4.x API docs, "Web service API
 // functions") and, for any failure, HTTP 200 with its error envelope.
@@ -37,6 +37,13 @@ const server = setupServer(
 						],
 					},
 				])
+			case 'core_user_get_users_by_field':
+				return HttpResponse.json(
+					[...form.entries()]
+						.filter(([name]) => name.startsWith('values['))
+						.filter(([, username]) => username === 'enrol_lti_13_known')
+						.map(([, username]) => ({ id: 42, username, firstname: 'Sanne', lastname: 'Jansen', fullname: 'Sanne Jansen', email: 'x@example.com', auth: 'lti', confirmed: 1, suspended: false })),
+				)
 			case 'core_completion_get_activities_completion_status':
 				if (form.get('userid') === '999') return HttpResponse.json({ exception: 'required_capability_exception', errorcode: 'nopermissions', message: 'Sorry, but you do not currently have permissions to do that' })
 				return HttpResponse.json({
@@ -83,6 +90,15 @@ describe('the Moodle web services client', () => {
 			[102, false],
 		])
 		expect(activityCompleted(3)).toBe(false)
+	})
+
+	test('finds Moodle accounts by username, and names LTI users the way enrol_lti does', async () => {
+		const users = await moodle.getUsersByUsername(['enrol_lti_13_known', 'enrol_lti_13_unknown'])
+		expect(users).toEqual([expect.objectContaining({ id: 42, username: 'enrol_lti_13_known' })])
+		expect(received[0]!.get('field')).toBe('username')
+		expect(received[0]!.get('values[1]')).toBe('enrol_lti_13_unknown')
+		expect(moodleLtiUsername('https://leerplein.test', 'user-1')).toBe('enrol_lti_13_3575de5de836c4fc5a00b8a2b9e9f546cc2c570c')
+		expect(moodleLtiUsername('https://leerplein.test', 'user-1')).not.toBe(moodleLtiUsername('https://leerplein.test', 'user-2'))
 	})
 
 	test("turns Moodle's error envelope into an error with its errorcode", async () => {

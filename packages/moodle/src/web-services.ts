@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { z } from 'zod'
 
 // A client for Moodle's REST web services, for what LTI does not cover: the site's courses and
@@ -71,6 +72,17 @@ const completionStatus = z.object({
 })
 export type MoodleCompletionStatus = z.infer<typeof completionStatus>
 
+const moodleUser = z.object({ id: z.number().int(), username: z.string(), fullname: z.string().optional() })
+export type MoodleUser = z.infer<typeof moodleUser>
+
+/**
+ * The username Moodle's enrol_lti (LTI 1.3, Moodle 4.x) gives a person it first meets in a launch
+ * or a membership sync: `enrol_lti_13_` + sha1(issuer + '_' + sub) (enrol/lti/classes/local/ltiadvantage/repository/user_repository.php).
+ */
+export function moodleLtiUsername(issuer: string, subject: string): string {
+	return `enrol_lti_13_${createHash('sha1').update(`${issuer}_${subject}`).digest('hex')}`
+}
+
 export type MoodleClientOptions = { baseUrl: string; token: string; fetch?: typeof fetch; timeoutMs?: number }
 
 /** Form-encodes nested parameters the way Moodle's REST server reads them: `options[ids][0]=2`. */
@@ -112,6 +124,8 @@ export function createMoodleClient({ baseUrl, token, fetch: fetchImpl, timeoutMs
 		getCourses: (ids?: number[]) => call('core_course_get_courses', ids ? { options: { ids } } : {}, z.array(course)),
 		/** core_course_get_contents: a course's sections and their activities. */
 		getCourseContents: (courseId: number) => call('core_course_get_contents', { courseid: courseId }, z.array(section)),
+		/** core_user_get_users_by_field: the Moodle accounts with these usernames (absent ones are left out). */
+		getUsersByUsername: (usernames: string[]) => call('core_user_get_users_by_field', { field: 'username', values: usernames }, z.array(moodleUser)),
 		/** core_completion_get_activities_completion_status: a person's completion of every activity in a course. */
 		getActivitiesCompletionStatus: (courseId: number, userId: number) =>
 			call('core_completion_get_activities_completion_status', { courseid: courseId, userid: userId }, completionStatus),
