@@ -404,17 +404,26 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 	describe('names and roles', () => {
 		test('memberships are complete across pages, keep rlid in the Link, and share names only where the unit allows', async () => {
 			const token = await moodle.accessToken(endpoints.token, [LTI_SCOPES.memberships])
+			// The course has no teachers of its own: RVO's coordinators are its instructors (RVO shares no names).
+			const coordinators = await owner.db
+				.select({ userId: schema.roleAssignments.userId })
+				.from(schema.roleAssignments)
+				.innerJoin(schema.users, eq(schema.users.id, schema.roleAssignments.userId))
+				.where(and(eq(schema.roleAssignments.tenantId, ids.rvo), eq(schema.roleAssignments.role, 'coordinator'), eq(schema.users.active, true)))
+			expect(coordinators.length).toBeGreaterThan(0)
 			const { pages, urls } = await moodle.readAllPages(`${portal.url}/lti/nrps/${ids.course}/memberships?rlid=${ids.link}&limit=1`, token)
-			expect(pages).toHaveLength(2)
-			expect(urls[1]).toContain(`rlid=${ids.link}`)
+			expect(pages).toHaveLength(2 + coordinators.length)
+			expect(urls.slice(1).every((url) => url.includes(`rlid=${ids.link}`))).toBe(true)
 			const members = pages.flatMap((page) => (page as { members: Array<Record<string, unknown>> }).members)
 			expect(members).toEqual(
 				expect.arrayContaining([
 					{ user_id: ids.sanne, roles: [LIS_ROLES.learner], status: 'Active' },
 					{ user_id: ids.lotte, roles: [LIS_ROLES.learner], status: 'Active', name: 'Lotte van Dijk' },
+					...coordinators.map(({ userId }) => ({ user_id: userId, roles: [LIS_ROLES.instructor], status: 'Active' })),
 				]),
 			)
-			expect(members).toHaveLength(2)
+			expect(new Set(members.map((member) => member.user_id)).size).toBe(members.length)
+			expect(members).toHaveLength(2 + coordinators.length)
 		})
 
 		test('an rlid that is not the tool’s own link is refused', async () => {
