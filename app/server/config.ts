@@ -1,5 +1,6 @@
 import type { RateLimitRule } from '@leerplein/db'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '@leerplein/domain'
+import { secretsKeyFromEnv } from '../utils/secret-box.server.ts'
 
 /** Settings read once from the environment at start-up; no request can change them. */
 export type PortalConfig = {
@@ -19,6 +20,8 @@ export type PortalConfig = {
 	publicOrigin: string | null
 	/** A unit's client secret for single sign-on, read from the environment when it is needed (ADR 008); never stored or logged. */
 	secretFromEnv: (name: string) => string | undefined
+	/** `SECRETS_KEY`: encrypts secrets the portal must use again (a tool's Moodle web-services token); null: none can be stored. */
+	secretsKey: Buffer | null
 	/** Catalogue searches cached per process (`SEARCH_CACHE_SIZE`, default 2000; 0 turns the cache off, ADR 010). */
 	searchCacheSize: number
 }
@@ -38,6 +41,7 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 		publicOrigin: origin(env, 'PUBLIC_URL'),
 		secretFromEnv: (name) => env[name] || undefined,
 		searchCacheSize: wholeNumber(env, 'SEARCH_CACHE_SIZE') ?? 2_000,
+		secretsKey: secretsKeyFromEnv(env.SECRETS_KEY),
 	}
 }
 
