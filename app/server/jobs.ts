@@ -1,9 +1,11 @@
-import { createJobQueue, MAIL_QUEUE, REMINDER_QUEUE, type DatabaseClient, type MailJob } from '@leerplein/db'
+import { createJobQueue, MAIL_QUEUE, MOODLE_SYNC_QUEUE, REMINDER_QUEUE, type DatabaseClient, type MailJob } from '@leerplein/db'
 import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import { enqueueReminders } from '../services/enqueue-reminders.server.ts'
 import { sendNotification, type MailDelivery } from '../services/send-notification.server.ts'
+import { syncMoodleCompletions } from '../services/sync-moodle-completions.server.ts'
+import { secretsKeyFromEnv } from '../utils/secret-box.server.ts'
 
 /** Where mail goes: `SMTP_URL` (e.g. smtp://mail.example.nl:587), or nowhere but the outbox table (the demo). */
 export function mailDeliveryFromEnv(env: Record<string, string | undefined>): MailDelivery {
@@ -14,8 +16,8 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 }
 
 /**
- * Runs the job handlers on `client` (the app role): notification mails, and the hourly reminder
- * scan. In the embedded demo this runs inside the portal process; in production as
+ * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
+ * scan, and the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`). In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
 export async function startJobWorker(client: DatabaseClient, { logger, env = process.env }: { logger: Logger; env?: Record<string, string | undefined> }): Promise<PgBoss> {
@@ -38,6 +40,14 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 		logger.info({ count }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)
+	await boss.work(MOODLE_SYNC_QUEUE, async () => {
+		const reports = await syncMoodleCompletions(client.db, { secretsKey, now: new Date() })
+		// Per tool: the outcome and Moodle's error code, never the token.
+		for (const report of reports) logger.info(report, 'moodle completion sync')
+	})
+	// Moodle's own grade sync runs every 30 minutes; the fallback keeps the same pace.
+	await boss.schedule(MOODLE_SYNC_QUEUE, env.MOODLE_SYNC_CRON?.trim() || '*/30 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss
 }

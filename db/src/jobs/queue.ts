@@ -17,6 +17,8 @@ export const JOB_SCHEMA = 'pgboss'
 export const MAIL_QUEUE = 'mail'
 /** A scheduled scan that enqueues the 7-day and 1-day reminders. */
 export const REMINDER_QUEUE = 'reminders'
+/** The scheduled Moodle web-services completion sync (activities completed without a grade). */
+export const MOODLE_SYNC_QUEUE = 'moodle-completion-sync'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -100,6 +102,8 @@ const QUEUE_OPTIONS = {
 	// mid-job leaves it active; after 30 seconds (well past the SMTP timeouts) it counts as failed and is retried.
 	[MAIL_QUEUE]: { name: MAIL_QUEUE, retryLimit: 10, retryDelay: 2, retryBackoff: true, expireInSeconds: 30 },
 	[REMINDER_QUEUE]: { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
+	// A failed run is not retried: the next scheduled run reads everything again, and Moodle's errors are recorded per tool.
+	[MOODLE_SYNC_QUEUE]: { name: MOODLE_SYNC_QUEUE, retryLimit: 0, expireInSeconds: 900 },
 } as const
 
 /**
