@@ -2,9 +2,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { ALL_LTI_SCOPES } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { requirePermission } from '../auth/guards.server.ts'
 import { describedBy, FormField } from '../components/form-field.tsx'
+import { dynamicSchema, firstErrors, toolSchema, type Errors } from '../lti/tool-form.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { LTI_PATHS, platformIssuer } from '../lti/platform.server.ts'
 import { listTools } from '../services/list-lti-tools.server.ts'
@@ -36,76 +36,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-const url = (error: string) =>
-	z
-		.string()
-		.trim()
-		.refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), { error })
-const lines = (value: string) =>
-	value
-		.split(/\r?\n/)
-		.map((line) => line.trim())
-		.filter(Boolean)
-
-const registerSchema = z
-	.object({
-		name: z.string().trim().min(1, { error: 'lti.admin.errors.nameRequired' }).max(200, { error: 'lti.admin.errors.nameRequired' }),
-		loginUrl: url('lti.admin.errors.urlInvalid'),
-		targetLinkUri: url('lti.admin.errors.urlInvalid'),
-		deepLinkingUrl: z
-			.string()
-			.trim()
-			.transform((value) => value || null)
-			.refine((value) => value === null || (/^https?:\/\//.test(value) && URL.canParse(value)), { error: 'lti.admin.errors.urlInvalid' }),
-		redirectUris: z
-			.string()
-			.transform(lines)
-			.refine((values) => values.length > 0 && values.every((value) => /^https?:\/\//.test(value) && URL.canParse(value)), { error: 'lti.admin.errors.redirectUrisInvalid' }),
-		jwksUrl: z
-			.string()
-			.trim()
-			.transform((value) => value || null)
-			.refine((value) => value === null || (/^https?:\/\//.test(value) && URL.canParse(value)), { error: 'lti.admin.errors.urlInvalid' }),
-		publicJwk: z
-			.string()
-			.trim()
-			.transform((value, context) => {
-				if (!value) return null
-				try {
-					const parsed = JSON.parse(value) as unknown
-					if (parsed && typeof parsed === 'object' && (parsed as { kty?: unknown }).kty === 'RSA') return parsed as Record<string, unknown>
-				} catch {
-					// reported below
-				}
-				context.addIssue({ code: 'custom', message: 'lti.admin.errors.publicJwkInvalid' })
-				return z.NEVER
-			}),
-		deploymentIds: z
-			.string()
-			.transform((value) => value.split(',').map((id) => id.trim()).filter(Boolean))
-			.refine((values) => values.length > 0, { error: 'lti.admin.errors.deploymentRequired' }),
-		custom: z.string().transform((value, context) => {
-			const pairs: Record<string, string> = {}
-			for (const line of lines(value)) {
-				const match = /^([\w.-]+)\s*=\s*(.*)$/.exec(line)
-				if (!match) {
-					context.addIssue({ code: 'custom', message: 'lti.admin.errors.customInvalid' })
-					return z.NEVER
-				}
-				pairs[match[1]!] = match[2]!
-			}
-			return pairs
-		}),
-		scopes: z.array(z.enum(ALL_LTI_SCOPES as [string, ...string[]])).default([]),
-		shareName: z.literal('on').optional().transform(Boolean),
-		shareEmail: z.literal('on').optional().transform(Boolean),
-	})
-	.refine((value) => value.jwksUrl !== null || value.publicJwk !== null, { path: ['jwksUrl'], error: 'lti.admin.errors.keysRequired' })
-
-const dynamicSchema = z.object({ toolRegistrationUrl: url('lti.admin.errors.urlInvalid') })
-
-type Errors = Record<string, string>
-
 export async function action({ request, context }: ActionFunctionArgs) {
 	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
 	const form = await request.formData()
@@ -122,16 +52,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const { location } = await startLtiDynamicRegistration(context, { signedIn, toolRegistrationUrl: parsed.data.toolRegistrationUrl, issuer: platformIssuer(context, request) })
 		return data({ form: 'dynamic', errors: {} as Errors, values, registrationLink: location })
 	}
-	const parsed = registerSchema.safeParse({ ...values, scopes: form.getAll('scopes').map(String) })
+	const parsed = toolSchema.safeParse({ ...values, scopes: form.getAll('scopes').map(String) })
 	if (!parsed.success) return data({ form: 'register', errors: firstErrors(parsed.error), values, registrationLink: null }, { status: 400 })
 	await registerLtiTool(context, { signedIn, input: parsed.data })
 	return redirect('/beheer/leeromgevingen?gedaan=geregistreerd', 303)
-}
-
-function firstErrors(error: z.ZodError): Errors {
-	const errors: Errors = {}
-	for (const issue of error.issues) errors[String(issue.path[0])] ??= issue.message
-	return errors
 }
 
 export default function LearningTools() {
@@ -191,18 +115,24 @@ export default function LearningTools() {
 									<th scope="col">{t('lti.admin.deploymentIds')}</th>
 									<th scope="col">{t('lti.admin.via')}</th>
 									<th scope="col">{t('lti.admin.since')}</th>
+									<th scope="col">{t('lti.admin.status')}</th>
 								</tr>
 							</thead>
 							<tbody>
 								{tools.map((tool) => (
 									<tr key={tool.id}>
-										<td>{tool.name}</td>
+										<td>
+											<Link to={`/beheer/leeromgevingen/${tool.id}`} aria-label={t('lti.admin.openTool', { name: tool.name })}>
+												{tool.name}
+											</Link>
+										</td>
 										<td>
 											<code>{tool.clientId}</code>
 										</td>
 										<td>{tool.deploymentIds.join(', ')}</td>
 										<td>{tool.registeredVia === 'dynamic' ? t('lti.admin.viaDynamic') : t('lti.admin.viaManual')}</td>
 										<td>{formatDate(new Date(tool.createdAt), i18n.language)}</td>
+										<td>{tool.active ? t('lti.tool.active') : t('lti.tool.inactive')}</td>
 									</tr>
 								))}
 							</tbody>

@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/lti.inhoud-kiezen.$courseId.$toolId': { access: 'tenant-owned', why: "starts Deep Linking for a course of the coordinator's own unit" },
 	'routes/lti.authorize': { access: 'own', why: 'answers a launch for the signed-in person only: login_hint and the one-time message hint must be theirs' },
 	'routes/beheer.leeromgevingen': { access: 'concern-admin', why: 'registers learning tools and rotates the platform key' },
+	'routes/beheer.leeromgevingen_.$toolId': { access: 'concern-admin', why: "edits, deactivates and syncs one learning tool; its Moodle web-services token is the concern's" },
 	'routes/lti.jwks': { access: 'public', why: "Leerplein's public signing keys" },
 	'routes/[.well-known].openid-configuration': { access: 'public', why: "the platform's OpenID configuration for Dynamic Registration" },
 	'routes/lti.deep-linking.mislukt': { access: 'public', why: 'explains a refused Deep Linking response; shows no data' },

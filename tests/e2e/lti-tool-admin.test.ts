@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto'
+import { createDatabase, schema, type DatabaseClient } from '@leerplein/db'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import { testDrivers } from '@leerplein/db/testing'
+import { ALL_LTI_SCOPES, LTI_SCOPES } from '@leerplein/domain'
+import { moodleLtiUsername } from '@leerplein/moodle'
+import { and, eq } from 'drizzle-orm'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { startMoodleLikeTool, type MoodleLikeTool } from '../support/moodle-like-tool.ts'
+import { startMoodleWebServices } from '../support/moodle-web-services.ts'
+import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { ELS, FATIMA, SANNE, signInAs } from '../support/sign-in.ts'
+
+// The concern administrator's page of one learning tool (issue 6): edit the registration with
+// Dutch errors beside the fields, deactivate with confirmation (the tool's tokens stop working) and
+// reactivate, set Moodle web services (the token never shown back), list Moodle's courses and
+// activities, and run the completion sync, whose result and Moodle's errors the page shows.
+
+const persona = (key: string) => DEMO_PERSONAS.find((candidate) => candidate.key === key)!
+const drivers = await testDrivers()
+const WS_TOKEN = 'ws-token-secret-0123456789'
+
+describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administration page', () => {
+	let portal: RunningPortal
+	let owner: DatabaseClient
+	let browser: Browser
+	let tool: MoodleLikeTool
+	let moodle: Awaited<ReturnType<typeof startMoodleWebServices>>
+	let ids: { toolId: string; sanne: string; enrolment: string }
+
+	beforeAll(async () => {
+		;[portal, browser, tool, moodle] = await Promise.all([
+			startPortal('postgres', { env: { SECRETS_KEY: randomBytes(32).toString('base64') } }),
+			launchBrowser(),
+			startMoodleLikeTool(),
+			startMoodleWebServices(WS_TOKEN),
+		])
+		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
+		const db = owner.db
+		const [rvo] = await db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
+		const [sanne] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, persona('rvo-employee').email))
+		const [course] = await db
+			.insert(schema.courses)
+			.values({ providerTenantId: rvo!.id, title: 'AVG-richtlijn lezen (online)', summary: 's', description: 'd', form: 'elearning', durationMinutes: 30, status: 'published' })
+			.returning()
+		const [session] = await db
+			.insert(schema.sessions)
+			.values({ tenantId: rvo!.id, courseId: course!.id, startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000), capacity: 100 })
+			.returning()
+		const [enrolment] = await db.insert(schema.enrolments).values({ tenantId: rvo!.id, sessionId: session!.id, userId: sanne!.id, status: 'enrolled' }).returning()
+		tool.setClientId('moodle-admin-test')
+		const [registered] = await db
+			.insert(schema.ltiTools)
+			.values({
+				name: 'Moodle (beheertest)',
+				clientId: 'moodle-admin-test',
+				deploymentIds: ['1'],
+				loginUrl: tool.loginUrl,
+				targetLinkUri: tool.redirectUri,
+				redirectUris: [tool.redirectUri],
+				jwksUrl: tool.jwksUrl,
+				scopes: [...ALL_LTI_SCOPES],
+			})
+			.returning()
+		// The part is a Moodle page without a grade: activity 101 in Moodle course 2.
+		await db.insert(schema.ltiResourceLinks).values({ tenantId: rvo!.id, courseId: course!.id, toolId: registered!.id, deploymentId: '1', title: 'Richtlijn', moodleCourseId: 2, moodleActivityId: 101 })
+		// Sanne opened it once, so Moodle knows her as an LTI user, and she finished reading.
+		moodle.accounts.set(moodleLtiUsername(portal.url, sanne!.id), 77)
+		moodle.completion.set('2:77', new Map([[101, 1]]))
+		ids = { toolId: registered!.id, sanne: sanne!.id, enrolment: enrolment!.id }
+	})
+	afterAll(async () => {
+		await owner?.close()
+		await moodle?.stop()
+		await tool?.stop()
+		await browser?.close()
+		await portal?.stop()
+	})
+
+	async function adminPage(): Promise<Page> {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		await signInAs(page, ELS)
+		await page.goto('/beheer/leeromgevingen')
+		await page.getByRole('link', { name: 'Moodle (beheertest) beheren' }).click()
+		await page.getByRole('heading', { level: 1, name: 'Moodle (beheertest)' }).waitFor()
+		return page
+	}
+	const audit = (action: string) => owner.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, action), eq(schema.auditLog.objectId, ids.toolId)))
+
+	test('the administrator edits the registration: an error stands beside its field, in Dutch; a valid change is saved and audited', async () => {
+		const page = await adminPage()
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.getByLabel('Naam', { exact: true }).fill('')
+		await page.getByLabel('JWKS-adres van de tool').fill('geen adres')
+		await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
+		await page.getByText('Vul een naam in van hoogstens 200 tekens.').waitFor()
+		expect(await page.getByLabel('Naam', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+		expect(await page.getByLabel('JWKS-adres van de tool').getAttribute('aria-describedby')).toContain('jwksUrl-error')
+		expect(await page.getByText('Vul een volledig webadres in dat begint met https://.').count()).toBeGreaterThan(0)
+		expect(await accessibilityViolations(page)).toEqual([])
+
+		await page.getByLabel('Naam', { exact: true }).fill('Moodle (beheertest)')
+		await page.getByLabel('JWKS-adres van de tool').fill(tool.jwksUrl)
+		await page.getByLabel('Deployment-id(s)').fill('1, 2')
+		await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
+		await page.getByText('De registratie is gewijzigd.').waitFor()
+		const [stored] = await owner.db.select().from(schema.ltiTools).where(eq(schema.ltiTools.id, ids.toolId))
+		expect(stored!.deploymentIds).toEqual(['1', '2'])
+		expect(await audit('lti.tool_updated')).toEqual([expect.objectContaining({ before: expect.objectContaining({ deploymentIds: ['1'] }), after: expect.objectContaining({ deploymentIds: ['1', '2'] }) })])
+		await page.context().close()
+	})
+
+	test("web services: the token is stored sealed and never shown back; Moodle's courses and activities are listed; the sync completes an ungraded part", async () => {
+		const page = await adminPage()
+		expect(await page.getByText('Nog niet gesynchroniseerd.').isVisible()).toBe(true)
+		await page.getByLabel('Adres van de Moodle-site').fill(moodle.baseUrl)
+		await page.getByLabel('Webservicetoken').fill(WS_TOKEN)
+		await page.getByRole('button', { name: 'Webservices opslaan' }).click()
+		await page.getByText('De webservices zijn opgeslagen.').waitFor()
+		expect(await page.getByText('Er is een token bewaard dat eindigt op 6789.').isVisible()).toBe(true)
+		expect(await page.content()).not.toContain(WS_TOKEN)
+		expect(await page.getByLabel('Webservicetoken').inputValue()).toBe('')
+		const [sealed] = await owner.db.select().from(schema.ltiToolWebServices).where(eq(schema.ltiToolWebServices.toolId, ids.toolId))
+		expect(sealed!.tokenCiphertext).not.toContain(WS_TOKEN)
+		expect(JSON.stringify(await audit('lti.web_services_saved'))).not.toContain(WS_TOKEN)
+		expect(portal.logs().some((line) => JSON.stringify(line).includes(WS_TOKEN))).toBe(false)
+
+		await page.getByRole('link', { name: 'Cursussen in Moodle tonen' }).click()
+		await page.getByRole('link', { name: 'AVG in de praktijk' }).click()
+		const activities = page.getByRole('table', { name: 'Activiteiten van Moodle-cursus 2' })
+		await activities.waitFor()
+		expect(await activities.getByRole('row').filter({ hasText: 'Lees de AVG-richtlijn' }).getByRole('cell', { name: '101' }).isVisible()).toBe(true)
+		expect(await accessibilityViolations(page)).toEqual([])
+
+		await page.getByRole('button', { name: 'Nu synchroniseren' }).click()
+		await page.getByText('De synchronisatie is uitgevoerd.').waitFor()
+		expect(await page.getByText(/Laatst gesynchroniseerd op .+: 1 onderdeel afgerond\./).isVisible()).toBe(true)
+		const [enrolment] = await owner.db.select().from(schema.enrolments).where(eq(schema.enrolments.id, ids.enrolment))
+		expect(enrolment!.status).toBe('completed')
+		await page.context().close()
+
+		// Sanne sees it under "Mijn leren".
+		const context = await browser.newContext({ baseURL: portal.url })
+		const employee = await context.newPage()
+		await signInAs(employee, SANNE)
+		await employee.goto('/mijn-leren')
+		expect(await employee.getByText(/Online onderdeel Richtlijn: Afgerond op/).isVisible()).toBe(true)
+		await context.close()
+	})
+
+	test("Moodle's error envelope shows on the tool page as a failed sync, and nothing changes", async () => {
+		moodle.token = 'revoked-in-moodle'
+		const page = await adminPage()
+		await page.getByRole('button', { name: 'Nu synchroniseren' }).click()
+		await page.getByText('De synchronisatie is uitgevoerd.').waitFor()
+		expect(await page.getByText(/Synchronisatie op .+ mislukt, er is niets veranderd\. Moodle meldt: invalidtoken: Invalid token - token not found/).isVisible()).toBe(true)
+		await page.getByRole('link', { name: 'Cursussen in Moodle tonen' }).click()
+		await page.getByRole('alert').filter({ hasText: 'Moodle meldt: invalidtoken' }).waitFor()
+		expect(await accessibilityViolations(page)).toEqual([])
+		moodle.token = WS_TOKEN
+		await page.context().close()
+	})
+
+	test('deactivating (after confirmation) stops the tool’s tokens at once; reactivating lets it in again; both audited', async () => {
+		const endpoint = `${portal.url}/lti/token`
+		const token = await tool.accessToken(endpoint, [LTI_SCOPES.lineItem])
+		const courseId = (await owner.db.select({ courseId: schema.ltiResourceLinks.courseId }).from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.toolId, ids.toolId)))[0]!.courseId
+		const lineItems = () => fetch(`${portal.url}/lti/ags/${courseId}/lineitems`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/vnd.ims.lis.v2.lineitemcontainer+json' } })
+		expect((await lineItems()).status).toBe(200)
+
+		const page = await adminPage()
+		await page.getByRole('link', { name: 'Deactiveren' }).click()
+		await page.getByText('Weet u zeker dat u Moodle (beheertest) wilt deactiveren?').waitFor()
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.getByRole('button', { name: 'Deactiveren' }).click()
+		await page.getByText('De leeromgeving is gedeactiveerd.').waitFor()
+		expect(await page.getByText('Gedeactiveerd', { exact: false }).first().isVisible()).toBe(true)
+
+		expect((await lineItems()).status).toBe(401)
+		expect((await tool.requestToken(endpoint, [LTI_SCOPES.lineItem])).status).toBe(401)
+		expect(await audit('lti.tool_deactivated')).toHaveLength(1)
+
+		await page.getByRole('button', { name: 'Weer activeren' }).click()
+		await page.getByText('De leeromgeving is weer actief.').waitFor()
+		expect((await lineItems()).status).toBe(200)
+		expect(await audit('lti.tool_reactivated')).toHaveLength(1)
+		await page.context().close()
+	})
+
+	test('a coordinator may not open the tool page', async () => {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		await signInAs(page, FATIMA)
+		const response = await page.goto(`/beheer/leeromgevingen/${ids.toolId}`)
+		expect(response?.status()).toBe(403)
+		await context.close()
+	})
+})
