@@ -315,6 +315,9 @@ export const en: Messages = {
 			targetLinkUriHint: "For example https://moodle.example.nl/enrol/lti/launch.php. Empty: the tool's default address.",
 			customId: 'Id of the published activity (optional)',
 			customIdHint: 'Moodle: the UUID under "Published as LTI tools" (sent as custom id).',
+			moodleCourseId: 'Moodle course id (optional)',
+			moodleActivityId: 'Moodle activity id (optional)',
+			moodleIdsHint: "For completion without a grade: the ids from Moodle (the concern administrator sees them on the tool's page under Show courses in Moodle). Fill in both, or neither.",
 			passMarkHint: 'Percentage of the maximum score needed to complete the part. Empty: any graded completion counts.',
 			link: 'Link',
 			errors: {
@@ -324,6 +327,8 @@ export const en: Messages = {
 				urlInvalid: 'Enter a full web address starting with https://, or leave the field empty.',
 				customIdTooLong: 'The id can be at most 200 characters long.',
 				passMarkInvalid: 'Enter a whole number from 0 to 100, or leave the field empty.',
+				moodleIdInvalid: 'Enter a positive whole number, or leave the field empty.',
+				moodleActivityPair: 'Enter both the course id and the activity id, or neither.',
 			},
 		},
 		tool: {

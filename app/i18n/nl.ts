@@ -314,6 +314,9 @@ export const nl = {
 			targetLinkUriHint: 'Bijvoorbeeld https://moodle.example.nl/enrol/lti/launch.php. Leeg: het standaardadres van de leeromgeving.',
 			customId: 'Id van de gepubliceerde activiteit (optioneel)',
 			customIdHint: 'Moodle: de UUID bij "Published as LTI tools" (wordt als custom id meegestuurd).',
+			moodleCourseId: 'Moodle-cursus-id (optioneel)',
+			moodleActivityId: 'Moodle-activiteit-id (optioneel)',
+			moodleIdsHint: 'Voor afronding zonder cijfer: de ids uit Moodle (de concernbeheerder ziet ze bij de leeromgeving onder Cursussen in Moodle tonen). Vul beide in, of geen van beide.',
 			passMarkHint: 'Percentage van de maximale score dat nodig is om het onderdeel af te ronden. Leeg: elke beoordeelde afronding telt.',
 			link: 'Koppelen',
 			errors: {
@@ -323,6 +326,8 @@ export const nl = {
 				urlInvalid: 'Vul een volledig webadres in dat begint met https://, of laat het veld leeg.',
 				customIdTooLong: 'Het id mag hoogstens 200 tekens lang zijn.',
 				passMarkInvalid: 'Vul een heel getal van 0 tot en met 100 in, of laat het veld leeg.',
+				moodleIdInvalid: 'Vul een positief heel getal in, of laat het veld leeg.',
+				moodleActivityPair: 'Vul zowel het cursus-id als het activiteit-id in, of geen van beide.',
 			},
 		},
 		tool: {

@@ -32,6 +32,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 // Messages are i18n keys; the component translates them next to their fields.
+const moodleId = () =>
+	z
+		.string()
+		.trim()
+		.optional()
+		.transform((value) => (value ? Number(value) : null))
+		.refine((value) => value === null || (Number.isInteger(value) && value > 0), { error: 'lti.manage.errors.moodleIdInvalid' })
 const linkSchema = z.object({
 	toolId: z.string({ error: 'lti.manage.errors.toolRequired' }).uuid({ error: 'lti.manage.errors.toolRequired' }),
 	title: z.string().trim().min(1, { error: 'lti.manage.errors.titleRequired' }).max(200, { error: 'lti.manage.errors.titleTooLong' }),
@@ -51,7 +58,9 @@ const linkSchema = z.object({
 		.trim()
 		.transform((value) => (value === '' ? null : Number(value)))
 		.refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 100), { error: 'lti.manage.errors.passMarkInvalid' }),
-})
+	moodleCourseId: moodleId(),
+	moodleActivityId: moodleId(),
+}).refine((value) => (value.moodleCourseId === null) === (value.moodleActivityId === null), { path: ['moodleActivityId'], error: 'lti.manage.errors.moodleActivityPair' })
 
 type FieldErrors = Partial<Record<keyof z.input<typeof linkSchema>, string>>
 
@@ -188,6 +197,26 @@ export default function OnlineParts() {
 						</FormField>
 						<FormField id="customId" label={t('lti.manage.customId')} hint={t('lti.manage.customIdHint')} error={error('customId')}>
 							<input id="customId" name="customId" defaultValue={values.customId ?? ''} aria-invalid={errors.customId ? true : undefined} aria-describedby={describedBy('customId', { hint: true, error: errors.customId })} />
+						</FormField>
+						<FormField id="moodleCourseId" label={t('lti.manage.moodleCourseId')} hint={t('lti.manage.moodleIdsHint')} error={error('moodleCourseId')}>
+							<input
+								id="moodleCourseId"
+								name="moodleCourseId"
+								inputMode="numeric"
+								defaultValue={values.moodleCourseId ?? ''}
+								aria-invalid={errors.moodleCourseId ? true : undefined}
+								aria-describedby={describedBy('moodleCourseId', { hint: true, error: errors.moodleCourseId })}
+							/>
+						</FormField>
+						<FormField id="moodleActivityId" label={t('lti.manage.moodleActivityId')} error={error('moodleActivityId')}>
+							<input
+								id="moodleActivityId"
+								name="moodleActivityId"
+								inputMode="numeric"
+								defaultValue={values.moodleActivityId ?? ''}
+								aria-invalid={errors.moodleActivityId ? true : undefined}
+								aria-describedby={describedBy('moodleActivityId', { error: errors.moodleActivityId })}
+							/>
 						</FormField>
 						<FormField id="passMarkPercent" label={t('lti.manage.passMark')} hint={t('lti.manage.passMarkHint')} error={error('passMarkPercent')}>
 							<input

@@ -3,7 +3,16 @@ import { fail, ok, type Result } from '@leerplein/domain'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
-export type LinkOnlinePartInput = { toolId: string; title: string; targetLinkUri: string | null; customId: string | null; passMarkPercent: number | null }
+export type LinkOnlinePartInput = {
+	toolId: string
+	title: string
+	targetLinkUri: string | null
+	customId: string | null
+	passMarkPercent: number | null
+	/** The Moodle course and activity (course module) id, for the web-services completion sync; both or neither. */
+	moodleCourseId?: number | null
+	moodleActivityId?: number | null
+}
 
 /** A coordinator links a course's online part to a resource in a tool by hand (Moodle: the published resource's launch URL and UUID). */
 export async function linkOnlinePart(
@@ -25,6 +34,8 @@ export async function linkOnlinePart(
 			targetLinkUri: input.targetLinkUri,
 			custom: input.customId ? { id: input.customId } : {},
 			passMarkPercent: input.passMarkPercent,
+			moodleCourseId: input.moodleCourseId ?? null,
+			moodleActivityId: input.moodleActivityId ?? null,
 			createdBy: person.userId,
 		})
 		await writeAudit(tx, {
@@ -36,7 +47,7 @@ export async function linkOnlinePart(
 			result: 'success',
 			origin: context.clientIp,
 			requestId: context.requestId,
-			after: { courseId, toolId: tool.id, title: input.title, targetLinkUri: input.targetLinkUri, passMarkPercent: input.passMarkPercent },
+			after: { courseId, toolId: tool.id, title: input.title, targetLinkUri: input.targetLinkUri, passMarkPercent: input.passMarkPercent, moodleActivityId: input.moodleActivityId ?? null },
 		})
 		return ok({ id: part.id })
 	})
