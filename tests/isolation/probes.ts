@@ -90,6 +90,17 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'an employee gets no suggestions', as: 'rvo-employee', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaSharedCourse.title)}`, expectStatus: 403, text: (f) => f.nvwaSharedCourse.title },
 		{ name: 'control: the provider sees its own restricted course suggested', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaCourseForAcmOnly.title)}`, expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
 	],
+	'routes/beheer.leeromgevingen_.$toolId': [
+		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({
+			name: "only a concern administrator opens a tool's page (its Moodle token and sync)",
+			as,
+			path: (f) => `/beheer/leeromgevingen/${f.nvwaOnlinePart.toolId}`,
+			expectStatus: 403,
+			text: () => 'Moodle-webservices',
+		})),
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/leeromgevingen/${f.nvwaOnlinePart.toolId}`, expectStatus: 302 },
+		{ name: "control: the concern administrator opens the tool's page", as: 'concern-admin', path: (f) => `/beheer/leeromgevingen/${f.nvwaOnlinePart.toolId}`, expectStatus: 200, text: () => 'Moodle-webservices' },
+	],
 	'routes/beheer.dubbelingen._index': [
 		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({ name: 'only a concern administrator sees the duplicate report', as, path: () => '/beheer/dubbelingen', expectStatus: 403, text: () => 'Recent samengevoegd' })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/dubbelingen', expectStatus: 302 },
