@@ -87,6 +87,7 @@ export const en: Messages = {
 		source: 'Source',
 		own: 'Own rule',
 		concern: 'Concern default',
+		concernValue: 'concern:',
 		approval: 'Manager approval',
 		approvalNever: 'Never needed',
 		approvalAlways: 'Always needed',
@@ -705,6 +706,14 @@ export const en: Messages = {
 		at: 'Time',
 		body: 'Message',
 	},
+	concernRules: {
+		title: 'HR rules of the concern',
+		intro: 'These default rules apply to every unit that has not set a value of its own for a rule. A change applies at once to all those units; units’ own values stay as they are.',
+		now: 'Now:',
+		save: 'Save concern rules',
+		saved: 'The concern rules have been saved. Units that follow the concern rule use the new value at once.',
+		errorSummary: 'Not everything is filled in correctly. Correct the fields with an error message; nothing has been saved yet.',
+	},
 	rulesForm: {
 		edit: 'Change rules',
 		intro: 'For each rule, choose whether your unit follows the concern rule or has its own value.',
@@ -751,6 +760,7 @@ export const en: Messages = {
 		approvals: 'Approvals',
 		sessions: 'Sessions',
 		outbox: 'Outbox',
+		concernRules: 'Concern rules',
 	},
 	table: {
 		sortAscending: 'sorted ascending',

@@ -59,7 +59,7 @@ function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision, now }: {
 		const employee = await getEmployeeForEnrolment(tx, { userId: enrolment.userId })
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		if (!employee || !session) throw new RefusalError(refuse('ENROLMENT_NOT_FOUND', 404))
-		const rules = rulesOf(employee.poOverrides, session.providerPoOverrides)
+		const rules = await rulesOf(tx, employee.poOverrides, session.providerPoOverrides)
 		const final = isFinalApproval(rules, by)
 		const approved = next(enrolment.status, { type: 'approve', finalApproval: final }, by)
 		if (!final) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import {
 	enqueueMail,
 	errorCode,
+	getConcernPoDefaults,
 	insertEnrolment,
 	lockSessionForEnrolment,
 	nextQueueNumber,
@@ -15,7 +16,6 @@ import {
 	type SessionLock,
 } from '@leerplein/db'
 import {
-	CONCERN_DEFAULT_PO_SETTINGS,
 	effectivePoSettings,
 	enrolmentRules,
 	seatIsFreeFor,
@@ -66,11 +66,10 @@ export async function inEnrolmentTransaction<T>(
 	}
 }
 
-export function rulesOf(employeeOverrides: PoOverrides, providerOverrides: PoOverrides): EnrolmentRules {
-	return enrolmentRules(
-		effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employeeOverrides),
-		effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, providerOverrides),
-	)
+/** The rules of the employee's unit and the providing unit: the stored concern defaults with each unit's overrides on top. */
+export async function rulesOf(tx: Database, employeeOverrides: PoOverrides, providerOverrides: PoOverrides): Promise<EnrolmentRules> {
+	const defaults = await getConcernPoDefaults(tx)
+	return enrolmentRules(effectivePoSettings(defaults, employeeOverrides), effectivePoSettings(defaults, providerOverrides))
 }
 
 /** Applies a domain transition or throws its refusal. */

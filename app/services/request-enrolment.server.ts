@@ -42,7 +42,7 @@ export async function requestEnrolment(
 		if (!employee) throw new RefusalError(refuse('FORBIDDEN', 403))
 		if (await findActiveEnrolment(tx, { sessionId, userId: actor.userId })) throw new RefusalError(refuse('ENROLMENT_ALREADY_EXISTS', 409))
 
-		const rules = rulesOf(employee.poOverrides, session.providerPoOverrides)
+		const rules = await rulesOf(tx, employee.poOverrides, session.providerPoOverrides)
 		const year = budgetYear(session.startsAt)
 		// One budget decision per employee at a time, so two requests cannot both spend the last of it.
 		if (session.priceCents > 0) await lockEmployeeBudget(tx, { userId: actor.userId })

@@ -1,5 +1,5 @@
-import { committedBudget, getEmployeeForEnrolment, listMyEnrolments, withTenantContext } from '@leerplein/db'
-import { budgetYear, CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, remainingBudget } from '@leerplein/domain'
+import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, listMyEnrolments, withTenantContext } from '@leerplein/db'
+import { budgetYear, effectivePoSettings, remainingBudget } from '@leerplein/domain'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -8,7 +8,7 @@ export async function showMyLearning({ db }: Pick<LeerpleinContext, 'db'>, signe
 	const { userId, tenantId } = signedIn.person
 	return withTenantContext(db, { tenantId, userId }, async (tx) => {
 		const [enrolments, employee] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId })])
-		const settings = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employee?.poOverrides ?? {})
+		const settings = effectivePoSettings(await getConcernPoDefaults(tx), employee?.poOverrides ?? {})
 		const year = budgetYear(now)
 		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
 		return {
