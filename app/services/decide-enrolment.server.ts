@@ -10,6 +10,7 @@ import {
 	RefusalError,
 	refuse,
 	refuseUnlessOpen,
+	requestCoordinatorApproval,
 	rulesOf,
 	seatApproved,
 	updateEnrolment,
@@ -65,6 +66,8 @@ function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision, now }: {
 		if (!final) {
 			const updated = await updateEnrolment(tx, { enrolmentId, from: enrolment.status, set: { status: approved, approvalStep: 'coordinator', decidedByUserId: actor.userId } })
 			if (!updated) throw new RefusalError(refuse('ENROLMENT_CHANGED', 409))
+			// The second step: the coordinators hear of it in this transaction, so never without the approval.
+			await requestCoordinatorApproval(tx, { tenantId: enrolment.tenantId, enrolmentId })
 			await audit(tx, ctx, { tenantId: enrolment.tenantId, actorUserId: actor.userId, action: 'enrolment.approve', objectId: enrolmentId, after: { step: 'coordinator' } })
 			return approved
 		}

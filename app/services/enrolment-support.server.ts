@@ -4,6 +4,7 @@ import {
 	errorCode,
 	getConcernPoDefaults,
 	insertEnrolment,
+	listUnitCoordinators,
 	lockSessionForEnrolment,
 	nextQueueNumber,
 	promoteWaitlist,
@@ -111,6 +112,13 @@ export async function promoteAndNotify(tx: Database, sessionId: string): Promise
 /** Enqueues a notification in the business transaction; the key makes the send idempotent. */
 export async function notify(tx: Database, kind: MailKind, target: { tenantId: string; enrolmentId: string; recipientUserId?: string }) {
 	await enqueueMail(tx, { kind, ...target, messageKey: `${kind}:${target.enrolmentId}:${randomUUID()}` })
+}
+
+/** Asks the unit's coordinators for the coordinator's approval step, in the caller's transaction. */
+export async function requestCoordinatorApproval(tx: Database, { tenantId, enrolmentId }: { tenantId: string; enrolmentId: string }) {
+	for (const coordinator of await listUnitCoordinators(tx, { tenantId })) {
+		await notify(tx, 'approval_requested', { tenantId, enrolmentId, recipientUserId: coordinator.userId })
+	}
 }
 
 export async function audit(

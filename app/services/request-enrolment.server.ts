@@ -18,6 +18,7 @@ import {
 	notify,
 	RefusalError,
 	refuse,
+	requestCoordinatorApproval,
 	rulesOf,
 	type ServiceContext,
 	type ServiceResult,
@@ -71,6 +72,7 @@ export async function requestEnrolment(
 				approvalReason: decision.value.approvalReason,
 			})
 			if (employee.managerId) await notify(tx, 'approval_requested', { tenantId: employee.tenantId, enrolmentId: enrolment.id, recipientUserId: employee.managerId })
+			else await requestCoordinatorApproval(tx, { tenantId: employee.tenantId, enrolmentId: enrolment.id })
 			await audit(tx, ctx, { tenantId: employee.tenantId, actorUserId: actor.userId, action: 'enrolment.request', objectId: enrolment.id, after: { status } })
 			return { enrolmentId: enrolment.id, status }
 		}

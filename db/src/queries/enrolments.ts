@@ -4,10 +4,20 @@ import { v7 as uuidv7 } from 'uuid'
 import { selectRows, type Database } from '../client.ts'
 import { courses } from '../schema/catalogue.ts'
 import { budgetLedger, enrolments, locations, sessions } from '../schema/logistics.ts'
-import { users } from '../schema/people.ts'
+import { roleAssignments, users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
 
 // Every function here runs inside withTenantContext: the policies decide which rows exist.
+
+/** The active coordinators of a unit: who takes the coordinator's approval step, and is mailed for it. */
+export async function listUnitCoordinators(db: Database, { tenantId }: { tenantId: string }): Promise<{ userId: string }[]> {
+	return db
+		.selectDistinct({ userId: users.id })
+		.from(roleAssignments)
+		.innerJoin(users, eq(users.id, roleAssignments.userId))
+		.where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.role, 'coordinator'), eq(users.active, true)))
+		.orderBy(asc(users.id))
+}
 
 /** A session with what an enrolment in it needs: its course, price and providing unit's rules. */
 export async function getSessionForEnrolment(db: Database, { sessionId }: { sessionId: string }) {
