@@ -643,6 +643,12 @@ export const en: Messages = {
 		decided: '{{count}} request processed.',
 		decided_other: '{{count}} requests processed.',
 		failed: 'Not processed: {{name}} – {{message}}',
+		selected_one: '{{count}} request selected.',
+		selected_other: '{{count}} requests selected.',
+		selectedElsewhere_one: '{{count}} request selected, on another page.',
+		selectedElsewhere_other: '{{count}} requests selected, {{elsewhere}} of them on another page. Approving or declining applies to all selected requests.',
+		selectedNone: 'Nothing selected yet.',
+		clearSelection: 'Clear selection',
 	},
 	sessions: {
 		title: 'Sessions of {{unit}}',

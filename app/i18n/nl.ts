@@ -642,6 +642,12 @@ export const nl = {
 		decided: '{{count}} aanvraag verwerkt.',
 		decided_other: '{{count}} aanvragen verwerkt.',
 		failed: 'Niet verwerkt: {{name}} – {{message}}',
+		selected_one: '{{count}} aanvraag geselecteerd.',
+		selected_other: '{{count}} aanvragen geselecteerd.',
+		selectedElsewhere_one: '{{count}} aanvraag geselecteerd, op een andere pagina.',
+		selectedElsewhere_other: '{{count}} aanvragen geselecteerd, waarvan {{elsewhere}} op een andere pagina. Goedkeuren of afwijzen geldt voor alle geselecteerde aanvragen.',
+		selectedNone: 'Nog niets geselecteerd.',
+		clearSelection: 'Selectie wissen',
 	},
 	sessions: {
 		title: 'Uitvoeringen van {{unit}}',
