@@ -412,7 +412,8 @@ export type AllocatedSeat = { enrolmentId: string; tenantId: string; userId: str
 /**
  * Seats every approved enrolment of the session that is still waiting for a place (see the
  * SQL function). Call it on the pool itself, outside any transaction: then the session lock
- * lasts exactly one statement.
+ * lasts exactly one statement. The function applies the domain's seatIsFreeFor in SQL, for
+ * that reason; seat-rule.test.ts keeps the two equal.
  */
 export async function allocateSeats(db: Database, { sessionId }: { sessionId: string }): Promise<AllocatedSeat[]> {
 	const rows = await selectRows<{ enrolment_id: string; tenant_id: string; user_id: string; status: 'enrolled' | 'waitlisted'; queue_number: string }>(
