@@ -8,6 +8,7 @@ import { completeEnrolment } from './complete-enrolment.server.ts'
 import { decideEnrolments } from './decide-enrolment.server.ts'
 import { enqueueReminders } from './enqueue-reminders.server.ts'
 import { registerAttendance } from './register-attendance.server.ts'
+import { requestEnrolment } from './request-enrolment.server.ts'
 
 // The enrolment services against a real database and the real job queue (pg-boss), on PGlite
 // and PostgreSQL: what they enqueue in their transaction, and what the state machine refuses.
@@ -47,6 +48,15 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 			expect(asked.map((job) => [job.kind, job.recipient]).sort()).toEqual(f.coordinators.map((userId) => ['approval_requested', userId]))
 			// The inactive coordinator is not asked; the employee hears nothing yet.
 			expect(asked.map((job) => job.recipient)).not.toContain(f.inactiveCoordinator)
+		})
+
+		test('a request of someone without a manager on record goes straight to the coordinators, who are mailed', async () => {
+			const loner: Actor = { userId: f.loner, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] }
+			const requested = await requestEnrolment(ctx(), { actor: loner, sessionId: f.laterSessionId, costCentre: null, now: NOW })
+			expect(requested).toMatchObject({ ok: true, value: { status: 'awaiting_approval' } })
+			const enrolmentId = requested.ok ? requested.value.enrolmentId : ''
+			const asked = (await mailJobs()).filter((job) => job.enrolment_id === enrolmentId)
+			expect(asked.map((job) => [job.kind, job.recipient]).sort()).toEqual(f.coordinators.map((userId) => ['approval_requested', userId]))
 		})
 
 		test('a manager may not take the second step, and a refused decision enqueues nothing', async () => {
@@ -134,7 +144,7 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 
 /**
  * RVO (approval always, manager then coordinator) whose employees take NVWA courses: one request
- * awaiting its manager, a session a week after NOW with two enrolled, one waitlisted and one
+ * awaiting its manager, an employee without a manager, a session a week after NOW with two enrolled, one waitlisted and one
  * cancelled, and a session that has taken place with one enrolled and one no-show.
  */
 async function plant(database: TestDatabase) {
@@ -155,6 +165,7 @@ async function plant(database: TestDatabase) {
 	const inactiveCoordinator = await person(rvo, 'coordinator-gone', { active: false })
 	const providerCoordinator = await person(nvwa, 'nvwa-coordinator')
 	const employees = await Promise.all(['e1', 'e2', 'e3', 'e4', 'e5'].map((name) => person(rvo, name, { managerId: manager })))
+	const loner = await person(rvo, 'no-manager')
 	await db.insert(schema.roleAssignments).values([
 		{ userId: manager, role: 'manager', tenantId: rvo },
 		...[...coordinators, inactiveCoordinator].map((userId) => ({ userId, role: 'coordinator' as const, tenantId: rvo })),
@@ -189,6 +200,8 @@ async function plant(database: TestDatabase) {
 		coordinators,
 		inactiveCoordinator,
 		providerCoordinator,
+		loner,
+		laterSessionId: later!.id,
 		inSevenDays,
 		awaitingManager: await enrol(later!.id, employees[0]!, 'awaiting_approval', { approvalStep: 'manager', approvalReason: 'unit_always' }),
 		weekSession: {
