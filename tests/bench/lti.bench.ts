@@ -45,7 +45,7 @@ const benchmark: Benchmark = {
 				.insert(schema.ltiResourceLinks)
 				.values({ tenantId: rvo!.id, courseId: course!.id, toolId: registered!.id, deploymentId: '1', title: 'Eindtoets', custom: { id: 'published-uuid' } })
 				.returning()
-			const [portal, secondPortal] = await ctx.startPortals(2, process.env.BENCH_PROFILE ? { env: { NODE_OPTIONS: '--import /tmp/profile.mjs' } } : {})
+			const [portal, secondPortal] = await ctx.startPortals(2)
 			const base = portal!.url
 
 			// Launch round trip: Leerplein's launch link → the tool's login → Leerplein's authorization endpoint → id_token.
@@ -60,8 +60,8 @@ const benchmark: Benchmark = {
 			}
 			ctx.log('launch round trips')
 			await ctx.timeSerially(20, launch)
-			const serial = await ctx.timeSerially(process.env.BENCH_PROFILE ? 2 : 200, launch)
-			const concurrent = await ctx.timeConcurrently(process.env.BENCH_PROFILE ? 20 : 400, 10, launch)
+			const serial = await ctx.timeSerially(200, launch)
+			const concurrent = await ctx.timeConcurrently(400, 10, launch)
 
 			// Score ingestion: 20 clients posting Completed + FullyGraded scores, each for another participant.
 			const token = await tool.accessToken(`${base}/lti/token`, [LTI_SCOPES.lineItem, LTI_SCOPES.score])
