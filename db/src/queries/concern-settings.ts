@@ -6,7 +6,7 @@ import { concernSettings } from '../schema/concern.ts'
 /** The concern's default P&O rules, which every unit inherits unless it overrides a rule. Public to read. */
 export async function getConcernPoDefaults(db: Database): Promise<PoSettings> {
 	const [row] = await db.select({ poDefaults: concernSettings.poDefaults }).from(concernSettings).where(eq(concernSettings.id, 1))
-	// Migration 0020 stores the row; without it every unit's rules would be undefined.
+	// Migration 0021 stores the row; without it every unit's rules would be undefined.
 	if (!row) throw new Error('concern_settings has no row: run the migrations')
 	return poSettingsSchema.parse(row.poDefaults)
 }

@@ -7,7 +7,7 @@ import { appIsConcernAdmin, publicReadPolicy } from './tenancy.ts'
 /**
  * Settings of the concern as a whole: one row. `poDefaults` are the P&O rules every unit
  * inherits unless it overrides a rule (tenants.po_overrides), so nine units do not keep nine
- * copies of every rule. Migration 0020 stores the first row.
+ * copies of every rule. Migration 0021 stores the first row.
  */
 export const concernSettings = pgTable(
 	'concern_settings',
