@@ -24,7 +24,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
+	// Guard before parsing: another unit's coordinator learns nothing from validation errors.
+	const viewer = await requireSignedIn(request, context)
+	const unit = await findUnitRules(context, { slug: params.slug ?? '', viewer: { tenantId: viewer.person.tenantId, userId: viewer.person.userId } })
+	invariantResponse(unit, 404, 'TENANT_NOT_FOUND')
+	const signedIn = await requirePermission(request, context, 'update', { kind: 'tenant', tenantId: unit.tenant.id })
 	const form = await request.formData()
 	const own: Record<string, unknown> = {}
 	const errors: RuleErrors = {}
