@@ -27,6 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 					runsSessions: inOwnUnit('coordinator'),
 					outbox: context.config.demoMode,
 					managesSynonyms: can(actorOf(signedIn), 'update', { kind: 'search_synonyms' }),
+					managesPoDefaults: can(actorOf(signedIn), 'update', { kind: 'po_defaults' }),
 					courseAdmin: inOwnUnit('coordinator'),
 					concernAdmin: grants.some((grant) => grant.role === 'concern_admin'),
 				}

@@ -26,6 +26,7 @@ export function DataTable<Row>({
 	empty,
 	pageSize = 20,
 	initialSort,
+	afterTable,
 }: {
 	name: string
 	caption: string
@@ -34,6 +35,8 @@ export function DataTable<Row>({
 	empty: ReactNode
 	pageSize?: number
 	initialSort?: { id: string; desc: boolean }
+	/** Rendered after the table, given the rows on the shown page (a form keeps selections of other pages with it). */
+	afterTable?: (pageRows: Row[]) => ReactNode
 }) {
 	const { t } = useTranslation()
 	const location = useLocation()
@@ -54,6 +57,9 @@ export function DataTable<Row>({
 		getSortedRowModel: getSortedRowModel(),
 		getPaginationRowModel: getPaginationRowModel(),
 		manualPagination: false,
+		// The page lives in the URL. Left on, a re-render with new columns (a ticked checkbox) would
+		// reset the page index, which re-renders, which resets it again: a loop that hangs the tab.
+		autoResetPageIndex: false,
 	})
 	const href = (changes: Record<string, string | null>) => {
 		const next = new URLSearchParams(location.search)
@@ -113,6 +119,7 @@ export function DataTable<Row>({
 					</tbody>
 				</table>
 			</div>
+			{afterTable?.(table.getRowModel().rows.map((row) => row.original))}
 			{pages > 1 ? (
 				<nav className="pagination" aria-label={`${t('pagination.label')}: ${caption}`}>
 					<p className="pagination__status">{t('pagination.status', { page, pages })}</p>

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; outbox?: boolean; managesSynonyms?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -74,6 +74,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.outbox ? (
 							<li>
 								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesPoDefaults ? (
+							<li>
+								<NavLink to="/beheer/regels">{t('navExtra.concernRules')}</NavLink>
 							</li>
 						) : null}
 						{person?.managesSynonyms ? (

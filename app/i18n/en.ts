@@ -87,6 +87,7 @@ export const en: Messages = {
 		source: 'Source',
 		own: 'Own rule',
 		concern: 'Concern default',
+		concernValue: 'concern:',
 		approval: 'Manager approval',
 		approvalNever: 'Never needed',
 		approvalAlways: 'Always needed',
@@ -700,6 +701,12 @@ export const en: Messages = {
 		decided: '{{count}} request processed.',
 		decided_other: '{{count}} requests processed.',
 		failed: 'Not processed: {{name}} – {{message}}',
+		selected_one: '{{count}} request selected.',
+		selected_other: '{{count}} requests selected.',
+		selectedElsewhere_one: '{{count}} request selected, on another page.',
+		selectedElsewhere_other: '{{count}} requests selected, {{elsewhere}} of them on another page. Approving or declining applies to all selected requests.',
+		selectedNone: 'Nothing selected yet.',
+		clearSelection: 'Clear selection',
 	},
 	sessions: {
 		title: 'Sessions of {{unit}}',
@@ -763,6 +770,14 @@ export const en: Messages = {
 		at: 'Time',
 		body: 'Message',
 	},
+	concernRules: {
+		title: 'HR rules of the concern',
+		intro: 'These default rules apply to every unit that has not set a value of its own for a rule. A change applies at once to all those units; units’ own values stay as they are.',
+		now: 'Now:',
+		save: 'Save concern rules',
+		saved: 'The concern rules have been saved. Units that follow the concern rule use the new value at once.',
+		errorSummary: 'Not everything is filled in correctly. Correct the fields with an error message; nothing has been saved yet.',
+	},
 	rulesForm: {
 		edit: 'Change rules',
 		intro: 'For each rule, choose whether your unit follows the concern rule or has its own value.',
@@ -809,6 +824,7 @@ export const en: Messages = {
 		approvals: 'Approvals',
 		sessions: 'Sessions',
 		outbox: 'Outbox',
+		concernRules: 'Concern rules',
 	},
 	table: {
 		sortAscending: 'sorted ascending',

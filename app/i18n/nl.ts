@@ -86,6 +86,7 @@ export const nl = {
 		source: 'Bron',
 		own: 'Eigen regel',
 		concern: 'Standaard concern',
+		concernValue: 'concern:',
 		approval: 'Goedkeuring leidinggevende',
 		approvalNever: 'Nooit nodig',
 		approvalAlways: 'Altijd nodig',
@@ -699,6 +700,12 @@ export const nl = {
 		decided: '{{count}} aanvraag verwerkt.',
 		decided_other: '{{count}} aanvragen verwerkt.',
 		failed: 'Niet verwerkt: {{name}} – {{message}}',
+		selected_one: '{{count}} aanvraag geselecteerd.',
+		selected_other: '{{count}} aanvragen geselecteerd.',
+		selectedElsewhere_one: '{{count}} aanvraag geselecteerd, op een andere pagina.',
+		selectedElsewhere_other: '{{count}} aanvragen geselecteerd, waarvan {{elsewhere}} op een andere pagina. Goedkeuren of afwijzen geldt voor alle geselecteerde aanvragen.',
+		selectedNone: 'Nog niets geselecteerd.',
+		clearSelection: 'Selectie wissen',
 	},
 	sessions: {
 		title: 'Uitvoeringen van {{unit}}',
@@ -762,6 +769,14 @@ export const nl = {
 		at: 'Tijd',
 		body: 'Bericht',
 	},
+	concernRules: {
+		title: 'P&O-regels van het concern',
+		intro: 'Deze standaardregels gelden voor elk organisatieonderdeel dat voor een regel niets eigens heeft vastgelegd. Een wijziging geldt meteen voor al die onderdelen; eigen waarden van onderdelen blijven staan.',
+		now: 'Nu:',
+		save: 'Concernregels opslaan',
+		saved: 'De concernregels zijn opgeslagen. Onderdelen die de concernregel volgen, gebruiken meteen de nieuwe waarde.',
+		errorSummary: 'Niet alles is goed ingevuld. Verbeter de velden met een foutmelding; er is nog niets opgeslagen.',
+	},
 	rulesForm: {
 		edit: 'Regels wijzigen',
 		intro: 'Kies per regel of uw onderdeel de concernregel volgt of een eigen waarde heeft.',
@@ -808,6 +823,7 @@ export const nl = {
 		approvals: 'Goedkeuringen',
 		sessions: 'Uitvoeringen',
 		outbox: 'Postvak',
+		concernRules: 'Concernregels',
 	},
 	table: {
 		sortAscending: 'oplopend gesorteerd',

@@ -1,4 +1,4 @@
-import { courseProviderForTool, getLtiTool, type LtiTool } from '@leerplein/db'
+import { getToolAccess, type LtiTool } from '@leerplein/db'
 import { isUuid, scopesCover, type LtiScope } from '@leerplein/domain'
 import { readAccessToken } from '@leerplein/moodle'
 import { decodeProtectedHeader } from 'jose'
@@ -38,12 +38,11 @@ export async function requireToolAccess(
 	if (!access) throw serviceError(401, 'invalid_token', 'the access token is invalid or has expired', bearerChallenge('invalid_token'))
 	if (!scopesCover(access.scopes, anyOf))
 		throw serviceError(403, 'insufficient_scope', `this endpoint needs one of: ${anyOf.join(' ')}`, bearerChallenge('insufficient_scope'))
-	const tool = await getLtiTool(context.db, { toolId: access.toolId })
-	if (!tool || !tool.active) throw serviceError(401, 'invalid_token', 'the tool of this token is no longer registered', bearerChallenge('invalid_token'))
+	const found = await getToolAccess(context.db, { toolId: access.toolId, courseId: isUuid(courseId) ? courseId : null })
+	if (!found || !found.tool.active) throw serviceError(401, 'invalid_token', 'the tool of this token is no longer registered', bearerChallenge('invalid_token'))
 	if (!isUuid(courseId)) throw serviceError(404, 'not_found', 'no such context')
-	const tenantId = await courseProviderForTool(context.db, { toolId: tool.id, courseId })
-	if (!tenantId) throw serviceError(404, 'not_found', 'no such context for this tool')
-	return { tool, toolId: tool.id, tenantId, courseId, scopes: access.scopes, issuer }
+	if (!found.providerTenantId) throw serviceError(404, 'not_found', 'no such context for this tool')
+	return { tool: found.tool, toolId: found.tool.id, tenantId: found.providerTenantId, courseId, scopes: access.scopes, issuer }
 }
 
 function kidOf(token: string): string | undefined {

@@ -1,5 +1,6 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -64,7 +65,19 @@ export default function Approvals() {
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
 	const errors = actionData?.errors ?? {}
-	const selected = new Set(actionData?.selected ?? [])
+	// Ticked requests stay ticked while paging (the page stays mounted and sends the ticks of other
+	// pages as hidden fields), as in a mail client; a decision, or a refused form, resets them to what the server says.
+	const [ticked, setTicked] = useState(() => new Set(actionData?.selected ?? []))
+	useEffect(() => setTicked(new Set(actionData?.selected ?? [])), [actionData])
+	// A request someone else decided meanwhile drops out of the selection.
+	const selected = new Set(requests.filter((r) => ticked.has(r.id)).map((r) => r.id))
+	const toggle = (id: string, on: boolean) =>
+		setTicked((current) => {
+			const next = new Set(current)
+			if (on) next.add(id)
+			else next.delete(id)
+			return next
+		})
 	const nameOf = (id: string) => requests.find((r) => r.id === id)?.employeeName ?? id
 	const columns: DataColumn<Row>[] = [
 		{
@@ -72,7 +85,14 @@ export default function Approvals() {
 			header: t('approvals.select'),
 			enableSorting: false,
 			cell: ({ row }) => (
-				<input type="checkbox" name="ids" value={row.original.id} defaultChecked={selected.has(row.original.id)} aria-label={t('approvals.selectRow', { name: row.original.employeeName })} />
+				<input
+					type="checkbox"
+					name="ids"
+					value={row.original.id}
+					checked={selected.has(row.original.id)}
+					onChange={(event) => toggle(row.original.id, event.currentTarget.checked)}
+					aria-label={t('approvals.selectRow', { name: row.original.employeeName })}
+				/>
 			),
 		},
 		{ id: 'medewerker', header: t('approvals.employee'), accessorFn: (row) => row.employeeName },
@@ -107,7 +127,39 @@ export default function Approvals() {
 							{t(`errors.${errors.ids}`)}
 						</p>
 					) : null}
-					<DataTable name="aanvragen" caption={t('approvals.title')} columns={columns} rows={requests} empty={t('approvals.empty')} pageSize={50} />
+					<DataTable
+						name="aanvragen"
+						caption={t('approvals.title')}
+						columns={columns}
+						rows={requests}
+						empty={t('approvals.empty')}
+						pageSize={50}
+						afterTable={(pageRows) => {
+							const shown = new Set(pageRows.map((r) => r.id))
+							const elsewhere = [...selected].filter((id) => !shown.has(id))
+							return (
+								<>
+									{elsewhere.map((id) => (
+										<input key={id} type="hidden" name="ids" value={id} />
+									))}
+									<div className="selection-summary">
+										<p role="status">
+											{selected.size === 0
+												? t('approvals.selectedNone')
+												: elsewhere.length > 0
+													? t('approvals.selectedElsewhere', { count: selected.size, elsewhere: elsewhere.length })
+													: t('approvals.selected', { count: selected.size })}
+										</p>
+										{selected.size > 0 ? (
+											<button type="button" className="button button--secondary" onClick={() => setTicked(new Set())}>
+												{t('approvals.clearSelection')}
+											</button>
+										) : null}
+									</div>
+								</>
+							)
+						}}
+					/>
 					<div className={`field${errors.reason ? ' field--invalid' : ''}`}>
 						<label htmlFor="reden">{t('approvals.declineReason')}</label>
 						{errors.reason ? (

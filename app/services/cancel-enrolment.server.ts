@@ -35,7 +35,7 @@ export async function cancelEnrolment(ctx: ServiceContext, { actor, enrolmentId,
 		// The provider's rules: read them through the session, which either side may see.
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		const employee = enrolment.tenantId === actor.tenantId ? await getEmployeeForEnrolment(tx, { userId: enrolment.userId }) : null
-		const rules = rulesOf(employee?.poOverrides ?? {}, session?.providerPoOverrides ?? {})
+		const rules = await rulesOf(tx, employee?.poOverrides ?? {}, session?.providerPoOverrides ?? {})
 		const terms = cancellationTerms(rules, { startsAt: enrolment.startsAt, now })
 		const released = terms.releasesBudget ? await releaseBudget(tx, { enrolmentId }) : 0
 		const promoted = holdsSeat(enrolment.status) ? await promoteAndNotify(tx, enrolment.sessionId) : []

@@ -10,6 +10,7 @@ import {
 	RefusalError,
 	refuse,
 	refuseUnlessOpen,
+	requestCoordinatorApproval,
 	rulesOf,
 	seatApproved,
 	updateEnrolment,
@@ -59,12 +60,14 @@ function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision, now }: {
 		const employee = await getEmployeeForEnrolment(tx, { userId: enrolment.userId })
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		if (!employee || !session) throw new RefusalError(refuse('ENROLMENT_NOT_FOUND', 404))
-		const rules = rulesOf(employee.poOverrides, session.providerPoOverrides)
+		const rules = await rulesOf(tx, employee.poOverrides, session.providerPoOverrides)
 		const final = isFinalApproval(rules, by)
 		const approved = next(enrolment.status, { type: 'approve', finalApproval: final }, by)
 		if (!final) {
 			const updated = await updateEnrolment(tx, { enrolmentId, from: enrolment.status, set: { status: approved, approvalStep: 'coordinator', decidedByUserId: actor.userId } })
 			if (!updated) throw new RefusalError(refuse('ENROLMENT_CHANGED', 409))
+			// The second step: the coordinators hear of it in this transaction, so never without the approval.
+			await requestCoordinatorApproval(tx, { tenantId: enrolment.tenantId, enrolmentId })
 			await audit(tx, ctx, { tenantId: enrolment.tenantId, actorUserId: actor.userId, action: 'enrolment.approve', objectId: enrolmentId, after: { step: 'coordinator' } })
 			return approved
 		}

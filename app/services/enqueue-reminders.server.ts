@@ -1,14 +1,14 @@
-import { enqueueMail, listEnrolmentsStartingBetween, listTenants, withTenantContext, type Database } from '@leerplein/db'
+import { enqueueMailOnce, listEnrolmentsStartingBetween, listTenants, withTenantContext, type Database } from '@leerplein/db'
 
 const DAY_MS = 86_400_000
-/** The scan runs hourly; a three-hour window survives two missed runs, and the outbox drops the overlap. */
+/** The scan runs hourly; a three-hour window survives two missed runs, and a reminder already queued or sent is not queued again. */
 const WINDOW_MS = 3 * 3_600_000
 
 /**
  * The scheduled reminder scan (hourly): for every unit, the enrolled people whose session starts
  * seven days or one day from now (within the window) get a reminder job. The message key is fixed per
- * enrolment, session start and kind, so however often the scan sees someone, the outbox lets
- * the reminder out once.
+ * enrolment, session start and kind: however often the scan sees someone, the reminder is queued
+ * once (and the outbox would still let a duplicate out only once). Returns how many it queued.
  */
 export async function enqueueReminders(db: Database, { now }: { now: Date }): Promise<number> {
 	let enqueued = 0
@@ -20,8 +20,7 @@ export async function enqueueReminders(db: Database, { now }: { now: Date }): Pr
 				const from = new Date(to.getTime() - WINDOW_MS)
 				for (const enrolment of await listEnrolmentsStartingBetween(tx, { tenantId: tenant.id, from, to })) {
 					const messageKey = `${kind}:${enrolment.id}:${enrolment.startsAt.toISOString()}`
-					await enqueueMail(tx, { kind, tenantId: tenant.id, enrolmentId: enrolment.id, messageKey })
-					count++
+					if (await enqueueMailOnce(tx, { kind, tenantId: tenant.id, enrolmentId: enrolment.id, messageKey })) count++
 				}
 			}
 			return count

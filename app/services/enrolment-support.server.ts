@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import {
 	enqueueMail,
 	errorCode,
+	getConcernPoDefaults,
 	insertEnrolment,
+	listUnitCoordinators,
 	lockSessionForEnrolment,
 	nextQueueNumber,
 	promoteWaitlist,
@@ -15,7 +17,6 @@ import {
 	type SessionLock,
 } from '@leerplein/db'
 import {
-	CONCERN_DEFAULT_PO_SETTINGS,
 	effectivePoSettings,
 	enrolmentRules,
 	seatIsFreeFor,
@@ -66,11 +67,10 @@ export async function inEnrolmentTransaction<T>(
 	}
 }
 
-export function rulesOf(employeeOverrides: PoOverrides, providerOverrides: PoOverrides): EnrolmentRules {
-	return enrolmentRules(
-		effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employeeOverrides),
-		effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, providerOverrides),
-	)
+/** The rules of the employee's unit and the providing unit: the stored concern defaults with each unit's overrides on top. */
+export async function rulesOf(tx: Database, employeeOverrides: PoOverrides, providerOverrides: PoOverrides): Promise<EnrolmentRules> {
+	const defaults = await getConcernPoDefaults(tx)
+	return enrolmentRules(effectivePoSettings(defaults, employeeOverrides), effectivePoSettings(defaults, providerOverrides))
 }
 
 /** Applies a domain transition or throws its refusal. */
@@ -112,6 +112,13 @@ export async function promoteAndNotify(tx: Database, sessionId: string): Promise
 /** Enqueues a notification in the business transaction; the key makes the send idempotent. */
 export async function notify(tx: Database, kind: MailKind, target: { tenantId: string; enrolmentId: string; recipientUserId?: string }) {
 	await enqueueMail(tx, { kind, ...target, messageKey: `${kind}:${target.enrolmentId}:${randomUUID()}` })
+}
+
+/** Asks the unit's coordinators for the coordinator's approval step, in the caller's transaction. */
+export async function requestCoordinatorApproval(tx: Database, { tenantId, enrolmentId }: { tenantId: string; enrolmentId: string }) {
+	for (const coordinator of await listUnitCoordinators(tx, { tenantId })) {
+		await notify(tx, 'approval_requested', { tenantId, enrolmentId, recipientUserId: coordinator.userId })
+	}
 }
 
 export async function audit(

@@ -16,7 +16,7 @@ export async function registerAttendance(
 		const session = await getSessionForEnrolment(tx, { sessionId })
 		if (!session || session.tenantId !== actor.tenantId) throw new RefusalError(refuse('SESSION_NOT_FOUND', 404))
 		if (session.startsAt.getTime() > now.getTime()) throw new RefusalError(refuse('ATTENDANCE_BEFORE_START'))
-		const rules = rulesOf({}, session.providerPoOverrides)
+		const rules = await rulesOf(tx, {}, session.providerPoOverrides)
 		let changed = 0
 		for (const mark of marks) {
 			const enrolment = await getEnrolmentForAction(tx, { enrolmentId: mark.enrolmentId })

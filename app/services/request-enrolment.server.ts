@@ -18,6 +18,7 @@ import {
 	notify,
 	RefusalError,
 	refuse,
+	requestCoordinatorApproval,
 	rulesOf,
 	type ServiceContext,
 	type ServiceResult,
@@ -42,7 +43,7 @@ export async function requestEnrolment(
 		if (!employee) throw new RefusalError(refuse('FORBIDDEN', 403))
 		if (await findActiveEnrolment(tx, { sessionId, userId: actor.userId })) throw new RefusalError(refuse('ENROLMENT_ALREADY_EXISTS', 409))
 
-		const rules = rulesOf(employee.poOverrides, session.providerPoOverrides)
+		const rules = await rulesOf(tx, employee.poOverrides, session.providerPoOverrides)
 		const year = budgetYear(session.startsAt)
 		// One budget decision per employee at a time, so two requests cannot both spend the last of it.
 		if (session.priceCents > 0) await lockEmployeeBudget(tx, { userId: actor.userId })
@@ -71,6 +72,7 @@ export async function requestEnrolment(
 				approvalReason: decision.value.approvalReason,
 			})
 			if (employee.managerId) await notify(tx, 'approval_requested', { tenantId: employee.tenantId, enrolmentId: enrolment.id, recipientUserId: employee.managerId })
+			else await requestCoordinatorApproval(tx, { tenantId: employee.tenantId, enrolmentId: enrolment.id })
 			await audit(tx, ctx, { tenantId: employee.tenantId, actorUserId: actor.userId, action: 'enrolment.request', objectId: enrolment.id, after: { status } })
 			return { enrolmentId: enrolment.id, status }
 		}

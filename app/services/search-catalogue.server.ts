@@ -1,5 +1,6 @@
 import {
 	analyseSearchWords,
+	catalogueSearchVersion,
 	listSynonyms,
 	listTenants,
 	listThemes,
@@ -67,28 +68,31 @@ type Vocabulary = {
 }
 
 /**
- * Results are cached per process, keyed by the catalogue version (ADR 010): any change to
+ * Answers are cached per process, keyed by the catalogue version (ADR 010): any change to
  * courses, sessions, audiences, themes, unit names or synonyms moves the version, so a cached
- * answer is never stale. Entries also expire after five minutes, because "upcoming" moves with time.
+ * answer is never stale. Entries also expire after five minutes, because "upcoming" moves with
+ * time. A repeated search costs one tiny query (the version): no word analysis, no search.
  */
-const RESULT_TTL_MS = 5 * 60_000
-const results = new Map<string, { at: number; result: CatalogueSearchResult }>()
+const ANSWER_TTL_MS = 5 * 60_000
+/** The whole answer but the notices of parsing the URL, which belong to each request. */
+type Answer = Omit<CatalogueSearchView, 'notices'> & { vocabularyNotices: SearchNotice[] }
+const answers = new Map<string, { at: number; answer: Answer }>()
 /** Searches being answered right now: the same search asked again meanwhile waits for that answer. */
-const inFlight = new Map<string, Promise<CatalogueSearchResult>>()
+const inFlight = new Map<string, Promise<Answer>>()
 let vocabulary: Vocabulary | null = null
 
 async function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
 	if (vocabulary?.version === version) return vocabulary
 	const [synonyms, tenants, themes] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db)])
 	vocabulary = { version, synonyms, tenants, themes }
-	results.clear()
+	answers.clear()
 	return vocabulary
 }
 
-function remember(key: string, result: CatalogueSearchResult, at: number, size: number) {
+function remember(key: string, answer: Answer, at: number, size: number) {
 	if (size === 0) return
-	while (results.size >= size) results.delete(results.keys().next().value!)
-	results.set(key, { at, result })
+	while (answers.size >= size) answers.delete(answers.keys().next().value!)
+	answers.set(key, { at, answer })
 }
 
 /**
@@ -100,7 +104,30 @@ export async function searchCataloguePage(
 	{ db, config }: Pick<LeerpleinContext, 'db' | 'config'>,
 	{ viewerTenantId, state: requested, notices: parseNotices, now }: { viewerTenantId: string | null; state: SearchState; notices: SearchNotice[]; now: Date },
 ): Promise<CatalogueSearchView> {
-	const notices = [...parseNotices]
+	const version = await catalogueSearchVersion(db)
+	const key = `${version}|${viewerTenantId ?? '-'}|${dutchMonthOf(now)}|${searchStateToQueryString(requested)}`
+	const cached = answers.get(key)
+	let answer: Answer
+	if (cached && now.getTime() - cached.at < ANSWER_TTL_MS) {
+		answer = cached.answer
+	} else {
+		let pending = inFlight.get(key)
+		if (!pending) {
+			pending = answerSearch(db, { viewerTenantId, requested, now }).finally(() => inFlight.delete(key))
+			inFlight.set(key, pending)
+		}
+		answer = await pending
+		remember(key, answer, now.getTime(), config.searchCacheSize)
+	}
+	const { vocabularyNotices, ...view } = answer
+	return { ...view, notices: [...parseNotices, ...vocabularyNotices] }
+}
+
+async function answerSearch(
+	db: Database,
+	{ viewerTenantId, requested, now }: { viewerTenantId: string | null; requested: SearchState; now: Date },
+): Promise<Answer> {
+	const notices: SearchNotice[] = []
 	// Public tables only (no tenant context needed): the cache version and the typed words.
 	const analysis = await analyseSearchWords(db, [...new Set(queryWords(requested.query))])
 	const words = await vocabularyAt(db, analysis.version)
@@ -122,50 +149,35 @@ export async function searchCataloguePage(
 	const currentMonth = dutchMonthOf(now)
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
-	const canonical = searchStateToQueryString(state)
-
-	const key = `${analysis.version}|${viewerTenantId ?? '-'}|${currentMonth}|${canonical}`
-	const cached = results.get(key)
-	let result: CatalogueSearchResult
-	if (cached && now.getTime() - cached.at < RESULT_TTL_MS) {
-		result = cached.result
-	} else {
-		let pending = inFlight.get(key)
-		if (!pending) {
-			// Row-level security sees the same viewer as the query's own visibility filter.
-			pending = withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
-				searchCatalogue(tx, {
-					viewerTenantId,
-					query: state.query,
-					groups,
-					correctedQuery,
-					filters: {
-						providerIds: providers.map((p) => p.id),
-						themeIds: themes.map((t) => t.id),
-						forms: state.filters.forms,
-						cities: state.filters.cities,
-						months: state.filters.months,
-						languages: state.filters.languages,
-						costs: state.filters.costs,
-						durations: state.filters.durations,
-					},
-					sort: state.sort,
-					limit: window.pageSize,
-					offset: window.offset,
-					now,
-					currentMonth,
-					periodEndMonth: months.at(-1)!,
-				}),
-			).finally(() => inFlight.delete(key))
-			inFlight.set(key, pending)
-		}
-		result = await pending
-		remember(key, result, now.getTime(), config.searchCacheSize)
-	}
+	// Row-level security sees the same viewer as the query's own visibility filter.
+	const result = await withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+		searchCatalogue(tx, {
+			viewerTenantId,
+			query: state.query,
+			groups,
+			correctedQuery,
+			filters: {
+				providerIds: providers.map((p) => p.id),
+				themeIds: themes.map((t) => t.id),
+				forms: state.filters.forms,
+				cities: state.filters.cities,
+				months: state.filters.months,
+				languages: state.filters.languages,
+				costs: state.filters.costs,
+				durations: state.filters.durations,
+			},
+			sort: state.sort,
+			limit: window.pageSize,
+			offset: window.offset,
+			now,
+			currentMonth,
+			periodEndMonth: months.at(-1)!,
+		}),
+	)
 
 	const pages = pageCount(result.total, SEARCH_PAGE_SIZE)
 	return {
-		canonical,
+		canonical: searchStateToQueryString(state),
 		state,
 		total: result.total,
 		page: state.page,
@@ -173,7 +185,7 @@ export async function searchCataloguePage(
 		pageOutOfRange: state.page > pages,
 		entries: result.entries,
 		facets: facetsOf(result, state, words, months.slice(0, PERIOD_MONTHS)),
-		notices,
+		vocabularyNotices: notices,
 		didYouMean: correctedQuery,
 		themes: words.themes.map(({ slug, nameNl, nameEn }) => ({ slug, nameNl, nameEn })),
 	}

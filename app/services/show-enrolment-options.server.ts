@@ -1,5 +1,5 @@
-import { committedBudget, getEmployeeForEnrolment, withTenantContext } from '@leerplein/db'
-import { budgetYear, CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, remainingBudget } from '@leerplein/domain'
+import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, withTenantContext } from '@leerplein/db'
+import { budgetYear, effectivePoSettings, remainingBudget } from '@leerplein/domain'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -9,7 +9,7 @@ export async function showEnrolmentOptions({ db }: Pick<LeerpleinContext, 'db'>,
 	return withTenantContext(db, { tenantId, userId }, async (tx) => {
 		const employee = await getEmployeeForEnrolment(tx, { userId })
 		if (!employee) return null
-		const settings = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employee.poOverrides)
+		const settings = effectivePoSettings(await getConcernPoDefaults(tx), employee.poOverrides)
 		const year = budgetYear(now)
 		return {
 			costCentre: employee.costCentre,

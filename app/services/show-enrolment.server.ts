@@ -15,7 +15,7 @@ export async function showEnrolment({ db }: Pick<LeerpleinContext, 'db'>, signed
 		if (!can(actorOf(signedIn), 'read', resource)) return null
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		if (!session) return null
-		const rules = rulesOf({}, session.providerPoOverrides)
+		const rules = await rulesOf(tx, {}, session.providerPoOverrides)
 		return {
 			enrolment: { id: enrolment.id, status: enrolment.status, own: enrolment.userId === userId },
 			session,

@@ -1,5 +1,5 @@
-import { committedBudget, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress, withTenantContext } from '@leerplein/db'
-import { budgetYear, CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, remainingBudget } from '@leerplein/domain'
+import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress, withTenantContext } from '@leerplein/db'
+import { budgetYear, effectivePoSettings, remainingBudget } from '@leerplein/domain'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -12,7 +12,7 @@ export async function showMyLearning({ db }: Pick<LeerpleinContext, 'db'>, signe
 			...enrolment,
 			onlineParts: parts.filter((part) => part.courseId === enrolment.courseId).map(({ resourceLinkId, title, score, completedAt }) => ({ resourceLinkId, title, score, completedAt })),
 		}))
-		const settings = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, employee?.poOverrides ?? {})
+		const settings = effectivePoSettings(await getConcernPoDefaults(tx), employee?.poOverrides ?? {})
 		const year = budgetYear(now)
 		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
 		return {

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import postgres from 'postgres'
-import { APP_ROLE, createDatabase, switchToAppRole, type DatabaseClient } from './client.ts'
+import { sql } from 'drizzle-orm'
+import { APP_ROLE, createDatabase, selectRows, switchToAppRole, type Database, type DatabaseClient } from './client.ts'
+import { MAIL_QUEUE, type MailJob } from './jobs/queue.ts'
 import { migrateDatabase } from './migrate.ts'
 
 /** The server the test suite may create throw-away databases on (trust auth in CI). */
@@ -104,6 +106,17 @@ let loginAllowed: Promise<void> | undefined
  * processes run in parallel, so this runs under an advisory lock, and creates the role when no
  * migration has yet (the migration then finds it and moves on).
  */
+/** The mail jobs in the queue, oldest first: what services enqueued, for tests outside this package. */
+export async function listMailJobs(db: Database): Promise<MailJob[]> {
+	const rows = await selectRows<{ data: MailJob }>(db, sql`select data from pgboss.job where name = ${MAIL_QUEUE} order by created_on, id`)
+	return rows.map((row) => row.data)
+}
+
+/** Marks every queued mail job done, as a worker that sent them would. */
+export async function finishMailJobs(db: Database): Promise<void> {
+	await db.execute(sql`update pgboss.job set state = 'completed', completed_on = now() where name = ${MAIL_QUEUE}`)
+}
+
 export function allowAppRoleLogin(): Promise<void> {
 	loginAllowed ??= (async () => {
 		const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })

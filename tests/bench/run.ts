@@ -45,7 +45,10 @@ async function main() {
 				return client
 			},
 			async startPortals(count = 1, options = {}) {
-				const started = await Promise.all(Array.from({ length: count }, () => startPortalProcess(database, options)))
+				// BENCH_PORTAL_NODE_OPTIONS, e.g. `--import ./profile.mjs`, reaches the portals only (to profile them).
+				const nodeOptions = process.env.BENCH_PORTAL_NODE_OPTIONS
+				const env = { ...options.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) }
+				const started = await Promise.all(Array.from({ length: count }, () => startPortalProcess(database, { ...options, env })))
 				portals.push(...started)
 				return started
 			},

@@ -171,6 +171,9 @@ const benchmark: Benchmark = {
 		const json = queries.map((q) => `/catalogus/zoeken?${q}`)
 		const page = queries.map((q) => `/catalogus?${q}`)
 		const [cached] = await ctx.startPortals(1)
+		// Popular searches repeat: each search of the mix has been asked once before the measurement.
+		ctx.log('asking each search of the mix once')
+		await ctx.timeConcurrently(json.length, 4, (i) => fetch(`${cached!.url}${json[i]}`, { headers: { cookie } }).then((r) => r.arrayBuffer()))
 		const jsonCached = await measureRoute(ctx, cached!.url, json, cookie, 'JSON route, cache on', [50, 10, 1])
 		const pageCached = await measureRoute(ctx, cached!.url, page, cookie, '/catalogus page, cache on', [50, 10])
 		const [uncached] = await ctx.startPortals(1, { env: { SEARCH_CACHE_SIZE: '0' } })
@@ -181,11 +184,11 @@ const benchmark: Benchmark = {
 		const [, cold10, cold1] = jsonCold.results
 		const verdict = (ok: boolean) => (ok ? 'met' : 'not met')
 		return [
-			`Load average of the machine (other work included) when the measurements started: ${loadAtStart}.`,
+			`Load average of the machine when the measurements started: ${loadAtStart} (2 cores).`,
 			'',
 			`A signed-in employee (${employee.name}, RVO) searches the large catalogue: a mix of ${queries.length} searches — ${ONE_WORD.length + 6} one-word (6 of them with a filter), ${TWO_WORDS.length} two-word, ${TYPOS.length} with a typo, ${queries.length - ONE_WORD.length - 6 - TWO_WORDS.length - TYPOS.length} with filters only (form, theme, city, period, language, cost, duration, provider, sorting, page 2). One portal process, 15 s per run after a 3 s warm-up; load generator, portal and PostgreSQL share the machine.`,
 			'',
-			'"Cache on" is the portal as shipped: results are cached per process by catalogue version (ADR 010), so a repeated search costs one small query; the mix repeats, as popular searches do. "Cache off" (`SEARCH_CACHE_SIZE=0`) sends every search to PostgreSQL.',
+			'"Cache on" is the portal as shipped: answers are cached per process by catalogue version (ADR 010), so a repeated search costs one tiny query (the version); the mix repeats, as popular searches do, and each of its searches was asked once before the measured runs. "Cache off" (`SEARCH_CACHE_SIZE=0`) sends every search to PostgreSQL.',
 			'',
 			table(LOAD_HEADER, [...jsonCached.rows, ...jsonCold.rows, ...pageCached.rows, ...pageCold.rows]),
 			'',

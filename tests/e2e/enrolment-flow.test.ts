@@ -187,6 +187,43 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(cancelled.text).toMatch(/Andere uitvoeringen van deze opleiding:\n- /)
 	}, 120_000)
 
+	test('ticked requests stay ticked while the manager pages through the inbox, and one approval decides them all', async () => {
+		const requests = await f.addManyRequests(55)
+		const mark = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(mark, MARK, { returnTo: '/goedkeuringen' })
+		const status = (text: string) => mark.getByRole('status').filter({ hasText: text })
+		const inbox = mark.getByRole('region', { name: 'Goedkeuringen' })
+		const boxOf = (id: string) => inbox.locator(`input[type="checkbox"][value="${id}"]`)
+		// The planted requests are the oldest: page 1 holds fifty of them, page 2 the rest.
+		await mark.getByText(/^Pagina 1 van \d+$/).waitFor()
+		await status('Nog niets geselecteerd.').waitFor()
+		await boxOf(requests[0]!).check()
+		await status('1 aanvraag geselecteerd.').waitFor()
+
+		await mark.getByRole('link', { name: 'Volgende' }).click()
+		await mark.getByText(/^Pagina 2 van \d+$/).waitFor()
+		await boxOf(requests[52]!).check()
+		await status('2 aanvragen geselecteerd, waarvan 1 op een andere pagina.').waitFor()
+		expect(await accessibilityViolations(mark)).toEqual([])
+
+		await mark.getByRole('link', { name: 'Vorige' }).click()
+		await mark.getByText(/^Pagina 1 van \d+$/).waitFor()
+		expect(await boxOf(requests[0]!).isChecked()).toBe(true)
+		expect(await boxOf(requests[1]!).isChecked()).toBe(false)
+		await mark.getByRole('button', { name: 'Goedkeuren' }).click()
+		await status('2 aanvragen verwerkt.').waitFor()
+		expect(await statusOf(requests[0]!)).toBe('enrolled')
+		expect(await statusOf(requests[52]!)).toBe('enrolled')
+		expect(await statusOf(requests[1]!)).toBe('awaiting_approval')
+		expect(await statusOf(requests[51]!)).toBe('awaiting_approval')
+		// After the decision nothing stays ticked, and a selection can be cleared by hand.
+		await status('Nog niets geselecteerd.').waitFor()
+		await boxOf(requests[1]!).check()
+		await mark.getByRole('button', { name: 'Selectie wissen' }).click()
+		await status('Nog niets geselecteerd.').waitFor()
+		expect(await boxOf(requests[1]!).isChecked()).toBe(false)
+	}, 120_000)
+
 	describe('bad input gets a clear error and changes nothing', () => {
 		let sanneCookie: string
 		let markCookie: string
@@ -304,6 +341,22 @@ async function plant(owner: DatabaseClient) {
 					.values({ tenantId: idOf('rvo'), sessionId: session!.id, userId: waiting!.id, status: 'waitlisted', priceCents, queueNumber: sql`nextval('enrolment_queue')` })
 					.returning({ id: schema.enrolments.id })
 			)[0]!.id,
+		/** `count` requests of Sanne's colleague, awaiting Mark, each for its own free session, older than anything in the seed. */
+		addManyRequests: async (count: number) => {
+			const [free] = await db
+				.insert(schema.courses)
+				.values({ providerTenantId: idOf('rvo'), title: 'Bladeren door goedkeuringen (e2e)', summary: 'Voor de e2e-test.', description: 'Voor de e2e-test.', form: 'classroom', durationMinutes: 60, status: 'published', visibility: 'concern', priceCents: 0 })
+				.returning({ id: schema.courses.id })
+			const sessions = await db
+				.insert(schema.sessions)
+				.values(Array.from({ length: count }, (_, i) => ({ tenantId: idOf('rvo'), courseId: free!.id, ...at(60 + i), capacity: 5 })))
+				.returning({ id: schema.sessions.id })
+			const rows = await db
+				.insert(schema.enrolments)
+				.values(sessions.map((row, i) => ({ tenantId: idOf('rvo'), sessionId: row.id, userId: waiting!.id, status: 'awaiting_approval' as const, approvalStep: 'manager' as const, requestedAt: new Date(Date.UTC(2020, 0, 1, 0, i)) })))
+				.returning({ id: schema.enrolments.id, requestedAt: schema.enrolments.requestedAt })
+			return rows.sort((a, b) => a.requestedAt.getTime() - b.requestedAt.getTime()).map((row) => row.id)
+		},
 		otherTeamRequestId: otherTeamRequest!.id,
 		otherUnitRequestId: otherUnitRequest!.id,
 		ownTeamRequestId: ownTeamRequest!.id,

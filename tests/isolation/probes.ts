@@ -62,6 +62,12 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: () => '/beheer/zoeksynoniemen', expectStatus: 302 },
 		{ name: 'control: the concern administrator keeps it', as: 'concern-admin', path: () => '/beheer/zoeksynoniemen', expectStatus: 200, text: () => 'Synoniem toevoegen' },
 	],
+	// Not tenant-owned but concern-wide: attacked all the same, by every unit role, and anonymously.
+	'routes/beheer.regels': [
+		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not set the concern defaults', as, path: () => '/beheer/regels', expectStatus: 403, text: () => 'Concernregels opslaan' })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/regels', expectStatus: 302 },
+		{ name: 'control: the concern administrator sets them', as: 'concern-admin', path: () => '/beheer/regels', expectStatus: 200, text: () => 'Concernregels opslaan' },
+	],
 	'routes/onderdelen.$slug.regels': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "direct URL: another unit's P&O rules", as, path: () => '/onderdelen/nvwa/regels', expectStatus: 403, text: () => 'Leerbudget' })),
 		{ name: 'direct URL, not signed in', as: null, path: () => '/onderdelen/nvwa/regels', expectStatus: 302 },

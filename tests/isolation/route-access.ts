@@ -54,6 +54,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/lti.starten.$resourceLinkId': { access: 'tenant-owned', why: "launches an online part of a course: only for its enrolled employees and the provider's coordinators" },
 	'routes/lti.inhoud-kiezen.$courseId.$toolId': { access: 'tenant-owned', why: "starts Deep Linking for a course of the coordinator's own unit" },
 	'routes/lti.authorize': { access: 'own', why: 'answers a launch for the signed-in person only: login_hint and the one-time message hint must be theirs' },
+	'routes/beheer.regels': { access: 'concern-admin', why: 'the concern-wide default P&O rules every unit inherits: only the concern administrator reads or changes them here' },
 	'routes/beheer.leeromgevingen': { access: 'concern-admin', why: 'registers learning tools and rotates the platform key' },
 	'routes/beheer.leeromgevingen_.$toolId': { access: 'concern-admin', why: "edits, deactivates and syncs one learning tool; its Moodle web-services token is the concern's" },
 	'routes/lti.jwks': { access: 'public', why: "Leerplein's public signing keys" },

@@ -143,6 +143,24 @@ export async function enqueueMail(tx: Database, job: MailJob, { startAfter }: { 
 	await sender.send(MAIL_QUEUE, job, { db: drizzleExecutor(tx), singletonKey: job.messageKey, ...(startAfter ? { startAfter } : {}) } as PgBoss.SendOptions)
 }
 
+/**
+ * Enqueues a mail unless one with the same message key is queued or in the outbox already, for a
+ * scan that sees the same fact again (the reminders). pg-boss's singleton key alone does not stop a
+ * second job in a standard queue; the advisory lock makes two scans at once take turns on a key.
+ * Returns whether it enqueued.
+ */
+export async function enqueueMailOnce(tx: Database, job: MailJob): Promise<boolean> {
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${job.messageKey}))`)
+	const [seen] = await selectRows<{ found: boolean }>(
+		tx,
+		sql`select exists (select 1 from ${sql.raw(JOB_SCHEMA)}.job where name = ${MAIL_QUEUE} and singleton_key = ${job.messageKey})
+			or exists (select 1 from outbox_mails where message_key = ${job.messageKey}) as found`,
+	)
+	if (seen?.found) return false
+	await enqueueMail(tx, job)
+	return true
+}
+
 /** A worker-side pg-boss on the portal's (app-role) connection. */
 export function createJobQueue(client: DatabaseClient, options: Partial<PgBoss.ConstructorOptions> = {}): PgBoss {
 	return new PgBoss({ db: clientExecutor(client), schema: JOB_SCHEMA, migrate: false, ...options } as PgBoss.ConstructorOptions)

@@ -4,10 +4,20 @@ import { v7 as uuidv7 } from 'uuid'
 import { selectRows, type Database } from '../client.ts'
 import { courses } from '../schema/catalogue.ts'
 import { budgetLedger, enrolments, locations, sessions } from '../schema/logistics.ts'
-import { users } from '../schema/people.ts'
+import { roleAssignments, users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
 
 // Every function here runs inside withTenantContext: the policies decide which rows exist.
+
+/** The active coordinators of a unit: who takes the coordinator's approval step, and is mailed for it. */
+export async function listUnitCoordinators(db: Database, { tenantId }: { tenantId: string }): Promise<{ userId: string }[]> {
+	return db
+		.selectDistinct({ userId: users.id })
+		.from(roleAssignments)
+		.innerJoin(users, eq(users.id, roleAssignments.userId))
+		.where(and(eq(roleAssignments.tenantId, tenantId), eq(roleAssignments.role, 'coordinator'), eq(users.active, true)))
+		.orderBy(asc(users.id))
+}
 
 /** A session with what an enrolment in it needs: its course, price and providing unit's rules. */
 export async function getSessionForEnrolment(db: Database, { sessionId }: { sessionId: string }) {
@@ -402,7 +412,8 @@ export type AllocatedSeat = { enrolmentId: string; tenantId: string; userId: str
 /**
  * Seats every approved enrolment of the session that is still waiting for a place (see the
  * SQL function). Call it on the pool itself, outside any transaction: then the session lock
- * lasts exactly one statement.
+ * lasts exactly one statement. The function applies the domain's seatIsFreeFor in SQL, for
+ * that reason; seat-rule.test.ts keeps the two equal.
  */
 export async function allocateSeats(db: Database, { sessionId }: { sessionId: string }): Promise<AllocatedSeat[]> {
 	const rows = await selectRows<{ enrolment_id: string; tenant_id: string; user_id: string; status: 'enrolled' | 'waitlisted'; queue_number: string }>(

@@ -1,4 +1,4 @@
-import { completesEnrolment, ENROLMENT_STATUSES, LAUNCHABLE_ENROLMENT_STATUSES, type EnrolmentStatus } from '@leerplein/domain'
+import { ENROLMENT_STATUSES_A_COMPLETION_CLOSES, LAUNCHABLE_ENROLMENT_STATUSES, type EnrolmentStatus } from '@leerplein/domain'
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { enrolments, sessions } from '../schema/logistics.ts'
@@ -38,10 +38,9 @@ export type CompletedEnrolment = { enrolmentId: string; tenantId: string; previo
 
 /** In a tool context: closes the person's open enrolment(s) in the course because its online part is done. */
 export async function completeEnrolmentFromScore(db: Database, { courseId, userId }: { courseId: string; userId: string }): Promise<CompletedEnrolment[]> {
-	const closable = ENROLMENT_STATUSES.filter(completesEnrolment)
 	const rows = await selectRows<{ enrolment_id: string; tenant_id: string; previous_status: EnrolmentStatus }>(
 		db,
-		sql`select enrolment_id, tenant_id, previous_status from lti_complete_enrolments(${courseId}::uuid, ${userId}::uuid, ${pgArray(closable)})`,
+		sql`select enrolment_id, tenant_id, previous_status from lti_complete_enrolments(${courseId}::uuid, ${userId}::uuid, ${pgArray(ENROLMENT_STATUSES_A_COMPLETION_CLOSES)})`,
 	)
 	return rows.map((row) => ({ enrolmentId: row.enrolment_id, tenantId: row.tenant_id, previousStatus: row.previous_status }))
 }

@@ -5,8 +5,9 @@ import * as schema from '../schema/index.ts'
 import { withTenantContext, withToolContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
 import {
-	courseProviderForTool,
 	getLineItem,
+	getScoreContext,
+	getToolAccess,
 	getPlatformSigningKey,
 	insertFirstPlatformKey,
 	insertLineItem,
@@ -24,6 +25,7 @@ import {
 	listPlatformPublicKeys,
 	registerToolWithToken,
 	rotatePlatformKey,
+	storeScore,
 	takeMessageState,
 	useToolTokenId,
 } from './lti.ts'
@@ -45,7 +47,7 @@ const tool = (name: string, clientId: string) => ({
 describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
-	let ids: { rvo: string; nvwa: string; ann: string; nel: string; admin: string; coordinator: string; course: string; otherCourse: string; moodle: string; other: string; link: string }
+	let ids: { rvo: string; nvwa: string; ann: string; nel: string; piet: string; admin: string; coordinator: string; course: string; otherCourse: string; moodle: string; other: string; link: string }
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)
@@ -57,13 +59,14 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA', poOverrides: { shareContactDetailsWithTools: true } },
 			])
 			.returning()
-		const [ann, nel, admin, coordinator] = await db
+		const [ann, nel, admin, coordinator, piet] = await db
 			.insert(schema.users)
 			.values([
 				{ tenantId: rvo!.id, employeeNumber: '1', name: 'Ann', email: 'ann@rvo.test' },
 				{ tenantId: nvwa!.id, employeeNumber: '2', name: 'Nel', email: 'nel@nvwa.test' },
 				{ tenantId: rvo!.id, employeeNumber: '3', name: 'Ad', email: 'ad@rvo.test' },
 				{ tenantId: rvo!.id, employeeNumber: '4', name: 'Co', email: 'co@rvo.test' },
+				{ tenantId: rvo!.id, employeeNumber: '5', name: 'Piet', email: 'piet@rvo.test' },
 			])
 			.returning()
 		await db.insert(schema.roleAssignments).values([
@@ -84,17 +87,19 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 		await db.insert(schema.enrolments).values([
 			{ tenantId: rvo!.id, sessionId: session!.id, userId: ann!.id, status: 'enrolled' },
 			{ tenantId: nvwa!.id, sessionId: session!.id, userId: nel!.id, status: 'waitlisted' },
+			{ tenantId: rvo!.id, sessionId: session!.id, userId: piet!.id, status: 'enrolled' },
 		])
 		const [moodle, other] = await db.insert(schema.ltiTools).values([tool('Moodle', 'moodle'), tool('Ander', 'other')]).returning()
 		const [link] = await db
 			.insert(schema.ltiResourceLinks)
-			.values({ tenantId: rvo!.id, courseId: course!.id, toolId: moodle!.id, deploymentId: '1', title: 'Module', custom: { id: 'uuid' } })
+			.values({ tenantId: rvo!.id, courseId: course!.id, toolId: moodle!.id, deploymentId: '1', title: 'Module', custom: { id: 'uuid' }, passMarkPercent: 60 })
 			.returning()
 		ids = {
 			rvo: rvo!.id,
 			nvwa: nvwa!.id,
 			ann: ann!.id,
 			nel: nel!.id,
+			piet: piet!.id,
 			admin: admin!.id,
 			coordinator: coordinator!.id,
 			course: course!.id,
@@ -151,9 +156,10 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 	})
 
 	test('a tool serves only courses its resources are linked to', async () => {
-		expect(await courseProviderForTool(app.db, { toolId: ids.moodle, courseId: ids.course })).toBe(ids.rvo)
-		expect(await courseProviderForTool(app.db, { toolId: ids.other, courseId: ids.course })).toBeNull()
-		expect(await courseProviderForTool(app.db, { toolId: ids.moodle, courseId: ids.otherCourse })).toBeNull()
+		expect(await getToolAccess(app.db, { toolId: ids.moodle, courseId: ids.course })).toMatchObject({ tool: { id: ids.moodle }, providerTenantId: ids.rvo })
+		expect(await getToolAccess(app.db, { toolId: ids.other, courseId: ids.course })).toMatchObject({ tool: { id: ids.other }, providerTenantId: null })
+		expect(await getToolAccess(app.db, { toolId: ids.moodle, courseId: ids.otherCourse })).toMatchObject({ providerTenantId: null })
+		expect(await getToolAccess(app.db, { toolId: ids.moodle, courseId: null })).toMatchObject({ providerTenantId: null })
 	})
 
 	test("in a tool context a tool sees its own line items and never another tool's", async () => {
@@ -172,7 +178,7 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 		expect(await withTenantContext(app.db, { tenantId: ids.nvwa, userId: ids.nel }, (tx) => isEnrolledInCourse(tx, { courseId: ids.course, userId: ids.nel }))).toBe(false)
 		expect(await asTool(ids.moodle, (tx) => enrolmentStatusesForTool(tx, { courseId: ids.course, userId: ids.nel }))).toEqual(['waitlisted'])
 		expect(await asTool(ids.other, (tx) => enrolmentStatusesForTool(tx, { courseId: ids.course, userId: ids.ann }))).toEqual([])
-		expect((await asTool(ids.moodle, (tx) => listCourseMembersForTool(tx, { courseId: ids.course }))).map((m) => m.userId)).toEqual([ids.ann])
+		expect((await asTool(ids.moodle, (tx) => listCourseMembersForTool(tx, { courseId: ids.course }))).map((m) => m.userId).sort()).toEqual([ids.ann, ids.piet].sort())
 		expect(await asTool(ids.other, (tx) => listCourseMembersForTool(tx, { courseId: ids.course }))).toEqual([])
 		expect(await withTenantContext(app.db, { tenantId: ids.rvo, userId: null }, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.ann }))).toEqual([])
 		expect(await asTool(ids.moodle, (tx) => completeEnrolmentFromScore(tx, { courseId: ids.course, userId: ids.nel }))).toEqual([])
@@ -220,6 +226,47 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 		const progress = await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.ann }, (tx) => listMyOnlinePartProgress(tx, { userId: ids.ann }))
 		expect(progress).toEqual([{ courseId: ids.course, resourceLinkId: ids.link, title: 'Module', score: null, completedAt: completion.completedAt }])
 		expect(await withTenantContext(app.db, { tenantId: ids.nvwa, userId: ids.nel }, (tx) => listMyOnlinePartProgress(tx, { userId: ids.ann }))).toEqual([])
+	})
+
+	test('a score: read its context, then store it with the completion, the closed enrolment and the audit row, in one statement each', async () => {
+		const item = await asTool(ids.moodle, (tx) => insertLineItem(tx, { tenantId: ids.rvo, courseId: ids.course, toolId: ids.moodle, resourceLinkId: ids.link, label: 'Toets', scoreMaximum: 10 }))
+		const target = { tenantId: ids.rvo, toolId: ids.moodle, courseId: ids.course, lineItemId: item.id, userId: ids.piet }
+		const score = (at: string, completesPart: boolean) => ({
+			scoreGiven: 8,
+			scoreMaximum: 10,
+			activityProgress: 'Completed',
+			gradingProgress: 'FullyGraded',
+			comment: null,
+			timestamp: new Date(at),
+			completesPart,
+			closeEnrolmentsFrom: completesPart ? (['enrolled', 'attended'] as const) : [],
+			audit: { origin: '127.0.0.1', requestId: 'req-1' },
+		})
+
+		expect(await getScoreContext(app.db, target)).toEqual({ passMark: 60, courseForm: 'elearning', enrolmentStatuses: ['enrolled'], stored: null })
+		expect(await getScoreContext(app.db, { ...target, toolId: ids.other })).toBeNull()
+		expect(await getScoreContext(app.db, { ...target, courseId: ids.otherCourse })).toBeNull()
+
+		expect(await storeScore(app.db, target, score('2026-05-01T10:00:00.123Z', false))).toEqual({ stored: true, completedPart: false, completedEnrolments: 0 })
+		expect(await storeScore(app.db, target, score('2026-05-01T11:00:00Z', true))).toEqual({ stored: true, completedPart: true, completedEnrolments: 1 })
+		// A newer score keeps the first completion and closes nothing twice; an equal or older one is never stored.
+		expect(await storeScore(app.db, target, score('2026-05-01T12:00:00Z', true))).toEqual({ stored: true, completedPart: false, completedEnrolments: 0 })
+		expect(await storeScore(app.db, target, score('2026-05-01T12:00:00Z', true))).toMatchObject({ stored: false })
+		expect(await storeScore(app.db, target, score('2026-05-01T09:00:00Z', false))).toMatchObject({ stored: false })
+
+		const context = await getScoreContext(app.db, target)
+		expect(context?.enrolmentStatuses).toEqual(['completed'])
+		expect(context?.stored?.timestamp).toEqual(new Date('2026-05-01T12:00:00Z'))
+		expect(context?.stored?.completedAt).toBeInstanceOf(Date)
+		const audit = await withTenantContext(app.db, { tenantId: ids.rvo, userId: null }, (tx) =>
+			selectRows<{ tenant_id: string; after: { userId: string; completedEnrolments: number } }>(
+				tx,
+				sql`select tenant_id, after from audit_log where action = 'lti.online_part_completed' and object_id = ${item.id}`,
+			),
+		)
+		expect(audit).toEqual([{ tenant_id: ids.rvo, after: expect.objectContaining({ userId: ids.piet, completedEnrolments: 1 }) }])
+		// Another tool cannot store a score on this line item: row-level security holds inside the function.
+		expect(await failure(storeScore(app.db, { ...target, toolId: ids.other }, score('2026-06-01T00:00:00Z', false)))).toMatch(/row-level security/)
 	})
 })
 

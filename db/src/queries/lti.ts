@@ -1,6 +1,6 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
-import type { CourseForm, PoOverrides } from '@leerplein/domain'
+import type { CourseForm, EnrolmentStatus, PoOverrides } from '@leerplein/domain'
 import { courses } from '../schema/catalogue.ts'
 import { tenants } from '../schema/tenants.ts'
 import { ltiLineItems, ltiMessageStates, ltiPartCompletions, ltiRegistrationTokens, ltiResourceLinks, ltiResults, ltiTools, ltiToolWebServices } from '../schema/lti.ts'
@@ -134,11 +134,6 @@ export async function getOnlinePart(db: Database, { resourceLinkId }: { resource
 }
 
 /** The pass mark of an online part, if it has one. */
-export async function getPassMark(db: Database, { resourceLinkId }: { resourceLinkId: string }): Promise<number | null> {
-	const [row] = await db.select({ passMark: ltiResourceLinks.passMarkPercent }).from(ltiResourceLinks).where(eq(ltiResourceLinks.id, resourceLinkId))
-	return row?.passMark ?? null
-}
-
 export async function getCourseTitle(db: Database, { courseId }: { courseId: string }): Promise<string | null> {
 	const [row] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, courseId))
 	return row?.title ?? null
@@ -195,11 +190,18 @@ export async function useToolTokenId(db: Database, { toolId, tokenId, expiresAt 
 	return row?.fresh === true
 }
 
-/** The unit providing a course the tool serves (it has a resource linked there), or null: the tool has no business there. */
-export async function courseProviderForTool(db: Database, { toolId, courseId }: { toolId: string; courseId: string }): Promise<string | null> {
-	const [row] = await selectRows<{ tenant_id: string | null }>(db, sql`select lti_course_provider(${toolId}::uuid, ${courseId}::uuid) as tenant_id`)
-	return row?.tenant_id ?? null
+/**
+ * A tool's registration and the unit providing a course it serves (null when it serves none
+ * there, or the course id is not one), in one round trip: every LTI service request asks both.
+ */
+export async function getToolAccess(db: Database, { toolId, courseId }: { toolId: string; courseId: string | null }): Promise<{ tool: LtiTool; providerTenantId: string | null } | null> {
+	const [row] = await db
+		.select({ tool: ltiTools, providerTenantId: sql<string | null>`lti_course_provider(${ltiTools.id}, ${courseId}::uuid)` })
+		.from(ltiTools)
+		.where(eq(ltiTools.id, toolId))
+	return row ?? null
 }
+
 
 // ---- AGS line items and results (in a tool context) --------------------------------------------
 
@@ -260,23 +262,67 @@ export async function deleteLineItem(db: Database, { lineItemId }: { lineItemId:
 	return rows.length > 0
 }
 
-/** The stored result, locked until the transaction ends, so two concurrent scores for one person apply in order. */
-export async function getResultForUpdate(db: Database, { lineItemId, userId }: { lineItemId: string; userId: string }): Promise<LtiResult | null> {
-	const [row] = await db
-		.select()
-		.from(ltiResults)
-		.where(and(eq(ltiResults.lineItemId, lineItemId), eq(ltiResults.userId, userId)))
-		.for('update')
-	return row ?? null
+// ---- AGS scores: two statements, each entering the tool's context itself (migration 0020) --------
+
+/** Everything the domain needs to decide about a score; null when the line item is not this tool's, in this course. */
+export type ScoreContext = {
+	passMark: number | null
+	courseForm: CourseForm
+	enrolmentStatuses: EnrolmentStatus[]
+	stored: { timestamp: Date; completedAt: Date | null } | null
 }
 
-export async function saveResult(db: Database, result: typeof ltiResults.$inferInsert): Promise<void> {
-	const { lineItemId: _lineItem, userId: _user, ...changes } = result
-	await db
-		.insert(ltiResults)
-		.values(result)
-		.onConflictDoUpdate({ target: [ltiResults.lineItemId, ltiResults.userId], set: { ...changes, updatedAt: new Date() } })
+export type ScoreTarget = { tenantId: string; toolId: string; courseId: string; lineItemId: string; userId: string }
+
+export async function getScoreContext(db: Database, target: ScoreTarget): Promise<ScoreContext | null> {
+	const [row] = await selectRows<{ pass_mark: number | null; course_form: CourseForm; statuses: string; scored_at_ms: number | null; completed_at_ms: number | null }>(
+		db,
+		sql`select pass_mark, course_form, statuses::text, extract(epoch from scored_at)::float8 * 1000 as scored_at_ms, extract(epoch from completed_at)::float8 * 1000 as completed_at_ms
+			from lti_score_context(${target.tenantId}::uuid, ${target.toolId}::uuid, ${target.courseId}::uuid, ${target.lineItemId}::uuid, ${target.userId}::uuid)`,
+	)
+	if (!row) return null
+	return {
+		passMark: row.pass_mark,
+		courseForm: row.course_form,
+		enrolmentStatuses: parseEnumArray(row.statuses) as EnrolmentStatus[],
+		stored: row.scored_at_ms === null ? null : { timestamp: fromEpochMs(row.scored_at_ms), completedAt: row.completed_at_ms === null ? null : fromEpochMs(row.completed_at_ms) },
+	}
 }
+
+export type ScoreToStore = {
+	scoreGiven: number | null
+	scoreMaximum: number | null
+	activityProgress: string
+	gradingProgress: string
+	comment: string | null
+	timestamp: Date
+	/** The domain's verdict: this score completes the online part. */
+	completesPart: boolean
+	/** Enrolment statuses the completion closes; empty when the online part is not the whole course. */
+	closeEnrolmentsFrom: readonly EnrolmentStatus[]
+	audit: { origin: string | null; requestId: string | null }
+}
+
+/**
+ * Stores a score with what it causes, in one statement. `stored` is false when a result at least as
+ * new landed since the context was read; `completedPart` only for the score that first completed it.
+ */
+export async function storeScore(db: Database, target: ScoreTarget, score: ScoreToStore): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
+	const [row] = await selectRows<{ stored: boolean; completed_part: boolean; completed_enrolments: number }>(
+		db,
+		sql`select stored, completed_part, completed_enrolments from lti_store_score(
+			${target.tenantId}::uuid, ${target.toolId}::uuid, ${target.courseId}::uuid, ${target.lineItemId}::uuid, ${target.userId}::uuid,
+			${score.scoreGiven}::double precision, ${score.scoreMaximum}::double precision, ${score.activityProgress}, ${score.gradingProgress},
+			${score.comment}, ${score.timestamp.toISOString()}::timestamptz, ${score.completesPart}, ${`{${score.closeEnrolmentsFrom.join(',')}}`}::enrolment_status[],
+			${score.audit.origin}, ${score.audit.requestId})`,
+	)
+	return { stored: row!.stored, completedPart: row!.completed_part, completedEnrolments: row!.completed_enrolments }
+}
+
+const fromEpochMs = (ms: number | string) => new Date(Math.round(Number(ms)))
+
+/** `{a,b}` as PostgreSQL prints an array of enum values. */
+const parseEnumArray = (text: string): string[] => (text === '{}' ? [] : text.slice(1, -1).split(','))
 
 export async function listResults(
 	db: Database,

@@ -1,5 +1,6 @@
 export * from './enums.ts'
 export * from './tenants.ts'
+export * from './concern.ts'
 export * from './people.ts'
 export * from './catalogue.ts'
 export * from './logistics.ts'

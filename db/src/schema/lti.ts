@@ -268,7 +268,7 @@ export const ltiRegistrationTokens = pgTable(
 )
 
 /**
- * A tool's Moodle web services (ADR 017): the base URL, the token encrypted with the portal's
+ * A tool's Moodle web services (ADR 018): the base URL, the token encrypted with the portal's
  * SECRETS_KEY (AES-256-GCM; only its last four characters are ever shown back), and how the last
  * completion sync went. Concern administrators manage it; the sync job reads and updates its own
  * tool's row in that tool's context.

@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm'
 import { bigint, check, index, integer, pgPolicy, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { users } from './people.ts'
-import { appUserId, publicReadPolicy } from './tenancy.ts'
+import { appIsConcernAdmin, publicReadPolicy } from './tenancy.ts'
 
 // Catalogue search (issue 4, ADR 010): the synonym list, the word list for typo tolerance and
 // "did you mean", and the version that keys the search cache. All concern-wide, all public to read.
 
-/** A concern administrator may write; role rows are readable to their holder (role_assignments_self). */
-const isConcernAdmin = sql`exists (select 1 from role_assignments r where r.user_id = ${appUserId} and r.role = 'concern_admin')`
+/** A concern administrator may write. */
+const isConcernAdmin = appIsConcernAdmin
 
 /**
  * Abbreviations and synonyms (AVG, BIO, Woo, P&O…): a search for `term` also finds each of

@@ -11,6 +11,9 @@ export const appTenantId = sql`app_tenant_id()`
 /** The signed-in person of the current transaction, or NULL. */
 export const appUserId = sql`app_user_id()`
 
+/** Whether the signed-in person is a concern administrator; role rows are readable to their holder (role_assignments_self). */
+export const appIsConcernAdmin = sql`exists (select 1 from role_assignments r where r.user_id = ${appUserId} and r.role = 'concern_admin')`
+
 /** A unit reads and writes its own rows, and cannot write a row into another unit. */
 export function ownUnitPolicy(table: string, tenantColumn: AnyPgColumn) {
 	const own: SQL = sql`${tenantColumn} = ${appTenantId}`

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { CONCERN_DEFAULT_PO_SETTINGS, normaliseSearchText } from '@leerplein/domain'
+import { normaliseSearchText } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { isDatabaseEmpty } from '../queries/health.ts'
 import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
@@ -169,7 +169,7 @@ async function writeLogisticsBookkeeping(db: Database) {
 		join enrolments e on e.id = l.enrolment_id
 		join sessions s on s.id = e.session_id
 		join tenants p on p.id = s.tenant_id
-		where e.status = 'no_show' and coalesce(p.po_overrides->>'noShowPolicy', ${CONCERN_DEFAULT_PO_SETTINGS.noShowPolicy}) <> 'charge'`)
+		where e.status = 'no_show' and coalesce(p.po_overrides->>'noShowPolicy', (select c.po_defaults->>'noShowPolicy' from concern_settings c)) <> 'charge'`)
 }
 
 async function writeOrganisation(db: Database, organisation: Organisation, now: Date, progress: SeedProgress) {

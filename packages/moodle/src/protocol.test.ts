@@ -106,6 +106,20 @@ describe('access tokens', () => {
 		expect(await readAccessToken(token, [other.publicJwk], { issuer, now })).toBeNull()
 		expect(await readAccessToken('not-a-token', [key.publicJwk], { issuer, now })).toBeNull()
 	})
+
+	test('a remembered token is still refused for another platform, after expiry, once its key is gone, or altered', async () => {
+		const key = await generatePlatformKey()
+		const issuer = 'https://leerplein.test'
+		const { token } = await issueAccessToken(await signerFor(key), { toolId: '0190a0b0-0000-7000-8000-000000000001', clientId: 'c', scopes: ['a'], issuer, now })
+		expect(await readAccessToken(token, [key.publicJwk], { issuer, now })).toMatchObject({ scopes: ['a'] })
+		expect(await readAccessToken(token, [key.publicJwk], { issuer, now })).toMatchObject({ scopes: ['a'] })
+		expect(await readAccessToken(token, [key.publicJwk], { issuer: 'https://elders.test', now })).toBeNull()
+		expect(await readAccessToken(token, [key.publicJwk], { issuer, now: new Date(now.getTime() + 3600_000) })).toBeNull()
+		expect(await readAccessToken(token, [(await generatePlatformKey()).publicJwk], { issuer, now })).toBeNull()
+		const [header, payload, signature] = token.split('.')
+		const widened = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, 'base64url').toString()), scope: 'a b c' })).toString('base64url')
+		expect(await readAccessToken(`${header}.${widened}.${signature}`, [key.publicJwk], { issuer, now })).toBeNull()
+	})
 })
 
 describe('deep linking responses', () => {

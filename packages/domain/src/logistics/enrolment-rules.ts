@@ -115,6 +115,11 @@ export function freeSeats(capacity: number, taken: number): number {
 /**
  * A seat goes to a newcomer only when one is free and nobody is waiting ahead of them:
  * the waitlist is served in arrival order.
+ *
+ * The same rule is written once more in SQL (allocate_seats and promote_waitlist, migration
+ * 0011): a burst of requests is seated inside one statement that holds the session lock, so the
+ * lock never waits on a round trip to the portal. Kept twice on purpose;
+ * db/src/queries/seat-rule.test.ts fails when the two drift apart.
  */
 export function seatIsFreeFor(capacity: number, taken: number, waiting: number): boolean {
 	return waiting === 0 && freeSeats(capacity, taken) > 0

@@ -13,7 +13,7 @@ export const ENROLMENT_STATUSES = [
 ] as const
 export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number]
 
-/** Statuses that hold one of the session's seats. */
+/** Statuses that hold one of the session's seats (the SQL seat functions count the same; see seatIsFreeFor). */
 export const SEAT_HOLDING_STATUSES = ['enrolled', 'attended', 'no_show', 'completed'] as const satisfies readonly EnrolmentStatus[]
 
 export function holdsSeat(status: EnrolmentStatus): boolean {

@@ -1,5 +1,6 @@
 import type { CourseForm } from '../catalogue/course.ts'
-import type { EnrolmentStatus } from '../logistics/enrolment-status.ts'
+import { transition } from '../logistics/enrolment-lifecycle.ts'
+import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../logistics/enrolment-status.ts'
 
 /**
  * Only a course that is nothing but its online part is finished by the tool. Blended courses
@@ -16,9 +17,12 @@ export function mayLaunchOnlinePart(status: EnrolmentStatus): boolean {
 	return (LAUNCHABLE_ENROLMENT_STATUSES as readonly EnrolmentStatus[]).includes(status)
 }
 
-/** An enrolment a completed online part may close; anything else (cancelled, waitlisted…) stays as it is. */
+/**
+ * An enrolment a completed online part may close: the enrolment state machine's `complete`, done by
+ * the system. Anything else (cancelled, waitlisted…) stays as it is.
+ */
 export function completesEnrolment(status: EnrolmentStatus): boolean {
-	return status === 'enrolled' || status === 'attended'
+	return transition(status, { type: 'complete' }, 'system').ok
 }
 
 export type SyncedCompletionDecision = 'complete' | 'already_completed' | 'not_completed'
@@ -32,3 +36,6 @@ export function decideSyncedCompletion({ activityCompleted, partCompleted }: { a
 	if (partCompleted) return 'already_completed'
 	return activityCompleted ? 'complete' : 'not_completed'
 }
+
+/** The statuses completesEnrolment closes, for the database to close them in one statement. */
+export const ENROLMENT_STATUSES_A_COMPLETION_CLOSES: readonly EnrolmentStatus[] = ENROLMENT_STATUSES.filter(completesEnrolment)

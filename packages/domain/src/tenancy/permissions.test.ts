@@ -67,6 +67,16 @@ describe('can', () => {
 		expect(can(rvoCoordinator, 'update', { kind: 'concern' })).toBe(false)
 	})
 
+	test("only the concern administrator changes the concern's P&O defaults; a coordinator overrides them for their own unit", () => {
+		expect(can(concernAdmin, 'read', { kind: 'po_defaults' })).toBe(true)
+		expect(can(concernAdmin, 'update', { kind: 'po_defaults' })).toBe(true)
+		expect(can(concernAdmin, 'delete', { kind: 'po_defaults' })).toBe(false)
+		expect(can(rvoCoordinator, 'update', { kind: 'po_defaults' })).toBe(false)
+		expect(can(rvoCoordinator, 'read', { kind: 'po_defaults' })).toBe(false)
+		expect(can(rvoCoordinator, 'update', { kind: 'tenant', tenantId: RVO })).toBe(true)
+		expect(can(rvoCoordinator, 'update', { kind: 'tenant', tenantId: NVWA })).toBe(false)
+	})
+
 	test('only the concern administrator keeps the search synonym list; coordinators and employees cannot', () => {
 		for (const action of ['read', 'create', 'update', 'delete'] as const) {
 			expect(can(concernAdmin, action, { kind: 'search_synonyms' })).toBe(true)

@@ -18,6 +18,8 @@ export type Resource =
 	| { kind: 'concern' }
 	/** The concern-wide search synonym list (AVG, Woo, P&O…). */
 	| { kind: 'search_synonyms' }
+	/** The concern's default P&O rules, which every unit inherits unless it overrides a rule. */
+	| { kind: 'po_defaults' }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -90,6 +92,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'search_synonyms':
 			// Everyone's search uses the list; only the concern administrator keeps it.
 			return isConcernAdmin(actor) && action !== 'approve'
+		case 'po_defaults':
+			// The concern sets the defaults; a coordinator overrides them for their own unit only (kind 'tenant').
+			return isConcernAdmin(actor) && (action === 'read' || action === 'update')
 		default:
 			return unreachable(resource)
 	}

@@ -2,8 +2,9 @@ import { z } from 'zod'
 import { LANGUAGES } from '../catalogue/course.ts'
 
 /**
- * A unit's P&O (HR) rules. The concern sets the defaults; a unit stores only
- * what it overrides, so nine units do not keep nine copies of every rule.
+ * A unit's P&O (HR) rules. The concern sets the defaults (stored, edited by the concern
+ * administrator); a unit stores only what it overrides, so nine units do not keep nine copies
+ * of every rule.
  */
 export const poSettingsSchema = z.object({
 	approval: z.discriminatedUnion('mode', [
@@ -46,6 +47,11 @@ export type EnrolmentRuleKey = (typeof ENROLMENT_RULE_KEYS)[number]
 export const poOverridesSchema = poSettingsSchema.partial()
 export type PoOverrides = z.infer<typeof poOverridesSchema>
 
+/**
+ * The concern defaults as first shipped: migration 0020 stores them in concern_settings, where the
+ * concern administrator edits them. The portal reads the stored defaults; this constant serves
+ * tests, the demo seed's plan, and rules a page does not edit (branding, contact details for tools).
+ */
 export const CONCERN_DEFAULT_PO_SETTINGS: PoSettings = {
 	approval: { mode: 'above_price', thresholdCents: 50_000 },
 	approvers: 'manager',
