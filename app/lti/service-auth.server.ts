@@ -38,11 +38,36 @@ export async function requireToolAccess(
 	if (!access) throw serviceError(401, 'invalid_token', 'the access token is invalid or has expired', bearerChallenge('invalid_token'))
 	if (!scopesCover(access.scopes, anyOf))
 		throw serviceError(403, 'insufficient_scope', `this endpoint needs one of: ${anyOf.join(' ')}`, bearerChallenge('insufficient_scope'))
-	const found = await getToolAccess(context.db, { toolId: access.toolId, courseId: isUuid(courseId) ? courseId : null })
+	const found = await toolAccessOf(context, { toolId: access.toolId, courseId: isUuid(courseId) ? courseId : null }, now)
 	if (!found || !found.tool.active) throw serviceError(401, 'invalid_token', 'the tool of this token is no longer registered', bearerChallenge('invalid_token'))
 	if (!isUuid(courseId)) throw serviceError(404, 'not_found', 'no such context')
 	if (!found.providerTenantId) throw serviceError(404, 'not_found', 'no such context for this tool')
 	return { tool: found.tool, toolId: found.tool.id, tenantId: found.providerTenantId, courseId, scopes: access.scopes, issuer }
+}
+
+/**
+ * A tool's registration and the course's provider, remembered for a second: Moodle's sync sends a
+ * course's scores in a burst with one token, and this look-up was a third of each score's
+ * statements. A change to a tool (deactivation above all) reaches this process at once
+ * (forgetToolAccess) and every other process within that second.
+ */
+const TOOL_ACCESS_MEMO_MS = 1000
+const toolAccessMemo = new Map<string, { at: number; found: Promise<Awaited<ReturnType<typeof getToolAccess>>> }>()
+
+function toolAccessOf(context: LeerpleinContext, key: { toolId: string; courseId: string | null }, now: Date) {
+	const memoKey = `${key.toolId}|${key.courseId ?? ''}`
+	const memo = toolAccessMemo.get(memoKey)
+	if (memo && now.getTime() - memo.at < TOOL_ACCESS_MEMO_MS) return memo.found
+	if (toolAccessMemo.size >= 1000) toolAccessMemo.clear()
+	const found = getToolAccess(context.db, key)
+	toolAccessMemo.set(memoKey, { at: now.getTime(), found })
+	found.catch(() => toolAccessMemo.delete(memoKey))
+	return found
+}
+
+/** After a tool or its online parts change in this process: the next call reads them again. */
+export function forgetToolAccess(): void {
+	toolAccessMemo.clear()
 }
 
 function kidOf(token: string): string | undefined {

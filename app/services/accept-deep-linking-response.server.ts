@@ -3,6 +3,7 @@ import { fail, ok, type Result } from '@leerplein/domain'
 import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, LtiJwtError, unverifiedIssuer, verifyDeepLinkingResponse } from '@leerplein/moodle'
 import { hashOneTimeValue } from '../lti/platform.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
+import { forgetToolAccess } from '../lti/service-auth.server.ts'
 import { keySourceOf } from './issue-lti-access-token.server.ts'
 
 export type DeepLinkingFailure =
@@ -99,7 +100,7 @@ export async function acceptDeepLinkingResponse(
 			after: { toolId: tool.id, resourceLinkIds: parts.map(({ part }) => part.id), skipped: response.skipped },
 		})
 		return parts
-	})
+	}).finally(forgetToolAccess)
 	return ok({ courseId: state.courseId, linked: linked.length, skipped: response.skipped })
 }
 

@@ -1,5 +1,6 @@
 import { getCourse, getLtiTool, insertOnlinePart, withTenantContext, writeAudit } from '@leerplein/db'
 import { fail, ok, type Result } from '@leerplein/domain'
+import { forgetToolAccess } from '../lti/service-auth.server.ts'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -50,5 +51,5 @@ export async function linkOnlinePart(
 			after: { courseId, toolId: tool.id, title: input.title, targetLinkUri: input.targetLinkUri, passMarkPercent: input.passMarkPercent, moodleActivityId: input.moodleActivityId ?? null },
 		})
 		return ok({ id: part.id })
-	})
+	}).finally(forgetToolAccess)
 }

@@ -1,5 +1,6 @@
 import { deleteOnlinePart, withTenantContext, writeAudit } from '@leerplein/db'
 import { fail, ok, type Result } from '@leerplein/domain'
+import { forgetToolAccess } from '../lti/service-auth.server.ts'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
@@ -25,5 +26,5 @@ export async function removeOnlinePart(
 			before: { courseId, toolId: removed.toolId, title: removed.title },
 		})
 		return ok(null)
-	})
+	}).finally(forgetToolAccess)
 }

@@ -1,5 +1,6 @@
 import { updateLtiTool, withTenantContext, writeAudit } from '@leerplein/db'
 import type { SignedIn } from '../auth/session.server.ts'
+import { forgetToolAccess } from '../lti/service-auth.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 
 /**
@@ -9,7 +10,7 @@ import type { LeerpleinContext } from '../load-context.ts'
  */
 export async function setLtiToolActive(context: LeerpleinContext, { signedIn, toolId, active }: { signedIn: SignedIn; toolId: string; active: boolean }) {
 	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
+	const changed = await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
 		const tool = await updateLtiTool(tx, { toolId, changes: { active } })
 		if (!tool) return null
 		await writeAudit(tx, {
@@ -24,4 +25,6 @@ export async function setLtiToolActive(context: LeerpleinContext, { signedIn, to
 		})
 		return { id: tool.id, active }
 	})
+	forgetToolAccess()
+	return changed
 }

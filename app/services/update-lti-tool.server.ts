@@ -1,4 +1,5 @@
 import { getLtiTool, updateLtiTool, withTenantContext, writeAudit } from '@leerplein/db'
+import { forgetToolAccess } from '../lti/service-auth.server.ts'
 import type { SignedIn } from '../auth/session.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 import type { ToolRegistrationInput } from './register-lti-tool.server.ts'
@@ -24,7 +25,7 @@ export async function updateLtiToolRegistration(context: LeerpleinContext, { sig
 			after: pick(tool),
 		})
 		return { id: tool.id }
-	})
+	}).finally(forgetToolAccess)
 }
 
 function pick(tool: Record<(typeof AUDITED)[number], unknown>) {
