@@ -2,6 +2,7 @@ import {
 	getCourse,
 	getLtiTool,
 	getOnlinePart,
+	getConcernPoDefaults,
 	getUnitPoOverrides,
 	insertMessageState,
 	listLineItems,
@@ -14,7 +15,6 @@ import {
 	type LtiTool,
 } from '@leerplein/db'
 import {
-	CONCERN_DEFAULT_PO_SETTINGS,
 	effectivePoSettings,
 	fail,
 	lisRolesInCourse,
@@ -111,7 +111,7 @@ export async function authorizeLtiLaunch(
 
 	const message = await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
 		const overrides = await getUnitPoOverrides(tx, { tenantId: person.tenantId })
-		const unitAllows = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, overrides).shareContactDetailsWithTools
+		const unitAllows = effectivePoSettings(await getConcernPoDefaults(tx), overrides).shareContactDetailsWithTools
 		const shared = sharedPersonalFields(tool, unitAllows)
 		const base = {
 			platform: platformOf(issuer),

@@ -1,5 +1,5 @@
-import { getCourseTitle, listCourseInstructorsForTool, listCourseMembersForTool, listCourseOnlineParts, withToolContext } from '@leerplein/db'
-import { CONCERN_DEFAULT_PO_SETTINGS, effectivePoSettings, nrpsMemberRoles, poOverridesSchema, sharedPersonalFields } from '@leerplein/domain'
+import { getConcernPoDefaults, getCourseTitle, listCourseInstructorsForTool, listCourseMembersForTool, listCourseOnlineParts, withToolContext } from '@leerplein/db'
+import { effectivePoSettings, nrpsMemberRoles, poOverridesSchema, sharedPersonalFields } from '@leerplein/domain'
 import type { Member } from '@leerplein/moodle'
 import type { ToolAccess } from '../lti/service-auth.server.ts'
 import type { LeerpleinContext } from '../load-context.ts'
@@ -26,11 +26,12 @@ export async function listLtiMemberships(
 		const people = new Map<string, { userId: string; name: string; email: string; unitOverrides: Record<string, unknown>; learns: boolean; instructs: boolean }>()
 		for (const learner of learners) people.set(learner.userId, { ...learner, learns: true, instructs: false })
 		for (const instructor of instructors) people.set(instructor.userId, { ...instructor, learns: people.has(instructor.userId), instructs: true })
+		const concernDefaults = await getConcernPoDefaults(tx)
 		const everyone = [...people.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0))
 		const start = (page - 1) * pageSize
 		const members = everyone.slice(start, start + pageSize).map((member): Member => {
 			const overrides = poOverridesSchema.safeParse(member.unitOverrides)
-			const unitAllows = effectivePoSettings(CONCERN_DEFAULT_PO_SETTINGS, overrides.success ? overrides.data : {}).shareContactDetailsWithTools
+			const unitAllows = effectivePoSettings(concernDefaults, overrides.success ? overrides.data : {}).shareContactDetailsWithTools
 			const shared = sharedPersonalFields(access.tool, unitAllows)
 			return {
 				userId: member.userId,
