@@ -350,6 +350,8 @@ export const en: Messages = {
 			wsTokenHint: "The external service's token in Moodle. Leerplein stores it encrypted and never shows it again.",
 			wsTokenStored: 'A token ending in {{lastFour}} is stored. Leave the field empty to keep it.',
 			wsSave: 'Save web services',
+			wsRemove: 'Remove web services',
+			wsRemoveConfirm: 'Leerplein forgets the web-services address and token of this learning environment; the completion sync stops. Completions already recorded stay.',
 			neverSynced: 'Not synchronised yet.',
 			syncOk_one: 'Last synchronised on {{at}}: {{count}} part completed.',
 			syncOk_other: 'Last synchronised on {{at}}: {{count}} parts completed.',
@@ -375,6 +377,7 @@ export const en: Messages = {
 				geactiveerd: 'The tool is active again.',
 				webservices: 'The web services have been saved.',
 				gesynchroniseerd: 'The synchronisation has run.',
+				webservicesVerwijderd: 'The web services have been removed.',
 			},
 			errors: {
 				tokenRequired: 'Enter the web-services token.',

@@ -349,6 +349,8 @@ export const nl = {
 			wsTokenHint: 'Het token van de externe dienst in Moodle. Leerplein bewaart het versleuteld en toont het nooit meer.',
 			wsTokenStored: 'Er is een token bewaard dat eindigt op {{lastFour}}. Laat het veld leeg om het te houden.',
 			wsSave: 'Webservices opslaan',
+			wsRemove: 'Webservices verwijderen',
+			wsRemoveConfirm: 'Leerplein vergeet het adres en het token van de webservices van deze leeromgeving; de synchronisatie van voltooiingen stopt. Voltooiingen die al zijn vastgelegd blijven.',
 			neverSynced: 'Nog niet gesynchroniseerd.',
 			syncOk_one: 'Laatst gesynchroniseerd op {{at}}: {{count}} onderdeel afgerond.',
 			syncOk_other: 'Laatst gesynchroniseerd op {{at}}: {{count}} onderdelen afgerond.',
@@ -374,6 +376,7 @@ export const nl = {
 				geactiveerd: 'De leeromgeving is weer actief.',
 				webservices: 'De webservices zijn opgeslagen.',
 				gesynchroniseerd: 'De synchronisatie is uitgevoerd.',
+				webservicesVerwijderd: 'De webservices zijn verwijderd.',
 			},
 			errors: {
 				tokenRequired: 'Vul het webservicetoken in.',

@@ -7,10 +7,11 @@ import { describedBy, FormField } from '../components/form-field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { platformIssuer } from '../lti/platform.server.ts'
 import { firstErrors, toolFormValues, toolSchema, webServicesSchema, type Errors } from '../lti/tool-form.ts'
+import { removeLtiWebServices } from '../services/remove-lti-web-services.server.ts'
 import { saveLtiWebServices } from '../services/save-lti-web-services.server.ts'
 import { setLtiToolActive } from '../services/set-lti-tool-active.server.ts'
 import { showLtiTool, type MoodleBrowse } from '../services/show-lti-tool.server.ts'
-import { syncMoodleCompletions } from '../services/sync-moodle-completions.server.ts'
+import { syncLtiToolNow } from '../services/sync-lti-tool-now.server.ts'
 import { updateLtiToolRegistration } from '../services/update-lti-tool.server.ts'
 import { formatDateTime } from '../utils/format.ts'
 import { invariantResponse } from '../utils/http.server.ts'
@@ -28,6 +29,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		...page,
 		values: toolFormValues(page.tool),
 		confirmDeactivate: url.searchParams.get('deactiveren') === 'bevestigen',
+		confirmRemoveWebServices: url.searchParams.get('webservices') === 'verwijderen',
 		notice: url.searchParams.get('gedaan'),
 		title: `${page.tool.name} – ${t('lti.admin.title')} – ${t('app.name')}`,
 	}
@@ -47,8 +49,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		return back(intent === 'activate' ? 'geactiveerd' : 'gedeactiveerd')
 	}
 	if (intent === 'sync') {
-		await syncMoodleCompletions(context.db, { secretsKey: context.config.secretsKey, now: new Date(), toolId })
+		await syncLtiToolNow(context, { signedIn, toolId, now: new Date() })
 		return back('gesynchroniseerd')
+	}
+	if (intent === 'remove-web-services') {
+		await removeLtiWebServices(context, { signedIn, toolId })
+		return back('webservicesVerwijderd')
 	}
 	const values: Record<string, string> = {}
 	for (const [key, value] of form.entries()) if (key !== 'scopes' && key !== 'wsToken') values[key] = String(value)
@@ -70,7 +76,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function LearningTool() {
-	const { tool, webServices, moodle, values, confirmDeactivate, notice } = useLoaderData<typeof loader>()
+	const { tool, webServices, moodle, values, confirmDeactivate, confirmRemoveWebServices, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
 	const errorsOf = (form: string): Errors => (actionData?.form === form ? actionData.errors : {})
@@ -205,7 +211,20 @@ export default function LearningTool() {
 								{t('lti.tool.syncNow')}
 							</button>
 						</Form>{' '}
-						<Link to="?moodle=cursussen">{t('lti.tool.moodleCourses')}</Link>
+						<Link to="?moodle=cursussen">{t('lti.tool.moodleCourses')}</Link>{' '}
+						<Link to="?webservices=verwijderen#webservices">{t('lti.tool.wsRemove')}</Link>
+					</div>
+				) : null}
+				{webServices && confirmRemoveWebServices ? (
+					<div className="confirm">
+						<p>{t('lti.tool.wsRemoveConfirm')}</p>
+						<Form method="post">
+							<input type="hidden" name="intent" value="remove-web-services" />
+							<button type="submit" className="button">
+								{t('lti.tool.wsRemove')}
+							</button>{' '}
+							<Link to={`/beheer/leeromgevingen/${tool.id}`}>{t('lti.manage.cancel')}</Link>
+						</Form>
 					</div>
 				) : null}
 				{moodle ? (

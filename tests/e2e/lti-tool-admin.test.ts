@@ -140,6 +140,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		expect(await page.getByText(/Laatst gesynchroniseerd op .+: 1 onderdeel afgerond\./).isVisible()).toBe(true)
 		const [enrolment] = await owner.db.select().from(schema.enrolments).where(eq(schema.enrolments.id, ids.enrolment))
 		expect(enrolment!.status).toBe('completed')
+		expect(await audit('lti.web_services_synced')).toEqual([expect.objectContaining({ result: 'success', after: { status: 'ok', completed: 1 } })])
 		await page.context().close()
 
 		// Sanne sees it under "Mijn leren".
@@ -164,7 +165,23 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		await page.getByRole('link', { name: 'Cursussen in Moodle tonen' }).click()
 		await page.getByRole('alert').filter({ hasText: 'Moodle meldt: invalidtoken' }).waitFor()
 		expect(await accessibilityViolations(page)).toEqual([])
+		expect((await audit('lti.web_services_synced')).map((row) => row.result)).toEqual(['success', 'failed'])
 		moodle.token = WS_TOKEN
+		await page.context().close()
+	})
+
+	test('removing the web services asks first, then forgets address and token; the completions stay; audited', async () => {
+		const page = await adminPage()
+		await page.getByRole('link', { name: 'Webservices verwijderen' }).click()
+		await page.getByText('Leerplein vergeet het adres en het token').waitFor()
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.getByRole('button', { name: 'Webservices verwijderen' }).click()
+		await page.getByText('De webservices zijn verwijderd.').waitFor()
+		expect(await page.getByRole('button', { name: 'Nu synchroniseren' }).count()).toBe(0)
+		expect(await owner.db.select().from(schema.ltiToolWebServices).where(eq(schema.ltiToolWebServices.toolId, ids.toolId))).toEqual([])
+		const [enrolment] = await owner.db.select().from(schema.enrolments).where(eq(schema.enrolments.id, ids.enrolment))
+		expect(enrolment!.status).toBe('completed')
+		expect(await audit('lti.web_services_removed')).toHaveLength(1)
 		await page.context().close()
 	})
 
