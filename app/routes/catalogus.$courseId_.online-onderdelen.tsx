@@ -7,6 +7,7 @@ import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
 import { describedBy, FormField } from '../components/form-field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../services/link-online-part.server.ts'
+import { linkOnlinePartToMoodle } from '../services/link-online-part-to-moodle.server.ts'
 import { removeOnlinePart } from '../services/remove-online-part.server.ts'
 import { showOnlineParts } from '../services/show-online-parts.server.ts'
 import { invariantResponse } from '../utils/http.server.ts'
@@ -25,8 +26,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const linked = Number.parseInt(url.searchParams.get('gekoppeld') ?? '', 10)
 	const removing = page.parts.find((part) => part.id === url.searchParams.get('verwijderen')) ?? null
+	const identifying = page.parts.find((part) => part.id === url.searchParams.get('moodle')) ?? null
 	const t = await i18next.getFixedT(request)
-	return { ...page, linked: Number.isFinite(linked) ? linked : null, removing, title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}` }
+	return { ...page, linked: Number.isFinite(linked) ? linked : null, removing, identifying, saved: url.searchParams.has('moodle-opgeslagen'), title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -62,7 +64,17 @@ const linkSchema = z.object({
 	moodleActivityId: moodleId(),
 }).refine((value) => (value.moodleCourseId === null) === (value.moodleActivityId === null), { path: ['moodleActivityId'], error: 'lti.manage.errors.moodleActivityPair' })
 
+const moodleIdsSchema = z
+	.object({ moodleCourseId: moodleId(), moodleActivityId: moodleId() })
+	.refine((value) => (value.moodleCourseId === null) === (value.moodleActivityId === null), { path: ['moodleActivityId'], error: 'lti.manage.errors.moodleActivityPair' })
+
 type FieldErrors = Partial<Record<keyof z.input<typeof linkSchema>, string>>
+
+function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {}
+	for (const issue of error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message
+	return errors
+}
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { signedIn, page } = await guard(request, context, params.courseId)
@@ -73,23 +85,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		return redirect(`/catalogus/${page.course.id}/online-onderdelen?verwijderd=1`, 303)
 	}
 	const values = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]))
-	const parsed = linkSchema.safeParse(values)
-	if (!parsed.success) {
-		const errors: FieldErrors = {}
-		for (const issue of parsed.error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message
-		return data({ errors, values }, { status: 400 })
+	if (form.get('intent') === 'moodle-ids') {
+		const ids = moodleIdsSchema.safeParse(values)
+		if (!ids.success) return data({ form: 'moodle-ids' as const, errors: fieldErrors(ids.error), values }, { status: 400 })
+		const result = await linkOnlinePartToMoodle(context, { signedIn, courseId: page.course.id, resourceLinkId: values.resourceLinkId ?? '', ...ids.data })
+		invariantResponse(result.ok, 404, 'ONLINE_PART_NOT_FOUND')
+		return redirect(`/catalogus/${page.course.id}/online-onderdelen?moodle-opgeslagen=1`, 303)
 	}
+	const parsed = linkSchema.safeParse(values)
+	if (!parsed.success) return data({ form: 'link' as const, errors: fieldErrors(parsed.error), values }, { status: 400 })
 	const result = await linkOnlinePart(context, { signedIn, courseId: page.course.id, input: parsed.data })
-	if (!result.ok) return data({ errors: { toolId: 'lti.manage.errors.toolRequired' } as FieldErrors, values }, { status: 400 })
+	if (!result.ok) return data({ form: 'link' as const, errors: { toolId: 'lti.manage.errors.toolRequired' } as FieldErrors, values }, { status: 400 })
 	return redirect(`/catalogus/${page.course.id}/online-onderdelen?gekoppeld=1`, 303)
 }
 
 export default function OnlineParts() {
-	const { course, parts, tools, linked, removing } = useLoaderData<typeof loader>()
+	const { course, parts, tools, linked, removing, identifying, saved } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const errors: FieldErrors = actionData?.errors ?? {}
-	const values: Record<string, string> = actionData?.values ?? {}
+	const errors: FieldErrors = actionData?.form === 'link' ? actionData.errors : {}
+	const values: Record<string, string> = actionData?.form === 'link' ? actionData.values : {}
+	const idErrors: FieldErrors = actionData?.form === 'moodle-ids' ? actionData.errors : {}
+	const idValues: Record<string, string> = actionData?.form === 'moodle-ids' ? actionData.values : {}
+	const idError = (key: keyof FieldErrors) => (idErrors[key] ? t(idErrors[key] as never) : null)
 	const error = (key: keyof FieldErrors) => (errors[key] ? t(errors[key] as never) : null)
 	return (
 		<div className="container page">
@@ -116,6 +134,47 @@ export default function OnlineParts() {
 					</Form>
 				</section>
 			) : null}
+			{saved ? (
+				<p className="notice" role="status">
+					{t('lti.manage.moodleIdsSaved')}
+				</p>
+			) : null}
+			{identifying ? (
+				<section className="confirm" aria-labelledby="moodle-ids">
+					<h2 id="moodle-ids">{t('lti.manage.moodleIdsTitle', { title: identifying.title })}</h2>
+					<p>{t('lti.manage.moodleIdsHint')}</p>
+					<Form method="post" className="form" noValidate>
+						<input type="hidden" name="intent" value="moodle-ids" />
+						<input type="hidden" name="resourceLinkId" value={identifying.id} />
+						<FormField id="partMoodleCourseId" label={t('lti.manage.partMoodleCourseId')} error={idError('moodleCourseId')}>
+							<input
+								id="partMoodleCourseId"
+								name="moodleCourseId"
+								inputMode="numeric"
+								defaultValue={idValues.moodleCourseId ?? identifying.moodleCourseId ?? ''}
+								aria-invalid={idErrors.moodleCourseId ? true : undefined}
+								aria-describedby={describedBy('partMoodleCourseId', { error: idErrors.moodleCourseId })}
+							/>
+						</FormField>
+						<FormField id="partMoodleActivityId" label={t('lti.manage.partMoodleActivityId')} error={idError('moodleActivityId')}>
+							<input
+								id="partMoodleActivityId"
+								name="moodleActivityId"
+								inputMode="numeric"
+								defaultValue={idValues.moodleActivityId ?? identifying.moodleActivityId ?? ''}
+								aria-invalid={idErrors.moodleActivityId ? true : undefined}
+								aria-describedby={describedBy('partMoodleActivityId', { error: idErrors.moodleActivityId })}
+							/>
+						</FormField>
+						<div>
+							<button type="submit" className="button">
+								{t('lti.manage.moodleIdsSave')}
+							</button>{' '}
+							<Link to={`/catalogus/${course.id}/online-onderdelen`}>{t('lti.manage.cancel')}</Link>
+						</div>
+					</Form>
+				</section>
+			) : null}
 			<section aria-labelledby="huidige">
 				<h2 id="huidige">{t('lti.manage.current')}</h2>
 				{parts.length === 0 ? (
@@ -129,6 +188,7 @@ export default function OnlineParts() {
 									<th scope="col">{t('lti.manage.partTitle')}</th>
 									<th scope="col">{t('lti.manage.tool')}</th>
 									<th scope="col">{t('lti.manage.passMark')}</th>
+									<th scope="col">{t('lti.manage.moodleColumn')}</th>
 									<th scope="col">{t('lti.manage.actions')}</th>
 								</tr>
 							</thead>
@@ -138,7 +198,9 @@ export default function OnlineParts() {
 										<td>{part.title}</td>
 										<td>{part.toolName}</td>
 										<td>{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}</td>
+										<td>{part.moodleActivityId === null ? t('lti.manage.noMoodleIds') : t('lti.manage.moodleIds', { course: part.moodleCourseId, activity: part.moodleActivityId })}</td>
 										<td>
+											<Link to={`?moodle=${part.id}#moodle-ids`}>{t('lti.manage.setMoodleIds', { title: part.title })}</Link>{' '}
 											<Link to={`?verwijderen=${part.id}`}>{t('lti.manage.remove', { title: part.title })}</Link>
 										</td>
 									</tr>

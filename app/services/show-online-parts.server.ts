@@ -19,6 +19,8 @@ export async function showOnlineParts(context: Pick<LeerpleinContext, 'db'>, { s
 				targetLinkUri: link.targetLinkUri,
 				customId: link.custom.id ?? null,
 				passMarkPercent: link.passMarkPercent,
+				moodleCourseId: link.moodleCourseId,
+				moodleActivityId: link.moodleActivityId,
 			})),
 			tools: tools.map((tool) => ({ id: tool.id, name: tool.name, deepLinking: tool.deepLinkingUrl !== null })),
 		}

@@ -150,6 +150,19 @@ export async function insertOnlinePart(db: Database, part: typeof ltiResourceLin
 	return row!
 }
 
+/** Which Moodle course and activity an online part is, for the completion sync; both or neither. */
+export async function setOnlinePartMoodleIds(
+	db: Database,
+	{ courseId, resourceLinkId, moodleCourseId, moodleActivityId }: { courseId: string; resourceLinkId: string; moodleCourseId: number | null; moodleActivityId: number | null },
+): Promise<LtiResourceLink | null> {
+	const [row] = await db
+		.update(ltiResourceLinks)
+		.set({ moodleCourseId, moodleActivityId })
+		.where(and(eq(ltiResourceLinks.id, resourceLinkId), eq(ltiResourceLinks.courseId, courseId)))
+		.returning()
+	return row ?? null
+}
+
 export async function deleteOnlinePart(db: Database, { courseId, resourceLinkId }: { courseId: string; resourceLinkId: string }): Promise<LtiResourceLink | null> {
 	const [row] = await db
 		.delete(ltiResourceLinks)
