@@ -1,9 +1,9 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ALL_LTI_SCOPES } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../auth/guards.server.ts'
 import { describedBy, FormField } from '../components/form-field.tsx'
+import { ToolRegistrationFields } from '../components/tool-registration-fields.tsx'
 import { dynamicSchema, firstErrors, toolSchema, type Errors } from '../lti/tool-form.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { LTI_PATHS, platformIssuer } from '../lti/platform.server.ts'
@@ -68,29 +68,6 @@ export default function LearningTools() {
 	const registerValues = valuesOf('register')
 	const dynamicErrors = errorsOf('dynamic')
 	const message = (errors: Errors, key: string) => (errors[key] ? t(errors[key] as never) : null)
-	const field = (id: string, label: string, options: { hint?: string; type?: string; multiline?: boolean; defaultValue?: string } = {}) => (
-		<FormField id={id} label={label} hint={options.hint} error={message(registerErrors, id)}>
-			{options.multiline ? (
-				<textarea
-					id={id}
-					name={id}
-					rows={3}
-					defaultValue={registerValues[id] ?? options.defaultValue ?? ''}
-					aria-invalid={registerErrors[id] ? true : undefined}
-					aria-describedby={describedBy(id, { hint: options.hint, error: registerErrors[id] })}
-				/>
-			) : (
-				<input
-					id={id}
-					name={id}
-					type={options.type ?? 'text'}
-					defaultValue={registerValues[id] ?? options.defaultValue ?? ''}
-					aria-invalid={registerErrors[id] ? true : undefined}
-					aria-describedby={describedBy(id, { hint: options.hint, error: registerErrors[id] })}
-				/>
-			)}
-		</FormField>
-	)
 	return (
 		<div className="container page">
 			<h1>{t('lti.admin.title')}</h1>
@@ -203,41 +180,7 @@ export default function LearningTools() {
 				<h2 id="handmatig">{t('lti.admin.manualTitle')}</h2>
 				<Form method="post" className="form" noValidate>
 					<input type="hidden" name="intent" value="register" />
-					{field('name', t('lti.admin.name'))}
-					{field('loginUrl', t('lti.admin.loginUrl'), { type: 'url', hint: t('lti.admin.loginUrlHint') })}
-					{field('targetLinkUri', t('lti.admin.targetLinkUri'), { type: 'url', hint: t('lti.admin.targetLinkUriHint') })}
-					{field('deepLinkingUrl', t('lti.admin.deepLinkingUrl'), { type: 'url', hint: t('lti.admin.deepLinkingUrlHint') })}
-					{field('redirectUris', t('lti.admin.redirectUris'), { multiline: true, hint: t('lti.admin.redirectUrisHint') })}
-					{field('jwksUrl', t('lti.admin.jwksUrl'), { type: 'url', hint: t('lti.admin.jwksUrlHint') })}
-					{field('publicJwk', t('lti.admin.publicJwk'), { multiline: true, hint: t('lti.admin.publicJwkHint') })}
-					{field('deploymentIds', t('lti.admin.deploymentIds'), { defaultValue: '1', hint: t('lti.admin.deploymentIdsHint') })}
-					{field('custom', t('lti.admin.custom'), { multiline: true, hint: t('lti.admin.customHint') })}
-					<fieldset className="field">
-						<legend>{t('lti.admin.scopes')}</legend>
-						{ALL_LTI_SCOPES.map((scope, index) => (
-							<div key={scope}>
-								<input id={`scope-${index}`} type="checkbox" name="scopes" value={scope} defaultChecked />{' '}
-								<label htmlFor={`scope-${index}`} style={{ display: 'inline', fontWeight: 'normal' }}>
-									<code>{scope.split('/scope/')[1]}</code>
-								</label>
-							</div>
-						))}
-					</fieldset>
-					<fieldset className="field">
-						<legend>{t('lti.admin.privacy')}</legend>
-						<div>
-							<input id="shareName" type="checkbox" name="shareName" />{' '}
-							<label htmlFor="shareName" style={{ display: 'inline', fontWeight: 'normal' }}>
-								{t('lti.admin.shareName')}
-							</label>
-						</div>
-						<div>
-							<input id="shareEmail" type="checkbox" name="shareEmail" />{' '}
-							<label htmlFor="shareEmail" style={{ display: 'inline', fontWeight: 'normal' }}>
-								{t('lti.admin.shareEmail')}
-							</label>
-						</div>
-					</fieldset>
+					<ToolRegistrationFields errors={registerErrors} values={{ deploymentIds: '1', ...registerValues }} scopes={null} shareName={false} shareEmail={false} />
 					<div>
 						<button type="submit" className="button">
 							{t('lti.admin.register')}

@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { ALL_LTI_SCOPES, isUuid } from '@leerplein/domain'
+import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../auth/guards.server.ts'
 import { describedBy, FormField } from '../components/form-field.tsx'
+import { ToolRegistrationFields } from '../components/tool-registration-fields.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { platformIssuer } from '../lti/platform.server.ts'
 import { firstErrors, toolFormValues, toolSchema, webServicesSchema, type Errors } from '../lti/tool-form.ts'
@@ -85,29 +86,6 @@ export default function LearningTool() {
 	const updateValues = valuesOf('update')
 	const wsErrors = errorsOf('web-services')
 	const message = (errors: Errors, key: string) => (errors[key] ? t(errors[key] as never) : null)
-	const field = (id: string, label: string, options: { hint?: string; type?: string; multiline?: boolean } = {}) => (
-		<FormField id={id} label={label} hint={options.hint} error={message(updateErrors, id)}>
-			{options.multiline ? (
-				<textarea
-					id={id}
-					name={id}
-					rows={3}
-					defaultValue={updateValues[id] ?? ''}
-					aria-invalid={updateErrors[id] ? true : undefined}
-					aria-describedby={describedBy(id, { hint: options.hint, error: updateErrors[id] })}
-				/>
-			) : (
-				<input
-					id={id}
-					name={id}
-					type={options.type ?? 'text'}
-					defaultValue={updateValues[id] ?? ''}
-					aria-invalid={updateErrors[id] ? true : undefined}
-					aria-describedby={describedBy(id, { hint: options.hint, error: updateErrors[id] })}
-				/>
-			)}
-		</FormField>
-	)
 	const scopesChecked = actionData?.form === 'update' ? null : new Set(tool.scopes)
 	const syncResult = () => {
 		if (!webServices?.lastSyncAt) return t('lti.tool.neverSynced')
@@ -286,41 +264,7 @@ export default function LearningTool() {
 				<h2 id="registratie">{t('lti.tool.editTitle')}</h2>
 				<Form method="post" className="form" noValidate>
 					<input type="hidden" name="intent" value="update" />
-					{field('name', t('lti.admin.name'))}
-					{field('loginUrl', t('lti.admin.loginUrl'), { type: 'url', hint: t('lti.admin.loginUrlHint') })}
-					{field('targetLinkUri', t('lti.admin.targetLinkUri'), { type: 'url', hint: t('lti.admin.targetLinkUriHint') })}
-					{field('deepLinkingUrl', t('lti.admin.deepLinkingUrl'), { type: 'url', hint: t('lti.admin.deepLinkingUrlHint') })}
-					{field('redirectUris', t('lti.admin.redirectUris'), { multiline: true, hint: t('lti.admin.redirectUrisHint') })}
-					{field('jwksUrl', t('lti.admin.jwksUrl'), { type: 'url', hint: t('lti.admin.jwksUrlHint') })}
-					{field('publicJwk', t('lti.admin.publicJwk'), { multiline: true, hint: t('lti.admin.publicJwkHint') })}
-					{field('deploymentIds', t('lti.admin.deploymentIds'), { hint: t('lti.admin.deploymentIdsHint') })}
-					{field('custom', t('lti.admin.custom'), { multiline: true, hint: t('lti.admin.customHint') })}
-					<fieldset className="field">
-						<legend>{t('lti.admin.scopes')}</legend>
-						{ALL_LTI_SCOPES.map((scope, index) => (
-							<div key={scope}>
-								<input id={`scope-${index}`} type="checkbox" name="scopes" value={scope} defaultChecked={scopesChecked ? scopesChecked.has(scope) : true} />{' '}
-								<label htmlFor={`scope-${index}`} style={{ display: 'inline', fontWeight: 'normal' }}>
-									<code>{scope.split('/scope/')[1]}</code>
-								</label>
-							</div>
-						))}
-					</fieldset>
-					<fieldset className="field">
-						<legend>{t('lti.admin.privacy')}</legend>
-						<div>
-							<input id="shareName" type="checkbox" name="shareName" defaultChecked={tool.shareName} />{' '}
-							<label htmlFor="shareName" style={{ display: 'inline', fontWeight: 'normal' }}>
-								{t('lti.admin.shareName')}
-							</label>
-						</div>
-						<div>
-							<input id="shareEmail" type="checkbox" name="shareEmail" defaultChecked={tool.shareEmail} />{' '}
-							<label htmlFor="shareEmail" style={{ display: 'inline', fontWeight: 'normal' }}>
-								{t('lti.admin.shareEmail')}
-							</label>
-						</div>
-					</fieldset>
+					<ToolRegistrationFields errors={updateErrors} values={updateValues} scopes={scopesChecked} shareName={tool.shareName} shareEmail={tool.shareEmail} />
 					<div>
 						<button type="submit" className="button">
 							{t('lti.tool.save')}

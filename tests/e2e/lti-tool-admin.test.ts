@@ -211,6 +211,33 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		await page.context().close()
 	})
 
+	test('the administrator registers a tool by hand: errors stand beside their fields, in Dutch; a valid registration is listed', async () => {
+		const context = await browser.newContext({ baseURL: portal.url })
+		const page = await context.newPage()
+		await signInAs(page, ELS)
+		await page.goto('/beheer/leeromgevingen')
+		const manual = page.getByRole('region', { name: 'Met de hand registreren' })
+		await manual.getByLabel('Inlog-initiatieadres (OIDC login)').fill('niet een adres')
+		await manual.getByRole('button', { name: 'Registreren' }).click()
+		await page.locator('#name-error').waitFor()
+		expect(await page.locator('#name-error').textContent()).toBe('Vul een naam in van hoogstens 200 tekens.')
+		expect(await page.locator('#loginUrl-error').textContent()).toBe('Vul een volledig webadres in dat begint met https://.')
+		expect(await manual.getByLabel('Inlog-initiatieadres (OIDC login)').inputValue()).toBe('niet een adres')
+		expect(await accessibilityViolations(page)).toEqual([])
+
+		await manual.getByLabel('Naam', { exact: true }).fill('Moodle (met de hand)')
+		await manual.getByLabel('Inlog-initiatieadres (OIDC login)').fill('https://moodle-hand.test/enrol/lti/login.php')
+		await manual.getByLabel('Lanceeradres (target link URI)').fill('https://moodle-hand.test/enrol/lti/launch.php')
+		await manual.getByLabel("Redirect-URI's").fill('https://moodle-hand.test/enrol/lti/launch.php')
+		await manual.getByLabel('JWKS-adres van de tool').fill('https://moodle-hand.test/enrol/lti/jwks.php')
+		await manual.getByRole('button', { name: 'Registreren' }).click()
+		await page.getByText('De leeromgeving is geregistreerd.').waitFor()
+		expect(await page.getByRole('link', { name: 'Moodle (met de hand) beheren' }).isVisible()).toBe(true)
+		const [stored] = await owner.db.select().from(schema.ltiTools).where(eq(schema.ltiTools.name, 'Moodle (met de hand)'))
+		expect(stored).toMatchObject({ deploymentIds: ['1'], shareName: false, shareEmail: false, scopes: [...ALL_LTI_SCOPES] })
+		await context.close()
+	})
+
 	test('a coordinator may not open the tool page', async () => {
 		const context = await browser.newContext({ baseURL: portal.url })
 		const page = await context.newPage()
