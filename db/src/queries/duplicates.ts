@@ -10,8 +10,8 @@ import { v7 as uuidv7 } from 'uuid'
 
 /**
  * Duplicate detection and merging (issue 4, ADR 011). For one course the database proposes
- * candidates by title trigrams (index courses_title_trgm); for the concern-wide scan the domain
- * blocks the whole catalogue in memory. Either way the domain's scoreDuplicate decides. All of it runs in a
+ * candidates: the courses sharing a rare word of its title, most alike by trigrams first
+ * (migration 0024); for the concern-wide scan the domain blocks the whole catalogue in memory. Either way the domain's scoreDuplicate decides. All of it runs in a
  * tenant context: a coordinator sees candidates among the courses visible to their unit, a
  * concern administrator among all published courses (policy courses_concern_admin_read).
  */
@@ -58,8 +58,8 @@ const duplicateCourseColumns = {
 /**
  * Published courses whose title resembles `title`, most similar first: the candidates to score
  * for a course being written or edited. The ids come from duplicate_candidate_ids (migration
- * 0019), which applies the visibility rules itself so the trigram index can serve it; the
- * courses are then read through RLS as usual. Leaves out `excludeCourseId` and the pairs with
+ * 0024), which applies the visibility rules itself so the word and trigram indexes can serve it;
+ * the courses are then read through RLS as usual. Leaves out `excludeCourseId` and the pairs with
  * it judged "not a duplicate".
  */
 export async function findDuplicateCandidates(

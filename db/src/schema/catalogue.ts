@@ -56,6 +56,8 @@ export const courses = pgTable(
 		mergedIntoCourseId: uuid().references((): AnyPgColumn => courses.id),
 		/** The title lowercased without accents, stored so trigram look-ups need not unaccent every row again. */
 		titleKey: text().generatedAlwaysAs(sql`lower(f_unaccent(title))`),
+		/** The title's words, lowercased without accents: duplicate candidates share the rarest of them (migration 0024). */
+		titleWords: text().array().generatedAlwaysAs(sql`course_title_words(title)`),
 	},
 	(t) => [
 		// The catalogue lists published courses newest first.
@@ -83,6 +85,8 @@ export const courses = pgTable(
 		// — Deduplication (issue 4, ADR 011) —
 		// Candidate search for duplicates: titles similar to a given one, by trigrams, accents off.
 		index('courses_title_trgm').using('gin', t.titleKey.op('gin_trgm_ops')),
+		// … and by the rarest word they share (its statistics say which word is rare).
+		index('courses_title_words').using('gin', t.titleWords),
 		// The concern administrator keeps the shared catalogue clean, so sees every published course
 		// (also those opened to selected units) and every merged one, across units.
 		pgPolicy('courses_concern_admin_read', {
