@@ -27,7 +27,7 @@ describe('normalising text', () => {
 	test.each([
 		['Coördinator', ['coordinator']],
 		['Integriteit in de praktijk (basis)', ['integriteit', 'praktijk', 'basis']],
-		["Nota's voor de bewindspersoon", ['nota', 's', 'bewindspersoon']],
+		["Nota's voor de bewindspersoon", ['nota', 'bewindspersoon']],
 		['Kunt u dit? Ja, je kunt het!', ['ja']],
 	])('%s becomes %j', (text, words) => {
 		expect(normaliseWords(text)).toEqual(words)
@@ -88,6 +88,29 @@ describe('scoreDuplicate', () => {
 				.replace(/het melden van misstanden/g, 'vergunningverlening'),
 		}
 		expect(scoreDuplicate(integrity, other).score).toBeLessThan(LIKELY_DUPLICATE_SCORE)
+	})
+
+	test('the same course tailored to a field of work, with its own cases, is not a likely duplicate of the general one', () => {
+		const tailored: DuplicateCandidate = {
+			...integrity,
+			title: 'Integriteit in de praktijk bij inspecties',
+			description:
+				'Bij inspecties staat integriteit onder druk. We behandelen onder meer giften, druk van ondertoezichtstaanden en ' +
+				'nevenwerkzaamheden.\n\nU krijgt praktische handvatten voor situaties tijdens een inspectiebezoek. ' +
+				'We staan stil bij de valkuilen rond het melden van misstanden. U oefent met situaties die deelnemers zelf inbrengen.\n\n' +
+				'De training duurt een dag en vindt plaats op locatie.',
+		}
+		const result = scoreDuplicate(integrity, tailored)
+		expect(result.score).toBeLessThan(LIKELY_DUPLICATE_SCORE)
+		expect(result.reasons).toContain('OTHER_SUBJECT')
+	})
+
+	test('words that say how a course is given or that it is for anyone never make it another subject', () => {
+		for (const title of ['Integriteit in de praktijk met experts uit het veld', 'Integriteit in de praktijk voor professionals', 'Integriteit in de praktijk in 90 minuten: de hoofdzaken']) {
+			const result = scoreDuplicate(integrity, { ...integrity, title })
+			expect(result.reasons, title).not.toContain('OTHER_SUBJECT')
+			expect(result.score, title).toBeGreaterThanOrEqual(LIKELY_DUPLICATE_SCORE)
+		}
 	})
 
 	test.each([

@@ -56,7 +56,7 @@ const OTHER_FORM_PENALTY = 0.1
 const DIFFERENT_DURATION_PENALTY = 0.05
 const OTHER_AUDIENCE_PENALTY = 0.1
 const NO_SHARED_SUBJECT_PENALTY = 0.15
-const OTHER_SUBJECT_PENALTY = 0.1
+const OTHER_SUBJECT_PENALTY = 0.3
 
 /** Forms that units use for the same offering: a classroom course with an online part is often called blended. */
 const RELATED_FORMS: Record<CourseForm, CourseForm> = {
@@ -94,18 +94,30 @@ const AUDIENCE_GROUPS: Record<string, string[]> = {
 	newcomers: ['starters', 'nieuwe', 'nieuw', 'introductie', 'beginners'],
 	advanced: ['gevorderden', 'verdieping', 'verdiepingstraining', 'ervaren'],
 	projects: ['projectleiders', 'projectleider', 'programmamanagers', 'projecten'],
-	finance: ['controllers', 'controller', 'financials'],
-	advisers: ['adviseurs', 'adviseur'],
+	finance: ['controllers', 'controller', 'financials', 'financieel', 'business'],
+	advisers: ['adviseurs', 'adviseur', 'consultants'],
 	trainers: ['trainers', 'trainer', 'docenten'],
 	teams: ['team', 'teams', 'teamsessie', 'teamworkshop'],
-	support: ['secretariaat', 'secretaresses', 'ondersteuners', 'managementondersteuners'],
+	support: ['secretariaat', 'secretariaten', 'secretaresses', 'ondersteuners', 'managementondersteuners', 'managementassistenten'],
+	communication: ['woordvoerders', 'communicatieadviseurs', 'communicatiemedewerkers', 'communicatieprofessionals'],
+	ict: ['ers', 'ontwikkelaars', 'beheerders'],
+	hr: ['hr'],
 }
-/** Words that say how a course is given, not what it is about; they never make two titles one subject. */
+/**
+ * Words that say how or where a course is given, or that it is for anyone, not what it is about:
+ * they never make two titles one subject, nor one of two titles another.
+ */
 const FORMAT_WORDS = new Set(
 	(
 		'masterclass training cursus webinar e learning elearning self paced workshop praktijk praktijktraining dagelijkse ' +
 		'leergang leertraject modules eigen tempo minuten uur anderhalf basis introductie actualiteiten actuele ' +
 		'ontwikkelingen coaching casussen casusbesprekingen herhaling opfriscursus course practice case studies refresher ' +
+		'herhalingscursus herhalingstraining opfristraining hercertificering jaarlijkse actualiteitencollege actualiteitenbijeenkomst ' +
+		'meerdaagse zelfstudie online hybride werkomgeving afstand kantoor internationale omgeving europees perspectief grens context ' +
+		'compact examen examentraining examenvoorbereiding opleiding incl casuistiek intervisie intervisiegroep intervisiebijeenkomsten ' +
+		'train trainingen zelf geven hele experts veld hoofdzaken individuele persoonlijke job interne rol kant ' +
+		// Readers in general: they name no group, so never tell two audiences apart.
+		'professionals specialisten medewerkers medewerker collega collegas ' +
 		'latest developments international context introduction advanced'
 	).split(' '),
 )
@@ -120,15 +132,18 @@ export function normaliseWords(text: string): string[] {
 		.toLowerCase()
 		.replace(/[^\p{Letter}\p{Number}]+/gu, ' ')
 		.split(' ')
-		.filter((word) => word.length > 0 && !STOPWORDS.has(word))
+		.filter((word) => word.length > 1 && !STOPWORDS.has(word))
 }
 
 /** A crude stem, enough to let "communicatie" meet "communiceren" and "leergang" meet "leertraject". */
 const stem = (word: string) => word.slice(0, 5)
 
-/** The stems of the title words that say what a course is about: neither audience nor format. */
+/** Does a title word say what a course is about, rather than whom it is for or how it is given? */
+const isSubjectWord = (word: string) => !AUDIENCE_OF_WORD.has(word) && !FORMAT_WORDS.has(word) && !/^\d+$/.test(word)
+
+/** The stems of the title words that say what a course is about. */
 function subjectStems(words: Iterable<string>): string[] {
-	return [...words].filter((word) => !AUDIENCE_OF_WORD.has(word) && !FORMAT_WORDS.has(word)).map(stem)
+	return [...words].filter(isSubjectWord).map(stem)
 }
 
 /** The normalised title as one string: the form the database indexes for candidate search. */
@@ -165,8 +180,10 @@ export type DuplicateFingerprint = {
 	shingles: Uint32Array
 	/** The runs that mention a word of the course's own title: what the text says about its subject. */
 	subjectShingles: Uint32Array
-	/** Stems of every word of the title and text: does this course mention a word of the other's title at all? */
-	allStems: Set<string>
+	/** The title words that say what the course is about, whole. */
+	subjectWords: string[]
+	/** Every word of the title and text: does this course use a subject word of the other's title at all? */
+	allWords: Set<string>
 	themeId: string | null
 	form: CourseForm
 	durationMinutes: number
@@ -205,7 +222,8 @@ export function fingerprintCourse(course: DuplicateCandidate): DuplicateFingerpr
 		audience: new Set(titleWords.flatMap((word) => AUDIENCE_OF_WORD.get(word) ?? [])),
 		shingles: sortedUnique(runs),
 		subjectShingles: sortedUnique(subjectRuns),
-		allStems: new Set([...titleWords, ...textWords].map(stem)),
+		subjectWords: [...ownTitle].filter(isSubjectWord),
+		allWords: new Set([...titleWords, ...textWords]),
 		themeId: course.themeId,
 		form: course.form,
 		durationMinutes: course.durationMinutes,
@@ -266,8 +284,9 @@ export function scoreDuplicate(a: DuplicateFingerprint | DuplicateCandidate, b: 
 	// Titles that share no word besides their audience are about different subjects.
 	const sharedSubject = x.subjects.some((word) => y.subjects.includes(word))
 
-	// A subject in one title that the other course never mentions ("… in het sociaal domein") makes it another offering.
-	const unexplained = (own: DuplicateFingerprint, other: DuplicateFingerprint) => own.subjects.some((word) => !other.allStems.has(word))
+	// A subject word in one title that the other course never uses, in title or text ("… bij inspecties",
+	// "… in het sociaal domein"): that course is tailored to another field of work, not a double.
+	const unexplained = (own: DuplicateFingerprint, other: DuplicateFingerprint) => own.subjectWords.some((word) => !other.allWords.has(word))
 	const otherSubject = unexplained(x, y) || unexplained(y, x)
 	if (otherSubject) reasons.push('OTHER_SUBJECT')
 
@@ -355,7 +374,7 @@ export function rankDuplicates<C extends DuplicateCandidate>(
 export type ScoredCandidatePair = ScoredPair & { reasons: DuplicateReason[] }
 
 /** How many of the most alike titles each course is scored against in a scan, like the database's per-title limit. */
-export const SCAN_CANDIDATES_PER_COURSE = 25
+export const SCAN_CANDIDATES_PER_COURSE = 40
 /** A subject word shared by more courses than this is too common to compare a course with all of them. */
 const COMMON_BLOCK = 400
 
@@ -396,7 +415,7 @@ export function createDuplicateScan<C extends DuplicateCandidate & { id: string 
 		const fingerprint = fingerprintCourse(courses[index]!)
 		fingerprints[index] = fingerprint
 		gramCodes[index] = encodeGrams(fingerprint.titleGrams)
-		const words = [...fingerprint.titleWords].filter((word) => !AUDIENCE_OF_WORD.has(word) && !FORMAT_WORDS.has(word))
+		const words = [...fingerprint.titleWords].filter(isSubjectWord)
 		subjects[index] = words
 		for (const word of words) {
 			const block = blocks.get(word)
