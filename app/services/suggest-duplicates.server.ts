@@ -1,8 +1,12 @@
-import { findDuplicateCandidates, withTenantContext, type DuplicateCourse } from '@leerplein/db'
+import { findDuplicateCandidateVersions, getDuplicateCourses, withTenantContext, type DuplicateCourse } from '@leerplein/db'
 import { fingerprintCourse, rankDuplicates, type DuplicateCandidate, type DuplicateFingerprint, type ScoredDuplicate } from '@leerplein/domain'
 import type { LeerpleinContext } from '../load-context.ts'
 
-export type DuplicateSuggestion = ScoredDuplicate<Pick<DuplicateCourse, 'id' | 'title' | 'summary' | 'providerName' | 'providerShortName' | 'providerTenantId' | 'themeNameNl' | 'themeNameEn' | 'form' | 'durationMinutes'>>
+type SuggestedCourse = Pick<
+	DuplicateCourse,
+	'id' | 'title' | 'summary' | 'providerName' | 'providerShortName' | 'providerTenantId' | 'themeNameNl' | 'themeNameEn' | 'form' | 'durationMinutes'
+>
+export type DuplicateSuggestion = ScoredDuplicate<SuggestedCourse>
 
 /** How many suggestions a coordinator sees at most: the strongest few are what matters. */
 const MAX_SUGGESTIONS = 5
@@ -13,50 +17,50 @@ const MAX_SUGGESTIONS = 5
  */
 const CANDIDATES = 40
 
-/**
- * Fingerprints of existing courses, by id and last change: the same popular candidates come up
- * for many drafts, and preparing their text is most of the work. Oldest entries go first.
- */
-const fingerprints = new Map<string, DuplicateFingerprint>()
-const MAX_CACHED_FINGERPRINTS = 20_000
+/** An existing course prepared for scoring: what a suggestion shows, and its fingerprint (its text is not kept). */
+type PreparedCandidate = { course: SuggestedCourse & DuplicateCandidate; fingerprint: DuplicateFingerprint }
 
-function cachedFingerprint(course: DuplicateCourse): DuplicateFingerprint {
-	const key = `${course.id}@${new Date(course.updatedAt).getTime()}`
-	let fingerprint = fingerprints.get(key)
-	if (!fingerprint) {
-		fingerprint = fingerprintCourse(course)
-		if (fingerprints.size >= MAX_CACHED_FINGERPRINTS) fingerprints.delete(fingerprints.keys().next().value!)
-		fingerprints.set(key, fingerprint)
+/**
+ * Candidates by id and last change: the same popular candidates come up for many drafts, and
+ * reading and preparing their text is most of the work. Oldest entries go first.
+ */
+const prepared = new Map<string, PreparedCandidate>()
+const MAX_PREPARED = 20_000
+const preparedKey = (id: string, updatedAt: Date) => `${id}@${updatedAt.getTime()}`
+
+function prepare(course: DuplicateCourse): PreparedCandidate {
+	const { id, title, summary, providerName, providerShortName, providerTenantId, themeId, themeNameNl, themeNameEn, form, durationMinutes } = course
+	const entry = {
+		course: { id, title, summary, description: '', providerName, providerShortName, providerTenantId, themeId, themeNameNl, themeNameEn, form, durationMinutes },
+		fingerprint: fingerprintCourse(course),
 	}
-	return fingerprint
+	if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value!)
+	prepared.set(preparedKey(course.id, new Date(course.updatedAt)), entry)
+	return entry
 }
 
 /**
  * The courses already in the concern catalogue that the course being written most likely
- * duplicates, with the reasons. The database proposes candidates by title; the domain decides.
+ * duplicates, with the reasons. The database proposes candidates by title; only those not
+ * prepared before are read whole; the domain decides.
  */
 export async function suggestDuplicates(
 	{ db }: Pick<LeerpleinContext, 'db'>,
 	{ tenantId, userId, draft, courseId = null }: { tenantId: string; userId: string; draft: DuplicateCandidate; courseId?: string | null },
 ): Promise<DuplicateSuggestion[]> {
 	if (draft.title.trim().length < 3) return []
-	const candidates = await withTenantContext(db, { tenantId, userId }, (tx) => findDuplicateCandidates(tx, { title: draft.title, excludeCourseId: courseId, limit: CANDIDATES }))
-	return rankDuplicates(draft, candidates, { fingerprintOf: cachedFingerprint })
+	const candidates = await withTenantContext(db, { tenantId, userId }, async (tx) => {
+		const versions = await findDuplicateCandidateVersions(tx, { title: draft.title, excludeCourseId: courseId, limit: CANDIDATES })
+		const unread = versions.filter((version) => !prepared.has(preparedKey(version.id, version.updatedAt)))
+		const read = new Map((await getDuplicateCourses(tx, { courseIds: unread.map((version) => version.id) })).map((course) => [course.id, prepare(course)]))
+		return versions.flatMap((version) => read.get(version.id) ?? prepared.get(preparedKey(version.id, version.updatedAt)) ?? [])
+	})
+	const fingerprints = new Map(candidates.map((candidate) => [candidate.course, candidate.fingerprint]))
+	return rankDuplicates(
+		draft,
+		candidates.map((candidate) => candidate.course),
+		{ fingerprintOf: (course) => fingerprints.get(course)! },
+	)
 		.slice(0, MAX_SUGGESTIONS)
-		.map(({ course, score, reasons }) => ({
-			score,
-			reasons,
-			course: {
-				id: course.id,
-				title: course.title,
-				summary: course.summary,
-				providerName: course.providerName,
-				providerShortName: course.providerShortName,
-				providerTenantId: course.providerTenantId,
-				themeNameNl: course.themeNameNl,
-				themeNameEn: course.themeNameEn,
-				form: course.form,
-				durationMinutes: course.durationMinutes,
-			},
-		}))
+		.map(({ course: { description: _, themeId: __, ...course }, score, reasons }) => ({ score, reasons, course }))
 }

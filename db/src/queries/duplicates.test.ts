@@ -13,7 +13,7 @@ import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.t
 import {
 	courseRedirectTarget,
 	dismissDuplicatePair,
-	findDuplicateCandidates,
+	findDuplicateCandidateVersions,
 	getDuplicateCourses,
 	joinCourse,
 	listDismissedPairs,
@@ -62,7 +62,7 @@ describe.each(await testDrivers())('duplicate detection and merging on %s', (dri
 		const titleOf = new Map(titles.map((course) => [course.id, course.title]))
 		for (const cluster of clusters) {
 			const [first, ...others] = cluster as [string, ...string[]]
-			const candidates = await as(admin, (tx) => findDuplicateCandidates(tx, { title: titleOf.get(first)!, excludeCourseId: first }))
+			const candidates = await as(admin, (tx) => findDuplicateCandidateVersions(tx, { title: titleOf.get(first)!, excludeCourseId: first }))
 			expect(candidates.map((course) => course.id)).toEqual(expect.arrayContaining(others))
 		}
 	})
@@ -86,7 +86,7 @@ describe.each(await testDrivers())('duplicate detection and merging on %s', (dri
 		await as(admin, (tx) => dismissDuplicatePair(tx, { courseIds: [b, a], userId: admin.userId }))
 		expect(await as(admin, (tx) => listDismissedPairs(tx))).toContain(a < b ? `${a}|${b}` : `${b}|${a}`)
 		const [title] = await as(admin, (tx) => getDuplicateCourses(tx, { courseIds: [a] }))
-		const candidates = await as(admin, (tx) => findDuplicateCandidates(tx, { title: title!.title, excludeCourseId: a }))
+		const candidates = await as(admin, (tx) => findDuplicateCandidateVersions(tx, { title: title!.title, excludeCourseId: a }))
 		expect(candidates.map((course) => course.id)).not.toContain(b)
 		// Judging again changes nothing; a coordinator may not judge at all.
 		await as(admin, (tx) => dismissDuplicatePair(tx, { courseIds: [a, b], userId: admin.userId }))

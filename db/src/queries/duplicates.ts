@@ -55,21 +55,27 @@ const duplicateCourseColumns = {
 	updatedAt: courses.updatedAt,
 }
 
+/** A candidate for a duplicate, by id and last change: enough to tell whether it was read before. */
+export type DuplicateCandidateVersion = { id: string; updatedAt: Date }
+
 /**
  * Published courses whose title resembles `title`, most similar first: the candidates to score
- * for a course being written or edited. The ids come from duplicate_candidate_ids (migration
- * 0024), which applies the visibility rules itself so the word and trigram indexes can serve it;
- * the courses are then read through RLS as usual. Leaves out `excludeCourseId` and the pairs with
- * it judged "not a duplicate".
+ * for a course being written or edited, by id and last change (a caller that prepared a course
+ * before need not read its text again; getDuplicateCourses reads the rest). The ids come from
+ * duplicate_candidate_ids (migration 0024), which applies the visibility rules itself so the
+ * word and trigram indexes can serve it; the courses are then read through RLS as usual. Leaves
+ * out `excludeCourseId` and the pairs with it judged "not a duplicate".
  */
-export async function findDuplicateCandidates(
+export async function findDuplicateCandidateVersions(
 	db: Database,
-	{ title, excludeCourseId = null, limit = 30 }: { title: string; excludeCourseId?: string | null; limit?: number },
-): Promise<DuplicateCourse[]> {
-	const ids = await selectRows<{ id: string }>(db, sql`select id from duplicate_candidate_ids(${title}, ${excludeCourseId}::uuid, ${limit})`)
-	const found = await getDuplicateCourses(db, { courseIds: ids.map((row) => row.id) })
-	const rank = new Map(ids.map((row, index) => [row.id, index]))
-	return found.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!)
+	{ title, excludeCourseId = null, limit = 40 }: { title: string; excludeCourseId?: string | null; limit?: number },
+): Promise<DuplicateCandidateVersion[]> {
+	const rows = await selectRows<{ id: string; updated_at: string | Date }>(
+		db,
+		sql`select c.id, c.updated_at from duplicate_candidate_ids(${title}, ${excludeCourseId}::uuid, ${limit}) with ordinality as d(id, similarity, rank)
+			join courses c on c.id = d.id order by d.rank`,
+	)
+	return rows.map((row) => ({ id: row.id, updatedAt: new Date(row.updated_at) }))
 }
 
 /** Every pair judged "not a duplicate", as "a|b" with a < b. */
