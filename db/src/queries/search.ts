@@ -151,7 +151,8 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 			where courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId)}
 				${searching ? sql`and courses.id in (select catalogue_text_matches(${full}))` : sql``}
 		),
-		hits as (select * from matched where ${allBut()}),
+		-- Read twice (the count, the page), but filtering the materialised rows again costs less than copying them.
+		hits as not materialized (select * from matched where ${allBut()}),
 		page as (select * from hits p order by ${order} limit ${input.limit} offset ${input.offset}),
 		facets as (
 			select 'provider' as facet, provider::text as value, count(*) as n from matched where ${allBut('p_provider')} group by provider
@@ -160,14 +161,11 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 			union all select 'language', language, count(*) from matched where ${allBut('p_language')} group by language
 			union all select 'cost', cost, count(*) from matched where ${allBut('p_cost')} group by cost
 			union all select 'duration', duration, count(*) from matched where ${allBut('p_duration')} group by duration
-			union all select 'month', v, count(*) from matched,
-				lateral (select distinct left(e, 7) as v from unnest(calendar) e
-					where e >= ${input.currentMonth} and e < ${input.periodEndMonth} and ${cityMatches(sql`e`)}) x
-				where ${allBut('p_calendar')} group by v
-			union all select 'city', v, count(*) from matched,
-				lateral (select distinct substr(e, 9) as v from unnest(calendar) e
-					where e >= ${input.currentMonth} and substr(e, 9) <> '' and ${monthMatches(sql`e`)}) x
-				where ${allBut('p_calendar')} group by v
+			-- A course counts once per month and city, however many of its sessions fall there.
+			union all select 'month', left(e, 7), count(distinct id) from matched, unnest(calendar) e
+				where e >= ${input.currentMonth} and e < ${input.periodEndMonth} and ${cityMatches(sql`e`)} and ${allBut('p_calendar')} group by 2
+			union all select 'city', substr(e, 9), count(distinct id) from matched, unnest(calendar) e
+				where e >= ${input.currentMonth} and substr(e, 9) <> '' and ${monthMatches(sql`e`)} and ${allBut('p_calendar')} group by 2
 		)
 		select
 			(select count(*) from hits)::integer as total,
