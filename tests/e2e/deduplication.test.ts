@@ -297,6 +297,38 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		expect((await page.goto('/beheer/dubbelingen?aanbieder=bestaat-niet'))!.status()).toBe(400)
 	}, 180_000)
 
+	// (After the test above: RVO now has more than 25 courses of its own.)
+	test('a coordinator’s course list sorts and pages in the database, with its state in the URL', async () => {
+		await signInAs(page, FATIMA)
+		await page.goto('/beheer/cursussen')
+		const table = page.getByRole('table', { name: 'Cursussen van uw organisatieonderdeel' })
+		const total = Number(/^(\d+) cursussen$/.exec((await page.locator('.result-count').textContent())!)![1])
+		expect(total).toBeGreaterThan(25)
+		expect(await table.locator('tbody tr').count()).toBe(25)
+		// Newest change first, as before.
+		expect(await table.getByRole('columnheader', { name: /^Gewijzigd/ }).getAttribute('aria-sort')).toBe('descending')
+		await table.getByRole('link', { name: /^Titel/ }).click()
+		await page.waitForURL((url) => url.searchParams.get('sorteer') === 'title' && url.searchParams.get('richting') === 'op')
+		await table.locator('th[aria-sort="ascending"]', { hasText: 'Titel' }).waitFor()
+		const titles = await table.locator('tbody tr td:first-child').allTextContents()
+		expect(titles).toHaveLength(25)
+		await table.getByRole('link', { name: /^Titel/ }).click()
+		await page.waitForURL((url) => url.searchParams.get('sorteer') === 'title' && url.searchParams.get('richting') === 'af')
+		await table.locator('th[aria-sort="descending"]', { hasText: 'Titel' }).waitFor()
+		expect(await table.locator('tbody tr td:first-child').first().textContent()).not.toBe(titles[0])
+		// The form column and the edit links cannot be sorted.
+		expect(await table.getByRole('columnheader', { name: 'Vorm' }).getByRole('link').count()).toBe(0)
+		await page.getByRole('navigation', { name: 'Paginering: Cursussen van uw organisatieonderdeel' }).getByRole('link', { name: 'Volgende' }).click()
+		await page.waitForURL((url) => url.searchParams.get('pagina') === '2' && url.searchParams.get('sorteer') === 'title' && url.searchParams.get('richting') === 'af')
+		await page.getByText(`Pagina 2 van ${Math.ceil(total / 25)}`).waitFor()
+		expect(await table.locator('tbody tr').count()).toBe(Math.min(25, total - 25))
+		expect(await accessibilityViolations(page)).toEqual([])
+		// Past the end: an empty page that says so; an unknown sort: 400.
+		expect((await page.goto('/beheer/cursussen?pagina=40'))!.status()).toBe(200)
+		await page.getByText('Deze pagina is leeg: de lijst heeft minder pagina’s.').waitFor()
+		expect((await page.goto('/beheer/cursussen?sorteer=prijs'))!.status()).toBe(400)
+	})
+
 	test('a coordinator cannot merge, and cannot edit another unit’s course, whatever they post', async () => {
 		await signInAs(page, PETER)
 		const [a, b] = clusters[2]! as [string, string]
