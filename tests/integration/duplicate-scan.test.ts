@@ -154,6 +154,14 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		const fresh = (await report())!
 		expect(fresh.result).toMatchObject({ outdated: false, courses: publishedCourses - 1 })
 		expect(fresh.merges.rows[0]).toMatchObject({ canonicalCourseId: kept, mergedCourseId: merged })
+		// The history is paged (20 a page); the merge whose undo awaits confirmation is read by its id.
+		expect(fresh.merges).toMatchObject({ total: 1, page: 1, pages: 1, pageOutOfRange: false })
+		expect((await report({ historyPage: 2 }))!.merges).toMatchObject({ rows: [], total: 1, pageOutOfRange: true })
+		const mergeId = fresh.merges.rows[0]!.id
+		expect((await report({ undoMergeId: mergeId }))!.confirmUndo).toMatchObject({ id: mergeId, mergedCourseId: merged })
+		expect((await report({ undoMergeId: randomUUID() }))!.confirmUndo).toBeNull()
+		// An unknown unit in the filter is no report at all (the route answers 400).
+		expect(await report({ unit: 'bestaat-niet' })).toBeNull()
 	}, 240_000)
 
 	test('a scan that stops moving counts as stalled and may be started again; the stalled run then stops', async () => {
