@@ -1,3 +1,5 @@
+// Imported for the augmentation at the end, so it also holds where a service is compiled outside the portal (tests/integration).
+import type {} from '@remix-run/node'
 import type { Database } from '@leerplein/db'
 import type { Logger } from 'pino'
 import type { PortalConfig } from './server/config.ts'

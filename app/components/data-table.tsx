@@ -10,13 +10,29 @@ import {
 } from '@tanstack/react-table'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Pagination } from './pagination.tsx'
 
-export type DataColumn<Row> = ColumnDef<Row> & { id: string; header: string }
+/** A column; `headerHidden` keeps its header for screen readers only (a column of row actions). */
+export type DataColumn<Row> = ColumnDef<Row> & { id: string; header: string; headerHidden?: boolean }
+
+/**
+ * Sorting and paging done by the database, for a list too long to send whole: the route reads
+ * them from its own query parameters, loads one page, and says how a header link asks for
+ * another sort. Pages are `?pagina=` (the Pagination component).
+ */
+export type ServerSideTable = {
+	sort: { id: string; desc: boolean }
+	/** The URL of the list sorted by column `id`, in the route's own parameters. */
+	sortHref: (id: string, desc: boolean) => string
+	page: number
+	pages: number
+}
 
 /**
  * A sortable, paged table that works without JavaScript: sorting and paging live in the query
  * string (`<name>-sorteer`, `<name>-pagina`), headers and pages are plain links, and
  * @tanstack/react-table does the sorting and slicing on the server render and in the browser alike.
+ * With `server`, the rows are one page the database sorted and sliced (manual sorting and paging).
  */
 export function DataTable<Row>({
 	name,
@@ -27,6 +43,7 @@ export function DataTable<Row>({
 	pageSize = 20,
 	initialSort,
 	afterTable,
+	server,
 }: {
 	name: string
 	caption: string
@@ -37,26 +54,30 @@ export function DataTable<Row>({
 	initialSort?: { id: string; desc: boolean }
 	/** Rendered after the table, given the rows on the shown page (a form keeps selections of other pages with it). */
 	afterTable?: (pageRows: Row[]) => ReactNode
+	/** Sorted and paged by the database: `rows` is the page to show. */
+	server?: ServerSideTable
 }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const params = new URLSearchParams(location.search)
 	const sortParam = params.get(`${name}-sorteer`)
-	const sorting: SortingState = sortParam
-		? [{ id: sortParam.replace(/^-/, ''), desc: sortParam.startsWith('-') }]
-		: initialSort
-			? [initialSort]
-			: []
-	const pages = Math.max(1, Math.ceil(rows.length / pageSize))
-	const page = Math.min(pages, Math.max(1, Number.parseInt(params.get(`${name}-pagina`) ?? '1', 10) || 1))
+	const sorting: SortingState = server
+		? [server.sort]
+		: sortParam
+			? [{ id: sortParam.replace(/^-/, ''), desc: sortParam.startsWith('-') }]
+			: initialSort
+				? [initialSort]
+				: []
+	const pages = server ? server.pages : Math.max(1, Math.ceil(rows.length / pageSize))
+	const page = server ? server.page : Math.min(pages, Math.max(1, Number.parseInt(params.get(`${name}-pagina`) ?? '1', 10) || 1))
 	const table = useReactTable({
 		data: rows,
 		columns,
-		state: { sorting, pagination: { pageIndex: page - 1, pageSize } },
+		state: { sorting, pagination: { pageIndex: page - 1, pageSize: server ? Math.max(rows.length, 1) : pageSize } },
 		getCoreRowModel: getCoreRowModel(),
-		getSortedRowModel: getSortedRowModel(),
-		getPaginationRowModel: getPaginationRowModel(),
-		manualPagination: false,
+		...(server
+			? { manualSorting: true, manualPagination: true, pageCount: pages }
+			: { getSortedRowModel: getSortedRowModel(), getPaginationRowModel: getPaginationRowModel(), manualPagination: false }),
 		// The page lives in the URL. Left on, a re-render with new columns (a ticked checkbox) would
 		// reset the page index, which re-renders, which resets it again: a loop that hangs the tab.
 		autoResetPageIndex: false,
@@ -70,6 +91,9 @@ export function DataTable<Row>({
 		const query = next.toString()
 		return `${location.pathname}${query ? `?${query}` : ''}#${name}`
 	}
+	// Ascending first; a column sorted ascending turns descending.
+	const sortHref = (id: string, sorted: false | 'asc' | 'desc') =>
+		server ? server.sortHref(id, sorted === 'asc') : href({ [`${name}-sorteer`]: sorted === 'asc' ? `-${id}` : id, [`${name}-pagina`]: null })
 	if (rows.length === 0) return <p className="empty-state">{empty}</p>
 	return (
 		<>
@@ -84,7 +108,7 @@ export function DataTable<Row>({
 								{group.headers.map((header) => {
 									const column = header.column
 									const sorted = column.getIsSorted()
-									const label = (column.columnDef as DataColumn<Row>).header
+									const { header: label, headerHidden } = column.columnDef as DataColumn<Row>
 									return (
 										<th
 											key={header.id}
@@ -92,13 +116,15 @@ export function DataTable<Row>({
 											aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
 										>
 											{column.getCanSort() ? (
-												<Link to={href({ [`${name}-sorteer`]: sorted === 'asc' ? `-${column.id}` : column.id, [`${name}-pagina`]: null })}>
+												<Link to={sortHref(column.id, sorted)}>
 													{label}
 													<span className="visually-hidden">
 														{sorted ? ` (${sorted === 'asc' ? t('table.sortAscending') : t('table.sortDescending')})` : ''}
 													</span>
 													<span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ''}</span>
 												</Link>
+											) : headerHidden ? (
+												<span className="visually-hidden">{label}</span>
 											) : (
 												label
 											)}
@@ -120,7 +146,9 @@ export function DataTable<Row>({
 				</table>
 			</div>
 			{afterTable?.(table.getRowModel().rows.map((row) => row.original))}
-			{pages > 1 ? (
+			{server ? (
+				<Pagination page={page} pages={pages} label={`${t('pagination.label')}: ${caption}`} />
+			) : pages > 1 ? (
 				<nav className="pagination" aria-label={`${t('pagination.label')}: ${caption}`}>
 					<p className="pagination__status">{t('pagination.status', { page, pages })}</p>
 					<ul>

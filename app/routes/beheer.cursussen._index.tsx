@@ -4,7 +4,7 @@ import { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db'
 import { parsePage } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
-import { Pagination } from '../components/pagination.tsx'
+import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { listOwnCoursesPage } from '../services/list-own-courses.server.ts'
 import { formatDate } from '../utils/format.ts'
@@ -27,24 +27,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
+
 export default function OwnCourses() {
 	const { rows, total, page, pages, sort, direction, unit } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const [params] = useSearchParams()
-	const columns: { key: OwnCourseSort | null; label: string }[] = [
-		{ key: 'title', label: t('courseAdmin.columnTitle') },
-		{ key: 'status', label: t('courseAdmin.columnStatus') },
-		{ key: null, label: t('courseAdmin.columnForm') },
-		{ key: 'sessions', label: t('courseAdmin.columnSessions') },
-		{ key: 'updated', label: t('courseAdmin.columnUpdated') },
+	const columns: DataColumn<Row>[] = [
+		{ id: 'title', header: t('courseAdmin.columnTitle'), accessorFn: (row) => row.title, cell: ({ row }) => <Link to={`/catalogus/${row.original.id}`}>{row.original.title}</Link> },
+		{ id: 'status', header: t('courseAdmin.columnStatus'), accessorFn: (row) => row.status, cell: ({ row }) => t(`courseAdmin.status_${row.original.status}`) },
+		{ id: 'form', header: t('courseAdmin.columnForm'), enableSorting: false, accessorFn: (row) => row.form, cell: ({ row }) => t(`courseForm.${row.original.form}`) },
+		{ id: 'sessions', header: t('courseAdmin.columnSessions'), accessorFn: (row) => row.sessions },
+		{ id: 'updated', header: t('courseAdmin.columnUpdated'), accessorFn: (row) => row.updatedAt, cell: ({ row }) => formatDate(new Date(row.original.updatedAt), i18n.language) },
+		{
+			id: 'edit',
+			header: t('courseAdmin.edit'),
+			headerHidden: true,
+			enableSorting: false,
+			cell: ({ row }) => (
+				<Link to={`/beheer/cursussen/${row.original.id}`} aria-label={`${t('courseAdmin.edit')}: ${row.original.title}`}>
+					{t('courseAdmin.edit')}
+				</Link>
+			),
+		},
 	]
-	// Sorting is a link per column header: the state lives in the URL and works without JavaScript.
-	const sortHref = (key: OwnCourseSort) => {
-		const next = new URLSearchParams()
-		next.set('sorteer', key)
-		next.set('richting', key === sort && direction === 'asc' ? 'af' : 'op')
-		return `?${next}`
-	}
+	// Sorting is a link per column header in this route's own parameters (?sorteer=…&richting=op|af): it works without JavaScript.
+	const sortHref = (id: string, desc: boolean) => `?${new URLSearchParams({ sorteer: id, richting: desc ? 'af' : 'op' })}`
 	return (
 		<div className="container page">
 			<h1>{t('courseAdmin.title', { unit })}</h1>
@@ -62,58 +70,14 @@ export default function OwnCourses() {
 			<p className="result-count" role="status">
 				{t('courseAdmin.count', { count: total })}
 			</p>
-			{rows.length === 0 ? (
-				<p className="empty-state">{total === 0 ? t('courseAdmin.empty') : t('courseAdmin.emptyPage')}</p>
-			) : (
-				// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-				<div className="table-scroll" role="region" aria-label={t('courseAdmin.caption')} tabIndex={0}>
-					<table className="sessions admin-grid">
-						<caption className="visually-hidden">{t('courseAdmin.caption')}</caption>
-						<thead>
-							<tr>
-								{columns.map((column) => (
-									<th
-										key={column.label}
-										scope="col"
-										aria-sort={column.key === sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
-									>
-										{column.key ? (
-											<Link to={sortHref(column.key)} title={t('courseAdmin.sortBy', { column: column.label })}>
-												{column.label}
-												{column.key === sort ? <span aria-hidden="true">{direction === 'asc' ? ' ▲' : ' ▼'}</span> : null}
-											</Link>
-										) : (
-											column.label
-										)}
-									</th>
-								))}
-								<th scope="col">
-									<span className="visually-hidden">{t('courseAdmin.edit')}</span>
-								</th>
-							</tr>
-						</thead>
-						<tbody>
-							{rows.map((row) => (
-								<tr key={row.id}>
-									<td>
-										<Link to={`/catalogus/${row.id}`}>{row.title}</Link>
-									</td>
-									<td>{t(`courseAdmin.status_${row.status}`)}</td>
-									<td>{t(`courseForm.${row.form}`)}</td>
-									<td>{row.sessions}</td>
-									<td>{formatDate(new Date(row.updatedAt), i18n.language)}</td>
-									<td>
-										<Link to={`/beheer/cursussen/${row.id}`} aria-label={`${t('courseAdmin.edit')}: ${row.title}`}>
-											{t('courseAdmin.edit')}
-										</Link>
-									</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</div>
-			)}
-			<Pagination page={page} pages={pages} />
+			<DataTable
+				name="cursussen"
+				caption={t('courseAdmin.caption')}
+				columns={columns}
+				rows={rows}
+				empty={total === 0 ? t('courseAdmin.empty') : t('courseAdmin.emptyPage')}
+				server={{ sort: { id: sort, desc: direction === 'desc' }, sortHref, page, pages }}
+			/>
 		</div>
 	)
 }

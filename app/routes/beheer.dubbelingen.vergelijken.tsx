@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const courseIds = readCourseIds(form.getAll('cursus'))
 	const intent = form.get('intent')
 	if (intent === 'dismiss') {
-		await dismissDuplicates(context, { tenantId, userId, courseIds })
+		await dismissDuplicates(context, { tenantId, userId, courseIds, now: new Date() })
 		throw redirect('/beheer/dubbelingen?geen-dubbeling=1')
 	}
 	const canonicalId = String(form.get('canonicalId') ?? '')
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	if (!courseIds.includes(canonicalId)) return { error: 'chooseCanonical' as const, confirm: null }
 	if (intent !== 'merge') return { error: null, confirm: canonicalId }
 	try {
-		await mergeCourses(context, { tenantId, userId, canonicalId, mergedIds: courseIds.filter((id) => id !== canonicalId) })
+		await mergeCourses(context, { tenantId, userId, canonicalId, mergedIds: courseIds.filter((id) => id !== canonicalId), now: new Date() })
 	} catch (error) {
 		context.logger.warn({ err: error, courseIds }, 'course merge refused')
 		invariantResponse(false, 400, 'MERGE_NOT_ALLOWED')

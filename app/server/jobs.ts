@@ -1,8 +1,9 @@
-import { createJobQueue, MAIL_QUEUE, MOODLE_SYNC_QUEUE, REMINDER_QUEUE, type DatabaseClient, type MailJob } from '@leerplein/db'
+import { createJobQueue, DUPLICATE_SCAN_QUEUE, MAIL_QUEUE, MOODLE_SYNC_QUEUE, REMINDER_QUEUE, type DatabaseClient, type DuplicateScanJob, type MailJob } from '@leerplein/db'
 import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import { enqueueReminders } from '../services/enqueue-reminders.server.ts'
+import { runDuplicateScan } from '../services/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../services/send-notification.server.ts'
 import { syncMoodleCompletions } from '../services/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../utils/secret-box.server.ts'
@@ -17,7 +18,8 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, and the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`). In the embedded demo this runs inside the portal process; in production as
+ * scan, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), and the
+ * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
 export async function startJobWorker(client: DatabaseClient, { logger, env = process.env }: { logger: Logger; env?: Record<string, string | undefined> }): Promise<PgBoss> {
@@ -48,6 +50,12 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	})
 	// Moodle's own grade sync runs every 30 minutes; the fallback keeps the same pace.
 	await boss.schedule(MOODLE_SYNC_QUEUE, env.MOODLE_SYNC_CRON?.trim() || '*/30 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	// One scan at a time per worker (there is only ever one queued); it yields between slices, so mail keeps flowing.
+	await boss.work<DuplicateScanJob>(DUPLICATE_SCAN_QUEUE, { batchSize: 1 }, async ([job]) => {
+		if (!job) return
+		const result = await runDuplicateScan(client.db, job.data, { logger })
+		logger.info({ jobId: job.id, scanId: job.data.scanId, ...result }, 'duplicate scan')
+	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss
 }

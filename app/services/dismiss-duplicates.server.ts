@@ -1,10 +1,11 @@
 import { dismissDuplicatePair, withTenantContext, writeAudit } from '@leerplein/db'
 import type { LeerpleinContext } from '../load-context.ts'
+import { queueDuplicateScan } from './request-duplicate-scan.server.ts'
 
-/** Remembers that these courses are not duplicates of each other: no pair of them is suggested again. */
+/** Remembers that these courses are not duplicates of each other: no pair of them is suggested again, and a new scan is queued. */
 export async function dismissDuplicates(
 	context: Pick<LeerpleinContext, 'db' | 'clientIp' | 'requestId'>,
-	{ tenantId, userId, courseIds }: { tenantId: string; userId: string; courseIds: string[] },
+	{ tenantId, userId, courseIds, now }: { tenantId: string; userId: string; courseIds: string[]; now: Date },
 ): Promise<void> {
 	await withTenantContext(context.db, { tenantId, userId }, async (tx) => {
 		for (const [index, a] of courseIds.entries()) {
@@ -20,5 +21,6 @@ export async function dismissDuplicates(
 			origin: context.clientIp,
 			requestId: context.requestId,
 		})
+		await queueDuplicateScan(tx, { tenantId, userId, now, trigger: 'not_duplicate', origin: context.clientIp, requestId: context.requestId })
 	})
 }

@@ -1,14 +1,16 @@
 import { mergeCourse, withTenantContext, writeAudit } from '@leerplein/db'
 import type { LeerpleinContext } from '../load-context.ts'
+import { queueDuplicateScan } from './request-duplicate-scan.server.ts'
 
 /**
  * Merges courses into one canonical course, in one transaction: each merged course's sessions
  * (with their enrolments) and offerings move over, its provider becomes an offering unit, and
- * its old URL redirects. The database function checks the concern administrator itself.
+ * its old URL redirects. The database function checks the concern administrator itself. The
+ * duplicate report is outdated by it: a new scan is queued in the same transaction.
  */
 export async function mergeCourses(
 	context: Pick<LeerpleinContext, 'db' | 'clientIp' | 'requestId'>,
-	{ tenantId, userId, canonicalId, mergedIds }: { tenantId: string; userId: string; canonicalId: string; mergedIds: string[] },
+	{ tenantId, userId, canonicalId, mergedIds, now }: { tenantId: string; userId: string; canonicalId: string; mergedIds: string[]; now: Date },
 ): Promise<string[]> {
 	return withTenantContext(context.db, { tenantId, userId }, async (tx) => {
 		const mergeIds: string[] = []
@@ -28,6 +30,7 @@ export async function mergeCourses(
 			})
 			mergeIds.push(mergeId)
 		}
+		await queueDuplicateScan(tx, { tenantId, userId, now, trigger: 'merge', origin: context.clientIp, requestId: context.requestId })
 		return mergeIds
 	})
 }

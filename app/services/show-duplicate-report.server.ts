@@ -1,48 +1,97 @@
-import { duplicateScanVersion, listCourseMerges, listDismissedPairs, listPublishedDuplicateCourses, withTenantContext, type Database, type DuplicateCourse } from '@leerplein/db'
-import { clusterDuplicates, createDuplicateScan, type DuplicateReason } from '@leerplein/domain'
+import {
+	countCourseMerges,
+	duplicateScanVersion,
+	getDuplicateScanOverview,
+	listCourseMerges,
+	listDuplicateScanClusters,
+	listTenants,
+	withTenantContext,
+	type DuplicateScanRow,
+} from '@leerplein/db'
+import { describeDuplicateReport, pageCount, pageWindow, type DuplicateScanActivity, type DuplicateScanError } from '@leerplein/domain'
 import type { LeerpleinContext } from '../load-context.ts'
 
-export type ReportCourse = Pick<DuplicateCourse, 'id' | 'title' | 'providerShortName' | 'form' | 'durationMinutes'>
-export type DuplicateCluster = { courses: ReportCourse[]; topScore: number; reasons: DuplicateReason[] }
+/** Clusters per page of the report. */
+export const CLUSTERS_PER_PAGE = 25
+/** Merges per page of the history. */
+export const MERGES_PER_PAGE = 20
 
-/** Courses scanned between two yields to the event loop: a long scan never stalls other requests. */
-const SCAN_SLICE = 500
-
-type CachedScan = { version: string; clusters: DuplicateCluster[]; scannedAt: Date; courses: number; durationMs: number }
-/** The last scan of this process, reused while the catalogue, merges and judgements stay the same. */
-let lastScan: CachedScan | null = null
+export type DuplicateScanActivityView =
+	| { kind: 'idle' }
+	| { kind: 'scanning'; status: 'queued' | 'running'; done: number; total: number | null }
+	| { kind: 'failed'; error: DuplicateScanError; at: Date }
 
 /**
- * The concern-wide duplicate report: clusters of likely duplicates across units, strongest
- * first, and the recent merges (with undo). The scan runs in slices and is reused until the
- * catalogue changes.
+ * The concern-wide duplicate report (ADR 019): the newest stored scan result, current or marked
+ * outdated, one page of its clusters (of one providing unit, if asked), the state of a scan that
+ * is queued, running or failed, and one page of the merge history (with the merge whose undo
+ * awaits confirmation). It never scans itself: a scan is a background job. Null when `unit`
+ * names no unit.
  */
-export async function showDuplicateReport({ db }: Pick<LeerpleinContext, 'db'>, { tenantId, userId }: { tenantId: string; userId: string }) {
+export async function showDuplicateReport(
+	{ db }: Pick<LeerpleinContext, 'db'>,
+	{
+		tenantId,
+		userId,
+		page,
+		unit,
+		historyPage,
+		undoMergeId,
+		now,
+	}: { tenantId: string; userId: string; page: number; unit: string | null; historyPage: number; undoMergeId: string | null; now: Date },
+) {
 	return withTenantContext(db, { tenantId, userId }, async (tx) => {
-		const version = await duplicateScanVersion(tx)
-		if (lastScan?.version !== version) lastScan = { version, ...(await scanCatalogue(tx)) }
-		const merges = await listCourseMerges(tx, { limit: 20 })
-		return { clusters: lastScan.clusters, scannedAt: lastScan.scannedAt, scannedCourses: lastScan.courses, scanMs: lastScan.durationMs, merges }
+		const [version, overview, units, mergeTotal] = await Promise.all([duplicateScanVersion(tx), getDuplicateScanOverview(tx), listTenants(tx), countCourseMerges(tx)])
+		const providingUnit = unit === null ? null : units.find((candidate) => candidate.slug === unit)
+		if (providingUnit === undefined) return null
+		const state = describeDuplicateReport(overview, { version, now })
+		const clusterWindow = pageWindow(page, CLUSTERS_PER_PAGE)
+		const result = state.result
+		const clusters = result
+			? await listDuplicateScanClusters(tx, {
+					scanId: result.scan.id,
+					providerTenantId: providingUnit?.id ?? null,
+					// An outdated result hides what the administrator merged or judged since the scan read the catalogue.
+					changedSince: result.outdated ? (result.scan.startedAt ?? result.scan.requestedAt) : null,
+					limit: clusterWindow.pageSize,
+					offset: clusterWindow.offset,
+				})
+			: { rows: [], total: 0 }
+		const historyWindow = pageWindow(historyPage, MERGES_PER_PAGE)
+		const [merges, [confirmUndo]] = await Promise.all([
+			listCourseMerges(tx, { limit: historyWindow.pageSize, offset: historyWindow.offset }),
+			undoMergeId ? listCourseMerges(tx, { mergeIds: [undoMergeId], limit: 1 }) : Promise.resolve([]),
+		])
+		const pages = pageCount(clusters.total, CLUSTERS_PER_PAGE)
+		const historyPages = pageCount(mergeTotal, MERGES_PER_PAGE)
+		return {
+			result: result ? resultView(result.scan, result.outdated) : null,
+			activity: activityView(state.activity),
+			canScan: state.canScan,
+			units: units.map(({ slug, name }) => ({ slug, name })),
+			unit: providingUnit?.slug ?? null,
+			clusters: { rows: clusters.rows, total: clusters.total, page, pages, pageOutOfRange: page > pages },
+			merges: { rows: merges, total: mergeTotal, page: historyPage, pages: historyPages, pageOutOfRange: historyPage > historyPages },
+			confirmUndo: confirmUndo && !confirmUndo.undoneAt ? confirmUndo : null,
+		}
 	})
 }
 
-async function scanCatalogue(tx: Database) {
-	const started = performance.now()
-	const [courses, dismissed] = await Promise.all([listPublishedDuplicateCourses(tx), listDismissedPairs(tx)])
-	const scan = createDuplicateScan(courses, { skipPair: (a, b) => dismissed.has(`${a}|${b}`) })
-	while (scan.step(SCAN_SLICE) < scan.total) await new Promise((resolve) => setImmediate(resolve))
-	const pairs = scan.pairs()
-	const byId = new Map(courses.map((course) => [course.id, course]))
-	const clusters = clusterDuplicates(pairs).map(({ courseIds, topScore }) => {
-		const top = pairs.find((pair) => courseIds.includes(pair.a) && pair.score === topScore)
-		return {
-			topScore,
-			reasons: top?.reasons ?? [],
-			courses: courseIds.map((id) => {
-				const course = byId.get(id)!
-				return { id, title: course.title, providerShortName: course.providerShortName, form: course.form, durationMinutes: course.durationMinutes }
-			}),
+function resultView(scan: DuplicateScanRow, outdated: boolean) {
+	return { outdated, courses: scan.total ?? 0, clusters: scan.clusterCount ?? 0, durationMs: scan.durationMs ?? 0, finishedAt: scan.finishedAt ?? scan.updatedAt }
+}
+
+function activityView(activity: DuplicateScanActivity<DuplicateScanRow>): DuplicateScanActivityView {
+	switch (activity.kind) {
+		case 'idle':
+			return { kind: 'idle' }
+		case 'scanning':
+			return { kind: 'scanning', status: activity.scan.status === 'running' ? 'running' : 'queued', done: activity.scan.done, total: activity.scan.total }
+		case 'failed':
+			return { kind: 'failed', error: activity.error, at: activity.scan.finishedAt ?? activity.scan.updatedAt }
+		default: {
+			const never: never = activity
+			return never
 		}
-	})
-	return { clusters, scannedAt: new Date(), courses: courses.length, durationMs: Math.round(performance.now() - started) }
+	}
 }

@@ -1,10 +1,11 @@
 import { undoCourseMerge as undo, withTenantContext, writeAudit } from '@leerplein/db'
 import type { LeerpleinContext } from '../load-context.ts'
+import { queueDuplicateScan } from './request-duplicate-scan.server.ts'
 
-/** Undoes one merge exactly (sessions, offerings and status back) and records it in the audit log. */
+/** Undoes one merge exactly (sessions, offerings and status back), records it in the audit log, and queues a new duplicate scan. */
 export async function undoCourseMerge(
 	context: Pick<LeerpleinContext, 'db' | 'clientIp' | 'requestId'>,
-	{ tenantId, userId, mergeId }: { tenantId: string; userId: string; mergeId: string },
+	{ tenantId, userId, mergeId, now }: { tenantId: string; userId: string; mergeId: string; now: Date },
 ): Promise<void> {
 	await withTenantContext(context.db, { tenantId, userId }, async (tx) => {
 		await undo(tx, { mergeId })
@@ -18,5 +19,6 @@ export async function undoCourseMerge(
 			origin: context.clientIp,
 			requestId: context.requestId,
 		})
+		await queueDuplicateScan(tx, { tenantId, userId, now, trigger: 'undo', origin: context.clientIp, requestId: context.requestId })
 	})
 }

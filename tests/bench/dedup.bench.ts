@@ -42,28 +42,43 @@ const benchmark: Benchmark = {
 			})}`,
 		}))
 
-		// The database's part alone: the candidate look-up through the trigram index, as the portal's role.
+		// The database's part alone: the candidate look-up through the title-word index, as the portal's role.
 		const app = await ctx.asApp({ maxConnections: 1 })
 		const raw = await ctx.timeSerially(200, (i) =>
 			withTenantContext(app.db, coordinator, (tx) => selectRows(tx, sql`select id from duplicate_candidate_ids(${`${drafts[i % drafts.length]!.title} (basis)`}, null, 40)`)),
 		)
 
-		const [portal] = await ctx.startPortals(1)
+		// The concern-wide scan is a background job (ADR 019): the worker runs in this portal process.
+		const [portal] = await ctx.startPortals(1, { env: { JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '0.5' } })
 		const cookie = await ctx.sessionCookie(coordinator.userId)
 		ctx.log('duplicate suggestions at 1 and 10 connections')
 		const oneCoordinator = await ctx.load(portal!.url, mix, { connections: 1, durationSeconds: 10, headers: { cookie } })
 		const suggestions = await ctx.load(portal!.url, mix, { connections: 10, durationSeconds: 15, headers: { cookie } })
 
-		// The full scan, through the report page as a concern administrator: the first view scans.
+		// The full scan, as a concern administrator asks for it on the report page: from "Nu scannen"
+		// until the page shows the new result, following the progress the way the page does.
 		const adminCookie = await ctx.sessionCookie(admin.userId)
-		ctx.log('concern-wide duplicate scan through /beheer/dubbelingen')
+		ctx.log('concern-wide duplicate scan through /beheer/dubbelingen (background job)')
+		const report = async () => (await fetch(`${portal!.url}/beheer/dubbelingen`, { headers: { cookie: adminCookie } })).text()
 		const started = performance.now()
-		const response = await fetch(`${portal!.url}/beheer/dubbelingen`, { headers: { cookie: adminCookie } })
-		const html = await response.text()
+		const requested = await fetch(`${portal!.url}/beheer/dubbelingen`, {
+			method: 'POST',
+			headers: { cookie: adminCookie, origin: portal!.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'intent=scan',
+			redirect: 'manual',
+		})
+		if (requested.status !== 303) throw new Error(`the scan request answered ${requested.status}`)
+		let html = await report()
+		let polls = 0
+		while (html.includes('<progress') || !html.includes('doorzocht in')) {
+			if (++polls > 1_200) throw new Error('the scan did not finish within 5 minutes')
+			await new Promise((resolve) => setTimeout(resolve, 250))
+			html = await report()
+		}
 		const pageMs = performance.now() - started
 		const scannedCourses = /([\d.,]+) gepubliceerde cursussen doorzocht in ([\d,]+) seconden/.exec(html)
 		const warmStarted = performance.now()
-		await (await fetch(`${portal!.url}/beheer/dubbelingen`, { headers: { cookie: adminCookie } })).text()
+		await report()
 		const warmMs = performance.now() - warmStarted
 
 		// The same scan in this process, to split reading from scoring and to measure it against the seeded clusters.
@@ -92,13 +107,13 @@ const benchmark: Benchmark = {
 				],
 			),
 			'',
-			`**Concern-wide scan** of every published course, as the concern administrator opening \`/beheer/dubbelingen\` (the first view scans; later views reuse the result until the catalogue changes). Target ≤ 30 s.`,
+			`**Concern-wide scan** of every published course, as the concern administrator asks for it on \`/beheer/dubbelingen\`: a background job in the portal process (ADR 019), from the request until the report shows the result (polled every 250 ms); the report itself then shows the stored result, one page of 25 groups. Target ≤ 30 s.`,
 			'',
 			table(
 				['what', 'time', 'target'],
 				[
-					[`report page, first view (scan of ${scannedCourses?.[1] ?? '?'} courses)`, ms(pageMs), '≤ 30,000 ms'],
-					['report page, next view (cached)', ms(warmMs), ''],
+					[`scan requested until its result shows (${scannedCourses?.[1] ?? '?'} courses)`, ms(pageMs), '≤ 30,000 ms'],
+					['report page with the stored result', ms(warmMs), ''],
 					[`in-process: reading ${courses.length.toLocaleString('en-US')} courses under RLS`, ms(readMs), ''],
 					['in-process: fingerprinting, blocking and scoring', ms(scanMs), ''],
 				],

@@ -1,12 +1,15 @@
 import { testDrivers } from '@leerplein/db/testing'
 import { seededDuplicateClusters } from '@leerplein/db/seed'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
 import { startPortal, type RunningPortal } from '../support/portal.ts'
 import { ELS, FATIMA, PETER, signInAs } from '../support/sign-in.ts'
 
 const RVO = 'Rijksdienst voor Ondernemend Nederland'
+const NVWA = 'Nederlandse Voedsel- en Warenautoriteit'
+/** What the report says when a scan result is there. */
+const SCANNED = /gepubliceerde cursussen doorzocht/
 
 describe.each(await testDrivers())('deduplication of the shared catalogue on %s', (driver) => {
 	let portal: RunningPortal
@@ -16,7 +19,9 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 	const clusters = seededDuplicateClusters('small')
 
 	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
+		// The scan is a background job: the worker runs in the portal on either database here. It
+		// looks for jobs every 5 seconds, so the report's "in line" state is there to be seen.
+		;[portal, browser] = await Promise.all([startPortal(driver, { env: { JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '5' } }), launchBrowser()])
 	})
 	afterAll(async () => {
 		await browser?.close()
@@ -83,13 +88,57 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		await expect(page.locator('.offered-by').textContent()).resolves.toContain(RVO)
 	})
 
-	test('the concern administrator compares a cluster, merges it (old URL 301), undoes it, and records "not a duplicate"', async () => {
+	/** Waits, without reloading, until the page shows a current scan result: the page follows the scan by itself. */
+	async function waitForCurrentResult(on: Page) {
+		await on.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
+		await on.getByText(SCANNED).waitFor({ timeout: 30_000 })
+		await on.getByText('Dit overzicht is verouderd').waitFor({ state: 'detached', timeout: 30_000 })
+		expect(await on.getByRole('progressbar').count()).toBe(0)
+		expect(await on.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
+	}
+
+	test('the concern administrator starts the scan, follows it without JavaScript, compares a cluster, merges it (old URL 301), undoes it after confirming, and records "not a duplicate"', async () => {
+		page.setDefaultTimeout(20_000)
 		await signInAs(page, ELS)
+		await page.goto('/beheer/dubbelingen')
+		await page.getByText('Er is nog geen scan gedaan.').waitFor()
+		expect(await page.locator('ol.duplicate-list').count()).toBe(0)
+		expect(await accessibilityViolations(page)).toEqual([])
+
+		// Without JavaScript: the button posts, the progress is a page of its own, and "Vernieuwen" follows it.
+		const noScript = await browser.newContext({ baseURL: portal.url, javaScriptEnabled: false })
+		noScript.setDefaultTimeout(20_000)
+		try {
+			const plain = await noScript.newPage()
+			await signInAs(plain, ELS)
+			await plain.goto('/beheer/dubbelingen')
+			await plain.getByRole('button', { name: 'Nu scannen' }).click()
+			await plain.waitForURL('**/beheer/dubbelingen?scan=gestart')
+			const progress = plain.getByRole('progressbar', { name: /^Scan (in de wachtrij…|bezig: [\d.]+ van [\d.]+ cursussen)$/ })
+			expect(await progress.count()).toBe(1)
+			await expect(plain.locator('.notice').first().textContent()).resolves.toBe('De scan is gestart. Het overzicht wordt bijgewerkt zodra hij klaar is.')
+			expect(await plain.getByRole('button', { name: 'Nu scannen' }).count()).toBe(0)
+			// A second request meanwhile starts no second scan.
+			const again = await plain.request.post('/beheer/dubbelingen', { headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'intent=scan', maxRedirects: 0 })
+			expect(again.status()).toBe(303)
+			expect(again.headers().location).toBe('/beheer/dubbelingen?scan=bezig')
+			for (let attempt = 0; attempt < 60 && (await plain.getByRole('progressbar').count()) > 0; attempt++) {
+				await plain.waitForTimeout(500)
+				await plain.getByRole('link', { name: 'Vernieuwen' }).click()
+			}
+			await plain.getByText(SCANNED).waitFor()
+			expect(await plain.locator('ol.duplicate-list > li').count()).toBeGreaterThan(0)
+		} finally {
+			await noScript.close()
+		}
+
 		const [first, second] = clusters[1]! as [string, string]
 		const firstCourse = await readCourse(first)
 		const secondCourse = await readCourse(second)
 
 		await page.goto('/beheer/dubbelingen')
+		await page.getByText(SCANNED).waitFor()
+		expect(await page.getByRole('button', { name: 'Nu scannen' }).count()).toBe(0)
 		expect(await accessibilityViolations(page)).toEqual([])
 		const group = page.locator('ol.duplicate-list > li', { hasText: firstCourse.title }).filter({ hasText: secondCourse.title })
 		expect(await group.count()).toBe(1)
@@ -110,6 +159,21 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		await page.getByRole('button', { name: 'Ja, samenvoegen' }).click()
 		await page.waitForURL('**/beheer/dubbelingen?samengevoegd=1')
 
+		// The merge queued a new scan itself; meanwhile the old result shows, marked outdated, without the merged group.
+		await page.getByText('Dit overzicht is verouderd').waitFor()
+		expect(await page.getByRole('progressbar', { name: /^Scan (in de wachtrij…|bezig: [\d.]+ van [\d.]+ cursussen)$/ }).count()).toBe(1)
+		expect(await page.locator('ol.duplicate-list > li', { hasText: firstCourse.title }).filter({ hasText: secondCourse.title }).count()).toBe(0)
+		expect(await page.getByRole('button', { name: 'Nu scannen' }).count()).toBe(0)
+		// The page asks for news every few seconds; held for a moment, the state stands still for the accessibility scan.
+		const held: Route[] = []
+		const hold = (route: Route) => void held.push(route)
+		const dataRequests = (url: URL) => url.searchParams.has('_data')
+		await page.route(dataRequests, hold)
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.unroute(dataRequests, hold)
+		await Promise.all(held.map((route) => route.continue()))
+		await waitForCurrentResult(page)
+
 		// The merged course's old URL redirects permanently to the canonical course, for anyone.
 		const moved = await fetch(`${portal.url}/catalogus/${second}`, { redirect: 'manual' })
 		expect(moved.status).toBe(301)
@@ -118,22 +182,151 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		expect(new URL(page.url()).pathname).toBe(`/catalogus/${first}`)
 		await expect(page.locator('.offered-by').textContent()).resolves.toContain(secondCourse.provider)
 
-		// Undo restores both.
+		// Undo asks first; cancelling changes nothing.
 		await page.goto('/beheer/dubbelingen')
-		await page.locator('.duplicate-card', { hasText: `${secondCourse.title} (` }).getByRole('button', { name: /^Ongedaan maken/ }).click()
+		const history = page.locator('section[aria-labelledby="samengevoegd"]')
+		const merged = history.locator('.duplicate-card', { hasText: `${secondCourse.title} (` })
+		await merged.getByRole('link', { name: /^Ongedaan maken…/ }).click()
+		await page.getByRole('heading', { name: 'Samenvoeging ongedaan maken?' }).waitFor()
+		await expect(page.locator('.confirm p').textContent()).resolves.toContain(`“${secondCourse.title}”`)
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.locator('.confirm').getByRole('link', { name: 'Annuleren' }).click()
+		await page.getByRole('heading', { name: 'Samenvoeging ongedaan maken?' }).waitFor({ state: 'detached' })
+		expect((await fetch(`${portal.url}/catalogus/${second}`, { redirect: 'manual' })).status).toBe(301)
+		await merged.getByRole('link', { name: /^Ongedaan maken…/ }).click()
+		await page.getByRole('button', { name: 'Ja, ongedaan maken' }).click()
 		await page.waitForURL('**/beheer/dubbelingen?ongedaan=1')
 		expect((await fetch(`${portal.url}/catalogus/${second}`, { redirect: 'manual' })).status).toBe(200)
 		expect((await fetch(`${portal.url}/catalogus/${first}`, { redirect: 'manual' })).status).toBe(200)
+		await expect(merged.textContent()).resolves.toContain('Ongedaan gemaakt')
+		// The next scan finds the pair again.
+		await waitForCurrentResult(page)
 		const again = page.locator('ol.duplicate-list > li', { hasText: firstCourse.title }).filter({ hasText: secondCourse.title })
 		expect(await again.count()).toBe(1)
 
-		// "Not a duplicate" is remembered: the group is not suggested again.
+		// "Not a duplicate" is remembered: the group is not suggested again, not even before the next scan is done.
 		await again.getByRole('link', { name: /^Vergelijken/ }).click()
 		await page.getByRole('button', { name: 'Geen dubbeling' }).click()
 		await page.waitForURL('**/beheer/dubbelingen?geen-dubbeling=1')
 		expect(await page.locator('ol.duplicate-list > li', { hasText: firstCourse.title }).filter({ hasText: secondCourse.title }).count()).toBe(0)
-		await page.reload()
+		await waitForCurrentResult(page)
 		expect(await page.locator('ol.duplicate-list > li', { hasText: firstCourse.title }).filter({ hasText: secondCourse.title }).count()).toBe(0)
+	}, 180_000)
+
+	test('the report pages through its groups 25 at a time and filters them by providing unit, with a clear page past the end', async () => {
+		// 27 doubles: an RVO course and the same course written up by NVWA, each on its own subject.
+		const subjects = Array.from({ length: 27 }, (_, index) => `Pagineerproef${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`)
+		for (const [person, suffix] of [[FATIMA, ''], [PETER, ' (basis)']] as const) {
+			const writer = await browser.newContext({ baseURL: portal.url })
+			try {
+				const writing = await writer.newPage()
+				await signInAs(writing, person)
+				await writing.goto('/beheer/cursussen/nieuw')
+				const themeId = await writing.getByLabel('Thema').locator('option').nth(1).getAttribute('value')
+				for (const subject of subjects) {
+					const saved = await writing.request.post('/beheer/cursussen/nieuw', {
+						headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+						data: new URLSearchParams({
+							intent: 'save-anyway',
+							title: `${subject} in de praktijk${suffix}`,
+							summary: `Alles over ${subject.toLowerCase()} voor de dienst.`,
+							description: `In deze cursus over ${subject.toLowerCase()} oefent u met ${subject.toLowerCase()} in het eigen werk. Na afloop kent u de regels rond ${subject.toLowerCase()} en past u die zelf toe.`,
+							themeId: themeId!,
+							form: 'classroom',
+							language: 'nl',
+							durationMinutes: '240',
+							priceEuros: '0',
+							status: 'published',
+						}).toString(),
+						maxRedirects: 0,
+					})
+					expect(saved.status()).toBe(302)
+				}
+			} finally {
+				await writer.close()
+			}
+		}
+
+		await signInAs(page, ELS)
+		await page.goto('/beheer/dubbelingen')
+		// New courses: the result is outdated, and a scan is offered.
+		await page.getByText('Dit overzicht is verouderd').waitFor()
+		await page.getByRole('button', { name: 'Nu scannen' }).click()
+		await page.waitForURL('**/beheer/dubbelingen?scan=gestart')
+		await waitForCurrentResult(page)
+		// The notice that the scan started is gone once it is done.
+		expect(await page.getByText('De scan is gestart').count()).toBe(0)
+
+		const heading = (await page.getByRole('heading', { level: 2, name: /groepen mogelijke dubbelingen$/ }).textContent())!
+		const total = Number(/^(\d+) groepen/.exec(heading)![1])
+		expect(total).toBeGreaterThanOrEqual(27)
+		expect(total).toBeLessThanOrEqual(50)
+		expect(await page.locator('ol.duplicate-list > li').count()).toBe(25)
+		const pages = page.getByRole('navigation', { name: 'Paginering van de groepen' })
+		await expect(pages.locator('.pagination__status').textContent()).resolves.toBe('Pagina 1 van 2')
+		await pages.getByRole('link', { name: 'Volgende' }).click()
+		await page.waitForURL((url) => url.searchParams.get('pagina') === '2')
+		await page.locator('ol.duplicate-list > li h3', { hasText: /^Groep 26 · / }).waitFor()
+		expect(await page.locator('ol.duplicate-list > li').count()).toBe(total - 25)
+		await expect(page.locator('ol.duplicate-list > li h3').first().textContent()).resolves.toMatch(/^Groep 26 · /)
+		expect(await accessibilityViolations(page)).toEqual([])
+
+		// Past the last page: an empty page that says so, and the way back.
+		const past = await page.goto('/beheer/dubbelingen?pagina=9')
+		expect(past!.status()).toBe(200)
+		await page.getByText('Deze pagina bestaat niet: er zijn 2 pagina’s met groepen.').waitFor()
+		await page.getByRole('link', { name: 'Naar de eerste pagina' }).click()
+		await page.waitForURL((url) => !url.searchParams.has('pagina'))
+		await page.locator('ol.duplicate-list > li h3', { hasText: /^Groep 1 · / }).waitFor()
+		expect(await page.locator('ol.duplicate-list > li').count()).toBe(25)
+		expect((await page.goto('/beheer/dubbelingen?pagina=twee'))!.status()).toBe(400)
+		await page.getByText('Het paginanummer moet een heel getal zijn').waitFor()
+		expect((await page.goto('/beheer/dubbelingen?historie=99'))!.status()).toBe(200)
+		await page.getByText('Deze pagina van de geschiedenis bestaat niet').waitFor()
+
+		// The filter is a plain GET form: the groups with a course of NVWA.
+		await page.goto('/beheer/dubbelingen?pagina=2')
+		await page.getByLabel('Aanbieder').selectOption({ label: NVWA })
+		await page.getByRole('button', { name: 'Filteren' }).click()
+		await page.waitForURL((url) => url.searchParams.get('aanbieder') === 'nvwa' && !url.searchParams.has('pagina'))
+		await page.getByRole('heading', { level: 2, name: new RegExp(`met een cursus van ${NVWA}$`) }).waitFor()
+		const nvwaGroups = page.locator('ol.duplicate-list > li')
+		expect(await nvwaGroups.count()).toBeGreaterThanOrEqual(25)
+		for (const text of await nvwaGroups.allTextContents()) expect(text).toContain('(NVWA)')
+		expect(await accessibilityViolations(page)).toEqual([])
+		expect((await page.goto('/beheer/dubbelingen?aanbieder=bestaat-niet'))!.status()).toBe(400)
+	}, 180_000)
+
+	// (After the test above: RVO now has more than 25 courses of its own.)
+	test('a coordinator’s course list sorts and pages in the database, with its state in the URL', async () => {
+		await signInAs(page, FATIMA)
+		await page.goto('/beheer/cursussen')
+		const table = page.getByRole('table', { name: 'Cursussen van uw organisatieonderdeel' })
+		const total = Number(/^(\d+) cursussen$/.exec((await page.locator('.result-count').textContent())!)![1])
+		expect(total).toBeGreaterThan(25)
+		expect(await table.locator('tbody tr').count()).toBe(25)
+		// Newest change first, as before.
+		expect(await table.getByRole('columnheader', { name: /^Gewijzigd/ }).getAttribute('aria-sort')).toBe('descending')
+		await table.getByRole('link', { name: /^Titel/ }).click()
+		await page.waitForURL((url) => url.searchParams.get('sorteer') === 'title' && url.searchParams.get('richting') === 'op')
+		await table.locator('th[aria-sort="ascending"]', { hasText: 'Titel' }).waitFor()
+		const titles = await table.locator('tbody tr td:first-child').allTextContents()
+		expect(titles).toHaveLength(25)
+		await table.getByRole('link', { name: /^Titel/ }).click()
+		await page.waitForURL((url) => url.searchParams.get('sorteer') === 'title' && url.searchParams.get('richting') === 'af')
+		await table.locator('th[aria-sort="descending"]', { hasText: 'Titel' }).waitFor()
+		expect(await table.locator('tbody tr td:first-child').first().textContent()).not.toBe(titles[0])
+		// The form column and the edit links cannot be sorted.
+		expect(await table.getByRole('columnheader', { name: 'Vorm' }).getByRole('link').count()).toBe(0)
+		await page.getByRole('navigation', { name: 'Paginering: Cursussen van uw organisatieonderdeel' }).getByRole('link', { name: 'Volgende' }).click()
+		await page.waitForURL((url) => url.searchParams.get('pagina') === '2' && url.searchParams.get('sorteer') === 'title' && url.searchParams.get('richting') === 'af')
+		await page.getByText(`Pagina 2 van ${Math.ceil(total / 25)}`).waitFor()
+		expect(await table.locator('tbody tr').count()).toBe(Math.min(25, total - 25))
+		expect(await accessibilityViolations(page)).toEqual([])
+		// Past the end: an empty page that says so; an unknown sort: 400.
+		expect((await page.goto('/beheer/cursussen?pagina=40'))!.status()).toBe(200)
+		await page.getByText('Deze pagina is leeg: de lijst heeft minder pagina’s.').waitFor()
+		expect((await page.goto('/beheer/cursussen?sorteer=prijs'))!.status()).toBe(400)
 	})
 
 	test('a coordinator cannot merge, and cannot edit another unit’s course, whatever they post', async () => {
@@ -145,6 +338,14 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 			maxRedirects: 0,
 		})
 		expect(merge.status()).toBe(403)
+		// Nor open the report or start a scan.
+		expect((await page.request.get('/beheer/dubbelingen', { maxRedirects: 0 })).status()).toBe(403)
+		const scan = await page.request.post('/beheer/dubbelingen', {
+			headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+			data: 'intent=scan',
+			maxRedirects: 0,
+		})
+		expect(scan.status()).toBe(403)
 		// An RVO course, edited by NVWA's coordinator: not found, and unchanged.
 		const rvoCourse = (await readCourseOf(RVO))!
 		const edit = await page.request.post(`/beheer/cursussen/${rvoCourse}`, {

@@ -48,7 +48,12 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 
 	test.each(cases)('$label', async ({ probe }) => {
 		const headers: Record<string, string> = probe.as ? { Cookie: cookies.get(probe.as)! } : {}
-		const response = await fetch(`${portal.url}${probe.path(fixtures)}`, { headers, redirect: 'manual' })
+		const form = probe.form?.(fixtures)
+		const response = await fetch(`${portal.url}${probe.path(fixtures)}`, {
+			headers: form ? { ...headers, Origin: portal.url } : headers,
+			redirect: 'manual',
+			...(form ? { method: 'POST', body: new URLSearchParams(form) } : {}),
+		})
 		expect(response.status).toBe(probe.expectStatus)
 		if (probe.text) {
 			const body = await response.text()

@@ -20,8 +20,10 @@ export type Probe = {
 	name: string
 	as: Persona | null
 	path: (fixtures: IsolationFixtures) => string
-	/** 403 or 404 for an attack (302 to sign-in when anonymous); 200 for the control that proves the probe aims at something real. */
-	expectStatus: 200 | 302 | 403 | 404
+	/** A form to POST (same-origin, as a browser would) instead of a GET: an intent of the route's action. */
+	form?: (fixtures: IsolationFixtures) => Record<string, string>
+	/** 403 or 404 for an attack (302 to sign-in when anonymous); 200 (303 after a POST) for the control that proves the probe aims at something real. */
+	expectStatus: 200 | 302 | 303 | 403 | 404
 	/** Text that must not appear in the response (an attack) or must (a control). */
 	text?: (fixtures: IsolationFixtures) => string
 }
@@ -108,9 +110,14 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "control: the concern administrator opens the tool's page", as: 'concern-admin', path: (f) => `/beheer/leeromgevingen/${f.nvwaOnlinePart.toolId}`, expectStatus: 200, text: () => 'Moodle-webservices' },
 	],
 	'routes/beheer.dubbelingen._index': [
-		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({ name: 'only a concern administrator sees the duplicate report', as, path: () => '/beheer/dubbelingen', expectStatus: 403, text: () => 'Recent samengevoegd' })),
+		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator'] as const).flatMap((as): Probe[] => [
+			{ name: 'only a concern administrator sees the duplicate report', as, path: () => '/beheer/dubbelingen?pagina=2&aanbieder=nvwa', expectStatus: 403, text: () => 'Recent samengevoegd' },
+			{ name: 'only a concern administrator starts a concern-wide scan', as, path: () => '/beheer/dubbelingen', form: () => ({ intent: 'scan' }), expectStatus: 403 },
+		]),
 		{ name: 'not signed in', as: null, path: () => '/beheer/dubbelingen', expectStatus: 302 },
-		{ name: 'control: the concern administrator opens the report', as: 'concern-admin', path: () => '/beheer/dubbelingen', expectStatus: 200, text: () => 'Recent samengevoegd' },
+		{ name: 'not signed in: no scan', as: null, path: () => '/beheer/dubbelingen', form: () => ({ intent: 'scan' }), expectStatus: 302 },
+		{ name: 'control: the concern administrator opens the report', as: 'concern-admin', path: () => '/beheer/dubbelingen?aanbieder=nvwa', expectStatus: 200, text: () => 'Recent samengevoegd' },
+		{ name: 'control: the concern administrator starts a scan', as: 'concern-admin', path: () => '/beheer/dubbelingen', form: () => ({ intent: 'scan' }), expectStatus: 303 },
 	],
 	'routes/beheer.dubbelingen.vergelijken': [
 		...(['rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({

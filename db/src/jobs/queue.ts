@@ -19,6 +19,8 @@ export const MAIL_QUEUE = 'mail'
 export const REMINDER_QUEUE = 'reminders'
 /** The scheduled Moodle web-services completion sync (activities completed without a grade). */
 export const MOODLE_SYNC_QUEUE = 'moodle-completion-sync'
+/** The concern-wide duplicate scan a concern administrator asked for (ADR 019). */
+export const DUPLICATE_SCAN_QUEUE = 'duplicate-scan'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -36,6 +38,9 @@ export type MailKind =
 
 /** What a mail job carries: enough to find the enrolment in its unit's tenant context, and the idempotency key. */
 export type MailJob = { kind: MailKind; tenantId: string; enrolmentId: string; messageKey: string; recipientUserId?: string }
+
+/** A duplicate scan to run: its row in duplicate_scans, and the administrator in whose tenant context it runs. */
+export type DuplicateScanJob = { scanId: string; tenantId: string; userId: string }
 
 type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: unknown[] }>
 
@@ -104,6 +109,10 @@ const QUEUE_OPTIONS = {
 	[REMINDER_QUEUE]: { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 	// A failed run is not retried: the next scheduled run reads everything again, and Moodle's errors are recorded per tool.
 	[MOODLE_SYNC_QUEUE]: { name: MOODLE_SYNC_QUEUE, retryLimit: 0, expireInSeconds: 900 },
+	// A scan of 50,000 courses takes about half a minute; a worker that died mid-scan leaves the job
+	// active, and after the expiry it is tried once more (from the start). Sooner than that the
+	// administrator may start a new one: the report counts a scan without progress as stalled.
+	[DUPLICATE_SCAN_QUEUE]: { name: DUPLICATE_SCAN_QUEUE, retryLimit: 1, retryDelay: 10, expireInSeconds: 1800 },
 } as const
 
 /**
@@ -159,6 +168,11 @@ export async function enqueueMailOnce(tx: Database, job: MailJob): Promise<boole
 	if (seen?.found) return false
 	await enqueueMail(tx, job)
 	return true
+}
+
+/** Enqueues a duplicate scan in `tx`, the transaction that records the scan as queued (one job per scan). */
+export async function enqueueDuplicateScan(tx: Database, job: DuplicateScanJob): Promise<void> {
+	await sender.send(DUPLICATE_SCAN_QUEUE, job, { db: drizzleExecutor(tx), singletonKey: job.scanId } as PgBoss.SendOptions)
 }
 
 /** A worker-side pg-boss on the portal's (app-role) connection. */

@@ -1,4 +1,4 @@
-import { desc, eq, inArray, sql } from 'drizzle-orm'
+import { count, desc, eq, inArray, sql } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { CourseForm, CourseStatus } from '@leerplein/domain'
 import { selectRows, type Database } from '../client.ts'
@@ -158,8 +158,11 @@ export type CourseMergeRecord = {
 	undoneAt: Date | null
 }
 
-/** Merges, newest first, for the report's history and its undo buttons. */
-export async function listCourseMerges(db: Database, { limit = 50, mergeIds }: { limit?: number; mergeIds?: string[] } = {}): Promise<CourseMergeRecord[]> {
+/** Merges, newest first, for the report's history (paged by `offset`) and its undo buttons. */
+export async function listCourseMerges(
+	db: Database,
+	{ limit = 50, offset = 0, mergeIds }: { limit?: number; offset?: number; mergeIds?: string[] } = {},
+): Promise<CourseMergeRecord[]> {
 	const canonical = alias(courses, 'canonical')
 	const merged = alias(courses, 'merged')
 	return db
@@ -181,6 +184,13 @@ export async function listCourseMerges(db: Database, { limit = 50, mergeIds }: {
 		.where(mergeIds ? inArray(courseMerges.id, mergeIds) : undefined)
 		.orderBy(desc(courseMerges.mergedAt), desc(courseMerges.id))
 		.limit(limit)
+		.offset(offset)
+}
+
+/** How many merges the history holds, undone ones included: the number of its pages. */
+export async function countCourseMerges(db: Database): Promise<number> {
+	const [row] = await db.select({ total: count() }).from(courseMerges)
+	return row?.total ?? 0
 }
 
 /** Where an old course URL leads now (the end of its chain of merges), or null when it was not merged. */

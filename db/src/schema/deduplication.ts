@@ -1,8 +1,9 @@
+import type { CourseForm, DuplicateReason, DuplicateScanError } from '@leerplein/domain'
 import { sql } from 'drizzle-orm'
-import { check, index, pgPolicy, pgTable, primaryKey, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, index, integer, jsonb, pgPolicy, pgTable, primaryKey, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
-import { courseStatus } from './enums.ts'
+import { courseStatus, duplicateScanStatus } from './enums.ts'
 import { users } from './people.ts'
 import { ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
@@ -89,5 +90,66 @@ export const duplicateDismissals = pgTable(
 		// The judgement is no secret (suggestions to coordinators skip these pairs too); only administrators make it.
 		pgPolicy('duplicate_dismissals_public_read', { for: 'select', using: sql`true` }),
 		pgPolicy('duplicate_dismissals_concern_admin', { for: 'all', using: concernAdmin, withCheck: concernAdmin }),
+	],
+)
+
+/**
+ * The concern-wide duplicate scan (ADR 019): a background job, requested by a concern
+ * administrator and run in their tenant context, that records its progress here slice by slice
+ * and, when done, its clusters below. Every portal process reads the same result.
+ */
+export const duplicateScans = pgTable(
+	'duplicate_scans',
+	{
+		id: id(),
+		/** The catalogue version (duplicateScanVersion) the scan read; while queued, the version when requested. */
+		version: text().notNull(),
+		status: duplicateScanStatus().notNull().default('queued'),
+		/** Courses' worth of work done, of `total` (null until the scan has read the catalogue). */
+		done: integer().notNull().default(0),
+		total: integer(),
+		clusterCount: integer(),
+		requestedBy: uuid().notNull().references(() => users.id),
+		requestedAt: createdAt(),
+		startedAt: timestamp({ withTimezone: true }),
+		finishedAt: timestamp({ withTimezone: true }),
+		/** The last sign of life (request, start, progress, end): a scan that stops moving counts as stalled. */
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		durationMs: integer(),
+		error: text().$type<DuplicateScanError>(),
+		/** Asked while this scan ran on an older catalogue (a merge meanwhile): the worker queues the next one when it finishes. */
+		rerunRequested: boolean().notNull().default(false),
+	},
+	(t) => [
+		// Never two scans at once: at most one row is queued or running.
+		uniqueIndex('duplicate_scans_one_active').on(sql`(true)`).where(sql`${t.status} in ('queued', 'running')`),
+		// The report reads the newest scan of each status.
+		index().on(t.status, t.requestedAt.desc()),
+		pgPolicy('duplicate_scans_concern_admin', { for: 'all', using: concernAdmin, withCheck: concernAdmin }),
+	],
+)
+
+/** A course as a scan's cluster lists it: a snapshot of what the report shows, taken when the scan read it. */
+export type DuplicateScanCourse = { id: string; title: string; providerTenantId: string; providerShortName: string; form: CourseForm; durationMinutes: number }
+
+/** The clusters a finished scan found, strongest first (`position` 1, 2, …): the report pages through them. */
+export const duplicateScanClusters = pgTable(
+	'duplicate_scan_clusters',
+	{
+		scanId: uuid()
+			.notNull()
+			.references(() => duplicateScans.id, { onDelete: 'cascade' }),
+		position: integer().notNull(),
+		topScore: real().notNull(),
+		reasons: text().array().$type<DuplicateReason[]>().notNull(),
+		courseIds: uuid().array().notNull(),
+		/** The providing units of the cluster's courses, for the report's filter by unit. */
+		providerTenantIds: uuid().array().notNull(),
+		courses: jsonb().$type<DuplicateScanCourse[]>().notNull(),
+	},
+	(t) => [
+		// The report pages by position within one scan (a few thousand clusters at most: a filter by unit reads them all).
+		primaryKey({ columns: [t.scanId, t.position] }),
+		pgPolicy('duplicate_scan_clusters_concern_admin', { for: 'all', using: concernAdmin, withCheck: concernAdmin }),
 	],
 )

@@ -1,6 +1,7 @@
 import {
 	COURSE_FORMS,
 	COURSE_STATUSES,
+	DUPLICATE_SCAN_STATUSES,
 	ENROLMENT_STATUSES,
 	LANGUAGES,
 	ROLES,
@@ -17,3 +18,4 @@ export const enrolmentStatus = pgEnum('enrolment_status', ENROLMENT_STATUSES)
 export const role = pgEnum('role', ROLES)
 export const approvalStep = pgEnum('approval_step', ['manager', 'coordinator'])
 export const budgetEntryKind = pgEnum('budget_entry_kind', ['commit', 'release'])
+export const duplicateScanStatus = pgEnum('duplicate_scan_status', DUPLICATE_SCAN_STATUSES)

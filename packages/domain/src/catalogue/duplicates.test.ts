@@ -174,4 +174,17 @@ describe('createDuplicateScan', () => {
 		judged.step(100)
 		expect(judged.pairs()).toEqual([])
 	})
+
+	test('reports progress in courses from the first step, rising to the total exactly when the last course is done', () => {
+		const catalogue = Array.from({ length: 7 }, (_, index) => ({ ...integrity, id: `course-${index}`, title: `${integrity.title} ${index}` }))
+		const scan = createDuplicateScan(catalogue)
+		expect(scan.progress()).toBe(0)
+		const seen: number[] = []
+		while (scan.step(2) < scan.total) seen.push(scan.progress())
+		// Preparing the catalogue already shows, before the first course is compared.
+		expect(seen[0]).toBeGreaterThan(0)
+		expect(seen.every((value, index) => index === 0 || value >= seen[index - 1]!)).toBe(true)
+		expect(Math.max(...seen)).toBeLessThan(scan.total)
+		expect(scan.progress()).toBe(scan.total)
+	})
 })

@@ -383,6 +383,11 @@ export type DuplicateScan = {
 	total: number
 	/** How many courses are done. */
 	done: () => number
+	/**
+	 * How far the whole scan is, in courses (0 to `total`): preparing every course comes first
+	 * and counts as a third of the work, as in `step`, so a caller can show progress from the start.
+	 */
+	progress: () => number
 	/** Scans up to `count` more courses; returns how many are done in all. */
 	step: (count: number) => number
 	/** The likely pairs found so far, strongest first. */
@@ -479,6 +484,7 @@ export function createDuplicateScan<C extends DuplicateCandidate & { id: string 
 	return {
 		total: courses.length,
 		done: () => done,
+		progress: () => Math.floor((prepared + 2 * done) / 3),
 		step(count) {
 			// Every course must be in the blocks before the first is compared; preparing counts as half the work.
 			let budget = count
