@@ -49,6 +49,11 @@ export type TestDatabase = DatabaseClient & {
 	 * every row you need as the owner first, because afterwards the owner client is the app role too.
 	 */
 	connectAsApp: (options?: { maxConnections?: number }) => Promise<DatabaseClient>
+	/**
+	 * Runs `work` as the owner, also after connectAsApp: on PGlite its one connection is switched
+	 * back from the app role for the duration; on PostgreSQL the owner's pool is its own.
+	 */
+	asOwner: <T>(work: (db: Database) => Promise<T>) => Promise<T>
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the test server that `close` drops. */
@@ -56,6 +61,7 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
 	if (driver === 'pglite') {
 		const client = await createDatabase({ driver: 'pglite', dataDir: null }, { role: 'migrator' })
 		if (migrate) await migrateDatabase(client)
+		let appRole = false
 		return {
 			...client,
 			name: 'pglite-memory',
@@ -63,7 +69,17 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
 			appUrl: null,
 			async connectAsApp() {
 				const app = await switchToAppRole(client)
+				appRole = true
 				return { ...app, close: async () => {} }
+			},
+			async asOwner(work) {
+				if (!appRole) return work(client.db)
+				await client.db.execute(sql`reset role`)
+				try {
+					return await work(client.db)
+				} finally {
+					await client.db.execute(sql.raw(`set role ${APP_ROLE}`))
+				}
 			},
 		}
 	}
@@ -88,6 +104,7 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
 			appClients.push(app)
 			return app
 		},
+		asOwner: (work) => work(client.db),
 		async close() {
 			await Promise.all(appClients.map((app) => app.close()))
 			await client.close()

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { APP_ROLE, getDuplicateScanOverview, schema, selectRows, withTenantContext, type Database, type DatabaseClient, type DuplicateScanJob } from '@leerplein/db'
+import { APP_ROLE, getDuplicateScanOverview, schema, selectRows, withTenantContext, type DatabaseClient, type DuplicateScanJob } from '@leerplein/db'
 import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters } from '@leerplein/db/seed'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { eq, sql } from 'drizzle-orm'
@@ -50,16 +50,6 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		await watching
 		return { result, seen }
 	}
-	// PGlite has one connection, which connectAsApp switched to the app role: the test acts as the owner in between.
-	async function asOwner<T>(work: (db: Database) => Promise<T>): Promise<T> {
-		if (driver !== 'pglite') return work(database.db)
-		await database.db.execute(sql`reset role`)
-		try {
-			return await work(database.db)
-		} finally {
-			await database.db.execute(sql.raw(`set role ${APP_ROLE}`))
-		}
-	}
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)
@@ -94,7 +84,7 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		expect(more).toEqual([])
 		expect(job).toEqual({ scanId, tenantId: admin.tenantId, userId: admin.userId })
 		expect((await report())!.activity).toEqual({ kind: 'scanning', status: 'queued', done: 0, total: null })
-		const audit = await asOwner((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, scanId)))
+		const audit = await database.asOwner((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.objectId, scanId)))
 		expect(audit).toMatchObject([{ action: 'course.duplicate_scan', actorUserId: admin.userId, tenantId: null, result: 'success', after: { trigger: 'manual' } }])
 
 		const { result, seen } = await runWatched(job!)
@@ -189,13 +179,13 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		expect(requested.ok).toBe(true)
 		const job = (await scanJobs()).at(-1)!
 		// A real failure: the portal's role may not store the clusters for a moment.
-		await asOwner((db) => db.execute(sql.raw(`revoke insert on duplicate_scan_clusters from ${APP_ROLE}`)))
+		await database.asOwner((db) => db.execute(sql.raw(`revoke insert on duplicate_scan_clusters from ${APP_ROLE}`)))
 		try {
 			expect(await runDuplicateScan(app.db, job, { logger })).toEqual({ outcome: 'failed' })
 			expect(loggedErrors).toHaveLength(1)
 			loggedErrors.length = 0
 		} finally {
-			await asOwner((db) => db.execute(sql.raw(`grant insert on duplicate_scan_clusters to ${APP_ROLE}`)))
+			await database.asOwner((db) => db.execute(sql.raw(`grant insert on duplicate_scan_clusters to ${APP_ROLE}`)))
 		}
 		const failed = (await report())!
 		expect(failed.activity).toMatchObject({ kind: 'failed', error: 'SCAN_FAILED' })

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { APP_ROLE, schema, type Database, type DatabaseClient } from '@leerplein/db'
+import { schema, type DatabaseClient } from '@leerplein/db'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { moodleLtiUsername } from '@leerplein/moodle'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { syncMoodleCompletions } from '../../app/services/sync-moodle-completions.server.ts'
@@ -32,27 +32,17 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 	let ids: Record<'rvo' | 'ann' | 'bob' | 'cas' | 'dirk' | 'eva' | 'elearning' | 'blended' | 'tool' | 'elearningPart' | 'blendedPart', string>
 	const moodleUser = new Map<string, number>()
 
-	// PGlite has one connection, which connectAsApp switched to the app role: the test looks as the owner in between.
-	async function asOwner<T>(work: (db: Database) => Promise<T>): Promise<T> {
-		if (driver !== 'pglite') return work(database.db)
-		await database.db.execute(sql`reset role`)
-		try {
-			return await work(database.db)
-		} finally {
-			await database.db.execute(sql.raw(`set role ${APP_ROLE}`))
-		}
-	}
 	const enrolmentStatus = async (userId: string, courseId: string) => {
-		const [row] = await asOwner((db) => db
+		const [row] = await database.asOwner((db) => db
 			.select({ status: schema.enrolments.status })
 			.from(schema.enrolments)
 			.innerJoin(schema.sessions, eq(schema.sessions.id, schema.enrolments.sessionId))
 			.where(and(eq(schema.enrolments.userId, userId), eq(schema.sessions.courseId, courseId))))
 		return row!.status
 	}
-	const completions = () => asOwner((db) => db.select().from(schema.ltiPartCompletions))
-	const audits = () => asOwner((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'lti.online_part_completed')))
-	const webServices = async () => (await asOwner((db) => db.select().from(schema.ltiToolWebServices)))[0]!
+	const completions = () => database.asOwner((db) => db.select().from(schema.ltiPartCompletions))
+	const audits = () => database.asOwner((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'lti.online_part_completed')))
+	const webServices = async () => (await database.asOwner((db) => db.select().from(schema.ltiToolWebServices)))[0]!
 	const complete = (userKey: keyof typeof ids, cmid: number, state: number) => {
 		const key = `2:${moodleUser.get(ids[userKey])!}`
 		site.completion.set(key, new Map([...(site.completion.get(key) ?? []), [cmid, state]]))
@@ -130,13 +120,13 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 
 	test("Moodle's error envelope (a rejected token) is recorded for the administrator, and nothing changes", async () => {
 		complete('ann', 101, 1)
-		await asOwner((db) => db.update(schema.ltiToolWebServices).set({ tokenCiphertext: sealSecret(secretsKey, 'revoked-token') }))
+		await database.asOwner((db) => db.update(schema.ltiToolWebServices).set({ tokenCiphertext: sealSecret(secretsKey, 'revoked-token') }))
 		const [report] = await syncMoodleCompletions(app.db, { secretsKey, now })
 		expect(report).toEqual({ toolId: ids.tool, status: 'failed', message: 'invalidtoken: Invalid token - token not found', completed: 0 })
 		expect(await webServices()).toMatchObject({ lastSyncAt: now, lastSyncStatus: 'failed', lastSyncMessage: 'invalidtoken: Invalid token - token not found', lastSyncCompleted: 0 })
 		expect(await completions()).toEqual([])
 		expect(await enrolmentStatus(ids.ann, ids.elearning)).toBe('enrolled')
-		await asOwner((db) => db.update(schema.ltiToolWebServices).set({ tokenCiphertext: sealSecret(secretsKey, site.token) }))
+		await database.asOwner((db) => db.update(schema.ltiToolWebServices).set({ tokenCiphertext: sealSecret(secretsKey, site.token) }))
 	})
 
 	test('a token sealed under another key is reported as unreadable, without calling Moodle', async () => {
@@ -182,9 +172,9 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 	})
 
 	test('a deactivated tool is not synced', async () => {
-		await asOwner((db) => db.update(schema.ltiTools).set({ active: false }).where(eq(schema.ltiTools.id, ids.tool)))
+		await database.asOwner((db) => db.update(schema.ltiTools).set({ active: false }).where(eq(schema.ltiTools.id, ids.tool)))
 		expect(await syncMoodleCompletions(app.db, { secretsKey, now })).toEqual([])
 		expect(site.calls).toEqual([])
-		await asOwner((db) => db.update(schema.ltiTools).set({ active: true }).where(eq(schema.ltiTools.id, ids.tool)))
+		await database.asOwner((db) => db.update(schema.ltiTools).set({ active: true }).where(eq(schema.ltiTools.id, ids.tool)))
 	})
 })
