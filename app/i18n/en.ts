@@ -381,6 +381,7 @@ export const en: Messages = {
 			statusTitle: 'Active or deactivated',
 			deactivateIntro: 'A deactivated tool gets no launches and no tokens, and the tokens it already has stop working. Its registration, online parts and results are kept.',
 			deactivateConfirm: 'Are you sure you want to deactivate {{name}}? Employees can then no longer open its online parts and the tool can no longer send scores.',
+			deactivateConfirmTitle: 'Deactivate {{name}}?',
 			deactivate: 'Deactivate',
 			inactiveIntro: 'This tool is deactivated. Activate it again to allow launches and scores.',
 			activate: 'Activate again',
@@ -394,6 +395,7 @@ export const en: Messages = {
 			wsSave: 'Save web services',
 			wsRemove: 'Remove web services',
 			wsRemoveConfirm: 'Leerplein forgets the web-services address and token of this learning environment; the completion sync stops. Completions already recorded stay.',
+			wsRemoveConfirmTitle: 'Remove the web services?',
 			neverSynced: 'Not synchronised yet.',
 			syncOk_one: 'Last synchronised on {{at}}: {{count}} part completed.',
 			syncOk_other: 'Last synchronised on {{at}}: {{count}} parts completed.',
@@ -480,6 +482,7 @@ export const en: Messages = {
 			keyTitle: 'Signing key',
 			keyIntro: 'Leerplein signs launches and tokens with an RS256 key kept in the database. Replace it if it may have leaked.',
 			keyConfirm: 'Are you sure? Tools fetch the new key themselves; the old one stays published for two more hours.',
+			keyConfirmTitle: 'Replace the platform key?',
 			keyRotate: 'Replace the key',
 			errors: {
 				nameRequired: 'Enter a name of at most 200 characters.',

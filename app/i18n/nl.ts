@@ -380,6 +380,7 @@ export const nl = {
 			statusTitle: 'Actief of gedeactiveerd',
 			deactivateIntro: 'Een gedeactiveerde leeromgeving krijgt geen lanceringen en geen tokens meer, en tokens die ze al heeft werken niet meer. De registratie, online onderdelen en resultaten blijven bewaard.',
 			deactivateConfirm: 'Weet u zeker dat u {{name}} wilt deactiveren? Medewerkers kunnen de online onderdelen dan niet meer openen en de leeromgeving kan geen scores meer sturen.',
+			deactivateConfirmTitle: '{{name}} deactiveren?',
 			deactivate: 'Deactiveren',
 			inactiveIntro: 'Deze leeromgeving is gedeactiveerd. Activeer haar weer om lanceringen en scores toe te staan.',
 			activate: 'Weer activeren',
@@ -393,6 +394,7 @@ export const nl = {
 			wsSave: 'Webservices opslaan',
 			wsRemove: 'Webservices verwijderen',
 			wsRemoveConfirm: 'Leerplein vergeet het adres en het token van de webservices van deze leeromgeving; de synchronisatie van voltooiingen stopt. Voltooiingen die al zijn vastgelegd blijven.',
+			wsRemoveConfirmTitle: 'Webservices verwijderen?',
 			neverSynced: 'Nog niet gesynchroniseerd.',
 			syncOk_one: 'Laatst gesynchroniseerd op {{at}}: {{count}} onderdeel afgerond.',
 			syncOk_other: 'Laatst gesynchroniseerd op {{at}}: {{count}} onderdelen afgerond.',
@@ -479,6 +481,7 @@ export const nl = {
 			keyTitle: 'Ondertekeningssleutel',
 			keyIntro: 'Leerplein ondertekent lanceringen en tokens met een RS256-sleutel die in de database staat. Vervang hem als hij mogelijk is uitgelekt.',
 			keyConfirm: 'Weet u het zeker? Tools halen de nieuwe sleutel zelf op; de oude blijft nog twee uur gepubliceerd.',
+			keyConfirmTitle: 'Platformsleutel vervangen?',
 			keyRotate: 'Sleutel vervangen',
 			errors: {
 				nameRequired: 'Vul een naam in van hoogstens 200 tekens.',

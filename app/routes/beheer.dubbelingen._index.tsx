@@ -212,6 +212,7 @@ export default function DuplicateReport() {
 				{confirmUndo ? (
 					<ConfirmAction
 						id="ongedaan-maken"
+						headingLevel="h3"
 						title={t('duplicates.undoConfirmTitle')}
 						text={t('duplicates.undoConfirmText', {
 							merged: confirmUndo.mergedTitle,

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../auth/guards.server.ts'
+import { ConfirmAction } from '../components/confirm-action.tsx'
 import { describedBy, FormField } from '../components/form-field.tsx'
 import { ToolRegistrationFields } from '../components/tool-registration-fields.tsx'
 import { dynamicSchema, firstErrors, toolSchema, type Errors } from '../lti/tool-form.ts'
@@ -192,16 +193,16 @@ export default function LearningTools() {
 				<h2 id="sleutel">{t('lti.admin.keyTitle')}</h2>
 				<p>{t('lti.admin.keyIntro')}</p>
 				{confirmRotate ? (
-					<div className="confirm">
-						<p>{t('lti.admin.keyConfirm')}</p>
-						<Form method="post">
-							<input type="hidden" name="intent" value="rotate" />
-							<button type="submit" className="button">
-								{t('lti.admin.keyRotate')}
-							</button>{' '}
-							<Link to="/beheer/leeromgevingen">{t('lti.manage.cancel')}</Link>
-						</Form>
-					</div>
+					<ConfirmAction
+						id="sleutel-vervangen"
+						headingLevel="h3"
+						title={t('lti.admin.keyConfirmTitle')}
+						text={t('lti.admin.keyConfirm')}
+						fields={{ intent: 'rotate' }}
+						confirmLabel={t('lti.admin.keyRotate')}
+						cancelTo="/beheer/leeromgevingen"
+						cancelLabel={t('lti.manage.cancel')}
+					/>
 				) : (
 					<Link to="?sleutel=vervangen">{t('lti.admin.keyRotate')}</Link>
 				)}

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../auth/guards.server.ts'
+import { ConfirmAction } from '../components/confirm-action.tsx'
 import { describedBy, FormField } from '../components/form-field.tsx'
 import { ToolRegistrationFields } from '../components/tool-registration-fields.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -115,16 +116,16 @@ export default function LearningTool() {
 					<>
 						<p>{t('lti.tool.deactivateIntro')}</p>
 						{confirmDeactivate ? (
-							<div className="confirm">
-								<p>{t('lti.tool.deactivateConfirm', { name: tool.name })}</p>
-								<Form method="post">
-									<input type="hidden" name="intent" value="deactivate" />
-									<button type="submit" className="button">
-										{t('lti.tool.deactivate')}
-									</button>{' '}
-									<Link to={`/beheer/leeromgevingen/${tool.id}`}>{t('lti.manage.cancel')}</Link>
-								</Form>
-							</div>
+							<ConfirmAction
+								id="deactiveren"
+								headingLevel="h3"
+								title={t('lti.tool.deactivateConfirmTitle', { name: tool.name })}
+								text={t('lti.tool.deactivateConfirm', { name: tool.name })}
+								fields={{ intent: 'deactivate' }}
+								confirmLabel={t('lti.tool.deactivate')}
+								cancelTo={`/beheer/leeromgevingen/${tool.id}`}
+								cancelLabel={t('lti.manage.cancel')}
+							/>
 						) : (
 							<Link to="?deactiveren=bevestigen">{t('lti.tool.deactivate')}</Link>
 						)}
@@ -194,16 +195,16 @@ export default function LearningTool() {
 					</div>
 				) : null}
 				{webServices && confirmRemoveWebServices ? (
-					<div className="confirm">
-						<p>{t('lti.tool.wsRemoveConfirm')}</p>
-						<Form method="post">
-							<input type="hidden" name="intent" value="remove-web-services" />
-							<button type="submit" className="button">
-								{t('lti.tool.wsRemove')}
-							</button>{' '}
-							<Link to={`/beheer/leeromgevingen/${tool.id}`}>{t('lti.manage.cancel')}</Link>
-						</Form>
-					</div>
+					<ConfirmAction
+						id="webservices-verwijderen"
+						headingLevel="h3"
+						title={t('lti.tool.wsRemoveConfirmTitle')}
+						text={t('lti.tool.wsRemoveConfirm')}
+						fields={{ intent: 'remove-web-services' }}
+						confirmLabel={t('lti.tool.wsRemove')}
+						cancelTo={`/beheer/leeromgevingen/${tool.id}`}
+						cancelLabel={t('lti.manage.cancel')}
+					/>
 				) : null}
 				{moodle ? (
 					moodle.ok ? (

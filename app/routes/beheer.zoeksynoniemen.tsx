@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { isUuid, parseSynonymInput, type SynonymInputError } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { ConfirmAction } from '../components/confirm-action.tsx'
 import { requirePermission } from '../auth/guards.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { deleteSearchSynonym } from '../services/delete-search-synonym.server.ts'
@@ -86,18 +87,16 @@ export default function SearchSynonyms() {
 			) : null}
 
 			{deleting ? (
-				<section className="notice" aria-labelledby="confirm-title">
-					<h2 id="confirm-title">{t('synonyms.confirmTitle', { term: deleting.term })}</h2>
-					<p>{t('synonyms.confirmText', { term: deleting.term })}</p>
-					<Form method="post" action={PATH}>
-						<input type="hidden" name="intent" value="delete" />
-						<input type="hidden" name="id" value={deleting.id} />
-						<button type="submit" className="button" disabled={busy}>
-							{t('synonyms.confirmDelete')}
-						</button>{' '}
-						<Link to={PATH}>{t('synonyms.cancel')}</Link>
-					</Form>
-				</section>
+				<ConfirmAction
+					id="confirm-title"
+					title={t('synonyms.confirmTitle', { term: deleting.term })}
+					text={t('synonyms.confirmText', { term: deleting.term })}
+					fields={{ intent: 'delete', id: deleting.id }}
+					confirmLabel={t('synonyms.confirmDelete')}
+					cancelTo={PATH}
+					cancelLabel={t('synonyms.cancel')}
+					busy={busy}
+				/>
 			) : null}
 
 			<section aria-labelledby="synonym-form-title">

@@ -4,6 +4,7 @@ import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
+import { ConfirmAction } from '../components/confirm-action.tsx'
 import { describedBy, FormField } from '../components/form-field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../services/link-online-part.server.ts'
@@ -121,18 +122,15 @@ export default function OnlineParts() {
 				</p>
 			) : null}
 			{removing ? (
-				<section className="confirm" aria-labelledby="bevestigen">
-					<h2 id="bevestigen">{t('lti.manage.confirmTitle', { title: removing.title })}</h2>
-					<p>{t('lti.manage.confirmText')}</p>
-					<Form method="post">
-						<input type="hidden" name="intent" value="remove" />
-						<input type="hidden" name="resourceLinkId" value={removing.id} />
-						<button type="submit" className="button">
-							{t('lti.manage.confirmRemove')}
-						</button>{' '}
-						<Link to={`/catalogus/${course.id}/online-onderdelen`}>{t('lti.manage.cancel')}</Link>
-					</Form>
-				</section>
+				<ConfirmAction
+					id="bevestigen"
+					title={t('lti.manage.confirmTitle', { title: removing.title })}
+					text={t('lti.manage.confirmText')}
+					fields={{ intent: 'remove', resourceLinkId: removing.id }}
+					confirmLabel={t('lti.manage.confirmRemove')}
+					cancelTo={`/catalogus/${course.id}/online-onderdelen`}
+					cancelLabel={t('lti.manage.cancel')}
+				/>
 			) : null}
 			{saved ? (
 				<p className="notice" role="status">
