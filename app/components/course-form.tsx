@@ -16,24 +16,21 @@ export type Suggestion = {
  * step that works without JavaScript, and, with JavaScript, suggestions while typing.
  */
 export function CourseForm({
-	values,
-	errors,
+	initialValues,
+	result,
 	themes,
-	suggestions,
-	checked,
-	needsConfirmation,
 	ownTenantId,
 	courseId,
 }: {
-	values: Values
-	errors: Errors
+	/** What the form shows until it was sent: an empty course, or the course being edited. */
+	initialValues: Values
+	/** The action's answer to the last submit: the sent values, with errors or duplicate suggestions. */
+	result: { values: Values; errors: Errors; suggestions: Suggestion[]; checked: boolean; needsConfirmation: boolean } | undefined
 	themes: { id: string; name: string }[]
-	suggestions: Suggestion[]
-	checked: boolean
-	needsConfirmation: boolean
 	ownTenantId: string
 	courseId: string | null
 }) {
+	const { values, errors, suggestions, checked, needsConfirmation } = result ?? { values: initialValues, errors: {}, suggestions: [], checked: false, needsConfirmation: false }
 	const { t } = useTranslation()
 	const live = useFetcher<{ suggestions: Suggestion[] }>()
 	const formRef = useRef<HTMLFormElement>(null)

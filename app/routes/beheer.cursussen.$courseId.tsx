@@ -48,16 +48,7 @@ export default function EditCourse() {
 	return (
 		<div className="container page">
 			<h1>{t('courseAdmin.editTitle')}</h1>
-			<CourseForm
-				values={result?.values ?? values}
-				errors={result?.errors ?? {}}
-				themes={themes}
-				suggestions={result?.suggestions ?? []}
-				checked={result?.checked ?? false}
-				needsConfirmation={result?.needsConfirmation ?? false}
-				ownTenantId={tenantId}
-				courseId={courseId}
-			/>
+			<CourseForm initialValues={values} result={result} themes={themes} ownTenantId={tenantId} courseId={courseId} />
 		</div>
 	)
 }

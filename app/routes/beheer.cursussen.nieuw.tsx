@@ -32,16 +32,7 @@ export default function NewCourse() {
 	return (
 		<div className="container page">
 			<h1>{t('courseAdmin.newTitle')}</h1>
-			<CourseForm
-				values={result?.values ?? EMPTY}
-				errors={result?.errors ?? {}}
-				themes={themes}
-				suggestions={result?.suggestions ?? []}
-				checked={result?.checked ?? false}
-				needsConfirmation={result?.needsConfirmation ?? false}
-				ownTenantId={tenantId}
-				courseId={null}
-			/>
+			<CourseForm initialValues={EMPTY} result={result} themes={themes} ownTenantId={tenantId} courseId={null} />
 		</div>
 	)
 }
