@@ -33,7 +33,8 @@ export type DuplicateScore = { score: number; reasons: DuplicateReason[] }
 
 /**
  * At or above this score a pair is a likely duplicate: it goes into the concern's report.
- * Chosen on the seeded clusters, where it gives about 95% recall at 96% precision.
+ * Chosen on the seeded clusters: on the default seed, scoring every pair of one theme, it gives 95%
+ * recall at 99% precision; on the large seed the scan's clusters hold 90% of the doubles, 79% right.
  */
 export const LIKELY_DUPLICATE_SCORE = 0.55
 /** A coordinator writing a new course is shown more: a missed double costs more than a glance. */
@@ -100,6 +101,7 @@ const AUDIENCE_GROUPS: Record<string, string[]> = {
 	teams: ['team', 'teams', 'teamsessie', 'teamworkshop'],
 	support: ['secretariaat', 'secretariaten', 'secretaresses', 'ondersteuners', 'managementondersteuners', 'managementassistenten'],
 	communication: ['woordvoerders', 'communicatieadviseurs', 'communicatiemedewerkers', 'communicatieprofessionals'],
+	// "ers" is what normalising leaves of "ICT'ers".
 	ict: ['ers', 'ontwikkelaars', 'beheerders'],
 	hr: ['hr'],
 }
@@ -420,9 +422,8 @@ export function createDuplicateScan<C extends DuplicateCandidate & { id: string 
 		const fingerprint = fingerprintCourse(courses[index]!)
 		fingerprints[index] = fingerprint
 		gramCodes[index] = encodeGrams(fingerprint.titleGrams)
-		const words = [...fingerprint.titleWords].filter(isSubjectWord)
-		subjects[index] = words
-		for (const word of words) {
+		subjects[index] = fingerprint.subjectWords
+		for (const word of fingerprint.subjectWords) {
 			const block = blocks.get(word)
 			if (block) block.push(index)
 			else blocks.set(word, [index])
