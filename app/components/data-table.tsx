@@ -11,6 +11,7 @@ import {
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from './pagination.tsx'
+import { ScrollRegion } from './scroll-region.tsx'
 
 /** A column; `headerHidden` keeps its header for screen readers only (a column of row actions). */
 export type DataColumn<Row> = ColumnDef<Row> & { id: string; header: string; headerHidden?: boolean }
@@ -97,9 +98,7 @@ export function DataTable<Row>({
 	if (rows.length === 0) return <p className="empty-state">{empty}</p>
 	return (
 		<>
-			{/* A table that scrolls sideways on a phone must be reachable by keyboard to scroll it. */}
-			{/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-			<div className="table-scroll" role="region" aria-label={caption} tabIndex={0} id={name}>
+			<ScrollRegion label={caption} id={name}>
 				<table className="sessions data-table">
 					<caption className="visually-hidden">{caption}</caption>
 					<thead>
@@ -144,7 +143,7 @@ export function DataTable<Row>({
 						))}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			{afterTable?.(table.getRowModel().rows.map((row) => row.original))}
 			{server ? (
 				<Pagination page={page} pages={pages} label={`${t('pagination.label')}: ${caption}`} />

@@ -5,6 +5,7 @@ import { requireSignedIn } from '../auth/guards.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showAccount } from '../services/show-account.server.ts'
 import { formatDateTime } from '../utils/format.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)
@@ -49,7 +50,7 @@ export default function Account() {
 			<section aria-labelledby="sessies">
 				<h2 id="sessies">{t('account.sessions')}</h2>
 				<p>{t('account.sessionsIntro')}</p>
-				<div className="table-scroll">
+				<ScrollRegion labelledBy="sessies">
 					<table className="sessions">
 						<thead>
 							<tr>
@@ -73,7 +74,7 @@ export default function Account() {
 							))}
 						</tbody>
 					</table>
-				</div>
+				</ScrollRegion>
 				<Form method="post" action="/uitloggen">
 					<input type="hidden" name="intent" value="everywhere" />
 					<button type="submit" className="button button--secondary">

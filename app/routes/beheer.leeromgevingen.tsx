@@ -13,6 +13,7 @@ import { registerLtiTool } from '../services/register-lti-tool.server.ts'
 import { rotateLtiPlatformKey } from '../services/rotate-lti-platform-key.server.ts'
 import { startLtiDynamicRegistration } from '../services/start-lti-dynamic-registration.server.ts'
 import { formatDate } from '../utils/format.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
@@ -83,8 +84,7 @@ export default function LearningTools() {
 				{tools.length === 0 ? (
 					<p className="empty-state">{t('lti.admin.noTools')}</p>
 				) : (
-					// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-					<div className="table-scroll" role="region" aria-labelledby="tools" tabIndex={0}>
+					<ScrollRegion labelledBy="tools">
 						<table className="sessions">
 							<thead>
 								<tr>
@@ -115,7 +115,7 @@ export default function LearningTools() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollRegion>
 				)}
 			</section>
 			<section aria-labelledby="adressen">

@@ -17,6 +17,7 @@ import { syncLtiToolNow } from '../services/sync-lti-tool-now.server.ts'
 import { updateLtiToolRegistration } from '../services/update-lti-tool.server.ts'
 import { formatDateTime } from '../utils/format.ts'
 import { invariantResponse } from '../utils/http.server.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
@@ -220,8 +221,7 @@ export default function LearningTool() {
 							{moodle.course ? (
 								<>
 									<h3>{t('lti.tool.moodleActivitiesTitle', { id: moodle.course.id })}</h3>
-									{/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-									<div className="table-scroll" role="region" aria-label={t('lti.tool.moodleActivitiesTitle', { id: moodle.course.id })} tabIndex={0}>
+									<ScrollRegion label={t('lti.tool.moodleActivitiesTitle', { id: moodle.course.id })}>
 										<table className="sessions">
 											<caption className="visually-hidden">{t('lti.tool.moodleActivitiesTitle', { id: moodle.course.id })}</caption>
 											<thead>
@@ -249,7 +249,7 @@ export default function LearningTool() {
 												)}
 											</tbody>
 										</table>
-									</div>
+									</ScrollRegion>
 								</>
 							) : null}
 						</>

@@ -9,6 +9,7 @@ import { deleteSearchSynonym } from '../services/delete-search-synonym.server.ts
 import { listSearchSynonyms } from '../services/list-search-synonyms.server.ts'
 import { saveSearchSynonym } from '../services/save-search-synonym.server.ts'
 import { invariantResponse } from '../utils/http.server.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 const PATH = '/beheer/zoeksynoniemen'
 
@@ -164,7 +165,7 @@ export default function SearchSynonyms() {
 				{synonyms.length === 0 ? (
 					<p className="empty-state">{t('synonyms.empty')}</p>
 				) : (
-					<div className="table-scroll">
+					<ScrollRegion labelledBy="synonym-list-title">
 						<table className="sessions">
 							<thead>
 								<tr>
@@ -191,7 +192,7 @@ export default function SearchSynonyms() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollRegion>
 				)}
 			</section>
 		</div>

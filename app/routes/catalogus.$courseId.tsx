@@ -13,6 +13,7 @@ import { i18next } from '../i18n/i18next.server.ts'
 import { showCourse } from '../services/show-course.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
 import { invariantResponse } from '../utils/http.server.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
@@ -146,9 +147,7 @@ export default function CoursePage() {
 					{sessions.length === 0 ? (
 						<p className="empty-state">{t('course.noSessions')}</p>
 					) : (
-						// A table that scrolls sideways on a phone must be reachable by keyboard to scroll it.
-						// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-						<div className="table-scroll" role="region" aria-labelledby="uitvoeringen" tabIndex={0}>
+						<ScrollRegion labelledBy="uitvoeringen">
 							<table className="sessions">
 								<caption className="visually-hidden">{t('course.sessionsCaption', { title: course.title })}</caption>
 								<thead>
@@ -181,7 +180,7 @@ export default function CoursePage() {
 									))}
 								</tbody>
 							</table>
-						</div>
+						</ScrollRegion>
 					)}
 				</section>
 				{sessions.length > 0 ? (

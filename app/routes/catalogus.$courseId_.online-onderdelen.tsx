@@ -12,6 +12,7 @@ import { linkOnlinePartToMoodle } from '../services/link-online-part-to-moodle.s
 import { removeOnlinePart } from '../services/remove-online-part.server.ts'
 import { showOnlineParts } from '../services/show-online-parts.server.ts'
 import { invariantResponse } from '../utils/http.server.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 async function guard(request: Request, context: LoaderFunctionArgs['context'], courseId: string | undefined) {
 	const signedIn = await requireSignedIn(request, context)
@@ -178,8 +179,7 @@ export default function OnlineParts() {
 				{parts.length === 0 ? (
 					<p className="empty-state">{t('lti.parts.none')}</p>
 				) : (
-					// eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-					<div className="table-scroll" role="region" aria-labelledby="huidige" tabIndex={0}>
+					<ScrollRegion labelledBy="huidige">
 						<table className="sessions">
 							<thead>
 								<tr>
@@ -205,7 +205,7 @@ export default function OnlineParts() {
 								))}
 							</tbody>
 						</table>
-					</div>
+					</ScrollRegion>
 				)}
 			</section>
 			{tools.some((tool) => tool.deepLinking) ? (

@@ -9,6 +9,7 @@ import { findUnitRules, type RuleDefaults, type RuleRow } from '../services/show
 import { RuleInput, RuleValue, type RuleErrors, type ShownRule } from '../components/po-rules.tsx'
 import { readRule, submittedValues } from '../utils/po-rules-form.ts'
 import { invariantResponse } from '../utils/http.server.ts'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const viewer = await requireSignedIn(request, context)
@@ -61,7 +62,7 @@ export default function UnitRules() {
 					{t('rulesForm.saved')}
 				</p>
 			) : null}
-			<div className="table-scroll">
+			<ScrollRegion label={t('unitRules.title', { unit: tenant.name })}>
 				<table className="sessions">
 					<thead>
 						<tr>
@@ -90,7 +91,7 @@ export default function UnitRules() {
 						))}
 					</tbody>
 				</table>
-			</div>
+			</ScrollRegion>
 			{editable ? <RulesForm rules={rules} defaults={defaults} errors={actionData?.errors ?? {}} submitted={actionData?.submitted ?? null} /> : null}
 		</div>
 	)
