@@ -1,4 +1,4 @@
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 /** Any URL no route claims: a Dutch 404 inside the normal layout. */
 export function loader() {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ALL_LTI_SCOPES } from '@leerplein/domain'
 import { openIdConfiguration } from '@leerplein/moodle'
-import { LTI_PATHS, platformIssuer, platformOf } from '../lti/platform.server.ts'
+import { LTI_PATHS, platformIssuer, platformOf } from '../features/lti/platform.server.ts'
 
 /** The platform's OpenID configuration, read by a tool during LTI Dynamic Registration. */
 export function loader({ request, context }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../auth/guards.server.ts'
+import { requireSignedIn } from '../core/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { showAccount } from '../services/show-account.server.ts'
+import { showAccount } from '../features/identity/show-account.server.ts'
 import { formatDateTime } from '../utils/format.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 

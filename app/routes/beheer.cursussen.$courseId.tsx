@@ -2,12 +2,12 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
-import { CourseForm } from '../components/course-form.tsx'
+import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { CourseForm } from '../features/courses/course-form.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { showCourseForm } from '../services/show-course-form.server.ts'
-import { courseFormAction, type CourseFormResult } from '../utils/course-form.server.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { showCourseForm } from '../features/courses/show-course-form.server.ts'
+import { courseFormAction, type CourseFormResult } from '../features/courses/course-form.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')

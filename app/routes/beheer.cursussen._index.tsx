@@ -3,12 +3,12 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db'
 import { parsePage } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
+import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { listOwnCoursesPage } from '../services/list-own-courses.server.ts'
+import { listOwnCoursesPage } from '../features/courses/list-own-courses.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)

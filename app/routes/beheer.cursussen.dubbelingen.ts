@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { COURSE_FORMS, isUuid, type CourseForm } from '@leerplein/domain'
-import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
-import { suggestDuplicates } from '../services/suggest-duplicates.server.ts'
+import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { suggestDuplicates } from '../features/deduplication/suggest-duplicates.server.ts'
 
 /**
  * Live duplicate suggestions for the course form (JSON), as a coordinator types. Unknown or

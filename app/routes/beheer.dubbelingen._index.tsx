@@ -3,15 +3,15 @@ import { Form, Link, useLoaderData, useLocation, useRevalidator } from '@remix-r
 import { isUuid, parsePage } from '@leerplein/domain'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '../auth/guards.server.ts'
+import { requirePermission } from '../core/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { requestDuplicateScan } from '../services/request-duplicate-scan.server.ts'
-import { showDuplicateReport } from '../services/show-duplicate-report.server.ts'
-import { undoCourseMerge } from '../services/undo-course-merge.server.ts'
+import { requestDuplicateScan } from '../features/deduplication/request-duplicate-scan.server.ts'
+import { showDuplicateReport } from '../features/deduplication/show-duplicate-report.server.ts'
+import { undoCourseMerge } from '../features/deduplication/undo-course-merge.server.ts'
 import { formatDateTime } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 /** How often the page asks for news while a scan runs (with JavaScript; without it, "Vernieuwen"). */
 const REFRESH_MS = 2_000

@@ -2,13 +2,13 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '../auth/guards.server.ts'
+import { requirePermission } from '../core/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { compareCourses } from '../services/compare-courses.server.ts'
-import { dismissDuplicates } from '../services/dismiss-duplicates.server.ts'
-import { mergeCourses } from '../services/merge-courses.server.ts'
+import { compareCourses } from '../features/deduplication/compare-courses.server.ts'
+import { dismissDuplicates } from '../features/deduplication/dismiss-duplicates.server.ts'
+import { mergeCourses } from '../features/deduplication/merge-courses.server.ts'
 import { durationParts, formatPrice } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 const MAX_COMPARED = 4
 

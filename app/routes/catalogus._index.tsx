@@ -3,13 +3,13 @@ import { Form, Link, useFetcher, useLoaderData, useLocation, useNavigate, useNav
 import { defaultSort, MAX_QUERY_LENGTH, parseSearchState, type SearchNotice } from '@leerplein/domain'
 import { useEffect, useRef, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../auth/guards.server.ts'
-import { CourseFacts } from '../components/course-facts.tsx'
+import { getSignedIn } from '../core/guard.server.ts'
+import { CourseFacts } from '../features/catalogue/course-facts.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { searchCataloguePage, type CatalogueSearchView, type Facet } from '../services/search-catalogue.server.ts'
+import { searchCataloguePage, type CatalogueSearchView, type Facet } from '../features/catalogue/search-catalogue.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const parsed = parseSearchState(new URL(request.url).searchParams)

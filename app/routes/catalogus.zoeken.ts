@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseSearchState } from '@leerplein/domain'
-import { getSignedIn } from '../auth/guards.server.ts'
-import { searchCataloguePage } from '../services/search-catalogue.server.ts'
+import { getSignedIn } from '../core/guard.server.ts'
+import { searchCataloguePage } from '../features/catalogue/search-catalogue.server.ts'
 
 /**
  * Catalogue search as JSON, for search-as-you-type on /catalogus (and anyone who wants the

@@ -4,14 +4,14 @@ import { useEffect, useState } from 'react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../auth/guards.server.ts'
+import { actorOf, requireSignedIn } from '../core/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import type { ErrorMessageKey } from '../components/error-page.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { decideEnrolments } from '../services/decide-enrolment.server.ts'
-import { hasApprovalsInbox, showApprovals } from '../services/show-approvals.server.ts'
+import { decideEnrolments } from '../features/enrolment/decide-enrolment.server.ts'
+import { hasApprovalsInbox, showApprovals } from '../features/enrolment/show-approvals.server.ts'
 import { formatDate, formatDateTime, formatPrice } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)

@@ -3,11 +3,11 @@ import { Form, useLoaderData } from '@remix-run/react'
 import { listSsoUnits, listTenants } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../auth/guards.server.ts'
-import { requireWithinRateLimit } from '../auth/rate-limit.server.ts'
+import { getSignedIn } from '../core/guard.server.ts'
+import { requireWithinRateLimit } from '../features/identity/rate-limit.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { signInAsPersona } from '../services/sign-in-as-persona.server.ts'
-import { invariantResponse, safeRedirectPath } from '../utils/http.server.ts'
+import { signInAsPersona } from '../features/identity/sign-in-as-persona.server.ts'
+import { invariantResponse, safeRedirectPath } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)

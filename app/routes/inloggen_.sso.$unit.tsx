@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { requireWithinRateLimit } from '../auth/rate-limit.server.ts'
-import { startSsoSignIn } from '../services/start-sso-sign-in.server.ts'
-import { invariantResponse, safeRedirectPath } from '../utils/http.server.ts'
+import { requireWithinRateLimit } from '../features/identity/rate-limit.server.ts'
+import { startSsoSignIn } from '../features/identity/start-sso-sign-in.server.ts'
+import { invariantResponse, safeRedirectPath } from '../core/http.server.ts'
 
 /** Starts single sign-on at the unit's identity provider (ADR 008). A GET, so a plain link can start it. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { requireWithinRateLimit } from '../auth/rate-limit.server.ts'
-import { blankAttemptCookie } from '../auth/oidc.server.ts'
-import { finishSsoSignIn, type FinishSsoFailure } from '../services/finish-sso-sign-in.server.ts'
-import { invariantResponse, type ErrorStatus } from '../utils/http.server.ts'
+import { requireWithinRateLimit } from '../features/identity/rate-limit.server.ts'
+import { blankAttemptCookie } from '../features/identity/oidc.server.ts'
+import { finishSsoSignIn, type FinishSsoFailure } from '../features/identity/finish-sso-sign-in.server.ts'
+import { invariantResponse, type ErrorStatus } from '../core/http.server.ts'
 
 const STATUS: Record<FinishSsoFailure, ErrorStatus> = {
 	SSO_ATTEMPT_INVALID: 400,

@@ -1,10 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
 import { lineItemInputSchema, lineItemJson, linkHeader, MEDIA_TYPE, pageParams } from '@leerplein/moodle'
-import { agsLineItemUrl } from '../lti/platform.server.ts'
-import { readJsonBody, requireToolAccess, serviceError } from '../lti/service-auth.server.ts'
-import { createLtiLineItem } from '../services/create-lti-line-item.server.ts'
-import { listLtiLineItems } from '../services/list-lti-line-items.server.ts'
+import { agsLineItemUrl } from '../features/lti/platform.server.ts'
+import { readJsonBody, requireToolAccess, serviceError } from '../features/lti/service-auth.server.ts'
+import { createLtiLineItem } from '../features/lti/create-lti-line-item.server.ts'
+import { listLtiLineItems } from '../features/lti/list-lti-line-items.server.ts'
 
 const READ = [LTI_SCOPES.lineItem, LTI_SCOPES.lineItemReadOnly]
 

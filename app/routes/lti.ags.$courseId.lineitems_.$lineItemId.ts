@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
 import { lineItemInputSchema, lineItemJson, MEDIA_TYPE } from '@leerplein/moodle'
-import { agsLineItemUrl } from '../lti/platform.server.ts'
-import { readJsonBody, requireToolAccess, serviceError } from '../lti/service-auth.server.ts'
-import { deleteLtiLineItem } from '../services/delete-lti-line-item.server.ts'
-import { showLtiLineItem } from '../services/show-lti-line-item.server.ts'
-import { updateLtiLineItem } from '../services/update-lti-line-item.server.ts'
+import { agsLineItemUrl } from '../features/lti/platform.server.ts'
+import { readJsonBody, requireToolAccess, serviceError } from '../features/lti/service-auth.server.ts'
+import { deleteLtiLineItem } from '../features/lti/delete-lti-line-item.server.ts'
+import { showLtiLineItem } from '../features/lti/show-lti-line-item.server.ts'
+import { updateLtiLineItem } from '../features/lti/update-lti-line-item.server.ts'
 
 /** AGS line item: GET, PUT (replace), DELETE. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
 import { linkHeader, MEDIA_TYPE, pageParams, resultJson } from '@leerplein/moodle'
-import { agsLineItemUrl } from '../lti/platform.server.ts'
-import { requireToolAccess, serviceError } from '../lti/service-auth.server.ts'
-import { listLtiResults } from '../services/list-lti-results.server.ts'
+import { agsLineItemUrl } from '../features/lti/platform.server.ts'
+import { requireToolAccess, serviceError } from '../features/lti/service-auth.server.ts'
+import { listLtiResults } from '../features/lti/list-lti-results.server.ts'
 
 /** AGS results of a line item (optionally `user_id`), paged with Link. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
 import { MEDIA_TYPE, scoreSchema } from '@leerplein/moodle'
-import { readJsonBody, requireToolAccess, serviceError } from '../lti/service-auth.server.ts'
-import { recordLtiScore } from '../services/record-lti-score.server.ts'
+import { readJsonBody, requireToolAccess, serviceError } from '../features/lti/service-auth.server.ts'
+import { recordLtiScore } from '../features/lti/record-lti-score.server.ts'
 
 /**
  * AGS score publish. Answers exactly 200 on success, repeat or stale alike: Moodle treats 201, 202

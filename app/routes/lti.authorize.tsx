@@ -1,12 +1,12 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../auth/guards.server.ts'
+import { getSignedIn } from '../core/guard.server.ts'
 import { useNonce } from '../components/nonce.tsx'
-import { platformIssuer } from '../lti/platform.server.ts'
+import { platformIssuer } from '../features/lti/platform.server.ts'
 import { cspHeader } from '../server/security.ts'
-import { authorizeLtiLaunch, type AuthorizeFailure } from '../services/authorize-lti-launch.server.ts'
-import { invariantResponse, type ErrorStatus } from '../utils/http.server.ts'
+import { authorizeLtiLaunch, type AuthorizeFailure } from '../features/lti/authorize-lti-launch.server.ts'
+import { invariantResponse, type ErrorStatus } from '../core/http.server.ts'
 
 const STATUS: Record<AuthorizeFailure, ErrorStatus> = {
 	LTI_INVALID_REQUEST: 400,

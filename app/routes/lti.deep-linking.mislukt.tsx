@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import type { DeepLinkingFailure } from '../services/accept-deep-linking-response.server.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import type { DeepLinkingFailure } from '../features/lti/accept-deep-linking-response.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 const REASONS: DeepLinkingFailure[] = [
 	'LTI_DEEP_LINKING_INVALID',

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { platformIssuer } from '../lti/platform.server.ts'
-import { acceptDeepLinkingResponse } from '../services/accept-deep-linking-response.server.ts'
+import { platformIssuer } from '../features/lti/platform.server.ts'
+import { acceptDeepLinkingResponse } from '../features/lti/accept-deep-linking-response.server.ts'
 
 /**
  * Where a tool posts its Deep Linking response: a cross-site POST without our cookie, so the

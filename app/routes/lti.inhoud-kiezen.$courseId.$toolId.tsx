@@ -1,10 +1,10 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
-import { requirePermission, requireSignedIn } from '../auth/guards.server.ts'
-import { platformIssuer } from '../lti/platform.server.ts'
-import { showOnlineParts } from '../services/show-online-parts.server.ts'
-import { startDeepLinking } from '../services/start-deep-linking.server.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { platformIssuer } from '../features/lti/platform.server.ts'
+import { showOnlineParts } from '../features/lti/show-online-parts.server.ts'
+import { startDeepLinking } from '../features/lti/start-deep-linking.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 /** A coordinator starts choosing content in a tool (Deep Linking), in a new window; a GET for the same reason as a launch. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

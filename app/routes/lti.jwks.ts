@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { jwksDocument } from '@leerplein/moodle'
-import { platformPublicKeys } from '../lti/platform.server.ts'
+import { platformPublicKeys } from '../features/lti/platform.server.ts'
 
 /** Leerplein's public signing keys (JWKS): the current key and any retired key whose tokens may still be alive. */
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
 import { linkHeader, MEDIA_TYPE, membershipContainer, pageParams } from '@leerplein/moodle'
-import { nrpsMembershipsUrl } from '../lti/platform.server.ts'
-import { requireToolAccess, serviceError } from '../lti/service-auth.server.ts'
-import { listLtiMemberships } from '../services/list-lti-memberships.server.ts'
+import { nrpsMembershipsUrl } from '../features/lti/platform.server.ts'
+import { requireToolAccess, serviceError } from '../features/lti/service-auth.server.ts'
+import { listLtiMemberships } from '../features/lti/list-lti-memberships.server.ts'
 
 /** NRPS 2.0 context memberships, paged with a `Link` header that keeps `rlid`. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { serviceError } from '../lti/service-auth.server.ts'
-import { registerLtiToolDynamically } from '../services/register-lti-tool-dynamically.server.ts'
+import { serviceError } from '../features/lti/service-auth.server.ts'
+import { registerLtiToolDynamically } from '../features/lti/register-lti-tool-dynamically.server.ts'
 
 /** LTI Dynamic Registration endpoint: the tool posts its configuration with the one-time registration token. */
 export async function action({ request, context }: ActionFunctionArgs) {

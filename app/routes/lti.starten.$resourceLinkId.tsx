@@ -1,9 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
-import { requireSignedIn } from '../auth/guards.server.ts'
-import { platformIssuer } from '../lti/platform.server.ts'
-import { startLtiLaunch } from '../services/start-lti-launch.server.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { requireSignedIn } from '../core/guard.server.ts'
+import { platformIssuer } from '../features/lti/platform.server.ts'
+import { startLtiLaunch } from '../features/lti/start-lti-launch.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 /**
  * Opens an online part: a link from the course page (in a new window) lands here and the browser

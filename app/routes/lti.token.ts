@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from '@remix-run/node'
-import { platformIssuer } from '../lti/platform.server.ts'
-import { serviceError } from '../lti/service-auth.server.ts'
-import { issueLtiAccessToken } from '../services/issue-lti-access-token.server.ts'
+import { platformIssuer } from '../features/lti/platform.server.ts'
+import { serviceError } from '../features/lti/service-auth.server.ts'
+import { issueLtiAccessToken } from '../features/lti/issue-lti-access-token.server.ts'
 
 /** OAuth 2.0 token endpoint for LTI Advantage services (client credentials + JWT client assertion). */
 export async function action({ request, context }: ActionFunctionArgs) {

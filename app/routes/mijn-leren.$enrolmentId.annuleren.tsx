@@ -2,12 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { actorOf, requireSignedIn } from '../auth/guards.server.ts'
+import { actorOf, requireSignedIn } from '../core/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { cancelEnrolment } from '../services/cancel-enrolment.server.ts'
-import { showEnrolment } from '../services/show-enrolment.server.ts'
+import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
+import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { EnrolmentStatus } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../auth/guards.server.ts'
+import { requireSignedIn } from '../core/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { showMyLearning } from '../services/show-my-learning.server.ts'
+import { showMyLearning } from '../features/enrolment/show-my-learning.server.ts'
 import { formatDate, formatPrice, formatTimeRange } from '../utils/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {

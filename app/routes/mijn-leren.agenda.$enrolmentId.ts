@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
 import { createEvent } from 'ics'
-import { requireSignedIn } from '../auth/guards.server.ts'
-import { showEnrolment } from '../services/show-enrolment.server.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { requireSignedIn } from '../core/guard.server.ts'
+import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 /** A calendar file (iCalendar, built by the `ics` library) for one of one's own sessions. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -2,10 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { listOutbox, withTenantContext } from '@leerplein/db'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../auth/guards.server.ts'
+import { requireSignedIn } from '../core/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDateTime } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 /** The demo's outbox: mails kept instead of sent, to the signed-in person's unit (row-level security). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

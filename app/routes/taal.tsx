@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { isUiLanguage } from '../i18n/config.ts'
 import { languageCookie } from '../i18n/i18next.server.ts'
-import { invariantResponse, safeRedirectPath } from '../utils/http.server.ts'
+import { invariantResponse, safeRedirectPath } from '../core/http.server.ts'
 
 /** The language switch: remembers the choice in a cookie and returns to the page it came from. */
 export async function action({ request }: ActionFunctionArgs) {

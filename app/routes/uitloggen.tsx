@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { getSignedIn } from '../auth/guards.server.ts'
-import { signOut } from '../services/sign-out.server.ts'
+import { getSignedIn } from '../core/guard.server.ts'
+import { signOut } from '../features/identity/sign-out.server.ts'
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const signedIn = await getSignedIn(request, context)

@@ -3,13 +3,13 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../auth/guards.server.ts'
+import { actorOf, requireSignedIn } from '../core/guard.server.ts'
 import type { ErrorMessageKey } from '../components/error-page.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { cancelSession } from '../services/cancel-session.server.ts'
-import { runsSessions, showSessionAdmin } from '../services/show-session-admin.server.ts'
+import { cancelSession } from '../features/sessions/cancel-session.server.ts'
+import { runsSessions, showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)

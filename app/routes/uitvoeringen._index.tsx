@@ -1,12 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../auth/guards.server.ts'
+import { requireSignedIn } from '../core/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { listUnitSessions, runsSessions } from '../services/show-session-admin.server.ts'
+import { listUnitSessions, runsSessions } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
-import { invariantResponse } from '../utils/http.server.ts'
+import { invariantResponse } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)

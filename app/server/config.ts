@@ -1,6 +1,6 @@
 import type { RateLimitRule } from '@leerplein/db'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '@leerplein/domain'
-import { secretsKeyFromEnv } from '../utils/secret-box.server.ts'
+import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 
 /** Settings read once from the environment at start-up; no request can change them. */
 export type PortalConfig = {

@@ -15,12 +15,12 @@ import {
 	type Database,
 } from '@leerplein/db'
 import { parseSeedScale, seedDatabase } from '@leerplein/db/seed'
-import { SESSION_COOKIE } from '../auth/cookie.ts'
+import { SESSION_COOKIE } from '../features/identity/cookie.ts'
 import type { LeerpleinContext } from '../load-context.ts'
 import { portalConfigFromEnv } from './config.ts'
 import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
-import { ensurePlatformKey, LTI_PATHS } from '../lti/platform.server.ts'
+import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { allowRouteCsp, cspNonce, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'

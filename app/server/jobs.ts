@@ -2,11 +2,11 @@ import { createJobQueue, DUPLICATE_SCAN_QUEUE, MAIL_QUEUE, MOODLE_SYNC_QUEUE, RE
 import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
-import { enqueueReminders } from '../services/enqueue-reminders.server.ts'
-import { runDuplicateScan } from '../services/run-duplicate-scan.server.ts'
-import { sendNotification, type MailDelivery } from '../services/send-notification.server.ts'
-import { syncMoodleCompletions } from '../services/sync-moodle-completions.server.ts'
-import { secretsKeyFromEnv } from '../utils/secret-box.server.ts'
+import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
+import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
+import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
+import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
+import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 
 /** Where mail goes: `SMTP_URL` (e.g. smtp://mail.example.nl:587), or nowhere but the outbox table (the demo). */
 export function mailDeliveryFromEnv(env: Record<string, string | undefined>): MailDelivery {

@@ -32,7 +32,7 @@ export type BenchContext = {
 	log: (line: string) => void
 }
 
-/** The portal's session cookie (app/auth/cookie.ts): production-like, HTTPS-only name. */
+/** The portal's session cookie (app/features/identity/cookie.ts): production-like, HTTPS-only name. */
 const SESSION_COOKIE = '__Host-leerplein-sessie'
 
 /** Stores a session the way the portal's auth.start() does: only the token's SHA-256 is kept. */

@@ -4,10 +4,10 @@ import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters } from '@leerplein
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { mergeCourses } from '../../app/services/merge-courses.server.ts'
-import { requestDuplicateScan } from '../../app/services/request-duplicate-scan.server.ts'
-import { runDuplicateScan } from '../../app/services/run-duplicate-scan.server.ts'
-import { CLUSTERS_PER_PAGE, showDuplicateReport } from '../../app/services/show-duplicate-report.server.ts'
+import { mergeCourses } from '../../app/features/deduplication/merge-courses.server.ts'
+import { requestDuplicateScan } from '../../app/features/deduplication/request-duplicate-scan.server.ts'
+import { runDuplicateScan } from '../../app/features/deduplication/run-duplicate-scan.server.ts'
+import { CLUSTERS_PER_PAGE, showDuplicateReport } from '../../app/features/deduplication/show-duplicate-report.server.ts'
 
 // The concern-wide duplicate scan as a background job (ADR 019), on the default seed (3,000
 // courses, 55 seeded clusters), on PGlite and PostgreSQL: requested once, run by the job handler

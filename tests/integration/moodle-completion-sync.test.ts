@@ -5,8 +5,8 @@ import { moodleLtiUsername } from '@leerplein/moodle'
 import { and, eq } from 'drizzle-orm'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
-import { syncMoodleCompletions } from '../../app/services/sync-moodle-completions.server.ts'
-import { sealSecret } from '../../app/utils/secret-box.server.ts'
+import { syncMoodleCompletions } from '../../app/features/lti/sync-moodle-completions.server.ts'
+import { sealSecret } from '../../app/core/secret-box.server.ts'
 import { moodleHandlers, moodleSite } from '../mocks/moodle-web-services.ts'
 
 // The web-services fallback sync (issue 6): Moodle never sends completion without a grade over AGS,

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { schema, type Database } from '@leerplein/db'
 import type { PoOverrides } from '@leerplein/domain'
 
-/** The portal's session cookie in production mode (app/auth/cookie.ts). */
+/** The portal's session cookie in production mode (app/features/identity/cookie.ts). */
 export const SESSION_COOKIE = '__Host-leerplein-sessie'
 
 export type EnrolmentFixture = {

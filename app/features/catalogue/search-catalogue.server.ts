@@ -1,0 +1,234 @@
+import {
+	analyseSearchWords,
+	catalogueSearchVersion,
+	listSynonyms,
+	listTenants,
+	listThemes,
+	searchCatalogue,
+	withTenantContext,
+	type CatalogueSearchResult,
+	type Database,
+	type FacetName,
+	type SearchResultEntry,
+} from '@leerplein/db'
+import {
+	COST_VALUES,
+	COURSE_FORMS,
+	DURATION_BUCKETS,
+	FORM_SLUGS,
+	FILTER_PARAMETERS,
+	LANGUAGES,
+	PERIOD_MONTHS,
+	dutchMonthOf,
+	expandQuery,
+	monthsFrom,
+	pageCount,
+	pageWindow,
+	queryWords,
+	searchStateToQueryString,
+	withCorrections,
+	type CourseForm,
+	type SearchNotice,
+	type SearchState,
+	type Synonym,
+} from '@leerplein/domain'
+import type { LeerpleinContext } from '../../load-context.ts'
+
+export const SEARCH_PAGE_SIZE = 20
+
+/** Facets in the order the page shows them. */
+export const FACET_ORDER: FacetName[] = ['form', 'theme', 'provider', 'city', 'month', 'language', 'cost', 'duration']
+
+export type FacetValue = { value: string; count: number; selected: boolean; label: string; labelEn: string }
+export type Facet = { name: FacetName; parameter: string; values: FacetValue[] }
+
+export type CatalogueSearchView = {
+	/** The canonical query string of this search (shareable; the cache key). */
+	canonical: string
+	state: SearchState
+	total: number
+	page: number
+	pages: number
+	/** Asked for a page after the last one: the page is empty and offers the way back. */
+	pageOutOfRange: boolean
+	entries: SearchResultEntry[]
+	facets: Facet[]
+	notices: SearchNotice[]
+	/** The query with its typos repaired, when that changed anything. */
+	didYouMean: string | null
+	/** Every theme, to browse by when nothing was found. */
+	themes: { slug: string; nameNl: string; nameEn: string }[]
+}
+
+type Vocabulary = {
+	version: number
+	synonyms: Synonym[]
+	tenants: { id: string; slug: string; name: string; shortName: string }[]
+	themes: { id: string; slug: string; nameNl: string; nameEn: string }[]
+}
+
+/**
+ * Answers are cached per process, keyed by the catalogue version (ADR 010): any change to
+ * courses, sessions, audiences, themes, unit names or synonyms moves the version, so a cached
+ * answer is never stale. Entries also expire after five minutes, because "upcoming" moves with
+ * time. A repeated search costs one tiny query (the version): no word analysis, no search.
+ */
+const ANSWER_TTL_MS = 5 * 60_000
+/** The whole answer but the notices of parsing the URL, which belong to each request. */
+type Answer = Omit<CatalogueSearchView, 'notices'> & { vocabularyNotices: SearchNotice[] }
+const answers = new Map<string, { at: number; answer: Answer }>()
+/** Searches being answered right now: the same search asked again meanwhile waits for that answer. */
+const inFlight = new Map<string, Promise<Answer>>()
+let vocabulary: Vocabulary | null = null
+
+async function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
+	if (vocabulary?.version === version) return vocabulary
+	const [synonyms, tenants, themes] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db)])
+	vocabulary = { version, synonyms, tenants, themes }
+	answers.clear()
+	return vocabulary
+}
+
+function remember(key: string, answer: Answer, at: number, size: number) {
+	if (size === 0) return
+	while (answers.size >= size) answers.delete(answers.keys().next().value!)
+	answers.set(key, { at, answer })
+}
+
+/**
+ * One search of the catalogue as the viewer's unit may see it: results, total, the eight
+ * facets with counts, typo repair and "did you mean". Unknown filter values are dropped and
+ * reported; a page past the end is answered with an empty page that says so.
+ */
+export async function searchCataloguePage(
+	{ db, config }: Pick<LeerpleinContext, 'db' | 'config'>,
+	{ viewerTenantId, state: requested, notices: parseNotices, now }: { viewerTenantId: string | null; state: SearchState; notices: SearchNotice[]; now: Date },
+): Promise<CatalogueSearchView> {
+	const version = await catalogueSearchVersion(db)
+	const key = `${version}|${viewerTenantId ?? '-'}|${dutchMonthOf(now)}|${searchStateToQueryString(requested)}`
+	const cached = answers.get(key)
+	let answer: Answer
+	if (cached && now.getTime() - cached.at < ANSWER_TTL_MS) {
+		answer = cached.answer
+	} else {
+		let pending = inFlight.get(key)
+		if (!pending) {
+			pending = answerSearch(db, { viewerTenantId, requested, now }).finally(() => inFlight.delete(key))
+			inFlight.set(key, pending)
+		}
+		answer = await pending
+		remember(key, answer, now.getTime(), config.searchCacheSize)
+	}
+	const { vocabularyNotices, ...view } = answer
+	return { ...view, notices: [...parseNotices, ...vocabularyNotices] }
+}
+
+async function answerSearch(
+	db: Database,
+	{ viewerTenantId, requested, now }: { viewerTenantId: string | null; requested: SearchState; now: Date },
+): Promise<Answer> {
+	const notices: SearchNotice[] = []
+	// Public tables only (no tenant context needed): the cache version and the typed words.
+	const analysis = await analyseSearchWords(db, [...new Set(queryWords(requested.query))])
+	const words = await vocabularyAt(db, analysis.version)
+
+	const known = <T extends { slug: string; id: string }>(list: T[], slugs: string[], parameter: string) =>
+		slugs.flatMap((slug) => {
+			const found = list.find((item) => item.slug === slug)
+			if (!found) notices.push({ kind: 'FILTER_IGNORED', parameter, value: slug })
+			return found ? [found] : []
+		})
+	const providers = known(words.tenants, requested.filters.providers, FILTER_PARAMETERS.providers)
+	const themes = known(words.themes, requested.filters.themes, FILTER_PARAMETERS.themes)
+	const state: SearchState = {
+		...requested,
+		filters: { ...requested.filters, providers: providers.map((p) => p.slug), themes: themes.map((t) => t.slug) },
+	}
+
+	const { groups, correctedQuery } = withCorrections(expandQuery(state.query, words.synonyms), analysis.words)
+	const currentMonth = dutchMonthOf(now)
+	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
+	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
+	// Row-level security sees the same viewer as the query's own visibility filter.
+	const result = await withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+		searchCatalogue(tx, {
+			viewerTenantId,
+			query: state.query,
+			groups,
+			correctedQuery,
+			filters: {
+				providerIds: providers.map((p) => p.id),
+				themeIds: themes.map((t) => t.id),
+				forms: state.filters.forms,
+				cities: state.filters.cities,
+				months: state.filters.months,
+				languages: state.filters.languages,
+				costs: state.filters.costs,
+				durations: state.filters.durations,
+			},
+			sort: state.sort,
+			limit: window.pageSize,
+			offset: window.offset,
+			now,
+			currentMonth,
+			periodEndMonth: months.at(-1)!,
+		}),
+	)
+
+	const pages = pageCount(result.total, SEARCH_PAGE_SIZE)
+	return {
+		canonical: searchStateToQueryString(state),
+		state,
+		total: result.total,
+		page: state.page,
+		pages,
+		pageOutOfRange: state.page > pages,
+		entries: result.entries,
+		facets: facetsOf(result, state, words, months.slice(0, PERIOD_MONTHS)),
+		vocabularyNotices: notices,
+		didYouMean: correctedQuery,
+		themes: words.themes.map(({ slug, nameNl, nameEn }) => ({ slug, nameNl, nameEn })),
+	}
+}
+
+/** Every facet value that has results, plus every selected one (even at zero), in a sensible order. */
+function facetsOf(result: CatalogueSearchResult, state: SearchState, words: Vocabulary, months: string[]): Facet[] {
+	const counts = new Map(result.facets.map((f) => [`${f.facet}|${f.value}`, f.count]))
+	const count = (facet: FacetName, value: string) => counts.get(`${facet}|${value}`) ?? 0
+	const shown = (values: FacetValue[]) => values.filter((v) => v.count > 0 || v.selected)
+	const { filters } = state
+	const fixed = (name: FacetName, values: readonly string[], selected: readonly string[], parameter: string, valueOf = (v: string) => v): Facet => ({
+		name,
+		parameter,
+		values: shown(values.map((v) => ({ value: valueOf(v), count: count(name, v), selected: selected.includes(v), label: v, labelEn: v }))),
+	})
+	const cities = [...new Set([...result.facets.filter((f) => f.facet === 'city').map((f) => f.value), ...filters.cities])]
+		.map((city) => ({ value: city, count: count('city', city), selected: filters.cities.includes(city), label: city, labelEn: city }))
+		.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'nl'))
+
+	const facets: Record<FacetName, Facet> = {
+		form: fixed('form', COURSE_FORMS, filters.forms, FILTER_PARAMETERS.forms, (form) => FORM_SLUGS[form as CourseForm]),
+		theme: {
+			name: 'theme',
+			parameter: FILTER_PARAMETERS.themes,
+			values: shown(
+				[...words.themes]
+					.sort((a, b) => a.nameNl.localeCompare(b.nameNl, 'nl'))
+					.map((t) => ({ value: t.slug, count: count('theme', t.id), selected: filters.themes.includes(t.slug), label: t.nameNl, labelEn: t.nameEn })),
+			),
+		},
+		provider: {
+			name: 'provider',
+			parameter: FILTER_PARAMETERS.providers,
+			values: shown(
+				words.tenants.map((t) => ({ value: t.slug, count: count('provider', t.id), selected: filters.providers.includes(t.slug), label: t.name, labelEn: t.name })),
+			),
+		},
+		city: { name: 'city', parameter: FILTER_PARAMETERS.cities, values: shown(cities) },
+		month: fixed('month', [...new Set([...months, ...filters.months])].sort(), filters.months, FILTER_PARAMETERS.months),
+		language: fixed('language', LANGUAGES, filters.languages, FILTER_PARAMETERS.languages),
+		cost: fixed('cost', COST_VALUES, filters.costs, FILTER_PARAMETERS.costs),
+		duration: fixed('duration', DURATION_BUCKETS.map((b) => b.key), filters.durations, FILTER_PARAMETERS.durations),
+	}
+	return FACET_ORDER.map((name) => facets[name])
+}

@@ -1,0 +1,28 @@
+import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress, withTenantContext } from '@leerplein/db'
+import { budgetYear, effectivePoSettings, remainingBudget } from '@leerplein/domain'
+import type { SignedIn } from '../identity/session.server.ts'
+import type { LeerpleinContext } from '../../load-context.ts'
+
+/** "Mijn leren": one's enrolments in four groups, each with its course's online parts (completed, score), and the budget left this year. */
+export async function showMyLearning({ db }: Pick<LeerpleinContext, 'db'>, signedIn: SignedIn, now: Date) {
+	const { userId, tenantId } = signedIn.person
+	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+		const [rows, employee, parts] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId }), listMyOnlinePartProgress(tx, { userId })])
+		const enrolments = rows.map((enrolment) => ({
+			...enrolment,
+			onlineParts: parts.filter((part) => part.courseId === enrolment.courseId).map(({ resourceLinkId, title, score, completedAt }) => ({ resourceLinkId, title, score, completedAt })),
+		}))
+		const settings = effectivePoSettings(await getConcernPoDefaults(tx), employee?.poOverrides ?? {})
+		const year = budgetYear(now)
+		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
+		return {
+			budget: { year, total: settings.yearlyBudgetCents, remaining: remainingBudget(settings.yearlyBudgetCents, await committedBudget(tx, { userId, year })) },
+			enrolled: enrolments.filter((e) => e.status === 'enrolled' && upcoming(e.startsAt)),
+			waitlisted: enrolments.filter((e) => e.status === 'waitlisted' && upcoming(e.startsAt)),
+			awaiting: enrolments.filter((e) => (e.status === 'awaiting_approval' || e.status === 'approved') && upcoming(e.startsAt)),
+			history: enrolments.filter(
+				(e) => !upcoming(e.startsAt) || ['declined', 'cancelled', 'attended', 'no_show', 'completed'].includes(e.status),
+			),
+		}
+	})
+}

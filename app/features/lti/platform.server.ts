@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { getPlatformSigningKey, insertFirstPlatformKey, listPlatformPublicKeys, rotatePlatformKey, type Database } from '@leerplein/db'
+import { generatePlatformKey, signerFor, type JWK, type Platform, type Signer } from '@leerplein/moodle'
+import type { LeerpleinContext } from '../../load-context.ts'
+
+// Leerplein as an LTI 1.3 platform (ADR 014, 015): its issuer, endpoints and signing keys.
+
+export const LTI_PATHS = {
+	jwks: '/lti/jwks',
+	authorize: '/lti/authorize',
+	token: '/lti/token',
+	deepLinkingReturn: '/lti/deep-linking/return',
+	register: '/lti/register',
+	openIdConfiguration: '/.well-known/openid-configuration',
+} as const
+
+/** The issuer is where people reach the portal: PUBLIC_URL in production, else the request's origin. */
+export function platformIssuer(context: Pick<LeerpleinContext, 'config'>, request: Request): string {
+	return context.config.publicOrigin ?? new URL(request.url).origin
+}
+
+export function platformOf(issuer: string): Platform {
+	return { issuer, guid: new URL(issuer).host, name: 'Leerplein', productFamilyCode: 'leerplein', version: '1.0' }
+}
+
+export const agsLineItemsUrl = (issuer: string, courseId: string) => `${issuer}/lti/ags/${courseId}/lineitems`
+export const agsLineItemUrl = (issuer: string, courseId: string, lineItemId: string) => `${agsLineItemsUrl(issuer, courseId)}/${lineItemId}`
+export const nrpsMembershipsUrl = (issuer: string, courseId: string) => `${issuer}/lti/nrps/${courseId}/memberships`
+
+/** A random value handed out once (message hint, deep-linking data, registration token) and its stored hash. */
+export function oneTimeValue(): { value: string; hash: string } {
+	const value = randomBytes(32).toString('base64url')
+	return { value, hash: hashOneTimeValue(value) }
+}
+
+export function hashOneTimeValue(value: string): string {
+	return createHash('sha256').update(value).digest('base64url')
+}
+
+// Keys are read from the database at most every minute per process. A rotation elsewhere is
+// picked up within that minute; the old key stays published meanwhile, so nothing breaks.
+const KEY_CACHE_MS = 60_000
+let signingCache: { at: number; signer: Promise<Signer> } | null = null
+let publicCache: { at: number; keys: Promise<JWK[]> } | null = null
+
+/** Makes sure a signing key exists: at start-up, and on first use should start-up have missed it. */
+export async function ensurePlatformKey(db: Database): Promise<void> {
+	if (await getPlatformSigningKey(db)) return
+	const key = await generatePlatformKey()
+	await insertFirstPlatformKey(db, key as { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> })
+}
+
+export function platformSigner(db: Database, now = Date.now()): Promise<Signer> {
+	if (!signingCache || now - signingCache.at > KEY_CACHE_MS) {
+		const signer = (async () => {
+			let stored = await getPlatformSigningKey(db)
+			if (!stored) {
+				await ensurePlatformKey(db)
+				stored = await getPlatformSigningKey(db)
+			}
+			if (!stored) throw new Error('no LTI platform signing key')
+			return signerFor({ kid: stored.kid, privateJwk: stored.privateJwk as JWK })
+		})()
+		signingCache = { at: now, signer }
+		signer.catch(() => (signingCache = null))
+	}
+	return signingCache.signer
+}
+
+export function platformPublicKeys(db: Database, { refresh = false } = {}, now = Date.now()): Promise<JWK[]> {
+	if (refresh || !publicCache || now - publicCache.at > KEY_CACHE_MS) {
+		const keys = listPlatformPublicKeys(db).then((rows) => rows.map((row) => row.publicJwk as JWK))
+		publicCache = { at: now, keys }
+		keys.catch(() => (publicCache = null))
+	}
+	return publicCache.keys
+}
+
+/** A new signing key now; the previous one stays in the JWKS until its tokens have expired. */
+export async function rotatePlatformSigningKey(db: Database): Promise<string> {
+	const key = await generatePlatformKey()
+	await rotatePlatformKey(db, key as { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> })
+	signingCache = null
+	publicCache = null
+	return key.kid
+}
