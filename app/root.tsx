@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { can } from '@leerplein/domain'
-import { actorOf, getSignedIn } from './core/guard.server.ts'
+import { actorOf, getSignedIn } from './features/identity/guard.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'

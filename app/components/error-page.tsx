@@ -1,13 +1,11 @@
 import { isRouteErrorResponse } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import type { Messages } from '../i18n/nl.ts'
+import { isErrorCode, type ErrorCode } from '../core/error-codes.ts'
 
-export type ErrorMessageKey = Exclude<keyof Messages['errors'], `title${string}` | 'toCatalogue' | 'toSignIn' | 'UNEXPECTED_NO_CODE'>
+const TITLED_STATUSES = [400, 403, 404, 409, 415, 429, 500, 502]
+type TitledStatus = 400 | 403 | 404 | 409 | 415 | 429 | 500 | 502
 
-const TITLED_STATUSES = [400, 403, 404, 409, 429, 500, 502]
-type TitledStatus = 400 | 403 | 404 | 409 | 429 | 500 | 502
-
-const FALLBACK_MESSAGE_BY_STATUS: Record<number, ErrorMessageKey> = { 404: 'PAGE_NOT_FOUND' }
+const FALLBACK_MESSAGE_BY_STATUS: Record<number, ErrorCode> = { 404: 'PAGE_NOT_FOUND' }
 
 /** One way to show an error: a Dutch title for the status and a specific message, never a stack trace. */
 export function ErrorPage({ error }: { error: unknown }) {
@@ -33,10 +31,8 @@ export function ErrorPage({ error }: { error: unknown }) {
 	)
 }
 
-function messageKeyOf(data: unknown): ErrorMessageKey | undefined {
-	if (typeof data === 'object' && data !== null && 'messageKey' in data && typeof data.messageKey === 'string') {
-		return data.messageKey as ErrorMessageKey
-	}
+function messageKeyOf(data: unknown): ErrorCode | undefined {
+	if (typeof data === 'object' && data !== null && 'messageKey' in data && isErrorCode(data.messageKey)) return data.messageKey
 	return undefined
 }
 

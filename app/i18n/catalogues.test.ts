@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { ERROR_CODES } from '../core/error-codes.ts'
 import { en } from './en.ts'
 import { nl } from './nl.ts'
 
@@ -17,4 +18,9 @@ test('no message is left empty', () => {
 		const empty = keys(catalogue).filter((key) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], catalogue) === '')
 		expect(empty).toEqual([])
 	}
+})
+
+test('every error code a service or rule can give has a Dutch and an English message', () => {
+	const missing = ERROR_CODES.filter((code) => !(code in nl.errors) || !(code in en.errors))
+	expect(missing).toEqual([])
 })

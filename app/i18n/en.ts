@@ -581,6 +581,9 @@ export const en: Messages = {
 		SYNONYM_EXPANSION_IS_TERM: 'A synonym may not be the same as the term itself.',
 		SYNONYM_TERM_TAKEN: 'A synonym for this term already exists. Edit that one instead of adding a new one.',
 	},
+	form: {
+		errorSummary: 'Nothing has been saved yet. First correct:',
+	},
 	errors: {
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
@@ -606,6 +609,7 @@ export const en: Messages = {
 		title400: 'Invalid request',
 		title409: 'No longer possible',
 		title404: 'Not found',
+		title415: 'Form not received',
 		title429: 'Too many attempts',
 		title500: 'Something went wrong',
 		title502: 'Sign-in service unreachable',
@@ -664,6 +668,9 @@ export const en: Messages = {
 		OUTBOX_DEMO_ONLY: 'The outbox exists only in the demo.',
 		RULES_INVALID: 'Not every rule is filled in correctly. See the fields with an error message.',
 		FORM_INTENT_UNKNOWN: 'This form is not known. Reload the page.',
+		FORM_CONTENT_TYPE: 'This form did not arrive as a form. Reload the page and send it again.',
+		FORM_CONTROL_CHARACTERS: 'A field contains characters that do not belong in text (such as a NUL character). Remove them and send the form again.',
+		FORM_INVALID: 'Not every field is filled in correctly. See the fields with an error message.',
 		toCatalogue: 'Go to the catalogue',
 		toSignIn: 'Sign in again',
 	},

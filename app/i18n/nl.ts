@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../core/error-codes.ts'
+
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
 	app: {
@@ -580,6 +582,9 @@ export const nl = {
 		SYNONYM_EXPANSION_IS_TERM: 'Een synoniem mag niet gelijk zijn aan de term zelf.',
 		SYNONYM_TERM_TAKEN: 'Voor deze term bestaat al een synoniem. Wijzig dat synoniem in plaats van een nieuw toe te voegen.',
 	},
+	form: {
+		errorSummary: 'Er is nog niets opgeslagen. Verbeter eerst:',
+	},
 	errors: {
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
@@ -605,6 +610,7 @@ export const nl = {
 		title400: 'Ongeldige aanvraag',
 		title409: 'Niet meer mogelijk',
 		title404: 'Niet gevonden',
+		title415: 'Formulier niet ontvangen',
 		title429: 'Te veel pogingen',
 		title500: 'Er ging iets mis',
 		title502: 'Inlogdienst niet bereikbaar',
@@ -663,6 +669,9 @@ export const nl = {
 		OUTBOX_DEMO_ONLY: 'Het postvak is er alleen in de demo.',
 		RULES_INVALID: 'Niet alle regels zijn goed ingevuld. Kijk bij de velden met een foutmelding.',
 		FORM_INTENT_UNKNOWN: 'Dit formulier kennen we niet. Laad de pagina opnieuw.',
+		FORM_CONTENT_TYPE: 'Dit formulier kwam niet als formulier binnen. Laad de pagina opnieuw en verstuur het nog eens.',
+		FORM_CONTROL_CHARACTERS: 'Een veld bevat tekens die niet in tekst horen (zoals een NUL-teken). Haal ze weg en verstuur het formulier opnieuw.',
+		FORM_INVALID: 'Niet alle velden zijn goed ingevuld. Kijk bij de velden met een foutmelding.',
 		toCatalogue: 'Naar de catalogus',
 		toSignIn: 'Opnieuw inloggen',
 	},
@@ -883,3 +892,6 @@ export const nl = {
 
 type Leaves<T> = { [K in keyof T]: T[K] extends string ? string : Leaves<T[K]> }
 export type Messages = Leaves<typeof nl>
+
+// Every error code has a message here (core/error-codes.ts): a code without one fails the type check.
+const _everyErrorCodeTranslated: Record<ErrorCode, string> = nl.errors

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../core/guard.server.ts'
+import { requireSignedIn } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showAccount } from '../features/identity/show-account.server.ts'
 import { formatDateTime } from '../utils/format.ts'

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remi
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
 import { CourseForm } from '../features/courses/course-form.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showCourseForm } from '../features/courses/show-course-form.server.ts'

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { COURSE_FORMS, isUuid, type CourseForm } from '@leerplein/domain'
-import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
 import { suggestDuplicates } from '../features/deduplication/suggest-duplicates.server.ts'
 
 /**

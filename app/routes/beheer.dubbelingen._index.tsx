@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useRevalidator } from '@remix-r
 import { isUuid, parsePage } from '@leerplein/domain'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '../core/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { i18next } from '../i18n/i18next.server.ts'

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '../core/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { compareCourses } from '../features/deduplication/compare-courses.server.ts'
 import { dismissDuplicates } from '../features/deduplication/dismiss-duplicates.server.ts'

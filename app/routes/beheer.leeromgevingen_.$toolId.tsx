@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '../core/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { describedBy, FormField } from '../components/form-field.tsx'
 import { ToolRegistrationFields } from '../features/lti/tool-registration-fields.tsx'

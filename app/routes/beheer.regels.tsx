@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { ENROLMENT_RULE_KEYS, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission } from '../core/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { RuleInput, RuleValue, type RuleErrors, type ShownRule } from '../features/po-rules/po-rules.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showConcernDefaults } from '../features/po-rules/show-concern-defaults.server.ts'

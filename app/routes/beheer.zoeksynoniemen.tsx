@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { isUuid, parseSynonymInput, type SynonymInputError } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ConfirmAction } from '../components/confirm-action.tsx'
-import { requirePermission } from '../core/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { deleteSearchSynonym } from '../features/catalogue/delete-search-synonym.server.ts'
 import { listSearchSynonyms } from '../features/catalogue/list-search-synonyms.server.ts'

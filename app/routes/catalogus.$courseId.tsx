@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { actorOf, getSignedIn, requireSignedIn } from '../core/guard.server.ts'
-import type { ErrorMessageKey } from '../components/error-page.tsx'
+import { actorOf, getSignedIn, requireSignedIn } from '../features/identity/guard.server.ts'
+import type { ErrorCode } from '../core/error-codes.ts'
 import { requestEnrolment } from '../features/enrolment/request-enrolment.server.ts'
 import { showEnrolmentOptions } from '../features/enrolment/show-enrolment-options.server.ts'
 import { formatPrice } from '../utils/format.ts'
@@ -39,10 +39,10 @@ const enrolSchema = z.object({
 		.transform((value) => value || null),
 })
 
-type EnrolErrors = { sessionId?: ErrorMessageKey; costCentre?: ErrorMessageKey }
+type EnrolErrors = { sessionId?: ErrorCode; costCentre?: ErrorCode }
 
 /** Errors that are about the cost centre field; everything else is shown at the session choice. */
-const COST_CENTRE_ERRORS: readonly ErrorMessageKey[] = ['COST_CENTRE_REQUIRED', 'COST_CENTRE_INVALID']
+const COST_CENTRE_ERRORS: readonly ErrorCode[] = ['COST_CENTRE_REQUIRED', 'COST_CENTRE_INVALID']
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
@@ -51,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const parsed = enrolSchema.safeParse({ sessionId: form.get('sessionId') ?? undefined, costCentre: form.get('costCentre') ?? undefined })
 	if (!parsed.success) {
 		const errors: EnrolErrors = {}
-		for (const issue of parsed.error.issues) errors[issue.path[0] as keyof EnrolErrors] ??= issue.message as ErrorMessageKey
+		for (const issue of parsed.error.issues) errors[issue.path[0] as keyof EnrolErrors] ??= issue.message as ErrorCode
 		return data({ errors, values: { sessionId: String(form.get('sessionId') ?? ''), costCentre: String(form.get('costCentre') ?? '') } }, { status: 400 })
 	}
 	const result = await requestEnrolment(context, { actor: actorOf(signedIn), sessionId: parsed.data.sessionId, costCentre: parsed.data.costCentre, now: new Date() })

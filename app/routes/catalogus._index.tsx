@@ -3,7 +3,7 @@ import { Form, Link, useFetcher, useLoaderData, useLocation, useNavigate, useNav
 import { defaultSort, MAX_QUERY_LENGTH, parseSearchState, type SearchNotice } from '@leerplein/domain'
 import { useEffect, useRef, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../core/guard.server.ts'
+import { getSignedIn } from '../features/identity/guard.server.ts'
 import { CourseFacts } from '../features/catalogue/course-facts.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { i18next } from '../i18n/i18next.server.ts'

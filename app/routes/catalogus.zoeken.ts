@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { parseSearchState } from '@leerplein/domain'
-import { getSignedIn } from '../core/guard.server.ts'
+import { getSignedIn } from '../features/identity/guard.server.ts'
 import { searchCataloguePage } from '../features/catalogue/search-catalogue.server.ts'
 
 /**

@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../core/guard.server.ts'
+import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
-import type { ErrorMessageKey } from '../components/error-page.tsx'
+import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { decideEnrolments } from '../features/enrolment/decide-enrolment.server.ts'
 import { hasApprovalsInbox, showApprovals } from '../features/enrolment/show-approvals.server.ts'
@@ -31,7 +31,7 @@ const decisionSchema = z.discriminatedUnion('intent', [
 	}),
 ])
 
-type DecisionErrors = { ids?: ErrorMessageKey; reason?: ErrorMessageKey }
+type DecisionErrors = { ids?: ErrorCode; reason?: ErrorCode }
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const signedIn = await requireSignedIn(request, context)
@@ -42,14 +42,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		const errors: DecisionErrors = {}
 		for (const issue of parsed.error.issues) {
 			const field = issue.path[0] === 'reason' ? 'reason' : 'ids'
-			errors[field] ??= issue.path[0] === 'intent' ? 'NOTHING_SELECTED' : (issue.message as ErrorMessageKey)
+			errors[field] ??= issue.path[0] === 'intent' ? 'NOTHING_SELECTED' : (issue.message as ErrorCode)
 			if (issue.path[0] === 'ids' && issue.code !== 'too_small') errors.ids = 'ENROLMENT_NOT_FOUND'
 		}
 		return data({ errors, results: [], selected: form.getAll('ids').map(String), reason: String(form.get('reason') ?? '') }, { status: 400 })
 	}
 	const decision = parsed.data.intent === 'approve' ? { decision: 'approve' as const } : { decision: 'decline' as const, reason: parsed.data.reason }
 	const results = await decideEnrolments(context, { actor: actorOf(signedIn), enrolmentIds: parsed.data.ids, decision, now: new Date() })
-	const failed = results.filter((r) => !r.result.ok).map((r) => ({ id: r.enrolmentId, code: (r.result.ok ? 'ENROLMENT_NOT_FOUND' : r.result.code) as ErrorMessageKey }))
+	const failed = results.filter((r) => !r.result.ok).map((r) => ({ id: r.enrolmentId, code: (r.result.ok ? 'ENROLMENT_NOT_FOUND' : r.result.code) as ErrorCode }))
 	const allFailed = failed.length === results.length
 	return data(
 		{ errors: {} as DecisionErrors, results: failed, decided: results.length - failed.length, selected: [] as string[], reason: '' },

@@ -1,7 +1,7 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../core/guard.server.ts'
+import { getSignedIn } from '../features/identity/guard.server.ts'
 import { useNonce } from '../components/nonce.tsx'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { cspHeader } from '../server/security.ts'

@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
-import { requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { showOnlineParts } from '../features/lti/show-online-parts.server.ts'
 import { startDeepLinking } from '../features/lti/start-deep-linking.server.ts'

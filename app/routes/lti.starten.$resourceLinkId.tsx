@@ -1,6 +1,6 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
-import { requireSignedIn } from '../core/guard.server.ts'
+import { requireSignedIn } from '../features/identity/guard.server.ts'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { startLtiLaunch } from '../features/lti/start-lti-launch.server.ts'
 import { invariantResponse } from '../core/http.server.ts'

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { actorOf, requireSignedIn } from '../core/guard.server.ts'
+import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
 import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'

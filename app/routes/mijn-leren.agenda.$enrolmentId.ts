@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
 import { createEvent } from 'ics'
-import { requireSignedIn } from '../core/guard.server.ts'
+import { requireSignedIn } from '../features/identity/guard.server.ts'
 import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
 import { invariantResponse } from '../core/http.server.ts'
 

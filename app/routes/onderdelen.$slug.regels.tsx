@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { can, ENROLMENT_RULE_KEYS as EDITABLE_RULES, type EnrolmentRuleKey as EditableRule, type PoOverrides } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { actorOf, requirePermission, requireSignedIn } from '../core/guard.server.ts'
+import { actorOf, requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
 import { updateUnitRules } from '../features/po-rules/update-unit-rules.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { findUnitRules, type RuleDefaults, type RuleRow } from '../features/po-rules/show-unit-rules.server.ts'

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { getSignedIn } from '../core/guard.server.ts'
+import { getSignedIn } from '../features/identity/guard.server.ts'
 import { signOut } from '../features/identity/sign-out.server.ts'
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -3,9 +3,9 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../core/guard.server.ts'
+import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
-import type { ErrorMessageKey } from '../components/error-page.tsx'
+import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { changeCapacity } from '../features/sessions/change-capacity.server.ts'
 import { moveEnrolment } from '../features/enrolment/move-enrolment.server.ts'
@@ -35,7 +35,7 @@ const moveSchema = z.object({
 })
 
 type Outcome =
-	| { form: 'capacity' | 'move' | 'attendance'; error: ErrorMessageKey; field?: string }
+	| { form: 'capacity' | 'move' | 'attendance'; error: ErrorCode; field?: string }
 	| { form: 'capacity'; promoted: number }
 	| { form: 'move'; moved: true }
 	| { form: 'attendance'; changed: number }
@@ -58,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		}
 		case 'move': {
 			const parsed = moveSchema.safeParse({ enrolmentId: form.get('enrolmentId'), toSessionId: form.get('toSessionId') })
-			if (!parsed.success) return refused({ form: 'move', error: parsed.error.issues[0]!.message as ErrorMessageKey }, 400)
+			if (!parsed.success) return refused({ form: 'move', error: parsed.error.issues[0]!.message as ErrorCode }, 400)
 			const result = await moveEnrolment(context, { actor, ...parsed.data, now: new Date() })
 			if (!result.ok) return refused({ form: 'move', error: result.code }, result.status ?? 400)
 			return data<Outcome>({ form: 'move', moved: true })

@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../core/guard.server.ts'
-import type { ErrorMessageKey } from '../components/error-page.tsx'
+import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
+import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { cancelSession } from '../features/sessions/cancel-session.server.ts'
 import { runsSessions, showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
@@ -32,7 +32,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
 	const form = await request.formData()
 	const parsed = cancelSchema.safeParse({ reason: String(form.get('reason') ?? '') })
-	if (!parsed.success) return data({ error: 'CANCEL_REASON_REQUIRED' as ErrorMessageKey, reason: String(form.get('reason') ?? '') }, { status: 400 })
+	if (!parsed.success) return data({ error: 'CANCEL_REASON_REQUIRED' as ErrorCode, reason: String(form.get('reason') ?? '') }, { status: 400 })
 	const result = await cancelSession(context, { actor: actorOf(signedIn), sessionId: params.sessionId, reason: parsed.data.reason })
 	invariantResponse(result.ok, result.ok ? 400 : (result.status ?? 400), result.ok ? 'SESSION_NOT_FOUND' : result.code)
 	return redirect(`/uitvoeringen/${params.sessionId}`)

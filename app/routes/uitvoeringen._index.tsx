@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../core/guard.server.ts'
+import { requireSignedIn } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { listUnitSessions, runsSessions } from '../features/sessions/show-session-admin.server.ts'

@@ -21,7 +21,8 @@ import { portalConfigFromEnv } from './config.ts'
 import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
-import { allowRouteCsp, cspNonce, sameOriginForStateChanges, securityHeaders } from './security.ts'
+import { systemClock } from '../core/clock.ts'
+import { allowRouteCsp, cspNonce, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -29,6 +30,8 @@ const appRoot = fileURLToPath(new URL('..', import.meta.url))
 
 // Migrate and seed as the schema owner, then serve as leerplein_app, which obeys row-level security (ADR 006).
 const migrator = await createDatabase(databaseConfigFromEnv(), { role: 'migrator' })
+// The portal's one clock; the test harness may swap in a settable one (tests/support/portal.ts).
+const clock = systemClock
 const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.config.driver === 'pglite' })
 logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')
 await migrateDatabase(migrator)
@@ -65,7 +68,7 @@ app.use(
 	}),
 )
 
-app.use(cspNonce, securityHeaders({ production }), allowRouteCsp)
+app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlCharactersInUrl)
 // The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
 app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 
@@ -92,6 +95,7 @@ app.all(
 			logger: req.log,
 			requestId: String(req.id),
 			clientIp: req.ip ?? null,
+			clock,
 			config,
 		}),
 	}),

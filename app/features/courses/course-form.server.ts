@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { courseInputSchema, isUuid, type CourseInput } from '@leerplein/domain'
-import { requirePermission, requireSignedIn } from '../../core/guard.server.ts'
+import { requirePermission, requireSignedIn } from '../identity/guard.server.ts'
 import { joinSharedCourse } from './join-course.server.ts'
 import { saveCourse } from './save-course.server.ts'
 import { suggestDuplicates, type DuplicateSuggestion } from '../deduplication/suggest-duplicates.server.ts'

@@ -27,7 +27,7 @@ import {
 	type Result,
 } from '@leerplein/domain'
 import type { LeerpleinContext } from '../../load-context.ts'
-import type { ErrorMessageKey } from '../../components/error-page.tsx'
+import type { ErrorCode } from '../../core/error-codes.ts'
 
 // What the enrolment services share: one transaction shape, the rules of the two units, seating
 // under the session lock, and notifications enqueued in the same transaction.
@@ -35,14 +35,14 @@ import type { ErrorMessageKey } from '../../components/error-page.tsx'
 export type ServiceContext = Pick<LeerpleinContext, 'db' | 'requestId' | 'clientIp'>
 
 /** A refusal the UI shows next to the form: an error-message key and the HTTP status it maps to. */
-export type Refusal = { code: ErrorMessageKey; status: 400 | 403 | 404 | 409 }
+export type Refusal = { code: ErrorCode; status: 400 | 403 | 404 | 409 }
 export type ServiceResult<T> = Result<T, Refusal['code']> & { status?: Refusal['status'] }
 
-export const refuse = (code: ErrorMessageKey, status: Refusal['status'] = 400) => ({ ok: false as const, code, status })
+export const refuse = (code: ErrorCode, status: Refusal['status'] = 400) => ({ ok: false as const, code, status })
 
 /** Thrown inside a transaction to roll it back and return the refusal. */
 export class RefusalError extends Error {
-	constructor(readonly refusal: { ok: false; code: ErrorMessageKey; status: Refusal['status'] }) {
+	constructor(readonly refusal: { ok: false; code: ErrorCode; status: Refusal['status'] }) {
 		super(refusal.code)
 	}
 }

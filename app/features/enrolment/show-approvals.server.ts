@@ -1,6 +1,6 @@
 import { listAwaitingApproval, withTenantContext } from '@leerplein/db'
 import { holdsRole } from '@leerplein/domain'
-import { actorOf } from '../../core/guard.server.ts'
+import { actorOf } from '../identity/guard.server.ts'
 import type { SignedIn } from '../identity/session.server.ts'
 import type { LeerpleinContext } from '../../load-context.ts'
 

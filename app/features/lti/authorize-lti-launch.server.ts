@@ -32,7 +32,7 @@ import {
 	type LaunchMessage,
 	type ServiceClaims,
 } from '@leerplein/moodle'
-import { actorOf } from '../../core/guard.server.ts'
+import { actorOf } from '../identity/guard.server.ts'
 import type { SignedIn } from '../identity/session.server.ts'
 import {
 	agsLineItemsUrl,

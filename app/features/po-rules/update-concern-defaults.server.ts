@@ -1,6 +1,6 @@
 import { getConcernPoDefaults, updateConcernPoDefaults, withTenantContext, writeAudit } from '@leerplein/db'
 import { can, poSettingsSchema, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
-import { actorOf } from '../../core/guard.server.ts'
+import { actorOf } from '../identity/guard.server.ts'
 import type { SignedIn } from '../identity/session.server.ts'
 import type { ServiceContext } from '../enrolment/enrolment-support.server.ts'
 

@@ -1,6 +1,6 @@
 import { getTenantBySlug, updateTenantOverrides, withTenantContext, writeAudit } from '@leerplein/db'
 import { can, ENROLMENT_RULE_KEYS, poOverridesSchema, type PoOverrides } from '@leerplein/domain'
-import { actorOf } from '../../core/guard.server.ts'
+import { actorOf } from '../identity/guard.server.ts'
 import type { SignedIn } from '../identity/session.server.ts'
 import type { ServiceContext } from '../enrolment/enrolment-support.server.ts'
 

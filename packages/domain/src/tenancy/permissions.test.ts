@@ -102,4 +102,13 @@ describe('can', () => {
 		expect(can(concernAdmin, 'create', { kind: 'course-offering', tenantId: RVO })).toBe(false)
 		expect(can(employee, 'read', { kind: 'course-offering', tenantId: NVWA })).toBe(true)
 	})
+
+	test('managers and coordinators of a unit open its approvals inbox; an employee or another unit does not', () => {
+		const inbox = { kind: 'approvals', tenantId: RVO } as const
+		expect(can(manager, 'read', inbox)).toBe(true)
+		expect(can(rvoCoordinator, 'approve', inbox)).toBe(true)
+		expect(can(employee, 'read', inbox)).toBe(false)
+		expect(can(manager, 'read', { kind: 'approvals', tenantId: NVWA })).toBe(false)
+		expect(can(manager, 'update', inbox)).toBe(false)
+	})
 })

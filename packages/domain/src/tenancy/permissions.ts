@@ -20,6 +20,8 @@ export type Resource =
 	| { kind: 'search_synonyms' }
 	/** The concern's default P&O rules, which every unit inherits unless it overrides a rule. */
 	| { kind: 'po_defaults' }
+	/** A unit's inbox of enrolment requests awaiting approval: its managers (their team) and coordinators. */
+	| { kind: 'approvals'; tenantId: string }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -95,6 +97,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'po_defaults':
 			// The concern sets the defaults; a coordinator overrides them for their own unit only (kind 'tenant').
 			return isConcernAdmin(actor) && (action === 'read' || action === 'update')
+		case 'approvals':
+			// Which requests each sees (a manager only their team's) is decided per enrolment, above.
+			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
 		default:
 			return unreachable(resource)
 	}

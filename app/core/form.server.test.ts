@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest'
+import { z } from 'zod'
+import { hasControlCharacters, parseForm, readForm, requireIntent } from './form.server.ts'
+
+function post(body: BodyInit, contentType: string | null) {
+	const headers = new Headers()
+	if (contentType) headers.set('content-type', contentType)
+	return new Request('http://localhost/x', { method: 'POST', body, headers })
+}
+
+async function statusOf(promise: Promise<unknown>): Promise<number | 'ok'> {
+	try {
+		await promise
+		return 'ok'
+	} catch (thrown) {
+		return (thrown as { init: ResponseInit }).init.status ?? 0
+	}
+}
+
+describe('readForm', () => {
+	test('reads a urlencoded form', async () => {
+		const form = await readForm(post('name=Ada&intent=save', 'application/x-www-form-urlencoded'))
+		expect(form.get('name')).toBe('Ada')
+	})
+
+	test('answers 415 to a post without a form content type', async () => {
+		expect(await statusOf(readForm(post('{"name":"Ada"}', 'application/json')))).toBe(415)
+		expect(await statusOf(readForm(post('name=Ada', null)))).toBe(415)
+	})
+
+	test('answers 400 to a NUL byte or an escape in any field', async () => {
+		expect(await statusOf(readForm(post('name=A%00da', 'application/x-www-form-urlencoded')))).toBe(400)
+		expect(await statusOf(readForm(post('name=A%1Bda', 'application/x-www-form-urlencoded')))).toBe(400)
+		expect(await statusOf(readForm(post('na%00me=Ada', 'application/x-www-form-urlencoded')))).toBe(400)
+	})
+
+	test('allows line breaks only in fields declared multi-line', async () => {
+		const body = 'description=een%0D%0Atwee'
+		expect(await statusOf(readForm(post(body, 'application/x-www-form-urlencoded')))).toBe(400)
+		const form = await readForm(post(body, 'application/x-www-form-urlencoded'), { multiline: ['description'] })
+		expect(form.get('description')).toBe('een\r\ntwee')
+	})
+})
+
+describe('requireIntent', () => {
+	test('returns a known intent and refuses an unknown or missing one with 400', async () => {
+		const form = new FormData()
+		form.set('intent', 'approve')
+		expect(requireIntent(form, ['approve', 'decline'])).toBe('approve')
+		form.set('intent', 'drop-table')
+		expect(await statusOf(Promise.resolve().then(() => requireIntent(form, ['approve', 'decline'])))).toBe(400)
+		expect(await statusOf(Promise.resolve().then(() => requireIntent(new FormData(), ['approve'])))).toBe(400)
+	})
+})
+
+describe('parseForm', () => {
+	test('gives the schema’s error codes per field, and typed values on success', () => {
+		const schema = z.object({ capacity: z.coerce.number({ error: 'CAPACITY_INVALID' }).int({ error: 'CAPACITY_INVALID' }).min(1, { error: 'CAPACITY_INVALID' }) })
+		const bad = new FormData()
+		bad.set('capacity', '0')
+		const refused = parseForm(bad, schema)
+		expect(refused.status === 'error' && refused.error).toEqual({ capacity: ['CAPACITY_INVALID'] })
+		const good = new FormData()
+		good.set('capacity', '12')
+		const accepted = parseForm(good, schema)
+		expect(accepted.status === 'success' && accepted.value).toEqual({ capacity: 12 })
+	})
+})
+
+test('hasControlCharacters leaves ordinary Dutch text alone', () => {
+	expect(hasControlCharacters('Ĳsselmeer – “café” €12,50')).toBe(false)
+})
