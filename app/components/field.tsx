@@ -3,7 +3,7 @@ import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isErrorCode } from '../core/error-codes.ts'
 
-// One way to render a form field (ADR 020): label, hint, control, the error beside it and the
+// One way to render a form field (ADR 021): label, hint, control, the error beside it and the
 // aria attributes that tie them together, from the field's Conform metadata. A form's schema gives
 // error codes as messages (core/error-codes.ts); this translates them.
 

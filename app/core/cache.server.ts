@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import { systemClock, type Clock } from './clock.ts'
 
-// The one in-process cache (ADR 020): bounded, with expiry, explicit invalidation and hit/miss
+// The one in-process cache (ADR 021): bounded, with expiry, explicit invalidation and hit/miss
 // counts, on lru-cache. A cache never decides correctness: key it by whatever makes an entry
 // stale (the catalogue version, a token's expiry), or clear it where the data changes.
 

@@ -3,7 +3,7 @@ import { data } from '@remix-run/node'
 import type { z } from 'zod'
 import type { ErrorBody } from './http.server.ts'
 
-// The one way an action reads a form (ADR 020). `request.formData()` appears nowhere else: a wrong
+// The one way an action reads a form (ADR 021). `request.formData()` appears nowhere else: a wrong
 // or missing content type is a 415, a body that does not parse or text with control characters a
 // 400, and an unknown intent a 400 — never a 500, and before anything is changed.
 

@@ -4,7 +4,7 @@ import type { Logger } from 'pino'
 import type { Clock } from './clock.ts'
 import type { ErrorCode } from './error-codes.ts'
 
-// The one service contract (ADR 020): every service verb is
+// The one service contract (ADR 021): every service verb is
 //   verb(ctx: ServiceContext, input: { actor, …keys }): Promise<ServiceResult<T>>
 // It authorises with the domain's can(), loads, calls a domain rule, persists and audits inside one
 // transaction, and returns a value or a Failure. Routes turn a Failure into a status and a message

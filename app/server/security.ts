@@ -102,7 +102,7 @@ function originOf(referer: string | undefined): string | null {
 }
 
 // NUL, escape and other C0 controls never belong in a URL's path or query; a malformed escape
-// neither. Refused here with 400 for every route at once, before any loader reads them (ADR 020).
+// neither. Refused here with 400 for every route at once, before any loader reads them (ADR 021).
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_IN_URL = /[\u0000-\u001F\u007F]/
 

@@ -4,7 +4,7 @@ import type { LeerpleinContext } from '../../load-context.ts'
 import { invariantResponse } from '../../core/http.server.ts'
 import { createAuth, type SessionLookup, type SignedIn } from './session.server.ts'
 
-// The one guard (ADR 020): every loader and action of a protected route opens with
+// The one guard (ADR 021): every loader and action of a protected route opens with
 // `await requirePermission(request, context, action, resource)`; `can()` in the domain is the only
 // place a permission is decided. app/routes.guard.test.ts fails when a protected route does not.
 
