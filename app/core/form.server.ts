@@ -1,7 +1,8 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data } from '@remix-run/node'
 import type { z } from 'zod'
-import type { ErrorBody } from './http.server.ts'
+import { statusOf, type ErrorBody } from './http.server.ts'
+import type { Failure } from './service.server.ts'
 
 // The one way an action reads a form (ADR 021). `request.formData()` appears nowhere else: a wrong
 // or missing content type is a 415, a body that does not parse or text with control characters a
@@ -61,4 +62,20 @@ export function requireIntent<const Intent extends string>(form: FormData, inten
  */
 export function parseForm<Schema extends z.ZodType>(form: FormData, schema: Schema) {
 	return parseWithZod(form, { schema })
+}
+
+type Submission = ReturnType<typeof parseForm>
+
+/** A form the schema refused: its errors per field, for the page's `useForm({ lastResult })`, with 400. */
+export function invalidForm(submission: Submission) {
+	return data(submission.reply(), { status: 400 })
+}
+
+/**
+ * A form the service refused: the failure's code beside its field (or above the form), in
+ * Conform's reply, with the failure's status. Nothing was saved, and the fields keep their values.
+ */
+export function refusedForm(submission: Submission, failure: Failure) {
+	const errors = failure.field ? { fieldErrors: { [failure.field]: [failure.code] } } : { formErrors: [failure.code] }
+	return data(submission.reply(errors), { status: statusOf(failure.kind) })
 }
