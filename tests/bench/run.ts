@@ -45,8 +45,9 @@ async function main() {
 				return client
 			},
 			async startPortals(count = 1, options = {}) {
-				// BENCH_PORTAL_NODE_OPTIONS, e.g. `--import ./profile.mjs`, reaches the portals only (to profile them).
-				const nodeOptions = process.env.BENCH_PORTAL_NODE_OPTIONS
+				// BENCH_PORTAL_NODE_OPTIONS, e.g. `--import ./profile.mjs`, reaches the portals only (to profile
+				// them), added to any NODE_OPTIONS the benchmark gives.
+				const nodeOptions = [options.env?.NODE_OPTIONS, process.env.BENCH_PORTAL_NODE_OPTIONS].filter(Boolean).join(' ')
 				const env = { ...options.env, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) }
 				const started = await Promise.all(Array.from({ length: count }, () => startPortalProcess(database, { ...options, env })))
 				portals.push(...started)

@@ -81,6 +81,8 @@ export async function startPortal(
 
 export type PortalProcess = {
 	url: string
+	/** The server's process id (the server itself, not a wrapper), e.g. to read its CPU time. */
+	pid: number
 	/** Every JSON log line the process wrote. */
 	logs: () => LogLine[]
 	/** SIGTERM, then waits for the exit code. */
@@ -111,7 +113,7 @@ export async function startPortalProcess(
 		},
 		lines,
 	)
-	return { url: server.url, logs: () => lines, stop: () => stopProcess(server.child) }
+	return { url: server.url, pid: server.child.pid!, logs: () => lines, stop: () => stopProcess(server.child) }
 }
 
 type ServerProcess = { child: ChildProcess; url: string }
