@@ -4,6 +4,45 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
 import tseslint from 'typescript-eslint'
 
+// One entry per forbidden arrow. `regex` is matched against the import as written (our imports are
+// relative, with their extension).
+const noDeepImports = {
+	regex: String.raw`^@leerplein/[^/]+/src(/|$)|^(\.\./)+(packages/)?(db|domain|moodle)/src(/|$)`,
+	message: "Import another package through its exports map (`@leerplein/db/catalogue`), never its internals.",
+}
+const noDataPackages = {
+	regex: String.raw`^@leerplein/(db|moodle)(/|$)`,
+	message: "A route reaches the database and Moodle through a feature's service (features/<feature>/*.server.ts).",
+}
+const noRoutesOrComponents = {
+	regex: String.raw`(^|/)(routes|components)/|(^|/)routes\.ts$|\.tsx$`,
+	message: 'Services and core never import a route or a component (.tsx).',
+}
+const noFeatures = { regex: String.raw`(^|/)features/`, message: 'app/core is what features build on; it imports no feature.' }
+const noServerModules = {
+	regex: String.raw`\.server(\.[cm]?[jt]sx?)?$`,
+	// A type import is erased before bundling, so a component may name the shape a service returns.
+	allowTypeImports: true,
+	message: 'Components (and the modules they share) never import server code (*.server.ts): services, core/*.server.ts, mail strings.',
+}
+const noDatabase = { regex: String.raw`^@leerplein/db(/|$)`, message: 'Components never touch the database; the route passes them data.' }
+
+function packageIsNot(self, packages, folders) {
+	return {
+		regex: String.raw`^@leerplein/(${packages.join('|')})(/|$)|^(\.\./)+(${folders.join('|')})/`,
+		message: `@leerplein/${self} imports only @leerplein/domain of ours.`,
+	}
+}
+
+function layers(list) {
+	return list.map(({ name, files, ignores, patterns }) => ({
+		name: `leerplein/layers/${name}`,
+		files,
+		...(ignores ? { ignores } : {}),
+		rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noDeepImports, ...patterns] }] },
+	}))
+}
+
 export default tseslint.config(
 	{ ignores: ['**/node_modules/**', '**/build/**', '**/dist/**', '**/.data/**', '**/.tools/**', 'db/migrations/**'] },
 	js.configs.recommended,
@@ -43,4 +82,22 @@ export default tseslint.config(
 		files: ['scripts/**/*.mjs', 'tests/**/*.ts', 'db/src/cli/**/*.ts', 'app/server/**/*.ts'],
 		rules: { 'no-console': 'off' },
 	},
+	// The arrows of STYLE.md: routes → features → (domain, db, moodle); db and moodle → domain.
+	// A later block replaces an earlier block's options for the same rule, so each layer's list is
+	// complete and starts with `noDeepImports`. Tests: tests/lint/boundaries.test.ts.
+	...layers([
+		{ name: 'everywhere', files: ['**/*.{ts,tsx,js,mjs}'], patterns: [] },
+		{ name: 'routes', files: ['app/routes/**', 'app/root.tsx'], patterns: [noDataPackages] },
+		{ name: 'services', files: ['app/features/**/*.server.ts', 'app/core/**/*.server.ts'], patterns: [noRoutesOrComponents] },
+		{
+			// Components and the modules they share with the server end up in the browser bundle.
+			name: 'components',
+			files: ['app/components/**', 'app/features/**/*.{ts,tsx}', 'app/utils/**', 'app/i18n/**'],
+			ignores: ['**/*.server.ts', '**/*.test.{ts,tsx}'],
+			patterns: [noServerModules, noDatabase],
+		},
+		{ name: 'core', files: ['app/core/**'], patterns: [noFeatures, noRoutesOrComponents] },
+		{ name: 'db', files: ['db/**'], patterns: [packageIsNot('db', ['portal', 'moodle'], ['app', 'tests', 'packages/moodle'])] },
+		{ name: 'moodle', files: ['packages/moodle/**'], patterns: [packageIsNot('moodle', ['portal', 'db'], ['app', 'tests', 'db'])] },
+	]),
 )

@@ -1,25 +1,234 @@
-export * as schema from './schema/index.ts'
+// @leerplein/db — the client, migrations, the tenant context, conflict retries, health, and the types
+// every caller needs. Queries live in their area: @leerplein/db/catalogue, /deduplication,
+// /enrolment, /identity, /tenants, /po-rules, /lti, /jobs, /audit, and the tables in
+// @leerplein/db/schema (see README.md).
 export { APP_ROLE, createDatabase, databaseConfigFromEnv, DEFAULT_PGLITE_DIR, selectRows, switchToAppRole } from './client.ts'
 export type { Database, DatabaseClient, DatabaseConfig, DatabaseRole } from './client.ts'
 export { migrateDatabase } from './migrate.ts'
 export { inspectCurrentRole, withTenantContext, withToolContext } from './tenancy.ts'
 export type { RoleFacts, TenantContext } from './tenancy.ts'
-export * from './queries/catalogue.ts'
-export * from './queries/health.ts'
-export * from './queries/auth.ts'
-export * from './queries/audit.ts'
-export * from './queries/tenants.ts'
-export * from './queries/concern-settings.ts'
-export * from './queries/rate-limits.ts'
-export * from './queries/sso.ts'
-export * from './queries/search.ts'
-export * from './queries/search-synonyms.ts'
-export * from './queries/duplicates.ts'
-export * from './queries/duplicate-scans.ts'
-export * from './queries/course-admin.ts'
-export * from './queries/enrolments.ts'
-export * from './queries/outbox.ts'
-export * from './jobs/queue.ts'
 export { errorCode, retryOnConflict } from './retry.ts'
-export * from './queries/lti.ts'
-export * from './queries/lti-enrolments.ts'
+export { isDatabaseEmpty, pingDatabase } from './queries/health.ts'
+
+// BEGIN area re-exports (transitional). Import from the area instead; `node scripts/codemods/db-areas.mjs`
+// rewrites app/ and tests/, and with --finish removes this block.
+export { writeAudit } from './exports/audit.ts'
+export type { AuditEntry } from './exports/audit.ts'
+export {
+	analyseSearchWords,
+	catalogueSearchVersion,
+	CORRECTION_SIMILARITY,
+	courseVisibleTo,
+	deleteSynonym,
+	getCourse,
+	getOwnCourse,
+	insertCourse,
+	listCatalogue,
+	listOwnCourses,
+	listSynonyms,
+	listThemes,
+	listUpcomingSessions,
+	OWN_COURSE_SORTS,
+	saveSynonym,
+	searchCatalogue,
+	updateCourse,
+} from './exports/catalogue.ts'
+export type {
+	CatalogueEntry,
+	CatalogueSearchFilters,
+	CatalogueSearchInput,
+	CatalogueSearchResult,
+	CourseDetail,
+	CourseFields,
+	FacetCount,
+	FacetName,
+	OwnCourse,
+	OwnCourseRow,
+	OwnCourseSort,
+	SaveSynonymOutcome,
+	SearchResultEntry,
+	SearchTermGroup,
+	SearchWordAnalysis,
+	SynonymRow,
+	ThemeOption,
+	ThemeSummary,
+	UpcomingSession,
+} from './exports/catalogue.ts'
+export {
+	countCourseMerges,
+	countSessionsByCourse,
+	courseRedirectTarget,
+	dismissDuplicatePair,
+	duplicateScanVersion,
+	failDuplicateScan,
+	findDuplicateCandidateVersions,
+	finishDuplicateScan,
+	getDuplicateCourses,
+	getDuplicateScanOverview,
+	insertQueuedDuplicateScan,
+	joinCourse,
+	listCourseMerges,
+	listCourseOfferings,
+	listDismissedPairs,
+	listDuplicateScanClusters,
+	listPublishedDuplicateCourses,
+	mergeCourse,
+	recordDuplicateScanProgress,
+	requestDuplicateScanRerun,
+	startDuplicateScan,
+	undoCourseMerge,
+} from './exports/deduplication.ts'
+export type {
+	CourseMergeRecord,
+	CourseOffering,
+	DuplicateCandidateVersion,
+	DuplicateCourse,
+	DuplicateScanClusterRow,
+	DuplicateScanCourse,
+	DuplicateScanRow,
+	NewDuplicateScanCluster,
+} from './exports/deduplication.ts'
+export {
+	allocateSeats,
+	commitBudget,
+	committedBudget,
+	findActiveEnrolment,
+	getEmployeeForEnrolment,
+	getEnrolmentForAction,
+	getEnrolmentForMail,
+	getEnrolmentStatus,
+	getSessionForEnrolment,
+	insertEnrolment,
+	listAwaitingApproval,
+	listEnrolmentsStartingBetween,
+	listMyEnrolments,
+	listOtherSessions,
+	listProvidedSessions,
+	listSessionEnrolments,
+	listUnitCoordinators,
+	lockEmployeeBudget,
+	lockSessionForEnrolment,
+	markSessionCancelled,
+	moveEnrolmentToSession,
+	nextQueueNumber,
+	promoteWaitlist,
+	releaseBudget,
+	setSessionCapacity,
+	updateEnrolment,
+} from './exports/enrolment.ts'
+export type { AllocatedSeat, EnrolmentForAction, NewEnrolment, SessionForEnrolment, SessionLock } from './exports/enrolment.ts'
+export {
+	deactivateUser,
+	deleteExpiredSessions,
+	deleteSession,
+	deleteSessionsOfUser,
+	extendSession,
+	findUserIdByEmail,
+	findUserIdByEmployeeNumber,
+	getSession,
+	getSignedInPerson,
+	getSsoConfig,
+	hitRateLimit,
+	insertSession,
+	insertSsoAttempt,
+	listSessionsOfUser,
+	listSsoUnits,
+	takeSsoAttempt,
+} from './exports/identity.ts'
+export type {
+	RateLimitRule,
+	RateLimitVerdict,
+	SessionRow,
+	SignedInPerson,
+	SsoConfigRow,
+	SsoLoginAttempt,
+	SsoUnit,
+} from './exports/identity.ts'
+export {
+	claimOutboxMail,
+	clientExecutor,
+	createJobQueue,
+	drizzleExecutor,
+	DUPLICATE_SCAN_QUEUE,
+	enqueueDuplicateScan,
+	enqueueMail,
+	enqueueMailOnce,
+	installJobQueue,
+	JOB_SCHEMA,
+	listOutbox,
+	MAIL_QUEUE,
+	markOutboxMailSent,
+	MOODLE_SYNC_QUEUE,
+	REMINDER_QUEUE,
+} from './exports/jobs.ts'
+export type { DuplicateScanJob, MailJob, MailKind, OutboxMail } from './exports/jobs.ts'
+export {
+	completeEnrolmentFromScore,
+	countLineItems,
+	deleteLineItem,
+	deleteOnlinePart,
+	deleteToolWebServices,
+	enrolmentStatusesForTool,
+	getCourseForm,
+	getCourseTitle,
+	getLineItem,
+	getLtiTool,
+	getOnlinePart,
+	getPlatformSigningKey,
+	getScoreContext,
+	getToolAccess,
+	getToolWebServices,
+	getUnitPoOverrides,
+	insertFirstPlatformKey,
+	insertLineItem,
+	insertLtiTool,
+	insertMessageState,
+	insertOnlinePart,
+	insertPartCompletion,
+	insertRegistrationToken,
+	isEnrolledInCourse,
+	listCourseInstructorsForTool,
+	listCourseMembersForTool,
+	listCourseOnlineParts,
+	listLineItems,
+	listLtiTools,
+	listMyOnlinePartProgress,
+	listMyOnlineResults,
+	listMyPartCompletions,
+	listPlatformPublicKeys,
+	listResults,
+	listSyncableOnlineParts,
+	onlinePartCompleted,
+	recordWebServicesSync,
+	registerToolWithToken,
+	rotatePlatformKey,
+	saveToolWebServices,
+	setOnlinePartMoodleIds,
+	storeScore,
+	takeMessageState,
+	updateLineItem,
+	updateLtiTool,
+	useToolTokenId,
+} from './exports/lti.ts'
+export type {
+	CompletedEnrolment,
+	CourseInstructor,
+	CourseMember,
+	LineItemFilter,
+	LtiLineItem,
+	LtiMessageState,
+	LtiResourceLink,
+	LtiResult,
+	LtiTool,
+	LtiToolWebServices,
+	NewLtiTool,
+	ScoreContext,
+	ScoreTarget,
+	ScoreToStore,
+	StoredPublicKey,
+} from './exports/lti.ts'
+export { getConcernPoDefaults, updateConcernPoDefaults } from './exports/po-rules.ts'
+export { schema } from './exports/schema.ts'
+export { getTenantBySlug, listTenants, updateTenantOverrides } from './exports/tenants.ts'
+export type { TenantSummary } from './exports/tenants.ts'
+// END area re-exports

@@ -1,0 +1,18 @@
+// @leerplein/db/catalogue — the shared catalogue: courses, themes, upcoming sessions, search and its synonyms, a unit's own courses.
+export { courseVisibleTo, getCourse, listCatalogue, listThemes, listUpcomingSessions } from '../queries/catalogue.ts'
+export type { CatalogueEntry, CourseDetail, ThemeSummary, UpcomingSession } from '../queries/catalogue.ts'
+export { analyseSearchWords, catalogueSearchVersion, CORRECTION_SIMILARITY, searchCatalogue } from '../queries/search.ts'
+export type {
+	CatalogueSearchFilters,
+	CatalogueSearchInput,
+	CatalogueSearchResult,
+	FacetCount,
+	FacetName,
+	SearchResultEntry,
+	SearchTermGroup,
+	SearchWordAnalysis,
+} from '../queries/search.ts'
+export { deleteSynonym, listSynonyms, saveSynonym } from '../queries/search-synonyms.ts'
+export type { SaveSynonymOutcome, SynonymRow } from '../queries/search-synonyms.ts'
+export { getOwnCourse, insertCourse, listOwnCourses, OWN_COURSE_SORTS, updateCourse } from '../queries/course-admin.ts'
+export type { CourseFields, OwnCourse, OwnCourseRow, OwnCourseSort, ThemeOption } from '../queries/course-admin.ts'

@@ -1,0 +1,18 @@
+// @leerplein/db/jobs — the job queue (pg-boss): queues, mail jobs, duplicate-scan jobs, and the outbox of mails kept in demo mode.
+export {
+	clientExecutor,
+	createJobQueue,
+	drizzleExecutor,
+	DUPLICATE_SCAN_QUEUE,
+	enqueueDuplicateScan,
+	enqueueMail,
+	enqueueMailOnce,
+	installJobQueue,
+	JOB_SCHEMA,
+	MAIL_QUEUE,
+	MOODLE_SYNC_QUEUE,
+	REMINDER_QUEUE,
+} from '../jobs/queue.ts'
+export type { DuplicateScanJob, MailJob, MailKind } from '../jobs/queue.ts'
+export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
+export type { OutboxMail } from '../queries/outbox.ts'
