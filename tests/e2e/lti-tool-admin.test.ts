@@ -219,9 +219,9 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		const manual = page.getByRole('region', { name: 'Met de hand registreren' })
 		await manual.getByLabel('Inlog-initiatieadres (OIDC login)').fill('niet een adres')
 		await manual.getByRole('button', { name: 'Registreren' }).click()
-		await page.locator('#name-error').waitFor()
-		expect(await page.locator('#name-error').textContent()).toBe('Vul een naam in van hoogstens 200 tekens.')
-		expect(await page.locator('#loginUrl-error').textContent()).toBe('Vul een volledig webadres in dat begint met https://.')
+		await page.locator('#register-tool-name-error').waitFor()
+		expect(await page.locator('#register-tool-name-error').textContent()).toBe('Vul een naam in van hoogstens 200 tekens.')
+		expect(await page.locator('#register-tool-loginUrl-error').textContent()).toBe('Vul een volledig webadres in dat begint met https://.')
 		expect(await manual.getByLabel('Inlog-initiatieadres (OIDC login)').inputValue()).toBe('niet een adres')
 		expect(await accessibilityViolations(page)).toEqual([])
 
