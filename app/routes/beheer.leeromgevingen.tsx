@@ -89,8 +89,6 @@ export default function LearningTools() {
 		lastResult: replyTo(actionData, 'dynamic'),
 		constraint: getZodConstraint(dynamicRegistrationSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: dynamicRegistrationSchema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 	})
 	const [registerForm, registerFields] = useToolForm({ id: 'register-tool', lastResult: replyTo(actionData, 'register'), defaultValue: { deploymentIds: '1', scopes: [...ALL_LTI_SCOPES] } })
 	return (

@@ -276,8 +276,6 @@ function WebServicesForm({ lastResult, baseUrl, tokenHint }: { lastResult: Submi
 		lastResult,
 		constraint: getZodConstraint(webServicesSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: webServicesSchema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 		defaultValue: { wsBaseUrl: baseUrl },
 	})
 	return (

@@ -179,8 +179,6 @@ function MoodleIdsForm({ courseId, part, lastResult }: { courseId: string; part:
 		lastResult,
 		constraint: getZodConstraint(moodleIdsSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: moodleIdsSchema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 		defaultValue: { moodleCourseId: part.moodleCourseId?.toString() ?? '', moodleActivityId: part.moodleActivityId?.toString() ?? '' },
 	})
 	const numeric = { inputMode: 'numeric' }
@@ -217,8 +215,6 @@ function LinkPartForm({ tools, lastResult }: { tools: OnlinePartsPage['tools']; 
 		lastResult,
 		constraint: getZodConstraint(onlinePartSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: onlinePartSchema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 		defaultValue: { toolId: tools[0]?.id },
 	})
 	const numeric = { inputMode: 'numeric' }

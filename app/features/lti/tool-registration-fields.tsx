@@ -8,15 +8,17 @@ import { toolSchema, type ToolRegistration } from './tool-schema.ts'
 
 type ToolFormValue = z.input<typeof toolSchema>
 
-/** The form of a tool's registration (registering by hand, editing), validated in the browser with the action's schema. */
+/**
+ * The form of a tool's registration (registering by hand, editing), validated in the browser with
+ * the action's schema, on submit: errors appearing on blur would shift the button being clicked and
+ * move focus to the error summary.
+ */
 export function useToolForm({ id, lastResult, defaultValue }: { id: string; lastResult: SubmissionResult<string[]> | undefined; defaultValue: DefaultValue<ToolFormValue> }) {
 	return useForm<ToolFormValue, ToolRegistration>({
 		id,
 		lastResult,
 		constraint: getZodConstraint(toolSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: toolSchema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
 		defaultValue,
 	})
 }
@@ -53,9 +55,9 @@ export function ToolRegistrationFields({ form, fields }: Props) {
 			<fieldset className="field">
 				<legend>{t('lti.admin.scopes')}</legend>
 				{scopeBoxes.map(({ key, ...box }, index) => (
-					<div key={box.value}>
+					<div key={box.value} className="field__choice">
 						<input key={key} {...box} id={`${form.id}-scope-${index}`} />{' '}
-						<label htmlFor={`${form.id}-scope-${index}`} style={{ display: 'inline', fontWeight: 'normal' }}>
+						<label htmlFor={`${form.id}-scope-${index}`}>
 							<code>{box.value.split('/scope/')[1]}</code>
 						</label>
 					</div>
@@ -63,15 +65,15 @@ export function ToolRegistrationFields({ form, fields }: Props) {
 			</fieldset>
 			<fieldset className="field">
 				<legend>{t('lti.admin.privacy')}</legend>
-				<div>
+				<div className="field__choice">
 					<input key={shareNameKey} {...shareName} />{' '}
-					<label htmlFor={fields.shareName.id} style={{ display: 'inline', fontWeight: 'normal' }}>
+					<label htmlFor={fields.shareName.id}>
 						{t('lti.admin.shareName')}
 					</label>
 				</div>
-				<div>
+				<div className="field__choice">
 					<input key={shareEmailKey} {...shareEmail} />{' '}
-					<label htmlFor={fields.shareEmail.id} style={{ display: 'inline', fontWeight: 'normal' }}>
+					<label htmlFor={fields.shareEmail.id}>
 						{t('lti.admin.shareEmail')}
 					</label>
 				</div>
