@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { hasControlCharacters, parseForm, readForm, requireIntent } from './form.server.ts'
+import { hasControlCharacters, invalidForm, parseForm, readForm, refusedForm, requireIntent } from './form.server.ts'
 
 function post(body: BodyInit, contentType: string | null) {
 	const headers = new Headers()
@@ -69,4 +69,19 @@ describe('parseForm', () => {
 
 test('hasControlCharacters leaves ordinary Dutch text alone', () => {
 	expect(hasControlCharacters('Ĳsselmeer – “café” €12,50')).toBe(false)
+})
+
+test('a refused form keeps its fields but never echoes a hidden one (a token) into the page', () => {
+	const schema = z.object({ baseUrl: z.url({ error: 'TOOL_URL_INVALID' }), token: z.string() })
+	const form = new FormData()
+	form.set('baseUrl', 'geen adres')
+	form.set('token', 'secret-token')
+	const submission = parseForm(form, schema)
+	const invalid = invalidForm(submission, { hideFields: ['token'] })
+	expect(invalid.init?.status).toBe(400)
+	expect(invalid.data.initialValue).toEqual({ baseUrl: 'geen adres' })
+	expect(invalid.data.error).toEqual({ baseUrl: ['TOOL_URL_INVALID'] })
+	const refused = refusedForm(submission, { ok: false, kind: 'invalid', code: 'SECRETS_KEY_MISSING', field: 'token' }, { hideFields: ['token'] })
+	expect(JSON.stringify(refused.data)).not.toContain('secret-token')
+	expect(refused.data.error).toMatchObject({ token: ['SECRETS_KEY_MISSING'] })
 })

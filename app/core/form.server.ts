@@ -66,16 +66,19 @@ export function parseForm<Schema extends z.ZodType>(form: FormData, schema: Sche
 
 type Submission = ReturnType<typeof parseForm>
 
+/** What a refused form sends back besides its errors: `hideFields` are never echoed into the page (a token, a password). */
+export type ReplyOptions = { hideFields?: string[] }
+
 /** A form the schema refused: its errors per field, for the page's `useForm({ lastResult })`, with 400. */
-export function invalidForm(submission: Submission) {
-	return data(submission.reply(), { status: 400 })
+export function invalidForm(submission: Submission, { hideFields }: ReplyOptions = {}) {
+	return data(submission.reply({ hideFields }), { status: 400 })
 }
 
 /**
  * A form the service refused: the failure's code beside its field (or above the form), in
  * Conform's reply, with the failure's status. Nothing was saved, and the fields keep their values.
  */
-export function refusedForm(submission: Submission, failure: Failure) {
+export function refusedForm(submission: Submission, failure: Failure, { hideFields }: ReplyOptions = {}) {
 	const errors = failure.field ? { fieldErrors: { [failure.field]: [failure.code] } } : { formErrors: [failure.code] }
-	return data(submission.reply(errors), { status: statusOf(failure.kind) })
+	return data(submission.reply({ ...errors, hideFields }), { status: statusOf(failure.kind) })
 }

@@ -1,11 +1,14 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { ALL_LTI_SCOPES } from '@leerplein/domain'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
-import { describedBy, FormField } from '../components/form-field.tsx'
-import { ToolRegistrationFields } from '../features/lti/tool-registration-fields.tsx'
-import { dynamicSchema, firstErrors, toolSchema, type Errors } from '../features/lti/tool-form.ts'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
+import { ToolRegistrationFields, useToolForm } from '../features/lti/tool-registration-fields.tsx'
+import { dynamicRegistrationSchema, TOOL_MULTILINE_FIELDS, toolSchema } from '../features/lti/tool-schema.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { LTI_PATHS, platformIssuer } from '../features/lti/platform.server.ts'
 import { listTools } from '../features/lti/list-lti-tools.server.ts'
@@ -14,15 +17,21 @@ import { rotateLtiPlatformKey } from '../features/lti/rotate-lti-platform-key.se
 import { startLtiDynamicRegistration } from '../features/lti/start-lti-dynamic-registration.server.ts'
 import { formatDate } from '../utils/format.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+
+const NOTICES = ['sleutel', 'geregistreerd'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
-	const issuer = platformIssuer(context, request)
+	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
 	const url = new URL(request.url)
+	const notice = NOTICES.find((known) => known === url.searchParams.get('gedaan')) ?? null
+	const tools = valueOrThrow(await listTools(context, { actor }))
+	const issuer = platformIssuer(context, request)
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('lti.admin.title')} – ${t('app.name')}`,
-		tools: await listTools(context, { signedIn }),
+		tools,
 		endpoints: {
 			issuer,
 			openIdConfiguration: `${issuer}${LTI_PATHS.openIdConfiguration}`,
@@ -32,44 +41,56 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 			deepLinkingReturn: `${issuer}${LTI_PATHS.deepLinkingReturn}`,
 		},
 		confirmRotate: url.searchParams.get('sleutel') === 'vervangen',
-		notice: url.searchParams.get('gedaan'),
+		notice,
 	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
-	const form = await request.formData()
-	const intent = form.get('intent')
-	if (intent === 'rotate') {
-		await rotateLtiPlatformKey(context, { signedIn })
-		return redirect('/beheer/leeromgevingen?gedaan=sleutel', 303)
+	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
+	const form = await readForm(request, { multiline: TOOL_MULTILINE_FIELDS })
+	switch (requireIntent(form, ['rotate', 'dynamic', 'register'])) {
+		case 'rotate': {
+			valueOrThrow(await rotateLtiPlatformKey(context, { actor }))
+			return redirect('/beheer/leeromgevingen?gedaan=sleutel', 303)
+		}
+		case 'dynamic': {
+			const submission = parseForm(form, dynamicRegistrationSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const started = await startLtiDynamicRegistration(context, { actor, toolRegistrationUrl: submission.value.toolRegistrationUrl, issuer: platformIssuer(context, request) })
+			if (!started.ok) return refusedForm(submission, started)
+			return { registrationLink: started.value.location }
+		}
+		case 'register': {
+			const submission = parseForm(form, toolSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const registered = await registerLtiTool(context, { actor, input: submission.value })
+			if (!registered.ok) return refusedForm(submission, registered)
+			return redirect('/beheer/leeromgevingen?gedaan=geregistreerd', 303)
+		}
 	}
-	const values: Record<string, string> = {}
-	for (const [key, value] of form.entries()) if (key !== 'scopes') values[key] = String(value)
-	if (intent === 'dynamic') {
-		const parsed = dynamicSchema.safeParse(values)
-		if (!parsed.success) return data({ form: 'dynamic', errors: firstErrors(parsed.error), values, registrationLink: null }, { status: 400 })
-		const { location } = await startLtiDynamicRegistration(context, { signedIn, toolRegistrationUrl: parsed.data.toolRegistrationUrl, issuer: platformIssuer(context, request) })
-		return data({ form: 'dynamic', errors: {} as Errors, values, registrationLink: location })
-	}
-	const parsed = toolSchema.safeParse({ ...values, scopes: form.getAll('scopes').map(String) })
-	if (!parsed.success) return data({ form: 'register', errors: firstErrors(parsed.error), values, registrationLink: null }, { status: 400 })
-	await registerLtiTool(context, { signedIn, input: parsed.data })
-	return redirect('/beheer/leeromgevingen?gedaan=geregistreerd', 303)
+}
+
+/** The action's reply to the form whose intent was sent, for Conform; nothing for the other forms. */
+function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]> | undefined {
+	const reply = actionData as SubmissionResult<string[]> | undefined
+	return reply && typeof reply === 'object' && 'initialValue' in reply && reply.initialValue?.intent === intent ? reply : undefined
 }
 
 export default function LearningTools() {
 	const { tools, endpoints, confirmRotate, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
-	const errorsOf = (form: string): Errors => (actionData?.form === form ? actionData.errors : {})
-	const valuesOf = (form: string): Record<string, string> => (actionData?.form === form ? actionData.values : {})
-	const registerErrors = errorsOf('register')
-	const registerValues = valuesOf('register')
-	const dynamicErrors = errorsOf('dynamic')
-	const message = (errors: Errors, key: string) => (errors[key] ? t(errors[key] as never) : null)
+	const errorText = useErrorText()
+	const registrationLink = actionData && 'registrationLink' in actionData ? actionData.registrationLink : null
+	const [dynamicForm, dynamicFields] = useForm({
+		id: 'dynamic-registration',
+		lastResult: replyTo(actionData, 'dynamic'),
+		constraint: getZodConstraint(dynamicRegistrationSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: dynamicRegistrationSchema }),
+	})
+	const [registerForm, registerFields] = useToolForm({ id: 'register-tool', lastResult: replyTo(actionData, 'register'), defaultValue: { deploymentIds: '1', scopes: [...ALL_LTI_SCOPES] } })
 	return (
 		<div className="container page">
 			<h1>{t('lti.admin.title')}</h1>
@@ -150,26 +171,18 @@ export default function LearningTools() {
 			<section aria-labelledby="dynamisch">
 				<h2 id="dynamisch">{t('lti.admin.dynamicTitle')}</h2>
 				<p>{t('lti.admin.dynamicIntro')}</p>
-				{actionData?.registrationLink ? (
+				{registrationLink ? (
 					<p className="notice" role="status">
-						<a className="button" href={actionData.registrationLink} target="_blank" rel="noopener noreferrer">
+						<a className="button" href={registrationLink} target="_blank" rel="noopener noreferrer">
 							{t('lti.admin.dynamicOpen')}
 							<span className="visually-hidden"> {t('lti.parts.newWindow')}</span>
 						</a>
 					</p>
 				) : null}
-				<Form method="post" className="form" noValidate>
+				<Form method="post" className="form" {...getFormProps(dynamicForm)}>
 					<input type="hidden" name="intent" value="dynamic" />
-					<FormField id="toolRegistrationUrl" label={t('lti.admin.toolRegistrationUrl')} hint={t('lti.admin.toolRegistrationUrlHint')} error={message(dynamicErrors, 'toolRegistrationUrl')}>
-						<input
-							id="toolRegistrationUrl"
-							name="toolRegistrationUrl"
-							type="url"
-							defaultValue={valuesOf('dynamic').toolRegistrationUrl ?? ''}
-							aria-invalid={dynamicErrors.toolRegistrationUrl ? true : undefined}
-							aria-describedby={describedBy('toolRegistrationUrl', { hint: true, error: dynamicErrors.toolRegistrationUrl })}
-						/>
-					</FormField>
+					<ErrorSummary form={dynamicForm} fields={[{ meta: dynamicFields.toolRegistrationUrl, label: t('lti.admin.toolRegistrationUrl') }]} formError={errorText(dynamicForm.errors)} />
+					<Field meta={dynamicFields.toolRegistrationUrl} label={t('lti.admin.toolRegistrationUrl')} hint={t('lti.admin.toolRegistrationUrlHint')} type="url" />
 					<div>
 						<button type="submit" className="button">
 							{t('lti.admin.dynamicStart')}
@@ -179,9 +192,9 @@ export default function LearningTools() {
 			</section>
 			<section aria-labelledby="handmatig">
 				<h2 id="handmatig">{t('lti.admin.manualTitle')}</h2>
-				<Form method="post" className="form" noValidate>
+				<Form method="post" className="form" {...getFormProps(registerForm)}>
 					<input type="hidden" name="intent" value="register" />
-					<ToolRegistrationFields errors={registerErrors} values={{ deploymentIds: '1', ...registerValues }} scopes={null} shareName={false} shareEmail={false} />
+					<ToolRegistrationFields form={registerForm} fields={registerFields} />
 					<div>
 						<button type="submit" className="button">
 							{t('lti.admin.register')}

@@ -1,14 +1,16 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
-import { describedBy, FormField } from '../components/form-field.tsx'
-import { ToolRegistrationFields } from '../features/lti/tool-registration-fields.tsx'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
+import { ToolRegistrationFields, useToolForm } from '../features/lti/tool-registration-fields.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { platformIssuer } from '../features/lti/platform.server.ts'
-import { firstErrors, toolFormValues, toolSchema, webServicesSchema, type Errors } from '../features/lti/tool-form.ts'
+import { TOOL_MULTILINE_FIELDS, toolFormValues, toolSchema, webServicesSchema } from '../features/lti/tool-schema.ts'
 import { removeLtiWebServices } from '../features/lti/remove-lti-web-services.server.ts'
 import { saveLtiWebServices } from '../features/lti/save-lti-web-services.server.ts'
 import { setLtiToolActive } from '../features/lti/set-lti-tool-active.server.ts'
@@ -16,79 +18,95 @@ import { showLtiTool, type MoodleBrowse } from '../features/lti/show-lti-tool.se
 import { syncLtiToolNow } from '../features/lti/sync-lti-tool-now.server.ts'
 import { updateLtiToolRegistration } from '../features/lti/update-lti-tool.server.ts'
 import { formatDateTime } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
+const NOTICES = ['opgeslagen', 'gedeactiveerd', 'geactiveerd', 'webservices', 'gesynchroniseerd', 'webservicesVerwijderd'] as const
+
+/** `?moodle=cursussen` lists Moodle's courses, `?moodle={id}` one course's activities; anything else nothing. */
+function browseOf(value: string | null): MoodleBrowse | null {
+	if (value === 'cursussen') return { kind: 'courses' }
+	return value && /^\d{1,9}$/.test(value) ? { kind: 'course', moodleCourseId: Number(value) } : null
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
+	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
 	invariantResponse(isUuid(params.toolId), 404, 'TOOL_NOT_FOUND')
 	const url = new URL(request.url)
-	const moodle = url.searchParams.get('moodle')
-	const browse: MoodleBrowse | null = moodle === 'cursussen' ? { kind: 'courses' } : moodle && /^\d+$/.test(moodle) ? { kind: 'course', moodleCourseId: Number(moodle) } : null
-	const page = await showLtiTool(context, { signedIn, toolId: params.toolId, browse })
-	invariantResponse(page, 404, 'TOOL_NOT_FOUND')
+	const page = valueOrThrow(await showLtiTool(context, { actor, toolId: params.toolId, browse: browseOf(url.searchParams.get('moodle')), secretsKey: context.config.secretsKey }))
 	const t = await i18next.getFixedT(request)
 	return {
 		...page,
 		values: toolFormValues(page.tool),
 		confirmDeactivate: url.searchParams.get('deactiveren') === 'bevestigen',
 		confirmRemoveWebServices: url.searchParams.get('webservices') === 'verwijderen',
-		notice: url.searchParams.get('gedaan'),
+		notice: NOTICES.find((known) => known === url.searchParams.get('gedaan')) ?? null,
 		title: `${page.tool.name} – ${t('lti.admin.title')} – ${t('app.name')}`,
 	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
+// The typed token is never sent back into the page, not even beside an error.
+const HIDDEN = { hideFields: ['wsToken'] }
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'update', { kind: 'concern' })
+	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
 	invariantResponse(isUuid(params.toolId), 404, 'TOOL_NOT_FOUND')
 	const toolId = params.toolId
-	const back = (notice: string) => redirect(`/beheer/leeromgevingen/${toolId}?gedaan=${notice}`, 303)
-	const form = await request.formData()
-	const intent = form.get('intent')
-	if (intent === 'deactivate' || intent === 'activate') {
-		invariantResponse(await setLtiToolActive(context, { signedIn, toolId, active: intent === 'activate' }), 404, 'TOOL_NOT_FOUND')
-		return back(intent === 'activate' ? 'geactiveerd' : 'gedeactiveerd')
-	}
-	if (intent === 'sync') {
-		await syncLtiToolNow(context, { signedIn, toolId, now: new Date() })
-		return back('gesynchroniseerd')
-	}
-	if (intent === 'remove-web-services') {
-		await removeLtiWebServices(context, { signedIn, toolId })
-		return back('webservicesVerwijderd')
-	}
-	const values: Record<string, string> = {}
-	for (const [key, value] of form.entries()) if (key !== 'scopes' && key !== 'wsToken') values[key] = String(value)
-	if (intent === 'web-services') {
-		const parsed = webServicesSchema.safeParse({ wsBaseUrl: values.wsBaseUrl, wsToken: String(form.get('wsToken') ?? '') })
-		if (!parsed.success) return data({ form: 'web-services', errors: firstErrors(parsed.error), values }, { status: 400 })
-		const saved = await saveLtiWebServices(context, { signedIn, toolId, baseUrl: parsed.data.wsBaseUrl, token: parsed.data.wsToken, issuer: platformIssuer(context, request) })
-		if (!saved.ok) {
-			invariantResponse(saved.code !== 'TOOL_NOT_FOUND', 404, 'TOOL_NOT_FOUND')
-			const error = saved.code === 'TOKEN_REQUIRED' ? 'lti.tool.errors.tokenRequired' : 'lti.tool.errors.secretsKeyMissing'
-			return data({ form: 'web-services', errors: { wsToken: error } as Errors, values }, { status: 400 })
+	const back = (notice: (typeof NOTICES)[number]) => redirect(`/beheer/leeromgevingen/${toolId}?gedaan=${notice}`, 303)
+	const form = await readForm(request, { multiline: TOOL_MULTILINE_FIELDS })
+	const intent = requireIntent(form, ['deactivate', 'activate', 'sync', 'remove-web-services', 'web-services', 'update'])
+	switch (intent) {
+		case 'deactivate':
+		case 'activate': {
+			valueOrThrow(await setLtiToolActive(context, { actor, toolId, active: intent === 'activate' }))
+			return back(intent === 'activate' ? 'geactiveerd' : 'gedeactiveerd')
 		}
-		return back('webservices')
+		case 'sync': {
+			valueOrThrow(await syncLtiToolNow(context, { actor, toolId, secretsKey: context.config.secretsKey }))
+			return back('gesynchroniseerd')
+		}
+		case 'remove-web-services': {
+			valueOrThrow(await removeLtiWebServices(context, { actor, toolId }))
+			return back('webservicesVerwijderd')
+		}
+		case 'web-services': {
+			const submission = parseForm(form, webServicesSchema)
+			if (submission.status !== 'success') return invalidForm(submission, HIDDEN)
+			const saved = await saveLtiWebServices(context, {
+				actor,
+				toolId,
+				baseUrl: submission.value.wsBaseUrl,
+				token: submission.value.wsToken,
+				issuer: platformIssuer(context, request),
+				secretsKey: context.config.secretsKey,
+			})
+			if (!saved.ok) return saved.field ? refusedForm(submission, saved, HIDDEN) : throwFailure(saved)
+			return back('webservices')
+		}
+		case 'update': {
+			const submission = parseForm(form, toolSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const updated = await updateLtiToolRegistration(context, { actor, toolId, input: submission.value })
+			if (!updated.ok) return updated.field ? refusedForm(submission, updated) : throwFailure(updated)
+			return back('opgeslagen')
+		}
 	}
-	const parsed = toolSchema.safeParse({ ...values, scopes: form.getAll('scopes').map(String) })
-	if (!parsed.success) return data({ form: 'update', errors: firstErrors(parsed.error), values }, { status: 400 })
-	invariantResponse(await updateLtiToolRegistration(context, { signedIn, toolId, input: parsed.data }), 404, 'TOOL_NOT_FOUND')
-	return back('opgeslagen')
+}
+
+/** The action's reply to the form whose intent was sent, for Conform; nothing for the other forms. */
+function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]> | undefined {
+	const reply = actionData as SubmissionResult<string[]> | undefined
+	return reply && typeof reply === 'object' && 'initialValue' in reply && reply.initialValue?.intent === intent ? reply : undefined
 }
 
 export default function LearningTool() {
 	const { tool, webServices, moodle, values, confirmDeactivate, confirmRemoveWebServices, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
-	const errorsOf = (form: string): Errors => (actionData?.form === form ? actionData.errors : {})
-	const valuesOf = (form: string): Record<string, string> => (actionData?.form === form ? actionData.values : form === 'update' ? values : {})
-	const updateErrors = errorsOf('update')
-	const updateValues = valuesOf('update')
-	const wsErrors = errorsOf('web-services')
-	const message = (errors: Errors, key: string) => (errors[key] ? t(errors[key] as never) : null)
-	const scopesChecked = actionData?.form === 'update' ? null : new Set(tool.scopes)
+	const [updateForm, updateFields] = useToolForm({ id: 'tool-registration', lastResult: replyTo(actionData, 'update'), defaultValue: values })
 	const syncResult = () => {
 		if (!webServices?.lastSyncAt) return t('lti.tool.neverSynced')
 		const at = formatDateTime(new Date(webServices.lastSyncAt), i18n.language)
@@ -149,40 +167,12 @@ export default function LearningTool() {
 				<p>{t('lti.tool.wsIntro')}</p>
 				<p role="status">{syncResult()}</p>
 				{/* A new key after each save empties the token field: the typed token does not linger in the page. */}
-				<Form method="post" className="form" noValidate key={webServices ? String(webServices.updatedAt) : 'none'}>
-					<input type="hidden" name="intent" value="web-services" />
-					<FormField id="wsBaseUrl" label={t('lti.tool.wsBaseUrl')} hint={t('lti.tool.wsBaseUrlHint')} error={message(wsErrors, 'wsBaseUrl')}>
-						<input
-							id="wsBaseUrl"
-							name="wsBaseUrl"
-							type="url"
-							defaultValue={valuesOf('web-services').wsBaseUrl ?? webServices?.baseUrl ?? ''}
-							aria-invalid={wsErrors.wsBaseUrl ? true : undefined}
-							aria-describedby={describedBy('wsBaseUrl', { hint: true, error: wsErrors.wsBaseUrl })}
-						/>
-					</FormField>
-					<FormField
-						id="wsToken"
-						label={t('lti.tool.wsToken')}
-						hint={webServices ? t('lti.tool.wsTokenStored', { lastFour: webServices.tokenLastFour }) : t('lti.tool.wsTokenHint')}
-						error={message(wsErrors, 'wsToken')}
-					>
-						<input
-							id="wsToken"
-							name="wsToken"
-							type="password"
-							autoComplete="off"
-							defaultValue=""
-							aria-invalid={wsErrors.wsToken ? true : undefined}
-							aria-describedby={describedBy('wsToken', { hint: true, error: wsErrors.wsToken })}
-						/>
-					</FormField>
-					<div>
-						<button type="submit" className="button">
-							{t('lti.tool.wsSave')}
-						</button>
-					</div>
-				</Form>
+				<WebServicesForm
+					key={webServices ? String(webServices.updatedAt) : 'none'}
+					lastResult={replyTo(actionData, 'web-services')}
+					baseUrl={webServices?.baseUrl ?? ''}
+					tokenHint={webServices ? t('lti.tool.wsTokenStored', { lastFour: webServices.tokenLastFour }) : t('lti.tool.wsTokenHint')}
+				/>
 				{webServices ? (
 					<div className="form-actions">
 						<Form method="post">
@@ -263,9 +253,9 @@ export default function LearningTool() {
 
 			<section aria-labelledby="registratie">
 				<h2 id="registratie">{t('lti.tool.editTitle')}</h2>
-				<Form method="post" className="form" noValidate>
+				<Form method="post" className="form" {...getFormProps(updateForm)}>
 					<input type="hidden" name="intent" value="update" />
-					<ToolRegistrationFields errors={updateErrors} values={updateValues} scopes={scopesChecked} shareName={tool.shareName} shareEmail={tool.shareEmail} />
+					<ToolRegistrationFields form={updateForm} fields={updateFields} />
 					<div>
 						<button type="submit" className="button">
 							{t('lti.tool.save')}
@@ -274,5 +264,38 @@ export default function LearningTool() {
 				</Form>
 			</section>
 		</div>
+	)
+}
+
+/** The Moodle web-services form: the site's address and a token that is never shown back. */
+function WebServicesForm({ lastResult, baseUrl, tokenHint }: { lastResult: SubmissionResult<string[]> | undefined; baseUrl: string; tokenHint: string }) {
+	const { t } = useTranslation()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'web-services',
+		lastResult,
+		constraint: getZodConstraint(webServicesSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: webServicesSchema }),
+		defaultValue: { wsBaseUrl: baseUrl },
+	})
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="web-services" />
+			<ErrorSummary
+				form={form}
+				fields={[
+					{ meta: fields.wsBaseUrl, label: t('lti.tool.wsBaseUrl') },
+					{ meta: fields.wsToken, label: t('lti.tool.wsToken') },
+				]}
+				formError={errorText(form.errors)}
+			/>
+			<Field meta={fields.wsBaseUrl} label={t('lti.tool.wsBaseUrl')} hint={t('lti.tool.wsBaseUrlHint')} type="url" />
+			<Field meta={fields.wsToken} label={t('lti.tool.wsToken')} hint={tokenHint} type="password" controlProps={{ autoComplete: 'off' }} />
+			<div>
+				<button type="submit" className="button">
+					{t('lti.tool.wsSave')}
+				</button>
+			</div>
+		</Form>
 	)
 }

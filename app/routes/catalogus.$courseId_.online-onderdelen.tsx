@@ -1,30 +1,29 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
-import { describedBy, FormField } from '../components/form-field.tsx'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../features/lti/link-online-part.server.ts'
 import { linkOnlinePartToMoodle } from '../features/lti/link-online-part-to-moodle.server.ts'
+import { moodleIdsSchema, onlinePartSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
 import { removeOnlinePart } from '../features/lti/remove-online-part.server.ts'
-import { showOnlineParts } from '../features/lti/show-online-parts.server.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { showOnlineParts, type OnlinePartsPage } from '../features/lti/show-online-parts.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
-async function guard(request: Request, context: LoaderFunctionArgs['context'], courseId: string | undefined) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(isUuid(courseId), 404, 'COURSE_NOT_FOUND')
-	const page = await showOnlineParts(context, { signedIn, courseId })
-	invariantResponse(page, 404, 'COURSE_NOT_FOUND')
-	await requirePermission(request, context, 'update', { kind: 'course', providerTenantId: page.course.providerTenantId })
-	return { signedIn, page }
-}
+// Any signed-in person passes the guard; the service decides on the course it loads (can() on
+// the course, 404 for one their unit cannot see), since its provider is not known before.
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const { page } = await guard(request, context, params.courseId)
+	const { actor } = await requirePermission(request, context, 'read', ownData)
+	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
+	const page = valueOrThrow(await showOnlineParts(context, { actor, courseId: params.courseId }))
 	const url = new URL(request.url)
 	const linked = Number.parseInt(url.searchParams.get('gekoppeld') ?? '', 10)
 	const removing = page.parts.find((part) => part.id === url.searchParams.get('verwijderen')) ?? null
@@ -35,82 +34,44 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-// Messages are i18n keys; the component translates them next to their fields.
-const moodleId = () =>
-	z
-		.string()
-		.trim()
-		.optional()
-		.transform((value) => (value ? Number(value) : null))
-		.refine((value) => value === null || (Number.isInteger(value) && value > 0), { error: 'lti.manage.errors.moodleIdInvalid' })
-const linkSchema = z.object({
-	toolId: z.string({ error: 'lti.manage.errors.toolRequired' }).uuid({ error: 'lti.manage.errors.toolRequired' }),
-	title: z.string().trim().min(1, { error: 'lti.manage.errors.titleRequired' }).max(200, { error: 'lti.manage.errors.titleTooLong' }),
-	targetLinkUri: z
-		.string()
-		.trim()
-		.transform((value) => value || null)
-		.refine((value) => value === null || /^https?:\/\//.test(value), { error: 'lti.manage.errors.urlInvalid' })
-		.refine((value) => value === null || URL.canParse(value), { error: 'lti.manage.errors.urlInvalid' }),
-	customId: z
-		.string()
-		.trim()
-		.max(200, { error: 'lti.manage.errors.customIdTooLong' })
-		.transform((value) => value || null),
-	passMarkPercent: z
-		.string()
-		.trim()
-		.transform((value) => (value === '' ? null : Number(value)))
-		.refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 100), { error: 'lti.manage.errors.passMarkInvalid' }),
-	moodleCourseId: moodleId(),
-	moodleActivityId: moodleId(),
-}).refine((value) => (value.moodleCourseId === null) === (value.moodleActivityId === null), { path: ['moodleActivityId'], error: 'lti.manage.errors.moodleActivityPair' })
-
-const moodleIdsSchema = z
-	.object({ moodleCourseId: moodleId(), moodleActivityId: moodleId() })
-	.refine((value) => (value.moodleCourseId === null) === (value.moodleActivityId === null), { path: ['moodleActivityId'], error: 'lti.manage.errors.moodleActivityPair' })
-
-type FieldErrors = Partial<Record<keyof z.input<typeof linkSchema>, string>>
-
-function fieldErrors(error: z.ZodError): FieldErrors {
-	const errors: FieldErrors = {}
-	for (const issue of error.issues) errors[issue.path[0] as keyof FieldErrors] ??= issue.message
-	return errors
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'read', ownData)
+	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
+	const courseId = params.courseId
+	const form = await readForm(request)
+	switch (requireIntent(form, ['remove', 'moodle-ids', 'link'])) {
+		case 'remove': {
+			const submission = parseForm(form, removeOnlinePartSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			valueOrThrow(await removeOnlinePart(context, { actor, courseId, resourceLinkId: submission.value.resourceLinkId }))
+			return redirect(`/catalogus/${courseId}/online-onderdelen?verwijderd=1`, 303)
+		}
+		case 'moodle-ids': {
+			const submission = parseForm(form, moodleIdsSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			valueOrThrow(await linkOnlinePartToMoodle(context, { actor, courseId, ...submission.value }))
+			return redirect(`/catalogus/${courseId}/online-onderdelen?moodle-opgeslagen=1`, 303)
+		}
+		case 'link': {
+			const submission = parseForm(form, onlinePartSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const linked = await linkOnlinePart(context, { actor, courseId, input: submission.value })
+			if (!linked.ok) return linked.field ? refusedForm(submission, linked) : throwFailure(linked)
+			return redirect(`/catalogus/${courseId}/online-onderdelen?gekoppeld=1`, 303)
+		}
+	}
 }
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-	const { signedIn, page } = await guard(request, context, params.courseId)
-	const form = await request.formData()
-	if (form.get('intent') === 'remove') {
-		const result = await removeOnlinePart(context, { signedIn, courseId: page.course.id, resourceLinkId: String(form.get('resourceLinkId') ?? '') })
-		invariantResponse(result.ok, 404, 'ONLINE_PART_NOT_FOUND')
-		return redirect(`/catalogus/${page.course.id}/online-onderdelen?verwijderd=1`, 303)
-	}
-	const values = Object.fromEntries([...form.entries()].map(([key, value]) => [key, String(value)]))
-	if (form.get('intent') === 'moodle-ids') {
-		const ids = moodleIdsSchema.safeParse(values)
-		if (!ids.success) return data({ form: 'moodle-ids' as const, errors: fieldErrors(ids.error), values }, { status: 400 })
-		const result = await linkOnlinePartToMoodle(context, { signedIn, courseId: page.course.id, resourceLinkId: values.resourceLinkId ?? '', ...ids.data })
-		invariantResponse(result.ok, 404, 'ONLINE_PART_NOT_FOUND')
-		return redirect(`/catalogus/${page.course.id}/online-onderdelen?moodle-opgeslagen=1`, 303)
-	}
-	const parsed = linkSchema.safeParse(values)
-	if (!parsed.success) return data({ form: 'link' as const, errors: fieldErrors(parsed.error), values }, { status: 400 })
-	const result = await linkOnlinePart(context, { signedIn, courseId: page.course.id, input: parsed.data })
-	if (!result.ok) return data({ form: 'link' as const, errors: { toolId: 'lti.manage.errors.toolRequired' } as FieldErrors, values }, { status: 400 })
-	return redirect(`/catalogus/${page.course.id}/online-onderdelen?gekoppeld=1`, 303)
+/** The action's reply to the form whose intent was sent, for Conform; nothing for the other forms. */
+function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]> | undefined {
+	const reply = actionData as SubmissionResult<string[]> | undefined
+	return reply && typeof reply === 'object' && 'initialValue' in reply && reply.initialValue?.intent === intent ? reply : undefined
 }
 
 export default function OnlineParts() {
 	const { course, parts, tools, linked, removing, identifying, saved } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
-	const errors: FieldErrors = actionData?.form === 'link' ? actionData.errors : {}
-	const values: Record<string, string> = actionData?.form === 'link' ? actionData.values : {}
-	const idErrors: FieldErrors = actionData?.form === 'moodle-ids' ? actionData.errors : {}
-	const idValues: Record<string, string> = actionData?.form === 'moodle-ids' ? actionData.values : {}
-	const idError = (key: keyof FieldErrors) => (idErrors[key] ? t(idErrors[key] as never) : null)
-	const error = (key: keyof FieldErrors) => (errors[key] ? t(errors[key] as never) : null)
 	return (
 		<div className="container page">
 			<p className="breadcrumb">
@@ -142,36 +103,7 @@ export default function OnlineParts() {
 				<section className="confirm" aria-labelledby="moodle-ids">
 					<h2 id="moodle-ids">{t('lti.manage.moodleIdsTitle', { title: identifying.title })}</h2>
 					<p>{t('lti.manage.moodleIdsHint')}</p>
-					<Form method="post" className="form" noValidate>
-						<input type="hidden" name="intent" value="moodle-ids" />
-						<input type="hidden" name="resourceLinkId" value={identifying.id} />
-						<FormField id="partMoodleCourseId" label={t('lti.manage.partMoodleCourseId')} error={idError('moodleCourseId')}>
-							<input
-								id="partMoodleCourseId"
-								name="moodleCourseId"
-								inputMode="numeric"
-								defaultValue={idValues.moodleCourseId ?? identifying.moodleCourseId ?? ''}
-								aria-invalid={idErrors.moodleCourseId ? true : undefined}
-								aria-describedby={describedBy('partMoodleCourseId', { error: idErrors.moodleCourseId })}
-							/>
-						</FormField>
-						<FormField id="partMoodleActivityId" label={t('lti.manage.partMoodleActivityId')} error={idError('moodleActivityId')}>
-							<input
-								id="partMoodleActivityId"
-								name="moodleActivityId"
-								inputMode="numeric"
-								defaultValue={idValues.moodleActivityId ?? identifying.moodleActivityId ?? ''}
-								aria-invalid={idErrors.moodleActivityId ? true : undefined}
-								aria-describedby={describedBy('partMoodleActivityId', { error: idErrors.moodleActivityId })}
-							/>
-						</FormField>
-						<div>
-							<button type="submit" className="button">
-								{t('lti.manage.moodleIdsSave')}
-							</button>{' '}
-							<Link to={`/catalogus/${course.id}/online-onderdelen`}>{t('lti.manage.cancel')}</Link>
-						</div>
-					</Form>
+					<MoodleIdsForm key={identifying.id} courseId={course.id} part={identifying} lastResult={replyTo(actionData, 'moodle-ids')} />
 				</section>
 			) : null}
 			<section aria-labelledby="huidige">
@@ -231,71 +163,86 @@ export default function OnlineParts() {
 				{tools.length === 0 ? (
 					<p className="empty-state">{t('lti.manage.noTools')}</p>
 				) : (
-					<Form method="post" className="form" noValidate>
-						<input type="hidden" name="intent" value="link" />
-						<FormField id="toolId" label={t('lti.manage.tool')} error={error('toolId')}>
-							<select id="toolId" name="toolId" defaultValue={values.toolId ?? tools[0]!.id} aria-invalid={errors.toolId ? true : undefined} aria-describedby={describedBy('toolId', { error: errors.toolId })}>
-								{tools.map((tool) => (
-									<option key={tool.id} value={tool.id}>
-										{tool.name}
-									</option>
-								))}
-							</select>
-						</FormField>
-						<FormField id="title" label={t('lti.manage.partTitle')} error={error('title')}>
-							<input id="title" name="title" defaultValue={values.title ?? ''} aria-invalid={errors.title ? true : undefined} aria-describedby={describedBy('title', { error: errors.title })} />
-						</FormField>
-						<FormField id="targetLinkUri" label={t('lti.manage.targetLinkUri')} hint={t('lti.manage.targetLinkUriHint')} error={error('targetLinkUri')}>
-							<input
-								id="targetLinkUri"
-								name="targetLinkUri"
-								type="url"
-								defaultValue={values.targetLinkUri ?? ''}
-								aria-invalid={errors.targetLinkUri ? true : undefined}
-								aria-describedby={describedBy('targetLinkUri', { hint: true, error: errors.targetLinkUri })}
-							/>
-						</FormField>
-						<FormField id="customId" label={t('lti.manage.customId')} hint={t('lti.manage.customIdHint')} error={error('customId')}>
-							<input id="customId" name="customId" defaultValue={values.customId ?? ''} aria-invalid={errors.customId ? true : undefined} aria-describedby={describedBy('customId', { hint: true, error: errors.customId })} />
-						</FormField>
-						<FormField id="moodleCourseId" label={t('lti.manage.moodleCourseId')} hint={t('lti.manage.moodleIdsHint')} error={error('moodleCourseId')}>
-							<input
-								id="moodleCourseId"
-								name="moodleCourseId"
-								inputMode="numeric"
-								defaultValue={values.moodleCourseId ?? ''}
-								aria-invalid={errors.moodleCourseId ? true : undefined}
-								aria-describedby={describedBy('moodleCourseId', { hint: true, error: errors.moodleCourseId })}
-							/>
-						</FormField>
-						<FormField id="moodleActivityId" label={t('lti.manage.moodleActivityId')} error={error('moodleActivityId')}>
-							<input
-								id="moodleActivityId"
-								name="moodleActivityId"
-								inputMode="numeric"
-								defaultValue={values.moodleActivityId ?? ''}
-								aria-invalid={errors.moodleActivityId ? true : undefined}
-								aria-describedby={describedBy('moodleActivityId', { error: errors.moodleActivityId })}
-							/>
-						</FormField>
-						<FormField id="passMarkPercent" label={t('lti.manage.passMark')} hint={t('lti.manage.passMarkHint')} error={error('passMarkPercent')}>
-							<input
-								id="passMarkPercent"
-								name="passMarkPercent"
-								inputMode="numeric"
-								defaultValue={values.passMarkPercent ?? ''}
-								aria-invalid={errors.passMarkPercent ? true : undefined}
-								aria-describedby={describedBy('passMarkPercent', { hint: true, error: errors.passMarkPercent })}
-							/>
-						</FormField>
-						<div>
-							<button type="submit" className="button">
-								{t('lti.manage.link')}
-							</button>
-						</div>
-					</Form>
+					<LinkPartForm tools={tools} lastResult={replyTo(actionData, 'link')} />
 				)}
 			</section>
 		</div>
+	)
+}
+
+/** Which Moodle course and activity a part is, so the web-services sync can read its completion. */
+function MoodleIdsForm({ courseId, part, lastResult }: { courseId: string; part: OnlinePartsPage['parts'][number]; lastResult: SubmissionResult<string[]> | undefined }) {
+	const { t } = useTranslation()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'part-moodle-ids',
+		lastResult,
+		constraint: getZodConstraint(moodleIdsSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: moodleIdsSchema }),
+		defaultValue: { moodleCourseId: part.moodleCourseId?.toString() ?? '', moodleActivityId: part.moodleActivityId?.toString() ?? '' },
+	})
+	const numeric = { inputMode: 'numeric' }
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="moodle-ids" />
+			<input type="hidden" name="resourceLinkId" value={part.id} />
+			<ErrorSummary
+				form={form}
+				fields={[
+					{ meta: fields.moodleCourseId, label: t('lti.manage.partMoodleCourseId') },
+					{ meta: fields.moodleActivityId, label: t('lti.manage.partMoodleActivityId') },
+				]}
+				formError={errorText(form.errors ?? fields.resourceLinkId.errors)}
+			/>
+			<Field meta={fields.moodleCourseId} label={t('lti.manage.partMoodleCourseId')} controlProps={numeric} />
+			<Field meta={fields.moodleActivityId} label={t('lti.manage.partMoodleActivityId')} controlProps={numeric} />
+			<div>
+				<button type="submit" className="button">
+					{t('lti.manage.moodleIdsSave')}
+				</button>{' '}
+				<Link to={`/catalogus/${courseId}/online-onderdelen`}>{t('lti.manage.cancel')}</Link>
+			</div>
+		</Form>
+	)
+}
+
+/** Linking an online part by hand: a tool from the list and what it needs to find the resource. */
+function LinkPartForm({ tools, lastResult }: { tools: OnlinePartsPage['tools']; lastResult: SubmissionResult<string[]> | undefined }) {
+	const { t } = useTranslation()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'link-part',
+		lastResult,
+		constraint: getZodConstraint(onlinePartSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: onlinePartSchema }),
+		defaultValue: { toolId: tools[0]?.id },
+	})
+	const numeric = { inputMode: 'numeric' }
+	const labelled = [
+		{ meta: fields.toolId, label: t('lti.manage.tool') },
+		{ meta: fields.title, label: t('lti.manage.partTitle') },
+		{ meta: fields.targetLinkUri, label: t('lti.manage.targetLinkUri') },
+		{ meta: fields.customId, label: t('lti.manage.customId') },
+		{ meta: fields.moodleCourseId, label: t('lti.manage.moodleCourseId') },
+		{ meta: fields.moodleActivityId, label: t('lti.manage.moodleActivityId') },
+		{ meta: fields.passMarkPercent, label: t('lti.manage.passMark') },
+	]
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="link" />
+			<ErrorSummary form={form} fields={labelled} formError={errorText(form.errors)} />
+			<Field meta={fields.toolId} label={t('lti.manage.tool')} as="select" options={tools.map((tool) => ({ value: tool.id, label: tool.name }))} />
+			<Field meta={fields.title} label={t('lti.manage.partTitle')} />
+			<Field meta={fields.targetLinkUri} label={t('lti.manage.targetLinkUri')} hint={t('lti.manage.targetLinkUriHint')} type="url" />
+			<Field meta={fields.customId} label={t('lti.manage.customId')} hint={t('lti.manage.customIdHint')} />
+			<Field meta={fields.moodleCourseId} label={t('lti.manage.moodleCourseId')} hint={t('lti.manage.moodleIdsHint')} controlProps={numeric} />
+			<Field meta={fields.moodleActivityId} label={t('lti.manage.moodleActivityId')} controlProps={numeric} />
+			<Field meta={fields.passMarkPercent} label={t('lti.manage.passMark')} hint={t('lti.manage.passMarkHint')} controlProps={numeric} />
+			<div>
+				<button type="submit" className="button">
+					{t('lti.manage.link')}
+				</button>
+			</div>
+		</Form>
 	)
 }

@@ -2,15 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
 import { lineItemInputSchema, lineItemJson, linkHeader, MEDIA_TYPE, pageParams } from '@leerplein/moodle'
 import { agsLineItemUrl } from '../features/lti/platform.server.ts'
-import { readJsonBody, requireToolAccess, serviceError } from '../features/lti/service-auth.server.ts'
+import { requireToolAccess } from '../features/lti/service-auth.server.ts'
+import { parseToolInput, readJsonBody, toolServiceError } from '../features/lti/tool-answers.server.ts'
 import { createLtiLineItem } from '../features/lti/create-lti-line-item.server.ts'
 import { listLtiLineItems } from '../features/lti/list-lti-line-items.server.ts'
 
-const READ = [LTI_SCOPES.lineItem, LTI_SCOPES.lineItemReadOnly]
-
 /** AGS line-items container: GET lists (filtered by resource_link_id, resource_id, tag; paged with Link), POST adds. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const access = await requireToolAccess(request, context, { courseId: params.courseId, anyOf: READ })
+	const actor = await requireToolAccess(request, context, { courseId: params.courseId, anyOf: [LTI_SCOPES.lineItem, LTI_SCOPES.lineItemReadOnly] })
 	const url = new URL(request.url)
 	const { page, pageSize } = pageParams(url, { defaultSize: 100, maxSize: 1000 })
 	const filter = {
@@ -18,20 +17,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		resourceId: url.searchParams.get('resource_id'),
 		tag: url.searchParams.get('tag'),
 	}
-	const { items, hasNext } = await listLtiLineItems(context, { access, filter, page, pageSize })
+	const listed = await listLtiLineItems(context, { actor, filter, page, pageSize })
+	if (!listed.ok) return toolServiceError(listed)
 	return Response.json(
-		items.map((item) => lineItemJson(item, agsLineItemUrl(access.issuer, access.courseId, item.id))),
-		{ headers: { 'Content-Type': MEDIA_TYPE.lineItemContainer, Link: linkHeader(url, { page, pageSize, hasNext }), 'Cache-Control': 'no-store' } },
+		listed.value.items.map((item) => lineItemJson(item, agsLineItemUrl(actor.issuer, actor.courseId, item.id))),
+		{ headers: { 'Content-Type': MEDIA_TYPE.lineItemContainer, Link: linkHeader(url, { page, pageSize, hasNext: listed.value.hasNext }), 'Cache-Control': 'no-store' } },
 	)
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return serviceError(405, 'invalid_request', 'use GET or POST')
-	const access = await requireToolAccess(request, context, { courseId: params.courseId, anyOf: [LTI_SCOPES.lineItem] })
-	const parsed = lineItemInputSchema.safeParse(await readJsonBody(request, MEDIA_TYPE.lineItem))
-	if (!parsed.success) return serviceError(400, 'invalid_request', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '))
-	const result = await createLtiLineItem(context, { access, input: parsed.data })
-	if (!result.ok) return serviceError(400, 'invalid_request', 'resourceLinkId is not a resource link of this tool in this context')
-	const url = agsLineItemUrl(access.issuer, access.courseId, result.value.id)
-	return Response.json(lineItemJson(result.value, url), { status: 201, headers: { 'Content-Type': MEDIA_TYPE.lineItem, Location: url } })
+	const actor = await requireToolAccess(request, context, { courseId: params.courseId, anyOf: [LTI_SCOPES.lineItem], methods: ['GET', 'POST'] })
+	const input = parseToolInput(lineItemInputSchema, await readJsonBody(request, MEDIA_TYPE.lineItem))
+	const created = await createLtiLineItem(context, { actor, input })
+	if (!created.ok) return toolServiceError(created)
+	const url = agsLineItemUrl(actor.issuer, actor.courseId, created.value.id)
+	return Response.json(lineItemJson(created.value, url), { status: 201, headers: { 'Content-Type': MEDIA_TYPE.lineItem, Location: url } })
 }

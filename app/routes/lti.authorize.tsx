@@ -1,34 +1,24 @@
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../features/identity/guard.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { useNonce } from '../components/nonce.tsx'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { cspHeader } from '../server/security.ts'
-import { authorizeLtiLaunch, type AuthorizeFailure } from '../features/lti/authorize-lti-launch.server.ts'
-import { invariantResponse, type ErrorStatus } from '../core/http.server.ts'
-
-const STATUS: Record<AuthorizeFailure, ErrorStatus> = {
-	LTI_INVALID_REQUEST: 400,
-	LTI_UNKNOWN_CLIENT: 400,
-	LTI_REDIRECT_URI_NOT_REGISTERED: 400,
-	LTI_LOGIN_REQUIRED: 403,
-	LTI_MESSAGE_HINT_INVALID: 400,
-	LTI_MESSAGE_HINT_EXPIRED: 400,
-	LTI_LOGIN_HINT_MISMATCH: 403,
-	LTI_NONCE_REPLAYED: 400,
-}
+import { authorizeLtiLaunch } from '../features/lti/authorize-lti-launch.server.ts'
+import { throwFailure } from '../core/http.server.ts'
 
 /**
- * The OIDC authorization endpoint of LTI launches (the tool redirects the browser here). On
- * success the page posts the signed id_token to the tool's registered redirect URI: by a script
- * allowed through the CSP nonce, or by the button without JavaScript.
+ * The OIDC authorization endpoint of LTI launches (the tool redirects the browser here). It answers
+ * for the signed-in person only (someone signed out signs in first and comes back). On success the
+ * page posts the signed id_token to the tool's registered redirect URI: by a script allowed through
+ * the CSP nonce, or by the button without JavaScript.
  */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+	const { actor, person } = await requirePermission(request, context, 'read', ownData)
 	const params = Object.fromEntries(new URL(request.url).searchParams)
-	const signedIn = await getSignedIn(request, context)
-	const result = await authorizeLtiLaunch(context, { params, signedIn, issuer: platformIssuer(context, request) })
-	invariantResponse(result.ok, result.ok ? 400 : STATUS[result.code], result.ok ? 'LTI_INVALID_REQUEST' : result.code, { 'Cache-Control': 'no-store' })
+	const result = await authorizeLtiLaunch(context, { actor, person: { name: person.name, email: person.email }, params, issuer: platformIssuer(context, request) })
+	if (!result.ok) throwFailure(result, { 'Cache-Control': 'no-store' })
 	const production = process.env.NODE_ENV === 'production'
 	return data(result.value, {
 		headers: {

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import type { DeepLinkingFailure } from '../features/lti/accept-deep-linking-response.server.ts'
+import type { ErrorCode } from '../core/error-codes.ts'
 import { invariantResponse } from '../core/http.server.ts'
 
-const REASONS: DeepLinkingFailure[] = [
+const REASONS = [
 	'LTI_DEEP_LINKING_INVALID',
 	'LTI_DEEP_LINKING_UNKNOWN_TOOL',
 	'LTI_DEEP_LINKING_SIGNATURE',
@@ -10,7 +10,7 @@ const REASONS: DeepLinkingFailure[] = [
 	'LTI_DEEP_LINKING_DEPLOYMENT',
 	'LTI_DEEP_LINKING_REPLAYED',
 	'LTI_DEEP_LINKING_EXPIRED',
-]
+] as const satisfies readonly ErrorCode[]
 
 /** Explains, in the reader's language, why a tool's content selection was refused (nothing was linked). */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,7 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { platformIssuer } from '../features/lti/platform.server.ts'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
 import { acceptDeepLinkingResponse } from '../features/lti/accept-deep-linking-response.server.ts'
+import { requireToolDeepLinkingResponse } from '../features/lti/service-auth.server.ts'
+import { deepLinkingRefused } from '../features/lti/tool-answers.server.ts'
 
 /**
  * Where a tool posts its Deep Linking response: a cross-site POST without our cookie, so the
@@ -9,13 +10,14 @@ import { acceptDeepLinkingResponse } from '../features/lti/accept-deep-linking-r
  * a refusal goes to a page that explains it in Dutch.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
-	const form = await request.formData()
-	const jwt = form.get('JWT')
-	const result = await acceptDeepLinkingResponse(context, { jwt: typeof jwt === 'string' ? jwt : '', issuer: platformIssuer(context, request) })
-	if (!result.ok) return redirect(`/lti/deep-linking/mislukt?${new URLSearchParams({ reden: result.code })}`, 303)
-	return redirect(`/catalogus/${result.value.courseId}/online-onderdelen?gekoppeld=${result.value.linked}`, 303)
+	const { actor, response } = await requireToolDeepLinkingResponse(request, context)
+	const accepted = await acceptDeepLinkingResponse(context, { actor, response })
+	if (!accepted.ok) return deepLinkingRefused(accepted.code)
+	return redirect(`/catalogus/${accepted.value.courseId}/online-onderdelen?gekoppeld=${accepted.value.linked}`, 303)
 }
 
-export function loader() {
+/** Only ever posted: the guard answers anything else with 404. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	await requireToolDeepLinkingResponse(request, context)
 	return new Response('Not found', { status: 404 })
 }

@@ -1,22 +1,34 @@
-import type { ActionFunctionArgs } from '@remix-run/node'
-import { serviceError } from '../features/lti/service-auth.server.ts'
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { registrationRequestSchema, type RegistrationRequest } from '@leerplein/moodle'
+import { requireToolRegistrationToken } from '../features/lti/service-auth.server.ts'
+import { methodNotAllowed, parseToolInput, serviceError, toolServiceError } from '../features/lti/tool-answers.server.ts'
 import { registerLtiToolDynamically } from '../features/lti/register-lti-tool-dynamically.server.ts'
 
 /** LTI Dynamic Registration endpoint: the tool posts its configuration with the one-time registration token. */
 export async function action({ request, context }: ActionFunctionArgs) {
-	if (request.method !== 'POST') return serviceError(405, 'invalid_request', 'use POST')
-	const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1] ?? null
+	const actor = requireToolRegistrationToken(request)
+	const registration = await readRegistration(request)
+	const registered = await registerLtiToolDynamically(context, { actor, registration })
+	if (!registered.ok) return toolServiceError(registered)
+	return Response.json(registered.value, { headers: { 'Cache-Control': 'no-store' } })
+}
+
+/** Registrations are only posted: the guard answers any other method with 405. */
+export function loader({ request }: LoaderFunctionArgs) {
+	requireToolRegistrationToken(request)
+	return methodNotAllowed(['POST'])
+}
+
+/** The tool's configuration (LTI Dynamic Registration §3.1), with http(s) addresses only. */
+async function readRegistration(request: Request): Promise<RegistrationRequest> {
 	let body: unknown
 	try {
 		body = await request.json()
 	} catch {
-		return serviceError(400, 'invalid_client_metadata', 'the body is not valid JSON')
+		throw serviceError(400, 'invalid_client_metadata', 'the body is not valid JSON')
 	}
-	const result = await registerLtiToolDynamically(context, { bearer, body })
-	if (!result.ok) return serviceError(result.failure.error === 'invalid_token' ? 401 : 400, result.failure.error, result.failure.description)
-	return Response.json(result.value, { headers: { 'Cache-Control': 'no-store' } })
-}
-
-export function loader() {
-	return serviceError(405, 'invalid_request', 'use POST')
+	const registration = parseToolInput(registrationRequestSchema, body, 'invalid_client_metadata')
+	if (![...registration.redirect_uris, registration.initiate_login_uri, registration.jwks_uri].every((uri) => /^https?:\/\//.test(uri)))
+		throw serviceError(400, 'invalid_redirect_uri', 'URIs must be http(s)')
+	return registration
 }

@@ -1,22 +1,21 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
-import { requireSignedIn } from '../features/identity/guard.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { startLtiLaunch } from '../features/lti/start-lti-launch.server.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 
 /**
  * Opens an online part: a link from the course page (in a new window) lands here and the browser
  * goes on to the tool's login. A GET, like starting single sign-on: a form post would be stopped
  * by the CSP's form-action when it redirects to the tool, and a forged link only opens the part
- * for the person who clicks it.
+ * for the person who clicks it. The service decides with can() whether the part is theirs to open.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
+	const { actor } = await requirePermission(request, context, 'read', ownData)
 	invariantResponse(isUuid(params.resourceLinkId), 404, 'ONLINE_PART_NOT_FOUND')
-	const result = await startLtiLaunch(context, { signedIn, resourceLinkId: params.resourceLinkId, issuer: platformIssuer(context, request) })
-	invariantResponse(result.ok, result.ok || result.code === 'ONLINE_PART_NOT_FOUND' ? 404 : 403, result.ok ? 'ONLINE_PART_NOT_FOUND' : result.code)
-	return redirect(result.value.location, { headers: { 'Cache-Control': 'no-store' } })
+	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId: params.resourceLinkId, issuer: platformIssuer(context, request) }))
+	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 
 /** A UI route, so a refusal renders the Dutch error page. */

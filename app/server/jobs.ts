@@ -7,6 +7,7 @@ import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.s
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
+import { systemClock } from '../core/clock.ts'
 
 /** Where mail goes: `SMTP_URL` (e.g. smtp://mail.example.nl:587), or nowhere but the outbox table (the demo). */
 export function mailDeliveryFromEnv(env: Record<string, string | undefined>): MailDelivery {
@@ -43,10 +44,12 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)
-	await boss.work(MOODLE_SYNC_QUEUE, async () => {
-		const reports = await syncMoodleCompletions(client.db, { secretsKey, now: new Date() })
+	await boss.work(MOODLE_SYNC_QUEUE, async ([job]) => {
+		// The scheduled sync runs as no one, in the job's own service context.
+		const ctx = { db: client.db, logger, clock: systemClock, requestId: job?.id ?? null, clientIp: null }
+		const synced = await syncMoodleCompletions(ctx, { actor: null, secretsKey })
 		// Per tool: the outcome and Moodle's error code, never the token.
-		for (const report of reports) logger.info(report, 'moodle completion sync')
+		if (synced.ok) for (const report of synced.value) logger.info(report, 'moodle completion sync')
 	})
 	// Moodle's own grade sync runs every 30 minutes; the fallback keeps the same pace.
 	await boss.schedule(MOODLE_SYNC_QUEUE, env.MOODLE_SYNC_CRON?.trim() || '*/30 * * * *', {}, { tz: 'Europe/Amsterdam' })

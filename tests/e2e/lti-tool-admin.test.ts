@@ -96,7 +96,8 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		await page.getByLabel('Naam', { exact: true }).fill('')
 		await page.getByLabel('JWKS-adres van de tool').fill('geen adres')
 		await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
-		await page.getByText('Vul een naam in van hoogstens 200 tekens.').waitFor()
+		// Exact: the error summary above the form repeats it after the field's label.
+		await page.getByText('Vul een naam in van hoogstens 200 tekens.', { exact: true }).waitFor()
 		expect(await page.getByLabel('Naam', { exact: true }).getAttribute('aria-invalid')).toBe('true')
 		expect(await page.getByLabel('JWKS-adres van de tool').getAttribute('aria-describedby')).toContain('jwksUrl-error')
 		expect(await page.getByText('Vul een volledig webadres in dat begint met https://.').count()).toBeGreaterThan(0)
@@ -219,9 +220,9 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		const manual = page.getByRole('region', { name: 'Met de hand registreren' })
 		await manual.getByLabel('Inlog-initiatieadres (OIDC login)').fill('niet een adres')
 		await manual.getByRole('button', { name: 'Registreren' }).click()
-		await page.locator('#name-error').waitFor()
-		expect(await page.locator('#name-error').textContent()).toBe('Vul een naam in van hoogstens 200 tekens.')
-		expect(await page.locator('#loginUrl-error').textContent()).toBe('Vul een volledig webadres in dat begint met https://.')
+		await page.locator('#register-tool-name-error').waitFor()
+		expect(await page.locator('#register-tool-name-error').textContent()).toBe('Vul een naam in van hoogstens 200 tekens.')
+		expect(await page.locator('#register-tool-loginUrl-error').textContent()).toBe('Vul een volledig webadres in dat begint met https://.')
 		expect(await manual.getByLabel('Inlog-initiatieadres (OIDC login)').inputValue()).toBe('niet een adres')
 		expect(await accessibilityViolations(page)).toEqual([])
 

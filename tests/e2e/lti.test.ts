@@ -198,7 +198,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 		const identify = toolPage.getByRole('region', { name: 'Moodle-ids van Quiz hoofdstuk 2' })
 		await identify.getByLabel('Cursus-id in Moodle').fill('7')
 		await identify.getByRole('button', { name: 'Moodle-ids opslaan' }).click()
-		await toolPage.locator('#partMoodleActivityId-error').waitFor()
+		await toolPage.locator('#part-moodle-ids-moodleActivityId-error').waitFor()
 		expect(await identify.getByLabel('Activiteit-id in Moodle').getAttribute('aria-invalid')).toBe('true')
 		expect(await accessibilityViolations(toolPage)).toEqual([])
 		await identify.getByLabel('Activiteit-id in Moodle').fill('42')

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { syncMoodleCompletions } from '../../app/features/lti/sync-moodle-completions.server.ts'
 import { sealSecret } from '../../app/core/secret-box.server.ts'
+import type { ServiceContext } from '../../app/core/service.server.ts'
 import { moodleHandlers, moodleSite } from '../mocks/moodle-web-services.ts'
 
 // The web-services fallback sync (issue 6): Moodle never sends completion without a grade over AGS,
@@ -18,6 +19,8 @@ const site = moodleSite('https://moodle.test', 'ws-token-0123456789')
 const server = setupServer(...moodleHandlers(site))
 const secretsKey = randomBytes(32)
 const now = new Date('2026-11-23T12:00:00Z')
+// The sync logs nothing itself; a silent logger stands in for pino.
+const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent } as unknown as ServiceContext['logger']
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
@@ -39,6 +42,13 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 			.innerJoin(schema.sessions, eq(schema.sessions.id, schema.enrolments.sessionId))
 			.where(and(eq(schema.enrolments.userId, userId), eq(schema.sessions.courseId, courseId))))
 		return row!.status
+	}
+	/** The scheduled job's run (as no one, at the test's time): the reports of the tools it synced. */
+	const sync = async (key: Buffer = secretsKey) => {
+		const ctx: ServiceContext = { db: app.db, logger: silent, clock: { now: () => now }, requestId: null, clientIp: null }
+		const result = await syncMoodleCompletions(ctx, { actor: null, secretsKey: key })
+		if (!result.ok) throw new Error(`the sync never refuses, yet: ${result.code}`)
+		return result.value
 	}
 	const completions = () => database.asOwner((db) => db.select().from(schema.ltiPartCompletions))
 	const audits = () => database.asOwner((db) => db.select().from(schema.auditLog).where(eq(schema.auditLog.action, 'lti.online_part_completed')))
@@ -121,7 +131,7 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 	test("Moodle's error envelope (a rejected token) is recorded for the administrator, and nothing changes", async () => {
 		complete('ann', 101, 1)
 		await database.asOwner((db) => db.update(schema.ltiToolWebServices).set({ tokenCiphertext: sealSecret(secretsKey, 'revoked-token') }))
-		const [report] = await syncMoodleCompletions(app.db, { secretsKey, now })
+		const [report] = await sync()
 		expect(report).toEqual({ toolId: ids.tool, status: 'failed', message: 'invalidtoken: Invalid token - token not found', completed: 0 })
 		expect(await webServices()).toMatchObject({ lastSyncAt: now, lastSyncStatus: 'failed', lastSyncMessage: 'invalidtoken: Invalid token - token not found', lastSyncCompleted: 0 })
 		expect(await completions()).toEqual([])
@@ -130,7 +140,7 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 	})
 
 	test('a token sealed under another key is reported as unreadable, without calling Moodle', async () => {
-		const [report] = await syncMoodleCompletions(app.db, { secretsKey: randomBytes(32), now })
+		const [report] = await sync(randomBytes(32))
 		expect(report).toMatchObject({ status: 'failed', message: 'token_unreadable' })
 		expect(site.calls).toEqual([])
 	})
@@ -138,7 +148,7 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 	test('an error on one person part-way through changes nothing for anyone', async () => {
 		complete('bob', 101, 1)
 		site.forbiddenUsers.add(moodleUser.get(ids.bob)!)
-		const [report] = await syncMoodleCompletions(app.db, { secretsKey, now })
+		const [report] = await sync()
 		expect(report).toMatchObject({ status: 'failed', message: expect.stringMatching(/^nopermissions: /) })
 		expect(await completions()).toEqual([])
 		expect(await enrolmentStatus(ids.ann, ids.elearning)).toBe('enrolled')
@@ -149,7 +159,7 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 		complete('eva', 101, 3)
 		complete('bob', 101, 0)
 		complete('dirk', 101, 1)
-		const [report] = await syncMoodleCompletions(app.db, { secretsKey, now })
+		const [report] = await sync()
 		expect(report).toEqual({ toolId: ids.tool, status: 'ok', message: 'ok', completed: 2 })
 		expect((await completions()).map((row) => [row.userId, row.resourceLinkId]).sort()).toEqual(
 			[
@@ -166,14 +176,14 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 		expect((await audits()).map((row) => row.after)).toContainEqual(expect.objectContaining({ userId: ids.ann, via: 'web_services', completedEnrolments: 1 }))
 		expect(await webServices()).toMatchObject({ lastSyncStatus: 'ok', lastSyncCompleted: 2 })
 
-		const [again] = await syncMoodleCompletions(app.db, { secretsKey, now })
+		const [again] = await sync()
 		expect(again).toMatchObject({ status: 'ok', completed: 0 })
 		expect(await audits()).toHaveLength(2)
 	})
 
 	test('a deactivated tool is not synced', async () => {
 		await database.asOwner((db) => db.update(schema.ltiTools).set({ active: false }).where(eq(schema.ltiTools.id, ids.tool)))
-		expect(await syncMoodleCompletions(app.db, { secretsKey, now })).toEqual([])
+		expect(await sync()).toEqual([])
 		expect(site.calls).toEqual([])
 		await database.asOwner((db) => db.update(schema.ltiTools).set({ active: true }).where(eq(schema.ltiTools.id, ids.tool)))
 	})

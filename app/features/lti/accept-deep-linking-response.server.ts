@@ -1,65 +1,47 @@
-import { getLtiTool, insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId, withTenantContext, writeAudit } from '@leerplein/db'
-import { fail, ok, type Result } from '@leerplein/domain'
-import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, LtiJwtError, unverifiedIssuer, verifyDeepLinkingResponse } from '@leerplein/moodle'
+import { insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId } from '@leerplein/db'
+import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, type DeepLinkingResponse } from '@leerplein/moodle'
+import { audit, inTenant, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashOneTimeValue } from './platform.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
-import { keySourceOf } from './issue-lti-access-token.server.ts'
-
-export type DeepLinkingFailure =
-	| 'LTI_DEEP_LINKING_INVALID'
-	| 'LTI_DEEP_LINKING_UNKNOWN_TOOL'
-	| 'LTI_DEEP_LINKING_SIGNATURE'
-	| 'LTI_DEEP_LINKING_DATA_INVALID'
-	| 'LTI_DEEP_LINKING_DEPLOYMENT'
-	| 'LTI_DEEP_LINKING_REPLAYED'
-	| 'LTI_DEEP_LINKING_EXPIRED'
+import { auditApart, type ToolCaller } from './tool-context.server.ts'
 
 /**
- * The tool's LtiDeepLinkingResponse, a cross-site form post without Leerplein's cookie: it is
- * authenticated by the tool's signature and the one-time `data` Leerplein issued with the request,
- * never by a session. The returned resource links become online parts of the course, acting as
- * the coordinator who started the selection.
+ * The tool's LtiDeepLinkingResponse, its signature already checked (requireToolDeepLinkingResponse):
+ * it must carry the one-time `data` Leerplein issued with the request, in time, from the same
+ * deployment, with a nonce never seen before. The returned resource links become online parts of
+ * the course (with their line items), acting as the coordinator who started the selection.
  */
 export async function acceptDeepLinkingResponse(
-	context: LeerpleinContext,
-	{ jwt, issuer }: { jwt: string; issuer: string },
-	now = new Date(),
-): Promise<Result<{ courseId: string; linked: number; skipped: number }, DeepLinkingFailure>> {
-	if (!jwt) return fail('LTI_DEEP_LINKING_INVALID')
-	const clientId = unverifiedIssuer(jwt)
-	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
-	if (!tool || !tool.active) return fail('LTI_DEEP_LINKING_UNKNOWN_TOOL')
-	let response
-	try {
-		response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: issuer, now })
-	} catch (error) {
-		if (!(error instanceof LtiJwtError)) throw error
-		await audit(context, null, tool.id, { reason: error.code })
-		return fail(error.code === 'EXPIRED' || error.code === 'NOT_YET_VALID' ? 'LTI_DEEP_LINKING_EXPIRED' : 'LTI_DEEP_LINKING_SIGNATURE')
-	}
-	const state = await takeMessageState(context.db, { id: hashOneTimeValue(response.data), kind: 'deep_linking_return' })
+	ctx: ServiceContext,
+	{ actor, response }: { actor: ToolCaller; response: DeepLinkingResponse },
+): Promise<ServiceResult<{ courseId: string; linked: number; skipped: number }>> {
+	const { tool } = actor
+	const now = ctx.clock.now()
+	const denied = (coordinator: { tenantId: string; userId: string } | null, reason: string) =>
+		auditApart(ctx, coordinator, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason } })
+	const state = await takeMessageState(ctx.db, { id: hashOneTimeValue(response.data), kind: 'deep_linking_return' })
 	if (!state || state.toolId !== tool.id) {
-		await audit(context, null, tool.id, { reason: 'DATA_INVALID' })
-		return fail('LTI_DEEP_LINKING_DATA_INVALID')
+		await denied(null, 'DATA_INVALID')
+		return refuse('invalid', 'LTI_DEEP_LINKING_DATA_INVALID')
 	}
-	if (state.expiresAt.getTime() < now.getTime()) return fail('LTI_DEEP_LINKING_EXPIRED')
+	if (state.expiresAt.getTime() < now.getTime()) return refuse('invalid', 'LTI_DEEP_LINKING_EXPIRED')
+	// The coordinator who asked, in the providing unit: row-level security checks the unit again.
+	const coordinator = { tenantId: state.tenantId, userId: state.userId }
 	if (response.deploymentId !== state.deploymentId || !tool.deploymentIds.includes(response.deploymentId)) {
-		await audit(context, state, tool.id, { reason: 'DEPLOYMENT' })
-		return fail('LTI_DEEP_LINKING_DEPLOYMENT')
+		await denied(coordinator, 'DEPLOYMENT')
+		return refuse('invalid', 'LTI_DEEP_LINKING_DEPLOYMENT')
 	}
-	const nonceFresh = await useToolTokenId(context.db, {
+	const nonceFresh = await useToolTokenId(ctx.db, {
 		toolId: tool.id,
 		tokenId: `dl-nonce:${response.nonce}`,
 		expiresAt: new Date(now.getTime() + DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS * 1000),
 	})
 	if (!nonceFresh) {
-		await audit(context, state, tool.id, { reason: 'NONCE_REPLAYED' })
-		return fail('LTI_DEEP_LINKING_REPLAYED')
+		await denied(coordinator, 'NONCE_REPLAYED')
+		return refuse('conflict', 'LTI_DEEP_LINKING_REPLAYED')
 	}
 
-	// The coordinator who asked, in the providing unit: row-level security checks the unit again.
-	const linked = await withTenantContext(context.db, { tenantId: state.tenantId, userId: state.userId }, async (tx) => {
+	const linked = await inTenant(ctx, coordinator, async (tx) => {
 		const parts = []
 		for (const resource of response.resources) {
 			const part = await insertOnlinePart(tx, {
@@ -88,34 +70,15 @@ export async function acceptDeepLinkingResponse(
 				tag: lineItem.tag ?? null,
 			})
 		}
-		await writeAudit(tx, {
-			tenantId: state.tenantId,
-			actorUserId: state.userId,
+		await audit(ctx, tx, {
+			actor: coordinator,
 			action: 'lti.deep_linking_response',
 			objectType: 'course',
 			objectId: state.courseId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
 			after: { toolId: tool.id, resourceLinkIds: parts.map(({ part }) => part.id), skipped: response.skipped },
 		})
-		return parts
+		return parts.length
 	}).finally(forgetToolAccess)
-	return ok({ courseId: state.courseId, linked: linked.length, skipped: response.skipped })
-}
-
-function audit(context: LeerpleinContext, state: { tenantId: string; userId: string } | null, toolId: string, after: Record<string, unknown>) {
-	return withTenantContext(context.db, { tenantId: state?.tenantId ?? null, userId: state?.userId ?? null }, (tx) =>
-		writeAudit(tx, {
-			tenantId: state?.tenantId ?? null,
-			actorUserId: state?.userId ?? null,
-			action: 'lti.deep_linking_response',
-			objectType: 'lti_tool',
-			objectId: toolId,
-			result: 'denied',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			after,
-		}),
-	)
+	if (!linked.ok) return linked
+	return succeed({ courseId: state.courseId, linked: linked.value, skipped: response.skipped })
 }

@@ -1,28 +1,18 @@
 import {
+	getConcernPoDefaults,
 	getCourse,
 	getLtiTool,
 	getOnlinePart,
-	getConcernPoDefaults,
 	getUnitPoOverrides,
 	insertMessageState,
 	listLineItems,
 	takeMessageState,
 	useToolTokenId,
-	withTenantContext,
 	withToolContext,
-	writeAudit,
 	type LtiMessageState,
 	type LtiTool,
 } from '@leerplein/db'
-import {
-	effectivePoSettings,
-	fail,
-	lisRolesInCourse,
-	LTI_SCOPES,
-	ok,
-	sharedPersonalFields,
-	type Result,
-} from '@leerplein/domain'
+import { effectivePoSettings, lisRolesInCourse, LTI_SCOPES, sharedPersonalFields } from '@leerplein/domain'
 import {
 	authenticationRequestSchema,
 	ID_TOKEN_LIFETIME_SECONDS,
@@ -32,29 +22,10 @@ import {
 	type LaunchMessage,
 	type ServiceClaims,
 } from '@leerplein/moodle'
-import { actorOf } from '../identity/guard.server.ts'
-import type { SignedIn } from '../identity/session.server.ts'
-import {
-	agsLineItemsUrl,
-	agsLineItemUrl,
-	hashOneTimeValue,
-	LTI_PATHS,
-	nrpsMembershipsUrl,
-	oneTimeValue,
-	platformOf,
-	platformSigner,
-} from './platform.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
-
-export type AuthorizeFailure =
-	| 'LTI_INVALID_REQUEST'
-	| 'LTI_UNKNOWN_CLIENT'
-	| 'LTI_REDIRECT_URI_NOT_REGISTERED'
-	| 'LTI_LOGIN_REQUIRED'
-	| 'LTI_MESSAGE_HINT_INVALID'
-	| 'LTI_MESSAGE_HINT_EXPIRED'
-	| 'LTI_LOGIN_HINT_MISMATCH'
-	| 'LTI_NONCE_REPLAYED'
+import type { ErrorCode } from '../../core/error-codes.ts'
+import { inTenant, refusal, refuse, succeed, type Actor, type FailureKind, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { agsLineItemsUrl, agsLineItemUrl, hashOneTimeValue, LTI_PATHS, nrpsMembershipsUrl, oneTimeValue, platformOf, platformSigner } from './platform.server.ts'
+import { auditApart } from './tool-context.server.ts'
 
 export type AuthorizeAnswer = { redirectUri: string; idToken: string; state: string; toolName: string }
 
@@ -65,52 +36,39 @@ const DEEP_LINKING_RETURN_LIFETIME_MS = 30 * 60_000
  * Leerplein's OIDC authorization endpoint for LTI launches (LTI 1.3 Core §5.1.1): checks the
  * tool's client id and exact redirect URI, the signed-in person against `login_hint`, takes the
  * one-time `lti_message_hint`, refuses a replayed `nonce`, and answers with a signed id_token.
+ * `person` is what the launch may tell the tool about the actor (as their unit and the tool allow).
+ * Refusals after the tool is known are audited.
  */
 export async function authorizeLtiLaunch(
-	context: LeerpleinContext,
-	{ params, signedIn, issuer }: { params: Record<string, string>; signedIn: SignedIn | null; issuer: string },
-	now = new Date(),
-): Promise<Result<AuthorizeAnswer, AuthorizeFailure>> {
+	ctx: ServiceContext,
+	{ actor, person, params, issuer }: { actor: Actor; person: { name: string; email: string }; params: Record<string, string>; issuer: string },
+): Promise<ServiceResult<AuthorizeAnswer>> {
+	const now = ctx.clock.now()
 	const parsed = authenticationRequestSchema.safeParse(params)
-	if (!parsed.success) return fail('LTI_INVALID_REQUEST')
+	if (!parsed.success) return refuse('invalid', 'LTI_INVALID_REQUEST')
 	const request = parsed.data
-	const tool = await getLtiTool(context.db, { clientId: request.client_id })
-	if (!tool || !tool.active) return fail('LTI_UNKNOWN_CLIENT')
-	if (!isRegisteredRedirectUri(tool.redirectUris, request.redirect_uri)) return fail('LTI_REDIRECT_URI_NOT_REGISTERED')
-	if (!signedIn) return fail('LTI_LOGIN_REQUIRED')
+	const tool = await getLtiTool(ctx.db, { clientId: request.client_id })
+	if (!tool || !tool.active) return refuse('invalid', 'LTI_UNKNOWN_CLIENT')
+	if (!isRegisteredRedirectUri(tool.redirectUris, request.redirect_uri)) return refuse('invalid', 'LTI_REDIRECT_URI_NOT_REGISTERED')
 
-	const { person } = signedIn
-	const hintHash = hashOneTimeValue(request.lti_message_hint)
-	const state =
-		(await takeMessageState(context.db, { id: hintHash, kind: 'launch' })) ?? (await takeMessageState(context.db, { id: hintHash, kind: 'deep_linking' }))
-	const refuse = async (code: AuthorizeFailure) => {
-		await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) =>
-			writeAudit(tx, {
-				tenantId: person.tenantId,
-				actorUserId: person.userId,
-				action: 'lti.authorize',
-				objectType: 'lti_tool',
-				objectId: tool.id,
-				result: 'denied',
-				origin: context.clientIp,
-				requestId: context.requestId,
-				after: { reason: code },
-			}),
-		)
-		return fail(code)
+	const denied = async (kind: FailureKind, code: ErrorCode) => {
+		await auditApart(ctx, actor, { action: 'lti.authorize', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: code } })
+		return refuse(kind, code)
 	}
-	if (!state || state.toolId !== tool.id) return refuse('LTI_MESSAGE_HINT_INVALID')
-	if (state.expiresAt.getTime() < now.getTime()) return refuse('LTI_MESSAGE_HINT_EXPIRED')
-	if (request.login_hint !== person.userId || state.userId !== person.userId) return refuse('LTI_LOGIN_HINT_MISMATCH')
-	const freshNonce = await useToolTokenId(context.db, {
+	const hintHash = hashOneTimeValue(request.lti_message_hint)
+	const state = (await takeMessageState(ctx.db, { id: hintHash, kind: 'launch' })) ?? (await takeMessageState(ctx.db, { id: hintHash, kind: 'deep_linking' }))
+	if (!state || state.toolId !== tool.id) return denied('invalid', 'LTI_MESSAGE_HINT_INVALID')
+	if (state.expiresAt.getTime() < now.getTime()) return denied('invalid', 'LTI_MESSAGE_HINT_EXPIRED')
+	if (request.login_hint !== actor.userId || state.userId !== actor.userId) return denied('forbidden', 'LTI_LOGIN_HINT_MISMATCH')
+	const freshNonce = await useToolTokenId(ctx.db, {
 		toolId: tool.id,
 		tokenId: `nonce:${request.nonce}`,
 		expiresAt: new Date(now.getTime() + ID_TOKEN_LIFETIME_SECONDS * 1000 * 2),
 	})
-	if (!freshNonce) return refuse('LTI_NONCE_REPLAYED')
+	if (!freshNonce) return denied('invalid', 'LTI_NONCE_REPLAYED')
 
-	const message = await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
-		const overrides = await getUnitPoOverrides(tx, { tenantId: person.tenantId })
+	const message = await inTenant(ctx, actor, async (tx): Promise<LaunchMessage> => {
+		const overrides = await getUnitPoOverrides(tx, { tenantId: actor.tenantId })
 		const unitAllows = effectivePoSettings(await getConcernPoDefaults(tx), overrides).shareContactDetailsWithTools
 		const shared = sharedPersonalFields(tool, unitAllows)
 		const base = {
@@ -120,8 +78,8 @@ export async function authorizeLtiLaunch(
 			nonce: request.nonce,
 			now,
 			person: {
-				subject: person.userId,
-				roles: lisRolesInCourse(actorOf(signedIn), state.tenantId),
+				subject: actor.userId,
+				roles: lisRolesInCourse(actor, state.tenantId),
 				name: shared.name ? person.name : null,
 				email: shared.email ? person.email : null,
 				locale: 'nl-NL',
@@ -130,7 +88,7 @@ export async function authorizeLtiLaunch(
 		}
 		if (state.kind === 'launch') {
 			const part = await getOnlinePart(tx, { resourceLinkId: state.resourceLinkId! })
-			if (!part) return null
+			if (!part) throw refusal('invalid', 'LTI_MESSAGE_HINT_INVALID')
 			return {
 				...base,
 				messageType: MESSAGE_TYPE.resourceLink,
@@ -138,12 +96,12 @@ export async function authorizeLtiLaunch(
 				targetLinkUri: part.link.targetLinkUri ?? tool.targetLinkUri,
 				custom: { ...tool.custom, ...part.link.custom },
 				resourceLink: { id: part.link.id, title: part.link.title, description: part.link.description },
-				services: await serviceClaims(context, tool, state, issuer),
+				services: await serviceClaims(ctx, tool, state, issuer),
 			} satisfies LaunchMessage
 		}
 		const data = oneTimeValue()
 		await insertMessageState(tx, { ...state, id: data.hash, kind: 'deep_linking_return', expiresAt: new Date(now.getTime() + DEEP_LINKING_RETURN_LIFETIME_MS) })
-		const course = await getCourse(tx, { viewerTenantId: person.tenantId, courseId: state.courseId })
+		const course = await getCourse(tx, { viewerTenantId: actor.tenantId, courseId: state.courseId })
 		return {
 			...base,
 			messageType: MESSAGE_TYPE.deepLinkingRequest,
@@ -151,36 +109,29 @@ export async function authorizeLtiLaunch(
 			targetLinkUri: tool.deepLinkingUrl ?? tool.targetLinkUri,
 			custom: { ...tool.custom },
 			deepLinking: { returnUrl: `${issuer}${LTI_PATHS.deepLinkingReturn}`, data: data.value },
-			services: await serviceClaims(context, tool, state, issuer),
+			services: await serviceClaims(ctx, tool, state, issuer),
 		} satisfies LaunchMessage
 	})
-	if (!message) return refuse('LTI_MESSAGE_HINT_INVALID')
+	if (!message.ok) return denied(message.kind, message.code)
 
-	const idToken = await signLaunch(await platformSigner(context.db), message)
-	await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) =>
-		writeAudit(tx, {
-			tenantId: person.tenantId,
-			actorUserId: person.userId,
-			action: state.kind === 'launch' ? 'lti.launch' : 'lti.deep_linking_request',
-			objectType: state.kind === 'launch' ? 'lti_resource_link' : 'course',
-			objectId: state.resourceLinkId ?? state.courseId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			after: { toolId: tool.id, deploymentId: state.deploymentId },
-		}),
-	)
-	return ok({ redirectUri: request.redirect_uri, idToken, state: request.state, toolName: tool.name })
+	const idToken = await signLaunch(await platformSigner(ctx.db), message.value)
+	await auditApart(ctx, actor, {
+		action: state.kind === 'launch' ? 'lti.launch' : 'lti.deep_linking_request',
+		objectType: state.kind === 'launch' ? 'lti_resource_link' : 'course',
+		objectId: state.resourceLinkId ?? state.courseId,
+		after: { toolId: tool.id, deploymentId: state.deploymentId },
+	})
+	return succeed({ redirectUri: request.redirect_uri, idToken, state: request.state, toolName: tool.name })
 }
 
 /** The AGS and NRPS claims a tool gets, by the scopes its registration allows. */
-async function serviceClaims(context: LeerpleinContext, tool: LtiTool, state: LtiMessageState, issuer: string): Promise<ServiceClaims> {
+async function serviceClaims(ctx: Pick<ServiceContext, 'db'>, tool: LtiTool, state: LtiMessageState, issuer: string): Promise<ServiceClaims> {
 	const agsScopes = [LTI_SCOPES.lineItem, LTI_SCOPES.lineItemReadOnly, LTI_SCOPES.resultReadOnly, LTI_SCOPES.score].filter((scope) => tool.scopes.includes(scope))
 	const claims: ServiceClaims = {}
 	if (agsScopes.length > 0) {
 		// With exactly one line item on the link, Moodle needs not look it up by tag and resource.
 		const lineItem = state.resourceLinkId
-			? await withToolContext(context.db, { tenantId: state.tenantId, toolId: tool.id }, async (tx) => {
+			? await withToolContext(ctx.db, { tenantId: state.tenantId, toolId: tool.id }, async (tx) => {
 					const { items } = await listLineItems(tx, { filter: { courseId: state.courseId, resourceLinkId: state.resourceLinkId }, page: 1, pageSize: 2 })
 					return items.length === 1 ? items[0]! : null
 				})

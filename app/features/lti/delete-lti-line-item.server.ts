@@ -1,25 +1,22 @@
-import { deleteLineItem, getLineItem, withToolContext, writeAudit } from '@leerplein/db'
+import { deleteLineItem, getLineItem } from '@leerplein/db'
 import { isUuid } from '@leerplein/domain'
-import type { ToolAccess } from './service-auth.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { audit, refusal, refuse, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { inToolContext, type ToolAccess } from './tool-context.server.ts'
 
 /** AGS DELETE: the tool removes its line item and the results on it; completions already recorded on enrolments stay. */
-export async function deleteLtiLineItem(context: LeerpleinContext, { access, lineItemId }: { access: ToolAccess; lineItemId: string }): Promise<boolean> {
-	if (!isUuid(lineItemId)) return false
-	return withToolContext(context.db, { tenantId: access.tenantId, toolId: access.toolId }, async (tx) => {
-		const item = await getLineItem(tx, { courseId: access.courseId, lineItemId })
-		if (!item) return false
+export async function deleteLtiLineItem(ctx: ServiceContext, { actor, lineItemId }: { actor: ToolAccess; lineItemId: string }): Promise<ServiceResult<null>> {
+	if (!isUuid(lineItemId)) return refuse('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
+	return inToolContext(ctx, actor, async (tx) => {
+		const item = await getLineItem(tx, { courseId: actor.courseId, lineItemId })
+		if (!item) throw refusal('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
 		await deleteLineItem(tx, { lineItemId })
-		await writeAudit(tx, {
-			tenantId: access.tenantId,
+		await audit(ctx, tx, {
+			actor,
 			action: 'lti.line_item_deleted',
 			objectType: 'lti_line_item',
 			objectId: lineItemId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			before: { label: item.label, toolId: access.toolId, courseId: access.courseId },
+			before: { label: item.label, toolId: actor.toolId, courseId: actor.courseId },
 		})
-		return true
+		return null
 	})
 }

@@ -1,32 +1,29 @@
-import { setOnlinePartMoodleIds, withTenantContext, writeAudit } from '@leerplein/db'
-import { fail, ok, type Result } from '@leerplein/domain'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { setOnlinePartMoodleIds } from '@leerplein/db'
+import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { courseToManage } from './course-to-manage.server.ts'
 
 /**
  * Says which Moodle course and activity an online part is (or, with both null, that it is none),
  * so the web-services sync can read its completion: a part chosen through Deep Linking arrives
- * without them. Row-level security lets only the providing unit change its parts. Audited.
+ * without them. Only those who manage the course; row-level security lets only the providing unit
+ * change its parts. Audited.
  */
 export async function linkOnlinePartToMoodle(
-	context: LeerpleinContext,
-	{ signedIn, courseId, resourceLinkId, moodleCourseId, moodleActivityId }: { signedIn: SignedIn; courseId: string; resourceLinkId: string; moodleCourseId: number | null; moodleActivityId: number | null },
-): Promise<Result<null, 'ONLINE_PART_NOT_FOUND'>> {
-	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
+	ctx: ServiceContext,
+	{ actor, courseId, resourceLinkId, moodleCourseId, moodleActivityId }: { actor: Actor; courseId: string; resourceLinkId: string; moodleCourseId: number | null; moodleActivityId: number | null },
+): Promise<ServiceResult<null>> {
+	return inTenant(ctx, actor, async (tx) => {
+		await courseToManage(tx, { actor, courseId })
 		const part = await setOnlinePartMoodleIds(tx, { courseId, resourceLinkId, moodleCourseId, moodleActivityId })
-		if (!part) return fail('ONLINE_PART_NOT_FOUND')
-		await writeAudit(tx, {
+		if (!part) throw refusal('not_found', 'ONLINE_PART_NOT_FOUND')
+		await audit(ctx, tx, {
+			actor,
 			tenantId: part.tenantId,
-			actorUserId: person.userId,
 			action: 'lti.online_part_moodle_ids_set',
 			objectType: 'lti_resource_link',
 			objectId: part.id,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
 			after: { moodleCourseId, moodleActivityId },
 		})
-		return ok(null)
+		return null
 	})
 }

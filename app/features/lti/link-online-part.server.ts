@@ -1,31 +1,19 @@
-import { getCourse, getLtiTool, insertOnlinePart, withTenantContext, writeAudit } from '@leerplein/db'
-import { fail, ok, type Result } from '@leerplein/domain'
+import { getLtiTool, insertOnlinePart } from '@leerplein/db'
+import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { courseToManage } from './course-to-manage.server.ts'
+import type { OnlinePartInput } from './online-part-schema.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
 
-export type LinkOnlinePartInput = {
-	toolId: string
-	title: string
-	targetLinkUri: string | null
-	customId: string | null
-	passMarkPercent: number | null
-	/** The Moodle course and activity (course module) id, for the web-services completion sync; both or neither. */
-	moodleCourseId?: number | null
-	moodleActivityId?: number | null
-}
-
-/** A coordinator links a course's online part to a resource in a tool by hand (Moodle: the published resource's launch URL and UUID). */
+/** A coordinator links a course's online part to a resource in a tool by hand (Moodle: the published resource's launch URL and UUID). Audited. */
 export async function linkOnlinePart(
-	context: LeerpleinContext,
-	{ signedIn, courseId, input }: { signedIn: SignedIn; courseId: string; input: LinkOnlinePartInput },
-): Promise<Result<{ id: string }, 'COURSE_NOT_FOUND' | 'TOOL_NOT_FOUND'>> {
-	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
-		const course = await getCourse(tx, { viewerTenantId: person.tenantId, courseId })
-		if (!course) return fail('COURSE_NOT_FOUND')
+	ctx: ServiceContext,
+	{ actor, courseId, input }: { actor: Actor; courseId: string; input: OnlinePartInput },
+): Promise<ServiceResult<{ id: string }>> {
+	return inTenant(ctx, actor, async (tx) => {
+		const course = await courseToManage(tx, { actor, courseId })
 		const tool = await getLtiTool(tx, { toolId: input.toolId })
-		if (!tool || !tool.active) return fail('TOOL_NOT_FOUND')
+		// The list offered only active tools: another one is a choice to make again.
+		if (!tool || !tool.active) throw refusal('invalid', 'ONLINE_PART_TOOL_REQUIRED', { field: 'toolId' })
 		const part = await insertOnlinePart(tx, {
 			tenantId: course.providerTenantId,
 			courseId,
@@ -35,21 +23,18 @@ export async function linkOnlinePart(
 			targetLinkUri: input.targetLinkUri,
 			custom: input.customId ? { id: input.customId } : {},
 			passMarkPercent: input.passMarkPercent,
-			moodleCourseId: input.moodleCourseId ?? null,
-			moodleActivityId: input.moodleActivityId ?? null,
-			createdBy: person.userId,
+			moodleCourseId: input.moodleCourseId,
+			moodleActivityId: input.moodleActivityId,
+			createdBy: actor.userId,
 		})
-		await writeAudit(tx, {
+		await audit(ctx, tx, {
+			actor,
 			tenantId: course.providerTenantId,
-			actorUserId: person.userId,
 			action: 'lti.online_part_linked',
 			objectType: 'lti_resource_link',
 			objectId: part.id,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			after: { courseId, toolId: tool.id, title: input.title, targetLinkUri: input.targetLinkUri, passMarkPercent: input.passMarkPercent, moodleActivityId: input.moodleActivityId ?? null },
+			after: { courseId, toolId: tool.id, title: input.title, targetLinkUri: input.targetLinkUri, passMarkPercent: input.passMarkPercent, moodleActivityId: input.moodleActivityId },
 		})
-		return ok({ id: part.id })
+		return { id: part.id }
 	}).finally(forgetToolAccess)
 }

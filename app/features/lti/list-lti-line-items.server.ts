@@ -1,13 +1,13 @@
-import { listLineItems, withToolContext } from '@leerplein/db'
-import type { ToolAccess } from './service-auth.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { listLineItems, type LtiLineItem } from '@leerplein/db'
+import type { ServiceContext, ServiceResult } from '../../core/service.server.ts'
+import { inToolContext, type ToolAccess } from './tool-context.server.ts'
+
+export type LineItemFilter = { resourceLinkId: string | null; resourceId: string | null; tag: string | null }
 
 /** AGS line-items container: one page of the tool's items in the course, filtered as Moodle asks. */
 export async function listLtiLineItems(
-	context: LeerpleinContext,
-	{ access, filter, page, pageSize }: { access: ToolAccess; filter: { resourceLinkId: string | null; resourceId: string | null; tag: string | null }; page: number; pageSize: number },
-) {
-	return withToolContext(context.db, { tenantId: access.tenantId, toolId: access.toolId }, (tx) =>
-		listLineItems(tx, { filter: { courseId: access.courseId, ...filter }, page, pageSize }),
-	)
+	ctx: ServiceContext,
+	{ actor, filter, page, pageSize }: { actor: ToolAccess; filter: LineItemFilter; page: number; pageSize: number },
+): Promise<ServiceResult<{ items: LtiLineItem[]; hasNext: boolean }>> {
+	return inToolContext(ctx, actor, (tx) => listLineItems(tx, { filter: { courseId: actor.courseId, ...filter }, page, pageSize }))
 }

@@ -1,16 +1,18 @@
-import { getLineItem, listResults, withToolContext } from '@leerplein/db'
+import { getLineItem, listResults } from '@leerplein/db'
 import { isUuid } from '@leerplein/domain'
-import type { ToolAccess } from './service-auth.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { refusal, refuse, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { inToolContext, type ToolAccess } from './tool-context.server.ts'
 
-/** AGS results of a line item, one page, optionally for one person; null when the item is not the tool's. */
+type Results = Awaited<ReturnType<typeof listResults>>
+
+/** AGS results of one of the tool's line items, one page, optionally for one person. */
 export async function listLtiResults(
-	context: LeerpleinContext,
-	{ access, lineItemId, userId, page, pageSize }: { access: ToolAccess; lineItemId: string; userId: string | null; page: number; pageSize: number },
-) {
-	if (!isUuid(lineItemId)) return null
-	return withToolContext(context.db, { tenantId: access.tenantId, toolId: access.toolId }, async (tx) => {
-		if (!(await getLineItem(tx, { courseId: access.courseId, lineItemId }))) return null
+	ctx: ServiceContext,
+	{ actor, lineItemId, userId, page, pageSize }: { actor: ToolAccess; lineItemId: string; userId: string | null; page: number; pageSize: number },
+): Promise<ServiceResult<Results>> {
+	if (!isUuid(lineItemId)) return refuse('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
+	return inToolContext(ctx, actor, async (tx): Promise<Results> => {
+		if (!(await getLineItem(tx, { courseId: actor.courseId, lineItemId }))) throw refusal('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
 		if (userId !== null && !isUuid(userId)) return { results: [], hasNext: false }
 		return listResults(tx, { lineItemId, userId, page, pageSize })
 	})

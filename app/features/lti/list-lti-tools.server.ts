@@ -1,20 +1,33 @@
-import { listLtiTools, withTenantContext } from '@leerplein/db'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { listLtiTools } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-/** The registered learning tools, by name, for the concern administrator (the route checks). */
-export async function listTools(context: Pick<LeerpleinContext, 'db'>, { signedIn }: { signedIn: SignedIn }) {
-	const { person } = signedIn
-	const tools = await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) => listLtiTools(tx))
-	return tools.map((tool) => ({
-		id: tool.id,
-		name: tool.name,
-		clientId: tool.clientId,
-		deploymentIds: tool.deploymentIds,
-		loginUrl: tool.loginUrl,
-		scopes: tool.scopes,
-		registeredVia: tool.registeredVia,
-		active: tool.active,
-		createdAt: tool.createdAt,
-	}))
+export type ToolListing = {
+	id: string
+	name: string
+	clientId: string
+	deploymentIds: string[]
+	loginUrl: string
+	scopes: string[]
+	registeredVia: string
+	active: boolean
+	createdAt: Date
+}
+
+/** The registered learning tools, by name, for the concern administrator. */
+export async function listTools(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<ToolListing[]>> {
+	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) =>
+		(await listLtiTools(tx)).map((tool) => ({
+			id: tool.id,
+			name: tool.name,
+			clientId: tool.clientId,
+			deploymentIds: tool.deploymentIds,
+			loginUrl: tool.loginUrl,
+			scopes: tool.scopes,
+			registeredVia: tool.registeredVia,
+			active: tool.active,
+			createdAt: tool.createdAt,
+		})),
+	)
 }

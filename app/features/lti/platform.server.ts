@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { getPlatformSigningKey, insertFirstPlatformKey, listPlatformPublicKeys, rotatePlatformKey, type Database } from '@leerplein/db'
 import { generatePlatformKey, signerFor, type JWK, type Platform, type Signer } from '@leerplein/moodle'
 import type { LeerpleinContext } from '../../load-context.ts'
+import { createCache } from '../../core/cache.server.ts'
 
 // Leerplein as an LTI 1.3 platform (ADR 014, 015): its issuer, endpoints and signing keys.
 
@@ -40,8 +41,8 @@ export function hashOneTimeValue(value: string): string {
 // Keys are read from the database at most every minute per process. A rotation elsewhere is
 // picked up within that minute; the old key stays published meanwhile, so nothing breaks.
 const KEY_CACHE_MS = 60_000
-let signingCache: { at: number; signer: Promise<Signer> } | null = null
-let publicCache: { at: number; keys: Promise<JWK[]> } | null = null
+const signers = createCache<Signer>({ name: 'lti-platform-signer', max: 1, ttlMs: KEY_CACHE_MS })
+const publicKeySets = createCache<JWK[]>({ name: 'lti-platform-public-keys', max: 1, ttlMs: KEY_CACHE_MS })
 
 /** Makes sure a signing key exists: at start-up, and on first use should start-up have missed it. */
 export async function ensurePlatformKey(db: Database): Promise<void> {
@@ -50,37 +51,29 @@ export async function ensurePlatformKey(db: Database): Promise<void> {
 	await insertFirstPlatformKey(db, key as { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> })
 }
 
-export function platformSigner(db: Database, now = Date.now()): Promise<Signer> {
-	if (!signingCache || now - signingCache.at > KEY_CACHE_MS) {
-		const signer = (async () => {
-			let stored = await getPlatformSigningKey(db)
-			if (!stored) {
-				await ensurePlatformKey(db)
-				stored = await getPlatformSigningKey(db)
-			}
-			if (!stored) throw new Error('no LTI platform signing key')
-			return signerFor({ kid: stored.kid, privateJwk: stored.privateJwk as JWK })
-		})()
-		signingCache = { at: now, signer }
-		signer.catch(() => (signingCache = null))
-	}
-	return signingCache.signer
+export function platformSigner(db: Database): Promise<Signer> {
+	return signers.getOrLoad('current', async () => {
+		let stored = await getPlatformSigningKey(db)
+		if (!stored) {
+			await ensurePlatformKey(db)
+			stored = await getPlatformSigningKey(db)
+		}
+		if (!stored) throw new Error('no LTI platform signing key')
+		return signerFor({ kid: stored.kid, privateJwk: stored.privateJwk as JWK })
+	})
 }
 
-export function platformPublicKeys(db: Database, { refresh = false } = {}, now = Date.now()): Promise<JWK[]> {
-	if (refresh || !publicCache || now - publicCache.at > KEY_CACHE_MS) {
-		const keys = listPlatformPublicKeys(db).then((rows) => rows.map((row) => row.publicJwk as JWK))
-		publicCache = { at: now, keys }
-		keys.catch(() => (publicCache = null))
-	}
-	return publicCache.keys
+/** The published keys; `refresh` reads them again at once (a token signed with a key rotated in elsewhere). */
+export function platformPublicKeys(db: Database, { refresh = false } = {}): Promise<JWK[]> {
+	if (refresh) publicKeySets.delete('published')
+	return publicKeySets.getOrLoad('published', async () => (await listPlatformPublicKeys(db)).map((row) => row.publicJwk as JWK))
 }
 
 /** A new signing key now; the previous one stays in the JWKS until its tokens have expired. */
 export async function rotatePlatformSigningKey(db: Database): Promise<string> {
 	const key = await generatePlatformKey()
 	await rotatePlatformKey(db, key as { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> })
-	signingCache = null
-	publicCache = null
+	signers.clear()
+	publicKeySets.clear()
 	return key.kid
 }

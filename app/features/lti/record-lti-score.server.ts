@@ -1,20 +1,8 @@
 import { getScoreContext, storeScore } from '@leerplein/db'
-import {
-	checkScore,
-	decideScore,
-	ENROLMENT_STATUSES_A_COMPLETION_CLOSES,
-	fail,
-	isUuid,
-	ok,
-	onlinePartIsWholeCourse,
-	scoreCompletesOnlinePart,
-	type Result,
-} from '@leerplein/domain'
+import { checkScore, decideScore, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, isUuid, onlinePartIsWholeCourse, scoreCompletesOnlinePart } from '@leerplein/domain'
 import type { ScoreInput } from '@leerplein/moodle'
-import type { ToolAccess } from './service-auth.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
-
-export type ScoreFailure = 'LINE_ITEM_NOT_FOUND' | 'NOT_A_PARTICIPANT' | 'SCORE_GIVEN_WITHOUT_MAXIMUM' | 'SCORE_MAXIMUM_NOT_POSITIVE' | 'SCORE_NEGATIVE'
+import { fromRule, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import type { ToolAccess } from './tool-context.server.ts'
 
 export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPart: boolean; completedEnrolments: number }
 
@@ -23,20 +11,20 @@ export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPa
  * older one is ignored, and a newer one replaces the result. A score that completes the online
  * part (Completed + FullyGraded, and the pass mark) closes the enrolment where the course is
  * nothing but that part. Moodle sends a course's scores in bursts, so this is two statements in
- * the tool's context (read, then store with what it causes), with the domain deciding between them.
+ * the tool's context (read, then store with what it causes, audited), with the domain deciding between them.
  */
 export async function recordLtiScore(
-	context: LeerpleinContext,
-	{ access, lineItemId, score }: { access: ToolAccess; lineItemId: string; score: ScoreInput },
-): Promise<Result<ScoreOutcome, ScoreFailure>> {
-	const checked = checkScore({ scoreGiven: score.scoreGiven ?? null, scoreMaximum: score.scoreMaximum ?? null })
+	ctx: ServiceContext,
+	{ actor, lineItemId, score }: { actor: ToolAccess; lineItemId: string; score: ScoreInput },
+): Promise<ServiceResult<ScoreOutcome>> {
+	const checked = fromRule(checkScore({ scoreGiven: score.scoreGiven ?? null, scoreMaximum: score.scoreMaximum ?? null }), 'invalid')
 	if (!checked.ok) return checked
-	if (!isUuid(lineItemId)) return fail('LINE_ITEM_NOT_FOUND')
-	if (!isUuid(score.userId)) return fail('NOT_A_PARTICIPANT')
-	const target = { tenantId: access.tenantId, toolId: access.toolId, courseId: access.courseId, lineItemId, userId: score.userId }
-	const found = await getScoreContext(context.db, target)
-	if (!found) return fail('LINE_ITEM_NOT_FOUND')
-	if (found.enrolmentStatuses.length === 0) return fail('NOT_A_PARTICIPANT')
+	if (!isUuid(lineItemId)) return refuse('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
+	if (!isUuid(score.userId)) return refuse('invalid', 'LTI_NOT_A_PARTICIPANT')
+	const target = { tenantId: actor.tenantId, toolId: actor.toolId, courseId: actor.courseId, lineItemId, userId: score.userId }
+	const found = await getScoreContext(ctx.db, target)
+	if (!found) return refuse('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
+	if (found.enrolmentStatuses.length === 0) return refuse('invalid', 'LTI_NOT_A_PARTICIPANT')
 	const incoming = {
 		scoreGiven: score.scoreGiven ?? null,
 		scoreMaximum: score.scoreMaximum ?? null,
@@ -45,17 +33,17 @@ export async function recordLtiScore(
 		timestamp: score.timestamp,
 	}
 	const decision = decideScore(found.stored, incoming)
-	if (decision !== 'store') return ok({ decision, completedPart: false, completedEnrolments: 0 })
+	if (decision !== 'store') return succeed({ decision, completedPart: false, completedEnrolments: 0 })
 
 	const completesPart = scoreCompletesOnlinePart(incoming, found.passMark)
-	const saved = await storeScore(context.db, target, {
+	const saved = await storeScore(ctx.db, target, {
 		...incoming,
 		comment: score.comment ?? null,
 		completesPart,
 		closeEnrolmentsFrom: completesPart && onlinePartIsWholeCourse(found.courseForm) ? ENROLMENT_STATUSES_A_COMPLETION_CLOSES : [],
-		audit: { origin: context.clientIp, requestId: context.requestId },
+		audit: { origin: ctx.clientIp, requestId: ctx.requestId },
 	})
 	// A result at least as new landed between the two statements: this one is the older.
-	if (!saved.stored) return ok({ decision: 'stale', completedPart: false, completedEnrolments: 0 })
-	return ok({ decision, completedPart: saved.completedPart, completedEnrolments: saved.completedEnrolments })
+	if (!saved.stored) return succeed({ decision: 'stale', completedPart: false, completedEnrolments: 0 })
+	return succeed({ decision, completedPart: saved.completedPart, completedEnrolments: saved.completedEnrolments })
 }

@@ -1,10 +1,7 @@
-import { getLtiTool, getToolWebServices, saveToolWebServices, withTenantContext, writeAudit } from '@leerplein/db'
-import { fail, ok, type Result } from '@leerplein/domain'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { getLtiTool, getToolWebServices, saveToolWebServices } from '@leerplein/db'
+import { can } from '@leerplein/domain'
 import { lastFour, sealSecret } from '../../core/secret-box.server.ts'
-
-export type SaveWebServicesFailure = 'TOOL_NOT_FOUND' | 'SECRETS_KEY_MISSING' | 'TOKEN_REQUIRED'
+import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 /**
  * Sets a tool's Moodle web-services address and token. The token is sealed with SECRETS_KEY and
@@ -13,28 +10,25 @@ export type SaveWebServicesFailure = 'TOOL_NOT_FOUND' | 'SECRETS_KEY_MISSING' | 
  * launches, from which it names its LTI users.
  */
 export async function saveLtiWebServices(
-	context: LeerpleinContext,
-	{ signedIn, toolId, baseUrl, token, issuer }: { signedIn: SignedIn; toolId: string; baseUrl: string; token: string; issuer: string },
-): Promise<Result<null, SaveWebServicesFailure>> {
-	const { person } = signedIn
-	const key = context.config.secretsKey
-	if (!key) return fail('SECRETS_KEY_MISSING')
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
-		if (!(await getLtiTool(tx, { toolId }))) return fail('TOOL_NOT_FOUND')
+	ctx: ServiceContext,
+	{ actor, toolId, baseUrl, token, issuer, secretsKey }: { actor: Actor; toolId: string; baseUrl: string; token: string; issuer: string; secretsKey: Buffer | null },
+): Promise<ServiceResult<null>> {
+	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
+	if (!secretsKey) return refuse('invalid', 'SECRETS_KEY_MISSING', { field: 'wsToken' })
+	return inTenant(ctx, actor, async (tx) => {
+		if (!(await getLtiTool(tx, { toolId }))) throw refusal('not_found', 'TOOL_NOT_FOUND')
 		const stored = await getToolWebServices(tx, { toolId })
-		if (!token && !stored) return fail('TOKEN_REQUIRED')
-		const sealed = token ? { tokenCiphertext: sealSecret(key, token), tokenLastFour: lastFour(token) } : { tokenCiphertext: stored!.tokenCiphertext, tokenLastFour: stored!.tokenLastFour }
+		if (!token && !stored) throw refusal('invalid', 'WEB_SERVICES_TOKEN_REQUIRED', { field: 'wsToken' })
+		const sealed = token ? { tokenCiphertext: sealSecret(secretsKey, token), tokenLastFour: lastFour(token) } : { tokenCiphertext: stored!.tokenCiphertext, tokenLastFour: stored!.tokenLastFour }
 		await saveToolWebServices(tx, { toolId, baseUrl, issuer, ...sealed })
-		await writeAudit(tx, {
-			actorUserId: person.userId,
+		await audit(ctx, tx, {
+			actor,
+			tenantId: null,
 			action: 'lti.web_services_saved',
 			objectType: 'lti_tool',
 			objectId: toolId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
 			after: { baseUrl, tokenLastFour: sealed.tokenLastFour, newToken: Boolean(token) },
 		})
-		return ok(null)
+		return null
 	})
 }

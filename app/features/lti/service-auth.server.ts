@@ -1,73 +1,185 @@
-import { getToolAccess, type LtiTool } from '@leerplein/db'
+import { getLtiTool, getToolAccess, useToolTokenId, type Database, type LtiTool } from '@leerplein/db'
 import { isUuid, scopesCover, type LtiScope } from '@leerplein/domain'
-import { readAccessToken } from '@leerplein/moodle'
-import { decodeProtectedHeader } from 'jose'
+import {
+	ACCESS_TOKEN_LIFETIME_SECONDS,
+	LtiJwtError,
+	readAccessToken,
+	tokenRequestSchema,
+	unverifiedIssuer,
+	verifyClientAssertion,
+	verifyDeepLinkingResponse,
+	type AccessToken,
+	type DeepLinkingResponse,
+	type JWK,
+	type ToolKeySource,
+} from '@leerplein/moodle'
+import { decodeJwt, decodeProtectedHeader } from 'jose'
+import { createCache } from '../../core/cache.server.ts'
+import { readForm } from '../../core/form.server.ts'
 import type { LeerpleinContext } from '../../load-context.ts'
-import { platformIssuer, platformPublicKeys } from './platform.server.ts'
+import { LTI_PATHS, platformIssuer, platformPublicKeys } from './platform.server.ts'
+import { deepLinkingRefused, methodNotAllowed, serviceError } from './tool-answers.server.ts'
+import { auditApart, type RegistrationHolder, type ToolAccess, type ToolCaller } from './tool-context.server.ts'
 
-/** A tool allowed to act on one course: its registration and the unit providing the course. */
-export type ToolAccess = { tool: LtiTool; toolId: string; tenantId: string; courseId: string; scopes: string[]; issuer: string }
+// The guards of the tool-facing LTI routes, one per kind of credential a tool presents. Each is
+// the first statement of its route's loader and action (as requirePermission is for people), and
+// answers in the protocol's own format (tool-answers.server.ts):
+//
+// - requireToolAccess: a bearer access token from our token endpoint (AGS, NRPS);
+// - requireToolAssertion: a client assertion the tool signed (the token endpoint, RFC 7523);
+// - requireToolDeepLinkingResponse: a Deep Linking response the tool signed;
+// - requireToolRegistrationToken: the one-time registration token (Dynamic Registration).
 
-/** An LTI service error, as JSON with an OAuth-style code; thrown Responses leave resource routes as they are. */
-export function serviceError(status: 400 | 401 | 403 | 404 | 405 | 415 | 422, error: string, description: string, headers: HeadersInit = {}): Response {
-	return Response.json({ error, error_description: description }, { status, headers: { 'Cache-Control': 'no-store', ...headers } })
-}
+export type { ToolAccess, ToolCaller }
 
 const bearerChallenge = (error: string) => ({ 'WWW-Authenticate': `Bearer error="${error}"` })
+
+function requireMethod(request: Request, allowed: readonly string[]): void {
+	if (!allowed.includes(request.method)) throw methodNotAllowed(allowed)
+}
 
 /**
  * The guard of every LTI service endpoint: a bearer token Leerplein issued, still valid, with one
  * of the scopes the endpoint accepts, of an active tool that serves this course (it has a resource
- * linked there). Another tool's course answers 404, so course ids cannot be probed.
+ * linked there). Another tool's course answers 404, so course ids cannot be probed. With `methods`,
+ * any other method is answered 405 first.
  */
 export async function requireToolAccess(
 	request: Request,
 	context: LeerpleinContext,
-	{ courseId, anyOf }: { courseId: string | undefined; anyOf: readonly LtiScope[] },
-	now = new Date(),
+	{ courseId, anyOf, methods }: { courseId: string | undefined; anyOf: readonly LtiScope[]; methods?: readonly string[] },
 ): Promise<ToolAccess> {
+	if (methods) requireMethod(request, methods)
 	const header = request.headers.get('authorization') ?? ''
 	const match = /^Bearer\s+(\S+)$/i.exec(header)
 	if (!match) throw serviceError(401, 'invalid_token', 'a bearer access token from the token endpoint is required', bearerChallenge('invalid_token'))
 	const token = match[1]!
 	const issuer = platformIssuer(context, request)
+	const now = context.clock.now()
 	let keys = await platformPublicKeys(context.db)
 	// A key rotated in by another process since our last read: read the keys once more.
 	if (!keys.some((key) => key.kid === kidOf(token))) keys = await platformPublicKeys(context.db, { refresh: true })
-	const access = await readAccessToken(token, keys, { issuer, now })
+	const access = await readVerifiedAccessToken(token, keys, { issuer, now })
 	if (!access) throw serviceError(401, 'invalid_token', 'the access token is invalid or has expired', bearerChallenge('invalid_token'))
 	if (!scopesCover(access.scopes, anyOf))
 		throw serviceError(403, 'insufficient_scope', `this endpoint needs one of: ${anyOf.join(' ')}`, bearerChallenge('insufficient_scope'))
-	const found = await toolAccessOf(context, { toolId: access.toolId, courseId: isUuid(courseId) ? courseId : null }, now)
+	const found = await toolAccessOf(context.db, { toolId: access.toolId, courseId: isUuid(courseId) ? courseId : null })
 	if (!found || !found.tool.active) throw serviceError(401, 'invalid_token', 'the tool of this token is no longer registered', bearerChallenge('invalid_token'))
 	if (!isUuid(courseId)) throw serviceError(404, 'not_found', 'no such context')
 	if (!found.providerTenantId) throw serviceError(404, 'not_found', 'no such context for this tool')
-	return { tool: found.tool, toolId: found.tool.id, tenantId: found.providerTenantId, courseId, scopes: access.scopes, issuer }
+	return { tenantId: found.providerTenantId, userId: null, tool: found.tool, toolId: found.tool.id, courseId, scopes: access.scopes, issuer }
 }
 
 /**
- * A tool's registration and the course's provider, remembered for a second: Moodle's sync sends a
- * course's scores in a burst with one token, and this look-up was a third of each score's
- * statements. A change to a tool (deactivation above all) reaches this process at once
- * (forgetToolAccess) and every other process within that second.
+ * The token endpoint's guard: client credentials with a JWT client assertion the tool signed
+ * (RFC 7523), posted as a form. The assertion's `jti` is recorded so it never serves twice; a
+ * refused assertion of a known tool is audited. Answers are OAuth 2.0's (RFC 6749 §5.2).
+ */
+export async function requireToolAssertion(request: Request, context: LeerpleinContext): Promise<{ actor: ToolCaller; scopes: string[]; issuer: string }> {
+	requireMethod(request, ['POST'])
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim()
+	if (type !== 'application/x-www-form-urlencoded') throw serviceError(400, 'invalid_request', 'send application/x-www-form-urlencoded')
+	// OAuth's own form reading: its errors are JSON for the tool, not the portal's form errors.
+	const form = Object.fromEntries(new URLSearchParams(await request.text()))
+	if (form.grant_type !== undefined && form.grant_type !== 'client_credentials') throw serviceError(400, 'unsupported_grant_type', 'only client_credentials is supported')
+	const parsed = tokenRequestSchema.safeParse(form)
+	if (!parsed.success) throw serviceError(400, 'invalid_request', `missing or invalid: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`)
+	const clientId = unverifiedIssuer(parsed.data.client_assertion)
+	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
+	if (!tool || !tool.active) throw serviceError(401, 'invalid_client', 'unknown client')
+	const issuer = platformIssuer(context, request)
+	const refuse = async (description: string): Promise<never> => {
+		await auditApart(context, null, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: 'invalid_client', detail: description } })
+		throw serviceError(401, 'invalid_client', description)
+	}
+	let assertion: { jti: string; expiresAt: Date }
+	try {
+		assertion = await verifyClientAssertion(parsed.data.client_assertion, keySourceOf(tool), { clientId: tool.clientId, tokenEndpoint: `${issuer}${LTI_PATHS.token}`, now: context.clock.now() })
+	} catch (error) {
+		if (error instanceof LtiJwtError) return refuse(`client assertion refused: ${error.code}`)
+		throw error
+	}
+	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt }))) return refuse('client assertion refused: jti already used')
+	return { actor: { tenantId: null, userId: null, tool }, scopes: parsed.data.scope.split(' ').filter(Boolean), issuer }
+}
+
+/**
+ * The Deep Linking return's guard: the tool's LtiDeepLinkingResponse, a cross-site form post
+ * without Leerplein's cookie, authenticated by the tool's signature (and, in the service, by the
+ * one-time `data` Leerplein issued with the request). Refusals go to a page that explains them.
+ */
+export async function requireToolDeepLinkingResponse(request: Request, context: LeerpleinContext): Promise<{ actor: ToolCaller; response: DeepLinkingResponse }> {
+	// Only ever posted by a tool; anything else finds nothing here.
+	if (request.method !== 'POST') throw new Response('Not found', { status: 404 })
+	const jwt = (await readForm(request)).get('JWT')
+	if (typeof jwt !== 'string' || !jwt) throw deepLinkingRefused('LTI_DEEP_LINKING_INVALID')
+	const clientId = unverifiedIssuer(jwt)
+	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
+	if (!tool || !tool.active) throw deepLinkingRefused('LTI_DEEP_LINKING_UNKNOWN_TOOL')
+	try {
+		const response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context, request), now: context.clock.now() })
+		return { actor: { tenantId: null, userId: null, tool }, response }
+	} catch (error) {
+		if (!(error instanceof LtiJwtError)) throw error
+		await auditApart(context, null, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: error.code } })
+		throw deepLinkingRefused(error.code === 'EXPIRED' || error.code === 'NOT_YET_VALID' ? 'LTI_DEEP_LINKING_EXPIRED' : 'LTI_DEEP_LINKING_SIGNATURE')
+	}
+}
+
+/**
+ * Dynamic Registration's guard: the one-time registration token as bearer. Whether it is valid
+ * is decided when it is spent, in the same step that stores the tool (registerLtiToolDynamically).
+ */
+export function requireToolRegistrationToken(request: Request): RegistrationHolder {
+	requireMethod(request, ['POST'])
+	const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
+	if (!bearer) throw serviceError(401, 'invalid_token', 'a registration token is required as bearer')
+	return { tenantId: null, userId: null, registrationToken: bearer }
+}
+
+/** Where a tool's signature is checked: its JWKS address, or the public key pasted at registration. */
+export function keySourceOf(tool: { jwksUrl: string | null; publicJwk: Record<string, unknown> | null }): ToolKeySource {
+	return tool.publicJwk ? { publicJwk: tool.publicJwk } : { jwksUrl: tool.jwksUrl! }
+}
+
+/**
+ * Verified access tokens, until they expire: a tool sends the same token with every call for its
+ * lifetime, and an RSA verification per score was a tenth of the portal's time under a Moodle sync
+ * burst. A remembered token still counts only for the same issuer, before its expiry, while its key
+ * is published.
+ */
+type VerifiedToken = { access: AccessToken; issuer: string; kid: string | undefined; expiresAtMs: number }
+const verifiedTokens = createCache<VerifiedToken>({ name: 'lti-verified-access-tokens', max: 1000, ttlMs: ACCESS_TOKEN_LIFETIME_SECONDS * 1000 })
+
+export async function readVerifiedAccessToken(token: string, keys: JWK[], { issuer, now }: { issuer: string; now: Date }): Promise<AccessToken | null> {
+	const known = verifiedTokens.get(token)
+	if (known && known.issuer === issuer && now.getTime() < known.expiresAtMs && keys.some((key) => key.kid === known.kid)) return known.access
+	const access = await readAccessToken(token, keys, { issuer, now })
+	if (access) {
+		const expiresAtMs = (decodeJwt(token).exp ?? 0) * 1000
+		verifiedTokens.set(token, { access, issuer, kid: kidOf(token), expiresAtMs }, { ttlMs: Math.max(1, expiresAtMs - now.getTime()) })
+	}
+	return access
+}
+
+/**
+ * A tool's registration and the course's provider, remembered for a second (ADR 014): Moodle's
+ * sync sends a course's scores in a burst with one token, and this look-up was a third of each
+ * score's statements. A change to a tool or its online parts (deactivation above all) reaches this
+ * process at once (forgetToolAccess) and every other process within that second.
  */
 const TOOL_ACCESS_MEMO_MS = 1000
-const toolAccessMemo = new Map<string, { at: number; found: Promise<Awaited<ReturnType<typeof getToolAccess>>> }>()
+type FoundToolAccess = { found: { tool: LtiTool; providerTenantId: string | null } | null }
+const toolAccess = createCache<FoundToolAccess>({ name: 'lti-tool-access', max: 1000, ttlMs: TOOL_ACCESS_MEMO_MS })
 
-function toolAccessOf(context: LeerpleinContext, key: { toolId: string; courseId: string | null }, now: Date) {
-	const memoKey = `${key.toolId}|${key.courseId ?? ''}`
-	const memo = toolAccessMemo.get(memoKey)
-	if (memo && now.getTime() - memo.at < TOOL_ACCESS_MEMO_MS) return memo.found
-	if (toolAccessMemo.size >= 1000) toolAccessMemo.clear()
-	const found = getToolAccess(context.db, key)
-	toolAccessMemo.set(memoKey, { at: now.getTime(), found })
-	found.catch(() => toolAccessMemo.delete(memoKey))
+async function toolAccessOf(db: Database, key: { toolId: string; courseId: string | null }) {
+	const { found } = await toolAccess.getOrLoad(`${key.toolId}|${key.courseId ?? ''}`, async () => ({ found: await getToolAccess(db, key) }))
 	return found
 }
 
 /** After a tool or its online parts change in this process: the next call reads them again. */
 export function forgetToolAccess(): void {
-	toolAccessMemo.clear()
+	toolAccess.clear()
 }
 
 function kidOf(token: string): string | undefined {
@@ -75,16 +187,5 @@ function kidOf(token: string): string | undefined {
 		return decodeProtectedHeader(token).kid
 	} catch {
 		return undefined
-	}
-}
-
-/** Reads a JSON body of the given media type (or plain JSON), refusing anything else with 415. */
-export async function readJsonBody(request: Request, mediaType: string): Promise<unknown> {
-	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-	if (type !== mediaType && type !== 'application/json') throw serviceError(415, 'unsupported_media_type', `send ${mediaType}`)
-	try {
-		return await request.json()
-	} catch {
-		throw serviceError(400, 'invalid_request', 'the body is not valid JSON')
 	}
 }

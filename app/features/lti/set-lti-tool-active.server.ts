@@ -1,30 +1,29 @@
-import { updateLtiTool, withTenantContext, writeAudit } from '@leerplein/db'
-import type { SignedIn } from '../identity/session.server.ts'
+import { updateLtiTool } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
 
 /**
  * Deactivates or reactivates a tool. A deactivated tool gets no launches, no access tokens, and its
  * tokens already issued stop working at the next call (requireToolAccess and the token endpoint
- * read `active`); its online parts, results and registration stay, so reactivating restores it.
+ * read `active`); its online parts, results and registration stay, so reactivating restores it. Audited.
  */
-export async function setLtiToolActive(context: LeerpleinContext, { signedIn, toolId, active }: { signedIn: SignedIn; toolId: string; active: boolean }) {
-	const { person } = signedIn
-	const changed = await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
+export async function setLtiToolActive(
+	ctx: ServiceContext,
+	{ actor, toolId, active }: { actor: Actor; toolId: string; active: boolean },
+): Promise<ServiceResult<{ id: string; active: boolean }>> {
+	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) => {
 		const tool = await updateLtiTool(tx, { toolId, changes: { active } })
-		if (!tool) return null
-		await writeAudit(tx, {
-			actorUserId: person.userId,
+		if (!tool) throw refusal('not_found', 'TOOL_NOT_FOUND')
+		await audit(ctx, tx, {
+			actor,
+			tenantId: null,
 			action: active ? 'lti.tool_reactivated' : 'lti.tool_deactivated',
 			objectType: 'lti_tool',
 			objectId: tool.id,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
 			after: { name: tool.name, active },
 		})
 		return { id: tool.id, active }
-	})
-	forgetToolAccess()
-	return changed
+	}).finally(forgetToolAccess)
 }

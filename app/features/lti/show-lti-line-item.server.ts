@@ -1,10 +1,14 @@
-import { getLineItem, withToolContext } from '@leerplein/db'
+import { getLineItem, type LtiLineItem } from '@leerplein/db'
 import { isUuid } from '@leerplein/domain'
-import type { ToolAccess } from './service-auth.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { refusal, refuse, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { inToolContext, type ToolAccess } from './tool-context.server.ts'
 
-/** AGS: one of the tool's line items in the course, or null. */
-export async function showLtiLineItem(context: LeerpleinContext, { access, lineItemId }: { access: ToolAccess; lineItemId: string }) {
-	if (!isUuid(lineItemId)) return null
-	return withToolContext(context.db, { tenantId: access.tenantId, toolId: access.toolId }, (tx) => getLineItem(tx, { courseId: access.courseId, lineItemId }))
+/** AGS: one of the tool's line items in the course. */
+export async function showLtiLineItem(ctx: ServiceContext, { actor, lineItemId }: { actor: ToolAccess; lineItemId: string }): Promise<ServiceResult<LtiLineItem>> {
+	if (!isUuid(lineItemId)) return refuse('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
+	return inToolContext(ctx, actor, async (tx) => {
+		const item = await getLineItem(tx, { courseId: actor.courseId, lineItemId })
+		if (!item) throw refusal('not_found', 'LTI_LINE_ITEM_NOT_FOUND')
+		return item
+	})
 }

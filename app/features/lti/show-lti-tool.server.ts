@@ -1,8 +1,8 @@
-import { getLtiTool, getToolWebServices, withTenantContext } from '@leerplein/db'
+import { getLtiTool, getToolWebServices, type LtiTool, type LtiToolWebServices } from '@leerplein/db'
+import { can } from '@leerplein/domain'
 import { createMoodleClient, MoodleWebServiceError, type MoodleCourse, type MoodleSection } from '@leerplein/moodle'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
 import { openSecret } from '../../core/secret-box.server.ts'
+import { inTenant, refusal, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 const MOODLE_SITE_COURSE_ID = 1
 
@@ -15,17 +15,28 @@ export type MoodleListing =
 /**
  * A registered tool for the concern administrator: its registration, its Moodle web services (the
  * token only by its last four characters) with the last sync, and, when asked, the Moodle site's
- * courses and a course's activities with the ids an online part is linked by.
+ * courses and a course's activities with the ids an online part is linked by (Moodle's own error
+ * is part of the page, not a failure).
  */
-export async function showLtiTool(context: Pick<LeerpleinContext, 'db' | 'config'>, { signedIn, toolId, browse }: { signedIn: SignedIn; toolId: string; browse: MoodleBrowse | null }) {
-	const { person } = signedIn
-	const found = await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
+export async function showLtiTool(
+	ctx: ServiceContext,
+	{ actor, toolId, browse, secretsKey }: { actor: Actor; toolId: string; browse: MoodleBrowse | null; secretsKey: Buffer | null },
+): Promise<ServiceResult<ToolPage>> {
+	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
+	const found = await inTenant(ctx, actor, async (tx) => {
 		const tool = await getLtiTool(tx, { toolId })
-		return tool ? { tool, webServices: await getToolWebServices(tx, { toolId }) } : null
+		if (!tool) throw refusal('not_found', 'TOOL_NOT_FOUND')
+		return { tool, webServices: await getToolWebServices(tx, { toolId }) }
 	})
-	if (!found) return null
-	const { tool, webServices } = found
-	const moodle = browse && webServices ? await listMoodle(context.config.secretsKey, webServices, browse) : null
+	if (!found.ok) return found
+	const { tool, webServices } = found.value
+	const moodle = browse && webServices ? await listMoodle(secretsKey, webServices, browse) : null
+	return succeed(toolPage(tool, webServices, moodle))
+}
+
+export type ToolPage = ReturnType<typeof toolPage>
+
+function toolPage(tool: LtiTool, webServices: LtiToolWebServices | null, moodle: MoodleListing | null) {
 	return {
 		tool: {
 			id: tool.id,

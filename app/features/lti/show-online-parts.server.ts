@@ -1,13 +1,26 @@
-import { getCourse, listCourseOnlineParts, listLtiTools, withTenantContext } from '@leerplein/db'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { listCourseOnlineParts, listLtiTools } from '@leerplein/db'
+import { inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { courseToManage } from './course-to-manage.server.ts'
 
-/** A course's online parts and the registered tools, for the coordinators of the providing unit (the route checks). */
-export async function showOnlineParts(context: Pick<LeerpleinContext, 'db'>, { signedIn, courseId }: { signedIn: SignedIn; courseId: string }) {
-	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
-		const course = await getCourse(tx, { viewerTenantId: person.tenantId, courseId })
-		if (!course) return null
+export type OnlinePartsPage = {
+	course: { id: string; title: string; providerTenantId: string }
+	parts: {
+		id: string
+		title: string
+		toolName: string
+		targetLinkUri: string | null
+		customId: string | null
+		passMarkPercent: number | null
+		moodleCourseId: number | null
+		moodleActivityId: number | null
+	}[]
+	tools: { id: string; name: string; deepLinking: boolean }[]
+}
+
+/** A course's online parts and the active tools, for those who manage the course (its providing unit's coordinators). */
+export async function showOnlineParts(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<OnlinePartsPage>> {
+	return inTenant(ctx, actor, async (tx) => {
+		const course = await courseToManage(tx, { actor, courseId })
 		const parts = await listCourseOnlineParts(tx, { courseId })
 		const tools = (await listLtiTools(tx)).filter((tool) => tool.active)
 		return {

@@ -1,29 +1,24 @@
-import { getCourse, getLtiTool, insertMessageState, withTenantContext } from '@leerplein/db'
-import { fail, ok, type Result } from '@leerplein/domain'
+import { getLtiTool, insertMessageState } from '@leerplein/db'
 import { loginInitiationUrl } from '@leerplein/moodle'
-import type { SignedIn } from '../identity/session.server.ts'
+import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { courseToManage } from './course-to-manage.server.ts'
 import { oneTimeValue } from './platform.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
 import { MESSAGE_HINT_LIFETIME_MS } from './start-lti-launch.server.ts'
-
-export type StartDeepLinkingFailure = 'COURSE_NOT_FOUND' | 'TOOL_NOT_FOUND' | 'TOOL_WITHOUT_DEEP_LINKING'
 
 /**
  * A coordinator of the providing unit picks content in a tool (Deep Linking 2.0): the same login
- * flow as a launch, ending in an LtiDeepLinkingRequest. The route has checked the permission.
+ * flow as a launch, ending in an LtiDeepLinkingRequest, with a one-time message hint for this
+ * person, course and tool.
  */
 export async function startDeepLinking(
-	context: LeerpleinContext,
-	{ signedIn, courseId, toolId, issuer }: { signedIn: SignedIn; courseId: string; toolId: string; issuer: string },
-	now = new Date(),
-): Promise<Result<{ location: string }, StartDeepLinkingFailure>> {
-	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
-		const course = await getCourse(tx, { viewerTenantId: person.tenantId, courseId })
-		if (!course) return fail('COURSE_NOT_FOUND')
+	ctx: ServiceContext,
+	{ actor, courseId, toolId, issuer }: { actor: Actor; courseId: string; toolId: string; issuer: string },
+): Promise<ServiceResult<{ location: string }>> {
+	return inTenant(ctx, actor, async (tx) => {
+		const course = await courseToManage(tx, { actor, courseId })
 		const tool = await getLtiTool(tx, { toolId })
-		if (!tool || !tool.active) return fail('TOOL_NOT_FOUND')
-		if (!tool.deepLinkingUrl) return fail('TOOL_WITHOUT_DEEP_LINKING')
+		if (!tool || !tool.active) throw refusal('not_found', 'TOOL_NOT_FOUND')
+		if (!tool.deepLinkingUrl) throw refusal('invalid', 'TOOL_WITHOUT_DEEP_LINKING')
 		const hint = oneTimeValue()
 		const deploymentId = tool.deploymentIds[0]!
 		await insertMessageState(tx, {
@@ -33,19 +28,19 @@ export async function startDeepLinking(
 			tenantId: course.providerTenantId,
 			courseId,
 			resourceLinkId: null,
-			userId: person.userId,
+			userId: actor.userId,
 			deploymentId,
-			expiresAt: new Date(now.getTime() + MESSAGE_HINT_LIFETIME_MS),
+			expiresAt: new Date(ctx.clock.now().getTime() + MESSAGE_HINT_LIFETIME_MS),
 		})
-		return ok({
+		return {
 			location: loginInitiationUrl(tool.loginUrl, {
 				issuer,
-				loginHint: person.userId,
+				loginHint: actor.userId,
 				targetLinkUri: tool.deepLinkingUrl,
 				messageHint: hint.value,
 				clientId: tool.clientId,
 				deploymentId,
 			}),
-		})
+		}
 	})
 }

@@ -1,44 +1,31 @@
-import { getOnlinePart, insertMessageState, isEnrolledInCourse, withTenantContext, writeAudit } from '@leerplein/db'
-import { fail, holdsRole, ok, type Result } from '@leerplein/domain'
+import { getOnlinePart, insertMessageState, isEnrolledInCourse } from '@leerplein/db'
+import { can } from '@leerplein/domain'
 import { loginInitiationUrl } from '@leerplein/moodle'
-import type { SignedIn } from '../identity/session.server.ts'
+import { audit, inTenant, refusal, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { oneTimeValue } from './platform.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
-
-export type StartLaunchFailure = 'ONLINE_PART_NOT_FOUND' | 'NOT_ENROLLED' | 'TOOL_INACTIVE'
 
 /** How long the tool has to come back to the authorization endpoint with the message hint. */
 export const MESSAGE_HINT_LIFETIME_MS = 5 * 60_000
 
 /**
  * Starts a launch into an online part (third-party-initiated login, LTI 1.3 Core §4.1): only for
- * an employee enrolled in the course, or a coordinator of the providing unit. Stores a one-time
- * message hint for this person and part, and sends the browser to the tool's login URL.
+ * an employee enrolled in the course, or a coordinator of the providing unit (can() on the part).
+ * Stores a one-time message hint for this person and part, and gives the tool's login URL to send
+ * the browser to. A refused launch is audited.
  */
 export async function startLtiLaunch(
-	context: LeerpleinContext,
-	{ signedIn, resourceLinkId, issuer }: { signedIn: SignedIn; resourceLinkId: string; issuer: string },
-	now = new Date(),
-): Promise<Result<{ location: string }, StartLaunchFailure>> {
-	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
+	ctx: ServiceContext,
+	{ actor, resourceLinkId, issuer }: { actor: Actor; resourceLinkId: string; issuer: string },
+): Promise<ServiceResult<{ location: string }>> {
+	const outcome = await inTenant(ctx, actor, async (tx): Promise<ServiceResult<{ location: string }>> => {
 		const part = await getOnlinePart(tx, { resourceLinkId })
-		if (!part) return fail('ONLINE_PART_NOT_FOUND')
-		if (!part.tool.active) return fail('TOOL_INACTIVE')
-		const teaches = holdsRole({ ...person }, 'coordinator', part.course.providerTenantId)
-		if (!teaches && !(await isEnrolledInCourse(tx, { courseId: part.course.id, userId: person.userId }))) {
-			await writeAudit(tx, {
-				tenantId: person.tenantId,
-				actorUserId: person.userId,
-				action: 'lti.launch',
-				objectType: 'lti_resource_link',
-				objectId: resourceLinkId,
-				result: 'denied',
-				origin: context.clientIp,
-				requestId: context.requestId,
-				after: { reason: 'NOT_ENROLLED' },
-			})
-			return fail('NOT_ENROLLED')
+		if (!part) throw refusal('not_found', 'ONLINE_PART_NOT_FOUND')
+		if (!part.tool.active) throw refusal('forbidden', 'TOOL_INACTIVE')
+		const participant = await isEnrolledInCourse(tx, { courseId: part.course.id, userId: actor.userId })
+		if (!can(actor, 'read', { kind: 'online_part', providerTenantId: part.course.providerTenantId, participant })) {
+			// Returned, not thrown: the refusal's audit row is kept.
+			await audit(ctx, tx, { actor, action: 'lti.launch', objectType: 'lti_resource_link', objectId: resourceLinkId, result: 'denied', after: { reason: 'NOT_ENROLLED' } })
+			return refuse('forbidden', 'NOT_ENROLLED')
 		}
 		const hint = oneTimeValue()
 		await insertMessageState(tx, {
@@ -48,14 +35,14 @@ export async function startLtiLaunch(
 			tenantId: part.course.providerTenantId,
 			courseId: part.course.id,
 			resourceLinkId: part.link.id,
-			userId: person.userId,
+			userId: actor.userId,
 			deploymentId: part.link.deploymentId,
-			expiresAt: new Date(now.getTime() + MESSAGE_HINT_LIFETIME_MS),
+			expiresAt: new Date(ctx.clock.now().getTime() + MESSAGE_HINT_LIFETIME_MS),
 		})
-		return ok({
+		return succeed({
 			location: loginInitiationUrl(part.tool.loginUrl, {
 				issuer,
-				loginHint: person.userId,
+				loginHint: actor.userId,
 				targetLinkUri: part.link.targetLinkUri ?? part.tool.targetLinkUri,
 				messageHint: hint.value,
 				clientId: part.tool.clientId,
@@ -63,4 +50,5 @@ export async function startLtiLaunch(
 			}),
 		})
 	})
+	return outcome.ok ? outcome.value : outcome
 }

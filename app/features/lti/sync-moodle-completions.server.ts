@@ -10,13 +10,12 @@ import {
 	onlinePartCompleted,
 	recordWebServicesSync,
 	withToolContext,
-	writeAudit,
-	type Database,
 	type LtiTool,
 } from '@leerplein/db'
 import { decideSyncedCompletion, onlinePartIsWholeCourse } from '@leerplein/domain'
 import { activityCompleted, createMoodleClient, moodleLtiUsername, MoodleWebServiceError } from '@leerplein/moodle'
 import { openSecret } from '../../core/secret-box.server.ts'
+import { audit, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
 /** How one tool's sync went, as the administrator reads it on the tool's page. */
 export type ToolSyncReport = { toolId: string; status: 'ok' | 'failed'; message: string; completed: number }
@@ -32,26 +31,29 @@ const NO_UNIT = ''
  * participant, and complete what Moodle reports completed without a grade — through the same rules
  * as a score (the part once, an e-learning course's enrolment with it), audited. All of Moodle is
  * read before anything is written, so an error from Moodle changes nothing; it is recorded as the
- * tool's last sync result. Scheduled (ADR 012), and on demand from the tool's page.
+ * tool's last sync result. Scheduled (ADR 012; the job runs it as no one, `actor: null`), and on
+ * demand from the tool's page (syncLtiToolNow). Never refused: a tool's failure is its report.
  */
 export async function syncMoodleCompletions(
-	db: Database,
-	{ secretsKey, now, toolId, fetch }: { secretsKey: Buffer | null; now: Date; toolId?: string; fetch?: typeof globalThis.fetch },
-): Promise<ToolSyncReport[]> {
+	ctx: ServiceContext,
+	{ secretsKey, toolId, fetch }: { actor: TenantScope | null; secretsKey: Buffer | null; toolId?: string; fetch?: typeof globalThis.fetch },
+): Promise<ServiceResult<ToolSyncReport[]>> {
+	const { db } = ctx
+	const now = ctx.clock.now()
 	const tools = (await listLtiTools(db)).filter((tool) => tool.active && (toolId === undefined || tool.id === toolId))
 	const reports: ToolSyncReport[] = []
 	for (const tool of tools) {
 		const settings = await withToolContext(db, { tenantId: NO_UNIT, toolId: tool.id }, (tx) => getToolWebServices(tx, { toolId: tool.id }))
 		if (!settings) continue
-		const report = await syncTool(db, { tool, settings, secretsKey, now, fetch })
+		const report = await syncTool(ctx, { tool, settings, secretsKey, now, fetch })
 		await withToolContext(db, { tenantId: NO_UNIT, toolId: tool.id }, (tx) => recordWebServicesSync(tx, { toolId: tool.id, at: now, ...report }))
 		reports.push({ toolId: tool.id, ...report })
 	}
-	return reports
+	return succeed(reports)
 }
 
 async function syncTool(
-	db: Database,
+	ctx: ServiceContext,
 	{
 		tool,
 		settings,
@@ -60,6 +62,7 @@ async function syncTool(
 		fetch,
 	}: { tool: LtiTool; settings: { baseUrl: string; tokenCiphertext: string; issuer: string }; secretsKey: Buffer | null; now: Date; fetch?: typeof globalThis.fetch },
 ): Promise<Omit<ToolSyncReport, 'toolId'>> {
+	const { db } = ctx
 	const token = secretsKey ? openSecret(secretsKey, settings.tokenCiphertext) : null
 	if (!token) return { status: 'failed', message: 'token_unreadable', completed: 0 }
 	const moodle = createMoodleClient({ baseUrl: settings.baseUrl, token, ...(fetch ? { fetch } : {}) })
@@ -123,12 +126,12 @@ async function syncTool(
 			if (!recorded) return false
 			const form = await getCourseForm(tx, { courseId: candidate.courseId })
 			const closed = form && onlinePartIsWholeCourse(form) ? await completeEnrolmentFromScore(tx, { courseId: candidate.courseId, userId: candidate.userId }) : []
-			await writeAudit(tx, {
+			await audit(ctx, tx, {
+				actor: null,
 				tenantId: candidate.tenantId,
 				action: 'lti.online_part_completed',
 				objectType: 'lti_resource_link',
 				objectId: candidate.resourceLinkId,
-				result: 'success',
 				after: { toolId: tool.id, userId: candidate.userId, via: 'web_services', completedAt: candidate.completedAt.toISOString(), completedEnrolments: closed.length },
 			})
 			return true

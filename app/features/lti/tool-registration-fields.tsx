@@ -1,68 +1,79 @@
+import { getCollectionProps, getInputProps, useForm, type DefaultValue, type FormMetadata, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { ALL_LTI_SCOPES } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import type { Errors } from './tool-form.ts'
-import { describedBy, FormField } from '../../components/form-field.tsx'
+import type { z } from 'zod'
+import { ErrorSummary, Field, useErrorText } from '../../components/field.tsx'
+import { toolSchema, type ToolRegistration } from './tool-schema.ts'
 
-type Props = {
-	errors: Errors
-	values: Record<string, string>
-	/** The scopes to tick; null ticks them all. */
-	scopes: ReadonlySet<string> | null
-	shareName: boolean
-	shareEmail: boolean
+type ToolFormValue = z.input<typeof toolSchema>
+
+/**
+ * The form of a tool's registration (registering by hand, editing), validated in the browser with
+ * the action's schema, on submit: errors appearing on blur would shift the button being clicked and
+ * move focus to the error summary.
+ */
+export function useToolForm({ id, lastResult, defaultValue }: { id: string; lastResult: SubmissionResult<string[]> | undefined; defaultValue: DefaultValue<ToolFormValue> }) {
+	return useForm<ToolFormValue, ToolRegistration>({
+		id,
+		lastResult,
+		constraint: getZodConstraint(toolSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: toolSchema }),
+		defaultValue,
+	})
 }
 
-/** A tool's registration fields, for registering one by hand and for editing it: one list, in one order. */
-export function ToolRegistrationFields({ errors, values, scopes, shareName, shareEmail }: Props) {
+type Props = {
+	form: FormMetadata<ToolFormValue, string[]>
+	fields: ReturnType<FormMetadata<ToolFormValue, string[]>['getFieldset']>
+}
+
+/** A tool's registration fields, for registering one by hand and for editing it: one list, in one order, with its error summary first. */
+export function ToolRegistrationFields({ form, fields }: Props) {
 	const { t } = useTranslation()
-	const field = (id: string, label: string, options: { hint?: string; type?: string; multiline?: boolean } = {}) => {
-		const error = errors[id] ? t(errors[id] as never) : null
-		const control = {
-			id,
-			name: id,
-			defaultValue: values[id] ?? '',
-			'aria-invalid': errors[id] ? true : undefined,
-			'aria-describedby': describedBy(id, { hint: options.hint, error: errors[id] }),
-		}
-		return (
-			<FormField id={id} label={label} hint={options.hint} error={error}>
-				{options.multiline ? <textarea rows={3} {...control} /> : <input type={options.type ?? 'text'} {...control} />}
-			</FormField>
-		)
-	}
+	const errorText = useErrorText()
+	const text = [
+		{ meta: fields.name, label: t('lti.admin.name') },
+		{ meta: fields.loginUrl, label: t('lti.admin.loginUrl'), hint: t('lti.admin.loginUrlHint'), type: 'url' as const },
+		{ meta: fields.targetLinkUri, label: t('lti.admin.targetLinkUri'), hint: t('lti.admin.targetLinkUriHint'), type: 'url' as const },
+		{ meta: fields.deepLinkingUrl, label: t('lti.admin.deepLinkingUrl'), hint: t('lti.admin.deepLinkingUrlHint'), type: 'url' as const },
+		{ meta: fields.redirectUris, label: t('lti.admin.redirectUris'), hint: t('lti.admin.redirectUrisHint'), multiline: true },
+		{ meta: fields.jwksUrl, label: t('lti.admin.jwksUrl'), hint: t('lti.admin.jwksUrlHint'), type: 'url' as const },
+		{ meta: fields.publicJwk, label: t('lti.admin.publicJwk'), hint: t('lti.admin.publicJwkHint'), multiline: true },
+		{ meta: fields.deploymentIds, label: t('lti.admin.deploymentIds'), hint: t('lti.admin.deploymentIdsHint') },
+		{ meta: fields.custom, label: t('lti.admin.custom'), hint: t('lti.admin.customHint'), multiline: true },
+	]
+	const scopeBoxes = getCollectionProps(fields.scopes, { type: 'checkbox', options: [...ALL_LTI_SCOPES] })
+	const { key: shareNameKey, ...shareName } = getInputProps(fields.shareName, { type: 'checkbox' })
+	const { key: shareEmailKey, ...shareEmail } = getInputProps(fields.shareEmail, { type: 'checkbox' })
 	return (
 		<>
-			{field('name', t('lti.admin.name'))}
-			{field('loginUrl', t('lti.admin.loginUrl'), { type: 'url', hint: t('lti.admin.loginUrlHint') })}
-			{field('targetLinkUri', t('lti.admin.targetLinkUri'), { type: 'url', hint: t('lti.admin.targetLinkUriHint') })}
-			{field('deepLinkingUrl', t('lti.admin.deepLinkingUrl'), { type: 'url', hint: t('lti.admin.deepLinkingUrlHint') })}
-			{field('redirectUris', t('lti.admin.redirectUris'), { multiline: true, hint: t('lti.admin.redirectUrisHint') })}
-			{field('jwksUrl', t('lti.admin.jwksUrl'), { type: 'url', hint: t('lti.admin.jwksUrlHint') })}
-			{field('publicJwk', t('lti.admin.publicJwk'), { multiline: true, hint: t('lti.admin.publicJwkHint') })}
-			{field('deploymentIds', t('lti.admin.deploymentIds'), { hint: t('lti.admin.deploymentIdsHint') })}
-			{field('custom', t('lti.admin.custom'), { multiline: true, hint: t('lti.admin.customHint') })}
+			<ErrorSummary form={form} fields={text} formError={errorText(form.errors)} />
+			{text.map(({ meta, label, hint, type, multiline }) =>
+				multiline ? <Field key={meta.name} meta={meta} label={label} hint={hint} as="textarea" rows={3} /> : <Field key={meta.name} meta={meta} label={label} hint={hint} type={type} />,
+			)}
 			<fieldset className="field">
 				<legend>{t('lti.admin.scopes')}</legend>
-				{ALL_LTI_SCOPES.map((scope, index) => (
-					<div key={scope}>
-						<input id={`scope-${index}`} type="checkbox" name="scopes" value={scope} defaultChecked={scopes ? scopes.has(scope) : true} />{' '}
-						<label htmlFor={`scope-${index}`} style={{ display: 'inline', fontWeight: 'normal' }}>
-							<code>{scope.split('/scope/')[1]}</code>
+				{scopeBoxes.map(({ key, ...box }, index) => (
+					<div key={box.value} className="field__choice">
+						<input key={key} {...box} id={`${form.id}-scope-${index}`} />{' '}
+						<label htmlFor={`${form.id}-scope-${index}`}>
+							<code>{box.value.split('/scope/')[1]}</code>
 						</label>
 					</div>
 				))}
 			</fieldset>
 			<fieldset className="field">
 				<legend>{t('lti.admin.privacy')}</legend>
-				<div>
-					<input id="shareName" type="checkbox" name="shareName" defaultChecked={shareName} />{' '}
-					<label htmlFor="shareName" style={{ display: 'inline', fontWeight: 'normal' }}>
+				<div className="field__choice">
+					<input key={shareNameKey} {...shareName} />{' '}
+					<label htmlFor={fields.shareName.id}>
 						{t('lti.admin.shareName')}
 					</label>
 				</div>
-				<div>
-					<input id="shareEmail" type="checkbox" name="shareEmail" defaultChecked={shareEmail} />{' '}
-					<label htmlFor="shareEmail" style={{ display: 'inline', fontWeight: 'normal' }}>
+				<div className="field__choice">
+					<input key={shareEmailKey} {...shareEmail} />{' '}
+					<label htmlFor={fields.shareEmail.id}>
 						{t('lti.admin.shareEmail')}
 					</label>
 				</div>

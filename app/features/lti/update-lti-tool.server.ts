@@ -1,26 +1,27 @@
-import { getLtiTool, updateLtiTool, withTenantContext, writeAudit } from '@leerplein/db'
+import { getLtiTool, updateLtiTool } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
-import type { ToolRegistrationInput } from './register-lti-tool.server.ts'
+import type { ToolRegistration } from './tool-schema.ts'
 
 const AUDITED = ['name', 'loginUrl', 'targetLinkUri', 'deepLinkingUrl', 'redirectUris', 'jwksUrl', 'deploymentIds', 'scopes', 'shareName', 'shareEmail'] as const
 
-/** The concern administrator corrects a tool's registration; the client id stays. Row-level security admits only concern administrators. */
-export async function updateLtiToolRegistration(context: LeerpleinContext, { signedIn, toolId, input }: { signedIn: SignedIn; toolId: string; input: ToolRegistrationInput }) {
-	const { person } = signedIn
-	return withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, async (tx) => {
+/** The concern administrator corrects a tool's registration; the client id stays. Row-level security admits only concern administrators. Audited. */
+export async function updateLtiToolRegistration(
+	ctx: ServiceContext,
+	{ actor, toolId, input }: { actor: Actor; toolId: string; input: ToolRegistration },
+): Promise<ServiceResult<{ id: string }>> {
+	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) => {
 		const before = await getLtiTool(tx, { toolId })
 		const tool = await updateLtiTool(tx, { toolId, changes: input })
-		if (!tool) return null
-		await writeAudit(tx, {
-			actorUserId: person.userId,
+		if (!tool) throw refusal('not_found', 'TOOL_NOT_FOUND')
+		await audit(ctx, tx, {
+			actor,
+			tenantId: null,
 			action: 'lti.tool_updated',
 			objectType: 'lti_tool',
 			objectId: tool.id,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
 			before: before ? pick(before) : null,
 			after: pick(tool),
 		})

@@ -107,7 +107,7 @@ describe('access tokens', () => {
 		expect(await readAccessToken('not-a-token', [key.publicJwk], { issuer, now })).toBeNull()
 	})
 
-	test('a remembered token is still refused for another platform, after expiry, once its key is gone, or altered', async () => {
+	test('a token read once is still refused for another platform, after expiry, once its key is gone, or altered', async () => {
 		const key = await generatePlatformKey()
 		const issuer = 'https://leerplein.test'
 		const { token } = await issueAccessToken(await signerFor(key), { toolId: '0190a0b0-0000-7000-8000-000000000001', clientId: 'c', scopes: ['a'], issuer, now })

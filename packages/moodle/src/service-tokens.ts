@@ -91,15 +91,13 @@ function platformKeySet(publicJwks: JWK[]) {
 }
 
 /**
- * Reads a bearer token back; null when it is not ours, expired or tampered with. A tool sends the
- * same token with every call for its lifetime, so a verified token is remembered until it expires
- * (an RSA verification per score was a tenth of the portal's time under a Moodle sync burst).
+ * Reads a bearer token back; null when it is not ours, expired or tampered with. Every call
+ * verifies the signature: the portal remembers verified tokens itself (app/features/lti), in its one
+ * cache, where it can clear them.
  */
 export async function readAccessToken(token: string, publicJwks: JWK[], { issuer, now }: { issuer: string; now: Date }): Promise<AccessToken | null> {
-	const known = verifiedTokens.get(token)
-	if (known && known.issuer === issuer && now.getTime() < known.expiresAtMs && publicJwks.some((jwk) => jwk.kid === known.kid)) return known.access
 	try {
-		const { payload, protectedHeader } = await jwtVerify(token, platformKeySet(publicJwks), {
+		const { payload } = await jwtVerify(token, platformKeySet(publicJwks), {
 			algorithms: [SIGNING_ALGORITHM],
 			issuer,
 			audience: `${issuer}/lti/services`,
@@ -107,22 +105,9 @@ export async function readAccessToken(token: string, publicJwks: JWK[], { issuer
 			currentDate: now,
 		})
 		const claims = accessTokenClaims.parse(payload)
-		const access = { toolId: claims.tool, clientId: claims.client_id, scopes: claims.scope.split(' ').filter(Boolean) }
-		rememberVerifiedToken(token, { access, issuer, kid: protectedHeader.kid, expiresAtMs: claims.exp * 1000 })
-		return access
+		return { toolId: claims.tool, clientId: claims.client_id, scopes: claims.scope.split(' ').filter(Boolean) }
 	} catch (error) {
 		if (error instanceof errors.JOSEError || error instanceof z.ZodError) return null
 		throw error
 	}
-}
-
-type VerifiedToken = { access: AccessToken; issuer: string; kid: string | undefined; expiresAtMs: number }
-
-/** Verified tokens, oldest first; bounded, since every tool holds only a few live tokens. */
-const verifiedTokens = new Map<string, VerifiedToken>()
-const VERIFIED_TOKENS_KEPT = 1000
-
-function rememberVerifiedToken(token: string, verified: VerifiedToken): void {
-	if (verifiedTokens.size >= VERIFIED_TOKENS_KEPT) verifiedTokens.delete(verifiedTokens.keys().next().value!)
-	verifiedTokens.set(token, verified)
 }

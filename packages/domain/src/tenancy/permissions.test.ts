@@ -111,4 +111,14 @@ describe('can', () => {
 		expect(can(manager, 'read', { kind: 'approvals', tenantId: NVWA })).toBe(false)
 		expect(can(manager, 'update', inbox)).toBe(false)
 	})
+
+	test("an online part opens for the course's participants and the providing unit's coordinators only", () => {
+		const part = { kind: 'online_part', providerTenantId: NVWA, participant: false } as const
+		expect(can(employee, 'read', { ...part, participant: true })).toBe(true)
+		expect(can(employee, 'read', part)).toBe(false)
+		expect(can(twoUnitCoordinator, 'read', part)).toBe(true)
+		expect(can(rvoCoordinator, 'read', part)).toBe(false)
+		expect(can(concernAdmin, 'read', part)).toBe(false)
+		expect(can(twoUnitCoordinator, 'update', { ...part, participant: true })).toBe(false)
+	})
 })

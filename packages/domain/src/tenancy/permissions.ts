@@ -22,6 +22,8 @@ export type Resource =
 	| { kind: 'po_defaults' }
 	/** A unit's inbox of enrolment requests awaiting approval: its managers (their team) and coordinators. */
 	| { kind: 'approvals'; tenantId: string }
+	/** An online part of a course (an LTI resource link), opened in the tool by the course's participants. */
+	| { kind: 'online_part'; providerTenantId: string; participant: boolean }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -100,6 +102,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'approvals':
 			// Which requests each sees (a manager only their team's) is decided per enrolment, above.
 			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
+		case 'online_part':
+			// Opening (a launch) is for its participants and the providing unit's coordinators, who teach
+			// the course; changing parts is the course's business (kind 'course').
+			return action === 'read' && (resource.participant || coordinates(actor, resource.providerTenantId))
 		default:
 			return unreachable(resource)
 	}
