@@ -22,6 +22,8 @@ export type Resource =
 	| { kind: 'po_defaults' }
 	/** A unit's inbox of enrolment requests awaiting approval: its managers (their team) and coordinators. */
 	| { kind: 'approvals'; tenantId: string }
+	/** A person's signed-in sessions (auth sessions, not course sessions): they see and end their own. */
+	| { kind: 'auth_session'; userId: string }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -100,6 +102,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'approvals':
 			// Which requests each sees (a manager only their team's) is decided per enrolment, above.
 			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
+		case 'auth_session':
+			// Signing someone else out is an administrator's act on the account, not this permission.
+			return resource.userId === actor.userId && (action === 'read' || action === 'delete')
 		default:
 			return unreachable(resource)
 	}
