@@ -81,6 +81,9 @@ export const ERROR_CODES = [
 	'FORM_CONTENT_TYPE',
 	'FORM_CONTROL_CHARACTERS',
 	'FORM_INVALID',
+	'RULE_AMOUNT_INVALID',
+	'RULE_DAYS_INVALID',
+	'RULE_CHOICE_INVALID',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]
