@@ -7,7 +7,7 @@ import { formatPrice } from '../../utils/format.ts'
 import type { RuleFields, RulesFormValues } from './rules-schema.ts'
 
 // The P&O rules as a unit's page and the concern defaults page show and edit them: one way to
-// render a rule's value, and one input per rule, so both pages read the same.
+// render a rule's value, and one set of fields per rule, so both pages read the same.
 
 export type ShownRule = { [K in keyof PoSettings]: { key: K; value: PoSettings[K] } }[keyof PoSettings]
 
