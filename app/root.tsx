@@ -2,7 +2,7 @@ import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction }
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
-import { can } from '@leerplein/domain'
+import { can, type Actor } from '@leerplein/domain'
 import { actorOf, getSignedIn } from './features/identity/guard.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
@@ -14,24 +14,32 @@ import { i18next } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+	// Every page's layout, the sign-in page's too: no guard; a visitor sees the navigation without a person.
 	const [locale, signedIn] = await Promise.all([i18next.getLocale(request), getSignedIn(request, context)])
-	const grants = signedIn?.person.grants ?? []
-	const inOwnUnit = (role: string) => grants.some((grant) => grant.role === role && grant.tenantId === signedIn?.person.tenantId)
 	return {
 		locale,
 		person: signedIn
 			? {
 					name: signedIn.person.name,
-					// Which links the navigation shows; the routes check the same roles themselves.
-					approves: inOwnUnit('manager') || inOwnUnit('coordinator'),
-					runsSessions: inOwnUnit('coordinator'),
+					// Which links the navigation shows, by the same permission rule the routes and services apply.
+					...navigationFor(actorOf(signedIn)),
 					outbox: context.config.demoMode,
-					managesSynonyms: can(actorOf(signedIn), 'update', { kind: 'search_synonyms' }),
-					managesPoDefaults: can(actorOf(signedIn), 'update', { kind: 'po_defaults' }),
-					courseAdmin: inOwnUnit('coordinator'),
-					concernAdmin: grants.some((grant) => grant.role === 'concern_admin'),
 				}
 			: null,
+	}
+}
+
+/** The sections of the portal an actor may open, one can() each. */
+function navigationFor(actor: Actor) {
+	const ownUnit = actor.tenantId
+	return {
+		approves: can(actor, 'read', { kind: 'approvals', tenantId: ownUnit }),
+		runsSessions: can(actor, 'update', { kind: 'session', tenantId: ownUnit }),
+		managesSynonyms: can(actor, 'update', { kind: 'search_synonyms' }),
+		managesPoDefaults: can(actor, 'update', { kind: 'po_defaults' }),
+		// The unit's own offering: its coordinators (the concern administrator merges instead).
+		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
+		concernAdmin: can(actor, 'update', { kind: 'concern' }),
 	}
 }
 

@@ -23,6 +23,7 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 					<div className="site-header__tools">
 						{person ? (
 							<Form method="post" action="/uitloggen" className="signed-in">
+								<input type="hidden" name="intent" value="this" />
 								<Link to="/account">{t('auth.signedInAs', { name: person.name })}</Link>
 								<button type="submit" className="link-button">
 									{t('auth.signOut')}

@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../features/identity/guard.server.ts'
-import { i18next } from '../i18n/i18next.server.ts'
-import { showAccount } from '../features/identity/show-account.server.ts'
-import { formatDateTime } from '../utils/format.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
+import { valueOrThrow } from '../core/http.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { showAccount } from '../features/identity/show-account.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
+import { formatDateTime } from '../utils/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
+	const { actor, sessionId } = await requirePermission(request, context, 'read', ownData)
+	const account = valueOrThrow(await showAccount(context, { actor, sessionId }))
 	const t = await i18next.getFixedT(request)
-	return { ...(await showAccount(context, signedIn)), title: `${t('account.title')} – ${t('app.name')}` }
+	return { ...account, title: `${t('account.title')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]

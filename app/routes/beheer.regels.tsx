@@ -1,36 +1,33 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
-import { ENROLMENT_RULE_KEYS, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
+import { ENROLMENT_RULE_KEYS } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { ErrorSummary } from '../components/field.tsx'
+import { invalidForm, parseForm, readForm } from '../core/form.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { RuleInput, RuleValue, type RuleErrors, type ShownRule } from '../features/po-rules/po-rules.tsx'
-import { i18next } from '../i18n/i18next.server.ts'
+import { RuleValue, RuleValueFields, type ShownRule } from '../features/po-rules/po-rules.tsx'
+import { concernDefaultsSchema, rulesFormValues, type EnrolmentRules } from '../features/po-rules/rules-schema.ts'
 import { showConcernDefaults } from '../features/po-rules/show-concern-defaults.server.ts'
 import { updateConcernDefaults } from '../features/po-rules/update-concern-defaults.server.ts'
-import { invariantResponse } from '../core/http.server.ts'
-import { readRule, submittedValues } from '../features/po-rules/po-rules-form.ts'
+import { i18next } from '../i18n/i18next.server.ts'
 
 const PATH = '/beheer/regels'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const { person } = await requirePermission(request, context, 'read', { kind: 'po_defaults' })
+	const { actor } = await requirePermission(request, context, 'read', { kind: 'po_defaults' })
+	const defaults = valueOrThrow(await showConcernDefaults(context, { actor }))
 	const t = await i18next.getFixedT(request)
-	return { defaults: await showConcernDefaults(context, { tenantId: person.tenantId, userId: person.userId }), title: `${t('concernRules.title')} – ${t('app.name')}` }
+	return { defaults, title: `${t('concernRules.title')} – ${t('app.name')}` }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'update', { kind: 'po_defaults' })
-	const form = await request.formData()
-	const rules: Partial<Pick<PoSettings, EnrolmentRuleKey>> = {}
-	const errors: RuleErrors = {}
-	for (const key of ENROLMENT_RULE_KEYS) {
-		const parsed = readRule(form, key)
-		if (parsed.ok) Object.assign(rules, { [key]: parsed.value })
-		else errors[key] = parsed.code
-	}
-	if (Object.keys(errors).length > 0) return data({ errors, submitted: submittedValues(form) }, { status: 400 })
-	const result = await updateConcernDefaults(context, signedIn, { rules: rules as Pick<PoSettings, EnrolmentRuleKey> })
-	invariantResponse(result.ok, 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'update', { kind: 'po_defaults' })
+	const submission = parseForm(await readForm(request), concernDefaultsSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	valueOrThrow(await updateConcernDefaults(context, { actor, rules: submission.value }))
 	return redirect(`${PATH}?opgeslagen=1`)
 }
 
@@ -38,39 +35,52 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function ConcernRules() {
 	const { defaults } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
-	const [searchParams] = useSearchParams()
-	const navigation = useNavigation()
 	const { t } = useTranslation()
-	const errors: RuleErrors = actionData?.errors ?? {}
-	const submitted = actionData?.submitted ?? null
 	return (
 		<div className="container page">
 			<h1>{t('concernRules.title')}</h1>
 			<p className="lead">{t('concernRules.intro')}</p>
-			{searchParams.has('opgeslagen') && !actionData ? (
+			{/* A new form after a save, so it starts from the stored values. */}
+			<ConcernRulesForm key={JSON.stringify(defaults)} defaults={defaults} />
+		</div>
+	)
+}
+
+function ConcernRulesForm({ defaults }: { defaults: EnrolmentRules }) {
+	const lastResult = useActionData<typeof action>()
+	const [searchParams] = useSearchParams()
+	const navigation = useNavigation()
+	const { t, i18n } = useTranslation()
+	const [form, fields] = useForm({
+		id: 'concern-rules',
+		lastResult,
+		constraint: getZodConstraint(concernDefaultsSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: concernDefaultsSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+		defaultValue: rulesFormValues(defaults, i18n.language),
+	})
+	const approval = fields.approval.getFieldset()
+	const summaryFields = ENROLMENT_RULE_KEYS.flatMap((key) => [
+		{ meta: fields[key].getFieldset().value, label: t(`unitRules.${key}`) },
+		...(key === 'approval' ? [{ meta: approval.threshold, label: `${t('unitRules.approval')}: ${t('rulesForm.threshold')}` }] : []),
+	])
+	return (
+		<>
+			{searchParams.has('opgeslagen') && form.status !== 'error' ? (
 				<p className="notice notice--success" role="status">
 					{t('concernRules.saved')}
 				</p>
 			) : null}
-			{actionData ? (
-				<p className="error-summary" role="alert">
-					{t('concernRules.errorSummary')}
-				</p>
-			) : null}
-			<Form method="post" className="form-stack" noValidate>
+			<ErrorSummary form={form} fields={summaryFields} />
+			<Form method="post" className="form-stack" {...getFormProps(form)}>
 				{ENROLMENT_RULE_KEYS.map((key) => (
-					<fieldset key={key} className={`field${errors[key] ? ' field--invalid' : ''}`}>
+					<fieldset key={key} className="field">
 						<legend>{t(`unitRules.${key}`)}</legend>
 						<p className="hint">
 							{t('concernRules.now')} <RuleValue rule={{ key, value: defaults[key] } as ShownRule} />
 						</p>
-						{errors[key] ? (
-							<p className="field__error" id={`${key}-fout`}>
-								{t(`rulesForm.${errors[key]}`)}
-							</p>
-						) : null}
-						<RuleInput ruleKey={key} value={defaults[key]} label={t(`unitRules.${key}`)} error={errors[key]} submitted={submitted} />
+						<RuleValueFields ruleKey={key} meta={fields[key]} />
 					</fieldset>
 				))}
 				<div className="form-actions">
@@ -79,6 +89,6 @@ export default function ConcernRules() {
 					</button>
 				</div>
 			</Form>
-		</div>
+		</>
 	)
 }

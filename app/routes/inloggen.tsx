@@ -1,51 +1,44 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { listSsoUnits, listTenants } from '@leerplein/db'
-import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
+import { parseForm, readForm } from '../core/form.server.ts'
+import { invariantResponse, safeRedirectPath, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { getSignedIn } from '../features/identity/guard.server.ts'
 import { requireWithinRateLimit } from '../features/identity/rate-limit.server.ts'
-import { i18next } from '../i18n/i18next.server.ts'
+import { showSignInOptions } from '../features/identity/show-sign-in-options.server.ts'
 import { signInAsPersona } from '../features/identity/sign-in-as-persona.server.ts'
-import { invariantResponse, safeRedirectPath } from '../core/http.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+	// A public page: no guard. Whoever is signed in already goes where they wanted to go.
 	const url = new URL(request.url)
 	const redirectTo = safeRedirectPath(url.searchParams.get('terug'), '/catalogus')
 	if (await getSignedIn(request, context)) throw redirect(redirectTo)
+	const options = valueOrThrow(await showSignInOptions(context, { demoMode: context.config.demoMode }))
 	const t = await i18next.getFixedT(request)
 	return {
+		...options,
 		title: `${t('auth.title')} – ${t('app.name')}`,
 		redirectTo,
 		notice: url.searchParams.has('verlopen') ? 'expired' : url.searchParams.has('afgemeld') ? 'signedOut' : null,
-		ssoUnits: (await listSsoUnits(context.db)).map(({ slug, shortName }) => ({ slug, shortName })),
-		personas: context.config.demoMode ? await demoPersonas(context) : [],
 	}
-}
-
-/** Each persona with the role it shows (not the 'employee' everyone has) and the unit it acts in. */
-async function demoPersonas({ db }: Pick<LoaderFunctionArgs['context'], 'db'>) {
-	const tenants = await listTenants(db)
-	return DEMO_PERSONAS.map(({ key, name, roles, tenantSlug }) => ({
-		key,
-		name,
-		role: roles.find((role) => role !== 'employee') ?? 'employee',
-		unit: tenants.find((tenant) => tenant.slug === tenantSlug)?.shortName ?? null,
-	}))
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
+/** A persona's button: which persona, and where to go afterwards. Hidden fields, so a refusal is a page, not a field error. */
+const personaSchema = z.object({ persona: z.string({ error: 'PERSONA_UNKNOWN' }), redirectTo: z.string().optional() })
+
 export async function action({ request, context }: ActionFunctionArgs) {
+	// A public page: no guard. Without demo mode the action does not exist, whatever the request says.
 	invariantResponse(context.config.demoMode, 404, 'DEMO_MODE_OFF')
 	await requireWithinRateLimit(context, 'signIn')
-	const form = await request.formData()
-	const result = await signInAsPersona(context, {
-		personaKey: String(form.get('persona') ?? ''),
-		userAgent: request.headers.get('User-Agent'),
-	})
-	invariantResponse(result.ok, 400, result.ok ? 'PERSONA_UNKNOWN' : result.code)
-	return redirect(safeRedirectPath(form.get('redirectTo'), '/catalogus'), { headers: { 'Set-Cookie': result.value.setCookie } })
+	const submission = parseForm(await readForm(request), personaSchema)
+	invariantResponse(submission.status === 'success', 400, 'PERSONA_UNKNOWN')
+	const result = await signInAsPersona(context, { personaKey: submission.value.persona, userAgent: request.headers.get('User-Agent'), config: context.config })
+	if (!result.ok) throwFailure(result)
+	return redirect(safeRedirectPath(submission.value.redirectTo ?? null, '/catalogus'), { headers: { 'Set-Cookie': result.value.setCookie } })
 }
 
 export default function SignIn() {

@@ -1,56 +1,52 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { can, ENROLMENT_RULE_KEYS as EDITABLE_RULES, type EnrolmentRuleKey as EditableRule, type PoOverrides } from '@leerplein/domain'
+import { ENROLMENT_RULE_KEYS as EDITABLE_RULES, type EnrolmentRuleKey as EditableRule } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { actorOf, requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
+import { z } from 'zod'
+import { ErrorSummary } from '../components/field.tsx'
+import { ScrollRegion } from '../components/scroll-region.tsx'
+import { invalidForm, parseForm, readForm } from '../core/form.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { ownData, ownUnit, requirePermission } from '../features/identity/guard.server.ts'
+import { RuleSourceChoice, RuleValue, RuleValueFields, type ShownRule } from '../features/po-rules/po-rules.tsx'
+import { rulesFormValues, unitRulesSchema, type EnrolmentRules } from '../features/po-rules/rules-schema.ts'
+import { showUnitRules, type RuleDefaults, type RuleRow } from '../features/po-rules/show-unit-rules.server.ts'
 import { updateUnitRules } from '../features/po-rules/update-unit-rules.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { findUnitRules, type RuleDefaults, type RuleRow } from '../features/po-rules/show-unit-rules.server.ts'
-import { RuleInput, RuleValue, type RuleErrors, type ShownRule } from '../features/po-rules/po-rules.tsx'
-import { readRule, submittedValues } from '../features/po-rules/po-rules-form.ts'
-import { invariantResponse } from '../core/http.server.ts'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+
+const unitSlug = z.string().regex(/^[a-z0-9-]{1,64}$/)
+
+/** The unit in the URL; anything that cannot be a unit's slug is no unit. */
+function slugOf(params: LoaderFunctionArgs['params']): string {
+	const parsed = unitSlug.safeParse(params.slug)
+	invariantResponse(parsed.success, 404, 'TENANT_NOT_FOUND')
+	return parsed.data
+}
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const viewer = await requireSignedIn(request, context)
-	const unit = await findUnitRules(context, { slug: params.slug ?? '', viewer: { tenantId: viewer.person.tenantId, userId: viewer.person.userId } })
-	invariantResponse(unit, 404, 'TENANT_NOT_FOUND')
-	const signedIn = await requirePermission(request, context, 'read', { kind: 'tenant', tenantId: unit.tenant.id })
+	// Anyone signed in may ask; the service decides per unit: 404 for no such unit, 403 for another's rules.
+	const { actor } = await requirePermission(request, context, 'read', ownData)
+	const unit = valueOrThrow(await showUnitRules(context, { actor, slug: slugOf(params) }))
 	const t = await i18next.getFixedT(request)
-	return {
-		...unit,
-		editable: can(actorOf(signedIn), 'update', { kind: 'tenant', tenantId: unit.tenant.id }),
-		title: `${t('unitRules.title', { unit: unit.tenant.name })} – ${t('app.name')}`,
-	}
+	return { ...unit, title: `${t('unitRules.title', { unit: unit.tenant.name })} – ${t('app.name')}` }
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	// Guard before parsing: another unit's coordinator learns nothing from validation errors.
-	const viewer = await requireSignedIn(request, context)
-	const unit = await findUnitRules(context, { slug: params.slug ?? '', viewer: { tenantId: viewer.person.tenantId, userId: viewer.person.userId } })
-	invariantResponse(unit, 404, 'TENANT_NOT_FOUND')
-	const signedIn = await requirePermission(request, context, 'update', { kind: 'tenant', tenantId: unit.tenant.id })
-	const form = await request.formData()
-	const own: Record<string, unknown> = {}
-	const errors: RuleErrors = {}
-	// A rule set to "follow the concern" leaves the unit's overrides; an own value must be valid.
-	for (const key of EDITABLE_RULES) {
-		if (form.get(`${key}.mode`) !== 'override') continue
-		const parsed = readRule(form, key)
-		if (parsed.ok) own[key] = parsed.value
-		else errors[key] = parsed.code
-	}
-	if (Object.keys(errors).length > 0) return data({ errors, submitted: submittedValues(form) }, { status: 400 })
-	const result = await updateUnitRules(context, signedIn, { slug: params.slug ?? '', own: own as Partial<PoOverrides> })
-	invariantResponse(result.ok, 403, 'FORBIDDEN')
-	return redirect(`/onderdelen/${params.slug}/regels?opgeslagen=1`)
+	// Only a coordinator gets past the guard; the service checks it is the unit in the URL.
+	const { actor } = await requirePermission(request, context, 'update', ownUnit)
+	const slug = slugOf(params)
+	const submission = parseForm(await readForm(request), unitRulesSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	valueOrThrow(await updateUnitRules(context, { actor, slug, own: submission.value }))
+	return redirect(`/onderdelen/${slug}/regels?opgeslagen=1`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function UnitRules() {
 	const { tenant, rules, defaults, editable } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const { t } = useTranslation()
 	return (
@@ -92,41 +88,41 @@ export default function UnitRules() {
 					</tbody>
 				</table>
 			</ScrollRegion>
-			{editable ? <RulesForm rules={rules} defaults={defaults} errors={actionData?.errors ?? {}} submitted={actionData?.submitted ?? null} /> : null}
+			{/* A new form after a save, so it starts from the stored rules. */}
+			{editable ? <RulesForm key={JSON.stringify(rules)} rules={rules} defaults={defaults} /> : null}
 		</div>
 	)
 }
 
-function RulesForm({ rules, defaults, errors, submitted }: { rules: RuleRow[]; defaults: RuleDefaults; errors: RuleErrors; submitted: Record<string, string> | null }) {
-	const { t } = useTranslation()
+function RulesForm({ rules, defaults }: { rules: RuleRow[]; defaults: RuleDefaults }) {
+	const lastResult = useActionData<typeof action>()
+	const { t, i18n } = useTranslation()
 	const byKey = new Map(rules.map((rule) => [rule.key, rule]))
-	const own = (key: EditableRule) => (submitted ? submitted[`${key}.mode`] === 'override' : (byKey.get(key)?.own ?? false))
-	const valueOf = <K extends EditableRule>(key: K) => (byKey.get(key)?.value ?? defaults[key]) as RuleDefaults[K]
+	const inForce = Object.fromEntries(EDITABLE_RULES.map((key) => [key, byKey.get(key)?.value ?? defaults[key]])) as EnrolmentRules
+	const [form, fields] = useForm({
+		id: 'unit-rules',
+		lastResult,
+		constraint: getZodConstraint(unitRulesSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: unitRulesSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+		defaultValue: rulesFormValues(inForce, i18n.language, (key) => byKey.get(key)?.own ?? false),
+	})
+	const summaryFields = EDITABLE_RULES.flatMap((key: EditableRule) => [
+		{ meta: fields[key].getFieldset().value, label: t(`unitRules.${key}`) },
+		...(key === 'approval' ? [{ meta: fields.approval.getFieldset().threshold, label: `${t('unitRules.approval')}: ${t('rulesForm.threshold')}` }] : []),
+	])
 	return (
 		<section className="panel" aria-labelledby="regels-wijzigen">
 			<h2 id="regels-wijzigen">{t('rulesForm.edit')}</h2>
 			<p>{t('rulesForm.intro')}</p>
-			<Form method="post" className="form-stack" noValidate>
+			<ErrorSummary form={form} fields={summaryFields} />
+			<Form method="post" className="form-stack" {...getFormProps(form)}>
 				{EDITABLE_RULES.map((key) => (
-					<fieldset key={key} className={`field${errors[key] ? ' field--invalid' : ''}`}>
+					<fieldset key={key} className="field">
 						<legend>{t(`unitRules.${key}`)}</legend>
-						{errors[key] ? (
-							<p className="field__error" id={`${key}-fout`}>
-								{t(`rulesForm.${errors[key]}`)}
-							</p>
-						) : null}
-						<label className="choice">
-							<input type="radio" name={`${key}.mode`} value="inherit" defaultChecked={!own(key)} />
-							<span>
-								{t('rulesForm.inherit')}
-								<RuleValue rule={{ key, value: defaults[key] } as ShownRule} />
-							</span>
-						</label>
-						<label className="choice">
-							<input type="radio" name={`${key}.mode`} value="override" defaultChecked={own(key)} />
-							<span>{t('rulesForm.override')}</span>
-						</label>
-						<RuleInput ruleKey={key} value={valueOf(key)} label={`${t(`unitRules.${key}`)}: ${t('rulesForm.override')}`} error={errors[key]} submitted={submitted} />
+						<RuleSourceChoice meta={fields[key]} concernRule={{ key, value: defaults[key] } as ShownRule} />
+						<RuleValueFields ruleKey={key} meta={fields[key]} />
 					</fieldset>
 				))}
 				<div className="form-actions">

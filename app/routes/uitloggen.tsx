@@ -1,16 +1,20 @@
-import { redirect, type ActionFunctionArgs } from '@remix-run/node'
-import { getSignedIn } from '../features/identity/guard.server.ts'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node'
+import { readForm, requireIntent } from '../core/form.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+import { ownSessions, requirePermission } from '../features/identity/guard.server.ts'
 import { signOut } from '../features/identity/sign-out.server.ts'
 
+/** Sign out here (`this`, the header's button) or on every device (`everywhere`, the account page). */
 export async function action({ request, context }: ActionFunctionArgs) {
-	const signedIn = await getSignedIn(request, context)
-	if (!signedIn) return redirect('/inloggen')
-	const everywhere = (await request.formData()).get('intent') === 'everywhere'
-	const clearCookie = await signOut(context, signedIn, { everywhere })
+	const { actor, sessionId } = await requirePermission(request, context, 'delete', ownSessions)
+	const intent = requireIntent(await readForm(request), ['this', 'everywhere'])
+	const { clearCookie } = valueOrThrow(await signOut(context, { actor, sessionId, everywhere: intent === 'everywhere', auth: context.config }))
 	return redirect('/inloggen?afgemeld=1', { headers: { 'Set-Cookie': clearCookie } })
 }
 
-export function loader() {
+/** Signing out is a form post; a visit goes to the catalogue. */
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	await requirePermission(request, context, 'read', ownSessions)
 	return redirect('/catalogus')
 }
 

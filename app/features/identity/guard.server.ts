@@ -68,3 +68,6 @@ export const ownData = (actor: Actor): Resource => ({ kind: 'employee', tenantId
 
 /** Their own unit: a coordinator's offering, sessions and rules. */
 export const ownUnit = (actor: Actor): Resource => ({ kind: 'tenant', tenantId: actor.tenantId })
+
+/** Their own signed-in sessions: any signed-in person sees and ends their own (signing out). */
+export const ownSessions = (actor: Actor): Resource => ({ kind: 'auth_session', userId: actor.userId })

@@ -2,6 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { issuerTransportAllowed, type SsoConfig } from '@leerplein/domain'
 import { Cookie } from 'lucia'
 import * as client from 'openid-client'
+import { createCache } from '../../core/cache.server.ts'
 import { SSO_ATTEMPT_COOKIE } from './cookie.ts'
 
 /**
@@ -31,22 +32,22 @@ export function sameDigest(a: string, b: string): boolean {
 
 type Provider = Pick<SsoConfig, 'issuer' | 'clientId'> & { clientSecret: string }
 
-const discovered = new Map<string, { until: number; configuration: Promise<client.Configuration> }>()
+// Few entries (one per unit with single sign-on); a secret changed in the environment is a new key.
+const discovered = createCache<client.Configuration>({ name: 'oidc-discovery', max: 100, ttlMs: DISCOVERY_CACHE_MS })
 
-/** The provider's metadata and our client at it; discovery is cached briefly per issuer, client and secret. */
-export function providerConfiguration({ issuer, clientId, clientSecret }: Provider, now = Date.now()): Promise<client.Configuration> {
+/**
+ * The provider's metadata and our client at it; discovery is cached briefly per issuer, client and
+ * secret. A provider that was down is asked again next time (a failed discovery is not kept).
+ */
+export function providerConfiguration({ issuer, clientId, clientSecret }: Provider): Promise<client.Configuration> {
 	const key = JSON.stringify([issuer, clientId, sha256(clientSecret)])
-	const cached = discovered.get(key)
-	if (cached && cached.until > now) return cached.configuration
-	const configuration = client.discovery(new URL(issuer), clientId, undefined, client.ClientSecretBasic(clientSecret), {
-		// Plain http only for a provider on the loopback interface (tests); the stored config is checked the same way.
-		execute: issuerTransportAllowed(issuer) && issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
-		timeout: DISCOVERY_TIMEOUT_SECONDS,
-	})
-	discovered.set(key, { until: now + DISCOVERY_CACHE_MS, configuration })
-	// A provider that was down must be asked again next time.
-	configuration.catch(() => discovered.delete(key))
-	return configuration
+	return discovered.getOrLoad(key, () =>
+		client.discovery(new URL(issuer), clientId, undefined, client.ClientSecretBasic(clientSecret), {
+			// Plain http only for a provider on the loopback interface (tests); the stored config is checked the same way.
+			execute: issuerTransportAllowed(issuer) && issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
+			timeout: DISCOVERY_TIMEOUT_SECONDS,
+		}),
+	)
 }
 
 export type AuthorizationRequest = {

@@ -1,24 +1,19 @@
-import { withTenantContext, writeAudit } from '@leerplein/db'
-import { createAuth, type SignedIn } from './session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { audit, inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { createAuth, type AuthConfig } from './session.server.ts'
 
-/** Ends this session, or every session of the person; returns the header that clears the cookie. */
-export async function signOut(context: LeerpleinContext, signedIn: SignedIn, { everywhere }: { everywhere: boolean }): Promise<string> {
-	const auth = createAuth(context.db, context.config)
-	if (everywhere) await auth.endAll(signedIn.person.userId)
-	else await auth.end(signedIn.sessionId)
-	const { tenantId, userId } = signedIn.person
-	await withTenantContext(context.db, { tenantId, userId }, (tx) =>
-		writeAudit(tx, {
-			tenantId,
-			actorUserId: userId,
-			action: everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out',
-			objectType: 'user',
-			objectId: userId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-		}),
-	)
-	return auth.blankCookie()
+/**
+ * Ends this session, or every session of the person (the guard allowed the actor their own
+ * sessions only); returns the header that clears the cookie.
+ */
+export async function signOut(
+	ctx: ServiceContext,
+	{ actor, sessionId, everywhere, auth }: { actor: Actor; sessionId: string; everywhere: boolean; auth: AuthConfig },
+): Promise<ServiceResult<{ clearCookie: string }>> {
+	const sessions = createAuth(ctx.db, auth)
+	if (everywhere) await sessions.endAll(actor.userId)
+	else await sessions.end(sessionId)
+	return inTenant(ctx, actor, async (tx) => {
+		await audit(ctx, tx, { actor, action: everywhere ? 'auth.sign_out_everywhere' : 'auth.sign_out', objectType: 'user', objectId: actor.userId })
+		return { clearCookie: sessions.blankCookie() }
+	})
 }

@@ -1,13 +1,18 @@
-import type { EnrolmentRuleKey, PoSettings, RuleInputError } from '@leerplein/domain'
+import { getInputProps, type FieldMetadata } from '@conform-to/react'
+import type { EnrolmentRuleKey, PoSettings } from '@leerplein/domain'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Field } from '../../components/field.tsx'
 import { formatPrice } from '../../utils/format.ts'
+import type { RuleFields, RulesFormValues } from './rules-schema.ts'
 
 // The P&O rules as a unit's page and the concern defaults page show and edit them: one way to
-// render a rule's value, and one input per rule, so both pages read the same.
+// render a rule's value, and one set of fields per rule, so both pages read the same.
 
 export type ShownRule = { [K in keyof PoSettings]: { key: K; value: PoSettings[K] } }[keyof PoSettings]
-export type RuleErrors = Partial<Record<EnrolmentRuleKey, RuleInputError>>
+
+/** One rule's fields in a rules form (rules-schema.ts): its value, the threshold of approval, and on a unit's page whether it follows the concern. */
+export type RuleMeta = FieldMetadata<RuleFields | undefined, RulesFormValues, string[]>
 
 /** A rule's value in words ("Nodig boven € 500,00", "14 dagen voor de start"). */
 export function RuleValue({ rule }: { rule: ShownRule }) {
@@ -44,125 +49,80 @@ export function RuleValue({ rule }: { rule: ShownRule }) {
 }
 
 /**
- * The input(s) for one rule, named `<key>.value` (and `approval.threshold`), showing `value`
- * unless the person just submitted something else. `label` names the input for assistive tech.
+ * The control(s) for one rule's value, each a `Field` with its label, its value from the form (what
+ * was shown or just typed) and its error beside it: a choice, an amount in euros, a number of days,
+ * and for approval above a price also the threshold. The fieldset around them names the rule.
  */
-export function RuleInput<K extends EnrolmentRuleKey>({
-	ruleKey,
-	value,
-	label,
-	error,
-	submitted,
-}: {
-	ruleKey: K
-	value: PoSettings[K]
-	label: string
-	error: RuleInputError | undefined
-	submitted: Record<string, string> | null
-}): ReactNode {
-	const { t, i18n } = useTranslation()
-	const euro = (cents: number) => (cents / 100).toFixed(2).replace('.', i18n.language === 'nl' ? ',' : '.')
-	const current = (fallback: string) => submitted?.[`${ruleKey}.value`] ?? fallback
-	const describedBy = error ? `${ruleKey}-fout` : undefined
-	const select = (options: [string, string][], fallback: string) => (
-		<select id={`${ruleKey}-value`} name={`${ruleKey}.value`} aria-label={label} defaultValue={current(fallback)} aria-describedby={describedBy} aria-invalid={error ? true : undefined}>
-			{options.map(([option, text]) => (
-				<option key={option} value={option}>
-					{text}
-				</option>
-			))}
-		</select>
-	)
+export function RuleValueFields({ ruleKey, meta }: { ruleKey: EnrolmentRuleKey; meta: RuleMeta }): ReactNode {
+	const { t } = useTranslation()
+	const { value, threshold } = meta.getFieldset()
+	const choice = (options: [string, string][]) => <Field meta={value} label={t('unitRules.value')} as="select" options={options.map(([option, label]) => ({ value: option, label }))} />
 	const yesNo: [string, string][] = [
 		['true', t('unitRules.yes')],
 		['false', t('unitRules.no')],
 	]
-	const key: EnrolmentRuleKey = ruleKey
-	switch (key) {
-		case 'approval': {
-			const approval = value as PoSettings['approval']
+	switch (ruleKey) {
+		case 'approval':
 			return (
 				<>
-					{select(
-						[
-							['never', t('unitRules.approvalNever')],
-							['always', t('unitRules.approvalAlways')],
-							['above_price', t('unitRules.approvalAbovePrice', { price: '…' })],
-						],
-						approval.mode,
-					)}
-					<label htmlFor="approval-threshold">{t('rulesForm.threshold')}</label>
-					<input
-						type="text"
-						inputMode="decimal"
-						id="approval-threshold"
-						name="approval.threshold"
-						defaultValue={submitted?.['approval.threshold'] ?? (approval.mode === 'above_price' ? euro(approval.thresholdCents) : '')}
-						aria-describedby={describedBy}
-						aria-invalid={error ? true : undefined}
-					/>
+					{choice([
+						['never', t('unitRules.approvalNever')],
+						['always', t('unitRules.approvalAlways')],
+						['above_price', t('unitRules.approvalAbovePrice', { price: '…' })],
+					])}
+					<Field meta={threshold} label={t('rulesForm.threshold')} controlProps={{ inputMode: 'decimal' }} />
 				</>
 			)
-		}
 		case 'approvers':
-			return select(
-				[
-					['manager', t('unitRules.approvers_manager')],
-					['manager_then_coordinator', t('unitRules.approvers_manager_then_coordinator')],
-				],
-				String(value),
-			)
+			return choice([
+				['manager', t('unitRules.approvers_manager')],
+				['manager_then_coordinator', t('unitRules.approvers_manager_then_coordinator')],
+			])
 		case 'yearlyBudgetCents':
-			return (
-				<input
-					type="text"
-					inputMode="decimal"
-					id={`${ruleKey}-value`}
-					name={`${ruleKey}.value`}
-					aria-label={`${label} (${t('rulesForm.amount')})`}
-					defaultValue={current(euro(value as number))}
-					aria-describedby={describedBy}
-					aria-invalid={error ? true : undefined}
-				/>
-			)
+			return <Field meta={value} label={t('rulesForm.amount')} controlProps={{ inputMode: 'decimal' }} />
 		case 'budgetExceeded':
-			return select(
-				[
-					['block', t('unitRules.budgetExceeded_block')],
-					['require_approval', t('unitRules.budgetExceeded_require_approval')],
-					['allow', t('unitRules.budgetExceeded_allow')],
-				],
-				String(value),
-			)
+			return choice([
+				['block', t('unitRules.budgetExceeded_block')],
+				['require_approval', t('unitRules.budgetExceeded_require_approval')],
+				['allow', t('unitRules.budgetExceeded_allow')],
+			])
 		case 'costCentreRequired':
 		case 'acceptsOtherUnits':
-			return select(yesNo, String(value))
+			return choice(yesNo)
 		case 'freeCancellationDays':
-			return (
-				<input
-					type="number"
-					min={0}
-					max={90}
-					id={`${ruleKey}-value`}
-					name={`${ruleKey}.value`}
-					aria-label={`${label} (${t('rulesForm.daysLabel')})`}
-					defaultValue={current(String(value))}
-					aria-describedby={describedBy}
-					aria-invalid={error ? true : undefined}
-				/>
-			)
+			return <Field meta={value} label={t('rulesForm.daysLabel')} type="number" controlProps={{ min: 0, max: 90 }} />
 		case 'noShowPolicy':
-			return select(
-				[
-					['none', t('unitRules.noShow_none')],
-					['warn', t('unitRules.noShow_warn')],
-					['charge', t('unitRules.noShow_charge')],
-				],
-				String(value),
-			)
+			return choice([
+				['none', t('unitRules.noShow_none')],
+				['warn', t('unitRules.noShow_warn')],
+				['charge', t('unitRules.noShow_charge')],
+			])
 		default: {
-			const unreachable: never = key
+			const unreachable: never = ruleKey
 			return unreachable
 		}
 	}
+}
+
+/** On a unit's page: follow the concern's rule (which it shows) or set an own value. */
+export function RuleSourceChoice({ meta, concernRule }: { meta: RuleMeta; concernRule: ShownRule }) {
+	const { t } = useTranslation()
+	const { mode } = meta.getFieldset()
+	// Two radios of one field: each needs its own id.
+	const radio = (source: 'inherit' | 'override') => ({ ...getInputProps(mode, { type: 'radio', value: source, ariaAttributes: false }), id: `${mode.id}-${source}` })
+	return (
+		<>
+			<label className="choice">
+				<input {...radio('inherit')} />
+				<span>
+					{t('rulesForm.inherit')}
+					<RuleValue rule={concernRule} />
+				</span>
+			</label>
+			<label className="choice">
+				<input {...radio('override')} />
+				<span>{t('rulesForm.override')}</span>
+			</label>
+		</>
+	)
 }

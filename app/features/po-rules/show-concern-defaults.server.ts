@@ -1,8 +1,12 @@
-import { getConcernPoDefaults, withTenantContext } from '@leerplein/db'
-import type { LeerpleinContext } from '../../load-context.ts'
-import { enrolmentRuleDefaults } from './show-unit-rules.server.ts'
+import { getConcernPoDefaults } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { enrolmentRuleDefaults, type RuleDefaults } from './show-unit-rules.server.ts'
 
 /** The concern's default enrolment rules, as the concern administrator edits them. */
-export async function showConcernDefaults({ db }: Pick<LeerpleinContext, 'db'>, viewer: { tenantId: string; userId: string }) {
-	return withTenantContext(db, viewer, async (tx) => enrolmentRuleDefaults(await getConcernPoDefaults(tx)))
+export async function showConcernDefaults(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<RuleDefaults>> {
+	return inTenant(ctx, actor, async (tx) => {
+		if (!can(actor, 'read', { kind: 'po_defaults' })) throw refusal('forbidden', 'FORBIDDEN')
+		return enrolmentRuleDefaults(await getConcernPoDefaults(tx))
+	})
 }

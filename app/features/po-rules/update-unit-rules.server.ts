@@ -1,34 +1,25 @@
-import { getTenantBySlug, updateTenantOverrides, withTenantContext, writeAudit } from '@leerplein/db'
+import { getTenantBySlug, updateTenantOverrides } from '@leerplein/db'
 import { can, ENROLMENT_RULE_KEYS, poOverridesSchema, type PoOverrides } from '@leerplein/domain'
-import { actorOf } from '../identity/guard.server.ts'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { ServiceContext } from '../enrolment/enrolment-support.server.ts'
-
+import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 /**
- * A coordinator sets, per rule, "follow the concern" (the key disappears from the unit's
- * overrides) or an own value; validated against the domain schema and audit-logged.
+ * A coordinator sets, per enrolment rule, "follow the concern" (the key disappears from the unit's
+ * overrides) or an own value; the unit's other overrides (branding…) are kept. Validated against
+ * the domain schema and audit-logged. An unknown unit is not found; another unit's is forbidden.
  */
-export async function updateUnitRules(ctx: ServiceContext, signedIn: SignedIn, { slug, own }: { slug: string; own: Partial<PoOverrides> }) {
-	const actor = actorOf(signedIn)
-	return withTenantContext(ctx.db, { tenantId: actor.tenantId, userId: actor.userId }, async (tx) => {
+export async function updateUnitRules(
+	ctx: ServiceContext,
+	{ actor, slug, own }: { actor: Actor; slug: string; own: Partial<PoOverrides> },
+): Promise<ServiceResult<void>> {
+	return inTenant(ctx, actor, async (tx) => {
 		const tenant = await getTenantBySlug(tx, { slug })
-		if (!tenant || !can(actor, 'update', { kind: 'tenant', tenantId: tenant.id })) return { ok: false as const, code: 'FORBIDDEN' as const }
+		if (!tenant) throw refusal('not_found', 'TENANT_NOT_FOUND')
+		if (!can(actor, 'update', { kind: 'tenant', tenantId: tenant.id })) throw refusal('forbidden', 'FORBIDDEN')
 		const kept = Object.fromEntries(Object.entries(tenant.poOverrides).filter(([key]) => !(ENROLMENT_RULE_KEYS as readonly string[]).includes(key)))
-		const overrides = poOverridesSchema.parse({ ...kept, ...own })
+		// A rule given as undefined follows the concern: its key leaves the overrides.
+		const ownValues = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined))
+		const overrides = poOverridesSchema.parse({ ...kept, ...ownValues })
 		await updateTenantOverrides(tx, { tenantId: tenant.id, overrides })
-		await writeAudit(tx, {
-			tenantId: tenant.id,
-			actorUserId: actor.userId,
-			action: 'tenant.rules.update',
-			objectType: 'tenant',
-			objectId: tenant.id,
-			result: 'success',
-			origin: ctx.clientIp,
-			requestId: ctx.requestId,
-			before: tenant.poOverrides,
-			after: overrides,
-		})
-		return { ok: true as const }
+		await audit(ctx, tx, { actor, tenantId: tenant.id, action: 'tenant.rules.update', objectType: 'tenant', objectId: tenant.id, before: tenant.poOverrides, after: overrides })
 	})
 }

@@ -120,5 +120,15 @@ describe('can', () => {
 		expect(can(rvoCoordinator, 'read', part)).toBe(false)
 		expect(can(concernAdmin, 'read', part)).toBe(false)
 		expect(can(twoUnitCoordinator, 'update', { ...part, participant: true })).toBe(false)
+	test('everyone sees and ends their own signed-in sessions, and nobody else’s', () => {
+		// Given an employee, their unit's coordinator and the concern administrator
+		const own = { kind: 'auth_session', userId: employee.userId } as const
+		// When each asks about the employee's sessions
+		// Then only the employee may read or end them, whatever the other's role
+		expect(can(employee, 'read', own)).toBe(true)
+		expect(can(employee, 'delete', own)).toBe(true)
+		expect(can(employee, 'update', own)).toBe(false)
+		expect(can(rvoCoordinator, 'delete', own)).toBe(false)
+		expect(can(concernAdmin, 'read', own)).toBe(false)
 	})
 })

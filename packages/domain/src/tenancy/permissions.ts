@@ -24,6 +24,8 @@ export type Resource =
 	| { kind: 'approvals'; tenantId: string }
 	/** An online part of a course (an LTI resource link), opened in the tool by the course's participants. */
 	| { kind: 'online_part'; providerTenantId: string; participant: boolean }
+	/** A person's signed-in sessions (auth sessions, not course sessions): they see and end their own. */
+	| { kind: 'auth_session'; userId: string }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -106,6 +108,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			// Opening (a launch) is for its participants and the providing unit's coordinators, who teach
 			// the course; changing parts is the course's business (kind 'course').
 			return action === 'read' && (resource.participant || coordinates(actor, resource.providerTenantId))
+		case 'auth_session':
+			// Signing someone else out is an administrator's act on the account, not this permission.
+			return resource.userId === actor.userId && (action === 'read' || action === 'delete')
 		default:
 			return unreachable(resource)
 	}
