@@ -1,0 +1,301 @@
+import { and, eq, notInArray } from 'drizzle-orm'
+import postgres from 'postgres'
+import { createDatabase, schema } from '@leerplein/db'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import { testDrivers } from '@leerplein/db/testing'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BAD_INPUT_TARGETS, type BadInputFixtures, type BadInputTarget, type ProtocolAnswer } from '../isolation/bad-input.ts'
+import type { Persona } from '../isolation/probes.ts'
+import { startPortal, type RunningPortal } from '../support/portal.ts'
+
+// Bad input over the whole route manifest (ADR 021): a post that is not a form is a 415, a NUL
+// byte in a field or an unknown intent a 400, a NUL byte in the query string a 400 — never a 500,
+// and nothing in the database changes. Each request comes from a persona the route admits, so the
+// guard lets it through to the parsing; tools' routes answer as their protocol documents.
+
+type RouteModule = { module: { loader?: unknown; action?: unknown } }
+const manifest = (await import(new URL('../../app/build/server/index.js', import.meta.url).href)) as { routes: Record<string, RouteModule> }
+// The root is the layout of every page, no URL of its own.
+const routeIds = Object.keys(manifest.routes)
+	.filter((id) => id !== 'root')
+	.sort()
+
+describe('every route says how it meets bad input', () => {
+	test('each route of the portal has a target in tests/isolation/bad-input.ts, and nothing stale does', () => {
+		expect(Object.keys(BAD_INPUT_TARGETS).sort()).toEqual(routeIds)
+	})
+
+	test('each route with an action has the form its page sends, and a field for the NUL byte', () => {
+		const withAction = routeIds.filter((id) => manifest.routes[id]!.module.action)
+		expect(withAction.filter((id) => !BAD_INPUT_TARGETS[id]?.form || !BAD_INPUT_TARGETS[id]?.nulField)).toEqual([])
+		expect(routeIds.filter((id) => !manifest.routes[id]!.module.action && BAD_INPUT_TARGETS[id]?.form)).toEqual([])
+	})
+})
+
+// The fingerprint reads every table as the owner, which the embedded database (held by the server) does not allow.
+const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
+
+type BadRequest = {
+	behaviour: string
+	body: (form: URLSearchParams) => { body: BodyInit; contentType: string | null }
+	form: (target: BadInputTarget, fixtures: BadInputFixtures) => URLSearchParams
+	/** What the form pipeline answers; a tool's protocol says for itself. */
+	status: 400 | 415
+	protocol: keyof NonNullable<BadInputTarget['protocol']>
+}
+
+const BAD_REQUESTS: BadRequest[] = [
+	{
+		behaviour: 'a POST with a JSON body',
+		form: (target, f) => formOf(target, f),
+		body: (form) => ({ body: JSON.stringify(Object.fromEntries(form)), contentType: 'application/json' }),
+		status: 415,
+		protocol: 'notAForm',
+	},
+	{
+		behaviour: 'a POST without a content type',
+		form: (target, f) => formOf(target, f),
+		body: (form) => ({ body: new TextEncoder().encode(form.toString()), contentType: null }),
+		status: 415,
+		protocol: 'notAForm',
+	},
+	{
+		behaviour: 'a form with a NUL byte in a field',
+		form: (target, f) => {
+			const form = formOf(target, f)
+			const field = target.nulField!
+			form.set(field, `${form.get(field) ?? ''}\u0000`)
+			return form
+		},
+		body: urlencoded,
+		status: 400,
+		protocol: 'nul',
+	},
+	{
+		behaviour: 'a form with an unknown intent',
+		form: (target, f) => {
+			const form = formOf(target, f)
+			form.set('intent', 'onbekend')
+			return form
+		},
+		body: urlencoded,
+		status: 400,
+		protocol: 'unknownIntent',
+	},
+]
+
+describe.each(drivers)('bad input over the whole route manifest on %s', (driver) => {
+	let portal: RunningPortal
+	let fixtures: BadInputFixtures
+	let owner: postgres.Sql
+	const cookies = new Map<Persona, string>()
+
+	beforeAll(async () => {
+		portal = await startPortal(driver)
+		fixtures = await plantFixtures(portal.databaseUrl!)
+		owner = postgres(portal.databaseUrl!, { max: 1, onnotice: () => {} })
+		const personas = new Set(Object.values(BAD_INPUT_TARGETS).flatMap((target) => (target.as ? [target.as] : [])))
+		for (const persona of personas) cookies.set(persona, await signIn(portal, persona))
+	})
+	afterAll(async () => {
+		await owner?.end({ timeout: 5 })
+		await portal?.stop()
+	})
+
+	async function cookieFor(target: BadInputTarget): Promise<Record<string, string>> {
+		if (!target.as) return {}
+		return { Cookie: target.ownSession ? await signIn(portal, target.as) : cookies.get(target.as)! }
+	}
+
+	const posts = Object.entries(BAD_INPUT_TARGETS)
+		.filter(([, target]) => target.form)
+		.flatMap(([routeId, target]) =>
+			BAD_REQUESTS.map((request) => {
+				const answer = target.protocol ? 'is refused as its protocol documents' : `is refused with ${request.status}`
+				return { name: `${routeId}: ${request.behaviour} ${answer} and changes nothing`, target, request }
+			}),
+		)
+
+	for (const { name, target, request } of posts) {
+		test(name, async () => {
+			const headers = await cookieFor(target)
+			const { body, contentType } = request.body(request.form(target, fixtures))
+			const before = await fingerprint(owner)
+			const response = await fetch(`${portal.url}${target.path(fixtures)}`, {
+				method: target.method ?? 'POST',
+				headers: { ...headers, Origin: portal.url, ...(contentType ? { 'Content-Type': contentType } : {}) },
+				body,
+				redirect: 'manual',
+			})
+			await response.arrayBuffer()
+			const answer = { status: response.status, location: response.headers.get('location') }
+			const said = answer.location ? `answered ${answer.status} to ${answer.location}` : `answered ${answer.status}`
+			if (target.protocol) {
+				const documented = target.protocol[request.protocol]
+				expect.soft(documented.some((expected) => answers(answer, expected)), `${said}, not one of ${JSON.stringify(documented)}`).toBe(true)
+			} else {
+				expect.soft(answer.status, said).toBe(request.status)
+			}
+			const changed = changes(before, await fingerprint(owner))
+			expect(changed.length, `the request changed the database: ${changed.join('; ')}`).toBe(0)
+		})
+	}
+
+	const gets = Object.entries(BAD_INPUT_TARGETS).filter(([routeId]) => manifest.routes[routeId]?.module.loader)
+	for (const [routeId, target] of gets) {
+		test(`${routeId}: a GET with a NUL byte in the query string is refused with 400`, async () => {
+			const path = target.path(fixtures)
+			const response = await fetch(`${portal.url}${path}${path.includes('?') ? '&' : '?'}q=%00`, { headers: await cookieFor(target), redirect: 'manual' })
+			await response.arrayBuffer()
+			expect(response.status).toBe(400)
+		})
+	}
+})
+
+function formOf(target: BadInputTarget, fixtures: BadInputFixtures): URLSearchParams {
+	const form = new URLSearchParams()
+	for (const [name, value] of Object.entries(target.form!(fixtures))) {
+		for (const one of Array.isArray(value) ? value : [value]) form.append(name, one)
+	}
+	return form
+}
+
+function urlencoded(form: URLSearchParams) {
+	return { body: form.toString(), contentType: 'application/x-www-form-urlencoded' }
+}
+
+function answers(answer: { status: number; location: string | null }, expected: ProtocolAnswer): boolean {
+	return answer.status === expected.status && (expected.location === undefined || (answer.location ?? '').startsWith(expected.location))
+}
+
+// ——— what "changes nothing" means ———
+
+/**
+ * A digest of every table's rows (the audit log among them) and of the job queue. Left out:
+ * `rate_limits`, which counts every sign-in attempt, bad ones too, by design; and the content of
+ * `auth_sessions`, whose idle expiry slides with every request (its row count stays in).
+ */
+type Fingerprint = Map<string, { rows: number; digest: string }>
+
+let fingerprintQuery: string | null = null
+
+async function fingerprint(sql: postgres.Sql): Promise<Fingerprint> {
+	if (!fingerprintQuery) {
+		const tables = await sql<{ name: string }[]>`
+			select format('%I.%I', table_schema, table_name) as name from information_schema.tables
+			where table_type = 'BASE TABLE' and (table_schema = 'public' or (table_schema = 'pgboss' and table_name = 'job'))
+			order by 1`
+		fingerprintQuery = tables
+			.filter(({ name }) => name !== 'public.rate_limits')
+			.map(({ name }) => {
+				// A sum of row hashes: the same rows in any order give the same digest, without sorting.
+				const digest = name === 'public.auth_sessions' ? `''` : `coalesce(sum(hashtextextended(row::text, 0)::numeric), 0)::text`
+				return `select '${name}' as name, count(*)::int as rows, ${digest} as digest from ${name} as row`
+			})
+			.join(' union all ')
+	}
+	const rows = await sql.unsafe<{ name: string; rows: number; digest: string }[]>(fingerprintQuery)
+	return new Map(rows.map(({ name, rows: count, digest }) => [name, { rows: count, digest }]))
+}
+
+/** What changed between two fingerprints, table by table, in words. */
+function changes(before: Fingerprint, after: Fingerprint): string[] {
+	const changed: string[] = []
+	for (const [name, was] of before) {
+		const now = after.get(name)
+		if (!now) changed.push(`${name} is gone`)
+		else if (now.rows !== was.rows) changed.push(`${name}: ${was.rows} → ${now.rows} rows`)
+		else if (now.digest !== was.digest) changed.push(`${name}: rows changed`)
+	}
+	return changed
+}
+
+// ——— set-up ———
+
+async function signIn(portal: RunningPortal, persona: Persona): Promise<string> {
+	const response = await fetch(`${portal.url}/inloggen`, {
+		method: 'POST',
+		headers: { Origin: portal.url },
+		body: new URLSearchParams({ persona }),
+		redirect: 'manual',
+	})
+	const cookie = response.headers.get('set-cookie')?.split(';')[0]
+	if (response.status !== 302 || !cookie) throw new Error(`could not sign in as ${persona}: ${response.status}`)
+	return cookie
+}
+
+/** RVO's course with three sessions, the RVO employee's enrolment, another's request awaiting approval, a tool and an online part. */
+async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures> {
+	const owner = await createDatabase({ driver: 'postgres', url: ownerUrl, migrationUrl: ownerUrl }, { role: 'migrator' })
+	try {
+		const [rvo] = await owner.db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
+		const [theme] = await owner.db.select({ id: schema.themes.id }).from(schema.themes).limit(1)
+		const course = (title: string) => ({
+			providerTenantId: rvo!.id,
+			themeId: theme!.id,
+			title,
+			summary: `${title}.`,
+			description: 'Alleen voor de test van slechte invoer.',
+			form: 'classroom' as const,
+			durationMinutes: 120,
+			status: 'published' as const,
+			visibility: 'concern' as const,
+		})
+		const [shared, other, toEdit] = await owner.db
+			.insert(schema.courses)
+			.values([course('Slechte invoer herkennen (test)'), course('Slechte invoer weigeren (test)'), course('Slechte invoer bewerken (test)')])
+			.returning({ id: schema.courses.id })
+		const start = Date.now() + 40 * 86_400_000
+		const [session, openSession, sessionToCancel] = await owner.db
+			.insert(schema.sessions)
+			.values([0, 1, 2].map((week) => ({ tenantId: rvo!.id, courseId: shared!.id, startsAt: new Date(start + week * 7 * 86_400_000), endsAt: new Date(start + week * 7 * 86_400_000 + 3_600_000), capacity: 10 })))
+			.returning({ id: schema.sessions.id })
+		const personaEmails = DEMO_PERSONAS.map((persona) => persona.email)
+		const employeeEmail = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-employee')!.email
+		const [employee] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, employeeEmail))
+		const [colleague] = await owner.db
+			.select({ id: schema.users.id })
+			.from(schema.users)
+			.where(and(eq(schema.users.tenantId, rvo!.id), notInArray(schema.users.email, personaEmails)))
+			.limit(1)
+		const [enrolment, awaiting] = await owner.db
+			.insert(schema.enrolments)
+			.values([
+				{ tenantId: rvo!.id, sessionId: session!.id, userId: employee!.id, status: 'enrolled', queueNumber: 1 },
+				{ tenantId: rvo!.id, sessionId: session!.id, userId: colleague!.id, status: 'awaiting_approval', approvalStep: 'manager' },
+			])
+			.returning({ id: schema.enrolments.id })
+		const [tool] = await owner.db
+			.insert(schema.ltiTools)
+			.values({
+				name: 'Moodle (test van slechte invoer)',
+				clientId: 'slechte-invoer',
+				deploymentIds: ['1'],
+				loginUrl: 'https://moodle.slechte-invoer.invalid/enrol/lti/login.php',
+				targetLinkUri: 'https://moodle.slechte-invoer.invalid/enrol/lti/launch.php',
+				deepLinkingUrl: 'https://moodle.slechte-invoer.invalid/enrol/lti/launch_deeplink.php',
+				redirectUris: ['https://moodle.slechte-invoer.invalid/enrol/lti/launch.php'],
+				jwksUrl: 'https://moodle.slechte-invoer.invalid/enrol/lti/jwks.php',
+			})
+			.returning({ id: schema.ltiTools.id })
+		const [part] = await owner.db
+			.insert(schema.ltiResourceLinks)
+			.values({ tenantId: rvo!.id, courseId: shared!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module (test van slechte invoer)' })
+			.returning({ id: schema.ltiResourceLinks.id })
+		return {
+			course: shared!,
+			otherCourse: other!,
+			courseToEdit: toEdit!,
+			themeId: theme!.id,
+			session: session!,
+			openSession: openSession!,
+			sessionToCancel: sessionToCancel!,
+			enrolment: enrolment!,
+			awaitingApproval: awaiting!,
+			tool: tool!,
+			onlinePart: part!,
+		}
+	} finally {
+		await owner.close()
+	}
+}

@@ -1,0 +1,239 @@
+import type { Persona } from './probes.ts'
+
+/**
+ * Bad input over the whole route manifest (tests/e2e/bad-input.test.ts, ADR 021). For every route
+ * of the portal: whom to ask as (a persona the route admits, so its guard lets the request through
+ * to the parsing) and where; for a route with an action, the form a person would send. The test
+ * sends that form as JSON, without a content type, with a NUL byte in one field, and with an
+ * unknown intent, and sends every GET with `?q=%00`. The test fails when a route of the built
+ * portal is missing here: a new route cannot land without saying how it meets bad input.
+ */
+
+/** Rows of RVO the requests aim at: things RVO's coordinator, employee or the concern administrator may change. */
+export type BadInputFixtures = {
+	/** A published, concern-wide RVO course, and a second one to compare it with. */
+	course: { id: string }
+	otherCourse: { id: string }
+	/** A course of its own for the course form, which a request that slipped through would save over. */
+	courseToEdit: { id: string }
+	themeId: string
+	/** A session with the RVO employee enrolled, one with seats free, and one to cancel. */
+	session: { id: string }
+	openSession: { id: string }
+	sessionToCancel: { id: string }
+	/** The RVO employee's enrolment, and another RVO employee's request awaiting approval. */
+	enrolment: { id: string }
+	awaitingApproval: { id: string }
+	/** A learning tool and an online part of the course on it. */
+	tool: { id: string }
+	onlinePart: { id: string }
+}
+
+type Form = Record<string, string | string[]>
+
+/** What a tool's own protocol answers instead of the form pipeline's 415 and 400 (see the route's doc). */
+export type ProtocolAnswer = { status: number; location?: string }
+
+export type BadInputTarget = {
+	/** The persona the route admits; null for a visitor or a tool. */
+	as: Persona | null
+	path: (fixtures: BadInputFixtures) => string
+	/** The method of the action (a line item is replaced by PUT). */
+	method?: 'POST' | 'PUT'
+	/** The action's form as its page sends it: the requests below are made from it. */
+	form?: (fixtures: BadInputFixtures) => Form
+	/** The field that gets a NUL byte (appended to its value, or the whole value of a field the form lacks). */
+	nulField?: string
+	/** A bad request that slipped through would end the session it came with: each request gets a fresh one. */
+	ownSession?: true
+	/** Tool routes speak their own protocol: its documented refusals, per request. */
+	protocol?: { notAForm: ProtocolAnswer[]; nul: ProtocolAnswer[]; unknownIntent: ProtocolAnswer[] }
+}
+
+const TOOL_URL = 'https://moodle.slechte-invoer.invalid'
+
+const courseForm = (f: BadInputFixtures): Form => ({
+	intent: 'save',
+	title: 'Omgaan met slechte invoer',
+	summary: 'Een opleiding die de test van slechte invoer nooit opslaat.',
+	description: 'Deze opleiding bestaat alleen in het formulier van de test van slechte invoer.',
+	themeId: f.themeId,
+	form: 'classroom',
+	language: 'nl',
+	durationMinutes: '120',
+	priceEuros: '0',
+	status: 'draft',
+})
+
+const toolForm = (intent: string): Form => ({
+	intent,
+	name: 'Moodle (slechte invoer)',
+	loginUrl: `${TOOL_URL}/enrol/lti/login.php`,
+	targetLinkUri: `${TOOL_URL}/enrol/lti/launch.php`,
+	deepLinkingUrl: '',
+	redirectUris: `${TOOL_URL}/enrol/lti/launch.php`,
+	jwksUrl: `${TOOL_URL}/enrol/lti/jwks.php`,
+	publicJwk: '',
+	deploymentIds: '1',
+	custom: '',
+})
+
+const concernRules: Form = {
+	'approval.value': 'always',
+	'approval.threshold': '',
+	'approvers.value': 'manager_then_coordinator',
+	'yearlyBudgetCents.value': '1234',
+	'budgetExceeded.value': 'block',
+	'costCentreRequired.value': 'true',
+	'freeCancellationDays.value': '3',
+	'noShowPolicy.value': 'charge',
+	'acceptsOtherUnits.value': 'false',
+}
+
+/** A bearer-token service answers every request without a token alike: 401 (invalid_token). */
+const bearerService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
+
+export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
+	'routes/_index': { as: null, path: () => '/' },
+	'routes/$': { as: null, path: () => '/bestaat-niet' },
+	'routes/healthz': { as: null, path: () => '/healthz' },
+	'routes/taal': { as: null, path: () => '/taal', form: () => ({ lng: 'en', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
+	'routes/inloggen': { as: null, path: () => '/inloggen', form: () => ({ persona: 'rvo-employee', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
+	'routes/inloggen_.sso.$unit': { as: null, path: () => '/inloggen/sso/rvo' },
+	'routes/inloggen_.sso.callback': { as: null, path: () => '/inloggen/sso/callback' },
+	// The header's sign-out form sends nothing but the button; the account page's adds intent=everywhere.
+	'routes/uitloggen': { as: 'rvo-employee', path: () => '/uitloggen', form: () => ({}), nulField: 'intent', ownSession: true },
+	'routes/account': { as: 'rvo-employee', path: () => '/account' },
+	'routes/catalogus._index': { as: 'rvo-coordinator', path: () => '/catalogus' },
+	'routes/catalogus.zoeken': { as: 'rvo-coordinator', path: () => '/catalogus/zoeken' },
+	'routes/beheer.zoeksynoniemen': {
+		as: 'concern-admin',
+		path: () => '/beheer/zoeksynoniemen',
+		form: () => ({ intent: 'save', id: '', term: 'slechteinvoer', expansions: 'onzin, rommel' }),
+		nulField: 'term',
+	},
+	'routes/catalogus.$courseId': {
+		as: 'rvo-employee',
+		path: (f) => `/catalogus/${f.course.id}`,
+		form: (f) => ({ sessionId: f.openSession.id, costCentre: 'KP-1' }),
+		nulField: 'costCentre',
+	},
+	'routes/onderdelen.$slug.regels': {
+		as: 'rvo-coordinator',
+		path: () => '/onderdelen/rvo/regels',
+		form: () => ({ 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '9' }),
+		nulField: 'freeCancellationDays.value',
+	},
+	'routes/beheer.cursussen._index': { as: 'rvo-coordinator', path: () => '/beheer/cursussen' },
+	'routes/beheer.cursussen.nieuw': { as: 'rvo-coordinator', path: () => '/beheer/cursussen/nieuw', form: courseForm, nulField: 'title' },
+	'routes/beheer.cursussen.$courseId': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.courseToEdit.id}`, form: courseForm, nulField: 'title' },
+	'routes/beheer.cursussen.dubbelingen': { as: 'rvo-coordinator', path: () => '/beheer/cursussen/dubbelingen?title=Omgaan+met+slechte+invoer' },
+	'routes/beheer.dubbelingen._index': {
+		as: 'concern-admin',
+		path: () => '/beheer/dubbelingen',
+		form: () => ({ intent: 'undo', mergeId: '00000000-0000-4000-8000-000000000000' }),
+		nulField: 'mergeId',
+	},
+	'routes/beheer.dubbelingen.vergelijken': {
+		as: 'concern-admin',
+		path: (f) => `/beheer/dubbelingen/vergelijken?cursus=${f.course.id}&cursus=${f.otherCourse.id}`,
+		form: (f) => ({ intent: 'confirm', cursus: [f.course.id, f.otherCourse.id], canonicalId: f.course.id }),
+		nulField: 'canonicalId',
+	},
+	'routes/mijn-leren._index': { as: 'rvo-employee', path: () => '/mijn-leren' },
+	// The confirmation form sends nothing but the button.
+	'routes/mijn-leren.$enrolmentId.annuleren': { as: 'rvo-employee', path: (f) => `/mijn-leren/${f.enrolment.id}/annuleren`, form: () => ({}), nulField: 'intent' },
+	'routes/mijn-leren.agenda.$enrolmentId': { as: 'rvo-employee', path: (f) => `/mijn-leren/agenda/${f.enrolment.id}` },
+	'routes/goedkeuringen': {
+		as: 'rvo-coordinator',
+		path: () => '/goedkeuringen',
+		form: (f) => ({ intent: 'decline', ids: [f.awaitingApproval.id], reason: 'Geen budget meer dit jaar' }),
+		nulField: 'reason',
+	},
+	'routes/uitvoeringen._index': { as: 'rvo-coordinator', path: () => '/uitvoeringen' },
+	'routes/uitvoeringen.$sessionId._index': {
+		as: 'rvo-coordinator',
+		path: (f) => `/uitvoeringen/${f.session.id}`,
+		form: () => ({ intent: 'capacity', capacity: '25' }),
+		nulField: 'capacity',
+	},
+	'routes/uitvoeringen.$sessionId.annuleren': {
+		as: 'rvo-coordinator',
+		path: (f) => `/uitvoeringen/${f.sessionToCancel.id}/annuleren`,
+		form: () => ({ reason: 'De trainer is ziek' }),
+		nulField: 'reason',
+	},
+	'routes/postvak': { as: 'rvo-coordinator', path: () => '/postvak' },
+	'routes/catalogus.$courseId_.online-onderdelen': {
+		as: 'rvo-coordinator',
+		path: (f) => `/catalogus/${f.course.id}/online-onderdelen`,
+		form: (f) => ({ intent: 'link', toolId: f.tool.id, title: 'Online module', targetLinkUri: '', customId: '', passMarkPercent: '', moodleCourseId: '', moodleActivityId: '' }),
+		nulField: 'title',
+	},
+	'routes/lti.starten.$resourceLinkId': { as: 'rvo-employee', path: (f) => `/lti/starten/${f.onlinePart.id}` },
+	'routes/lti.inhoud-kiezen.$courseId.$toolId': { as: 'rvo-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.course.id}/${f.tool.id}` },
+	'routes/lti.authorize': { as: 'rvo-employee', path: () => '/lti/authorize' },
+	'routes/beheer.regels': { as: 'concern-admin', path: () => '/beheer/regels', form: () => concernRules, nulField: 'yearlyBudgetCents.value' },
+	'routes/beheer.leeromgevingen': { as: 'concern-admin', path: () => '/beheer/leeromgevingen', form: () => toolForm('register'), nulField: 'name' },
+	'routes/beheer.leeromgevingen_.$toolId': { as: 'concern-admin', path: (f) => `/beheer/leeromgevingen/${f.tool.id}`, form: () => toolForm('update'), nulField: 'name' },
+	'routes/lti.jwks': { as: null, path: () => '/lti/jwks' },
+	'routes/[.well-known].openid-configuration': { as: null, path: () => '/.well-known/openid-configuration' },
+	'routes/lti.deep-linking.mislukt': { as: null, path: () => '/lti/deep-linking/mislukt' },
+	// RFC 6749 §5.2: 400 invalid_request for a request that is not a form, 401 invalid_client for an assertion that is no JWT of a known tool.
+	'routes/lti.token': {
+		as: null,
+		path: () => '/lti/token',
+		form: () => ({
+			grant_type: 'client_credentials',
+			client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+			client_assertion: 'geen-jwt',
+			scope: 'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+		}),
+		nulField: 'client_assertion',
+		protocol: { notAForm: [{ status: 400 }], nul: [{ status: 400 }, { status: 401 }], unknownIntent: [{ status: 401 }] },
+	},
+	// Dynamic Registration takes JSON with a one-time registration token: without one 401 invalid_token, a body that is no JSON 400.
+	'routes/lti.register': {
+		as: null,
+		path: () => '/lti/register',
+		form: () => ({ client_name: 'Moodle (slechte invoer)' }),
+		nulField: 'client_name',
+		protocol: { notAForm: [{ status: 400 }, { status: 401 }], nul: [{ status: 400 }, { status: 401 }], unknownIntent: [{ status: 400 }, { status: 401 }] },
+	},
+	// The tool's browser posts the Deep Linking response as a form; a refusal is explained on /lti/deep-linking/mislukt.
+	'routes/lti.deep-linking.return': {
+		as: null,
+		path: () => '/lti/deep-linking/return',
+		form: () => ({ JWT: 'geen-jwt' }),
+		nulField: 'JWT',
+		protocol: {
+			notAForm: [{ status: 415 }, { status: 303, location: '/lti/deep-linking/mislukt' }],
+			nul: [{ status: 400 }, { status: 303, location: '/lti/deep-linking/mislukt' }],
+			unknownIntent: [{ status: 303, location: '/lti/deep-linking/mislukt' }],
+		},
+	},
+	'routes/lti.ags.$courseId.lineitems': {
+		as: null,
+		path: (f) => `/lti/ags/${f.course.id}/lineitems`,
+		form: () => ({ label: 'Eindtoets', scoreMaximum: '100' }),
+		nulField: 'label',
+		protocol: bearerService,
+	},
+	'routes/lti.ags.$courseId.lineitems_.$lineItemId': {
+		as: null,
+		path: (f) => `/lti/ags/${f.course.id}/lineitems/00000000-0000-4000-8000-000000000000`,
+		method: 'PUT',
+		form: () => ({ label: 'Eindtoets', scoreMaximum: '100' }),
+		nulField: 'label',
+		protocol: bearerService,
+	},
+	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.scores': {
+		as: null,
+		path: (f) => `/lti/ags/${f.course.id}/lineitems/00000000-0000-4000-8000-000000000000/scores`,
+		form: () => ({ userId: '00000000-0000-4000-8000-000000000000', scoreGiven: '1', scoreMaximum: '1', activityProgress: 'Completed', gradingProgress: 'FullyGraded' }),
+		nulField: 'userId',
+		protocol: bearerService,
+	},
+	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.results': { as: null, path: (f) => `/lti/ags/${f.course.id}/lineitems/00000000-0000-4000-8000-000000000000/results` },
+	'routes/lti.nrps.$courseId.memberships': { as: null, path: (f) => `/lti/nrps/${f.course.id}/memberships` },
+}
