@@ -22,6 +22,8 @@ export type Resource =
 	| { kind: 'po_defaults' }
 	/** A unit's inbox of enrolment requests awaiting approval: its managers (their team) and coordinators. */
 	| { kind: 'approvals'; tenantId: string }
+	/** The concern-wide duplicates: the report and its scans, comparing, "not a duplicate", merging and undoing a merge. */
+	| { kind: 'duplicates' }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -100,6 +102,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'approvals':
 			// Which requests each sees (a manager only their team's) is decided per enrolment, above.
 			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
+		case 'duplicates':
+			// Doubles span units: finding and folding them is the concern's job, like merging a course (above).
+			return isConcernAdmin(actor) && action !== 'approve' && action !== 'delete'
 		default:
 			return unreachable(resource)
 	}
