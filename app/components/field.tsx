@@ -102,8 +102,8 @@ export function ErrorSummary({
 	}, [shown, key])
 	if (!shown) return null
 	return (
-		<div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}-summary`}>
-			<h2 id={`${form.id}-summary`}>{t('form.errorSummary')}</h2>
+		<div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={`${form.id}-error-summary`}>
+			<h2 id={`${form.id}-error-summary`}>{t('form.errorSummary')}</h2>
 			{formError ? <p>{formError}</p> : null}
 			{listed.length > 0 ? (
 				<ul>

@@ -3,24 +3,23 @@ import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db'
 import { parsePage } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
+import { ownCourses } from '../features/courses/own-courses.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { listOwnCoursesPage } from '../features/courses/list-own-courses.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	const { tenantId, userId } = signedIn.person
-	await requirePermission(request, context, 'create', { kind: 'course', providerTenantId: tenantId })
+	const { actor } = await requirePermission(request, context, 'create', ownCourses)
 	const params = new URL(request.url).searchParams
 	const page = parsePage(params.get('pagina'))
 	invariantResponse(page.ok, 400, page.ok ? 'PAGE_NOT_A_NUMBER' : page.code)
 	const sort = params.get('sorteer') ?? 'updated'
 	invariantResponse((OWN_COURSE_SORTS as readonly string[]).includes(sort), 400, 'SORT_UNKNOWN')
 	const direction = params.get('richting') === 'op' ? 'asc' : params.get('richting') === 'af' ? 'desc' : sort === 'title' ? 'asc' : 'desc'
-	const list = await listOwnCoursesPage(context, { tenantId, userId, sort: sort as OwnCourseSort, direction, page: page.value })
+	const list = valueOrThrow(await listOwnCoursesPage(context, { actor, sort: sort as OwnCourseSort, direction, page: page.value }))
 	const t = await i18next.getFixedT(request)
 	return { ...list, sort, direction, title: `${t('courseAdmin.title', { unit: list.unit })} – ${t('app.name')}` }
 }

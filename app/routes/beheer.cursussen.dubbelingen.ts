@@ -1,33 +1,27 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { COURSE_FORMS, isUuid, type CourseForm } from '@leerplein/domain'
-import { requirePermission, requireSignedIn } from '../features/identity/guard.server.ts'
+import { COURSE_FORMS } from '@leerplein/domain'
+import { z } from 'zod'
+import { requirePermission } from '../features/identity/guard.server.ts'
+import { ownCourses } from '../features/courses/own-courses.ts'
 import { suggestDuplicates } from '../features/deduplication/suggest-duplicates.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
 
-/**
- * Live duplicate suggestions for the course form (JSON), as a coordinator types. Unknown or
- * missing fields are simply left out of the comparison; a query never fails on them.
- */
+/** The draft as typed so far: unknown or missing fields are left out of the comparison (a default), never an error. */
+const draftSchema = z.object({
+	title: z.string().catch('').transform((text) => text.slice(0, 160)),
+	summary: z.string().catch('').transform((text) => text.slice(0, 300)),
+	description: z.string().catch('').transform((text) => text.slice(0, 10_000)),
+	themeId: z.uuid().nullable().catch(null),
+	form: z.enum(COURSE_FORMS).catch('classroom'),
+	durationMinutes: z.coerce.number().int().positive().catch(60),
+	/** The course being edited, which is no duplicate of itself. */
+	cursus: z.uuid().nullable().catch(null),
+})
+
+/** Live duplicate suggestions for the course form (JSON), as a coordinator types. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	const { tenantId, userId } = signedIn.person
-	await requirePermission(request, context, 'create', { kind: 'course', providerTenantId: tenantId })
-	const params = new URL(request.url).searchParams
-	const text = (name: string, max: number) => (params.get(name) ?? '').slice(0, max)
-	const form = params.get('form') ?? ''
-	const duration = Number(params.get('durationMinutes'))
-	const courseId = params.get('cursus')
-	const suggestions = await suggestDuplicates(context, {
-		tenantId,
-		userId,
-		courseId: isUuid(courseId) ? courseId : null,
-		draft: {
-			title: text('title', 160),
-			summary: text('summary', 300),
-			description: text('description', 10_000),
-			themeId: isUuid(params.get('themeId')) ? params.get('themeId') : null,
-			form: (COURSE_FORMS as readonly string[]).includes(form) ? (form as CourseForm) : 'classroom',
-			durationMinutes: Number.isInteger(duration) && duration > 0 ? duration : 60,
-		},
-	})
+	const { actor } = await requirePermission(request, context, 'create', ownCourses)
+	const { cursus: courseId, ...draft } = draftSchema.parse(Object.fromEntries(new URL(request.url).searchParams))
+	const suggestions = valueOrThrow(await suggestDuplicates(context, { actor, courseId, draft }))
 	return Response.json({ suggestions }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useLocation, useRevalidator } from '@remix-r
 import { isUuid, parsePage } from '@leerplein/domain'
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
+import { z } from 'zod'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { Pagination } from '../components/pagination.tsx'
@@ -11,7 +12,8 @@ import { requestDuplicateScan } from '../features/deduplication/request-duplicat
 import { showDuplicateReport } from '../features/deduplication/show-duplicate-report.server.ts'
 import { undoCourseMerge } from '../features/deduplication/undo-course-merge.server.ts'
 import { formatDateTime } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { parseForm, readForm, requireIntent } from '../core/form.server.ts'
 
 /** How often the page asks for news while a scan runs (with JavaScript; without it, "Vernieuwen"). */
 const REFRESH_MS = 2_000
@@ -24,46 +26,49 @@ const NOTICES = {
 const SCAN_NOTICES = { gestart: 'scanStarted', actueel: 'scanCurrent', bezig: 'scanBusy' } as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'merge', { kind: 'course', providerTenantId: '' })
+	const { actor } = await requirePermission(request, context, 'read', { kind: 'duplicates' })
 	const params = new URL(request.url).searchParams
 	const page = parsePage(params.get('pagina'))
 	invariantResponse(page.ok, 400, page.ok ? 'PAGE_NOT_A_NUMBER' : page.code)
 	const historyPage = parsePage(params.get('historie'))
 	invariantResponse(historyPage.ok, 400, historyPage.ok ? 'PAGE_NOT_A_NUMBER' : historyPage.code)
 	const undo = params.get('ongedaan-maken')
-	const report = await showDuplicateReport(context, {
-		tenantId: signedIn.person.tenantId,
-		userId: signedIn.person.userId,
-		page: page.value,
-		unit: params.get('aanbieder') || null,
-		historyPage: historyPage.value,
-		undoMergeId: undo && isUuid(undo) ? undo : null,
-		now: new Date(),
-	})
-	invariantResponse(report, 400, 'UNIT_UNKNOWN')
+	const report = valueOrThrow(
+		await showDuplicateReport(context, {
+			actor,
+			page: page.value,
+			unit: params.get('aanbieder') || null,
+			historyPage: historyPage.value,
+			// A merge to undo that is no merge asks nothing.
+			undoMergeId: undo && isUuid(undo) ? undo : null,
+		}),
+	)
 	const t = await i18next.getFixedT(request)
 	const notice = Object.entries(NOTICES).find(([param]) => params.has(param))?.[1] ?? SCAN_NOTICES[params.get('scan') as keyof typeof SCAN_NOTICES] ?? null
 	return { ...report, notice, title: `${t('duplicates.title')} – ${t('app.name')}` }
 }
 
+/** Undoing a merge (after confirmation): which one. */
+const undoSchema = z.object({ mergeId: z.uuid() })
+
 export async function action({ request, context }: ActionFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'merge', { kind: 'course', providerTenantId: '' })
-	const { tenantId, userId } = signedIn.person
-	const form = await request.formData()
-	if (form.get('intent') === 'scan') {
-		const requested = await requestDuplicateScan(context, { tenantId, userId, now: new Date() })
-		const notice = requested.ok ? 'gestart' : requested.code === 'SCAN_CURRENT' ? 'actueel' : 'bezig'
-		throw redirect(`/beheer/dubbelingen?scan=${notice}`, 303)
+	const { actor } = await requirePermission(request, context, 'merge', { kind: 'duplicates' })
+	const form = await readForm(request)
+	switch (requireIntent(form, ['scan', 'undo'])) {
+		case 'scan': {
+			const requested = await requestDuplicateScan(context, { actor })
+			if (!requested.ok && requested.kind !== 'conflict') throwFailure(requested)
+			const notice = requested.ok ? 'gestart' : requested.code === 'SCAN_CURRENT' ? 'actueel' : 'bezig'
+			throw redirect(`/beheer/dubbelingen?scan=${notice}`, 303)
+		}
+		case 'undo': {
+			const submission = parseForm(form, undoSchema)
+			invariantResponse(submission.status === 'success', 400, 'MERGE_UNDO_NOT_ALLOWED')
+			const undone = await undoCourseMerge(context, { actor, mergeId: submission.value.mergeId })
+			if (!undone.ok) throwFailure(undone)
+			throw redirect('/beheer/dubbelingen?ongedaan=1', 303)
+		}
 	}
-	const mergeId = String(form.get('mergeId') ?? '')
-	invariantResponse(form.get('intent') === 'undo' && isUuid(mergeId), 400, 'MERGE_UNDO_NOT_ALLOWED')
-	try {
-		await undoCourseMerge(context, { tenantId, userId, mergeId, now: new Date() })
-	} catch (error) {
-		context.logger.warn({ err: error, mergeId }, 'undo of a course merge refused')
-		invariantResponse(false, 400, 'MERGE_UNDO_NOT_ALLOWED')
-	}
-	throw redirect('/beheer/dubbelingen?ongedaan=1', 303)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]

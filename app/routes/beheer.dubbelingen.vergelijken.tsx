@@ -1,52 +1,51 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { useErrorText } from '../components/field.tsx'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { compareCourses } from '../features/deduplication/compare-courses.server.ts'
+import { comparedSchema, compareFormSchema, mergeSchema } from '../features/deduplication/compare-schema.ts'
 import { dismissDuplicates } from '../features/deduplication/dismiss-duplicates.server.ts'
 import { mergeCourses } from '../features/deduplication/merge-courses.server.ts'
 import { durationParts, formatPrice } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, requireIntent } from '../core/form.server.ts'
 
-const MAX_COMPARED = 4
-
-function readCourseIds(values: FormDataEntryValue[] | string[]): string[] {
-	const ids = [...new Set(values.map(String))]
-	invariantResponse(ids.length >= 2 && ids.length <= MAX_COMPARED && ids.every((id) => isUuid(id)), 400, 'COURSES_TO_COMPARE')
-	return ids
+/** Two to four courses, each once, or the request makes no sense (400). */
+function comparedCourses(values: FormDataEntryValue[]): string[] {
+	const parsed = comparedSchema.safeParse({ cursus: values })
+	invariantResponse(parsed.success, 400, 'COURSES_TO_COMPARE')
+	return parsed.data.cursus
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'merge', { kind: 'course', providerTenantId: '' })
-	const courseIds = readCourseIds(new URL(request.url).searchParams.getAll('cursus'))
-	const courses = await compareCourses(context, { tenantId: signedIn.person.tenantId, userId: signedIn.person.userId, courseIds })
-	invariantResponse(courses, 400, 'COURSES_TO_COMPARE')
+	const { actor } = await requirePermission(request, context, 'read', { kind: 'duplicates' })
+	const courseIds = comparedCourses(new URL(request.url).searchParams.getAll('cursus'))
+	const courses = valueOrThrow(await compareCourses(context, { actor, courseIds }))
 	const t = await i18next.getFixedT(request)
 	return { courses, title: `${t('duplicates.compareTitle')} – ${t('app.name')}` }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const signedIn = await requirePermission(request, context, 'merge', { kind: 'course', providerTenantId: '' })
-	const { tenantId, userId } = signedIn.person
-	const form = await request.formData()
-	const courseIds = readCourseIds(form.getAll('cursus'))
-	const intent = form.get('intent')
+	const { actor } = await requirePermission(request, context, 'merge', { kind: 'duplicates' })
+	const form = await readForm(request)
+	const intent = requireIntent(form, ['confirm', 'merge', 'dismiss'])
+	const courseIds = comparedCourses(form.getAll('cursus'))
 	if (intent === 'dismiss') {
-		await dismissDuplicates(context, { tenantId, userId, courseIds, now: new Date() })
+		const dismissed = await dismissDuplicates(context, { actor, courseIds })
+		if (!dismissed.ok) throwFailure(dismissed)
 		throw redirect('/beheer/dubbelingen?geen-dubbeling=1')
 	}
-	const canonicalId = String(form.get('canonicalId') ?? '')
 	// Nothing is merged without a choice and a second, explicit confirmation.
-	if (!courseIds.includes(canonicalId)) return { error: 'chooseCanonical' as const, confirm: null }
-	if (intent !== 'merge') return { error: null, confirm: canonicalId }
-	try {
-		await mergeCourses(context, { tenantId, userId, canonicalId, mergedIds: courseIds.filter((id) => id !== canonicalId), now: new Date() })
-	} catch (error) {
-		context.logger.warn({ err: error, courseIds }, 'course merge refused')
-		invariantResponse(false, 400, 'MERGE_NOT_ALLOWED')
-	}
+	const submission = parseForm(form, mergeSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	const { canonicalId } = submission.value
+	if (intent === 'confirm') return data({ ...submission.reply(), confirm: canonicalId })
+	const merged = await mergeCourses(context, { actor, canonicalId, mergedIds: courseIds.filter((id) => id !== canonicalId) })
+	if (!merged.ok) throwFailure(merged)
 	throw redirect('/beheer/dubbelingen?samengevoegd=1')
 }
 
@@ -54,9 +53,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function CompareCourses() {
 	const { courses } = useLoaderData<typeof loader>()
-	const result = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
-	const confirming = result?.confirm ? courses.find((course) => course.id === result.confirm) : null
+	const errorText = useErrorText()
+	const [form, fields] = useForm<{ cursus: string[]; canonicalId?: string }>({
+		id: 'compare',
+		lastResult,
+		constraint: getZodConstraint(mergeSchema),
+		// "Not a duplicate" needs no choice; merging does.
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: compareFormSchema(formData.get('intent')) }),
+		shouldValidate: 'onSubmit',
+	})
+	const confirm = lastResult && 'confirm' in lastResult ? lastResult.confirm : null
+	const confirming = confirm ? courses.find((course) => course.id === confirm) : null
+	const canonicalError = errorText(fields.canonicalId.errors)
 	const hiddenIds = courses.map((course) => <input key={course.id} type="hidden" name="cursus" value={course.id} />)
 	const duration = (minutes: number) => {
 		const { unit, count } = durationParts(minutes)
@@ -85,13 +95,13 @@ export default function CompareCourses() {
 				</section>
 			) : null}
 			<p className="lead">{t('duplicates.compareIntro')}</p>
-			<Form method="post">
+			<Form method="post" {...getFormProps(form)}>
 				{hiddenIds}
-				<fieldset className="field">
+				<fieldset className={`field${canonicalError ? ' field--invalid' : ''}`}>
 					<legend>{t('duplicates.keepLegend')}</legend>
-					{result?.error ? (
-						<p className="field__error" id="error-canonical">
-							{t(`duplicates.${result.error}`)}
+					{canonicalError ? (
+						<p className="field__error" id={fields.canonicalId.errorId}>
+							{canonicalError}
 						</p>
 					) : null}
 					<div className="compare-grid">
@@ -101,11 +111,11 @@ export default function CompareCourses() {
 								<p>
 									<input
 										type="radio"
-										name="canonicalId"
+										name={fields.canonicalId.name}
 										value={course.id}
 										id={`keep-${course.id}`}
-										defaultChecked={result?.confirm === course.id}
-										aria-describedby={result?.error ? 'error-canonical' : undefined}
+										defaultChecked={fields.canonicalId.initialValue === course.id}
+										aria-describedby={canonicalError ? fields.canonicalId.errorId : undefined}
 									/>{' '}
 									<label htmlFor={`keep-${course.id}`}>
 										{t('duplicates.keep')}

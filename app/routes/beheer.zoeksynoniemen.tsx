@@ -1,22 +1,27 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { isUuid, parseSynonymInput, type SynonymInputError } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ConfirmAction } from '../components/confirm-action.tsx'
+import { ErrorSummary, Field } from '../components/field.tsx'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { deleteSearchSynonym } from '../features/catalogue/delete-search-synonym.server.ts'
 import { listSearchSynonyms } from '../features/catalogue/list-search-synonyms.server.ts'
 import { saveSearchSynonym } from '../features/catalogue/save-search-synonym.server.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { deleteSynonymSchema, synonymConstraint, synonymSchema } from '../features/catalogue/synonym-schema.ts'
+import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
 const PATH = '/beheer/zoeksynoniemen'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const { person } = await requirePermission(request, context, 'read', { kind: 'search_synonyms' })
+	const { actor } = await requirePermission(request, context, 'read', { kind: 'search_synonyms' })
 	const url = new URL(request.url)
-	const synonyms = await listSearchSynonyms(context, { tenantId: person.tenantId, userId: person.userId })
+	const synonyms = valueOrThrow(await listSearchSynonyms(context, { actor }))
+	// `?bewerk=` and `?verwijder=` name a synonym of the list; anything else is not found.
 	const pick = (name: string) => {
 		const id = url.searchParams.get(name)
 		if (id === null) return null
@@ -36,46 +41,35 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-type ActionErrors = { term?: SynonymInputError | 'SYNONYM_TERM_TAKEN'; expansions?: SynonymInputError; values: { id: string; term: string; expansions: string } }
-
-const TERM_ERRORS: string[] = ['SYNONYM_TERM_REQUIRED', 'SYNONYM_TERM_TOO_LONG', 'SYNONYM_TERM_TAKEN']
-
 export async function action({ request, context }: ActionFunctionArgs) {
-	const form = await request.formData()
-	const intent = String(form.get('intent') ?? '')
-	const { person } = await requirePermission(request, context, intent === 'delete' ? 'delete' : 'update', { kind: 'search_synonyms' })
-	const who = { tenantId: person.tenantId, userId: person.userId }
-	const rawId = String(form.get('id') ?? '')
-
-	if (intent === 'delete') {
-		invariantResponse(isUuid(rawId), 404, 'SYNONYM_NOT_FOUND')
-		invariantResponse(await deleteSearchSynonym(context, { ...who, id: rawId }), 404, 'SYNONYM_NOT_FOUND')
-		return redirect(`${PATH}?verwijderd=1`)
+	const { actor } = await requirePermission(request, context, 'update', { kind: 'search_synonyms' })
+	const form = await readForm(request, { multiline: ['expansions'] })
+	switch (requireIntent(form, ['save', 'delete'])) {
+		case 'delete': {
+			const submission = parseForm(form, deleteSynonymSchema)
+			invariantResponse(submission.status === 'success', 404, 'SYNONYM_NOT_FOUND')
+			const deleted = await deleteSearchSynonym(context, { actor, id: submission.value.id })
+			if (!deleted.ok) throwFailure(deleted)
+			return redirect(`${PATH}?verwijderd=1`)
+		}
+		case 'save': {
+			const submission = parseForm(form, synonymSchema)
+			// A synonym that is not (or no longer) there is not found, not a field to correct.
+			invariantResponse(submission.status === 'success' || !submission.error?.id, 404, 'SYNONYM_NOT_FOUND')
+			if (submission.status !== 'success') return invalidForm(submission)
+			const saved = await saveSearchSynonym(context, { actor, ...submission.value })
+			if (!saved.ok) return saved.kind === 'not_found' ? throwFailure(saved) : refusedForm(submission, saved)
+			return redirect(`${PATH}?opgeslagen=1`)
+		}
 	}
-
-	const id = rawId === '' ? null : rawId
-	if (id !== null) invariantResponse(isUuid(id), 404, 'SYNONYM_NOT_FOUND')
-	const values = { id: rawId, term: String(form.get('term') ?? ''), expansions: String(form.get('expansions') ?? '') }
-	const parsed = parseSynonymInput(values.term, values.expansions)
-	if (!parsed.ok) {
-		const field = TERM_ERRORS.includes(parsed.code) ? 'term' : 'expansions'
-		return data<ActionErrors>({ [field]: parsed.code, values }, { status: 400 })
-	}
-	const saved = await saveSearchSynonym(context, { ...who, id, synonym: parsed.value })
-	if (!saved.ok) {
-		invariantResponse(saved.code !== 'SYNONYM_NOT_FOUND', 404, 'SYNONYM_NOT_FOUND')
-		return data<ActionErrors>({ term: saved.code, values }, { status: 400 })
-	}
-	return redirect(`${PATH}?opgeslagen=1`)
 }
 
 export default function SearchSynonyms() {
 	const { synonyms, editing, deleting, flash } = useLoaderData<typeof loader>()
-	const errors = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
 	const busy = navigation.state === 'submitting'
-	const formValues = errors?.values ?? (editing ? { id: editing.id, term: editing.term, expansions: editing.expansions.join(', ') } : { id: '', term: '', expansions: '' })
 
 	return (
 		<div className="container page">
@@ -102,62 +96,7 @@ export default function SearchSynonyms() {
 
 			<section aria-labelledby="synonym-form-title">
 				<h2 id="synonym-form-title">{editing ? t('synonyms.editTitle', { term: editing.term }) : t('synonyms.add')}</h2>
-				{errors ? (
-					<p className="error-summary" role="alert">
-						{t('synonyms.errorSummary')}
-					</p>
-				) : null}
-				<Form method="post" action={editing ? `${PATH}?bewerk=${editing.id}` : PATH} noValidate key={editing?.id ?? 'new'}>
-					<input type="hidden" name="intent" value="save" />
-					<input type="hidden" name="id" value={formValues.id} />
-					<div className={`form-field${errors?.term ? ' form-field--error' : ''}`}>
-						<label htmlFor="term">{t('synonyms.term')}</label>
-						<p className="hint" id="term-hint">
-							{t('synonyms.termHint')}
-						</p>
-						{errors?.term ? (
-							<p className="field-error" id="term-error">
-								{t(`synonyms.${errors.term}`)}
-							</p>
-						) : null}
-						<input
-							id="term"
-							name="term"
-							defaultValue={formValues.term}
-							maxLength={120}
-							aria-describedby={errors?.term ? 'term-hint term-error' : 'term-hint'}
-							aria-invalid={errors?.term ? true : undefined}
-						/>
-					</div>
-					<div className={`form-field${errors?.expansions ? ' form-field--error' : ''}`}>
-						<label htmlFor="expansions">{t('synonyms.expansions')}</label>
-						<p className="hint" id="expansions-hint">
-							{t('synonyms.expansionsHint')}
-						</p>
-						{errors?.expansions ? (
-							<p className="field-error" id="expansions-error">
-								{t(`synonyms.${errors.expansions}`)}
-							</p>
-						) : null}
-						<textarea
-							id="expansions"
-							name="expansions"
-							rows={3}
-							defaultValue={formValues.expansions}
-							aria-describedby={errors?.expansions ? 'expansions-hint expansions-error' : 'expansions-hint'}
-							aria-invalid={errors?.expansions ? true : undefined}
-						/>
-					</div>
-					<button type="submit" className="button" disabled={busy}>
-						{editing ? t('synonyms.save') : t('synonyms.add')}
-					</button>
-					{editing ? (
-						<>
-							{' '}
-							<Link to={PATH}>{t('synonyms.cancel')}</Link>
-						</>
-					) : null}
-				</Form>
+				<SynonymForm key={editing?.id ?? 'new'} editing={editing} lastResult={lastResult} busy={busy} />
 			</section>
 
 			<section aria-labelledby="synonym-list-title">
@@ -196,5 +135,51 @@ export default function SearchSynonyms() {
 				)}
 			</section>
 		</div>
+	)
+}
+
+/** Adds a synonym, or changes the one being edited; each error beside its field, and above the form. */
+function SynonymForm({
+	editing,
+	lastResult,
+	busy,
+}: {
+	editing: { id: string; term: string; expansions: string[] } | null
+	lastResult: ReturnType<typeof useActionData<typeof action>>
+	busy: boolean
+}) {
+	const { t } = useTranslation()
+	const [form, fields] = useForm({
+		id: 'synonym',
+		lastResult,
+		constraint: synonymConstraint,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: synonymSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		defaultValue: editing ? { id: editing.id, term: editing.term, expansions: editing.expansions.join(', ') } : undefined,
+	})
+	return (
+		<Form method="post" action={editing ? `${PATH}?bewerk=${editing.id}` : PATH} {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="save" />
+			{editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+			<ErrorSummary
+				form={form}
+				fields={[
+					{ meta: fields.term, label: t('synonyms.term') },
+					{ meta: fields.expansions, label: t('synonyms.expansions') },
+				]}
+			/>
+			<Field meta={fields.term} label={t('synonyms.term')} hint={t('synonyms.termHint')} />
+			<Field meta={fields.expansions} label={t('synonyms.expansions')} hint={t('synonyms.expansionsHint')} as="textarea" rows={3} />
+			<button type="submit" className="button" disabled={busy}>
+				{editing ? t('synonyms.save') : t('synonyms.add')}
+			</button>
+			{editing ? (
+				<>
+					{' '}
+					<Link to={PATH}>{t('synonyms.cancel')}</Link>
+				</>
+			) : null}
+		</Form>
 	)
 }

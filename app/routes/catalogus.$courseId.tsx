@@ -12,14 +12,13 @@ import { CourseFacts } from '../features/catalogue/course-facts.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showCourse } from '../features/catalogue/show-course.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
 	const signedIn = await getSignedIn(request, context)
-	const viewer = signedIn ? { tenantId: signedIn.person.tenantId, userId: signedIn.person.userId, grants: signedIn.person.grants } : null
-	const page = await showCourse(context, { viewer, courseId: params.courseId, now: new Date() })
+	const page = valueOrThrow(await showCourse(context, { actor: signedIn ? actorOf(signedIn) : null, courseId: params.courseId }))
 	invariantResponse(page, 404, 'COURSE_NOT_FOUND')
 	// A course merged into another keeps its links working: permanently moved, to the canonical course.
 	if (page.kind === 'moved') throw redirect(`/catalogus/${page.courseId}`, 301)

@@ -3,25 +3,23 @@ import { Form, Link, useFetcher, useLoaderData, useLocation, useNavigate, useNav
 import { defaultSort, MAX_QUERY_LENGTH, parseSearchState, type SearchNotice } from '@leerplein/domain'
 import { useEffect, useRef, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { getSignedIn } from '../features/identity/guard.server.ts'
+import { actorOf, getSignedIn } from '../features/identity/guard.server.ts'
 import { CourseFacts } from '../features/catalogue/course-facts.tsx'
 import { Pagination } from '../components/pagination.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { searchCataloguePage, type CatalogueSearchView, type Facet } from '../features/catalogue/search-catalogue.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const parsed = parseSearchState(new URL(request.url).searchParams)
 	invariantResponse(parsed.ok, 400, parsed.ok ? 'PAGE_NOT_A_NUMBER' : parsed.code)
 	const t = await i18next.getFixedT(request)
+	// A public page: visitors search what every unit may see, signed-in people what their unit may.
 	const signedIn = await getSignedIn(request, context)
-	const view = await searchCataloguePage(context, {
-		viewerTenantId: signedIn?.person.tenantId ?? null,
-		state: parsed.value.state,
-		notices: parsed.value.notices,
-		now: new Date(),
-	})
+	const view = valueOrThrow(
+		await searchCataloguePage(context, { actor: signedIn ? actorOf(signedIn) : null, state: parsed.value.state, notices: parsed.value.notices }),
+	)
 	const title = view.state.query ? `${t('catalogue.title')}: ${view.state.query}` : t('catalogue.title')
 	return { ...view, title: `${title} – ${t('app.name')}` }
 }

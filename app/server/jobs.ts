@@ -4,6 +4,7 @@ import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
+import { systemClock } from '../core/clock.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
@@ -56,8 +57,9 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	// One scan at a time per worker (there is only ever one queued); it yields between slices, so mail keeps flowing.
 	await boss.work<DuplicateScanJob>(DUPLICATE_SCAN_QUEUE, { batchSize: 1 }, async ([job]) => {
 		if (!job) return
-		const result = await runDuplicateScan(client.db, job.data, { logger })
-		logger.info({ jobId: job.id, scanId: job.data.scanId, ...result }, 'duplicate scan')
+		const { scanId, tenantId, userId } = job.data
+		const result = await runDuplicateScan({ db: client.db, logger, clock: systemClock, requestId: job.id, clientIp: null }, { actor: { tenantId, userId }, scanId })
+		logger.info({ jobId: job.id, scanId, ...(result.ok ? result.value : result) }, 'duplicate scan')
 	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss

@@ -63,8 +63,8 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		await page.getByLabel('Titel').fill('Ab')
 		await page.getByLabel('Duur in minuten').fill('twee uur')
 		await page.getByRole('button', { name: 'Opslaan' }).click()
-		await expect(page.locator('#error-title').textContent()).resolves.toBe('Geef een titel van minstens 3 tekens.')
-		await expect(page.locator('#error-durationMinutes').textContent()).resolves.toBe('Vul de duur in als getal, in minuten, bijvoorbeeld 240.')
+		await expect(page.locator('#course-title-error').textContent()).resolves.toBe('Geef een titel van minstens 3 tekens.')
+		await expect(page.locator('#course-durationMinutes-error').textContent()).resolves.toBe('Vul de duur in als getal, in minuten, bijvoorbeeld 240.')
 		expect(await page.getByLabel('Duur in minuten').inputValue()).toBe('twee uur')
 		expect(await page.getByLabel('Titel').getAttribute('aria-invalid')).toBe('true')
 		expect(await accessibilityViolations(page)).toEqual([])
@@ -150,7 +150,7 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 
 		// Merging needs a choice, then a confirmation.
 		await page.getByRole('button', { name: 'Samenvoegen…' }).click()
-		await expect(page.locator('#error-canonical').textContent()).resolves.toBe('Kies welke cursus blijft.')
+		await expect(page.locator('#compare-canonicalId-error').textContent()).resolves.toBe('Kies welke cursus blijft.')
 		await page.locator(`#keep-${first}`).focus()
 		await page.keyboard.press('Space')
 		await page.getByRole('button', { name: 'Samenvoegen…' }).click()

@@ -36,10 +36,11 @@ describe.each(await testDrivers())('the concern administrator keeps the search s
 		await page.getByRole('heading', { level: 1, name: 'Zoeksynoniemen' }).waitFor()
 		expect(await page.getByRole('row', { name: /^avg/ }).count()).toBe(1)
 
-		// Errors sit next to their field, in Dutch, and nothing typed is lost.
+		// Errors sit next to their field (and in the summary above the form, as a link to it), in Dutch, and nothing typed is lost.
 		await page.getByLabel('Betekent ook').fill('omgevingswet')
 		await page.getByRole('button', { name: 'Synoniem toevoegen' }).click()
-		await page.getByText('Vul een term in.').waitFor()
+		await page.getByText('Vul een term in.', { exact: true }).waitFor()
+		await page.getByRole('link', { name: 'Term: Vul een term in.' }).waitFor()
 		expect(await page.getByLabel('Betekent ook').inputValue()).toBe('omgevingswet')
 		expect(await page.getByLabel('Term').getAttribute('aria-invalid')).toBe('true')
 		expect(await accessibilityViolations(page)).toEqual([])
@@ -55,7 +56,7 @@ describe.each(await testDrivers())('the concern administrator keeps the search s
 		await page.getByLabel('Term').fill('kwp')
 		await page.getByLabel('Betekent ook').fill('iets anders')
 		await page.getByRole('button', { name: 'Synoniem toevoegen' }).click()
-		await page.getByText('Voor deze term bestaat al een synoniem.', { exact: false }).waitFor()
+		await page.getByText('Voor deze term bestaat al een synoniem. Wijzig dat synoniem in plaats van een nieuw toe te voegen.', { exact: true }).waitFor()
 
 		await page.goto('/beheer/zoeksynoniemen')
 		await page.getByRole('link', { name: 'Wijzigen: kwp' }).click()

@@ -3,9 +3,11 @@ import { APP_ROLE, getDuplicateScanOverview, schema, selectRows, withTenantConte
 import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters } from '@leerplein/db/seed'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { eq, sql } from 'drizzle-orm'
+import type { Actor } from '@leerplein/domain'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import type { ServiceContext } from '../../app/core/service.server.ts'
 import { mergeCourses } from '../../app/features/deduplication/merge-courses.server.ts'
-import { requestDuplicateScan } from '../../app/features/deduplication/request-duplicate-scan.server.ts'
+import { queueDuplicateScan, requestDuplicateScan } from '../../app/features/deduplication/request-duplicate-scan.server.ts'
 import { runDuplicateScan } from '../../app/features/deduplication/run-duplicate-scan.server.ts'
 import { CLUSTERS_PER_PAGE, showDuplicateReport } from '../../app/features/deduplication/show-duplicate-report.server.ts'
 
@@ -17,11 +19,12 @@ import { CLUSTERS_PER_PAGE, showDuplicateReport } from '../../app/features/dedup
 const SEEDED_AT = new Date('2026-03-02T08:00:00Z')
 /** What the job logs as errors; a test that expects none checks it stays empty. */
 const loggedErrors: unknown[] = []
-const logger = { error: (...args: unknown[]) => void loggedErrors.push(args) }
+const ignore = () => {}
+const logger = { error: (...args: unknown[]) => void loggedErrors.push(args), warn: ignore, info: ignore, debug: ignore } as unknown as ServiceContext['logger']
 afterEach(() => {
 	expect(loggedErrors).toEqual([])
 })
-type Person = { userId: string; tenantId: string }
+type Person = Actor
 
 describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 	let database: TestDatabase
@@ -30,9 +33,18 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 	let coordinator: Person
 	let publishedCourses: number
 	const clusters = seededDuplicateClusters('default')
-	const ctx = () => ({ db: app.db, requestId: randomUUID(), clientIp: '127.0.0.1' })
-	const report = (options: Partial<Parameters<typeof showDuplicateReport>[1]> = {}) =>
-		showDuplicateReport(ctx(), { ...admin, page: 1, unit: null, historyPage: 1, undoMergeId: null, now: new Date(), ...options })
+	/** The services' context, at the given time (the clock is an input: no test waits for it). */
+	const ctx = (now = new Date()): ServiceContext => ({ db: app.db, logger, clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const report = async ({ now, ...options }: Partial<Omit<Parameters<typeof showDuplicateReport>[1], 'actor'>> & { now?: Date } = {}) => {
+		const shown = await showDuplicateReport(ctx(now), { actor: admin, page: 1, unit: null, historyPage: 1, undoMergeId: null, ...options })
+		return shown.ok ? shown.value : null
+	}
+	/** The job's own run, as the worker starts it (as the administrator who asked). */
+	const run = async (job: DuplicateScanJob, slice?: number) => {
+		const ran = await runDuplicateScan(ctx(), { actor: { tenantId: job.tenantId, userId: job.userId }, scanId: job.scanId, ...(slice ? { slice } : {}) })
+		if (!ran.ok) throw new Error(ran.code)
+		return ran.value
+	}
 	const scanJobs = async () =>
 		(await selectRows<{ data: DuplicateScanJob; state: string }>(app.db, sql`select data, state from pgboss.job where name = 'duplicate-scan' order by created_on`)).map((row) => row.data)
 	/** Runs the job the way the worker does, reading the scan's progress from another transaction as it goes. */
@@ -46,7 +58,7 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 				await new Promise((resolve) => setTimeout(resolve, 1))
 			}
 		})()
-		const result = await runDuplicateScan(app.db, job, { logger, slice: 200 }).finally(() => (running = false))
+		const result = await run(job, 200).finally(() => (running = false))
 		await watching
 		return { result, seen }
 	}
@@ -57,7 +69,7 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		const person = async (key: string): Promise<Person> => {
 			const email = DEMO_PERSONAS.find((persona) => persona.key === key)!.email
 			const [row] = await database.db.select({ userId: schema.users.id, tenantId: schema.users.tenantId }).from(schema.users).where(eq(schema.users.email, email))
-			return row!
+			return { ...row!, grants: key === 'concern-admin' ? [{ role: 'concern_admin', tenantId: null }] : [{ role: 'coordinator', tenantId: row!.tenantId }] }
 		}
 		admin = await person('concern-admin')
 		coordinator = await person('rvo-coordinator')
@@ -70,16 +82,17 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 	test('before any scan, the report offers one and shows no clusters', async () => {
 		const before = (await report())!
 		expect(before).toMatchObject({ result: null, activity: { kind: 'idle' }, canScan: true, clusters: { rows: [], total: 0 } })
-		// A coordinator may not ask for a scan: the database refuses the row outside a concern administrator's context.
-		await expect(requestDuplicateScan(ctx(), { ...coordinator, now: new Date() })).rejects.toThrow()
+		// A coordinator may not ask for a scan: the service refuses, and so does the database, outside a concern administrator's context.
+		expect(await requestDuplicateScan(ctx(), { actor: coordinator })).toEqual({ ok: false, kind: 'forbidden', code: 'FORBIDDEN' })
+		await expect(withTenantContext(app.db, coordinator, (tx) => queueDuplicateScan(ctx(), tx, { actor: coordinator, trigger: 'manual' }))).rejects.toThrow()
 	})
 
 	test('a requested scan is queued once, runs in slices with visible progress, and stores the clusters of the default seed', async () => {
-		const requested = await requestDuplicateScan(ctx(), { ...admin, now: new Date() })
+		const requested = await requestDuplicateScan(ctx(), { actor: admin })
 		expect(requested).toMatchObject({ ok: true, value: { kind: 'queued' } })
 		const scanId = requested.ok ? requested.value.scanId : ''
 		// Never two at once.
-		expect(await requestDuplicateScan(ctx(), { ...admin, now: new Date() })).toEqual({ ok: false, code: 'SCAN_ALREADY_RUNNING' })
+		expect(await requestDuplicateScan(ctx(), { actor: admin })).toEqual({ ok: false, kind: 'conflict', code: 'SCAN_ALREADY_RUNNING' })
 		const [job, ...more] = await scanJobs()
 		expect(more).toEqual([])
 		expect(job).toEqual({ scanId, tenantId: admin.tenantId, userId: admin.userId })
@@ -117,14 +130,14 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		// Past the last page: an empty page that says so.
 		expect((await report({ page: done.clusters.pages + 1 }))!.clusters).toMatchObject({ rows: [], pageOutOfRange: true })
 		// Asked again with nothing changed: refused, the result is current.
-		expect(await requestDuplicateScan(ctx(), { ...admin, now: new Date() })).toEqual({ ok: false, code: 'SCAN_CURRENT' })
+		expect(await requestDuplicateScan(ctx(), { actor: admin })).toEqual({ ok: false, kind: 'conflict', code: 'SCAN_CURRENT' })
 	}, 240_000)
 
 	test('a merge outdates the result, which still shows without the merged course, and queues the next scan itself', async () => {
 		const before = (await report())!
 		const cluster = before.clusters.rows.find((row) => row.courses.length === 2)!
 		const [kept, merged] = cluster.courses.map((course) => course.id) as [string, string]
-		await mergeCourses(ctx(), { ...admin, canonicalId: kept, mergedIds: [merged], now: new Date() })
+		expect(await mergeCourses(ctx(), { actor: admin, canonicalId: kept, mergedIds: [merged] })).toMatchObject({ ok: true })
 
 		const stale = (await report())!
 		expect(stale.result).toMatchObject({ outdated: true })
@@ -151,37 +164,37 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		expect((await report({ undoMergeId: mergeId }))!.confirmUndo).toMatchObject({ id: mergeId, mergedCourseId: merged })
 		expect((await report({ undoMergeId: randomUUID() }))!.confirmUndo).toBeNull()
 		// An unknown unit in the filter is no report at all (the route answers 400).
-		expect(await report({ unit: 'bestaat-niet' })).toBeNull()
+		expect(await showDuplicateReport(ctx(), { actor: admin, page: 1, unit: 'bestaat-niet', historyPage: 1, undoMergeId: null })).toEqual({ ok: false, kind: 'invalid', code: 'UNIT_UNKNOWN' })
 	}, 240_000)
 
 	test('a scan that stops moving counts as stalled and may be started again; the stalled run then stops', async () => {
 		// The catalogue changes (a judgement), so a scan is needed; the queued scan never moves.
 		await withTenantContext(app.db, admin, (tx) => tx.execute(sql`insert into duplicate_dismissals (course_a_id, course_b_id, dismissed_by)
 			select least(a.id, b.id), greatest(a.id, b.id), ${admin.userId}::uuid from courses a, courses b where a.status = 'published' and b.status = 'published' and a.id < b.id limit 1`))
-		const requested = await requestDuplicateScan(ctx(), { ...admin, now: new Date() })
+		const requested = await requestDuplicateScan(ctx(), { actor: admin })
 		expect(requested).toMatchObject({ ok: true, value: { kind: 'queued' } })
 		const inThreeMinutes = new Date(Date.now() + 3 * 60_000)
 		const stalled = (await report({ now: inThreeMinutes }))!
 		expect(stalled.activity).toMatchObject({ kind: 'failed', error: 'SCAN_STALLED' })
 		expect(stalled.canScan).toBe(true)
 		// Starting again gives the stalled scan up and queues a new one.
-		const again = await requestDuplicateScan(ctx(), { ...admin, now: inThreeMinutes })
+		const again = await requestDuplicateScan(ctx(inThreeMinutes), { actor: admin })
 		expect(again).toMatchObject({ ok: true, value: { kind: 'queued' } })
 		const [stalledJob, newJob] = (await scanJobs()).slice(-2) as [DuplicateScanJob, DuplicateScanJob]
-		expect(await runDuplicateScan(app.db, stalledJob, { logger })).toEqual({ outcome: 'skipped' })
-		expect((await runDuplicateScan(app.db, newJob, { logger })).outcome).toBe('done')
+		expect(await run(stalledJob)).toEqual({ outcome: 'skipped' })
+		expect((await run(newJob)).outcome).toBe('done')
 		expect((await report())!).toMatchObject({ result: { outdated: false }, activity: { kind: 'idle' } })
 	}, 240_000)
 
 	test('a scan that fails is recorded with its error, shown on the report, and may be retried', async () => {
 		await withTenantContext(app.db, admin, (tx) => tx.execute(sql`delete from duplicate_dismissals`))
-		const requested = await requestDuplicateScan(ctx(), { ...admin, now: new Date() })
+		const requested = await requestDuplicateScan(ctx(), { actor: admin })
 		expect(requested.ok).toBe(true)
 		const job = (await scanJobs()).at(-1)!
 		// A real failure: the portal's role may not store the clusters for a moment.
 		await database.asOwner((db) => db.execute(sql.raw(`revoke insert on duplicate_scan_clusters from ${APP_ROLE}`)))
 		try {
-			expect(await runDuplicateScan(app.db, job, { logger })).toEqual({ outcome: 'failed' })
+			expect(await run(job)).toEqual({ outcome: 'failed' })
 			expect(loggedErrors).toHaveLength(1)
 			loggedErrors.length = 0
 		} finally {
@@ -191,9 +204,9 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		expect(failed.activity).toMatchObject({ kind: 'failed', error: 'SCAN_FAILED' })
 		expect(failed.result).toMatchObject({ outdated: true })
 		expect(failed.canScan).toBe(true)
-		const retried = await requestDuplicateScan(ctx(), { ...admin, now: new Date() })
+		const retried = await requestDuplicateScan(ctx(), { actor: admin })
 		expect(retried).toMatchObject({ ok: true, value: { kind: 'queued' } })
-		expect((await runDuplicateScan(app.db, (await scanJobs()).at(-1)!, { logger })).outcome).toBe('done')
+		expect((await run((await scanJobs()).at(-1)!)).outcome).toBe('done')
 		expect((await report())!).toMatchObject({ result: { outdated: false }, activity: { kind: 'idle' }, canScan: false })
 	}, 240_000)
 })

@@ -1,7 +1,9 @@
-import { listSynonyms, withTenantContext } from '@leerplein/db'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { listSynonyms, type SynonymRow } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-/** The concern's search synonyms, for the concern administrator's page. */
-export async function listSearchSynonyms({ db }: Pick<LeerpleinContext, 'db'>, { tenantId, userId }: { tenantId: string; userId: string }) {
-	return withTenantContext(db, { tenantId, userId }, (tx) => listSynonyms(tx))
+/** The concern's search synonyms, alphabetical, for the concern administrator who keeps them. */
+export async function listSearchSynonyms(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<SynonymRow[]>> {
+	if (!can(actor, 'read', { kind: 'search_synonyms' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, (tx) => listSynonyms(tx))
 }

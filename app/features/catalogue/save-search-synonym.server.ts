@@ -1,14 +1,20 @@
-import { saveSynonym, withTenantContext } from '@leerplein/db'
-import type { Synonym } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { saveSynonym } from '@leerplein/db'
+import { can, type Synonym } from '@leerplein/domain'
+import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 /**
- * Adds or changes a search synonym, audit-logged. Row-level security admits only a concern
- * administrator (the second wall behind the route's permission check).
+ * Adds a search synonym (`id` null) or changes one, audit-logged with before and after. A term
+ * that already has a synonym is refused beside the term; row-level security admits only a
+ * concern administrator (the second wall behind `can()`).
  */
 export async function saveSearchSynonym(
-	{ db }: Pick<LeerpleinContext, 'db'>,
-	{ tenantId, userId, id, synonym }: { tenantId: string; userId: string; id: string | null; synonym: Synonym },
-) {
-	return withTenantContext(db, { tenantId, userId }, (tx) => saveSynonym(tx, { id, synonym, actorId: userId }))
+	ctx: ServiceContext,
+	{ actor, id, synonym }: { actor: Actor; id: string | null; synonym: Synonym },
+): Promise<ServiceResult<{ id: string }>> {
+	if (!can(actor, id ? 'update' : 'create', { kind: 'search_synonyms' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) => {
+		const saved = await saveSynonym(tx, { id, synonym, actorId: actor.userId })
+		if (saved.ok) return { id: saved.id }
+		throw saved.code === 'SYNONYM_NOT_FOUND' ? refusal('not_found', saved.code) : refusal('conflict', saved.code, { field: 'term' })
+	})
 }

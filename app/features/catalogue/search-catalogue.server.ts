@@ -32,7 +32,8 @@ import {
 	type SearchState,
 	type Synonym,
 } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { createCache, type Cache } from '../../core/cache.server.ts'
+import { succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 export const SEARCH_PAGE_SIZE = 20
 
@@ -67,60 +68,61 @@ type Vocabulary = {
 	themes: { id: string; slug: string; nameNl: string; nameEn: string }[]
 }
 
+/** The search's context: a service context, and how many answers this process keeps (`SEARCH_CACHE_SIZE`; 0 keeps none). */
+export type SearchContext = ServiceContext & { config: { searchCacheSize: number } }
+
 /**
  * Answers are cached per process, keyed by the catalogue version (ADR 010): any change to
  * courses, sessions, audiences, themes, unit names or synonyms moves the version, so a cached
  * answer is never stale. Entries also expire after five minutes, because "upcoming" moves with
- * time. A repeated search costs one tiny query (the version): no word analysis, no search.
+ * time. A repeated search costs one tiny query (the version): no word analysis, no search. The
+ * same search asked again while it is being answered waits for that answer.
  */
 const ANSWER_TTL_MS = 5 * 60_000
 /** The whole answer but the notices of parsing the URL, which belong to each request. */
 type Answer = Omit<CatalogueSearchView, 'notices'> & { vocabularyNotices: SearchNotice[] }
-const answers = new Map<string, { at: number; answer: Answer }>()
-/** Searches being answered right now: the same search asked again meanwhile waits for that answer. */
-const inFlight = new Map<string, Promise<Answer>>()
-let vocabulary: Vocabulary | null = null
+/** Made at the first search, with the process's size and clock; none when the size is 0. */
+let answers: { size: number; cache: Cache<Answer> } | null = null
+/** The newest catalogue version seen: answers of older versions can never be asked for again. */
+let newestVersion = -1
+/** The synonyms, units and themes of the newest version a search read them at. */
+const vocabularies = createCache<Vocabulary>({ name: 'catalogue-search-vocabulary', max: 1 })
 
-async function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
-	if (vocabulary?.version === version) return vocabulary
-	const [synonyms, tenants, themes] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db)])
-	vocabulary = { version, synonyms, tenants, themes }
-	answers.clear()
-	return vocabulary
+function answerCache(ctx: SearchContext): Cache<Answer> | null {
+	const size = ctx.config.searchCacheSize
+	if (size === 0) return null
+	if (answers?.size !== size) answers = { size, cache: createCache<Answer>({ name: 'catalogue-search', max: size, ttlMs: ANSWER_TTL_MS, clock: ctx.clock }) }
+	return answers.cache
 }
 
-function remember(key: string, answer: Answer, at: number, size: number) {
-	if (size === 0) return
-	while (answers.size >= size) answers.delete(answers.keys().next().value!)
-	answers.set(key, { at, answer })
+function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
+	return vocabularies.getOrLoad(String(version), async () => {
+		const [synonyms, tenants, themes] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db)])
+		return { version, synonyms, tenants, themes }
+	})
 }
 
 /**
- * One search of the catalogue as the viewer's unit may see it: results, total, the eight
- * facets with counts, typo repair and "did you mean". Unknown filter values are dropped and
- * reported; a page past the end is answered with an empty page that says so.
+ * One search of the catalogue as the viewer's unit may see it (a visitor: `actor` null): results,
+ * total, the eight facets with counts, typo repair and "did you mean". Unknown filter values are
+ * dropped and reported; a page past the end is answered with an empty page that says so.
  */
 export async function searchCataloguePage(
-	{ db, config }: Pick<LeerpleinContext, 'db' | 'config'>,
-	{ viewerTenantId, state: requested, notices: parseNotices, now }: { viewerTenantId: string | null; state: SearchState; notices: SearchNotice[]; now: Date },
-): Promise<CatalogueSearchView> {
-	const version = await catalogueSearchVersion(db)
-	const key = `${version}|${viewerTenantId ?? '-'}|${dutchMonthOf(now)}|${searchStateToQueryString(requested)}`
-	const cached = answers.get(key)
-	let answer: Answer
-	if (cached && now.getTime() - cached.at < ANSWER_TTL_MS) {
-		answer = cached.answer
-	} else {
-		let pending = inFlight.get(key)
-		if (!pending) {
-			pending = answerSearch(db, { viewerTenantId, requested, now }).finally(() => inFlight.delete(key))
-			inFlight.set(key, pending)
-		}
-		answer = await pending
-		remember(key, answer, now.getTime(), config.searchCacheSize)
+	ctx: SearchContext,
+	{ actor, state: requested, notices: parseNotices }: { actor: Actor | null; state: SearchState; notices: SearchNotice[] },
+): Promise<ServiceResult<CatalogueSearchView>> {
+	const now = ctx.clock.now()
+	const viewerTenantId = actor?.tenantId ?? null
+	const version = await catalogueSearchVersion(ctx.db)
+	const cache = answerCache(ctx)
+	if (version > newestVersion) {
+		newestVersion = version
+		cache?.clear()
 	}
+	const key = `${version}|${viewerTenantId ?? '-'}|${dutchMonthOf(now)}|${searchStateToQueryString(requested)}`
+	const answer = cache ? await cache.getOrLoad(key, () => answerSearch(ctx.db, { viewerTenantId, requested, now })) : await answerSearch(ctx.db, { viewerTenantId, requested, now })
 	const { vocabularyNotices, ...view } = answer
-	return { ...view, notices: [...parseNotices, ...vocabularyNotices] }
+	return succeed({ ...view, notices: [...parseNotices, ...vocabularyNotices] })
 }
 
 async function answerSearch(

@@ -9,24 +9,22 @@ import {
 	listUpcomingSessions,
 	withTenantContext,
 } from '@leerplein/db'
-import { holdsRole, seatAvailability, type RoleGrant } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
-
-export type CourseViewer = { tenantId: string; userId: string; grants: readonly RoleGrant[] } | null
+import { can, seatAvailability } from '@leerplein/domain'
+import { refuse, succeed, type Actor, type ServiceContext } from '../../core/service.server.ts'
 
 /**
  * A course page: the course (if the viewer may see it), its upcoming sessions with free seats, and
  * its online parts, which the viewer may open when enrolled (or coordinating the providing unit),
  * with the viewer's own results and completion; the units that offer it besides the provider.
- * For a course merged into another (issue 4) it says where the course went.
+ * For a course merged into another (issue 4) it says where the course went. A visitor (`actor`
+ * null) sees what every unit may see; a course the viewer may not see is not found.
  */
-export async function showCourse(
-	{ db }: Pick<LeerpleinContext, 'db'>,
-	{ viewer, courseId, now }: { viewer: CourseViewer; courseId: string; now: Date },
-) {
-	const viewerTenantId = viewer?.tenantId ?? null
-	// Row-level security sees the same viewer as the queries' own visibility filter.
-	return withTenantContext(db, { tenantId: viewerTenantId, userId: viewer?.userId ?? null }, async (tx) => {
+export async function showCourse(ctx: ServiceContext, { actor, courseId }: { actor: Actor | null; courseId: string }) {
+	const now = ctx.clock.now()
+	const viewerTenantId = actor?.tenantId ?? null
+	// Row-level security sees the same viewer as the queries' own visibility filter. A visitor has
+	// no unit, which inTenant's scope cannot express: the page is read in a context without one.
+	const page = await withTenantContext(ctx.db, { tenantId: viewerTenantId, userId: actor?.userId ?? null }, async (tx) => {
 		const course = await getCourse(tx, { viewerTenantId, courseId })
 		if (!course) {
 			const movedTo = await courseRedirectTarget(tx, { courseId })
@@ -35,11 +33,12 @@ export async function showCourse(
 		const sessions = await listUpcomingSessions(tx, { courseId, now })
 		const offerings = await listCourseOfferings(tx, { courseId })
 		const parts = await listCourseOnlineParts(tx, { courseId })
-		const coordinates = viewer ? holdsRole({ ...viewer }, 'coordinator', course.providerTenantId) : false
-		const enrolled = viewer && parts.length > 0 ? await isEnrolledInCourse(tx, { courseId, userId: viewer.userId }) : false
-		const results = viewer && parts.length > 0 ? await listMyOnlineResults(tx, { userId: viewer.userId, courseId }) : []
+		// The providing unit's coordinators run its sessions: they may open and manage its online parts.
+		const coordinates = actor ? can(actor, 'update', { kind: 'session', tenantId: course.providerTenantId }) : false
+		const enrolled = actor && parts.length > 0 ? await isEnrolledInCourse(tx, { courseId, userId: actor.userId }) : false
+		const results = actor && parts.length > 0 ? await listMyOnlineResults(tx, { userId: actor.userId, courseId }) : []
 		// Completion without a grade comes from the web-services sync, not from a score.
-		const ungraded = viewer && parts.length > 0 ? await listMyPartCompletions(tx, { userId: viewer.userId, courseId }) : []
+		const ungraded = actor && parts.length > 0 ? await listMyPartCompletions(tx, { userId: actor.userId, courseId }) : []
 		return {
 			kind: 'course' as const,
 			course,
@@ -62,4 +61,5 @@ export async function showCourse(
 			mayManageOnlineParts: coordinates,
 		}
 	})
+	return page ? succeed(page) : refuse('not_found', 'COURSE_NOT_FOUND')
 }

@@ -1,144 +1,111 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useFetcher } from '@remix-run/react'
 import { COURSE_FORMS, EDITABLE_COURSE_STATUSES, LANGUAGES } from '@leerplein/domain'
-import { useEffect, useRef } from 'react'
+import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorSummary, Field, useErrorText } from '../../components/field.tsx'
+import { courseFormSchema, type CourseFormReply, type CourseFormValues, type CourseSuggestion } from './course-form-schema.ts'
 
-type Values = Record<'title' | 'summary' | 'description' | 'themeId' | 'form' | 'language' | 'durationMinutes' | 'priceEuros' | 'status', string>
-type Errors = Partial<Record<keyof Values, string>>
-export type Suggestion = {
-	score: number
-	reasons: string[]
-	course: { id: string; title: string; summary: string; providerName: string; providerTenantId: string }
-}
+/** The fields whose change asks for new suggestions while typing. */
+const COMPARED = ['title', 'summary', 'description', 'themeId', 'form', 'durationMinutes'] as const
 
 /**
- * The course form: every field with its error next to it (in Dutch), a "check for duplicates"
- * step that works without JavaScript, and, with JavaScript, suggestions while typing.
+ * The course form: every field with its error next to it (validated in the browser too), a
+ * "check for duplicates" step that works without JavaScript, and, with JavaScript, suggestions
+ * while typing.
  */
 export function CourseForm({
-	initialValues,
-	result,
+	defaultValue,
+	lastResult,
 	themes,
 	ownTenantId,
 	courseId,
 }: {
 	/** What the form shows until it was sent: an empty course, or the course being edited. */
-	initialValues: Values
-	/** The action's answer to the last submit: the sent values, with errors or duplicate suggestions. */
-	result: { values: Values; errors: Errors; suggestions: Suggestion[]; checked: boolean; needsConfirmation: boolean } | undefined
+	defaultValue: CourseFormValues
+	/** The action's answer to the last submit: errors, or duplicate suggestions. */
+	lastResult: CourseFormReply | undefined
 	themes: { id: string; name: string }[]
 	ownTenantId: string
 	courseId: string | null
 }) {
-	const { values, errors, suggestions, checked, needsConfirmation } = result ?? { values: initialValues, errors: {}, suggestions: [], checked: false, needsConfirmation: false }
 	const { t } = useTranslation()
-	const live = useFetcher<{ suggestions: Suggestion[] }>()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'course',
+		lastResult,
+		constraint: getZodConstraint(courseFormSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: courseFormSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		defaultValue,
+	})
+	const live = useFetcher<{ suggestions: CourseSuggestion[] }>()
 	const formRef = useRef<HTMLFormElement>(null)
 	const timer = useRef<ReturnType<typeof setTimeout>>()
-	const summaryRef = useRef<HTMLDivElement>(null)
-	const errorCount = Object.keys(errors).length
-	useEffect(() => {
-		if (errorCount > 0) summaryRef.current?.focus()
-	}, [errorCount, errors])
+	const checked = lastResult?.suggestions !== undefined
+	const needsConfirmation = lastResult?.needsConfirmation === true
 
 	// Suggestions while typing: ask the resource route a moment after the title or text changes.
 	const onChange = (event: React.FormEvent<HTMLFormElement>) => {
 		const name = (event.target as HTMLInputElement).name
-		if (!['title', 'summary', 'description', 'themeId', 'form', 'durationMinutes'].includes(name)) return
+		if (!(COMPARED as readonly string[]).includes(name)) return
 		clearTimeout(timer.current)
 		timer.current = setTimeout(() => {
 			const data = new FormData(formRef.current!)
 			const params = new URLSearchParams()
-			for (const key of ['title', 'summary', 'description', 'themeId', 'form', 'durationMinutes']) params.set(key, String(data.get(key) ?? ''))
+			// Line breaks do not matter for the comparison, and a URL may not hold them (the server refuses control characters).
+			for (const key of COMPARED) params.set(key, String(data.get(key) ?? '').replace(/\s+/g, ' '))
 			if (courseId) params.set('cursus', courseId)
 			live.load(`/beheer/cursussen/dubbelingen?${params}`)
 		}, 400)
 	}
-	const shown = checked ? suggestions : (live.data?.suggestions ?? [])
-
-	const field = (name: keyof Values, label: string, control: React.ReactNode) => (
-		<div className={`field${errors[name] ? ' field--invalid' : ''}`}>
-			<label htmlFor={`field-${name}`}>{label}</label>
-			{control}
-			{errors[name] ? (
-				<p className="field__error" id={`error-${name}`}>
-					{t(`formErrors.${errors[name]}`)}
-				</p>
-			) : null}
-		</div>
-	)
-	const aria = (name: keyof Values) => ({
-		id: `field-${name}`,
-		name,
-		'aria-invalid': errors[name] ? true : undefined,
-		'aria-describedby': errors[name] ? `error-${name}` : undefined,
-	})
+	const shown = checked ? (lastResult?.suggestions ?? []) : (live.data?.suggestions ?? [])
+	const labels = {
+		title: t('courseAdmin.fieldTitle'),
+		summary: t('courseAdmin.fieldSummary'),
+		description: t('courseAdmin.fieldDescription'),
+		themeId: t('courseAdmin.fieldTheme'),
+		form: t('courseAdmin.fieldForm'),
+		language: t('courseAdmin.fieldLanguage'),
+		durationMinutes: t('courseAdmin.fieldDuration'),
+		priceEuros: t('courseAdmin.fieldPrice'),
+		status: t('courseAdmin.fieldStatus'),
+	}
 
 	return (
 		<>
-			{errorCount > 0 ? (
-				<div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-					<p>{t('courseAdmin.errorSummary')}</p>
-					<ul>
-						{Object.entries(errors).map(([name, code]) => (
-							<li key={name}>
-								<a href={`#field-${name}`}>{t(`formErrors.${code}`)}</a>
-							</li>
-						))}
-					</ul>
-				</div>
-			) : null}
-			<Form method="post" className="course-form" ref={formRef} onChange={onChange} noValidate>
-				{field('title', t('courseAdmin.fieldTitle'), <input type="text" defaultValue={values.title} maxLength={160} required {...aria('title')} />)}
-				{field('summary', t('courseAdmin.fieldSummary'), <input type="text" defaultValue={values.summary} maxLength={300} required {...aria('summary')} />)}
-				{field('description', t('courseAdmin.fieldDescription'), <textarea defaultValue={values.description} required {...aria('description')} />)}
-				{field(
-					'themeId',
-					t('courseAdmin.fieldTheme'),
-					<select defaultValue={values.themeId} required {...aria('themeId')}>
-						<option value="">{t('courseAdmin.chooseTheme')}</option>
-						{themes.map((theme) => (
-							<option key={theme.id} value={theme.id}>
-								{theme.name}
-							</option>
-						))}
-					</select>,
-				)}
-				{field(
-					'form',
-					t('courseAdmin.fieldForm'),
-					<select defaultValue={values.form} required {...aria('form')}>
-						{COURSE_FORMS.map((form) => (
-							<option key={form} value={form}>
-								{t(`courseForm.${form}`)}
-							</option>
-						))}
-					</select>,
-				)}
-				{field(
-					'language',
-					t('courseAdmin.fieldLanguage'),
-					<select defaultValue={values.language} required {...aria('language')}>
-						{LANGUAGES.map((language) => (
-							<option key={language} value={language}>
-								{t(`courseLanguage.${language}`)}
-							</option>
-						))}
-					</select>,
-				)}
-				{field('durationMinutes', t('courseAdmin.fieldDuration'), <input type="text" inputMode="numeric" defaultValue={values.durationMinutes} required {...aria('durationMinutes')} />)}
-				{field('priceEuros', t('courseAdmin.fieldPrice'), <input type="text" inputMode="decimal" defaultValue={values.priceEuros} required {...aria('priceEuros')} />)}
-				{field(
-					'status',
-					t('courseAdmin.fieldStatus'),
-					<select defaultValue={values.status} required {...aria('status')}>
-						{EDITABLE_COURSE_STATUSES.map((status) => (
-							<option key={status} value={status}>
-								{t(`courseAdmin.status_${status}`)}
-							</option>
-						))}
-					</select>,
-				)}
+			<Form method="post" className="course-form" ref={formRef} onChange={onChange} {...getFormProps(form)}>
+				<ErrorSummary
+					form={form}
+					fields={(Object.keys(labels) as (keyof typeof labels)[]).map((name) => ({ meta: fields[name], label: labels[name] }))}
+					formError={errorText(form.errors)}
+				/>
+				<Field meta={fields.title} label={labels.title} />
+				<Field meta={fields.summary} label={labels.summary} />
+				<Field meta={fields.description} label={labels.description} as="textarea" />
+				<Field
+					meta={fields.themeId}
+					label={labels.themeId}
+					as="select"
+					options={[{ value: '', label: t('courseAdmin.chooseTheme') }, ...themes.map((theme) => ({ value: theme.id, label: theme.name }))]}
+				/>
+				<Field meta={fields.form} label={labels.form} as="select" options={COURSE_FORMS.map((value) => ({ value, label: t(`courseForm.${value}`) }))} />
+				<Field
+					meta={fields.language}
+					label={labels.language}
+					as="select"
+					options={LANGUAGES.map((value) => ({ value, label: t(`courseLanguage.${value}`) }))}
+				/>
+				<Field meta={fields.durationMinutes} label={labels.durationMinutes} controlProps={{ inputMode: 'numeric' }} />
+				<Field meta={fields.priceEuros} label={labels.priceEuros} controlProps={{ inputMode: 'decimal' }} />
+				<Field
+					meta={fields.status}
+					label={labels.status}
+					as="select"
+					options={EDITABLE_COURSE_STATUSES.map((value) => ({ value, label: t(`courseAdmin.status_${value}`) }))}
+				/>
 
 				{checked || shown.length > 0 ? (
 					<section className="duplicates-panel" aria-labelledby="dubbelingen" aria-live="polite">

@@ -1,30 +1,19 @@
-import { getDuplicateCourses, joinCourse as insertOffering, withTenantContext, writeAudit } from '@leerplein/db'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { getDuplicateCourses, joinCourse as insertOffering } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 /**
- * The unit joins a shared course instead of creating a double: from now on it offers sessions
- * of that course. Returns false when the course is not visible to the unit (or not published),
- * or is the unit's own.
+ * The asker's unit joins a shared course instead of creating a double: from now on it offers
+ * sessions of that course. Refused when the course is not visible to the unit (or not
+ * published), or is the unit's own; joining twice changes nothing.
  */
-export async function joinSharedCourse(
-	context: Pick<LeerpleinContext, 'db' | 'clientIp' | 'requestId'>,
-	{ tenantId, userId, courseId }: { tenantId: string; userId: string; courseId: string },
-): Promise<boolean> {
-	return withTenantContext(context.db, { tenantId, userId }, async (tx) => {
+export async function joinSharedCourse(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<{ joined: boolean }>> {
+	if (!can(actor, 'create', { kind: 'course-offering', tenantId: actor.tenantId })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) => {
 		const [course] = await getDuplicateCourses(tx, { courseIds: [courseId] })
-		if (!course || course.status !== 'published' || course.providerTenantId === tenantId) return false
-		const joined = await insertOffering(tx, { tenantId, courseId, userId })
-		await writeAudit(tx, {
-			tenantId,
-			actorUserId: userId,
-			action: 'course.join',
-			objectType: 'course',
-			objectId: courseId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			after: { joined, providerTenantId: course.providerTenantId },
-		})
-		return true
+		if (!course || course.status !== 'published' || course.providerTenantId === actor.tenantId) throw refusal('invalid', 'JOIN_NOT_ALLOWED')
+		const joined = await insertOffering(tx, { tenantId: actor.tenantId, courseId, userId: actor.userId })
+		await audit(ctx, tx, { actor, action: 'course.join', objectType: 'course', objectId: courseId, after: { joined, providerTenantId: course.providerTenantId } })
+		return { joined }
 	})
 }

@@ -1,18 +1,25 @@
-import { listOwnCourses, listTenants, withTenantContext, type OwnCourseSort } from '@leerplein/db'
-import { pageCount, pageWindow } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { listOwnCourses, listTenants, type OwnCourseRow, type OwnCourseSort } from '@leerplein/db'
+import { can, pageCount, pageWindow } from '@leerplein/domain'
+import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { ownCourses } from './own-courses.ts'
 
 const PAGE_SIZE = 25
 
-/** A unit's own courses for its coordinators, sorted and paged. */
+export type OwnCoursesPage = { rows: OwnCourseRow[]; total: number; page: number; pages: number; unit: string }
+
+/** The asker's unit's own courses, for its coordinators, sorted and paged in the database. */
 export async function listOwnCoursesPage(
-	{ db }: Pick<LeerpleinContext, 'db'>,
-	{ tenantId, userId, sort, direction, page }: { tenantId: string; userId: string; sort: OwnCourseSort; direction: 'asc' | 'desc'; page: number },
-) {
+	ctx: ServiceContext,
+	{ actor, sort, direction, page }: { actor: Actor; sort: OwnCourseSort; direction: 'asc' | 'desc'; page: number },
+): Promise<ServiceResult<OwnCoursesPage>> {
+	if (!can(actor, 'create', ownCourses(actor))) return refuse('forbidden', 'FORBIDDEN')
 	const window = pageWindow(page, PAGE_SIZE)
-	const [{ rows, total }, units] = await withTenantContext(db, { tenantId, userId }, (tx) =>
-		Promise.all([listOwnCourses(tx, { tenantId, sort, direction, limit: window.pageSize, offset: window.offset }), listTenants(tx)]),
-	)
-	const unit = units.find((candidate) => candidate.id === tenantId)?.name ?? ''
-	return { rows, total, page, pages: pageCount(total, PAGE_SIZE), unit }
+	return inTenant(ctx, actor, async (tx) => {
+		const [{ rows, total }, units] = await Promise.all([
+			listOwnCourses(tx, { tenantId: actor.tenantId, sort, direction, limit: window.pageSize, offset: window.offset }),
+			listTenants(tx),
+		])
+		const unit = units.find((candidate) => candidate.id === actor.tenantId)?.name ?? ''
+		return { rows, total, page, pages: pageCount(total, PAGE_SIZE), unit }
+	})
 }

@@ -1,34 +1,35 @@
-import { getOwnCourse, insertCourse, updateCourse, withTenantContext, writeAudit } from '@leerplein/db'
-import type { CourseInput } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { getOwnCourse, insertCourse, updateCourse } from '@leerplein/db'
+import { can, type CourseInput } from '@leerplein/domain'
+import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { findDuplicateSuggestions, type DuplicateSuggestion } from '../deduplication/suggest-duplicates.server.ts'
+import { ownCourses } from './own-courses.ts'
+
+export type SaveCourseOutcome = { kind: 'saved'; courseId: string } | { kind: 'likely_duplicates'; suggestions: DuplicateSuggestion[] }
 
 /**
- * Creates a course of the unit, or updates one of its own, and records it in the audit log.
- * Returns the course id, or null when the course is not the unit's (or was merged meanwhile).
+ * Creates a course of the asker's unit (`courseId` null), or updates one of its own, and records
+ * it in the audit log. Unless the coordinator confirmed it (`despiteDuplicates`), a course that
+ * likely duplicates one already in the concern catalogue is not saved: the suggestions come back,
+ * so the unit can join one instead. Another unit's course, or one merged meanwhile, is not found.
  */
 export async function saveCourse(
-	context: Pick<LeerpleinContext, 'db' | 'clientIp' | 'requestId'>,
-	{ tenantId, userId, courseId, input }: { tenantId: string; userId: string; courseId: string | null; input: CourseInput },
-): Promise<string | null> {
+	ctx: ServiceContext,
+	{ actor, courseId, input, despiteDuplicates }: { actor: Actor; courseId: string | null; input: CourseInput; despiteDuplicates: boolean },
+): Promise<ServiceResult<SaveCourseOutcome>> {
+	if (!can(actor, courseId ? 'update' : 'create', ownCourses(actor))) return refuse('forbidden', 'FORBIDDEN')
 	const { priceEuros, ...rest } = input
 	const values = { ...rest, priceCents: Math.round(priceEuros * 100) }
-	return withTenantContext(context.db, { tenantId, userId }, async (tx) => {
+	const { tenantId } = actor
+	return inTenant(ctx, actor, async (tx) => {
 		const before = courseId ? await getOwnCourse(tx, { tenantId, courseId }) : null
-		if (courseId && !before) return null
+		if (courseId && !before) throw refusal('not_found', 'COURSE_NOT_FOUND')
+		if (!despiteDuplicates) {
+			const suggestions = await findDuplicateSuggestions(tx, { draft: input, courseId })
+			if (suggestions.length > 0) return { kind: 'likely_duplicates', suggestions } as const
+		}
 		const id = courseId ? ((await updateCourse(tx, { tenantId, courseId, fields: values })) ? courseId : null) : await insertCourse(tx, { tenantId, fields: values })
-		if (!id) return null
-		await writeAudit(tx, {
-			tenantId,
-			actorUserId: userId,
-			action: courseId ? 'course.update' : 'course.create',
-			objectType: 'course',
-			objectId: id,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
-			before,
-			after: values,
-		})
-		return id
+		if (!id) throw refusal('not_found', 'COURSE_NOT_FOUND')
+		await audit(ctx, tx, { actor, action: courseId ? 'course.update' : 'course.create', objectType: 'course', objectId: id, before, after: values })
+		return { kind: 'saved', courseId: id } as const
 	})
 }

@@ -1,13 +1,17 @@
-import { countSessionsByCourse, getDuplicateCourses, listCourseOfferings, withTenantContext } from '@leerplein/db'
-import { scoreDuplicate } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { countSessionsByCourse, getDuplicateCourses, listCourseOfferings } from '@leerplein/db'
+import { can, scoreDuplicate } from '@leerplein/domain'
+import { inTenant, refuse, refusal, type Actor, type ServiceContext } from '../../core/service.server.ts'
 
-/** Two to four courses side by side, with their sessions, offering units and how alike the first is to each. */
-export async function compareCourses({ db }: Pick<LeerpleinContext, 'db'>, { tenantId, userId, courseIds }: { tenantId: string; userId: string; courseIds: string[] }) {
-	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+/**
+ * Two to four published courses side by side, in the order asked, with their sessions, offering
+ * units and how alike the first is to each. Fewer than two of them published: COURSES_TO_COMPARE.
+ */
+export async function compareCourses(ctx: ServiceContext, { actor, courseIds }: { actor: Actor; courseIds: string[] }) {
+	if (!can(actor, 'read', { kind: 'duplicates' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) => {
 		const found = await getDuplicateCourses(tx, { courseIds })
 		const courses = courseIds.flatMap((id) => found.filter((course) => course.id === id && course.status === 'published'))
-		if (courses.length < 2) return null
+		if (courses.length < 2) throw refusal('invalid', 'COURSES_TO_COMPARE')
 		const counts = await countSessionsByCourse(tx, { courseIds: courses.map((course) => course.id) })
 		const offerings = await Promise.all(courses.map((course) => listCourseOfferings(tx, { courseId: course.id })))
 		const first = courses[0]!

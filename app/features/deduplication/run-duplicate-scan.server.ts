@@ -6,15 +6,13 @@ import {
 	listPublishedDuplicateCourses,
 	recordDuplicateScanProgress,
 	startDuplicateScan,
-	withTenantContext,
 	type Database,
 	type DuplicateCourse,
-	type DuplicateScanJob,
 	type NewDuplicateScanCluster,
 } from '@leerplein/db'
 import { clusterDuplicates, createDuplicateScan, type ScoredCandidatePair } from '@leerplein/domain'
-import type { Logger } from 'pino'
-import { queueDuplicateScan } from './request-duplicate-scan.server.ts'
+import { inTenant, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { queueDuplicateScan, type ScanRequester } from './request-duplicate-scan.server.ts'
 
 /**
  * Courses' worth of work between two progress records: a few tenths of a second at 50,000
@@ -29,48 +27,51 @@ export type DuplicateScanOutcome =
 	| { outcome: 'failed' }
 
 /**
- * The duplicate-scan job (ADR 019), in the tenant context of the concern administrator who asked
- * for it, so row-level security holds as in the portal: reads the published catalogue and the
+ * The duplicate-scan job (ADR 019), as the concern administrator who asked for it (`actor`, from
+ * the job), so row-level security holds as in the portal: reads the published catalogue and the
  * "not a duplicate" judgements in one transaction, scans in slices that each record the progress
  * in a short transaction of its own (every portal process shows it), and stores the clusters when
  * done. A scan given up meanwhile stops at the next slice. A failure is recorded on the scan for
- * the report; the job itself then ends, as retrying would fail the same way.
+ * the report and is an outcome, not a refusal: the job then ends, as retrying would fail the same way.
  */
 export async function runDuplicateScan(
-	db: Database,
-	job: DuplicateScanJob,
-	{ logger, slice = SCAN_SLICE, now = () => new Date() }: { logger: Pick<Logger, 'error'>; slice?: number; now?: () => Date },
-): Promise<DuplicateScanOutcome> {
-	const { scanId } = job
-	const context = { tenantId: job.tenantId, userId: job.userId }
+	ctx: ServiceContext,
+	{ actor, scanId, slice = SCAN_SLICE }: { actor: ScanRequester; scanId: string; slice?: number },
+): Promise<ServiceResult<DuplicateScanOutcome>> {
+	// Nothing in these transactions refuses; a fault is thrown, and caught below.
+	const transaction = async <T>(work: (tx: Database) => Promise<T>): Promise<T> => {
+		const result = await inTenant(ctx, actor, work)
+		if (!result.ok) throw new Error(`duplicate scan refused: ${result.code}`)
+		return result.value
+	}
 	const started = performance.now()
 	try {
-		const read = await withTenantContext(db, context, async (tx) => {
+		const read = await transaction(async (tx) => {
 			const version = await duplicateScanVersion(tx)
 			const [courses, dismissed] = await Promise.all([listPublishedDuplicateCourses(tx), listDismissedPairs(tx)])
 			return (await startDuplicateScan(tx, { scanId, version, total: courses.length })) ? { courses, dismissed } : null
 		})
-		if (!read) return { outcome: 'skipped' }
+		if (!read) return succeed({ outcome: 'skipped' })
 		const scan = createDuplicateScan(read.courses, { skipPair: (a, b) => read.dismissed.has(`${a}|${b}`) })
 		while (scan.step(slice) < scan.total) {
-			const running = await withTenantContext(db, context, (tx) => recordDuplicateScanProgress(tx, { scanId, done: scan.progress() }))
-			if (!running) return { outcome: 'skipped' }
+			const running = await transaction((tx) => recordDuplicateScanProgress(tx, { scanId, done: scan.progress() }))
+			if (!running) return succeed({ outcome: 'skipped' })
 			await new Promise((resolve) => setImmediate(resolve))
 		}
 		const clusters = clustersOf(scan.pairs(), read.courses)
 		const durationMs = Math.round(performance.now() - started)
-		const finished = await withTenantContext(db, context, async (tx) => {
+		const finished = await transaction(async (tx) => {
 			const result = await finishDuplicateScan(tx, { scanId, clusters, durationMs })
 			// Asked for while this scan read an older catalogue (a merge meanwhile): the next one goes in line now.
-			if (result.rerunRequested) await queueDuplicateScan(tx, { ...context, now: now(), trigger: 'rerun', origin: null, requestId: null })
+			if (result.rerunRequested) await queueDuplicateScan(ctx, tx, { actor, trigger: 'rerun' })
 			return result.finished
 		})
-		if (!finished) return { outcome: 'skipped' }
-		return { outcome: 'done', courses: read.courses.length, clusters: clusters.length, durationMs }
+		if (!finished) return succeed({ outcome: 'skipped' })
+		return succeed({ outcome: 'done', courses: read.courses.length, clusters: clusters.length, durationMs })
 	} catch (error) {
-		logger.error({ err: error, scanId }, 'duplicate scan failed')
-		await withTenantContext(db, context, (tx) => failDuplicateScan(tx, { scanId, error: 'SCAN_FAILED' }))
-		return { outcome: 'failed' }
+		ctx.logger.error({ err: error, scanId }, 'duplicate scan failed')
+		await transaction((tx) => failDuplicateScan(tx, { scanId, error: 'SCAN_FAILED' }))
+		return succeed({ outcome: 'failed' })
 	}
 }
 

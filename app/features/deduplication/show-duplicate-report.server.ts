@@ -5,11 +5,10 @@ import {
 	listCourseMerges,
 	listDuplicateScanClusters,
 	listTenants,
-	withTenantContext,
 	type DuplicateScanRow,
 } from '@leerplein/db'
-import { describeDuplicateReport, pageCount, pageWindow, type DuplicateScanActivity, type DuplicateScanError } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { can, describeDuplicateReport, pageCount, pageWindow, type DuplicateScanActivity, type DuplicateScanError } from '@leerplein/domain'
+import { inTenant, refuse, refusal, type Actor, type ServiceContext } from '../../core/service.server.ts'
 
 /** Clusters per page of the report. */
 export const CLUSTERS_PER_PAGE = 25
@@ -25,25 +24,19 @@ export type DuplicateScanActivityView =
  * The concern-wide duplicate report (ADR 019): the newest stored scan result, current or marked
  * outdated, one page of its clusters (of one providing unit, if asked), the state of a scan that
  * is queued, running or failed, and one page of the merge history (with the merge whose undo
- * awaits confirmation). It never scans itself: a scan is a background job. Null when `unit`
- * names no unit.
+ * awaits confirmation). It never scans itself: a scan is a background job. A `unit` that names no
+ * unit is refused (UNIT_UNKNOWN).
  */
 export async function showDuplicateReport(
-	{ db }: Pick<LeerpleinContext, 'db'>,
-	{
-		tenantId,
-		userId,
-		page,
-		unit,
-		historyPage,
-		undoMergeId,
-		now,
-	}: { tenantId: string; userId: string; page: number; unit: string | null; historyPage: number; undoMergeId: string | null; now: Date },
+	ctx: ServiceContext,
+	{ actor, page, unit, historyPage, undoMergeId }: { actor: Actor; page: number; unit: string | null; historyPage: number; undoMergeId: string | null },
 ) {
-	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+	if (!can(actor, 'read', { kind: 'duplicates' })) return refuse('forbidden', 'FORBIDDEN')
+	const now = ctx.clock.now()
+	return inTenant(ctx, actor, async (tx) => {
 		const [version, overview, units, mergeTotal] = await Promise.all([duplicateScanVersion(tx), getDuplicateScanOverview(tx), listTenants(tx), countCourseMerges(tx)])
 		const providingUnit = unit === null ? null : units.find((candidate) => candidate.slug === unit)
-		if (providingUnit === undefined) return null
+		if (providingUnit === undefined) throw refusal('invalid', 'UNIT_UNKNOWN')
 		const state = describeDuplicateReport(overview, { version, now })
 		const clusterWindow = pageWindow(page, CLUSTERS_PER_PAGE)
 		const result = state.result

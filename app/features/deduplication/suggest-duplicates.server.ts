@@ -1,6 +1,7 @@
-import { findDuplicateCandidateVersions, getDuplicateCourses, withTenantContext, type DuplicateCourse } from '@leerplein/db'
-import { fingerprintCourse, rankDuplicates, type DuplicateCandidate, type DuplicateFingerprint, type ScoredDuplicate } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { findDuplicateCandidateVersions, getDuplicateCourses, type Database, type DuplicateCourse } from '@leerplein/db'
+import { can, fingerprintCourse, rankDuplicates, type DuplicateCandidate, type DuplicateFingerprint, type ScoredDuplicate } from '@leerplein/domain'
+import { createCache } from '../../core/cache.server.ts'
+import { inTenant, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 type SuggestedCourse = Pick<
 	DuplicateCourse,
@@ -22,10 +23,10 @@ type PreparedCandidate = { course: SuggestedCourse & DuplicateCandidate; fingerp
 
 /**
  * Candidates by id and last change: the same popular candidates come up for many drafts, and
- * reading and preparing their text is most of the work. Oldest entries go first.
+ * reading and preparing their text is most of the work. A change to a course gives it a new key,
+ * so an entry is never stale; the least recently used go first.
  */
-const prepared = new Map<string, PreparedCandidate>()
-const MAX_PREPARED = 20_000
+const prepared = createCache<PreparedCandidate>({ name: 'duplicate-candidates', max: 20_000 })
 const preparedKey = (id: string, updatedAt: Date) => `${id}@${updatedAt.getTime()}`
 
 function prepare(course: DuplicateCourse): PreparedCandidate {
@@ -34,27 +35,36 @@ function prepare(course: DuplicateCourse): PreparedCandidate {
 		course: { id, title, summary, description: '', providerName, providerShortName, providerTenantId, themeId, themeNameNl, themeNameEn, form, durationMinutes },
 		fingerprint: fingerprintCourse(course),
 	}
-	if (prepared.size >= MAX_PREPARED) prepared.delete(prepared.keys().next().value!)
 	prepared.set(preparedKey(course.id, new Date(course.updatedAt)), entry)
 	return entry
 }
 
 /**
  * The courses already in the concern catalogue that the course being written most likely
- * duplicates, with the reasons. The database proposes candidates by title; only those not
- * prepared before are read whole; the domain decides.
+ * duplicates (the strongest few), with the reasons; for a unit's coordinator, who may join one
+ * instead. Fewer than three letters of title suggest nothing.
  */
 export async function suggestDuplicates(
-	{ db }: Pick<LeerpleinContext, 'db'>,
-	{ tenantId, userId, draft, courseId = null }: { tenantId: string; userId: string; draft: DuplicateCandidate; courseId?: string | null },
-): Promise<DuplicateSuggestion[]> {
+	ctx: ServiceContext,
+	{ actor, draft, courseId = null }: { actor: Actor; draft: DuplicateCandidate; courseId?: string | null },
+): Promise<ServiceResult<DuplicateSuggestion[]>> {
+	if (!can(actor, 'create', { kind: 'course', providerTenantId: actor.tenantId })) return refuse('forbidden', 'FORBIDDEN')
+	if (draft.title.trim().length < 3) return succeed([])
+	return inTenant(ctx, actor, (tx) => findDuplicateSuggestions(tx, { draft, courseId }))
+}
+
+/**
+ * The suggestions for a draft, in the caller's transaction (saving a course asks in its own).
+ * The database proposes candidates by title, as the unit may see them; only those not prepared
+ * before are read whole; the domain decides.
+ */
+export async function findDuplicateSuggestions(tx: Database, { draft, courseId }: { draft: DuplicateCandidate; courseId: string | null }): Promise<DuplicateSuggestion[]> {
 	if (draft.title.trim().length < 3) return []
-	const candidates = await withTenantContext(db, { tenantId, userId }, async (tx) => {
-		const versions = await findDuplicateCandidateVersions(tx, { title: draft.title, excludeCourseId: courseId, limit: CANDIDATES })
-		const unread = versions.filter((version) => !prepared.has(preparedKey(version.id, version.updatedAt)))
-		const read = new Map((await getDuplicateCourses(tx, { courseIds: unread.map((version) => version.id) })).map((course) => [course.id, prepare(course)]))
-		return versions.flatMap((version) => read.get(version.id) ?? prepared.get(preparedKey(version.id, version.updatedAt)) ?? [])
-	})
+	const versions = await findDuplicateCandidateVersions(tx, { title: draft.title, excludeCourseId: courseId, limit: CANDIDATES })
+	const known = new Map(versions.map((version) => [version.id, prepared.get(preparedKey(version.id, version.updatedAt))]))
+	const unread = versions.filter((version) => !known.get(version.id))
+	for (const course of await getDuplicateCourses(tx, { courseIds: unread.map((version) => version.id) })) known.set(course.id, prepare(course))
+	const candidates = versions.flatMap((version) => known.get(version.id) ?? [])
 	const fingerprints = new Map(candidates.map((candidate) => [candidate.course, candidate.fingerprint]))
 	return rankDuplicates(
 		draft,

@@ -1,24 +1,22 @@
-import { undoCourseMerge as undo, withTenantContext, writeAudit } from '@leerplein/db'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { undoCourseMerge as undo } from '@leerplein/db'
+import { can } from '@leerplein/domain'
+import { audit, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { mergeRefusal } from './merge-refusal.server.ts'
 import { queueDuplicateScan } from './request-duplicate-scan.server.ts'
 
-/** Undoes one merge exactly (sessions, offerings and status back), records it in the audit log, and queues a new duplicate scan. */
-export async function undoCourseMerge(
-	context: Pick<LeerpleinContext, 'db' | 'clientIp' | 'requestId'>,
-	{ tenantId, userId, mergeId, now }: { tenantId: string; userId: string; mergeId: string; now: Date },
-): Promise<void> {
-	await withTenantContext(context.db, { tenantId, userId }, async (tx) => {
-		await undo(tx, { mergeId })
-		await writeAudit(tx, {
-			tenantId: null,
-			actorUserId: userId,
-			action: 'course.merge_undo',
-			objectType: 'course_merge',
-			objectId: mergeId,
-			result: 'success',
-			origin: context.clientIp,
-			requestId: context.requestId,
+/**
+ * Undoes one merge exactly (sessions, offerings and status back), records it in the audit log,
+ * and queues a new duplicate scan. A merge already undone, or whose canonical course was merged
+ * itself since, is refused (MERGE_UNDO_NOT_ALLOWED).
+ */
+export async function undoCourseMerge(ctx: ServiceContext, { actor, mergeId }: { actor: Actor; mergeId: string }): Promise<ServiceResult<void>> {
+	if (!can(actor, 'merge', { kind: 'duplicates' })) return refuse('forbidden', 'FORBIDDEN')
+	return inTenant(ctx, actor, async (tx) => {
+		await undo(tx, { mergeId }).catch((error: unknown) => {
+			ctx.logger.warn({ err: error, mergeId }, 'undo of a course merge refused')
+			throw mergeRefusal(error, 'MERGE_UNDO_NOT_ALLOWED') ?? error
 		})
-		await queueDuplicateScan(tx, { tenantId, userId, now, trigger: 'undo', origin: context.clientIp, requestId: context.requestId })
+		await audit(ctx, tx, { actor, tenantId: null, action: 'course.merge_undo', objectType: 'course_merge', objectId: mergeId })
+		await queueDuplicateScan(ctx, tx, { actor, trigger: 'undo' })
 	})
 }

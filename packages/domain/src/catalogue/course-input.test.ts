@@ -20,15 +20,18 @@ describe('courseInputSchema', () => {
 	})
 
 	test.each([
-		['title', '  ', 'TITLE_TOO_SHORT'],
-		['title', 'x'.repeat(161), 'TITLE_TOO_LONG'],
-		['themeId', 'not-a-theme', 'THEME_REQUIRED'],
-		['form', 'podcast', 'FORM_REQUIRED'],
-		['durationMinutes', 'twee uur', 'DURATION_NOT_A_NUMBER'],
-		['durationMinutes', '90.5', 'DURATION_NOT_WHOLE'],
-		['durationMinutes', '5', 'DURATION_TOO_SHORT'],
-		['priceEuros', '-1', 'PRICE_NEGATIVE'],
-		['status', 'merged', 'STATUS_REQUIRED'],
+		['title', '  ', 'COURSE_TITLE_TOO_SHORT'],
+		['title', undefined, 'COURSE_TITLE_TOO_SHORT'],
+		['summary', undefined, 'COURSE_SUMMARY_TOO_SHORT'],
+		['description', undefined, 'COURSE_DESCRIPTION_TOO_SHORT'],
+		['title', 'x'.repeat(161), 'COURSE_TITLE_TOO_LONG'],
+		['themeId', 'not-a-theme', 'COURSE_THEME_REQUIRED'],
+		['form', 'podcast', 'COURSE_FORM_REQUIRED'],
+		['durationMinutes', 'twee uur', 'COURSE_DURATION_NOT_A_NUMBER'],
+		['durationMinutes', '90.5', 'COURSE_DURATION_NOT_WHOLE'],
+		['durationMinutes', '5', 'COURSE_DURATION_TOO_SHORT'],
+		['priceEuros', '-1', 'COURSE_PRICE_NEGATIVE'],
+		['status', 'merged', 'COURSE_STATUS_REQUIRED'],
 	])('rejects %s = %j with %s, on that field', (field, value, code) => {
 		const result = courseInputSchema.safeParse({ ...valid, [field]: value })
 		expect(result.success).toBe(false)

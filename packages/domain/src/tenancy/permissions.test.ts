@@ -130,5 +130,15 @@ describe('can', () => {
 		expect(can(employee, 'update', own)).toBe(false)
 		expect(can(rvoCoordinator, 'delete', own)).toBe(false)
 		expect(can(concernAdmin, 'read', own)).toBe(false)
+	test('only a concern administrator reads the duplicate report, asks for a scan, judges and merges doubles', () => {
+		const duplicates = { kind: 'duplicates' } as const
+		for (const action of ['read', 'create', 'update', 'merge'] as const) {
+			expect(can(concernAdmin, action, duplicates)).toBe(true)
+			expect(can(twoUnitCoordinator, action, duplicates)).toBe(false)
+			expect(can(manager, action, duplicates)).toBe(false)
+			expect(can(employee, action, duplicates)).toBe(false)
+		}
+		expect(can(concernAdmin, 'approve', duplicates)).toBe(false)
+		expect(can(concernAdmin, 'delete', duplicates)).toBe(false)
 	})
 })

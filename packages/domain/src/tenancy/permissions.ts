@@ -26,6 +26,8 @@ export type Resource =
 	| { kind: 'online_part'; providerTenantId: string; participant: boolean }
 	/** A person's signed-in sessions (auth sessions, not course sessions): they see and end their own. */
 	| { kind: 'auth_session'; userId: string }
+	/** The concern-wide duplicates: the report and its scans, comparing, "not a duplicate", merging and undoing a merge. */
+	| { kind: 'duplicates' }
 
 /** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
@@ -111,6 +113,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'auth_session':
 			// Signing someone else out is an administrator's act on the account, not this permission.
 			return resource.userId === actor.userId && (action === 'read' || action === 'delete')
+		case 'duplicates':
+			// Doubles span units: finding and folding them is the concern's job, like merging a course (above).
+			return isConcernAdmin(actor) && action !== 'approve' && action !== 'delete'
 		default:
 			return unreachable(resource)
 	}

@@ -1,0 +1,43 @@
+import type { SubmissionResult } from '@conform-to/react'
+import { courseInputSchema } from '@leerplein/domain'
+import { z } from 'zod'
+import type { ErrorCode } from '../../core/error-codes.ts'
+
+/**
+ * The course form, on the server (parseForm) and in the browser (useForm): the domain's rule for
+ * a course as a coordinator writes it, whose messages are error codes beside each field.
+ */
+export const courseFormSchema = courseInputSchema
+
+/** What a new course's form shows before anything is typed. */
+export const NEW_COURSE = {
+	title: '',
+	summary: '',
+	description: '',
+	themeId: '',
+	form: 'classroom',
+	language: 'nl',
+	durationMinutes: '',
+	priceEuros: '0',
+	status: 'published',
+} satisfies Record<keyof z.input<typeof courseFormSchema>, string>
+
+/** The course form's fields as text, as the form shows them. */
+export type CourseFormValues = typeof NEW_COURSE
+
+/** Joining an existing course instead of writing a double: which one. */
+export const joinCourseSchema = z.object({ courseId: z.uuid({ error: 'JOIN_NOT_ALLOWED' satisfies ErrorCode }) })
+
+/** A course already in the concern catalogue that the one being written likely duplicates, as the form shows it. */
+export type CourseSuggestion = {
+	score: number
+	reasons: string[]
+	course: { id: string; title: string; summary: string; providerName: string; providerTenantId: string }
+}
+
+/** The course form's answer when it comes back: Conform's reply (errors beside fields), with duplicate suggestions once checked. */
+export type CourseFormReply = SubmissionResult<string[]> & {
+	suggestions?: CourseSuggestion[]
+	/** Saving stopped because of likely duplicates: the coordinator must join one or confirm. */
+	needsConfirmation?: boolean
+}
