@@ -175,8 +175,8 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(await statusOf(ec)).toBe('no_show')
 
 		// The session is cancelled, not deleted: B is cancelled free of charge and mailed the other session.
-		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { reason: '' })).status).toBe(400)
-		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { reason: 'De trainer is ziek.' })).status).toBe(302)
+		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { intent: 'cancel', reason: '' })).status).toBe(400)
+		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { intent: 'cancel', reason: 'De trainer is ziek.' })).status).toBe(302)
 		const [session] = await owner.db.select().from(schema.sessions).where(eq(schema.sessions.id, x!.id))
 		expect(session).toMatchObject({ status: 'cancelled', cancellationReason: 'De trainer is ziek.' })
 		expect(await statusOf(eb)).toBe('cancelled')
@@ -239,9 +239,9 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		const enrolmentCount = async () => Number((await selectRows<{ n: string }>(owner.db, sql`select count(*) as n from enrolments`))[0]!.n)
 
 		test('enrolling twice in the same session', async () => {
-			expect((await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: f.secondSessionId })).status).toBe(302)
+			expect((await post(`/catalogus/${f.courseId}`, sanneCookie, { intent: 'enrol', sessionId: f.secondSessionId })).status).toBe(302)
 			const before = await enrolmentCount()
-			const again = await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: f.secondSessionId })
+			const again = await post(`/catalogus/${f.courseId}`, sanneCookie, { intent: 'enrol', sessionId: f.secondSessionId })
 			expect(again.status).toBe(409)
 			expect(await again.text()).toContain('U bent al ingeschreven voor deze uitvoering')
 			expect(await enrolmentCount()).toBe(before)
@@ -254,7 +254,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 			['a session id that is no id at all', () => "1' or '1'='1", 400, 'Kies een uitvoering'],
 		])('enrolling in %s', async (_name, sessionId, status, message) => {
 			const before = await enrolmentCount()
-			const response = await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: sessionId() })
+			const response = await post(`/catalogus/${f.courseId}`, sanneCookie, { intent: 'enrol', sessionId: sessionId() })
 			expect(response.status).toBe(status)
 			expect(await response.text()).toContain(message)
 			expect(await enrolmentCount()).toBe(before)
