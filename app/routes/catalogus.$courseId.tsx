@@ -1,10 +1,12 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { actorOf, getSignedIn, requireSignedIn } from '../features/identity/guard.server.ts'
-import type { ErrorCode } from '../core/error-codes.ts'
+import { actorOf, getSignedIn, requirePermission } from '../features/identity/guard.server.ts'
+import { enrolSchema } from '../features/enrolment/enrol-schema.ts'
+import { ownEnrolment } from '../features/enrolment/own-enrolment.ts'
 import { requestEnrolment } from '../features/enrolment/request-enrolment.server.ts'
 import { showEnrolmentOptions } from '../features/enrolment/show-enrolment-options.server.ts'
 import { formatPrice } from '../utils/format.ts'
@@ -13,6 +15,8 @@ import { i18next } from '../i18n/i18next.server.ts'
 import { showCourse } from '../features/catalogue/show-course.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -23,41 +27,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	// A course merged into another keeps its links working: permanently moved, to the canonical course.
 	if (page.kind === 'moved') throw redirect(`/catalogus/${page.courseId}`, 301)
 	const t = await i18next.getFixedT(request)
-	const enrolment = signedIn ? await showEnrolmentOptions(context, signedIn, new Date()) : null
+	const options = signedIn ? await showEnrolmentOptions(context, { actor: actorOf(signedIn) }) : null
+	const enrolment = options?.ok ? options.value : null
 	return { ...page, enrolment, signedIn: signedIn !== null, title: `${page.course.title} – ${t('app.name')}` }
 }
 
-const enrolSchema = z.object({
-	sessionId: z.string({ error: 'SESSION_CHOICE_REQUIRED' }).refine(isUuid, { error: 'SESSION_CHOICE_REQUIRED' }),
-	costCentre: z
-		.string()
-		.trim()
-		.max(20, { error: 'COST_CENTRE_INVALID' })
-		.regex(/^[\p{L}\d-]*$/u, { error: 'COST_CENTRE_INVALID' })
-		.optional()
-		.transform((value) => value || null),
-})
-
-type EnrolErrors = { sessionId?: ErrorCode; costCentre?: ErrorCode }
-
-/** Errors that are about the cost centre field; everything else is shown at the session choice. */
-const COST_CENTRE_ERRORS: readonly ErrorCode[] = ['COST_CENTRE_REQUIRED', 'COST_CENTRE_INVALID']
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'create', ownEnrolment)
 	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
-	const signedIn = await requireSignedIn(request, context)
-	const form = await request.formData()
-	const parsed = enrolSchema.safeParse({ sessionId: form.get('sessionId') ?? undefined, costCentre: form.get('costCentre') ?? undefined })
-	if (!parsed.success) {
-		const errors: EnrolErrors = {}
-		for (const issue of parsed.error.issues) errors[issue.path[0] as keyof EnrolErrors] ??= issue.message as ErrorCode
-		return data({ errors, values: { sessionId: String(form.get('sessionId') ?? ''), costCentre: String(form.get('costCentre') ?? '') } }, { status: 400 })
-	}
-	const result = await requestEnrolment(context, { actor: actorOf(signedIn), sessionId: parsed.data.sessionId, costCentre: parsed.data.costCentre, now: new Date() })
-	if (!result.ok) {
-		const errors: EnrolErrors = COST_CENTRE_ERRORS.includes(result.code) ? { costCentre: result.code } : { sessionId: result.code }
-		return data({ errors, values: { sessionId: parsed.data.sessionId, costCentre: parsed.data.costCentre ?? '' } }, { status: result.status ?? 400 })
-	}
+	const form = await readForm(request)
+	requireIntent(form, ['enrol'])
+	const submission = parseForm(form, enrolSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	const result = await requestEnrolment(context, { actor, sessionId: submission.value.sessionId, costCentre: submission.value.costCentre })
+	if (!result.ok) return refusedForm(submission, result)
 	return redirect(`/catalogus/${params.courseId}?resultaat=${result.value.status}#inschrijven`)
 }
 
@@ -68,12 +51,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export default function CoursePage() {
 	const { course, sessions, offeredBy, onlineParts, mayLaunch, mayManageOnlineParts, enrolment, signedIn } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
 	const [searchParams] = useSearchParams()
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
 	const outcome = searchParams.get('resultaat')
-	const errors: EnrolErrors = actionData?.errors ?? {}
 	return (
 		<div className="container page">
 			<p className="breadcrumb">
@@ -196,62 +177,88 @@ export default function CoursePage() {
 								<Link to={`/inloggen?terug=${encodeURIComponent(`/catalogus/${course.id}`)}`}>{t('enrol.signInToEnrol')}</Link>
 							</p>
 						) : (
-							<Form method="post" className="form-stack" noValidate>
-								<p>
-									{t('enrol.budget', {
-										year: enrolment.budget.year,
-										remaining: formatPrice(enrolment.budget.remaining, language),
-										total: formatPrice(enrolment.budget.total, language),
-									})}
-								</p>
-								<fieldset className={`field${errors.sessionId ? ' field--invalid' : ''}`} aria-describedby={errors.sessionId ? 'sessie-fout' : undefined}>
-									<legend>{t('enrol.chooseSession')}</legend>
-									{errors.sessionId ? (
-										<p className="field__error" id="sessie-fout">
-											{t(`errors.${errors.sessionId}`)}
-										</p>
-									) : null}
-									{sessions.map((session) => (
-										<label className="choice" key={session.id}>
-											<input type="radio" name="sessionId" value={session.id} defaultChecked={actionData?.values.sessionId === session.id} />
-											<span>
-												{formatDate(new Date(session.startsAt), language)}, {formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)} –{' '}
-												{session.city ? session.city : t('course.online')}
-												{session.seats.status === 'full' ? ` (${t('enrol.full')})` : ''}
-											</span>
-										</label>
-									))}
-								</fieldset>
-								<div className={`field${errors.costCentre ? ' field--invalid' : ''}`}>
-									<label htmlFor="kostenplaats">{enrolment.costCentreRequired ? t('enrol.costCentreRequired') : t('enrol.costCentre')}</label>
-									<p className="field__hint" id="kostenplaats-hint">
-										{enrolment.costCentre ? t('enrol.costCentreHint', { costCentre: enrolment.costCentre }) : t('enrol.costCentreHintNone')}
-									</p>
-									{errors.costCentre ? (
-										<p className="field__error" id="kostenplaats-fout">
-											{t(`errors.${errors.costCentre}`)}
-										</p>
-									) : null}
-									<input
-										type="text"
-										id="kostenplaats"
-										name="costCentre"
-										maxLength={40}
-										defaultValue={actionData?.values.costCentre ?? ''}
-										aria-invalid={errors.costCentre ? true : undefined}
-										aria-describedby={errors.costCentre ? 'kostenplaats-hint kostenplaats-fout' : 'kostenplaats-hint'}
-									/>
-								</div>
-								<div className="form-actions">
-									<button type="submit" className="button">
-										{t('enrol.submit')}
-									</button>
-								</div>
-							</Form>
+							<EnrolForm sessions={sessions} enrolment={enrolment} />
 						)}
 					</section>
 				) : null}
 			</article>
 		</div>
+	)
+}
+
+type Session = ReturnType<typeof useLoaderData<typeof loader>>['sessions'][number]
+type EnrolmentOptions = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>['enrolment']>
+
+/** The enrolment form: a session of this course, and a cost centre; checked in the browser and again by the server. */
+function EnrolForm({ sessions, enrolment }: { sessions: Session[]; enrolment: EnrolmentOptions }) {
+	const lastResult = useActionData<typeof action>()
+	const { t, i18n } = useTranslation()
+	const language = i18n.language
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'inschrijfformulier',
+		lastResult,
+		constraint: getZodConstraint(enrolSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: enrolSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+	})
+	const sessionError = errorText(fields.sessionId.errors)
+	const costCentreLabel = enrolment.costCentreRequired ? t('enrol.costCentreRequired') : t('enrol.costCentre')
+	return (
+		<Form method="post" className="form-stack" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="enrol" />
+			<ErrorSummary
+				form={form}
+				fields={[
+					{ meta: fields.sessionId, label: t('enrol.chooseSession') },
+					{ meta: fields.costCentre, label: costCentreLabel },
+				]}
+				formError={errorText(form.errors)}
+			/>
+			<p>
+				{t('enrol.budget', {
+					year: enrolment.budget.year,
+					remaining: formatPrice(enrolment.budget.remaining, language),
+					total: formatPrice(enrolment.budget.total, language),
+				})}
+			</p>
+			{/* One choice among radio buttons: a fieldset with its legend, the error beside it (Field renders single controls). */}
+			<fieldset className={`field${sessionError ? ' field--invalid' : ''}`} aria-describedby={sessionError ? fields.sessionId.errorId : undefined}>
+				<legend>{t('enrol.chooseSession')}</legend>
+				{sessionError ? (
+					<p className="field__error" id={fields.sessionId.errorId}>
+						{sessionError}
+					</p>
+				) : null}
+				{sessions.map((session, index) => (
+					<label className="choice" key={session.id}>
+						<input
+							type="radio"
+							name={fields.sessionId.name}
+							value={session.id}
+							id={index === 0 ? fields.sessionId.id : undefined}
+							defaultChecked={fields.sessionId.initialValue === session.id}
+						/>
+						<span>
+							{formatDate(new Date(session.startsAt), language)}, {formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)} –{' '}
+							{session.city ? session.city : t('course.online')}
+							{session.seats.status === 'full' ? ` (${t('enrol.full')})` : ''}
+						</span>
+					</label>
+				))}
+			</fieldset>
+			<Field
+				meta={fields.costCentre}
+				label={costCentreLabel}
+				hint={enrolment.costCentre ? t('enrol.costCentreHint', { costCentre: enrolment.costCentre }) : t('enrol.costCentreHintNone')}
+				controlProps={{ autoComplete: 'off' }}
+			/>
+			<div className="form-actions">
+				<button type="submit" className="button">
+					{t('enrol.submit')}
+				</button>
+			</div>
+		</Form>
 	)
 }

@@ -1,74 +1,82 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useEffect, useState } from 'react'
-import { isUuid } from '@leerplein/domain'
+import type { Actor, Resource } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { decideEnrolments } from '../features/enrolment/decide-enrolment.server.ts'
-import { hasApprovalsInbox, showApprovals } from '../features/enrolment/show-approvals.server.ts'
+import { decideEnrolments, type Decision } from '../features/enrolment/decide-enrolment.server.ts'
+import { decisionSchema } from '../features/enrolment/decision-schema.ts'
+import { showApprovals } from '../features/enrolment/show-approvals.server.ts'
 import { formatDate, formatDateTime, formatPrice } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { statusOf, valueOrThrow } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+
+/** The approvals inbox of the asker's unit: its managers (their team) and coordinators (all of the unit). */
+const ownInbox = (actor: Actor): Resource => ({ kind: 'approvals', tenantId: actor.tenantId })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(hasApprovalsInbox(signedIn), 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'read', ownInbox)
+	const requests = valueOrThrow(await showApprovals(context, { actor }))
 	const t = await i18next.getFixedT(request)
-	return { requests: await showApprovals(context, signedIn), title: `${t('approvals.title')} – ${t('app.name')}` }
+	return { requests, title: `${t('approvals.title')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-const decisionSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.literal('approve'), ids: z.array(z.string().refine(isUuid)).min(1, { error: 'NOTHING_SELECTED' }), reason: z.string().optional() }),
-	z.object({
-		intent: z.literal('decline'),
-		ids: z.array(z.string().refine(isUuid)).min(1, { error: 'NOTHING_SELECTED' }),
-		reason: z.string().trim().min(3, { error: 'DECLINE_REASON_REQUIRED' }).max(500, { error: 'DECLINE_REASON_REQUIRED' }),
-	}),
-])
-
-type DecisionErrors = { ids?: ErrorCode; reason?: ErrorCode }
-
 export async function action({ request, context }: ActionFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(hasApprovalsInbox(signedIn), 403, 'FORBIDDEN')
-	const form = await request.formData()
-	const parsed = decisionSchema.safeParse({ intent: form.get('intent'), ids: form.getAll('ids').map(String), reason: String(form.get('reason') ?? '') })
-	if (!parsed.success) {
-		const errors: DecisionErrors = {}
-		for (const issue of parsed.error.issues) {
-			const field = issue.path[0] === 'reason' ? 'reason' : 'ids'
-			errors[field] ??= issue.path[0] === 'intent' ? 'NOTHING_SELECTED' : (issue.message as ErrorCode)
-			if (issue.path[0] === 'ids' && issue.code !== 'too_small') errors.ids = 'ENROLMENT_NOT_FOUND'
-		}
-		return data({ errors, results: [], selected: form.getAll('ids').map(String), reason: String(form.get('reason') ?? '') }, { status: 400 })
-	}
-	const decision = parsed.data.intent === 'approve' ? { decision: 'approve' as const } : { decision: 'decline' as const, reason: parsed.data.reason }
-	const results = await decideEnrolments(context, { actor: actorOf(signedIn), enrolmentIds: parsed.data.ids, decision, now: new Date() })
-	const failed = results.filter((r) => !r.result.ok).map((r) => ({ id: r.enrolmentId, code: (r.result.ok ? 'ENROLMENT_NOT_FOUND' : r.result.code) as ErrorCode }))
-	const allFailed = failed.length === results.length
+	const { actor } = await requirePermission(request, context, 'approve', ownInbox)
+	const form = await readForm(request, { multiline: ['reason'] })
+	requireIntent(form, ['approve', 'decline'])
+	const submission = parseForm(form, decisionSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	const { value } = submission
+	const decision: Decision = value.intent === 'approve' ? { decision: 'approve' } : { decision: 'decline', reason: value.reason }
+	const decided = await decideEnrolments(context, { actor, enrolmentIds: value.ids, decision })
+	if (!decided.ok) return refusedForm(submission, decided)
+	// Each request is reported on its own row; only when every one was refused does the answer as a whole fail, with the first refusal's status.
+	const failed = decided.value.flatMap(({ enrolmentId, result }) => (result.ok ? [] : [{ id: enrolmentId, code: result.code as ErrorCode }]))
+	const firstRefusal = decided.value.find(({ result }) => !result.ok)?.result
+	const allFailed = failed.length === decided.value.length && firstRefusal && !firstRefusal.ok
 	return data(
-		{ errors: {} as DecisionErrors, results: failed, decided: results.length - failed.length, selected: [] as string[], reason: '' },
-		{ status: allFailed ? (results[0]?.result.ok === false ? (results[0].result.status ?? 400) : 400) : 200 },
+		{ result: submission.reply({ resetForm: true }), failed, decided: decided.value.length - failed.length },
+		{ status: allFailed ? statusOf(firstRefusal.kind) : 200 },
 	)
 }
 
-type Row = Awaited<ReturnType<typeof showApprovals>>[number]
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['requests'][number]
+
+/** The requests a refused form had ticked (none after a decision: its reply resets the form). */
+function submittedIds(initialValue: Record<string, unknown> | null | undefined): string[] {
+	const ids = initialValue?.ids
+	return typeof ids === 'string' ? [ids] : Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+}
 
 export default function Approvals() {
 	const { requests } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
+	const lastResult = actionData && 'decided' in actionData ? actionData.result : actionData
+	const outcome = actionData && 'decided' in actionData ? actionData : null
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
-	const errors = actionData?.errors ?? {}
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'beslissen',
+		lastResult,
+		constraint: getZodConstraint(decisionSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+	})
 	// Ticked requests stay ticked while paging (the page stays mounted and sends the ticks of other
 	// pages as hidden fields), as in a mail client; a decision, or a refused form, resets them to what the server says.
-	const [ticked, setTicked] = useState(() => new Set(actionData?.selected ?? []))
-	useEffect(() => setTicked(new Set(actionData?.selected ?? [])), [actionData])
+	const [ticked, setTicked] = useState(() => new Set(submittedIds(lastResult?.initialValue)))
+	useEffect(() => setTicked(new Set(submittedIds(lastResult?.initialValue))), [lastResult])
 	// A request someone else decided meanwhile drops out of the selection.
 	const selected = new Set(requests.filter((r) => ticked.has(r.id)).map((r) => r.id))
 	const toggle = (id: string, on: boolean) =>
@@ -106,14 +114,14 @@ export default function Approvals() {
 		<div className="container page">
 			<h1>{t('approvals.title')}</h1>
 			<p className="lead">{t('approvals.intro')}</p>
-			{actionData && 'decided' in actionData && actionData.decided > 0 ? (
+			{outcome && outcome.decided > 0 ? (
 				<p className="notice notice--success" role="status">
-					{t('approvals.decided', { count: actionData.decided })}
+					{t('approvals.decided', { count: outcome.decided })}
 				</p>
 			) : null}
-			{actionData?.results.length ? (
+			{outcome?.failed.length ? (
 				<ul className="notice" role="alert">
-					{actionData.results.map((failure) => (
+					{outcome.failed.map((failure) => (
 						<li key={failure.id}>{t('approvals.failed', { name: nameOf(failure.id), message: t(`errors.${failure.code}`) })}</li>
 					))}
 				</ul>
@@ -121,12 +129,13 @@ export default function Approvals() {
 			{requests.length === 0 ? (
 				<p className="empty-state">{t('approvals.empty')}</p>
 			) : (
-				<Form method="post" className="form-stack" noValidate>
-					{errors.ids ? (
-						<p className="field__error" id="keuze-fout" role="alert">
-							{t(`errors.${errors.ids}`)}
-						</p>
-					) : null}
+				<Form method="post" className="form-stack" {...getFormProps(form)}>
+					{/* Nothing (or a forged id) selected concerns the selection as a whole: above the table. */}
+					<ErrorSummary
+						form={form}
+						fields={[{ meta: fields.reason, label: t('approvals.declineReason') }]}
+						formError={errorText(fields.ids.errors) ?? errorText(form.errors)}
+					/>
 					<DataTable
 						name="aanvragen"
 						caption={t('approvals.title')}
@@ -160,15 +169,7 @@ export default function Approvals() {
 							)
 						}}
 					/>
-					<div className={`field${errors.reason ? ' field--invalid' : ''}`}>
-						<label htmlFor="reden">{t('approvals.declineReason')}</label>
-						{errors.reason ? (
-							<p className="field__error" id="reden-fout">
-								{t(`errors.${errors.reason}`)}
-							</p>
-						) : null}
-						<textarea id="reden" name="reason" rows={3} maxLength={500} defaultValue={actionData?.reason ?? ''} aria-invalid={errors.reason ? true : undefined} aria-describedby={errors.reason ? 'reden-fout' : undefined} />
-					</div>
+					<Field meta={fields.reason} label={t('approvals.declineReason')} as="textarea" rows={3} controlProps={{ maxLength: 500 }} />
 					<div className="form-actions">
 						<button type="submit" name="intent" value="approve" className="button">
 							{t('approvals.approve')}

@@ -2,16 +2,18 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import type { EnrolmentStatus } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../features/identity/guard.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { showMyLearning } from '../features/enrolment/show-my-learning.server.ts'
 import { formatDate, formatPrice, formatTimeRange } from '../utils/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
+	const { actor } = await requirePermission(request, context, 'read', ownData)
+	const learning = valueOrThrow(await showMyLearning(context, { actor }))
 	const t = await i18next.getFixedT(request)
-	return { ...(await showMyLearning(context, signedIn, new Date())), title: `${t('myLearning.title')} – ${t('app.name')}` }
+	return { ...learning, title: `${t('myLearning.title')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]

@@ -1,16 +1,17 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { isUuid } from '@leerplein/domain'
 import { createEvent } from 'ics'
-import { requireSignedIn } from '../features/identity/guard.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 
 /** A calendar file (iCalendar, built by the `ics` library) for one of one's own sessions. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
+	const { actor } = await requirePermission(request, context, 'read', ownData)
 	invariantResponse(isUuid(params.enrolmentId), 404, 'ENROLMENT_NOT_FOUND')
-	const shown = await showEnrolment(context, signedIn, { enrolmentId: params.enrolmentId, now: new Date() })
-	invariantResponse(shown?.enrolment.own, 404, 'ENROLMENT_NOT_FOUND')
+	const shown = valueOrThrow(await showEnrolment(context, { actor, enrolmentId: params.enrolmentId }))
+	// A calendar file is for one's own sessions only, even where a manager or coordinator may read the enrolment.
+	invariantResponse(shown.enrolment.own, 404, 'ENROLMENT_NOT_FOUND')
 	const { session, enrolment } = shown
 	invariantResponse(!['cancelled', 'declined'].includes(enrolment.status) && session.status === 'planned', 404, 'CALENDAR_NOT_AVAILABLE')
 	const { error, value } = createEvent({

@@ -1,18 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
-import { listOutbox, withTenantContext } from '@leerplein/db'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../features/identity/guard.server.ts'
+import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { showOutbox } from '../features/notifications/show-outbox.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDateTime } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 
-/** The demo's outbox: mails kept instead of sent, to the signed-in person's unit (row-level security). */
+/** The demo's outbox: mails kept instead of sent, to the signed-in person's unit (row-level security); any of its people may look. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'read', ownData)
 	invariantResponse(context.config.demoMode, 404, 'OUTBOX_DEMO_ONLY')
-	const signedIn = await requireSignedIn(request, context)
-	const { tenantId, userId } = signedIn.person
-	const mails = await withTenantContext(context.db, { tenantId, userId }, (tx) => listOutbox(tx, { limit: 100 }))
+	const mails = valueOrThrow(await showOutbox(context, { actor }))
 	const t = await i18next.getFixedT(request)
 	return { mails, title: `${t('outbox.title')} – ${t('app.name')}` }
 }

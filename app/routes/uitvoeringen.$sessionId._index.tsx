@@ -1,100 +1,110 @@
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
-import type { ErrorCode } from '../core/error-codes.ts'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { changeCapacity } from '../features/sessions/change-capacity.server.ts'
+import { attendanceField, attendanceSchema } from '../features/enrolment/attendance-schema.ts'
 import { moveEnrolment } from '../features/enrolment/move-enrolment.server.ts'
+import { moveSchema } from '../features/enrolment/move-schema.ts'
 import { registerAttendance } from '../features/enrolment/register-attendance.server.ts'
-import { runsSessions, showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
+import { capacitySchema } from '../features/sessions/capacity-schema.ts'
+import { changeCapacity } from '../features/sessions/change-capacity.server.ts'
+import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
+import { showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(runsSessions(signedIn), 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
-	const shown = await showSessionAdmin(context, signedIn, { sessionId: params.sessionId, now: new Date() })
-	invariantResponse(shown, 404, 'SESSION_NOT_FOUND')
+	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId: params.sessionId }))
 	const t = await i18next.getFixedT(request)
 	return { ...shown, title: `${shown.session.courseTitle} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-const capacitySchema = z.object({
-	capacity: z.coerce.number({ error: 'CAPACITY_INVALID' }).int({ error: 'CAPACITY_INVALID' }).min(1, { error: 'CAPACITY_INVALID' }).max(1000, { error: 'CAPACITY_INVALID' }),
-})
-const moveSchema = z.object({
-	enrolmentId: z.string().refine(isUuid, { error: 'ENROLMENT_NOT_FOUND' }),
-	toSessionId: z.string().refine(isUuid, { error: 'MOVE_TARGET_INVALID' }),
-})
-
-type Outcome =
-	| { form: 'capacity' | 'move' | 'attendance'; error: ErrorCode; field?: string }
-	| { form: 'capacity'; promoted: number }
-	| { form: 'move'; moved: true }
-	| { form: 'attendance'; changed: number }
+/** What a saved form reports above the page; its reply clears the form's errors. */
+type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form: 'attendance'; changed: number }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(runsSessions(signedIn), 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
 	const sessionId = params.sessionId
-	const actor = actorOf(signedIn)
-	const form = await request.formData()
-	const refused = (outcome: Outcome, status: number) => data<Outcome>(outcome, { status })
-	switch (form.get('intent')) {
+	const form = await readForm(request)
+	const saved = (submission: { reply(): SubmissionResult<string[]> }, outcome: Saved) => data({ result: submission.reply(), saved: outcome })
+	switch (requireIntent(form, ['capacity', 'move', 'attendance'])) {
 		case 'capacity': {
-			const parsed = capacitySchema.safeParse({ capacity: form.get('capacity') })
-			if (!parsed.success) return refused({ form: 'capacity', error: 'CAPACITY_INVALID' }, 400)
-			const result = await changeCapacity(context, { actor, sessionId, capacity: parsed.data.capacity })
-			if (!result.ok) return refused({ form: 'capacity', error: result.code }, result.status ?? 400)
-			return data<Outcome>({ form: 'capacity', promoted: result.value.promoted })
+			const submission = parseForm(form, capacitySchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const result = await changeCapacity(context, { actor, sessionId, capacity: submission.value.capacity })
+			if (!result.ok) return refusedForm(submission, result)
+			return saved(submission, { form: 'capacity', promoted: result.value.promoted })
 		}
 		case 'move': {
-			const parsed = moveSchema.safeParse({ enrolmentId: form.get('enrolmentId'), toSessionId: form.get('toSessionId') })
-			if (!parsed.success) return refused({ form: 'move', error: parsed.error.issues[0]!.message as ErrorCode }, 400)
-			const result = await moveEnrolment(context, { actor, ...parsed.data, now: new Date() })
-			if (!result.ok) return refused({ form: 'move', error: result.code }, result.status ?? 400)
-			return data<Outcome>({ form: 'move', moved: true })
+			const submission = parseForm(form, moveSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const result = await moveEnrolment(context, { actor, enrolmentId: submission.value.enrolmentId, toSessionId: submission.value.toSessionId })
+			if (!result.ok) return refusedForm(submission, result)
+			return saved(submission, { form: 'move' })
 		}
 		case 'attendance': {
-			const marks = [...form.entries()]
-				.filter(([key]) => key.startsWith('attendance:'))
-				.map(([key, value]) => ({ enrolmentId: key.slice('attendance:'.length), attendance: String(value) }))
-			if (marks.some((mark) => !isUuid(mark.enrolmentId) || (mark.attendance !== 'attended' && mark.attendance !== 'no_show'))) {
-				return refused({ form: 'attendance', error: 'ENROLMENT_NOT_FOUND' }, 400)
-			}
-			const result = await registerAttendance(context, {
-				actor,
-				sessionId,
-				marks: marks as { enrolmentId: string; attendance: 'attended' | 'no_show' }[],
-				now: new Date(),
-			})
-			if (!result.ok) return refused({ form: 'attendance', error: result.code }, result.status ?? 400)
-			return data<Outcome>({ form: 'attendance', changed: result.value.changed })
+			const submission = parseForm(form, attendanceSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const result = await registerAttendance(context, { actor, sessionId, marks: submission.value.marks })
+			if (!result.ok) return refusedForm(submission, result)
+			return saved(submission, { form: 'attendance', changed: result.value.changed })
 		}
-		default:
-			return refused({ form: 'capacity', error: 'FORM_INTENT_UNKNOWN' }, 400)
 	}
 }
 
-type Person = Awaited<ReturnType<typeof showSessionAdmin>> extends infer S ? (S extends { participants: (infer P)[] } ? P : never) : never
+type Person = ReturnType<typeof useLoaderData<typeof loader>>['participants'][number]
 
 export default function SessionAdmin() {
 	const { session, participants, waitlist, moveTargets, started } = useLoaderData<typeof loader>()
-	const outcome = useActionData<typeof action>()
+	const actionData = useActionData<typeof action>()
+	const lastResult = actionData && 'saved' in actionData ? actionData.result : actionData
+	const saved = actionData && 'saved' in actionData ? actionData.saved : null
+	// Three forms on one page: each takes the reply to its own intent only.
+	const replyTo = (intent: Saved['form']) => (lastResult?.initialValue?.intent === intent ? lastResult : undefined)
 	const { t, i18n } = useTranslation()
+	const errorText = useErrorText()
 	const language = i18n.language
 	const date = formatDate(new Date(session.startsAt), language)
-	const errorFor = (form: string) => (outcome && 'error' in outcome && outcome.form === form ? outcome.error : null)
 	const cancelled = session.status === 'cancelled'
 	const taken = participants.length
+
+	const [attendanceForm, attendanceFields] = useForm({
+		id: 'aanwezigheid',
+		lastResult: replyTo('attendance'),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: attendanceSchema }),
+	})
+	const [moveForm, moveFields] = useForm({
+		id: 'verplaatsen-formulier',
+		lastResult: replyTo('move'),
+		constraint: getZodConstraint(moveSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: moveSchema }),
+	})
+	const [capacityForm, capacityFields] = useForm({
+		id: 'capaciteit-formulier',
+		lastResult: replyTo('capacity'),
+		constraint: getZodConstraint(capacitySchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: capacitySchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		defaultValue: { capacity: String(session.capacity) },
+	})
+
+	// A refused attendance form names the person's row; the error stands beside their choice.
+	// (Conform's fields answer any name; the index type cannot know that.)
+	const attendanceOf = (person: Person) => attendanceFields[attendanceField(person.id)]!
+	const refusedRows = participants.filter((person) => errorText(attendanceOf(person).errors))
 	const base: DataColumn<Person>[] = [
 		{ id: 'naam', header: t('sessionAdmin.name'), accessorFn: (row) => row.name },
 		{ id: 'onderdeel', header: t('sessionAdmin.unit'), accessorFn: (row) => row.unitShortName },
@@ -104,27 +114,33 @@ export default function SessionAdmin() {
 		id: 'aanwezigheid',
 		header: t('sessionAdmin.attendance'),
 		enableSorting: false,
-		cell: ({ row }) => (
-			<fieldset className="field">
-				<legend className="visually-hidden">{t('sessionAdmin.attendanceOf', { name: row.original.name })}</legend>
-				<label className="choice">
-					<input type="radio" name={`attendance:${row.original.id}`} value="attended" defaultChecked={row.original.status === 'attended'} />
-					{t('sessionAdmin.attended')}
-				</label>
-				<label className="choice">
-					<input type="radio" name={`attendance:${row.original.id}`} value="no_show" defaultChecked={row.original.status === 'no_show'} />
-					{t('sessionAdmin.noShow')}
-				</label>
-			</fieldset>
-		),
+		cell: ({ row }) => {
+			const meta = attendanceOf(row.original)
+			const rowError = errorText(meta.errors)
+			return (
+				<fieldset className={`field${rowError ? ' field--invalid' : ''}`} aria-describedby={rowError ? meta.errorId : undefined}>
+					<legend className="visually-hidden">{t('sessionAdmin.attendanceOf', { name: row.original.name })}</legend>
+					{rowError ? (
+						<p className="field__error" id={meta.errorId}>
+							{rowError}
+						</p>
+					) : null}
+					<label className="choice">
+						<input type="radio" id={meta.id} name={meta.name} value="attended" defaultChecked={row.original.status === 'attended'} />
+						{t('sessionAdmin.attended')}
+					</label>
+					<label className="choice">
+						<input type="radio" name={meta.name} value="no_show" defaultChecked={row.original.status === 'no_show'} />
+						{t('sessionAdmin.noShow')}
+					</label>
+				</fieldset>
+			)
+		},
 	}
 	const waitColumns: DataColumn<Person>[] = [
 		{ id: 'plek', header: t('sessionAdmin.position'), accessorFn: (row) => row.queueNumber ?? 0, cell: ({ row }) => waitlist.indexOf(row.original) + 1 },
 		...base,
 	]
-	const attendanceError = errorFor('attendance')
-	const capacityError = errorFor('capacity')
-	const moveError = errorFor('move')
 	return (
 		<div className="container page">
 			<p className="breadcrumb">
@@ -136,25 +152,25 @@ export default function SessionAdmin() {
 				{t('sessionAdmin.seats', { taken, capacity: session.capacity, waiting: waitlist.length })}
 			</p>
 			{cancelled ? <p className="notice">{t('sessionAdmin.cancelledNotice', { reason: session.cancellationReason ?? '' })}</p> : null}
-			{outcome && !('error' in outcome) ? (
+			{saved ? (
 				<p className="notice notice--success" role="status">
-					{outcome.form === 'capacity'
-						? t('sessionAdmin.capacitySaved', { count: outcome.promoted })
-						: outcome.form === 'move'
+					{saved.form === 'capacity'
+						? t('sessionAdmin.capacitySaved', { count: saved.promoted })
+						: saved.form === 'move'
 							? t('sessionAdmin.moved')
-							: t('sessionAdmin.attendanceSaved', { count: outcome.changed })}
+							: t('sessionAdmin.attendanceSaved', { count: saved.changed })}
 				</p>
 			) : null}
 
 			<h2 id="deelnemers">{t('sessionAdmin.participants')}</h2>
 			{started && !cancelled && participants.length > 0 ? (
-				<Form method="post" noValidate>
+				<Form method="post" {...getFormProps(attendanceForm)}>
 					<input type="hidden" name="intent" value="attendance" />
-					{attendanceError ? (
-						<p className="field__error" role="alert">
-							{t(`errors.${attendanceError}`)}
-						</p>
-					) : null}
+					<ErrorSummary
+						form={attendanceForm}
+						fields={refusedRows.map((person) => ({ meta: attendanceOf(person), label: person.name }))}
+						formError={errorText(attendanceForm.errors)}
+					/>
 					<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={[...base, attendanceColumn]} rows={participants} empty={t('sessionAdmin.emptyParticipants')} pageSize={100} />
 					<button type="submit" className="button">
 						{t('sessionAdmin.saveAttendance')}
@@ -174,34 +190,31 @@ export default function SessionAdmin() {
 						{moveTargets.length === 0 || participants.length + waitlist.length === 0 ? (
 							<p>{t('sessionAdmin.noOtherSessions')}</p>
 						) : (
-							<Form method="post" className="form-stack" noValidate>
+							<Form method="post" className="form-stack" {...getFormProps(moveForm)}>
 								<input type="hidden" name="intent" value="move" />
-								{moveError ? (
-									<p className="field__error" id="verplaats-fout">
-										{t(`errors.${moveError}`)}
-									</p>
-								) : null}
-								<div className="field">
-									<label htmlFor="wie">{t('sessionAdmin.moveWho')}</label>
-									<select id="wie" name="enrolmentId" aria-describedby={moveError ? 'verplaats-fout' : undefined}>
-										{[...participants, ...waitlist].map((person) => (
-											<option key={person.id} value={person.id}>
-												{person.name} ({t(`enrolmentStatus.${person.status}`)})
-											</option>
-										))}
-									</select>
-								</div>
-								<div className="field">
-									<label htmlFor="naar">{t('sessionAdmin.moveTo')}</label>
-									<select id="naar" name="toSessionId">
-										{moveTargets.map((target) => (
-											<option key={target.id} value={target.id}>
-												{formatDate(new Date(target.startsAt), language)} {formatTimeRange(new Date(target.startsAt), new Date(target.endsAt), language)}
-												{target.city ? `, ${target.city}` : ''}
-											</option>
-										))}
-									</select>
-								</div>
+								<ErrorSummary
+									form={moveForm}
+									fields={[
+										{ meta: moveFields.enrolmentId, label: t('sessionAdmin.moveWho') },
+										{ meta: moveFields.toSessionId, label: t('sessionAdmin.moveTo') },
+									]}
+									formError={errorText(moveForm.errors)}
+								/>
+								<Field
+									meta={moveFields.enrolmentId}
+									label={t('sessionAdmin.moveWho')}
+									as="select"
+									options={[...participants, ...waitlist].map((person) => ({ value: person.id, label: `${person.name} (${t(`enrolmentStatus.${person.status}`)})` }))}
+								/>
+								<Field
+									meta={moveFields.toSessionId}
+									label={t('sessionAdmin.moveTo')}
+									as="select"
+									options={moveTargets.map((target) => ({
+										value: target.id,
+										label: `${formatDate(new Date(target.startsAt), language)} ${formatTimeRange(new Date(target.startsAt), new Date(target.endsAt), language)}${target.city ? `, ${target.city}` : ''}`,
+									}))}
+								/>
 								<div className="form-actions">
 									<button type="submit" className="button">
 										{t('sessionAdmin.moveSubmit')}
@@ -212,26 +225,10 @@ export default function SessionAdmin() {
 					</section>
 					<section className="panel" aria-labelledby="capaciteit">
 						<h2 id="capaciteit">{t('sessionAdmin.capacityTitle')}</h2>
-						<Form method="post" className="form-stack" noValidate>
+						<Form method="post" className="form-stack" {...getFormProps(capacityForm)}>
 							<input type="hidden" name="intent" value="capacity" />
-							<div className={`field${capacityError ? ' field--invalid' : ''}`}>
-								<label htmlFor="plaatsen">{t('sessionAdmin.capacity')}</label>
-								{capacityError ? (
-									<p className="field__error" id="plaatsen-fout">
-										{t(`errors.${capacityError}`)}
-									</p>
-								) : null}
-								<input
-									type="number"
-									id="plaatsen"
-									name="capacity"
-									min={1}
-									max={1000}
-									defaultValue={session.capacity}
-									aria-invalid={capacityError ? true : undefined}
-									aria-describedby={capacityError ? 'plaatsen-fout' : undefined}
-								/>
-							</div>
+							<ErrorSummary form={capacityForm} fields={[{ meta: capacityFields.capacity, label: t('sessionAdmin.capacity') }]} formError={errorText(capacityForm.errors)} />
+							<Field meta={capacityFields.capacity} label={t('sessionAdmin.capacity')} type="number" />
 							<div className="form-actions">
 								<button type="submit" className="button">
 									{t('sessionAdmin.capacitySubmit')}

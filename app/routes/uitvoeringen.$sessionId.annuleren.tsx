@@ -1,22 +1,24 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { getFormProps, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
-import { actorOf, requireSignedIn } from '../features/identity/guard.server.ts'
-import type { ErrorCode } from '../core/error-codes.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { cancelSession } from '../features/sessions/cancel-session.server.ts'
-import { runsSessions, showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
+import { cancelSessionSchema } from '../features/sessions/cancel-session-schema.ts'
+import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
+import { showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(runsSessions(signedIn), 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
-	const shown = await showSessionAdmin(context, signedIn, { sessionId: params.sessionId, now: new Date() })
-	invariantResponse(shown, 404, 'SESSION_NOT_FOUND')
+	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId: params.sessionId }))
 	invariantResponse(shown.session.status === 'planned', 409, 'SESSION_CANCELLED')
 	const t = await i18next.getFixedT(request)
 	return { session: shown.session, count: shown.participants.length + shown.waitlist.length, title: `${t('cancelSession.title')} – ${t('app.name')}` }
@@ -24,38 +26,39 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-const cancelSchema = z.object({ reason: z.string().trim().min(3, { error: 'CANCEL_REASON_REQUIRED' }).max(500, { error: 'CANCEL_REASON_REQUIRED' }) })
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(runsSessions(signedIn), 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
-	const form = await request.formData()
-	const parsed = cancelSchema.safeParse({ reason: String(form.get('reason') ?? '') })
-	if (!parsed.success) return data({ error: 'CANCEL_REASON_REQUIRED' as ErrorCode, reason: String(form.get('reason') ?? '') }, { status: 400 })
-	const result = await cancelSession(context, { actor: actorOf(signedIn), sessionId: params.sessionId, reason: parsed.data.reason })
-	invariantResponse(result.ok, result.ok ? 400 : (result.status ?? 400), result.ok ? 'SESSION_NOT_FOUND' : result.code)
+	const form = await readForm(request, { multiline: ['reason'] })
+	requireIntent(form, ['cancel'])
+	const submission = parseForm(form, cancelSessionSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	const result = await cancelSession(context, { actor, sessionId: params.sessionId, reason: submission.value.reason })
+	if (!result.ok) return refusedForm(submission, result)
 	return redirect(`/uitvoeringen/${params.sessionId}`)
 }
 
 export default function CancelSession() {
 	const { session, count } = useLoaderData<typeof loader>()
-	const actionData = useActionData<typeof action>()
+	const lastResult = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'uitvoering-annuleren',
+		lastResult,
+		constraint: getZodConstraint(cancelSessionSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelSessionSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+	})
 	return (
 		<div className="container page narrow">
 			<h1>{t('cancelSession.title')}</h1>
 			<p>{t('cancelSession.question', { title: session.courseTitle, date: formatDate(new Date(session.startsAt), i18n.language), count })}</p>
-			<Form method="post" className="form-stack" noValidate>
-				<div className={`field${actionData?.error ? ' field--invalid' : ''}`}>
-					<label htmlFor="reden">{t('cancelSession.reason')}</label>
-					{actionData?.error ? (
-						<p className="field__error" id="reden-fout">
-							{t(`errors.${actionData.error}`)}
-						</p>
-					) : null}
-					<textarea id="reden" name="reason" rows={3} maxLength={500} required defaultValue={actionData?.reason ?? ''} aria-invalid={actionData?.error ? true : undefined} aria-describedby={actionData?.error ? 'reden-fout' : undefined} />
-				</div>
+			<Form method="post" className="form-stack" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="cancel" />
+				<ErrorSummary form={form} fields={[{ meta: fields.reason, label: t('cancelSession.reason') }]} formError={errorText(form.errors)} />
+				<Field meta={fields.reason} label={t('cancelSession.reason')} as="textarea" rows={3} />
 				<div className="form-actions">
 					<button type="submit" className="button">
 						{t('cancelSession.confirm')}

@@ -1,24 +1,24 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { requireSignedIn } from '../features/identity/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { listUnitSessions, runsSessions } from '../features/sessions/show-session-admin.server.ts'
+import { listUnitSessions } from '../features/sessions/list-unit-sessions.server.ts'
+import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
-import { invariantResponse } from '../core/http.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const signedIn = await requireSignedIn(request, context)
-	invariantResponse(runsSessions(signedIn), 403, 'FORBIDDEN')
+	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
+	const sessions = valueOrThrow(await listUnitSessions(context, { actor }))
 	const t = await i18next.getFixedT(request)
-	const sessions = await listUnitSessions(context, signedIn, new Date())
 	return { sessions, title: `${t('navExtra.sessions')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-type Row = Awaited<ReturnType<typeof listUnitSessions>>[number]
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['sessions'][number]
 
 export default function UnitSessions() {
 	const { sessions } = useLoaderData<typeof loader>()
@@ -37,7 +37,7 @@ export default function UnitSessions() {
 			accessorFn: (row) => row.courseTitle,
 			cell: ({ row }) => <Link to={`/uitvoeringen/${row.original.id}`}>{row.original.courseTitle}</Link>,
 		},
-		{ id: 'plaats', header: t('myLearning.place'), accessorFn: (row) => row.city ?? t('course.online') },
+		{ id: 'plaats', header: t('sessions.place'), accessorFn: (row) => row.city ?? t('course.online') },
 		{ id: 'capaciteit', header: t('sessions.capacity'), accessorFn: (row) => row.capacity },
 		{ id: 'bezet', header: t('sessions.taken'), accessorFn: (row) => row.taken },
 		{ id: 'wachtlijst', header: t('sessions.waiting'), accessorFn: (row) => row.waiting },

@@ -6,6 +6,7 @@ import { enqueueReminders } from '../features/notifications/enqueue-reminders.se
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { systemClock } from '../core/clock.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
+import { systemClock } from '../core/clock.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 import { systemClock } from '../core/clock.ts'
@@ -36,12 +37,15 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	await boss.start()
 	await boss.work<MailJob>(MAIL_QUEUE, { batchSize: 1 }, async ([job]) => {
 		if (!job) return
-		const outcome = await sendNotification(client.db, delivery, job.data)
-		logger.info({ jobId: job.id, kind: job.data.kind, messageKey: job.data.messageKey, outcome }, 'notification')
+		const outcome = await sendNotification(
+			{ db: client.db, logger, clock: systemClock, requestId: job.id, clientIp: null },
+			{ actor: { tenantId: job.data.tenantId, userId: null }, delivery, job: job.data },
+		)
+		logger.info({ jobId: job.id, kind: job.data.kind, messageKey: job.data.messageKey, outcome: outcome.ok ? outcome.value : outcome.code }, 'notification')
 	})
-	await boss.work(REMINDER_QUEUE, async () => {
-		const count = await enqueueReminders(client.db, { now: new Date() })
-		logger.info({ count }, 'reminders enqueued')
+	await boss.work(REMINDER_QUEUE, async ([job]) => {
+		const reminders = await enqueueReminders({ db: client.db, logger, clock: systemClock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(reminders.ok ? { count: reminders.value.queued } : { code: reminders.code }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)

@@ -36,7 +36,7 @@ const benchmark: Benchmark = {
 						method: 'POST',
 						redirect: 'manual',
 						headers: { Cookie: employee.cookie, Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-						body: new URLSearchParams({ sessionId, costCentre: '' }),
+						body: new URLSearchParams({ intent: 'enrol', sessionId, costCentre: '' }),
 					})
 					await response.arrayBuffer()
 					latencies.push(performance.now() - sent)

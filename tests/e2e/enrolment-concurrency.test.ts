@@ -37,7 +37,7 @@ describe.skipIf(!drivers.includes('postgres'))('a thousand enrolments at once, t
 			method: 'POST',
 			redirect: 'manual',
 			headers: { Cookie: cookie, Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ sessionId, costCentre: '' }),
+			body: new URLSearchParams({ intent: 'enrol', sessionId, costCentre: '' }),
 		})
 		await response.arrayBuffer()
 		return { status: response.status, outcome: new URL(response.headers.get('location') ?? '/', portal.url).searchParams.get('resultaat') }
@@ -48,7 +48,7 @@ describe.skipIf(!drivers.includes('postgres'))('a thousand enrolments at once, t
 			method: 'POST',
 			redirect: 'manual',
 			headers: { Cookie: cookie, Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: '',
+			body: new URLSearchParams({ intent: 'cancel' }),
 		})
 		await response.arrayBuffer()
 		return response.status

@@ -106,6 +106,36 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(calendar.status).toBe(404)
 	})
 
+	test('a form refused in the browser says why above it and beside the field, sends nothing, and stays accessible', async () => {
+		const sanne = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
+		const requests = async () => (await owner.db.select({ id: schema.enrolments.id }).from(schema.enrolments).where(eq(schema.enrolments.userId, f.sanne.id))).length
+		const before = await requests()
+		// Checked in the browser with the same schema as the server: no request leaves the page.
+		const posts: string[] = []
+		sanne.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())))
+		await sanne.getByRole('button', { name: 'Inschrijven', exact: true }).click()
+		const summary = sanne.getByRole('alert').filter({ hasText: 'Er is nog niets opgeslagen' })
+		await summary.getByRole('link', { name: 'Kies een uitvoering: Kies een uitvoering om u voor in te schrijven.' }).waitFor()
+		await sanne.getByRole('group', { name: 'Kies een uitvoering' }).getByText('Kies een uitvoering om u voor in te schrijven.').waitFor()
+		expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true)
+		await expectAccessible(sanne)
+		expect(await requests()).toBe(before)
+		expect(posts).toEqual([])
+
+		const fatima = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		await signInAs(fatima, 'Fatima el Amrani', { returnTo: `/uitvoeringen/${f.secondSessionId}` })
+		fatima.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())))
+		await fatima.getByRole('spinbutton', { name: 'Aantal plaatsen' }).fill('0')
+		await fatima.getByRole('button', { name: 'Capaciteit wijzigen' }).click()
+		await fatima.getByRole('alert').getByRole('link', { name: 'Aantal plaatsen: Vul als capaciteit een heel getal van 1 tot en met 1000 in.' }).waitFor()
+		expect(await fatima.getByRole('spinbutton', { name: 'Aantal plaatsen' }).getAttribute('aria-invalid')).toBe('true')
+		await expectAccessible(fatima)
+		const [session] = await owner.db.select({ capacity: schema.sessions.capacity }).from(schema.sessions).where(eq(schema.sessions.id, f.secondSessionId))
+		expect(session!.capacity).toBe(10)
+		expect(posts).toEqual([])
+	}, 120_000)
+
 	test("a coordinator overrides their unit's rules (inherit or own value), with errors next to the field; another unit's coordinator cannot", async () => {
 		const rvo = async () => (await owner.db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo')))[0]!
 		const initial = (await rvo()).poOverrides
@@ -175,8 +205,8 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(await statusOf(ec)).toBe('no_show')
 
 		// The session is cancelled, not deleted: B is cancelled free of charge and mailed the other session.
-		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { reason: '' })).status).toBe(400)
-		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { reason: 'De trainer is ziek.' })).status).toBe(302)
+		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { intent: 'cancel', reason: '' })).status).toBe(400)
+		expect((await post(`/uitvoeringen/${x!.id}/annuleren`, { intent: 'cancel', reason: 'De trainer is ziek.' })).status).toBe(302)
 		const [session] = await owner.db.select().from(schema.sessions).where(eq(schema.sessions.id, x!.id))
 		expect(session).toMatchObject({ status: 'cancelled', cancellationReason: 'De trainer is ziek.' })
 		expect(await statusOf(eb)).toBe('cancelled')
@@ -239,9 +269,9 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		const enrolmentCount = async () => Number((await selectRows<{ n: string }>(owner.db, sql`select count(*) as n from enrolments`))[0]!.n)
 
 		test('enrolling twice in the same session', async () => {
-			expect((await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: f.secondSessionId })).status).toBe(302)
+			expect((await post(`/catalogus/${f.courseId}`, sanneCookie, { intent: 'enrol', sessionId: f.secondSessionId })).status).toBe(302)
 			const before = await enrolmentCount()
-			const again = await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: f.secondSessionId })
+			const again = await post(`/catalogus/${f.courseId}`, sanneCookie, { intent: 'enrol', sessionId: f.secondSessionId })
 			expect(again.status).toBe(409)
 			expect(await again.text()).toContain('U bent al ingeschreven voor deze uitvoering')
 			expect(await enrolmentCount()).toBe(before)
@@ -254,7 +284,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 			['a session id that is no id at all', () => "1' or '1'='1", 400, 'Kies een uitvoering'],
 		])('enrolling in %s', async (_name, sessionId, status, message) => {
 			const before = await enrolmentCount()
-			const response = await post(`/catalogus/${f.courseId}`, sanneCookie, { sessionId: sessionId() })
+			const response = await post(`/catalogus/${f.courseId}`, sanneCookie, { intent: 'enrol', sessionId: sessionId() })
 			expect(response.status).toBe(status)
 			expect(await response.text()).toContain(message)
 			expect(await enrolmentCount()).toBe(before)

@@ -1,37 +1,27 @@
-import { getEmployeeForEnrolment, getEnrolmentForAction, getSessionForEnrolment, releaseBudget } from '@leerplein/db'
-import { cancellationTerms, holdsSeat, transitionActorFor, type Actor } from '@leerplein/domain'
-import {
-	audit,
-	inEnrolmentTransaction,
-	lockSessionForEnrolment,
-	next,
-	notify,
-	promoteAndNotify,
-	RefusalError,
-	refuse,
-	rulesOf,
-	updateEnrolment,
-	type ServiceContext,
-} from './enrolment-support.server.ts'
+import { getEmployeeForEnrolment, getEnrolmentForAction, getSessionForEnrolment, lockSessionForEnrolment, releaseBudget, updateEnrolment } from '@leerplein/db'
+import { cancellationTerms, holdsSeat, type Actor } from '@leerplein/domain'
+import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { actingAs, inEnrolmentTransaction, next, notify, promoteAndNotify, rulesOf } from './enrolment-support.server.ts'
 
 /**
  * Cancels an enrolment (the employee, their manager, or a coordinator of either unit). Under the
  * session lock: the freed seat goes to the first on the waitlist in the same transaction; the
  * budget is released when cancelled in time by the providing unit's rule.
  */
-export async function cancelEnrolment(ctx: ServiceContext, { actor, enrolmentId, now }: { actor: Actor; enrolmentId: string; now: Date }) {
+export async function cancelEnrolment(
+	ctx: ServiceContext,
+	{ actor, enrolmentId }: { actor: Actor; enrolmentId: string },
+): Promise<ServiceResult<{ free: boolean; promoted: string[] }>> {
+	const now = ctx.clock.now()
 	return inEnrolmentTransaction(ctx, actor, async (tx) => {
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
-		if (!enrolment) throw new RefusalError(refuse('ENROLMENT_NOT_FOUND', 404))
-		const resource = { kind: 'enrolment', tenantId: enrolment.tenantId, userId: enrolment.userId, managerId: enrolment.managerId, providerTenantId: enrolment.providerTenantId } as const
-		const by = transitionActorFor(actor, resource, 'cancel')
-		if (!by) throw new RefusalError(refuse('FORBIDDEN', 403))
-		if (enrolment.startsAt.getTime() <= now.getTime()) throw new RefusalError(refuse('SESSION_STARTED', 409))
+		if (!enrolment) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
+		const by = actingAs(actor, enrolment, 'update', 'cancel')
+		if (enrolment.startsAt.getTime() <= now.getTime()) throw refusal('conflict', 'SESSION_STARTED')
 		await lockSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		const status = next(enrolment.status, { type: 'cancel' }, by)
 		const updated = await updateEnrolment(tx, { enrolmentId, from: enrolment.status, set: { status } })
-		if (!updated) throw new RefusalError(refuse('ENROLMENT_CHANGED', 409))
-
+		if (!updated) throw refusal('conflict', 'ENROLMENT_CHANGED')
 		// The provider's rules: read them through the session, which either side may see.
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		const employee = enrolment.tenantId === actor.tenantId ? await getEmployeeForEnrolment(tx, { userId: enrolment.userId }) : null
@@ -40,10 +30,10 @@ export async function cancelEnrolment(ctx: ServiceContext, { actor, enrolmentId,
 		const released = terms.releasesBudget ? await releaseBudget(tx, { enrolmentId }) : 0
 		const promoted = holdsSeat(enrolment.status) ? await promoteAndNotify(tx, enrolment.sessionId) : []
 		await notify(tx, 'enrolment_cancelled', { tenantId: enrolment.tenantId, enrolmentId })
-		await audit(tx, ctx, {
-			tenantId: actor.tenantId,
-			actorUserId: actor.userId,
+		await audit(ctx, tx, {
+			actor,
 			action: 'enrolment.cancel',
+			objectType: 'enrolment',
 			objectId: enrolmentId,
 			before: { status: enrolment.status },
 			after: { status, by, free: terms.free, releasedCents: released, promoted },

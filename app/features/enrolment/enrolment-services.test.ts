@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { schema, withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { createTestDatabase, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
+import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ServiceContext } from '../../core/service.server.ts'
 import { nl } from '../../i18n/nl.ts'
 import { completeEnrolment } from './complete-enrolment.server.ts'
 import { decideEnrolments } from './decide-enrolment.server.ts'
@@ -20,7 +22,9 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = () => ({ db: app.db, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	/** The context a request or job gives a service, with the clock set to `now`. */
+	const ctx = (now: Date = NOW): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const job = { actor: null }
 
 	// A fresh, migrated database per driver; PGlite's start-up is the slow part.
 	beforeAll(async () => {
@@ -38,12 +42,14 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 	const statusOf = async (enrolmentId: string) =>
 		(await inUnit(f.rvo, (tx) => tx.select({ id: schema.enrolments.id, status: schema.enrolments.status }).from(schema.enrolments))).find((row) => row.id === enrolmentId)?.status
 	const asManager: () => Actor = () => ({ userId: f.manager, tenantId: f.rvo, grants: [{ role: 'manager', tenantId: f.rvo }] })
+	/** The portal itself acting in a unit (a job, an LTI score). */
+	const system = (tenantId: string) => ({ tenantId, userId: null })
 	const asCoordinator: () => Actor = () => ({ userId: f.coordinators[0]!, tenantId: f.rvo, grants: [{ role: 'coordinator', tenantId: f.rvo }] })
 
 	describe('approval by the manager, then the coordinator', () => {
 		test("after the manager's approval every active coordinator of the unit is asked, in the same transaction", async () => {
-			const [result] = await decideEnrolments(ctx(), { actor: asManager(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' }, now: NOW })
-			expect(result!.result).toEqual({ ok: true, value: 'awaiting_approval' })
+			const decided = await decideEnrolments(ctx(), { actor: asManager(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' } })
+			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'awaiting_approval' } }] })
 			const asked = (await mailJobs()).filter((job) => job.enrolment_id === f.awaitingManager)
 			expect(asked.map((job) => [job.kind, job.recipient]).sort()).toEqual(f.coordinators.map((userId) => ['approval_requested', userId]))
 			// The inactive coordinator is not asked; the employee hears nothing yet.
@@ -52,7 +58,7 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 
 		test('a request of someone without a manager on record goes straight to the coordinators, who are mailed', async () => {
 			const loner: Actor = { userId: f.loner, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] }
-			const requested = await requestEnrolment(ctx(), { actor: loner, sessionId: f.laterSessionId, costCentre: null, now: NOW })
+			const requested = await requestEnrolment(ctx(), { actor: loner, sessionId: f.laterSessionId, costCentre: null })
 			expect(requested).toMatchObject({ ok: true, value: { status: 'awaiting_approval' } })
 			const enrolmentId = requested.ok ? requested.value.enrolmentId : ''
 			const asked = (await mailJobs()).filter((job) => job.enrolment_id === enrolmentId)
@@ -61,14 +67,14 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 
 		test('a manager may not take the second step, and a refused decision enqueues nothing', async () => {
 			const before = (await mailJobs()).length
-			const [result] = await decideEnrolments(ctx(), { actor: asManager(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' }, now: NOW })
-			expect(result!.result).toMatchObject({ ok: false, code: 'APPROVAL_NOT_YOUR_STEP' })
+			const decided = await decideEnrolments(ctx(), { actor: asManager(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' } })
+			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: false, kind: 'forbidden', code: 'APPROVAL_NOT_YOUR_STEP' } }] })
 			expect((await mailJobs()).length).toBe(before)
 		})
 
 		test("the coordinator's approval is final: the employee is seated and told, and nobody is asked again", async () => {
-			const [result] = await decideEnrolments(ctx(), { actor: asCoordinator(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' }, now: NOW })
-			expect(result!.result).toEqual({ ok: true, value: 'enrolled' })
+			const decided = await decideEnrolments(ctx(), { actor: asCoordinator(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' } })
+			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'enrolled' } }] })
 			const jobs = (await mailJobs()).filter((job) => job.enrolment_id === f.awaitingManager)
 			expect(jobs.map((job) => job.kind)).toEqual([...f.coordinators.map(() => 'approval_requested'), 'enrolment_approved'])
 		})
@@ -79,10 +85,10 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 
 		test('queues one 7-day reminder per enrolled participant, none for the waitlisted or cancelled, and none again when run again', async () => {
 			const at = new Date(f.inSevenDays.getTime() - 7 * DAY + 3_600_000)
-			expect(await enqueueReminders(app.db, { now: at })).toBe(2)
-			expect(await enqueueReminders(app.db, { now: at })).toBe(0)
+			expect(await enqueueReminders(ctx(at), job)).toEqual({ ok: true, value: { queued: 2 } })
+			expect(await enqueueReminders(ctx(at), job)).toEqual({ ok: true, value: { queued: 0 } })
 			// An hour later the session is still inside the scan's window: still nothing new.
-			expect(await enqueueReminders(app.db, { now: new Date(at.getTime() + 3_600_000) })).toBe(0)
+			expect(await enqueueReminders(ctx(new Date(at.getTime() + 3_600_000)), job)).toEqual({ ok: true, value: { queued: 0 } })
 			const queued = await reminders()
 			expect(queued.map((job) => [job.kind, job.enrolment_id]).sort()).toEqual(
 				[f.weekSession.enrolled[0], f.weekSession.enrolled[1]].map((id) => ['reminder_7_days', id]).sort(),
@@ -99,8 +105,8 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 				tx.insert(schema.outboxMails).values(sent.map((job) => ({ tenantId: f.rvo, messageKey: job.key, messageId: `<${job.key}>`, toAddress: 'x@test.nl', subject: 'Herinnering', body: '', status: 'sent' as const }))),
 			)
 			const at = new Date(f.inSevenDays.getTime() - DAY + 3_600_000)
-			expect(await enqueueReminders(app.db, { now: at })).toBe(2)
-			expect(await enqueueReminders(app.db, { now: at })).toBe(0)
+			expect(await enqueueReminders(ctx(at), job)).toEqual({ ok: true, value: { queued: 2 } })
+			expect(await enqueueReminders(ctx(at), job)).toEqual({ ok: true, value: { queued: 0 } })
 			const oneDay = (await reminders()).filter((job) => job.kind === 'reminder_1_day')
 			expect(oneDay.map((job) => job.enrolment_id).sort()).toEqual([...f.weekSession.enrolled].sort())
 			// Each (kind, enrolment) exactly once in the queue.
@@ -114,30 +120,65 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 		test('after attendance the enrolment is completed through the state machine, audited, and completing again is harmless', async () => {
 			const provider: Actor = { userId: f.providerCoordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] }
 			const afterStart = new Date(f.pastSession.startsAt.getTime() + 3_600_000)
-			expect(await registerAttendance(ctx(), { actor: provider, sessionId: f.pastSession.id, marks: [{ enrolmentId: f.pastSession.enrolled, attendance: 'attended' }], now: afterStart })).toEqual({ ok: true, value: { changed: 1 } })
+			expect(await registerAttendance(ctx(afterStart), { actor: provider, sessionId: f.pastSession.id, marks: [{ enrolmentId: f.pastSession.enrolled, attendance: 'attended' }] })).toEqual({
+				ok: true,
+				value: { changed: 1 },
+			})
 			expect(await statusOf(f.pastSession.enrolled)).toBe('attended')
 
-			expect(await completeEnrolment(ctx(), { tenantId: f.rvo, enrolmentId: f.pastSession.enrolled, source: 'lti' })).toEqual({ ok: true, value: 'completed' })
+			expect(await completeEnrolment(ctx(), { actor: system(f.rvo), enrolmentId: f.pastSession.enrolled, source: 'lti' })).toEqual({ ok: true, value: 'completed' })
 			expect(await statusOf(f.pastSession.enrolled)).toBe('completed')
 			// Attendance is in the providing unit's trail, completion in the employee's.
 			const trail = async (tenantId: string) => (await inUnit(tenantId, (tx) => tx.select().from(schema.auditLog))).filter((row) => row.objectId === f.pastSession.enrolled)
 			expect((await trail(f.nvwa)).map((row) => [row.action, row.before, row.after])).toEqual([['enrolment.attend', { status: 'enrolled' }, { status: 'attended' }]])
 			expect((await trail(f.rvo)).map((row) => [row.action, row.before, row.after])).toEqual([['enrolment.complete.lti', { status: 'attended' }, { status: 'completed' }]])
-			expect(await completeEnrolment(ctx(), { tenantId: f.rvo, enrolmentId: f.pastSession.enrolled, source: 'lti' })).toEqual({ ok: true, value: 'completed' })
+			expect(await completeEnrolment(ctx(), { actor: system(f.rvo), enrolmentId: f.pastSession.enrolled, source: 'lti' })).toEqual({ ok: true, value: 'completed' })
 		})
 
 		test('a no-show or a cancelled enrolment cannot be completed, with a message a person understands', async () => {
 			for (const enrolmentId of [f.pastSession.noShow, f.weekSession.cancelled]) {
 				const before = await statusOf(enrolmentId)
-				const result = await completeEnrolment(ctx(), { tenantId: f.rvo, enrolmentId, source: 'lti' })
-				expect(result).toEqual({ ok: false, code: 'ENROLMENT_TRANSITION_NOT_ALLOWED' })
+				const result = await completeEnrolment(ctx(), { actor: system(f.rvo), enrolmentId, source: 'lti' })
+				expect(result).toEqual({ ok: false, kind: 'conflict', code: 'ENROLMENT_TRANSITION_NOT_ALLOWED' })
 				expect(await statusOf(enrolmentId)).toBe(before)
 				if (!result.ok) expect(nl.errors[result.code]).toBe('Dat kan niet in de huidige stand van deze inschrijving (bijvoorbeeld: ze is al geannuleerd of afgerond).')
 			}
 		})
 
 		test("another unit's enrolment is not found, not completed", async () => {
-			expect(await completeEnrolment(ctx(), { tenantId: f.nvwa, enrolmentId: f.pastSession.noShow, source: 'lti' })).toEqual({ ok: false, code: 'ENROLMENT_NOT_FOUND' })
+			expect(await completeEnrolment(ctx(), { actor: system(f.nvwa), enrolmentId: f.pastSession.noShow, source: 'lti' })).toEqual({ ok: false, kind: 'not_found', code: 'ENROLMENT_NOT_FOUND' })
+		})
+	})
+
+	describe('attendance for several people', () => {
+		const provider = (): Actor => ({ userId: f.providerCoordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] })
+		const afterStart = () => new Date(f.pastSession.startsAt.getTime() + 3_600_000)
+
+		test('is saved for all or none, and a refusal names the row of the person it is about', async () => {
+			const smuggled = f.weekSession.enrolled[0]!
+			const result = await registerAttendance(ctx(afterStart()), {
+				actor: provider(),
+				sessionId: f.pastSession.id,
+				marks: [
+					{ enrolmentId: f.pastSession.noShow, attendance: 'attended' },
+					{ enrolmentId: smuggled, attendance: 'attended' },
+				],
+			})
+			expect(result).toEqual({ ok: false, kind: 'not_found', code: 'ENROLMENT_NOT_FOUND', field: `attendance:${smuggled}` })
+			// The valid row before it was rolled back with it.
+			expect(await statusOf(f.pastSession.noShow)).toBe('no_show')
+			expect(await statusOf(smuggled)).toBe('enrolled')
+		})
+
+		test("is not registered before the start, nor by another unit's coordinator", async () => {
+			const marks = [{ enrolmentId: f.pastSession.noShow, attendance: 'attended' as const }]
+			expect(await registerAttendance(ctx(new Date(f.pastSession.startsAt.getTime() - 60_000)), { actor: provider(), sessionId: f.pastSession.id, marks })).toEqual({
+				ok: false,
+				kind: 'invalid',
+				code: 'ATTENDANCE_BEFORE_START',
+			})
+			expect(await registerAttendance(ctx(afterStart()), { actor: asCoordinator(), sessionId: f.pastSession.id, marks })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND' })
+			expect(await statusOf(f.pastSession.noShow)).toBe('no_show')
 		})
 	})
 })

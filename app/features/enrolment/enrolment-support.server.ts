@@ -1,70 +1,67 @@
 import { randomUUID } from 'node:crypto'
+import { enqueueMail, errorCode, getConcernPoDefaults, listUnitCoordinators, nextQueueNumber, promoteWaitlist, type Database, type MailKind, type SessionLock } from '@leerplein/db'
 import {
-	enqueueMail,
-	errorCode,
-	getConcernPoDefaults,
-	insertEnrolment,
-	listUnitCoordinators,
-	lockSessionForEnrolment,
-	nextQueueNumber,
-	promoteWaitlist,
-	retryOnConflict,
-	updateEnrolment,
-	withTenantContext,
-	writeAudit,
-	type Database,
-	type MailKind,
-	type SessionLock,
-} from '@leerplein/db'
-import {
+	can,
 	effectivePoSettings,
 	enrolmentRules,
 	seatIsFreeFor,
 	transition,
+	transitionActorFor,
+	type Action,
+	type Actor,
+	type EnrolmentEvent,
+	type EnrolmentEventType,
 	type EnrolmentRules,
 	type EnrolmentStatus,
 	type PoOverrides,
-	type Result,
+	type Resource,
+	type TransitionActor,
 } from '@leerplein/domain'
-import type { LeerpleinContext } from '../../load-context.ts'
 import type { ErrorCode } from '../../core/error-codes.ts'
+import { inTenant, orRefuse, refuse, refusal, type Failure, type FailureKind, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
-// What the enrolment services share: one transaction shape, the rules of the two units, seating
-// under the session lock, and notifications enqueued in the same transaction.
+// What the enrolment and session services share inside their transaction: the rules of the two
+// units, who the actor is in a transition, seating under the session lock, and notifications
+// enqueued in the same transaction. None of these is a service verb.
 
-export type ServiceContext = Pick<LeerpleinContext, 'db' | 'requestId' | 'clientIp'>
+// po-rules still names the context through this module; it is core's contract, re-exported until po-rules imports it from core.
+export type { ServiceContext }
 
-/** A refusal the UI shows next to the form: an error-message key and the HTTP status it maps to. */
-export type Refusal = { code: ErrorCode; status: 400 | 403 | 404 | 409 }
-export type ServiceResult<T> = Result<T, Refusal['code']> & { status?: Refusal['status'] }
-
-export const refuse = (code: ErrorCode, status: Refusal['status'] = 400) => ({ ok: false as const, code, status })
-
-/** Thrown inside a transaction to roll it back and return the refusal. */
-export class RefusalError extends Error {
-	constructor(readonly refusal: { ok: false; code: ErrorCode; status: Refusal['status'] }) {
-		super(refusal.code)
+/**
+ * One enrolment change: `inTenant`, retried on a serialization failure or deadlock. Two submits
+ * of the same form racing past the check are decided by the unique index: the second is a conflict.
+ */
+export async function inEnrolmentTransaction<T>(ctx: ServiceContext, scope: TenantScope, work: (tx: Database) => Promise<T>): Promise<ServiceResult<T>> {
+	try {
+		return await inTenant(ctx, scope, work, { retry: true })
+	} catch (error) {
+		if (errorCode(error) === '23505') return refuse('conflict', 'ENROLMENT_ALREADY_EXISTS', { field: 'sessionId' })
+		throw error
 	}
 }
 
+type EnrolmentRow = { tenantId: string; userId: string; managerId: string | null; providerTenantId: string }
+
+/** The enrolment as `can()` sees it. */
+export function enrolmentResource({ tenantId, userId, managerId, providerTenantId }: EnrolmentRow): Extract<Resource, { kind: 'enrolment' }> {
+	return { kind: 'enrolment', tenantId, userId, managerId, providerTenantId }
+}
+
 /**
- * One enrolment change: a transaction in the actor's unit, retried on a serialization failure
- * or deadlock, with a refusal thrown anywhere inside rolling everything back.
+ * Who the actor is in this transition (employee, manager, coordinator): allowed by `can()`, and
+ * a role the state machine knows for the event; otherwise the refusal (in the transaction, so it rolls back).
  */
-export async function inEnrolmentTransaction<T>(
-	{ db }: ServiceContext,
-	actor: { tenantId: string; userId: string | null },
-	work: (tx: Database) => Promise<T>,
-): Promise<ServiceResult<T>> {
-	try {
-		const value = await retryOnConflict(() => withTenantContext(db, { tenantId: actor.tenantId, userId: actor.userId }, work))
-		return { ok: true, value }
-	} catch (error) {
-		if (error instanceof RefusalError) return error.refusal
-		// Two submits of the same form racing past the check: the unique index decides.
-		if (errorCode(error) === '23505') return refuse('ENROLMENT_ALREADY_EXISTS', 409)
-		throw error
-	}
+export function actingAs(
+	actor: Actor,
+	enrolment: EnrolmentRow,
+	action: Action,
+	event: EnrolmentEventType,
+	{ kind = 'forbidden', code = 'FORBIDDEN', field }: { kind?: FailureKind; code?: ErrorCode; field?: string } = {},
+): TransitionActor {
+	const resource = enrolmentResource(enrolment)
+	const by = can(actor, action, resource) ? transitionActorFor(actor, resource, event) : null
+	if (!by) throw refusal(kind, code, field ? { field } : {})
+	return by
 }
 
 /** The rules of the employee's unit and the providing unit: the stored concern defaults with each unit's overrides on top. */
@@ -73,22 +70,20 @@ export async function rulesOf(tx: Database, employeeOverrides: PoOverrides, prov
 	return enrolmentRules(effectivePoSettings(defaults, employeeOverrides), effectivePoSettings(defaults, providerOverrides))
 }
 
-/** Applies a domain transition or throws its refusal. */
-export function next(status: EnrolmentStatus, ...args: Parameters<typeof transition> extends [unknown, ...infer Rest] ? Rest : never): EnrolmentStatus {
-	const result = transition(status, ...args)
-	if (!result.ok) throw new RefusalError(refuse(result.code, 409))
-	return result.value
+/** Applies a domain transition or throws its refusal (a conflict: the enrolment is in another state). */
+export function next(status: EnrolmentStatus, event: EnrolmentEvent, by: TransitionActor, details: Pick<Failure, 'field'> = {}): EnrolmentStatus {
+	return orRefuse(transition(status, event, by), 'conflict', details)
 }
 
 export function lockOrRefuse(lock: SessionLock | null): SessionLock {
-	if (!lock) throw new RefusalError(refuse('SESSION_NOT_FOUND', 404))
+	if (!lock) throw refusal('not_found', 'SESSION_NOT_FOUND')
 	return lock
 }
 
 /** Re-checked under the lock: the session may have been cancelled while we were deciding. */
 export function refuseUnlessOpen(lock: Pick<SessionLock, 'status' | 'startsAt'>, now: Date) {
-	if (lock.status === 'cancelled') throw new RefusalError(refuse('SESSION_CANCELLED', 409))
-	if (lock.startsAt.getTime() <= now.getTime()) throw new RefusalError(refuse('SESSION_STARTED', 409))
+	if (lock.status === 'cancelled') throw refusal('conflict', 'SESSION_CANCELLED')
+	if (lock.startsAt.getTime() <= now.getTime()) throw refusal('conflict', 'SESSION_STARTED')
 }
 
 /**
@@ -120,24 +115,3 @@ export async function requestCoordinatorApproval(tx: Database, { tenantId, enrol
 		await notify(tx, 'approval_requested', { tenantId, enrolmentId, recipientUserId: coordinator.userId })
 	}
 }
-
-export async function audit(
-	tx: Database,
-	ctx: ServiceContext,
-	entry: { tenantId: string; actorUserId: string; action: string; objectId: string; before?: unknown; after?: unknown },
-) {
-	await writeAudit(tx, {
-		tenantId: entry.tenantId,
-		actorUserId: entry.actorUserId,
-		action: entry.action,
-		objectType: 'enrolment',
-		objectId: entry.objectId,
-		result: 'success',
-		origin: ctx.clientIp,
-		requestId: ctx.requestId,
-		before: entry.before ?? null,
-		after: entry.after ?? null,
-	})
-}
-
-export { insertEnrolment, lockSessionForEnrolment, updateEnrolment }

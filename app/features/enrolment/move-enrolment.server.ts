@@ -1,49 +1,47 @@
-import { getEnrolmentForAction, getSessionForEnrolment, lockSessionForEnrolment, moveEnrolmentToSession } from '@leerplein/db'
-import { holdsSeat, transitionActorFor, type Actor } from '@leerplein/domain'
-import {
-	audit,
-	inEnrolmentTransaction,
-	next,
-	notify,
-	promoteAndNotify,
-	RefusalError,
-	refuse,
-	refuseUnlessOpen,
-	seatApproved,
-	updateEnrolment,
-	type ServiceContext,
-} from './enrolment-support.server.ts'
+import { getEnrolmentForAction, getSessionForEnrolment, lockSessionForEnrolment, moveEnrolmentToSession, updateEnrolment } from '@leerplein/db'
+import { holdsSeat, type Actor, type EnrolmentStatus } from '@leerplein/domain'
+import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, promoteAndNotify, refuseUnlessOpen, seatApproved } from './enrolment-support.server.ts'
 
 /**
  * The providing unit moves a participant (or someone waiting) to another of its sessions of the
  * same course. Both sessions are locked, in a fixed order so two opposite moves cannot deadlock;
  * the person is seated there by arrival order, and the seat they left goes to the waitlist.
  */
-export async function moveEnrolment(ctx: ServiceContext, { actor, enrolmentId, toSessionId, now }: { actor: Actor; enrolmentId: string; toSessionId: string; now: Date }) {
+export async function moveEnrolment(
+	ctx: ServiceContext,
+	{ actor, enrolmentId, toSessionId }: { actor: Actor; enrolmentId: string; toSessionId: string },
+): Promise<ServiceResult<{ status: EnrolmentStatus }>> {
+	const now = ctx.clock.now()
 	return inEnrolmentTransaction(ctx, actor, async (tx) => {
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
-		if (!enrolment) throw new RefusalError(refuse('ENROLMENT_NOT_FOUND', 404))
-		const resource = { kind: 'enrolment', tenantId: enrolment.tenantId, userId: enrolment.userId, managerId: enrolment.managerId, providerTenantId: enrolment.providerTenantId } as const
-		const by = transitionActorFor(actor, resource, 'move')
-		if (!by) throw new RefusalError(refuse('FORBIDDEN', 403))
+		if (!enrolment) throw refusal('not_found', 'ENROLMENT_NOT_FOUND', { field: 'enrolmentId' })
+		const by = actingAs(actor, enrolment, 'update', 'move')
 		const target = await getSessionForEnrolment(tx, { sessionId: toSessionId })
 		if (!target || target.tenantId !== enrolment.providerTenantId || target.courseId !== enrolment.courseId || toSessionId === enrolment.sessionId) {
-			throw new RefusalError(refuse('MOVE_TARGET_INVALID'))
+			throw refusal('invalid', 'MOVE_TARGET_INVALID', { field: 'toSessionId' })
 		}
-		const [first, second] = [enrolment.sessionId, toSessionId].sort()
+		const [first, second] = [enrolment.sessionId, toSessionId].sort() as [string, string]
 		const locks = new Map([
-			[first!, await lockSessionForEnrolment(tx, { sessionId: first! })],
-			[second!, await lockSessionForEnrolment(tx, { sessionId: second! })],
+			[first, await lockSessionForEnrolment(tx, { sessionId: first })],
+			[second, await lockSessionForEnrolment(tx, { sessionId: second })],
 		])
-		const targetLock = locks.get(toSessionId)!
+		const targetLock = lockOrRefuse(locks.get(toSessionId) ?? null)
 		refuseUnlessOpen(targetLock, now)
 		const approved = next(enrolment.status, { type: 'move' }, by)
-		if (!(await moveEnrolmentToSession(tx, { enrolmentId, toSessionId, from: enrolment.status }))) throw new RefusalError(refuse('ENROLMENT_CHANGED', 409))
+		if (!(await moveEnrolmentToSession(tx, { enrolmentId, toSessionId, from: enrolment.status }))) throw refusal('conflict', 'ENROLMENT_CHANGED')
 		const seat = await seatApproved(tx, targetLock)
 		await updateEnrolment(tx, { enrolmentId, from: approved, set: seat })
 		const promoted = holdsSeat(enrolment.status) ? await promoteAndNotify(tx, enrolment.sessionId) : []
 		await notify(tx, seat.status === 'enrolled' ? 'enrolment_confirmed' : 'enrolment_waitlisted', { tenantId: enrolment.tenantId, enrolmentId })
-		await audit(tx, ctx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: 'enrolment.move', objectId: enrolmentId, before: { sessionId: enrolment.sessionId, status: enrolment.status }, after: { sessionId: toSessionId, status: seat.status, promoted } })
+		await audit(ctx, tx, {
+			actor,
+			action: 'enrolment.move',
+			objectType: 'enrolment',
+			objectId: enrolmentId,
+			before: { sessionId: enrolment.sessionId, status: enrolment.status },
+			after: { sessionId: toSessionId, status: seat.status, promoted },
+		})
 		return { status: seat.status }
 	})
 }

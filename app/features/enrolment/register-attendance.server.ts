@@ -1,36 +1,38 @@
-import { getEnrolmentForAction, getSessionForEnrolment, releaseBudget } from '@leerplein/db'
-import { noShowReleasesBudget, transitionActorFor, type Actor } from '@leerplein/domain'
-import { audit, inEnrolmentTransaction, next, RefusalError, refuse, rulesOf, updateEnrolment, type ServiceContext } from './enrolment-support.server.ts'
-
-export type Attendance = 'attended' | 'no_show'
+import { getEnrolmentForAction, getSessionForEnrolment, releaseBudget, updateEnrolment } from '@leerplein/db'
+import { can, noShowReleasesBudget, type Actor } from '@leerplein/domain'
+import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { attendanceField, type AttendanceMark } from './attendance-schema.ts'
+import { actingAs, inEnrolmentTransaction, next, rulesOf } from './enrolment-support.server.ts'
 
 /**
- * The providing unit registers who came, once the session has started. A no-show keeps its cost
- * charged only where the providing unit charges no-shows; otherwise the budget is released.
+ * The providing unit registers who came, once the session has started, for several people in one
+ * transaction: all marks are saved, or none, and a refusal names the person's row it is about.
+ * A no-show keeps its cost charged only where the providing unit charges no-shows; otherwise the budget is released.
  */
 export async function registerAttendance(
 	ctx: ServiceContext,
-	{ actor, sessionId, marks, now }: { actor: Actor; sessionId: string; marks: { enrolmentId: string; attendance: Attendance }[]; now: Date },
-) {
+	{ actor, sessionId, marks }: { actor: Actor; sessionId: string; marks: readonly AttendanceMark[] },
+): Promise<ServiceResult<{ changed: number }>> {
+	const now = ctx.clock.now()
 	return inEnrolmentTransaction(ctx, actor, async (tx) => {
 		const session = await getSessionForEnrolment(tx, { sessionId })
-		if (!session || session.tenantId !== actor.tenantId) throw new RefusalError(refuse('SESSION_NOT_FOUND', 404))
-		if (session.startsAt.getTime() > now.getTime()) throw new RefusalError(refuse('ATTENDANCE_BEFORE_START'))
+		// Another unit's session is "not found", not "forbidden": its existence is not ours to confirm.
+		if (!session || !can(actor, 'update', { kind: 'session', tenantId: session.tenantId })) throw refusal('not_found', 'SESSION_NOT_FOUND')
+		if (session.startsAt.getTime() > now.getTime()) throw refusal('invalid', 'ATTENDANCE_BEFORE_START')
 		const rules = await rulesOf(tx, {}, session.providerPoOverrides)
 		let changed = 0
 		for (const mark of marks) {
+			const row = { field: attendanceField(mark.enrolmentId) }
 			const enrolment = await getEnrolmentForAction(tx, { enrolmentId: mark.enrolmentId })
 			// An enrolment of another session cannot be smuggled in with this form.
-			if (!enrolment || enrolment.sessionId !== sessionId) throw new RefusalError(refuse('ENROLMENT_NOT_FOUND', 404))
+			if (!enrolment || enrolment.sessionId !== sessionId) throw refusal('not_found', 'ENROLMENT_NOT_FOUND', row)
 			if (enrolment.status === mark.attendance) continue
-			const resource = { kind: 'enrolment', tenantId: enrolment.tenantId, userId: enrolment.userId, managerId: enrolment.managerId, providerTenantId: enrolment.providerTenantId } as const
 			const event = mark.attendance === 'attended' ? 'attend' : 'no_show'
-			const by = transitionActorFor(actor, resource, event)
-			if (!by) throw new RefusalError(refuse('FORBIDDEN', 403))
-			const status = next(enrolment.status, { type: event }, by)
-			if (!(await updateEnrolment(tx, { enrolmentId: enrolment.id, from: enrolment.status, set: { status } }))) throw new RefusalError(refuse('ENROLMENT_CHANGED', 409))
+			const by = actingAs(actor, enrolment, 'update', event, row)
+			const status = next(enrolment.status, { type: event }, by, row)
+			if (!(await updateEnrolment(tx, { enrolmentId: enrolment.id, from: enrolment.status, set: { status } }))) throw refusal('conflict', 'ENROLMENT_CHANGED', row)
 			if (status === 'no_show' && noShowReleasesBudget(rules)) await releaseBudget(tx, { enrolmentId: enrolment.id })
-			await audit(tx, ctx, { tenantId: actor.tenantId, actorUserId: actor.userId, action: `enrolment.${event}`, objectId: enrolment.id, before: { status: enrolment.status }, after: { status } })
+			await audit(ctx, tx, { actor, action: `enrolment.${event}`, objectType: 'enrolment', objectId: enrolment.id, before: { status: enrolment.status }, after: { status } })
 			changed++
 		}
 		return { changed }

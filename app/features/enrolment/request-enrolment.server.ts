@@ -1,30 +1,23 @@
 import {
 	allocateSeats,
 	commitBudget,
-	getEnrolmentStatus,
-	withTenantContext,
 	committedBudget,
 	findActiveEnrolment,
 	getEmployeeForEnrolment,
+	getEnrolmentStatus,
 	getSessionForEnrolment,
+	insertEnrolment,
 	lockEmployeeBudget,
 } from '@leerplein/db'
-import { budgetYear, decideEnrolmentRequest, ok, remainingBudget, type Actor } from '@leerplein/domain'
-import {
-	audit,
-	inEnrolmentTransaction,
-	insertEnrolment,
-	next,
-	notify,
-	RefusalError,
-	refuse,
-	requestCoordinatorApproval,
-	rulesOf,
-	type ServiceContext,
-	type ServiceResult,
-} from './enrolment-support.server.ts'
+import { budgetYear, can, decideEnrolmentRequest, remainingBudget, type Actor } from '@leerplein/domain'
+import type { ErrorCode } from '../../core/error-codes.ts'
+import { audit, inTenant, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { enrolmentResource, inEnrolmentTransaction, next, notify, requestCoordinatorApproval, rulesOf } from './enrolment-support.server.ts'
 
 export type EnrolmentRequestOutcome = { enrolmentId: string; status: 'awaiting_approval' | 'enrolled' | 'waitlisted' }
+
+/** Refusals about the cost centre belong beside that field; every other one beside the session choice. */
+const COST_CENTRE_CODES: readonly ErrorCode[] = ['COST_CENTRE_REQUIRED', 'COST_CENTRE_INVALID']
 
 /**
  * An employee asks for a seat in a session. The employee's unit decides approval, budget and
@@ -33,15 +26,17 @@ export type EnrolmentRequestOutcome = { enrolmentId: string; status: 'awaiting_a
  */
 export async function requestEnrolment(
 	ctx: ServiceContext,
-	{ actor, sessionId, costCentre, now }: { actor: Actor; sessionId: string; costCentre: string | null; now: Date },
-) {
+	{ actor, sessionId, costCentre }: { actor: Actor; sessionId: string; costCentre: string | null },
+): Promise<ServiceResult<EnrolmentRequestOutcome>> {
+	const now = ctx.clock.now()
 	const requested = await inEnrolmentTransaction(ctx, actor, async (tx): Promise<{ enrolmentId: string; status: 'awaiting_approval' | 'approved' }> => {
 		// Read through the employee's own policies: a session of a course they may not see does not exist for them.
 		const session = await getSessionForEnrolment(tx, { sessionId })
-		if (!session) throw new RefusalError(refuse('SESSION_NOT_FOUND', 404))
+		if (!session) throw refusal('not_found', 'SESSION_NOT_FOUND', { field: 'sessionId' })
 		const employee = await getEmployeeForEnrolment(tx, { userId: actor.userId })
-		if (!employee) throw new RefusalError(refuse('FORBIDDEN', 403))
-		if (await findActiveEnrolment(tx, { sessionId, userId: actor.userId })) throw new RefusalError(refuse('ENROLMENT_ALREADY_EXISTS', 409))
+		const own = employee && enrolmentResource({ tenantId: employee.tenantId, userId: actor.userId, managerId: employee.managerId, providerTenantId: session.tenantId })
+		if (!employee || !own || !can(actor, 'create', own)) throw refusal('forbidden', 'FORBIDDEN')
+		if (await findActiveEnrolment(tx, { sessionId, userId: actor.userId })) throw refusal('conflict', 'ENROLMENT_ALREADY_EXISTS', { field: 'sessionId' })
 
 		const rules = await rulesOf(tx, employee.poOverrides, session.providerPoOverrides)
 		const year = budgetYear(session.startsAt)
@@ -59,9 +54,11 @@ export async function requestEnrolment(
 			costCentre: chosenCostCentre,
 			now,
 		})
-		if (!decision.ok) throw new RefusalError(refuse(decision.code))
+		if (!decision.ok) throw refusal('invalid', decision.code, { field: COST_CENTRE_CODES.includes(decision.code) ? 'costCentre' : 'sessionId' })
 		const status = next('requested', { type: 'submit', needsApproval: decision.value.needsApproval }, 'employee')
 		const base = { tenantId: employee.tenantId, sessionId, userId: actor.userId, priceCents: session.priceCents, costCentre: chosenCostCentre }
+		const audited = (enrolmentId: string) =>
+			audit(ctx, tx, { actor, tenantId: employee.tenantId, action: 'enrolment.request', objectType: 'enrolment', objectId: enrolmentId, after: { status } })
 
 		if (status === 'awaiting_approval') {
 			// Without a manager on record the unit's coordinators decide.
@@ -73,7 +70,7 @@ export async function requestEnrolment(
 			})
 			if (employee.managerId) await notify(tx, 'approval_requested', { tenantId: employee.tenantId, enrolmentId: enrolment.id, recipientUserId: employee.managerId })
 			else await requestCoordinatorApproval(tx, { tenantId: employee.tenantId, enrolmentId: enrolment.id })
-			await audit(tx, ctx, { tenantId: employee.tenantId, actorUserId: actor.userId, action: 'enrolment.request', objectId: enrolment.id, after: { status } })
+			await audited(enrolment.id)
 			return { enrolmentId: enrolment.id, status }
 		}
 
@@ -83,17 +80,19 @@ export async function requestEnrolment(
 			await commitBudget(tx, { tenantId: employee.tenantId, userId: actor.userId, enrolmentId: enrolment.id, year, amountCents: session.priceCents, costCentre: chosenCostCentre })
 		}
 		await notify(tx, 'enrolment_seated', { tenantId: employee.tenantId, enrolmentId: enrolment.id })
-		await audit(tx, ctx, { tenantId: employee.tenantId, actorUserId: actor.userId, action: 'enrolment.request', objectId: enrolment.id, after: { status } })
+		await audited(enrolment.id)
 		return { enrolmentId: enrolment.id, status: 'approved' as const }
 	})
-	if (!requested.ok || requested.value.status !== 'approved') return requested as ServiceResult<EnrolmentRequestOutcome>
+	if (!requested.ok) return requested
+	const { enrolmentId } = requested.value
+	if (requested.value.status === 'awaiting_approval') return succeed({ enrolmentId, status: 'awaiting_approval' })
 	// The seat, in arrival order, by one statement outside any transaction, so a burst of
 	// hundreds holds the session lock for the length of a statement, never across a round trip
 	// to the portal (ADR 013). An earlier call may have seated this request already; then its status tells.
-	const enrolmentId = requested.value.enrolmentId
 	const seats = await allocateSeats(ctx.db, { sessionId })
-	const status =
-		seats.find((seat) => seat.enrolmentId === enrolmentId)?.status ??
-		(await withTenantContext(ctx.db, { tenantId: actor.tenantId, userId: actor.userId }, (tx) => getEnrolmentStatus(tx, { enrolmentId })))
-	return ok({ enrolmentId, status: status === 'waitlisted' ? 'waitlisted' : 'enrolled' } satisfies EnrolmentRequestOutcome)
+	const seated = seats.find((seat) => seat.enrolmentId === enrolmentId)?.status
+	if (seated) return succeed({ enrolmentId, status: seated === 'waitlisted' ? 'waitlisted' : 'enrolled' })
+	const stored = await inTenant(ctx, actor, (tx) => getEnrolmentStatus(tx, { enrolmentId }))
+	if (!stored.ok) return stored
+	return succeed({ enrolmentId, status: stored.value === 'waitlisted' ? 'waitlisted' : 'enrolled' })
 }

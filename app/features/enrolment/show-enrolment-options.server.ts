@@ -1,16 +1,16 @@
-import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, withTenantContext } from '@leerplein/db'
-import { budgetYear, effectivePoSettings, remainingBudget } from '@leerplein/domain'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment } from '@leerplein/db'
+import { budgetYear, effectivePoSettings, remainingBudget, type Actor } from '@leerplein/domain'
+import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 
-/** What the enrolment form on a course page needs to know of the signed-in employee. */
-export async function showEnrolmentOptions({ db }: Pick<LeerpleinContext, 'db'>, signedIn: SignedIn, now: Date) {
-	const { userId, tenantId } = signedIn.person
-	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+/** What the enrolment form on a course page needs to know of the signed-in employee: cost centre and budget. */
+export async function showEnrolmentOptions(ctx: ServiceContext, { actor }: { actor: Actor }) {
+	const year = budgetYear(ctx.clock.now())
+	const { userId } = actor
+	return inTenant(ctx, actor, async (tx) => {
 		const employee = await getEmployeeForEnrolment(tx, { userId })
-		if (!employee) return null
+		// Who is no employee their unit can see may not enrol (requestEnrolment refuses the same way).
+		if (!employee) throw refusal('forbidden', 'FORBIDDEN')
 		const settings = effectivePoSettings(await getConcernPoDefaults(tx), employee.poOverrides)
-		const year = budgetYear(now)
 		return {
 			costCentre: employee.costCentre,
 			costCentreRequired: settings.costCentreRequired,

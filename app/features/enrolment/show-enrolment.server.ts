@@ -1,23 +1,26 @@
-import { getEnrolmentForAction, getSessionForEnrolment, withTenantContext } from '@leerplein/db'
-import { cancellationTerms, can } from '@leerplein/domain'
-import { actorOf } from '../identity/guard.server.ts'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
-import { rulesOf } from './enrolment-support.server.ts'
+import { getEnrolmentForAction, getSessionForEnrolment, type SessionForEnrolment } from '@leerplein/db'
+import { can, cancellationTerms, type Actor, type CancellationTerms, type EnrolmentStatus } from '@leerplein/domain'
+import { inTenant, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { enrolmentResource, rulesOf } from './enrolment-support.server.ts'
 
-/** One enrolment the signed-in person may read, with its session and what cancelling would cost. */
-export async function showEnrolment({ db }: Pick<LeerpleinContext, 'db'>, signedIn: SignedIn, { enrolmentId, now }: { enrolmentId: string; now: Date }) {
-	const { userId, tenantId } = signedIn.person
-	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+export type ShownEnrolment = {
+	enrolment: { id: string; status: EnrolmentStatus; own: boolean }
+	session: SessionForEnrolment
+	terms: CancellationTerms
+	freeCancellationDays: number
+}
+
+/** One enrolment the actor may read, with its session and what cancelling would cost now. */
+export async function showEnrolment(ctx: ServiceContext, { actor, enrolmentId }: { actor: Actor; enrolmentId: string }): Promise<ServiceResult<ShownEnrolment>> {
+	const now = ctx.clock.now()
+	return inTenant(ctx, actor, async (tx) => {
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
-		if (!enrolment) return null
-		const resource = { kind: 'enrolment', tenantId: enrolment.tenantId, userId: enrolment.userId, managerId: enrolment.managerId, providerTenantId: enrolment.providerTenantId } as const
-		if (!can(actorOf(signedIn), 'read', resource)) return null
+		if (!enrolment || !can(actor, 'read', enrolmentResource(enrolment))) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
-		if (!session) return null
+		if (!session) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
 		const rules = await rulesOf(tx, {}, session.providerPoOverrides)
 		return {
-			enrolment: { id: enrolment.id, status: enrolment.status, own: enrolment.userId === userId },
+			enrolment: { id: enrolment.id, status: enrolment.status, own: enrolment.userId === actor.userId },
 			session,
 			terms: cancellationTerms(rules, { startsAt: session.startsAt, now }),
 			freeCancellationDays: rules.providingUnit.freeCancellationDays,

@@ -1,12 +1,12 @@
-import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress, withTenantContext } from '@leerplein/db'
-import { budgetYear, effectivePoSettings, remainingBudget } from '@leerplein/domain'
-import type { SignedIn } from '../identity/session.server.ts'
-import type { LeerpleinContext } from '../../load-context.ts'
+import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress } from '@leerplein/db'
+import { budgetYear, effectivePoSettings, remainingBudget, type Actor } from '@leerplein/domain'
+import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 
-/** "Mijn leren": one's enrolments in four groups, each with its course's online parts (completed, score), and the budget left this year. */
-export async function showMyLearning({ db }: Pick<LeerpleinContext, 'db'>, signedIn: SignedIn, now: Date) {
-	const { userId, tenantId } = signedIn.person
-	return withTenantContext(db, { tenantId, userId }, async (tx) => {
+/** "Mijn leren": the actor's own enrolments in four groups, each with its course's online parts (completed, score), and the budget left this year. */
+export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Actor }) {
+	const now = ctx.clock.now()
+	const { userId } = actor
+	return inTenant(ctx, actor, async (tx) => {
 		const [rows, employee, parts] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId }), listMyOnlinePartProgress(tx, { userId })])
 		const enrolments = rows.map((enrolment) => ({
 			...enrolment,

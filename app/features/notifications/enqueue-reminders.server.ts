@@ -1,19 +1,22 @@
-import { enqueueMailOnce, listEnrolmentsStartingBetween, listTenants, withTenantContext, type Database } from '@leerplein/db'
+import { enqueueMailOnce, listEnrolmentsStartingBetween, listTenants } from '@leerplein/db'
+import { inTenant, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 const DAY_MS = 86_400_000
 /** The scan runs hourly; a three-hour window survives two missed runs, and a reminder already queued or sent is not queued again. */
 const WINDOW_MS = 3 * 3_600_000
 
 /**
- * The scheduled reminder scan (hourly): for every unit, the enrolled people whose session starts
- * seven days or one day from now (within the window) get a reminder job. The message key is fixed per
- * enrolment, session start and kind: however often the scan sees someone, the reminder is queued
- * once (and the outbox would still let a duplicate out only once). Returns how many it queued.
+ * The scheduled reminder scan (hourly, `actor: null`: the schedule, no person): for every unit, the
+ * enrolled people whose session starts seven days or one day from now (within the window) get a
+ * reminder job, queued in that unit's own context. The message key is fixed per enrolment, session
+ * start and kind: however often the scan sees someone, the reminder is queued once (and the outbox
+ * would still let a duplicate out only once). Returns how many it queued.
  */
-export async function enqueueReminders(db: Database, { now }: { now: Date }): Promise<number> {
-	let enqueued = 0
-	for (const tenant of await listTenants(db)) {
-		enqueued += await withTenantContext(db, { tenantId: tenant.id, userId: null }, async (tx) => {
+export async function enqueueReminders(ctx: ServiceContext, _input: { actor: null }): Promise<ServiceResult<{ queued: number }>> {
+	const now = ctx.clock.now()
+	let queued = 0
+	for (const tenant of await listTenants(ctx.db)) {
+		const scan = await inTenant(ctx, { tenantId: tenant.id, userId: null }, async (tx) => {
 			let count = 0
 			for (const [kind, days] of [['reminder_7_days', 7], ['reminder_1_day', 1]] as const) {
 				const to = new Date(now.getTime() + days * DAY_MS)
@@ -25,6 +28,8 @@ export async function enqueueReminders(db: Database, { now }: { now: Date }): Pr
 			}
 			return count
 		})
+		if (!scan.ok) return scan
+		queued += scan.value
 	}
-	return enqueued
+	return succeed({ queued })
 }

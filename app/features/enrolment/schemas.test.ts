@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import { parseForm } from '../../core/form.server.ts'
+import { attendanceSchema } from './attendance-schema.ts'
+import { decisionSchema } from './decision-schema.ts'
+import { enrolSchema } from './enrol-schema.ts'
+import { moveSchema } from './move-schema.ts'
+
+function form(fields: Record<string, string | string[]>): FormData {
+	const data = new FormData()
+	for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one)
+	return data
+}
+
+const errorsOf = (submission: ReturnType<typeof parseForm>) => (submission.status === 'error' ? submission.error : null)
+
+describe('the enrolment form', () => {
+	test('asks for a session, by its id', () => {
+		expect(errorsOf(parseForm(form({ intent: 'enrol' }), enrolSchema))).toEqual({ sessionId: ['SESSION_CHOICE_REQUIRED'] })
+		expect(errorsOf(parseForm(form({ intent: 'enrol', sessionId: "1' or '1'='1" }), enrolSchema))).toEqual({ sessionId: ['SESSION_CHOICE_REQUIRED'] })
+	})
+
+	test('takes an optional cost centre of letters, digits and hyphens, at most 20', () => {
+		const sessionId = randomUUID()
+		const accepted = parseForm(form({ intent: 'enrol', sessionId, costCentre: ' KP-4711 ' }), enrolSchema)
+		expect(accepted.status === 'success' && accepted.value).toEqual({ intent: 'enrol', sessionId, costCentre: 'KP-4711' })
+		const empty = parseForm(form({ intent: 'enrol', sessionId, costCentre: '' }), enrolSchema)
+		expect(empty.status === 'success' && empty.value.costCentre).toBeNull()
+		expect(errorsOf(parseForm(form({ intent: 'enrol', sessionId, costCentre: 'KP 47;11' }), enrolSchema))).toEqual({ costCentre: ['COST_CENTRE_INVALID'] })
+		expect(errorsOf(parseForm(form({ intent: 'enrol', sessionId, costCentre: 'K'.repeat(21) }), enrolSchema))).toEqual({ costCentre: ['COST_CENTRE_INVALID'] })
+	})
+})
+
+describe('the approvals form', () => {
+	test('needs at least one request, each by its id', () => {
+		expect(errorsOf(parseForm(form({ intent: 'approve' }), decisionSchema))).toEqual({ ids: ['NOTHING_SELECTED'] })
+		expect(errorsOf(parseForm(form({ intent: 'approve', ids: [randomUUID(), 'x'] }), decisionSchema))).toEqual({ ids: ['ENROLMENT_NOT_FOUND'] })
+		const one = randomUUID()
+		const approved = parseForm(form({ intent: 'approve', ids: one }), decisionSchema)
+		expect(approved.status === 'success' && approved.value.ids).toEqual([one])
+	})
+
+	test('declining needs a reason of 3 to 500 characters', () => {
+		const ids = randomUUID()
+		expect(errorsOf(parseForm(form({ intent: 'decline', ids, reason: '' }), decisionSchema))).toEqual({ reason: ['DECLINE_REASON_REQUIRED'] })
+		expect(errorsOf(parseForm(form({ intent: 'decline', ids, reason: ' no ' }), decisionSchema))).toEqual({ reason: ['DECLINE_REASON_REQUIRED'] })
+		expect(errorsOf(parseForm(form({ intent: 'decline', ids, reason: 'x'.repeat(501) }), decisionSchema))).toEqual({ reason: ['DECLINE_REASON_REQUIRED'] })
+		const declined = parseForm(form({ intent: 'decline', ids, reason: 'Past niet in het plan.' }), decisionSchema)
+		expect(declined.status === 'success' && declined.value).toEqual({ intent: 'decline', ids: [ids], reason: 'Past niet in het plan.' })
+	})
+})
+
+describe('the move form', () => {
+	test('names a participant and a session by their ids', () => {
+		expect(errorsOf(parseForm(form({ intent: 'move', enrolmentId: 'x', toSessionId: 'y' }), moveSchema))).toEqual({ enrolmentId: ['ENROLMENT_NOT_FOUND'], toSessionId: ['MOVE_TARGET_INVALID'] })
+	})
+})
+
+describe('the attendance form', () => {
+	test('gives one mark per participant someone marked, and ignores other fields', () => {
+		const [a, b] = [randomUUID(), randomUUID()]
+		const parsed = parseForm(form({ intent: 'attendance', [`attendance:${a}`]: 'attended', [`attendance:${b}`]: 'no_show', other: 'x' }), attendanceSchema)
+		expect(parsed.status === 'success' && parsed.value).toEqual({
+			marks: [
+				{ enrolmentId: a, attendance: 'attended' },
+				{ enrolmentId: b, attendance: 'no_show' },
+			],
+		})
+		const none = parseForm(form({ intent: 'attendance' }), attendanceSchema)
+		expect(none.status === 'success' && none.value).toEqual({ marks: [] })
+	})
+
+	test('refuses a forged row beside that row', () => {
+		const a = randomUUID()
+		expect(errorsOf(parseForm(form({ intent: 'attendance', [`attendance:${a}`]: 'present' }), attendanceSchema))).toEqual({ [`attendance:${a}`]: ['ENROLMENT_NOT_FOUND'] })
+		expect(errorsOf(parseForm(form({ intent: 'attendance', 'attendance:not-an-id': 'attended' }), attendanceSchema))).toEqual({ 'attendance:not-an-id': ['ENROLMENT_NOT_FOUND'] })
+	})
+})

@@ -1,0 +1,81 @@
+import { createInstance, type TFunction } from 'i18next'
+
+// The notification mails' texts, on the server only: they never ship to the browser. Same keys
+// (`mail.…`) and the same i18next interpolation as the UI catalogues, so a mail reads as before.
+
+export const nl = {
+	mail: {
+		greeting: 'Beste {{name}},',
+		signature: 'Met vriendelijke groet,\nLeerplein',
+		sessionLine: '{{title}}, {{date}} {{time}}, {{place}}',
+		online: 'online',
+		enrolment_confirmed_subject: 'Bevestiging: u bent ingeschreven voor {{title}}',
+		enrolment_confirmed_body: 'U bent ingeschreven voor:\n{{session}}',
+		enrolment_waitlisted_subject: 'Wachtlijst: {{title}}',
+		enrolment_waitlisted_body: 'De uitvoering is vol. U staat op de wachtlijst voor:\n{{session}}\nKomt er een plaats vrij, dan krijgt u die automatisch.',
+		enrolment_promoted_subject: 'Er is een plaats vrijgekomen: u bent ingeschreven voor {{title}}',
+		enrolment_promoted_body: 'Er is een plaats vrijgekomen en u bent nu ingeschreven voor:\n{{session}}',
+		approval_requested_subject: 'Goedkeuring gevraagd: {{employee}} voor {{title}}',
+		approval_requested_body: '{{employee}} vraagt uw goedkeuring voor:\n{{session}}\nBeoordeel de aanvraag in Leerplein onder Goedkeuringen.',
+		enrolment_approved_subject: 'Goedgekeurd: {{title}}',
+		enrolment_approved_body: 'Uw aanvraag is goedgekeurd. U bent ingeschreven (of staat op de wachtlijst als het vol was) voor:\n{{session}}',
+		enrolment_declined_subject: 'Afgewezen: {{title}}',
+		enrolment_declined_body: 'Uw aanvraag voor {{session}} is afgewezen.\nReden: {{reason}}',
+		enrolment_cancelled_subject: 'Geannuleerd: {{title}}',
+		enrolment_cancelled_body: 'Uw inschrijving is geannuleerd voor:\n{{session}}',
+		session_cancelled_subject: 'Uitvoering geannuleerd: {{title}}',
+		session_cancelled_body: 'De uitvoering is geannuleerd:\n{{session}}\nReden: {{reason}}\nUw budget is vrijgegeven. Andere uitvoeringen van deze opleiding:\n{{others}}',
+		noOtherSessions: '(er zijn nu geen andere uitvoeringen gepland)',
+		reminder_7_days_subject: 'Herinnering: over een week {{title}}',
+		reminder_7_days_body: 'Over een week begint:\n{{session}}',
+		reminder_1_day_subject: 'Herinnering: morgen {{title}}',
+		reminder_1_day_body: 'Morgen begint:\n{{session}}',
+	},
+}
+
+export const en: typeof nl = {
+	mail: {
+		greeting: 'Dear {{name}},',
+		signature: 'Kind regards,\nLeerplein',
+		sessionLine: '{{title}}, {{date}} {{time}}, {{place}}',
+		online: 'online',
+		enrolment_confirmed_subject: 'Confirmation: you are enrolled in {{title}}',
+		enrolment_confirmed_body: 'You are enrolled in:\n{{session}}',
+		enrolment_waitlisted_subject: 'Waitlist: {{title}}',
+		enrolment_waitlisted_body: 'The session is full. You are on the waitlist for:\n{{session}}\nWhen a seat frees up, you get it automatically.',
+		enrolment_promoted_subject: 'A seat has freed up: you are enrolled in {{title}}',
+		enrolment_promoted_body: 'A seat has freed up and you are now enrolled in:\n{{session}}',
+		approval_requested_subject: 'Approval requested: {{employee}} for {{title}}',
+		approval_requested_body: '{{employee}} asks for your approval for:\n{{session}}\nDecide on the request in Leerplein under Approvals.',
+		enrolment_approved_subject: 'Approved: {{title}}',
+		enrolment_approved_body: 'Your request has been approved. You are enrolled (or on the waitlist if it was full) in:\n{{session}}',
+		enrolment_declined_subject: 'Declined: {{title}}',
+		enrolment_declined_body: 'Your request for {{session}} has been declined.\nReason: {{reason}}',
+		enrolment_cancelled_subject: 'Cancelled: {{title}}',
+		enrolment_cancelled_body: 'Your enrolment has been cancelled for:\n{{session}}',
+		session_cancelled_subject: 'Session cancelled: {{title}}',
+		session_cancelled_body: 'The session has been cancelled:\n{{session}}\nReason: {{reason}}\nYour budget has been released. Other sessions of this course:\n{{others}}',
+		noOtherSessions: '(no other sessions are planned at the moment)',
+		reminder_7_days_subject: 'Reminder: {{title}} in one week',
+		reminder_7_days_body: 'In one week starts:\n{{session}}',
+		reminder_1_day_subject: 'Reminder: {{title}} tomorrow',
+		reminder_1_day_body: 'Tomorrow starts:\n{{session}}',
+	},
+}
+
+export type MailLanguage = 'nl' | 'en'
+
+const translators = new Map<MailLanguage, Promise<TFunction>>()
+
+/** A translation function over the mail texts of one language (one i18next instance per language, shared). */
+export function mailTranslator(language: MailLanguage): Promise<TFunction> {
+	let translator = translators.get(language)
+	if (!translator) {
+		const instance = createInstance()
+		translator = instance
+			.init({ lng: language, fallbackLng: 'nl', resources: { nl: { translation: nl }, en: { translation: en } }, interpolation: { escapeValue: false } })
+			.then(() => instance.getFixedT(language))
+		translators.set(language, translator)
+	}
+	return translator
+}

@@ -1,0 +1,10 @@
+import { listOutbox } from '@leerplein/db'
+import type { Actor } from '@leerplein/domain'
+import { inTenant, type ServiceContext } from '../../core/service.server.ts'
+
+const SHOWN = 100
+
+/** The demo's outbox: the latest mails kept instead of sent, to the actor's own unit (row-level security decides which). */
+export async function showOutbox(ctx: ServiceContext, { actor }: { actor: Actor }) {
+	return inTenant(ctx, actor, (tx) => listOutbox(tx, { limit: SHOWN }))
+}
