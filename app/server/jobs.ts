@@ -7,6 +7,7 @@ import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.s
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
+import type { Clock } from '../core/clock.ts'
 
 /** Where mail goes: `SMTP_URL` (e.g. smtp://mail.example.nl:587), or nowhere but the outbox table (the demo). */
 export function mailDeliveryFromEnv(env: Record<string, string | undefined>): MailDelivery {
@@ -22,7 +23,10 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
-export async function startJobWorker(client: DatabaseClient, { logger, env = process.env }: { logger: Logger; env?: Record<string, string | undefined> }): Promise<PgBoss> {
+export async function startJobWorker(
+	client: DatabaseClient,
+	{ logger, clock, env = process.env }: { logger: Logger; clock: Clock; env?: Record<string, string | undefined> },
+): Promise<PgBoss> {
 	const delivery = mailDeliveryFromEnv(env)
 	const boss = createJobQueue(client, {
 		// Faster polling in tests; a few seconds of mail latency is fine in production.
@@ -38,13 +42,13 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 		logger.info({ jobId: job.id, kind: job.data.kind, messageKey: job.data.messageKey, outcome }, 'notification')
 	})
 	await boss.work(REMINDER_QUEUE, async () => {
-		const count = await enqueueReminders(client.db, { now: new Date() })
+		const count = await enqueueReminders(client.db, { now: clock.now() })
 		logger.info({ count }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)
 	await boss.work(MOODLE_SYNC_QUEUE, async () => {
-		const reports = await syncMoodleCompletions(client.db, { secretsKey, now: new Date() })
+		const reports = await syncMoodleCompletions(client.db, { secretsKey, now: clock.now() })
 		// Per tool: the outcome and Moodle's error code, never the token.
 		for (const report of reports) logger.info(report, 'moodle completion sync')
 	})
@@ -53,7 +57,7 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	// One scan at a time per worker (there is only ever one queued); it yields between slices, so mail keeps flowing.
 	await boss.work<DuplicateScanJob>(DUPLICATE_SCAN_QUEUE, { batchSize: 1 }, async ([job]) => {
 		if (!job) return
-		const result = await runDuplicateScan(client.db, job.data, { logger })
+		const result = await runDuplicateScan(client.db, job.data, { logger, now: () => clock.now() })
 		logger.info({ jobId: job.id, scanId: job.data.scanId, ...result }, 'duplicate scan')
 	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')

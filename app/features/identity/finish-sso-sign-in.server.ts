@@ -27,7 +27,7 @@ type Outcome = Result<{ redirectTo: string; setCookie: string }, FinishSsoFailur
 export async function finishSsoSignIn(
 	context: LeerpleinContext,
 	{ request, userAgent }: { request: Request; userAgent: string | null },
-	now = new Date(),
+	now = context.clock.now(),
 ): Promise<Outcome> {
 	const params = new URL(request.url).searchParams
 	const token = readAttemptToken(request, { secure: context.config.secureCookies })

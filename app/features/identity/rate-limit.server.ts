@@ -9,7 +9,7 @@ import type { ErrorBody } from '../../core/http.server.ts'
  */
 export async function requireWithinRateLimit(context: LeerpleinContext, limit: keyof LeerpleinContext['config']['rateLimits']) {
 	const client = context.clientIp ?? 'unknown'
-	const verdict = await hitRateLimit(context.db, { key: `${limit}:ip:${client}`, rule: context.config.rateLimits[limit], now: new Date() })
+	const verdict = await hitRateLimit(context.db, { key: `${limit}:ip:${client}`, rule: context.config.rateLimits[limit], now: context.clock.now() })
 	if (verdict.allowed) return
 	await withTenantContext(context.db, { tenantId: null, userId: null }, (tx) =>
 		writeAudit(tx, {

@@ -11,7 +11,7 @@ export async function signIn(
 	person: SignedInPerson,
 	{ userAgent, evidence }: { userAgent: string | null; evidence: Record<string, unknown> },
 ): Promise<string> {
-	const session = await createAuth(context.db, context.config).start(person, { ipAddress: context.clientIp, userAgent })
+	const session = await createAuth(context.db, context.config, context.clock).start(person, { ipAddress: context.clientIp, userAgent })
 	await withTenantContext(context.db, { tenantId: person.tenantId, userId: person.userId }, (tx) =>
 		writeAudit(tx, {
 			tenantId: person.tenantId,

@@ -4,7 +4,7 @@ import type { LeerpleinContext } from '../../load-context.ts'
 
 /** Ends this session, or every session of the person; returns the header that clears the cookie. */
 export async function signOut(context: LeerpleinContext, signedIn: SignedIn, { everywhere }: { everywhere: boolean }): Promise<string> {
-	const auth = createAuth(context.db, context.config)
+	const auth = createAuth(context.db, context.config, context.clock)
 	if (everywhere) await auth.endAll(signedIn.person.userId)
 	else await auth.end(signedIn.sessionId)
 	const { tenantId, userId } = signedIn.person

@@ -13,7 +13,7 @@ export type StartSsoFailure = 'SSO_NOT_CONFIGURED' | 'SSO_PROVIDER_UNAVAILABLE'
 export async function startSsoSignIn(
 	context: LeerpleinContext,
 	{ unitSlug, returnTo, requestOrigin }: { unitSlug: string; returnTo: string; requestOrigin: string },
-	now = new Date(),
+	now = context.clock.now(),
 ): Promise<Result<{ location: string; setCookie: string }, StartSsoFailure>> {
 	const found = await getSsoConfig(context.db, { slug: unitSlug })
 	if (!found) return fail('SSO_NOT_CONFIGURED')
