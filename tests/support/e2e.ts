@@ -11,8 +11,8 @@ export { ELS, FATIMA, PETER, SANNE, signInAs } from './sign-in.ts'
 
 export type E2EOptions = {
 	driver: TestDriver
-	/** Environment for the portal. A portal with an environment of its own is the file's own. */
-	env?: Record<string, string>
+	/** Environment for the portal (or a function that gives it, in the file's beforeAll). A portal with an environment of its own is the file's own. */
+	env?: Record<string, string> | (() => Record<string, string>)
 	seedScale?: string
 	/** A portal of the file's own whose clock the test sets (`clock.advance`); nothing else may move it. */
 	clock?: boolean
@@ -67,7 +67,7 @@ export function useE2E(options: E2EOptions): E2E {
 		const own = options.own || clock || env !== undefined || seedScale !== undefined
 		const runDir = inject('e2eRunDir')
 		;[started, browser] = await Promise.all([
-			own || !runDir ? startPortal(driver, { env, seedScale, clock }) : sharedPortal(driver, runDir),
+			own || !runDir ? startPortal(driver, { env: typeof env === 'function' ? env() : env, seedScale, clock }) : sharedPortal(driver, runDir),
 			options.browser === false ? undefined : launchBrowser(),
 		])
 		if (options.owner) {

@@ -34,7 +34,7 @@ function buildPortalIfStale() {
 	const built = join(appDir, 'build/server/index.js')
 	if (existsSync(built) && statSync(built).mtimeMs >= newestSource(appDir)) return
 	// Not as a test: vite.config.ts leaves the Remix plugin out under Vitest.
-	const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_ENV'))
+	const env = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST'))), NODE_ENV: 'production' as const }
 	const result = spawnSync('npx', ['remix', 'vite:build'], { cwd: appDir, env, stdio: ['ignore', 'ignore', 'inherit'] })
 	if (result.status !== 0) throw new Error('building the portal for the end-to-end tests failed')
 }
