@@ -39,14 +39,14 @@ function buildPortalIfStale() {
 	if (result.status !== 0) throw new Error('building the portal for the end-to-end tests failed')
 }
 
-/** The newest modification time of the portal's sources (tests and generated files excluded). */
+/** The newest modification time of the portal's sources (tests, their setup and generated files excluded). */
 function newestSource(dir: string): number {
 	let newest = 0
 	for (const entry of readdirSync(dir, { withFileTypes: true })) {
 		if (['node_modules', 'build', '.data', '.cache'].includes(entry.name)) continue
 		const path = join(dir, entry.name)
 		if (entry.isDirectory()) newest = Math.max(newest, newestSource(path))
-		else if (!/\.test\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs)
+		else if (!/(\.test\.tsx?|^vitest\.setup\.ts)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs)
 	}
 	return newest
 }
