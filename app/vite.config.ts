@@ -37,5 +37,6 @@ export default defineConfig(({ isSsrBuild }) => ({
 	test: {
 		include: ['**/*.test.{ts,tsx}'],
 		exclude: ['node_modules/**', 'build/**'],
+		setupFiles: ['./vitest.setup.ts'],
 	},
 }))

@@ -5,5 +5,6 @@ export default defineConfig({
 		// Each file makes its own databases; PGlite's WASM start-up is the slow part.
 		testTimeout: 30_000,
 		hookTimeout: 120_000,
+		setupFiles: ['./vitest.setup.ts'],
 	},
 })

@@ -21,7 +21,7 @@ import { portalConfigFromEnv } from './config.ts'
 import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
-import { systemClock } from '../core/clock.ts'
+import { processClock } from './test-clock.ts'
 import { allowRouteCsp, cspNonce, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
@@ -30,9 +30,9 @@ const appRoot = fileURLToPath(new URL('..', import.meta.url))
 
 // Migrate and seed as the schema owner, then serve as leerplein_app, which obeys row-level security (ADR 006).
 const migrator = await createDatabase(databaseConfigFromEnv(), { role: 'migrator' })
-// The portal's one clock; the test harness may swap in a settable one (tests/support/portal.ts).
-const clock = systemClock
 const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.config.driver === 'pglite' })
+// The portal's one clock; the test harness may set it over IPC (server/test-clock.ts, tests/support/portal.ts).
+const clock = processClock(process.env, { demoMode: config.demoMode, channel: process })
 logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')
 await migrateDatabase(migrator)
 await seedIfEmpty(migrator.db)
@@ -41,7 +41,7 @@ await warnIfRowLevelSecurityIsBypassed(database.db)
 // The embedded database has no other process to run jobs, so the portal does; on PostgreSQL a
 // separate `worker` process does, unless JOBS_IN_PROCESS says otherwise (ADR 012).
 const jobsInProcess = process.env.JOBS_IN_PROCESS ? process.env.JOBS_IN_PROCESS === 'true' : database.config.driver === 'pglite'
-const jobWorker = jobsInProcess ? await startJobWorker(database, { logger }) : null
+const jobWorker = jobsInProcess ? await startJobWorker(database, { logger, clock }) : null
 // The LTI platform key pair is made on first start and kept in the database (ADR 015).
 await ensurePlatformKey(database.db)
 
@@ -112,7 +112,7 @@ async function seedIfEmpty(db: Database) {
 	let lastStep = ''
 	const summary = await seedDatabase(db, {
 		scale,
-		now: new Date(),
+		now: clock.now(),
 		onProgress(step, done, total) {
 			if (done === total || step !== lastStep) logger.info({ step, done, total }, `seeding ${step} ${done}/${total}`)
 			lastStep = step

@@ -4,12 +4,10 @@ import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
-import { systemClock } from '../core/clock.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
-import { systemClock } from '../core/clock.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
-import { systemClock } from '../core/clock.ts'
+import type { Clock } from '../core/clock.ts'
 
 /** Where mail goes: `SMTP_URL` (e.g. smtp://mail.example.nl:587), or nowhere but the outbox table (the demo). */
 export function mailDeliveryFromEnv(env: Record<string, string | undefined>): MailDelivery {
@@ -25,7 +23,10 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
-export async function startJobWorker(client: DatabaseClient, { logger, env = process.env }: { logger: Logger; env?: Record<string, string | undefined> }): Promise<PgBoss> {
+export async function startJobWorker(
+	client: DatabaseClient,
+	{ logger, clock, env = process.env }: { logger: Logger; clock: Clock; env?: Record<string, string | undefined> },
+): Promise<PgBoss> {
 	const delivery = mailDeliveryFromEnv(env)
 	const boss = createJobQueue(client, {
 		// Faster polling in tests; a few seconds of mail latency is fine in production.
@@ -38,20 +39,20 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	await boss.work<MailJob>(MAIL_QUEUE, { batchSize: 1 }, async ([job]) => {
 		if (!job) return
 		const outcome = await sendNotification(
-			{ db: client.db, logger, clock: systemClock, requestId: job.id, clientIp: null },
+			{ db: client.db, logger, clock, requestId: job.id, clientIp: null },
 			{ actor: { tenantId: job.data.tenantId, userId: null }, delivery, job: job.data },
 		)
 		logger.info({ jobId: job.id, kind: job.data.kind, messageKey: job.data.messageKey, outcome: outcome.ok ? outcome.value : outcome.code }, 'notification')
 	})
 	await boss.work(REMINDER_QUEUE, async ([job]) => {
-		const reminders = await enqueueReminders({ db: client.db, logger, clock: systemClock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		const reminders = await enqueueReminders({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(reminders.ok ? { count: reminders.value.queued } : { code: reminders.code }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)
 	await boss.work(MOODLE_SYNC_QUEUE, async ([job]) => {
 		// The scheduled sync runs as no one, in the job's own service context.
-		const ctx = { db: client.db, logger, clock: systemClock, requestId: job?.id ?? null, clientIp: null }
+		const ctx = { db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }
 		const synced = await syncMoodleCompletions(ctx, { actor: null, secretsKey })
 		// Per tool: the outcome and Moodle's error code, never the token.
 		if (synced.ok) for (const report of synced.value) logger.info(report, 'moodle completion sync')
@@ -62,7 +63,7 @@ export async function startJobWorker(client: DatabaseClient, { logger, env = pro
 	await boss.work<DuplicateScanJob>(DUPLICATE_SCAN_QUEUE, { batchSize: 1 }, async ([job]) => {
 		if (!job) return
 		const { scanId, tenantId, userId } = job.data
-		const result = await runDuplicateScan({ db: client.db, logger, clock: systemClock, requestId: job.id, clientIp: null }, { actor: { tenantId, userId }, scanId })
+		const result = await runDuplicateScan({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, { actor: { tenantId, userId }, scanId })
 		logger.info({ jobId: job.id, scanId, ...(result.ok ? result.value : result) }, 'duplicate scan')
 	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')

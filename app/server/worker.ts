@@ -1,6 +1,8 @@
 import { createDatabase, databaseConfigFromEnv, migrateDatabase, switchToAppRole } from '@leerplein/db'
+import { portalConfigFromEnv } from './config.ts'
 import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
+import { processClock } from './test-clock.ts'
 
 // The job worker as its own process (production): `pnpm --filter @leerplein/portal worker`.
 // It migrates like the portal (a no-op when current), then works as leerplein_app.
@@ -12,7 +14,9 @@ if (config.driver === 'pglite') {
 const migrator = await createDatabase(config, { role: 'migrator' })
 await migrateDatabase(migrator)
 const client = await switchToAppRole(migrator)
-const boss = await startJobWorker(client, { logger })
+// The worker's clock, which the test harness may set like the portal's (server/test-clock.ts).
+const clock = processClock(process.env, { demoMode: portalConfigFromEnv(process.env, { embeddedDatabase: false }).demoMode, channel: process })
+const boss = await startJobWorker(client, { logger, clock })
 
 let stopping = false
 async function shutdown(signal: string) {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { listPublishedDuplicateCourses, selectRows, withTenantContext } from '@leerplein/db'
 import { DEMO_PERSONAS, seededDuplicateClusters } from '@leerplein/db/seed'
 import { clusterDuplicates, createDuplicateScan } from '@leerplein/domain'
+import { pollUntil } from '../support/poll.ts'
 import type { Benchmark } from './harness.ts'
 import { ms, perSecond } from './load.ts'
 import { table } from './report.ts'
@@ -68,13 +69,13 @@ const benchmark: Benchmark = {
 			redirect: 'manual',
 		})
 		if (requested.status !== 303) throw new Error(`the scan request answered ${requested.status}`)
-		let html = await report()
-		let polls = 0
-		while (html.includes('<progress') || !html.includes('doorzocht in')) {
-			if (++polls > 1_200) throw new Error('the scan did not finish within 5 minutes')
-			await new Promise((resolve) => setTimeout(resolve, 250))
-			html = await report()
-		}
+		const html = await pollUntil(
+			async () => {
+				const page = await report()
+				return !page.includes('<progress') && page.includes('doorzocht in') && page
+			},
+			{ timeoutMs: 300_000, intervalMs: 250, message: 'the scan did not finish' },
+		)
 		const pageMs = performance.now() - started
 		const scannedCourses = /([\d.,]+) gepubliceerde cursussen doorzocht in ([\d,]+) seconden/.exec(html)
 		const warmStarted = performance.now()

@@ -3,7 +3,7 @@ import { loadavg } from 'node:os'
 import { sql } from 'drizzle-orm'
 import { schema, selectRows } from '@leerplein/db'
 import { ALL_LTI_SCOPES, LTI_SCOPES } from '@leerplein/domain'
-import { moodleTimestamp, startMoodleLikeTool } from '../support/moodle-like-tool.ts'
+import { moodleTimestamp, startMoodle } from '../support/moodle.ts'
 import type { Benchmark } from './harness.ts'
 import { ms, perSecond } from './load.ts'
 import { table } from './report.ts'
@@ -13,13 +13,13 @@ const PARTICIPANTS = 6000
 
 /**
  * Moodle over LTI 1.3: the launch round trip (login initiation → id_token) and AGS score
- * ingestion, with the Moodle-like test tool (tests/support) as the tool.
+ * ingestion, with the fake Moodle's enrol_lti (tests/support/moodle.ts) as the tool.
  */
 const benchmark: Benchmark = {
 	id: 'lti',
 	title: 'LTI launch and score ingestion',
 	async run(ctx) {
-		const tool = await startMoodleLikeTool()
+		const tool = await startMoodle()
 		try {
 			const db = ctx.owner.db
 			const [rvo] = await selectRows<{ id: string }>(db, sql`select id from tenants where slug = 'rvo'`)

@@ -2,32 +2,22 @@ import { createHash } from 'node:crypto'
 import { createDatabase, schema } from '@leerplein/db'
 import { eq } from 'drizzle-orm'
 import { testDrivers } from '@leerplein/db/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { ELS, FATIMA, PETER, SANNE, signInAs } from '../support/sign-in.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, onTestFinished, test } from 'vitest'
+import { accessibilityViolations, ELS, FATIMA, PETER, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
 const COOKIE = '__Host-leerplein-sessie'
 
 describe.each(await testDrivers())('signing in and out on %s', (driver) => {
-	let portal: RunningPortal
-	let browser: Browser
+	const e2e = useE2E({ driver, owner: driver === 'postgres' })
+	const { portal } = e2e
 	let context: BrowserContext
 	let page: Page
 
-	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
 	beforeEach(async () => {
-		context = await browser.newContext({ baseURL: portal.url })
-		page = await context.newPage()
+		page = await e2e.newPage()
+		context = page.context()
 	})
-	afterEach(() => context?.close())
 
 	const sessionCookie = async (ctx = context) => (await ctx.cookies()).find((cookie) => cookie.name === COOKIE)
 
@@ -60,7 +50,7 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 	})
 
 	test('sign out everywhere ends the sessions on other devices too', async () => {
-		const laptop = await browser.newContext({ baseURL: portal.url })
+		const laptop = await e2e.newContext()
 		const laptopPage = await laptop.newPage()
 		await signInAs(laptopPage, SANNE)
 		await signInAs(page, SANNE)
@@ -144,6 +134,10 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 		})
 
 		test('deactivating an account ends its sessions at the next request', async () => {
+			// The portal is shared with other test files, which sign in as Mark too.
+			onTestFinished(async () => {
+				await e2e.owner.db.update(schema.users).set({ active: true }).where(eq(schema.users.email, 'demo.leidinggevende@rvo.demo.rijksoverheid.nl'))
+			})
 			await signInAs(page, 'Mark Jansen')
 			await page.goto('/account')
 			expect(new URL(page.url()).pathname).toBe('/account')
@@ -163,56 +157,41 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 })
 
 describe('session timeouts', () => {
-	let portal: RunningPortal
-	let browser: Browser
-
-	beforeAll(async () => {
-		// Seconds instead of minutes and hours, so the test can wait them out: idle 3 s, absolute 7.2 s.
-		;[portal, browser] = await Promise.all([
-			startPortal('pglite', { env: { SESSION_IDLE_MINUTES: '0.05', SESSION_ABSOLUTE_HOURS: '0.002' } }),
-			launchBrowser(),
-		])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
+	// The portal's clock is the test's: the default policy (30 minutes idle, 8 hours at most) without waiting for it.
+	const e2e = useE2E({ driver: 'pglite', clock: true })
+	const minutes = (count: number) => count * 60_000
 
 	test('an idle session expires, and the person is told why', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
-		const page = await context.newPage()
+		const page = await e2e.newPage()
 		await signInAs(page, SANNE)
-		await page.waitForTimeout(3_500)
+		await e2e.clock.advance(minutes(31))
 		await page.goto('/account')
 		expect(await page.getByRole('status').textContent()).toBe('Uw sessie is verlopen. Log opnieuw in.')
-		await context.close()
 	})
 
 	test('activity keeps a session alive, but never past its absolute lifetime', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
-		const page = await context.newPage()
+		const page = await e2e.newPage()
 		await signInAs(page, SANNE)
-		const signedInAt = Date.now()
-		// Past the 3 s idle timeout, kept alive by a request every second.
-		while (Date.now() - signedInAt < 5_000) {
-			await page.waitForTimeout(1_000)
+		let elapsed = 0
+		// Past the 30-minute idle timeout, kept alive by a request every 20 minutes.
+		while (elapsed < minutes(60)) {
+			await e2e.clock.advance(minutes(20))
+			elapsed += minutes(20)
 			await page.goto('/account')
 			expect(new URL(page.url()).pathname).toBe('/account')
 		}
-		while (Date.now() - signedInAt < 7_500) await page.waitForTimeout(1_000).then(() => page.goto('/catalogus'))
+		while (elapsed < minutes(8 * 60 + 10)) {
+			await e2e.clock.advance(minutes(20))
+			elapsed += minutes(20)
+			await page.goto('/catalogus')
+		}
 		await page.goto('/account')
 		expect(new URL(page.url()).pathname).toBe('/inloggen')
-		await context.close()
 	})
 })
 
 describe('without demo mode', () => {
-	let portal: RunningPortal
-
-	beforeAll(async () => {
-		portal = await startPortal('pglite', { env: { DEMO_MODE: 'false' } })
-	})
-	afterAll(() => portal?.stop())
+	const { portal } = useE2E({ driver: 'pglite', env: { DEMO_MODE: 'false' }, browser: false })
 
 	test('there is no persona sign-in, whatever the request says', async () => {
 		const page = await (await fetch(`${portal.url}/inloggen?demo=1`)).text()

@@ -1,8 +1,7 @@
 import { testDrivers } from '@leerplein/db/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { accessibilityViolations, useE2E } from '../support/e2e.ts'
 
 const UNIT_NAMES = [
 	'Kerndepartement',
@@ -17,23 +16,13 @@ const UNIT_NAMES = [
 ]
 
 describe.each(await testDrivers())('the portal on %s', (driver) => {
-	let portal: RunningPortal
-	let browser: Browser
-	let context: BrowserContext
+	const e2e = useE2E({ driver })
+	const { portal } = e2e
 	let page: Page
 
-	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
 	beforeEach(async () => {
-		context = await browser.newContext({ baseURL: portal.url, locale: 'en-US' })
-		page = await context.newPage()
+		page = await e2e.newPage({ locale: 'en-US' })
 	})
-	afterEach(() => context?.close())
 
 	/** Course pages from the first catalogue page, until one has sessions planned. */
 	async function openCourseWithSessions(): Promise<string> {

@@ -1,34 +1,21 @@
 import { eq } from 'drizzle-orm'
-import { createDatabase, schema, type DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db'
 import { testDrivers } from '@leerplein/db/testing'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { ELS, FATIMA, signInAs } from '../support/sign-in.ts'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
+import { accessibilityViolations, ELS, FATIMA, signInAs, useE2E } from '../support/e2e.ts'
 
 // The concern sets the P&O defaults; a unit inherits each rule unless it overrides it. PostgreSQL,
 // so the test can read the stored defaults, the unit's overrides and the audit trail as the owner.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
 describe.each(drivers)('the concern administrator sets the P&O defaults that units inherit, on %s', (driver) => {
-	let portal: RunningPortal
-	let browser: Browser
-	let owner: DatabaseClient
-
-	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
-		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await owner?.close()
-		await portal?.stop()
-	})
+	const e2e = useE2E({ driver, owner: true })
+	const { portal, owner } = e2e
 
 	const storedDefaults = async () => (await owner.db.select().from(schema.concernSettings))[0]!.poDefaults
 	const rvoOverrides = async () => (await owner.db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo')))[0]!.poOverrides
-	const newPage = async () => (await browser.newContext({ baseURL: portal.url })).newPage()
+	const newPage = () => e2e.newPage()
 	/** The rule's row in the unit's rules table, as one line of text: rule, value, source. */
 	const ruleRow = (page: Page, rule: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: rule, exact: true }) })
 

@@ -1,10 +1,9 @@
 import { testDrivers } from '@leerplein/db/testing'
 import { seededDuplicateClusters } from '@leerplein/db/seed'
-import type { Browser, BrowserContext, Page, Route } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { ELS, FATIMA, PETER, signInAs } from '../support/sign-in.ts'
+import type { Page, Route } from 'playwright-core'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { accessibilityViolations, ELS, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
+import { pollUntil } from '../support/poll.ts'
 
 const RVO = 'Rijksdienst voor Ondernemend Nederland'
 const NVWA = 'Nederlandse Voedsel- en Warenautoriteit'
@@ -12,26 +11,16 @@ const NVWA = 'Nederlandse Voedsel- en Warenautoriteit'
 const SCANNED = /gepubliceerde cursussen doorzocht/
 
 describe.each(await testDrivers())('deduplication of the shared catalogue on %s', (driver) => {
-	let portal: RunningPortal
-	let browser: Browser
-	let context: BrowserContext
+	// The scan is a background job: the worker runs in the portal on either database here. It
+	// looks for jobs every 5 seconds, so the report's "in line" state is there to be seen.
+	const e2e = useE2E({ driver, env: { JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '5' } })
+	const { portal } = e2e
 	let page: Page
 	const clusters = seededDuplicateClusters('small')
 
-	beforeAll(async () => {
-		// The scan is a background job: the worker runs in the portal on either database here. It
-		// looks for jobs every 5 seconds, so the report's "in line" state is there to be seen.
-		;[portal, browser] = await Promise.all([startPortal(driver, { env: { JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '5' } }), launchBrowser()])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
 	beforeEach(async () => {
-		context = await browser.newContext({ baseURL: portal.url })
-		page = await context.newPage()
+		page = await e2e.newPage()
 	})
-	afterEach(() => context?.close())
 
 	/** A course as its page shows it. */
 	async function readCourse(id: string) {
@@ -106,7 +95,7 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		expect(await accessibilityViolations(page)).toEqual([])
 
 		// Without JavaScript: the button posts, the progress is a page of its own, and "Vernieuwen" follows it.
-		const noScript = await browser.newContext({ baseURL: portal.url, javaScriptEnabled: false })
+		const noScript = await e2e.newContext({ javaScriptEnabled: false })
 		noScript.setDefaultTimeout(20_000)
 		try {
 			const plain = await noScript.newPage()
@@ -122,10 +111,14 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 			const again = await plain.request.post('/beheer/dubbelingen', { headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'intent=scan', maxRedirects: 0 })
 			expect(again.status()).toBe(303)
 			expect(again.headers().location).toBe('/beheer/dubbelingen?scan=bezig')
-			for (let attempt = 0; attempt < 60 && (await plain.getByRole('progressbar').count()) > 0; attempt++) {
-				await plain.waitForTimeout(500)
-				await plain.getByRole('link', { name: 'Vernieuwen' }).click()
-			}
+			await pollUntil(
+				async () => {
+					if ((await plain.getByRole('progressbar').count()) === 0) return true
+					await plain.getByRole('link', { name: 'Vernieuwen' }).click()
+					return false
+				},
+				{ timeoutMs: 30_000, intervalMs: 500, message: 'the scan did not finish' },
+			)
 			await plain.getByText(SCANNED).waitFor()
 			expect(await plain.locator('ol.duplicate-list > li').count()).toBeGreaterThan(0)
 		} finally {
@@ -217,7 +210,7 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		// 27 doubles: an RVO course and the same course written up by NVWA, each on its own subject.
 		const subjects = Array.from({ length: 27 }, (_, index) => `Pagineerproef${String.fromCharCode(97 + Math.floor(index / 26))}${String.fromCharCode(97 + (index % 26))}`)
 		for (const [person, suffix] of [[FATIMA, ''], [PETER, ' (basis)']] as const) {
-			const writer = await browser.newContext({ baseURL: portal.url })
+			const writer = await e2e.newContext()
 			try {
 				const writing = await writer.newPage()
 				await signInAs(writing, person)

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, ne, sql } from 'drizzle-orm'
-import { createDatabase, schema, selectRows, type DatabaseClient } from '@leerplein/db'
+import { schema, selectRows } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
-import type { Browser, Page } from 'playwright-core'
+import type { Database } from '@leerplein/db'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { signInAs, SANNE } from '../support/sign-in.ts'
+import { accessibilityViolations, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
 
 const MARK = 'Mark Jansen' // manager of Sanne, RVO
@@ -18,26 +17,18 @@ const MARK = 'Mark Jansen' // manager of Sanne, RVO
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
 describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s', (driver) => {
-	let portal: RunningPortal
 	let smtp: TestSmtpServer
-	let browser: Browser
-	let owner: DatabaseClient
+	// The SMTP server is there before the portal that sends to it, and stops after it.
+	beforeAll(async () => {
+		smtp = await startSmtpServer()
+	})
+	afterAll(() => smtp?.close())
+	const e2e = useE2E({ driver, env: () => ({ SMTP_URL: smtp.url, JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '0.5' }), owner: true })
+	const { portal, owner } = e2e
 	let f: Awaited<ReturnType<typeof plant>>
 
 	beforeAll(async () => {
-		smtp = await startSmtpServer()
-		;[portal, browser] = await Promise.all([
-			startPortal(driver, { env: { SMTP_URL: smtp.url, JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '0.5' } }),
-			launchBrowser(),
-		])
-		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
 		f = await plant(owner)
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await owner?.close()
-		await portal?.stop()
-		await smtp?.close()
 	})
 
 	const statusOf = async (enrolmentId: string) =>
@@ -50,7 +41,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	}
 
 	test('enrol → manager approves → confirmation mail → employee cancels → the first waiting is promoted and mailed', async () => {
-		const sanne = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const sanne = await e2e.newPage()
 		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
 		await sanne.getByRole('radio').first().check()
 		await expectAccessible(sanne)
@@ -60,7 +51,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(request?.status).toBe('awaiting_approval')
 		await smtp.waitFor((mail) => mail.to.includes(f.mark.email) && mail.subject.startsWith('Goedkeuring gevraagd: Sanne de Vries'))
 
-		const mark = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const mark = await e2e.newPage()
 		await signInAs(mark, MARK, { returnTo: '/goedkeuringen' })
 		await expectAccessible(mark)
 		// The seed may hold another request of Sanne's: pick the one for this course.
@@ -95,14 +86,14 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	}, 180_000)
 
 	test('the coordinator pages and the calendar file are there and accessible', async () => {
-		const fatima = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const fatima = await e2e.newPage()
 		await signInAs(fatima, 'Fatima el Amrani', { returnTo: `/uitvoeringen/${f.sessionId}` })
 		await fatima.getByRole('heading', { name: 'Deelnemers' }).waitFor()
 		await expectAccessible(fatima)
 		await fatima.goto('/uitvoeringen')
 		await expectAccessible(fatima)
 		const [someoneElses] = await owner.db.select({ id: schema.enrolments.id }).from(schema.enrolments).where(eq(schema.enrolments.userId, f.waiting.id)).limit(1)
-		const calendar = await fetch(`${portal.url}/mijn-leren/agenda/${someoneElses!.id}`, { headers: { Cookie: await cookieOf(portal, 'rvo-employee') } })
+		const calendar = await fetch(`${portal.url}/mijn-leren/agenda/${someoneElses!.id}`, { headers: { Cookie: await e2e.sessionCookie('rvo-employee') } })
 		expect(calendar.status).toBe(404)
 	})
 
@@ -139,7 +130,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	test("a coordinator overrides their unit's rules (inherit or own value), with errors next to the field; another unit's coordinator cannot", async () => {
 		const rvo = async () => (await owner.db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo')))[0]!
 		const initial = (await rvo()).poOverrides
-		const fatima = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const fatima = await e2e.newPage()
 		await signInAs(fatima, 'Fatima el Amrani', { returnTo: '/onderdelen/rvo/regels' })
 		const group = fatima.getByRole('group', { name: 'Kosteloos annuleren tot' })
 		await group.getByRole('radio', { name: 'Eigen waarde' }).check()
@@ -159,7 +150,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		const attack = await fetch(`${portal.url}/onderdelen/rvo/regels`, {
 			method: 'POST',
 			redirect: 'manual',
-			headers: { Cookie: await cookieOf(portal, 'nvwa-coordinator'), Origin: portal.url },
+			headers: { Cookie: await e2e.sessionCookie('nvwa-coordinator'), Origin: portal.url },
 			body: new URLSearchParams({ 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '0' }),
 		})
 		expect(attack.status).toBe(403)
@@ -167,7 +158,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	})
 
 	test('the providing coordinator raises capacity, moves a participant, registers a no-show and cancels a session', async () => {
-		const fatima = await cookieOf(portal, 'rvo-coordinator')
+		const fatima = await e2e.sessionCookie('rvo-coordinator')
 		const post = (path: string, body: Record<string, string>) =>
 			fetch(`${portal.url}${path}`, { method: 'POST', redirect: 'manual', headers: { Cookie: fatima, Origin: portal.url }, body: new URLSearchParams(body) })
 		const people = await owner.db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, f.rvoId)).limit(20).offset(40)
@@ -219,7 +210,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 
 	test('ticked requests stay ticked while the manager pages through the inbox, and one approval decides them all', async () => {
 		const requests = await f.addManyRequests(55)
-		const mark = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const mark = await e2e.newPage()
 		await signInAs(mark, MARK, { returnTo: '/goedkeuringen' })
 		const status = (text: string) => mark.getByRole('status').filter({ hasText: text })
 		const inbox = mark.getByRole('region', { name: 'Goedkeuringen' })
@@ -258,8 +249,8 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		let sanneCookie: string
 		let markCookie: string
 		beforeAll(async () => {
-			sanneCookie = await cookieOf(portal, 'rvo-employee')
-			markCookie = await cookieOf(portal, 'rvo-manager')
+			sanneCookie = await e2e.sessionCookie('rvo-employee')
+			markCookie = await e2e.sessionCookie('rvo-manager')
 		})
 		const post = (path: string, cookie: string, body: Record<string, string | string[]>) => {
 			const form = new URLSearchParams()
@@ -308,13 +299,8 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	})
 })
 
-async function cookieOf(portal: RunningPortal, persona: string): Promise<string> {
-	const response = await fetch(`${portal.url}/inloggen`, { method: 'POST', headers: { Origin: portal.url }, body: new URLSearchParams({ persona }), redirect: 'manual' })
-	return response.headers.get('set-cookie')!.split(';')[0]!
-}
-
 /** An RVO course that needs approval, a one-seat session with a colleague of Sanne already waiting, and bad targets. */
-async function plant(owner: DatabaseClient) {
+async function plant(owner: { db: Database }) {
 	const db = owner.db
 	const tenants = await db.select().from(schema.tenants)
 	const idOf = (slug: string) => tenants.find((tenant) => tenant.slug === slug)!.id

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
-import { createDatabase, schema } from '@leerplein/db'
+import { schema, type Database } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test } from 'vitest'
 import { CROSS_TENANT_PROBES, isControl, type IsolationFixtures, type Persona } from '../isolation/probes.ts'
 import { ROUTE_ACCESS } from '../isolation/route-access.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { useE2E } from '../support/e2e.ts'
 
 const manifest = (await import(new URL('../../app/build/server/index.js', import.meta.url).href)) as { routes: Record<string, unknown> }
 const routeIds = Object.keys(manifest.routes).sort()
@@ -29,18 +29,17 @@ describe('every route says how it is isolated', () => {
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
 describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
-	let portal: RunningPortal
+	const e2e = useE2E({ driver, owner: true, browser: false })
+	const { portal } = e2e
 	let fixtures: IsolationFixtures
 	const cookies = new Map<Persona, string>()
 
 	beforeAll(async () => {
-		portal = await startPortal(driver)
-		fixtures = await plantFixtures(portal.databaseUrl!)
+		fixtures = await plantFixtures(e2e.owner)
 		for (const persona of ['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator', 'concern-admin'] as const) {
-			cookies.set(persona, await signIn(portal, persona))
+			cookies.set(persona, await e2e.sessionCookie(persona))
 		}
 	})
-	afterAll(() => portal?.stop())
 
 	const cases = Object.entries(CROSS_TENANT_PROBES).flatMap(([routeId, probes]) =>
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
@@ -63,102 +62,85 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 	})
 })
 
-async function signIn(portal: RunningPortal, persona: Persona): Promise<string> {
-	const response = await fetch(`${portal.url}/inloggen`, {
-		method: 'POST',
-		headers: { Origin: portal.url },
-		body: new URLSearchParams({ persona }),
-		redirect: 'manual',
-	})
-	const cookie = response.headers.get('set-cookie')?.split(';')[0]
-	if (response.status !== 302 || !cookie) throw new Error(`could not sign in as ${persona}: ${response.status}`)
-	return cookie
-}
-
 /** NVWA's newest course, still a draft, an NVWA course opened to ACM only, and a published NVWA course for everyone. */
-async function plantFixtures(ownerUrl: string): Promise<IsolationFixtures> {
-	const owner = await createDatabase({ driver: 'postgres', url: ownerUrl, migrationUrl: ownerUrl }, { role: 'migrator' })
-	try {
-		const tenants = await owner.db.select().from(schema.tenants)
-		const idOf = (slug: string) => tenants.find((tenant) => tenant.slug === slug)!.id
-		const course = (title: string, status: 'draft' | 'published', visibility: 'concern' | 'selected') => ({
-			providerTenantId: idOf('nvwa'),
-			title,
-			summary: `${title}.`,
-			description: 'Alleen voor de isolatietest.',
-			form: 'classroom' as const,
-			durationMinutes: 120,
-			status,
-			visibility,
-			createdAt: new Date(Date.now() + 60_000),
+async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures> {
+	const tenants = await owner.db.select().from(schema.tenants)
+	const idOf = (slug: string) => tenants.find((tenant) => tenant.slug === slug)!.id
+	const course = (title: string, status: 'draft' | 'published', visibility: 'concern' | 'selected') => ({
+		providerTenantId: idOf('nvwa'),
+		title,
+		summary: `${title}.`,
+		description: 'Alleen voor de isolatietest.',
+		form: 'classroom' as const,
+		durationMinutes: 120,
+		status,
+		visibility,
+		createdAt: new Date(Date.now() + 60_000),
+	})
+	const [draft, acmOnly, shared] = await owner.db
+		.insert(schema.courses)
+		.values([
+			course('Conceptopleiding van de NVWA (isolatietest)', 'draft', 'concern'),
+			course('Alleen voor ACM (isolatietest)', 'published', 'selected'),
+			course('Gedeelde opleiding van de NVWA (isolatietest)', 'published', 'concern'),
+		])
+		.returning({ id: schema.courses.id, title: schema.courses.title })
+	await owner.db.insert(schema.courseAudiences).values({ courseId: acmOnly!.id, tenantId: idOf('acm') })
+	// An NVWA-run session with the NVWA demo employee in it, and a request of theirs awaiting approval.
+	const [open] = await owner.db
+		.insert(schema.courses)
+		.values(course('Toezicht op de voedselketen (isolatietest)', 'published', 'concern'))
+		.returning({ id: schema.courses.id, title: schema.courses.title })
+	const start = Date.now() + 40 * 86_400_000
+	const [session, later] = await owner.db
+		.insert(schema.sessions)
+		.values([0, 1].map((week) => ({ tenantId: idOf('nvwa'), courseId: open!.id, startsAt: new Date(start + week * 7 * 86_400_000), endsAt: new Date(start + week * 7 * 86_400_000 + 3_600_000), capacity: 10 })))
+		.returning({ id: schema.sessions.id })
+	const persona = DEMO_PERSONAS.find((p) => p.key === 'nvwa-employee')!
+	const [employee] = await owner.db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(eq(schema.users.email, persona.email))
+	const [enrolled, awaiting] = await owner.db
+		.insert(schema.enrolments)
+		.values([
+			{ tenantId: idOf('nvwa'), sessionId: session!.id, userId: employee!.id, status: 'enrolled', queueNumber: 1 },
+			{ tenantId: idOf('nvwa'), sessionId: later!.id, userId: employee!.id, status: 'awaiting_approval', approvalStep: 'manager' },
+		])
+		.returning({ id: schema.enrolments.id })
+	const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
+	await owner.db.insert(schema.outboxMails).values({
+		id: crypto.randomUUID(),
+		tenantId: idOf('nvwa'),
+		messageKey: 'isolatietest',
+		messageId: '<isolatietest@leerplein.local>',
+		toAddress: persona.email,
+		subject: nvwaOutboxSubject,
+		body: 'Alleen voor de isolatietest.',
+		status: 'kept',
+	})
+	const [tool] = await owner.db
+		.insert(schema.ltiTools)
+		.values({
+			name: 'Moodle (isolatietest)',
+			clientId: 'isolatietest',
+			deploymentIds: ['1'],
+			loginUrl: 'https://moodle.isolatietest.invalid/enrol/lti/login.php',
+			targetLinkUri: 'https://moodle.isolatietest.invalid/enrol/lti/launch.php',
+			deepLinkingUrl: 'https://moodle.isolatietest.invalid/enrol/lti/launch_deeplink.php',
+			redirectUris: ['https://moodle.isolatietest.invalid/enrol/lti/launch.php'],
+			jwksUrl: 'https://moodle.isolatietest.invalid/enrol/lti/jwks.php',
 		})
-		const [draft, acmOnly, shared] = await owner.db
-			.insert(schema.courses)
-			.values([
-				course('Conceptopleiding van de NVWA (isolatietest)', 'draft', 'concern'),
-				course('Alleen voor ACM (isolatietest)', 'published', 'selected'),
-				course('Gedeelde opleiding van de NVWA (isolatietest)', 'published', 'concern'),
-			])
-			.returning({ id: schema.courses.id, title: schema.courses.title })
-		await owner.db.insert(schema.courseAudiences).values({ courseId: acmOnly!.id, tenantId: idOf('acm') })
-		// An NVWA-run session with the NVWA demo employee in it, and a request of theirs awaiting approval.
-		const [open] = await owner.db
-			.insert(schema.courses)
-			.values(course('Toezicht op de voedselketen (isolatietest)', 'published', 'concern'))
-			.returning({ id: schema.courses.id, title: schema.courses.title })
-		const start = Date.now() + 40 * 86_400_000
-		const [session, later] = await owner.db
-			.insert(schema.sessions)
-			.values([0, 1].map((week) => ({ tenantId: idOf('nvwa'), courseId: open!.id, startsAt: new Date(start + week * 7 * 86_400_000), endsAt: new Date(start + week * 7 * 86_400_000 + 3_600_000), capacity: 10 })))
-			.returning({ id: schema.sessions.id })
-		const persona = DEMO_PERSONAS.find((p) => p.key === 'nvwa-employee')!
-		const [employee] = await owner.db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(eq(schema.users.email, persona.email))
-		const [enrolled, awaiting] = await owner.db
-			.insert(schema.enrolments)
-			.values([
-				{ tenantId: idOf('nvwa'), sessionId: session!.id, userId: employee!.id, status: 'enrolled', queueNumber: 1 },
-				{ tenantId: idOf('nvwa'), sessionId: later!.id, userId: employee!.id, status: 'awaiting_approval', approvalStep: 'manager' },
-			])
-			.returning({ id: schema.enrolments.id })
-		const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
-		await owner.db.insert(schema.outboxMails).values({
-			id: crypto.randomUUID(),
-			tenantId: idOf('nvwa'),
-			messageKey: 'isolatietest',
-			messageId: '<isolatietest@leerplein.local>',
-			toAddress: persona.email,
-			subject: nvwaOutboxSubject,
-			body: 'Alleen voor de isolatietest.',
-			status: 'kept',
-		})
-		const [tool] = await owner.db
-			.insert(schema.ltiTools)
-			.values({
-				name: 'Moodle (isolatietest)',
-				clientId: 'isolatietest',
-				deploymentIds: ['1'],
-				loginUrl: 'https://moodle.isolatietest.invalid/enrol/lti/login.php',
-				targetLinkUri: 'https://moodle.isolatietest.invalid/enrol/lti/launch.php',
-				deepLinkingUrl: 'https://moodle.isolatietest.invalid/enrol/lti/launch_deeplink.php',
-				redirectUris: ['https://moodle.isolatietest.invalid/enrol/lti/launch.php'],
-				jwksUrl: 'https://moodle.isolatietest.invalid/enrol/lti/jwks.php',
-			})
-			.returning()
-		const [part] = await owner.db
-			.insert(schema.ltiResourceLinks)
-			.values({ tenantId: idOf('nvwa'), courseId: draft!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module van de NVWA (isolatietest)' })
-			.returning()
-		return {
-			nvwaDraftCourse: draft!,
-			nvwaCourseForAcmOnly: acmOnly!,
-			nvwaSharedCourse: shared!,
-			nvwaSession: { id: session!.id, courseTitle: open!.title },
-			nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
-			nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
-			nvwaOutboxSubject,
-			nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },
-		}
-	} finally {
-		await owner.close()
+		.returning()
+	const [part] = await owner.db
+		.insert(schema.ltiResourceLinks)
+		.values({ tenantId: idOf('nvwa'), courseId: draft!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module van de NVWA (isolatietest)' })
+		.returning()
+	return {
+		nvwaDraftCourse: draft!,
+		nvwaCourseForAcmOnly: acmOnly!,
+		nvwaSharedCourse: shared!,
+		nvwaSession: { id: session!.id, courseTitle: open!.title },
+		nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
+		nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
+		nvwaOutboxSubject,
+		nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },
 	}
 }

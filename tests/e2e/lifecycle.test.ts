@@ -1,6 +1,7 @@
 import { testDrivers } from '@leerplein/db/testing'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { describe, expect, test } from 'vitest'
+import { useE2E } from '../support/e2e.ts'
+import type { RunningPortal } from '../support/portal.ts'
 
 async function catalogueCount(portal: RunningPortal): Promise<string> {
 	const html = await (await fetch(`${portal.url}/catalogus`)).text()
@@ -8,11 +9,8 @@ async function catalogueCount(portal: RunningPortal): Promise<string> {
 }
 
 describe.each(await testDrivers())('the portal process on %s', (driver) => {
-	let portal: RunningPortal
-	beforeAll(async () => {
-		portal = await startPortal(driver)
-	})
-	afterAll(() => portal?.stop())
+	// Its own portal: the test restarts it, and counts the seeding in its log.
+	const { portal } = useE2E({ driver, own: true, browser: false })
 
 	test('seeds an empty database once, shuts down cleanly on SIGTERM, and keeps its data across a restart', async () => {
 		const before = await catalogueCount(portal)

@@ -1,16 +1,16 @@
-import { createDatabase, schema, type DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { LIS_ROLES, LTI_SCOPES } from '@leerplein/domain'
 import { and, count, eq } from 'drizzle-orm'
 import { decodeJwt, decodeProtectedHeader, type JWTPayload } from 'jose'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { useE2E } from '../support/e2e.ts'
 import { HttpBrowser } from '../support/http-browser.ts'
-import { moodleTimestamp, startMoodleLikeTool, type MoodleLikeTool } from '../support/moodle-like-tool.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
+import { moodleTimestamp, startMoodle, type RunningMoodle } from '../support/moodle.ts'
 
 // The LTI protocol end to end over HTTP, against a hand-written tool that behaves like Moodle's
-// enrol_lti (support/moodle-like-tool.ts), with every negative case of issue 6: each is refused
+// enrol_lti (support/moodle.ts), with every negative case of issue 6: each is refused
 // with the right error and stores nothing. The portal runs on PostgreSQL so the test can look
 // into the database as the owner.
 
@@ -18,10 +18,11 @@ const persona = (key: string) => DEMO_PERSONAS.find((candidate) => candidate.key
 const drivers = await testDrivers()
 
 describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-like tool', () => {
-	let portal: RunningPortal
-	let owner: DatabaseClient
-	let moodle: MoodleLikeTool
-	let stranger: MoodleLikeTool
+	// Its own portal: the test counts audit rows and tools of the whole database.
+	const e2e = useE2E({ driver: 'postgres', own: true, owner: true, browser: false })
+	const { portal, owner } = e2e
+	let moodle: RunningMoodle
+	let stranger: RunningMoodle
 	let ids: { rvo: string; course: string; otherCourse: string; enrolment: string; sanne: string; lotte: string; peter: string; moodleTool: string; strangerTool: string; link: string }
 	let endpoints: { issuer: string; token: string; jwks: string; authorize: string }
 	const cookies = new Map<string, string>()
@@ -29,8 +30,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 	async function signIn(key: string): Promise<string> {
 		const cached = cookies.get(key)
 		if (cached) return cached
-		const response = await fetch(`${portal.url}/inloggen`, { method: 'POST', headers: { Origin: portal.url }, body: new URLSearchParams({ persona: key }), redirect: 'manual' })
-		const cookie = response.headers.get('set-cookie')!.split(';')[0]!
+		const cookie = await e2e.sessionCookie(key)
 		cookies.set(key, cookie)
 		return cookie
 	}
@@ -44,7 +44,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 
 	/** From Leerplein's launch link to the tool's login URL (which the test then plays as the tool). */
 	async function startLaunch(browser: HttpBrowser, path: string): Promise<URLSearchParams> {
-		const { url } = await browser.follow(`${portal.url}${path}`, { stopAt: (next) => next.origin === moodle.url || next.origin === stranger.url })
+		const { url } = await browser.follow(`${portal.url}${path}`, { stopAt: (next) => next.origin === moodle.baseUrl || next.origin === stranger.baseUrl })
 		expect(new URL(url).pathname).toBe('/enrol/lti/login.php')
 		return new URL(url).searchParams
 	}
@@ -63,9 +63,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 	}
 
 	beforeAll(async () => {
-		portal = await startPortal('postgres')
-		;[moodle, stranger] = await Promise.all([startMoodleLikeTool(), startMoodleLikeTool()])
-		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
+		;[moodle, stranger] = await Promise.all([startMoodle(), startMoodle()])
 		endpoints = { issuer: portal.url, token: `${portal.url}/lti/token`, jwks: `${portal.url}/lti/jwks`, authorize: `${portal.url}/lti/authorize` }
 		const db = owner.db
 		const tenants = await db.select().from(schema.tenants)
@@ -113,11 +111,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 		await db.insert(schema.ltiResourceLinks).values({ tenantId: unit('rvo').id, courseId: other!.id, toolId: strangerTool!.id, deploymentId: '1', title: 'Ander onderdeel' })
 		ids = { rvo: unit('rvo').id, course: main!.id, otherCourse: other!.id, enrolment: enrolment!.id, sanne, lotte, peter, moodleTool: '', strangerTool: strangerTool!.id, link: '' }
 	})
-	afterAll(async () => {
-		await owner?.close()
-		await Promise.all([moodle?.stop(), stranger?.stop()])
-		await portal?.stop()
-	})
+	afterAll(() => Promise.all([moodle?.stop(), stranger?.stop()]))
 
 	describe('dynamic registration', () => {
 		let registrationToken: string
@@ -142,7 +136,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			const response = await fetch(`${portal.url}/beheer/leeromgevingen`, {
 				method: 'POST',
 				headers: { Cookie: admin, Origin: portal.url },
-				body: new URLSearchParams({ intent: 'dynamic', toolRegistrationUrl: `${moodle.url}/enrol/lti/register.php` }),
+				body: new URLSearchParams({ intent: 'dynamic', toolRegistrationUrl: `${moodle.baseUrl}/enrol/lti/register.php` }),
 			})
 			expect(response.status).toBe(200)
 			const link = new URL(/href="([^"]*registration_token[^"]*)"/.exec(await response.text())![1]!.replaceAll('&amp;', '&'))
@@ -156,7 +150,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			expect(String(answer.scope).split(' ').sort()).toEqual([LTI_SCOPES.lineItem, LTI_SCOPES.resultReadOnly, LTI_SCOPES.score, LTI_SCOPES.memberships].sort())
 			moodle.setClientId(String(answer.client_id))
 			const [tool] = await owner.db.select().from(schema.ltiTools).where(eq(schema.ltiTools.clientId, moodle.clientId))
-			expect(tool).toMatchObject({ name: 'Moodle (test)', registeredVia: 'dynamic', shareName: false, deepLinkingUrl: `${moodle.url}/enrol/lti/launch_deeplink.php` })
+			expect(tool).toMatchObject({ name: 'Moodle (test)', registeredVia: 'dynamic', shareName: false, deepLinkingUrl: `${moodle.baseUrl}/enrol/lti/launch_deeplink.php` })
 			ids.moodleTool = tool!.id
 			// Moodle publishes a resource; the coordinator links the course's online part to it.
 			const [link2] = await owner.db
@@ -444,17 +438,17 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 		const returnResponse = (jwt: string) =>
 			fetch(`${portal.url}/lti/deep-linking/return`, {
 				method: 'POST',
-				headers: { Origin: moodle.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+				headers: { Origin: moodle.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
 				body: new URLSearchParams({ JWT: jwt }),
 				redirect: 'manual',
 			})
 		const parts = async () => (await owner.db.select({ n: count() }).from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.courseId, ids.course)))[0]!.n
-		const item = () => ({ type: 'ltiResourceLink', title: 'Module 3', url: `${moodle.url}/enrol/lti/launch.php`, custom: { id: 'module-3-uuid' }, lineItem: { scoreMaximum: 10, tag: 'm3' } })
+		const item = () => ({ type: 'ltiResourceLink', title: 'Module 3', url: `${moodle.baseUrl}/enrol/lti/launch.php`, custom: { id: 'module-3-uuid' }, lineItem: { scoreMaximum: 10, tag: 'm3' } })
 
 		test('the request carries the return URL and data; the signed response, posted cross-site without a cookie, adds the part once', async () => {
 			const request = await deepLinkingRequest()
 			expect(request['https://purl.imsglobal.org/spec/lti/claim/message_type']).toBe('LtiDeepLinkingRequest')
-			expect(request['https://purl.imsglobal.org/spec/lti/claim/target_link_uri']).toBe(`${moodle.url}/enrol/lti/launch_deeplink.php`)
+			expect(request['https://purl.imsglobal.org/spec/lti/claim/target_link_uri']).toBe(`${moodle.baseUrl}/enrol/lti/launch_deeplink.php`)
 			expect(request['https://purl.imsglobal.org/spec/lti/claim/roles']).toContain(LIS_ROLES.instructor)
 			expect(request['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings']).toMatchObject({ deep_link_return_url: `${portal.url}/lti/deep-linking/return`, data: expect.any(String) })
 			const before = await parts()

@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { createDatabase, schema, type DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { ALL_LTI_SCOPES, LTI_SCOPES } from '@leerplein/domain'
 import { moodleLtiUsername } from '@leerplein/moodle'
 import { and, eq } from 'drizzle-orm'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startMoodleLikeTool, type MoodleLikeTool } from '../support/moodle-like-tool.ts'
-import { startMoodleWebServices } from '../support/moodle-web-services.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { ELS, FATIMA, SANNE, signInAs } from '../support/sign-in.ts'
+import { accessibilityViolations, ELS, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { startMoodle, type RunningMoodle } from '../support/moodle.ts'
 
 // The concern administrator's page of one learning tool (issue 6): edit the registration with
 // Dutch errors beside the fields, deactivate with confirmation (the tool's tokens stop working) and
@@ -23,21 +20,14 @@ const drivers = await testDrivers()
 const WS_TOKEN = 'ws-token-secret-0123456789'
 
 describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administration page', () => {
-	let portal: RunningPortal
-	let owner: DatabaseClient
-	let browser: Browser
-	let tool: MoodleLikeTool
-	let moodle: Awaited<ReturnType<typeof startMoodleWebServices>>
+	const e2e = useE2E({ driver: 'postgres', env: { SECRETS_KEY: randomBytes(32).toString('base64') }, owner: true })
+	const { portal, owner } = e2e
+	// One Moodle site: its enrol_lti tool is registered with Leerplein, its web services give completion.
+	let moodle: RunningMoodle
 	let ids: { toolId: string; sanne: string; enrolment: string }
 
 	beforeAll(async () => {
-		;[portal, browser, tool, moodle] = await Promise.all([
-			startPortal('postgres', { env: { SECRETS_KEY: randomBytes(32).toString('base64') } }),
-			launchBrowser(),
-			startMoodleLikeTool(),
-			startMoodleWebServices(WS_TOKEN),
-		])
-		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
+		moodle = await startMoodle({ token: WS_TOKEN })
 		const db = owner.db
 		const [rvo] = await db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
 		const [sanne] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, persona('rvo-employee').email))
@@ -50,17 +40,17 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 			.values({ tenantId: rvo!.id, courseId: course!.id, startsAt: new Date(Date.now() - 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000), capacity: 100 })
 			.returning()
 		const [enrolment] = await db.insert(schema.enrolments).values({ tenantId: rvo!.id, sessionId: session!.id, userId: sanne!.id, status: 'enrolled' }).returning()
-		tool.setClientId('moodle-admin-test')
+		moodle.setClientId('moodle-admin-test')
 		const [registered] = await db
 			.insert(schema.ltiTools)
 			.values({
 				name: 'Moodle (beheertest)',
 				clientId: 'moodle-admin-test',
 				deploymentIds: ['1'],
-				loginUrl: tool.loginUrl,
-				targetLinkUri: tool.redirectUri,
-				redirectUris: [tool.redirectUri],
-				jwksUrl: tool.jwksUrl,
+				loginUrl: moodle.loginUrl,
+				targetLinkUri: moodle.redirectUri,
+				redirectUris: [moodle.redirectUri],
+				jwksUrl: moodle.jwksUrl,
 				scopes: [...ALL_LTI_SCOPES],
 			})
 			.returning()
@@ -71,16 +61,10 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		moodle.completion.set('2:77', new Map([[101, 1]]))
 		ids = { toolId: registered!.id, sanne: sanne!.id, enrolment: enrolment!.id }
 	})
-	afterAll(async () => {
-		await owner?.close()
-		await moodle?.stop()
-		await tool?.stop()
-		await browser?.close()
-		await portal?.stop()
-	})
+	afterAll(() => moodle?.stop())
 
 	async function adminPage(): Promise<Page> {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, ELS)
 		await page.goto('/beheer/leeromgevingen')
@@ -104,7 +88,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		expect(await accessibilityViolations(page)).toEqual([])
 
 		await page.getByLabel('Naam', { exact: true }).fill('Moodle (beheertest)')
-		await page.getByLabel('JWKS-adres van de tool').fill(tool.jwksUrl)
+		await page.getByLabel('JWKS-adres van de tool').fill(moodle.jwksUrl)
 		await page.getByLabel('Deployment-id(s)').fill('1, 2')
 		await page.getByRole('button', { name: 'Wijzigingen opslaan' }).click()
 		await page.getByText('De registratie is gewijzigd.').waitFor()
@@ -145,7 +129,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		await page.context().close()
 
 		// Sanne sees it under "Mijn leren".
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const employee = await context.newPage()
 		await signInAs(employee, SANNE)
 		await employee.goto('/mijn-leren')
@@ -188,7 +172,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 
 	test('deactivating (after confirmation) stops the tool’s tokens at once; reactivating lets it in again; both audited', async () => {
 		const endpoint = `${portal.url}/lti/token`
-		const token = await tool.accessToken(endpoint, [LTI_SCOPES.lineItem])
+		const token = await moodle.accessToken(endpoint, [LTI_SCOPES.lineItem])
 		const courseId = (await owner.db.select({ courseId: schema.ltiResourceLinks.courseId }).from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.toolId, ids.toolId)))[0]!.courseId
 		const lineItems = () => fetch(`${portal.url}/lti/ags/${courseId}/lineitems`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/vnd.ims.lis.v2.lineitemcontainer+json' } })
 		expect((await lineItems()).status).toBe(200)
@@ -202,7 +186,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		expect(await page.getByText('Gedeactiveerd', { exact: false }).first().isVisible()).toBe(true)
 
 		expect((await lineItems()).status).toBe(401)
-		expect((await tool.requestToken(endpoint, [LTI_SCOPES.lineItem])).status).toBe(401)
+		expect((await moodle.requestToken(endpoint, [LTI_SCOPES.lineItem])).status).toBe(401)
 		expect(await audit('lti.tool_deactivated')).toHaveLength(1)
 
 		await page.getByRole('button', { name: 'Weer activeren' }).click()
@@ -213,7 +197,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 	})
 
 	test('the administrator registers a tool by hand: errors stand beside their fields, in Dutch; a valid registration is listed', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, ELS)
 		await page.goto('/beheer/leeromgevingen')
@@ -240,7 +224,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 	})
 
 	test('a coordinator may not open the tool page', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, FATIMA)
 		const response = await page.goto(`/beheer/leeromgevingen/${ids.toolId}`)

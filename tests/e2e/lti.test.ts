@@ -1,14 +1,12 @@
-import { createDatabase, schema, type DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { ALL_LTI_SCOPES, LIS_ROLES } from '@leerplein/domain'
 import { and, eq } from 'drizzle-orm'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 import { startLtijsTool, type LtijsTool } from '../support/ltijs-tool.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { FATIMA, SANNE, signInAs } from '../support/sign-in.ts'
 
 // Moodle over LTI 1.3 (issue 6) against a real third-party tool: ltijs with ltijs-sequelize on
 // PostgreSQL. Leerplein launches into it from the course page in a real browser, ltijs validates
@@ -19,16 +17,13 @@ const persona = (key: string) => DEMO_PERSONAS.find((candidate) => candidate.key
 const drivers = await testDrivers()
 
 describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs as the tool', () => {
-	let portal: RunningPortal
-	let owner: DatabaseClient
+	const e2e = useE2E({ driver: 'postgres', owner: true })
+	const { portal, owner } = e2e
 	let tool: LtijsTool
-	let browser: Browser
 	let ids: { rvo: string; sanne: string; lotte: string; course: string; enrolment: string; toolId: string; link: string }
 
 	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal('postgres'), launchBrowser()])
 		tool = await startLtijsTool({ platformUrl: portal.url })
-		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
 		const db = owner.db
 		const [rvo] = await db.select().from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
 		const userId = async (email: string) => (await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, email)))[0]!.id
@@ -76,12 +71,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 			link: link!.id,
 		}
 	})
-	afterAll(async () => {
-		await owner?.close()
-		await tool?.stop()
-		await browser?.close()
-		await portal?.stop()
-	})
+	afterAll(() => tool?.stop())
 
 	async function openPart(page: Page): Promise<Page> {
 		const [toolPage] = await Promise.all([page.context().waitForEvent('page'), page.getByRole('link', { name: /Open Module Veilig werken/ }).click()])
@@ -90,7 +80,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 	}
 
 	test('an enrolled employee opens the online part in a new window and lands in the tool, signed in', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, SANNE)
 		await page.goto(`/catalogus/${ids.course}`)
@@ -127,7 +117,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 		const audit = await owner.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'lti.online_part_completed'), eq(schema.auditLog.objectId, String(lineItem.id).split('/').at(-1)!)))
 		expect(audit).toHaveLength(1)
 
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, SANNE)
 		await page.goto(`/catalogus/${ids.course}`)
@@ -154,7 +144,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 	})
 
 	test('an employee who is not enrolled cannot open the online part', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, 'Lotte van Dijk')
 		await page.goto(`/catalogus/${ids.course}`)
@@ -174,7 +164,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 				lineItem: { scoreMaximum: 10, label: 'Quiz 2', tag: 'quiz', resourceId: 'quiz-2' },
 			},
 		])
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, FATIMA)
 		await page.goto(`/catalogus/${ids.course}/online-onderdelen`)

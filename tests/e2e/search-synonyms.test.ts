@@ -1,28 +1,18 @@
 import { testDrivers } from '@leerplein/db/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { ELS, FATIMA, signInAs } from '../support/sign-in.ts'
+import type { BrowserContext, Page } from 'playwright-core'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { accessibilityViolations, ELS, FATIMA, signInAs, useE2E } from '../support/e2e.ts'
 
 describe.each(await testDrivers())('the concern administrator keeps the search synonyms, on %s', (driver) => {
-	let portal: RunningPortal
-	let browser: Browser
+	const e2e = useE2E({ driver })
+	const { portal } = e2e
 	let context: BrowserContext
 	let page: Page
 
-	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
 	beforeEach(async () => {
-		context = await browser.newContext({ baseURL: portal.url })
-		page = await context.newPage()
+		page = await e2e.newPage()
+		context = page.context()
 	})
-	afterEach(() => context?.close())
 
 	const resultsFor = async (query: string) => {
 		await page.goto(`/catalogus?q=${encodeURIComponent(query)}`)

@@ -1,8 +1,7 @@
 import { testDrivers } from '@leerplein/db/testing'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
+import type { Page } from 'playwright-core'
+import { beforeEach, describe, expect, test } from 'vitest'
+import { accessibilityViolations, useE2E } from '../support/e2e.ts'
 
 /** The number in the result count ("12 opleidingen gevonden voor …"). */
 async function resultCount(page: Page): Promise<number> {
@@ -11,23 +10,13 @@ async function resultCount(page: Page): Promise<number> {
 }
 
 describe.each(await testDrivers())('catalogue search on %s', (driver) => {
-	let portal: RunningPortal
-	let browser: Browser
-	let context: BrowserContext
+	const e2e = useE2E({ driver })
+	const { portal } = e2e
 	let page: Page
 
-	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal(driver), launchBrowser()])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
 	beforeEach(async () => {
-		context = await browser.newContext({ baseURL: portal.url })
-		page = await context.newPage()
+		page = await e2e.newPage()
 	})
-	afterEach(() => context?.close())
 
 	test('results update while typing, through the JSON route, and the URL follows', async () => {
 		await page.goto('/catalogus')
@@ -41,7 +30,7 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		expect(await page.locator('.course-list h3').first().textContent()).toMatch(/omgevingswet/i)
 		await page.waitForURL((url) => url.searchParams.get('q') === 'omgevingswet')
 		// The typed URL is shareable: opening it fresh gives the same page.
-		const shared = await browser.newPage({ baseURL: portal.url })
+		const shared = await e2e.newPage()
 		await shared.goto(page.url())
 		expect(await shared.locator('.course-list h3').first().textContent()).toBe(await page.locator('.course-list h3').first().textContent())
 		await shared.close()
@@ -87,7 +76,7 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 	})
 
 	test('works without JavaScript: a plain GET form for the query, the filters and the sort', async () => {
-		const noScript = await browser.newContext({ baseURL: portal.url, javaScriptEnabled: false })
+		const noScript = await e2e.newContext({ javaScriptEnabled: false })
 		const plain = await noScript.newPage()
 		try {
 			await plain.goto('/catalogus')

@@ -1,24 +1,13 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchBrowser } from '../support/browser.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
-import { SANNE, signInAs } from '../support/sign-in.ts'
+import { describe, expect, test } from 'vitest'
+import { SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
 // Application-level defences; the driver does not matter here, so the embedded database will do.
 describe('security headers and CSRF', () => {
-	let portal: RunningPortal
-	let browser: Browser
-
-	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([startPortal('pglite'), launchBrowser()])
-	})
-	afterAll(async () => {
-		await browser?.close()
-		await portal?.stop()
-	})
+	const e2e = useE2E({ driver: 'pglite' })
+	const { portal } = e2e
 
 	async function signedInCookie(): Promise<string> {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await signInAs(page, SANNE)
 		const cookie = (await context.cookies()).find((c) => c.name === '__Host-leerplein-sessie')!
@@ -48,7 +37,7 @@ describe('security headers and CSRF', () => {
 	})
 
 	test('under that policy the pages hydrate and navigate with no script errors or violations', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		const problems: string[] = []
 		page.on('console', (message) => message.type() === 'error' && problems.push(message.text()))
@@ -111,12 +100,7 @@ describe('security headers and CSRF', () => {
 })
 
 describe('rate limiting of sign-in', () => {
-	let portal: RunningPortal
-
-	beforeAll(async () => {
-		portal = await startPortal('pglite', { env: { RATE_LIMIT_SIGN_IN: '3/60' } })
-	})
-	afterAll(() => portal?.stop())
+	const { portal } = useE2E({ driver: 'pglite', env: { RATE_LIMIT_SIGN_IN: '3/60' }, browser: false })
 
 	test('after three attempts a minute from one address, the fourth is refused with a Dutch page and Retry-After', async () => {
 		const attempt = () =>

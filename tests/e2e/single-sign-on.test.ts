@@ -1,13 +1,11 @@
-import { createDatabase, schema, type DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { and, eq, inArray, notInArray } from 'drizzle-orm'
-import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { accessibilityViolations, useE2E } from '../support/e2e.ts'
 import { HttpBrowser } from '../support/http-browser.ts'
 import { startIdentityProvider, type TestIdentityProvider } from '../support/identity-provider.ts'
-import { startPortal, type RunningPortal } from '../support/portal.ts'
 
 // Single sign-on per unit (issue 3, ADR 008) against real OpenID Providers: panva's
 // oidc-provider on localhost, one for RVO and one for NVWA, each its own issuer and its own
@@ -28,24 +26,22 @@ const PETER = persona('nvwa-coordinator') // NVWA coordinator
 const drivers = await testDrivers()
 
 describe.skipIf(!drivers.includes('postgres'))('single sign-on over OpenID Connect', () => {
-	let portal: RunningPortal
-	let owner: DatabaseClient
+	const e2e = useE2E({
+		driver: 'postgres',
+		env: { SSO_RVO_CLIENT_SECRET: SECRETS.rvo, SSO_NVWA_CLIENT_SECRET: SECRETS.nvwa, SSO_ACM_CLIENT_SECRET: 'x' },
+		owner: true,
+	})
+	const { portal, owner } = e2e
 	let rvo: TestIdentityProvider
 	let nvwa: TestIdentityProvider
-	let browser: Browser
 	let leaver: { id: string; employeeNumber: string }
 
 	beforeAll(async () => {
-		;[portal, browser] = await Promise.all([
-			startPortal('postgres', { env: { SSO_RVO_CLIENT_SECRET: SECRETS.rvo, SSO_NVWA_CLIENT_SECRET: SECRETS.nvwa, SSO_ACM_CLIENT_SECRET: 'x' } }),
-			launchBrowser(),
-		])
 		const redirectUri = `${portal.url}${CALLBACK}`
 		;[rvo, nvwa] = await Promise.all([
 			startIdentityProvider({ clientSecret: SECRETS.rvo, redirectUri, claimNames: ['personeelsnummer'] }),
 			startIdentityProvider({ clientSecret: SECRETS.nvwa, redirectUri, claimNames: ['employee_id'] }),
 		])
-		owner = await createDatabase({ driver: 'postgres', url: portal.databaseUrl!, migrationUrl: portal.databaseUrl! }, { role: 'migrator' })
 		const units = await owner.db.select().from(schema.tenants).where(inArray(schema.tenants.slug, ['rvo', 'nvwa', 'acm']))
 		const unit = (slug: string) => units.find((candidate) => candidate.slug === slug)!.id
 		// As operations would (README): non-secret settings in the database, secrets in the environment.
@@ -71,12 +67,7 @@ describe.skipIf(!drivers.includes('postgres'))('single sign-on over OpenID Conne
 		leaver = candidate!
 		await owner.db.update(schema.users).set({ active: false }).where(eq(schema.users.id, leaver.id))
 	})
-	afterAll(async () => {
-		await browser?.close()
-		await Promise.all([rvo?.stop(), nvwa?.stop()])
-		await owner?.close()
-		await portal?.stop()
-	})
+	afterAll(() => Promise.all([rvo?.stop(), nvwa?.stop()]))
 
 	const isCallback = (next: URL) => next.pathname === CALLBACK
 	const isAuthorization = (provider: TestIdentityProvider) => (next: URL) => next.origin === provider.issuer && next.pathname === '/auth'
@@ -105,7 +96,7 @@ describe.skipIf(!drivers.includes('postgres'))('single sign-on over OpenID Conne
 	}
 
 	test('an RVO employee signs in through RVO, lands signed in as the seeded employee, and the sign-in is audited', async () => {
-		const context = await browser.newContext({ baseURL: portal.url })
+		const context = await e2e.newContext()
 		const page = await context.newPage()
 		await page.goto('/inloggen')
 		await page.getByRole('link', { name: 'Inloggen via NVWA' }).waitFor()
@@ -220,16 +211,11 @@ describe.skipIf(!drivers.includes('postgres'))('single sign-on over OpenID Conne
 	test('an expired authorization code is refused', async () => {
 		const client = new HttpBrowser()
 		rvo.signInNext({ sub: 'rvo-sub-sanne', claims: { personeelsnummer: SANNE.employeeNumber }, amr: ['pwd'] })
-		rvo.setCodeLifetime(1)
-		try {
-			const url = await throughProvider(client, 'rvo')
-			await new Promise((resolve) => setTimeout(resolve, 2_100))
-			const answer = await callback(client, url)
-			expect(answer.status).toBe(400)
-			expect(answer.body).toContain('kon uw inloggen bij de inlogdienst niet bevestigen')
-		} finally {
-			rvo.setCodeLifetime(60)
-		}
+		const url = await throughProvider(client, 'rvo')
+		rvo.expireAuthorizationCodes()
+		const answer = await callback(client, url)
+		expect(answer.status).toBe(400)
+		expect(answer.body).toContain('kon uw inloggen bij de inlogdienst niet bevestigen')
 		expect(await signedInAs(client)).toBe(false)
 	})
 

@@ -10,6 +10,7 @@ import { mergeCourses } from '../../app/features/deduplication/merge-courses.ser
 import { queueDuplicateScan, requestDuplicateScan } from '../../app/features/deduplication/request-duplicate-scan.server.ts'
 import { runDuplicateScan } from '../../app/features/deduplication/run-duplicate-scan.server.ts'
 import { CLUSTERS_PER_PAGE, showDuplicateReport } from '../../app/features/deduplication/show-duplicate-report.server.ts'
+import { pollUntil } from '../support/poll.ts'
 
 // The concern-wide duplicate scan as a background job (ADR 019), on the default seed (3,000
 // courses, 55 seeded clusters), on PGlite and PostgreSQL: requested once, run by the job handler
@@ -51,13 +52,14 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 	async function runWatched(job: DuplicateScanJob) {
 		const seen: number[] = []
 		let running = true
-		const watching = (async () => {
-			while (running) {
+		const watching = pollUntil(
+			async () => {
 				const active = (await withTenantContext(app.db, admin, getDuplicateScanOverview)).active
 				if (active?.status === 'running') seen.push(active.done)
-				await new Promise((resolve) => setTimeout(resolve, 1))
-			}
-		})()
+				return !running
+			},
+			{ timeoutMs: 240_000, intervalMs: 1, message: 'the scan did not end' },
+		)
 		const result = await run(job, 200).finally(() => (running = false))
 		await watching
 		return { result, seen }

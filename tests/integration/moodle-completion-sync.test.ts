@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { syncMoodleCompletions } from '../../app/features/lti/sync-moodle-completions.server.ts'
 import { sealSecret } from '../../app/core/secret-box.server.ts'
 import type { ServiceContext } from '../../app/core/service.server.ts'
-import { moodleHandlers, moodleSite } from '../mocks/moodle-web-services.ts'
+import { moodleHandlers, moodleSite } from '../mocks/moodle.ts'
 
 // The web-services fallback sync (issue 6): Moodle never sends completion without a grade over AGS,
 // so the scheduled job reads activity completion through Moodle's REST web services (msw, in

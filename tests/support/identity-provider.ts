@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
+import Provider, { interactionPolicy, type Adapter, type AdapterPayload, type Configuration, type KoaContextWithOIDC } from 'oidc-provider'
 
 /**
  * A real OpenID Provider (panva's `oidc-provider`) on a free 127.0.0.1 port, for a unit's
@@ -16,8 +16,8 @@ export type TestIdentityProvider = {
 	readonly clientSecret: string
 	/** Who the next authorization signs in, with which extra ID-token claims and authentication methods. */
 	signInNext: (account: { sub: string; claims: Record<string, unknown>; amr?: string[]; acr?: string }) => void
-	/** Seconds an authorization code lives (default 60); the tests shorten it to see one expire. */
-	setCodeLifetime: (seconds: number) => void
+	/** Lets every authorization code handed out so far expire, as if its 60 seconds had passed. */
+	expireAuthorizationCodes: () => void
 	stop: () => Promise<void>
 }
 
@@ -40,7 +40,8 @@ export async function startIdentityProvider({
 	const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 	const accounts = new Map<string, Account>()
 	let next: Account | null = null
-	let codeLifetime = 60
+	// The provider's own storage, so a test can reach its authorization codes.
+	const store = new Map<string, AdapterPayload>()
 
 	const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
 	// Every authorization asks who signs in, even when the provider still has a session: each
@@ -83,7 +84,7 @@ export async function startIdentityProvider({
 			await grant.save()
 			return grant
 		},
-		ttl: { AuthorizationCode: () => codeLifetime },
+		adapter: (model) => storage(store, model),
 		renderError(ctx, out) {
 			ctx.type = 'json'
 			ctx.body = out
@@ -122,13 +123,44 @@ export async function startIdentityProvider({
 		signInNext(account) {
 			next = account
 		},
-		setCodeLifetime(seconds) {
-			codeLifetime = seconds
+		expireAuthorizationCodes() {
+			const past = Math.floor(Date.now() / 1000) - 1
+			for (const [key, payload] of store) if (key.startsWith('AuthorizationCode:')) payload.exp = past
 		},
 		stop: () =>
 			new Promise<void>((resolve) => {
 				server.closeAllConnections()
 				server.close(() => resolve())
 			}),
+	}
+}
+
+/** oidc-provider's storage port on a plain Map, one key space per model (its in-memory adapter, without the expiry sweeping). */
+function storage(store: Map<string, AdapterPayload>, model: string): Adapter {
+	const key = (id: string) => `${model}:${id}`
+	const findBy = (match: (payload: AdapterPayload) => boolean) => [...store].find(([id, payload]) => id.startsWith(`${model}:`) && match(payload))?.[1]
+	return {
+		async upsert(id, payload) {
+			store.set(key(id), payload)
+		},
+		async find(id) {
+			return store.get(key(id))
+		},
+		async findByUid(uid) {
+			return findBy((payload) => payload.uid === uid)
+		},
+		async findByUserCode(userCode) {
+			return findBy((payload) => payload.userCode === userCode)
+		},
+		async consume(id) {
+			const payload = store.get(key(id))
+			if (payload) payload.consumed = Math.floor(Date.now() / 1000)
+		},
+		async destroy(id) {
+			store.delete(key(id))
+		},
+		async revokeByGrantId(grantId) {
+			for (const [id, payload] of store) if (payload.grantId === grantId) store.delete(id)
+		},
 	}
 }

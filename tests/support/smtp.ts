@@ -1,5 +1,6 @@
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
+import { pollUntil } from './poll.ts'
 
 export type ReceivedMail = { to: string; subject: string; messageId: string; text: string }
 
@@ -39,15 +40,8 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
 	return {
 		url: `smtp://127.0.0.1:${port}`,
 		mails,
-		async waitFor(match, timeoutMs = 30_000) {
-			const deadline = Date.now() + timeoutMs
-			while (Date.now() < deadline) {
-				const found = mails.find(match)
-				if (found) return found
-				await new Promise((resolve) => setTimeout(resolve, 100))
-			}
-			throw new Error(`no matching mail within ${timeoutMs} ms; received: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}`)
-		},
+		waitFor: (match, timeoutMs = 30_000) =>
+			pollUntil(() => mails.find(match), { timeoutMs, message: () => `no matching mail; received: ${JSON.stringify(mails.map((m) => [m.to, m.subject]))}` }),
 		onData(next) {
 			hook = next
 		},

@@ -16,7 +16,7 @@ const lookups = new WeakMap<LeerpleinContext, Promise<SessionLookup>>()
 function lookUp(request: Request, context: LeerpleinContext): Promise<SessionLookup> {
 	let lookup = lookups.get(context)
 	if (!lookup) {
-		lookup = createAuth(context.db, context.config).read(request)
+		lookup = createAuth(context.db, context.config, context.clock).read(request)
 		lookups.set(context, lookup)
 	}
 	return lookup

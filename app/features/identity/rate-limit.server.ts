@@ -11,7 +11,7 @@ import { auditVisitor } from './sign-in.server.ts'
  */
 export async function requireWithinRateLimit(context: LeerpleinContext, limit: keyof LeerpleinContext['config']['rateLimits']) {
 	const client = context.clientIp ?? 'unknown'
-	const verdict = await hitRateLimit(context.db, { key: `${limit}:ip:${client}`, rule: context.config.rateLimits[limit], now: new Date() })
+	const verdict = await hitRateLimit(context.db, { key: `${limit}:ip:${client}`, rule: context.config.rateLimits[limit], now: context.clock.now() })
 	if (verdict.allowed) return
 	await auditVisitor(context, null, { action: 'auth.sign_in', objectType: 'rate_limit', objectId: limit, result: 'denied' })
 	throwFailure(refuse('rate_limited', 'RATE_LIMITED', { values: { seconds: verdict.retryAfterSeconds } }), { 'Retry-After': String(verdict.retryAfterSeconds) })

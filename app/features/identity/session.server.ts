@@ -14,6 +14,7 @@ import {
 } from '@leerplein/db'
 import { checkSession, sessionLifetime, type SessionPolicy } from '@leerplein/domain'
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from 'lucia'
+import type { Clock } from '../../core/clock.ts'
 import { SESSION_COOKIE } from './cookie.ts'
 
 /**
@@ -43,7 +44,7 @@ function toDatabaseSession(row: SessionRow): DatabaseSession {
 }
 
 /** Lucia's storage port, implemented on the db package's session queries. */
-function sessionAdapter(db: Database): Adapter {
+function sessionAdapter(db: Database, clock: Clock): Adapter {
 	return {
 		async getSessionAndUser(sessionId) {
 			const session = await getSession(db, { sessionId })
@@ -66,13 +67,14 @@ function sessionAdapter(db: Database): Adapter {
 			await deleteSessionsOfUser(db, { userId })
 		},
 		async deleteExpiredSessions() {
-			await deleteExpiredSessions(db, { now: new Date() })
+			await deleteExpiredSessions(db, { now: clock.now() })
 		},
 	}
 }
 
-export function createAuth(db: Database, config: AuthConfig) {
-	const lucia = new Lucia(sessionAdapter(db), {
+/** Sessions on `db`; every expiry is decided by `clock` (the load context's, which tests can set). */
+export function createAuth(db: Database, config: AuthConfig, clock: Clock) {
+	const lucia = new Lucia(sessionAdapter(db, clock), {
 		// The cookie lives as long as the session may: its absolute lifetime.
 		sessionExpiresIn: new TimeSpan(config.sessionPolicy.absoluteHours, 'h'),
 		sessionCookie: {
@@ -84,7 +86,7 @@ export function createAuth(db: Database, config: AuthConfig) {
 
 	return {
 		/** A new session (always a new token: no fixation) for someone who just proved who they are. */
-		async start(person: SignedInPerson, origin: { ipAddress: string | null; userAgent: string | null }, now = new Date()) {
+		async start(person: SignedInPerson, origin: { ipAddress: string | null; userAgent: string | null }, now = clock.now()) {
 			const token = randomBytes(TOKEN_BYTES).toString('base64url')
 			const sessionId = hashToken(token)
 			const { idleMs, absoluteMs } = sessionLifetime(config.sessionPolicy, person.grants)
@@ -101,7 +103,7 @@ export function createAuth(db: Database, config: AuthConfig) {
 		},
 
 		/** Who this request belongs to; slides the idle expiry; ends sessions that expired or whose account was deactivated. */
-		async read(request: Request, now = new Date()): Promise<SessionLookup> {
+		async read(request: Request, now = clock.now()): Promise<SessionLookup> {
 			const token = lucia.readSessionCookie(request.headers.get('Cookie') ?? '')
 			if (!token) return { status: 'anonymous' }
 			const sessionId = hashToken(token)

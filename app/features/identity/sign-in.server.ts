@@ -24,7 +24,7 @@ export async function signIn(
 	ctx: ServiceContext,
 	{ person, auth, userAgent, evidence }: { person: SignedInPerson; auth: AuthConfig; userAgent: string | null; evidence: Record<string, unknown> },
 ): Promise<string> {
-	const session = await createAuth(ctx.db, auth).start(person, { ipAddress: ctx.clientIp, userAgent })
+	const session = await createAuth(ctx.db, auth, ctx.clock).start(person, { ipAddress: ctx.clientIp, userAgent })
 	await inTenant(ctx, person, (tx) => audit(ctx, tx, { actor: person, action: 'auth.sign_in', objectType: 'user', objectId: person.userId, after: evidence }))
 	return session.setCookie
 }

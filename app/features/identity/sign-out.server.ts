@@ -9,7 +9,7 @@ export async function signOut(
 	ctx: ServiceContext,
 	{ actor, sessionId, everywhere, auth }: { actor: Actor; sessionId: string; everywhere: boolean; auth: AuthConfig },
 ): Promise<ServiceResult<{ clearCookie: string }>> {
-	const sessions = createAuth(ctx.db, auth)
+	const sessions = createAuth(ctx.db, auth, ctx.clock)
 	if (everywhere) await sessions.endAll(actor.userId)
 	else await sessions.end(sessionId)
 	return inTenant(ctx, actor, async (tx) => {

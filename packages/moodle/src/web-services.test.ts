@@ -1,63 +1,40 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { moodleHandlers, moodleSite } from '../../../tests/mocks/moodle.ts'
 import { activityCompleted, createMoodleClient, encodeMoodleParams, moodleLtiUsername, MoodleWebServiceError } from './web-services.ts'
 
 // Moodle's REST server answers with the documented shapes (Moodle 4.x API docs, "Web service API
-// functions") and, for any failure, HTTP 200 with its error envelope.
+// functions") and, for any failure, HTTP 200 with its error envelope: the one fake Moodle of the
+// repository (tests/mocks/moodle.ts), arranged here.
 const MOODLE = 'https://moodle.test'
 const TOKEN = 'ws-token-123'
-const received: URLSearchParams[] = []
+const site = moodleSite(MOODLE, TOKEN)
+site.courses = [
+	{ id: 1, shortname: 'site', fullname: 'Leerplein Moodle', displayname: 'Leerplein Moodle', categoryid: 0, format: 'site', startdate: 0, enddate: 0, visible: 1 },
+	{ id: 2, shortname: 'AVG-101', fullname: 'AVG in de praktijk', displayname: 'AVG in de praktijk', categoryid: 1, summary: '<p>E-learning</p>', summaryformat: 1, format: 'topics', startdate: 1714521600, enddate: 0, visible: 1, enablecompletion: 1 },
+]
+site.contents.set(2, [
+	{
+		id: 10,
+		name: 'Algemeen',
+		visible: 1,
+		summary: '',
+		summaryformat: 1,
+		section: 0,
+		hiddenbynumsections: 0,
+		uservisible: true,
+		modules: [
+			{ id: 101, url: `${MOODLE}/mod/quiz/view.php?id=101`, name: 'Eindtoets', instance: 7, contextid: 55, visible: 1, uservisible: true, visibleoncoursepage: 1, modicon: 'x', modname: 'quiz', modplural: 'Quizzen', indent: 0, onclick: '', afterlink: null, customdata: '""', noviewlink: false, completion: 2 },
+		],
+	},
+])
+site.accounts.set('enrol_lti_13_known', 42)
+site.completion.set('2:42', new Map([[101, 2], [102, 0]]))
+site.forbiddenUsers.add(999)
+const received = site.requests
 
-const server = setupServer(
-	http.post(`${MOODLE}/webservice/rest/server.php`, async ({ request }) => {
-		const form = new URLSearchParams(await request.text())
-		received.push(form)
-		if (form.get('wstoken') !== TOKEN)
-			return HttpResponse.json({ exception: 'moodle_exception', errorcode: 'invalidtoken', message: 'Ongeldig token - token niet gevonden' })
-		switch (form.get('wsfunction')) {
-			case 'core_course_get_courses':
-				return HttpResponse.json([
-					{ id: 1, shortname: 'site', fullname: 'Leerplein Moodle', displayname: 'Leerplein Moodle', categoryid: 0, format: 'site', startdate: 0, enddate: 0, visible: 1 },
-					{ id: 2, shortname: 'AVG-101', fullname: 'AVG in de praktijk', displayname: 'AVG in de praktijk', categoryid: 1, summary: '<p>E-learning</p>', summaryformat: 1, format: 'topics', startdate: 1714521600, enddate: 0, visible: 1, enablecompletion: 1 },
-				])
-			case 'core_course_get_contents':
-				return HttpResponse.json([
-					{
-						id: 10,
-						name: 'Algemeen',
-						visible: 1,
-						summary: '',
-						summaryformat: 1,
-						section: 0,
-						hiddenbynumsections: 0,
-						uservisible: true,
-						modules: [
-							{ id: 101, url: `${MOODLE}/mod/quiz/view.php?id=101`, name: 'Eindtoets', instance: 7, contextid: 55, visible: 1, uservisible: true, visibleoncoursepage: 1, modicon: 'x', modname: 'quiz', modplural: 'Quizzen', indent: 0, onclick: '', afterlink: null, customdata: '""', noviewlink: false, completion: 2 },
-						],
-					},
-				])
-			case 'core_user_get_users_by_field':
-				return HttpResponse.json(
-					[...form.entries()]
-						.filter(([name]) => name.startsWith('values['))
-						.filter(([, username]) => username === 'enrol_lti_13_known')
-						.map(([, username]) => ({ id: 42, username, firstname: 'Sanne', lastname: 'Jansen', fullname: 'Sanne Jansen', email: 'x@example.com', auth: 'lti', confirmed: 1, suspended: false })),
-				)
-			case 'core_completion_get_activities_completion_status':
-				if (form.get('userid') === '999') return HttpResponse.json({ exception: 'required_capability_exception', errorcode: 'nopermissions', message: 'Sorry, but you do not currently have permissions to do that' })
-				return HttpResponse.json({
-					statuses: [
-						{ cmid: 101, modname: 'quiz', instance: 7, state: 2, timecompleted: 1714650000, tracking: 2, overrideby: null, valueused: false, hascompletion: true, isautomatic: true, istrackeduser: true, uservisible: true, details: [] },
-						{ cmid: 102, modname: 'page', instance: 3, state: 0, timecompleted: 0, tracking: 1, overrideby: null, valueused: false },
-					],
-					warnings: [],
-				})
-			default:
-				return HttpResponse.json({ exception: 'dml_missing_record_exception', errorcode: 'invalidrecord', message: 'Can not find data record in database table external_functions.' })
-		}
-	}),
-)
+const server = setupServer(...moodleHandlers(site))
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {

@@ -2,8 +2,12 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose'
+import { getResponse } from 'msw'
+import { moodleHandlers, moodleSite, type MoodleSite } from '../mocks/moodle.ts'
 
-// A hand-written LTI 1.3 tool that behaves like Moodle's enrol_lti where it matters to a platform:
+// The one fake Moodle, running: the site of mocks/moodle.ts (web services and the enrol_lti key
+// set) served over real HTTP on 127.0.0.1, for the portal, which runs as its own process where msw
+// cannot intercept; and what that site's enrol_lti tool does towards a platform, where it matters:
 // it verifies launches with the platform's JWKS (kid required, iat never in its future, its own
 // state and nonce), asks tokens with RS256 client assertions, resends scores with equal and older
 // timestamps in Moodle's `+0000` form, accepts only 200 from the scores endpoint, looks line items
@@ -23,8 +27,10 @@ export type Misbehaviour = {
 	jti?: string
 }
 
-export type MoodleLikeTool = {
-	url: string
+export type RunningMoodle = MoodleSite & MoodleTool
+
+/** What the site's enrol_lti tool does towards a platform. */
+type MoodleTool = {
 	jwksUrl: string
 	loginUrl: string
 	redirectUri: string
@@ -48,21 +54,31 @@ export type MoodleLikeTool = {
 	stop: () => Promise<void>
 }
 
-export async function startMoodleLikeTool(): Promise<MoodleLikeTool> {
+/** A fake Moodle site on a free port; `token` is the web-services token it accepts. */
+export async function startMoodle({ token = `ws-token-${randomBytes(8).toString('hex')}` }: { token?: string } = {}): Promise<RunningMoodle> {
 	const kid = `moodle-${randomBytes(4).toString('hex')}`
 	const keys = await generateKeyPair('RS256', { extractable: true })
 	const other = await generateKeyPair('RS256', { extractable: true })
 	const publicJwk: JWK = { ...(await exportJWK(keys.publicKey)), kid, alg: 'RS256', use: 'sig' }
-	const server: Server = createServer((req, res) => {
-		if (req.url === '/enrol/lti/jwks.php') {
-			res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ keys: [publicJwk] }))
-			return
-		}
-		res.writeHead(404).end()
+	let handlers: ReturnType<typeof moodleHandlers> = []
+	const server: Server = createServer(async (incoming, outgoing) => {
+		const chunks: Buffer[] = []
+		for await (const chunk of incoming) chunks.push(chunk as Buffer)
+		const request = new Request(new URL(incoming.url ?? '/', url), {
+			method: incoming.method,
+			headers: incoming.headers as Record<string, string>,
+			body: incoming.method === 'GET' || incoming.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+		})
+		const response = (await getResponse(handlers, request)) ?? new Response('Not found', { status: 404 })
+		response.headers.forEach((value, name) => outgoing.setHeader(name, value))
+		outgoing.writeHead(response.status)
+		outgoing.end(Buffer.from(await response.arrayBuffer()))
 	})
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 	const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-	let clientId = 'unregistered'
+	const site = moodleSite(url, token)
+	site.ltiKeys.push(publicJwk)
+	handlers = moodleHandlers(site)
 	const platformKeySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
 
 	async function sign(claims: JWTPayload, misbehave: Misbehaviour = {}): Promise<string> {
@@ -75,20 +91,17 @@ export async function startMoodleLikeTool(): Promise<MoodleLikeTool> {
 			.sign(key)
 	}
 
-	const tool: MoodleLikeTool = {
-		url,
+	const behaviour: MoodleTool = {
 		jwksUrl: `${url}/enrol/lti/jwks.php`,
 		loginUrl: `${url}/enrol/lti/login.php`,
 		redirectUri: `${url}/enrol/lti/launch.php`,
-		get clientId() {
-			return clientId
-		},
+		clientId: 'unregistered',
 		setClientId(value) {
-			clientId = value
+			tool.clientId = value
 		},
 		clientAssertion(tokenEndpoint, misbehave = {}) {
 			return sign(
-				{ iss: misbehave.issuer ?? clientId, sub: misbehave.issuer ?? clientId, aud: misbehave.audience ?? tokenEndpoint, jti: misbehave.jti ?? randomUUID() },
+				{ iss: misbehave.issuer ?? tool.clientId, sub: misbehave.issuer ?? tool.clientId, aud: misbehave.audience ?? tokenEndpoint, jti: misbehave.jti ?? randomUUID() },
 				misbehave,
 			)
 		},
@@ -113,7 +126,7 @@ export async function startMoodleLikeTool(): Promise<MoodleLikeTool> {
 			if (expected.receivedState !== expected.state) throw new Error('state does not match')
 			let set = platformKeySets.get(platform.jwksUrl)
 			if (!set) platformKeySets.set(platform.jwksUrl, (set = createRemoteJWKSet(new URL(platform.jwksUrl))))
-			const { payload, protectedHeader } = await jwtVerify(idToken, set, { issuer: platform.issuer, audience: clientId, algorithms: ['RS256'] })
+			const { payload, protectedHeader } = await jwtVerify(idToken, set, { issuer: platform.issuer, audience: tool.clientId, algorithms: ['RS256'] })
 			if (!protectedHeader.kid) throw new Error('kid missing')
 			// Moodle refuses an iat in its own future, without leeway.
 			if ((payload.iat ?? Infinity) > Math.floor(Date.now() / 1000)) throw new Error('iat in the future')
@@ -133,7 +146,7 @@ export async function startMoodleLikeTool(): Promise<MoodleLikeTool> {
 						response_type: 'id_token',
 						response_mode: 'form_post',
 						prompt: 'none',
-						client_id: params.get('client_id') ?? clientId,
+						client_id: params.get('client_id') ?? tool.clientId,
 						redirect_uri: tool.redirectUri,
 						login_hint: params.get('login_hint') ?? '',
 						lti_message_hint: params.get('lti_message_hint') ?? '',
@@ -148,7 +161,7 @@ export async function startMoodleLikeTool(): Promise<MoodleLikeTool> {
 			const settings = request['https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings'] as { data?: string }
 			return sign(
 				{
-					iss: misbehave.issuer ?? clientId,
+					iss: misbehave.issuer ?? tool.clientId,
 					aud: misbehave.audience ?? request.iss,
 					nonce: misbehave.nonce ?? randomUUID(),
 					'https://purl.imsglobal.org/spec/lti/claim/message_type': 'LtiDeepLinkingResponse',
@@ -202,8 +215,10 @@ export async function startMoodleLikeTool(): Promise<MoodleLikeTool> {
 				}),
 			})
 		},
-		stop: () => new Promise((resolve) => server.close(() => resolve())),
+		stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
 	}
+	// One object, so what a test changes on the site (its token) is what the handlers read.
+	const tool: RunningMoodle = Object.assign(site, behaviour)
 	return tool
 }
 
