@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { ALL_LTI_SCOPES } from '@leerplein/domain'
-import { openIdConfiguration } from '@leerplein/moodle'
+import { openIdConfiguration } from '../features/lti/protocol.server.ts'
 import { LTI_PATHS, platformIssuer, platformOf } from '../features/lti/platform.server.ts'
 
 /** The platform's OpenID configuration, read by a tool during LTI Dynamic Registration. */

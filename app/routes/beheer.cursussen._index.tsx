@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db'
+import { OWN_COURSE_SORTS, type OwnCourseSort } from '../features/courses/list-own-courses.server.ts'
 import { parsePage } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { pingDatabase } from '@leerplein/db'
+import { pingDatabase } from '../core/health.server.ts'
 
 /** For load balancers and uptime checks: 200 when the database answers, 503 when it does not. */
 export async function loader({ context }: LoaderFunctionArgs) {

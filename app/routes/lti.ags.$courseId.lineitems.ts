@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
-import { lineItemInputSchema, lineItemJson, linkHeader, MEDIA_TYPE, pageParams } from '@leerplein/moodle'
+import { lineItemInputSchema, lineItemJson, linkHeader, MEDIA_TYPE, pageParams } from '../features/lti/protocol.server.ts'
 import { agsLineItemUrl } from '../features/lti/platform.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
 import { parseToolInput, readJsonBody, toolServiceError } from '../features/lti/tool-answers.server.ts'

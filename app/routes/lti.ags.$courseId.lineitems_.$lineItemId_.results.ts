@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
-import { linkHeader, MEDIA_TYPE, pageParams, resultJson } from '@leerplein/moodle'
+import { linkHeader, MEDIA_TYPE, pageParams, resultJson } from '../features/lti/protocol.server.ts'
 import { agsLineItemUrl } from '../features/lti/platform.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
 import { toolServiceError } from '../features/lti/tool-answers.server.ts'

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
-import { MEDIA_TYPE, scoreSchema } from '@leerplein/moodle'
+import { MEDIA_TYPE, scoreSchema } from '../features/lti/protocol.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
 import { methodNotAllowed, parseToolInput, readJsonBody, toolServiceError } from '../features/lti/tool-answers.server.ts'
 import { recordLtiScore } from '../features/lti/record-lti-score.server.ts'

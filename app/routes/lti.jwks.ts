@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { jwksDocument } from '@leerplein/moodle'
+import { jwksDocument } from '../features/lti/protocol.server.ts'
 import { platformPublicKeys } from '../features/lti/platform.server.ts'
 
 /** Leerplein's public signing keys (JWKS): the current key and any retired key whose tokens may still be alive. */

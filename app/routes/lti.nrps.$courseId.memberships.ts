@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
 import { LTI_SCOPES } from '@leerplein/domain'
-import { linkHeader, MEDIA_TYPE, membershipContainer, pageParams } from '@leerplein/moodle'
+import { linkHeader, MEDIA_TYPE, membershipContainer, pageParams } from '../features/lti/protocol.server.ts'
 import { nrpsMembershipsUrl } from '../features/lti/platform.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
 import { toolServiceError } from '../features/lti/tool-answers.server.ts'

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
-import { registrationRequestSchema, type RegistrationRequest } from '@leerplein/moodle'
+import { registrationRequestSchema, type RegistrationRequest } from '../features/lti/protocol.server.ts'
 import { requireToolRegistrationToken } from '../features/lti/service-auth.server.ts'
 import { methodNotAllowed, parseToolInput, serviceError, toolServiceError } from '../features/lti/tool-answers.server.ts'
 import { registerLtiToolDynamically } from '../features/lti/register-lti-tool-dynamically.server.ts'

@@ -98,7 +98,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	})
 
 	test('a form refused in the browser says why above it and beside the field, sends nothing, and stays accessible', async () => {
-		const sanne = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const sanne = await e2e.newPage()
 		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
 		const requests = async () => (await owner.db.select({ id: schema.enrolments.id }).from(schema.enrolments).where(eq(schema.enrolments.userId, f.sanne.id))).length
 		const before = await requests()
@@ -114,7 +114,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(await requests()).toBe(before)
 		expect(posts).toEqual([])
 
-		const fatima = await (await browser.newContext({ baseURL: portal.url })).newPage()
+		const fatima = await e2e.newPage()
 		await signInAs(fatima, 'Fatima el Amrani', { returnTo: `/uitvoeringen/${f.secondSessionId}` })
 		fatima.on('request', (request) => void (request.method() === 'POST' && posts.push(request.url())))
 		await fatima.getByRole('spinbutton', { name: 'Aantal plaatsen' }).fill('0')

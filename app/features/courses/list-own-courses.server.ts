@@ -23,3 +23,4 @@ export async function listOwnCoursesPage(
 		return { rows, total, page, pages: pageCount(total, PAGE_SIZE), unit }
 	})
 }
+export { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db'

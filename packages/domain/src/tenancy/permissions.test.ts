@@ -120,6 +120,8 @@ describe('can', () => {
 		expect(can(rvoCoordinator, 'read', part)).toBe(false)
 		expect(can(concernAdmin, 'read', part)).toBe(false)
 		expect(can(twoUnitCoordinator, 'update', { ...part, participant: true })).toBe(false)
+	})
+
 	test('everyone sees and ends their own signed-in sessions, and nobody else’s', () => {
 		// Given an employee, their unit's coordinator and the concern administrator
 		const own = { kind: 'auth_session', userId: employee.userId } as const
@@ -130,6 +132,8 @@ describe('can', () => {
 		expect(can(employee, 'update', own)).toBe(false)
 		expect(can(rvoCoordinator, 'delete', own)).toBe(false)
 		expect(can(concernAdmin, 'read', own)).toBe(false)
+	})
+
 	test('only a concern administrator reads the duplicate report, asks for a scan, judges and merges doubles', () => {
 		const duplicates = { kind: 'duplicates' } as const
 		for (const action of ['read', 'create', 'update', 'merge'] as const) {
