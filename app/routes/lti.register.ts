@@ -6,7 +6,7 @@ import { registerLtiToolDynamically } from '../features/lti/register-lti-tool-dy
 
 /** LTI Dynamic Registration endpoint: the tool posts its configuration with the one-time registration token. */
 export async function action({ request, context }: ActionFunctionArgs) {
-	const actor = requireToolRegistrationToken(request)
+	const actor = await requireToolRegistrationToken(request)
 	const registration = await readRegistration(request)
 	const registered = await registerLtiToolDynamically(context, { actor, registration })
 	if (!registered.ok) return toolServiceError(registered)
@@ -14,8 +14,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Registrations are only posted: the guard answers any other method with 405. */
-export function loader({ request }: LoaderFunctionArgs) {
-	requireToolRegistrationToken(request)
+export async function loader({ request }: LoaderFunctionArgs) {
+	await requireToolRegistrationToken(request)
 	return methodNotAllowed(['POST'])
 }
 

@@ -36,7 +36,7 @@ describe('the guard of Dynamic Registration', () => {
 	const post = (headers: Record<string, string>, method = 'POST') => new Request(`${issuer}/lti/register`, { method, headers })
 	const refusal = async (run: () => unknown) => {
 		try {
-			run()
+			await run()
 		} catch (thrown) {
 			const response = thrown as Response
 			return { status: response.status, body: await response.json() }
@@ -44,8 +44,8 @@ describe('the guard of Dynamic Registration', () => {
 		return null
 	}
 
-	test('takes the registration token from the bearer header', () => {
-		expect(requireToolRegistrationToken(post({ Authorization: 'Bearer one-time' }))).toEqual({ tenantId: null, userId: null, registrationToken: 'one-time' })
+	test('takes the registration token from the bearer header', async () => {
+		expect(await requireToolRegistrationToken(post({ Authorization: 'Bearer one-time' }))).toEqual({ tenantId: null, userId: null, registrationToken: 'one-time' })
 	})
 
 	test('answers 401 without a token, and 405 to anything but a POST', async () => {

@@ -130,7 +130,8 @@ export async function requireToolDeepLinkingResponse(request: Request, context: 
  * Dynamic Registration's guard: the one-time registration token as bearer. Whether it is valid
  * is decided when it is spent, in the same step that stores the tool (registerLtiToolDynamically).
  */
-export function requireToolRegistrationToken(request: Request): RegistrationHolder {
+// Async like every other guard, so a route opens with `await` whichever guard it uses.
+export async function requireToolRegistrationToken(request: Request): Promise<RegistrationHolder> {
 	requireMethod(request, ['POST'])
 	const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
 	if (!bearer) throw serviceError(401, 'invalid_token', 'a registration token is required as bearer')
