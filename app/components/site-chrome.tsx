@@ -33,6 +33,7 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 							<Link to="/inloggen">{t('auth.signIn')}</Link>
 						)}
 						<Form method="post" action="/taal" className="language-switch" reloadDocument>
+							<input type="hidden" name="intent" value="switch" />
 							<input type="hidden" name="redirectTo" value={location.pathname + location.search} />
 							<input type="hidden" name="lng" value={switchTo} />
 							<button type="submit" className="link-button" lang={switchTo} title={t('language.switchHint')}>

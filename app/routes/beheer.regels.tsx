@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { ENROLMENT_RULE_KEYS } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary } from '../components/field.tsx'
-import { invalidForm, parseForm, readForm } from '../core/form.server.ts'
+import { invalidForm, parseForm, readForm, requireIntent } from '../core/form.server.ts'
 import { valueOrThrow } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { RuleValue, RuleValueFields, type ShownRule } from '../features/po-rules/po-rules.tsx'
@@ -25,7 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', { kind: 'po_defaults' })
-	const submission = parseForm(await readForm(request), concernDefaultsSchema)
+	const form = await readForm(request)
+	requireIntent(form, ['save'])
+	const submission = parseForm(form, concernDefaultsSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
 	valueOrThrow(await updateConcernDefaults(context, { actor, rules: submission.value }))
 	return redirect(`${PATH}?opgeslagen=1`)
@@ -74,6 +76,7 @@ function ConcernRulesForm({ defaults }: { defaults: EnrolmentRules }) {
 			) : null}
 			<ErrorSummary form={form} fields={summaryFields} />
 			<Form method="post" className="form-stack" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="save" />
 				{ENROLMENT_RULE_KEYS.map((key) => (
 					<fieldset key={key} className="field">
 						<legend>{t(`unitRules.${key}`)}</legend>

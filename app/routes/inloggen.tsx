@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { parseForm, readForm } from '../core/form.server.ts'
+import { parseForm, readForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, safeRedirectPath, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { getSignedIn } from '../features/identity/guard.server.ts'
 import { requireWithinRateLimit } from '../features/identity/rate-limit.server.ts'
@@ -34,7 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	// A public page: no guard. Without demo mode the action does not exist, whatever the request says.
 	invariantResponse(context.config.demoMode, 404, 'DEMO_MODE_OFF')
 	await requireWithinRateLimit(context, 'signIn')
-	const submission = parseForm(await readForm(request), personaSchema)
+	const form = await readForm(request)
+	requireIntent(form, ['persona'])
+	const submission = parseForm(form, personaSchema)
 	invariantResponse(submission.status === 'success', 400, 'PERSONA_UNKNOWN')
 	const result = await signInAsPersona(context, { personaKey: submission.value.persona, userAgent: request.headers.get('User-Agent'), config: context.config })
 	if (!result.ok) throwFailure(result)
@@ -81,6 +83,7 @@ export default function SignIn() {
 						{personas.map((persona) => (
 							<li key={persona.key}>
 								<Form method="post">
+									<input type="hidden" name="intent" value="persona" />
 									<input type="hidden" name="persona" value={persona.key} />
 									<input type="hidden" name="redirectTo" value={redirectTo} />
 									<button type="submit" className="button">

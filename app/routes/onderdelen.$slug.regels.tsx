@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ErrorSummary } from '../components/field.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
-import { invalidForm, parseForm, readForm } from '../core/form.server.ts'
+import { invalidForm, parseForm, readForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { ownData, ownUnit, requirePermission } from '../features/identity/guard.server.ts'
 import { RuleSourceChoice, RuleValue, RuleValueFields, type ShownRule } from '../features/po-rules/po-rules.tsx'
@@ -37,7 +37,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	// Only a coordinator gets past the guard; the service checks it is the unit in the URL.
 	const { actor } = await requirePermission(request, context, 'update', ownUnit)
 	const slug = slugOf(params)
-	const submission = parseForm(await readForm(request), unitRulesSchema)
+	const form = await readForm(request)
+	requireIntent(form, ['save'])
+	const submission = parseForm(form, unitRulesSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
 	valueOrThrow(await updateUnitRules(context, { actor, slug, own: submission.value }))
 	return redirect(`/onderdelen/${slug}/regels?opgeslagen=1`)
@@ -118,6 +120,7 @@ function RulesForm({ rules, defaults }: { rules: RuleRow[]; defaults: RuleDefaul
 			<p>{t('rulesForm.intro')}</p>
 			<ErrorSummary form={form} fields={summaryFields} />
 			<Form method="post" className="form-stack" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="save" />
 				{EDITABLE_RULES.map((key) => (
 					<fieldset key={key} className="field">
 						<legend>{t(`unitRules.${key}`)}</legend>

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
-import { parseForm, readForm } from '../core/form.server.ts'
+import { parseForm, readForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, safeRedirectPath } from '../core/http.server.ts'
 import { SUPPORTED_LANGUAGES } from '../i18n/config.ts'
 import { languageCookie } from '../i18n/i18next.server.ts'
@@ -10,7 +10,9 @@ const languageSchema = z.object({ lng: z.enum(SUPPORTED_LANGUAGES, { error: 'LAN
 
 /** The language switch (a public page): remembers the choice in a cookie and returns to the page it came from. */
 export async function action({ request }: ActionFunctionArgs) {
-	const submission = parseForm(await readForm(request), languageSchema)
+	const form = await readForm(request)
+	requireIntent(form, ['switch'])
+	const submission = parseForm(form, languageSchema)
 	invariantResponse(submission.status === 'success', 400, 'LANGUAGE_UNKNOWN')
 	return redirect(safeRedirectPath(submission.value.redirectTo ?? null, '/catalogus'), {
 		headers: { 'Set-Cookie': await languageCookie.serialize(submission.value.lng) },

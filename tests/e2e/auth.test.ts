@@ -73,7 +73,7 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 	})
 
 	test('a forged persona is refused with a clear message, and nobody is signed in', async () => {
-		const response = await fetch(`${portal.url}/inloggen`, { method: 'POST', body: new URLSearchParams({ persona: 'root' }), redirect: 'manual' })
+		const response = await fetch(`${portal.url}/inloggen`, { method: 'POST', body: new URLSearchParams({ intent: 'persona', persona: 'root' }), redirect: 'manual' })
 		expect(response.status).toBe(400)
 		expect(await response.text()).toContain('Kies een van de demopersonen in de lijst.')
 		expect(response.headers.get('set-cookie')).toBeNull()
@@ -199,7 +199,7 @@ describe('without demo mode', () => {
 		const post = await fetch(`${portal.url}/inloggen`, {
 			method: 'POST',
 			headers: { 'X-Demo-Mode': 'true', Cookie: 'demo=1' },
-			body: new URLSearchParams({ persona: 'rvo-employee', demoMode: 'true' }),
+			body: new URLSearchParams({ intent: 'persona', persona: 'rvo-employee', demoMode: 'true' }),
 			redirect: 'manual',
 		})
 		expect(post.status).toBe(404)

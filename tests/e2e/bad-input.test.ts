@@ -216,7 +216,7 @@ async function signIn(portal: RunningPortal, persona: Persona): Promise<string> 
 	const response = await fetch(`${portal.url}/inloggen`, {
 		method: 'POST',
 		headers: { Origin: portal.url },
-		body: new URLSearchParams({ persona }),
+		body: new URLSearchParams({ intent: 'persona', persona }),
 		redirect: 'manual',
 	})
 	const cookie = response.headers.get('set-cookie')?.split(';')[0]

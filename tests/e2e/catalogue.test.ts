@@ -151,7 +151,7 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 
 	test('the language switch refuses an unknown language and never redirects off-site', async () => {
 		const post = (body: Record<string, string>) =>
-			fetch(`${portal.url}/taal`, { method: 'POST', body: new URLSearchParams(body), redirect: 'manual' })
+			fetch(`${portal.url}/taal`, { method: 'POST', body: new URLSearchParams({ intent: 'switch', ...body }), redirect: 'manual' })
 		const unknown = await post({ lng: 'fr', redirectTo: '/catalogus' })
 		expect(unknown.status).toBe(400)
 		expect(await unknown.text()).toContain('Deze taal wordt niet ondersteund. Kies Nederlands of Engels.')

@@ -80,7 +80,7 @@ describe.each(drivers)('the concern administrator sets the P&O defaults that uni
 			method: 'POST',
 			redirect: 'manual',
 			headers: { Origin: portal.url, Cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') },
-			body: new URLSearchParams({ 'freeCancellationDays.value': '0', 'approval.value': 'never', 'approvers.value': 'manager', 'yearlyBudgetCents.value': '99999', 'budgetExceeded.value': 'allow', 'costCentreRequired.value': 'false', 'noShowPolicy.value': 'none', 'acceptsOtherUnits.value': 'true' }),
+			body: new URLSearchParams({ intent: 'save', 'freeCancellationDays.value': '0', 'approval.value': 'never', 'approvers.value': 'manager', 'yearlyBudgetCents.value': '99999', 'budgetExceeded.value': 'allow', 'costCentreRequired.value': 'false', 'noShowPolicy.value': 'none', 'acceptsOtherUnits.value': 'true' }),
 		})
 		expect(posted.status).toBe(403)
 		expect(await storedDefaults()).toEqual(before)

@@ -151,7 +151,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 			method: 'POST',
 			redirect: 'manual',
 			headers: { Cookie: await e2e.sessionCookie('nvwa-coordinator'), Origin: portal.url },
-			body: new URLSearchParams({ 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '0' }),
+			body: new URLSearchParams({ intent: 'save', 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '0' }),
 		})
 		expect(attack.status).toBe(403)
 		expect((await rvo()).poOverrides).toEqual(before)

@@ -79,7 +79,7 @@ describe('security headers and CSRF', () => {
 		const forged = await fetch(`${portal.url}/inloggen`, {
 			method: 'POST',
 			headers: { Origin: 'https://evil.example' },
-			body: new URLSearchParams({ persona: 'rvo-employee' }),
+			body: new URLSearchParams({ intent: 'persona', persona: 'rvo-employee' }),
 			redirect: 'manual',
 		})
 		expect(forged.status).toBe(403)
@@ -104,7 +104,7 @@ describe('rate limiting of sign-in', () => {
 
 	test('after three attempts a minute from one address, the fourth is refused with a Dutch page and Retry-After', async () => {
 		const attempt = () =>
-			fetch(`${portal.url}/inloggen`, { method: 'POST', body: new URLSearchParams({ persona: 'rvo-employee' }), redirect: 'manual' })
+			fetch(`${portal.url}/inloggen`, { method: 'POST', body: new URLSearchParams({ intent: 'persona', persona: 'rvo-employee' }), redirect: 'manual' })
 		const statuses = []
 		for (let i = 0; i < 3; i++) statuses.push((await attempt()).status)
 		expect(statuses).toEqual([302, 302, 302])

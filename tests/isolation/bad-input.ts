@@ -79,6 +79,7 @@ const toolForm = (intent: string): Form => ({
 })
 
 const concernRules: Form = {
+	intent: 'save',
 	'approval.value': 'always',
 	'approval.threshold': '',
 	'approvers.value': 'manager_then_coordinator',
@@ -97,8 +98,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/_index': { as: null, path: () => '/' },
 	'routes/$': { as: null, path: () => '/bestaat-niet' },
 	'routes/healthz': { as: null, path: () => '/healthz' },
-	'routes/taal': { as: null, path: () => '/taal', form: () => ({ lng: 'en', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
-	'routes/inloggen': { as: null, path: () => '/inloggen', form: () => ({ persona: 'rvo-employee', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
+	'routes/taal': { as: null, path: () => '/taal', form: () => ({ intent: 'switch', lng: 'en', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
+	'routes/inloggen': { as: null, path: () => '/inloggen', form: () => ({ intent: 'persona', persona: 'rvo-employee', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
 	'routes/inloggen_.sso.$unit': { as: null, path: () => '/inloggen/sso/rvo' },
 	'routes/inloggen_.sso.callback': { as: null, path: () => '/inloggen/sso/callback' },
 	// The header's sign-out form sends nothing but the button; the account page's adds intent=everywhere.
@@ -121,7 +122,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/onderdelen.$slug.regels': {
 		as: 'rvo-coordinator',
 		path: () => '/onderdelen/rvo/regels',
-		form: () => ({ 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '9' }),
+		form: () => ({ intent: 'save', 'freeCancellationDays.mode': 'override', 'freeCancellationDays.value': '9' }),
 		nulField: 'freeCancellationDays.value',
 	},
 	'routes/beheer.cursussen._index': { as: 'rvo-coordinator', path: () => '/beheer/cursussen' },

@@ -136,7 +136,7 @@ export function useE2E(options: E2EOptions): E2E {
 		},
 		async sessionCookie(personaKey) {
 			const { url } = portal()
-			const response = await fetch(`${url}/inloggen`, { method: 'POST', headers: { Origin: url }, body: new URLSearchParams({ persona: personaKey }), redirect: 'manual' })
+			const response = await fetch(`${url}/inloggen`, { method: 'POST', headers: { Origin: url }, body: new URLSearchParams({ intent: 'persona', persona: personaKey }), redirect: 'manual' })
 			const cookie = response.headers.get('set-cookie')?.split(';')[0]
 			if (response.status !== 302 || !cookie) throw new Error(`could not sign in as ${personaKey}: ${response.status}`)
 			return cookie
