@@ -1,5 +1,5 @@
 import type { SubmissionResult } from '@conform-to/react'
-import { courseInputSchema } from '@leerplein/domain'
+import { courseInputSchema, type DuplicateReason } from '@leerplein/domain'
 import { z } from 'zod'
 import type { ErrorCode } from '../../core/error-codes.ts'
 
@@ -31,7 +31,7 @@ export const joinCourseSchema = z.object({ courseId: z.uuid({ error: 'JOIN_NOT_A
 /** A course already in the concern catalogue that the one being written likely duplicates, as the form shows it. */
 export type CourseSuggestion = {
 	score: number
-	reasons: string[]
+	reasons: DuplicateReason[]
 	course: { id: string; title: string; summary: string; providerName: string; providerTenantId: string }
 }
 

@@ -1,4 +1,4 @@
-import { createInstance, type TFunction } from 'i18next'
+import { createInstance } from 'i18next'
 
 // The notification mails' texts, on the server only: they never ship to the browser. Same keys
 // (`mail.…`) and the same i18next interpolation as the UI catalogues, so a mail reads as before.
@@ -65,16 +65,24 @@ export const en: typeof nl = {
 
 export type MailLanguage = 'nl' | 'en'
 
-const translators = new Map<MailLanguage, Promise<TFunction>>()
+/** A mail text's key: `t('mail.tpyo')` fails `typecheck`, as a UI key does. */
+export type MailKey = `mail.${keyof typeof nl.mail}`
+export type MailTranslate = (key: MailKey, values?: Record<string, string>) => string
+
+const translators = new Map<MailLanguage, Promise<MailTranslate>>()
 
 /** A translation function over the mail texts of one language (one i18next instance per language, shared). */
-export function mailTranslator(language: MailLanguage): Promise<TFunction> {
+export function mailTranslator(language: MailLanguage): Promise<MailTranslate> {
 	let translator = translators.get(language)
 	if (!translator) {
 		const instance = createInstance()
 		translator = instance
 			.init({ lng: language, fallbackLng: 'nl', resources: { nl: { translation: nl }, en: { translation: en } }, interpolation: { escapeValue: false } })
-			.then(() => instance.getFixedT(language))
+			.then(() => {
+				// i18next types every instance's keys from the UI catalogue (i18next.d.ts); MailKey types these.
+				const t = instance.getFixedT(language) as unknown as (key: string, values?: Record<string, string>) => string
+				return (key, values) => t(key, values)
+			})
 		translators.set(language, translator)
 	}
 	return translator

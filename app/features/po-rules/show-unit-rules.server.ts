@@ -2,7 +2,9 @@ import { getConcernPoDefaults, getTenantBySlug } from '@leerplein/db'
 import { can, effectivePoSettings, ENROLMENT_RULE_KEYS, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
 import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-export type RuleRow = { [K in keyof PoSettings]: { key: K; value: PoSettings[K]; own: boolean } }[keyof PoSettings]
+/** Every rule a unit page shows: all P&O settings but the branding, which is not a rule. */
+type ShownRuleKey = Exclude<keyof PoSettings, 'branding'>
+export type RuleRow = { [K in ShownRuleKey]: { key: K; value: PoSettings[K]; own: boolean } }[ShownRuleKey]
 export type RuleDefaults = Pick<PoSettings, EnrolmentRuleKey>
 
 export type UnitRules = {
@@ -26,7 +28,7 @@ export async function showUnitRules(ctx: ServiceContext, { actor, slug }: { acto
 		const defaults = await getConcernPoDefaults(tx)
 		const settings = effectivePoSettings(defaults, tenant.poOverrides)
 		const rules = (Object.keys(settings) as (keyof PoSettings)[])
-			.filter((key) => key !== 'branding')
+			.filter((key): key is ShownRuleKey => key !== 'branding')
 			.map((key) => ({ key, value: settings[key], own: tenant.poOverrides[key] !== undefined }) as RuleRow)
 		return {
 			tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug },
