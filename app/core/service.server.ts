@@ -1,4 +1,5 @@
-import { retryOnConflict, withTenantContext, writeAudit, type Database } from '@leerplein/db'
+import { retryOnConflict, withTenantContext, type Database } from '@leerplein/db'
+import { writeAudit } from '@leerplein/db/audit'
 import type { Actor } from '@leerplein/domain'
 import type { Logger } from 'pino'
 import type { Clock } from './clock.ts'

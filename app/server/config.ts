@@ -1,4 +1,4 @@
-import type { RateLimitRule } from '@leerplein/db'
+import type { RateLimitRule } from '@leerplein/db/identity'
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '@leerplein/domain'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 

@@ -1,4 +1,13 @@
-import { createJobQueue, DUPLICATE_SCAN_QUEUE, MAIL_QUEUE, MOODLE_SYNC_QUEUE, REMINDER_QUEUE, type DatabaseClient, type DuplicateScanJob, type MailJob } from '@leerplein/db'
+import type { DatabaseClient } from '@leerplein/db'
+import {
+	createJobQueue,
+	DUPLICATE_SCAN_QUEUE,
+	MAIL_QUEUE,
+	MOODLE_SYNC_QUEUE,
+	REMINDER_QUEUE,
+	type DuplicateScanJob,
+	type MailJob,
+} from '@leerplein/db/jobs'
 import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { listPublishedDuplicateCourses, selectRows, withTenantContext } from '@leerplein/db'
+import { selectRows, withTenantContext } from '@leerplein/db'
+import { listPublishedDuplicateCourses } from '@leerplein/db/deduplication'
 import { DEMO_PERSONAS, seededDuplicateClusters } from '@leerplein/db/seed'
 import { clusterDuplicates, createDuplicateScan } from '@leerplein/domain'
 import { pollUntil } from '../support/poll.ts'

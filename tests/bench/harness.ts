@@ -1,5 +1,6 @@
 import { randomBytes, createHash } from 'node:crypto'
-import { schema, type DatabaseClient } from '@leerplein/db'
+import type { DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import type { SeedScale } from '@leerplein/db/seed'
 import type { PortalProcess } from '../support/portal.ts'
 import type { load, timeConcurrently, timeSerially } from './load.ts'

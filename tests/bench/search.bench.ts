@@ -1,16 +1,8 @@
 import os from 'node:os'
 import { sql } from 'drizzle-orm'
-import {
-	analyseSearchWords,
-	listSynonyms,
-	listThemes,
-	listTenants,
-	searchCatalogue,
-	selectRows,
-	withTenantContext,
-	type CatalogueSearchFilters,
-	type Database,
-} from '@leerplein/db'
+import { selectRows, withTenantContext, type Database } from '@leerplein/db'
+import { analyseSearchWords, listSynonyms, listThemes, searchCatalogue, type CatalogueSearchFilters } from '@leerplein/db/catalogue'
+import { listTenants } from '@leerplein/db/tenants'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import {
 	dutchMonthOf,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { createDatabase, schema } from '@leerplein/db'
+import { createDatabase } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { eq } from 'drizzle-orm'
 import { testDrivers } from '@leerplein/db/testing'
 import type { BrowserContext, Page } from 'playwright-core'

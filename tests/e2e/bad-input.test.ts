@@ -1,6 +1,7 @@
 import { and, eq, notInArray } from 'drizzle-orm'
 import postgres from 'postgres'
-import { createDatabase, schema } from '@leerplein/db'
+import { createDatabase } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'

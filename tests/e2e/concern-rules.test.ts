@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { schema } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { testDrivers } from '@leerplein/db/testing'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { schema, type Database } from '@leerplein/db'
+import type { Database } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { beforeAll, describe, expect, test } from 'vitest'

@@ -1,4 +1,4 @@
-import { schema } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { LIS_ROLES, LTI_SCOPES } from '@leerplein/domain'

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { schema } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { ALL_LTI_SCOPES, LTI_SCOPES } from '@leerplein/domain'

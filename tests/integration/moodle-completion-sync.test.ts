@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
-import { schema, type DatabaseClient } from '@leerplein/db'
+import type { DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { moodleLtiUsername } from '@leerplein/moodle'
 import { and, eq } from 'drizzle-orm'

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { schema, type Database } from '@leerplein/db'
+import type { Database } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import type { PoOverrides } from '@leerplein/domain'
 
 /** The portal's session cookie in production mode (app/features/identity/cookie.ts). */

@@ -1,4 +1,4 @@
-import { deleteSynonym } from '@leerplein/db'
+import { deleteSynonym } from '@leerplein/db/catalogue'
 import { can } from '@leerplein/domain'
 import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

@@ -1,4 +1,4 @@
-import { listSynonyms, type SynonymRow } from '@leerplein/db'
+import { listSynonyms, type SynonymRow } from '@leerplein/db/catalogue'
 import { can } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

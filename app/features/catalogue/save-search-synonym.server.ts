@@ -1,4 +1,4 @@
-import { saveSynonym } from '@leerplein/db'
+import { saveSynonym } from '@leerplein/db/catalogue'
 import { can, type Synonym } from '@leerplein/domain'
 import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

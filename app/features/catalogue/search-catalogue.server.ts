@@ -1,16 +1,15 @@
+import { withTenantContext, type Database } from '@leerplein/db'
 import {
 	analyseSearchWords,
 	catalogueSearchVersion,
 	listSynonyms,
-	listTenants,
 	listThemes,
 	searchCatalogue,
-	withTenantContext,
 	type CatalogueSearchResult,
-	type Database,
 	type FacetName,
 	type SearchResultEntry,
-} from '@leerplein/db'
+} from '@leerplein/db/catalogue'
+import { listTenants } from '@leerplein/db/tenants'
 import {
 	COST_VALUES,
 	COURSE_FORMS,

@@ -1,14 +1,7 @@
-import {
-	courseRedirectTarget,
-	getCourse,
-	isEnrolledInCourse,
-	listCourseOfferings,
-	listCourseOnlineParts,
-	listMyOnlineResults,
-	listMyPartCompletions,
-	listUpcomingSessions,
-	withTenantContext,
-} from '@leerplein/db'
+import { withTenantContext } from '@leerplein/db'
+import { getCourse, listUpcomingSessions } from '@leerplein/db/catalogue'
+import { courseRedirectTarget, listCourseOfferings } from '@leerplein/db/deduplication'
+import { isEnrolledInCourse, listCourseOnlineParts, listMyOnlineResults, listMyPartCompletions } from '@leerplein/db/lti'
 import { can, seatAvailability } from '@leerplein/domain'
 import { refuse, succeed, type Actor, type ServiceContext } from '../../core/service.server.ts'
 

@@ -1,4 +1,4 @@
-import { getDuplicateCourses, joinCourse as insertOffering } from '@leerplein/db'
+import { getDuplicateCourses, joinCourse as insertOffering } from '@leerplein/db/deduplication'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

@@ -1,4 +1,5 @@
-import { listOwnCourses, listTenants, type OwnCourseRow, type OwnCourseSort } from '@leerplein/db'
+import { listOwnCourses, type OwnCourseRow, type OwnCourseSort } from '@leerplein/db/catalogue'
+import { listTenants } from '@leerplein/db/tenants'
 import { can, pageCount, pageWindow } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { ownCourses } from './own-courses.ts'
@@ -23,4 +24,4 @@ export async function listOwnCoursesPage(
 		return { rows, total, page, pages: pageCount(total, PAGE_SIZE), unit }
 	})
 }
-export { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db'
+export { OWN_COURSE_SORTS, type OwnCourseSort } from '@leerplein/db/catalogue'

@@ -1,4 +1,4 @@
-import { getOwnCourse, insertCourse, updateCourse } from '@leerplein/db'
+import { getOwnCourse, insertCourse, updateCourse } from '@leerplein/db/catalogue'
 import { can, type CourseInput } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { findDuplicateSuggestions, type DuplicateSuggestion } from '../deduplication/suggest-duplicates.server.ts'

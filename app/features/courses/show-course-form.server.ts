@@ -1,4 +1,4 @@
-import { getOwnCourse, listThemes, type OwnCourse } from '@leerplein/db'
+import { getOwnCourse, listThemes, type OwnCourse } from '@leerplein/db/catalogue'
 import { can } from '@leerplein/domain'
 import { inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { ownCourses } from './own-courses.ts'

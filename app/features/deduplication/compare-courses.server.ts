@@ -1,4 +1,4 @@
-import { countSessionsByCourse, getDuplicateCourses, listCourseOfferings } from '@leerplein/db'
+import { countSessionsByCourse, getDuplicateCourses, listCourseOfferings } from '@leerplein/db/deduplication'
 import { can, scoreDuplicate } from '@leerplein/domain'
 import { inTenant, refuse, refusal, type Actor, type ServiceContext } from '../../core/service.server.ts'
 

@@ -1,4 +1,4 @@
-import { dismissDuplicatePair } from '@leerplein/db'
+import { dismissDuplicatePair } from '@leerplein/db/deduplication'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { queueDuplicateScan } from './request-duplicate-scan.server.ts'

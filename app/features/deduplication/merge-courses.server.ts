@@ -1,4 +1,4 @@
-import { mergeCourse } from '@leerplein/db'
+import { mergeCourse } from '@leerplein/db/deduplication'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { mergeRefusal } from './merge-refusal.server.ts'

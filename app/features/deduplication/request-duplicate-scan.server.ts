@@ -1,12 +1,12 @@
+import type { Database } from '@leerplein/db'
 import {
 	duplicateScanVersion,
-	enqueueDuplicateScan,
 	failDuplicateScan,
 	getDuplicateScanOverview,
 	insertQueuedDuplicateScan,
 	requestDuplicateScanRerun,
-	type Database,
-} from '@leerplein/db'
+} from '@leerplein/db/deduplication'
+import { enqueueDuplicateScan } from '@leerplein/db/jobs'
 import { can, decideDuplicateScanRequest, describeDuplicateReport, fail, ok, type DuplicateScanRequestRefusal, type Result } from '@leerplein/domain'
 import { audit, fromRule, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

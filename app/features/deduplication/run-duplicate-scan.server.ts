@@ -1,3 +1,4 @@
+import type { Database } from '@leerplein/db'
 import {
 	duplicateScanVersion,
 	failDuplicateScan,
@@ -6,10 +7,9 @@ import {
 	listPublishedDuplicateCourses,
 	recordDuplicateScanProgress,
 	startDuplicateScan,
-	type Database,
 	type DuplicateCourse,
 	type NewDuplicateScanCluster,
-} from '@leerplein/db'
+} from '@leerplein/db/deduplication'
 import { clusterDuplicates, createDuplicateScan, type ScoredCandidatePair } from '@leerplein/domain'
 import { inTenant, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { queueDuplicateScan, type ScanRequester } from './request-duplicate-scan.server.ts'

@@ -4,9 +4,9 @@ import {
 	getDuplicateScanOverview,
 	listCourseMerges,
 	listDuplicateScanClusters,
-	listTenants,
 	type DuplicateScanRow,
-} from '@leerplein/db'
+} from '@leerplein/db/deduplication'
+import { listTenants } from '@leerplein/db/tenants'
 import { can, describeDuplicateReport, pageCount, pageWindow, type DuplicateScanActivity, type DuplicateScanError } from '@leerplein/domain'
 import { inTenant, refuse, refusal, type Actor, type ServiceContext } from '../../core/service.server.ts'
 

@@ -1,4 +1,5 @@
-import { findDuplicateCandidateVersions, getDuplicateCourses, type Database, type DuplicateCourse } from '@leerplein/db'
+import type { Database } from '@leerplein/db'
+import { findDuplicateCandidateVersions, getDuplicateCourses, type DuplicateCourse } from '@leerplein/db/deduplication'
 import { can, fingerprintCourse, rankDuplicates, type DuplicateCandidate, type DuplicateFingerprint, type ScoredDuplicate } from '@leerplein/domain'
 import { createCache } from '../../core/cache.server.ts'
 import { inTenant, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

@@ -1,4 +1,4 @@
-import { undoCourseMerge as undo } from '@leerplein/db'
+import { undoCourseMerge as undo } from '@leerplein/db/deduplication'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { mergeRefusal } from './merge-refusal.server.ts'

@@ -1,4 +1,11 @@
-import { getEmployeeForEnrolment, getEnrolmentForAction, getSessionForEnrolment, lockSessionForEnrolment, releaseBudget, updateEnrolment } from '@leerplein/db'
+import {
+	getEmployeeForEnrolment,
+	getEnrolmentForAction,
+	getSessionForEnrolment,
+	lockSessionForEnrolment,
+	releaseBudget,
+	updateEnrolment,
+} from '@leerplein/db/enrolment'
 import { cancellationTerms, holdsSeat, type Actor } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { actingAs, inEnrolmentTransaction, next, notify, promoteAndNotify, rulesOf } from './enrolment-support.server.ts'

@@ -1,4 +1,4 @@
-import { getEnrolmentForAction, updateEnrolment } from '@leerplein/db'
+import { getEnrolmentForAction, updateEnrolment } from '@leerplein/db/enrolment'
 import { audit, refusal, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 import { inEnrolmentTransaction, next } from './enrolment-support.server.ts'
 

@@ -7,7 +7,7 @@ import {
 	lockEmployeeBudget,
 	lockSessionForEnrolment,
 	updateEnrolment,
-} from '@leerplein/db'
+} from '@leerplein/db/enrolment'
 import { budgetYear, isFinalApproval, remainingBudget, type Actor, type EnrolmentStatus } from '@leerplein/domain'
 import { audit, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, refuseUnlessOpen, requestCoordinatorApproval, rulesOf, seatApproved } from './enrolment-support.server.ts'

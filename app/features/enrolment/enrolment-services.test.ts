@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { schema, withTenantContext, type DatabaseClient } from '@leerplein/db'
+import { withTenantContext, type DatabaseClient } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
 import { pino } from 'pino'

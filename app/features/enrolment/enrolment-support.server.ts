@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
-import { enqueueMail, errorCode, getConcernPoDefaults, listUnitCoordinators, nextQueueNumber, promoteWaitlist, type Database, type MailKind, type SessionLock } from '@leerplein/db'
+import { errorCode, type Database } from '@leerplein/db'
+import { listUnitCoordinators, nextQueueNumber, promoteWaitlist, type SessionLock } from '@leerplein/db/enrolment'
+import { enqueueMail, type MailKind } from '@leerplein/db/jobs'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import {
 	can,
 	effectivePoSettings,

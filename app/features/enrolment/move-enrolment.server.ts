@@ -1,4 +1,10 @@
-import { getEnrolmentForAction, getSessionForEnrolment, lockSessionForEnrolment, moveEnrolmentToSession, updateEnrolment } from '@leerplein/db'
+import {
+	getEnrolmentForAction,
+	getSessionForEnrolment,
+	lockSessionForEnrolment,
+	moveEnrolmentToSession,
+	updateEnrolment,
+} from '@leerplein/db/enrolment'
 import { holdsSeat, type Actor, type EnrolmentStatus } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, promoteAndNotify, refuseUnlessOpen, seatApproved } from './enrolment-support.server.ts'

@@ -1,4 +1,4 @@
-import { getEnrolmentForAction, getSessionForEnrolment, releaseBudget, updateEnrolment } from '@leerplein/db'
+import { getEnrolmentForAction, getSessionForEnrolment, releaseBudget, updateEnrolment } from '@leerplein/db/enrolment'
 import { can, noShowReleasesBudget, type Actor } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { attendanceField, type AttendanceMark } from './attendance-schema.ts'

@@ -8,7 +8,7 @@ import {
 	getSessionForEnrolment,
 	insertEnrolment,
 	lockEmployeeBudget,
-} from '@leerplein/db'
+} from '@leerplein/db/enrolment'
 import { budgetYear, can, decideEnrolmentRequest, remainingBudget, type Actor } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { audit, inTenant, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

@@ -1,4 +1,4 @@
-import { listAwaitingApproval } from '@leerplein/db'
+import { listAwaitingApproval } from '@leerplein/db/enrolment'
 import { can, type Actor } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 import { enrolmentResource } from './enrolment-support.server.ts'

@@ -1,4 +1,5 @@
-import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment } from '@leerplein/db'
+import { committedBudget, getEmployeeForEnrolment } from '@leerplein/db/enrolment'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import { budgetYear, effectivePoSettings, remainingBudget, type Actor } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 

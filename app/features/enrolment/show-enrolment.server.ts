@@ -1,4 +1,4 @@
-import { getEnrolmentForAction, getSessionForEnrolment, type SessionForEnrolment } from '@leerplein/db'
+import { getEnrolmentForAction, getSessionForEnrolment, type SessionForEnrolment } from '@leerplein/db/enrolment'
 import { can, cancellationTerms, type Actor, type CancellationTerms, type EnrolmentStatus } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { enrolmentResource, rulesOf } from './enrolment-support.server.ts'

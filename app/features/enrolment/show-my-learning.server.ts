@@ -1,4 +1,6 @@
-import { committedBudget, getConcernPoDefaults, getEmployeeForEnrolment, listMyEnrolments, listMyOnlinePartProgress } from '@leerplein/db'
+import { committedBudget, getEmployeeForEnrolment, listMyEnrolments } from '@leerplein/db/enrolment'
+import { listMyOnlinePartProgress } from '@leerplein/db/lti'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import { budgetYear, effectivePoSettings, remainingBudget, type Actor } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 

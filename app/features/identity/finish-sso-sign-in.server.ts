@@ -1,4 +1,4 @@
-import { findUserIdByEmployeeNumber, getSignedInPerson, getSsoConfig, takeSsoAttempt } from '@leerplein/db'
+import { findUserIdByEmployeeNumber, getSignedInPerson, getSsoConfig, takeSsoAttempt } from '@leerplein/db/identity'
 import { checkSignInAssurance, employeeNumberFrom, ssoConfigSchema } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { refuse, succeed, type Failure, type FailureKind, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'

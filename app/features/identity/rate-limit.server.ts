@@ -1,4 +1,4 @@
-import { hitRateLimit } from '@leerplein/db'
+import { hitRateLimit } from '@leerplein/db/identity'
 import type { LeerpleinContext } from '../../load-context.ts'
 import { throwFailure } from '../../core/http.server.ts'
 import { refuse } from '../../core/service.server.ts'

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import type { Database } from '@leerplein/db'
 import {
 	deleteExpiredSessions,
 	deleteSession,
@@ -8,10 +9,9 @@ import {
 	getSignedInPerson,
 	insertSession,
 	listSessionsOfUser,
-	type Database,
 	type SessionRow,
 	type SignedInPerson,
-} from '@leerplein/db'
+} from '@leerplein/db/identity'
 import { checkSession, sessionLifetime, type SessionPolicy } from '@leerplein/domain'
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession } from 'lucia'
 import type { Clock } from '../../core/clock.ts'

@@ -1,4 +1,5 @@
-import { listSessionsOfUser, listTenants } from '@leerplein/db'
+import { listSessionsOfUser } from '@leerplein/db/identity'
+import { listTenants } from '@leerplein/db/tenants'
 import { inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 export type Account = {

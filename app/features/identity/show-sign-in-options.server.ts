@@ -1,4 +1,5 @@
-import { listSsoUnits, listTenants } from '@leerplein/db'
+import { listSsoUnits } from '@leerplein/db/identity'
+import { listTenants } from '@leerplein/db/tenants'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

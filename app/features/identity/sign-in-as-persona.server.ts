@@ -1,4 +1,4 @@
-import { findUserIdByEmail, getSignedInPerson } from '@leerplein/db'
+import { findUserIdByEmail, getSignedInPerson } from '@leerplein/db/identity'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { signIn, type SignInConfig } from './sign-in.server.ts'

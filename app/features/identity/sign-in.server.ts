@@ -1,4 +1,5 @@
-import { withTenantContext, type SignedInPerson } from '@leerplein/db'
+import { withTenantContext } from '@leerplein/db'
+import type { SignedInPerson } from '@leerplein/db/identity'
 import { audit, inTenant, type AuditInput, type ServiceContext, type TenantScope } from '../../core/service.server.ts'
 import { createAuth, type AuthConfig } from './session.server.ts'
 

@@ -1,4 +1,4 @@
-import { getSsoConfig, insertSsoAttempt } from '@leerplein/db'
+import { getSsoConfig, insertSsoAttempt } from '@leerplein/db/identity'
 import { ssoConfigSchema } from '@leerplein/domain'
 import { refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { ATTEMPT_LIFETIME_MS, attemptCookie, authorizationRequest, CALLBACK_PATH, describeOidcError, providerConfiguration } from './oidc.server.ts'

@@ -1,4 +1,4 @@
-import { insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId } from '@leerplein/db'
+import { insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId } from '@leerplein/db/lti'
 import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, type DeepLinkingResponse } from '@leerplein/moodle'
 import { audit, inTenant, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashOneTimeValue } from './platform.server.ts'

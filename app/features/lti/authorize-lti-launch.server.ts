@@ -1,6 +1,6 @@
+import { withToolContext } from '@leerplein/db'
+import { getCourse } from '@leerplein/db/catalogue'
 import {
-	getConcernPoDefaults,
-	getCourse,
 	getLtiTool,
 	getOnlinePart,
 	getUnitPoOverrides,
@@ -8,10 +8,10 @@ import {
 	listLineItems,
 	takeMessageState,
 	useToolTokenId,
-	withToolContext,
 	type LtiMessageState,
 	type LtiTool,
-} from '@leerplein/db'
+} from '@leerplein/db/lti'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import { effectivePoSettings, lisRolesInCourse, LTI_SCOPES, sharedPersonalFields } from '@leerplein/domain'
 import {
 	authenticationRequestSchema,

@@ -1,4 +1,5 @@
-import { getCourse, type Database } from '@leerplein/db'
+import type { Database } from '@leerplein/db'
+import { getCourse } from '@leerplein/db/catalogue'
 import { can, type Actor } from '@leerplein/domain'
 import { refusal } from '../../core/service.server.ts'
 

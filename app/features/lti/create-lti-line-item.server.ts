@@ -1,4 +1,4 @@
-import { insertLineItem, listCourseOnlineParts, type LtiLineItem } from '@leerplein/db'
+import { insertLineItem, listCourseOnlineParts, type LtiLineItem } from '@leerplein/db/lti'
 import { isUuid } from '@leerplein/domain'
 import type { LineItemInput } from '@leerplein/moodle'
 import { refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

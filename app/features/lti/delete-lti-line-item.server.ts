@@ -1,4 +1,4 @@
-import { deleteLineItem, getLineItem } from '@leerplein/db'
+import { deleteLineItem, getLineItem } from '@leerplein/db/lti'
 import { isUuid } from '@leerplein/domain'
 import { audit, refusal, refuse, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inToolContext, type ToolAccess } from './tool-context.server.ts'

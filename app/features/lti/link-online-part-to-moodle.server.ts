@@ -1,4 +1,4 @@
-import { setOnlinePartMoodleIds } from '@leerplein/db'
+import { setOnlinePartMoodleIds } from '@leerplein/db/lti'
 import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 

@@ -1,4 +1,4 @@
-import { getLtiTool, insertOnlinePart } from '@leerplein/db'
+import { getLtiTool, insertOnlinePart } from '@leerplein/db/lti'
 import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 import type { OnlinePartInput } from './online-part-schema.ts'

@@ -1,4 +1,4 @@
-import { listLineItems, type LtiLineItem } from '@leerplein/db'
+import { listLineItems, type LtiLineItem } from '@leerplein/db/lti'
 import type { ServiceContext, ServiceResult } from '../../core/service.server.ts'
 import { inToolContext, type ToolAccess } from './tool-context.server.ts'
 

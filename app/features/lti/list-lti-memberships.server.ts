@@ -1,4 +1,5 @@
-import { getConcernPoDefaults, getCourseTitle, listCourseInstructorsForTool, listCourseMembersForTool, listCourseOnlineParts } from '@leerplein/db'
+import { getCourseTitle, listCourseInstructorsForTool, listCourseMembersForTool, listCourseOnlineParts } from '@leerplein/db/lti'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import { effectivePoSettings, nrpsMemberRoles, poOverridesSchema, sharedPersonalFields } from '@leerplein/domain'
 import type { Member } from '@leerplein/moodle'
 import { refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

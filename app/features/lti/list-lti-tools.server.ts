@@ -1,4 +1,4 @@
-import { listLtiTools } from '@leerplein/db'
+import { listLtiTools } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

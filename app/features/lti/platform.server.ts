@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { getPlatformSigningKey, insertFirstPlatformKey, listPlatformPublicKeys, rotatePlatformKey, type Database } from '@leerplein/db'
+import type { Database } from '@leerplein/db'
+import { getPlatformSigningKey, insertFirstPlatformKey, listPlatformPublicKeys, rotatePlatformKey } from '@leerplein/db/lti'
 import { generatePlatformKey, signerFor, type JWK, type Platform, type Signer } from '@leerplein/moodle'
 import type { LeerpleinContext } from '../../load-context.ts'
 import { createCache } from '../../core/cache.server.ts'

@@ -1,4 +1,4 @@
-import { getScoreContext, storeScore } from '@leerplein/db'
+import { getScoreContext, storeScore } from '@leerplein/db/lti'
 import { checkScore, decideScore, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, isUuid, onlinePartIsWholeCourse, scoreCompletesOnlinePart } from '@leerplein/domain'
 import type { ScoreInput } from '@leerplein/moodle'
 import { fromRule, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { registerToolWithToken } from '@leerplein/db'
+import { registerToolWithToken } from '@leerplein/db/lti'
 import { grantScopes } from '@leerplein/domain'
 import { deepLinkingTarget, registrationResponse, requestedScopes, TOOL_CONFIGURATION, type RegistrationRequest } from '@leerplein/moodle'
 import { refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { insertLtiTool } from '@leerplein/db'
+import { insertLtiTool } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import type { ToolRegistration } from './tool-schema.ts'

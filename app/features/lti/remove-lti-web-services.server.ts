@@ -1,4 +1,4 @@
-import { deleteToolWebServices } from '@leerplein/db'
+import { deleteToolWebServices } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

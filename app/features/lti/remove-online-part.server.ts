@@ -1,4 +1,4 @@
-import { deleteOnlinePart } from '@leerplein/db'
+import { deleteOnlinePart } from '@leerplein/db/lti'
 import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'

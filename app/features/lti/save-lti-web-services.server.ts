@@ -1,4 +1,4 @@
-import { getLtiTool, getToolWebServices, saveToolWebServices } from '@leerplein/db'
+import { getLtiTool, getToolWebServices, saveToolWebServices } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { lastFour, sealSecret } from '../../core/secret-box.server.ts'
 import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

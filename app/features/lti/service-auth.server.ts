@@ -1,4 +1,5 @@
-import { getLtiTool, getToolAccess, useToolTokenId, type Database, type LtiTool } from '@leerplein/db'
+import type { Database } from '@leerplein/db'
+import { getLtiTool, getToolAccess, useToolTokenId, type LtiTool } from '@leerplein/db/lti'
 import { isUuid, scopesCover, type LtiScope } from '@leerplein/domain'
 import {
 	ACCESS_TOKEN_LIFETIME_SECONDS,

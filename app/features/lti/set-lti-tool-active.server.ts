@@ -1,4 +1,4 @@
-import { updateLtiTool } from '@leerplein/db'
+import { updateLtiTool } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'

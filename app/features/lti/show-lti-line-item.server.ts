@@ -1,4 +1,4 @@
-import { getLineItem, type LtiLineItem } from '@leerplein/db'
+import { getLineItem, type LtiLineItem } from '@leerplein/db/lti'
 import { isUuid } from '@leerplein/domain'
 import { refusal, refuse, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inToolContext, type ToolAccess } from './tool-context.server.ts'

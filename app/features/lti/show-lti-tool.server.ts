@@ -1,4 +1,4 @@
-import { getLtiTool, getToolWebServices, type LtiTool, type LtiToolWebServices } from '@leerplein/db'
+import { getLtiTool, getToolWebServices, type LtiTool, type LtiToolWebServices } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { createMoodleClient, MoodleWebServiceError, type MoodleCourse, type MoodleSection } from '@leerplein/moodle'
 import { openSecret } from '../../core/secret-box.server.ts'

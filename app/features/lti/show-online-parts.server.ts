@@ -1,4 +1,4 @@
-import { listCourseOnlineParts, listLtiTools } from '@leerplein/db'
+import { listCourseOnlineParts, listLtiTools } from '@leerplein/db/lti'
 import { inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 

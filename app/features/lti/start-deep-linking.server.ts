@@ -1,4 +1,4 @@
-import { getLtiTool, insertMessageState } from '@leerplein/db'
+import { getLtiTool, insertMessageState } from '@leerplein/db/lti'
 import { loginInitiationUrl } from '@leerplein/moodle'
 import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'

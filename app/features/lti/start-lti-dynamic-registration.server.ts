@@ -1,4 +1,4 @@
-import { insertRegistrationToken } from '@leerplein/db'
+import { insertRegistrationToken } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { LTI_PATHS, oneTimeValue } from './platform.server.ts'

@@ -1,4 +1,4 @@
-import { getOnlinePart, insertMessageState, isEnrolledInCourse } from '@leerplein/db'
+import { getOnlinePart, insertMessageState, isEnrolledInCourse } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { loginInitiationUrl } from '@leerplein/moodle'
 import { audit, inTenant, refusal, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

@@ -1,3 +1,4 @@
+import { withToolContext } from '@leerplein/db'
 import {
 	completeEnrolmentFromScore,
 	getCourseForm,
@@ -6,12 +7,11 @@ import {
 	listCourseMembersForTool,
 	listLtiTools,
 	listSyncableOnlineParts,
-	listTenants,
 	onlinePartCompleted,
 	recordWebServicesSync,
-	withToolContext,
 	type LtiTool,
-} from '@leerplein/db'
+} from '@leerplein/db/lti'
+import { listTenants } from '@leerplein/db/tenants'
 import { decideSyncedCompletion, onlinePartIsWholeCourse } from '@leerplein/domain'
 import { activityCompleted, createMoodleClient, moodleLtiUsername, MoodleWebServiceError } from '@leerplein/moodle'
 import { openSecret } from '../../core/secret-box.server.ts'

@@ -1,4 +1,5 @@
-import { withTenantContext, withToolContext, type Database, type LtiTool } from '@leerplein/db'
+import { withTenantContext, withToolContext, type Database } from '@leerplein/db'
+import type { LtiTool } from '@leerplein/db/lti'
 import { audit, ServiceError, succeed, type AuditInput, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
 // Who a tool is when it calls Leerplein, and the transactions it runs in (ADR 014). The guards in

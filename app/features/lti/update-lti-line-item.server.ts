@@ -1,4 +1,4 @@
-import { getLineItem, updateLineItem, type LtiLineItem } from '@leerplein/db'
+import { getLineItem, updateLineItem, type LtiLineItem } from '@leerplein/db/lti'
 import { isUuid } from '@leerplein/domain'
 import type { LineItemInput } from '@leerplein/moodle'
 import { refusal, refuse, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'

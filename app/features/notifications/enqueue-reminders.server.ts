@@ -1,4 +1,6 @@
-import { enqueueMailOnce, listEnrolmentsStartingBetween, listTenants } from '@leerplein/db'
+import { listEnrolmentsStartingBetween } from '@leerplein/db/enrolment'
+import { enqueueMailOnce } from '@leerplein/db/jobs'
+import { listTenants } from '@leerplein/db/tenants'
 import { inTenant, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 const DAY_MS = 86_400_000

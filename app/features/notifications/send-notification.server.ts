@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { allocateSeats, claimOutboxMail, getEnrolmentForMail, listOtherSessions, markOutboxMailSent, type MailJob } from '@leerplein/db'
+import { allocateSeats, getEnrolmentForMail, listOtherSessions } from '@leerplein/db/enrolment'
+import { claimOutboxMail, markOutboxMailSent, type MailJob } from '@leerplein/db/jobs'
 import type { Transporter } from 'nodemailer'
 import { inTenant, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 import { formatDate, formatTimeRange } from '../../utils/format.ts'

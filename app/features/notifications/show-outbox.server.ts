@@ -1,4 +1,4 @@
-import { listOutbox } from '@leerplein/db'
+import { listOutbox } from '@leerplein/db/jobs'
 import type { Actor } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 

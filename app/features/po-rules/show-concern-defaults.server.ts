@@ -1,4 +1,4 @@
-import { getConcernPoDefaults } from '@leerplein/db'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import { can } from '@leerplein/domain'
 import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { enrolmentRuleDefaults, type RuleDefaults } from './show-unit-rules.server.ts'

@@ -1,4 +1,5 @@
-import { getConcernPoDefaults, getTenantBySlug } from '@leerplein/db'
+import { getConcernPoDefaults } from '@leerplein/db/po-rules'
+import { getTenantBySlug } from '@leerplein/db/tenants'
 import { can, effectivePoSettings, ENROLMENT_RULE_KEYS, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
 import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

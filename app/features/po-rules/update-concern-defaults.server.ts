@@ -1,4 +1,4 @@
-import { getConcernPoDefaults, updateConcernPoDefaults } from '@leerplein/db'
+import { getConcernPoDefaults, updateConcernPoDefaults } from '@leerplein/db/po-rules'
 import { can, poSettingsSchema, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
 import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

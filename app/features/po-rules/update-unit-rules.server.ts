@@ -1,4 +1,4 @@
-import { getTenantBySlug, updateTenantOverrides } from '@leerplein/db'
+import { getTenantBySlug, updateTenantOverrides } from '@leerplein/db/tenants'
 import { can, ENROLMENT_RULE_KEYS, poOverridesSchema, type PoOverrides } from '@leerplein/domain'
 import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

@@ -1,4 +1,11 @@
-import { getSessionForEnrolment, listSessionEnrolments, lockSessionForEnrolment, markSessionCancelled, releaseBudget, updateEnrolment } from '@leerplein/db'
+import {
+	getSessionForEnrolment,
+	listSessionEnrolments,
+	lockSessionForEnrolment,
+	markSessionCancelled,
+	releaseBudget,
+	updateEnrolment,
+} from '@leerplein/db/enrolment'
 import { can, type Actor } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inEnrolmentTransaction, next, notify } from '../enrolment/enrolment-support.server.ts'

@@ -1,4 +1,4 @@
-import { getSessionForEnrolment, lockSessionForEnrolment, setSessionCapacity } from '@leerplein/db'
+import { getSessionForEnrolment, lockSessionForEnrolment, setSessionCapacity } from '@leerplein/db/enrolment'
 import { can, type Actor } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inEnrolmentTransaction, promoteAndNotify } from '../enrolment/enrolment-support.server.ts'

@@ -1,4 +1,4 @@
-import { listProvidedSessions } from '@leerplein/db'
+import { listProvidedSessions } from '@leerplein/db/enrolment'
 import { can, type Actor } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 

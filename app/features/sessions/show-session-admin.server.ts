@@ -1,4 +1,4 @@
-import { getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db'
+import { getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
 import { can, type Actor } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 
