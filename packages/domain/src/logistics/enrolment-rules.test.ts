@@ -27,6 +27,7 @@ function request(overrides: Partial<EnrolmentRequest> = {}): EnrolmentRequest {
 		employeeTenantId: 'unit-a',
 		providerTenantId: 'unit-a',
 		priceCents: 20_000,
+		courseStatus: 'published',
 		session: { startsAt: inDays(30), status: 'planned' },
 		remainingBudgetCents: 150_000,
 		costCentre: null,
@@ -121,6 +122,14 @@ describe('decideEnrolmentRequest', () => {
 		})
 		test("the employee's own unit refusing other units does not matter when they enrol elsewhere", () => {
 			expect(decideEnrolmentRequest(rules({ acceptsOtherUnits: false }, { acceptsOtherUnits: true }), crossUnit).ok).toBe(true)
+		})
+	})
+
+	describe('the course', () => {
+		test.each(['draft', 'archived', 'merged'] as const)('a %s course takes no enrolments, whatever the units allow', (courseStatus) => {
+			const open = rules({ approval: { mode: 'never' } }, { acceptsOtherUnits: true })
+			expect(decideEnrolmentRequest(open, request({ courseStatus }))).toEqual({ ok: false, code: 'COURSE_NOT_PUBLISHED' })
+			expect(decideEnrolmentRequest(open, request({ courseStatus, priceCents: 0, providerTenantId: 'unit-b' }))).toEqual({ ok: false, code: 'COURSE_NOT_PUBLISHED' })
 		})
 	})
 

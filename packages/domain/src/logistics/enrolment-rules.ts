@@ -1,3 +1,4 @@
+import type { CourseStatus } from '../catalogue/course.ts'
 import { fail, ok, type Result } from '../result.ts'
 import type { PoSettings } from '../tenancy/po-settings.ts'
 
@@ -33,6 +34,8 @@ export type EnrolmentRequest = {
 	employeeTenantId: string
 	providerTenantId: string
 	priceCents: number
+	/** Only a published course takes enrolments: a draft is not offered yet, an archived one no longer. */
+	courseStatus: CourseStatus
 	session: { startsAt: Date; status: 'planned' | 'cancelled' }
 	/** What is left of the employee's budget in the session's budget year (see remainingBudget). */
 	remainingBudgetCents: number
@@ -42,6 +45,7 @@ export type EnrolmentRequest = {
 }
 
 export type EnrolmentRequestError =
+	| 'COURSE_NOT_PUBLISHED'
 	| 'SESSION_CANCELLED'
 	| 'SESSION_STARTED'
 	| 'OTHER_UNITS_NOT_ADMITTED'
@@ -56,6 +60,7 @@ export type EnrolmentDecision = {
 
 /** May this employee ask for a seat in this session, and must someone approve it first? */
 export function decideEnrolmentRequest(rules: EnrolmentRules, request: EnrolmentRequest): Result<EnrolmentDecision, EnrolmentRequestError> {
+	if (request.courseStatus !== 'published') return fail('COURSE_NOT_PUBLISHED')
 	if (request.session.status === 'cancelled') return fail('SESSION_CANCELLED')
 	if (request.session.startsAt.getTime() <= request.now.getTime()) return fail('SESSION_STARTED')
 	const crossUnit = request.employeeTenantId !== request.providerTenantId

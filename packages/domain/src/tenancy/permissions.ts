@@ -47,7 +47,7 @@ const isConcernAdmin = (actor: Actor) => holdsRole(actor, 'concern_admin')
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
 	switch (resource.kind) {
 		case 'course':
-			// Reading a course is decided by its visibility (isCourseVisibleTo), not by role.
+			// Reading a course is decided by its status and visibility (isCourseVisibleTo, catalogue/course.ts).
 			if (action === 'read') return true
 			if (action === 'approve') return false
 			// Merging touches other units' sessions and offerings: the concern's job, not a unit's.
