@@ -1,4 +1,4 @@
-import { isCourseVisibleTo, type CourseStatus } from '@leerplein/domain'
+import { isCourseVisibleTo, isUnpublishedCourseVisibleTo, type CourseStatus, type CourseViewer } from '@leerplein/domain'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database, DatabaseClient } from '../client.ts'
@@ -15,8 +15,10 @@ describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let ids: Awaited<ReturnType<typeof insertCatalogue>>
-	/** Per viewer: what the domain rule shows, and what the query twin selects when RLS is not in the way. */
+	/** Per unit and role: what the domain rule shows, and what the query twin selects when RLS is not in the way. */
 	const expected = new Map<string, { domain: string[]; queryTwin: string[] }>()
+	const ROLES = ['employee', 'coordinator'] as const
+	const viewer = (tenantId: string, role: (typeof ROLES)[number]): CourseViewer => ({ tenantId, grants: [{ role: 'employee', tenantId }, ...(role === 'coordinator' ? [{ role, tenantId }] : [])] })
 
 	const as = <T>(viewerTenantId: string | null, work: (tx: Database) => Promise<T>) =>
 		withTenantContext(app.db, { tenantId: viewerTenantId, userId: null }, work)
@@ -27,22 +29,25 @@ describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
 		// Ground truth is read as the owner, before (on PGlite) the connection becomes the app role.
 		const all = await database.db.select().from(schema.courses)
 		const audiences = await database.db.select().from(schema.courseAudiences)
-		for (const viewer of [ids.nvwa, ids.rvo, ids.acm]) {
-			const domain = all.filter((course) =>
-				isCourseVisibleTo(
-					{
-						providerTenantId: course.providerTenantId,
-						status: course.status as CourseStatus,
-						visibility:
-							course.visibility === 'concern'
-								? { scope: 'concern' }
-								: { scope: 'selected', tenantIds: audiences.filter((a) => a.courseId === course.id).map((a) => a.tenantId) },
-					},
-					viewer,
-				),
-			)
-			const queryTwin = await database.db.select({ id: schema.courses.id }).from(schema.courses).where(courseVisibleTo(viewer))
-			expected.set(viewer, { domain: domain.map((c) => c.id).sort(), queryTwin: queryTwin.map((c) => c.id).sort() })
+		for (const unit of [ids.nvwa, ids.rvo, ids.acm]) {
+			for (const role of ROLES) {
+				const domain = all.filter((course) =>
+					isCourseVisibleTo(
+						{
+							providerTenantId: course.providerTenantId,
+							status: course.status as CourseStatus,
+							visibility:
+								course.visibility === 'concern'
+									? { scope: 'concern' }
+									: { scope: 'selected', tenantIds: audiences.filter((a) => a.courseId === course.id).map((a) => a.tenantId) },
+						},
+						viewer(unit, role),
+					),
+				)
+				const unpublished = isUnpublishedCourseVisibleTo({ providerTenantId: unit }, viewer(unit, role))
+				const queryTwin = await database.db.select({ id: schema.courses.id }).from(schema.courses).where(courseVisibleTo(unit, { unpublished }))
+				expected.set(`${unit}/${role}`, { domain: domain.map((c) => c.id).sort(), queryTwin: queryTwin.map((c) => c.id).sort() })
+			}
 		}
 		app = await database.connectAsApp()
 	})
@@ -61,32 +66,45 @@ describe.each(await testDrivers())('catalogue queries on %s', (driver) => {
 		expect(second.total).toBe(2)
 	})
 
-	test("shows a unit the courses opened to it and its own drafts, but not another unit's", async () => {
+	test("shows a unit the courses opened to it, not another unit's; its own drafts and archived courses only to its coordinators", async () => {
 		const rvo = await as(ids.rvo, (tx) => listCatalogue(tx, { viewerTenantId: ids.rvo, limit: 10, offset: 0 }))
 		expect(rvo.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web', 'Toezicht op voedselveiligheid'])
 		const acm = await as(ids.acm, (tx) => listCatalogue(tx, { viewerTenantId: ids.acm, limit: 10, offset: 0 }))
 		expect(acm.entries.map((e) => e.title).sort()).toEqual(['Integriteit in de praktijk', 'Schrijven voor het web'])
-		const nvwa = await as(ids.nvwa, (tx) => listCatalogue(tx, { viewerTenantId: ids.nvwa, limit: 10, offset: 0 }))
-		expect(nvwa.total).toBe(4)
+		const nvwaEmployee = await as(ids.nvwa, (tx) => listCatalogue(tx, { viewerTenantId: ids.nvwa, limit: 10, offset: 0 }))
+		expect(nvwaEmployee.total).toBe(3)
+		const nvwaCoordinator = await as(ids.nvwa, (tx) => listCatalogue(tx, { viewerTenantId: ids.nvwa, unpublished: true, limit: 10, offset: 0 }))
+		expect(nvwaCoordinator.total).toBe(5)
 	})
 
-	test('the SQL visibility rule and the row-level security policy both agree with the domain rule, for every course and unit', async () => {
-		for (const viewer of [ids.nvwa, ids.rvo, ids.acm]) {
-			const { domain, queryTwin } = expected.get(viewer)!
-			expect(queryTwin).toEqual(domain)
-			const throughPolicy = await as(viewer, (tx) => tx.select({ id: schema.courses.id }).from(schema.courses))
-			expect(throughPolicy.map((c) => c.id).sort()).toEqual(domain)
+	test('the SQL visibility rule agrees with the domain rule for every course, unit and role; row-level security with the widest view in a unit', async () => {
+		for (const unit of [ids.nvwa, ids.rvo, ids.acm]) {
+			for (const role of ROLES) {
+				const { domain, queryTwin } = expected.get(`${unit}/${role}`)!
+				expect(queryTwin).toEqual(domain)
+			}
+			// The policies are the unit's wall: within it, who sees the unpublished courses is the service's.
+			const throughPolicy = await as(unit, (tx) => tx.select({ id: schema.courses.id }).from(schema.courses))
+			expect(throughPolicy.map((c) => c.id).sort()).toEqual(expected.get(`${unit}/coordinator`)!.domain)
 		}
 	})
 
 	test('finds a visible course and hides an invisible or unknown one', async () => {
-		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, courseId: ids.integrity }))).toMatchObject({
+		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, unpublished: false, courseId: ids.integrity }))).toMatchObject({
 			title: 'Integriteit in de praktijk',
 			keywords: ['integriteit', 'ethiek'],
 		})
-		expect(await as(ids.acm, (tx) => getCourse(tx, { viewerTenantId: ids.acm, courseId: ids.selectedForRvo }))).toBeNull()
-		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, courseId: ids.draft }))).toBeNull()
-		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, courseId: '0190d6a8-3f1e-7c2b-9a4d-2b7e5c8f1a3d' }))).toBeNull()
+		expect(await as(ids.acm, (tx) => getCourse(tx, { viewerTenantId: ids.acm, unpublished: false, courseId: ids.selectedForRvo }))).toBeNull()
+		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, unpublished: false, courseId: ids.draft }))).toBeNull()
+		expect(await as(null, (tx) => getCourse(tx, { viewerTenantId: null, unpublished: false, courseId: '0190d6a8-3f1e-7c2b-9a4d-2b7e5c8f1a3d' }))).toBeNull()
+	})
+
+	test("finds the own unit's draft and archived course for its coordinators only", async () => {
+		for (const courseId of [ids.draft, ids.archived]) {
+			expect(await as(ids.nvwa, (tx) => getCourse(tx, { viewerTenantId: ids.nvwa, unpublished: false, courseId }))).toBeNull()
+			expect(await as(ids.nvwa, (tx) => getCourse(tx, { viewerTenantId: ids.nvwa, unpublished: true, courseId }))).toMatchObject({ providerTenantId: ids.nvwa })
+			expect(await as(ids.rvo, (tx) => getCourse(tx, { viewerTenantId: ids.rvo, unpublished: true, courseId }))).toBeNull()
+		}
 	})
 
 	test('lists upcoming planned sessions soonest first, counting only seat-holding enrolments, also for a visitor', async () => {
@@ -130,13 +148,14 @@ async function insertCatalogue({ db }: TestDatabase) {
 		visibility,
 		createdAt: days(-createdDaysAgo),
 	})
-	const [integrity, writing, selectedForRvo, draft] = await db
+	const [integrity, writing, selectedForRvo, draft, archived] = await db
 		.insert(schema.courses)
 		.values([
 			course('Integriteit in de praktijk', nvwa!.id, 30, 'published', 'concern'),
 			course('Schrijven voor het web', acm!.id, 10, 'published', 'concern'),
 			course('Toezicht op voedselveiligheid', nvwa!.id, 5, 'published', 'selected'),
 			course('Concept: nieuwe inspectiemethode', nvwa!.id, 1, 'draft', 'concern'),
+			course('Gearchiveerd: oude inspectiemethode', nvwa!.id, 60, 'archived', 'concern'),
 		])
 		.returning({ id: schema.courses.id })
 	await db.insert(schema.courseAudiences).values({ courseId: selectedForRvo!.id, tenantId: rvo!.id })
@@ -178,6 +197,7 @@ async function insertCatalogue({ db }: TestDatabase) {
 		writing: writing!.id,
 		selectedForRvo: selectedForRvo!.id,
 		draft: draft!.id,
+		archived: archived!.id,
 		soonSession: soonSession!.id,
 		laterSession: laterSession!.id,
 		employee: people[0]!.id,

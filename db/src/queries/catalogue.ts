@@ -7,10 +7,13 @@ import { tenants } from '../schema/tenants.ts'
 
 /**
  * The SQL twin of the domain rule `isCourseVisibleTo`: published courses open to the whole
- * concern or to the viewer's unit, plus the viewer's own unit's courses. Without a viewer
- * (not signed in) only concern-wide published courses show.
+ * concern or to the viewer's unit, plus the viewer's own unit's published courses, and, when
+ * `unpublished` (the caller decided with `isUnpublishedCourseVisibleTo` that the viewer coordinates
+ * their unit), its drafts and archived courses too. Without a viewer (not signed in) only
+ * concern-wide published courses show. Row-level security is the unit's wall and lets the
+ * providing unit read all its courses; who within the unit sees the unpublished ones is this filter's.
  */
-export function courseVisibleTo(viewerTenantId: string | null): SQL {
+export function courseVisibleTo(viewerTenantId: string | null, { unpublished }: { unpublished: boolean }): SQL {
 	const openToViewer = viewerTenantId
 		? or(
 				eq(courses.visibility, 'concern'),
@@ -18,7 +21,9 @@ export function courseVisibleTo(viewerTenantId: string | null): SQL {
 			)
 		: eq(courses.visibility, 'concern')
 	const published = and(eq(courses.status, 'published'), openToViewer)!
-	return viewerTenantId ? or(eq(courses.providerTenantId, viewerTenantId), published)! : published
+	if (!viewerTenantId) return published
+	const own = unpublished ? eq(courses.providerTenantId, viewerTenantId) : and(eq(courses.providerTenantId, viewerTenantId), eq(courses.status, 'published'))!
+	return or(own, published)!
 }
 
 export type CatalogueEntry = {
@@ -52,9 +57,9 @@ const catalogueEntryColumns = {
 
 export async function listCatalogue(
 	db: Database,
-	{ viewerTenantId, limit, offset }: { viewerTenantId: string | null; limit: number; offset: number },
+	{ viewerTenantId, unpublished = false, limit, offset }: { viewerTenantId: string | null; unpublished?: boolean; limit: number; offset: number },
 ): Promise<{ entries: CatalogueEntry[]; total: number }> {
-	const visible = courseVisibleTo(viewerTenantId)
+	const visible = courseVisibleTo(viewerTenantId, { unpublished })
 	const [entries, [totals]] = await Promise.all([
 		db
 			.select(catalogueEntryColumns)
@@ -77,10 +82,13 @@ export type CourseDetail = CatalogueEntry & {
 	createdAt: Date
 }
 
-/** A course as its page shows it, or null when it does not exist or the viewer may not see it. */
+/**
+ * A course as its page shows it, or null when it does not exist or the viewer may not see it.
+ * `unpublished`: the viewer coordinates their unit and sees its drafts and archived courses (courseVisibleTo).
+ */
 export async function getCourse(
 	db: Database,
-	{ viewerTenantId, courseId }: { viewerTenantId: string | null; courseId: string },
+	{ viewerTenantId, unpublished, courseId }: { viewerTenantId: string | null; unpublished: boolean; courseId: string },
 ): Promise<CourseDetail | null> {
 	const [course] = await db
 		.select({
@@ -93,7 +101,7 @@ export async function getCourse(
 		.from(courses)
 		.innerJoin(tenants, eq(tenants.id, courses.providerTenantId))
 		.leftJoin(themes, eq(themes.id, courses.themeId))
-		.where(and(eq(courses.id, courseId), courseVisibleTo(viewerTenantId)))
+		.where(and(eq(courses.id, courseId), courseVisibleTo(viewerTenantId, { unpublished })))
 	return course ?? null
 }
 

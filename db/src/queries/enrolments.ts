@@ -32,6 +32,9 @@ export async function getSessionForEnrolment(db: Database, { sessionId }: { sess
 			status: sessions.status,
 			cancellationReason: sessions.cancellationReason,
 			courseTitle: courses.title,
+			/** Only a published course takes enrolments; the unpublished ones only its providing unit's coordinators see. */
+			courseStatus: courses.status,
+			courseProviderTenantId: courses.providerTenantId,
 			priceCents: courses.priceCents,
 			providerName: tenants.name,
 			providerPoOverrides: tenants.poOverrides,

@@ -124,7 +124,7 @@ export async function getOnlinePart(db: Database, { resourceLinkId }: { resource
 		.select({
 			link: ltiResourceLinks,
 			tool: ltiTools,
-			course: { id: courses.id, title: courses.title, providerTenantId: courses.providerTenantId, form: courses.form },
+			course: { id: courses.id, title: courses.title, providerTenantId: courses.providerTenantId, form: courses.form, status: courses.status },
 		})
 		.from(ltiResourceLinks)
 		.innerJoin(ltiTools, eq(ltiTools.id, ltiResourceLinks.toolId))

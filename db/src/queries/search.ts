@@ -148,7 +148,7 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 					sql`, `,
 				)}
 			from courses
-			where courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId)}
+			where courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId, { unpublished: false })}
 				${searching ? sql`and courses.id in (select catalogue_text_matches(${full}))` : sql``}
 		),
 		-- Read twice (the count, the page), but filtering the materialised rows again costs less than copying them.
