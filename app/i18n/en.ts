@@ -145,6 +145,7 @@ export const en: Messages = {
 		UNEXPECTED_NO_CODE: 'Something went wrong on our side. Please try again later.',
 		SESSION_NOT_FOUND: 'This session does not exist or is not available to you.',
 		SESSION_CHOICE_REQUIRED: 'Choose a session to enrol in.',
+		COURSE_NOT_PUBLISHED: 'This course is not published (a draft, or archived); nobody can enrol in its sessions. Publish it first.',
 		SESSION_CANCELLED: 'This session has been cancelled; you can no longer enrol. Choose another session.',
 		SESSION_STARTED: 'This session has started or is over; you can no longer enrol or cancel.',
 		ENROLMENT_ALREADY_EXISTS: 'You are already enrolled in this session (or your request is pending). See My learning.',

@@ -146,6 +146,7 @@ export const nl = {
 		UNEXPECTED_NO_CODE: 'Er ging aan onze kant iets mis. Probeer het later opnieuw.',
 		SESSION_NOT_FOUND: 'Deze uitvoering bestaat niet of is niet voor u beschikbaar.',
 		SESSION_CHOICE_REQUIRED: 'Kies een uitvoering om u voor in te schrijven.',
+		COURSE_NOT_PUBLISHED: 'Deze opleiding is niet gepubliceerd (een concept, of gearchiveerd); niemand kan zich voor de uitvoeringen inschrijven. Publiceer haar eerst.',
 		SESSION_CANCELLED: 'Deze uitvoering is geannuleerd; inschrijven kan niet meer. Kies een andere uitvoering.',
 		SESSION_STARTED: 'Deze uitvoering is al begonnen of voorbij; inschrijven of annuleren kan niet meer.',
 		ENROLMENT_ALREADY_EXISTS: 'U bent al ingeschreven voor deze uitvoering (of uw aanvraag loopt nog). Kijk bij Mijn leren.',

@@ -2,7 +2,7 @@ import { withTenantContext } from '@leerplein/db'
 import { getCourse, listUpcomingSessions } from '@leerplein/db/catalogue'
 import { courseRedirectTarget, listCourseOfferings } from '@leerplein/db/deduplication'
 import { isEnrolledInCourse, listCourseOnlineParts, listMyOnlineResults, listMyPartCompletions } from '@leerplein/db/lti'
-import { can, seatAvailability } from '@leerplein/domain'
+import { can, isUnpublishedCourseVisibleTo, seatAvailability } from '@leerplein/domain'
 import { refuse, succeed, type Actor, type ServiceContext } from '../../core/service.server.ts'
 
 /**
@@ -10,7 +10,8 @@ import { refuse, succeed, type Actor, type ServiceContext } from '../../core/ser
  * its online parts, which the viewer may open when enrolled (or coordinating the providing unit),
  * with the viewer's own results and completion; the units that offer it besides the provider.
  * For a course merged into another (issue 4) it says where the course went. A visitor (`actor`
- * null) sees what every unit may see; a course the viewer may not see is not found.
+ * null) sees what every unit may see; a course the viewer may not see is not found, and so is a
+ * draft or archived course to anyone but the providing unit's coordinators.
  */
 export async function showCourse(ctx: ServiceContext, { actor, courseId }: { actor: Actor | null; courseId: string }) {
 	const now = ctx.clock.now()
@@ -18,7 +19,9 @@ export async function showCourse(ctx: ServiceContext, { actor, courseId }: { act
 	// Row-level security sees the same viewer as the queries' own visibility filter. A visitor has
 	// no unit, which inTenant's scope cannot express: the page is read in a context without one.
 	const page = await withTenantContext(ctx.db, { tenantId: viewerTenantId, userId: actor?.userId ?? null }, async (tx) => {
-		const course = await getCourse(tx, { viewerTenantId, courseId })
+		// A draft or archived course of the viewer's own unit only for its coordinators (isCourseVisibleTo).
+		const unpublished = actor !== null && isUnpublishedCourseVisibleTo({ providerTenantId: actor.tenantId }, actor)
+		const course = await getCourse(tx, { viewerTenantId, unpublished, courseId })
 		if (!course) {
 			const movedTo = await courseRedirectTarget(tx, { courseId })
 			return movedTo ? ({ kind: 'moved', courseId: movedTo } as const) : null

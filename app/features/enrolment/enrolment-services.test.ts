@@ -12,6 +12,7 @@ import { decideEnrolments } from './decide-enrolment.server.ts'
 import { enqueueReminders } from '../notifications/enqueue-reminders.server.ts'
 import { registerAttendance } from './register-attendance.server.ts'
 import { requestEnrolment } from './request-enrolment.server.ts'
+import { showCourse } from '../catalogue/show-course.server.ts'
 
 // The enrolment services against a real database and the real job queue (pg-boss), on PGlite
 // and PostgreSQL: what they enqueue in their transaction, and what the state machine refuses.
@@ -78,6 +79,38 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'enrolled' } }] })
 			const jobs = (await mailJobs()).filter((job) => job.enrolment_id === f.awaitingManager)
 			expect(jobs.map((job) => job.kind)).toEqual([...f.coordinators.map(() => 'approval_requested'), 'enrolment_approved'])
+		})
+	})
+
+	describe('a course of the own unit that is not published (draft or archived)', () => {
+		const enrolmentsIn = async (sessionId: string) =>
+			(await inUnit(f.rvo, (tx) => tx.select({ sessionId: schema.enrolments.sessionId }).from(schema.enrolments))).filter((row) => row.sessionId === sessionId)
+		const asEmployee = (): Actor => ({ userId: f.employee, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] })
+
+		test('its page is not found for an employee or manager of the providing unit, as if it did not exist; its coordinators see it', async () => {
+			for (const course of f.unpublished) {
+				expect(await showCourse(ctx(), { actor: asEmployee(), courseId: course.id })).toEqual({ ok: false, kind: 'not_found', code: 'COURSE_NOT_FOUND' })
+				expect(await showCourse(ctx(), { actor: asManager(), courseId: course.id })).toEqual({ ok: false, kind: 'not_found', code: 'COURSE_NOT_FOUND' })
+				expect(await showCourse(ctx(), { actor: null, courseId: course.id })).toEqual({ ok: false, kind: 'not_found', code: 'COURSE_NOT_FOUND' })
+				expect(await showCourse(ctx(), { actor: asCoordinator(), courseId: course.id })).toMatchObject({ ok: true, value: { kind: 'course', course: { title: course.title } } })
+			}
+		})
+
+		test("an employee of the providing unit cannot enrol in its sessions: the session is not found, and nothing is stored or mailed", async () => {
+			const mails = (await mailJobs()).length
+			for (const { sessionId } of f.unpublished) {
+				expect(await requestEnrolment(ctx(), { actor: asEmployee(), sessionId, costCentre: null })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND', field: 'sessionId' })
+				expect(await enrolmentsIn(sessionId)).toEqual([])
+			}
+			expect((await mailJobs()).length).toBe(mails)
+		})
+
+		test('its coordinator, who sees the course, is refused too, with the reason', async () => {
+			for (const { sessionId } of f.unpublished) {
+				expect(await requestEnrolment(ctx(), { actor: asCoordinator(), sessionId, costCentre: null })).toEqual({ ok: false, kind: 'conflict', code: 'COURSE_NOT_PUBLISHED', field: 'sessionId' })
+				expect(await enrolmentsIn(sessionId)).toEqual([])
+			}
+			expect(nl.errors.COURSE_NOT_PUBLISHED).toMatch(/niet gepubliceerd/)
 		})
 	})
 
@@ -217,6 +250,27 @@ async function plant(database: TestDatabase) {
 		.insert(schema.courses)
 		.values({ providerTenantId: nvwa, title: 'Toezicht in de praktijk', summary: 'S', description: 'D', form: 'classroom', durationMinutes: 120, status: 'published', visibility: 'concern', priceCents: 0 })
 		.returning({ id: schema.courses.id })
+	// RVO's own courses that are not published, each with a session ahead (issue 12).
+	const unpublished = await db
+		.insert(schema.courses)
+		.values(
+			(['draft', 'archived'] as const).map((status) => ({
+				providerTenantId: rvo,
+				title: `Niet gepubliceerd: ${status}`,
+				summary: 'S',
+				description: 'D',
+				form: 'classroom' as const,
+				durationMinutes: 120,
+				status,
+				visibility: 'concern' as const,
+				priceCents: 0,
+			})),
+		)
+		.returning({ id: schema.courses.id, title: schema.courses.title })
+	const unpublishedSessions = await db
+		.insert(schema.sessions)
+		.values(unpublished.map((c) => ({ tenantId: rvo, courseId: c.id, startsAt: new Date(NOW.getTime() + 20 * DAY), endsAt: new Date(NOW.getTime() + 20 * DAY + 7_200_000), capacity: 10 })))
+		.returning({ id: schema.sessions.id })
 	const inSevenDays = new Date(NOW.getTime() + 7 * DAY)
 	const pastStart = new Date(NOW.getTime() - 2 * DAY)
 	const [later, week, past] = await db
@@ -244,6 +298,8 @@ async function plant(database: TestDatabase) {
 		providerCoordinator,
 		loner,
 		laterSessionId: later!.id,
+		unpublished: unpublished.map((c, index) => ({ ...c, sessionId: unpublishedSessions[index]!.id })),
+		employee: employees[0]!,
 		inSevenDays,
 		awaitingManager: await enrol(later!.id, employees[0]!, 'awaiting_approval', { approvalStep: 'manager', approvalReason: 'unit_always' }),
 		weekSession: {

@@ -9,7 +9,7 @@ import {
 	insertEnrolment,
 	lockEmployeeBudget,
 } from '@leerplein/db/enrolment'
-import { budgetYear, can, decideEnrolmentRequest, remainingBudget, type Actor } from '@leerplein/domain'
+import { budgetYear, can, decideEnrolmentRequest, isUnpublishedCourseVisibleTo, remainingBudget, type Actor } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { audit, inTenant, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { enrolmentResource, inEnrolmentTransaction, next, notify, requestCoordinatorApproval, rulesOf } from './enrolment-support.server.ts'
@@ -30,9 +30,11 @@ export async function requestEnrolment(
 ): Promise<ServiceResult<EnrolmentRequestOutcome>> {
 	const now = ctx.clock.now()
 	const requested = await inEnrolmentTransaction(ctx, actor, async (tx): Promise<{ enrolmentId: string; status: 'awaiting_approval' | 'approved' }> => {
-		// Read through the employee's own policies: a session of a course they may not see does not exist for them.
+		// Read through the employee's own policies: a session of a course they may not see does not exist for them,
+		// nor does one of their own unit's draft or archived course, which only its coordinators see.
 		const session = await getSessionForEnrolment(tx, { sessionId })
-		if (!session) throw refusal('not_found', 'SESSION_NOT_FOUND', { field: 'sessionId' })
+		const seen = session && (session.courseStatus === 'published' || isUnpublishedCourseVisibleTo({ providerTenantId: session.courseProviderTenantId }, actor))
+		if (!session || !seen) throw refusal('not_found', 'SESSION_NOT_FOUND', { field: 'sessionId' })
 		const employee = await getEmployeeForEnrolment(tx, { userId: actor.userId })
 		const own = employee && enrolmentResource({ tenantId: employee.tenantId, userId: actor.userId, managerId: employee.managerId, providerTenantId: session.tenantId })
 		if (!employee || !own || !can(actor, 'create', own)) throw refusal('forbidden', 'FORBIDDEN')
@@ -49,12 +51,17 @@ export async function requestEnrolment(
 			employeeTenantId: employee.tenantId,
 			providerTenantId: session.tenantId,
 			priceCents: session.priceCents,
+			courseStatus: session.courseStatus,
 			session: { startsAt: session.startsAt, status: session.status },
 			remainingBudgetCents: remaining,
 			costCentre: chosenCostCentre,
 			now,
 		})
-		if (!decision.ok) throw refusal('invalid', decision.code, { field: COST_CENTRE_CODES.includes(decision.code) ? 'costCentre' : 'sessionId' })
+		if (!decision.ok) {
+			// Not the request's fault but the course's state: a coordinator who sees the draft is told so.
+			const kind = decision.code === 'COURSE_NOT_PUBLISHED' ? 'conflict' : 'invalid'
+			throw refusal(kind, decision.code, { field: COST_CENTRE_CODES.includes(decision.code) ? 'costCentre' : 'sessionId' })
+		}
 		const status = next('requested', { type: 'submit', needsApproval: decision.value.needsApproval }, 'employee')
 		const base = { tenantId: employee.tenantId, sessionId, userId: actor.userId, priceCents: session.priceCents, costCentre: chosenCostCentre }
 		const audited = (enrolmentId: string) =>

@@ -12,7 +12,7 @@ import {
 	type LtiTool,
 } from '@leerplein/db/lti'
 import { getConcernPoDefaults } from '@leerplein/db/po-rules'
-import { effectivePoSettings, lisRolesInCourse, LTI_SCOPES, sharedPersonalFields } from '@leerplein/domain'
+import { effectivePoSettings, isUnpublishedCourseVisibleTo, lisRolesInCourse, LTI_SCOPES, sharedPersonalFields } from '@leerplein/domain'
 import {
 	authenticationRequestSchema,
 	ID_TOKEN_LIFETIME_SECONDS,
@@ -101,7 +101,8 @@ export async function authorizeLtiLaunch(
 		}
 		const data = oneTimeValue()
 		await insertMessageState(tx, { ...state, id: data.hash, kind: 'deep_linking_return', expiresAt: new Date(now.getTime() + DEEP_LINKING_RETURN_LIFETIME_MS) })
-		const course = await getCourse(tx, { viewerTenantId: actor.tenantId, courseId: state.courseId })
+		// The deep-linking request was started by a coordinator of the course's unit (courseToManage); only its title is needed.
+		const course = await getCourse(tx, { viewerTenantId: actor.tenantId, unpublished: isUnpublishedCourseVisibleTo({ providerTenantId: actor.tenantId }, actor), courseId: state.courseId })
 		return {
 			...base,
 			messageType: MESSAGE_TYPE.deepLinkingRequest,

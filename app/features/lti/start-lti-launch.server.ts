@@ -1,5 +1,5 @@
 import { getOnlinePart, insertMessageState, isEnrolledInCourse } from '@leerplein/db/lti'
-import { can } from '@leerplein/domain'
+import { can, isUnpublishedCourseVisibleTo } from '@leerplein/domain'
 import { loginInitiationUrl } from '@leerplein/moodle'
 import { audit, inTenant, refusal, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { oneTimeValue } from './platform.server.ts'
@@ -19,7 +19,9 @@ export async function startLtiLaunch(
 ): Promise<ServiceResult<{ location: string }>> {
 	const outcome = await inTenant(ctx, actor, async (tx): Promise<ServiceResult<{ location: string }>> => {
 		const part = await getOnlinePart(tx, { resourceLinkId })
-		if (!part) throw refusal('not_found', 'ONLINE_PART_NOT_FOUND')
+		// A part of a draft or archived course is, like the course itself, only for the providing unit's coordinators.
+		const seen = part && (part.course.status === 'published' || isUnpublishedCourseVisibleTo({ providerTenantId: part.course.providerTenantId }, actor))
+		if (!part || !seen) throw refusal('not_found', 'ONLINE_PART_NOT_FOUND')
 		if (!part.tool.active) throw refusal('forbidden', 'TOOL_INACTIVE')
 		const participant = await isEnrolledInCourse(tx, { courseId: part.course.id, userId: actor.userId })
 		if (!can(actor, 'read', { kind: 'online_part', providerTenantId: part.course.providerTenantId, participant })) {
