@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { count, eq } from 'drizzle-orm'
 import type { Database } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
@@ -46,15 +46,28 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
+	/** What an attack must never change: the stored courses, sessions and enrolments. */
+	const storedRows = async () => {
+		const { db } = e2e.owner
+		const [courses, sessions, enrolments] = await Promise.all([
+			db.select({ n: count() }).from(schema.courses),
+			db.select({ n: count() }).from(schema.sessions),
+			db.select({ n: count() }).from(schema.enrolments),
+		])
+		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n }
+	}
+
 	test.each(cases)('$label', async ({ probe }) => {
 		const headers: Record<string, string> = probe.as ? { Cookie: cookies.get(probe.as)! } : {}
 		const form = probe.form?.(fixtures)
+		const before = form && !isControl(probe) ? await storedRows() : null
 		const response = await fetch(`${portal.url}${probe.path(fixtures)}`, {
 			headers: form ? { ...headers, Origin: portal.url } : headers,
 			redirect: 'manual',
 			...(form ? { method: 'POST', body: new URLSearchParams(form) } : {}),
 		})
 		expect(response.status).toBe(probe.expectStatus)
+		if (before) expect(await storedRows()).toEqual(before)
 		if (probe.text) {
 			const body = await response.text()
 			if (isControl(probe)) expect(body).toContain(probe.text(fixtures))
@@ -63,12 +76,12 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 	})
 })
 
-/** NVWA's newest course, still a draft, an NVWA course opened to ACM only, and a published NVWA course for everyone. */
+/** NVWA's newest course, still a draft, an NVWA course opened to ACM only, a published NVWA course for everyone; RVO's own draft and archived course. */
 async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures> {
 	const tenants = await owner.db.select().from(schema.tenants)
 	const idOf = (slug: string) => tenants.find((tenant) => tenant.slug === slug)!.id
-	const course = (title: string, status: 'draft' | 'published', visibility: 'concern' | 'selected') => ({
-		providerTenantId: idOf('nvwa'),
+	const course = (title: string, status: 'draft' | 'published' | 'archived', visibility: 'concern' | 'selected', provider = 'nvwa') => ({
+		providerTenantId: idOf(provider),
 		title,
 		summary: `${title}.`,
 		description: 'Alleen voor de isolatietest.',
@@ -134,7 +147,23 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.ltiResourceLinks)
 		.values({ tenantId: idOf('nvwa'), courseId: draft!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module van de NVWA (isolatietest)' })
 		.returning()
+	// RVO's own draft and archived course (issue 12), each with a session ahead; an online part of the draft.
+	const [rvoDraft, rvoArchived] = await owner.db
+		.insert(schema.courses)
+		.values([course('Eigen conceptopleiding van RVO (isolatietest)', 'draft', 'concern', 'rvo'), course('Eigen gearchiveerde opleiding van RVO (isolatietest)', 'archived', 'concern', 'rvo')])
+		.returning({ id: schema.courses.id, title: schema.courses.title })
+	const [rvoDraftSession, rvoArchivedSession] = await owner.db
+		.insert(schema.sessions)
+		.values([rvoDraft!, rvoArchived!].map((c) => ({ tenantId: idOf('rvo'), courseId: c.id, startsAt: new Date(start), endsAt: new Date(start + 3_600_000), capacity: 10 })))
+		.returning({ id: schema.sessions.id })
+	const [rvoPart] = await owner.db
+		.insert(schema.ltiResourceLinks)
+		.values({ tenantId: idOf('rvo'), courseId: rvoDraft!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module van RVO (isolatietest)' })
+		.returning()
 	return {
+		rvoDraftCourse: { ...rvoDraft!, sessionId: rvoDraftSession!.id },
+		rvoArchivedCourse: { ...rvoArchived!, sessionId: rvoArchivedSession!.id },
+		rvoDraftOnlinePart: { id: rvoPart!.id },
 		nvwaDraftCourse: draft!,
 		nvwaCourseForAcmOnly: acmOnly!,
 		nvwaSharedCourse: shared!,

@@ -11,6 +11,14 @@ export type IsolationFixtures = {
 	nvwaOutboxSubject: string
 	/** An online part (LTI resource link) of the NVWA draft, and its tool. */
 	nvwaOnlinePart: { id: string; title: string; toolId: string }
+	/**
+	 * RVO's own courses that are not published, each with a planned session ahead: only RVO's
+	 * coordinators see them, its employees and managers get the 404 of a course that does not exist.
+	 */
+	rvoDraftCourse: { id: string; title: string; sessionId: string }
+	rvoArchivedCourse: { id: string; title: string; sessionId: string }
+	/** An online part of RVO's draft course. */
+	rvoDraftOnlinePart: { id: string }
 }
 
 export type Persona = 'rvo-employee' | 'rvo-manager' | 'rvo-coordinator' | 'nvwa-employee' | 'nvwa-coordinator' | 'concern-admin'
@@ -20,15 +28,24 @@ export type Probe = {
 	name: string
 	as: Persona | null
 	path: (fixtures: IsolationFixtures) => string
-	/** A form to POST (same-origin, as a browser would) instead of a GET: an intent of the route's action. */
+	/**
+	 * A form to POST (same-origin, as a browser would) instead of a GET: an intent of the route's action.
+	 * An attack that posts must also leave the stored courses, sessions and enrolments as they were.
+	 */
 	form?: (fixtures: IsolationFixtures) => Record<string, string>
-	/** 403 or 404 for an attack (302 to sign-in when anonymous); 200 (303 after a POST) for the control that proves the probe aims at something real. */
-	expectStatus: 200 | 302 | 303 | 403 | 404
+	/** 403 or 404 for an attack (302 to sign-in when anonymous; 409 for an act refused to someone who may see its object); 200 (303 after a POST) for the control that proves the probe aims at something real. */
+	expectStatus: 200 | 302 | 303 | 403 | 404 | 409
 	/** Text that must not appear in the response (an attack) or must (a control). */
 	text?: (fixtures: IsolationFixtures) => string
 }
 
 const RVO_PEOPLE: Persona[] = ['rvo-employee', 'rvo-manager', 'rvo-coordinator']
+/** People of the providing unit itself who are not its coordinators: its unpublished courses are not theirs to see. */
+const RVO_NON_COORDINATORS: Persona[] = ['rvo-employee', 'rvo-manager']
+const RVO_UNPUBLISHED = [
+	{ label: 'draft', course: (f: IsolationFixtures) => f.rvoDraftCourse },
+	{ label: 'archived', course: (f: IsolationFixtures) => f.rvoArchivedCourse },
+]
 
 /** For each tenant-owned route: attacks by people of another unit, and a control by the owner. */
 export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
@@ -39,6 +56,27 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		]),
 		{ name: 'not signed in: a draft', as: null, path: (f) => `/catalogus/${f.nvwaDraftCourse.id}`, expectStatus: 404 },
 		{ name: 'control: the providing unit sees its draft', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		// The own unit (issue 12): a course that is not published is its coordinators' only.
+		...RVO_UNPUBLISHED.flatMap(({ label, course }): Probe[] => [
+			...RVO_NON_COORDINATORS.map((as): Probe => ({ name: `direct URL: the own unit's ${label} course`, as, path: (f) => `/catalogus/${course(f).id}`, expectStatus: 404, text: (f) => course(f).title })),
+			...RVO_NON_COORDINATORS.map((as): Probe => ({
+				name: `enrolling in a session of the own unit's ${label} course is refused, and nothing is stored`,
+				as,
+				path: (f) => `/catalogus/${course(f).id}`,
+				form: (f) => ({ intent: 'enrol', sessionId: course(f).sessionId }),
+				expectStatus: 404,
+				text: (f) => course(f).title,
+			})),
+			{
+				name: `the coordinator who sees the ${label} course cannot enrol in it either`,
+				as: 'rvo-coordinator',
+				path: (f) => `/catalogus/${course(f).id}`,
+				form: (f) => ({ intent: 'enrol', sessionId: course(f).sessionId }),
+				expectStatus: 409,
+			},
+			{ name: `not signed in: the ${label} course`, as: null, path: (f) => `/catalogus/${course(f).id}`, expectStatus: 404, text: (f) => course(f).title },
+			{ name: `control: the own unit's coordinator sees its ${label} course`, as: 'rvo-coordinator', path: (f) => `/catalogus/${course(f).id}`, expectStatus: 200, text: (f) => course(f).title },
+		]),
 	],
 	// Search finds published courses only (drafts are for the providing unit's course management),
 	// and a course opened to selected units only for those units and its provider.
@@ -49,6 +87,9 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			{ name: 'a filter on the providing unit does not reveal it', as, path: () => '/catalogus?aanbieder=nvwa&q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
 		]),
 		{ name: 'not signed in: a search for it finds nothing', as: null, path: () => '/catalogus?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		...RVO_UNPUBLISHED.flatMap(({ label, course }) =>
+			RVO_PEOPLE.map((as): Probe => ({ name: `a search for the own unit's ${label} course finds nothing`, as, path: () => '/catalogus?q=isolatietest+eigen', expectStatus: 200, text: (f) => course(f).title })),
+		),
 		{ name: 'control: the providing unit finds its course opened to ACM', as: 'nvwa-coordinator', path: () => '/catalogus?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
 	],
 	'routes/catalogus.zoeken': [
@@ -174,12 +215,15 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 	'routes/lti.starten.$resourceLinkId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: launch another unit's online part", as, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 404 })),
 		{ name: 'not signed in', as: null, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 302 },
+		...RVO_NON_COORDINATORS.map((as): Probe => ({ name: "direct URL: an online part of the own unit's draft course", as, path: (f) => `/lti/starten/${f.rvoDraftOnlinePart.id}`, expectStatus: 404 })),
+		{ name: "control: the own unit's coordinator launches its draft's part", as: 'rvo-coordinator', path: (f) => `/lti/starten/${f.rvoDraftOnlinePart.id}`, expectStatus: 302 },
 		// The control is sent on to the tool's login (a redirect), which the attacks never reach.
 		{ name: 'control: the providing coordinator launches it', as: 'nvwa-coordinator', path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 302 },
 	],
 	'routes/lti.inhoud-kiezen.$courseId.$toolId': [
 		{ name: "swapped id: pick content for another unit's course", as: 'rvo-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
 		{ name: 'an employee may not pick content', as: 'rvo-employee', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
+		{ name: "the own unit's employee does not even find its draft", as: 'rvo-employee', path: (f) => `/lti/inhoud-kiezen/${f.rvoDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
 		{ name: 'control: the providing coordinator picks content', as: 'nvwa-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 302 },
 	],
 }
