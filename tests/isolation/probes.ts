@@ -211,6 +211,8 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's online parts", as, path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 404, text: (f) => f.nvwaOnlinePart.title })),
 		{ name: 'not signed in', as: null, path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 302 },
 		{ name: 'control: the providing coordinator manages them', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.nvwaOnlinePart.title },
+		...RVO_NON_COORDINATORS.map((as): Probe => ({ name: "direct URL: the online parts of the own unit's draft course", as, path: (f) => `/catalogus/${f.rvoDraftCourse.id}/online-onderdelen`, expectStatus: 404, text: (f) => f.rvoDraftCourse.title })),
+		{ name: "control: the own unit's coordinator manages its draft's parts", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.rvoDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.rvoDraftCourse.title },
 	],
 	'routes/lti.starten.$resourceLinkId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: launch another unit's online part", as, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 404 })),
