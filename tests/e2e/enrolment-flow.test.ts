@@ -6,7 +6,7 @@ import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { accessibilityViolations, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
 
 const MARK = 'Mark Jansen' // manager of Sanne, RVO
@@ -95,6 +95,25 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		const [someoneElses] = await owner.db.select({ id: schema.enrolments.id }).from(schema.enrolments).where(eq(schema.enrolments.userId, f.waiting.id)).limit(1)
 		const calendar = await fetch(`${portal.url}/mijn-leren/agenda/${someoneElses!.id}`, { headers: { Cookie: await e2e.sessionCookie('rvo-employee') } })
 		expect(calendar.status).toBe(404)
+	})
+
+	test("an archived course of the own unit: its employee gets the not-found page; its coordinator sees it, cannot enrol, and is told why", async () => {
+		const inArchived = async () => (await owner.db.select({ id: schema.enrolments.id }).from(schema.enrolments).where(eq(schema.enrolments.sessionId, f.archived.sessionId))).length
+		const sanne = await e2e.newPage()
+		await signInAs(sanne, SANNE, { returnTo: '/mijn-leren' })
+		const answer = await sanne.goto(`/catalogus/${f.archived.courseId}`)
+		expect(answer?.status()).toBe(404)
+		await sanne.getByText('Deze opleiding bestaat niet of is niet (meer) voor u beschikbaar.').first().waitFor()
+		expect(await sanne.content()).not.toContain(f.archived.title)
+
+		const fatima = await e2e.newPage()
+		await signInAs(fatima, FATIMA, { returnTo: `/catalogus/${f.archived.courseId}` })
+		await fatima.getByRole('heading', { level: 1, name: f.archived.title }).waitFor()
+		await fatima.getByRole('radio').first().check()
+		await fatima.getByRole('button', { name: 'Inschrijven', exact: true }).click()
+		await fatima.getByRole('alert').filter({ hasText: 'Deze opleiding is niet gepubliceerd' }).first().waitFor()
+		await expectAccessible(fatima)
+		expect(await inArchived()).toBe(0)
 	})
 
 	test('a form refused in the browser says why above it and beside the field, sends nothing, and stays accessible', async () => {
@@ -329,6 +348,16 @@ async function plant(owner: { db: Database }) {
 			{ tenantId: idOf('rvo'), courseId: course!.id, ...at(44), capacity: 10, status: 'cancelled' as const },
 		])
 		.returning({ id: schema.sessions.id })
+	// An archived RVO course with a session still ahead (issue 12): no longer offered, so not for enrolment.
+	const archivedTitle = 'Gearchiveerde training van RVO (e2e)'
+	const [archivedCourse] = await db
+		.insert(schema.courses)
+		.values({ providerTenantId: idOf('rvo'), title: archivedTitle, summary: 'Voor de e2e-test.', description: 'Voor de e2e-test.', form: 'classroom', durationMinutes: 60, status: 'archived', visibility: 'concern', priceCents: 0 })
+		.returning({ id: schema.courses.id })
+	const [archivedSession] = await db
+		.insert(schema.sessions)
+		.values({ tenantId: idOf('rvo'), courseId: archivedCourse!.id, ...at(21), capacity: 10 })
+		.returning({ id: schema.sessions.id })
 	const [otherTeamRequest, otherUnitRequest, ownTeamRequest] = await db
 		.insert(schema.enrolments)
 		.values([
@@ -339,6 +368,7 @@ async function plant(owner: { db: Database }) {
 		.returning({ id: schema.enrolments.id })
 	return {
 		rvoId: idOf('rvo'),
+		archived: { courseId: archivedCourse!.id, title: archivedTitle, sessionId: archivedSession!.id },
 		courseId: course!.id,
 		courseTitle,
 		priceCents,
