@@ -1,4 +1,4 @@
-import { createOutboundGuard, parseOutboundAllowList, type OutboundGuard } from '@leerplein/moodle'
+import { createOutboundGuard, OutboundRefused, parseOutboundAllowList, type OutboundGuard } from '@leerplein/moodle'
 
 /**
  * The portal's one outbound guard (ADR 030): every request to an address someone configured — a
@@ -14,12 +14,16 @@ export function outboundGuard(): OutboundGuard {
 	return guard
 }
 
-/** Whether the portal may fetch from this address (scheme, host and its resolved addresses); for the forms that store one. */
+/**
+ * Whether the portal may fetch from this address (scheme, host and the addresses it resolves to),
+ * for the forms that store one. A name that does not resolve yet passes (a tool may be registered
+ * before its DNS is in place); every fetch checks again.
+ */
 export async function outboundAllowed(url: string): Promise<boolean> {
 	try {
 		await outboundGuard().check(url)
 		return true
-	} catch {
-		return false
+	} catch (error) {
+		return error instanceof OutboundRefused && error.code === 'UNRESOLVED'
 	}
 }

@@ -10,6 +10,7 @@ const REASONS = [
 	'LTI_DEEP_LINKING_DEPLOYMENT',
 	'LTI_DEEP_LINKING_REPLAYED',
 	'LTI_DEEP_LINKING_EXPIRED',
+	'LTI_DEEP_LINKING_TARGET',
 ] as const satisfies readonly ErrorCode[]
 
 /** Explains, in the reader's language, why a tool's content selection was refused (nothing was linked). */
