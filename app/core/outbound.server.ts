@@ -1,7 +1,7 @@
 import { createOutboundGuard, OutboundRefused, parseOutboundAllowList, type OutboundGuard } from '@leerplein/moodle'
 
 /**
- * The portal's one outbound guard (ADR 030): every request to an address someone configured — a
+ * The portal's one outbound guard (ADR 025): every request to an address someone configured — a
  * tool's key set, a Moodle site's web services, an identity provider's discovery — goes through
  * `outbound.fetch`, and a form that stores such an address checks it with `outbound.problemOf`.
  * Only https to public addresses, unless `OUTBOUND_ALLOW` names the host (development, the tests;

@@ -35,7 +35,7 @@ const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.con
 // The portal's one clock; the test harness may set it over IPC (server/test-clock.ts, tests/support/portal.ts).
 const clock = processClock(process.env, { demoMode: config.demoMode, channel: process })
 logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')
-// Read OUTBOUND_ALLOW now, so a wrong value stops the start instead of the first outbound request (ADR 030).
+// Read OUTBOUND_ALLOW now, so a wrong value stops the start instead of the first outbound request (ADR 025).
 const outboundAllow = outboundGuard().allow
 if (outboundAllow.length > 0) (production && !config.demoMode ? logger.warn : logger.info).call(logger, { outboundAllow }, 'outbound requests allowed to these hosts without the https and public-address checks')
 await migrateDatabase(migrator)

@@ -261,7 +261,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			const successes = await tokenAuditCount('success')
 			const response = await moodle.requestToken(endpoints.token, [LTI_SCOPES.score], misbehave)
 			expect(response.status).toBe(401)
-			// The tool learns only that it was not verified; what failed is in the audit log (ADR 030).
+			// The tool learns only that it was not verified; what failed is in the audit log (ADR 025).
 			expect(await response.json()).toEqual({ error: 'invalid_client', error_description: 'the client could not be verified' })
 			expect(await tokenAuditCount('success')).toBe(successes)
 			const reasons = await owner.db.select({ after: schema.auditLog.after }).from(schema.auditLog).where(and(eq(schema.auditLog.action, 'lti.token'), eq(schema.auditLog.result, 'denied')))

@@ -17,7 +17,7 @@ import { moodleHandlers, moodleSite } from '../mocks/moodle.ts'
 
 const ISSUER = 'https://leerplein.test'
 // msw answers for moodle.test, a name no DNS knows: the outbound guard lets it through by name,
-// as OUTBOUND_ALLOW does in development (read at the guard's first use, ADR 030).
+// as OUTBOUND_ALLOW does in development (read at the guard's first use, ADR 025).
 process.env.OUTBOUND_ALLOW = 'moodle.test'
 const site = moodleSite('https://moodle.test', 'ws-token-0123456789')
 const server = setupServer(...moodleHandlers(site))

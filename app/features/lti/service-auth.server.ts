@@ -94,7 +94,7 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
 	// One answer for every client that could not be verified — unknown, inactive, a key set that
 	// could not be fetched, not JSON or without the key, a bad signature, a replay — so the answer
-	// never tells what is at a key-set address (ADR 030). The audit row keeps the reason.
+	// never tells what is at a key-set address (ADR 025). The audit row keeps the reason.
 	if (!tool || !tool.active) throw unverifiedClient()
 	const issuer = platformIssuer(context, request)
 	const refuse = async (detail: string): Promise<never> => {
@@ -153,7 +153,7 @@ const unverifiedClient = () => serviceError(401, 'invalid_client', 'the client c
 /**
  * The rate limit of the tool-facing machine endpoints (token, Deep Linking return, Dynamic
  * Registration): per client address and, when the request names one, per client id, counted in
- * PostgreSQL like sign-in (ADR 009, ADR 030). Over the limit: 429 with Retry-After, as OAuth JSON
+ * PostgreSQL like sign-in (ADR 009, ADR 025). Over the limit: 429 with Retry-After, as OAuth JSON
  * for the token endpoint and registration, as the portal's page for the Deep Linking return (a
  * browser posts it); the refusals of one key and window leave one audit row.
  */

@@ -3,7 +3,7 @@ import { BlockList, isIPv4, isIPv6 } from 'node:net'
 
 /**
  * The one gate for requests the portal makes to addresses someone else configured: a tool's key
- * set, a Moodle site's web services, an identity provider's discovery (ADR 030). Only https, and
+ * set, a Moodle site's web services, an identity provider's discovery (ADR 025). Only https, and
  * only to public addresses — never loopback, link-local, private, unique-local, CGNAT, multicast or
  * unspecified ones, IPv4-mapped and NAT64 forms included — judged on the literal host and on every
  * address its name resolves to, unless the host is on the explicit allow-list (`OUTBOUND_ALLOW`,
