@@ -165,4 +165,24 @@ describe.skipIf(!drivers.includes('postgres'))('outbound requests and the LTI ma
 		// Another client is not held up by this one's limit.
 		expect((await requestToken((await legacyTool('https://[::1]/jwks')).clientId)).status).toBe(401)
 	})
+
+	test(`after ${LIMIT} Deep Linking responses a minute naming one client, the next goes to a Dutch page answered 429`, async () => {
+		const jwt = await new SignJWT({}).setProtectedHeader({ alg: 'RS256' }).setIssuer(`flood-${randomUUID()}`).setIssuedAt().setExpirationTime('5m').sign(privateKey)
+		const post = () =>
+			fetch(`${portal.url}/lti/deep-linking/return`, {
+				method: 'POST',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'https://tool.example' },
+				body: new URLSearchParams({ JWT: jwt }),
+				redirect: 'manual',
+			})
+		for (let i = 0; i < LIMIT; i++) expect((await post()).headers.get('location')).toBe('/lti/deep-linking/mislukt?reden=LTI_DEEP_LINKING_UNKNOWN_TOOL')
+		const limited = await post()
+		expect(limited.status).toBe(303)
+		const location = limited.headers.get('location')!
+		expect(location).toMatch(/^\/lti\/deep-linking\/mislukt\?reden=RATE_LIMITED&seconden=\d+$/)
+		const page = await fetch(`${portal.url}${location}`)
+		expect(page.status).toBe(429)
+		expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0)
+		expect(await page.text()).toMatch(/Wacht \d+ seconden en probeer het dan opnieuw/)
+	})
 })

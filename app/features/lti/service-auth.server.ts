@@ -17,8 +17,6 @@ import {
 import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { hitRateLimit } from '@leerplein/db/identity'
 import { createCache } from '../../core/cache.server.ts'
-import { throwFailure } from '../../core/http.server.ts'
-import { refuse } from '../../core/service.server.ts'
 import { outboundGuard } from '../../core/outbound.server.ts'
 import { readForm } from '../../core/form.server.ts'
 import type { LeerpleinContext } from '../../load-context.ts'
@@ -97,7 +95,7 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 	// never tells what is at a key-set address (ADR 025). The audit row keeps the reason.
 	if (!tool || !tool.active) throw unverifiedClient()
 	const issuer = platformIssuer(context, request)
-	const refuse = async (detail: string): Promise<never> => {
+	const refuseClient = async (detail: string): Promise<never> => {
 		await auditDenial(context, `lti.token:${tool.id}:${detail}`, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'invalid_client', detail } })
 		throw unverifiedClient()
 	}
@@ -105,10 +103,10 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 	try {
 		assertion = await verifyClientAssertion(parsed.data.client_assertion, keySourceOf(tool), { clientId: tool.clientId, tokenEndpoint: `${issuer}${LTI_PATHS.token}`, now: context.clock.now() })
 	} catch (error) {
-		if (error instanceof LtiJwtError) return refuse(`client assertion refused: ${error.code}`)
+		if (error instanceof LtiJwtError) return refuseClient(`client assertion refused: ${error.code}`)
 		throw error
 	}
-	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt }))) return refuse('client assertion refused: jti already used')
+	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt }))) return refuseClient('client assertion refused: jti already used')
 	return { actor: { tenantId: null, userId: null, tool }, scopes: parsed.data.scope.split(' ').filter(Boolean), issuer }
 }
 
@@ -153,9 +151,10 @@ const unverifiedClient = () => serviceError(401, 'invalid_client', 'the client c
 /**
  * The rate limit of the tool-facing machine endpoints (token, Deep Linking return, Dynamic
  * Registration): per client address and, when the request names one, per client id, counted in
- * PostgreSQL like sign-in (ADR 009, ADR 025). Over the limit: 429 with Retry-After, as OAuth JSON
- * for the token endpoint and registration, as the portal's page for the Deep Linking return (a
- * browser posts it); the refusals of one key and window leave one audit row.
+ * PostgreSQL like sign-in (ADR 009, ADR 025). Over the limit: 429 with Retry-After as OAuth JSON
+ * for the token endpoint and registration; the Deep Linking return (a browser posts it) goes, as
+ * with its other refusals, to the explanation page, which answers 429 with Retry-After. The
+ * refusals of one key and window leave one audit row.
  */
 export async function requireWithinLtiRateLimit(
 	context: LeerpleinContext,
@@ -172,7 +171,8 @@ export async function requireWithinLtiRateLimit(
 		if (verdict.allowed) continue
 		await auditDenial(context, key, { action: `lti.${endpoint}`, objectType: 'rate_limit', objectId: null, after: { reason: 'rate_limited', key } }, rule.windowSeconds)
 		const seconds = verdict.retryAfterSeconds
-		if (endpoint === 'deep_linking') throwFailure(refuse('rate_limited', 'RATE_LIMITED', { values: { seconds } }), { 'Retry-After': String(seconds) })
+		// The Deep Linking return is posted by a browser: its refusals, this one too, are explained on a page (429 there).
+		if (endpoint === 'deep_linking') throw deepLinkingRefused('RATE_LIMITED', { seconds })
 		throw serviceError(429, 'temporarily_unavailable', `too many requests; try again in ${seconds} seconds`, { 'Retry-After': String(seconds) })
 	}
 }

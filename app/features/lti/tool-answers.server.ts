@@ -35,8 +35,8 @@ export function toolServiceError(failure: Failure): Response {
 }
 
 /** Where a refused Deep Linking response sends the browser: a page that explains the code in the reader's language. */
-export function deepLinkingRefused(code: ErrorCode): Response {
-	return redirect(`/lti/deep-linking/mislukt?${new URLSearchParams({ reden: code })}`, 303)
+export function deepLinkingRefused(code: ErrorCode, { seconds }: { seconds?: number } = {}): Response {
+	return redirect(`/lti/deep-linking/mislukt?${new URLSearchParams({ reden: code, ...(seconds ? { seconden: String(seconds) } : {}) })}`, 303)
 }
 
 /** The methods an endpoint answers, as its 405 says them ("use GET, PUT or DELETE"). */
