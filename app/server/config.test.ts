@@ -24,6 +24,14 @@ describe('portalConfigFromEnv', () => {
 		expect(() => portalConfigFromEnv({ RATE_LIMIT_SIGN_IN: 'lots' }, { embeddedDatabase: true })).toThrow('RATE_LIMIT_SIGN_IN must look like 10/60')
 	})
 
+	test('reads the LTI machine endpoints\' limits per client id and per address', () => {
+		const { rateLimits } = portalConfigFromEnv({}, { embeddedDatabase: true })
+		expect([rateLimits.ltiClient, rateLimits.ltiAddress]).toEqual([{ maxHits: 60, windowSeconds: 60 }, { maxHits: 300, windowSeconds: 60 }])
+		const set = portalConfigFromEnv({ RATE_LIMIT_LTI_CLIENT: '3/60', RATE_LIMIT_LTI_ADDRESS: '7/10' }, { embeddedDatabase: true }).rateLimits
+		expect([set.ltiClient, set.ltiAddress]).toEqual([{ maxHits: 3, windowSeconds: 60 }, { maxHits: 7, windowSeconds: 10 }])
+		expect(() => portalConfigFromEnv({ RATE_LIMIT_LTI_CLIENT: '0/60' }, { embeddedDatabase: true })).toThrow('RATE_LIMIT_LTI_CLIENT must look like 10/60')
+	})
+
 	test('trusts no proxy unless told, then as many hops or subnets as said', () => {
 		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).trustProxy).toBe(false)
 		expect(portalConfigFromEnv({ TRUST_PROXY: '1' }, { embeddedDatabase: true }).trustProxy).toBe(1)

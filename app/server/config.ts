@@ -10,7 +10,13 @@ export type PortalConfig = {
 	secureCookies: boolean
 	sessionPolicy: SessionPolicy
 	/** Per client address, counted in PostgreSQL so all portal processes share the limit. */
-	rateLimits: { signIn: RateLimitRule }
+	rateLimits: {
+		signIn: RateLimitRule
+		/** The LTI machine endpoints (token, Deep Linking return, Dynamic Registration), per client id. */
+		ltiClient: RateLimitRule
+		/** The same endpoints, per client address (a Moodle site may serve several tools from one address). */
+		ltiAddress: RateLimitRule
+	}
 	/** Express's `trust proxy`: how the client address is read behind a load balancer. */
 	trustProxy: boolean | number | string
 	/**
@@ -36,7 +42,11 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 			administrativeIdleMinutes: positiveNumber(env, 'SESSION_ADMIN_IDLE_MINUTES') ?? DEFAULT_SESSION_POLICY.administrativeIdleMinutes,
 			absoluteHours: positiveNumber(env, 'SESSION_ABSOLUTE_HOURS') ?? DEFAULT_SESSION_POLICY.absoluteHours,
 		},
-		rateLimits: { signIn: rateLimitRule(env, 'RATE_LIMIT_SIGN_IN') ?? { maxHits: 10, windowSeconds: 60 } },
+		rateLimits: {
+			signIn: rateLimitRule(env, 'RATE_LIMIT_SIGN_IN') ?? { maxHits: 10, windowSeconds: 60 },
+			ltiClient: rateLimitRule(env, 'RATE_LIMIT_LTI_CLIENT') ?? { maxHits: 60, windowSeconds: 60 },
+			ltiAddress: rateLimitRule(env, 'RATE_LIMIT_LTI_ADDRESS') ?? { maxHits: 300, windowSeconds: 60 },
+		},
 		trustProxy: trustProxy(env.TRUST_PROXY),
 		publicOrigin: origin(env, 'PUBLIC_URL'),
 		secretFromEnv: (name) => env[name] || undefined,

@@ -22,6 +22,7 @@ import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { processClock } from './test-clock.ts'
+import { outboundGuard } from '../core/outbound.server.ts'
 import { allowRouteCsp, cspNonce, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
@@ -34,6 +35,9 @@ const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.con
 // The portal's one clock; the test harness may set it over IPC (server/test-clock.ts, tests/support/portal.ts).
 const clock = processClock(process.env, { demoMode: config.demoMode, channel: process })
 logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')
+// Read OUTBOUND_ALLOW now, so a wrong value stops the start instead of the first outbound request (ADR 025).
+const outboundAllow = outboundGuard().allow
+if (outboundAllow.length > 0) (production && !config.demoMode ? logger.warn : logger.info).call(logger, { outboundAllow }, 'outbound requests allowed to these hosts without the https and public-address checks')
 await migrateDatabase(migrator)
 await seedIfEmpty(migrator.db)
 const database = await switchToAppRole(migrator)

@@ -257,12 +257,15 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			['the wrong audience', { audience: 'https://leerplein.example/other' }, 'WRONG_AUDIENCE'],
 			['an expired assertion', { shiftSeconds: -600 }, 'EXPIRED'],
 			['an assertion from the future', { shiftSeconds: 600 }, 'NOT_YET_VALID'],
-		] as const)('refuses %s with invalid_client and issues no token', async (_name, misbehave, code) => {
+		] as const)('refuses %s with the one invalid_client answer, issues no token, and audits the reason', async (_name, misbehave, code) => {
 			const successes = await tokenAuditCount('success')
 			const response = await moodle.requestToken(endpoints.token, [LTI_SCOPES.score], misbehave)
 			expect(response.status).toBe(401)
-			expect(await response.json()).toEqual({ error: 'invalid_client', error_description: `client assertion refused: ${code}` })
+			// The tool learns only that it was not verified; what failed is in the audit log (ADR 025).
+			expect(await response.json()).toEqual({ error: 'invalid_client', error_description: 'the client could not be verified' })
 			expect(await tokenAuditCount('success')).toBe(successes)
+			const reasons = await owner.db.select({ after: schema.auditLog.after }).from(schema.auditLog).where(and(eq(schema.auditLog.action, 'lti.token'), eq(schema.auditLog.result, 'denied')))
+			expect(reasons.map(({ after }) => (after as { detail?: string }).detail)).toContain(`client assertion refused: ${code}`)
 		})
 
 		test("refuses an assertion that claims another tool's client id", async () => {
@@ -275,7 +278,7 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			expect((await moodle.requestToken(endpoints.token, [LTI_SCOPES.score], { jti: 'once-only' })).status).toBe(200)
 			const replay = await moodle.requestToken(endpoints.token, [LTI_SCOPES.score], { jti: 'once-only' })
 			expect(replay.status).toBe(401)
-			expect(await replay.json()).toMatchObject({ error_description: 'client assertion refused: jti already used' })
+			expect(await replay.json()).toEqual({ error: 'invalid_client', error_description: 'the client could not be verified' })
 		})
 
 		test('grants only requested and allowed scopes, and refuses a request with none allowed', async () => {
@@ -474,6 +477,21 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			const response = await returnResponse(await moodle.deepLinkingResponse(request, [item()], misbehave))
 			expect(response.headers.get('location')).toBe(`/lti/deep-linking/mislukt?reden=${reason}`)
 			expect(await parts()).toBe(before)
+		})
+
+		test.each([
+			['a javascript: target', 'javascript:alert(document.cookie)'],
+			['a data: target', 'data:text/html,<script>alert(1)</script>'],
+			['a target on another site', 'https://evil.example/launch'],
+		])('refuses %s with its own explanation and links nothing', async (_name, url) => {
+			const request = await deepLinkingRequest()
+			const before = await parts()
+			const response = await returnResponse(await moodle.deepLinkingResponse(request, [item(), { ...item(), url }]))
+			expect(response.headers.get('location')).toBe('/lti/deep-linking/mislukt?reden=LTI_DEEP_LINKING_TARGET')
+			expect(await parts()).toBe(before)
+			const page = await fetch(`${portal.url}${response.headers.get('location')}`)
+			expect(page.status).toBe(400)
+			expect(await page.text()).toContain('alleen http(s)-adressen op het domein van de leeromgeving zelf. Er is niets gekoppeld.')
 		})
 
 		test('the refusal page explains it in Dutch', async () => {

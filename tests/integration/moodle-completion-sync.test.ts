@@ -16,6 +16,9 @@ import { moodleHandlers, moodleSite } from '../mocks/moodle.ts'
 // Moodle's documented shapes) and completes parts and enrolments through the same rules as a score.
 
 const ISSUER = 'https://leerplein.test'
+// msw answers for moodle.test, a name no DNS knows: the outbound guard lets it through by name,
+// as OUTBOUND_ALLOW does in development (read at the guard's first use, ADR 025).
+process.env.OUTBOUND_ALLOW = 'moodle.test'
 const site = moodleSite('https://moodle.test', 'ws-token-0123456789')
 const server = setupServer(...moodleHandlers(site))
 const secretsKey = randomBytes(32)

@@ -53,6 +53,10 @@ const TEST_ENV = {
 	DEMO_MODE: 'true',
 	// Every test signs in from 127.0.0.1; the rate-limit test sets its own, low limit.
 	RATE_LIMIT_SIGN_IN: '1000/60',
+	RATE_LIMIT_LTI_CLIENT: '1000/60',
+	RATE_LIMIT_LTI_ADDRESS: '1000/60',
+	// The tests' peers (the Moodle-like tool, ltijs, oidc-provider) listen on 127.0.0.1 over http.
+	OUTBOUND_ALLOW: '127.0.0.1,localhost',
 } as const
 
 /**

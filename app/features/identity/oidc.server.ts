@@ -3,6 +3,7 @@ import { issuerTransportAllowed, type SsoConfig } from '@leerplein/domain'
 import { Cookie } from 'lucia'
 import * as client from 'openid-client'
 import { createCache } from '../../core/cache.server.ts'
+import { outboundGuard } from '../../core/outbound.server.ts'
 import { SSO_ATTEMPT_COOKIE } from './cookie.ts'
 
 /**
@@ -46,6 +47,8 @@ export function providerConfiguration({ issuer, clientId, clientSecret }: Provid
 			// Plain http only for a provider on the loopback interface (tests); the stored config is checked the same way.
 			execute: issuerTransportAllowed(issuer) && issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
 			timeout: DISCOVERY_TIMEOUT_SECONDS,
+			// Every request to the provider (discovery, its keys, the code exchange) through the outbound guard.
+			[client.customFetch]: outboundGuard().fetch as client.CustomFetch,
 		}),
 	)
 }

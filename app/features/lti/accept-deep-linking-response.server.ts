@@ -1,9 +1,9 @@
 import { insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId } from '@leerplein/db/lti'
-import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, type DeepLinkingResponse } from '@leerplein/moodle'
+import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, deepLinkTargetAllowed, type DeepLinkingResponse } from '@leerplein/moodle'
 import { audit, inTenant, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashOneTimeValue } from './platform.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
-import { auditApart, type ToolCaller } from './tool-context.server.ts'
+import { auditApart, auditDenial, type ToolCaller } from './tool-context.server.ts'
 
 /**
  * The tool's LtiDeepLinkingResponse, its signature already checked (requireToolDeepLinkingResponse):
@@ -19,6 +19,12 @@ export async function acceptDeepLinkingResponse(
 	const now = ctx.clock.now()
 	const denied = (coordinator: { tenantId: string; userId: string } | null, reason: string) =>
 		auditApart(ctx, coordinator, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason } })
+	// A target that is not http(s) on the tool's own domain (javascript:, data:, another site) refuses
+	// the whole response, before anything is spent or stored.
+	if (response.resources.some((resource) => resource.url !== undefined && !deepLinkTargetAllowed(resource.url, tool))) {
+		await auditDenial(ctx, `lti.deep_linking_response:${tool.id}:TARGET`, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'TARGET' } })
+		return refuse('invalid', 'LTI_DEEP_LINKING_TARGET')
+	}
 	const state = await takeMessageState(ctx.db, { id: hashOneTimeValue(response.data), kind: 'deep_linking_return' })
 	if (!state || state.toolId !== tool.id) {
 		await denied(null, 'DATA_INVALID')

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { registerToolWithToken } from '@leerplein/db/lti'
 import { grantScopes } from '@leerplein/domain'
 import { deepLinkingTarget, registrationResponse, requestedScopes, TOOL_CONFIGURATION, type RegistrationRequest } from '@leerplein/moodle'
+import { outboundAllowed } from '../../core/outbound.server.ts'
 import { refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashOneTimeValue } from './platform.server.ts'
 import { auditApart, type RegistrationHolder } from './tool-context.server.ts'
@@ -24,6 +25,8 @@ export async function registerLtiToolDynamically(
 	ctx: ServiceContext,
 	{ actor, registration }: { actor: RegistrationHolder; registration: RegistrationRequest },
 ): Promise<ServiceResult<Record<string, unknown>>> {
+	// Checked before the token is spent, so the tool can correct its configuration and try again.
+	if (!(await outboundAllowed(registration.jwks_uri))) return refuse('invalid', 'OUTBOUND_ADDRESS_REFUSED')
 	const scopes = grantScopes(requestedScopes(registration), DYNAMIC_REGISTRATION_ALLOWED)
 	const clientId = randomUUID()
 	const deploymentId = '1'

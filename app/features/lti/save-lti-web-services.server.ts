@@ -1,5 +1,6 @@
 import { getLtiTool, getToolWebServices, saveToolWebServices } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
+import { outboundAllowed } from '../../core/outbound.server.ts'
 import { lastFour, sealSecret } from '../../core/secret-box.server.ts'
 import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -15,6 +16,7 @@ export async function saveLtiWebServices(
 ): Promise<ServiceResult<null>> {
 	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
 	if (!secretsKey) return refuse('invalid', 'SECRETS_KEY_MISSING', { field: 'wsToken' })
+	if (!(await outboundAllowed(baseUrl))) return refuse('invalid', 'OUTBOUND_ADDRESS_REFUSED', { field: 'wsBaseUrl' })
 	return inTenant(ctx, actor, async (tx) => {
 		if (!(await getLtiTool(tx, { toolId }))) throw refusal('not_found', 'TOOL_NOT_FOUND')
 		const stored = await getToolWebServices(tx, { toolId })

@@ -15,12 +15,14 @@ import {
 	type ToolKeySource,
 } from '@leerplein/moodle'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
+import { hitRateLimit } from '@leerplein/db/identity'
 import { createCache } from '../../core/cache.server.ts'
+import { outboundGuard } from '../../core/outbound.server.ts'
 import { readForm } from '../../core/form.server.ts'
 import type { LeerpleinContext } from '../../load-context.ts'
 import { LTI_PATHS, platformIssuer, platformPublicKeys } from './platform.server.ts'
 import { deepLinkingRefused, methodNotAllowed, serviceError } from './tool-answers.server.ts'
-import { auditApart, type RegistrationHolder, type ToolAccess, type ToolCaller } from './tool-context.server.ts'
+import { auditDenial, type RegistrationHolder, type ToolAccess, type ToolCaller } from './tool-context.server.ts'
 
 // The guards of the tool-facing LTI routes, one per kind of credential a tool presents. Each is
 // the first statement of its route's loader and action (as requirePermission is for people), and
@@ -86,21 +88,25 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 	const parsed = tokenRequestSchema.safeParse(form)
 	if (!parsed.success) throw serviceError(400, 'invalid_request', `missing or invalid: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`)
 	const clientId = unverifiedIssuer(parsed.data.client_assertion)
+	await requireWithinLtiRateLimit(context, 'token', { clientId })
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
-	if (!tool || !tool.active) throw serviceError(401, 'invalid_client', 'unknown client')
+	// One answer for every client that could not be verified — unknown, inactive, a key set that
+	// could not be fetched, not JSON or without the key, a bad signature, a replay — so the answer
+	// never tells what is at a key-set address (ADR 025). The audit row keeps the reason.
+	if (!tool || !tool.active) throw unverifiedClient()
 	const issuer = platformIssuer(context, request)
-	const refuse = async (description: string): Promise<never> => {
-		await auditApart(context, null, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: 'invalid_client', detail: description } })
-		throw serviceError(401, 'invalid_client', description)
+	const refuseClient = async (detail: string): Promise<never> => {
+		await auditDenial(context, `lti.token:${tool.id}:${detail}`, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'invalid_client', detail } })
+		throw unverifiedClient()
 	}
 	let assertion: { jti: string; expiresAt: Date }
 	try {
 		assertion = await verifyClientAssertion(parsed.data.client_assertion, keySourceOf(tool), { clientId: tool.clientId, tokenEndpoint: `${issuer}${LTI_PATHS.token}`, now: context.clock.now() })
 	} catch (error) {
-		if (error instanceof LtiJwtError) return refuse(`client assertion refused: ${error.code}`)
+		if (error instanceof LtiJwtError) return refuseClient(`client assertion refused: ${error.code}`)
 		throw error
 	}
-	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt }))) return refuse('client assertion refused: jti already used')
+	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt }))) return refuseClient('client assertion refused: jti already used')
 	return { actor: { tenantId: null, userId: null, tool }, scopes: parsed.data.scope.split(' ').filter(Boolean), issuer }
 }
 
@@ -115,6 +121,7 @@ export async function requireToolDeepLinkingResponse(request: Request, context: 
 	const jwt = (await readForm(request)).get('JWT')
 	if (typeof jwt !== 'string' || !jwt) throw deepLinkingRefused('LTI_DEEP_LINKING_INVALID')
 	const clientId = unverifiedIssuer(jwt)
+	await requireWithinLtiRateLimit(context, 'deep_linking', { clientId })
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
 	if (!tool || !tool.active) throw deepLinkingRefused('LTI_DEEP_LINKING_UNKNOWN_TOOL')
 	try {
@@ -122,7 +129,7 @@ export async function requireToolDeepLinkingResponse(request: Request, context: 
 		return { actor: { tenantId: null, userId: null, tool }, response }
 	} catch (error) {
 		if (!(error instanceof LtiJwtError)) throw error
-		await auditApart(context, null, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: error.code } })
+		await auditDenial(context, `lti.deep_linking_response:${tool.id}:${error.code}`, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, after: { reason: error.code } })
 		throw deepLinkingRefused(error.code === 'EXPIRED' || error.code === 'NOT_YET_VALID' ? 'LTI_DEEP_LINKING_EXPIRED' : 'LTI_DEEP_LINKING_SIGNATURE')
 	}
 }
@@ -139,9 +146,40 @@ export async function requireToolRegistrationToken(request: Request): Promise<Re
 	return { tenantId: null, userId: null, registrationToken: bearer }
 }
 
+const unverifiedClient = () => serviceError(401, 'invalid_client', 'the client could not be verified')
+
+/**
+ * The rate limit of the tool-facing machine endpoints (token, Deep Linking return, Dynamic
+ * Registration): per client address and, when the request names one, per client id, counted in
+ * PostgreSQL like sign-in (ADR 009, ADR 025). Over the limit: 429 with Retry-After as OAuth JSON
+ * for the token endpoint and registration; the Deep Linking return (a browser posts it) goes, as
+ * with its other refusals, to the explanation page, which answers 429 with Retry-After. The
+ * refusals of one key and window leave one audit row.
+ */
+export async function requireWithinLtiRateLimit(
+	context: LeerpleinContext,
+	endpoint: 'token' | 'deep_linking' | 'register',
+	{ clientId }: { clientId: string | null } = { clientId: null },
+): Promise<void> {
+	const now = context.clock.now()
+	const keys = [
+		{ key: `lti.${endpoint}:ip:${context.clientIp ?? 'unknown'}`, rule: context.config.rateLimits.ltiAddress },
+		...(clientId ? [{ key: `lti.${endpoint}:client:${clientId.slice(0, 200)}`, rule: context.config.rateLimits.ltiClient }] : []),
+	]
+	for (const { key, rule } of keys) {
+		const verdict = await hitRateLimit(context.db, { key, rule, now })
+		if (verdict.allowed) continue
+		await auditDenial(context, key, { action: `lti.${endpoint}`, objectType: 'rate_limit', objectId: null, after: { reason: 'rate_limited', key } }, rule.windowSeconds)
+		const seconds = verdict.retryAfterSeconds
+		// The Deep Linking return is posted by a browser: its refusals, this one too, are explained on a page (429 there).
+		if (endpoint === 'deep_linking') throw deepLinkingRefused('RATE_LIMITED', { seconds })
+		throw serviceError(429, 'temporarily_unavailable', `too many requests; try again in ${seconds} seconds`, { 'Retry-After': String(seconds) })
+	}
+}
+
 /** Where a tool's signature is checked: its JWKS address, or the public key pasted at registration. */
 export function keySourceOf(tool: { jwksUrl: string | null; publicJwk: Record<string, unknown> | null }): ToolKeySource {
-	return tool.publicJwk ? { publicJwk: tool.publicJwk } : { jwksUrl: tool.jwksUrl! }
+	return tool.publicJwk ? { publicJwk: tool.publicJwk } : { jwksUrl: tool.jwksUrl!, fetch: outboundGuard().fetch }
 }
 
 /**

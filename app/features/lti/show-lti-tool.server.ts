@@ -1,6 +1,7 @@
 import { getLtiTool, getToolWebServices, type LtiTool, type LtiToolWebServices } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { createMoodleClient, MoodleWebServiceError, type MoodleCourse, type MoodleSection } from '@leerplein/moodle'
+import { outboundGuard } from '../../core/outbound.server.ts'
 import { openSecret } from '../../core/secret-box.server.ts'
 import { inTenant, refusal, refuse, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -74,7 +75,7 @@ function toolPage(tool: LtiTool, webServices: LtiToolWebServices | null, moodle:
 async function listMoodle(secretsKey: Buffer | null, settings: { baseUrl: string; tokenCiphertext: string }, browse: MoodleBrowse): Promise<MoodleListing> {
 	const token = secretsKey ? openSecret(secretsKey, settings.tokenCiphertext) : null
 	if (!token) return { ok: false, error: 'token_unreadable' }
-	const client = createMoodleClient({ baseUrl: settings.baseUrl, token })
+	const client = createMoodleClient({ baseUrl: settings.baseUrl, token, fetch: outboundGuard().fetch })
 	try {
 		// Course 1 is Moodle's front page (SITEID), never a course to link.
 		const courses = (await client.getCourses()).filter((course) => course.id !== MOODLE_SITE_COURSE_ID)

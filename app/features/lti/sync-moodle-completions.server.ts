@@ -14,6 +14,7 @@ import {
 import { listTenants } from '@leerplein/db/tenants'
 import { decideSyncedCompletion, onlinePartIsWholeCourse } from '@leerplein/domain'
 import { activityCompleted, createMoodleClient, moodleLtiUsername, MoodleWebServiceError } from '@leerplein/moodle'
+import { outboundGuard } from '../../core/outbound.server.ts'
 import { openSecret } from '../../core/secret-box.server.ts'
 import { audit, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
@@ -36,7 +37,7 @@ const NO_UNIT = ''
  */
 export async function syncMoodleCompletions(
 	ctx: ServiceContext,
-	{ secretsKey, toolId, fetch }: { actor: TenantScope | null; secretsKey: Buffer | null; toolId?: string; fetch?: typeof globalThis.fetch },
+	{ secretsKey, toolId }: { actor: TenantScope | null; secretsKey: Buffer | null; toolId?: string },
 ): Promise<ServiceResult<ToolSyncReport[]>> {
 	const { db } = ctx
 	const now = ctx.clock.now()
@@ -45,7 +46,7 @@ export async function syncMoodleCompletions(
 	for (const tool of tools) {
 		const settings = await withToolContext(db, { tenantId: NO_UNIT, toolId: tool.id }, (tx) => getToolWebServices(tx, { toolId: tool.id }))
 		if (!settings) continue
-		const report = await syncTool(ctx, { tool, settings, secretsKey, now, fetch })
+		const report = await syncTool(ctx, { tool, settings, secretsKey, now })
 		await withToolContext(db, { tenantId: NO_UNIT, toolId: tool.id }, (tx) => recordWebServicesSync(tx, { toolId: tool.id, at: now, ...report }))
 		reports.push({ toolId: tool.id, ...report })
 	}
@@ -59,13 +60,12 @@ async function syncTool(
 		settings,
 		secretsKey,
 		now,
-		fetch,
-	}: { tool: LtiTool; settings: { baseUrl: string; tokenCiphertext: string; issuer: string }; secretsKey: Buffer | null; now: Date; fetch?: typeof globalThis.fetch },
+	}: { tool: LtiTool; settings: { baseUrl: string; tokenCiphertext: string; issuer: string }; secretsKey: Buffer | null; now: Date },
 ): Promise<Omit<ToolSyncReport, 'toolId'>> {
 	const { db } = ctx
 	const token = secretsKey ? openSecret(secretsKey, settings.tokenCiphertext) : null
 	if (!token) return { status: 'failed', message: 'token_unreadable', completed: 0 }
-	const moodle = createMoodleClient({ baseUrl: settings.baseUrl, token, ...(fetch ? { fetch } : {}) })
+	const moodle = createMoodleClient({ baseUrl: settings.baseUrl, token, fetch: outboundGuard().fetch })
 
 	// 1. What Leerplein links: per unit, the tool's parts that name a Moodle activity, and their participants.
 	const parts: { tenantId: string; id: string; courseId: string; moodleCourseId: number; moodleActivityId: number; participants: string[] }[] = []

@@ -7,7 +7,7 @@ import type { z } from 'zod'
 // error_description }`, RFC 6749 §5.2 and RFC 6750 §3.1), not the portal's error page. A service's
 // Failure becomes such an answer here, in one place; routes never pick a status themselves.
 
-export type ProtocolStatus = 400 | 401 | 403 | 404 | 405 | 415 | 422
+export type ProtocolStatus = 400 | 401 | 403 | 404 | 405 | 415 | 422 | 429
 
 /** An LTI service error, as JSON with an OAuth-style code; thrown Responses leave resource routes as they are. */
 export function serviceError(status: ProtocolStatus, error: string, description: string, headers: HeadersInit = {}): Response {
@@ -24,6 +24,7 @@ const ANSWERS: Partial<Record<ErrorCode, Answer>> = {
 	LTI_RESOURCE_LINK_UNKNOWN: { status: 400, error: 'invalid_request', description: 'resourceLinkId is not a resource link of this tool in this context' },
 	LTI_RESOURCE_LINK_NOT_FOUND: { status: 404, error: 'not_found', description: 'no such resource link in this context' },
 	LTI_SCOPE_NOT_ALLOWED: { status: 400, error: 'invalid_scope', description: 'none of the requested scopes is allowed for this tool' },
+	OUTBOUND_ADDRESS_REFUSED: { status: 400, error: 'invalid_client_metadata', description: 'jwks_uri must be a public https address' },
 	LTI_REGISTRATION_TOKEN_INVALID: { status: 401, error: 'invalid_token', description: 'the registration token is invalid, used or expired' },
 }
 
@@ -34,8 +35,8 @@ export function toolServiceError(failure: Failure): Response {
 }
 
 /** Where a refused Deep Linking response sends the browser: a page that explains the code in the reader's language. */
-export function deepLinkingRefused(code: ErrorCode): Response {
-	return redirect(`/lti/deep-linking/mislukt?${new URLSearchParams({ reden: code })}`, 303)
+export function deepLinkingRefused(code: ErrorCode, { seconds }: { seconds?: number } = {}): Response {
+	return redirect(`/lti/deep-linking/mislukt?${new URLSearchParams({ reden: code, ...(seconds ? { seconden: String(seconds) } : {}) })}`, 303)
 }
 
 /** The methods an endpoint answers, as its 405 says them ("use GET, PUT or DELETE"). */

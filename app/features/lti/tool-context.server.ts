@@ -1,4 +1,5 @@
 import { withTenantContext, withToolContext, type Database } from '@leerplein/db'
+import { hitRateLimit } from '@leerplein/db/identity'
 import type { LtiTool } from '@leerplein/db/lti'
 import { audit, ServiceError, succeed, type AuditInput, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
@@ -40,4 +41,19 @@ export async function inToolContext<T>(ctx: Pick<ServiceContext, 'db'>, actor: T
  */
 export async function auditApart(ctx: ServiceContext, actor: TenantScope | null, entry: Omit<AuditInput, 'actor'>): Promise<void> {
 	await withTenantContext(ctx.db, { tenantId: actor?.tenantId ?? null, userId: actor?.userId ?? null }, (tx) => audit(ctx, tx, { ...entry, actor }))
+}
+
+/**
+ * A refusal's audit row, at most one per `key` and window: a tool (or someone posing as one) that
+ * keeps sending what is refused leaves one row a minute, not one per request.
+ */
+export async function auditDenial(
+	context: ServiceContext,
+	key: string,
+	entry: { action: string; objectType: string; objectId: string | null; after: Record<string, unknown> },
+	windowSeconds = 60,
+): Promise<void> {
+	const first = await hitRateLimit(context.db, { key: `audit:${key}`, rule: { maxHits: 1, windowSeconds }, now: context.clock.now() })
+	if (!first.allowed) return
+	await auditApart(context, null, { ...entry, result: 'denied', after: { ...entry.after, collapsed: `further refusals like this within ${windowSeconds} s are not written one by one` } })
 }

@@ -1,5 +1,6 @@
 import { getLtiTool, updateLtiTool } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
+import { outboundAllowed } from '../../core/outbound.server.ts'
 import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
 import type { ToolRegistration } from './tool-schema.ts'
@@ -12,6 +13,7 @@ export async function updateLtiToolRegistration(
 	{ actor, toolId, input }: { actor: Actor; toolId: string; input: ToolRegistration },
 ): Promise<ServiceResult<{ id: string }>> {
 	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
+	if (input.jwksUrl && !(await outboundAllowed(input.jwksUrl))) return refuse('invalid', 'OUTBOUND_ADDRESS_REFUSED', { field: 'jwksUrl' })
 	return inTenant(ctx, actor, async (tx) => {
 		const before = await getLtiTool(tx, { toolId })
 		const tool = await updateLtiTool(tx, { toolId, changes: input })

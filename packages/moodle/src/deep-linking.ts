@@ -16,7 +16,9 @@ const resourceLinkItemSchema = z.object({
 	type: z.literal('ltiResourceLink'),
 	title: z.string().trim().max(255).optional(),
 	text: z.string().max(10_000).optional(),
-	url: z.string().url().optional(),
+	// Any text here: whether the target is allowed is the caller's decision (deepLinkTargetAllowed), so
+	// a refused target refuses the whole response instead of silently dropping the item.
+	url: z.string().max(2048).optional(),
 	custom: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]).transform(String)).optional(),
 	lineItem: lineItemSchema.optional(),
 })
@@ -81,4 +83,29 @@ export async function verifyDeepLinkingResponse(
 		message: claims.data[CLAIM.deepLinkingMessage] ?? null,
 		errorMessage: claims.data[CLAIM.deepLinkingErrorMessage] ?? null,
 	}
+}
+
+/**
+ * Whether a content item's target may be stored: an http(s) URL whose host is one of the tool's
+ * registered hosts (its target link URI's and redirect URIs') or a subdomain of one. `javascript:`,
+ * `data:` and any other scheme, and other sites, are refused.
+ */
+export function deepLinkTargetAllowed(target: string, registered: { targetLinkUri: string; redirectUris: readonly string[] }): boolean {
+	let url: URL
+	try {
+		url = new URL(target)
+	} catch {
+		return false
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return false
+	if (url.username || url.password) return false
+	const hosts = [registered.targetLinkUri, ...registered.redirectUris].flatMap((address) => {
+		try {
+			return [new URL(address).hostname.toLowerCase()]
+		} catch {
+			return []
+		}
+	})
+	const host = url.hostname.toLowerCase()
+	return hosts.some((allowed) => host === allowed || host.endsWith(`.${allowed}`))
 }

@@ -1,7 +1,12 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose'
+import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose'
+import { OutboundRefused } from './outbound.ts'
 
-/** Where a tool's public keys are: its JWKS URL, or a key the administrator pasted. */
-export type ToolKeySource = { jwksUrl: string; publicJwk?: null } | { jwksUrl?: null; publicJwk: JWK }
+/**
+ * Where a tool's public keys are: its JWKS URL, or a key the administrator pasted. A JWKS URL is
+ * fetched only through `fetch`, the caller's outbound guard (outbound.ts), which refuses plain http
+ * and non-public addresses.
+ */
+export type ToolKeySource = { jwksUrl: string; fetch: typeof globalThis.fetch; publicJwk?: null } | { jwksUrl?: null; publicJwk: JWK }
 
 export type JwtProblem =
 	| 'MALFORMED'
@@ -28,12 +33,39 @@ export class LtiJwtError extends Error {
 // (at most every 30 s), which is how a tool's key rotation reaches us.
 const remoteSets = new Map<string, JWTVerifyGetKey>()
 
+/**
+ * A key set that could not be fetched is not asked again for this long (per URL and process): jose
+ * retries a failed fetch at once, so without this every refused request would be one outbound request.
+ */
+export const KEY_SET_RETRY_MS = 30_000
+const failedFetches = new Map<string, number>()
+
 function keySetOf(source: ToolKeySource): JWTVerifyGetKey {
 	if (source.publicJwk) return createLocalJWKSet({ keys: [source.publicJwk] })
 	const url = source.jwksUrl!
 	let set = remoteSets.get(url)
 	if (!set) {
-		set = createRemoteJWKSet(new URL(url), { timeoutDuration: 5000, cooldownDuration: 30_000 })
+		// Not a URL at all: no key set, the same answer as one that cannot be fetched.
+		if (!URL.canParse(url)) throw new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
+		const guarded = source.fetch
+		set = createRemoteJWKSet(new URL(url), {
+			timeoutDuration: 5000,
+			cooldownDuration: 30_000,
+			[customFetch]: async (input: string, init: RequestInit) => {
+				const failedAt = failedFetches.get(url)
+				if (failedAt !== undefined && Date.now() - failedAt < KEY_SET_RETRY_MS) throw new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
+				try {
+					const response = await guarded(input, init)
+					if (response.ok) failedFetches.delete(url)
+					else failedFetches.set(url, Date.now())
+					return response
+				} catch (error) {
+					failedFetches.set(url, Date.now())
+					throw error
+				}
+			},
+		})
+		if (remoteSets.size >= 1000) remoteSets.clear()
 		remoteSets.set(url, set)
 	}
 	return set
@@ -68,6 +100,9 @@ export async function verifyToolJwt(token: string, source: ToolKeySource, expect
 
 function toLtiJwtError(error: unknown): LtiJwtError {
 	if (error instanceof LtiJwtError) return error
+	// Whatever went wrong fetching the key set (refused by the guard, no answer, not JSON, not a
+	// key set): one code, so the answer never tells what is at the other end.
+	if (error instanceof OutboundRefused || error instanceof SyntaxError) return new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
 	if (error instanceof errors.JWTExpired) return new LtiJwtError('EXPIRED', 'the token has expired')
 	if (error instanceof errors.JWTClaimValidationFailed) {
 		if (error.claim === 'iss') return new LtiJwtError('WRONG_ISSUER', 'the token has the wrong issuer')
@@ -80,7 +115,7 @@ function toLtiJwtError(error: unknown): LtiJwtError {
 	if (error instanceof errors.JWSSignatureVerificationFailed) return new LtiJwtError('BAD_SIGNATURE', 'the signature does not verify')
 	if (error instanceof errors.JWKSNoMatchingKey || error instanceof errors.JWKSMultipleMatchingKeys)
 		return new LtiJwtError('UNKNOWN_KID', 'no key of the tool matches the token')
-	if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
+	if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || (error instanceof errors.JOSEError && error.code === 'ERR_JOSE_GENERIC'))
 		return new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
 	if (error instanceof errors.JOSEAlgNotAllowed) return new LtiJwtError('BAD_SIGNATURE', 'only RS256 is accepted')
 	if (error instanceof errors.JOSEError) return new LtiJwtError('MALFORMED', 'the token is malformed')

@@ -1,0 +1,90 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose'
+import { describe, expect, test } from 'vitest'
+import { deepLinkTargetAllowed } from './deep-linking.ts'
+import { createOutboundGuard } from './outbound.ts'
+import { LtiJwtError, verifyToolJwt } from './tool-keys.ts'
+
+// A key set the portal cannot read must look the same to the caller whatever is at its address:
+// refused by the guard, no answer, not JSON, not a key set — one code, KEYS_UNAVAILABLE.
+
+const now = new Date('2026-03-01T10:00:00Z')
+const { privateKey, publicKey } = await generateKeyPair('RS256')
+const token = await new SignJWT({})
+	.setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+	.setIssuer('tool')
+	.setAudience('https://leerplein.example.nl')
+	.setIssuedAt(now)
+	.setExpirationTime(new Date(now.getTime() + 60_000))
+	.sign(privateKey)
+const expectations = { issuer: 'tool', audience: 'https://leerplein.example.nl', now, maxAgeSeconds: 300 }
+
+let served = 0
+const guard = createOutboundGuard({
+	resolve: async (hostname) => (hostname === 'internal.example.nl' ? ['10.0.0.5'] : ['93.184.216.34']),
+	fetch: async (input) => {
+		served += 1
+		const path = new URL(String(input)).pathname
+		if (path === '/refused') throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })
+		if (path === '/html') return new Response('<html>PostgreSQL</html>', { headers: { 'Content-Type': 'text/html' } })
+		if (path === '/not-a-key-set') return Response.json({ hello: 'world' })
+		if (path === '/status') return new Response('nope', { status: 500 })
+		return Response.json({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] })
+	},
+})
+
+async function codeOf(jwksUrl: string): Promise<string> {
+	try {
+		await verifyToolJwt(token, { jwksUrl, fetch: guard.fetch }, expectations)
+		return 'VERIFIED'
+	} catch (error) {
+		expect(error).toBeInstanceOf(LtiJwtError)
+		return (error as LtiJwtError).code
+	}
+}
+
+describe('a tool key set fetched through the outbound guard', () => {
+	test('verifies with the keys of a public https key set', async () => {
+		expect(await codeOf('https://tool.example.nl/jwks')).toBe('VERIFIED')
+	})
+
+	test.each([
+		['an address the guard refuses', 'https://internal.example.nl/jwks'],
+		['plain http to a private address', 'http://127.0.0.1:5432/'],
+		['a refused connection', 'https://tool.example.nl/refused'],
+		['an answer that is not JSON', 'https://tool.example.nl/html'],
+		['JSON that is not a key set', 'https://tool.example.nl/not-a-key-set'],
+		['an error status', 'https://tool.example.nl/status'],
+		['a value that is no URL', 'no url at all'],
+	])('answers %s with KEYS_UNAVAILABLE', async (_name, url) => {
+		expect(await codeOf(url)).toBe('KEYS_UNAVAILABLE')
+	})
+
+	test('does not fetch a failed key set again at once', async () => {
+		expect(await codeOf('https://tool.example.nl/refused?again')).toBe('KEYS_UNAVAILABLE')
+		const before = served
+		expect(await codeOf('https://tool.example.nl/refused?again')).toBe('KEYS_UNAVAILABLE')
+		expect(served).toBe(before)
+	})
+})
+
+describe('deepLinkTargetAllowed', () => {
+	const tool = { targetLinkUri: 'https://moodle.example.nl/enrol/lti/launch.php', redirectUris: ['https://lti.moodle.example.nl/launch'] }
+
+	test.each(['https://moodle.example.nl/enrol/lti/launch.php?id=4', 'http://moodle.example.nl/course', 'https://lti.moodle.example.nl/x', 'https://cdn.moodle.example.nl/x'])('takes %s', (url) => {
+		expect(deepLinkTargetAllowed(url, tool)).toBe(true)
+	})
+
+	test.each([
+		'javascript:alert(document.cookie)',
+		'JavaScript:alert(1)',
+		'data:text/html,<script>alert(1)</script>',
+		'vbscript:msgbox(1)',
+		'ftp://moodle.example.nl/file',
+		'https://evil.example/launch',
+		'https://moodle.example.nl.evil.example/launch',
+		'https://user:pw@moodle.example.nl/',
+		'not a url',
+	])('refuses %s', (url) => {
+		expect(deepLinkTargetAllowed(url, tool)).toBe(false)
+	})
+})
