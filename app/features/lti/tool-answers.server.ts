@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
 import type { ErrorCode } from '../../core/error-codes.ts'
+import { hasControlCharacters } from '../../core/form.server.ts'
 import type { Failure } from '../../core/service.server.ts'
 import type { z } from 'zod'
 
@@ -57,6 +58,9 @@ export async function readJsonBody(request: Request, mediaType: string): Promise
 
 /** A tool's JSON input parsed with its protocol schema, or a 400 naming every field that is wrong. */
 export function parseToolInput<Schema extends z.ZodType>(schema: Schema, body: unknown, error = 'invalid_request'): z.output<Schema> {
+	// The same rule as every form (core/form.server.ts): NUL cannot be stored in a text column, and
+	// no other control character belongs in a label, comment or name either (line breaks and tabs may).
+	if (holdsControlCharacters(body)) throw serviceError(400, error, 'text must not contain control characters')
 	const parsed = schema.safeParse(body)
 	if (!parsed.success) throw serviceError(400, error, describeIssues(parsed.error))
 	return parsed.data
@@ -64,4 +68,24 @@ export function parseToolInput<Schema extends z.ZodType>(schema: Schema, body: u
 
 export function describeIssues(error: z.ZodError): string {
 	return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+}
+
+/** True when any string in a JSON value (a key or a value, however deep) holds a control character other than a line break or tab. */
+export function holdsControlCharacters(value: unknown): boolean {
+	// A stack instead of recursion: a deeply nested body must not overflow the call stack.
+	const pending: unknown[] = [value]
+	while (pending.length > 0) {
+		const next = pending.pop()
+		if (typeof next === 'string') {
+			if (hasControlCharacters(next, { multiline: true })) return true
+		} else if (Array.isArray(next)) {
+			for (const inner of next) pending.push(inner)
+		} else if (next !== null && typeof next === 'object') {
+			for (const [key, inner] of Object.entries(next)) {
+				if (hasControlCharacters(key)) return true
+				pending.push(inner)
+			}
+		}
+	}
+	return false
 }
