@@ -1,6 +1,6 @@
 import { redirect } from '@remix-run/node'
 import type { ErrorCode } from '../../core/error-codes.ts'
-import { hasControlCharacters } from '../../core/form.server.ts'
+import { holdsControlCharacters } from '../../core/form.server.ts'
 import type { Failure } from '../../core/service.server.ts'
 import type { z } from 'zod'
 
@@ -70,22 +70,3 @@ export function describeIssues(error: z.ZodError): string {
 	return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
 }
 
-/** True when any string in a JSON value (a key or a value, however deep) holds a control character other than a line break or tab. */
-export function holdsControlCharacters(value: unknown): boolean {
-	// A stack instead of recursion: a deeply nested body must not overflow the call stack.
-	const pending: unknown[] = [value]
-	while (pending.length > 0) {
-		const next = pending.pop()
-		if (typeof next === 'string') {
-			if (hasControlCharacters(next, { multiline: true })) return true
-		} else if (Array.isArray(next)) {
-			for (const inner of next) pending.push(inner)
-		} else if (next !== null && typeof next === 'object') {
-			for (const [key, inner] of Object.entries(next)) {
-				if (hasControlCharacters(key)) return true
-				pending.push(inner)
-			}
-		}
-	}
-	return false
-}
