@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { hasControlCharacters, invalidForm, parseForm, readForm, refusedForm, requireIntent } from './form.server.ts'
+import { hasControlCharacters, holdsControlCharacters, invalidForm, parseForm, readForm, refusedForm, requireIntent } from './form.server.ts'
 
 function post(body: BodyInit, contentType: string | null) {
 	const headers = new Headers()
@@ -84,4 +84,14 @@ test('a refused form keeps its fields but never echoes a hidden one (a token) in
 	const refused = refusedForm(submission, { ok: false, kind: 'invalid', code: 'SECRETS_KEY_MISSING', field: 'token' }, { hideFields: ['token'] })
 	expect(JSON.stringify(refused.data)).not.toContain('secret-token')
 	expect(refused.data.error).toMatchObject({ token: ['SECRETS_KEY_MISSING'] })
+})
+
+describe("control characters in a JSON value (a tool's input)", () => {
+	test('line breaks and tabs in text are fine; control characters are found in keys and however deep', () => {
+		expect(holdsControlCharacters({ comment: 'Goed gedaan.\r\nTot de volgende\tkeer', list: [1, true, null] })).toBe(false)
+		expect(holdsControlCharacters({ 'sleutel\u0000': 'waarde' })).toBe(true)
+		let deep: unknown = 'diep\u0007'
+		for (let level = 0; level < 100_000; level++) deep = [deep]
+		expect(holdsControlCharacters(deep)).toBe(true)
+	})
 })

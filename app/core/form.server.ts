@@ -25,6 +25,26 @@ export function hasControlCharacters(text: string, { multiline = false }: { mult
 	return (multiline ? CONTROL_CHARACTERS : CONTROL_CHARACTERS_SINGLE_LINE).test(text)
 }
 
+/** True when any string in a JSON value (a key or a value, however deep) holds a control character other than a line break or tab. */
+export function holdsControlCharacters(value: unknown): boolean {
+	// A stack instead of recursion: a deeply nested body must not overflow the call stack.
+	const pending: unknown[] = [value]
+	while (pending.length > 0) {
+		const next = pending.pop()
+		if (typeof next === 'string') {
+			if (hasControlCharacters(next, { multiline: true })) return true
+		} else if (Array.isArray(next)) {
+			for (const inner of next) pending.push(inner)
+		} else if (next !== null && typeof next === 'object') {
+			for (const [key, inner] of Object.entries(next)) {
+				if (hasControlCharacters(key)) return true
+				pending.push(inner)
+			}
+		}
+	}
+	return false
+}
+
 export type ReadFormOptions = {
 	/** Fields whose text may hold line breaks (a description, a reason). */
 	multiline?: readonly string[]

@@ -1,6 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { CourseForm } from '../features/courses/course-form.tsx'
@@ -10,13 +9,14 @@ import { ownCourses } from '../features/courses/own-courses.ts'
 import { showCourseForm } from '../features/courses/show-course-form.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownCourses)
-	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const locale = await i18next.getLocale(request)
 	// Another unit's course is simply not found: its existence is not confirmed either.
-	const { themes, course } = valueOrThrow(await showCourseForm(context, { actor, courseId: params.courseId, language: locale }))
+	const { themes, course } = valueOrThrow(await showCourseForm(context, { actor, courseId, language: locale }))
 	invariantResponse(course, 404, 'COURSE_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
 	const values: CourseFormValues = {
@@ -35,8 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownCourses)
-	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
-	return courseFormAction(request, context, { actor, courseId: params.courseId })
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
+	return courseFormAction(request, context, { actor, courseId })
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]

@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
@@ -19,7 +18,8 @@ import { syncLtiToolNow } from '../features/lti/sync-lti-tool-now.server.ts'
 import { updateLtiToolRegistration } from '../features/lti/update-lti-tool.server.ts'
 import { formatDateTime } from '../utils/format.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
-import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
 const NOTICES = ['opgeslagen', 'gedeactiveerd', 'geactiveerd', 'webservices', 'gesynchroniseerd', 'webservicesVerwijderd'] as const
@@ -32,9 +32,9 @@ function browseOf(value: string | null): MoodleBrowse | null {
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
-	invariantResponse(isUuid(params.toolId), 404, 'TOOL_NOT_FOUND')
+	const toolId = idParam(params, 'toolId', 'TOOL_NOT_FOUND')
 	const url = new URL(request.url)
-	const page = valueOrThrow(await showLtiTool(context, { actor, toolId: params.toolId, browse: browseOf(url.searchParams.get('moodle')), secretsKey: context.config.secretsKey }))
+	const page = valueOrThrow(await showLtiTool(context, { actor, toolId, browse: browseOf(url.searchParams.get('moodle')), secretsKey: context.config.secretsKey }))
 	const t = await i18next.getFixedT(request)
 	return {
 		...page,
@@ -53,8 +53,7 @@ const HIDDEN = { hideFields: ['wsToken'] }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
-	invariantResponse(isUuid(params.toolId), 404, 'TOOL_NOT_FOUND')
-	const toolId = params.toolId
+	const toolId = idParam(params, 'toolId', 'TOOL_NOT_FOUND')
 	const back = (notice: (typeof NOTICES)[number]) => redirect(`/beheer/leeromgevingen/${toolId}?gedaan=${notice}`, 303)
 	const form = await readForm(request, { multiline: TOOL_MULTILINE_FIELDS })
 	const intent = requireIntent(form, ['deactivate', 'activate', 'sync', 'remove-web-services', 'web-services', 'update'])

@@ -2,7 +2,6 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { actorOf, getSignedIn, requirePermission } from '../features/identity/guard.server.ts'
 import { enrolSchema } from '../features/enrolment/enrol-schema.ts'
@@ -16,13 +15,14 @@ import { showCourse } from '../features/catalogue/show-course.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const signedIn = await getSignedIn(request, context)
-	const page = valueOrThrow(await showCourse(context, { actor: signedIn ? actorOf(signedIn) : null, courseId: params.courseId }))
+	const page = valueOrThrow(await showCourse(context, { actor: signedIn ? actorOf(signedIn) : null, courseId }))
 	invariantResponse(page, 404, 'COURSE_NOT_FOUND')
 	// A course merged into another keeps its links working: permanently moved, to the canonical course.
 	if (page.kind === 'moved') throw redirect(`/catalogus/${page.courseId}`, 301)
@@ -34,14 +34,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'create', ownEnrolment)
-	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const form = await readForm(request)
 	requireIntent(form, ['enrol'])
 	const submission = parseForm(form, enrolSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
 	const result = await requestEnrolment(context, { actor, sessionId: submission.value.sessionId, costCentre: submission.value.costCentre })
 	if (!result.ok) return refusedForm(submission, result)
-	return redirect(`/catalogus/${params.courseId}?resultaat=${result.value.status}#inschrijven`)
+	return redirect(`/catalogus/${courseId}?resultaat=${result.value.status}#inschrijven`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

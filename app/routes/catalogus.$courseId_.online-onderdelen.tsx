@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
@@ -14,7 +13,8 @@ import { moodleIdsSchema, onlinePartSchema, removeOnlinePartSchema } from '../fe
 import { removeOnlinePart } from '../features/lti/remove-online-part.server.ts'
 import { showOnlineParts, type OnlinePartsPage } from '../features/lti/show-online-parts.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
-import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 
 // Any signed-in person passes the guard; the service decides on the course it loads (can() on
@@ -22,8 +22,8 @@ import { ScrollRegion } from '../components/scroll-region.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
-	const page = valueOrThrow(await showOnlineParts(context, { actor, courseId: params.courseId }))
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
+	const page = valueOrThrow(await showOnlineParts(context, { actor, courseId }))
 	const url = new URL(request.url)
 	const linked = Number.parseInt(url.searchParams.get('gekoppeld') ?? '', 10)
 	const removing = page.parts.find((part) => part.id === url.searchParams.get('verwijderen')) ?? null
@@ -36,8 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	invariantResponse(isUuid(params.courseId), 404, 'COURSE_NOT_FOUND')
-	const courseId = params.courseId
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const form = await readForm(request)
 	switch (requireIntent(form, ['remove', 'moodle-ids', 'link'])) {
 		case 'remove': {

@@ -1,9 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { isUuid } from '@leerplein/domain'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { startDeepLinking } from '../features/lti/start-deep-linking.server.ts'
-import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 
 /**
  * A coordinator starts choosing content in a tool (Deep Linking), in a new window; a GET for the
@@ -12,8 +12,9 @@ import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	invariantResponse(isUuid(params.courseId) && isUuid(params.toolId), 404, 'COURSE_NOT_FOUND')
-	const { location } = valueOrThrow(await startDeepLinking(context, { actor, courseId: params.courseId, toolId: params.toolId, issuer: platformIssuer(context, request) }))
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
+	const toolId = idParam(params, 'toolId', 'TOOL_NOT_FOUND')
+	const { location } = valueOrThrow(await startDeepLinking(context, { actor, courseId, toolId, issuer: platformIssuer(context, request) }))
 	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 

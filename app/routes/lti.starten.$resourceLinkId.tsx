@@ -1,9 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { isUuid } from '@leerplein/domain'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { platformIssuer } from '../features/lti/platform.server.ts'
 import { startLtiLaunch } from '../features/lti/start-lti-launch.server.ts'
-import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 
 /**
  * Opens an online part: a link from the course page (in a new window) lands here and the browser
@@ -13,8 +13,8 @@ import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	invariantResponse(isUuid(params.resourceLinkId), 404, 'ONLINE_PART_NOT_FOUND')
-	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId: params.resourceLinkId, issuer: platformIssuer(context, request) }))
+	const resourceLinkId = idParam(params, 'resourceLinkId', 'ONLINE_PART_NOT_FOUND')
+	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId, issuer: platformIssuer(context, request) }))
 	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -2,7 +2,6 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
@@ -13,12 +12,13 @@ import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
 import { formatDate } from '../utils/format.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 import { ErrorSummary, useErrorText } from '../components/field.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	invariantResponse(isUuid(params.enrolmentId), 404, 'ENROLMENT_NOT_FOUND')
-	const shown = valueOrThrow(await showEnrolment(context, { actor, enrolmentId: params.enrolmentId }))
+	const enrolmentId = idParam(params, 'enrolmentId', 'ENROLMENT_NOT_FOUND')
+	const shown = valueOrThrow(await showEnrolment(context, { actor, enrolmentId }))
 	// This page asks the employee themselves; a manager or coordinator cancels elsewhere.
 	invariantResponse(shown.enrolment.own, 404, 'ENROLMENT_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
@@ -32,12 +32,12 @@ const cancelSchema = z.object({ intent: z.literal('cancel') })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownEnrolment)
-	invariantResponse(isUuid(params.enrolmentId), 404, 'ENROLMENT_NOT_FOUND')
+	const enrolmentId = idParam(params, 'enrolmentId', 'ENROLMENT_NOT_FOUND')
 	const form = await readForm(request)
 	requireIntent(form, ['cancel'])
 	const submission = parseForm(form, cancelSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
-	const result = await cancelEnrolment(context, { actor, enrolmentId: params.enrolmentId })
+	const result = await cancelEnrolment(context, { actor, enrolmentId })
 	if (!result.ok) return refusedForm(submission, result)
 	return redirect('/mijn-leren?geannuleerd=1')
 }

@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { isUuid } from '@leerplein/domain'
 import { createEvent } from 'ics'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 
 /** A calendar file (iCalendar, built by the `ics` library) for one of one's own sessions. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	invariantResponse(isUuid(params.enrolmentId), 404, 'ENROLMENT_NOT_FOUND')
-	const shown = valueOrThrow(await showEnrolment(context, { actor, enrolmentId: params.enrolmentId }))
+	const enrolmentId = idParam(params, 'enrolmentId', 'ENROLMENT_NOT_FOUND')
+	const shown = valueOrThrow(await showEnrolment(context, { actor, enrolmentId }))
 	// A calendar file is for one's own sessions only, even where a manager or coordinator may read the enrolment.
 	invariantResponse(shown.enrolment.own, 404, 'ENROLMENT_NOT_FOUND')
 	const { session, enrolment } = shown

@@ -4,11 +4,11 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { ENROLMENT_RULE_KEYS as EDITABLE_RULES, type EnrolmentRuleKey as EditableRule } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { z } from 'zod'
 import { ErrorSummary } from '../components/field.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import { invalidForm, parseForm, readForm, requireIntent } from '../core/form.server.ts'
-import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+import { slugParam } from '../core/route-params.server.ts'
 import { ownData, ownUnit, requirePermission } from '../features/identity/guard.server.ts'
 import { RuleSourceChoice, RuleValue, RuleValueFields, type ShownRule } from '../features/po-rules/po-rules.tsx'
 import { rulesFormValues, unitRulesSchema, type EnrolmentRules } from '../features/po-rules/rules-schema.ts'
@@ -16,19 +16,10 @@ import { showUnitRules, type RuleDefaults, type RuleRow } from '../features/po-r
 import { updateUnitRules } from '../features/po-rules/update-unit-rules.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 
-const unitSlug = z.string().regex(/^[a-z0-9-]{1,64}$/)
-
-/** The unit in the URL; anything that cannot be a unit's slug is no unit. */
-function slugOf(params: LoaderFunctionArgs['params']): string {
-	const parsed = unitSlug.safeParse(params.slug)
-	invariantResponse(parsed.success, 404, 'TENANT_NOT_FOUND')
-	return parsed.data
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	// Anyone signed in may ask; the service decides per unit: 404 for no such unit, 403 for another's rules.
 	const { actor } = await requirePermission(request, context, 'read', ownData)
-	const unit = valueOrThrow(await showUnitRules(context, { actor, slug: slugOf(params) }))
+	const unit = valueOrThrow(await showUnitRules(context, { actor, slug: slugParam(params, 'slug', 'TENANT_NOT_FOUND') }))
 	const t = await i18next.getFixedT(request)
 	return { ...unit, title: `${t('unitRules.title', { unit: unit.tenant.name })} – ${t('app.name')}` }
 }
@@ -36,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	// Only a coordinator gets past the guard; the service checks it is the unit in the URL.
 	const { actor } = await requirePermission(request, context, 'update', ownUnit)
-	const slug = slugOf(params)
+	const slug = slugParam(params, 'slug', 'TENANT_NOT_FOUND')
 	const form = await readForm(request)
 	requireIntent(form, ['save'])
 	const submission = parseForm(form, unitRulesSchema)

@@ -2,7 +2,6 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
@@ -17,13 +16,14 @@ import { changeCapacity } from '../features/sessions/change-capacity.server.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
-import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
-	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
-	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId: params.sessionId }))
+	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
+	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId }))
 	const t = await i18next.getFixedT(request)
 	return { ...shown, title: `${shown.session.courseTitle} – ${t('app.name')}` }
 }
@@ -35,8 +35,7 @@ type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form:
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
-	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
-	const sessionId = params.sessionId
+	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
 	const form = await readForm(request)
 	const saved = (submission: { reply(): SubmissionResult<string[]> }, outcome: Saved) => data({ result: submission.reply(), saved: outcome })
 	switch (requireIntent(form, ['capacity', 'move', 'attendance'])) {

@@ -2,7 +2,6 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -13,12 +12,13 @@ import { showSessionAdmin } from '../features/sessions/show-session-admin.server
 import { formatDate } from '../utils/format.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { idParam } from '../core/route-params.server.ts'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
-	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
-	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId: params.sessionId }))
+	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
+	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId }))
 	invariantResponse(shown.session.status === 'planned', 409, 'SESSION_CANCELLED')
 	const t = await i18next.getFixedT(request)
 	return { session: shown.session, count: shown.participants.length + shown.waitlist.length, title: `${t('cancelSession.title')} – ${t('app.name')}` }
@@ -28,14 +28,14 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
-	invariantResponse(isUuid(params.sessionId), 404, 'SESSION_NOT_FOUND')
+	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
 	const form = await readForm(request, { multiline: ['reason'] })
 	requireIntent(form, ['cancel'])
 	const submission = parseForm(form, cancelSessionSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
-	const result = await cancelSession(context, { actor, sessionId: params.sessionId, reason: submission.value.reason })
+	const result = await cancelSession(context, { actor, sessionId, reason: submission.value.reason })
 	if (!result.ok) return refusedForm(submission, result)
-	return redirect(`/uitvoeringen/${params.sessionId}`)
+	return redirect(`/uitvoeringen/${sessionId}`)
 }
 
 export default function CancelSession() {

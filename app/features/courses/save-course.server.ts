@@ -1,4 +1,4 @@
-import { getOwnCourse, insertCourse, updateCourse } from '@leerplein/db/catalogue'
+import { getOwnCourse, insertCourse, listThemes, updateCourse } from '@leerplein/db/catalogue'
 import { can, type CourseInput } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { findDuplicateSuggestions, type DuplicateSuggestion } from '../deduplication/suggest-duplicates.server.ts'
@@ -10,7 +10,7 @@ export type SaveCourseOutcome = { kind: 'saved'; courseId: string } | { kind: 'l
  * Creates a course of the asker's unit (`courseId` null), or updates one of its own, and records
  * it in the audit log. Unless the coordinator confirmed it (`despiteDuplicates`), a course that
  * likely duplicates one already in the concern catalogue is not saved: the suggestions come back,
- * so the unit can join one instead. Another unit's course, or one merged meanwhile, is not found.
+ * so the unit can join one instead. A theme that does not exist is refused beside its field. Another unit's course, or one merged meanwhile, is not found.
  */
 export async function saveCourse(
 	ctx: ServiceContext,
@@ -23,6 +23,9 @@ export async function saveCourse(
 	return inTenant(ctx, actor, async (tx) => {
 		const before = courseId ? await getOwnCourse(tx, { tenantId, courseId }) : null
 		if (courseId && !before) throw refusal('not_found', 'COURSE_NOT_FOUND')
+		// A well-formed id of no theme would otherwise reach the foreign key as a 500.
+		const themes = await listThemes(tx)
+		if (!themes.some((theme) => theme.id === input.themeId)) throw refusal('invalid', 'COURSE_THEME_REQUIRED', { field: 'themeId' })
 		if (!despiteDuplicates) {
 			const suggestions = await findDuplicateSuggestions(tx, { draft: input, courseId })
 			if (suggestions.length > 0) return { kind: 'likely_duplicates', suggestions } as const

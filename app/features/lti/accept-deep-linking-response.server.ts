@@ -1,5 +1,6 @@
 import { insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId } from '@leerplein/db/lti'
 import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, deepLinkTargetAllowed, type DeepLinkingResponse } from '@leerplein/moodle'
+import { holdsControlCharacters } from '../../core/form.server.ts'
 import { audit, inTenant, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashOneTimeValue } from './platform.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
@@ -36,6 +37,11 @@ export async function acceptDeepLinkingResponse(
 	if (response.deploymentId !== state.deploymentId || !tool.deploymentIds.includes(response.deploymentId)) {
 		await denied(coordinator, 'DEPLOYMENT')
 		return refuse('invalid', 'LTI_DEEP_LINKING_DEPLOYMENT')
+	}
+	// The same rule as every form: NUL cannot be stored in a title, and no control character belongs in one.
+	if (holdsControlCharacters(response.resources)) {
+		await denied(coordinator, 'CONTROL_CHARACTERS')
+		return refuse('invalid', 'LTI_DEEP_LINKING_INVALID')
 	}
 	const nonceFresh = await useToolTokenId(ctx.db, {
 		toolId: tool.id,

@@ -48,6 +48,22 @@ describe('linking an online part by hand', () => {
 })
 
 describe('the Moodle ids of a part', () => {
+	test.each(['99999999999999999999', '2147483648', '1e3', '0x10', '7.0', '+7', '0'])(
+		'given the id %s, which is no digits-only number its integer column holds, when parsed, then the field says so',
+		(id) => {
+			expect(errorsOf(parseForm(form({ resourceLinkId: PART, moodleCourseId: id, moodleActivityId: '42' }), moodleIdsSchema))).toEqual({ moodleCourseId: ['MOODLE_ID_INVALID'] })
+		},
+	)
+
+	test('given the largest id the column holds, when parsed, then it is accepted', () => {
+		const parsed = parseForm(form({ resourceLinkId: PART, moodleCourseId: '2147483647', moodleActivityId: ' 42 ' }), moodleIdsSchema)
+		expect(parsed.status === 'success' && parsed.value).toEqual({ resourceLinkId: PART, moodleCourseId: 2_147_483_647, moodleActivityId: 42 })
+	})
+
+	test.each(['1e2', '-0', '50.5', '1000'])('given the pass mark %s, when parsed, then the field says so', (mark) => {
+		expect(errorsOf(parseForm(form({ toolId: TOOL, title: 'Toets', passMarkPercent: mark }), onlinePartSchema))).toEqual({ passMarkPercent: ['ONLINE_PART_PASS_MARK_INVALID'] })
+	})
+
 	test('given half a pair, when parsed, then the error stands beside the activity id', () => {
 		expect(errorsOf(parseForm(form({ resourceLinkId: PART, moodleCourseId: '7' }), moodleIdsSchema))).toEqual({ moodleActivityId: ['MOODLE_IDS_PAIR'] })
 	})

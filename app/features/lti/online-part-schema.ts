@@ -6,14 +6,22 @@ import type { ErrorCode } from '../../core/error-codes.ts'
 // and the browser (Conform). Messages are error codes, translated under `errors`. Conform hands an
 // empty field to the schema as missing, so optional fields are `.optional()`.
 
-/** A Moodle id (a course or a course module): a positive whole number, or empty for none. */
+/** The largest value of the PostgreSQL `integer` columns the Moodle ids are stored in. */
+export const MOODLE_ID_MAX = 2_147_483_647
+
+/**
+ * A Moodle id (a course or a course module): a positive whole number written in digits, no larger
+ * than its column holds, or empty for none. (`Number.isInteger` alone lets 1e3, 0x10 and
+ * 99999999999999999999 through, the last one to overflow the column.)
+ */
 const moodleId = () =>
 	z
 		.string()
 		.trim()
 		.optional()
+		.refine((value) => !value || /^\d{1,10}$/.test(value), { error: 'MOODLE_ID_INVALID' satisfies ErrorCode })
 		.transform((value) => (value ? Number(value) : null))
-		.refine((value) => value === null || (Number.isInteger(value) && value > 0), { error: 'MOODLE_ID_INVALID' satisfies ErrorCode })
+		.refine((value) => value === null || (value > 0 && value <= MOODLE_ID_MAX), { error: 'MOODLE_ID_INVALID' satisfies ErrorCode })
 
 const bothOrNeither = (value: { moodleCourseId: number | null; moodleActivityId: number | null }) => (value.moodleCourseId === null) === (value.moodleActivityId === null)
 const PAIR = { path: ['moodleActivityId'], error: 'MOODLE_IDS_PAIR' satisfies ErrorCode }
@@ -45,8 +53,9 @@ export const onlinePartSchema = z
 			.string()
 			.trim()
 			.optional()
+			.refine((value) => !value || /^\d{1,3}$/.test(value), { error: 'ONLINE_PART_PASS_MARK_INVALID' satisfies ErrorCode })
 			.transform((value) => (value ? Number(value) : null))
-			.refine((value) => value === null || (Number.isInteger(value) && value >= 0 && value <= 100), { error: 'ONLINE_PART_PASS_MARK_INVALID' satisfies ErrorCode }),
+			.refine((value) => value === null || value <= 100, { error: 'ONLINE_PART_PASS_MARK_INVALID' satisfies ErrorCode }),
 		moodleCourseId: moodleId(),
 		moodleActivityId: moodleId(),
 	})

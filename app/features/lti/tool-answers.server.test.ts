@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { refuse } from '../../core/service.server.ts'
-import { deepLinkingRefused, methodNotAllowed, toolServiceError } from './tool-answers.server.ts'
+import { lineItemInputSchema, scoreSchema } from './protocol.server.ts'
+import { deepLinkingRefused, methodNotAllowed, parseToolInput, toolServiceError } from './tool-answers.server.ts'
 
 async function answer(response: Response) {
 	return { status: response.status, body: await response.json(), cacheControl: response.headers.get('cache-control') }
@@ -28,5 +29,20 @@ describe("a tool-facing service's refusal as the protocol's answer", () => {
 	test('a refused Deep Linking response sends the browser to the page that explains it', () => {
 		const response = deepLinkingRefused('LTI_DEEP_LINKING_SIGNATURE')
 		expect([response.status, response.headers.get('location')]).toEqual([303, '/lti/deep-linking/mislukt?reden=LTI_DEEP_LINKING_SIGNATURE'])
+	})
+})
+
+describe("a tool's JSON input", () => {
+	test.each([
+		['a NUL in a line item label', lineItemInputSchema, { label: 'Eindtoets\u0000', scoreMaximum: 100 }],
+		['an escape in a score comment', scoreSchema, { userId: 'u1', scoreGiven: 1, scoreMaximum: 1, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: '2026-12-03T07:00:00Z', comment: '\u001b[31m' }],
+	] as const)('with %s is a 400 invalid_request, before anything is stored', async (_, schema, body) => {
+		let thrown: unknown
+		try {
+			parseToolInput(schema, body)
+		} catch (error) {
+			thrown = error
+		}
+		expect(await answer(thrown as Response)).toEqual({ status: 400, body: { error: 'invalid_request', error_description: 'text must not contain control characters' }, cacheControl: 'no-store' })
 	})
 })

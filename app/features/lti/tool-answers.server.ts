@@ -1,5 +1,6 @@
 import { redirect } from '@remix-run/node'
 import type { ErrorCode } from '../../core/error-codes.ts'
+import { holdsControlCharacters } from '../../core/form.server.ts'
 import type { Failure } from '../../core/service.server.ts'
 import type { z } from 'zod'
 
@@ -58,6 +59,9 @@ export async function readJsonBody(request: Request, mediaType: string): Promise
 
 /** A tool's JSON input parsed with its protocol schema, or a 400 naming every field that is wrong. */
 export function parseToolInput<Schema extends z.ZodType>(schema: Schema, body: unknown, error = 'invalid_request'): z.output<Schema> {
+	// The same rule as every form (core/form.server.ts): NUL cannot be stored in a text column, and
+	// no other control character belongs in a label, comment or name either (line breaks and tabs may).
+	if (holdsControlCharacters(body)) throw serviceError(400, error, 'text must not contain control characters')
 	const parsed = schema.safeParse(body)
 	if (!parsed.success) throw serviceError(400, error, describeIssues(parsed.error))
 	return parsed.data
@@ -66,3 +70,4 @@ export function parseToolInput<Schema extends z.ZodType>(schema: Schema, body: u
 export function describeIssues(error: z.ZodError): string {
 	return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
 }
+

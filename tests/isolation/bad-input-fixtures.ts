@@ -1,0 +1,97 @@
+import { and, eq, notInArray } from 'drizzle-orm'
+import { createDatabase } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import type { BadInputFixtures } from './bad-input.ts'
+import type { Persona } from './probes.ts'
+
+// The rows and sessions the bad-input test and the fuzz test aim their requests with (tests/isolation/bad-input.ts).
+
+/** A persona's session cookie, signed in through the sign-in form. */
+export async function signIn(portal: { url: string }, persona: Persona): Promise<string> {
+	const response = await fetch(`${portal.url}/inloggen`, {
+		method: 'POST',
+		headers: { Origin: portal.url },
+		body: new URLSearchParams({ intent: 'persona', persona }),
+		redirect: 'manual',
+	})
+	const cookie = response.headers.get('set-cookie')?.split(';')[0]
+	if (response.status !== 302 || !cookie) throw new Error(`could not sign in as ${persona}: ${response.status}`)
+	return cookie
+}
+
+/** RVO's course with three sessions, the RVO employee's enrolment, another's request awaiting approval, a tool and an online part. */
+export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures> {
+	const owner = await createDatabase({ driver: 'postgres', url: ownerUrl, migrationUrl: ownerUrl }, { role: 'migrator' })
+	try {
+		const [rvo] = await owner.db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
+		const [theme] = await owner.db.select({ id: schema.themes.id }).from(schema.themes).limit(1)
+		const course = (title: string) => ({
+			providerTenantId: rvo!.id,
+			themeId: theme!.id,
+			title,
+			summary: `${title}.`,
+			description: 'Alleen voor de test van slechte invoer.',
+			form: 'classroom' as const,
+			durationMinutes: 120,
+			status: 'published' as const,
+			visibility: 'concern' as const,
+		})
+		const [shared, other, toEdit] = await owner.db
+			.insert(schema.courses)
+			.values([course('Slechte invoer herkennen (test)'), course('Slechte invoer weigeren (test)'), course('Slechte invoer bewerken (test)')])
+			.returning({ id: schema.courses.id })
+		const start = Date.now() + 40 * 86_400_000
+		const [session, openSession, sessionToCancel] = await owner.db
+			.insert(schema.sessions)
+			.values([0, 1, 2].map((week) => ({ tenantId: rvo!.id, courseId: shared!.id, startsAt: new Date(start + week * 7 * 86_400_000), endsAt: new Date(start + week * 7 * 86_400_000 + 3_600_000), capacity: 10 })))
+			.returning({ id: schema.sessions.id })
+		const personaEmails = DEMO_PERSONAS.map((persona) => persona.email)
+		const employeeEmail = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-employee')!.email
+		const [employee] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, employeeEmail))
+		const [colleague] = await owner.db
+			.select({ id: schema.users.id })
+			.from(schema.users)
+			.where(and(eq(schema.users.tenantId, rvo!.id), notInArray(schema.users.email, personaEmails)))
+			.limit(1)
+		const [enrolment, awaiting] = await owner.db
+			.insert(schema.enrolments)
+			.values([
+				{ tenantId: rvo!.id, sessionId: session!.id, userId: employee!.id, status: 'enrolled', queueNumber: 1 },
+				{ tenantId: rvo!.id, sessionId: session!.id, userId: colleague!.id, status: 'awaiting_approval', approvalStep: 'manager' },
+			])
+			.returning({ id: schema.enrolments.id })
+		const [tool] = await owner.db
+			.insert(schema.ltiTools)
+			.values({
+				name: 'Moodle (test van slechte invoer)',
+				clientId: 'slechte-invoer',
+				deploymentIds: ['1'],
+				loginUrl: 'https://moodle.slechte-invoer.invalid/enrol/lti/login.php',
+				targetLinkUri: 'https://moodle.slechte-invoer.invalid/enrol/lti/launch.php',
+				deepLinkingUrl: 'https://moodle.slechte-invoer.invalid/enrol/lti/launch_deeplink.php',
+				redirectUris: ['https://moodle.slechte-invoer.invalid/enrol/lti/launch.php'],
+				jwksUrl: 'https://moodle.slechte-invoer.invalid/enrol/lti/jwks.php',
+			})
+			.returning({ id: schema.ltiTools.id })
+		const [part] = await owner.db
+			.insert(schema.ltiResourceLinks)
+			.values({ tenantId: rvo!.id, courseId: shared!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module (test van slechte invoer)' })
+			.returning({ id: schema.ltiResourceLinks.id })
+		return {
+			course: shared!,
+			otherCourse: other!,
+			courseToEdit: toEdit!,
+			themeId: theme!.id,
+			session: session!,
+			openSession: openSession!,
+			sessionToCancel: sessionToCancel!,
+			enrolment: enrolment!,
+			awaitingApproval: awaiting!,
+			tool: tool!,
+			onlinePart: part!,
+		}
+	} finally {
+		await owner.close()
+	}
+}
