@@ -99,6 +99,76 @@ describe('security headers and CSRF', () => {
 	})
 })
 
+// Targets that lead off-site once a browser parses them (it drops TAB, CR and LF, reads `\\` as `/`).
+const OFF_SITE_TARGETS = [
+	'/\t/evil.example',
+	'/\n/evil.example',
+	'/\r\n/evil.example',
+	'/%09/evil.example',
+	'//evil.example',
+	'/\\evil.example',
+	'/.//evil.example',
+	'https://evil.example',
+	'javascript:alert(1)',
+]
+
+describe('redirect targets from input stay on the site', () => {
+	const e2e = useE2E({ driver: 'pglite', browser: false })
+	const { portal } = e2e
+
+	/** As a browser would follow it: the WHATWG parser resolves the Location against the page. */
+	const staysOnSite = (location: string | null) => location !== null && new URL(location, portal.url).origin === new URL(portal.url).origin
+
+	/** No crash, and a redirect (if any) that a browser follows to this site. */
+	function expectOnSiteOrRefused(response: Response, target: string) {
+		expect(response.status, target).toBeLessThan(500)
+		if (response.status >= 300 && response.status < 400) expect(staysOnSite(response.headers.get('location')), `${target} → ${response.headers.get('location')}`).toBe(true)
+	}
+
+	test.each(OFF_SITE_TARGETS)('/inloggen?terug=%j sends a signed-in person to a page of this site', async (target) => {
+		const cookie = await e2e.sessionCookie('rvo-employee')
+		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: target })}`, { headers: { Cookie: cookie }, redirect: 'manual' })
+		expectOnSiteOrRefused(response, target)
+	})
+
+	test.each(OFF_SITE_TARGETS)('/inloggen?terug=%j carries only an on-site path into the persona forms', async (target) => {
+		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: target })}`, { redirect: 'manual' })
+		expectOnSiteOrRefused(response, target)
+		if (response.status !== 200) return
+		// Each persona's form carries the target beside the persona's key (the language switch in the header carries this page).
+		const carried = [...(await response.text()).matchAll(/name="persona" value="[^"]*"\/>\s*<input type="hidden" name="redirectTo" value="([^"]*)"/g)].map((match) => match[1])
+		expect(carried.length).toBeGreaterThan(0)
+		for (const value of carried) expect(value).toBe('/catalogus')
+	})
+
+	test.each(OFF_SITE_TARGETS)('a persona sign-in posted with redirectTo %j lands on this site', async (target) => {
+		const response = await fetch(`${portal.url}/inloggen`, {
+			method: 'POST',
+			headers: { Origin: portal.url },
+			body: new URLSearchParams({ intent: 'persona', persona: 'rvo-employee', redirectTo: target }),
+			redirect: 'manual',
+		})
+		expectOnSiteOrRefused(response, target)
+	})
+
+	test.each(OFF_SITE_TARGETS)('the language switch posted with redirectTo %j returns to this site', async (target) => {
+		const response = await fetch(`${portal.url}/taal`, {
+			method: 'POST',
+			headers: { Origin: portal.url },
+			body: new URLSearchParams({ intent: 'switch', lng: 'en', redirectTo: target }),
+			redirect: 'manual',
+		})
+		expectOnSiteOrRefused(response, target)
+	})
+
+	test('an on-site target is kept, with its query', async () => {
+		const cookie = await e2e.sessionCookie('rvo-employee')
+		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: '/catalogus?q=excel' })}`, { headers: { Cookie: cookie }, redirect: 'manual' })
+		expect(response.status).toBe(302)
+		expect(response.headers.get('location')).toBe('/catalogus?q=excel')
+	})
+})
+
 describe('rate limiting of sign-in', () => {
 	const { portal } = useE2E({ driver: 'pglite', env: { RATE_LIMIT_SIGN_IN: '3/60' }, browser: false })
 
