@@ -13,7 +13,7 @@ import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	invariantResponse(isUuid(params.courseId) && isUuid(params.toolId), 404, 'COURSE_NOT_FOUND')
-	const { location } = valueOrThrow(await startDeepLinking(context, { actor, courseId: params.courseId, toolId: params.toolId, issuer: platformIssuer(context, request) }))
+	const { location } = valueOrThrow(await startDeepLinking(context, { actor, courseId: params.courseId, toolId: params.toolId, issuer: platformIssuer(context) }))
 	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -14,7 +14,7 @@ import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	invariantResponse(isUuid(params.resourceLinkId), 404, 'ONLINE_PART_NOT_FOUND')
-	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId: params.resourceLinkId, issuer: platformIssuer(context, request) }))
+	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId: params.resourceLinkId, issuer: platformIssuer(context) }))
 	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -28,9 +28,11 @@ const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 const appRoot = fileURLToPath(new URL('..', import.meta.url))
 
+// The settings first, so a portal that may not start (PUBLIC_URL missing in production) says so before anything else.
+const databaseConfig = databaseConfigFromEnv()
+const config = portalConfigFromEnv(process.env, { embeddedDatabase: databaseConfig.driver === 'pglite' })
 // Migrate and seed as the schema owner, then serve as leerplein_app, which obeys row-level security (ADR 006).
-const migrator = await createDatabase(databaseConfigFromEnv(), { role: 'migrator' })
-const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.config.driver === 'pglite' })
+const migrator = await createDatabase(databaseConfig, { role: 'migrator' })
 // The portal's one clock; the test harness may set it over IPC (server/test-clock.ts, tests/support/portal.ts).
 const clock = processClock(process.env, { demoMode: config.demoMode, channel: process })
 logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { describe, expect, test } from 'vitest'
 import { SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
@@ -166,6 +167,34 @@ describe('redirect targets from input stay on the site', () => {
 		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: '/catalogus?q=excel' })}`, { headers: { Cookie: cookie }, redirect: 'manual' })
 		expect(response.status).toBe(302)
 		expect(response.headers.get('location')).toBe('/catalogus?q=excel')
+	})
+})
+
+/** A GET with headers fetch will not send as given (Host): the raw request a client can forge. */
+function getWithHeaders(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(url, { headers }, (response) => {
+			let body = ''
+			response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+		})
+		request.on('error', reject).end()
+	})
+}
+
+describe('the public origin', () => {
+	const { portal } = useE2E({ driver: 'pglite', browser: false })
+
+	test('a forged Host or X-Forwarded-Host header does not change the LTI issuer or its endpoints', async () => {
+		const genuine = await getWithHeaders(`${portal.url}/.well-known/openid-configuration`, {})
+		expect(genuine.status).toBe(200)
+		expect(JSON.parse(genuine.body)).toMatchObject({ issuer: portal.url, token_endpoint: `${portal.url}/lti/token` })
+		for (const headers of [{ Host: 'evil.example' } as Record<string, string>, { Host: 'evil.example:443', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' }]) {
+			const forged = await getWithHeaders(`${portal.url}/.well-known/openid-configuration`, headers)
+			expect(forged.status).toBe(200)
+			expect(JSON.parse(forged.body)).toEqual(JSON.parse(genuine.body))
+			expect(forged.body).not.toContain('evil.example')
+		}
 	})
 })
 

@@ -55,7 +55,7 @@ export async function requireToolAccess(
 	const match = /^Bearer\s+(\S+)$/i.exec(header)
 	if (!match) throw serviceError(401, 'invalid_token', 'a bearer access token from the token endpoint is required', bearerChallenge('invalid_token'))
 	const token = match[1]!
-	const issuer = platformIssuer(context, request)
+	const issuer = platformIssuer(context)
 	const now = context.clock.now()
 	let keys = await platformPublicKeys(context.db)
 	// A key rotated in by another process since our last read: read the keys once more.
@@ -88,7 +88,7 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 	const clientId = unverifiedIssuer(parsed.data.client_assertion)
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
 	if (!tool || !tool.active) throw serviceError(401, 'invalid_client', 'unknown client')
-	const issuer = platformIssuer(context, request)
+	const issuer = platformIssuer(context)
 	const refuse = async (description: string): Promise<never> => {
 		await auditApart(context, null, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: 'invalid_client', detail: description } })
 		throw serviceError(401, 'invalid_client', description)
@@ -118,7 +118,7 @@ export async function requireToolDeepLinkingResponse(request: Request, context: 
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
 	if (!tool || !tool.active) throw deepLinkingRefused('LTI_DEEP_LINKING_UNKNOWN_TOOL')
 	try {
-		const response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context, request), now: context.clock.now() })
+		const response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context), now: context.clock.now() })
 		return { actor: { tenantId: null, userId: null, tool }, response }
 	} catch (error) {
 		if (!(error instanceof LtiJwtError)) throw error
