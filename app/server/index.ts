@@ -72,7 +72,7 @@ app.use(
 
 app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlCharactersInUrl)
 // The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
-app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
+app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { publicOrigin: config.publicOrigin, crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)

@@ -87,6 +87,21 @@ describe('security headers and CSRF', () => {
 		expect(forged.headers.get('set-cookie')).toBeNull()
 	})
 
+	test('a state change from our host on another scheme or port is refused: the origin is scheme, host and port', async () => {
+		const cookie = await signedInCookie()
+		const own = new URL(portal.url)
+		for (const origin of [`https://${own.host}`, `http://${own.hostname}:${Number(own.port) + 1}`]) {
+			const forged = await fetch(`${portal.url}/uitloggen`, {
+				method: 'POST',
+				headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: 'intent=everywhere',
+				redirect: 'manual',
+			})
+			expect(forged.status, origin).toBe(403)
+		}
+		expect(await accountStatus(cookie)).toBe(200)
+	})
+
 	test('the same requests from our own origin are accepted', async () => {
 		const cookie = await signedInCookie()
 		const response = await fetch(`${portal.url}/uitloggen`, {
