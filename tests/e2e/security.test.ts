@@ -213,6 +213,28 @@ describe('the public origin', () => {
 	})
 })
 
+describe('one rule for cancelling an enrolment', () => {
+	const e2e = useE2E({ driver: 'pglite', browser: false })
+	const { portal } = e2e
+
+	test("a coordinator or manager posting to an employee's own cancel URL gets the GET's 404, and the enrolment stays", async () => {
+		const sanne = await e2e.sessionCookie('rvo-employee')
+		const myLearning = async () => (await fetch(`${portal.url}/mijn-leren`, { headers: { Cookie: sanne } })).text()
+		const enrolmentId = /href="\/mijn-leren\/([0-9a-f-]{36})\/annuleren"/.exec(await myLearning())?.[1]
+		expect(enrolmentId, 'Sanne has an enrolment she may cancel').toBeTruthy()
+		const url = `${portal.url}/mijn-leren/${enrolmentId}/annuleren`
+		for (const persona of ['rvo-coordinator', 'rvo-manager']) {
+			const cookie = await e2e.sessionCookie(persona)
+			const shown = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' })
+			const posted = await fetch(url, { method: 'POST', headers: { Cookie: cookie, Origin: portal.url }, body: new URLSearchParams({ intent: 'cancel' }), redirect: 'manual' })
+			expect(shown.status, persona).toBe(404)
+			expect(posted.status, persona).toBe(shown.status)
+		}
+		expect(await myLearning()).toContain(`/mijn-leren/${enrolmentId}/annuleren`)
+		expect((await fetch(url, { headers: { Cookie: sanne } })).status).toBe(200)
+	})
+})
+
 describe('rate limiting of sign-in', () => {
 	const { portal } = useE2E({ driver: 'pglite', env: { RATE_LIMIT_SIGN_IN: '3/60' }, browser: false })
 
