@@ -22,7 +22,7 @@ import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { processClock } from './test-clock.ts'
-import { allowRouteCsp, cspNonce, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
+import { allowRouteCsp, cspNonce, noStoreWhenSignedIn, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -88,6 +88,7 @@ const build = viteDevServer
 
 app.all(
 	'*',
+	noStoreWhenSignedIn(Object.values(SESSION_COOKIE)),
 	createRequestHandler({
 		build,
 		mode: production ? 'production' : 'development',

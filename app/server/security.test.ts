@@ -1,6 +1,7 @@
-import type { NextFunction, Request, Response } from 'express'
+import type { AddressInfo } from 'node:net'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import { describe, expect, test } from 'vitest'
-import { isSameOrigin, sameOriginForStateChanges } from './security.ts'
+import { isSameOrigin, noStoreWhenSignedIn, sameOriginForStateChanges } from './security.ts'
 
 const PORTAL = 'https://leerplein.example.nl'
 
@@ -67,5 +68,33 @@ describe('sameOriginForStateChanges', () => {
 	test('without Origin or Referer, a post is refused only when it carries a session', () => {
 		expect(post({ cookie: 'sessie=abc' })).toBe(403)
 		expect(post({})).toBe(200)
+	})
+})
+
+describe('noStoreWhenSignedIn', () => {
+	/** A route that, like the OpenID configuration, lets anonymous answers be cached. */
+	async function cacheControlOf(headers: Record<string, string>): Promise<string | null> {
+		const app = express()
+		app.get('/', noStoreWhenSignedIn(['sessie']), (_req, res) => {
+			res.append('Cache-Control', 'public, max-age=300')
+			res.send('ok')
+		})
+		const server = app.listen(0, '127.0.0.1')
+		await new Promise((resolve) => server.once('listening', resolve))
+		try {
+			const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`, { headers })
+			return response.headers.get('cache-control')
+		} finally {
+			server.close()
+		}
+	}
+
+	test('an answer to a request with a session cookie is no-store, whatever the route said', async () => {
+		expect(await cacheControlOf({ Cookie: 'taal=nl; sessie=abc' })).toBe('no-store')
+	})
+
+	test('an anonymous answer keeps what the route said', async () => {
+		expect(await cacheControlOf({})).toBe('public, max-age=300')
+		expect(await cacheControlOf({ Cookie: 'taal=nl' })).toBe('public, max-age=300')
 	})
 })

@@ -106,6 +106,23 @@ export function sameOriginForStateChanges(
 	}
 }
 
+/**
+ * Whatever a signed-in person is sent (pages, their data, files such as a calendar entry) is
+ * theirs alone: no browser, proxy or back-forward cache may keep it. `no-store` on every answer
+ * to a request that carries a session cookie, in place of any Cache-Control a route sets for its
+ * anonymous visitors (Remix appends a route's headers; this keeps one). Static files are served
+ * before this and keep their caching.
+ */
+export function noStoreWhenSignedIn(sessionCookieNames: string[]) {
+	return (req: Request, res: Response, next: NextFunction) => {
+		if (!hasSessionCookie(req, sessionCookieNames)) return next()
+		res.setHeader('Cache-Control', 'no-store')
+		const append = res.append.bind(res)
+		res.append = (field: string, value?: string | string[]) => (field.toLowerCase() === 'cache-control' ? res : append(field, value))
+		next()
+	}
+}
+
 function hasSessionCookie(req: Request, sessionCookieNames: string[]): boolean {
 	return sessionCookieNames.some((name) => req.headers.cookie?.includes(`${name}=`))
 }

@@ -235,6 +235,39 @@ describe('one rule for cancelling an enrolment', () => {
 	})
 })
 
+describe('personal answers are never stored', () => {
+	const e2e = useE2E({ driver: 'pglite', browser: false })
+	const { portal } = e2e
+
+	const cacheControl = async (path: string, cookie?: string) => {
+		const response = await fetch(`${portal.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
+		return { status: response.status, cacheControl: response.headers.get('cache-control') }
+	}
+
+	test('every answer to a signed-in request says Cache-Control: no-store: pages, their data and files', async () => {
+		const sanne = await e2e.sessionCookie('rvo-employee')
+		const enrolmentId = /href="\/mijn-leren\/([0-9a-f-]{36})\/annuleren"/.exec(await (await fetch(`${portal.url}/mijn-leren`, { headers: { Cookie: sanne } })).text())?.[1]
+		expect(enrolmentId).toBeTruthy()
+		const personal = [
+			'/account',
+			'/mijn-leren',
+			`/mijn-leren/${enrolmentId}/annuleren`,
+			`/mijn-leren/agenda/${enrolmentId}`,
+			'/postvak',
+			'/catalogus',
+			'/mijn-leren.data',
+			'/.well-known/openid-configuration',
+		]
+		for (const path of personal) expect(await cacheControl(path, sanne), path).toEqual({ status: 200, cacheControl: 'no-store' })
+		const manager = await e2e.sessionCookie('rvo-manager')
+		expect(await cacheControl('/goedkeuringen', manager)).toEqual({ status: 200, cacheControl: 'no-store' })
+	})
+
+	test('an anonymous answer keeps its own caching', async () => {
+		expect((await cacheControl('/.well-known/openid-configuration')).cacheControl).toBe('public, max-age=300')
+	})
+})
+
 describe('rate limiting of sign-in', () => {
 	const { portal } = useE2E({ driver: 'pglite', env: { RATE_LIMIT_SIGN_IN: '3/60' }, browser: false })
 
