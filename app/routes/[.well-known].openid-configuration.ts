@@ -4,8 +4,8 @@ import { openIdConfiguration } from '../features/lti/protocol.server.ts'
 import { LTI_PATHS, platformIssuer, platformOf } from '../features/lti/platform.server.ts'
 
 /** The platform's OpenID configuration, read by a tool during LTI Dynamic Registration. */
-export function loader({ request, context }: LoaderFunctionArgs) {
-	const issuer = platformIssuer(context, request)
+export function loader({ context }: LoaderFunctionArgs) {
+	const issuer = platformIssuer(context)
 	const endpoints = {
 		issuer,
 		authorizationEndpoint: `${issuer}${LTI_PATHS.authorize}`,

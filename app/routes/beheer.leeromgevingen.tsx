@@ -27,7 +27,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const notice = NOTICES.find((known) => known === url.searchParams.get('gedaan')) ?? null
 	const tools = valueOrThrow(await listTools(context, { actor }))
-	const issuer = platformIssuer(context, request)
+	const issuer = platformIssuer(context)
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('lti.admin.title')} – ${t('app.name')}`,
@@ -58,7 +58,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		case 'dynamic': {
 			const submission = parseForm(form, dynamicRegistrationSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
-			const started = await startLtiDynamicRegistration(context, { actor, toolRegistrationUrl: submission.value.toolRegistrationUrl, issuer: platformIssuer(context, request) })
+			const started = await startLtiDynamicRegistration(context, { actor, toolRegistrationUrl: submission.value.toolRegistrationUrl, issuer: platformIssuer(context) })
 			if (!started.ok) return refusedForm(submission, started)
 			return { registrationLink: started.value.location }
 		}

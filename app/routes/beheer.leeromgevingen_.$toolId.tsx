@@ -79,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 				toolId,
 				baseUrl: submission.value.wsBaseUrl,
 				token: submission.value.wsToken,
-				issuer: platformIssuer(context, request),
+				issuer: platformIssuer(context),
 				secretsKey: context.config.secretsKey,
 			})
 			if (!saved.ok) return saved.field ? refusedForm(submission, saved, HIDDEN) : throwFailure(saved)

@@ -13,7 +13,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		// Anything that cannot be a unit's slug is a unit without single sign-on.
 		unitSlug: isSlug(params.unit) ? params.unit : '',
 		returnTo: safeRedirectPath(url.searchParams.get('terug'), '/catalogus'),
-		requestOrigin: url.origin,
 		config: context.config,
 	})
 	if (!result.ok) throwFailure(result)

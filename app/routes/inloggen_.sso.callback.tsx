@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { throwFailure } from '../core/http.server.ts'
+import { safeRedirectPath, throwFailure } from '../core/http.server.ts'
 import { finishSsoSignIn } from '../features/identity/finish-sso-sign-in.server.ts'
 import { blankAttemptCookie, readAttemptToken } from '../features/identity/oidc.server.ts'
 import { requireWithinRateLimit } from '../features/identity/rate-limit.server.ts'
@@ -23,7 +23,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const headers = new Headers({ 'Set-Cookie': blankAttemptCookie({ secure: context.config.secureCookies }), 'Cache-Control': 'no-store' })
 	if (!result.ok) throwFailure(result, headers)
 	headers.append('Set-Cookie', result.value.setCookie)
-	return redirect(result.value.redirectTo, { headers })
+	// Checked when the attempt was stored, and again here: an attempt stored before a stricter check.
+	return redirect(safeRedirectPath(result.value.redirectTo, '/catalogus'), { headers })
 }
 
 /** A UI route, so a failure renders the error page. */

@@ -17,7 +17,7 @@ import { throwFailure } from '../core/http.server.ts'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor, person } = await requirePermission(request, context, 'read', ownData)
 	const params = Object.fromEntries(new URL(request.url).searchParams)
-	const result = await authorizeLtiLaunch(context, { actor, person: { name: person.name, email: person.email }, params, issuer: platformIssuer(context, request) })
+	const result = await authorizeLtiLaunch(context, { actor, person: { name: person.name, email: person.email }, params, issuer: platformIssuer(context) })
 	if (!result.ok) throwFailure(result, { 'Cache-Control': 'no-store' })
 	const production = process.env.NODE_ENV === 'production'
 	return data(result.value, {

@@ -14,7 +14,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const toolId = idParam(params, 'toolId', 'TOOL_NOT_FOUND')
-	const { location } = valueOrThrow(await startDeepLinking(context, { actor, courseId, toolId, issuer: platformIssuer(context, request) }))
+	const { location } = valueOrThrow(await startDeepLinking(context, { actor, courseId, toolId, issuer: platformIssuer(context) }))
 	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -14,7 +14,7 @@ import { idParam } from '../core/route-params.server.ts'
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const resourceLinkId = idParam(params, 'resourceLinkId', 'ONLINE_PART_NOT_FOUND')
-	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId, issuer: platformIssuer(context, request) }))
+	const { location } = valueOrThrow(await startLtiLaunch(context, { actor, resourceLinkId, issuer: platformIssuer(context) }))
 	return redirect(location, { headers: { 'Cache-Control': 'no-store' } })
 }
 

@@ -4,7 +4,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
-import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
 import { ownEnrolment } from '../features/enrolment/own-enrolment.ts'
@@ -16,11 +16,11 @@ import { idParam } from '../core/route-params.server.ts'
 import { ErrorSummary, useErrorText } from '../components/field.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const { actor } = await requirePermission(request, context, 'read', ownData)
+	// The same guard and the same rule (can 'delete': the employee's own) as the action below.
+	const { actor } = await requirePermission(request, context, 'delete', ownEnrolment)
 	const enrolmentId = idParam(params, 'enrolmentId', 'ENROLMENT_NOT_FOUND')
 	const shown = valueOrThrow(await showEnrolment(context, { actor, enrolmentId }))
-	// This page asks the employee themselves; a manager or coordinator cancels elsewhere.
-	invariantResponse(shown.enrolment.own, 404, 'ENROLMENT_NOT_FOUND')
+	invariantResponse(shown.enrolment.cancellable, 404, 'ENROLMENT_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
 	return { ...shown, title: `${t('cancelEnrolment.title')} – ${t('app.name')}` }
 }
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 const cancelSchema = z.object({ intent: z.literal('cancel') })
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const { actor } = await requirePermission(request, context, 'update', ownEnrolment)
+	const { actor } = await requirePermission(request, context, 'delete', ownEnrolment)
 	const enrolmentId = idParam(params, 'enrolmentId', 'ENROLMENT_NOT_FOUND')
 	const form = await readForm(request)
 	requireIntent(form, ['cancel'])

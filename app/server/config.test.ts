@@ -8,7 +8,7 @@ describe('portalConfigFromEnv', () => {
 	})
 
 	test('demo mode is off in production on a real database unless explicitly enabled', () => {
-		expect(portalConfigFromEnv({ NODE_ENV: 'production' }, { embeddedDatabase: false }).demoMode).toBe(false)
+		expect(portalConfigFromEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://leerplein.example.nl' }, { embeddedDatabase: false }).demoMode).toBe(false)
 		expect(portalConfigFromEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' }, { embeddedDatabase: false }).demoMode).toBe(true)
 		expect(portalConfigFromEnv({ DEMO_MODE: 'false' }, { embeddedDatabase: true }).demoMode).toBe(false)
 	})
@@ -38,10 +38,23 @@ describe('portalConfigFromEnv', () => {
 		expect(portalConfigFromEnv({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }, { embeddedDatabase: true }).trustProxy).toBe('loopback, 10.0.0.0/8')
 	})
 
-	test('reads the public origin for the single sign-on redirect URI', () => {
-		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).publicOrigin).toBeNull()
+	test('reads the public origin, on which the sign-on redirect URI and the LTI issuer are built', () => {
 		expect(portalConfigFromEnv({ PUBLIC_URL: 'https://leerplein.example.nl/' }, { embeddedDatabase: true }).publicOrigin).toBe('https://leerplein.example.nl')
+		expect(portalConfigFromEnv({ NODE_ENV: 'production', PUBLIC_URL: 'https://leerplein.example.nl:8443/pad' }, { embeddedDatabase: false }).publicOrigin).toBe('https://leerplein.example.nl:8443')
 		expect(() => portalConfigFromEnv({ PUBLIC_URL: 'leerplein' }, { embeddedDatabase: true })).toThrow('PUBLIC_URL must be a URL')
+	})
+
+	test('without PUBLIC_URL, development and demo mode use http://localhost on the port', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).publicOrigin).toBe('http://localhost:3000')
+		expect(portalConfigFromEnv({ PORT: '4100' }, { embeddedDatabase: false }).publicOrigin).toBe('http://localhost:4100')
+		expect(portalConfigFromEnv({ NODE_ENV: 'production' }, { embeddedDatabase: true }).publicOrigin).toBe('http://localhost:3000')
+		expect(portalConfigFromEnv({ NODE_ENV: 'production', DEMO_MODE: 'true' }, { embeddedDatabase: false }).publicOrigin).toBe('http://localhost:3000')
+	})
+
+	test('production without demo mode refuses to start without PUBLIC_URL, saying what to set', () => {
+		expect(() => portalConfigFromEnv({ NODE_ENV: 'production' }, { embeddedDatabase: false })).toThrow(/PUBLIC_URL must be set in production.*PUBLIC_URL=https:\/\/leerplein\.example\.nl/)
+		expect(() => portalConfigFromEnv({ NODE_ENV: 'production', PUBLIC_URL: ' ' }, { embeddedDatabase: false })).toThrow('PUBLIC_URL must be set in production')
+		expect(() => portalConfigFromEnv({ NODE_ENV: 'production', DEMO_MODE: 'false' }, { embeddedDatabase: true })).toThrow('PUBLIC_URL must be set in production')
 	})
 
 	test('client secrets come from the environment when asked for, and an empty one counts as missing', () => {

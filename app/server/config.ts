@@ -20,10 +20,12 @@ export type PortalConfig = {
 	/** Express's `trust proxy`: how the client address is read behind a load balancer. */
 	trustProxy: boolean | number | string
 	/**
-	 * Where people reach the portal (`PUBLIC_URL`, e.g. https://leerplein.rijksoverheid.nl), for the
-	 * single sign-on redirect URI; null: the origin of the request, which suits development and tests.
+	 * Where people reach the portal (`PUBLIC_URL`, e.g. https://leerplein.rijksoverheid.nl): the single
+	 * sign-on redirect URI, the LTI issuer, its endpoints and the expected `aud`, and the origin a
+	 * state-changing request must come from. Never a request's Host header, which the sender chooses.
+	 * Required in production without demo mode; otherwise `http://localhost:PORT`.
 	 */
-	publicOrigin: string | null
+	publicOrigin: string
 	/** A unit's client secret for single sign-on, read from the environment when it is needed (ADR 008); never stored or logged. */
 	secretFromEnv: (name: string) => string | undefined
 	/** `SECRETS_KEY`: encrypts secrets the portal must use again (a tool's Moodle web-services token); null: none can be stored. */
@@ -32,10 +34,15 @@ export type PortalConfig = {
 	searchCacheSize: number
 }
 
+/** Persona sign-in: on for the embedded database and in development, off in production on PostgreSQL unless `DEMO_MODE` says so. */
+export function demoModeFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): boolean {
+	return flag(env, 'DEMO_MODE') ?? (embeddedDatabase || env.NODE_ENV !== 'production')
+}
+
 export function portalConfigFromEnv(env: Record<string, string | undefined>, { embeddedDatabase }: { embeddedDatabase: boolean }): PortalConfig {
-	const production = env.NODE_ENV === 'production'
+	const demoMode = demoModeFromEnv(env, { embeddedDatabase })
 	return {
-		demoMode: flag(env, 'DEMO_MODE') ?? (embeddedDatabase || !production),
+		demoMode,
 		secureCookies: !(flag(env, 'INSECURE_COOKIES') ?? false),
 		sessionPolicy: {
 			idleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES') ?? DEFAULT_SESSION_POLICY.idleMinutes,
@@ -48,7 +55,7 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 			ltiAddress: rateLimitRule(env, 'RATE_LIMIT_LTI_ADDRESS') ?? { maxHits: 300, windowSeconds: 60 },
 		},
 		trustProxy: trustProxy(env.TRUST_PROXY),
-		publicOrigin: origin(env, 'PUBLIC_URL'),
+		publicOrigin: publicOrigin(env, { demoMode }),
 		secretFromEnv: (name) => env[name] || undefined,
 		searchCacheSize: wholeNumber(env, 'SEARCH_CACHE_SIZE') ?? 2_000,
 		secretsKey: secretsKeyFromEnv(env.SECRETS_KEY),
@@ -69,6 +76,18 @@ function trustProxy(value: string | undefined): boolean | number | string {
 	if (!trimmed || trimmed === 'false') return false
 	if (trimmed === 'true') return true
 	return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed
+}
+
+function publicOrigin(env: Record<string, string | undefined>, { demoMode }: { demoMode: boolean }): string {
+	const configured = origin(env, 'PUBLIC_URL')
+	if (configured) return configured
+	if (env.NODE_ENV === 'production' && !demoMode) {
+		throw new Error(
+			'PUBLIC_URL must be set in production: where people reach the portal, e.g. PUBLIC_URL=https://leerplein.example.nl. ' +
+				'The single sign-on redirect URI and the LTI issuer and endpoints are built on it, never on the Host header of a request.',
+		)
+	}
+	return `http://localhost:${wholeNumber(env, 'PORT') ?? 3000}`
 }
 
 function origin(env: Record<string, string | undefined>, name: string): string | null {

@@ -23,15 +23,17 @@ import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { processClock } from './test-clock.ts'
 import { outboundGuard } from '../core/outbound.server.ts'
-import { allowRouteCsp, cspNonce, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
+import { allowRouteCsp, cspNonce, noStoreWhenSignedIn, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
 const appRoot = fileURLToPath(new URL('..', import.meta.url))
 
+// The settings first, so a portal that may not start (PUBLIC_URL missing in production) says so before anything else.
+const databaseConfig = databaseConfigFromEnv()
+const config = portalConfigFromEnv(process.env, { embeddedDatabase: databaseConfig.driver === 'pglite' })
 // Migrate and seed as the schema owner, then serve as leerplein_app, which obeys row-level security (ADR 006).
-const migrator = await createDatabase(databaseConfigFromEnv(), { role: 'migrator' })
-const config = portalConfigFromEnv(process.env, { embeddedDatabase: migrator.config.driver === 'pglite' })
+const migrator = await createDatabase(databaseConfig, { role: 'migrator' })
 // The portal's one clock; the test harness may set it over IPC (server/test-clock.ts, tests/support/portal.ts).
 const clock = processClock(process.env, { demoMode: config.demoMode, channel: process })
 logger.info({ driver: migrator.config.driver, demoMode: config.demoMode }, 'database connected')
@@ -74,7 +76,7 @@ app.use(
 
 app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlCharactersInUrl)
 // The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
-app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
+app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { publicOrigin: config.publicOrigin, crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)
@@ -90,6 +92,7 @@ const build = viteDevServer
 
 app.all(
 	'*',
+	noStoreWhenSignedIn(Object.values(SESSION_COOKIE)),
 	createRequestHandler({
 		build,
 		mode: production ? 'production' : 'development',

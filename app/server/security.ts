@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { NextFunction, Request, Response } from 'express'
 import helmet from 'helmet'
-import { verifyRequestOrigin } from 'lucia'
 
 /** A fresh nonce per response lets Remix's own inline scripts run and nothing else. */
 export function cspNonce(_req: Request, res: Response, next: NextFunction) {
@@ -73,23 +72,59 @@ export function allowRouteCsp(_req: Request, res: Response, next: NextFunction) 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * CSRF, second line behind SameSite=Lax cookies: a state-changing request must come from our
- * own origin. A request without Origin or Referer is refused only when it carries a session,
- * since then there is something to forge.
+ * Whether `candidate` (an Origin header, or a Referer's origin) is exactly the portal's public
+ * origin: scheme, host and port, as the WHATWG URL parser normalises them (default ports dropped,
+ * host lower-cased). `null` (an opaque origin) and anything unparseable are not.
  */
-export function sameOriginForStateChanges(sessionCookieNames: string[], { crossSitePostPaths = [] }: { crossSitePostPaths?: string[] } = {}) {
+export function isSameOrigin(candidate: string, publicOrigin: string): boolean {
+	try {
+		return new URL(candidate).origin === new URL(publicOrigin).origin
+	} catch {
+		return false
+	}
+}
+
+/**
+ * CSRF, second line behind SameSite=Lax cookies: a state-changing request must come from our
+ * own origin, which is `PUBLIC_URL` (never the request's Host header): scheme, host and port. A
+ * request without Origin or Referer is refused only when it carries a session, since then there
+ * is something to forge.
+ */
+export function sameOriginForStateChanges(
+	sessionCookieNames: string[],
+	{ publicOrigin, crossSitePostPaths = [] }: { publicOrigin: string; crossSitePostPaths?: string[] },
+) {
 	return (req: Request, res: Response, next: NextFunction) => {
 		if (SAFE_METHODS.has(req.method)) return next()
 		// Exactly these endpoints take cross-site posts; they authenticate by a signed token, never by the cookie.
 		if (req.method === 'POST' && crossSitePostPaths.includes(req.path)) return next()
-		const host = req.headers.host ?? ''
 		const origin = req.headers.origin ?? originOf(req.headers.referer)
-		const hasSession = sessionCookieNames.some((name) => req.headers.cookie?.includes(`${name}=`))
-		const allowed = origin ? verifyRequestOrigin(origin, [host]) : !hasSession
+		const allowed = origin ? isSameOrigin(origin, publicOrigin) : !hasSessionCookie(req, sessionCookieNames)
 		if (allowed) return next()
-		req.log.warn({ origin: origin ?? null, host }, 'refused a cross-origin state-changing request')
+		req.log.warn({ origin: origin ?? null, expected: publicOrigin }, 'refused a cross-origin state-changing request')
 		res.status(403).type('text/plain; charset=utf-8').send('Verzoek geweigerd: dit formulier kwam niet van Leerplein zelf.')
 	}
+}
+
+/**
+ * Whatever a signed-in person is sent (pages, their data, files such as a calendar entry) is
+ * theirs alone: no browser, proxy or back-forward cache may keep it. `no-store` on every answer
+ * to a request that carries a session cookie, in place of any Cache-Control a route sets for its
+ * anonymous visitors (Remix appends a route's headers; this keeps one). Static files are served
+ * before this and keep their caching.
+ */
+export function noStoreWhenSignedIn(sessionCookieNames: string[]) {
+	return (req: Request, res: Response, next: NextFunction) => {
+		if (!hasSessionCookie(req, sessionCookieNames)) return next()
+		res.setHeader('Cache-Control', 'no-store')
+		const append = res.append.bind(res)
+		res.append = (field: string, value?: string | string[]) => (field.toLowerCase() === 'cache-control' ? res : append(field, value))
+		next()
+	}
+}
+
+function hasSessionCookie(req: Request, sessionCookieNames: string[]): boolean {
+	return sessionCookieNames.some((name) => req.headers.cookie?.includes(`${name}=`))
 }
 
 function originOf(referer: string | undefined): string | null {

@@ -1,5 +1,5 @@
 import { createDatabase, databaseConfigFromEnv, migrateDatabase, switchToAppRole } from '@leerplein/db'
-import { portalConfigFromEnv } from './config.ts'
+import { demoModeFromEnv } from './config.ts'
 import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
 import { processClock } from './test-clock.ts'
@@ -15,7 +15,7 @@ const migrator = await createDatabase(config, { role: 'migrator' })
 await migrateDatabase(migrator)
 const client = await switchToAppRole(migrator)
 // The worker's clock, which the test harness may set like the portal's (server/test-clock.ts).
-const clock = processClock(process.env, { demoMode: portalConfigFromEnv(process.env, { embeddedDatabase: false }).demoMode, channel: process })
+const clock = processClock(process.env, { demoMode: demoModeFromEnv(process.env, { embeddedDatabase: false }), channel: process })
 const boss = await startJobWorker(client, { logger, clock })
 
 let stopping = false

@@ -72,7 +72,7 @@ const benchmark: Benchmark = {
 				body: JSON.stringify({ scoreMaximum: 100, label: 'Eindtoets', tag: 'grade', resourceId: 'quiz-1', resourceLinkId: link!.id }),
 			})
 			const lineItemUrl = ((await created.json()) as { id: string }).id
-			// Without PUBLIC_URL each process is its own issuer, so each gives the tool its own token.
+			// Each test process has its own PUBLIC_URL, so its own issuer: each gives the tool its own token.
 			const secondToken = await tool.accessToken(`${secondPortal!.url}/lti/token`, [LTI_SCOPES.score])
 			const scoreUrls = [`${lineItemUrl}/scores`, `${lineItemUrl.replace(base, secondPortal!.url)}/scores`]
 			const tokens = [token, secondToken]

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http'
 import { describe, expect, test } from 'vitest'
 import { SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
@@ -86,6 +87,21 @@ describe('security headers and CSRF', () => {
 		expect(forged.headers.get('set-cookie')).toBeNull()
 	})
 
+	test('a state change from our host on another scheme or port is refused: the origin is scheme, host and port', async () => {
+		const cookie = await signedInCookie()
+		const own = new URL(portal.url)
+		for (const origin of [`https://${own.host}`, `http://${own.hostname}:${Number(own.port) + 1}`]) {
+			const forged = await fetch(`${portal.url}/uitloggen`, {
+				method: 'POST',
+				headers: { Cookie: cookie, Origin: origin, 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: 'intent=everywhere',
+				redirect: 'manual',
+			})
+			expect(forged.status, origin).toBe(403)
+		}
+		expect(await accountStatus(cookie)).toBe(200)
+	})
+
 	test('the same requests from our own origin are accepted', async () => {
 		const cookie = await signedInCookie()
 		const response = await fetch(`${portal.url}/uitloggen`, {
@@ -96,6 +112,159 @@ describe('security headers and CSRF', () => {
 		})
 		expect(response.status).toBe(302)
 		expect(await accountStatus(cookie)).toBe(302)
+	})
+})
+
+// Targets that lead off-site once a browser parses them (it drops TAB, CR and LF, reads `\\` as `/`).
+const OFF_SITE_TARGETS = [
+	'/\t/evil.example',
+	'/\n/evil.example',
+	'/\r\n/evil.example',
+	'/%09/evil.example',
+	'//evil.example',
+	'/\\evil.example',
+	'/.//evil.example',
+	'https://evil.example',
+	'javascript:alert(1)',
+]
+
+describe('redirect targets from input stay on the site', () => {
+	const e2e = useE2E({ driver: 'pglite', browser: false })
+	const { portal } = e2e
+
+	/** As a browser would follow it: the WHATWG parser resolves the Location against the page. */
+	const staysOnSite = (location: string | null) => location !== null && new URL(location, portal.url).origin === new URL(portal.url).origin
+
+	/** No crash, and a redirect (if any) that a browser follows to this site. */
+	function expectOnSiteOrRefused(response: Response, target: string) {
+		expect(response.status, target).toBeLessThan(500)
+		if (response.status >= 300 && response.status < 400) expect(staysOnSite(response.headers.get('location')), `${target} → ${response.headers.get('location')}`).toBe(true)
+	}
+
+	test.each(OFF_SITE_TARGETS)('/inloggen?terug=%j sends a signed-in person to a page of this site', async (target) => {
+		const cookie = await e2e.sessionCookie('rvo-employee')
+		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: target })}`, { headers: { Cookie: cookie }, redirect: 'manual' })
+		expectOnSiteOrRefused(response, target)
+	})
+
+	test.each(OFF_SITE_TARGETS)('/inloggen?terug=%j carries only an on-site path into the persona forms', async (target) => {
+		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: target })}`, { redirect: 'manual' })
+		expectOnSiteOrRefused(response, target)
+		if (response.status !== 200) return
+		// Each persona's form carries the target beside the persona's key (the language switch in the header carries this page).
+		const carried = [...(await response.text()).matchAll(/name="persona" value="[^"]*"\/>\s*<input type="hidden" name="redirectTo" value="([^"]*)"/g)].map((match) => match[1])
+		expect(carried.length).toBeGreaterThan(0)
+		for (const value of carried) expect(value).toBe('/catalogus')
+	})
+
+	test.each(OFF_SITE_TARGETS)('a persona sign-in posted with redirectTo %j lands on this site', async (target) => {
+		const response = await fetch(`${portal.url}/inloggen`, {
+			method: 'POST',
+			headers: { Origin: portal.url },
+			body: new URLSearchParams({ intent: 'persona', persona: 'rvo-employee', redirectTo: target }),
+			redirect: 'manual',
+		})
+		expectOnSiteOrRefused(response, target)
+	})
+
+	test.each(OFF_SITE_TARGETS)('the language switch posted with redirectTo %j returns to this site', async (target) => {
+		const response = await fetch(`${portal.url}/taal`, {
+			method: 'POST',
+			headers: { Origin: portal.url },
+			body: new URLSearchParams({ intent: 'switch', lng: 'en', redirectTo: target }),
+			redirect: 'manual',
+		})
+		expectOnSiteOrRefused(response, target)
+	})
+
+	test('an on-site target is kept, with its query', async () => {
+		const cookie = await e2e.sessionCookie('rvo-employee')
+		const response = await fetch(`${portal.url}/inloggen?${new URLSearchParams({ terug: '/catalogus?q=excel' })}`, { headers: { Cookie: cookie }, redirect: 'manual' })
+		expect(response.status).toBe(302)
+		expect(response.headers.get('location')).toBe('/catalogus?q=excel')
+	})
+})
+
+/** A GET with headers fetch will not send as given (Host): the raw request a client can forge. */
+function getWithHeaders(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+	return new Promise((resolve, reject) => {
+		const request = httpRequest(url, { headers }, (response) => {
+			let body = ''
+			response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+		})
+		request.on('error', reject).end()
+	})
+}
+
+describe('the public origin', () => {
+	const { portal } = useE2E({ driver: 'pglite', browser: false })
+
+	test('a forged Host or X-Forwarded-Host header does not change the LTI issuer or its endpoints', async () => {
+		const genuine = await getWithHeaders(`${portal.url}/.well-known/openid-configuration`, {})
+		expect(genuine.status).toBe(200)
+		expect(JSON.parse(genuine.body)).toMatchObject({ issuer: portal.url, token_endpoint: `${portal.url}/lti/token` })
+		for (const headers of [{ Host: 'evil.example' } as Record<string, string>, { Host: 'evil.example:443', 'X-Forwarded-Host': 'evil.example', 'X-Forwarded-Proto': 'https' }]) {
+			const forged = await getWithHeaders(`${portal.url}/.well-known/openid-configuration`, headers)
+			expect(forged.status).toBe(200)
+			expect(JSON.parse(forged.body)).toEqual(JSON.parse(genuine.body))
+			expect(forged.body).not.toContain('evil.example')
+		}
+	})
+})
+
+describe('one rule for cancelling an enrolment', () => {
+	const e2e = useE2E({ driver: 'pglite', browser: false })
+	const { portal } = e2e
+
+	test("a coordinator or manager posting to an employee's own cancel URL gets the GET's 404, and the enrolment stays", async () => {
+		const sanne = await e2e.sessionCookie('rvo-employee')
+		const myLearning = async () => (await fetch(`${portal.url}/mijn-leren`, { headers: { Cookie: sanne } })).text()
+		const enrolmentId = /href="\/mijn-leren\/([0-9a-f-]{36})\/annuleren"/.exec(await myLearning())?.[1]
+		expect(enrolmentId, 'Sanne has an enrolment she may cancel').toBeTruthy()
+		const url = `${portal.url}/mijn-leren/${enrolmentId}/annuleren`
+		for (const persona of ['rvo-coordinator', 'rvo-manager']) {
+			const cookie = await e2e.sessionCookie(persona)
+			const shown = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' })
+			const posted = await fetch(url, { method: 'POST', headers: { Cookie: cookie, Origin: portal.url }, body: new URLSearchParams({ intent: 'cancel' }), redirect: 'manual' })
+			expect(shown.status, persona).toBe(404)
+			expect(posted.status, persona).toBe(shown.status)
+		}
+		expect(await myLearning()).toContain(`/mijn-leren/${enrolmentId}/annuleren`)
+		expect((await fetch(url, { headers: { Cookie: sanne } })).status).toBe(200)
+	})
+})
+
+describe('personal answers are never stored', () => {
+	const e2e = useE2E({ driver: 'pglite', browser: false })
+	const { portal } = e2e
+
+	const cacheControl = async (path: string, cookie?: string) => {
+		const response = await fetch(`${portal.url}${path}`, { headers: cookie ? { Cookie: cookie } : {}, redirect: 'manual' })
+		return { status: response.status, cacheControl: response.headers.get('cache-control') }
+	}
+
+	test('every answer to a signed-in request says Cache-Control: no-store: pages, their data and files', async () => {
+		const sanne = await e2e.sessionCookie('rvo-employee')
+		const enrolmentId = /href="\/mijn-leren\/([0-9a-f-]{36})\/annuleren"/.exec(await (await fetch(`${portal.url}/mijn-leren`, { headers: { Cookie: sanne } })).text())?.[1]
+		expect(enrolmentId).toBeTruthy()
+		const personal = [
+			'/account',
+			'/mijn-leren',
+			`/mijn-leren/${enrolmentId}/annuleren`,
+			`/mijn-leren/agenda/${enrolmentId}`,
+			'/postvak',
+			'/catalogus',
+			'/mijn-leren.data',
+			'/.well-known/openid-configuration',
+		]
+		for (const path of personal) expect(await cacheControl(path, sanne), path).toEqual({ status: 200, cacheControl: 'no-store' })
+		const manager = await e2e.sessionCookie('rvo-manager')
+		expect(await cacheControl('/goedkeuringen', manager)).toEqual({ status: 200, cacheControl: 'no-store' })
+	})
+
+	test('an anonymous answer keeps its own caching', async () => {
+		expect((await cacheControl('/.well-known/openid-configuration')).cacheControl).toBe('public, max-age=300')
 	})
 })
 

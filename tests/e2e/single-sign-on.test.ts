@@ -170,6 +170,30 @@ describe.skipIf(!drivers.includes('postgres'))('single sign-on over OpenID Conne
 		expect(second.response.headers.getSetCookie().some((header) => header.startsWith(`${SESSION}=`))).toBe(false)
 	})
 
+	test.each(['/\t/evil.example', '/%09/evil.example', '//evil.example', '/\\evil.example', '/.//evil.example', 'https://evil.example', 'javascript:alert(1)'])(
+		'a start with terug=%j never leads off-site: refused, or signed in on /catalogus',
+		async (target) => {
+			const query = `?${new URLSearchParams({ terug: target })}`
+			const start = await new HttpBrowser().request(`${portal.url}/inloggen/sso/rvo${query}`)
+			expect(start.status).toBeLessThan(500)
+			if (start.status === 400) return // control characters in the address are refused at the door
+			expect(new URL(start.headers.get('location')!).origin).toBe(rvo.issuer)
+			rvo.signInNext({ sub: 'rvo-sub-sanne', claims: { personeelsnummer: SANNE.employeeNumber }, amr: ['pwd'] })
+			const client = new HttpBrowser()
+			const answer = await callback(client, await throughProvider(client, 'rvo', query))
+			expect(answer).toMatchObject({ status: 302, location: '/catalogus' })
+		},
+	)
+
+	test('a stored attempt whose return path leads off-site (stored before a stricter check) signs in on /catalogus', async () => {
+		const client = new HttpBrowser()
+		rvo.signInNext({ sub: 'rvo-sub-sanne', claims: { personeelsnummer: SANNE.employeeNumber }, amr: ['pwd'] })
+		const marker = `/account?poging=${crypto.randomUUID()}`
+		const url = await throughProvider(client, 'rvo', `?${new URLSearchParams({ terug: marker })}`)
+		await owner.db.update(schema.ssoLoginAttempts).set({ returnTo: '/\t/evil.example' }).where(eq(schema.ssoLoginAttempts.returnTo, marker))
+		expect(await callback(client, url)).toMatchObject({ status: 302, location: '/catalogus' })
+	})
+
 	test('an answer arriving in another browser (login CSRF) is refused', async () => {
 		rvo.signInNext({ sub: 'rvo-sub-sanne', claims: { personeelsnummer: SANNE.employeeNumber }, amr: ['pwd'] })
 		const url = await throughProvider(new HttpBrowser(), 'rvo')

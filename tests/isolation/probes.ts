@@ -175,6 +175,8 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 302 },
 		// Even the providing unit's coordinator cancels through the session page, not as the employee.
 		{ name: "the provider's coordinator is not the employee", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 404 },
+		// One rule for page and action: the POST the page would send is not theirs either.
+		{ name: "the provider's coordinator posts the employee's cancel", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, form: () => ({ intent: 'cancel' }), expectStatus: 404 },
 		{ name: 'control: the employee sees the confirmation', as: 'nvwa-employee', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 	],
 	'routes/mijn-leren.agenda.$enrolmentId': [

@@ -184,7 +184,7 @@ async function startSharedPortal(driver: TestDriver, runDir: string): Promise<Sh
 	// Not piped: the portal outlives the test file (and its process) that started it.
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
 		cwd: appDir,
-		env: { ...process.env, ...TEST_ENV, SEED_SCALE: 'small', ...databaseEnv(database, dataDir), PORT: String(port) },
+		env: { ...process.env, ...TEST_ENV, SEED_SCALE: 'small', ...databaseEnv(database, dataDir), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` },
 		stdio: ['ignore', out, err],
 	})
 	closeSync(out)
@@ -299,7 +299,8 @@ type ServerProcess = { child: ChildProcess; url: string }
 
 async function startServer(baseEnv: NodeJS.ProcessEnv, { lines, ipc }: { lines: LogLine[]; ipc: boolean }): Promise<ServerProcess> {
 	const port = await freePort()
-	const env = { ...baseEnv, PORT: String(port) }
+	// The tests reach the portal at 127.0.0.1; it builds its issuer and redirect URIs on PUBLIC_URL, never on a request's Host.
+	const env = { ...baseEnv, PORT: String(port), PUBLIC_URL: baseEnv.PUBLIC_URL || `http://127.0.0.1:${port}` }
 	// One process, as `npm start` runs it, so SIGTERM reaches the server itself; with an IPC
 	// channel when the test sets its clock (the only way in to that clock).
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])] })

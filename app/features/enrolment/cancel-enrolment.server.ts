@@ -11,7 +11,8 @@ import { audit, refusal, type ServiceContext, type ServiceResult } from '../../c
 import { actingAs, inEnrolmentTransaction, next, notify, promoteAndNotify, rulesOf } from './enrolment-support.server.ts'
 
 /**
- * Cancels an enrolment (the employee, their manager, or a coordinator of either unit). Under the
+ * The employee cancels their own enrolment (`can(actor, 'delete', …)`, the rule the cancel page's
+ * loader applies too); to anyone else it is not there. Under the
  * session lock: the freed seat goes to the first on the waitlist in the same transaction; the
  * budget is released when cancelled in time by the providing unit's rule.
  */
@@ -23,7 +24,7 @@ export async function cancelEnrolment(
 	return inEnrolmentTransaction(ctx, actor, async (tx) => {
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
 		if (!enrolment) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
-		const by = actingAs(actor, enrolment, 'update', 'cancel')
+		const by = actingAs(actor, enrolment, 'delete', 'cancel', { kind: 'not_found', code: 'ENROLMENT_NOT_FOUND' })
 		if (enrolment.startsAt.getTime() <= now.getTime()) throw refusal('conflict', 'SESSION_STARTED')
 		await lockSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		const status = next(enrolment.status, { type: 'cancel' }, by)

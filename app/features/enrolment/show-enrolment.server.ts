@@ -4,7 +4,8 @@ import { inTenant, refusal, type ServiceContext, type ServiceResult } from '../.
 import { enrolmentResource, rulesOf } from './enrolment-support.server.ts'
 
 export type ShownEnrolment = {
-	enrolment: { id: string; status: EnrolmentStatus; own: boolean }
+	/** `own`: the asker's own; `cancellable`: the asker may cancel it (the same `can()` as cancelEnrolment). */
+	enrolment: { id: string; status: EnrolmentStatus; own: boolean; cancellable: boolean }
 	session: SessionForEnrolment
 	terms: CancellationTerms
 	freeCancellationDays: number
@@ -20,7 +21,7 @@ export async function showEnrolment(ctx: ServiceContext, { actor, enrolmentId }:
 		if (!session) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
 		const rules = await rulesOf(tx, {}, session.providerPoOverrides)
 		return {
-			enrolment: { id: enrolment.id, status: enrolment.status, own: enrolment.userId === actor.userId },
+			enrolment: { id: enrolment.id, status: enrolment.status, own: enrolment.userId === actor.userId, cancellable: can(actor, 'delete', enrolmentResource(enrolment)) },
 			session,
 			terms: cancellationTerms(rules, { startsAt: session.startsAt, now }),
 			freeCancellationDays: rules.providingUnit.freeCancellationDays,

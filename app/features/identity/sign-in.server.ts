@@ -12,8 +12,8 @@ export type SignInConfig = AuthConfig & {
 	demoMode: boolean
 	/** A unit's client secret for single sign-on, by the environment variable its config names. */
 	secretFromEnv: (name: string) => string | undefined
-	/** Where people reach the portal, for the single sign-on redirect URI; null: the request's origin. */
-	publicOrigin: string | null
+	/** Where people reach the portal (PUBLIC_URL), for the single sign-on redirect URI; never the request's Host header. */
+	publicOrigin: string
 }
 
 /**

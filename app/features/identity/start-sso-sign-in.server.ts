@@ -12,7 +12,7 @@ import type { SignInConfig } from './sign-in.server.ts'
  */
 export async function startSsoSignIn(
 	ctx: ServiceContext,
-	{ unitSlug, returnTo, requestOrigin, config }: { unitSlug: string; returnTo: string; requestOrigin: string; config: SignInConfig },
+	{ unitSlug, returnTo, config }: { unitSlug: string; returnTo: string; config: SignInConfig },
 ): Promise<ServiceResult<{ location: string; setCookie: string }>> {
 	const found = await getSsoConfig(ctx.db, { slug: unitSlug })
 	if (!found) return refuse('not_found', 'SSO_NOT_CONFIGURED')
@@ -33,7 +33,7 @@ export async function startSsoSignIn(
 	try {
 		const configuration = await providerConfiguration({ issuer: provider.issuer, clientId: provider.clientId, clientSecret })
 		request = await authorizationRequest(configuration, {
-			redirectUri: `${config.publicOrigin ?? requestOrigin}${CALLBACK_PATH}`,
+			redirectUri: `${config.publicOrigin}${CALLBACK_PATH}`,
 			scopes: provider.extraScopes,
 		})
 	} catch (error) {

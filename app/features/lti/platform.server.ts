@@ -16,9 +16,9 @@ export const LTI_PATHS = {
 	openIdConfiguration: '/.well-known/openid-configuration',
 } as const
 
-/** The issuer is where people reach the portal: PUBLIC_URL in production, else the request's origin. */
-export function platformIssuer(context: Pick<LeerpleinContext, 'config'>, request: Request): string {
-	return context.config.publicOrigin ?? new URL(request.url).origin
+/** The issuer is where people reach the portal (PUBLIC_URL); never the request's Host header, which the sender chooses. */
+export function platformIssuer(context: Pick<LeerpleinContext, 'config'>): string {
+	return context.config.publicOrigin
 }
 
 export function platformOf(issuer: string): Platform {

@@ -57,7 +57,7 @@ export async function requireToolAccess(
 	const match = /^Bearer\s+(\S+)$/i.exec(header)
 	if (!match) throw serviceError(401, 'invalid_token', 'a bearer access token from the token endpoint is required', bearerChallenge('invalid_token'))
 	const token = match[1]!
-	const issuer = platformIssuer(context, request)
+	const issuer = platformIssuer(context)
 	const now = context.clock.now()
 	let keys = await platformPublicKeys(context.db)
 	// A key rotated in by another process since our last read: read the keys once more.
@@ -94,7 +94,7 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 	// could not be fetched, not JSON or without the key, a bad signature, a replay — so the answer
 	// never tells what is at a key-set address (ADR 025). The audit row keeps the reason.
 	if (!tool || !tool.active) throw unverifiedClient()
-	const issuer = platformIssuer(context, request)
+	const issuer = platformIssuer(context)
 	const refuseClient = async (detail: string): Promise<never> => {
 		await auditDenial(context, `lti.token:${tool.id}:${detail}`, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'invalid_client', detail } })
 		throw unverifiedClient()
@@ -125,7 +125,7 @@ export async function requireToolDeepLinkingResponse(request: Request, context: 
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
 	if (!tool || !tool.active) throw deepLinkingRefused('LTI_DEEP_LINKING_UNKNOWN_TOOL')
 	try {
-		const response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context, request), now: context.clock.now() })
+		const response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context), now: context.clock.now() })
 		return { actor: { tenantId: null, userId: null, tool }, response }
 	} catch (error) {
 		if (!(error instanceof LtiJwtError)) throw error

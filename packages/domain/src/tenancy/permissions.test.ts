@@ -26,6 +26,15 @@ describe('can', () => {
 		expect(can(employee, 'approve', enrolmentOfEmployee)).toBe(false)
 	})
 
+	test('only the employee cancels their enrolment: not their manager, nor a coordinator of either unit', () => {
+		const nvwaCoordinator: Actor = { userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }
+		expect(can(employee, 'delete', enrolmentOfEmployee)).toBe(true)
+		for (const other of [manager, rvoCoordinator, twoUnitCoordinator, nvwaCoordinator, concernAdmin]) {
+			expect(can(other, 'delete', enrolmentOfEmployee)).toBe(false)
+		}
+		expect(can(employee, 'delete', { ...enrolmentOfEmployee, userId: 'colleague' })).toBe(false)
+	})
+
 	test("an employee cannot read a colleague's enrolment", () => {
 		expect(can(employee, 'read', { ...enrolmentOfEmployee, userId: 'colleague' })).toBe(false)
 	})

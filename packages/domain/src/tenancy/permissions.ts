@@ -29,7 +29,10 @@ export type Resource =
 	/** The concern-wide duplicates: the report and its scans, comparing, "not a duplicate", merging and undoing a merge. */
 	| { kind: 'duplicates' }
 
-/** 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles). */
+/**
+ * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
+ * 'delete' on an enrolment is cancelling it: the enrolment ends (its row stays, as history).
+ */
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
 
 export function holdsRole(actor: Actor, role: Role, tenantId: string | null = null): boolean {
@@ -77,6 +80,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 				case 'approve':
 					return team || unit
 				case 'delete':
+					// Cancelling is the employee's own act, on their own cancel page; a coordinator
+					// changes a session (cancels it, moves people) from the session page instead.
+					return own
 				case 'merge':
 					return false
 				default:
