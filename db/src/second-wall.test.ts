@@ -178,6 +178,8 @@ describe.each(await testDrivers())('the second wall holds against SQL run as the
 		expect(await failure(attack(sql`select * from lti_platform_keys`))).toMatch(/permission denied/)
 		const rotate = attack(sql`select lti_rotate_platform_key('evil', '{}'::jsonb, '{}'::jsonb, ${Date.now() + 60_000}::bigint, ${'0'.repeat(64)})`)
 		expect(await failure(rotate)).toMatch(/platform key refused/)
+		const seal = attack(sql`select lti_seal_platform_key('kid-1', '{"sealed": "x"}'::jsonb, ${Date.now() + 60_000}::bigint, ${'0'.repeat(64)})`)
+		expect(await failure(seal)).toMatch(/platform key refused/)
 		expect((await getPlatformSigningKey(app.db))?.kid).toBe('kid-1')
 	})
 })

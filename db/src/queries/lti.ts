@@ -46,6 +46,12 @@ export async function insertFirstPlatformKey(db: Database, key: KeyRow): Promise
 		${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
+/** Replaces the signing key's private half, stored in the clear, by its sealed form (`{ sealed }`); discards retired private halves. */
+export async function sealPlatformKey(db: Database, key: { kid: string; sealedPrivateJwk: { sealed: string } }): Promise<void> {
+	const claim = await signClaimFor(db, ['platform-key', key.kid])
+	await db.execute(sql`select lti_seal_platform_key(${key.kid}, ${JSON.stringify(key.sealedPrivateJwk)}::jsonb, ${claim.expiresMs}::bigint, ${claim.mac})`)
+}
+
 export async function rotatePlatformKey(db: Database, key: KeyRow): Promise<void> {
 	const claim = await signClaimFor(db, ['platform-key', key.kid])
 	await db.execute(sql`select lti_rotate_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb,
