@@ -20,7 +20,7 @@ import type { LeerpleinContext } from '../load-context.ts'
 import { portalConfigFromEnv } from './config.ts'
 import { startJobWorker } from './jobs.ts'
 import { logger } from './logger.ts'
-import { ensurePlatformKey, LTI_PATHS, sealPlatformKeysWith } from '../features/lti/platform.server.ts'
+import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { processClock } from './test-clock.ts'
 import { allowRouteCsp, cspNonce, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
@@ -43,8 +43,7 @@ await warnIfRowLevelSecurityIsBypassed(database.db)
 const jobsInProcess = process.env.JOBS_IN_PROCESS ? process.env.JOBS_IN_PROCESS === 'true' : database.config.driver === 'pglite'
 const jobWorker = jobsInProcess ? await startJobWorker(database, { logger, clock }) : null
 // The LTI platform key pair is made on first start and kept in the database (ADR 015).
-sealPlatformKeysWith(config.secretsKey)
-await ensurePlatformKey(database.db)
+await ensurePlatformKey(database.db, config.secretsKey)
 
 const viteDevServer = production
 	? undefined

@@ -110,6 +110,9 @@ describe.each(await testDrivers())('the second wall holds against SQL run as the
 			raw<{ user_id: string }>(tx, sql`select user_id from lti_course_members(${ids.courses.open}::uuid, '{enrolled}'::enrolment_status[])`),
 		)
 		expect(members.map((m) => m.user_id).sort()).toEqual([ids.users.ann, ids.users.carl].sort())
+		// A tool context with no unit ('', as the completion sync uses) is a context of the tool alone.
+		const unitless = await withToolContext(app.db, { tenantId: '', toolId }, (tx) => raw<{ tool: string | null }>(tx, sql`select app_lti_tool_id() as tool`))
+		expect(unitless).toEqual([{ tool: toolId }])
 		const otherTool = await withToolContext(app.db, { tenantId: ids.nvwa, toolId: otherToolId }, (tx) =>
 			raw(tx, sql`select user_id from lti_course_members(${ids.courses.open}::uuid, '{enrolled}'::enrolment_status[])`),
 		)

@@ -74,6 +74,8 @@ export async function signClaimFor(db: Database, parts: readonly string[], now =
 
 async function inContext<T>(db: Database, context: { tenantId: string | null; userId: string | null; toolId: string | null }, work: (tx: Database) => Promise<T>): Promise<T> {
 	const key = await contextKeyOf(db)
+	// '' means "none", as it did when the context was a raw setting (a tool context with no unit).
+	context = { tenantId: context.tenantId || null, userId: context.userId || null, toolId: context.toolId || null }
 	const { expiresMs, mac } = signContext(key, context)
 	return db.transaction(async (tx) => {
 		await tx.execute(sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac})`)

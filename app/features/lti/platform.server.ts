@@ -46,25 +46,21 @@ const KEY_CACHE_MS = 60_000
 const signers = createCache<Signer>({ name: 'lti-platform-signer', max: 1, ttlMs: KEY_CACHE_MS })
 const publicKeySets = createCache<JWK[]>({ name: 'lti-platform-public-keys', max: 1, ttlMs: KEY_CACHE_MS })
 
-// SECRETS_KEY seals the private signing key at rest (ADR 024): set once at start, before
-// ensurePlatformKey, which then re-seals a key stored in the clear. Without it keys stay as they are.
-let sealingKey: Buffer | null = null
-
-export function sealPlatformKeysWith(secretsKey: Buffer | null): void {
-	sealingKey = secretsKey
-	signers.clear()
-}
+// SECRETS_KEY (config.secretsKey) seals the private signing key at rest (ADR 024); without it keys
+// are stored as they are. ensurePlatformKey at start re-seals a key stored in the clear.
+/** What a service needs of the portal's configuration to sign as the platform. */
+export type SecretsConfig = { config: { secretsKey: Buffer | null } }
 
 type PrivateHalf = Record<string, unknown>
 
-function sealed(privateJwk: PrivateHalf): PrivateHalf {
-	return sealingKey ? { sealed: sealSecret(sealingKey, JSON.stringify(privateJwk)) } : privateJwk
+function sealed(secretsKey: Buffer | null, privateJwk: PrivateHalf): PrivateHalf {
+	return secretsKey ? { sealed: sealSecret(secretsKey, JSON.stringify(privateJwk)) } : privateJwk
 }
 
-function opened(stored: PrivateHalf): JWK {
+function opened(secretsKey: Buffer | null, stored: PrivateHalf): JWK {
 	if (typeof stored.sealed !== 'string') return stored as JWK
-	if (!sealingKey) throw new Error('the LTI platform key is sealed with SECRETS_KEY, which is not set')
-	const plain = openSecret(sealingKey, stored.sealed)
+	if (!secretsKey) throw new Error('the LTI platform key is sealed with SECRETS_KEY, which is not set')
+	const plain = openSecret(secretsKey, stored.sealed)
 	if (plain === null) throw new Error('the LTI platform key is sealed under another SECRETS_KEY')
 	return JSON.parse(plain) as JWK
 }
@@ -72,28 +68,28 @@ function opened(stored: PrivateHalf): JWK {
 type GeneratedKey = { kid: string; publicJwk: PrivateHalf; privateJwk: PrivateHalf }
 
 /** Makes sure a signing key exists (at start-up, and on first use should start-up have missed it), sealed when SECRETS_KEY is set. */
-export async function ensurePlatformKey(db: Database): Promise<void> {
+export async function ensurePlatformKey(db: Database, secretsKey: Buffer | null): Promise<void> {
 	const stored = await getPlatformSigningKey(db)
 	if (stored) {
-		if (sealingKey && typeof stored.privateJwk.sealed !== 'string') {
-			await sealPlatformKey(db, { kid: stored.kid, sealedPrivateJwk: sealed(stored.privateJwk) as { sealed: string } })
+		if (secretsKey && typeof stored.privateJwk.sealed !== 'string') {
+			await sealPlatformKey(db, { kid: stored.kid, sealedPrivateJwk: sealed(secretsKey, stored.privateJwk) as { sealed: string } })
 			signers.clear()
 		}
 		return
 	}
 	const key = (await generatePlatformKey()) as GeneratedKey
-	await insertFirstPlatformKey(db, { ...key, privateJwk: sealed(key.privateJwk) })
+	await insertFirstPlatformKey(db, { ...key, privateJwk: sealed(secretsKey, key.privateJwk) })
 }
 
-export function platformSigner(db: Database): Promise<Signer> {
+export function platformSigner(db: Database, secretsKey: Buffer | null): Promise<Signer> {
 	return signers.getOrLoad('current', async () => {
 		let stored = await getPlatformSigningKey(db)
 		if (!stored) {
-			await ensurePlatformKey(db)
+			await ensurePlatformKey(db, secretsKey)
 			stored = await getPlatformSigningKey(db)
 		}
 		if (!stored) throw new Error('no LTI platform signing key')
-		return signerFor({ kid: stored.kid, privateJwk: opened(stored.privateJwk) })
+		return signerFor({ kid: stored.kid, privateJwk: opened(secretsKey, stored.privateJwk) })
 	})
 }
 
@@ -104,9 +100,9 @@ export function platformPublicKeys(db: Database, { refresh = false } = {}): Prom
 }
 
 /** A new signing key now; the previous one stays in the JWKS until its tokens have expired. */
-export async function rotatePlatformSigningKey(db: Database): Promise<string> {
+export async function rotatePlatformSigningKey(db: Database, secretsKey: Buffer | null): Promise<string> {
 	const key = (await generatePlatformKey()) as GeneratedKey
-	await rotatePlatformKey(db, { ...key, privateJwk: sealed(key.privateJwk) })
+	await rotatePlatformKey(db, { ...key, privateJwk: sealed(secretsKey, key.privateJwk) })
 	signers.clear()
 	publicKeySets.clear()
 	return key.kid
