@@ -49,7 +49,7 @@ await warnIfRowLevelSecurityIsBypassed(database.db)
 const jobsInProcess = process.env.JOBS_IN_PROCESS ? process.env.JOBS_IN_PROCESS === 'true' : database.config.driver === 'pglite'
 const jobWorker = jobsInProcess ? await startJobWorker(database, { logger, clock }) : null
 // The LTI platform key pair is made on first start and kept in the database (ADR 015).
-await ensurePlatformKey(database.db)
+await ensurePlatformKey(database.db, config.secretsKey)
 
 const viteDevServer = production
 	? undefined

@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from './schema/index.ts'
+import { loadContextKey, registerContextKey } from './tenancy.ts'
 
 export type Schema = typeof schema
 
@@ -68,6 +69,7 @@ export async function createDatabase(config: DatabaseConfig, { role = 'app' }: {
 		// spend ~45 ms compiling code that saves less than that (ADR 010).
 		const client = postgres(url, { max: config.maxConnections ?? 10, onnotice: () => {}, connection: { jit: 'off' } })
 		const db = drizzlePostgres(role === 'app' ? preparing(client) : client, { schema, casing }) as unknown as Database
+		if (role === 'app') registerContextKey(db, await contextKeyFromOwner(config.migrationUrl))
 		return { db, config, role, close: () => client.end({ timeout: 5 }) }
 	}
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
@@ -123,8 +125,22 @@ export async function switchToAppRole(migrator: DatabaseClient): Promise<Databas
 		await migrator.close()
 		return app
 	}
+	registerContextKey(migrator.db, await loadContextKey(migrator.db))
 	await migrator.db.execute(sql.raw(`set role ${APP_ROLE}`))
 	return { ...migrator, role: 'app' }
+}
+
+/**
+ * The tenant-context key (ADR 024), read over a short-lived connection as the schema owner: the
+ * app role cannot read it, and must not be able to.
+ */
+async function contextKeyFromOwner(migrationUrl: string): Promise<Buffer | null> {
+	const owner = postgres(migrationUrl, { max: 1, onnotice: () => {} })
+	try {
+		return await loadContextKey(drizzlePostgres(owner) as unknown as Database)
+	} finally {
+		await owner.end({ timeout: 5 })
+	}
 }
 
 /** Rows of a raw SQL query: postgres.js returns an array, PGlite an object holding `rows`. */

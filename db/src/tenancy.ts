@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { selectRows, type Database } from './client.ts'
 
@@ -8,34 +9,102 @@ import { selectRows, type Database } from './client.ts'
 export type TenantContext = { tenantId: string | null; userId: string | null }
 
 /**
- * Runs `work` in one transaction whose row-level-security context is `context` (ADR 006).
- *
- * The settings are transaction-local (`set_config(..., true)`) and passed as bind parameters:
- * they vanish at commit or rollback, so a pooled connection, or a transaction-mode pooler in
- * front of PostgreSQL, never hands them to the next transaction. Outside this helper no tenant
- * is set, and the policies return no private rows at all.
+ * The key that signs tenant contexts (ADR 024), per database client. It lives in
+ * `app_context_key`, which only the schema owner reads: the owner's connection loads it at start
+ * (`loadContextKey`) and the app-role client carries it in memory, so SQL run as leerplein_app can
+ * neither read it nor sign a context of its own.
  */
-export async function withTenantContext<T>(db: Database, context: TenantContext, work: (tx: Database) => Promise<T>): Promise<T> {
+const contextKeys = new WeakMap<object, Buffer>()
+
+/** How long a signed context may wait before `app_enter_context` runs (clock skew between portal and database included). */
+const CONTEXT_LIFETIME_MS = 5 * 60_000
+
+/** Reads the context key as the schema owner; null on a database not yet migrated this far. */
+export async function loadContextKey(owner: Database): Promise<Buffer | null> {
+	const exists = await selectRows<{ present: boolean }>(owner, sql`select to_regclass('public.app_context_key') is not null as present`)
+	if (!exists[0]?.present) return null
+	const [row] = await selectRows<{ key: string }>(owner, sql`select encode(key, 'hex') as key from app_context_key`)
+	return row ? Buffer.from(row.key, 'hex') : null
+}
+
+/** Lets `db` (an app-role client, or a transaction of it) enter tenant contexts signed with `key`. */
+export function registerContextKey(db: Database, key: Buffer | null): void {
+	if (key) contextKeys.set(db, key)
+}
+
+/**
+ * The key registered for `db`; a client of the owner (the seed, tests set-up, the migrator) reads
+ * it from the table itself. The app role cannot, and then this throws.
+ */
+async function contextKeyOf(db: Database): Promise<Buffer> {
+	const registered = contextKeys.get(db)
+	if (registered) return registered
+	const [access] = await selectRows<{ readable: boolean }>(
+		db,
+		sql`select to_regclass('public.app_context_key') is not null and has_table_privilege('public.app_context_key', 'select') as readable`,
+	)
+	const key = access?.readable ? await loadContextKey(db) : null
+	if (!key) throw new Error('this database client has no tenant-context key: open it with createDatabase or switchToAppRole (ADR 024)')
+	contextKeys.set(db, key)
+	return key
+}
+
+/** The claim `app_enter_context` verifies: `context|tenant|person|tool|expiresMs`, MACed with the key. */
+export function signContext(key: Buffer, context: { tenantId: string | null; userId: string | null; toolId: string | null }, now = Date.now()) {
+	const expiresMs = now + CONTEXT_LIFETIME_MS
+	const claim = ['context', context.tenantId ?? '', context.userId ?? '', context.toolId ?? '', String(expiresMs)].join('|')
+	return { expiresMs, mac: createHmac('sha256', key).update(claim, 'utf8').digest('hex') }
+}
+
+/** A signed context for `db`'s own key: for the functions that enter it themselves (the score path). */
+export async function signedContextFor(db: Database, context: { tenantId: string | null; userId: string | null; toolId: string | null }) {
+	return signContext(await contextKeyOf(db), context)
+}
+
+/**
+ * A claim for a SECURITY DEFINER function that acts for someone no tenant context names (a new
+ * session, a person before sign-in, the platform's key): `parts` are its decisive arguments,
+ * which the function MACs again (`app_verify_claim`) before it acts.
+ */
+export async function signClaimFor(db: Database, parts: readonly string[], now = Date.now()) {
+	const expiresMs = now + CONTEXT_LIFETIME_MS
+	const mac = createHmac('sha256', await contextKeyOf(db)).update(`${parts.join('|')}|${expiresMs}`, 'utf8').digest('hex')
+	return { expiresMs, mac }
+}
+
+async function inContext<T>(db: Database, context: { tenantId: string | null; userId: string | null; toolId: string | null }, work: (tx: Database) => Promise<T>): Promise<T> {
+	const key = await contextKeyOf(db)
+	// '' means "none", as it did when the context was a raw setting (a tool context with no unit).
+	context = { tenantId: context.tenantId || null, userId: context.userId || null, toolId: context.toolId || null }
+	const { expiresMs, mac } = signContext(key, context)
 	return db.transaction(async (tx) => {
-		await tx.execute(
-			sql`select set_config('app.tenant_id', ${context.tenantId ?? ''}, true), set_config('app.user_id', ${context.userId ?? ''}, true)`,
-		)
-		return work(tx as unknown as Database)
+		await tx.execute(sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac})`)
+		const transaction = tx as unknown as Database
+		contextKeys.set(transaction, key)
+		return work(transaction)
 	})
 }
 
 /**
+ * Runs `work` in one transaction whose row-level-security context is `context` (ADR 006, 024).
+ *
+ * The context is entered through `app_enter_context`, which accepts only a claim signed with the
+ * key the app role cannot read, and sets transaction-local settings bound to this transaction by
+ * a proof: they vanish at commit or rollback, and a setting changed by any other means (a forged
+ * or session-wide `set_config`) reads as no context at all. Outside this helper no tenant is set,
+ * and the policies return no private rows.
+ */
+export async function withTenantContext<T>(db: Database, context: TenantContext, work: (tx: Database) => Promise<T>): Promise<T> {
+	return inContext(db, { tenantId: context.tenantId, userId: context.userId, toolId: null }, work)
+}
+
+/**
  * Runs `work` as an LTI tool calling a service (ADR 014): in the unit providing the course, with
- * no person, and with `app.lti_tool_id` set so the restrictive policies keep the tool to its own
- * line items, results and resource links. Transaction-local, like withTenantContext.
+ * no person, and with the tool set so the restrictive policies keep the tool to its own line
+ * items, results and resource links. Signed and transaction-local, like withTenantContext.
  */
 export async function withToolContext<T>(db: Database, context: { tenantId: string; toolId: string }, work: (tx: Database) => Promise<T>): Promise<T> {
-	return db.transaction(async (tx) => {
-		await tx.execute(
-			sql`select set_config('app.tenant_id', ${context.tenantId}, true), set_config('app.user_id', '', true), set_config('app.lti_tool_id', ${context.toolId}, true)`,
-		)
-		return work(tx as unknown as Database)
-	})
+	return inContext(db, { tenantId: context.tenantId, userId: null, toolId: context.toolId }, work)
 }
 
 export type RoleFacts = { name: string; superuser: boolean; bypassRls: boolean; ownedTables: string[] }

@@ -24,7 +24,7 @@ import {
 } from '@leerplein/moodle'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { inTenant, refusal, refuse, succeed, type Actor, type FailureKind, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { agsLineItemsUrl, agsLineItemUrl, hashOneTimeValue, LTI_PATHS, nrpsMembershipsUrl, oneTimeValue, platformOf, platformSigner } from './platform.server.ts'
+import { agsLineItemsUrl, agsLineItemUrl, hashOneTimeValue, LTI_PATHS, nrpsMembershipsUrl, oneTimeValue, platformOf, platformSigner, type SecretsConfig } from './platform.server.ts'
 import { auditApart } from './tool-context.server.ts'
 
 export type AuthorizeAnswer = { redirectUri: string; idToken: string; state: string; toolName: string }
@@ -40,7 +40,7 @@ const DEEP_LINKING_RETURN_LIFETIME_MS = 30 * 60_000
  * Refusals after the tool is known are audited.
  */
 export async function authorizeLtiLaunch(
-	ctx: ServiceContext,
+	ctx: ServiceContext & SecretsConfig,
 	{ actor, person, params, issuer }: { actor: Actor; person: { name: string; email: string }; params: Record<string, string>; issuer: string },
 ): Promise<ServiceResult<AuthorizeAnswer>> {
 	const now = ctx.clock.now()
@@ -115,7 +115,7 @@ export async function authorizeLtiLaunch(
 	})
 	if (!message.ok) return denied(message.kind, message.code)
 
-	const idToken = await signLaunch(await platformSigner(ctx.db), message.value)
+	const idToken = await signLaunch(await platformSigner(ctx.db, ctx.config.secretsKey), message.value)
 	await auditApart(ctx, actor, {
 		action: state.kind === 'launch' ? 'lti.launch' : 'lti.deep_linking_request',
 		objectType: state.kind === 'launch' ? 'lti_resource_link' : 'course',

@@ -1,7 +1,7 @@
 import { grantScopes } from '@leerplein/domain'
 import { issueAccessToken } from '@leerplein/moodle'
 import { refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { platformSigner } from './platform.server.ts'
+import { platformSigner, type SecretsConfig } from './platform.server.ts'
 import { auditApart, auditDenial, type ToolCaller } from './tool-context.server.ts'
 
 export type TokenAnswer = { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }
@@ -12,7 +12,7 @@ export type TokenAnswer = { access_token: string; token_type: 'Bearer'; expires_
  * registration. Audited, granted or not.
  */
 export async function issueLtiAccessToken(
-	ctx: ServiceContext,
+	ctx: ServiceContext & SecretsConfig,
 	{ actor, scopes: requested, issuer }: { actor: ToolCaller; scopes: string[]; issuer: string },
 ): Promise<ServiceResult<TokenAnswer>> {
 	const { tool } = actor
@@ -22,7 +22,7 @@ export async function issueLtiAccessToken(
 		await auditDenial(ctx, `lti.token:${tool.id}:invalid_scope`, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'invalid_scope', detail: 'none of the requested scopes is allowed for this tool' } })
 		return refused
 	}
-	const { token, expiresIn } = await issueAccessToken(await platformSigner(ctx.db), { toolId: tool.id, clientId: tool.clientId, scopes, issuer, now: ctx.clock.now() })
+	const { token, expiresIn } = await issueAccessToken(await platformSigner(ctx.db, ctx.config.secretsKey), { toolId: tool.id, clientId: tool.clientId, scopes, issuer, now: ctx.clock.now() })
 	await auditApart(ctx, null, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { scopes } })
 	return succeed({ access_token: token, token_type: 'Bearer', expires_in: expiresIn, scope: scopes.join(' ') })
 }

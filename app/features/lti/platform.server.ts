@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto'
 import type { Database } from '@leerplein/db'
-import { getPlatformSigningKey, insertFirstPlatformKey, listPlatformPublicKeys, rotatePlatformKey } from '@leerplein/db/lti'
+import { getPlatformSigningKey, insertFirstPlatformKey, listPlatformPublicKeys, rotatePlatformKey, sealPlatformKey } from '@leerplein/db/lti'
 import { generatePlatformKey, signerFor, type JWK, type Platform, type Signer } from '@leerplein/moodle'
 import type { LeerpleinContext } from '../../load-context.ts'
 import { createCache } from '../../core/cache.server.ts'
+import { openSecret, sealSecret } from '../../core/secret-box.server.ts'
 
 // Leerplein as an LTI 1.3 platform (ADR 014, 015): its issuer, endpoints and signing keys.
 
@@ -45,22 +46,50 @@ const KEY_CACHE_MS = 60_000
 const signers = createCache<Signer>({ name: 'lti-platform-signer', max: 1, ttlMs: KEY_CACHE_MS })
 const publicKeySets = createCache<JWK[]>({ name: 'lti-platform-public-keys', max: 1, ttlMs: KEY_CACHE_MS })
 
-/** Makes sure a signing key exists: at start-up, and on first use should start-up have missed it. */
-export async function ensurePlatformKey(db: Database): Promise<void> {
-	if (await getPlatformSigningKey(db)) return
-	const key = await generatePlatformKey()
-	await insertFirstPlatformKey(db, key as { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> })
+// SECRETS_KEY (config.secretsKey) seals the private signing key at rest (ADR 024); without it keys
+// are stored as they are. ensurePlatformKey at start re-seals a key stored in the clear.
+/** What a service needs of the portal's configuration to sign as the platform. */
+export type SecretsConfig = { config: { secretsKey: Buffer | null } }
+
+type PrivateHalf = Record<string, unknown>
+
+function sealed(secretsKey: Buffer | null, privateJwk: PrivateHalf): PrivateHalf {
+	return secretsKey ? { sealed: sealSecret(secretsKey, JSON.stringify(privateJwk)) } : privateJwk
 }
 
-export function platformSigner(db: Database): Promise<Signer> {
+function opened(secretsKey: Buffer | null, stored: PrivateHalf): JWK {
+	if (typeof stored.sealed !== 'string') return stored as JWK
+	if (!secretsKey) throw new Error('the LTI platform key is sealed with SECRETS_KEY, which is not set')
+	const plain = openSecret(secretsKey, stored.sealed)
+	if (plain === null) throw new Error('the LTI platform key is sealed under another SECRETS_KEY')
+	return JSON.parse(plain) as JWK
+}
+
+type GeneratedKey = { kid: string; publicJwk: PrivateHalf; privateJwk: PrivateHalf }
+
+/** Makes sure a signing key exists (at start-up, and on first use should start-up have missed it), sealed when SECRETS_KEY is set. */
+export async function ensurePlatformKey(db: Database, secretsKey: Buffer | null): Promise<void> {
+	const stored = await getPlatformSigningKey(db)
+	if (stored) {
+		if (secretsKey && typeof stored.privateJwk.sealed !== 'string') {
+			await sealPlatformKey(db, { kid: stored.kid, sealedPrivateJwk: sealed(secretsKey, stored.privateJwk) as { sealed: string } })
+			signers.clear()
+		}
+		return
+	}
+	const key = (await generatePlatformKey()) as GeneratedKey
+	await insertFirstPlatformKey(db, { ...key, privateJwk: sealed(secretsKey, key.privateJwk) })
+}
+
+export function platformSigner(db: Database, secretsKey: Buffer | null): Promise<Signer> {
 	return signers.getOrLoad('current', async () => {
 		let stored = await getPlatformSigningKey(db)
 		if (!stored) {
-			await ensurePlatformKey(db)
+			await ensurePlatformKey(db, secretsKey)
 			stored = await getPlatformSigningKey(db)
 		}
 		if (!stored) throw new Error('no LTI platform signing key')
-		return signerFor({ kid: stored.kid, privateJwk: stored.privateJwk as JWK })
+		return signerFor({ kid: stored.kid, privateJwk: opened(secretsKey, stored.privateJwk) })
 	})
 }
 
@@ -71,9 +100,9 @@ export function platformPublicKeys(db: Database, { refresh = false } = {}): Prom
 }
 
 /** A new signing key now; the previous one stays in the JWKS until its tokens have expired. */
-export async function rotatePlatformSigningKey(db: Database): Promise<string> {
-	const key = await generatePlatformKey()
-	await rotatePlatformKey(db, key as { kid: string; publicJwk: Record<string, unknown>; privateJwk: Record<string, unknown> })
+export async function rotatePlatformSigningKey(db: Database, secretsKey: Buffer | null): Promise<string> {
+	const key = (await generatePlatformKey()) as GeneratedKey
+	await rotatePlatformKey(db, { ...key, privateJwk: sealed(secretsKey, key.privateJwk) })
 	signers.clear()
 	publicKeySets.clear()
 	return key.kid

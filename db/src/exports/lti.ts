@@ -34,6 +34,7 @@ export {
 	recordWebServicesSync,
 	registerToolWithToken,
 	rotatePlatformKey,
+	sealPlatformKey,
 	saveToolWebServices,
 	setOnlinePartMoodleIds,
 	storeScore,

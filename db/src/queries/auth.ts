@@ -3,6 +3,7 @@ import type { RoleGrant } from '@leerplein/domain'
 import { selectRows, type Database } from '../client.ts'
 import { authSessions } from '../schema/auth.ts'
 import { users } from '../schema/people.ts'
+import { signClaimFor } from '../tenancy.ts'
 
 // Sessions are looked up before any tenant is known, and sign-in searches people across all
 // units, so these go through the SECURITY DEFINER auth_* functions of migration 0003: the
@@ -21,9 +22,10 @@ export type SignedInPerson = {
 
 /** The person behind a user id, with every role they hold. */
 export async function getSignedInPerson(db: Database, { userId }: { userId: string }): Promise<SignedInPerson | null> {
+	const claim = await signClaimFor(db, ['person', userId])
 	const [row] = await selectRows<Omit<SignedInPerson, 'grants'> & { grants: RoleGrant[] | string }>(
 		db,
-		sql`select user_id as "userId", tenant_id as "tenantId", name, email, active, grants from auth_person(${userId}::uuid)`,
+		sql`select user_id as "userId", tenant_id as "tenantId", name, email, active, grants from auth_person(${userId}::uuid, ${claim.expiresMs}::bigint, ${claim.mac})`,
 	)
 	if (!row) return null
 	// postgres.js under drizzle hands jsonb over as text; PGlite parses it.
@@ -32,15 +34,18 @@ export async function getSignedInPerson(db: Database, { userId }: { userId: stri
 
 /** Sign-in looks people up by e-mail address (demo personas) or by unit and employee number (SSO). */
 export async function findUserIdByEmail(db: Database, { email }: { email: string }): Promise<string | null> {
-	const [row] = await selectRows<{ id: string | null }>(db, sql`select auth_user_id_by_email(${email}) as id`)
+	const claim = await signClaimFor(db, ['user-by-email', email])
+	const [row] = await selectRows<{ id: string | null }>(db, sql`select auth_user_id_by_email(${email}, ${claim.expiresMs}::bigint, ${claim.mac}) as id`)
 	return row?.id ?? null
 }
 
 export async function insertSession(db: Database, session: typeof authSessions.$inferInsert): Promise<void> {
+	const claim = await signClaimFor(db, ['session', session.id, session.userId])
 	await db.execute(sql`select auth_insert_session(
 		${session.id}, ${session.userId}::uuid, ${session.expiresAt.toISOString()}::timestamptz,
 		${session.absoluteExpiresAt.toISOString()}::timestamptz, ${session.idleTimeoutSeconds}::integer,
-		${session.ipAddress ?? null}, ${session.userAgent ?? null}, ${session.createdAt?.toISOString() ?? null}::timestamptz)`)
+		${session.ipAddress ?? null}, ${session.userAgent ?? null}, ${session.createdAt?.toISOString() ?? null}::timestamptz,
+		${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
 // mapWith borrows each column's decoding, so timestamps come back as Dates on both drivers.
@@ -70,7 +75,8 @@ export async function deleteSession(db: Database, { sessionId }: { sessionId: st
 
 /** Sign out everywhere, and what deactivating an account does to its sessions. */
 export async function deleteSessionsOfUser(db: Database, { userId }: { userId: string }): Promise<number> {
-	const [row] = await selectRows<{ deleted: number }>(db, sql`select auth_delete_sessions_of_user(${userId}::uuid) as deleted`)
+	const claim = await signClaimFor(db, ['sessions-of', userId])
+	const [row] = await selectRows<{ deleted: number }>(db, sql`select auth_delete_sessions_of_user(${userId}::uuid, ${claim.expiresMs}::bigint, ${claim.mac}) as deleted`)
 	return Number(row?.deleted ?? 0)
 }
 
@@ -80,15 +86,17 @@ export async function deleteSessionsOfUser(db: Database, { userId }: { userId: s
  * only its own people, and a person not visible there is refused rather than silently kept.
  */
 export async function deactivateUser(db: Database, { userId }: { userId: string }): Promise<void> {
+	const claim = await signClaimFor(db, ['sessions-of', userId])
 	await db.transaction(async (tx) => {
 		const updated = await tx.update(users).set({ active: false }).where(eq(users.id, userId)).returning({ id: users.id })
 		if (updated.length === 0) throw new Error('deactivateUser: no such person in the current tenant context')
-		await tx.execute(sql`select auth_delete_sessions_of_user(${userId}::uuid)`)
+		await tx.execute(sql`select auth_delete_sessions_of_user(${userId}::uuid, ${claim.expiresMs}::bigint, ${claim.mac})`)
 	})
 }
 
 export async function listSessionsOfUser(db: Database, { userId }: { userId: string }): Promise<SessionRow[]> {
-	return db.select(sessionColumns).from(sql`auth_sessions_of_user(${userId}::uuid)`)
+	const claim = await signClaimFor(db, ['sessions-of', userId])
+	return db.select(sessionColumns).from(sql`auth_sessions_of_user(${userId}::uuid, ${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
 /** Housekeeping: sessions past their idle or absolute expiry. */

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
+import { signClaimFor, signedContextFor } from '../tenancy.ts'
 import type { CourseForm, EnrolmentStatus, PoOverrides } from '@leerplein/domain'
 import { courses } from '../schema/catalogue.ts'
 import { tenants } from '../schema/tenants.ts'
@@ -31,7 +32,8 @@ export async function listPlatformPublicKeys(db: Database): Promise<StoredPublic
 
 /** The key that signs; read only to sign, never shown or logged. */
 export async function getPlatformSigningKey(db: Database): Promise<{ kid: string; privateJwk: Record<string, unknown> } | null> {
-	const [row] = await selectRows<{ kid: string; private_jwk: Record<string, unknown> }>(db, sql`select kid, private_jwk from lti_platform_signing_key()`)
+	const claim = await signClaimFor(db, ['platform-signing-key'])
+	const [row] = await selectRows<{ kid: string; private_jwk: Record<string, unknown> }>(db, sql`select kid, private_jwk from lti_platform_signing_key(${claim.expiresMs}::bigint, ${claim.mac})`)
 	return row ? { kid: row.kid, privateJwk: row.private_jwk } : null
 }
 
@@ -39,11 +41,21 @@ type KeyRow = { kid: string; publicJwk: Record<string, unknown>; privateJwk: Rec
 
 /** Stores the first key, unless another process stored one first (then that one wins). */
 export async function insertFirstPlatformKey(db: Database, key: KeyRow): Promise<void> {
-	await db.execute(sql`select lti_insert_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb)`)
+	const claim = await signClaimFor(db, ['platform-key', key.kid])
+	await db.execute(sql`select lti_insert_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb,
+		${claim.expiresMs}::bigint, ${claim.mac})`)
+}
+
+/** Replaces the signing key's private half, stored in the clear, by its sealed form (`{ sealed }`); discards retired private halves. */
+export async function sealPlatformKey(db: Database, key: { kid: string; sealedPrivateJwk: { sealed: string } }): Promise<void> {
+	const claim = await signClaimFor(db, ['platform-key', key.kid])
+	await db.execute(sql`select lti_seal_platform_key(${key.kid}, ${JSON.stringify(key.sealedPrivateJwk)}::jsonb, ${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
 export async function rotatePlatformKey(db: Database, key: KeyRow): Promise<void> {
-	await db.execute(sql`select lti_rotate_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb)`)
+	const claim = await signClaimFor(db, ['platform-key', key.kid])
+	await db.execute(sql`select lti_rotate_platform_key(${key.kid}, ${JSON.stringify(key.publicJwk)}::jsonb, ${JSON.stringify(key.privateJwk)}::jsonb,
+		${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
 /** A unit's P&O overrides (e.g. whether tools may learn its employees' names); tenants are public to read. */
@@ -288,10 +300,12 @@ export type ScoreContext = {
 export type ScoreTarget = { tenantId: string; toolId: string; courseId: string; lineItemId: string; userId: string }
 
 export async function getScoreContext(db: Database, target: ScoreTarget): Promise<ScoreContext | null> {
+	const signed = await signedContextFor(db, { tenantId: target.tenantId, userId: null, toolId: target.toolId })
 	const [row] = await selectRows<{ pass_mark: number | null; course_form: CourseForm; statuses: string; scored_at_ms: number | null; completed_at_ms: number | null }>(
 		db,
 		sql`select pass_mark, course_form, statuses::text, extract(epoch from scored_at)::float8 * 1000 as scored_at_ms, extract(epoch from completed_at)::float8 * 1000 as completed_at_ms
-			from lti_score_context(${target.tenantId}::uuid, ${target.toolId}::uuid, ${target.courseId}::uuid, ${target.lineItemId}::uuid, ${target.userId}::uuid)`,
+			from lti_score_context(${target.tenantId}::uuid, ${target.toolId}::uuid, ${target.courseId}::uuid, ${target.lineItemId}::uuid, ${target.userId}::uuid,
+				${signed.expiresMs}::bigint, ${signed.mac})`,
 	)
 	if (!row) return null
 	return {
@@ -321,13 +335,14 @@ export type ScoreToStore = {
  * new landed since the context was read; `completedPart` only for the score that first completed it.
  */
 export async function storeScore(db: Database, target: ScoreTarget, score: ScoreToStore): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
+	const signed = await signedContextFor(db, { tenantId: target.tenantId, userId: null, toolId: target.toolId })
 	const [row] = await selectRows<{ stored: boolean; completed_part: boolean; completed_enrolments: number }>(
 		db,
 		sql`select stored, completed_part, completed_enrolments from lti_store_score(
 			${target.tenantId}::uuid, ${target.toolId}::uuid, ${target.courseId}::uuid, ${target.lineItemId}::uuid, ${target.userId}::uuid,
 			${score.scoreGiven}::double precision, ${score.scoreMaximum}::double precision, ${score.activityProgress}, ${score.gradingProgress},
 			${score.comment}, ${score.timestamp.toISOString()}::timestamptz, ${score.completesPart}, ${`{${score.closeEnrolmentsFrom.join(',')}}`}::enrolment_status[],
-			${score.audit.origin}, ${score.audit.requestId})`,
+			${score.audit.origin}, ${score.audit.requestId}, ${signed.expiresMs}::bigint, ${signed.mac})`,
 	)
 	return { stored: row!.stored, completedPart: row!.completed_part, completedEnrolments: row!.completed_enrolments }
 }

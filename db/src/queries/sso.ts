@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
+import { signClaimFor } from '../tenancy.ts'
 import { ssoLoginAttempts, tenantSsoConfigs } from '../schema/sso.ts'
 import { tenants } from '../schema/tenants.ts'
 
@@ -64,9 +65,10 @@ export async function findUserIdByEmployeeNumber(
 	db: Database,
 	{ tenantId, employeeNumber }: { tenantId: string; employeeNumber: string },
 ): Promise<string | null> {
+	const claim = await signClaimFor(db, ['user-by-employee-number', tenantId, employeeNumber])
 	const [row] = await selectRows<{ id: string | null }>(
 		db,
-		sql`select auth_user_id_by_employee_number(${tenantId}::uuid, ${employeeNumber}) as id`,
+		sql`select auth_user_id_by_employee_number(${tenantId}::uuid, ${employeeNumber}, ${claim.expiresMs}::bigint, ${claim.mac}) as id`,
 	)
 	return row?.id ?? null
 }

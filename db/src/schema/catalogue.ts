@@ -91,7 +91,7 @@ export const courses = pgTable(
 		// (also those opened to selected units) and every merged one, across units.
 		pgPolicy('courses_concern_admin_read', {
 			for: 'select',
-			using: sql`(${t.status} = 'published' or ${t.mergedIntoCourseId} is not null) and app_is_concern_admin()`,
+			using: sql`(${t.status} = 'published' or ${t.mergedIntoCourseId} is not null) and (select app_is_concern_admin())`,
 		}),
 	],
 )

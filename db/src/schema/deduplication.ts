@@ -12,7 +12,7 @@ import { tenants } from './tenants.ts'
 // other units' sessions) go only through the SECURITY DEFINER functions of migration 0019, which
 // check that the signed-in person is a concern administrator.
 
-const concernAdmin = sql`app_is_concern_admin()`
+const concernAdmin = sql`(select app_is_concern_admin())`
 
 /**
  * A unit that offers sessions of a course another unit provides: it joined the shared course

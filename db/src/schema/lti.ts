@@ -26,7 +26,7 @@ import { tenants } from './tenants.ts'
 // restrictive policy keeps each tool to its own rows whatever else the context allows.
 
 /** The tool of the current transaction, or NULL outside a tool context (set by withToolContext). */
-const appLtiToolId = sql`nullif(current_setting('app.lti_tool_id', true), '')::uuid`
+const appLtiToolId = sql`(select app_lti_tool_id())`
 
 /** Only concern administrators register tools; role_assignments lets a person read their own grants. */
 const isConcernAdmin = sql`exists (select 1 from role_assignments r where r.user_id = ${appUserId} and r.role = 'concern_admin')`

@@ -5,11 +5,14 @@ import { pgPolicy, type AnyPgColumn } from 'drizzle-orm/pg-core'
 // and the functions they call are in migration 0003. A policy has no `to`: it binds every role
 // that does not bypass RLS, the portal's leerplein_app and, because of FORCE, the table owner.
 
-/** The unit of the current transaction; NULL without a tenant context, and NULL matches no row. */
-export const appTenantId = sql`app_tenant_id()`
+// Each is a sub-select, so PostgreSQL evaluates it once per query (an InitPlan), not once per row:
+// the functions verify the context's proof (ADR 024), which costs two SHA-256 rounds.
 
-/** The signed-in person of the current transaction, or NULL. */
-export const appUserId = sql`app_user_id()`
+/** The unit of the current transaction; NULL without a verified tenant context, and NULL matches no row. */
+export const appTenantId = sql`(select app_tenant_id())`
+
+/** The signed-in person of the current, verified transaction, or NULL. */
+export const appUserId = sql`(select app_user_id())`
 
 /** Whether the signed-in person is a concern administrator; role rows are readable to their holder (role_assignments_self). */
 export const appIsConcernAdmin = sql`exists (select 1 from role_assignments r where r.user_id = ${appUserId} and r.role = 'concern_admin')`
