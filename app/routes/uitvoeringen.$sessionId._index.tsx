@@ -38,7 +38,7 @@ type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form:
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
-	const form = await readForm(request)
+	const form = await readForm(request, { multiline: ['reason'] })
 	const saved = (submission: { reply(): SubmissionResult<string[]> }, outcome: Saved) => data({ result: submission.reply(), saved: outcome })
 	switch (requireIntent(form, ['capacity', 'move', 'attendance', 'cancel-enrolment'])) {
 		case 'capacity': {

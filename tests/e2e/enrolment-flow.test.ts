@@ -271,7 +271,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(await statusOf(ea)).toBe('enrolled')
 		await expectAccessible(page)
 		await form.getByLabel('Reden').fill('Dubbel ingeschreven.\nZie de mail van 3 juni.')
-		await form.getByLabel('Reden').press('Tab')
+		await form.getByRole('button', { name: 'Ja, inschrijving annuleren' }).focus()
 		await page.keyboard.press('Enter')
 		await page.getByRole('status').filter({ hasText: 'Inschrijving geannuleerd.' }).waitFor()
 		await expectAccessible(page)
