@@ -167,6 +167,7 @@ export const en: Messages = {
 		CAPACITY_INVALID: 'Enter a whole number from 1 to 1000 as capacity.',
 		MOVE_TARGET_INVALID: 'Choose another planned session of the same course of your unit.',
 		CANCEL_REASON_REQUIRED: 'Give a reason for the cancellation; participants will see it.',
+		ENROLMENT_CANCEL_REASON_REQUIRED: 'Give a reason for cancelling this enrolment (3 to 500 characters).',
 		CALENDAR_NOT_AVAILABLE: 'No calendar item is available for this enrolment (it was cancelled or declined).',
 		OUTBOX_DEMO_ONLY: 'The outbox exists only in the demo.',
 		RULES_INVALID: 'Not every rule is filled in correctly. See the fields with an error message.',

@@ -168,6 +168,7 @@ export const nl = {
 		CAPACITY_INVALID: 'Vul als capaciteit een heel getal van 1 tot en met 1000 in.',
 		MOVE_TARGET_INVALID: 'Kies een andere, geplande uitvoering van dezelfde opleiding van uw organisatieonderdeel.',
 		CANCEL_REASON_REQUIRED: 'Geef een reden op voor de annulering; de deelnemers krijgen die te zien.',
+		ENROLMENT_CANCEL_REASON_REQUIRED: 'Geef een reden op waarom u deze inschrijving annuleert (3 tot 500 tekens).',
 		CALENDAR_NOT_AVAILABLE: 'Voor deze inschrijving is geen agenda-item beschikbaar (ze is geannuleerd of afgewezen).',
 		OUTBOX_DEMO_ONLY: 'Het postvak is er alleen in de demo.',
 		RULES_INVALID: 'Niet alle regels zijn goed ingevuld. Kijk bij de velden met een foutmelding.',

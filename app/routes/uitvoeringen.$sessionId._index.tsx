@@ -8,6 +8,8 @@ import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { attendanceField, attendanceSchema } from '../features/enrolment/attendance-schema.ts'
+import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
+import { cancelParticipantSchema } from '../features/enrolment/cancel-participant-schema.ts'
 import { moveEnrolment } from '../features/enrolment/move-enrolment.server.ts'
 import { moveSchema } from '../features/enrolment/move-schema.ts'
 import { registerAttendance } from '../features/enrolment/register-attendance.server.ts'
@@ -31,14 +33,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 /** What a saved form reports above the page; its reply clears the form's errors. */
-type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form: 'attendance'; changed: number }
+type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form: 'attendance'; changed: number } | { form: 'cancel-enrolment' }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
-	const form = await readForm(request)
+	const form = await readForm(request, { multiline: ['reason'] })
 	const saved = (submission: { reply(): SubmissionResult<string[]> }, outcome: Saved) => data({ result: submission.reply(), saved: outcome })
-	switch (requireIntent(form, ['capacity', 'move', 'attendance'])) {
+	switch (requireIntent(form, ['capacity', 'move', 'attendance', 'cancel-enrolment'])) {
 		case 'capacity': {
 			const submission = parseForm(form, capacitySchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -52,6 +54,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			const result = await moveEnrolment(context, { actor, enrolmentId: submission.value.enrolmentId, toSessionId: submission.value.toSessionId })
 			if (!result.ok) return refusedForm(submission, result)
 			return saved(submission, { form: 'move' })
+		}
+		case 'cancel-enrolment': {
+			const submission = parseForm(form, cancelParticipantSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const { enrolmentId, reason } = submission.value
+			const result = await cancelEnrolment(context, { actor, enrolmentId, session: { sessionId, reason } })
+			if (!result.ok) return refusedForm(submission, result)
+			return saved(submission, { form: 'cancel-enrolment' })
 		}
 		case 'attendance': {
 			const submission = parseForm(form, attendanceSchema)
@@ -89,6 +99,14 @@ export default function SessionAdmin() {
 		lastResult: replyTo('move'),
 		constraint: getZodConstraint(moveSchema),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: moveSchema }),
+	})
+	const cancelReply = replyTo('cancel-enrolment')
+	const [cancelForm, cancelFields] = useForm({
+		id: 'annuleren-formulier',
+		lastResult: cancelReply,
+		constraint: getZodConstraint(cancelParticipantSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelParticipantSchema }),
+		shouldValidate: 'onSubmit',
 	})
 	const [capacityForm, capacityFields] = useForm({
 		id: 'capaciteit-formulier',
@@ -157,7 +175,9 @@ export default function SessionAdmin() {
 						? t('sessionAdmin.capacitySaved', { count: saved.promoted })
 						: saved.form === 'move'
 							? t('sessionAdmin.moved')
-							: t('sessionAdmin.attendanceSaved', { count: saved.changed })}
+							: saved.form === 'cancel-enrolment'
+								? t('sessionAdmin.enrolmentCancelled')
+								: t('sessionAdmin.attendanceSaved', { count: saved.changed })}
 				</p>
 			) : null}
 
@@ -222,6 +242,38 @@ export default function SessionAdmin() {
 							</Form>
 						)}
 					</section>
+					{participants.length + waitlist.length > 0 ? (
+						<section className="panel" aria-labelledby="inschrijving-annuleren">
+							<h2 id="inschrijving-annuleren">{t('sessionAdmin.cancelEnrolmentTitle')}</h2>
+							{/* The disclosure is the first step; the submit inside it is the confirmation. Open again when the reply has errors. */}
+							<details open={cancelReply?.status === 'error' ? true : undefined}>
+								<summary>{t('sessionAdmin.cancelEnrolmentOpen')}</summary>
+								<Form method="post" className="form-stack" {...getFormProps(cancelForm)}>
+									<input type="hidden" name="intent" value="cancel-enrolment" />
+									<ErrorSummary
+										form={cancelForm}
+										fields={[
+											{ meta: cancelFields.enrolmentId, label: t('sessionAdmin.cancelEnrolmentWho') },
+											{ meta: cancelFields.reason, label: t('sessionAdmin.cancelEnrolmentReason') },
+										]}
+										formError={errorText(cancelForm.errors)}
+									/>
+									<Field
+										meta={cancelFields.enrolmentId}
+										label={t('sessionAdmin.cancelEnrolmentWho')}
+										as="select"
+										options={[...participants, ...waitlist].map((person) => ({ value: person.id, label: `${person.name} (${t(`enrolmentStatus.${person.status}`)})` }))}
+									/>
+									<Field meta={cancelFields.reason} label={t('sessionAdmin.cancelEnrolmentReason')} hint={t('sessionAdmin.cancelEnrolmentHint')} as="textarea" rows={3} />
+									<div className="form-actions">
+										<button type="submit" className="button">
+											{t('sessionAdmin.cancelEnrolmentSubmit')}
+										</button>
+									</div>
+								</Form>
+							</details>
+						</section>
+					) : null}
 					<section className="panel" aria-labelledby="capaciteit">
 						<h2 id="capaciteit">{t('sessionAdmin.capacityTitle')}</h2>
 						<Form method="post" className="form-stack" {...getFormProps(capacityForm)}>

@@ -227,6 +227,69 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(cancelled.text).toMatch(/Andere uitvoeringen van deze opleiding:\n- /)
 	}, 120_000)
 
+	test('the providing coordinator cancels one participant with a reason: the seat goes to the first waiting, the audit says who and why', async () => {
+		const day = 86_400_000
+		const [z] = await owner.db
+			.insert(schema.sessions)
+			.values({ tenantId: f.rvoId, courseId: f.courseId, startsAt: new Date(Date.now() + 64 * day), endsAt: new Date(Date.now() + 64 * day + 3_600_000), capacity: 1 })
+			.returning({ id: schema.sessions.id })
+		const people = await owner.db.select({ id: schema.users.id, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, f.rvoId)).limit(2).offset(70)
+		const [a, b] = people as [(typeof people)[0], (typeof people)[0]]
+		const enrol = async (userId: string, status: 'enrolled' | 'waitlisted') =>
+			(
+				await owner.db
+					.insert(schema.enrolments)
+					.values({ tenantId: f.rvoId, sessionId: z!.id, userId, status, priceCents: f.priceCents, queueNumber: sql`nextval('enrolment_queue')` })
+					.returning({ id: schema.enrolments.id })
+			)[0]!.id
+		const ea = await enrol(a.id, 'enrolled')
+		const eb = await enrol(b.id, 'waitlisted')
+
+		// Without a reason: a Dutch error beside the field, and nothing changes.
+		const fatimaCookie = await e2e.sessionCookie('rvo-coordinator')
+		const refused = await fetch(`${portal.url}/uitvoeringen/${z!.id}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { Cookie: fatimaCookie, Origin: portal.url },
+			body: new URLSearchParams({ intent: 'cancel-enrolment', enrolmentId: ea, reason: '  ' }),
+		})
+		expect(refused.status).toBe(400)
+		expect(await refused.text()).toContain('Geef een reden op waarom u deze inschrijving annuleert')
+		expect([await statusOf(ea), await statusOf(eb)]).toEqual(['enrolled', 'waitlisted'])
+
+		// In the browser, by keyboard: open the disclosure, choose, give the reason, confirm.
+		const page = await e2e.newPage()
+		await signInAs(page, FATIMA, { returnTo: `/uitvoeringen/${z!.id}` })
+		await page.setViewportSize({ width: 320, height: 800 })
+		const summary = page.getByText('Inschrijving annuleren…')
+		await summary.focus()
+		await page.keyboard.press('Enter')
+		const form = page.locator('#annuleren-formulier')
+		await form.getByLabel('Wie').selectOption(ea)
+		await form.getByRole('button', { name: 'Ja, inschrijving annuleren' }).click()
+		await form.getByText('Geef een reden op waarom u deze inschrijving annuleert').first().waitFor()
+		expect(await statusOf(ea)).toBe('enrolled')
+		await expectAccessible(page)
+		await form.getByLabel('Reden').fill('Dubbel ingeschreven.\nZie de mail van 3 juni.')
+		await form.getByRole('button', { name: 'Ja, inschrijving annuleren' }).focus()
+		await page.keyboard.press('Enter')
+		await page.getByRole('status').filter({ hasText: 'Inschrijving geannuleerd.' }).waitFor()
+		await expectAccessible(page)
+
+		expect(await statusOf(ea)).toBe('cancelled')
+		expect(await statusOf(eb)).toBe('enrolled')
+		await smtp.waitFor((mail) => mail.to.includes(a.email) && mail.subject === `Geannuleerd: ${f.courseTitle}`)
+		await smtp.waitFor((mail) => mail.to.includes(b.email) && mail.subject.startsWith('Er is een plaats vrijgekomen'))
+		const fatima = (await owner.db.select().from(schema.users).where(eq(schema.users.email, DEMO_PERSONAS.find((p) => p.key === 'rvo-coordinator')!.email)))[0]!
+		const [row] = await owner.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'enrolment.cancel'), eq(schema.auditLog.objectId, ea)))
+		expect(row).toMatchObject({
+			result: 'success',
+			actorUserId: fatima.id,
+			before: { status: 'enrolled' },
+			after: { status: 'cancelled', by: 'coordinator', promoted: [eb], reason: 'Dubbel ingeschreven.\nZie de mail van 3 juni.' },
+		})
+	}, 120_000)
+
 	test('ticked requests stay ticked while the manager pages through the inbox, and one approval decides them all', async () => {
 		const requests = await f.addManyRequests(55)
 		const mark = await e2e.newPage()

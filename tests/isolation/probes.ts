@@ -200,6 +200,30 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		// (The participant's own name is in the header, so this attack checks the status only.)
 		{ name: 'a participant is no coordinator', as: 'nvwa-employee', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 403 },
 		{ name: 'control: the providing coordinator sees the participant', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 200, text: (f) => f.nvwaEnrolment.employeeName },
+		// Issue 12: only the providing unit's coordinator cancels a participant, and only one of this session.
+		{
+			name: "another unit's coordinator cancels a participant of its session",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
+			form: (f) => ({ intent: 'cancel-enrolment', enrolmentId: f.nvwaEnrolment.id, reason: 'Geen plaats meer' }),
+			expectStatus: 404,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
+			name: "swapped id: another unit's participant cancelled from an own session",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.rvoDraftCourse.sessionId}`,
+			form: (f) => ({ intent: 'cancel-enrolment', enrolmentId: f.nvwaEnrolment.id, reason: 'Geen plaats meer' }),
+			expectStatus: 404,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
+			name: 'a participant cancels nobody from the session page',
+			as: 'nvwa-employee',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
+			form: (f) => ({ intent: 'cancel-enrolment', enrolmentId: f.nvwaEnrolment.id, reason: 'Geen plaats meer' }),
+			expectStatus: 403,
+		},
 	],
 	'routes/uitvoeringen.$sessionId.annuleren': [
 		{ name: "direct URL: cancelling another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },

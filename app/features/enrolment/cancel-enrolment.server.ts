@@ -6,25 +6,32 @@ import {
 	releaseBudget,
 	updateEnrolment,
 } from '@leerplein/db/enrolment'
-import { cancellationTerms, holdsSeat, type Actor } from '@leerplein/domain'
+import { can, cancellationTerms, holdsSeat, transitionActorFor, type Actor } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { actingAs, inEnrolmentTransaction, next, notify, promoteAndNotify, rulesOf } from './enrolment-support.server.ts'
+import { actingAs, enrolmentResource, inEnrolmentTransaction, next, notify, promoteAndNotify, rulesOf } from './enrolment-support.server.ts'
 
 /**
- * The employee cancels their own enrolment (`can(actor, 'delete', …)`, the rule the cancel page's
- * loader applies too); to anyone else it is not there. Under the
+ * Cancels an enrolment. Without `session`: the employee cancels their own (`can(actor, 'delete',
+ * enrolment)`, the rule the cancel page's loader applies too). With `session`: a coordinator of the
+ * providing unit cancels a participant of that session from the session page, with a reason
+ * (`can(actor, 'delete', session_enrolment)`). To anyone else it is not there. Under the
  * session lock: the freed seat goes to the first on the waitlist in the same transaction; the
  * budget is released when cancelled in time by the providing unit's rule.
  */
 export async function cancelEnrolment(
 	ctx: ServiceContext,
-	{ actor, enrolmentId }: { actor: Actor; enrolmentId: string },
+	{ actor, enrolmentId, session: fromSession }: { actor: Actor; enrolmentId: string; session?: { sessionId: string; reason: string } },
 ): Promise<ServiceResult<{ free: boolean; promoted: string[] }>> {
 	const now = ctx.clock.now()
 	return inEnrolmentTransaction(ctx, actor, async (tx) => {
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
-		if (!enrolment) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
-		const by = actingAs(actor, enrolment, 'delete', 'cancel', { kind: 'not_found', code: 'ENROLMENT_NOT_FOUND' })
+		if (!enrolment) throw refusal('not_found', 'ENROLMENT_NOT_FOUND', fromSession ? { field: 'enrolmentId' } : {})
+		const by = fromSession
+			? enrolment.sessionId === fromSession.sessionId && can(actor, 'delete', { kind: 'session_enrolment', providerTenantId: enrolment.providerTenantId })
+				? transitionActorFor(actor, enrolmentResource(enrolment), 'cancel')
+				: null
+			: actingAs(actor, enrolment, 'delete', 'cancel', { kind: 'not_found', code: 'ENROLMENT_NOT_FOUND' })
+		if (!by) throw refusal('not_found', 'ENROLMENT_NOT_FOUND', { field: 'enrolmentId' })
 		if (enrolment.startsAt.getTime() <= now.getTime()) throw refusal('conflict', 'SESSION_STARTED')
 		await lockSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		const status = next(enrolment.status, { type: 'cancel' }, by)
@@ -44,7 +51,7 @@ export async function cancelEnrolment(
 			objectType: 'enrolment',
 			objectId: enrolmentId,
 			before: { status: enrolment.status },
-			after: { status, by, free: terms.free, releasedCents: released, promoted },
+			after: { status, by, free: terms.free, releasedCents: released, promoted, ...(fromSession ? { reason: fromSession.reason } : {}) },
 		})
 		return { free: terms.free, promoted }
 	})

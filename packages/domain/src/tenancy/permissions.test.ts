@@ -131,6 +131,15 @@ describe('can', () => {
 		expect(can(twoUnitCoordinator, 'update', { ...part, participant: true })).toBe(false)
 	})
 
+	test('only a coordinator of the providing unit cancels a participant from the session page', () => {
+		// Given a participant's place in a session RVO runs
+		const place = { kind: 'session_enrolment', providerTenantId: RVO } as const
+		// Then RVO's coordinator may cancel it; nobody else, and nothing else is granted
+		expect(can(rvoCoordinator, 'delete', place)).toBe(true)
+		for (const other of [employee, manager, { userId: 'nc', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] } as Actor, concernAdmin]) expect(can(other, 'delete', place)).toBe(false)
+		for (const action of ['read', 'create', 'update', 'approve', 'merge'] as const) expect(can(rvoCoordinator, action, place)).toBe(false)
+	})
+
 	test('everyone sees and ends their own signed-in sessions, and nobody else’s', () => {
 		// Given an employee, their unit's coordinator and the concern administrator
 		const own = { kind: 'auth_session', userId: employee.userId } as const

@@ -13,6 +13,8 @@ export type Resource =
 	| { kind: 'course-offering'; tenantId: string }
 	| { kind: 'session'; tenantId: string }
 	| { kind: 'enrolment'; tenantId: string; userId: string; managerId: string | null; providerTenantId: string }
+	/** One participant's place in a session, as the providing unit sees it on the session page ('delete': cancel it). */
+	| { kind: 'session_enrolment'; providerTenantId: string }
 	| { kind: 'tenant'; tenantId: string }
 	| { kind: 'employee'; tenantId: string; userId: string; managerId: string | null }
 	| { kind: 'concern' }
@@ -89,6 +91,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 					return unreachable(action)
 			}
 		}
+		case 'session_enrolment':
+			// The providing unit runs the session: its coordinator cancels a participant there, with a reason.
+			return action === 'delete' && coordinates(actor, resource.providerTenantId)
 		case 'employee': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
