@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import { createOutboundGuard, isPublicAddress, OutboundRefused, parseOutboundAllowList, type Resolver } from './outbound.ts'
 
-// No test here touches the network: the resolver is injected, and so is fetch.
+// No test here touches the network: the resolver is injected, and so is fetch (the rebinding test
+// runs Node's fetch, which the guard's own look-up stops before any socket opens).
 const resolverOf =
 	(table: Record<string, string[]>): Resolver =>
 	async (hostname) => {
@@ -121,6 +122,24 @@ describe('the outbound guard without an allow-list (production)', () => {
 		expect(calls).toEqual([])
 		await fetching.fetch('https://tool.example.nl/jwks', { redirect: 'follow' })
 		expect(calls).toEqual([{ url: 'https://tool.example.nl/jwks', redirect: 'error' }])
+	})
+
+	test('DNS rebinding: a name that answers a public address to the check and a private one at connect time is never connected to', async () => {
+		// The first look-up (the check) sees a public address; the second (the connection's own) sees loopback.
+		// Node's real fetch runs: the connection asks the guard's look-up, which refuses before any socket opens.
+		const answers = [['93.184.216.34'], ['127.0.0.1']]
+		const lookups: string[] = []
+		const rebinding = createOutboundGuard({
+			resolve: async (hostname) => {
+				lookups.push(hostname)
+				return answers[Math.min(lookups.length - 1, answers.length - 1)]!
+			},
+		})
+		const failure = await rebinding.fetch('https://rebinding.example.nl/jwks').catch((error: unknown) => error)
+		expect(failure).toBeInstanceOf(TypeError)
+		expect((failure as TypeError & { cause: unknown }).cause).toBeInstanceOf(OutboundRefused)
+		expect(((failure as TypeError & { cause: OutboundRefused }).cause).code).toBe('PRIVATE_ADDRESS')
+		expect(lookups).toEqual(['rebinding.example.nl', 'rebinding.example.nl'])
 	})
 })
 

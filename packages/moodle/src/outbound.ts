@@ -1,4 +1,6 @@
 import { lookup } from 'node:dns/promises'
+import type { LookupAddress, LookupOptions } from 'node:dns'
+import { Agent } from 'undici'
 import { BlockList, isIPv4, isIPv6 } from 'node:net'
 
 /**
@@ -143,25 +145,47 @@ export function createOutboundGuard({ allow = [], resolve = systemResolver, fetc
 		if (!parsed) throw new OutboundRefused('NOT_A_URL', 'not a URL')
 		if (parsed.problem) throw new OutboundRefused(parsed.problem, `${parsed.host}: ${parsed.problem}`)
 		if (allowed.has(parsed.host) || isIPv4(parsed.host) || isIPv6(parsed.host)) return parsed.url
-		let addresses: string[]
-		try {
-			addresses = await resolve(parsed.host)
-		} catch {
-			throw new OutboundRefused('UNRESOLVED', `${parsed.host} does not resolve`)
-		}
-		if (addresses.length === 0) throw new OutboundRefused('UNRESOLVED', `${parsed.host} does not resolve`)
-		// Every address must be public: a name that also resolves to a private one is refused, so a
-		// later answer from the same name (DNS rebinding) cannot pick the private one.
-		if (addresses.some((address) => !allowed.has(bare(address)) && !isPublicAddress(bare(address))))
-			throw new OutboundRefused('PRIVATE_ADDRESS', `${parsed.host} resolves to a non-public address`)
+		await publicAddressesOf(parsed.host)
 		return parsed.url
 	}
+
+	/** The addresses a name resolves to, when every one of them is public (or allowed); throws OutboundRefused. */
+	async function publicAddressesOf(host: string): Promise<string[]> {
+		let addresses: string[]
+		try {
+			addresses = allowed.has(host) ? await systemResolver(host) : await resolve(host)
+		} catch {
+			throw new OutboundRefused('UNRESOLVED', `${host} does not resolve`)
+		}
+		if (addresses.length === 0) throw new OutboundRefused('UNRESOLVED', `${host} does not resolve`)
+		// Every address must be public: a name that also resolves to a private one is refused, so a
+		// later answer from the same name cannot pick the private one.
+		if (!allowed.has(host) && addresses.some((address) => !allowed.has(bare(address)) && !isPublicAddress(bare(address))))
+			throw new OutboundRefused('PRIVATE_ADDRESS', `${host} resolves to a non-public address`)
+		return addresses
+	}
+
+	// DNS rebinding: a name can answer a public address to `check` and a private one a moment later
+	// when fetch connects. So the connection looks the name up itself, through the same rule, and
+	// connects only to the addresses that passed it.
+	const pinnedLookup = (hostname: string, options: LookupOptions, callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void) => {
+		publicAddressesOf(bare(hostname)).then(
+			(addresses) => {
+				const entries = addresses.map((address) => ({ address, family: isIPv6(address) ? 6 : 4 }))
+				if (options.all) callback(null, entries)
+				else callback(null, entries[0]!.address, entries[0]!.family)
+			},
+			(error: Error) => callback(error, []),
+		)
+	}
+	const dispatcher = new Agent({ connect: { lookup: pinnedLookup as never } })
 
 	const guardedFetch = (async (input: string | URL | Request, init?: RequestInit) => {
 		const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
 		await check(url)
 		// The global fetch is looked up per call, so an interceptor installed later (msw in tests) applies.
-		return (fetchImpl ?? globalThis.fetch)(input, { ...init, redirect: 'error' })
+		// `dispatcher` is Node's own fetch option (undici); an interceptor such as msw ignores it.
+		return (fetchImpl ?? globalThis.fetch)(input, { ...init, redirect: 'error', dispatcher } as RequestInit)
 	}) as typeof globalThis.fetch
 
 	return { allow: [...allowed], problemOf, check, fetch: guardedFetch }
