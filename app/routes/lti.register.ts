@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
 import { registrationRequestSchema, type RegistrationRequest } from '../features/lti/protocol.server.ts'
-import { requireToolRegistrationToken, requireWithinLtiRateLimit } from '../features/lti/service-auth.server.ts'
+import { requireToolRegistrationToken } from '../features/lti/service-auth.server.ts'
 import { methodNotAllowed, parseToolInput, serviceError, toolServiceError } from '../features/lti/tool-answers.server.ts'
 import { registerLtiToolDynamically } from '../features/lti/register-lti-tool-dynamically.server.ts'
 
 /** LTI Dynamic Registration endpoint: the tool posts its configuration with the one-time registration token. */
 export async function action({ request, context }: ActionFunctionArgs) {
-	await requireWithinLtiRateLimit(context, 'register')
-	const actor = await requireToolRegistrationToken(request)
+	const actor = await requireToolRegistrationToken(request, context)
 	const registration = await readRegistration(request)
 	const registered = await registerLtiToolDynamically(context, { actor, registration })
 	if (!registered.ok) return toolServiceError(registered)
@@ -15,8 +14,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 /** Registrations are only posted: the guard answers any other method with 405. */
-export async function loader({ request }: LoaderFunctionArgs) {
-	await requireToolRegistrationToken(request)
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	await requireToolRegistrationToken(request, context)
 	return methodNotAllowed(['POST'])
 }
 

@@ -1,7 +1,7 @@
 import { generatePlatformKey, issueAccessToken, signerFor } from '@leerplein/moodle'
 import { describe, expect, test } from 'vitest'
 import { cacheStats } from '../../core/cache.server.ts'
-import { readVerifiedAccessToken, requireToolRegistrationToken } from './service-auth.server.ts'
+import { readVerifiedAccessToken, registrationTokenOf } from './service-auth.server.ts'
 
 const issuer = 'https://leerplein.test'
 const now = new Date('2026-11-23T12:00:00Z')
@@ -32,7 +32,7 @@ describe('verified access tokens, remembered until they expire', () => {
 	})
 })
 
-describe('the guard of Dynamic Registration', () => {
+describe('the guard of Dynamic Registration (its reading of the request; the rate limit is tested end to end)', () => {
 	const post = (headers: Record<string, string>, method = 'POST') => new Request(`${issuer}/lti/register`, { method, headers })
 	const refusal = async (run: () => unknown) => {
 		try {
@@ -45,11 +45,11 @@ describe('the guard of Dynamic Registration', () => {
 	}
 
 	test('takes the registration token from the bearer header', async () => {
-		expect(await requireToolRegistrationToken(post({ Authorization: 'Bearer one-time' }))).toEqual({ tenantId: null, userId: null, registrationToken: 'one-time' })
+		expect(registrationTokenOf(post({ Authorization: 'Bearer one-time' }))).toEqual({ tenantId: null, userId: null, registrationToken: 'one-time' })
 	})
 
 	test('answers 401 without a token, and 405 to anything but a POST', async () => {
-		expect(await refusal(() => requireToolRegistrationToken(post({})))).toEqual({ status: 401, body: { error: 'invalid_token', error_description: 'a registration token is required as bearer' } })
-		expect(await refusal(() => requireToolRegistrationToken(post({ Authorization: 'Bearer one-time' }, 'GET')))).toEqual({ status: 405, body: { error: 'invalid_request', error_description: 'use POST' } })
+		expect(await refusal(() => registrationTokenOf(post({})))).toEqual({ status: 401, body: { error: 'invalid_token', error_description: 'a registration token is required as bearer' } })
+		expect(await refusal(() => registrationTokenOf(post({ Authorization: 'Bearer one-time' }, 'GET')))).toEqual({ status: 405, body: { error: 'invalid_request', error_description: 'use POST' } })
 	})
 })

@@ -139,7 +139,15 @@ export async function requireToolDeepLinkingResponse(request: Request, context: 
  * is decided when it is spent, in the same step that stores the tool (registerLtiToolDynamically).
  */
 // Async like every other guard, so a route opens with `await` whichever guard it uses.
-export async function requireToolRegistrationToken(request: Request): Promise<RegistrationHolder> {
+export async function requireToolRegistrationToken(request: Request, context: LeerpleinContext): Promise<RegistrationHolder> {
+	const holder = registrationTokenOf(request)
+	// Before the token is looked up (and spent), as the token endpoint's guard does: guessing is rate-limited too.
+	await requireWithinLtiRateLimit(context, 'register')
+	return holder
+}
+
+/** The guard's reading of the request, without the rate limit: POST only, the token as bearer. */
+export function registrationTokenOf(request: Request): RegistrationHolder {
 	requireMethod(request, ['POST'])
 	const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
 	if (!bearer) throw serviceError(401, 'invalid_token', 'a registration token is required as bearer')
