@@ -2,7 +2,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose'
 import { describe, expect, test } from 'vitest'
 import { deepLinkTargetAllowed } from './deep-linking.ts'
 import { createOutboundGuard } from './outbound.ts'
-import { LtiJwtError, verifyToolJwt } from './tool-keys.ts'
+import { KEY_SET_RETRY_MS, LtiJwtError, verifyToolJwt } from './tool-keys.ts'
 
 // A key set the portal cannot read must look the same to the caller whatever is at its address:
 // refused by the guard, no answer, not JSON, not a key set — one code, KEYS_UNAVAILABLE.
@@ -32,9 +32,9 @@ const guard = createOutboundGuard({
 	},
 })
 
-async function codeOf(jwksUrl: string): Promise<string> {
+async function codeOf(jwksUrl: string, at = now): Promise<string> {
 	try {
-		await verifyToolJwt(token, { jwksUrl, fetch: guard.fetch }, expectations)
+		await verifyToolJwt(token, { jwksUrl, fetch: guard.fetch }, { ...expectations, now: at })
 		return 'VERIFIED'
 	} catch (error) {
 		expect(error).toBeInstanceOf(LtiJwtError)
@@ -64,6 +64,13 @@ describe('a tool key set fetched through the outbound guard', () => {
 		const before = served
 		expect(await codeOf('https://tool.example.nl/refused?again')).toBe('KEYS_UNAVAILABLE')
 		expect(served).toBe(before)
+	})
+
+	test('asks again once the retry window has passed on the caller’s clock', async () => {
+		expect(await codeOf('https://tool.example.nl/refused?later')).toBe('KEYS_UNAVAILABLE')
+		const before = served
+		expect(await codeOf('https://tool.example.nl/refused?later', new Date(now.getTime() + KEY_SET_RETRY_MS + 1000))).toBe('KEYS_UNAVAILABLE')
+		expect(served).toBe(before + 1)
 	})
 })
 

@@ -39,10 +39,14 @@ const remoteSets = new Map<string, JWTVerifyGetKey>()
  */
 export const KEY_SET_RETRY_MS = 30_000
 const failedFetches = new Map<string, number>()
+// The time of the verification that asks for a URL's keys (the caller's clock, not the wall's), read
+// by the fetch jose runs within that verification.
+const askedAt = new Map<string, number>()
 
-function keySetOf(source: ToolKeySource): JWTVerifyGetKey {
+function keySetOf(source: ToolKeySource, now: Date): JWTVerifyGetKey {
 	if (source.publicJwk) return createLocalJWKSet({ keys: [source.publicJwk] })
 	const url = source.jwksUrl!
+	askedAt.set(url, now.getTime())
 	let set = remoteSets.get(url)
 	if (!set) {
 		// Not a URL at all: no key set, the same answer as one that cannot be fetched.
@@ -52,20 +56,24 @@ function keySetOf(source: ToolKeySource): JWTVerifyGetKey {
 			timeoutDuration: 5000,
 			cooldownDuration: 30_000,
 			[customFetch]: async (input: string, init: RequestInit) => {
+				const now = askedAt.get(url)!
 				const failedAt = failedFetches.get(url)
-				if (failedAt !== undefined && Date.now() - failedAt < KEY_SET_RETRY_MS) throw new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
+				if (failedAt !== undefined && now - failedAt < KEY_SET_RETRY_MS) throw new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
 				try {
 					const response = await guarded(input, init)
 					if (response.ok) failedFetches.delete(url)
-					else failedFetches.set(url, Date.now())
+					else failedFetches.set(url, now)
 					return response
 				} catch (error) {
-					failedFetches.set(url, Date.now())
+					failedFetches.set(url, now)
 					throw error
 				}
 			},
 		})
-		if (remoteSets.size >= 1000) remoteSets.clear()
+		if (remoteSets.size >= 1000) {
+			remoteSets.clear()
+			askedAt.clear()
+		}
 		remoteSets.set(url, set)
 	}
 	return set
@@ -83,7 +91,7 @@ export type VerifyExpectations = {
 /** Verifies a JWT a tool signed (RS256 only), mapping every failure to one code the caller can answer with. */
 export async function verifyToolJwt(token: string, source: ToolKeySource, expect: VerifyExpectations): Promise<JWTPayload> {
 	try {
-		const { payload } = await jwtVerify(token, keySetOf(source), {
+		const { payload } = await jwtVerify(token, keySetOf(source, expect.now), {
 			algorithms: ['RS256'],
 			issuer: expect.issuer,
 			audience: expect.audience,
