@@ -39,6 +39,10 @@ export function openIdConfiguration(endpoints: PlatformEndpoints, platform: Plat
 	}
 }
 
+// Optional URLs a tool may leave empty: Moodle sends `"logo_uri": ""` whenever its site has no
+// logo (its default), so an empty string counts as absent rather than as an invalid URL.
+const optionalUrl = z.preprocess((value) => (value === '' || value === null ? undefined : value), z.string().url().optional())
+
 const messageSchema = z.object({ type: z.string(), target_link_uri: z.string().url().optional() }).passthrough()
 
 /** The tool's registration request (LTI Dynamic Registration 1.0 §3.5). */
@@ -52,7 +56,10 @@ export const registrationRequestSchema = z.object({
 	redirect_uris: z.array(z.string().url()).min(1),
 	client_name: z.string().trim().min(1).max(200),
 	jwks_uri: z.string().url(),
-	logo_uri: z.string().url().optional(),
+	logo_uri: optionalUrl,
+	client_uri: optionalUrl,
+	policy_uri: optionalUrl,
+	tos_uri: optionalUrl,
 	token_endpoint_auth_method: z.literal('private_key_jwt'),
 	scope: z.string().optional(),
 	[TOOL_CONFIGURATION]: z
@@ -96,6 +103,9 @@ export function registrationResponse(
 		client_name: request.client_name,
 		jwks_uri: request.jwks_uri,
 		...(request.logo_uri ? { logo_uri: request.logo_uri } : {}),
+		...(request.client_uri ? { client_uri: request.client_uri } : {}),
+		...(request.policy_uri ? { policy_uri: request.policy_uri } : {}),
+		...(request.tos_uri ? { tos_uri: request.tos_uri } : {}),
 		token_endpoint_auth_method: 'private_key_jwt',
 		scope: scopes.join(' '),
 		[TOOL_CONFIGURATION]: { ...request[TOOL_CONFIGURATION], deployment_id: deploymentId },
