@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { sql, type SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { selectRows, type Database, type DatabaseClient } from './client.ts'
-import { findUserIdByEmail, getSignedInPerson, insertSession, listSessionsOfUser } from './queries/auth.ts'
-import { getPlatformSigningKey, insertFirstPlatformKey } from './queries/lti.ts'
+import { deleteExpiredSessions, findUserIdByEmail, getSignedInPerson, insertSession, listSessionsOfUser } from './queries/auth.ts'
+import { getPlatformSigningKey, insertFirstPlatformKey, insertMessageState, takeMessageState, useToolTokenId } from './queries/lti.ts'
+import { hitRateLimit } from './queries/rate-limits.ts'
+import { insertSsoAttempt, takeSsoAttempt } from './queries/sso.ts'
 import * as schema from './schema/index.ts'
 import { failure, insertTwoUnitsAndAProvider } from './tenancy-fixtures.ts'
-import { signContext, withTenantContext, withToolContext } from './tenancy.ts'
+import { signClaimFor, signContext, withTenantContext, withToolContext } from './tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from './testing.ts'
 
 // The second wall against SQL run as the portal's own role (issue 12 item 4, ADR 024). Each
@@ -184,5 +186,137 @@ describe.each(await testDrivers())('the second wall holds against SQL run as the
 		const seal = attack(sql`select lti_seal_platform_key('kid-1', '{"sealed": "x"}'::jsonb, ${Date.now() + 60_000}::bigint, ${'0'.repeat(64)})`)
 		expect(await failure(seal)).toMatch(/platform key refused/)
 		expect((await getPlatformSigningKey(app.db))?.kid).toBe('kid-1')
+	})
+
+	// The functions below only count, record or store one-time state, but with made-up values they
+	// lock people out, spend a tool's ids, plant sign-in or launch state, or sign everyone out
+	// (migration 0030). Each is refused without the portal's claim, and a claim the portal signed for
+	// other values does not serve either.
+	const forgedClaim = () => [`${Date.now() + 60_000}`, '0'.repeat(64)] as const
+	const asOwner = <T = Record<string, unknown>>(query: SQL) => database.asOwner((db) => raw<T>(db, query))
+
+	test("nobody fills another address's sign-in limit, while the portal still counts", async () => {
+		const [expiresMs, mac] = forgedClaim()
+		const hit = (key: string, claim: { expiresMs: number | string; mac: string }) =>
+			attack(sql`select * from rate_limit_hit(${key}, 60, 5, now(), ${claim.expiresMs}::bigint, ${claim.mac})`)
+		expect(await failure(hit('sign-in:ip:10.9.9.9', { expiresMs, mac }))).toMatch(/rate limit refused/)
+		expect(await failure(attack(sql`select * from rate_limit_hit('sign-in:ip:10.9.9.9', 60, 5, now())`))).toMatch(/does not exist/)
+		// A claim the portal signed for one address, moment and rule, presented for another address.
+		const moment = new Date()
+		const signed = await signClaimFor(app.db, ['rate-limit', 'sign-in:ip:10.9.9.8', '60', '5', String(moment.getTime())])
+		const other = attack(
+			sql`select * from rate_limit_hit('sign-in:ip:10.9.9.9', 60, 5, ${moment.toISOString()}::timestamptz, ${signed.expiresMs}::bigint, ${signed.mac})`,
+		)
+		expect(await failure(other)).toMatch(/rate limit refused/)
+		expect(await asOwner(sql`select key from rate_limits where key like 'sign-in:ip:10.9.9.%'`)).toEqual([])
+		// The portal's own path.
+		const verdict = await hitRateLimit(app.db, { key: 'sign-in:ip:10.9.9.9', rule: { maxHits: 5, windowSeconds: 60 }, now: moment })
+		expect(verdict).toEqual({ allowed: true, retryAfterSeconds: 60 })
+		expect(await asOwner(sql`select hits from rate_limits where key = 'sign-in:ip:10.9.9.9'`)).toEqual([{ hits: 1 }])
+	})
+
+	test("nobody spends a tool's token id or nonce before the tool does, while the portal still records them", async () => {
+		const [expiresMs, mac] = forgedClaim()
+		const use = attack(sql`select lti_use_token_id(${toolId}::uuid, 'jti:planted', now() + interval '1 hour', ${expiresMs}::bigint, ${mac})`)
+		expect(await failure(use)).toMatch(/token id refused/)
+		expect(await failure(attack(sql`select lti_use_token_id(${toolId}::uuid, 'jti:planted', now() + interval '1 hour')`))).toMatch(/does not exist/)
+		const expiresAt = new Date(Date.now() + 3_600_000)
+		const signed = await signClaimFor(app.db, ['token-id', otherToolId, 'jti:planted', String(expiresAt.getTime())])
+		const forAnotherTool = attack(
+			sql`select lti_use_token_id(${toolId}::uuid, 'jti:planted', ${expiresAt.toISOString()}::timestamptz, ${signed.expiresMs}::bigint, ${signed.mac})`,
+		)
+		expect(await failure(forAnotherTool)).toMatch(/token id refused/)
+		expect(await asOwner(sql`select token_id from lti_used_token_ids where token_id = 'jti:planted'`)).toEqual([])
+		// The portal's own path: the tool's first use is fresh, its second a replay.
+		expect(await useToolTokenId(app.db, { toolId, tokenId: 'jti:planted', expiresAt })).toBe(true)
+		expect(await useToolTokenId(app.db, { toolId, tokenId: 'jti:planted', expiresAt })).toBe(false)
+	})
+
+	test('nobody plants a sign-in attempt of their own choosing, while the portal still starts one', async () => {
+		const [expiresMs, mac] = forgedClaim()
+		const plant = attack(
+			sql`select auth_insert_sso_attempt('planted-attempt', ${ids.nvwa}::uuid, 'state', 'nonce', 'verifier', 'https://portal.test/sso/callback',
+				'https://evil.test/', now() + interval '10 minutes', ${expiresMs}::bigint, ${mac})`,
+		)
+		expect(await failure(plant)).toMatch(/sign-in attempt refused/)
+		const unsigned = attack(
+			sql`select auth_insert_sso_attempt('planted-attempt', ${ids.nvwa}::uuid, 'state', 'nonce', 'verifier', 'https://portal.test/sso/callback',
+				'https://evil.test/', now() + interval '10 minutes')`,
+		)
+		expect(await failure(unsigned)).toMatch(/does not exist/)
+		expect(await asOwner(sql`select id from sso_login_attempts where id = 'planted-attempt'`)).toEqual([])
+		// The portal's own path.
+		const attempt = {
+			id: 'portal-attempt',
+			tenantId: ids.nvwa,
+			stateHash: 'state-hash',
+			nonce: 'nonce',
+			codeVerifier: 'verifier',
+			redirectUri: 'https://portal.test/sso/callback',
+			returnTo: '/mijn-leren',
+			expiresAt: new Date(Date.now() + 600_000),
+		}
+		await insertSsoAttempt(app.db, attempt)
+		expect(await takeSsoAttempt(app.db, { attemptId: 'portal-attempt' })).toMatchObject({ tenantId: ids.nvwa, returnTo: '/mijn-leren' })
+	})
+
+	test("nobody plants a launch or Deep Linking state into another unit's course, while the portal still stores one", async () => {
+		const [expiresMs, mac] = forgedClaim()
+		const plant = (kind: string, claim: { expiresMs: number | string; mac: string }) =>
+			attack(
+				sql`select lti_insert_message_state('planted-hint', ${kind}, ${toolId}::uuid, ${ids.rvo}::uuid, ${ids.courses.forRvo}::uuid, null,
+					${ids.users.carl}::uuid, '1', now() + interval '10 minutes', ${claim.expiresMs}::bigint, ${claim.mac})`,
+			)
+		expect(await failure(plant('deep_linking', { expiresMs, mac }))).toMatch(/message state refused/)
+		expect(await failure(plant('deep_linking_return', { expiresMs, mac }))).toMatch(/message state refused/)
+		// A claim the portal signed for a launch does not make a Deep Linking request.
+		const expiresAt = new Date(Date.now() + 600_000)
+		const launch = await signClaimFor(app.db, [
+			...['message-state', 'planted-hint', 'launch', toolId, ids.rvo, ids.courses.forRvo, '', ids.users.carl, '1'],
+			String(expiresAt.getTime()),
+		])
+		const relabelled = attack(
+			sql`select lti_insert_message_state('planted-hint', 'deep_linking', ${toolId}::uuid, ${ids.rvo}::uuid, ${ids.courses.forRvo}::uuid, null,
+				${ids.users.carl}::uuid, '1', ${expiresAt.toISOString()}::timestamptz, ${launch.expiresMs}::bigint, ${launch.mac})`,
+		)
+		expect(await failure(relabelled)).toMatch(/message state refused/)
+		expect(await asOwner(sql`select id from lti_message_states where id = 'planted-hint'`)).toEqual([])
+		// The portal's own path.
+		const state = {
+			id: 'portal-hint',
+			kind: 'deep_linking' as const,
+			toolId,
+			tenantId: ids.rvo,
+			courseId: ids.courses.forRvo,
+			resourceLinkId: null,
+			userId: ids.users.bob,
+			deploymentId: '1',
+			expiresAt,
+		}
+		await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.users.bob }, (tx) => insertMessageState(tx, state))
+		const taken = await takeMessageState(app.db, { id: 'portal-hint', kind: 'deep_linking' })
+		expect(taken).toMatchObject({ courseId: ids.courses.forRvo, userId: ids.users.bob })
+	})
+
+	test('nobody ends every session with a made-up "now", while the portal still clears expired ones', async () => {
+		const live = sql`select id from auth_sessions where expires_at > now() order by id`
+		const before = await asOwner(live)
+		expect(before.length).toBeGreaterThan(0)
+		const [expiresMs, mac] = forgedClaim()
+		const farAhead = attack(sql`select auth_delete_expired_sessions(now() + interval '10 years', ${expiresMs}::bigint, ${mac})`)
+		expect(await failure(farAhead)).toMatch(/session housekeeping refused/)
+		expect(await failure(attack(sql`select auth_delete_expired_sessions('infinity'::timestamptz)`))).toMatch(/does not exist/)
+		expect(await asOwner(live)).toEqual(before)
+		// The portal's own path: an expired session goes, the live ones stay.
+		await insertSession(app.db, {
+			id: 'expired-hash',
+			userId: ids.users.ann,
+			expiresAt: new Date(Date.now() - 60_000),
+			absoluteExpiresAt: new Date(Date.now() + 3_600_000),
+			idleTimeoutSeconds: 3600,
+		})
+		expect(await deleteExpiredSessions(app.db, { now: new Date() })).toBeGreaterThanOrEqual(1)
+		expect(await asOwner(sql`select id from auth_sessions where id = 'expired-hash'`)).toEqual([])
+		expect(await asOwner(live)).toEqual(before)
 	})
 })

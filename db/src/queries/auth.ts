@@ -101,6 +101,10 @@ export async function listSessionsOfUser(db: Database, { userId }: { userId: str
 
 /** Housekeeping: sessions past their idle or absolute expiry. */
 export async function deleteExpiredSessions(db: Database, { now }: { now: Date }): Promise<number> {
-	const [row] = await selectRows<{ deleted: number }>(db, sql`select auth_delete_expired_sessions(${now.toISOString()}::timestamptz) as deleted`)
+	const claim = await signClaimFor(db, ['expired-sessions', String(now.getTime())])
+	const [row] = await selectRows<{ deleted: number }>(
+		db,
+		sql`select auth_delete_expired_sessions(${now.toISOString()}::timestamptz, ${claim.expiresMs}::bigint, ${claim.mac}) as deleted`,
+	)
 	return Number(row?.deleted ?? 0)
 }

@@ -186,8 +186,21 @@ export async function deleteOnlinePart(db: Database, { courseId, resourceLinkId 
 // ---- one-time protocol state -----------------------------------------------------------------
 
 export async function insertMessageState(db: Database, state: Omit<LtiMessageState, 'createdAt'>): Promise<void> {
+	const claim = await signClaimFor(db, [
+		'message-state',
+		state.id,
+		state.kind,
+		state.toolId,
+		state.tenantId,
+		state.courseId,
+		state.resourceLinkId ?? '',
+		state.userId,
+		state.deploymentId,
+		String(state.expiresAt.getTime()),
+	])
 	await db.execute(sql`select lti_insert_message_state(${state.id}, ${state.kind}, ${state.toolId}::uuid, ${state.tenantId}::uuid,
-		${state.courseId}::uuid, ${state.resourceLinkId}::uuid, ${state.userId}::uuid, ${state.deploymentId}, ${state.expiresAt.toISOString()}::timestamptz)`)
+		${state.courseId}::uuid, ${state.resourceLinkId}::uuid, ${state.userId}::uuid, ${state.deploymentId}, ${state.expiresAt.toISOString()}::timestamptz,
+		${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
 const stateColumns = {
@@ -211,7 +224,11 @@ export async function takeMessageState(db: Database, { id, kind }: { id: string;
 
 /** Records a jti or nonce of a tool; false when the tool used it before. */
 export async function useToolTokenId(db: Database, { toolId, tokenId, expiresAt }: { toolId: string; tokenId: string; expiresAt: Date }): Promise<boolean> {
-	const [row] = await selectRows<{ fresh: boolean }>(db, sql`select lti_use_token_id(${toolId}::uuid, ${tokenId}, ${expiresAt.toISOString()}::timestamptz) as fresh`)
+	const claim = await signClaimFor(db, ['token-id', toolId, tokenId, String(expiresAt.getTime())])
+	const [row] = await selectRows<{ fresh: boolean }>(
+		db,
+		sql`select lti_use_token_id(${toolId}::uuid, ${tokenId}, ${expiresAt.toISOString()}::timestamptz, ${claim.expiresMs}::bigint, ${claim.mac}) as fresh`,
+	)
 	return row?.fresh === true
 }
 

@@ -6,7 +6,7 @@ import { tenants } from '../schema/tenants.ts'
 
 // Single sign-on per unit (ADR 008). A unit's provider config is public and read directly; the
 // login attempts and the employee look-up happen before any tenant context, so they go through
-// the SECURITY DEFINER functions of migration 0007.
+// the SECURITY DEFINER functions of migration 0009, signed since migration 0030 (ADR 024).
 
 export type SsoConfigRow = typeof tenantSsoConfigs.$inferSelect
 export type SsoLoginAttempt = typeof ssoLoginAttempts.$inferSelect
@@ -36,9 +36,20 @@ export async function getSsoConfig(
 
 /** Stores a new attempt (keyed by the hash of the browser's token) and clears expired ones. */
 export async function insertSsoAttempt(db: Database, attempt: Omit<SsoLoginAttempt, 'createdAt'>): Promise<void> {
+	const claim = await signClaimFor(db, [
+		'sso-attempt',
+		attempt.id,
+		attempt.tenantId,
+		attempt.stateHash,
+		attempt.nonce,
+		attempt.codeVerifier,
+		attempt.redirectUri,
+		attempt.returnTo,
+		String(attempt.expiresAt.getTime()),
+	])
 	await db.execute(sql`select auth_insert_sso_attempt(
 		${attempt.id}, ${attempt.tenantId}::uuid, ${attempt.stateHash}, ${attempt.nonce}, ${attempt.codeVerifier},
-		${attempt.redirectUri}, ${attempt.returnTo}, ${attempt.expiresAt.toISOString()}::timestamptz)`)
+		${attempt.redirectUri}, ${attempt.returnTo}, ${attempt.expiresAt.toISOString()}::timestamptz, ${claim.expiresMs}::bigint, ${claim.mac})`)
 }
 
 // mapWith borrows each column's decoding, so timestamps come back as Dates on both drivers.
