@@ -12,6 +12,7 @@ import {
 	type AccessToken,
 	type DeepLinkingResponse,
 	type JWK,
+	type RemoteKeySet,
 	type ToolKeySource,
 } from '@leerplein/moodle'
 import { decodeJwt, decodeProtectedHeader } from 'jose'
@@ -185,9 +186,15 @@ export async function requireWithinLtiRateLimit(
 	}
 }
 
+/**
+ * Tools' fetched key sets, one per JWKS address: bounded, so addresses cannot grow the process; the
+ * package decides their expiry by the verification's clock (@leerplein/moodle tool-keys.ts).
+ */
+const toolKeySets = createCache<RemoteKeySet>({ name: 'lti-tool-key-sets', max: 1000 })
+
 /** Where a tool's signature is checked: its JWKS address, or the public key pasted at registration. */
 export function keySourceOf(tool: { jwksUrl: string | null; publicJwk: Record<string, unknown> | null }): ToolKeySource {
-	return tool.publicJwk ? { publicJwk: tool.publicJwk } : { jwksUrl: tool.jwksUrl!, fetch: outboundGuard().fetch }
+	return tool.publicJwk ? { publicJwk: tool.publicJwk } : { jwksUrl: tool.jwksUrl!, fetch: outboundGuard().fetch, keySets: toolKeySets }
 }
 
 /**

@@ -24,14 +24,10 @@ export function jwksDocument(publicJwks: readonly JWK[]): { keys: JWK[] } {
 
 export type Signer = { kid: string; key: CryptoKey }
 
-const imported = new Map<string, Promise<CryptoKey>>()
-
-/** Imports a private JWK once per process; signing is on every launch and token. */
+/**
+ * Imports a private JWK for signing. Signing is on every launch and token, so the caller keeps the
+ * signer (the portal in its one cache, which a rotation clears); no key outlives that here.
+ */
 export async function signerFor(key: Pick<PlatformKey, 'kid' | 'privateJwk'>): Promise<Signer> {
-	let promise = imported.get(key.kid)
-	if (!promise) {
-		promise = importJWK(key.privateJwk, SIGNING_ALGORITHM) as Promise<CryptoKey>
-		imported.set(key.kid, promise)
-	}
-	return { kid: key.kid, key: await promise }
+	return { kid: key.kid, key: (await importJWK(key.privateJwk, SIGNING_ALGORITHM)) as CryptoKey }
 }

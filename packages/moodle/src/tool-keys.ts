@@ -1,12 +1,14 @@
-import { createLocalJWKSet, createRemoteJWKSet, customFetch, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose'
+import { createLocalJWKSet, errors, jwtVerify, type JWK, type JWTPayload, type JWTVerifyGetKey } from 'jose'
 import { OutboundRefused } from './outbound.ts'
 
 /**
  * Where a tool's public keys are: its JWKS URL, or a key the administrator pasted. A JWKS URL is
  * fetched only through `fetch`, the caller's outbound guard (outbound.ts), which refuses plain http
- * and non-public addresses.
+ * and non-public addresses, and what was fetched is kept in `keySets`, the caller's cache.
  */
-export type ToolKeySource = { jwksUrl: string; fetch: typeof globalThis.fetch; publicJwk?: null } | { jwksUrl?: null; publicJwk: JWK }
+export type ToolKeySource =
+	| { jwksUrl: string; fetch: typeof globalThis.fetch; keySets: KeySetCache; publicJwk?: null }
+	| { jwksUrl?: null; publicJwk: JWK }
 
 export type JwtProblem =
 	| 'MALFORMED'
@@ -29,54 +31,104 @@ export class LtiJwtError extends Error {
 	}
 }
 
-// One remote key set per URL and process: jose caches the keys and refetches on an unknown kid
-// (at most every 30 s), which is how a tool's key rotation reaches us.
-const remoteSets = new Map<string, JWTVerifyGetKey>()
+/**
+ * What verification remembers of one JWKS URL between calls. The times are the verifications'
+ * clock (their `now`), never the wall's, so a test moves that clock instead of waiting.
+ */
+export type RemoteKeySet = {
+	/** The keys last fetched, and when. */
+	keys: JWTVerifyGetKey | null
+	fetchedAt: number | null
+	/** When the last fetch failed: the URL is not asked again within KEY_SET_RETRY_MS of it. */
+	failedAt: number | null
+	/** The fetch under way, which verifications arriving meanwhile wait for instead of fetching too. */
+	pending: Promise<void> | null
+}
 
 /**
- * A key set that could not be fetched is not asked again for this long (per URL and process): jose
- * retries a failed fetch at once, so without this every refused request would be one outbound request.
+ * Where the caller keeps remote key sets, one per URL: the portal passes its one in-process cache
+ * (bounded, so any number of tool URLs cannot grow the process). An entry it evicts is fetched
+ * again when next needed; expiry is decided here, by the verification's clock.
+ */
+export type KeySetCache = { get(url: string): RemoteKeySet | undefined; set(url: string, keySet: RemoteKeySet): void }
+
+/** Keys fetched this long ago are fetched again before use (jose's default for a remote set). */
+export const KEY_SET_MAX_AGE_MS = 10 * 60_000
+
+/**
+ * A token with a kid the keys do not know fetches them again (a tool's key rotation), but not
+ * within this long of the last fetch: unknown kids would otherwise be one outbound request each.
+ */
+export const KEY_SET_COOLDOWN_MS = 30_000
+
+/**
+ * A key set that could not be fetched is not asked again for this long: without it every refused
+ * request would be one outbound request.
  */
 export const KEY_SET_RETRY_MS = 30_000
-const failedFetches = new Map<string, number>()
-// The time of the verification that asks for a URL's keys (the caller's clock, not the wall's), read
-// by the fetch jose runs within that verification.
-const askedAt = new Map<string, number>()
+
+/** How long a fetch of a key set may take. */
+const KEY_SET_FETCH_TIMEOUT_MS = 5000
+
+const keysUnavailable = () => new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
 
 function keySetOf(source: ToolKeySource, now: Date): JWTVerifyGetKey {
 	if (source.publicJwk) return createLocalJWKSet({ keys: [source.publicJwk] })
 	const url = source.jwksUrl!
-	askedAt.set(url, now.getTime())
-	let set = remoteSets.get(url)
-	if (!set) {
-		// Not a URL at all: no key set, the same answer as one that cannot be fetched.
-		if (!URL.canParse(url)) throw new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
-		const guarded = source.fetch
-		set = createRemoteJWKSet(new URL(url), {
-			timeoutDuration: 5000,
-			cooldownDuration: 30_000,
-			[customFetch]: async (input: string, init: RequestInit) => {
-				const now = askedAt.get(url)!
-				const failedAt = failedFetches.get(url)
-				if (failedAt !== undefined && now - failedAt < KEY_SET_RETRY_MS) throw new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
-				try {
-					const response = await guarded(input, init)
-					if (response.ok) failedFetches.delete(url)
-					else failedFetches.set(url, now)
-					return response
-				} catch (error) {
-					failedFetches.set(url, now)
-					throw error
-				}
-			},
-		})
-		if (remoteSets.size >= 1000) {
-			remoteSets.clear()
-			askedAt.clear()
-		}
-		remoteSets.set(url, set)
+	// Not a URL at all: no key set, the same answer as one that cannot be fetched.
+	if (!URL.canParse(url)) throw keysUnavailable()
+	const nowMs = now.getTime()
+	let keySet = source.keySets.get(url)
+	if (!keySet) {
+		keySet = { keys: null, fetchedAt: null, failedAt: null, pending: null }
+		source.keySets.set(url, keySet)
 	}
-	return set
+	const known = keySet
+	return async (header, token) => {
+		if (!known.keys || known.fetchedAt === null || nowMs - known.fetchedAt >= KEY_SET_MAX_AGE_MS) await refetch(known, url, source.fetch, nowMs)
+		try {
+			return await known.keys!(header, token)
+		} catch (error) {
+			if (!(error instanceof errors.JWKSNoMatchingKey) || nowMs - known.fetchedAt! < KEY_SET_COOLDOWN_MS) throw error
+			await refetch(known, url, source.fetch, nowMs)
+			return known.keys!(header, token)
+		}
+	}
+}
+
+/**
+ * Fetches a key set into `keySet`, or fails with KEYS_UNAVAILABLE whatever went wrong (refused by
+ * the guard, no answer, not 200, not JSON, not a key set), so the answer never tells what is at the
+ * other end. Verifications arriving while it runs share it.
+ */
+async function refetch(keySet: RemoteKeySet, url: string, fetch: typeof globalThis.fetch, nowMs: number): Promise<void> {
+	if (!keySet.pending) {
+		if (keySet.failedAt !== null && nowMs - keySet.failedAt < KEY_SET_RETRY_MS) throw keysUnavailable()
+		keySet.pending = fetchKeySet(url, fetch)
+			.then(
+				(keys) => {
+					Object.assign(keySet, { keys, fetchedAt: nowMs, failedAt: null })
+				},
+				() => {
+					keySet.failedAt = nowMs
+					throw keysUnavailable()
+				},
+			)
+			.finally(() => {
+				keySet.pending = null
+			})
+	}
+	await keySet.pending
+}
+
+async function fetchKeySet(url: string, fetch: typeof globalThis.fetch): Promise<JWTVerifyGetKey> {
+	const response = await fetch(url, {
+		headers: { accept: 'application/json, application/jwk-set+json' },
+		signal: AbortSignal.timeout(KEY_SET_FETCH_TIMEOUT_MS),
+	})
+	if (response.status !== 200) throw new Error(`the key set answered ${response.status}`)
+	// createLocalJWKSet refuses what is not a key set.
+	return createLocalJWKSet((await response.json()) as { keys: JWK[] })
 }
 
 export type VerifyExpectations = {
