@@ -49,8 +49,8 @@ type MoodleTool = {
 	deepLinkingResponse: (request: JWTPayload, items: unknown[], misbehave?: Misbehaviour & { data?: string; deploymentId?: string; nonce?: string }) => Promise<string>
 	/** Follows `Link: rel="next"` pages, as Moodle's member sync does. */
 	readAllPages: (url: string, token: string) => Promise<{ pages: unknown[]; urls: string[] }>
-	/** Dynamic Registration as Moodle does it (scopes inside the tool configuration). */
-	register: (openIdConfigurationUrl: string, registrationToken: string) => Promise<Response>
+	/** Dynamic Registration as Moodle does it (scopes inside the tool configuration); `edit` changes the configuration it posts. */
+	register: (openIdConfigurationUrl: string, registrationToken: string, edit?: (configuration: Record<string, unknown>) => void) => Promise<Response>
 	stop: () => Promise<void>
 }
 
@@ -186,33 +186,35 @@ export async function startMoodle({ token = `ws-token-${randomBytes(8).toString(
 			}
 			return { pages, urls }
 		},
-		async register(openIdConfigurationUrl, registrationToken) {
+		async register(openIdConfigurationUrl, registrationToken, edit = () => {}) {
 			const configuration = (await (await fetch(openIdConfigurationUrl)).json()) as { registration_endpoint: string }
+			const registration: Record<string, unknown> = {
+				application_type: 'web',
+				response_types: ['id_token'],
+				grant_types: ['implicit', 'client_credentials'],
+				initiate_login_uri: tool.loginUrl,
+				redirect_uris: [tool.redirectUri, `${url}/enrol/lti/launch_deeplink.php`],
+				client_name: 'Moodle (test)',
+				jwks_uri: tool.jwksUrl,
+				token_endpoint_auth_method: 'private_key_jwt',
+				'https://purl.imsglobal.org/spec/lti-tool-configuration': {
+					domain: new URL(url).host,
+					target_link_uri: tool.redirectUri,
+					claims: ['iss', 'sub', 'name', 'given_name', 'family_name', 'email'],
+					messages: [{ type: 'LtiDeepLinkingRequest', target_link_uri: `${url}/enrol/lti/launch_deeplink.php` }],
+					scopes: [
+						'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
+						'https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly',
+						'https://purl.imsglobal.org/spec/lti-ags/scope/score',
+						'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+					],
+				},
+			}
+			edit(registration)
 			return fetch(configuration.registration_endpoint, {
 				method: 'POST',
 				headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${registrationToken}` },
-				body: JSON.stringify({
-					application_type: 'web',
-					response_types: ['id_token'],
-					grant_types: ['implicit', 'client_credentials'],
-					initiate_login_uri: tool.loginUrl,
-					redirect_uris: [tool.redirectUri, `${url}/enrol/lti/launch_deeplink.php`],
-					client_name: 'Moodle (test)',
-					jwks_uri: tool.jwksUrl,
-					token_endpoint_auth_method: 'private_key_jwt',
-					'https://purl.imsglobal.org/spec/lti-tool-configuration': {
-						domain: new URL(url).host,
-						target_link_uri: tool.redirectUri,
-						claims: ['iss', 'sub', 'name', 'given_name', 'family_name', 'email'],
-						messages: [{ type: 'LtiDeepLinkingRequest', target_link_uri: `${url}/enrol/lti/launch_deeplink.php` }],
-						scopes: [
-							'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
-							'https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly',
-							'https://purl.imsglobal.org/spec/lti-ags/scope/score',
-							'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
-						],
-					},
-				}),
+				body: JSON.stringify(registration),
 			})
 		},
 		stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
