@@ -97,6 +97,17 @@ describe('a tool key set fetched through the outbound guard', () => {
 		expect(served).toBe(before + 1)
 	})
 
+	test('takes keys fetched at a later time of the caller’s clock (set back since) as stale', async () => {
+		const url = 'https://tool.example.nl/jwks?set-back'
+		const later = new Date(now.getTime() + 60_000)
+		expect(await codeOf(url, later, { jwt: await tokenAt(later) })).toBe('VERIFIED')
+		const before = served
+		expect(await codeOf(url)).toBe('VERIFIED')
+		expect(served).toBe(before + 1)
+		expect(await codeOf(url)).toBe('VERIFIED')
+		expect(served).toBe(before + 1)
+	})
+
 	test('fetches the keys again for an unknown kid (a rotation), but not within the cool-down', async () => {
 		const url = 'https://tool.example.nl/rotating'
 		expect(await codeOf(url)).toBe('VERIFIED')

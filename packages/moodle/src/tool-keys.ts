@@ -72,6 +72,14 @@ const KEY_SET_FETCH_TIMEOUT_MS = 5000
 
 const keysUnavailable = () => new LtiJwtError('KEYS_UNAVAILABLE', "the tool's key set could not be read")
 
+/**
+ * How long before `nowMs` a remembered moment was. Never is long ago, and so is a moment in this
+ * verification's future (its clock was set back): that counts as stale, not as fresh for ever.
+ */
+function elapsedSince(moment: number | null, nowMs: number): number {
+	return moment === null || moment > nowMs ? Infinity : nowMs - moment
+}
+
 function keySetOf(source: ToolKeySource, now: Date): JWTVerifyGetKey {
 	if (source.publicJwk) return createLocalJWKSet({ keys: [source.publicJwk] })
 	const url = source.jwksUrl!
@@ -85,11 +93,11 @@ function keySetOf(source: ToolKeySource, now: Date): JWTVerifyGetKey {
 	}
 	const known = keySet
 	return async (header, token) => {
-		if (!known.keys || known.fetchedAt === null || nowMs - known.fetchedAt >= KEY_SET_MAX_AGE_MS) await refetch(known, url, source.fetch, nowMs)
+		if (!known.keys || elapsedSince(known.fetchedAt, nowMs) >= KEY_SET_MAX_AGE_MS) await refetch(known, url, source.fetch, nowMs)
 		try {
 			return await known.keys!(header, token)
 		} catch (error) {
-			if (!(error instanceof errors.JWKSNoMatchingKey) || nowMs - known.fetchedAt! < KEY_SET_COOLDOWN_MS) throw error
+			if (!(error instanceof errors.JWKSNoMatchingKey) || elapsedSince(known.fetchedAt, nowMs) < KEY_SET_COOLDOWN_MS) throw error
 			await refetch(known, url, source.fetch, nowMs)
 			return known.keys!(header, token)
 		}
@@ -103,7 +111,7 @@ function keySetOf(source: ToolKeySource, now: Date): JWTVerifyGetKey {
  */
 async function refetch(keySet: RemoteKeySet, url: string, fetch: typeof globalThis.fetch, nowMs: number): Promise<void> {
 	if (!keySet.pending) {
-		if (keySet.failedAt !== null && nowMs - keySet.failedAt < KEY_SET_RETRY_MS) throw keysUnavailable()
+		if (elapsedSince(keySet.failedAt, nowMs) < KEY_SET_RETRY_MS) throw keysUnavailable()
 		keySet.pending = fetchKeySet(url, fetch)
 			.then(
 				(keys) => {
