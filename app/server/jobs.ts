@@ -5,6 +5,7 @@ import {
 	MAIL_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	REMINDER_QUEUE,
+	SESSION_PURGE_QUEUE,
 	type DuplicateScanJob,
 	type MailJob,
 } from '@leerplein/db/jobs'
@@ -14,6 +15,7 @@ import type { Logger } from 'pino'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
+import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 import type { Clock } from '../core/clock.ts'
@@ -28,7 +30,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), and the
+ * scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -58,6 +60,11 @@ export async function startJobWorker(
 		logger.info(reminders.ok ? { count: reminders.value.queued } : { code: reminders.code }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(SESSION_PURGE_QUEUE, async ([job]) => {
+		const purged = await purgeExpiredSessions({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(purged.ok ? { removed: purged.value.removed } : { code: purged.code }, 'expired sessions purged')
+	})
+	await boss.schedule(SESSION_PURGE_QUEUE, '15 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)
 	await boss.work(MOODLE_SYNC_QUEUE, async ([job]) => {
 		// The scheduled sync runs as no one, in the job's own service context.

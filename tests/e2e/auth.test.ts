@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { createDatabase } from '@leerplein/db'
+import { createJobQueue, SESSION_PURGE_QUEUE } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
 import { eq } from 'drizzle-orm'
 import { testDrivers } from '@leerplein/db/testing'
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeEach, describe, expect, onTestFinished, test } from 'vitest'
+import { pollUntil } from '../support/poll.ts'
 import { accessibilityViolations, ELS, FATIMA, PETER, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
 const COOKIE = '__Host-leerplein-sessie'
@@ -158,9 +160,11 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 })
 
 describe('session timeouts', () => {
-	// The portal's clock is the test's: the default policy (30 minutes idle, 8 hours at most) without waiting for it.
-	const e2e = useE2E({ driver: 'pglite', clock: true })
+	// The portal's clock is the test's: the default policy (30 minutes idle, 8 hours at most) without
+	// waiting for it. On PostgreSQL, so the test can read auth_sessions as the owner and queue a job.
+	const e2e = useE2E({ driver: 'postgres', clock: true, owner: true, env: { JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '0.5' } })
 	const minutes = (count: number) => count * 60_000
+	const sessionsOf = async (hash: string) => (await e2e.owner.db.select().from(schema.authSessions).where(eq(schema.authSessions.id, hash))).length
 
 	test('an idle session expires, and the person is told why', async () => {
 		const page = await e2e.newPage()
@@ -189,6 +193,37 @@ describe('session timeouts', () => {
 		await page.goto('/account')
 		expect(new URL(page.url()).pathname).toBe('/inloggen')
 	})
+
+	test('the hourly housekeeping removes expired sessions from the database, and keeps live ones', async () => {
+		const expiring = await e2e.newPage()
+		await signInAs(expiring, SANNE)
+		const expiredHash = await sessionHash(expiring)
+		await e2e.clock.advance(minutes(31))
+		const live = await e2e.newPage()
+		await signInAs(live, FATIMA)
+		const liveHash = await sessionHash(live)
+		expect(await sessionsOf(expiredHash)).toBe(1)
+
+		// The schedule fires on pg-boss's own clock; the test queues the same job instead of waiting an hour.
+		const url = e2e.portal.databaseUrl!
+		const client = await createDatabase({ driver: 'postgres', url, migrationUrl: url }, { role: 'migrator' })
+		const boss = createJobQueue(client, { supervise: false, schedule: false })
+		try {
+			await boss.start()
+			await boss.send(SESSION_PURGE_QUEUE, {})
+		} finally {
+			await boss.stop({ graceful: false })
+			await client.close()
+		}
+		await pollUntil(async () => (await sessionsOf(expiredHash)) === 0, { message: 'the expired session to be purged' })
+		expect(await sessionsOf(liveHash)).toBe(1)
+		expect(e2e.portal.logs().some((line) => line.msg === 'expired sessions purged' && Number(line.removed) >= 1)).toBe(true)
+	})
+
+	async function sessionHash(page: Page): Promise<string> {
+		const cookie = (await page.context().cookies()).find((each) => each.name === COOKIE)!
+		return createHash('sha256').update(cookie.value).digest('hex')
+	}
 })
 
 describe('without demo mode', () => {

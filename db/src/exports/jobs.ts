@@ -12,6 +12,7 @@ export {
 	MAIL_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	REMINDER_QUEUE,
+	SESSION_PURGE_QUEUE,
 } from '../jobs/queue.ts'
 export type { DuplicateScanJob, MailJob, MailKind } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'

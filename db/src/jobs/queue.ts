@@ -19,6 +19,8 @@ export const MAIL_QUEUE = 'mail'
 export const REMINDER_QUEUE = 'reminders'
 /** The scheduled Moodle web-services completion sync (activities completed without a grade). */
 export const MOODLE_SYNC_QUEUE = 'moodle-completion-sync'
+/** The hourly housekeeping that removes sessions past their idle or absolute expiry (ADR 007). */
+export const SESSION_PURGE_QUEUE = 'session-purge'
 /** The concern-wide duplicate scan a concern administrator asked for (ADR 019). */
 export const DUPLICATE_SCAN_QUEUE = 'duplicate-scan'
 
@@ -109,6 +111,8 @@ const QUEUE_OPTIONS = {
 	[REMINDER_QUEUE]: { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 	// A failed run is not retried: the next scheduled run reads everything again, and Moodle's errors are recorded per tool.
 	[MOODLE_SYNC_QUEUE]: { name: MOODLE_SYNC_QUEUE, retryLimit: 0, expireInSeconds: 900 },
+	// Not retried: the next hourly run removes what this one left.
+	[SESSION_PURGE_QUEUE]: { name: SESSION_PURGE_QUEUE, retryLimit: 0, expireInSeconds: 300 },
 	// A scan of 50,000 courses takes about half a minute; a worker that died mid-scan leaves the job
 	// active, and after the expiry it is tried once more (from the start). Sooner than that the
 	// administrator may start a new one: the report counts a scan without progress as stalled.
