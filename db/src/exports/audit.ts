@@ -1,3 +1,3 @@
 // @leerplein/db/audit — the audit log.
-export { writeAudit } from '../queries/audit.ts'
-export type { AuditEntry } from '../queries/audit.ts'
+export { recordDenial, writeAudit } from '../queries/audit.ts'
+export type { AuditEntry, DenialEntry } from '../queries/audit.ts'

@@ -1,2 +1,2 @@
 // @leerplein/db/po-rules — the concern's default P&O rules.
-export { getConcernPoDefaults, updateConcernPoDefaults } from '../queries/concern-settings.ts'
+export { getConcernPoDefaults, getDefaultPassMarkPercent, updateConcernPoDefaults, updateDefaultPassMarkPercent } from '../queries/concern-settings.ts'

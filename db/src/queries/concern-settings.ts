@@ -23,3 +23,20 @@ export async function updateConcernPoDefaults(db: Database, { defaults, actorId 
 		.returning({ id: concernSettings.id })
 	return rows.length > 0
 }
+
+/** The pass mark a new online part gets when its tool sends none (ADR 026). Public to read. */
+export async function getDefaultPassMarkPercent(db: Database): Promise<number> {
+	const [row] = await db.select({ percent: concernSettings.defaultPassMarkPercent }).from(concernSettings).where(eq(concernSettings.id, 1))
+	if (!row) throw new Error('concern_settings has no row: run the migrations')
+	return row.percent
+}
+
+/** Replaces the default pass mark; as with the P&O defaults, row-level security admits only a concern administrator (false otherwise). */
+export async function updateDefaultPassMarkPercent(db: Database, { percent, actorId }: { percent: number; actorId: string }): Promise<boolean> {
+	const rows = await db
+		.update(concernSettings)
+		.set({ defaultPassMarkPercent: percent, updatedBy: actorId, updatedAt: sql`now()` })
+		.where(eq(concernSettings.id, 1))
+		.returning({ id: concernSettings.id })
+	return rows.length > 0
+}

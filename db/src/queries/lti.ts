@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { signClaimFor, signedContextFor } from '../tenancy.ts'
 import type { CourseForm, EnrolmentStatus, PoOverrides } from '@leerplein/domain'
@@ -93,8 +93,50 @@ export async function updateLtiTool(db: Database, { toolId, changes }: { toolId:
 	return row ?? null
 }
 
-export async function insertRegistrationToken(db: Database, token: { id: string; createdBy: string; expiresAt: Date }): Promise<void> {
+export async function insertRegistrationToken(db: Database, token: { id: string; createdBy: string; expiresAt: Date; toolRegistrationUrl: string }): Promise<void> {
 	await db.insert(ltiRegistrationTokens).values(token)
+}
+
+export type RegistrationTokenRow = {
+	createdAt: Date
+	expiresAt: Date
+	toolRegistrationUrl: string | null
+	usedAt: Date | null
+	toolId: string | null
+	toolName: string | null
+	refusedAt: Date | null
+	refusalError: string | null
+	refusalDetail: string | null
+}
+
+/** The registration tokens issued since `since`, newest first, with the tool each registered; row-level security admits concern administrators only. */
+export async function listRegistrationTokens(db: Database, { since, limit }: { since: Date; limit: number }): Promise<RegistrationTokenRow[]> {
+	return db
+		.select({
+			createdAt: ltiRegistrationTokens.createdAt,
+			expiresAt: ltiRegistrationTokens.expiresAt,
+			toolRegistrationUrl: ltiRegistrationTokens.toolRegistrationUrl,
+			usedAt: ltiRegistrationTokens.usedAt,
+			toolId: ltiRegistrationTokens.toolId,
+			toolName: ltiTools.name,
+			refusedAt: ltiRegistrationTokens.refusedAt,
+			refusalError: ltiRegistrationTokens.refusalError,
+			refusalDetail: ltiRegistrationTokens.refusalDetail,
+		})
+		.from(ltiRegistrationTokens)
+		.leftJoin(ltiTools, eq(ltiTools.id, ltiRegistrationTokens.toolId))
+		.where(gte(ltiRegistrationTokens.createdAt, since))
+		.orderBy(desc(ltiRegistrationTokens.createdAt), asc(ltiRegistrationTokens.id))
+		.limit(limit)
+}
+
+/**
+ * A refused Dynamic Registration kept against its token (lti_refuse_registration), so the
+ * administrator who issued it sees why. False when no unused token has this hash.
+ */
+export async function refuseRegistration(db: Database, { tokenHash, error, detail, at }: { tokenHash: string; error: string; detail: string; at: Date }): Promise<boolean> {
+	const [row] = await selectRows<{ kept: boolean }>(db, sql`select lti_refuse_registration(${tokenHash}, ${error}, ${detail}, ${at.toISOString()}::timestamptz) as kept`)
+	return row?.kept === true
 }
 
 /** Dynamic Registration: spends the token and stores the tool in one step; null when the token is not (or no longer) valid. */

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, jsonb, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { tenants } from './tenants.ts'
 import { users } from './people.ts'
 import { appTenantId } from './tenancy.ts'
@@ -20,10 +20,21 @@ export const auditLog = pgTable(
 		requestId: text(),
 		before: jsonb(),
 		after: jsonb(),
+		/**
+		 * Repeated refusals collapsed into this row (audit_record_denial, migration 0031): their key,
+		 * how many there were, and the first and last as the service's clock saw them. A plain entry
+		 * has no key and counts 1.
+		 */
+		collapseKey: text(),
+		occurrences: integer().notNull().default(1),
+		firstSeenAt: timestamp({ withTimezone: true }),
+		lastSeenAt: timestamp({ withTimezone: true }),
 	},
 	(t) => [
 		index().on(t.tenantId, t.at.desc()),
 		index().on(t.objectType, t.objectId),
+		// audit_record_denial finds the open row of a refusal's key.
+		index().on(t.collapseKey, t.firstSeenAt.desc()).where(sql`${t.collapseKey} is not null`),
 		// A unit reads its own trail. Anyone may append (a failed sign-in has no unit yet), but
 		// never in another unit's name. No UPDATE or DELETE is granted at all.
 		pgPolicy('audit_log_own_unit_read', { for: 'select', using: sql`${t.tenantId} = ${appTenantId}` }),

@@ -262,6 +262,12 @@ export const ltiRegistrationTokens = pgTable(
 		expiresAt: timestamp({ withTimezone: true }).notNull(),
 		usedAt: timestamp({ withTimezone: true }),
 		toolId: uuid().references(() => ltiTools.id, { onDelete: 'set null' }),
+		/** Where the administrator sent the token, so the page can tell one open token from another. */
+		toolRegistrationUrl: text(),
+		/** The last refused registration with this token (lti_refuse_registration): when, the OAuth error, and its description. */
+		refusedAt: timestamp({ withTimezone: true }),
+		refusalError: text(),
+		refusalDetail: text(),
 		createdAt: createdAt(),
 	},
 	() => [pgPolicy('lti_registration_tokens_concern_admin', { for: 'all', using: isConcernAdmin, withCheck: isConcernAdmin })],
