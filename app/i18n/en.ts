@@ -129,6 +129,7 @@ export const en: Messages = {
 		LTI_LOGIN_HINT_MISMATCH: 'This online part was opened for someone other than the person signed in now. Open it again from the course page.',
 		LTI_NONCE_REPLAYED: 'This sign-in request from the learning tool was used before. For your safety you cannot continue. Open the online part again.',
 		LTI_DEEP_LINKING_INVALID: 'The learning tool did not return a valid selection. Please choose the content again.',
+		LTI_TOOL_DEACTIVATED: 'This learning tool is switched off in Leerplein. Nothing was linked; ask the concern administrator to switch it on again.',
 		LTI_DEEP_LINKING_UNKNOWN_TOOL: 'The selection came from a learning tool that is not registered with Leerplein. Nothing was linked.',
 		LTI_DEEP_LINKING_SIGNATURE: "The learning tool's signature does not verify. For safety, nothing was linked.",
 		LTI_DEEP_LINKING_DATA_INVALID: 'This selection does not belong to a selection started in Leerplein, or it was processed already. Nothing was linked (again).',

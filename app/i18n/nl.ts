@@ -130,6 +130,7 @@ export const nl = {
 		LTI_LOGIN_HINT_MISMATCH: 'Dit online onderdeel is voor iemand anders geopend dan wie nu is ingelogd. Open het opnieuw vanaf de pagina van de opleiding.',
 		LTI_NONCE_REPLAYED: 'Dit inlogverzoek van de leeromgeving is al eens gebruikt. Om veiligheidsredenen gaat u niet verder. Open het online onderdeel opnieuw.',
 		LTI_DEEP_LINKING_INVALID: 'De leeromgeving stuurde geen geldige keuze terug. Kies de inhoud opnieuw.',
+		LTI_TOOL_DEACTIVATED: 'Deze leeromgeving is in Leerplein uitgeschakeld. Er is niets gekoppeld; vraag de concernbeheerder haar weer in te schakelen.',
 		LTI_DEEP_LINKING_UNKNOWN_TOOL: 'De keuze kwam van een leeromgeving die niet bij Leerplein is geregistreerd. Er is niets gekoppeld.',
 		LTI_DEEP_LINKING_SIGNATURE: 'De handtekening van de leeromgeving klopt niet. Om veiligheidsredenen is er niets gekoppeld.',
 		LTI_DEEP_LINKING_DATA_INVALID: 'Deze keuze hoort niet bij een keuze die in Leerplein is begonnen, of is al verwerkt. Er is niets (opnieuw) gekoppeld.',

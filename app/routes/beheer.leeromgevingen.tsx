@@ -15,7 +15,7 @@ import { listTools } from '../features/lti/list-lti-tools.server.ts'
 import { registerLtiTool } from '../features/lti/register-lti-tool.server.ts'
 import { rotateLtiPlatformKey } from '../features/lti/rotate-lti-platform-key.server.ts'
 import { startLtiDynamicRegistration } from '../features/lti/start-lti-dynamic-registration.server.ts'
-import { formatDate } from '../utils/format.ts'
+import { formatDate, formatDateTime } from '../utils/format.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { valueOrThrow } from '../core/http.server.ts'
@@ -26,12 +26,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', { kind: 'concern' })
 	const url = new URL(request.url)
 	const notice = NOTICES.find((known) => known === url.searchParams.get('gedaan')) ?? null
-	const tools = valueOrThrow(await listTools(context, { actor }))
+	const { tools, registrations } = valueOrThrow(await listTools(context, { actor }))
 	const issuer = platformIssuer(context)
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('lti.admin.title')} – ${t('app.name')}`,
 		tools,
+		registrations,
 		endpoints: {
 			issuer,
 			openIdConfiguration: `${issuer}${LTI_PATHS.openIdConfiguration}`,
@@ -79,7 +80,7 @@ function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]
 }
 
 export default function LearningTools() {
-	const { tools, endpoints, confirmRotate, notice } = useLoaderData<typeof loader>()
+	const { tools, registrations, endpoints, confirmRotate, notice } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
 	const errorText = useErrorText()
@@ -190,6 +191,36 @@ export default function LearningTools() {
 					</div>
 				</Form>
 			</section>
+			<section aria-labelledby="registratiecodes">
+				<h2 id="registratiecodes">{t('lti.admin.registrationsTitle')}</h2>
+				<p>{t('lti.admin.registrationsIntro')}</p>
+				{registrations.length === 0 ? (
+					<p className="empty-state">{t('lti.admin.noRegistrations')}</p>
+				) : (
+					<ScrollRegion labelledBy="registratiecodes">
+						<table className="sessions">
+							<thead>
+								<tr>
+									<th scope="col">{t('lti.admin.registrationCreated')}</th>
+									<th scope="col">{t('lti.admin.registrationAddress')}</th>
+									<th scope="col">{t('lti.admin.registrationState')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{registrations.map((registration) => (
+									<tr key={`${registration.createdAt}-${registration.toolRegistrationUrl}`}>
+										<td>{formatDateTime(new Date(registration.createdAt), i18n.language)}</td>
+										<td>{registration.toolRegistrationUrl ? <code>{registration.toolRegistrationUrl}</code> : '–'}</td>
+										<td>
+											<RegistrationState registration={registration} />
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</ScrollRegion>
+				)}
+			</section>
 			<section aria-labelledby="handmatig">
 				<h2 id="handmatig">{t('lti.admin.manualTitle')}</h2>
 				<Form method="post" className="form" {...getFormProps(registerForm)}>
@@ -222,4 +253,38 @@ export default function LearningTools() {
 			</section>
 		</div>
 	)
+}
+
+type Registration = ReturnType<typeof useLoaderData<typeof loader>>['registrations'][number]
+
+/** Where a registration code stands; a refusal in words, with what Leerplein told the tool (which field, which rule). */
+function RegistrationState({ registration }: { registration: Registration }) {
+	const { t, i18n } = useTranslation()
+	const { state } = registration
+	switch (state.status) {
+		case 'waiting':
+			return <>{t('lti.admin.registrationWaiting', { time: formatDateTime(new Date(registration.expiresAt), i18n.language) })}</>
+		case 'expired':
+			return <>{t('lti.admin.registrationExpired')}</>
+		case 'used':
+			return <>{registration.toolName ? t('lti.admin.registrationUsed', { tool: registration.toolName }) : t('lti.admin.registrationUsedRemoved')}</>
+		case 'refused': {
+			const reason = state.error === 'invalid_client_metadata' || state.error === 'invalid_redirect_uri' || state.error === 'invalid_token' ? state.error : 'other'
+			return (
+				<>
+					<strong>{t('lti.admin.registrationRefused', { date: formatDateTime(new Date(state.at), i18n.language), reason: t(`lti.admin.refusal.${reason}`) })}</strong>
+					{state.detail ? (
+						<>
+							<br />
+							{t('lti.admin.registrationRefusedDetail')} <code>{state.detail}</code>
+						</>
+					) : null}
+				</>
+			)
+		}
+		default: {
+			const unknown: never = state
+			return unknown
+		}
+	}
 }

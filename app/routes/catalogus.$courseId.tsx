@@ -103,7 +103,10 @@ export default function CoursePage() {
 										)}
 										{part.score ? ` · ${t('lti.parts.score', { given: part.score.given, maximum: part.score.maximum })}` : null}
 									</p>
-									{mayLaunch ? (
+									{!part.toolActive ? (
+										// Switched off by the concern administrator: no link that can only fail.
+										<p className="hint">{mayManageOnlineParts ? t('lti.parts.toolOffCoordinator', { tool: part.toolName }) : t('lti.parts.toolOff')}</p>
+									) : mayLaunch ? (
 										// A new window, never a frame: Moodle needs its own cookies (third-party cookies are blocked in frames).
 										<a className="button" href={`/lti/starten/${part.id}`} target="_blank" rel="noopener noreferrer">
 											{t('lti.parts.open', { title: part.title })}

@@ -125,7 +125,15 @@ export default function OnlineParts() {
 								{parts.map((part) => (
 									<tr key={part.id}>
 										<td>{part.title}</td>
-										<td>{part.toolName}</td>
+										<td>
+											{part.toolName}
+											{part.toolActive ? null : (
+												<>
+													<br />
+													<strong>{t('lti.manage.toolOff')}</strong>
+												</>
+											)}
+										</td>
 										<td>{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}</td>
 										<td>{part.moodleActivityId === null ? t('lti.manage.noMoodleIds') : t('lti.manage.moodleIds', { course: part.moodleCourseId, activity: part.moodleActivityId })}</td>
 										<td>

@@ -3,7 +3,7 @@ import { LTI_SCOPES } from '@leerplein/domain'
 import { lineItemInputSchema, lineItemJson, linkHeader, MEDIA_TYPE, pageParams } from '../features/lti/protocol.server.ts'
 import { agsLineItemUrl } from '../features/lti/platform.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
-import { parseToolInput, readJsonBody, toolServiceError } from '../features/lti/tool-answers.server.ts'
+import { parseToolInput, readJsonBody, refusedToolCall } from '../features/lti/tool-answers.server.ts'
 import { createLtiLineItem } from '../features/lti/create-lti-line-item.server.ts'
 import { listLtiLineItems } from '../features/lti/list-lti-line-items.server.ts'
 
@@ -18,7 +18,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		tag: url.searchParams.get('tag'),
 	}
 	const listed = await listLtiLineItems(context, { actor, filter, page, pageSize })
-	if (!listed.ok) return toolServiceError(listed)
+	if (!listed.ok) return refusedToolCall(context, { action: 'lti.ags', tool: actor.tool, failure: listed })
 	return Response.json(
 		listed.value.items.map((item) => lineItemJson(item, agsLineItemUrl(actor.issuer, actor.courseId, item.id))),
 		{ headers: { 'Content-Type': MEDIA_TYPE.lineItemContainer, Link: linkHeader(url, { page, pageSize, hasNext: listed.value.hasNext }), 'Cache-Control': 'no-store' } },
@@ -29,7 +29,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = await requireToolAccess(request, context, { courseId: params.courseId, anyOf: [LTI_SCOPES.lineItem], methods: ['GET', 'POST'] })
 	const input = parseToolInput(lineItemInputSchema, await readJsonBody(request, MEDIA_TYPE.lineItem))
 	const created = await createLtiLineItem(context, { actor, input })
-	if (!created.ok) return toolServiceError(created)
+	if (!created.ok) return refusedToolCall(context, { action: 'lti.ags', tool: actor.tool, failure: created })
 	const url = agsLineItemUrl(actor.issuer, actor.courseId, created.value.id)
 	return Response.json(lineItemJson(created.value, url), { status: 201, headers: { 'Content-Type': MEDIA_TYPE.lineItem, Location: url } })
 }

@@ -12,6 +12,7 @@ const REASONS = [
 	'LTI_DEEP_LINKING_REPLAYED',
 	'LTI_DEEP_LINKING_EXPIRED',
 	'LTI_DEEP_LINKING_TARGET',
+	'LTI_TOOL_DEACTIVATED',
 ] as const satisfies readonly ErrorCode[]
 
 /** Explains, in the reader's language, why a tool's content selection was refused (nothing was linked). */

@@ -40,7 +40,7 @@ export async function showCourse(ctx: ServiceContext, { actor, courseId }: { act
 			course,
 			offeredBy: offerings.map((offering) => offering.name),
 			sessions: sessions.map((session) => ({ ...session, seats: seatAvailability(session.capacity, session.seatsTaken) })),
-			onlineParts: parts.map(({ link, toolName }) => {
+			onlineParts: parts.map(({ link, toolName, toolActive }) => {
 				const mine = results.filter((result) => result.resourceLinkId === link.id).map(({ result }) => result)
 				const completed = mine.find((result) => result.completedAt !== null)
 				const latest = mine.sort((a, b) => b.scoredAt.getTime() - a.scoredAt.getTime())[0]
@@ -49,6 +49,8 @@ export async function showCourse(ctx: ServiceContext, { actor, courseId }: { act
 					title: link.title,
 					description: link.description,
 					toolName,
+					// A switched-off tool's parts cannot be opened: the page shows no launch link for them.
+					toolActive,
 					completedAt: completed?.completedAt ?? ungraded.find((completion) => completion.resourceLinkId === link.id)?.completedAt ?? null,
 					score: latest && latest.scoreGiven !== null && latest.scoreMaximum ? { given: latest.scoreGiven, maximum: latest.scoreMaximum } : null,
 				}

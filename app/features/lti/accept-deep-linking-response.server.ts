@@ -4,7 +4,7 @@ import { holdsControlCharacters } from '../../core/form.server.ts'
 import { audit, inTenant, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashOneTimeValue } from './platform.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
-import { auditApart, auditDenial, type ToolCaller } from './tool-context.server.ts'
+import { auditToolDenial, type ToolCaller } from './tool-context.server.ts'
 
 /**
  * The tool's LtiDeepLinkingResponse, its signature already checked (requireToolDeepLinkingResponse):
@@ -19,11 +19,11 @@ export async function acceptDeepLinkingResponse(
 	const { tool } = actor
 	const now = ctx.clock.now()
 	const denied = (coordinator: { tenantId: string; userId: string } | null, reason: string) =>
-		auditApart(ctx, coordinator, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason } })
+		auditToolDenial(ctx, { action: 'lti.deep_linking_response', tool, reason, actor: coordinator })
 	// A target that is not http(s) on the tool's own domain (javascript:, data:, another site) refuses
 	// the whole response, before anything is spent or stored.
 	if (response.resources.some((resource) => resource.url !== undefined && !deepLinkTargetAllowed(resource.url, tool))) {
-		await auditDenial(ctx, `lti.deep_linking_response:${tool.id}:TARGET`, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'TARGET' } })
+		await denied(null, 'TARGET')
 		return refuse('invalid', 'LTI_DEEP_LINKING_TARGET')
 	}
 	const state = await takeMessageState(ctx.db, { id: hashOneTimeValue(response.data), kind: 'deep_linking_return' })
@@ -31,7 +31,10 @@ export async function acceptDeepLinkingResponse(
 		await denied(null, 'DATA_INVALID')
 		return refuse('invalid', 'LTI_DEEP_LINKING_DATA_INVALID')
 	}
-	if (state.expiresAt.getTime() < now.getTime()) return refuse('invalid', 'LTI_DEEP_LINKING_EXPIRED')
+	if (state.expiresAt.getTime() < now.getTime()) {
+		await denied(null, 'DATA_EXPIRED')
+		return refuse('invalid', 'LTI_DEEP_LINKING_EXPIRED')
+	}
 	// The coordinator who asked, in the providing unit: row-level security checks the unit again.
 	const coordinator = { tenantId: state.tenantId, userId: state.userId }
 	if (response.deploymentId !== state.deploymentId || !tool.deploymentIds.includes(response.deploymentId)) {

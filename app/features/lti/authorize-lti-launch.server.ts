@@ -25,7 +25,7 @@ import {
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { inTenant, refusal, refuse, succeed, type Actor, type FailureKind, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { agsLineItemsUrl, agsLineItemUrl, hashOneTimeValue, LTI_PATHS, nrpsMembershipsUrl, oneTimeValue, platformOf, platformSigner, type SecretsConfig } from './platform.server.ts'
-import { auditApart } from './tool-context.server.ts'
+import { auditApart, auditToolDenial } from './tool-context.server.ts'
 
 export type AuthorizeAnswer = { redirectUri: string; idToken: string; state: string; toolName: string }
 
@@ -48,13 +48,15 @@ export async function authorizeLtiLaunch(
 	if (!parsed.success) return refuse('invalid', 'LTI_INVALID_REQUEST')
 	const request = parsed.data
 	const tool = await getLtiTool(ctx.db, { clientId: request.client_id })
-	if (!tool || !tool.active) return refuse('invalid', 'LTI_UNKNOWN_CLIENT')
-	if (!isRegisteredRedirectUri(tool.redirectUris, request.redirect_uri)) return refuse('invalid', 'LTI_REDIRECT_URI_NOT_REGISTERED')
-
+	// Every refusal from here on leaves its trail: a log line and a counted audit row in the person's unit.
 	const denied = async (kind: FailureKind, code: ErrorCode) => {
-		await auditApart(ctx, actor, { action: 'lti.authorize', objectType: 'lti_tool', objectId: tool.id, result: 'denied', after: { reason: code } })
+		await auditToolDenial(ctx, { action: 'lti.authorize', tool, clientId: request.client_id, reason: code, actor })
 		return refuse(kind, code)
 	}
+	if (!tool) return denied('invalid', 'LTI_UNKNOWN_CLIENT')
+	// Switched off after the launch started: the person is told so, as when starting one.
+	if (!tool.active) return denied('forbidden', 'TOOL_INACTIVE')
+	if (!isRegisteredRedirectUri(tool.redirectUris, request.redirect_uri)) return denied('invalid', 'LTI_REDIRECT_URI_NOT_REGISTERED')
 	const hintHash = hashOneTimeValue(request.lti_message_hint)
 	const state = (await takeMessageState(ctx.db, { id: hintHash, kind: 'launch' })) ?? (await takeMessageState(ctx.db, { id: hintHash, kind: 'deep_linking' }))
 	if (!state || state.toolId !== tool.id) return denied('invalid', 'LTI_MESSAGE_HINT_INVALID')

@@ -2,7 +2,7 @@ import { grantScopes } from '@leerplein/domain'
 import { issueAccessToken } from '@leerplein/moodle'
 import { refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { platformSigner, type SecretsConfig } from './platform.server.ts'
-import { auditApart, auditDenial, type ToolCaller } from './tool-context.server.ts'
+import { auditApart, auditToolDenial, type ToolCaller } from './tool-context.server.ts'
 
 export type TokenAnswer = { access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }
 
@@ -19,7 +19,7 @@ export async function issueLtiAccessToken(
 	const scopes = grantScopes(requested, tool.scopes)
 	if (scopes.length === 0) {
 		const refused = refuse('invalid', 'LTI_SCOPE_NOT_ALLOWED')
-		await auditDenial(ctx, `lti.token:${tool.id}:invalid_scope`, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'invalid_scope', detail: 'none of the requested scopes is allowed for this tool' } })
+		await auditToolDenial(ctx, { action: 'lti.token', tool, reason: 'invalid_scope', detail: 'none of the requested scopes is allowed for this tool' })
 		return refused
 	}
 	const { token, expiresIn } = await issueAccessToken(await platformSigner(ctx.db, ctx.config.secretsKey), { toolId: tool.id, clientId: tool.clientId, scopes, issuer, now: ctx.clock.now() })

@@ -19,11 +19,12 @@ import { decodeJwt, decodeProtectedHeader } from 'jose'
 import { hitRateLimit } from '@leerplein/db/identity'
 import { createCache } from '../../core/cache.server.ts'
 import { outboundGuard } from '../../core/outbound.server.ts'
+import type { ErrorCode } from '../../core/error-codes.ts'
 import { readForm } from '../../core/form.server.ts'
 import type { LeerpleinContext } from '../../load-context.ts'
 import { LTI_PATHS, platformIssuer, platformPublicKeys } from './platform.server.ts'
 import { deepLinkingRefused, methodNotAllowed, serviceError } from './tool-answers.server.ts'
-import { auditDenial, type RegistrationHolder, type ToolAccess, type ToolCaller } from './tool-context.server.ts'
+import { auditDenial, auditToolDenial, type RegistrationHolder, type ToolAccess, type ToolCaller } from './tool-context.server.ts'
 
 // The guards of the tool-facing LTI routes, one per kind of credential a tool presents. Each is
 // the first statement of its route's loader and action (as requirePermission is for people), and
@@ -54,9 +55,15 @@ export async function requireToolAccess(
 	{ courseId, anyOf, methods }: { courseId: string | undefined; anyOf: readonly LtiScope[]; methods?: readonly string[] },
 ): Promise<ToolAccess> {
 	if (methods) requireMethod(request, methods)
+	const action = anyOf.some((scope) => scope.includes('/lti-nrps/')) ? 'lti.nrps' : 'lti.ags'
+	// Every refusal below leaves its trail (a log line, a counted audit row) before it is answered.
+	const refused = async (answer: Response, reason: string, tool: LtiTool | null = null): Promise<Response> => {
+		await auditToolDenial(context, { action, tool, reason })
+		return answer
+	}
 	const header = request.headers.get('authorization') ?? ''
 	const match = /^Bearer\s+(\S+)$/i.exec(header)
-	if (!match) throw serviceError(401, 'invalid_token', 'a bearer access token from the token endpoint is required', bearerChallenge('invalid_token'))
+	if (!match) throw await refused(serviceError(401, 'invalid_token', 'a bearer access token from the token endpoint is required', bearerChallenge('invalid_token')), 'missing_token')
 	const token = match[1]!
 	const issuer = platformIssuer(context)
 	const now = context.clock.now()
@@ -64,13 +71,14 @@ export async function requireToolAccess(
 	// A key rotated in by another process since our last read: read the keys once more.
 	if (!keys.some((key) => key.kid === kidOf(token))) keys = await platformPublicKeys(context.db, { refresh: true })
 	const access = await readVerifiedAccessToken(token, keys, { issuer, now })
-	if (!access) throw serviceError(401, 'invalid_token', 'the access token is invalid or has expired', bearerChallenge('invalid_token'))
-	if (!scopesCover(access.scopes, anyOf))
-		throw serviceError(403, 'insufficient_scope', `this endpoint needs one of: ${anyOf.join(' ')}`, bearerChallenge('insufficient_scope'))
+	if (!access) throw await refused(serviceError(401, 'invalid_token', 'the access token is invalid or has expired', bearerChallenge('invalid_token')), 'invalid_token')
 	const found = await toolAccessOf(context.db, { toolId: access.toolId, courseId: isUuid(courseId) ? courseId : null })
-	if (!found || !found.tool.active) throw serviceError(401, 'invalid_token', 'the tool of this token is no longer registered', bearerChallenge('invalid_token'))
-	if (!isUuid(courseId)) throw serviceError(404, 'not_found', 'no such context')
-	if (!found.providerTenantId) throw serviceError(404, 'not_found', 'no such context for this tool')
+	if (!found) throw await refused(serviceError(401, 'invalid_token', 'the tool of this token is no longer registered', bearerChallenge('invalid_token')), 'tool_unknown')
+	// The token proves who is calling (Leerplein signed it for this tool): a deactivated tool may be told so.
+	if (!found.tool.active) throw await refused(serviceError(401, 'invalid_token', 'this tool is deactivated in Leerplein; ask its concern administrator', bearerChallenge('invalid_token')), 'tool_deactivated', found.tool)
+	if (!scopesCover(access.scopes, anyOf))
+		throw await refused(serviceError(403, 'insufficient_scope', `this endpoint needs one of: ${anyOf.join(' ')}`, bearerChallenge('insufficient_scope')), 'insufficient_scope', found.tool)
+	if (!isUuid(courseId) || !found.providerTenantId) throw await refused(serviceError(404, 'not_found', 'no such context for this tool'), 'context_not_found', found.tool)
 	return { tenantId: found.providerTenantId, userId: null, tool: found.tool, toolId: found.tool.id, courseId, scopes: access.scopes, issuer }
 }
 
@@ -81,33 +89,41 @@ export async function requireToolAccess(
  */
 export async function requireToolAssertion(request: Request, context: LeerpleinContext): Promise<{ actor: ToolCaller; scopes: string[]; issuer: string }> {
 	requireMethod(request, ['POST'])
+	// Every refusal leaves its trail (a log line, a counted audit row); never the assertion itself.
+	const refused = async (answer: Response, reason: string, { tool = null, clientId = null, detail }: { tool?: LtiTool | null; clientId?: string | null; detail?: string } = {}) => {
+		await auditToolDenial(context, { action: 'lti.token', tool, clientId, reason, detail })
+		return answer
+	}
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim()
-	if (type !== 'application/x-www-form-urlencoded') throw serviceError(400, 'invalid_request', 'send application/x-www-form-urlencoded')
+	if (type !== 'application/x-www-form-urlencoded') throw await refused(serviceError(400, 'invalid_request', 'send application/x-www-form-urlencoded'), 'invalid_request', { detail: 'content type' })
 	// OAuth's own form reading: its errors are JSON for the tool, not the portal's form errors.
 	const form = Object.fromEntries(new URLSearchParams(await request.text()))
-	if (form.grant_type !== undefined && form.grant_type !== 'client_credentials') throw serviceError(400, 'unsupported_grant_type', 'only client_credentials is supported')
+	if (form.grant_type !== undefined && form.grant_type !== 'client_credentials')
+		throw await refused(serviceError(400, 'unsupported_grant_type', 'only client_credentials is supported'), 'unsupported_grant_type')
 	const parsed = tokenRequestSchema.safeParse(form)
-	if (!parsed.success) throw serviceError(400, 'invalid_request', `missing or invalid: ${parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')}`)
+	if (!parsed.success) {
+		const fields = parsed.error.issues.map((issue) => issue.path.join('.')).join(', ')
+		throw await refused(serviceError(400, 'invalid_request', `missing or invalid: ${fields}`), 'invalid_request', { detail: `missing or invalid: ${fields}` })
+	}
 	const clientId = unverifiedIssuer(parsed.data.client_assertion)
 	await requireWithinLtiRateLimit(context, 'token', { clientId })
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
-	// One answer for every client that could not be verified — unknown, inactive, a key set that
-	// could not be fetched, not JSON or without the key, a bad signature, a replay — so the answer
-	// never tells what is at a key-set address (ADR 025). The audit row keeps the reason.
-	if (!tool || !tool.active) throw unverifiedClient()
+	// One answer for every client that could not be verified — unknown, a key set that could not be
+	// fetched, not JSON or without the key, a bad signature, a replay — so the answer never tells
+	// what is at a key-set address (ADR 025). The log and the audit row keep the reason.
+	if (!tool) throw await refused(unverifiedClient(), 'invalid_client', { clientId, detail: 'unknown client id' })
 	const issuer = platformIssuer(context)
-	const refuseClient = async (detail: string): Promise<never> => {
-		await auditDenial(context, `lti.token:${tool.id}:${detail}`, { action: 'lti.token', objectType: 'lti_tool', objectId: tool.id, after: { reason: 'invalid_client', detail } })
-		throw unverifiedClient()
-	}
 	let assertion: { jti: string; expiresAt: Date }
 	try {
 		assertion = await verifyClientAssertion(parsed.data.client_assertion, keySourceOf(tool), { clientId: tool.clientId, tokenEndpoint: `${issuer}${LTI_PATHS.token}`, now: context.clock.now() })
 	} catch (error) {
-		if (error instanceof LtiJwtError) return refuseClient(`client assertion refused: ${error.code}`)
+		if (error instanceof LtiJwtError) throw await refused(unverifiedClient(), 'invalid_client', { tool, detail: `client assertion refused: ${error.code}` })
 		throw error
 	}
-	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt }))) return refuseClient('client assertion refused: jti already used')
+	// Signed with the tool's own keys: only the tool itself learns that it is switched off.
+	if (!tool.active) throw await refused(deactivatedClient(), 'tool_deactivated', { tool })
+	if (!(await useToolTokenId(context.db, { toolId: tool.id, tokenId: `jti:${assertion.jti}`, expiresAt: assertion.expiresAt })))
+		throw await refused(unverifiedClient(), 'invalid_client', { tool, detail: 'client assertion refused: jti already used' })
 	return { actor: { tenantId: null, userId: null, tool }, scopes: parsed.data.scope.split(' ').filter(Boolean), issuer }
 }
 
@@ -119,20 +135,26 @@ export async function requireToolAssertion(request: Request, context: LeerpleinC
 export async function requireToolDeepLinkingResponse(request: Request, context: LeerpleinContext): Promise<{ actor: ToolCaller; response: DeepLinkingResponse }> {
 	// Only ever posted by a tool; anything else finds nothing here.
 	if (request.method !== 'POST') throw new Response('Not found', { status: 404 })
+	const refused = async (code: ErrorCode, reason: string, { tool = null, clientId = null }: { tool?: LtiTool | null; clientId?: string | null } = {}) => {
+		await auditToolDenial(context, { action: 'lti.deep_linking_response', tool, clientId, reason })
+		return deepLinkingRefused(code)
+	}
 	const jwt = (await readForm(request)).get('JWT')
-	if (typeof jwt !== 'string' || !jwt) throw deepLinkingRefused('LTI_DEEP_LINKING_INVALID')
+	if (typeof jwt !== 'string' || !jwt) throw await refused('LTI_DEEP_LINKING_INVALID', 'missing_jwt')
 	const clientId = unverifiedIssuer(jwt)
 	await requireWithinLtiRateLimit(context, 'deep_linking', { clientId })
 	const tool = clientId ? await getLtiTool(context.db, { clientId }) : null
-	if (!tool || !tool.active) throw deepLinkingRefused('LTI_DEEP_LINKING_UNKNOWN_TOOL')
+	if (!tool) throw await refused('LTI_DEEP_LINKING_UNKNOWN_TOOL', 'unknown_client', { clientId })
+	let response: DeepLinkingResponse
 	try {
-		const response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context), now: context.clock.now() })
-		return { actor: { tenantId: null, userId: null, tool }, response }
+		response = await verifyDeepLinkingResponse(jwt, keySourceOf(tool), { clientId: tool.clientId, platformIssuer: platformIssuer(context), now: context.clock.now() })
 	} catch (error) {
 		if (!(error instanceof LtiJwtError)) throw error
-		await auditDenial(context, `lti.deep_linking_response:${tool.id}:${error.code}`, { action: 'lti.deep_linking_response', objectType: 'lti_tool', objectId: tool.id, after: { reason: error.code } })
-		throw deepLinkingRefused(error.code === 'EXPIRED' || error.code === 'NOT_YET_VALID' ? 'LTI_DEEP_LINKING_EXPIRED' : 'LTI_DEEP_LINKING_SIGNATURE')
+		throw await refused(error.code === 'EXPIRED' || error.code === 'NOT_YET_VALID' ? 'LTI_DEEP_LINKING_EXPIRED' : 'LTI_DEEP_LINKING_SIGNATURE', error.code, { tool })
 	}
+	// Signed by the tool itself: the coordinator may learn that the tool has been switched off.
+	if (!tool.active) throw await refused('LTI_TOOL_DEACTIVATED', 'tool_deactivated', { tool })
+	return { actor: { tenantId: null, userId: null, tool }, response }
 }
 
 /**
@@ -144,18 +166,23 @@ export async function requireToolRegistrationToken(request: Request, context: Le
 	const holder = registrationTokenOf(request)
 	// Before the token is looked up (and spent), as the token endpoint's guard does: guessing is rate-limited too.
 	await requireWithinLtiRateLimit(context, 'register')
+	if (!holder) {
+		await auditToolDenial(context, { action: 'lti.register', reason: 'missing_token' })
+		throw serviceError(401, 'invalid_token', 'a registration token is required as bearer')
+	}
 	return holder
 }
 
 /** The guard's reading of the request, without the rate limit: POST only, the token as bearer. */
-export function registrationTokenOf(request: Request): RegistrationHolder {
+export function registrationTokenOf(request: Request): RegistrationHolder | null {
 	requireMethod(request, ['POST'])
 	const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get('authorization') ?? '')?.[1]
-	if (!bearer) throw serviceError(401, 'invalid_token', 'a registration token is required as bearer')
-	return { tenantId: null, userId: null, registrationToken: bearer }
+	return bearer ? { tenantId: null, userId: null, registrationToken: bearer } : null
 }
 
 const unverifiedClient = () => serviceError(401, 'invalid_client', 'the client could not be verified')
+// RFC 6749 §5.2: the client is authenticated but may not use this grant; the description says why.
+const deactivatedClient = () => serviceError(400, 'unauthorized_client', 'this tool is deactivated in Leerplein; ask its concern administrator to activate it')
 
 /**
  * The rate limit of the tool-facing machine endpoints (token, Deep Linking return, Dynamic

@@ -8,6 +8,7 @@ export type OnlinePartsPage = {
 		id: string
 		title: string
 		toolName: string
+		toolActive: boolean
 		targetLinkUri: string | null
 		customId: string | null
 		passMarkPercent: number | null
@@ -25,10 +26,11 @@ export async function showOnlineParts(ctx: ServiceContext, { actor, courseId }: 
 		const tools = (await listLtiTools(tx)).filter((tool) => tool.active)
 		return {
 			course: { id: course.id, title: course.title, providerTenantId: course.providerTenantId },
-			parts: parts.map(({ link, toolName }) => ({
+			parts: parts.map(({ link, toolName, toolActive }) => ({
 				id: link.id,
 				title: link.title,
 				toolName,
+				toolActive,
 				targetLinkUri: link.targetLinkUri,
 				customId: link.custom.id ?? null,
 				passMarkPercent: link.passMarkPercent,

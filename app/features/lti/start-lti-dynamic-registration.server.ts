@@ -17,7 +17,12 @@ export async function startLtiDynamicRegistration(
 	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
 	const token = oneTimeValue()
 	const stored = await inTenant(ctx, actor, async (tx) => {
-		await insertRegistrationToken(tx, { id: token.hash, createdBy: actor.userId, expiresAt: new Date(ctx.clock.now().getTime() + REGISTRATION_TOKEN_LIFETIME_MS) })
+		await insertRegistrationToken(tx, {
+			id: token.hash,
+			createdBy: actor.userId,
+			expiresAt: new Date(ctx.clock.now().getTime() + REGISTRATION_TOKEN_LIFETIME_MS),
+			toolRegistrationUrl,
+		})
 		await audit(ctx, tx, {
 			actor,
 			tenantId: null,

@@ -1,7 +1,9 @@
 import { redirect } from '@remix-run/node'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { holdsControlCharacters } from '../../core/form.server.ts'
-import type { Failure } from '../../core/service.server.ts'
+import type { Failure, ServiceContext } from '../../core/service.server.ts'
+import type { LtiTool } from '@leerplein/db/lti'
+import { auditToolDenial } from './tool-context.server.ts'
 import type { z } from 'zod'
 
 // How Leerplein answers a tool: LTI services speak OAuth-style JSON errors (`{ error,
@@ -35,6 +37,12 @@ export function toolServiceError(failure: Failure): Response {
 	return serviceError(answer.status, answer.error, answer.description)
 }
 
+/** A tool-facing service's refusal, with its trail (a log line, a counted audit row), as the protocol's answer. */
+export async function refusedToolCall(context: ServiceContext, { action, tool, failure }: { action: string; tool: Pick<LtiTool, 'id' | 'clientId'>; failure: Failure }): Promise<Response> {
+	await auditToolDenial(context, { action, tool, reason: failure.code })
+	return toolServiceError(failure)
+}
+
 /** Where a refused Deep Linking response sends the browser: a page that explains the code in the reader's language. */
 export function deepLinkingRefused(code: ErrorCode, { seconds }: { seconds?: number } = {}): Response {
 	return redirect(`/lti/deep-linking/mislukt?${new URLSearchParams({ reden: code, ...(seconds ? { seconden: String(seconds) } : {}) })}`, 303)
@@ -59,12 +67,19 @@ export async function readJsonBody(request: Request, mediaType: string): Promise
 
 /** A tool's JSON input parsed with its protocol schema, or a 400 naming every field that is wrong. */
 export function parseToolInput<Schema extends z.ZodType>(schema: Schema, body: unknown, error = 'invalid_request'): z.output<Schema> {
+	const parsed = readToolInput(schema, body)
+	if (!parsed.ok) throw serviceError(400, error, parsed.description)
+	return parsed.value
+}
+
+/** As parseToolInput, but the refusal is returned, for a caller that keeps it (Dynamic Registration). */
+export function readToolInput<Schema extends z.ZodType>(schema: Schema, body: unknown): { ok: true; value: z.output<Schema> } | { ok: false; description: string } {
 	// The same rule as every form (core/form.server.ts): NUL cannot be stored in a text column, and
 	// no other control character belongs in a label, comment or name either (line breaks and tabs may).
-	if (holdsControlCharacters(body)) throw serviceError(400, error, 'text must not contain control characters')
+	if (holdsControlCharacters(body)) return { ok: false, description: 'text must not contain control characters' }
 	const parsed = schema.safeParse(body)
-	if (!parsed.success) throw serviceError(400, error, describeIssues(parsed.error))
-	return parsed.data
+	if (!parsed.success) return { ok: false, description: describeIssues(parsed.error) }
+	return { ok: true, value: parsed.data }
 }
 
 export function describeIssues(error: z.ZodError): string {

@@ -1,5 +1,5 @@
 import { withTenantContext, withToolContext, type Database } from '@leerplein/db'
-import { hitRateLimit } from '@leerplein/db/identity'
+import { recordDenial } from '@leerplein/db/audit'
 import type { LtiTool } from '@leerplein/db/lti'
 import { audit, ServiceError, succeed, type AuditInput, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
@@ -43,17 +43,56 @@ export async function auditApart(ctx: ServiceContext, actor: TenantScope | null,
 	await withTenantContext(ctx.db, { tenantId: actor?.tenantId ?? null, userId: actor?.userId ?? null }, (tx) => audit(ctx, tx, { ...entry, actor }))
 }
 
+/** A refused call: what was asked, why it was refused (a reason code, never a secret), and of which tool, where known. */
+export type Denial = {
+	action: string
+	objectType: string
+	objectId: string | null
+	after: { reason: string } & Record<string, unknown>
+	/** A person whose own request was refused (a launch); none for a tool or an unknown caller. */
+	actor?: TenantScope | null
+}
+
 /**
- * A refusal's audit row, at most one per `key` and window: a tool (or someone posing as one) that
- * keeps sending what is refused leaves one row a minute, not one per request.
+ * A refused call's trail: a warning in the log for each, and one audit row per `key` and window
+ * that counts them (first and last seen, audit_record_denial): a tool, or someone posing as one,
+ * that keeps sending what is refused leaves one row a minute with its count, not one per request.
  */
-export async function auditDenial(
+export async function auditDenial(context: ServiceContext, key: string, denial: Denial, windowSeconds = 60): Promise<void> {
+	const actor = denial.actor ?? null
+	const scope = { tenantId: actor?.tenantId ?? null, userId: actor?.userId ?? null }
+	const occurrences = await withTenantContext(context.db, scope, (tx) =>
+		recordDenial(tx, {
+			key,
+			windowSeconds,
+			at: context.clock.now(),
+			tenantId: scope.tenantId,
+			actorUserId: scope.userId,
+			action: denial.action,
+			objectType: denial.objectType,
+			objectId: denial.objectId,
+			origin: context.clientIp,
+			requestId: context.requestId,
+			after: denial.after,
+		}),
+	)
+	context.logger.warn({ action: denial.action, objectType: denial.objectType, objectId: denial.objectId, ...denial.after, occurrences }, `${denial.action} refused: ${denial.after.reason}`)
+}
+
+/**
+ * A tool's refused call, or a call from someone posing as one: audited and logged by action, tool
+ * (or the client id the call named, unverified) and reason code; the collapse key is the same three.
+ */
+export async function auditToolDenial(
 	context: ServiceContext,
-	key: string,
-	entry: { action: string; objectType: string; objectId: string | null; after: Record<string, unknown> },
-	windowSeconds = 60,
+	{ action, tool, clientId, reason, detail, actor }: { action: string; tool?: Pick<LtiTool, 'id' | 'clientId'> | null; clientId?: string | null; reason: string; detail?: string; actor?: TenantScope | null },
 ): Promise<void> {
-	const first = await hitRateLimit(context.db, { key: `audit:${key}`, rule: { maxHits: 1, windowSeconds }, now: context.clock.now() })
-	if (!first.allowed) return
-	await auditApart(context, null, { ...entry, result: 'denied', after: { ...entry.after, collapsed: `further refusals like this within ${windowSeconds} s are not written one by one` } })
+	const named = tool?.clientId ?? clientId?.slice(0, 200) ?? null
+	await auditDenial(context, `${action}:${tool?.id ?? named ?? 'anonymous'}:${reason}`, {
+		action,
+		objectType: 'lti_tool',
+		objectId: tool?.id ?? null,
+		actor,
+		after: { reason, ...(named ? { clientId: named } : {}), ...(detail ? { detail: detail.slice(0, 500) } : {}) },
+	})
 }

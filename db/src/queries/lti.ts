@@ -165,7 +165,7 @@ export async function registerToolWithToken(
 
 export async function listCourseOnlineParts(db: Database, { courseId }: { courseId: string }) {
 	return db
-		.select({ link: ltiResourceLinks, toolName: ltiTools.name })
+		.select({ link: ltiResourceLinks, toolName: ltiTools.name, toolActive: ltiTools.active })
 		.from(ltiResourceLinks)
 		.innerJoin(ltiTools, eq(ltiTools.id, ltiResourceLinks.toolId))
 		.where(eq(ltiResourceLinks.courseId, courseId))
