@@ -139,7 +139,7 @@ export const en: Messages = {
 		LTI_DEEP_LINKING_TARGET: "The learning tool returned an item with an address that is not allowed: only http(s) addresses on the learning tool's own domain. Nothing was linked.",
 		ONLINE_PART_NOT_FOUND: 'This online part does not exist (any more).',
 		NOT_ENROLLED: 'You can open this online part once you are enrolled in the course.',
-		TOOL_INACTIVE: "This part's learning tool is switched off for now. Please try again later.",
+		TOOL_INACTIVE: "This part's learning tool has been switched off by the concern administrator. You cannot open the part now; please try again later or ask the course's coordinator.",
 		TOOL_NOT_FOUND: 'This learning tool is not registered with Leerplein.',
 		TOOL_WITHOUT_DEEP_LINKING: 'This learning tool does not let you choose content from Leerplein. Link the part by hand.',
 		SYNONYM_NOT_FOUND: 'This synonym does not exist (any more). Someone else may have just deleted it.',

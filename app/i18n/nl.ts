@@ -140,7 +140,7 @@ export const nl = {
 		LTI_DEEP_LINKING_TARGET: 'De leeromgeving stuurde een onderdeel met een adres dat niet mag: alleen http(s)-adressen op het domein van de leeromgeving zelf. Er is niets gekoppeld.',
 		ONLINE_PART_NOT_FOUND: 'Dit online onderdeel bestaat niet (meer).',
 		NOT_ENROLLED: 'U kunt dit online onderdeel pas openen als u voor de opleiding bent ingeschreven.',
-		TOOL_INACTIVE: 'De leeromgeving van dit onderdeel is tijdelijk uitgeschakeld. Probeer het later opnieuw.',
+		TOOL_INACTIVE: 'De leeromgeving van dit onderdeel is door de concernbeheerder uitgeschakeld. U kunt het onderdeel nu niet openen; probeer het later opnieuw of vraag de coördinator van de cursus.',
 		TOOL_NOT_FOUND: 'Deze leeromgeving is niet bij Leerplein geregistreerd.',
 		TOOL_WITHOUT_DEEP_LINKING: 'Bij deze leeromgeving kunt u geen inhoud kiezen vanuit Leerplein. Koppel het onderdeel met de hand.',
 		SYNONYM_NOT_FOUND: 'Dit synoniem bestaat niet (meer). Misschien heeft iemand anders het net verwijderd.',
