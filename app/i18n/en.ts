@@ -183,6 +183,7 @@ export const en: Messages = {
 		ONLINE_PART_TITLE_TOO_LONG: 'The title can be at most 200 characters long.',
 		ONLINE_PART_URL_INVALID: 'Enter a full web address starting with https://, or leave the field empty.',
 		ONLINE_PART_CUSTOM_ID_TOO_LONG: 'The id can be at most 200 characters long.',
+		PASS_MARK_INVALID: 'Enter a whole number from 0 to 100.',
 		ONLINE_PART_PASS_MARK_INVALID: 'Enter a whole number from 0 to 100, or leave the field empty.',
 		MOODLE_ID_INVALID: 'Enter a positive whole number of at most 2147483647, or leave the field empty.',
 		MOODLE_IDS_PAIR: 'Enter both the course id and the activity id, or neither.',

@@ -184,6 +184,7 @@ export const nl = {
 		ONLINE_PART_TITLE_TOO_LONG: 'De titel mag hoogstens 200 tekens lang zijn.',
 		ONLINE_PART_URL_INVALID: 'Vul een volledig webadres in dat begint met https://, of laat het veld leeg.',
 		ONLINE_PART_CUSTOM_ID_TOO_LONG: 'Het id mag hoogstens 200 tekens lang zijn.',
+		PASS_MARK_INVALID: 'Vul een heel getal van 0 tot en met 100 in.',
 		ONLINE_PART_PASS_MARK_INVALID: 'Vul een heel getal van 0 tot en met 100 in, of laat het veld leeg.',
 		MOODLE_ID_INVALID: 'Vul een positief heel getal van hoogstens 2147483647 in, of laat het veld leeg.',
 		MOODLE_IDS_PAIR: 'Vul zowel het cursus-id als het activiteit-id in, of geen van beide.',

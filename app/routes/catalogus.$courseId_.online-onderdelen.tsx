@@ -9,7 +9,8 @@ import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../features/lti/link-online-part.server.ts'
 import { linkOnlinePartToMoodle } from '../features/lti/link-online-part-to-moodle.server.ts'
-import { moodleIdsSchema, onlinePartSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
+import { moodleIdsSchema, onlinePartSchema, passMarksSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
+import { setOnlinePartPassMarks } from '../features/lti/set-online-part-pass-marks.server.ts'
 import { removeOnlinePart } from '../features/lti/remove-online-part.server.ts'
 import { showOnlineParts, type OnlinePartsPage } from '../features/lti/show-online-parts.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
@@ -28,8 +29,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const linked = Number.parseInt(url.searchParams.get('gekoppeld') ?? '', 10)
 	const removing = page.parts.find((part) => part.id === url.searchParams.get('verwijderen')) ?? null
 	const identifying = page.parts.find((part) => part.id === url.searchParams.get('moodle')) ?? null
+	// After a Deep Linking return: the new parts, whose pass mark the coordinator confirms (ADR 026).
+	const asked = (url.searchParams.get('slaaggrens') ?? '').split(',')
+	const newParts = page.parts.filter((part) => asked.includes(part.id))
 	const t = await i18next.getFixedT(request)
-	return { ...page, linked: Number.isFinite(linked) ? linked : null, removing, identifying, saved: url.searchParams.has('moodle-opgeslagen'), title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}` }
+	return {
+		...page,
+		linked: Number.isFinite(linked) ? linked : null,
+		removing,
+		identifying,
+		newParts,
+		saved: url.searchParams.has('moodle-opgeslagen'),
+		passMarksSaved: url.searchParams.has('slaaggrens-opgeslagen'),
+		title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}`,
+	}
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -38,7 +51,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const form = await readForm(request)
-	switch (requireIntent(form, ['remove', 'moodle-ids', 'link'])) {
+	switch (requireIntent(form, ['remove', 'moodle-ids', 'pass-marks', 'link'])) {
 		case 'remove': {
 			const submission = parseForm(form, removeOnlinePartSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -50,6 +63,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			if (submission.status !== 'success') return invalidForm(submission)
 			valueOrThrow(await linkOnlinePartToMoodle(context, { actor, courseId, ...submission.value }))
 			return redirect(`/catalogus/${courseId}/online-onderdelen?moodle-opgeslagen=1`, 303)
+		}
+		case 'pass-marks': {
+			const submission = parseForm(form, passMarksSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			valueOrThrow(await setOnlinePartPassMarks(context, { actor, courseId, parts: submission.value.parts }))
+			return redirect(`/catalogus/${courseId}/online-onderdelen?slaaggrens-opgeslagen=1`, 303)
 		}
 		case 'link': {
 			const submission = parseForm(form, onlinePartSchema)
@@ -68,7 +87,7 @@ function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]
 }
 
 export default function OnlineParts() {
-	const { course, parts, tools, linked, removing, identifying, saved } = useLoaderData<typeof loader>()
+	const { course, parts, tools, linked, removing, identifying, newParts, saved, passMarksSaved } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	return (
@@ -80,6 +99,18 @@ export default function OnlineParts() {
 			{linked !== null ? (
 				<p className="notice" role="status">
 					{t('lti.manage.linked', { count: linked })}
+				</p>
+			) : null}
+			{newParts.length > 0 ? (
+				<section className="confirm" aria-labelledby="slaaggrenzen">
+					<h2 id="slaaggrenzen">{t('lti.manage.passMarksTitle')}</h2>
+					<p>{t('lti.manage.passMarksIntro')}</p>
+					<PassMarksForm key={newParts.map((part) => part.id).join(',')} courseId={course.id} parts={newParts} lastResult={replyTo(actionData, 'pass-marks')} />
+				</section>
+			) : null}
+			{passMarksSaved ? (
+				<p className="notice" role="status">
+					{t('lti.manage.passMarksSaved')}
 				</p>
 			) : null}
 			{removing ? (
@@ -134,7 +165,15 @@ export default function OnlineParts() {
 												</>
 											)}
 										</td>
-										<td>{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}</td>
+										<td>
+											{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}
+											{part.completedBelowPassMark > 0 ? (
+												<>
+													<br />
+													{t('lti.manage.completedBelowPassMark', { count: part.completedBelowPassMark })}
+												</>
+											) : null}
+										</td>
 										<td>{part.moodleActivityId === null ? t('lti.manage.noMoodleIds') : t('lti.manage.moodleIds', { course: part.moodleCourseId, activity: part.moodleActivityId })}</td>
 										<td>
 											<Link to={`?moodle=${part.id}#moodle-ids`}>{t('lti.manage.setMoodleIds', { title: part.title })}</Link>{' '}
@@ -208,6 +247,43 @@ function MoodleIdsForm({ courseId, part, lastResult }: { courseId: string; part:
 					{t('lti.manage.moodleIdsSave')}
 				</button>{' '}
 				<Link to={`/catalogus/${courseId}/online-onderdelen`}>{t('lti.manage.cancel')}</Link>
+			</div>
+		</Form>
+	)
+}
+
+/** The pass mark of each part a Deep Linking return just added: prefilled with the concern's default, confirmed or changed. */
+function PassMarksForm({ courseId, parts, lastResult }: { courseId: string; parts: OnlinePartsPage['parts']; lastResult: SubmissionResult<string[]> | undefined }) {
+	const { t } = useTranslation()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'pass-marks',
+		lastResult,
+		constraint: getZodConstraint(passMarksSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: passMarksSchema }),
+		defaultValue: { parts: parts.map((part) => ({ resourceLinkId: part.id, passMarkPercent: part.passMarkPercent?.toString() ?? '' })) },
+	})
+	const items = fields.parts.getFieldList().map((item, index) => ({ fields: item.getFieldset(), part: parts[index]! }))
+	const numeric = { inputMode: 'numeric' }
+	return (
+		// Posted to this address with its question, so a refused form is shown again with the same parts.
+		<Form method="post" action={`/catalogus/${courseId}/online-onderdelen?slaaggrens=${parts.map((part) => part.id).join(',')}`} className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="pass-marks" />
+			<ErrorSummary
+				form={form}
+				fields={items.map(({ fields: item, part }) => ({ meta: item.passMarkPercent, label: t('lti.manage.passMarkFor', { title: part.title }) }))}
+				formError={errorText(form.errors ?? fields.parts.errors)}
+			/>
+			{items.map(({ fields: item, part }) => (
+				<div key={part.id}>
+					<input type="hidden" name={item.resourceLinkId.name} value={part.id} />
+					<Field meta={item.passMarkPercent} label={t('lti.manage.passMarkFor', { title: part.title })} hint={t('lti.manage.passMarkStepHint')} controlProps={numeric} />
+				</div>
+			))}
+			<div>
+				<button type="submit" className="button">
+					{t('lti.manage.passMarksSave')}
+				</button>
 			</div>
 		</Form>
 	)

@@ -13,7 +13,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { actor, response } = await requireToolDeepLinkingResponse(request, context)
 	const accepted = await acceptDeepLinkingResponse(context, { actor, response })
 	if (!accepted.ok) return deepLinkingRefused(accepted.code)
-	return redirect(`/catalogus/${accepted.value.courseId}/online-onderdelen?gekoppeld=${accepted.value.linked}`, 303)
+	// On to the step that asks the pass mark of each new part (ADR 026).
+	const next = new URLSearchParams({ gekoppeld: String(accepted.value.linked), slaaggrens: accepted.value.resourceLinkIds.join(',') })
+	return redirect(`/catalogus/${accepted.value.courseId}/online-onderdelen?${next}#slaaggrenzen`, 303)
 }
 
 /** Only ever posted: the guard answers anything else with 404. */

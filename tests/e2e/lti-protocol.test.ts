@@ -458,7 +458,12 @@ describe.skipIf(!drivers.includes('postgres'))('LTI 1.3 protocol with a Moodle-l
 			const jwt = await moodle.deepLinkingResponse(request, [item()])
 			const response = await returnResponse(jwt)
 			expect(response.status).toBe(303)
-			expect(response.headers.get('location')).toBe(`/catalogus/${ids.course}/online-onderdelen?gekoppeld=1`)
+			const location = new URL(response.headers.get('location')!, portal.url)
+			expect(location.pathname).toBe(`/catalogus/${ids.course}/online-onderdelen`)
+			expect(location.searchParams.get('gekoppeld')).toBe('1')
+			// On to the pass-mark step for the new part, which starts at the concern's default (ADR 026).
+			const [created] = await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.id, location.searchParams.get('slaaggrens')!))
+			expect(created?.passMarkPercent).toBe(55)
 			expect(await parts()).toBe(before + 1)
 			const replay = await returnResponse(jwt)
 			expect(replay.headers.get('location')).toContain('reden=LTI_DEEP_LINKING_DATA_INVALID')

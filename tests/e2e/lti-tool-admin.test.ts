@@ -186,7 +186,10 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		expect(await page.getByText('Gedeactiveerd', { exact: false }).first().isVisible()).toBe(true)
 
 		expect((await lineItems()).status).toBe(401)
-		expect((await moodle.requestToken(endpoint, [LTI_SCOPES.lineItem])).status).toBe(401)
+		// The tool proves itself with its own key, so it is told why (issue 13).
+		const refused = await moodle.requestToken(endpoint, [LTI_SCOPES.lineItem])
+		expect(refused.status).toBe(400)
+		expect(await refused.json()).toMatchObject({ error: 'unauthorized_client', error_description: expect.stringContaining('deactivated') })
 		expect(await audit('lti.tool_deactivated')).toHaveLength(1)
 
 		await page.getByRole('button', { name: 'Weer activeren' }).click()

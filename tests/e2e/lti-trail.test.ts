@@ -6,13 +6,16 @@ import { and, eq, isNotNull } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, SANNE, useE2E } from '../support/e2e.ts'
 import { pollUntil } from '../support/poll.ts'
-import { startMoodle, type RunningMoodle } from '../support/moodle.ts'
+import { HttpBrowser } from '../support/http-browser.ts'
+import { moodleTimestamp, startMoodle, type RunningMoodle } from '../support/moodle.ts'
 
 // The trail of refused tool calls (issue 13): every refusal is a warning in the log and a counted
 // audit row; a deactivated tool that proves who it is is told it is deactivated, while a caller
 // that cannot sign still gets the uniform invalid_client; a person's launch of a switched-off
 // tool's part is refused on a clear page and its links are gone; a refused Dynamic Registration
-// is kept against its code and shown to the concern administrator.
+// is kept against its code and shown to the concern administrator. And pass marks (ADR 026): a
+// part chosen through Deep Linking gets the concern's default, which the coordinator confirms; a
+// score under it does not complete the part, and a later one under it leaves a completion standing.
 
 const persona = (key: string) => DEMO_PERSONAS.find((candidate) => candidate.key === key)!
 const drivers = await testDrivers()
@@ -52,6 +55,7 @@ describe.skipIf(!drivers.includes('postgres'))('the trail of refused tool calls'
 				targetLinkUri: moodle.redirectUri,
 				redirectUris: [moodle.redirectUri],
 				jwksUrl: moodle.jwksUrl,
+				deepLinkingUrl: `${moodle.baseUrl}/enrol/lti/launch_deeplink.php`,
 				scopes: [LTI_SCOPES.lineItem, LTI_SCOPES.score],
 			})
 			.returning()
@@ -194,5 +198,90 @@ describe.skipIf(!drivers.includes('postgres'))('the trail of refused tool calls'
 		await els.setViewportSize({ width: 1280, height: 800 })
 		await els.reload()
 		await els.getByText('Gebruikt: Moodle (test) is geregistreerd').waitFor()
+	})
+
+	test("pass marks: the concern's default goes to a part chosen through Deep Linking, the coordinator confirms it, and a later failing score leaves the completion standing", async () => {
+		// The concern administrator sets the default, with errors beside the field.
+		const els = await e2e.signIn(ELS)
+		await els.goto('/beheer/regels')
+		const field = els.getByLabel('Standaardcesuur (%)')
+		expect(await field.inputValue()).toBe('55')
+		await field.fill('101')
+		await els.getByRole('button', { name: 'Standaardcesuur opslaan' }).click()
+		await els.getByText('Vul een heel getal van 0 tot en met 100 in.').first().waitFor()
+		expect(await field.getAttribute('aria-invalid')).toBe('true')
+		expect(await accessibilityViolations(els)).toEqual([])
+		await field.fill('60')
+		await els.getByRole('button', { name: 'Standaardcesuur opslaan' }).click()
+		await els.getByText('De standaardcesuur is opgeslagen.', { exact: false }).waitFor()
+		const [settings] = await owner.db.select().from(schema.concernSettings)
+		expect(settings!.defaultPassMarkPercent).toBe(60)
+
+		// The coordinator picks content in the tool; the tool answers with a graded item and no pass mark.
+		const coordinator = new HttpBrowser()
+		const [name, value] = (await e2e.sessionCookie('rvo-coordinator')).split('=') as [string, string]
+		coordinator.setCookie(portal.url, name, value)
+		const { url } = await coordinator.follow(`${portal.url}/lti/inhoud-kiezen/${ids.courseId}/${ids.toolId}`, { stopAt: (next) => next.origin === moodle.baseUrl })
+		const login = moodle.login(new URL(url).searchParams)
+		const page = await (await coordinator.request(login.authorizeUrl(`${portal.url}/lti/authorize`))).text()
+		const field_ = (fieldName: string) => new RegExp(`name="${fieldName}" value="([^"]+)"`).exec(page)![1]!
+		const request = await moodle.verifyLaunch(field_('id_token'), { issuer: portal.url, jwksUrl: `${portal.url}/lti/jwks` }, { state: login.state, receivedState: field_('state'), nonce: login.nonce })
+		const jwt = await moodle.deepLinkingResponse(request, [{ type: 'ltiResourceLink', title: 'Eindtoets', url: `${moodle.baseUrl}/enrol/lti/launch.php`, lineItem: { scoreMaximum: 100, tag: 'eind' } }])
+		const returned = await fetch(`${portal.url}/lti/deep-linking/return`, {
+			method: 'POST',
+			headers: { Origin: moodle.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ JWT: jwt }),
+			redirect: 'manual',
+		})
+		expect(returned.status).toBe(303)
+		const landing = new URL(returned.headers.get('location')!, portal.url)
+		const partId = landing.searchParams.get('slaaggrens')!
+		const [part] = await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.id, partId))
+		expect(part!.passMarkPercent).toBe(60)
+
+		// The return lands on the step that asks the pass mark, prefilled with the default.
+		const fatima = await e2e.signIn(FATIMA)
+		await fatima.goto(`${landing.pathname}${landing.search}`)
+		await fatima.getByRole('heading', { name: 'Cesuur van de nieuwe onderdelen' }).waitFor()
+		const passMark = fatima.getByLabel('Cesuur van Eindtoets (%)')
+		expect(await passMark.inputValue()).toBe('60')
+		await passMark.fill('zeventig')
+		await fatima.getByRole('button', { name: 'Cesuur opslaan' }).click()
+		await fatima.getByText('Vul een heel getal van 0 tot en met 100 in.').first().waitFor()
+		expect(await passMark.getAttribute('aria-invalid')).toBe('true')
+		expect(await accessibilityViolations(fatima)).toEqual([])
+		await fatima.setViewportSize({ width: 320, height: 800 })
+		expect(await fatima.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+		await passMark.fill('70')
+		await passMark.press('Enter')
+		await fatima.getByText('De cesuur is opgeslagen.').waitFor()
+		const [confirmed] = await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.id, partId))
+		expect(confirmed!.passMarkPercent).toBe(70)
+
+		// Scores: under the pass mark nothing completes; at it the part completes; a later failing grade keeps the completion.
+		const [lineItem] = await owner.db.select().from(schema.ltiLineItems).where(eq(schema.ltiLineItems.resourceLinkId, partId))
+		const token = await moodle.accessToken(tokenEndpoint, [LTI_SCOPES.score])
+		const scoreAt = (given: number, at: Date) =>
+			fetch(`${portal.url}/lti/ags/${ids.courseId}/lineitems/${lineItem!.id}/scores`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.ims.lis.v1.score+json' },
+				body: JSON.stringify({ userId: ids.sanne, scoreGiven: given, scoreMaximum: 100, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: moodleTimestamp(at) }),
+			})
+		const result = async () => (await owner.db.select().from(schema.ltiResults).where(and(eq(schema.ltiResults.lineItemId, lineItem!.id), eq(schema.ltiResults.userId, ids.sanne))))[0]!
+		const t0 = new Date(Date.now() - 60_000)
+		expect((await scoreAt(40, t0)).status).toBe(200)
+		expect(await result()).toMatchObject({ scoreGiven: 40, completedAt: null })
+		expect((await scoreAt(80, new Date(t0.getTime() + 10_000))).status).toBe(200)
+		const completedAt = (await result()).completedAt
+		expect(completedAt).toBeInstanceOf(Date)
+		expect((await scoreAt(40, new Date(t0.getTime() + 20_000))).status).toBe(200)
+		expect(await result()).toMatchObject({ scoreGiven: 40, completedAt })
+		const kept = await owner.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'lti.completion_kept'), eq(schema.auditLog.objectId, lineItem!.id)))
+		expect(kept).toEqual([expect.objectContaining({ tenantId: ids.rvo, after: { userId: ids.sanne, scoreGiven: 40, scoreMaximum: 100, passMarkPercent: 70 } })])
+
+		// The coordinator sees it beside the part.
+		await fatima.setViewportSize({ width: 1280, height: 800 })
+		await fatima.goto(`/catalogus/${ids.courseId}/online-onderdelen`)
+		await fatima.getByText('1 deelnemer rondde af en scoorde later onder de cesuur; de afronding blijft staan.').waitFor()
 	})
 })

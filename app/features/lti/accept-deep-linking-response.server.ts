@@ -1,3 +1,4 @@
+import { getDefaultPassMarkPercent } from '@leerplein/db/po-rules'
 import { insertLineItem, insertOnlinePart, takeMessageState, useToolTokenId } from '@leerplein/db/lti'
 import { DEEP_LINKING_RESPONSE_MAX_AGE_SECONDS, deepLinkTargetAllowed, type DeepLinkingResponse } from '@leerplein/moodle'
 import { holdsControlCharacters } from '../../core/form.server.ts'
@@ -15,7 +16,7 @@ import { auditToolDenial, type ToolCaller } from './tool-context.server.ts'
 export async function acceptDeepLinkingResponse(
 	ctx: ServiceContext,
 	{ actor, response }: { actor: ToolCaller; response: DeepLinkingResponse },
-): Promise<ServiceResult<{ courseId: string; linked: number; skipped: number }>> {
+): Promise<ServiceResult<{ courseId: string; linked: number; resourceLinkIds: string[]; skipped: number }>> {
 	const { tool } = actor
 	const now = ctx.clock.now()
 	const denied = (coordinator: { tenantId: string; userId: string } | null, reason: string) =>
@@ -58,6 +59,8 @@ export async function acceptDeepLinkingResponse(
 
 	const linked = await inTenant(ctx, coordinator, async (tx) => {
 		const parts = []
+		// A tool sends no pass mark (Moodle keeps its own): each new part starts at the concern's default, which the coordinator confirms next (ADR 026).
+		const passMarkPercent = await getDefaultPassMarkPercent(tx)
 		for (const resource of response.resources) {
 			const part = await insertOnlinePart(tx, {
 				tenantId: state.tenantId,
@@ -68,6 +71,7 @@ export async function acceptDeepLinkingResponse(
 				description: resource.text ?? null,
 				targetLinkUri: resource.url ?? null,
 				custom: resource.custom ?? {},
+				passMarkPercent,
 				createdBy: state.userId,
 			})
 			parts.push({ part, lineItem: resource.lineItem })
@@ -92,8 +96,8 @@ export async function acceptDeepLinkingResponse(
 			objectId: state.courseId,
 			after: { toolId: tool.id, resourceLinkIds: parts.map(({ part }) => part.id), skipped: response.skipped },
 		})
-		return parts.length
+		return parts.map(({ part }) => part.id)
 	}).finally(forgetToolAccess)
 	if (!linked.ok) return linked
-	return succeed({ courseId: state.courseId, linked: linked.value, skipped: response.skipped })
+	return succeed({ courseId: state.courseId, linked: linked.value.length, resourceLinkIds: linked.value, skipped: response.skipped })
 }

@@ -68,3 +68,20 @@ export const moodleIdsSchema = z.object({ resourceLinkId, moodleCourseId: moodle
 
 /** Removing an online part (after confirmation). */
 export const removeOnlinePartSchema = z.object({ resourceLinkId })
+
+/** A pass mark that must be given: a whole number from 0 to 100 (the pass-mark step after Deep Linking, the concern's default). */
+export const requiredPassMark = () =>
+	z
+		.string({ error: 'PASS_MARK_INVALID' satisfies ErrorCode })
+		.trim()
+		.refine((value) => /^\d{1,3}$/.test(value), { error: 'PASS_MARK_INVALID' satisfies ErrorCode })
+		.transform(Number)
+		.refine((value) => value <= 100, { error: 'PASS_MARK_INVALID' satisfies ErrorCode })
+
+/** The pass marks of the parts a Deep Linking return just added, confirmed or changed by the coordinator (ADR 026). */
+export const passMarksSchema = z.object({
+	parts: z
+		.array(z.object({ resourceLinkId, passMarkPercent: requiredPassMark() }), { error: 'NOTHING_SELECTED' satisfies ErrorCode })
+		.min(1, { error: 'NOTHING_SELECTED' satisfies ErrorCode })
+		.max(50, { error: 'NOTHING_SELECTED' satisfies ErrorCode }),
+})

@@ -1,8 +1,8 @@
 import { getScoreContext, storeScore } from '@leerplein/db/lti'
-import { checkScore, decideScore, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, isUuid, onlinePartIsWholeCourse, scoreCompletesOnlinePart } from '@leerplein/domain'
+import { checkScore, completionAfterScore, decideScore, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, isUuid, onlinePartIsWholeCourse } from '@leerplein/domain'
 import type { ScoreInput } from '@leerplein/moodle'
 import { fromRule, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import type { ToolAccess } from './tool-context.server.ts'
+import { auditApart, type ToolAccess } from './tool-context.server.ts'
 
 export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPart: boolean; completedEnrolments: number }
 
@@ -10,7 +10,8 @@ export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPa
  * AGS 2.0 score publish. Moodle resends every sync: an equal timestamp is a harmless repeat, an
  * older one is ignored, and a newer one replaces the result. A score that completes the online
  * part (Completed + FullyGraded, and the pass mark) closes the enrolment where the course is
- * nothing but that part. Moodle sends a course's scores in bursts, so this is two statements in
+ * nothing but that part; a completion stands when a later score falls under the pass mark (ADR 026),
+ * which is audited. Moodle sends a course's scores in bursts, so this is two statements in
  * the tool's context (read, then store with what it causes, audited), with the domain deciding between them.
  */
 export async function recordLtiScore(
@@ -35,7 +36,8 @@ export async function recordLtiScore(
 	const decision = decideScore(found.stored, incoming)
 	if (decision !== 'store') return succeed({ decision, completedPart: false, completedEnrolments: 0 })
 
-	const completesPart = scoreCompletesOnlinePart(incoming, found.passMark)
+	const effect = completionAfterScore(incoming, found.passMark, { completedBefore: found.stored?.completedAt != null })
+	const completesPart = effect === 'completes'
 	const saved = await storeScore(ctx.db, target, {
 		...incoming,
 		comment: score.comment ?? null,
@@ -45,5 +47,13 @@ export async function recordLtiScore(
 	})
 	// A result at least as new landed between the two statements: this one is the older.
 	if (!saved.stored) return succeed({ decision: 'stale', completedPart: false, completedEnrolments: 0 })
+	// The completion stands (ADR 026); the lower score is the latest result, and the trail says so.
+	if (effect === 'stands_below_pass_mark')
+		await auditApart(ctx, actor, {
+			action: 'lti.completion_kept',
+			objectType: 'lti_line_item',
+			objectId: lineItemId,
+			after: { userId: score.userId, scoreGiven: incoming.scoreGiven, scoreMaximum: incoming.scoreMaximum, passMarkPercent: found.passMark },
+		})
 	return succeed({ decision, completedPart: saved.completedPart, completedEnrolments: saved.completedEnrolments })
 }

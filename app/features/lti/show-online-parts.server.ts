@@ -1,4 +1,5 @@
-import { listCourseOnlineParts, listLtiTools } from '@leerplein/db/lti'
+import { listCompletedResults, listCourseOnlineParts, listLtiTools } from '@leerplein/db/lti'
+import { scoreBelowPassMark, type GradingProgress } from '@leerplein/domain'
 import { inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 
@@ -12,17 +13,20 @@ export type OnlinePartsPage = {
 		targetLinkUri: string | null
 		customId: string | null
 		passMarkPercent: number | null
+		/** People whose completion stands although their latest grade is under the pass mark (ADR 026). */
+		completedBelowPassMark: number
 		moodleCourseId: number | null
 		moodleActivityId: number | null
 	}[]
 	tools: { id: string; name: string; deepLinking: boolean }[]
 }
 
-/** A course's online parts and the active tools, for those who manage the course (its providing unit's coordinators). */
+/** A course's online parts (with completions that stand under a later failing grade) and the active tools, for those who manage the course (its providing unit's coordinators). */
 export async function showOnlineParts(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<OnlinePartsPage>> {
 	return inTenant(ctx, actor, async (tx) => {
 		const course = await courseToManage(tx, { actor, courseId })
 		const parts = await listCourseOnlineParts(tx, { courseId })
+		const completed = await listCompletedResults(tx, { courseId })
 		const tools = (await listLtiTools(tx)).filter((tool) => tool.active)
 		return {
 			course: { id: course.id, title: course.title, providerTenantId: course.providerTenantId },
@@ -34,6 +38,9 @@ export async function showOnlineParts(ctx: ServiceContext, { actor, courseId }: 
 				targetLinkUri: link.targetLinkUri,
 				customId: link.custom.id ?? null,
 				passMarkPercent: link.passMarkPercent,
+				completedBelowPassMark: completed.filter(
+					(result) => result.resourceLinkId === link.id && scoreBelowPassMark({ ...result, gradingProgress: result.gradingProgress as GradingProgress }, link.passMarkPercent),
+				).length,
 				moodleCourseId: link.moodleCourseId,
 				moodleActivityId: link.moodleActivityId,
 			})),

@@ -81,14 +81,15 @@ export async function auditDenial(context: ServiceContext, key: string, denial: 
 
 /**
  * A tool's refused call, or a call from someone posing as one: audited and logged by action, tool
- * (or the client id the call named, unverified) and reason code; the collapse key is the same three.
+ * (or the client id the call named, unverified), reason code and detail; the collapse key is the same four.
  */
 export async function auditToolDenial(
 	context: ServiceContext,
 	{ action, tool, clientId, reason, detail, actor }: { action: string; tool?: Pick<LtiTool, 'id' | 'clientId'> | null; clientId?: string | null; reason: string; detail?: string; actor?: TenantScope | null },
 ): Promise<void> {
 	const named = tool?.clientId ?? clientId?.slice(0, 200) ?? null
-	await auditDenial(context, `${action}:${tool?.id ?? named ?? 'anonymous'}:${reason}`, {
+	// The detail is part of what makes two refusals the same: a bad signature and an expired assertion are counted apart.
+	await auditDenial(context, `${action}:${tool?.id ?? named ?? 'anonymous'}:${reason}${detail ? `:${detail.slice(0, 200)}` : ''}`, {
 		action,
 		objectType: 'lti_tool',
 		objectId: tool?.id ?? null,

@@ -1,5 +1,6 @@
 import { ENROLMENT_RULE_KEYS, parseRuleInput, type EnrolmentRuleKey, type PoSettings } from '@leerplein/domain'
 import { z } from 'zod'
+import { requiredPassMark } from '../lti/online-part-schema.ts'
 import type { ErrorCode } from '../../core/error-codes.ts'
 
 // The two P&O rules forms, one schema each, used by the action (parseForm) and by the page (Conform's
@@ -65,3 +66,6 @@ export function rulesFormValues(rules: EnrolmentRules, language: string, own?: (
 		ENROLMENT_RULE_KEYS.map((key) => [key, { ...ruleFormValue(key, rules[key], language), ...(own ? { mode: own(key) ? 'override' : 'inherit' } : {}) }]),
 	) as RulesFormValues
 }
+
+/** The pass mark a new online part gets when its tool sends none (ADR 026): a whole number from 0 to 100. */
+export const defaultPassMarkSchema = z.object({ defaultPassMarkPercent: requiredPassMark() })

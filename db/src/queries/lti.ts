@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, sql, type SQL } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { signClaimFor, signedContextFor } from '../tenancy.ts'
 import type { CourseForm, EnrolmentStatus, PoOverrides } from '@leerplein/domain'
@@ -215,6 +215,33 @@ export async function setOnlinePartMoodleIds(
 		.where(and(eq(ltiResourceLinks.id, resourceLinkId), eq(ltiResourceLinks.courseId, courseId)))
 		.returning()
 	return row ?? null
+}
+
+/** Sets an online part's pass mark (percent of the maximum score); null when the course has no such part. */
+export async function setOnlinePartPassMark(
+	db: Database,
+	{ courseId, resourceLinkId, passMarkPercent }: { courseId: string; resourceLinkId: string; passMarkPercent: number },
+): Promise<LtiResourceLink | null> {
+	const [row] = await db
+		.update(ltiResourceLinks)
+		.set({ passMarkPercent })
+		.where(and(eq(ltiResourceLinks.id, resourceLinkId), eq(ltiResourceLinks.courseId, courseId)))
+		.returning()
+	return row ?? null
+}
+
+/** The completed results of a course's online parts, with their latest grade, for the coordinator's page (ADR 026). */
+export async function listCompletedResults(db: Database, { courseId }: { courseId: string }) {
+	return db
+		.select({
+			resourceLinkId: ltiLineItems.resourceLinkId,
+			scoreGiven: ltiResults.scoreGiven,
+			scoreMaximum: ltiResults.scoreMaximum,
+			gradingProgress: ltiResults.gradingProgress,
+		})
+		.from(ltiResults)
+		.innerJoin(ltiLineItems, eq(ltiLineItems.id, ltiResults.lineItemId))
+		.where(and(eq(ltiLineItems.courseId, courseId), isNotNull(ltiResults.completedAt)))
 }
 
 export async function deleteOnlinePart(db: Database, { courseId, resourceLinkId }: { courseId: string; resourceLinkId: string }): Promise<LtiResourceLink | null> {

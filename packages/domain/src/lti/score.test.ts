@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkScore, decideScore, scoreCompletesOnlinePart, type IncomingScore } from './score.ts'
+import { checkScore, completionAfterScore, decideScore, scoreBelowPassMark, scoreCompletesOnlinePart, type IncomingScore } from './score.ts'
 
 const at = (iso: string) => new Date(iso)
 const completed: IncomingScore = {
@@ -49,5 +49,27 @@ describe('scoreCompletesOnlinePart', () => {
 	})
 	test('given a pass mark but no score, the part is not done', () => {
 		expect(scoreCompletesOnlinePart({ ...completed, scoreGiven: null, scoreMaximum: null }, 50)).toBe(false)
+	})
+})
+
+describe('completionAfterScore (ADR 026)', () => {
+	const graded = (scoreGiven: number): IncomingScore => ({ ...completed, scoreGiven, scoreMaximum: 100 })
+
+	test('given a pass mark of 55, when a first score of 40/100 arrives, then the part stays open', () => {
+		expect(completionAfterScore(graded(40), 55, { completedBefore: false })).toBe('stays_open')
+	})
+	test('given a pass mark of 55, when a first score of 55/100 arrives, then the part completes', () => {
+		expect(completionAfterScore(graded(55), 55, { completedBefore: false })).toBe('completes')
+	})
+	test('given a completed part, when a later final score of 40/100 arrives, then the completion stands and the score is called out', () => {
+		expect(completionAfterScore(graded(40), 55, { completedBefore: true })).toBe('stands_below_pass_mark')
+	})
+	test('given a completed part, when a later passing score or a score not yet graded arrives, then the completion simply stands', () => {
+		expect(completionAfterScore(graded(90), 55, { completedBefore: true })).toBe('stands')
+		expect(completionAfterScore({ ...graded(10), gradingProgress: 'Pending' }, 55, { completedBefore: true })).toBe('stands')
+	})
+	test('given a part without a pass mark, no score is ever below it', () => {
+		expect(scoreBelowPassMark(graded(1), null)).toBe(false)
+		expect(completionAfterScore(graded(1), null, { completedBefore: true })).toBe('stands')
 	})
 })

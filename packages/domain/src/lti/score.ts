@@ -52,3 +52,24 @@ export function scoreCompletesOnlinePart(score: IncomingScore, passMarkPercent: 
 	// Compare in integers of basis points, so 0.7 * 100 rounding never fails a 70 % pass mark.
 	return Math.round((score.scoreGiven / score.scoreMaximum) * 10_000) >= Math.round(passMarkPercent * 100)
 }
+
+/**
+ * What a stored score does to the part's completion (ADR 026): a score that reaches the pass mark
+ * completes a part not yet completed; a completion, once there, stands whatever comes later
+ * (certificates and budgets may already follow it), and a later graded score under the pass mark
+ * is kept as the latest result and called out, for the coordinator to see and the audit log to hold.
+ */
+export type CompletionAfterScore = 'completes' | 'stays_open' | 'stands' | 'stands_below_pass_mark'
+
+export function completionAfterScore(score: IncomingScore, passMarkPercent: number | null, { completedBefore }: { completedBefore: boolean }): CompletionAfterScore {
+	const completes = scoreCompletesOnlinePart(score, passMarkPercent)
+	if (!completedBefore) return completes ? 'completes' : 'stays_open'
+	return !completes && scoreBelowPassMark(score, passMarkPercent) ? 'stands_below_pass_mark' : 'stands'
+}
+
+/** A final grade that does not reach the part's pass mark (never true without a pass mark or a grade). */
+export function scoreBelowPassMark(score: Pick<IncomingScore, 'scoreGiven' | 'scoreMaximum' | 'gradingProgress'>, passMarkPercent: number | null): boolean {
+	if (passMarkPercent === null || score.gradingProgress !== 'FullyGraded') return false
+	if (score.scoreGiven === null || score.scoreMaximum === null || score.scoreMaximum <= 0) return false
+	return Math.round((score.scoreGiven / score.scoreMaximum) * 10_000) < Math.round(passMarkPercent * 100)
+}
