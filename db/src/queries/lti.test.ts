@@ -134,7 +134,7 @@ describe.each(await testDrivers())('LTI queries on %s', (driver) => {
 
 	test('a registration token registers one tool, once', async () => {
 		await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, (tx) =>
-			insertRegistrationToken(tx, { id: 'token-hash', createdBy: ids.admin, expiresAt: new Date(Date.now() + 600_000) }),
+			insertRegistrationToken(tx, { id: 'token-hash', createdBy: ids.admin, expiresAt: new Date(Date.now() + 600_000), toolRegistrationUrl: 'https://moodle.test/enrol/lti/register.php' }),
 		)
 		const toolId = '0190a0b0-0000-7000-8000-00000000abcd'
 		const registration = { ...tool('Dyn', 'dyn'), id: toolId }
