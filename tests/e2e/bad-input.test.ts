@@ -170,8 +170,10 @@ function answers(answer: { status: number; location: string | null }, expected: 
 
 /**
  * A digest of every table's rows (the audit log among them) and of the job queue. Left out:
- * `rate_limits`, which counts every sign-in attempt, bad ones too, by design; and the content of
- * `auth_sessions`, whose idle expiry slides with every request (its row count stays in).
+ * `rate_limits`, which counts every sign-in attempt, bad ones too, by design; the content of
+ * `auth_sessions`, whose idle expiry slides with every request (its row count stays in); and the
+ * audit log's `denied` rows, the trail every refused tool call must leave (issue 13), which
+ * records the refusal and changes nothing else.
  */
 type Fingerprint = Map<string, { rows: number; digest: string }>
 
@@ -188,7 +190,8 @@ async function fingerprint(sql: postgres.Sql): Promise<Fingerprint> {
 			.map(({ name }) => {
 				// A sum of row hashes: the same rows in any order give the same digest, without sorting.
 				const digest = name === 'public.auth_sessions' ? `''` : `coalesce(sum(hashtextextended(row::text, 0)::numeric), 0)::text`
-				return `select '${name}' as name, count(*)::int as rows, ${digest} as digest from ${name} as row`
+				const kept = name === 'public.audit_log' ? ` where row.result <> 'denied'` : ''
+				return `select '${name}' as name, count(*)::int as rows, ${digest} as digest from ${name} as row${kept}`
 			})
 			.join(' union all ')
 	}
