@@ -3,7 +3,7 @@ import { LTI_SCOPES } from '@leerplein/domain'
 import { lineItemInputSchema, lineItemJson, linkHeader, MEDIA_TYPE, pageParams } from '../features/lti/protocol.server.ts'
 import { agsLineItemUrl } from '../features/lti/platform.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
-import { parseToolInput, readJsonBody, refusedToolCall } from '../features/lti/tool-answers.server.ts'
+import { readToolJson, refusedToolCall } from '../features/lti/tool-answers.server.ts'
 import { createLtiLineItem } from '../features/lti/create-lti-line-item.server.ts'
 import { listLtiLineItems } from '../features/lti/list-lti-line-items.server.ts'
 
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const actor = await requireToolAccess(request, context, { courseId: params.courseId, anyOf: [LTI_SCOPES.lineItem], methods: ['GET', 'POST'] })
-	const input = parseToolInput(lineItemInputSchema, await readJsonBody(request, MEDIA_TYPE.lineItem))
+	const input = await readToolJson(request, context, { action: 'lti.ags', tool: actor.tool, mediaType: MEDIA_TYPE.lineItem, schema: lineItemInputSchema })
 	const created = await createLtiLineItem(context, { actor, input })
 	if (!created.ok) return refusedToolCall(context, { action: 'lti.ags', tool: actor.tool, failure: created })
 	const url = agsLineItemUrl(actor.issuer, actor.courseId, created.value.id)

@@ -3,7 +3,7 @@ import { LTI_SCOPES } from '@leerplein/domain'
 import { lineItemInputSchema, lineItemJson, MEDIA_TYPE } from '../features/lti/protocol.server.ts'
 import { agsLineItemUrl } from '../features/lti/platform.server.ts'
 import { requireToolAccess } from '../features/lti/service-auth.server.ts'
-import { parseToolInput, readJsonBody, refusedToolCall } from '../features/lti/tool-answers.server.ts'
+import { readToolJson, refusedToolCall } from '../features/lti/tool-answers.server.ts'
 import { deleteLtiLineItem } from '../features/lti/delete-lti-line-item.server.ts'
 import { showLtiLineItem } from '../features/lti/show-lti-line-item.server.ts'
 import { updateLtiLineItem } from '../features/lti/update-lti-line-item.server.ts'
@@ -26,7 +26,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 		if (!deleted.ok) return refusedToolCall(context, { action: 'lti.ags', tool: actor.tool, failure: deleted })
 		return new Response(null, { status: 204 })
 	}
-	const input = parseToolInput(lineItemInputSchema, await readJsonBody(request, MEDIA_TYPE.lineItem))
+	const input = await readToolJson(request, context, { action: 'lti.ags', tool: actor.tool, mediaType: MEDIA_TYPE.lineItem, schema: lineItemInputSchema })
 	const updated = await updateLtiLineItem(context, { actor, lineItemId, input })
 	if (!updated.ok) return refusedToolCall(context, { action: 'lti.ags', tool: actor.tool, failure: updated })
 	return Response.json(lineItemJson(updated.value, agsLineItemUrl(actor.issuer, actor.courseId, updated.value.id)), { headers: { 'Content-Type': MEDIA_TYPE.lineItem } })

@@ -129,6 +129,27 @@ describe.skipIf(!drivers.includes('postgres'))('the trail of refused tool calls'
 		}
 	})
 
+	test("a malformed score and a call outside the tool's course are refused as before, and each leaves its trail under the tool", async () => {
+		const token = await moodle.accessToken(tokenEndpoint, [LTI_SCOPES.score, LTI_SCOPES.lineItem])
+		const postMalformed = () =>
+			fetch(`${portal.url}/lti/ags/${ids.courseId}/lineitems/0190a0b0-0000-7000-8000-000000000001/scores`, {
+				method: 'POST',
+				headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/vnd.ims.lis.v1.score+json' },
+				body: JSON.stringify({ userId: ids.sanne, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: 'yesterday' }),
+			})
+		// The portal remembers a tool's registration for a second: until it reads the reactivation of the previous test, the tool is refused as deactivated.
+		const malformed = await pollUntil(async () => {
+			const response = await postMalformed()
+			return response.status === 401 ? null : response
+		}, { message: 'the portal sees the tool active again' })
+		expect(malformed.status).toBe(400)
+		const elsewhere = await fetch(`${portal.url}/lti/ags/0190a0b0-0000-7000-8000-000000000002/lineitems`, { headers: { Authorization: `Bearer ${token}` } })
+		expect(elsewhere.status).toBe(404)
+		const reasons = (await collapsedRows('lti.ags', ids.toolId)).map((row) => row.after as { reason: string; detail?: string })
+		expect(reasons).toContainEqual({ reason: 'invalid_request', clientId: 'moodle-trail-test', detail: expect.stringContaining('timestamp') })
+		expect(reasons).toContainEqual({ reason: 'context_not_found', clientId: 'moodle-trail-test' })
+	})
+
 	test('while the tool is off, a person opening its part gets a clear page, the course page shows no launch link, and the coordinator reads why', async () => {
 		await setActive(false)
 		try {

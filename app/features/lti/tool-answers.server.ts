@@ -65,6 +65,26 @@ export async function readJsonBody(request: Request, mediaType: string): Promise
 	}
 }
 
+/**
+ * A known tool's JSON body (after its guard): read as the media type (readJsonBody) and parsed with
+ * its protocol schema (parseToolInput); a refusal leaves the trail of every refused tool call first.
+ */
+export async function readToolJson<Schema extends z.ZodType>(
+	request: Request,
+	context: ServiceContext,
+	{ action, tool, mediaType, schema }: { action: string; tool: Pick<LtiTool, 'id' | 'clientId'>; mediaType: string; schema: Schema },
+): Promise<z.output<Schema>> {
+	try {
+		return parseToolInput(schema, await readJsonBody(request, mediaType))
+	} catch (thrown) {
+		if (thrown instanceof Response) {
+			const answer = (await thrown.clone().json()) as { error: string; error_description: string }
+			await auditToolDenial(context, { action, tool, reason: answer.error, detail: answer.error_description })
+		}
+		throw thrown
+	}
+}
+
 /** A tool's JSON input parsed with its protocol schema, or a 400 naming every field that is wrong. */
 export function parseToolInput<Schema extends z.ZodType>(schema: Schema, body: unknown, error = 'invalid_request'): z.output<Schema> {
 	const parsed = readToolInput(schema, body)
