@@ -319,4 +319,17 @@ describe.each(await testDrivers())('the second wall holds against SQL run as the
 		expect(await asOwner(sql`select id from auth_sessions where id = 'expired-hash'`)).toEqual([])
 		expect(await asOwner(live)).toEqual(before)
 	})
+
+	test("a refusal's audit row is written into no other unit's trail, under no other person, and no other row's count is raised", async () => {
+		const denial = (tenant: string | null, actor: string | null, key: string) =>
+			sql`select audit_record_denial(${key}, 60, now(), ${tenant}::uuid, ${actor}::uuid, 'lti.launch', 'lti_resource_link', null, null, null, '{"reason": "forged"}'::jsonb)`
+		expect(await failure(attack(denial(ids.nvwa, null, 'forged:nvwa')))).toMatch(/another unit/)
+		expect(await failure(attack(sql`select 1 from (select set_config('app.tenant_id', ${ids.nvwa}, true)) s, (${denial(ids.nvwa, null, 'forged:set-config')}) d`))).toMatch(
+			/another unit/,
+		)
+		expect(await failure(attack(denial(null, ids.users.ann, 'forged:ann')))).toMatch(/another person/)
+		// With no unit it appends to the concern's trail, as any refusal before sign-in may; it can only count its own key's rows.
+		expect(await attack(denial(null, null, 'forged:none'))).toEqual([{ audit_record_denial: 1 }])
+		expect(await failure(attack(sql`update audit_log set occurrences = 0`))).toMatch(/permission denied/)
+	})
 })
