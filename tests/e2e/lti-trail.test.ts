@@ -221,6 +221,41 @@ describe.skipIf(!drivers.includes('postgres'))('the trail of refused tool calls'
 		await els.getByText('Gebruikt: Moodle (test) is geregistreerd').waitFor()
 	})
 
+	/** A coordinator of the providing unit starts content selection; what the tool receives (its Deep Linking request). */
+	async function deepLinkingRequest() {
+		const coordinator = new HttpBrowser()
+		const [name, value] = (await e2e.sessionCookie('rvo-coordinator')).split('=') as [string, string]
+		coordinator.setCookie(portal.url, name, value)
+		const { url } = await coordinator.follow(`${portal.url}/lti/inhoud-kiezen/${ids.courseId}/${ids.toolId}`, { stopAt: (next) => next.origin === moodle.baseUrl })
+		const login = moodle.login(new URL(url).searchParams)
+		const page = await (await coordinator.request(login.authorizeUrl(`${portal.url}/lti/authorize`))).text()
+		const field = (fieldName: string) => new RegExp(`name="${fieldName}" value="([^"]+)"`).exec(page)![1]!
+		return moodle.verifyLaunch(field('id_token'), { issuer: portal.url, jwksUrl: `${portal.url}/lti/jwks` }, { state: login.state, receivedState: field('state'), nonce: login.nonce })
+	}
+	const deepLinkingReturn = (jwt: string) =>
+		fetch(`${portal.url}/lti/deep-linking/return`, {
+			method: 'POST',
+			headers: { Origin: moodle.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({ JWT: jwt }),
+			redirect: 'manual',
+		})
+
+	test('a Deep Linking response from a tool switched off meanwhile links nothing, and the page says the tool is off', async () => {
+		const request = await deepLinkingRequest()
+		await setActive(false)
+		try {
+			const returned = await deepLinkingReturn(await moodle.deepLinkingResponse(request, [{ type: 'ltiResourceLink', title: 'Te laat', url: `${moodle.baseUrl}/enrol/lti/launch.php` }]))
+			expect(returned.status).toBe(303)
+			expect(returned.headers.get('location')).toBe('/lti/deep-linking/mislukt?reden=LTI_TOOL_DEACTIVATED')
+			expect(await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.title, 'Te laat'))).toEqual([])
+			const explained = await fetch(`${portal.url}${returned.headers.get('location')}`)
+			expect(await explained.text()).toContain('Deze leeromgeving is in Leerplein uitgeschakeld.')
+			expect(await collapsedRows('lti.deep_linking_response', ids.toolId)).toContainEqual(expect.objectContaining({ after: expect.objectContaining({ reason: 'tool_deactivated' }) }))
+		} finally {
+			await setActive(true)
+		}
+	})
+
 	test("pass marks: the concern's default goes to a part chosen through Deep Linking, the coordinator confirms it, and a later failing score leaves the completion standing", async () => {
 		// The concern administrator sets the default, with errors beside the field.
 		const els = await e2e.signIn(ELS)
@@ -239,21 +274,8 @@ describe.skipIf(!drivers.includes('postgres'))('the trail of refused tool calls'
 		expect(settings!.defaultPassMarkPercent).toBe(60)
 
 		// The coordinator picks content in the tool; the tool answers with a graded item and no pass mark.
-		const coordinator = new HttpBrowser()
-		const [name, value] = (await e2e.sessionCookie('rvo-coordinator')).split('=') as [string, string]
-		coordinator.setCookie(portal.url, name, value)
-		const { url } = await coordinator.follow(`${portal.url}/lti/inhoud-kiezen/${ids.courseId}/${ids.toolId}`, { stopAt: (next) => next.origin === moodle.baseUrl })
-		const login = moodle.login(new URL(url).searchParams)
-		const page = await (await coordinator.request(login.authorizeUrl(`${portal.url}/lti/authorize`))).text()
-		const field_ = (fieldName: string) => new RegExp(`name="${fieldName}" value="([^"]+)"`).exec(page)![1]!
-		const request = await moodle.verifyLaunch(field_('id_token'), { issuer: portal.url, jwksUrl: `${portal.url}/lti/jwks` }, { state: login.state, receivedState: field_('state'), nonce: login.nonce })
-		const jwt = await moodle.deepLinkingResponse(request, [{ type: 'ltiResourceLink', title: 'Eindtoets', url: `${moodle.baseUrl}/enrol/lti/launch.php`, lineItem: { scoreMaximum: 100, tag: 'eind' } }])
-		const returned = await fetch(`${portal.url}/lti/deep-linking/return`, {
-			method: 'POST',
-			headers: { Origin: moodle.baseUrl, 'Content-Type': 'application/x-www-form-urlencoded' },
-			body: new URLSearchParams({ JWT: jwt }),
-			redirect: 'manual',
-		})
+		const request = await deepLinkingRequest()
+		const returned = await deepLinkingReturn(await moodle.deepLinkingResponse(request, [{ type: 'ltiResourceLink', title: 'Eindtoets', url: `${moodle.baseUrl}/enrol/lti/launch.php`, lineItem: { scoreMaximum: 100, tag: 'eind' } }]))
 		expect(returned.status).toBe(303)
 		const landing = new URL(returned.headers.get('location')!, portal.url)
 		const partId = landing.searchParams.get('slaaggrens')!
