@@ -267,6 +267,8 @@ describe.skipIf(!drivers.includes('postgres'))('the trail of refused tool calls'
 		await els.getByText('Vul een heel getal van 0 tot en met 100 in.').first().waitFor()
 		expect(await field.getAttribute('aria-invalid')).toBe('true')
 		expect(await accessibilityViolations(els)).toEqual([])
+		await els.setViewportSize({ width: 320, height: 800 })
+		expect(await els.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
 		await field.fill('60')
 		await els.getByRole('button', { name: 'Standaardcesuur opslaan' }).click()
 		await els.getByText('De standaardcesuur is opgeslagen.', { exact: false }).waitFor()
