@@ -224,7 +224,8 @@ describe.skipIf(!drivers.includes('postgres'))('control characters in the JSON a
 			const request = await deepLinkingRequest()
 			const before = await parts()
 			const response = await returnResponse(await moodle.deepLinkingResponse(request, [item({ text: 'Eerste regel.\nTweede regel.' })]))
-			expect(response.headers.get('location')).toBe(`/catalogus/${ids.course}/online-onderdelen?gekoppeld=1`)
+			// Linked, and on to the pass-mark step for the new part (ADR 026).
+			expect(response.headers.get('location')).toMatch(new RegExp(`^/catalogus/${ids.course}/online-onderdelen\\?gekoppeld=1&slaaggrens=[0-9a-f-]{36}#slaaggrenzen$`))
 			expect(await parts()).toBe(before + 1)
 		})
 	})
