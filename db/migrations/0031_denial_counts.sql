@@ -53,17 +53,24 @@ REVOKE ALL ON FUNCTION audit_record_denial(text, integer, timestamptz, uuid, uui
 GRANT EXECUTE ON FUNCTION audit_record_denial(text, integer, timestamptz, uuid, uuid, text, text, text, text, text, jsonb) TO leerplein_app;
 --> statement-breakpoint
 -- A refused Dynamic Registration kept against its token, so the concern administrator sees why
--- (Moodle's pop-up stays blank). Only the holder of a token that was issued and not yet used can
--- write it; the answer says whether there was such a token.
-CREATE OR REPLACE FUNCTION lti_refuse_registration(token_hash text, refused_error text, refused_detail text, moment timestamptz) RETURNS boolean
+-- (Moodle's pop-up stays blank). It acts for the token's holder, whom no context names, so it takes
+-- a claim the portal signed over its arguments ('registration-refusal|token|error|detail|moment',
+-- ADR 024); and only a token that was issued and not yet used is marked. The answer says whether
+-- there was such a token.
+CREATE OR REPLACE FUNCTION lti_refuse_registration(token_hash text, refused_error text, refused_detail text, moment timestamptz,
+	claim_expires_ms bigint, claim_mac text) RETURNS boolean
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public, pg_temp
 	AS $$
 	BEGIN
+		IF NOT app_verify_claim(concat_ws('|', 'registration-refusal', coalesce(token_hash, ''), coalesce(refused_error, ''), coalesce(refused_detail, ''),
+				app_claim_moment(moment)), claim_expires_ms, claim_mac) THEN
+			RAISE EXCEPTION 'registration refusal refused: unsigned' USING ERRCODE = '28000';
+		END IF;
 		UPDATE lti_registration_tokens SET refused_at = moment, refusal_error = left(refused_error, 100), refusal_detail = left(refused_detail, 1000)
 		WHERE id = token_hash AND used_at IS NULL;
 		RETURN FOUND;
 	END $$;
 --> statement-breakpoint
-REVOKE ALL ON FUNCTION lti_refuse_registration(text, text, text, timestamptz) FROM PUBLIC;
+REVOKE ALL ON FUNCTION lti_refuse_registration(text, text, text, timestamptz, bigint, text) FROM PUBLIC;
 --> statement-breakpoint
-GRANT EXECUTE ON FUNCTION lti_refuse_registration(text, text, text, timestamptz) TO leerplein_app;
+GRANT EXECUTE ON FUNCTION lti_refuse_registration(text, text, text, timestamptz, bigint, text) TO leerplein_app;

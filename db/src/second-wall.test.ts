@@ -332,4 +332,10 @@ describe.each(await testDrivers())('the second wall holds against SQL run as the
 		expect(await attack(denial(null, null, 'forged:none'))).toEqual([{ audit_record_denial: 1 }])
 		expect(await failure(attack(sql`update audit_log set occurrences = 0`))).toMatch(/permission denied/)
 	})
+	test("nobody marks a registration code as refused without the portal's claim", async () => {
+		const [expiresMs, mac] = forgedClaim()
+		const forged = attack(sql`select lti_refuse_registration('some-token-hash', 'invalid_client_metadata', 'forged', now(), ${expiresMs}::bigint, ${mac})`)
+		expect(await failure(forged)).toMatch(/registration refusal refused/)
+		expect(await failure(attack(sql`select lti_refuse_registration('some-token-hash', 'invalid_client_metadata', 'forged', now())`))).toMatch(/does not exist/)
+	})
 })

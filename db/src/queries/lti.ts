@@ -131,11 +131,15 @@ export async function listRegistrationTokens(db: Database, { since, limit }: { s
 }
 
 /**
- * A refused Dynamic Registration kept against its token (lti_refuse_registration), so the
- * administrator who issued it sees why. False when no unused token has this hash.
+ * A refused Dynamic Registration kept against its token (lti_refuse_registration, behind a claim
+ * the portal signs), so the administrator who issued it sees why. False when no unused token has this hash.
  */
 export async function refuseRegistration(db: Database, { tokenHash, error, detail, at }: { tokenHash: string; error: string; detail: string; at: Date }): Promise<boolean> {
-	const [row] = await selectRows<{ kept: boolean }>(db, sql`select lti_refuse_registration(${tokenHash}, ${error}, ${detail}, ${at.toISOString()}::timestamptz) as kept`)
+	const claim = await signClaimFor(db, ['registration-refusal', tokenHash, error, detail, String(at.getTime())])
+	const [row] = await selectRows<{ kept: boolean }>(
+		db,
+		sql`select lti_refuse_registration(${tokenHash}, ${error}, ${detail}, ${at.toISOString()}::timestamptz, ${claim.expiresMs}::bigint, ${claim.mac}) as kept`,
+	)
 	return row?.kept === true
 }
 
