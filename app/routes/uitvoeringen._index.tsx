@@ -47,6 +47,11 @@ export default function UnitSessions() {
 		<div className="container page">
 			<h1>{t('navExtra.sessions')}</h1>
 			<p className="lead">{t('sessions.intro')}</p>
+			<p>
+				<Link className="button" to="/uitvoeringen/nieuw">
+					{t('sessionPlan.newSession')}
+				</Link>
+			</p>
 			<DataTable name="uitvoeringen" caption={t('navExtra.sessions')} columns={columns} rows={sessions} empty={t('sessions.empty')} initialSort={{ id: 'datum', desc: false }} />
 		</div>
 	)

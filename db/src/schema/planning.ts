@@ -3,7 +3,7 @@ import { boolean, check, foreignKey, index, integer, pgPolicy, pgTable, primaryK
 import { createdAt, id } from './columns.ts'
 import { locations, sessions } from './logistics.ts'
 import { users } from './people.ts'
-import { appTenantId, appUserId, ownUnitPolicy } from './tenancy.ts'
+import { appUserId, ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 // Session planning (issue 14, ADR 027): rooms, trainers, and the meetings of a session. A room

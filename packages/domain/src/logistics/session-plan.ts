@@ -63,7 +63,15 @@ export type SessionPlanErrorCode =
 	| 'ENROLMENT_DEADLINE_AFTER_START'
 
 /** A meeting as stored: instants, and either a room or online. */
-export type PlannedMeeting = { startsAt: Date; endsAt: Date; roomId: string | null; online: boolean; trainerIds: string[] }
+export type PlannedMeeting = {
+	startsAt: Date
+	endsAt: Date
+	roomId: string | null
+	online: boolean
+	trainerIds: string[]
+	/** Where the meeting was in the form, to put a later refusal (a double booking) beside its fields. */
+	formIndex: number
+}
 
 export type SessionPlan = {
 	meetings: PlannedMeeting[]
@@ -87,18 +95,18 @@ export type SessionPlanRefusal = { code: SessionPlanErrorCode; field: string }
  * session is planned for the future.
  */
 export function planSession(input: SessionPlanInput, { now }: { now: Date }): { ok: true; value: SessionPlan } | { ok: false; refusal: SessionPlanRefusal } {
-	const meetings: (PlannedMeeting & { index: number })[] = []
+	const meetings: PlannedMeeting[] = []
 	for (const [index, meeting] of input.meetings.entries()) {
 		const startsAt = amsterdamInstant(meeting.date, meeting.startTime)
 		const endsAt = amsterdamInstant(meeting.date, meeting.endTime)
 		if (endsAt.getTime() <= startsAt.getTime()) return refused('MEETING_ENDS_BEFORE_START', `meetings[${index}].endTime`)
 		if (startsAt.getTime() <= now.getTime()) return refused('MEETING_IN_PAST', `meetings[${index}].date`)
 		const online = meeting.place === ONLINE_PLACE
-		meetings.push({ index, startsAt, endsAt, online, roomId: online ? null : meeting.place, trainerIds: [...new Set(meeting.trainerIds)] })
+		meetings.push({ formIndex: index, startsAt, endsAt, online, roomId: online ? null : meeting.place, trainerIds: [...new Set(meeting.trainerIds)] })
 	}
 	const ordered = [...meetings].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime())
 	for (let k = 1; k < ordered.length; k++) {
-		if (ordered[k]!.startsAt.getTime() < ordered[k - 1]!.endsAt.getTime()) return refused('MEETINGS_OVERLAP', `meetings[${ordered[k]!.index}].startTime`)
+		if (ordered[k]!.startsAt.getTime() < ordered[k - 1]!.endsAt.getTime()) return refused('MEETINGS_OVERLAP', `meetings[${ordered[k]!.formIndex}].startTime`)
 	}
 	if (meetings.some((meeting) => meeting.online) && !input.onlineLink) return refused('ONLINE_LINK_REQUIRED', 'onlineLink')
 	if (input.minimumParticipants !== undefined && input.minimumParticipants > input.capacity) return refused('MINIMUM_ABOVE_CAPACITY', 'minimumParticipants')
@@ -109,7 +117,7 @@ export function planSession(input: SessionPlanInput, { now }: { now: Date }): { 
 	return {
 		ok: true,
 		value: {
-			meetings: ordered.map(({ index: _index, ...meeting }) => meeting),
+			meetings: ordered,
 			capacity: input.capacity,
 			minimumParticipants: input.minimumParticipants ?? null,
 			enrolmentDeadline,
