@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { courseId, ...input } = submission.value
 	const planned = await planNewSession(context, { actor, courseId, input })
 	if (!planned.ok) return refusedForm(submission, planned)
-	throw redirect(`/uitvoeringen/${planned.value.sessionId}?gepland=1`)
+	throw redirect(`/uitvoeringen/${planned.value.sessionId}?gepland=1`, 303)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]

@@ -134,8 +134,8 @@ describe.skipIf(!drivers.includes('postgres'))('two coordinators book one room o
 					plan(0, { date, startTime: '09:00', endTime: '12:00', place, trainerId: trainerOf(0) }),
 					plan(1, { date, startTime: '11:00', endTime: '14:00', place, trainerId: trainerOf(1) }),
 				])
-				expect({ round, statuses: results.map((result) => result.status).sort() }).toEqual({ round, statuses: [302, 409] })
-				const won = results.find((result) => result.status === 302)!
+				expect({ round, statuses: results.map((result) => result.status).sort() }).toEqual({ round, statuses: [303, 409] })
+				const won = results.find((result) => result.status === 303)!
 				expect(won.location).toMatch(/\/uitvoeringen\/[0-9a-f-]{36}\?gepland=1$/)
 				// The loser is told, beside the field, which room or trainer, which course, and when.
 				const lost = results.find((result) => result.status === 409)!
