@@ -1,0 +1,109 @@
+import { eq } from 'drizzle-orm'
+import { randomBytes } from 'node:crypto'
+import type { Database } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
+import { testDrivers } from '@leerplein/db/testing'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+
+// Issue 14, first slice, in Chromium: an RVO coordinator plans a session of two meetings with a
+// room and a trainer, at 320 px and by keyboard; a wrong end time is refused beside its field
+// first; the session then shows its meetings, and the catalogue offers it to employees.
+// PostgreSQL, so the test can plant its own room and trainer and read what was stored.
+const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
+
+const DAY_MS = 86_400_000
+const dutchDate = (date: Date) =>
+	new Intl.DateTimeFormat('nl-NL', { weekday: 'short', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Amsterdam' }).format(date)
+
+/** An RVO course of its own, and a room and a trainer nobody else books. Written as the owner. */
+async function plant(owner: Database) {
+	const suffix = randomBytes(3).toString('hex')
+	const [rvo] = await owner.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
+	const [theme] = await owner.select({ id: schema.themes.id }).from(schema.themes).limit(1)
+	const courseTitle = `Plannen met twee bijeenkomsten ${suffix}`
+	const [course] = await owner
+		.insert(schema.courses)
+		.values({ providerTenantId: rvo!.id, themeId: theme!.id, title: courseTitle, summary: 'Twee middagen.', description: 'Een opleiding van twee bijeenkomsten.', form: 'classroom', durationMinutes: 420, status: 'published', visibility: 'concern' })
+		.returning({ id: schema.courses.id })
+	const [location] = await owner.insert(schema.locations).values({ tenantId: rvo!.id, name: `RVO Planlocatie ${suffix}`, address: 'Prinses Beatrixlaan 2', city: 'Den Haag' }).returning({ id: schema.locations.id })
+	const roomName = `Zaal Planning ${suffix}`
+	const [room] = await owner.insert(schema.rooms).values({ tenantId: rvo!.id, locationId: location!.id, name: roomName, capacity: 16, wheelchairAccessible: true }).returning({ id: schema.rooms.id })
+	const trainerName = `Trudy Trainer ${suffix}`
+	const [trainer] = await owner
+		.insert(schema.trainers)
+		.values({ tenantId: rvo!.id, kind: 'external', name: trainerName, organisation: 'Bureau Planning', email: `trudy-${suffix}@example.org` })
+		.returning({ id: schema.trainers.id })
+	return { courseId: course!.id, courseTitle, roomId: room!.id, roomName, trainerId: trainer!.id, trainerName }
+}
+
+describe.each(drivers)('planning a session on %s', (driver) => {
+	const e2e = useE2E({ driver, owner: true })
+	let f: Awaited<ReturnType<typeof plant>>
+
+	beforeAll(async () => {
+		f = await plant(e2e.owner.db)
+	})
+
+	async function expectAccessible(page: Page) {
+		expect(await accessibilityViolations(page)).toEqual([])
+	}
+
+	test('a coordinator plans two meetings with a room and a trainer at 320 px by keyboard, and employees find the session in the catalogue', async () => {
+		const first = new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10)
+		const second = new Date(Date.now() + 97 * DAY_MS).toISOString().slice(0, 10)
+		const page = await e2e.newPage()
+		await signInAs(page, FATIMA, { returnTo: `/uitvoeringen/nieuw?cursus=${f.courseId}` })
+		await page.setViewportSize({ width: 320, height: 800 })
+		await expectAccessible(page)
+		// Nothing is wider than the screen at 320 px.
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+
+		const meeting = (n: number) => page.getByRole('group', { name: `Bijeenkomst ${n}` })
+		const fill = async (n: number, { date, start, end }: { date: string; start: string; end: string }) => {
+			await meeting(n).getByLabel('Datum').fill(date)
+			await meeting(n).getByLabel('Begintijd').fill(start)
+			await meeting(n).getByLabel('Eindtijd').fill(end)
+			await meeting(n).getByLabel('Zaal').selectOption(f.roomId)
+			await meeting(n).getByLabel('Trainers').selectOption([f.trainerId])
+		}
+		// First an end before the start: refused beside the end time, nothing planned.
+		await fill(1, { date: first, start: '13:00', end: '09:00' })
+		await page.getByRole('button', { name: 'Uitvoering plannen' }).click()
+		await meeting(1).getByText('De eindtijd moet na de begintijd liggen.').waitFor()
+		expect(await e2e.owner.db.select().from(schema.sessions).where(eq(schema.sessions.courseId, f.courseId))).toEqual([])
+		await expectAccessible(page)
+
+		await fill(1, { date: first, start: '09:00', end: '12:30' })
+		await page.getByRole('button', { name: 'Bijeenkomst toevoegen' }).click()
+		await meeting(2).waitFor()
+		await fill(2, { date: second, start: '13:00', end: '16:30' })
+		await page.getByLabel('Aantal plaatsen').fill('14')
+		await page.getByLabel('Toelichting voor deelnemers (niet verplicht)').fill('Neem uw laptop mee.')
+		// Sent by keyboard.
+		await page.getByRole('button', { name: 'Uitvoering plannen' }).focus()
+		await page.keyboard.press('Enter')
+		await page.getByRole('status').filter({ hasText: 'De uitvoering is gepland.' }).waitFor()
+		await expectAccessible(page)
+		const meetings = page.getByRole('list', { name: 'Bijeenkomsten' }).getByRole('listitem')
+		expect(await meetings.count()).toBe(2)
+		for (const item of await meetings.all()) {
+			expect(await item.textContent()).toContain(f.roomName)
+			expect(await item.textContent()).toContain(f.trainerName)
+		}
+
+		const [session] = await e2e.owner.db.select().from(schema.sessions).where(eq(schema.sessions.courseId, f.courseId))
+		expect(session).toMatchObject({ capacity: 14, participantNote: 'Neem uw laptop mee.', status: 'planned' })
+		const stored = await e2e.owner.db.select().from(schema.sessionMeetings).where(eq(schema.sessionMeetings.sessionId, session!.id))
+		expect(stored.map((row) => row.roomId)).toEqual([f.roomId, f.roomId])
+		expect(session!.startsAt.getTime()).toBe(Math.min(...stored.map((row) => row.startsAt.getTime())))
+		expect(session!.endsAt.getTime()).toBe(Math.max(...stored.map((row) => row.endsAt.getTime())))
+
+		// An employee finds it on the course page.
+		const sanne = await e2e.newPage()
+		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
+		await sanne.getByText(dutchDate(session!.startsAt)).first().waitFor()
+		await expectAccessible(sanne)
+	}, 120_000)
+})
