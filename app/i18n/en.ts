@@ -186,6 +186,7 @@ export const en: Messages = {
 		TRAINER_NOT_FOUND: "This trainer does not exist or is not one of your unit's. Choose a trainer from the list.",
 		ROOM_DOUBLE_BOOKED: '{{name}} is already booked at that time for {{course}} ({{startsAt}} – {{endsAt}}). Choose another room or time.',
 		TRAINER_DOUBLE_BOOKED: '{{name}} is already teaching {{course}} at that time ({{startsAt}} – {{endsAt}}). Choose another trainer or time.',
+		SERIES_INVALID: 'Enter a whole number from 1 to 26 as the number of weekly sessions, or leave it empty.',
 		MOVE_TARGET_INVALID: 'Choose another planned session of the same course of your unit.',
 		CANCEL_REASON_REQUIRED: 'Give a reason for the cancellation; participants will see it.',
 		ENROLMENT_CANCEL_REASON_REQUIRED: 'Give a reason for cancelling this enrolment (3 to 500 characters).',

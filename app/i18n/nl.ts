@@ -187,6 +187,7 @@ export const nl = {
 		TRAINER_NOT_FOUND: 'Deze trainer bestaat niet of is niet van uw organisatieonderdeel. Kies een trainer uit de lijst.',
 		ROOM_DOUBLE_BOOKED: '{{name}} is op dat moment al geboekt voor {{course}} ({{startsAt}} – {{endsAt}}). Kies een andere zaal of tijd.',
 		TRAINER_DOUBLE_BOOKED: '{{name}} geeft op dat moment al {{course}} ({{startsAt}} – {{endsAt}}). Kies een andere trainer of tijd.',
+		SERIES_INVALID: 'Vul als aantal wekelijkse uitvoeringen een heel getal van 1 tot en met 26 in, of laat het leeg.',
 		MOVE_TARGET_INVALID: 'Kies een andere, geplande uitvoering van dezelfde opleiding van uw organisatieonderdeel.',
 		CANCEL_REASON_REQUIRED: 'Geef een reden op voor de annulering; de deelnemers krijgen die te zien.',
 		ENROLMENT_CANCEL_REASON_REQUIRED: 'Geef een reden op waarom u deze inschrijving annuleert (3 tot 500 tekens).',

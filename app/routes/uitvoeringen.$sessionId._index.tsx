@@ -175,6 +175,11 @@ export default function SessionAdmin() {
 					{t('sessionPlan.planned')}
 				</p>
 			) : null}
+			{!cancelled ? (
+				<p>
+					<Link to={`/uitvoeringen/nieuw?kopie=${session.id}`}>{t('sessionPlan.copy')}</Link>
+				</p>
+			) : null}
 			{meetings.length > 0 ? (
 				<>
 					<h2 id="bijeenkomsten">{t('sessionPlan.meetings')}</h2>

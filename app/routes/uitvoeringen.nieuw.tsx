@@ -1,25 +1,27 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { redirect } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
+import { isUuid } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
-import { newSessionPlan, planSessionFormSchema, type PlanSessionReply } from '../features/sessions/plan-session-schema.ts'
+import { planSessionFormSchema, type PlanSessionReply } from '../features/sessions/plan-session-schema.ts'
 import { planNewSession } from '../features/sessions/plan-session.server.ts'
 import { SessionPlanForm } from '../features/sessions/session-plan-form.tsx'
 import { showPlanningForm } from '../features/sessions/show-planning-form.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
-import { valueOrThrow } from '../core/http.server.ts'
+import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
-	const form = valueOrThrow(await showPlanningForm(context, { actor }))
-	// ?cursus= preselects a course from its page; an unknown id simply selects nothing.
-	const wanted = new URL(request.url).searchParams.get('cursus') ?? ''
-	const courseId = form.courses.some((course) => course.id === wanted) ? wanted : ''
+	const params = new URL(request.url).searchParams
+	// ?cursus= preselects a course from its page; ?kopie= copies one of the unit's sessions.
+	const copyOf = params.get('kopie')
+	invariantResponse(copyOf === null || isUuid(copyOf), 404, 'SESSION_NOT_FOUND')
+	const form = valueOrThrow(await showPlanningForm(context, { actor, courseId: params.get('cursus'), copyOf }))
 	const t = await i18next.getFixedT(request)
-	return { ...form, courseId, title: `${t('sessionPlan.title')} – ${t('app.name')}` }
+	return { ...form, title: `${t('sessionPlan.title')} – ${t('app.name')}` }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,13 +33,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { courseId, ...input } = submission.value
 	const planned = await planNewSession(context, { actor, courseId, input })
 	if (!planned.ok) return refusedForm(submission, planned)
-	throw redirect(`/uitvoeringen/${planned.value.sessionId}?gepland=1`, 303)
+	const [first, ...more] = planned.value.sessionIds
+	// One session: its page. A series: the unit's list, which says how many were planned.
+	throw redirect(more.length === 0 ? `/uitvoeringen/${first}?gepland=1` : `/uitvoeringen?gepland=${planned.value.sessionIds.length}`, 303)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function PlanSession() {
-	const { courses, rooms, trainers, courseId } = useLoaderData<typeof loader>()
+	const { courses, rooms, trainers, defaultValue } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<PlanSessionReply>()
 	const { t } = useTranslation()
 	return (
@@ -45,7 +49,7 @@ export default function PlanSession() {
 			<h1>{t('sessionPlan.title')}</h1>
 			<p className="lead">{t('sessionPlan.intro')}</p>
 			{rooms.length === 0 ? <p className="notice">{t('sessionPlan.noRooms')}</p> : null}
-			<SessionPlanForm defaultValue={newSessionPlan(courseId)} lastResult={lastResult} courses={courses} rooms={rooms} trainers={trainers} />
+			<SessionPlanForm defaultValue={defaultValue} lastResult={lastResult} courses={courses} rooms={rooms} trainers={trainers} />
 		</div>
 	)
 }

@@ -100,6 +100,19 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 		expect(session!.startsAt.getTime()).toBe(Math.min(...stored.map((row) => row.startsAt.getTime())))
 		expect(session!.endsAt.getTime()).toBe(Math.max(...stored.map((row) => row.endsAt.getTime())))
 
+		// Copied to new dates as a weekly series of two: times, room and trainers come along.
+		await page.getByRole('link', { name: 'Kopiëren naar nieuwe data' }).click()
+		await meeting(2).waitFor()
+		expect(await meeting(1).getByLabel('Zaal').inputValue()).toBe(f.roomId)
+		await meeting(1).getByLabel('Datum').fill(new Date(Date.now() + 140 * DAY_MS).toISOString().slice(0, 10))
+		await meeting(2).getByLabel('Datum').fill(new Date(Date.now() + 141 * DAY_MS).toISOString().slice(0, 10))
+		await page.getByLabel('Wekelijks herhalen: aantal uitvoeringen (niet verplicht)').fill('2')
+		await page.getByRole('button', { name: 'Uitvoering plannen' }).click()
+		await page.getByRole('status').filter({ hasText: '2 uitvoeringen gepland.' }).waitFor()
+		await expectAccessible(page)
+		const all = await e2e.owner.db.select().from(schema.sessions).where(eq(schema.sessions.courseId, f.courseId))
+		expect(all.map((row) => row.startsAt.getTime() - session!.startsAt.getTime()).sort((a, b) => a - b)).toEqual([0, 50 * DAY_MS, 57 * DAY_MS].map((shift) => expect.closeTo(shift, -7)))
+
 		// An employee finds it on the course page.
 		const sanne = await e2e.newPage()
 		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })

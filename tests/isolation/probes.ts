@@ -238,6 +238,8 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "forged id: booking another unit's room", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.rvoDraftCourse.id, place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 404, text: (f) => f.nvwaRoom.name },
 		{ name: "forged id: booking another unit's trainer", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.rvoDraftCourse.id, place: 'online', trainerId: f.nvwaTrainer.id }), expectStatus: 404, text: (f) => f.nvwaTrainer.name },
 		{ name: "forged id: a session of another unit's course", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.nvwaSharedCourse.id, place: 'online', trainerId: f.nvwaTrainer.id }), expectStatus: 404 },
+		{ name: "direct URL: copying another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/nieuw?kopie=${f.nvwaSession.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the providing coordinator copies its session', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/nieuw?kopie=${f.nvwaSession.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the unit\'s coordinator is offered its room and trainer', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
 		{ name: 'control: the unit\'s coordinator plans with its room and trainer', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.nvwaSharedCourse.id, place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 303 },
 	],

@@ -16,7 +16,7 @@ export const NEW_MEETING = { date: '', startTime: '09:00', endTime: '12:30', pla
 
 /** The planning form before anything is typed. */
 export function newSessionPlan(courseId: string) {
-	return { courseId, meetings: [NEW_MEETING], capacity: '12', minimumParticipants: '', enrolmentDeadline: '', onlineLink: '', participantNote: '' }
+	return { courseId, meetings: [NEW_MEETING], capacity: '12', minimumParticipants: '', enrolmentDeadline: '', onlineLink: '', participantNote: '', weeklySessions: '' }
 }
 
 export type PlanSessionReply = SubmissionResult<string[]>

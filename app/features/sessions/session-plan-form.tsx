@@ -62,6 +62,7 @@ export function SessionPlanForm({
 		{ meta: fields.enrolmentDeadline, label: t('sessionPlan.deadline') },
 		{ meta: fields.onlineLink, label: t('sessionPlan.onlineLink') },
 		{ meta: fields.participantNote, label: t('sessionPlan.note') },
+		{ meta: fields.weeklySessions, label: t('sessionPlan.weekly') },
 	]
 	return (
 		<Form method="post" className="session-plan-form" {...getFormProps(form)}>
@@ -122,6 +123,7 @@ export function SessionPlanForm({
 			<Field meta={fields.enrolmentDeadline} label={t('sessionPlan.deadline')} hint={t('sessionPlan.deadlineHint')} type="date" />
 			<Field meta={fields.onlineLink} label={t('sessionPlan.onlineLink')} hint={t('sessionPlan.onlineLinkHint')} type="url" />
 			<Field meta={fields.participantNote} label={t('sessionPlan.note')} hint={t('sessionPlan.noteHint')} as="textarea" rows={3} />
+			<Field meta={fields.weeklySessions} label={t('sessionPlan.weekly')} hint={t('sessionPlan.weeklyHint')} type="number" controlProps={{ min: 1, max: 26, inputMode: 'numeric' }} />
 			<p>
 				<button type="submit" className="button">
 					{t('sessionPlan.submit')}

@@ -33,6 +33,10 @@ export const nl = {
 		planned: 'De uitvoering is gepland.',
 		meetings: 'Bijeenkomsten',
 		noRooms: 'Uw organisatieonderdeel heeft nog geen zalen; u kunt alleen online bijeenkomsten plannen.',
+		weekly: 'Wekelijks herhalen: aantal uitvoeringen (niet verplicht)',
+		weeklyHint: 'Bijvoorbeeld 6 voor elke week zes weken lang: zes losse uitvoeringen met dezelfde tijden, zaal en trainers.',
+		seriesPlanned: '{{count}} uitvoeringen gepland.',
+		copy: 'Kopiëren naar nieuwe data',
 	},
 	sessions: {
 		title: 'Uitvoeringen van {{unit}}',
@@ -129,6 +133,10 @@ export const en: typeof nl = {
 		planned: 'The session has been planned.',
 		meetings: 'Meetings',
 		noRooms: 'Your unit has no rooms yet; you can only plan online meetings.',
+		weekly: 'Repeat weekly: number of sessions (optional)',
+		weeklyHint: 'For example 6 for every week for six weeks: six separate sessions with the same times, room and trainers.',
+		seriesPlanned: '{{count}} sessions planned.',
+		copy: 'Copy to new dates',
 	},
 	sessions: {
 		title: 'Sessions of {{unit}}',

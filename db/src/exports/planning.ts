@@ -6,6 +6,7 @@ export {
 	findOwnRooms,
 	findOwnTrainers,
 	getPlannableCourse,
+	getSessionPlan,
 	insertMeeting,
 	insertSession,
 	listActiveRooms,

@@ -190,3 +190,22 @@ export async function listSessionMeetings(db: Database, { sessionId }: { session
 					.orderBy(asc(trainers.name))
 	return meetings.map((meeting) => ({ ...meeting, trainers: booked.filter((row) => row.meetingId === meeting.id).map(({ trainerId, name }) => ({ id: trainerId, name })) }))
 }
+
+/** A session of the unit as a plan to copy: its course, seats, note, and meetings with room, trainers and link. */
+export async function getSessionPlan(db: Database, { tenantId, sessionId }: { tenantId: string; sessionId: string }) {
+	const [session] = await db
+		.select({ id: sessions.id, courseId: sessions.courseId, capacity: sessions.capacity, minimumParticipants: sessions.minimumParticipants, participantNote: sessions.participantNote })
+		.from(sessions)
+		.where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId)))
+	if (!session) return null
+	const meetings = await listSessionMeetings(db, { sessionId })
+	const [link] =
+		meetings.length === 0
+			? []
+			: await db
+					.select({ url: meetingLinks.url })
+					.from(meetingLinks)
+					.where(inArray(meetingLinks.meetingId, meetings.map((meeting) => meeting.id)))
+					.limit(1)
+	return { ...session, onlineLink: link?.url ?? null, meetings }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { amsterdamInstant, amsterdamWallClock, planSession, sessionPlanInputSchema, weeklySeries, type SessionPlanInput } from './session-plan.ts'
+import { amsterdamInstant, amsterdamWallClock, planSession, sessionPlanInputSchema, weeklyPlans, weeklySeries, type SessionPlanInput } from './session-plan.ts'
 
 const ROOM = '0190a0a0-0000-7000-8000-000000000001'
 const TRAINER = '0190a0a0-0000-7000-8000-000000000002'
@@ -82,5 +82,21 @@ describe('Dutch time', () => {
 	test('a weekly series keeps its dates across the change to summer time', () => {
 		expect(weeklySeries('2027-03-23', { everyWeeks: 1, count: 3 })).toEqual({ ok: true, value: ['2027-03-23', '2027-03-30', '2027-04-06'] })
 		expect(weeklySeries('2027-03-23', { everyWeeks: 1, count: 0 })).toEqual({ ok: false, code: 'SERIES_INVALID' })
+	})
+})
+
+describe('a weekly series', () => {
+	test('repeats the whole plan every week, each meeting on its weekday, the deadline moving along', () => {
+		const plans = weeklyPlans(plan({ weeklySessions: 3, enrolmentDeadline: '2027-03-05' }))
+		expect(plans.map((each) => each.meetings.map((meeting) => meeting.date))).toEqual([
+			['2027-03-09', '2027-03-16'],
+			['2027-03-16', '2027-03-23'],
+			['2027-03-23', '2027-03-30'],
+		])
+		expect(plans.map((each) => each.enrolmentDeadline)).toEqual(['2027-03-05', '2027-03-12', '2027-03-19'])
+	})
+
+	test('is one session when no series is asked for', () => {
+		expect(weeklyPlans(plan())).toHaveLength(1)
 	})
 })

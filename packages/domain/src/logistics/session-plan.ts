@@ -38,6 +38,11 @@ export const sessionPlanInputSchema = z.object({
 	enrolmentDeadline: z.preprocess(optionalText, dateField('ENROLMENT_DEADLINE_INVALID').optional()),
 	onlineLink: z.preprocess(optionalText, z.url({ protocol: /^https$/, error: 'ONLINE_LINK_INVALID' }).max(500, 'ONLINE_LINK_INVALID').optional()),
 	participantNote: z.preprocess(optionalText, z.string().trim().max(PARTICIPANT_NOTE_MAX, 'PARTICIPANT_NOTE_TOO_LONG').optional()),
+	/** A weekly series: this many sessions, each a week after the one before (empty: one). */
+	weeklySessions: z.preprocess(
+		optionalText,
+		z.coerce.number('SERIES_INVALID').int('SERIES_INVALID').min(1, 'SERIES_INVALID').max(SERIES_WEEKS_MAX, 'SERIES_INVALID').optional(),
+	),
 })
 
 export type MeetingInput = z.infer<typeof meetingInputSchema>
@@ -61,6 +66,7 @@ export type SessionPlanErrorCode =
 	| 'ONLINE_LINK_REQUIRED'
 	| 'MINIMUM_ABOVE_CAPACITY'
 	| 'ENROLMENT_DEADLINE_AFTER_START'
+	| 'SERIES_INVALID'
 
 /** A meeting as stored: instants, and either a room or online. */
 export type PlannedMeeting = {
@@ -131,6 +137,25 @@ export function planSession(input: SessionPlanInput, { now }: { now: Date }): { 
 
 function refused(code: SessionPlanErrorCode, field: string): { ok: false; refusal: SessionPlanRefusal } {
 	return { ok: false, refusal: { code, field } }
+}
+
+/**
+ * A weekly series of a plan: the plan itself and `weeklySessions - 1` copies, each a week after the
+ * one before, every meeting on its weekday at its wall-clock time. The enrolment deadline moves
+ * along with the meetings.
+ */
+export function weeklyPlans(input: SessionPlanInput): SessionPlanInput[] {
+	const count = input.weeklySessions ?? 1
+	const shifted = (date: string, week: number) => {
+		const dates = weeklySeries(date, { everyWeeks: 1, count: week + 1 })
+		return dates.ok ? dates.value[week]! : date
+	}
+	return Array.from({ length: count }, (_, week) => ({
+		...input,
+		weeklySessions: 1,
+		meetings: input.meetings.map((meeting) => ({ ...meeting, date: shifted(meeting.date, week) })),
+		enrolmentDeadline: input.enrolmentDeadline ? shifted(input.enrolmentDeadline, week) : undefined,
+	}))
 }
 
 /**
