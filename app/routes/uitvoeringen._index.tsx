@@ -58,6 +58,8 @@ export default function UnitSessions() {
 				<Link className="button" to="/uitvoeringen/nieuw">
 					{t('sessionPlan.newSession')}
 				</Link>
+				{' '}
+				<Link to="/beheer/trainers">{t('sessionPlan.manageTrainers')}</Link>
 			</p>
 			<DataTable name="uitvoeringen" caption={t('navExtra.sessions')} columns={columns} rows={sessions} empty={t('sessions.empty')} initialSort={{ id: 'datum', desc: false }} />
 		</div>

@@ -119,4 +119,36 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 		await sanne.getByText(dutchDate(session!.startsAt)).first().waitFor()
 		await expectAccessible(sanne)
 	}, 120_000)
+
+	test('a coordinator adds an external trainer, finds them by search, and deactivates them after confirming; then they are no longer offered for planning', async () => {
+		const name = `Externe Trainer ${randomBytes(3).toString('hex')}`
+		const page = await e2e.newPage()
+		await signInAs(page, FATIMA, { returnTo: '/beheer/trainers' })
+		await page.setViewportSize({ width: 320, height: 800 })
+		await expectAccessible(page)
+		const form = page.getByRole('region', { name: 'Trainer toevoegen' })
+		await form.getByLabel('Naam').fill(name)
+		await form.getByLabel('Organisatie').fill('Bureau Extern')
+		await form.getByLabel('E-mailadres').fill('geen-adres')
+		await form.getByRole('button', { name: 'Trainer toevoegen' }).click()
+		await form.getByText('Vul een geldig e-mailadres in').first().waitFor()
+		await expectAccessible(page)
+		await form.getByLabel('E-mailadres').fill('extern@trainers.example')
+		await form.getByRole('button', { name: 'Trainer toevoegen' }).click()
+		await page.getByRole('status').filter({ hasText: 'De trainer is opgeslagen.' }).waitFor()
+
+		await page.getByLabel('Zoek op naam, organisatie of e-mailadres').fill(name)
+		await page.getByRole('button', { name: 'Zoeken' }).click()
+		await page.getByRole('heading', { name: '1 trainer' }).waitFor()
+		await page.getByRole('link', { name: `Deactiveren: ${name}` }).click()
+		await expectAccessible(page)
+		await page.getByRole('button', { name: 'Ja, deactiveren' }).click()
+		await page.getByRole('status').filter({ hasText: 'De trainer is gedeactiveerd.' }).waitFor()
+		const [stored] = await e2e.owner.db.select().from(schema.trainers).where(eq(schema.trainers.name, name))
+		expect(stored).toMatchObject({ kind: 'external', organisation: 'Bureau Extern', email: 'extern@trainers.example', active: false })
+
+		await page.goto('/uitvoeringen/nieuw')
+		expect(await page.getByRole('group', { name: 'Bijeenkomst 1' }).getByLabel('Trainers').textContent()).not.toContain(name)
+	}, 120_000)
 })
+

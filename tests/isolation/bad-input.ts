@@ -158,6 +158,12 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'capacity', capacity: '25' }),
 		nulField: 'capacity',
 	},
+	'routes/beheer.trainers': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/trainers',
+		form: () => ({ intent: 'save', kind: 'external', name: 'Slechte Invoer', organisation: 'Bureau Test', email: 'slechte-invoer@example.org' }),
+		nulField: 'name',
+	},
 	'routes/uitvoeringen.nieuw': {
 		as: 'rvo-coordinator',
 		path: () => '/uitvoeringen/nieuw',

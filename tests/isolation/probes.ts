@@ -230,6 +230,22 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			expectStatus: 403,
 		},
 	],
+	'routes/beheer.trainers': [
+		{ name: 'an employee manages no trainers', as: 'rvo-employee', path: () => '/beheer/trainers', expectStatus: 403 },
+		{ name: "another unit's coordinator does not see the trainer", as: 'rvo-coordinator', path: () => '/beheer/trainers', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		// Searched by the trainer's organisation (the search box echoes the query; the name must not appear).
+		{ name: "another unit's coordinator does not find the trainer by search", as: 'rvo-coordinator', path: () => '/beheer/trainers?q=Bureau+Isolatie', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		{ name: "swapped id: editing another unit's trainer", as: 'rvo-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 404, text: (f) => f.nvwaTrainer.name },
+		{ name: "forged id: deactivating another unit's trainer", as: 'rvo-coordinator', path: () => '/beheer/trainers', form: (f) => ({ intent: 'deactivate', id: f.nvwaTrainer.id }), expectStatus: 404 },
+		{
+			name: "forged id: saving over another unit's trainer",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/trainers',
+			form: (f) => ({ intent: 'save', id: f.nvwaTrainer.id, kind: 'external', name: 'Overgenomen', organisation: 'Elders', email: 'overgenomen@example.org' }),
+			expectStatus: 404,
+		},
+		{ name: 'control: the unit\'s coordinator edits its trainer', as: 'nvwa-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+	],
 	'routes/uitvoeringen.nieuw': [
 		{ name: 'an employee plans no sessions', as: 'rvo-employee', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },
 		{ name: 'a manager plans no sessions', as: 'rvo-manager', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },

@@ -5,13 +5,17 @@ export {
 	findBooking,
 	findOwnRooms,
 	findOwnTrainers,
+	findUnitEmployeeByEmail,
 	getPlannableCourse,
 	getSessionPlan,
 	insertMeeting,
 	insertSession,
+	insertTrainer,
 	listActiveRooms,
 	listActiveTrainers,
 	listPlannableCourses,
 	listSessionMeetings,
+	listUnitTrainers,
+	updateTrainer,
 } from '../queries/planning.ts'
-export type { NewMeeting, NewSession } from '../queries/planning.ts'
+export type { NewMeeting, NewSession, TrainerFields } from '../queries/planning.ts'

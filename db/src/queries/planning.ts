@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
 import type { Database } from '../client.ts'
 import { courses } from '../schema/catalogue.ts'
 import { courseOfferings } from '../schema/deduplication.ts'
 import { locations, sessions } from '../schema/logistics.ts'
+import { users } from '../schema/people.ts'
 import { meetingLinks, meetingTrainers, rooms, sessionMeetings, trainers } from '../schema/planning.ts'
 
 // Session planning (ADR 027). Every function runs inside withTenantContext: the policies decide
@@ -208,4 +209,41 @@ export async function getSessionPlan(db: Database, { tenantId, sessionId }: { te
 					.where(inArray(meetingLinks.meetingId, meetings.map((meeting) => meeting.id)))
 					.limit(1)
 	return { ...session, onlineLink: link?.url ?? null, meetings }
+}
+
+/** The unit's trainers, active first, matching a search in name, organisation or e-mail. */
+export async function listUnitTrainers(db: Database, { tenantId, search }: { tenantId: string; search: string }) {
+	const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+	return db
+		.select({ id: trainers.id, kind: trainers.kind, name: trainers.name, organisation: trainers.organisation, email: trainers.email, active: trainers.active })
+		.from(trainers)
+		.where(and(eq(trainers.tenantId, tenantId), search ? or(ilike(trainers.name, pattern), ilike(trainers.organisation, pattern), ilike(trainers.email, pattern)) : undefined))
+		.orderBy(desc(trainers.active), asc(trainers.name))
+}
+
+/** An active employee of the unit by e-mail address, to become an internal trainer. */
+export async function findUnitEmployeeByEmail(db: Database, { tenantId, email }: { tenantId: string; email: string }) {
+	const [row] = await db
+		.select({ id: users.id, name: users.name, email: users.email })
+		.from(users)
+		.where(and(eq(users.tenantId, tenantId), eq(users.active, true), sql`lower(${users.email}) = lower(${email})`))
+	return row ?? null
+}
+
+export type TrainerFields = { kind: 'internal' | 'external'; userId: string | null; name: string; organisation: string | null; email: string }
+
+export async function insertTrainer(db: Database, { tenantId, fields }: { tenantId: string; fields: TrainerFields }): Promise<string> {
+	const id = uuidv7()
+	await db.insert(trainers).values({ id, tenantId, ...fields })
+	return id
+}
+
+/** Changes one of the unit's trainers; false when there is none by that id. */
+export async function updateTrainer(db: Database, { tenantId, trainerId, fields }: { tenantId: string; trainerId: string; fields: Partial<TrainerFields> & { active?: boolean } }): Promise<boolean> {
+	const rows = await db
+		.update(trainers)
+		.set(fields)
+		.where(and(eq(trainers.id, trainerId), eq(trainers.tenantId, tenantId)))
+		.returning({ id: trainers.id })
+	return rows.length === 1
 }
