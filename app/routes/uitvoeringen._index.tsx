@@ -60,6 +60,8 @@ export default function UnitSessions() {
 				</Link>
 				{' '}
 				<Link to="/beheer/trainers">{t('sessionPlan.manageTrainers')}</Link>
+				{' · '}
+				<Link to="/beheer/zalen">{t('rooms.manage')}</Link>
 			</p>
 			<DataTable name="uitvoeringen" caption={t('navExtra.sessions')} columns={columns} rows={sessions} empty={t('sessions.empty')} initialSort={{ id: 'datum', desc: false }} />
 		</div>

@@ -176,6 +176,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 	return {
 		nvwaRoom: nvwaRoom!,
 		nvwaTrainer: nvwaTrainer!,
+		nvwaLocationId: nvwaLocation!.id,
 		planDate: new Date(start + 60 * 86_400_000).toISOString().slice(0, 10),
 		rvoDraftCourse: { ...rvoDraft!, sessionId: rvoDraftSession!.id },
 		rvoArchivedCourse: { ...rvoArchived!, sessionId: rvoArchivedSession!.id },

@@ -50,6 +50,7 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 		expect(await accessibilityViolations(page)).toEqual([])
 	}
 
+
 	test('a coordinator plans two meetings with a room and a trainer at 320 px by keyboard, and employees find the session in the catalogue', async () => {
 		const first = new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10)
 		const second = new Date(Date.now() + 97 * DAY_MS).toISOString().slice(0, 10)
@@ -149,6 +150,42 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 
 		await page.goto('/uitvoeringen/nieuw')
 		expect(await page.getByRole('group', { name: 'Bijeenkomst 1' }).getByLabel('Trainers').textContent()).not.toContain(name)
+	}, 120_000)
+
+	test('a coordinator adds a location and a room, is told a capacity of 0 is wrong beside the field, and deactivates the room after confirming', async () => {
+		const suffix = randomBytes(3).toString('hex')
+		const page = await e2e.newPage()
+		await signInAs(page, FATIMA, { returnTo: '/beheer/zalen' })
+		await page.setViewportSize({ width: 320, height: 800 })
+		await expectAccessible(page)
+		const location = page.getByRole('region', { name: 'Locatie toevoegen' })
+		await location.getByLabel('Naam van de locatie').fill(`RVO Assen ${suffix}`)
+		await location.getByLabel('Adres').fill('Europaweg 1')
+		await location.getByLabel('Plaats').fill('Assen')
+		await location.getByRole('button', { name: 'Locatie toevoegen' }).click()
+		await page.getByRole('status').filter({ hasText: 'De locatie is toegevoegd.' }).waitFor()
+
+		const room = page.getByRole('region', { name: 'Zaal toevoegen' })
+		await room.getByLabel('Locatie').selectOption({ label: `RVO Assen ${suffix}, Assen` })
+		await room.getByLabel('Zaal', { exact: true }).fill(`Zaal Drenthe ${suffix}`)
+		// Ticked before the wrong capacity: leaving that field shows its error, which moves the box under the pointer.
+		await room.getByLabel('Rolstoeltoegankelijk').check()
+		await room.getByLabel('Capaciteit').fill('0')
+		await room.getByRole('button', { name: 'Zaal toevoegen' }).click()
+		await room.getByText('Vul als capaciteit van de zaal een heel getal van 1 tot en met 1000 in.').first().waitFor()
+		await expectAccessible(page)
+		await room.getByLabel('Capaciteit').fill('18')
+		await room.getByRole('button', { name: 'Zaal toevoegen' }).click()
+		await page.getByRole('status').filter({ hasText: 'De zaal is opgeslagen.' }).waitFor()
+		const [stored] = await e2e.owner.db.select().from(schema.rooms).where(eq(schema.rooms.name, `Zaal Drenthe ${suffix}`))
+		expect(stored).toMatchObject({ capacity: 18, wheelchairAccessible: true, hearingLoop: false, active: true })
+
+		await page.getByRole('link', { name: `Deactiveren: Zaal Drenthe ${suffix}, RVO Assen ${suffix}` }).click()
+		await page.getByRole('button', { name: 'Ja, deactiveren' }).click()
+		await page.getByRole('status').filter({ hasText: 'De zaal is gedeactiveerd.' }).waitFor()
+		await expectAccessible(page)
+		const [after] = await e2e.owner.db.select().from(schema.rooms).where(eq(schema.rooms.id, stored!.id))
+		expect(after!.active).toBe(false)
 	}, 120_000)
 })
 

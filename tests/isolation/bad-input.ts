@@ -164,6 +164,12 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'save', kind: 'external', name: 'Slechte Invoer', organisation: 'Bureau Test', email: 'slechte-invoer@example.org' }),
 		nulField: 'name',
 	},
+	'routes/beheer.zalen': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/zalen',
+		form: () => ({ intent: 'add-location', name: 'Slechte invoer', address: 'Teststraat 1', city: 'Den Haag' }),
+		nulField: 'address',
+	},
 	'routes/uitvoeringen.nieuw': {
 		as: 'rvo-coordinator',
 		path: () => '/uitvoeringen/nieuw',

@@ -22,6 +22,7 @@ export type IsolationFixtures = {
 	/** A room and a trainer of NVWA (issue 14): RVO's coordinators can neither see nor book them. */
 	nvwaRoom: { id: string; name: string }
 	nvwaTrainer: { id: string; name: string }
+	nvwaLocationId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
 	planDate: string
 }
@@ -245,6 +246,21 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			expectStatus: 404,
 		},
 		{ name: 'control: the unit\'s coordinator edits its trainer', as: 'nvwa-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+	],
+	'routes/beheer.zalen': [
+		{ name: 'an employee manages no rooms', as: 'rvo-employee', path: () => '/beheer/zalen', expectStatus: 403 },
+		{ name: "another unit's coordinator does not see the room", as: 'rvo-coordinator', path: () => '/beheer/zalen', expectStatus: 200, text: (f) => f.nvwaRoom.name },
+		{ name: "swapped id: editing another unit's room", as: 'rvo-coordinator', path: (f) => `/beheer/zalen?bewerk=${f.nvwaRoom.id}`, expectStatus: 404, text: (f) => f.nvwaRoom.name },
+		{ name: "forged id: deactivating another unit's room", as: 'rvo-coordinator', path: () => '/beheer/zalen', form: (f) => ({ intent: 'deactivate', id: f.nvwaRoom.id }), expectStatus: 404 },
+		{
+			name: "forged id: saving over another unit's room",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/zalen',
+			form: (f) => ({ intent: 'save-room', id: f.nvwaRoom.id, locationId: f.nvwaLocationId, name: 'Overgenomen', capacity: '10' }),
+			expectStatus: 404,
+		},
+		{ name: "forged id: a room at another unit's location", as: 'rvo-coordinator', path: () => '/beheer/zalen', form: (f) => ({ intent: 'save-room', locationId: f.nvwaLocationId, name: 'Ingeschoven zaal', capacity: '10' }), expectStatus: 404 },
+		{ name: 'control: the unit\'s coordinator edits its room', as: 'nvwa-coordinator', path: (f) => `/beheer/zalen?bewerk=${f.nvwaRoom.id}`, expectStatus: 200, text: (f) => f.nvwaRoom.name },
 	],
 	'routes/uitvoeringen.nieuw': [
 		{ name: 'an employee plans no sessions', as: 'rvo-employee', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },

@@ -50,6 +50,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/uitvoeringen.$sessionId._index': { access: 'tenant-owned', why: "a session's participants from every unit, attendance, moves, capacity" },
 	'routes/uitvoeringen.$sessionId.annuleren': { access: 'tenant-owned', why: 'cancelling a session of the providing unit' },
 	'routes/beheer.trainers': { access: 'tenant-owned', why: "the unit's trainers (names, e-mail addresses); trainer ids in the URL and the form" },
+	'routes/beheer.zalen': { access: 'tenant-owned', why: "the unit's locations and rooms; room and location ids in the URL and the forms" },
 	'routes/uitvoeringen.nieuw': { access: 'tenant-owned', why: "plans a session with the unit's own courses, rooms and trainers (ids in the form)" },
 	'routes/postvak': { access: 'tenant-owned', why: "the demo outbox: mails to a unit's employees" },
 	'routes/catalogus.$courseId_.online-onderdelen': { access: 'tenant-owned', why: "a course's online parts are managed by the providing unit's coordinators" },

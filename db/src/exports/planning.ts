@@ -9,13 +9,18 @@ export {
 	getPlannableCourse,
 	getSessionPlan,
 	insertMeeting,
+	insertLocation,
+	insertRoom,
 	insertSession,
 	insertTrainer,
 	listActiveRooms,
 	listActiveTrainers,
 	listPlannableCourses,
 	listSessionMeetings,
+	listUnitLocations,
+	listUnitRooms,
 	listUnitTrainers,
+	updateRoom,
 	updateTrainer,
 } from '../queries/planning.ts'
-export type { NewMeeting, NewSession, TrainerFields } from '../queries/planning.ts'
+export type { NewMeeting, NewSession, RoomFields, TrainerFields } from '../queries/planning.ts'

@@ -247,3 +247,58 @@ export async function updateTrainer(db: Database, { tenantId, trainerId, fields 
 		.returning({ id: trainers.id })
 	return rows.length === 1
 }
+
+/** The unit's rooms with their location, active first, matching a search in room, location or city. */
+export async function listUnitRooms(db: Database, { tenantId, search }: { tenantId: string; search: string }) {
+	const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+	return db
+		.select({
+			id: rooms.id,
+			name: rooms.name,
+			capacity: rooms.capacity,
+			wheelchairAccessible: rooms.wheelchairAccessible,
+			hearingLoop: rooms.hearingLoop,
+			accessibilityNote: rooms.accessibilityNote,
+			active: rooms.active,
+			locationId: rooms.locationId,
+			locationName: locations.name,
+			city: locations.city,
+		})
+		.from(rooms)
+		.innerJoin(locations, eq(locations.id, rooms.locationId))
+		.where(and(eq(rooms.tenantId, tenantId), search ? or(ilike(rooms.name, pattern), ilike(locations.name, pattern), ilike(locations.city, pattern)) : undefined))
+		.orderBy(desc(rooms.active), asc(locations.name), asc(rooms.name))
+}
+
+/** The unit's active locations, for the room form. */
+export async function listUnitLocations(db: Database, { tenantId }: { tenantId: string }) {
+	return db
+		.select({ id: locations.id, name: locations.name, address: locations.address, city: locations.city })
+		.from(locations)
+		.where(and(eq(locations.tenantId, tenantId), eq(locations.active, true)))
+		.orderBy(asc(locations.name))
+}
+
+export async function insertLocation(db: Database, { tenantId, fields }: { tenantId: string; fields: { name: string; address: string; city: string } }): Promise<string> {
+	const id = uuidv7()
+	await db.insert(locations).values({ id, tenantId, ...fields })
+	return id
+}
+
+export type RoomFields = { locationId: string; name: string; capacity: number; wheelchairAccessible: boolean; hearingLoop: boolean; accessibilityNote: string | null }
+
+export async function insertRoom(db: Database, { tenantId, fields }: { tenantId: string; fields: RoomFields }): Promise<string> {
+	const id = uuidv7()
+	await db.insert(rooms).values({ id, tenantId, ...fields })
+	return id
+}
+
+/** Changes one of the unit's rooms; false when there is none by that id. */
+export async function updateRoom(db: Database, { tenantId, roomId, fields }: { tenantId: string; roomId: string; fields: Partial<RoomFields> & { active?: boolean } }): Promise<boolean> {
+	const rows = await db
+		.update(rooms)
+		.set(fields)
+		.where(and(eq(rooms.id, roomId), eq(rooms.tenantId, tenantId)))
+		.returning({ id: rooms.id })
+	return rows.length === 1
+}
