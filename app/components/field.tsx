@@ -2,6 +2,7 @@ import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata, ty
 import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isErrorCode } from '../core/error-codes.ts'
+import { formatDateTime } from '../utils/format.ts'
 
 // One way to render a form field (ADR 021): label, hint, control, the error beside it and the
 // aria attributes that tie them together, from the field's Conform metadata. A form's schema gives
@@ -24,13 +25,29 @@ type FieldProps = {
 	className?: string
 } & Control
 
-/** A field's first error in the reader's language. */
+/**
+ * A field's first error in the reader's language. A service refusal may carry values as the
+ * second entry (JSON, see `refusedForm`); values named `…At` are instants, shown in Dutch time.
+ */
 export function useErrorText(): (errors: readonly string[] | undefined) => string | null {
-	const { t } = useTranslation()
+	const { t, i18n } = useTranslation()
 	return (errors) => {
 		const code = errors?.[0]
 		if (!code) return null
-		return isErrorCode(code) ? t(`errors.${code}`) : t('errors.FORM_INVALID')
+		if (!isErrorCode(code)) return t('errors.FORM_INVALID')
+		return t(`errors.${code}`, errorValues(errors[1], i18n.language))
+	}
+}
+
+function errorValues(json: string | undefined, language: string): Record<string, string | number> {
+	if (!json?.startsWith('{')) return {}
+	try {
+		const values = JSON.parse(json) as Record<string, unknown>
+		return Object.fromEntries(
+			Object.entries(values).map(([key, value]) => [key, key.endsWith('At') && typeof value === 'string' ? formatDateTime(new Date(value), language) : typeof value === 'number' ? value : String(value)]),
+		)
+	} catch {
+		return {}
 	}
 }
 

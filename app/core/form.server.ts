@@ -99,6 +99,9 @@ export function invalidForm(submission: Submission, { hideFields }: ReplyOptions
  * Conform's reply, with the failure's status. Nothing was saved, and the fields keep their values.
  */
 export function refusedForm(submission: Submission, failure: Failure, { hideFields }: ReplyOptions = {}) {
-	const errors = failure.field ? { fieldErrors: { [failure.field]: [failure.code] } } : { formErrors: [failure.code] }
+	// A refusal that names something (which room, which session) carries its values as a second
+	// entry, JSON, which `useErrorText` puts into the message.
+	const messages = failure.values ? [failure.code, JSON.stringify(failure.values)] : [failure.code]
+	const errors = failure.field ? { fieldErrors: { [failure.field]: messages } } : { formErrors: messages }
 	return data(submission.reply({ ...errors, hideFields }), { status: statusOf(failure.kind) })
 }

@@ -1,7 +1,7 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
@@ -76,7 +76,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 type Person = ReturnType<typeof useLoaderData<typeof loader>>['participants'][number]
 
 export default function SessionAdmin() {
-	const { session, participants, waitlist, moveTargets, started } = useLoaderData<typeof loader>()
+	const { session, meetings, participants, waitlist, moveTargets, started } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const planned = params.get('gepland') === '1'
 	const actionData = useActionData<typeof action>()
 	const lastResult = actionData && 'saved' in actionData ? actionData.result : actionData
 	const saved = actionData && 'saved' in actionData ? actionData.saved : null
@@ -168,6 +170,31 @@ export default function SessionAdmin() {
 				{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)}, {session.city ?? t('course.online')}.{' '}
 				{t('sessionAdmin.seats', { taken, capacity: session.capacity, waiting: waitlist.length })}
 			</p>
+			{planned ? (
+				<p className="notice notice--success" role="status">
+					{t('sessionPlan.planned')}
+				</p>
+			) : null}
+			{!cancelled ? (
+				<p>
+					<Link to={`/uitvoeringen/nieuw?kopie=${session.id}`}>{t('sessionPlan.copy')}</Link>
+				</p>
+			) : null}
+			{meetings.length > 0 ? (
+				<>
+					<h2 id="bijeenkomsten">{t('sessionPlan.meetings')}</h2>
+					<ol className="meetings" aria-labelledby="bijeenkomsten">
+						{meetings.map((meeting) => (
+							<li key={meeting.id}>
+								{formatDate(new Date(meeting.startsAt), language)}, {formatTimeRange(new Date(meeting.startsAt), new Date(meeting.endsAt), language)}
+								{' · '}
+								{meeting.online ? t('sessionPlan.online') : meeting.roomName ? `${meeting.roomName}, ${meeting.locationName ?? ''}` : (session.city ?? t('course.online'))}
+								{meeting.trainers.length > 0 ? ` · ${meeting.trainers.map((trainer) => trainer.name).join(', ')}` : null}
+							</li>
+						))}
+					</ol>
+				</>
+			) : null}
 			{cancelled ? <p className="notice">{t('sessionAdmin.cancelledNotice', { reason: session.cancellationReason ?? '' })}</p> : null}
 			{saved ? (
 				<p className="notice notice--success" role="status">

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
@@ -22,6 +22,8 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>['sessions'][number]
 
 export default function UnitSessions() {
 	const { sessions } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const plannedSeries = Number(params.get('gepland') ?? 0)
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
 	const columns: DataColumn<Row>[] = [
@@ -47,6 +49,20 @@ export default function UnitSessions() {
 		<div className="container page">
 			<h1>{t('navExtra.sessions')}</h1>
 			<p className="lead">{t('sessions.intro')}</p>
+			{plannedSeries > 1 ? (
+				<p className="notice notice--success" role="status">
+					{t('sessionPlan.seriesPlanned', { count: plannedSeries })}
+				</p>
+			) : null}
+			<p>
+				<Link className="button" to="/uitvoeringen/nieuw">
+					{t('sessionPlan.newSession')}
+				</Link>
+				{' '}
+				<Link to="/beheer/trainers">{t('sessionPlan.manageTrainers')}</Link>
+				{' · '}
+				<Link to="/beheer/zalen">{t('rooms.manage')}</Link>
+			</p>
 			<DataTable name="uitvoeringen" caption={t('navExtra.sessions')} columns={columns} rows={sessions} empty={t('sessions.empty')} initialSort={{ id: 'datum', desc: false }} />
 		</div>
 	)

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
 import { sql, type ExtractTablesWithRelations, type SQL } from 'drizzle-orm'
@@ -73,7 +74,7 @@ export async function createDatabase(config: DatabaseConfig, { role = 'app' }: {
 		return { db, config, role, close: () => client.end({ timeout: 5 }) }
 	}
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
-	const client = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { pg_trgm, unaccent } })
+	const client = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { btree_gist, pg_trgm, unaccent } })
 	const db = drizzlePglite(client, { schema, casing }) as unknown as Database
 	const migrator: DatabaseClient = { db, config, role: 'migrator', close: () => client.close() }
 	return role === 'app' ? switchToAppRole(migrator) : migrator

@@ -160,7 +160,24 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.ltiResourceLinks)
 		.values({ tenantId: idOf('rvo'), courseId: rvoDraft!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module van RVO (isolatietest)' })
 		.returning()
+	// A room and a trainer of NVWA (issue 14).
+	const [nvwaLocation] = await owner.db
+		.insert(schema.locations)
+		.values({ tenantId: idOf('nvwa'), name: 'NVWA Isolatiegebouw', address: 'Teststraat 1', city: 'Utrecht' })
+		.returning({ id: schema.locations.id })
+	const [nvwaRoom] = await owner.db
+		.insert(schema.rooms)
+		.values({ tenantId: idOf('nvwa'), locationId: nvwaLocation!.id, name: 'Zaal Isolatie 7', capacity: 20 })
+		.returning({ id: schema.rooms.id, name: schema.rooms.name })
+	const [nvwaTrainer] = await owner.db
+		.insert(schema.trainers)
+		.values({ tenantId: idOf('nvwa'), kind: 'external', name: 'Trainer Isolatietest', organisation: 'Bureau Isolatie', email: 'trainer@isolatie.invalid' })
+		.returning({ id: schema.trainers.id, name: schema.trainers.name })
 	return {
+		nvwaRoom: nvwaRoom!,
+		nvwaTrainer: nvwaTrainer!,
+		nvwaLocationId: nvwaLocation!.id,
+		planDate: new Date(start + 60 * 86_400_000).toISOString().slice(0, 10),
 		rvoDraftCourse: { ...rvoDraft!, sessionId: rvoDraftSession!.id },
 		rvoArchivedCourse: { ...rvoArchived!, sessionId: rvoArchivedSession!.id },
 		rvoDraftOnlinePart: { id: rvoPart!.id },

@@ -158,6 +158,36 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'capacity', capacity: '25' }),
 		nulField: 'capacity',
 	},
+	'routes/beheer.trainers': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/trainers',
+		form: () => ({ intent: 'save', kind: 'external', name: 'Slechte Invoer', organisation: 'Bureau Test', email: 'slechte-invoer@example.org' }),
+		nulField: 'name',
+	},
+	'routes/beheer.zalen': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/zalen',
+		form: () => ({ intent: 'add-location', name: 'Slechte invoer', address: 'Teststraat 1', city: 'Den Haag' }),
+		nulField: 'address',
+	},
+	'routes/uitvoeringen.nieuw': {
+		as: 'rvo-coordinator',
+		path: () => '/uitvoeringen/nieuw',
+		form: (f) => ({
+			intent: 'plan',
+			courseId: f.course.id,
+			'meetings[0].date': '2099-01-05',
+			'meetings[0].startTime': '09:00',
+			'meetings[0].endTime': '12:00',
+			'meetings[0].place': 'online',
+			// Any id: a request that slipped through the form pipeline is refused for the trainer.
+			'meetings[0].trainerIds': f.course.id,
+			capacity: '12',
+			onlineLink: 'https://vergader.example/slechte-invoer',
+			participantNote: 'Neem een laptop mee.',
+		}),
+		nulField: 'participantNote',
+	},
 	'routes/uitvoeringen.$sessionId.annuleren': {
 		as: 'rvo-coordinator',
 		path: (f) => `/uitvoeringen/${f.sessionToCancel.id}/annuleren`,

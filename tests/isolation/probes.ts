@@ -19,6 +19,12 @@ export type IsolationFixtures = {
 	rvoArchivedCourse: { id: string; title: string; sessionId: string }
 	/** An online part of RVO's draft course. */
 	rvoDraftOnlinePart: { id: string }
+	/** A room and a trainer of NVWA (issue 14): RVO's coordinators can neither see nor book them. */
+	nvwaRoom: { id: string; name: string }
+	nvwaTrainer: { id: string; name: string }
+	nvwaLocationId: string
+	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
+	planDate: string
 }
 
 export type Persona = 'rvo-employee' | 'rvo-manager' | 'rvo-coordinator' | 'nvwa-employee' | 'nvwa-coordinator' | 'concern-admin'
@@ -225,6 +231,50 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			expectStatus: 403,
 		},
 	],
+	'routes/beheer.trainers': [
+		{ name: 'an employee manages no trainers', as: 'rvo-employee', path: () => '/beheer/trainers', expectStatus: 403 },
+		{ name: "another unit's coordinator does not see the trainer", as: 'rvo-coordinator', path: () => '/beheer/trainers', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		// Searched by the trainer's organisation (the search box echoes the query; the name must not appear).
+		{ name: "another unit's coordinator does not find the trainer by search", as: 'rvo-coordinator', path: () => '/beheer/trainers?q=Bureau+Isolatie', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		{ name: "swapped id: editing another unit's trainer", as: 'rvo-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 404, text: (f) => f.nvwaTrainer.name },
+		{ name: "forged id: deactivating another unit's trainer", as: 'rvo-coordinator', path: () => '/beheer/trainers', form: (f) => ({ intent: 'deactivate', id: f.nvwaTrainer.id }), expectStatus: 404 },
+		{
+			name: "forged id: saving over another unit's trainer",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/trainers',
+			form: (f) => ({ intent: 'save', id: f.nvwaTrainer.id, kind: 'external', name: 'Overgenomen', organisation: 'Elders', email: 'overgenomen@example.org' }),
+			expectStatus: 404,
+		},
+		{ name: 'control: the unit\'s coordinator edits its trainer', as: 'nvwa-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+	],
+	'routes/beheer.zalen': [
+		{ name: 'an employee manages no rooms', as: 'rvo-employee', path: () => '/beheer/zalen', expectStatus: 403 },
+		{ name: "another unit's coordinator does not see the room", as: 'rvo-coordinator', path: () => '/beheer/zalen', expectStatus: 200, text: (f) => f.nvwaRoom.name },
+		{ name: "swapped id: editing another unit's room", as: 'rvo-coordinator', path: (f) => `/beheer/zalen?bewerk=${f.nvwaRoom.id}`, expectStatus: 404, text: (f) => f.nvwaRoom.name },
+		{ name: "forged id: deactivating another unit's room", as: 'rvo-coordinator', path: () => '/beheer/zalen', form: (f) => ({ intent: 'deactivate', id: f.nvwaRoom.id }), expectStatus: 404 },
+		{
+			name: "forged id: saving over another unit's room",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/zalen',
+			form: (f) => ({ intent: 'save-room', id: f.nvwaRoom.id, locationId: f.nvwaLocationId, name: 'Overgenomen', capacity: '10' }),
+			expectStatus: 404,
+		},
+		{ name: "forged id: a room at another unit's location", as: 'rvo-coordinator', path: () => '/beheer/zalen', form: (f) => ({ intent: 'save-room', locationId: f.nvwaLocationId, name: 'Ingeschoven zaal', capacity: '10' }), expectStatus: 404 },
+		{ name: 'control: the unit\'s coordinator edits its room', as: 'nvwa-coordinator', path: (f) => `/beheer/zalen?bewerk=${f.nvwaRoom.id}`, expectStatus: 200, text: (f) => f.nvwaRoom.name },
+	],
+	'routes/uitvoeringen.nieuw': [
+		{ name: 'an employee plans no sessions', as: 'rvo-employee', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },
+		{ name: 'a manager plans no sessions', as: 'rvo-manager', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },
+		{ name: "another unit's coordinator is not offered the room", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaRoom.name },
+		{ name: "another unit's coordinator is not offered the trainer", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		{ name: "forged id: booking another unit's room", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.rvoDraftCourse.id, place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 404, text: (f) => f.nvwaRoom.name },
+		{ name: "forged id: booking another unit's trainer", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.rvoDraftCourse.id, place: 'online', trainerId: f.nvwaTrainer.id }), expectStatus: 404, text: (f) => f.nvwaTrainer.name },
+		{ name: "forged id: a session of another unit's course", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.nvwaSharedCourse.id, place: 'online', trainerId: f.nvwaTrainer.id }), expectStatus: 404 },
+		{ name: "direct URL: copying another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/nieuw?kopie=${f.nvwaSession.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the providing coordinator copies its session', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/nieuw?kopie=${f.nvwaSession.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the unit\'s coordinator is offered its room and trainer', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		{ name: 'control: the unit\'s coordinator plans with its room and trainer', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.nvwaSharedCourse.id, place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 303 },
+	],
 	'routes/uitvoeringen.$sessionId.annuleren': [
 		{ name: "direct URL: cancelling another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the providing coordinator is asked to confirm', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
@@ -258,3 +308,21 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 
 /** Whether a probe is a control (the text must appear) or an attack (it must not). */
 export const isControl = (probe: Probe) => probe.name.startsWith('control:')
+
+/**
+ * The planning form with one meeting on the fixtures' date. The service checks the course, then
+ * the rooms, then the trainers: each forged id is refused in that order.
+ */
+function planForm(f: IsolationFixtures, { courseId, place, trainerId }: { courseId: string; place: string; trainerId: string }): Record<string, string> {
+	return {
+		intent: 'plan',
+		courseId,
+		'meetings[0].date': f.planDate,
+		'meetings[0].startTime': '09:00',
+		'meetings[0].endTime': '12:00',
+		'meetings[0].place': place,
+		'meetings[0].trainerIds': trainerId,
+		capacity: '12',
+		onlineLink: 'https://vergader.example/isolatietest',
+	}
+}

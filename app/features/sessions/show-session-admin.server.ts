@@ -1,20 +1,23 @@
 import { getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
+import { listSessionMeetings } from '@leerplein/db/planning'
 import { can, type Actor } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 
-/** One session for its providing unit: participants, waitlist and the sessions people can be moved to. */
+/** One session for its providing unit: its meetings (room, trainers), participants, waitlist and the sessions people can be moved to. */
 export async function showSessionAdmin(ctx: ServiceContext, { actor, sessionId }: { actor: Actor; sessionId: string }) {
 	const now = ctx.clock.now()
 	return inTenant(ctx, actor, async (tx) => {
 		const session = await getSessionForEnrolment(tx, { sessionId })
 		// Another unit's session is "not found", not "forbidden": its existence is not ours to confirm.
 		if (!session || !can(actor, 'update', { kind: 'session', tenantId: session.tenantId })) throw refusal('not_found', 'SESSION_NOT_FOUND')
-		const [people, others] = await Promise.all([
+		const [people, others, meetings] = await Promise.all([
 			listSessionEnrolments(tx, { sessionId }),
 			listOtherSessions(tx, { courseId: session.courseId, exceptSessionId: sessionId, now }),
+			listSessionMeetings(tx, { sessionId }),
 		])
 		return {
 			session,
+			meetings,
 			started: session.startsAt.getTime() <= now.getTime(),
 			participants: people.filter((p) => p.status !== 'waitlisted' && p.status !== 'awaiting_approval' && p.status !== 'approved'),
 			waitlist: people.filter((p) => p.status === 'waitlisted'),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, bigint, check, index, integer, pgPolicy, pgSequence, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, bigint, boolean, check, index, integer, pgPolicy, pgSequence, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
 import { approvalStep, budgetEntryKind, enrolmentStatus, sessionStatus } from './enums.ts'
@@ -16,17 +16,25 @@ export const locations = pgTable(
 		name: text().notNull(),
 		address: text().notNull(),
 		city: text().notNull(),
+		/** A location no longer used is deactivated, never deleted: past sessions still point at it. */
+		active: boolean().notNull().default(true),
 		createdAt: createdAt(),
 	},
 	(t) => [
 		index().on(t.tenantId, t.city),
+		// Rooms name their location together with its unit, so a room cannot sit in another unit's building.
+		unique('locations_id_tenant').on(t.id, t.tenantId),
 		// Addresses of training venues are not secret: a session shows where it is.
 		publicReadPolicy('locations'),
 		ownUnitPolicy('locations', t.tenantId),
 	],
 )
 
-/** A scheduled run (uitvoering) of a course, run by a providing unit. Online sessions have no location. */
+/**
+ * A scheduled run (uitvoering) of a course, run by a providing unit. Online sessions have no location.
+ * Its dates are its meetings (session_meetings); starts_at and ends_at are the span of those
+ * meetings, kept by the service that writes them, so the catalogue, budgets and mails need no join.
+ */
 export const sessions = pgTable(
 	'sessions',
 	{
@@ -41,9 +49,18 @@ export const sessions = pgTable(
 		/** A cancelled session is kept (participants were told, budgets released), never deleted. */
 		cancelledAt: timestamp({ withTimezone: true }),
 		cancellationReason: text(),
+		/** After this moment nobody can enrol any more; null: until the session starts. */
+		enrolmentDeadline: timestamp({ withTimezone: true }),
+		/** Below this many participants at the deadline the session may not go ahead (a warning, later). */
+		minimumParticipants: integer(),
+		/** What participants should know beforehand (what to bring, where to report). */
+		participantNote: text(),
 		createdAt: createdAt(),
 	},
 	(t) => [
+		// Meetings name their session together with its unit (see session_meetings).
+		unique('sessions_id_tenant').on(t.id, t.tenantId),
+		check('minimum_participants_positive', sql`${t.minimumParticipants} is null or ${t.minimumParticipants} > 0`),
 		// A course page lists its upcoming sessions.
 		index().on(t.courseId, t.startsAt),
 		// A unit's planning, by date.

@@ -8,6 +8,7 @@ import { SEARCH_SYNONYMS } from './content/synonyms.ts'
 import { Random } from './prng.ts'
 import { enrolments, locations, sessions } from '../schema/logistics.ts'
 import { jobProfiles, roleAssignments, users } from '../schema/people.ts'
+import { meetingLinks, meetingTrainers, rooms, sessionMeetings, trainers } from '../schema/planning.ts'
 import { tenants } from '../schema/tenants.ts'
 import { PERSONA_DETAILS } from './content/personas.ts'
 import { renderCourseText } from './course-text.ts'
@@ -15,7 +16,8 @@ import { batchSizeFor, chunked, insertBatches } from './insert.ts'
 import { planCourses, type CoursePlan } from './plan-courses.ts'
 import { enrolmentBatches } from './plan-enrolments.ts'
 import { planOrganisation, type Organisation } from './plan-organisation.ts'
-import { planSessions } from './plan-sessions.ts'
+import { planPlanning, type PlanningPlan } from './plan-planning.ts'
+import { planSessions, type PlannedSession } from './plan-sessions.ts'
 import { parseSeedScale, type SeedScale } from './scales.ts'
 
 export { parseSeedScale }
@@ -28,6 +30,9 @@ export type SeedSummary = {
 	users: number
 	courses: number
 	sessions: number
+	meetings: number
+	rooms: number
+	trainers: number
 	enrolments: number
 	locations: number
 	themes: number
@@ -77,6 +82,7 @@ export async function seedDatabase(
 	const organisation = planOrganisation(scale)
 	const catalogue = planCourses(scale)
 	const plannedSessions = planSessions(scale, { now, catalogue, organisation })
+	const planning = planPlanning(scale, { sessions: plannedSessions, catalogue, organisation })
 
 	const written = await db.transaction(async (tx) => {
 		// The search columns and word list are rebuilt once at the end, not batch by batch (ADR 010).
@@ -102,6 +108,7 @@ export async function seedDatabase(
 			})),
 			(done) => progress('sessions', done, plannedSessions.length),
 		)
+		await writePlanning(tx, { planning, sessions: plannedSessions, organisation }, progress)
 		await tx.execute(sql`alter table courses enable trigger user`)
 		await tx.execute(sql`alter table sessions enable trigger user`)
 		progress('search index', 0, 1)
@@ -129,6 +136,9 @@ export async function seedDatabase(
 		users: organisation.users.length,
 		courses: catalogue.courses.length,
 		sessions: plannedSessions.length,
+		meetings: planning.meetings.length,
+		rooms: planning.rooms.length,
+		trainers: planning.trainers.length,
 		enrolments: written,
 		locations: organisation.locations.length,
 		themes: organisation.themes.length,
@@ -300,4 +310,84 @@ async function writeSearchSynonyms(db: Database, now: Date, progress: SeedProgre
 		updatedAt: now,
 	}))
 	await insertBatches(db, searchSynonyms, [rows], (done) => progress('search synonyms', done, rows.length))
+}
+
+/** Rooms, trainers, and every session's meetings with their room, trainers and (online) link. */
+async function writePlanning(
+	db: Database,
+	{ planning, sessions: plannedSessions, organisation }: { planning: PlanningPlan; sessions: PlannedSession[]; organisation: Organisation },
+	progress: SeedProgress,
+) {
+	const tenantId = (index: number) => organisation.tenants[index]!.id
+	await insertBatches(
+		db,
+		rooms,
+		chunked(planning.rooms, batchSizeFor(8), (room) => ({
+			id: room.id,
+			tenantId: tenantId(room.tenantIndex),
+			locationId: organisation.locations[room.locationIndex]!.id,
+			name: room.name,
+			capacity: room.capacity,
+			wheelchairAccessible: room.wheelchairAccessible,
+			hearingLoop: room.hearingLoop,
+			accessibilityNote: room.accessibilityNote,
+		})),
+		(done) => progress('rooms', done, planning.rooms.length),
+	)
+	await insertBatches(
+		db,
+		trainers,
+		chunked(planning.trainers, batchSizeFor(7), (trainer) => ({
+			id: trainer.id,
+			tenantId: tenantId(trainer.tenantIndex),
+			kind: trainer.kind,
+			userId: trainer.userIndex === null ? null : organisation.users[trainer.userIndex]!.id,
+			name: trainer.name,
+			organisation: trainer.organisation,
+			email: trainer.email,
+		})),
+		(done) => progress('trainers', done, planning.trainers.length),
+	)
+	const sessionOf = (meeting: PlanningPlan['meetings'][number]) => plannedSessions[meeting.sessionIndex]!
+	await insertBatches(
+		db,
+		sessionMeetings,
+		chunked(planning.meetings, batchSizeFor(9), (meeting) => ({
+			id: meeting.id,
+			tenantId: tenantId(sessionOf(meeting).tenantIndex),
+			sessionId: sessionOf(meeting).id,
+			startsAt: new Date(meeting.startsAtMs),
+			endsAt: new Date(meeting.endsAtMs),
+			roomId: meeting.roomIndex === null ? null : planning.rooms[meeting.roomIndex]!.id,
+			online: meeting.online,
+			cancelled: meeting.cancelled,
+			createdAt: new Date(sessionOf(meeting).createdAtMs),
+		})),
+		(done) => progress('meetings', done, planning.meetings.length),
+	)
+	const booked = planning.meetings.flatMap((meeting) => meeting.trainerIndexes.map((trainerIndex) => ({ meeting, trainerIndex })))
+	await insertBatches(
+		db,
+		meetingTrainers,
+		chunked(booked, batchSizeFor(6), ({ meeting, trainerIndex }) => ({
+			meetingId: meeting.id,
+			trainerId: planning.trainers[trainerIndex]!.id,
+			tenantId: tenantId(sessionOf(meeting).tenantIndex),
+			startsAt: new Date(meeting.startsAtMs),
+			endsAt: new Date(meeting.endsAtMs),
+			cancelled: meeting.cancelled,
+		})),
+		(done) => progress('trainer bookings', done, booked.length),
+	)
+	const online = planning.meetings.filter((meeting) => meeting.online)
+	await insertBatches(
+		db,
+		meetingLinks,
+		chunked(online, batchSizeFor(3), (meeting) => ({
+			meetingId: meeting.id,
+			tenantId: tenantId(sessionOf(meeting).tenantIndex),
+			url: `https://vergaderen.example/${meeting.id}`,
+		})),
+		(done) => progress('meeting links', done, online.length),
+	)
 }

@@ -95,6 +95,22 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(odd).toEqual({ weekend: 0, misplaced: 0 })
 	})
 
+	test('gives every session meetings that span it exactly, classroom ones in a room of its location with a trainer of its unit', async () => {
+		const [check] = await rows<{ without: number; span: number; misplaced: number; foreign_trainer: number; meetings: number; booked: number }>(
+			sql`select
+				(select count(*)::int from sessions s where not exists (select 1 from session_meetings m where m.session_id = s.id)) as without,
+				(select count(*)::int from sessions s join lateral (select min(starts_at) as f, max(ends_at) as l from session_meetings m where m.session_id = s.id) x on true
+					where x.f <> s.starts_at or x.l <> s.ends_at) as span,
+				(select count(*)::int from session_meetings m join sessions s on s.id = m.session_id join rooms r on r.id = m.room_id where r.location_id <> s.location_id) as misplaced,
+				(select count(*)::int from meeting_trainers mt join trainers t on t.id = mt.trainer_id where t.tenant_id <> mt.tenant_id) as foreign_trainer,
+				(select count(*)::int from session_meetings) as meetings,
+				(select count(*)::int from session_meetings m where m.room_id is not null) as booked`,
+		)
+		expect(check).toMatchObject({ without: 0, span: 0, misplaced: 0, foreign_trainer: 0 })
+		expect(check!.meetings).toBeGreaterThan(summary.sessions)
+		expect(check!.booked).toBeGreaterThan(0)
+	})
+
 	test('gives every user the employee role in their own unit', async () => {
 		const [missing] = await rows<{ n: number }>(
 			sql`select count(*)::int as n from users u where not exists (

@@ -1,0 +1,161 @@
+import { sql } from 'drizzle-orm'
+import { boolean, check, foreignKey, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id } from './columns.ts'
+import { locations, sessions } from './logistics.ts'
+import { users } from './people.ts'
+import { appUserId, ownUnitPolicy } from './tenancy.ts'
+import { tenants } from './tenants.ts'
+
+// Session planning (issue 14, ADR 027): rooms, trainers, and the meetings of a session. A room
+// and a trainer cannot be booked for overlapping meetings: exclusion constraints over tstzrange
+// (btree_gist), written by hand in migration 0032 because drizzle-kit does not know them.
+// Every reference to a room, trainer or session carries the unit too (composite foreign keys),
+// so the database itself refuses another unit's room or trainer, whatever the policies let a query read.
+
+/** A room at one of the unit's locations, with what a participant may need to know about access. */
+export const rooms = pgTable(
+	'rooms',
+	{
+		id: id(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		locationId: uuid().notNull(),
+		name: text().notNull(),
+		capacity: integer().notNull(),
+		wheelchairAccessible: boolean().notNull().default(false),
+		hearingLoop: boolean().notNull().default(false),
+		/** Anything else about access (a lift, the nearest accessible toilet). */
+		accessibilityNote: text(),
+		/** A room no longer used is deactivated, never deleted: past meetings still point at it. */
+		active: boolean().notNull().default(true),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		foreignKey({ columns: [t.locationId, t.tenantId], foreignColumns: [locations.id, locations.tenantId], name: 'rooms_location_same_unit' }),
+		unique('rooms_id_tenant').on(t.id, t.tenantId),
+		// The unit's rooms per location, for the management list and the planning form.
+		index().on(t.tenantId, t.locationId),
+		check('room_capacity_positive', sql`${t.capacity} > 0`),
+		ownUnitPolicy('rooms', t.tenantId),
+	],
+)
+
+/**
+ * Someone who teaches the unit's sessions: an employee of the unit (internal, by user) or an
+ * outsider (external, by name, organisation and e-mail).
+ */
+export const trainers = pgTable(
+	'trainers',
+	{
+		id: id(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		kind: text({ enum: ['internal', 'external'] }).notNull(),
+		userId: uuid().references(() => users.id),
+		/** For an internal trainer a copy of the employee's name, so lists need not read people across policies. */
+		name: text().notNull(),
+		organisation: text(),
+		email: text().notNull(),
+		active: boolean().notNull().default(true),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		unique('trainers_id_tenant').on(t.id, t.tenantId),
+		// One trainer record per employee in a unit.
+		unique('trainers_one_per_employee').on(t.tenantId, t.userId),
+		check('trainer_kind_fields', sql`(${t.kind} = 'internal') = (${t.userId} is not null) and (${t.kind} = 'internal' or ${t.organisation} is not null)`),
+		index().on(t.tenantId, t.name),
+		// Trainers' names and e-mail addresses are the unit's own business.
+		ownUnitPolicy('trainers', t.tenantId),
+	],
+)
+
+/**
+ * One meeting (bijeenkomst) of a session: a session of three half-days has three. In a room, or
+ * online with a link (meeting_links). `cancelled` follows the session's status (a trigger), so a
+ * cancelled session frees its rooms and trainers for the exclusion constraints.
+ * Attendance will be registered per meeting (a later slice), against this row's id.
+ */
+export const sessionMeetings = pgTable(
+	'session_meetings',
+	{
+		id: id(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		sessionId: uuid().notNull(),
+		startsAt: timestamp({ withTimezone: true }).notNull(),
+		endsAt: timestamp({ withTimezone: true }).notNull(),
+		roomId: uuid(),
+		online: boolean().notNull().default(false),
+		cancelled: boolean().notNull().default(false),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		foreignKey({ columns: [t.sessionId, t.tenantId], foreignColumns: [sessions.id, sessions.tenantId], name: 'session_meetings_session_same_unit' }).onDelete('cascade'),
+		foreignKey({ columns: [t.roomId, t.tenantId], foreignColumns: [rooms.id, rooms.tenantId], name: 'session_meetings_room_same_unit' }),
+		// The target of meeting_trainers' cascading copy of the meeting's time (see there).
+		unique('session_meetings_booking').on(t.id, t.tenantId, t.startsAt, t.endsAt, t.cancelled),
+		index().on(t.sessionId, t.startsAt),
+		// A unit's planning by date.
+		index().on(t.tenantId, t.startsAt),
+		check('meeting_ends_after_start', sql`${t.endsAt} > ${t.startsAt}`),
+		// An online meeting has no room; a meeting without a room is online. (A room-less classroom
+		// meeting exists only in history: the sessions migrated from before rooms existed.)
+		check('meeting_room_or_online', sql`not (${t.online} and ${t.roomId} is not null)`),
+		// A meeting is readable wherever its session is (the subquery obeys the sessions policies).
+		pgPolicy('session_meetings_with_session', {
+			for: 'select',
+			using: sql`exists (select 1 from sessions s where s.id = ${t.sessionId})`,
+		}),
+		ownUnitPolicy('session_meetings', t.tenantId),
+	],
+)
+
+/** The link of an online meeting: only the providing unit and the session's participants read it. */
+export const meetingLinks = pgTable(
+	'meeting_links',
+	{
+		meetingId: uuid()
+			.primaryKey()
+			.references(() => sessionMeetings.id, { onDelete: 'cascade' }),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		url: text().notNull(),
+	},
+	(t) => [
+		check('meeting_link_https', sql`${t.url} ~ '^https://'`),
+		ownUnitPolicy('meeting_links', t.tenantId),
+		pgPolicy('meeting_links_participant', {
+			for: 'select',
+			using: sql`exists (select 1 from session_meetings m join enrolments e on e.session_id = m.session_id
+				where m.id = ${t.meetingId} and e.user_id = ${appUserId} and e.status in ('enrolled', 'attended', 'completed'))`,
+		}),
+	],
+)
+
+/**
+ * A trainer booked for a meeting. The meeting's time and cancellation are copied here by a
+ * foreign key with ON UPDATE CASCADE, so the trainers' exclusion constraint sees a rescheduled
+ * meeting at once and the copy can never drift.
+ */
+export const meetingTrainers = pgTable(
+	'meeting_trainers',
+	{
+		meetingId: uuid().notNull(),
+		trainerId: uuid().notNull(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		startsAt: timestamp({ withTimezone: true }).notNull(),
+		endsAt: timestamp({ withTimezone: true }).notNull(),
+		cancelled: boolean().notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.meetingId, t.trainerId] }),
+		foreignKey({
+			columns: [t.meetingId, t.tenantId, t.startsAt, t.endsAt, t.cancelled],
+			foreignColumns: [sessionMeetings.id, sessionMeetings.tenantId, sessionMeetings.startsAt, sessionMeetings.endsAt, sessionMeetings.cancelled],
+			name: 'meeting_trainers_meeting_booking',
+		})
+			.onUpdate('cascade')
+			.onDelete('cascade'),
+		foreignKey({ columns: [t.trainerId, t.tenantId], foreignColumns: [trainers.id, trainers.tenantId], name: 'meeting_trainers_trainer_same_unit' }),
+		// A trainer's bookings ("my sessions", later).
+		index().on(t.trainerId, t.startsAt),
+		ownUnitPolicy('meeting_trainers', t.tenantId),
+	],
+)
