@@ -47,6 +47,8 @@ export type RealMoodle = {
 	publishCourse: (options?: { withPage?: boolean }) => Promise<PublishedCourse>
 	/** Enables the REST web services for Leerplein; the token. */
 	webServices: () => Promise<string>
+	/** Adds quiz "Toets integriteit" (one true/false question, grade 10, pass 5) to the published course, published too (moodle-quiz.php). */
+	addQuiz: () => Promise<{ cmid: number; uuid: string }>
 	/** Grades a user on "Opdracht integriteit" (submitting for them first); the script's output. */
 	grade: (username: string, grade: number, options?: { cmid?: number }) => Promise<string>
 	/** Runs Moodle's LTI sync_grades and sync_members tasks now, then the ad-hoc tasks they queue. */
@@ -63,7 +65,7 @@ export type RealMoodleOptions = {
 	certificates: TestCertificates
 	/** The command prefix every Moodle process runs under (its own /etc/hosts, https-sites.ts). */
 	commandPrefix: string[]
-	/** Where DIR goes (outside git). */
+	/** Where the test's own files go (the PHP ini file). */
 	workDir: string
 }
 
@@ -82,22 +84,27 @@ export async function startRealMoodle({ hostName, address, certificates, command
 			timings[stage] = Math.round(performance.now() - start) / 1000
 		}
 	}
-	const dir = join(workDir, 'moodle')
+	// Moodle's code stays for the next run (`setup` then skips unpacking 318 MB); `setup` resets its
+	// config.php and moodledata each time. In the ignored .cache/ of this clone: one run at a time.
+	const dir = join(repoRoot, '.cache/real-moodle/moodle-5.1.3')
+	mkdirSync(dir, { recursive: true })
 	const iniDir = join(workDir, 'php-ini')
 	mkdirSync(iniDir, { recursive: true })
 	writeFileSync(join(iniDir, 'zz-leerplein-test-ca.ini'), `curl.cainfo=${certificates.caFile}\nopenssl.cafile=${certificates.caFile}\n`)
 	// The leading colon keeps PHP's own scan directory (Moodle's settings from `setup`) and adds ours.
 	const env = { ...process.env, PHP_INI_SCAN_DIR: `:${iniDir}` }
-	const script = async (name: string, args: string[], scriptEnv: NodeJS.ProcessEnv = env) => {
+	const runPrefixed = async (program: string, args: string[], runEnv: NodeJS.ProcessEnv) => {
 		const [command, ...prefix] = commandPrefix
 		try {
-			const { stdout } = await run(command!, [...prefix, join(MOODLE_SCRIPTS, name), ...args], { env: scriptEnv, maxBuffer: 16 * 1024 * 1024 })
+			const { stdout } = await run(command!, [...prefix, program, ...args], { env: runEnv, maxBuffer: 16 * 1024 * 1024 })
 			return stdout
 		} catch (error) {
 			const failed = error as { stdout?: string; stderr?: string; message: string }
-			throw new Error(`${name} ${args.join(' ')} failed: ${failed.message}\n${failed.stdout ?? ''}\n${failed.stderr ?? ''}`)
+			throw new Error(`${program} ${args.join(' ')} failed: ${failed.message}\n${failed.stdout ?? ''}\n${failed.stderr ?? ''}`)
 		}
 	}
+	const script = (name: string, args: string[], scriptEnv: NodeJS.ProcessEnv = env) => runPrefixed(join(MOODLE_SCRIPTS, name), args, scriptEnv)
+	const php = (scriptFile: string, args: string[] = []) => runPrefixed('php', [scriptFile, ...args], { ...env, MOODLE_DIR: dir })
 	const dbName = `moodle_test_${randomBytes(6).toString('hex')}`
 	const port = await freePortOn(['127.0.0.1', address])
 	const url = `https://${hostName}:${port}`
@@ -121,7 +128,7 @@ export async function startRealMoodle({ hostName, address, certificates, command
 		} finally {
 			await admin.end()
 		}
-		rmSync(dir, { recursive: true, force: true })
+		rmSync(join(dir, 'moodledata'), { recursive: true, force: true })
 	}
 
 	try {
@@ -170,13 +177,15 @@ export async function startRealMoodle({ hostName, address, certificates, command
 			if (!token) throw new Error(`web-services printed no token:\n${output}`)
 			return token[1]!
 		},
+		async addQuiz() {
+			const output = await php(fileURLToPath(new URL('./moodle-quiz.php', import.meta.url)))
+			const quiz = /^quiz: cmid (\d+),.* uuid (\S+)/m.exec(output)
+			if (!quiz) throw new Error(`moodle-quiz.php printed no quiz:\n${output}`)
+			return { cmid: Number(quiz[1]), uuid: quiz[2]! }
+		},
 		grade: (username, grade, { cmid } = {}) => script('grade', [dir, username, String(grade), ...(cmid ? [`--cmid=${cmid}`] : [])]),
 		sync: () => script('sync', [dir]),
-		async php(scriptFile, args = []) {
-			const [command, ...prefix] = commandPrefix
-			const { stdout } = await run(command!, [...prefix, 'php', scriptFile, ...args], { env: { ...env, MOODLE_DIR: dir } })
-			return stdout
-		},
+		php,
 		stop,
 	}
 }
