@@ -169,6 +169,14 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 		return page
 	}
 
+	/** Moodle's pages finish their set-up in JavaScript; Moodle counts what is pending in M.util.pending_js, as its Behat tests wait on. */
+	async function untilMoodleScriptsSettle(page: Page) {
+		await page.waitForFunction(() => {
+			const moodle = (window as { M?: { util?: { pending_js?: unknown[] } } }).M
+			return document.readyState === 'complete' && moodle?.util?.pending_js?.length === 0
+		})
+	}
+
 	const moodleRegistration = async () => (await moodle.db`select platformid, clientid, status from mdl_enrol_lti_app_registration where name = 'Leerplein'`)[0]
 
 	test('the concern administrator registers Moodle through Dynamic Registration, with Moodle’s default empty logo_uri', async () => {
@@ -351,4 +359,40 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 		})
 	})
 
+	test('a quiz as well: picked through Deep Linking, taken by Sanne in Moodle, its automatic grade completes the part', async () => {
+		await timed('8 quiz', async () => {
+			await moodle.addQuiz()
+			const coordinator = await newPage()
+			await signInAs(coordinator, FATIMA, { returnTo: `/catalogus/${ids.course}/online-onderdelen` })
+			const [parts] = await Promise.all([coordinator.context().waitForEvent('page'), coordinator.getByRole('link', { name: /Inhoud kiezen in/ }).click()])
+			const quiz = parts.getByRole('row', { name: /Toets integriteit/ })
+			await explained(parts, quiz.waitFor())
+			await quiz.getByRole('checkbox').nth(0).check()
+			await quiz.getByRole('checkbox').nth(1).check()
+			await parts.getByRole('button', { name: 'Add content' }).click()
+			await explained(parts, parts.getByText('Er is 1 online onderdeel gekoppeld.').waitFor())
+
+			const employee = await newPage()
+			await signInAs(employee, SANNE, { returnTo: `/catalogus/${ids.course}` })
+			const [taking] = await Promise.all([employee.context().waitForEvent('page'), employee.getByRole('link', { name: /Open Toets integriteit/ }).click()])
+			await explained(taking, taking.getByRole('button', { name: 'Attempt quiz' }).click())
+			await explained(taking, taking.getByRole('radio', { name: 'True' }).check())
+			await taking.getByRole('button', { name: /Finish attempt/ }).click()
+			// The confirmation comes from Moodle's JavaScript: without it the button submits at once.
+			await untilMoodleScriptsSettle(taking)
+			await taking.getByRole('button', { name: 'Submit all and finish' }).click()
+			// Moodle asks once more, in a dialog.
+			await taking.getByRole('dialog').getByRole('button', { name: 'Submit all and finish' }).click()
+			await explained(taking, taking.getByText('Finished').first().waitFor())
+
+			await moodle.sync()
+			const [part] = await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.title, 'Toets integriteit'))
+			const [lineItem] = await owner.db.select().from(schema.ltiLineItems).where(eq(schema.ltiLineItems.resourceLinkId, part!.id))
+			expect(lineItem).toMatchObject({ scoreMaximum: 10 })
+			const [result] = await owner.db.select().from(schema.ltiResults).where(eq(schema.ltiResults.lineItemId, lineItem!.id))
+			expect(result).toMatchObject({ userId: ids.sanne, scoreGiven: 10 })
+			await employee.goto('/mijn-leren')
+			expect(await employee.getByText(/Online onderdeel Toets integriteit: Afgerond op .+, score 10 van 10/).isVisible()).toBe(true)
+		})
+	})
 })
