@@ -50,6 +50,7 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 	let toolName: string
 	let ids: { rvo: string; course: string; sanne: string; colleague: string; enrolment: string }
 	const contexts: BrowserContext[] = []
+	let starting: { moodle?: Promise<RealMoodle>; portal?: Promise<RunningPortal>; browser?: Promise<Browser> } = {}
 
 	/** Runs `work` and notes how long it took under `stage`, for the report at the end. */
 	async function timed<T>(stage: string, work: () => Promise<T>): Promise<T> {
@@ -74,9 +75,9 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 		const portalPort = await freePort()
 		publicUrl = `https://${PORTAL_HOST}:${portalPort}`
 		await timed('start: Moodle (setup, https, serve), portal and Chromium', async () => {
-			;[moodle, portal, browser] = await Promise.all([
-				startRealMoodle({ hostName: MOODLE_HOST, address: HOSTS[MOODLE_HOST], certificates, commandPrefix, workDir }),
-				startPortal('postgres', {
+			starting = {
+				moodle: startRealMoodle({ hostName: MOODLE_HOST, address: HOSTS[MOODLE_HOST], certificates, commandPrefix, workDir }),
+				portal: startPortal('postgres', {
 					commandPrefix,
 					env: {
 						PUBLIC_URL: publicUrl,
@@ -87,8 +88,9 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 						SECRETS_KEY: Buffer.alloc(32, 7).toString('base64'),
 					},
 				}),
-				launchBrowser({ args: chromiumArgs(HOSTS, certificates) }),
-			])
+				browser: launchBrowser({ args: chromiumArgs(HOSTS, certificates) }),
+			}
+			;[moodle, portal, browser] = await Promise.all([starting.moodle!, starting.portal!, starting.browser!])
 		})
 		Object.assign(timings, Object.fromEntries(Object.entries(moodle.timings).map(([stage, seconds]) => [`  Moodle ${stage}`, seconds])))
 		portalProxy = await startTlsProxy({ address: HOSTS[PORTAL_HOST], port: portalPort, upstreamPort: Number(new URL(portal.url).port), certificates })
@@ -118,20 +120,26 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 		await db.insert(schema.enrolments).values({ tenantId: rvo!.id, sessionId: session!.id, userId: colleague!.id, status: 'enrolled' })
 		ids = { rvo: rvo!.id, course: course!.id, sanne: sanne!.id, colleague: colleague!.id, enrolment: enrolment!.id }
 		timings['plant the course'] = Math.round(performance.now() - planted) / 1000
-	})
+		// Moodle's install alone takes up to two minutes on a busy machine.
+	}, 600_000)
 
 	afterAll(async () => {
 		await timed('stop everything', async () => {
+			// What started is stopped, also when another start failed or the hook ran out of time.
+			const settled = <T>(start: Promise<T> | undefined) => start?.catch(() => undefined)
+			const [startedMoodle, startedPortal, startedBrowser] = await Promise.all([settled(starting.moodle), settled(starting.portal), settled(starting.browser)])
 			await Promise.all(contexts.map((context) => context.close()))
-			await browser?.close()
+			await startedBrowser?.close()
 			await owner?.close()
 			await portalProxy?.stop()
-			await portal?.stop()
-			await moodle?.stop()
+			await startedPortal?.stop()
+			await startedMoodle?.stop()
 			if (workDir) rmSync(workDir, { recursive: true, force: true })
 		})
+		const warnings = portal?.logs().filter((line) => line.level >= 40) ?? []
+		console.info(`real-Moodle e2e: the portal's warnings and errors:\n${warnings.map((line) => `  ${JSON.stringify(line)}`).join('\n') || '  none'}`)
 		console.info(`real-Moodle e2e timings (s):\n${Object.entries(timings).map(([stage, seconds]) => `  ${stage}: ${seconds}`).join('\n')}`)
-	})
+	}, 600_000)
 
 	/** `work`, or its failure with what `page` shows at that moment: Moodle reports its errors on the page. */
 	async function explained<T>(page: Page, work: Promise<T>): Promise<T> {
@@ -394,5 +402,10 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 			await employee.goto('/mijn-leren')
 			expect(await employee.getByText(/Online onderdeel Toets integriteit: Afgerond op .+, score 10 van 10/).isVisible()).toBe(true)
 		})
+	})
+
+	test('the portal logged no error along the whole path', () => {
+		const errors = portal.logs().filter((line) => line.level >= 50)
+		expect(errors).toEqual([])
 	})
 })
