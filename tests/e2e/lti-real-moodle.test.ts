@@ -64,6 +64,8 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 
 	async function newPage(): Promise<Page> {
 		const context = await browser.newContext({ baseURL: publicUrl })
+		// A fresh Moodle builds its theme's CSS and JavaScript on first use: tens of seconds on a busy machine.
+		context.setDefaultTimeout(90_000)
 		contexts.push(context)
 		return context.newPage()
 	}
@@ -205,7 +207,7 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 
 			const registration = await explained(
 				moodlePage,
-				pollUntil(async () => ((await moodleRegistration())?.status === 1 ? moodleRegistration() : null), { timeoutMs: 30_000, message: 'Moodle did not complete its registration' }),
+				pollUntil(async () => ((await moodleRegistration())?.status === 1 ? moodleRegistration() : null), { timeoutMs: 90_000, message: 'Moodle did not complete its registration' }),
 			)
 			expect(registration).toMatchObject({ platformid: publicUrl })
 			const [tool] = await owner.db.select().from(schema.ltiTools).where(eq(schema.ltiTools.clientId, registration!.clientid))
@@ -262,6 +264,10 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 				join mdl_enrol e on e.id = ue.enrolid and e.enrol = 'lti'
 				where u.username = ${moodleLtiUsername(publicUrl, ids.sanne)}`
 			expect(enrolled).toHaveLength(1)
+			// RVO shares no names or e-mail addresses with tools (the concern default): Moodle names her by her opaque id and Leerplein's issuer.
+			const [account] = await moodle.db`select firstname, lastname, email from mdl_user where username = ${moodleLtiUsername(publicUrl, ids.sanne)}`
+			expect(account).toMatchObject({ firstname: ids.sanne, lastname: publicUrl })
+			expect(account!.email).not.toBe(persona('rvo-employee').email)
 		})
 	})
 
@@ -333,7 +339,7 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 							select c.completionstate from mdl_course_modules_completion c join mdl_user u on u.id = c.userid
 							where c.coursemoduleid = ${published.pageCmid} and u.username = ${moodleLtiUsername(publicUrl, ids.sanne)}`
 					)[0],
-				{ message: 'Moodle recorded no completion of the page Sanne viewed' },
+				{ timeoutMs: 90_000, message: 'Moodle recorded no completion of the page Sanne viewed' },
 			)
 			expect(completion).toEqual({ completionstate: 1 })
 
