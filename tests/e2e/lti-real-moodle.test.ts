@@ -19,7 +19,8 @@ import { ELS, FATIMA, SANNE, signInAs } from '../support/sign-in.ts'
 // names of their own, as in production: https://leerplein.test and https://moodle.test, so
 // SameSite cookies, redirects and cross-site form posts behave as they do there. Moodle comes
 // from ../shared/moodle beside the repository and is installed once for this file. The tests run
-// in order, each on what the one before left: registration, Deep Linking, launch, grade, members.
+// in order, each on what the one before left: registration, Deep Linking, launch, grade, members,
+// completion without a grade, key rotation, a quiz.
 
 const PORTAL_HOST = 'leerplein.test'
 const MOODLE_HOST = 'moodle.test'
