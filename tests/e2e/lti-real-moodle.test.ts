@@ -237,11 +237,6 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 			await moodlePage.getByRole('button', { name: 'Add content' }).click()
 			await explained(moodlePage, moodlePage.getByText('Er is 1 online onderdeel gekoppeld.').waitFor())
 			expect(await moodlePage.getByRole('cell', { name: 'Opdracht integriteit', exact: true }).isVisible()).toBe(true)
-			// Moodle sends no pass mark: the return asks for it, with the concern's default (ADR 026).
-			const passMark = moodlePage.getByLabel('Cesuur van Opdracht integriteit (%)')
-			expect(await passMark.inputValue()).toBe('55')
-			await passMark.press('Enter')
-			await explained(moodlePage, moodlePage.getByText('De cesuur is opgeslagen.').waitFor())
 
 			const [part] = await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.courseId, ids.course))
 			expect(part).toMatchObject({ title: 'Opdracht integriteit', custom: { id: published.uuids.assignment } })
@@ -376,23 +371,6 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 			const [lineItem] = await owner.db.select().from(schema.ltiLineItems).where(eq(schema.ltiLineItems.resourceLinkId, part!.id))
 			const [result] = await owner.db.select().from(schema.ltiResults).where(eq(schema.ltiResults.lineItemId, lineItem!.id))
 			expect(result).toMatchObject({ scoreGiven: 90 })
-		})
-	})
-
-	test('a later failing grade from Moodle is recorded, and the completion stands (ADR 026)', async () => {
-		await timed('7b failing grade', async () => {
-			await moodle.grade(moodleLtiUsername(publicUrl, ids.sanne), 40)
-			await moodle.sync()
-			const [part] = await owner.db.select().from(schema.ltiResourceLinks).where(eq(schema.ltiResourceLinks.title, 'Opdracht integriteit'))
-			expect(part!.passMarkPercent).toBe(55)
-			const [lineItem] = await owner.db.select().from(schema.ltiLineItems).where(eq(schema.ltiLineItems.resourceLinkId, part!.id))
-			const result = async () => (await owner.db.select().from(schema.ltiResults).where(and(eq(schema.ltiResults.lineItemId, lineItem!.id), eq(schema.ltiResults.userId, ids.sanne))))[0]
-			const latest = await pollUntil(async () => ((await result())?.scoreGiven === 40 ? result() : null), { timeoutMs: 10_000, message: 'the failing grade did not arrive' })
-			expect(latest!.completedAt).toBeInstanceOf(Date)
-			const [enrolment] = await owner.db.select().from(schema.enrolments).where(eq(schema.enrolments.id, ids.enrolment))
-			expect(enrolment!.status).toBe('completed')
-			const kept = await owner.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'lti.completion_kept'), eq(schema.auditLog.objectId, lineItem!.id)))
-			expect(kept).toHaveLength(1)
 		})
 	})
 
