@@ -14,7 +14,7 @@ import type { EnrolmentStatus } from './enrolment-status.ts'
 
 type EnrolmentResource = Extract<Resource, { kind: 'enrolment' }>
 
-/** Who causes a transition. `system` is the portal itself: seat allocation, promotion, LTI completion. */
+/** Who causes a transition. `system` is the portal itself: seat allocation, promotion, LTI completion, attendance from meeting marks. */
 export type TransitionActor = 'employee' | 'manager' | 'coordinator' | 'system'
 
 export type EnrolmentEvent =
@@ -49,9 +49,10 @@ export const ENROLMENT_TRANSITIONS: Record<EnrolmentEventType, Rule> = {
 	// Anyone involved may cancel before the session; after it, attendance decides instead.
 	cancel: { from: ['awaiting_approval', 'approved', 'enrolled', 'waitlisted'], by: ['employee', 'manager', 'coordinator'] },
 	move: { from: ['enrolled', 'waitlisted'], by: ['coordinator'] },
-	// Attendance may be corrected: a no-show who did attend, or the other way round.
-	attend: { from: ['enrolled', 'no_show'], by: ['coordinator'] },
-	no_show: { from: ['enrolled', 'attended'], by: ['coordinator'] },
+	// Attendance may be corrected: a no-show who did attend, or the other way round. The portal
+	// ('system') decides it from the marks per meeting (session-attendance.ts).
+	attend: { from: ['enrolled', 'no_show'], by: ['coordinator', 'system'] },
+	no_show: { from: ['enrolled', 'attended'], by: ['coordinator', 'system'] },
 	complete: { from: ['enrolled', 'attended'], by: ['coordinator', 'system'] },
 }
 

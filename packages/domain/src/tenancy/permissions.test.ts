@@ -140,6 +140,22 @@ describe('can', () => {
 		for (const action of ['read', 'create', 'update', 'approve', 'merge'] as const) expect(can(rvoCoordinator, action, place)).toBe(false)
 	})
 
+	test("attendance per meeting: the providing unit's coordinators and the session's own internal trainers, nobody else", () => {
+		// Given a session RVO runs, taught by the RVO employee
+		const attendance = { kind: 'session_attendance', providerTenantId: RVO, trainerUserIds: [employee.userId] } as const
+		// Then its trainer and RVO's coordinator read and register attendance
+		for (const action of ['read', 'update'] as const) {
+			expect(can(employee, action, attendance)).toBe(true)
+			expect(can(rvoCoordinator, action, attendance)).toBe(true)
+		}
+		// And a trainer of another session, a manager, another unit's coordinator and the concern administrator do not
+		expect(can(employee, 'update', { ...attendance, trainerUserIds: ['someone-else'] })).toBe(false)
+		for (const other of [manager, { userId: 'nc', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] } as Actor, concernAdmin]) expect(can(other, 'update', attendance)).toBe(false)
+		// And a trainer listed for another unit's session gets nothing
+		expect(can(employee, 'update', { ...attendance, providerTenantId: NVWA })).toBe(false)
+		for (const action of ['create', 'delete', 'approve', 'merge'] as const) expect(can(rvoCoordinator, action, attendance)).toBe(false)
+	})
+
 	test('everyone sees and ends their own signed-in sessions, and nobody else’s', () => {
 		// Given an employee, their unit's coordinator and the concern administrator
 		const own = { kind: 'auth_session', userId: employee.userId } as const

@@ -15,6 +15,11 @@ export type Resource =
 	| { kind: 'enrolment'; tenantId: string; userId: string; managerId: string | null; providerTenantId: string }
 	/** One participant's place in a session, as the providing unit sees it on the session page ('delete': cancel it). */
 	| { kind: 'session_enrolment'; providerTenantId: string }
+	/**
+	 * Registering and reading attendance per meeting of one session (issue 14): the providing unit's
+	 * coordinators, and the internal trainers booked for its meetings (employees of that unit).
+	 */
+	| { kind: 'session_attendance'; providerTenantId: string; trainerUserIds: readonly string[] }
 	| { kind: 'tenant'; tenantId: string }
 	| { kind: 'employee'; tenantId: string; userId: string; managerId: string | null }
 	| { kind: 'concern' }
@@ -94,6 +99,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'session_enrolment':
 			// The providing unit runs the session: its coordinator cancels a participant there, with a reason.
 			return action === 'delete' && coordinates(actor, resource.providerTenantId)
+		case 'session_attendance': {
+			// A trainer teaches for their own unit; an id on another unit's list gives nothing.
+			const trains = resource.trainerUserIds.includes(actor.userId) && actor.tenantId === resource.providerTenantId
+			return (action === 'read' || action === 'update') && (coordinates(actor, resource.providerTenantId) || trains)
+		}
 		case 'employee': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
