@@ -4,6 +4,7 @@ import type { ReactNode } from 'react'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { can, type Actor } from '@leerplein/domain'
 import { actorOf, getSignedIn } from './features/identity/guard.server.ts'
+import { isTrainer } from './features/sessions/is-trainer.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
@@ -16,6 +17,8 @@ import styles from './styles/app.css?url'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	// Every page's layout, the sign-in page's too: no guard; a visitor sees the navigation without a person.
 	const [locale, signedIn] = await Promise.all([i18next.getLocale(request), getSignedIn(request, context)])
+	// An internal trainer is a person in the unit's trainer list, not a role: asked of the database.
+	const trains = signedIn ? await isTrainer(context, { actor: actorOf(signedIn) }) : null
 	return {
 		locale,
 		person: signedIn
@@ -23,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 					name: signedIn.person.name,
 					// Which links the navigation shows, by the same permission rule the routes and services apply.
 					...navigationFor(actorOf(signedIn)),
+					trains: trains?.ok === true && trains.value,
 					outbox: context.config.demoMode,
 				}
 			: null,

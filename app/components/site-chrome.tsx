@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -61,6 +61,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.runsSessions ? (
 							<li>
 								<NavLink to="/uitvoeringen">{t('navExtra.sessions')}</NavLink>
+							</li>
+						) : null}
+						{person?.trains ? (
+							<li>
+								<NavLink to="/mijn-sessies">{t('mySessions.nav')}</NavLink>
 							</li>
 						) : null}
 						{person?.courseAdmin ? (

@@ -105,3 +105,14 @@ export function refusedForm(submission: Submission, failure: Failure, { hideFiel
 	const errors = failure.field ? { fieldErrors: { [failure.field]: messages } } : { formErrors: messages }
 	return data(submission.reply({ ...errors, hideFields }), { status: statusOf(failure.kind) })
 }
+
+/**
+ * A form of several rows that the service saved row by row: the rows it refused get their code
+ * beside their field, the status is the first refusal's (200 when none), and `report` (what was
+ * saved, who was refused) goes along for the page to say so. The saved rows stay saved.
+ */
+export function partlySavedForm<Report>(submission: Submission, refused: readonly Pick<Failure, 'kind' | 'code' | 'field'>[], report: Report) {
+	const fieldErrors = Object.fromEntries(refused.flatMap((row) => (row.field ? [[row.field, [row.code]]] : [])))
+	const first = refused[0]
+	return data({ result: submission.reply(first ? { fieldErrors } : {}), report }, { status: first ? statusOf(first.kind) : 200 })
+}

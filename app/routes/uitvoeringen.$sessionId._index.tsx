@@ -7,33 +7,37 @@ import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { attendanceField, attendanceSchema } from '../features/enrolment/attendance-schema.ts'
 import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
 import { cancelParticipantSchema } from '../features/enrolment/cancel-participant-schema.ts'
 import { moveEnrolment } from '../features/enrolment/move-enrolment.server.ts'
 import { moveSchema } from '../features/enrolment/move-schema.ts'
-import { registerAttendance } from '../features/enrolment/register-attendance.server.ts'
 import { capacitySchema } from '../features/sessions/capacity-schema.ts'
 import { changeCapacity } from '../features/sessions/change-capacity.server.ts'
+import { MeetingAttendance, SessionLists } from '../features/sessions/meeting-attendance-form.tsx'
+import { meetingAttendanceSchema } from '../features/sessions/meeting-attendance-schema.ts'
+import { registerMeetingAttendance } from '../features/sessions/register-meeting-attendance.server.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
 import { valueOrThrow } from '../core/http.server.ts'
-import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { invalidForm, parseForm, partlySavedForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { idParam } from '../core/route-params.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
 	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId }))
+	const asked = new URL(request.url).searchParams.get('bijeenkomst')
+	// The meeting asked for, else the last one that has started, else the first.
+	const meetingId = shown.attendance.meetings.find((meeting) => meeting.id === asked)?.id ?? (shown.attendance.meetings.filter((meeting) => meeting.started).at(-1) ?? shown.attendance.meetings[0])?.id ?? null
 	const t = await i18next.getFixedT(request)
-	return { ...shown, title: `${shown.session.courseTitle} – ${t('app.name')}` }
+	return { ...shown, meetingId, title: `${shown.session.courseTitle} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 /** What a saved form reports above the page; its reply clears the form's errors. */
-type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form: 'attendance'; changed: number } | { form: 'cancel-enrolment' }
+type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form: 'cancel-enrolment' }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
@@ -64,26 +68,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			return saved(submission, { form: 'cancel-enrolment' })
 		}
 		case 'attendance': {
-			const submission = parseForm(form, attendanceSchema)
+			// Per meeting, row by row: a refused row is named and the others are saved.
+			const submission = parseForm(form, meetingAttendanceSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
-			const result = await registerAttendance(context, { actor, sessionId, marks: submission.value.marks })
+			const result = await registerMeetingAttendance(context, { actor, sessionId, ...submission.value })
 			if (!result.ok) return refusedForm(submission, result)
-			return saved(submission, { form: 'attendance', changed: result.value.changed })
+			const { saved: savedRows, refused } = result.value
+			return partlySavedForm(submission, refused, { saved: savedRows.length, refused: refused.map(({ name, field, code }) => ({ name, field, code })) })
 		}
 	}
 }
 
 type Person = ReturnType<typeof useLoaderData<typeof loader>>['participants'][number]
+type Intent = Saved['form'] | 'attendance'
 
 export default function SessionAdmin() {
-	const { session, meetings, participants, waitlist, moveTargets, started } = useLoaderData<typeof loader>()
+	const { session, meetings, participants, waitlist, moveTargets, started, attendance, meetingId } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
 	const planned = params.get('gepland') === '1'
 	const actionData = useActionData<typeof action>()
-	const lastResult = actionData && 'saved' in actionData ? actionData.result : actionData
+	const lastResult = actionData && ('saved' in actionData || 'report' in actionData) ? actionData.result : actionData
 	const saved = actionData && 'saved' in actionData ? actionData.saved : null
-	// Three forms on one page: each takes the reply to its own intent only.
-	const replyTo = (intent: Saved['form']) => (lastResult?.initialValue?.intent === intent ? lastResult : undefined)
+	const report = actionData && 'report' in actionData ? actionData.report : null
+	// Several forms on one page: each takes the reply to its own intent only.
+	const replyTo = (intent: Intent) => (lastResult?.initialValue?.intent === intent ? lastResult : undefined)
 	const { t, i18n } = useTranslation()
 	const errorText = useErrorText()
 	const language = i18n.language
@@ -91,11 +99,6 @@ export default function SessionAdmin() {
 	const cancelled = session.status === 'cancelled'
 	const taken = participants.length
 
-	const [attendanceForm, attendanceFields] = useForm({
-		id: 'aanwezigheid',
-		lastResult: replyTo('attendance'),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: attendanceSchema }),
-	})
 	const [moveForm, moveFields] = useForm({
 		id: 'verplaatsen-formulier',
 		lastResult: replyTo('move'),
@@ -120,42 +123,11 @@ export default function SessionAdmin() {
 		defaultValue: { capacity: String(session.capacity) },
 	})
 
-	// A refused attendance form names the person's row; the error stands beside their choice.
-	// (Conform's fields answer any name; the index type cannot know that.)
-	const attendanceOf = (person: Person) => attendanceFields[attendanceField(person.id)]!
-	const refusedRows = participants.filter((person) => errorText(attendanceOf(person).errors))
 	const base: DataColumn<Person>[] = [
 		{ id: 'naam', header: t('sessionAdmin.name'), accessorFn: (row) => row.name },
 		{ id: 'onderdeel', header: t('sessionAdmin.unit'), accessorFn: (row) => row.unitShortName },
 		{ id: 'stand', header: t('sessionAdmin.status'), accessorFn: (row) => t(`enrolmentStatus.${row.status}`) },
 	]
-	const attendanceColumn: DataColumn<Person> = {
-		id: 'aanwezigheid',
-		header: t('sessionAdmin.attendance'),
-		enableSorting: false,
-		cell: ({ row }) => {
-			const meta = attendanceOf(row.original)
-			const rowError = errorText(meta.errors)
-			return (
-				<fieldset className={`field${rowError ? ' field--invalid' : ''}`} aria-describedby={rowError ? meta.errorId : undefined}>
-					<legend className="visually-hidden">{t('sessionAdmin.attendanceOf', { name: row.original.name })}</legend>
-					{rowError ? (
-						<p className="field__error" id={meta.errorId}>
-							{rowError}
-						</p>
-					) : null}
-					<label className="choice">
-						<input type="radio" id={meta.id} name={meta.name} value="attended" defaultChecked={row.original.status === 'attended'} />
-						{t('sessionAdmin.attended')}
-					</label>
-					<label className="choice">
-						<input type="radio" name={meta.name} value="no_show" defaultChecked={row.original.status === 'no_show'} />
-						{t('sessionAdmin.noShow')}
-					</label>
-				</fieldset>
-			)
-		},
-	}
 	const waitColumns: DataColumn<Person>[] = [
 		{ id: 'plek', header: t('sessionAdmin.position'), accessorFn: (row) => row.queueNumber ?? 0, cell: ({ row }) => waitlist.indexOf(row.original) + 1 },
 		...base,
@@ -202,29 +174,23 @@ export default function SessionAdmin() {
 						? t('sessionAdmin.capacitySaved', { count: saved.promoted })
 						: saved.form === 'move'
 							? t('sessionAdmin.moved')
-							: saved.form === 'cancel-enrolment'
-								? t('sessionAdmin.enrolmentCancelled')
-								: t('sessionAdmin.attendanceSaved', { count: saved.changed })}
+							: t('sessionAdmin.enrolmentCancelled')}
 				</p>
 			) : null}
 
 			<h2 id="deelnemers">{t('sessionAdmin.participants')}</h2>
-			{started && !cancelled && participants.length > 0 ? (
-				<Form method="post" {...getFormProps(attendanceForm)}>
-					<input type="hidden" name="intent" value="attendance" />
-					<ErrorSummary
-						form={attendanceForm}
-						fields={refusedRows.map((person) => ({ meta: attendanceOf(person), label: person.name }))}
-						formError={errorText(attendanceForm.errors)}
-					/>
-					<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={[...base, attendanceColumn]} rows={participants} empty={t('sessionAdmin.emptyParticipants')} pageSize={100} />
-					<button type="submit" className="button">
-						{t('sessionAdmin.saveAttendance')}
-					</button>
-				</Form>
-			) : (
-				<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyParticipants')} />
-			)}
+			<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyParticipants')} pageSize={100} />
+			{started && !cancelled && attendance.participants.length > 0 ? (
+				<MeetingAttendance
+					meetings={attendance.meetings.map((meeting) => ({ ...meeting, registrable: true }))}
+					meetingId={meetingId}
+					participants={attendance.participants}
+					meetingHref={(id) => `/uitvoeringen/${session.id}?bijeenkomst=${id}`}
+					lastResult={replyTo('attendance')}
+					report={report}
+				/>
+			) : null}
+			{attendance.participants.length > 0 ? <SessionLists meetings={attendance.meetings} listHref={(query) => `/uitvoeringen/${session.id}/lijst?${query}`} /> : null}
 
 			<h2 id="wachtlijst-titel">{t('sessionAdmin.waitlist')}</h2>
 			<DataTable name="wachtlijst" caption={t('sessionAdmin.waitlist')} columns={waitColumns} rows={waitlist} empty={t('sessionAdmin.emptyWaitlist')} initialSort={{ id: 'plek', desc: false }} />

@@ -10,7 +10,7 @@ import { nl } from '../../i18n/nl.ts'
 import { completeEnrolment } from './complete-enrolment.server.ts'
 import { decideEnrolments } from './decide-enrolment.server.ts'
 import { enqueueReminders } from '../notifications/enqueue-reminders.server.ts'
-import { registerAttendance } from './register-attendance.server.ts'
+import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
 import { requestEnrolment } from './request-enrolment.server.ts'
 import { showCourse } from '../catalogue/show-course.server.ts'
 
@@ -154,17 +154,19 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 		test('after attendance the enrolment is completed through the state machine, audited, and completing again is harmless', async () => {
 			const provider: Actor = { userId: f.providerCoordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] }
 			const afterStart = new Date(f.pastSession.startsAt.getTime() + 3_600_000)
-			expect(await registerAttendance(ctx(afterStart), { actor: provider, sessionId: f.pastSession.id, marks: [{ enrolmentId: f.pastSession.enrolled, attendance: 'attended' }] })).toEqual({
-				ok: true,
-				value: { changed: 1 },
-			})
+			expect(
+				await registerMeetingAttendance(ctx(afterStart), { actor: provider, sessionId: f.pastSession.id, meetingId: f.pastSession.meetingId, marks: [{ enrolmentId: f.pastSession.enrolled, present: true }] }),
+			).toEqual({ ok: true, value: { saved: [{ enrolmentId: f.pastSession.enrolled, name: 'e2', status: 'attended' }], refused: [] } })
 			expect(await statusOf(f.pastSession.enrolled)).toBe('attended')
 
 			expect(await completeEnrolment(ctx(), { actor: system(f.rvo), enrolmentId: f.pastSession.enrolled, source: 'lti' })).toEqual({ ok: true, value: 'completed' })
 			expect(await statusOf(f.pastSession.enrolled)).toBe('completed')
 			// Attendance is in the providing unit's trail, completion in the employee's.
 			const trail = async (tenantId: string) => (await inUnit(tenantId, (tx) => tx.select().from(schema.auditLog))).filter((row) => row.objectId === f.pastSession.enrolled)
-			expect((await trail(f.nvwa)).map((row) => [row.action, row.before, row.after])).toEqual([['enrolment.attend', { status: 'enrolled' }, { status: 'attended' }]])
+			expect((await trail(f.nvwa)).map((row) => [row.action, row.before, row.after])).toEqual([
+				['attendance.register', null, { meetingId: f.pastSession.meetingId, present: true }],
+				['enrolment.attend', { status: 'enrolled' }, { status: 'attended' }],
+			])
 			expect((await trail(f.rvo)).map((row) => [row.action, row.before, row.after])).toEqual([['enrolment.complete.lti', { status: 'attended' }, { status: 'completed' }]])
 			expect(await completeEnrolment(ctx(), { actor: system(f.rvo), enrolmentId: f.pastSession.enrolled, source: 'lti' })).toEqual({ ok: true, value: 'completed' })
 		})
@@ -188,31 +190,40 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 		const provider = (): Actor => ({ userId: f.providerCoordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] })
 		const afterStart = () => new Date(f.pastSession.startsAt.getTime() + 3_600_000)
 
-		test('is saved for all or none, and a refusal names the row of the person it is about', async () => {
+		test('saves the rows it can and names the row it cannot: an enrolment of another session is refused, the rest saved', async () => {
 			const smuggled = f.weekSession.enrolled[0]!
-			const result = await registerAttendance(ctx(afterStart()), {
+			const result = await registerMeetingAttendance(ctx(afterStart()), {
 				actor: provider(),
 				sessionId: f.pastSession.id,
+				meetingId: f.pastSession.meetingId,
 				marks: [
-					{ enrolmentId: f.pastSession.noShow, attendance: 'attended' },
-					{ enrolmentId: smuggled, attendance: 'attended' },
+					{ enrolmentId: f.pastSession.noShow, present: true },
+					{ enrolmentId: smuggled, present: true },
 				],
 			})
-			expect(result).toEqual({ ok: false, kind: 'not_found', code: 'ENROLMENT_NOT_FOUND', field: `attendance:${smuggled}` })
-			// The valid row before it was rolled back with it.
-			expect(await statusOf(f.pastSession.noShow)).toBe('no_show')
+			expect(result).toEqual({
+				ok: true,
+				value: {
+					saved: [{ enrolmentId: f.pastSession.noShow, name: 'e3', status: 'attended' }],
+					refused: [{ enrolmentId: smuggled, name: null, field: `attendance:${smuggled}`, kind: 'not_found', code: 'ENROLMENT_NOT_FOUND' }],
+				},
+			})
+			// The one meeting counts in full: present there is attended (a correction of the no-show).
+			expect(await statusOf(f.pastSession.noShow)).toBe('attended')
 			expect(await statusOf(smuggled)).toBe('enrolled')
 		})
 
 		test("is not registered before the start, nor by another unit's coordinator", async () => {
-			const marks = [{ enrolmentId: f.pastSession.noShow, attendance: 'attended' as const }]
-			expect(await registerAttendance(ctx(new Date(f.pastSession.startsAt.getTime() - 60_000)), { actor: provider(), sessionId: f.pastSession.id, marks })).toEqual({
+			const before = await statusOf(f.pastSession.noShow)
+			const input = { sessionId: f.pastSession.id, meetingId: f.pastSession.meetingId, marks: [{ enrolmentId: f.pastSession.noShow, present: false }] }
+			expect(await registerMeetingAttendance(ctx(new Date(f.pastSession.startsAt.getTime() - 60_000)), { actor: provider(), ...input })).toEqual({
 				ok: false,
 				kind: 'invalid',
-				code: 'ATTENDANCE_BEFORE_START',
+				code: 'MEETING_NOT_STARTED',
+				field: 'meetingId',
 			})
-			expect(await registerAttendance(ctx(afterStart()), { actor: asCoordinator(), sessionId: f.pastSession.id, marks })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND' })
-			expect(await statusOf(f.pastSession.noShow)).toBe('no_show')
+			expect(await registerMeetingAttendance(ctx(afterStart()), { actor: asCoordinator(), ...input })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND' })
+			expect(await statusOf(f.pastSession.noShow)).toBe(before)
 		})
 	})
 })
@@ -281,6 +292,11 @@ async function plant(database: TestDatabase) {
 			{ tenantId: nvwa, courseId: course!.id, startsAt: pastStart, endsAt: new Date(pastStart.getTime() + 7_200_000), capacity: 10 },
 		])
 		.returning({ id: schema.sessions.id })
+	// The past session's one meeting, online (attendance is registered per meeting).
+	const [pastMeeting] = await db
+		.insert(schema.sessionMeetings)
+		.values({ tenantId: nvwa, sessionId: past!.id, startsAt: pastStart, endsAt: new Date(pastStart.getTime() + 7_200_000), online: true })
+		.returning({ id: schema.sessionMeetings.id })
 	let queue = 0
 	const enrol = async (sessionId: string, userId: string, status: EnrolmentStatus, extra: { approvalStep?: 'manager' | 'coordinator'; approvalReason?: 'unit_always' } = {}) =>
 		(
@@ -307,6 +323,6 @@ async function plant(database: TestDatabase) {
 			waitlisted: await enrol(week!.id, employees[3]!, 'waitlisted'),
 			cancelled: await enrol(week!.id, employees[4]!, 'cancelled'),
 		},
-		pastSession: { id: past!.id, startsAt: pastStart, enrolled: await enrol(past!.id, employees[1]!, 'enrolled'), noShow: await enrol(past!.id, employees[2]!, 'no_show') },
+		pastSession: { id: past!.id, startsAt: pastStart, meetingId: pastMeeting!.id, enrolled: await enrol(past!.id, employees[1]!, 'enrolled'), noShow: await enrol(past!.id, employees[2]!, 'no_show') },
 	}
 }

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { parseForm } from '../../core/form.server.ts'
-import { attendanceSchema } from './attendance-schema.ts'
 import { decisionSchema } from './decision-schema.ts'
 import { enrolSchema } from './enrol-schema.ts'
 import { moveSchema } from './move-schema.ts'
@@ -53,26 +52,5 @@ describe('the approvals form', () => {
 describe('the move form', () => {
 	test('names a participant and a session by their ids', () => {
 		expect(errorsOf(parseForm(form({ intent: 'move', enrolmentId: 'x', toSessionId: 'y' }), moveSchema))).toEqual({ enrolmentId: ['ENROLMENT_NOT_FOUND'], toSessionId: ['MOVE_TARGET_INVALID'] })
-	})
-})
-
-describe('the attendance form', () => {
-	test('gives one mark per participant someone marked, and ignores other fields', () => {
-		const [a, b] = [randomUUID(), randomUUID()]
-		const parsed = parseForm(form({ intent: 'attendance', [`attendance:${a}`]: 'attended', [`attendance:${b}`]: 'no_show', other: 'x' }), attendanceSchema)
-		expect(parsed.status === 'success' && parsed.value).toEqual({
-			marks: [
-				{ enrolmentId: a, attendance: 'attended' },
-				{ enrolmentId: b, attendance: 'no_show' },
-			],
-		})
-		const none = parseForm(form({ intent: 'attendance' }), attendanceSchema)
-		expect(none.status === 'success' && none.value).toEqual({ marks: [] })
-	})
-
-	test('refuses a forged row beside that row', () => {
-		const a = randomUUID()
-		expect(errorsOf(parseForm(form({ intent: 'attendance', [`attendance:${a}`]: 'present' }), attendanceSchema))).toEqual({ [`attendance:${a}`]: ['ENROLMENT_NOT_FOUND'] })
-		expect(errorsOf(parseForm(form({ intent: 'attendance', 'attendance:not-an-id': 'attended' }), attendanceSchema))).toEqual({ 'attendance:not-an-id': ['ENROLMENT_NOT_FOUND'] })
 	})
 })

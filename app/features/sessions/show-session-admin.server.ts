@@ -2,8 +2,9 @@ import { getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from
 import { listSessionMeetings } from '@leerplein/db/planning'
 import { can, type Actor } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
+import { loadAttendanceSheet } from './attendance-sheet.server.ts'
 
-/** One session for its providing unit: its meetings (room, trainers), participants, waitlist and the sessions people can be moved to. */
+/** One session for its providing unit: its meetings (room, trainers), participants, their attendance per meeting, waitlist and the sessions people can be moved to. */
 export async function showSessionAdmin(ctx: ServiceContext, { actor, sessionId }: { actor: Actor; sessionId: string }) {
 	const now = ctx.clock.now()
 	return inTenant(ctx, actor, async (tx) => {
@@ -15,9 +16,11 @@ export async function showSessionAdmin(ctx: ServiceContext, { actor, sessionId }
 			listOtherSessions(tx, { courseId: session.courseId, exceptSessionId: sessionId, now }),
 			listSessionMeetings(tx, { sessionId }),
 		])
+		const attendance = await loadAttendanceSheet(tx, { sessionId, now })
 		return {
 			session,
 			meetings,
+			attendance,
 			started: session.startsAt.getTime() <= now.getTime(),
 			participants: people.filter((p) => p.status !== 'waitlisted' && p.status !== 'awaiting_approval' && p.status !== 'approved'),
 			waitlist: people.filter((p) => p.status === 'waitlisted'),

@@ -24,3 +24,5 @@ export {
 	updateTrainer,
 } from '../queries/planning.ts'
 export type { NewMeeting, NewSession, RoomFields, TrainerFields } from '../queries/planning.ts'
+export { findTrainerIdsOfUser, getMark, getMeetingOfSession, listCountingMeetingIds, listSessionMarks, listTrainerSessions, listTrainerUserIds, upsertMark } from '../queries/attendance.ts'
+export type { NewMark } from '../queries/attendance.ts'

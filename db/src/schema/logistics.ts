@@ -112,6 +112,8 @@ export const enrolments = pgTable(
 		index().on(t.sessionId, t.status),
 		// "My learning" and a unit's reports.
 		index().on(t.tenantId, t.userId),
+		// The target of meeting_attendance's reference: a mark's enrolment is of the mark's session.
+		unique('enrolments_id_session').on(t.id, t.sessionId),
 		// One active enrolment per employee per session.
 		uniqueIndex('enrolments_one_active_per_session')
 			.on(t.sessionId, t.userId)

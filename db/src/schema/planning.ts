@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, foreignKey, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, check, foreignKey, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
-import { locations, sessions } from './logistics.ts'
+import { enrolments, locations, sessions } from './logistics.ts'
 import { users } from './people.ts'
-import { appUserId, ownUnitPolicy } from './tenancy.ts'
+import { appTenantId, appUserId, ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 // Session planning (issue 14, ADR 027): rooms, trainers, and the meetings of a session. A room
@@ -72,7 +72,7 @@ export const trainers = pgTable(
  * One meeting (bijeenkomst) of a session: a session of three half-days has three. In a room, or
  * online with a link (meeting_links). `cancelled` follows the session's status (a trigger), so a
  * cancelled session frees its rooms and trainers for the exclusion constraints.
- * Attendance will be registered per meeting (a later slice), against this row's id.
+ * Attendance is registered per meeting (meeting_attendance), against this row's id.
  */
 export const sessionMeetings = pgTable(
 	'session_meetings',
@@ -90,6 +90,8 @@ export const sessionMeetings = pgTable(
 	(t) => [
 		foreignKey({ columns: [t.sessionId, t.tenantId], foreignColumns: [sessions.id, sessions.tenantId], name: 'session_meetings_session_same_unit' }).onDelete('cascade'),
 		foreignKey({ columns: [t.roomId, t.tenantId], foreignColumns: [rooms.id, rooms.tenantId], name: 'session_meetings_room_same_unit' }),
+		// The target of meeting_attendance's reference, which ties meeting and enrolment to one session.
+		unique('session_meetings_id_session_tenant').on(t.id, t.sessionId, t.tenantId),
 		// The target of meeting_trainers' cascading copy of the meeting's time (see there).
 		unique('session_meetings_booking').on(t.id, t.tenantId, t.startsAt, t.endsAt, t.cancelled),
 		index().on(t.sessionId, t.startsAt),
@@ -157,5 +159,47 @@ export const meetingTrainers = pgTable(
 		// A trainer's bookings ("my sessions", later).
 		index().on(t.trainerId, t.startsAt),
 		ownUnitPolicy('meeting_trainers', t.tenantId),
+	],
+)
+
+/** The providing unit's coordinators, or an internal trainer booked for this meeting, may register attendance there. */
+const registersAttendance = (tenantId: AnyPgColumn, meetingId: AnyPgColumn) => sql`${tenantId} = ${appTenantId} and (
+	exists (select 1 from role_assignments r where r.user_id = ${appUserId} and r.role = 'coordinator' and r.tenant_id = ${tenantId})
+	or exists (select 1 from meeting_trainers mt join trainers tr on tr.id = mt.trainer_id where mt.meeting_id = ${meetingId} and tr.user_id = ${appUserId}))`
+
+/**
+ * Who was there (issue 14, ADR 028): one participant's mark at one meeting, present or absent.
+ * The tenant is the providing unit's. Meeting and enrolment are tied to one session by two
+ * composite foreign keys, so a mark for an enrolment of another session cannot be stored at all.
+ * Whether the session as a whole counts as attended is the domain's `sessionAttendance`.
+ */
+export const meetingAttendance = pgTable(
+	'meeting_attendance',
+	{
+		meetingId: uuid().notNull(),
+		enrolmentId: uuid().notNull(),
+		sessionId: uuid().notNull(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		present: boolean().notNull(),
+		registeredByUserId: uuid().notNull().references(() => users.id),
+		registeredAt: timestamp({ withTimezone: true }).notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.meetingId, t.enrolmentId] }),
+		foreignKey({ columns: [t.meetingId, t.sessionId, t.tenantId], foreignColumns: [sessionMeetings.id, sessionMeetings.sessionId, sessionMeetings.tenantId], name: 'meeting_attendance_meeting_of_session' }).onDelete(
+			'cascade',
+		),
+		// A participant with marks cannot be moved to another session (the move happens before the start anyway).
+		foreignKey({ columns: [t.enrolmentId, t.sessionId], foreignColumns: [enrolments.id, enrolments.sessionId], name: 'meeting_attendance_enrolment_of_session' }),
+		// A session's marks per person: the participant and attendance lists, and the rule after each save.
+		index().on(t.sessionId, t.enrolmentId),
+		// The providing unit reads its sessions' attendance (lists, the session page).
+		pgPolicy('meeting_attendance_provider_read', { for: 'select', using: sql`${t.tenantId} = ${appTenantId}` }),
+		pgPolicy('meeting_attendance_register', { for: 'all', using: registersAttendance(t.tenantId, t.meetingId), withCheck: registersAttendance(t.tenantId, t.meetingId) }),
+		// The employee reads their own marks, whatever unit ran the session.
+		pgPolicy('meeting_attendance_participant', {
+			for: 'select',
+			using: sql`exists (select 1 from enrolments e where e.id = ${t.enrolmentId} and e.user_id = ${appUserId})`,
+		}),
 	],
 )
