@@ -173,7 +173,36 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.trainers)
 		.values({ tenantId: idOf('nvwa'), kind: 'external', name: 'Trainer Isolatietest', organisation: 'Bureau Isolatie', email: 'trainer@isolatie.invalid' })
 		.returning({ id: schema.trainers.id, name: schema.trainers.name })
+	// A session RVO's manager persona teaches as an internal trainer (issue 14): its one meeting
+	// began last night (the seed books him by day), with an RVO employee enrolled.
+	const mark = DEMO_PERSONAS.find((p) => p.key === 'rvo-manager')!
+	const [markUser] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, mark.email))
+	const [markTrainer] = await owner.db.select({ id: schema.trainers.id }).from(schema.trainers).where(eq(schema.trainers.userId, markUser!.id))
+	const [taughtCourse] = await owner.db
+		.insert(schema.courses)
+		.values(course('Trainen met aanwezigheid (isolatietest)', 'published', 'concern', 'rvo'))
+		.returning({ id: schema.courses.id, title: schema.courses.title })
+	const night = new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000 - 86_400_000 + 2 * 3_600_000)
+	const nightEnd = new Date(night.getTime() + 3_600_000)
+	const [taught] = await owner.db
+		.insert(schema.sessions)
+		.values({ tenantId: idOf('rvo'), courseId: taughtCourse!.id, startsAt: night, endsAt: nightEnd, capacity: 10 })
+		.returning({ id: schema.sessions.id })
+	const [taughtMeeting] = await owner.db
+		.insert(schema.sessionMeetings)
+		.values({ tenantId: idOf('rvo'), sessionId: taught!.id, startsAt: night, endsAt: nightEnd, online: true })
+		.returning({ id: schema.sessionMeetings.id })
+	await owner.db.insert(schema.meetingTrainers).values({ meetingId: taughtMeeting!.id, trainerId: markTrainer!.id, tenantId: idOf('rvo'), startsAt: night, endsAt: nightEnd, cancelled: false })
+	const personaEmails = DEMO_PERSONAS.map((p) => p.email)
+	const [participant] = (await owner.db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, idOf('rvo'))).limit(20)).filter(
+		(user) => !personaEmails.includes(user.email),
+	)
+	const [taughtEnrolment] = await owner.db
+		.insert(schema.enrolments)
+		.values({ tenantId: idOf('rvo'), sessionId: taught!.id, userId: participant!.id, status: 'enrolled', queueNumber: 1 })
+		.returning({ id: schema.enrolments.id })
 	return {
+		rvoTrainerSession: { id: taught!.id, courseTitle: taughtCourse!.title, meetingId: taughtMeeting!.id, enrolmentId: taughtEnrolment!.id, participantName: participant!.name },
 		nvwaRoom: nvwaRoom!,
 		nvwaTrainer: nvwaTrainer!,
 		nvwaLocationId: nvwaLocation!.id,

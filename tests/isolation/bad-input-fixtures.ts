@@ -78,7 +78,26 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.insert(schema.ltiResourceLinks)
 			.values({ tenantId: rvo!.id, courseId: shared!.id, toolId: tool!.id, deploymentId: '1', title: 'Online module (test van slechte invoer)' })
 			.returning({ id: schema.ltiResourceLinks.id })
+		// A session taught by RVO's manager persona, an internal trainer (issue 14), at night: the seed books him by day.
+		const markEmail = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-manager')!.email
+		const [mark] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, markEmail))
+		const [trainer] = await owner.db.select({ id: schema.trainers.id }).from(schema.trainers).where(and(eq(schema.trainers.tenantId, rvo!.id), eq(schema.trainers.userId, mark!.id)))
+		const night = new Date(Math.floor(start / 86_400_000) * 86_400_000 + 86_400_000 + 2 * 3_600_000)
+		const [trainerSession] = await owner.db
+			.insert(schema.sessions)
+			.values({ tenantId: rvo!.id, courseId: shared!.id, startsAt: night, endsAt: new Date(night.getTime() + 3_600_000), capacity: 10 })
+			.returning({ id: schema.sessions.id })
+		const [meeting] = await owner.db
+			.insert(schema.sessionMeetings)
+			.values({ tenantId: rvo!.id, sessionId: trainerSession!.id, startsAt: night, endsAt: new Date(night.getTime() + 3_600_000), online: true })
+			.returning({ id: schema.sessionMeetings.id })
+		await owner.db.insert(schema.meetingTrainers).values({ meetingId: meeting!.id, trainerId: trainer!.id, tenantId: rvo!.id, startsAt: night, endsAt: new Date(night.getTime() + 3_600_000), cancelled: false })
+		const [trainerEnrolment] = await owner.db
+			.insert(schema.enrolments)
+			.values({ tenantId: rvo!.id, sessionId: trainerSession!.id, userId: employee!.id, status: 'enrolled', queueNumber: 1 })
+			.returning({ id: schema.enrolments.id })
 		return {
+			trainerSession: { id: trainerSession!.id, meetingId: meeting!.id, enrolmentId: trainerEnrolment!.id },
 			course: shared!,
 			otherCourse: other!,
 			courseToEdit: toEdit!,

@@ -24,6 +24,8 @@ export type BadInputFixtures = {
 	/** The RVO employee's enrolment, and another RVO employee's request awaiting approval. */
 	enrolment: { id: string }
 	awaitingApproval: { id: string }
+	/** A session the RVO manager teaches (an internal trainer), with its one meeting and the RVO employee enrolled. */
+	trainerSession: { id: string; meetingId: string; enrolmentId: string }
 	/** A learning tool and an online part of the course on it. */
 	tool: { id: string }
 	onlinePart: { id: string }
@@ -188,6 +190,15 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		}),
 		nulField: 'participantNote',
 	},
+	'routes/uitvoeringen.$sessionId.lijst': { as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.trainerSession.id}/lijst?formaat=csv` },
+	'routes/mijn-sessies._index': { as: 'rvo-manager', path: () => '/mijn-sessies' },
+	'routes/mijn-sessies.$sessionId._index': {
+		as: 'rvo-manager',
+		path: (f) => `/mijn-sessies/${f.trainerSession.id}`,
+		form: (f) => ({ intent: 'attendance', meetingId: f.trainerSession.meetingId, [`attendance:${f.trainerSession.enrolmentId}`]: 'present' }),
+		nulField: 'meetingId',
+	},
+	'routes/mijn-sessies.$sessionId.lijst': { as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.trainerSession.id}/lijst?formaat=xlsx` },
 	'routes/uitvoeringen.$sessionId.annuleren': {
 		as: 'rvo-coordinator',
 		path: (f) => `/uitvoeringen/${f.sessionToCancel.id}/annuleren`,

@@ -23,6 +23,8 @@ export type IsolationFixtures = {
 	nvwaRoom: { id: string; name: string }
 	nvwaTrainer: { id: string; name: string }
 	nvwaLocationId: string
+	/** A session RVO's manager persona teaches (an internal trainer), whose one meeting has begun, with an RVO employee enrolled. */
+	rvoTrainerSession: { id: string; courseTitle: string; meetingId: string; enrolmentId: string; participantName: string }
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
 	planDate: string
 }
@@ -224,6 +226,22 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			text: (f) => f.nvwaEnrolment.employeeName,
 		},
 		{
+			name: "another unit's coordinator registers attendance in its session",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
+			form: (f) => ({ intent: 'attendance', meetingId: f.rvoTrainerSession.meetingId, [`attendance:${f.nvwaEnrolment.id}`]: 'present' }),
+			expectStatus: 404,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
+			name: "forged id: another session's participant marked from an own session",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.rvoTrainerSession.id}`,
+			form: (f) => ({ intent: 'attendance', meetingId: f.rvoTrainerSession.meetingId, [`attendance:${f.nvwaEnrolment.id}`]: 'present' }),
+			expectStatus: 404,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
 			name: 'a participant cancels nobody from the session page',
 			as: 'nvwa-employee',
 			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
@@ -274,6 +292,63 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'control: the providing coordinator copies its session', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/nieuw?kopie=${f.nvwaSession.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the unit\'s coordinator is offered its room and trainer', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
 		{ name: 'control: the unit\'s coordinator plans with its room and trainer', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.nvwaSharedCourse.id, place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 303 },
+	],
+	'routes/uitvoeringen.$sessionId.lijst': [
+		{ name: "direct URL: another unit's participant list, as coordinator", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/lijst?formaat=csv`, expectStatus: 404, text: (f) => f.nvwaEnrolment.employeeName },
+		{ name: 'an employee takes out no list', as: 'rvo-employee', path: (f) => `/uitvoeringen/${f.rvoTrainerSession.id}/lijst?formaat=csv`, expectStatus: 403, text: (f) => f.rvoTrainerSession.participantName },
+		{ name: 'a trainer takes the list from their own page, not the coordinator’s', as: 'rvo-manager', path: (f) => `/uitvoeringen/${f.rvoTrainerSession.id}/lijst?formaat=csv`, expectStatus: 403, text: (f) => f.rvoTrainerSession.participantName },
+		{ name: "forged id: an attendance sheet of another session's meeting", as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/lijst?formaat=pdf&bijeenkomst=${f.rvoTrainerSession.meetingId}`, expectStatus: 404 },
+		{ name: 'control: the providing coordinator downloads the list', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/lijst?formaat=csv`, expectStatus: 200, text: (f) => f.nvwaEnrolment.employeeName },
+	],
+	'routes/mijn-sessies._index': [
+		{ name: 'an employee who is no trainer has no sessions page', as: 'rvo-employee', path: () => '/mijn-sessies', expectStatus: 403 },
+		{ name: 'a coordinator who is no trainer has none either', as: 'nvwa-coordinator', path: () => '/mijn-sessies', expectStatus: 403, text: (f) => f.rvoTrainerSession.courseTitle },
+		{ name: "a trainer does not see another unit's sessions", as: 'rvo-manager', path: () => '/mijn-sessies', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the trainer sees the session they teach', as: 'rvo-manager', path: () => '/mijn-sessies', expectStatus: 200, text: (f) => f.rvoTrainerSession.courseTitle },
+	],
+	'routes/mijn-sessies.$sessionId._index': [
+		{ name: "direct URL: another unit's session, as a trainer", as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.nvwaSession.id}`, expectStatus: 404, text: (f) => f.nvwaEnrolment.employeeName },
+		{ name: 'swapped id: a session of the own unit the trainer does not teach', as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.rvoDraftCourse.sessionId}`, expectStatus: 404, text: (f) => f.rvoDraftCourse.title },
+		{ name: 'an employee who is no trainer of the session', as: 'rvo-employee', path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}`, expectStatus: 404, text: (f) => f.rvoTrainerSession.participantName },
+		{ name: "another unit's coordinator", as: 'nvwa-coordinator', path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}`, expectStatus: 404, text: (f) => f.rvoTrainerSession.participantName },
+		{
+			name: "forged id: another session's participant marked from the trainer's own session",
+			as: 'rvo-manager',
+			path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}`,
+			form: (f) => ({ intent: 'attendance', meetingId: f.rvoTrainerSession.meetingId, [`attendance:${f.nvwaEnrolment.id}`]: 'present' }),
+			expectStatus: 404,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
+			name: "forged id: another session's meeting",
+			as: 'rvo-manager',
+			path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}`,
+			form: (f) => ({ intent: 'attendance', meetingId: f.rvoDraftCourse.sessionId, [`attendance:${f.rvoTrainerSession.enrolmentId}`]: 'present' }),
+			expectStatus: 404,
+		},
+		{
+			name: "registering attendance in another unit's session",
+			as: 'rvo-manager',
+			path: (f) => `/mijn-sessies/${f.nvwaSession.id}`,
+			form: (f) => ({ intent: 'attendance', meetingId: f.rvoTrainerSession.meetingId, [`attendance:${f.nvwaEnrolment.id}`]: 'present' }),
+			expectStatus: 404,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
+			name: 'an employee who is no trainer registers nothing',
+			as: 'rvo-employee',
+			path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}`,
+			form: (f) => ({ intent: 'attendance', meetingId: f.rvoTrainerSession.meetingId, [`attendance:${f.rvoTrainerSession.enrolmentId}`]: 'absent' }),
+			expectStatus: 404,
+			text: (f) => f.rvoTrainerSession.participantName,
+		},
+		{ name: 'control: the trainer sees the participant', as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}`, expectStatus: 200, text: (f) => f.rvoTrainerSession.participantName },
+	],
+	'routes/mijn-sessies.$sessionId.lijst': [
+		{ name: "direct URL: another unit's session's list, as a trainer", as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.nvwaSession.id}/lijst?formaat=csv`, expectStatus: 404, text: (f) => f.nvwaEnrolment.employeeName },
+		{ name: 'an employee who is no trainer of the session', as: 'rvo-employee', path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}/lijst?formaat=csv`, expectStatus: 404, text: (f) => f.rvoTrainerSession.participantName },
+		{ name: 'swapped id: a session of the own unit the trainer does not teach', as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.rvoDraftCourse.sessionId}/lijst?formaat=csv`, expectStatus: 404 },
+		{ name: 'control: the trainer downloads the list', as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}/lijst?formaat=csv`, expectStatus: 200, text: (f) => f.rvoTrainerSession.participantName },
 	],
 	'routes/uitvoeringen.$sessionId.annuleren': [
 		{ name: "direct URL: cancelling another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },

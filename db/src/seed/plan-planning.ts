@@ -51,6 +51,9 @@ export type PlanningPlan = { rooms: PlannedRoom[]; trainers: PlannedTrainer[]; m
 const ROOM_NAMES = ['Zaal 1.01', 'Zaal 1.02', 'Vergaderruimte 2.14', 'Trainingsruimte 3.05']
 const ROOM_CAPACITIES = [12, 16, 20, 30]
 const INTERNAL_TRAINERS = 5
+/** The persona who is one of the unit's internal trainers: Mark Jansen, RVO's team lead. */
+export const TRAINER_PERSONAS: Record<string, string> = { rvo: 'rvo-manager' }
+const PERSONA_SESSIONS_PER_MONTH = 4
 const EXTERNAL_TRAINERS = 3
 const TRAINING_FIRMS = ['Bureau Leerkracht', 'De Trainingsfabriek', 'Academie voor Overheid', 'Koers Opleidingen', 'Het Leerhuis']
 const EXTERNAL_NAMES = ['Sanne de Graaf', 'Youssef Amrani', 'Marieke Post', 'Pieter van Dam', 'Esther Koning', 'Ruben Schouten', 'Linda Verbeek', 'Daan Hoekstra', 'Fatima El Idrissi']
@@ -84,6 +87,9 @@ export function planPlanning(
 	const trainersByTenant: number[][] = organisation.tenants.map(() => [])
 	for (const [tenantIndex, tenant] of organisation.tenants.entries()) {
 		const employees = random.shuffle(organisation.activeUsersByTenant[tenantIndex]!).slice(0, INTERNAL_TRAINERS)
+		// A demo persona teaches too, so signing in as them shows "my sessions" (after the draw, which stays as it was).
+		const persona = organisation.personaUsers.get(TRAINER_PERSONAS[tenant.slug] ?? '')
+		if (persona !== undefined && !employees.includes(persona)) employees[employees.length - 1] = persona
 		for (const userIndex of employees) {
 			const user = organisation.users[userIndex]!
 			trainersByTenant[tenantIndex]!.push(trainers.length)
@@ -105,6 +111,9 @@ export function planPlanning(
 		}
 	}
 
+	// The persona trainers come first where they are free, up to a few sessions a month, so the demo shows them teaching.
+	const personaTrainers = new Set(trainers.flatMap((trainer, index) => (trainer.userIndex !== null && Object.values(TRAINER_PERSONAS).some((key) => organisation.personaUsers.get(key) === trainer.userIndex) ? [index] : [])))
+	const personaLoad = new Map<string, number>()
 	const roomBookings = new Bookings()
 	const trainerBookings = new Bookings()
 	const meetings: PlannedMeeting[] = []
@@ -116,8 +125,11 @@ export function planPlanning(
 		// One room and one trainer for the whole session where they are free for every meeting.
 		const roomIndex =
 			inRoom && session.locationIndex !== null ? (roomsByLocation[session.locationIndex]!.find((room) => cancelled || roomBookings.freeFor(room, times)) ?? null) : null
-		const trainerIndex =
-			form === 'elearning' ? null : (random.shuffle(trainersByTenant[session.tenantIndex]!).find((trainer) => cancelled || trainerBookings.freeFor(trainer, times)) ?? null)
+		const month = Math.floor(amsterdamDay(new Date(session.startsAtMs)) / 30)
+		const preferred = (trainer: number) => personaTrainers.has(trainer) && !cancelled && (personaLoad.get(`${trainer}:${month}`) ?? 0) < PERSONA_SESSIONS_PER_MONTH
+		const candidates = form === 'elearning' ? [] : random.shuffle(trainersByTenant[session.tenantIndex]!)
+		const trainerIndex = [...candidates.filter(preferred), ...candidates.filter((trainer) => !preferred(trainer))].find((trainer) => cancelled || trainerBookings.freeFor(trainer, times)) ?? null
+		if (trainerIndex !== null && personaTrainers.has(trainerIndex) && !cancelled) personaLoad.set(`${trainerIndex}:${month}`, (personaLoad.get(`${trainerIndex}:${month}`) ?? 0) + 1)
 		if (!cancelled) {
 			if (roomIndex !== null) roomBookings.book(roomIndex, times)
 			if (trainerIndex !== null) trainerBookings.book(trainerIndex, times)

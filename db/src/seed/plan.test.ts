@@ -6,6 +6,7 @@ import { DEMO_PERSONAS, parseSeedScale, seededDuplicateClusters } from './index.
 import { planCourses } from './plan-courses.ts'
 import { enrolmentBatches, type PlannedEnrolment } from './plan-enrolments.ts'
 import { planOrganisation } from './plan-organisation.ts'
+import { planPlanning } from './plan-planning.ts'
 import { planSessions } from './plan-sessions.ts'
 
 const NOW = new Date('2025-06-02T08:00:00Z')
@@ -187,6 +188,21 @@ describe('the demo personas', () => {
 			expect(new Set(users.map((user) => `${user.tenantIndex}:${user.employeeNumber}`)).size).toBe(users.length)
 			const employee = users[personaUsers.get('rvo-employee')!]!
 			expect(employee.managerIndex).toBe(personaUsers.get('rvo-manager'))
+		}
+	})
+})
+
+describe('the demo trainer', () => {
+	test("RVO's manager persona is one of RVO's internal trainers and teaches sessions ahead and in the last month, in every scale but large", () => {
+		for (const scale of ['small', 'default'] as const) {
+			const plan = scale === 'default' ? theDefaultPlan() : planAll(scale)
+			const planning = planPlanning(scale, { sessions: plan.sessions, catalogue: plan.catalogue, organisation: plan.organisation })
+			const mark = plan.organisation.personaUsers.get('rvo-manager')!
+			const trainerIndex = planning.trainers.findIndex((trainer) => trainer.kind === 'internal' && trainer.userIndex === mark)
+			expect(trainerIndex).toBeGreaterThanOrEqual(0)
+			const taught = planning.meetings.filter((meeting) => meeting.trainerIndexes.includes(trainerIndex) && !meeting.cancelled)
+			expect(taught.some((meeting) => meeting.startsAtMs > NOW.getTime())).toBe(true)
+			expect(taught.some((meeting) => meeting.endsAtMs < NOW.getTime() && meeting.endsAtMs > NOW.getTime() - 30 * 86_400_000)).toBe(true)
 		}
 	})
 })
