@@ -210,8 +210,12 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		const moved = (await owner.db.select().from(schema.enrolments).where(eq(schema.enrolments.id, ea)))[0]!
 		expect(moved).toMatchObject({ sessionId: y!.id, status: 'enrolled' })
 
-		// Attendance after the start: a no-show (RVO does not charge no-shows: the budget comes back).
-		expect((await post(`/uitvoeringen/${past!.id}`, { intent: 'attendance', [`attendance:${ec}`]: 'no_show' })).status).toBe(200)
+		// Attendance after the start, at its one meeting: absent is a no-show (RVO does not charge no-shows: the budget comes back).
+		const [pastMeeting] = await owner.db
+			.insert(schema.sessionMeetings)
+			.values({ tenantId: f.rvoId, sessionId: past!.id, startsAt: new Date(Date.now() - day), endsAt: new Date(Date.now() - day + 3_600_000), online: true })
+			.returning({ id: schema.sessionMeetings.id })
+		expect((await post(`/uitvoeringen/${past!.id}`, { intent: 'attendance', meetingId: pastMeeting!.id, [`attendance:${ec}`]: 'absent' })).status).toBe(200)
 		expect(await statusOf(ec)).toBe('no_show')
 
 		// The session is cancelled, not deleted: B is cancelled free of charge and mailed the other session.

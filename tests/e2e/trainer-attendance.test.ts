@@ -159,6 +159,11 @@ describe.each(drivers)('a trainer registers attendance per meeting on %s', (driv
 		expect(await alert.textContent()).toContain(`${b.name}: Deze inschrijving is al afgerond`)
 		await expectAccessible(trainer)
 		await expectFits(trainer, 360)
+		// And on the narrowest phone the page still fits, the choices still a thumb wide.
+		await trainer.setViewportSize({ width: 320, height: 640 })
+		await expectFits(trainer, 320)
+		expect((await row('Sanne de Vries').getByText('Afwezig', { exact: true }).boundingBox())!.height).toBeGreaterThanOrEqual(44)
+		await expectAccessible(trainer)
 
 		// Present at both meetings: attended, through the state machine; B stays completed, A too is attended.
 		expect(await statusesOf(session!.id)).toEqual({ [sanneId]: 'attended', [a.id]: 'attended', [b.id]: 'completed' })

@@ -302,7 +302,7 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 	],
 	'routes/mijn-sessies._index': [
 		{ name: 'an employee who is no trainer has no sessions page', as: 'rvo-employee', path: () => '/mijn-sessies', expectStatus: 403 },
-		{ name: 'a coordinator who is no trainer has none either', as: 'nvwa-coordinator', path: () => '/mijn-sessies', expectStatus: 403, text: (f) => f.rvoTrainerSession.courseTitle },
+		{ name: 'a coordinator who is no trainer has none either', as: 'rvo-coordinator', path: () => '/mijn-sessies', expectStatus: 403, text: (f) => f.rvoTrainerSession.courseTitle },
 		{ name: "a trainer does not see another unit's sessions", as: 'rvo-manager', path: () => '/mijn-sessies', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the trainer sees the session they teach', as: 'rvo-manager', path: () => '/mijn-sessies', expectStatus: 200, text: (f) => f.rvoTrainerSession.courseTitle },
 	],

@@ -123,6 +123,8 @@ export async function seedDatabase(
 		)
 		await writeLogisticsBookkeeping(tx)
 		progress('budgets', 1, 1)
+		await writeAttendance(tx, now)
+		progress('attendance', 1, 1)
 		return count
 	})
 	// Fresh statistics for the planner, and for the duplicate look-up's choice of rare title words
@@ -144,6 +146,25 @@ export async function seedDatabase(
 		themes: organisation.themes.length,
 		durationMs: Math.round(performance.now() - started),
 	}
+}
+
+/**
+ * Marks per meeting that agree with the enrolments written (ADR 028): present at every meeting
+ * that has begun for an attended or completed enrolment, absent for a no-show; registered by the
+ * meeting's internal trainer, else the unit's first coordinator, when the meeting ended.
+ */
+async function writeAttendance(db: Database, now: Date) {
+	await db.execute(sql`
+		insert into meeting_attendance (meeting_id, enrolment_id, session_id, tenant_id, present, registered_by_user_id, registered_at)
+		select m.id, e.id, e.session_id, m.tenant_id, e.status in ('attended', 'completed'),
+			coalesce(
+				(select min(tr.user_id::text)::uuid from meeting_trainers mt join trainers tr on tr.id = mt.trainer_id where mt.meeting_id = m.id and tr.user_id is not null),
+				(select min(r.user_id::text)::uuid from role_assignments r where r.tenant_id = m.tenant_id and r.role = 'coordinator')
+			),
+			m.ends_at
+		from enrolments e
+		join session_meetings m on m.session_id = e.session_id and not m.cancelled and m.starts_at <= ${now.toISOString()}::timestamptz
+		where e.status in ('attended', 'completed', 'no_show')`)
 }
 
 /**

@@ -111,6 +111,17 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(check!.booked).toBeGreaterThan(0)
 	})
 
+	test('writes attendance marks that agree with the enrolments: the rule of ADR 028 gives each its status back', async () => {
+		const [check] = await rows<{ marks: number; disagree: number; unmarked: number }>(
+			sql`select
+				(select count(*)::int from meeting_attendance) as marks,
+				(select count(*)::int from meeting_attendance a join enrolments e on e.id = a.enrolment_id where a.present <> (e.status in ('attended', 'completed'))) as disagree,
+				(select count(*)::int from enrolments e where e.status in ('attended', 'completed', 'no_show') and not exists (select 1 from meeting_attendance a where a.enrolment_id = e.id)) as unmarked`,
+		)
+		expect(check!.marks).toBeGreaterThan(0)
+		expect(check).toMatchObject({ disagree: 0, unmarked: 0 })
+	})
+
 	test('gives every user the employee role in their own unit', async () => {
 		const [missing] = await rows<{ n: number }>(
 			sql`select count(*)::int as n from users u where not exists (
