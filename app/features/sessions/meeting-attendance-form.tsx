@@ -95,9 +95,13 @@ export function MeetingAttendance({
 			) : (
 				<Form method="post" {...getFormProps(form)} preventScrollReset>
 					<input type="hidden" name="intent" value="attendance" />
-					<input type="hidden" name="meetingId" value={meeting.id} />
+					<input type="hidden" id={fields.meetingId.id} name="meetingId" value={meeting.id} />
 					<h3>{t('attendance.meetingChoose', { n, date: when(meeting) })}</h3>
-					<ErrorSummary form={form} fields={schemaErrors.map((person) => ({ meta: markOf(person), label: person.name }))} formError={errorText(form.errors)} />
+					<ErrorSummary
+						form={form}
+						fields={[{ meta: fields.meetingId, label: t('attendance.meeting', { n }) }, ...schemaErrors.map((person) => ({ meta: markOf(person), label: person.name }))]}
+						formError={errorText(form.errors)}
+					/>
 					<ul className="marks">
 						{participants.map((person) => {
 							const meta = markOf(person)
