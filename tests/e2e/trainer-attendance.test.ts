@@ -198,5 +198,17 @@ describe.each(drivers)('a trainer registers attendance per meeting on %s', (driv
 		expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
 		const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })
 		for (const expected of ['Presentielijst', f.courseTitle, 'Sanne de Vries', a.name, b.name, f.roomName, MARK, 'Handtekening']) expect(text).toContain(expected)
+
+		// The coordinator corrects a mark on the session page, at 320 px: A was absent at meeting 2 after all.
+		await coordinator.setViewportSize({ width: 320, height: 640 })
+		await coordinator.getByRole('link', { name: /^Bijeenkomst 2,/ }).click()
+		await coordinator.getByRole('heading', { name: /Aanwezigheid van bijeenkomst 2/ }).waitFor()
+		const coordinatorRow = (name: string) => coordinator.getByRole('group', { name: new RegExp(`^${name}`) })
+		await coordinatorRow(a.name).getByRole('radio', { name: 'Afwezig' }).check()
+		await coordinator.getByRole('button', { name: 'Aanwezigheid opslaan' }).click()
+		await coordinator.getByRole('status').filter({ hasText: 'Aanwezigheid van 2 deelnemers opgeslagen.' }).waitFor()
+		await expectFits(coordinator, 320)
+		await expectAccessible(coordinator)
+		expect(await statusesOf(session!.id)).toEqual({ [sanneId]: 'attended', [a.id]: 'no_show', [b.id]: 'completed' })
 	}, 240_000)
 })
