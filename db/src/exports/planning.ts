@@ -2,16 +2,20 @@
 export {
 	bookableName,
 	bookingConflictOf,
+	deleteMeetings,
 	findBooking,
 	findOwnRooms,
 	findOwnTrainers,
 	findUnitEmployeeByEmail,
 	getPlannableCourse,
+	getSessionChange,
 	getSessionPlan,
+	grantFreeCancellation,
 	insertMeeting,
 	insertLocation,
 	insertRoom,
 	insertSession,
+	insertSessionChange,
 	insertTrainer,
 	listActiveRooms,
 	listActiveTrainers,
@@ -20,7 +24,11 @@ export {
 	listUnitLocations,
 	listUnitRooms,
 	listUnitTrainers,
+	roomPlaces,
+	updateMeeting,
 	updateRoom,
+	updateSession,
 	updateTrainer,
 } from '../queries/planning.ts'
-export type { NewMeeting, NewSession, RoomFields, TrainerFields } from '../queries/planning.ts'
+export type { NewMeeting, NewSession, NewSessionChange, RoomFields, SessionFields, TrainerFields } from '../queries/planning.ts'
+export type { ChangedMeeting } from '../schema/planning.ts'
