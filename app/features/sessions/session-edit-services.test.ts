@@ -14,7 +14,9 @@ import { enqueueMinimumNotices } from '../notifications/enqueue-minimum-notices.
 import { sendNotification } from '../notifications/send-notification.server.ts'
 import type { EditSessionInput } from './edit-session-schema.ts'
 import { editSession } from './edit-session.server.ts'
+import { listUnitSessions } from './list-unit-sessions.server.ts'
 import { planNewSession } from './plan-session.server.ts'
+import { showSessionAdmin } from './show-session-admin.server.ts'
 
 // Changing a planned session (issue 14, ADR 028) against a real database and the real job queue,
 // on PGlite and PostgreSQL, with a fixed clock: what is refused and changes nothing, whom a change
@@ -140,6 +142,11 @@ describe.each(await testDrivers())('changing a planned session on %s', (driver) 
 		expect(edited).toEqual({ ok: true, value: { notified: 0, promoted: 0 } })
 		expect(await jobsFor(enrolled)).toEqual([])
 		expect(await sessionRow(sessionId)).toMatchObject({ capacity: 12, minimumParticipants: 3, participantNote: 'Koffie staat klaar.' })
+		// One of the minimum of three, before the start: the list and the page warn the coordinator.
+		const listed = await listUnitSessions(ctx(), { actor: coordinator() })
+		expect(listed.ok && listed.value.find((row) => row.id === sessionId)).toMatchObject({ belowMinimum: true })
+		const shown = await showSessionAdmin(ctx(), { actor: coordinator(), sessionId })
+		expect(shown.ok && shown.value.belowMinimum).toMatchObject({ taken: 1, minimum: 3 })
 	})
 
 	test('bad input is refused beside its field and changes nothing: capacity below the seats given, a meeting in the past, an end before the start, another unit’s room or trainer, a room taken', async () => {
