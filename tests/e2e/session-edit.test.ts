@@ -226,6 +226,12 @@ describe.each(drivers)('changing a planned session on %s', (driver) => {
 		const visitor = await fetch(`${e2e.portal.url}/catalogus/${f.online.id}`)
 		expect(visitor.status).toBe(200)
 		expect(await visitor.text()).not.toContain(f.link)
+
+		// The calendar file's organiser has an address: the portal's no-reply sender.
+		const calendar = await fetch(`${e2e.portal.url}/mijn-leren/agenda/${f.onlineSession.sanne}`, { headers: { Cookie: await e2e.sessionCookie('rvo-employee') } })
+		expect(calendar.status).toBe(200)
+		// Long lines are folded (a line break and a space or tab, RFC 5545); unfolded, the organiser reads whole.
+		expect((await calendar.text()).replace(/\r\n[ \t]/g, '')).toMatch(/ORGANIZER;CN=[^:\r\n]*:mailto:noreply@leerplein\.local/i)
 	}, 60_000)
 
 	test('words that tell what happened: a move names who went where, the cancel page of an empty session does not count zero people, and a cancelled session keeps its list', async () => {
