@@ -156,7 +156,7 @@ export const en: Messages = {
 		OTHER_UNITS_NOT_ADMITTED: 'This session is only open to employees of the unit that runs it.',
 		COST_CENTRE_REQUIRED: 'Enter a cost centre: your unit requires one for paid courses.',
 		COST_CENTRE_INVALID: 'A cost centre consists of letters, digits and hyphens, at most 20 characters (for example RVO-4410).',
-		BUDGET_EXCEEDED: 'This course no longer fits in your learning budget for this year, and your unit does not allow exceeding it.',
+		BUDGET_EXCEEDED: 'This course no longer fits in your learning budget for the year of this session, and your unit does not allow exceeding it.',
 		ENROLMENT_NOT_FOUND: 'This enrolment does not exist or is not visible to you.',
 		ENROLMENT_TRANSITION_NOT_ALLOWED: 'That is not possible in the current state of this enrolment (for example: it has been cancelled or completed).',
 		ENROLMENT_ACTOR_NOT_ALLOWED: 'You may not take this step for this enrolment.',

@@ -157,7 +157,7 @@ export const nl = {
 		OTHER_UNITS_NOT_ADMITTED: 'Deze uitvoering is alleen voor medewerkers van het organisatieonderdeel dat haar verzorgt.',
 		COST_CENTRE_REQUIRED: 'Vul een kostenplaats in: uw organisatieonderdeel vraagt die voor betaalde opleidingen.',
 		COST_CENTRE_INVALID: 'Een kostenplaats bestaat uit letters, cijfers en streepjes, hoogstens 20 tekens (bijvoorbeeld RVO-4410).',
-		BUDGET_EXCEEDED: 'Deze opleiding past niet meer in uw leerbudget voor dit jaar, en uw organisatieonderdeel staat overschrijding niet toe.',
+		BUDGET_EXCEEDED: 'Deze opleiding past niet meer in uw leerbudget van het jaar van deze uitvoering, en uw organisatieonderdeel staat overschrijding niet toe.',
 		ENROLMENT_NOT_FOUND: 'Deze inschrijving bestaat niet of is niet voor u zichtbaar.',
 		ENROLMENT_TRANSITION_NOT_ALLOWED: 'Dat kan niet in de huidige stand van deze inschrijving (bijvoorbeeld: ze is al geannuleerd of afgerond).',
 		ENROLMENT_ACTOR_NOT_ALLOWED: 'U mag deze stap voor deze inschrijving niet zetten.',

@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	// A course merged into another keeps its links working: permanently moved, to the canonical course.
 	if (page.kind === 'moved') throw redirect(`/catalogus/${page.courseId}`, 301)
 	const t = await i18next.getFixedT(request)
-	const options = signedIn ? await showEnrolmentOptions(context, { actor: actorOf(signedIn) }) : null
+	const options = signedIn ? await showEnrolmentOptions(context, { actor: actorOf(signedIn), sessionIds: page.sessions.map((session) => session.id) }) : null
 	const enrolment = options?.ok ? options.value : null
 	return { ...page, enrolment, signedIn: signedIn !== null, title: `${page.course.title} – ${t('app.name')}` }
 }
@@ -230,13 +230,13 @@ function EnrolForm({ sessions, enrolment }: { sessions: Session[]; enrolment: En
 				]}
 				formError={errorText(form.errors)}
 			/>
-			<p>
-				{t('enrol.budget', {
-					year: enrolment.budget.year,
-					remaining: formatPrice(enrolment.budget.remaining, language),
-					total: formatPrice(enrolment.budget.total, language),
-				})}
-			</p>
+			{enrolment.budgets.map((budget) => (
+				<p key={budget.year}>
+					{budget.remainingCents < 0
+						? t('enrol.budgetOverspent', { year: budget.year, over: formatPrice(-budget.remainingCents, language), total: formatPrice(budget.totalCents, language) })
+						: t('enrol.budget', { year: budget.year, remaining: formatPrice(budget.remainingCents, language), total: formatPrice(budget.totalCents, language) })}
+				</p>
+			))}
 			{/* One choice among radio buttons: a fieldset with its legend, the error beside it (Field renders single controls). */}
 			<fieldset className={`field${sessionError ? ' field--invalid' : ''}`} aria-describedby={sessionError ? fields.sessionId.errorId : undefined}>
 				<legend>{t('enrol.chooseSession')}</legend>
@@ -245,22 +245,31 @@ function EnrolForm({ sessions, enrolment }: { sessions: Session[]; enrolment: En
 						{sessionError}
 					</p>
 				) : null}
-				{sessions.map((session, index) => (
-					<label className="choice" key={session.id}>
-						<input
-							type="radio"
-							name={fields.sessionId.name}
-							value={session.id}
-							id={index === 0 ? fields.sessionId.id : undefined}
-							defaultChecked={fields.sessionId.initialValue === session.id}
-						/>
-						<span>
-							{formatDate(new Date(session.startsAt), language)}, {formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)} –{' '}
-							{session.city ? session.city : t('course.online')}
-							{session.seats.status === 'full' ? ` (${t('enrol.full')})` : ''}
-						</span>
-					</label>
-				))}
+				{sessions.map((session, index) => {
+					const preview = enrolment.previews[session.id]
+					return (
+						<label className="choice" key={session.id}>
+							<input
+								type="radio"
+								name={fields.sessionId.name}
+								value={session.id}
+								id={index === 0 ? fields.sessionId.id : undefined}
+								defaultChecked={fields.sessionId.initialValue === session.id}
+								aria-describedby={preview ? `gevolg-${session.id}` : undefined}
+							/>
+							<span>
+								{formatDate(new Date(session.startsAt), language)}, {formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)} –{' '}
+								{session.city ? session.city : t('course.online')}
+								{session.seats.status === 'full' ? ` (${t('enrol.full')})` : ''}
+								{preview ? (
+									<span className="choice__hint" id={`gevolg-${session.id}`}>
+										<EnrolmentPreviewText preview={preview} firstApprover={enrolment.firstApprover} />
+									</span>
+								) : null}
+							</span>
+						</label>
+					)
+				})}
 			</fieldset>
 			<Field
 				meta={fields.costCentre}
@@ -275,4 +284,24 @@ function EnrolForm({ sessions, enrolment }: { sessions: Session[]; enrolment: En
 			</div>
 		</Form>
 	)
+}
+
+/** What asking for a session will do, said before the click: at once or after approval (by whom, why), or not at all; and the budget after. */
+function EnrolmentPreviewText({ preview, firstApprover }: { preview: EnrolmentOptions['previews'][string]; firstApprover: EnrolmentOptions['firstApprover'] }) {
+	const { t, i18n } = useTranslation()
+	const money = (cents: number) => formatPrice(cents, i18n.language)
+	if (preview.kind === 'refused') return <>{t(`errors.${preview.code}`)}</>
+	const paid = preview.priceCents > 0
+	const after = !paid
+		? ''
+		: preview.remainingAfterCents < 0
+			? t('enrol.previewAfterOver', { over: money(-preview.remainingAfterCents) })
+			: t('enrol.previewAfter', { after: money(preview.remainingAfterCents) })
+	if (preview.kind === 'enrols') {
+		const what = paid ? t('enrol.previewEnrolsPaid', { price: money(preview.priceCents), year: preview.budgetYear }) : t('enrol.previewEnrolsFree')
+		return <>{[what, after].filter(Boolean).join(' ')}</>
+	}
+	const who = t(`enrol.previewApproval_${firstApprover}`, { reason: t(`enrol.previewReason_${preview.approvalReason ?? 'unit_always'}`) })
+	const cost = paid ? t('enrol.previewApprovalPaid', { price: money(preview.priceCents), year: preview.budgetYear }) : ''
+	return <>{[who, cost, after].filter(Boolean).join(' ')}</>
 }

@@ -35,7 +35,7 @@ type Row = {
 }
 
 export default function MyLearning() {
-	const { budget, enrolled, waitlisted, awaiting, history } = useLoaderData<typeof loader>()
+	const { budgets, enrolled, waitlisted, awaiting, history } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
@@ -138,7 +138,13 @@ export default function MyLearning() {
 					{t('myLearning.cancelled')}
 				</p>
 			) : null}
-			<p>{t('myLearning.budget', { year: budget.year, remaining: formatPrice(budget.remaining, language), total: formatPrice(budget.total, language) })}</p>
+			{budgets.map((budget) => (
+				<p key={budget.year}>
+					{budget.remainingCents < 0
+						? t('myLearning.budgetOverspent', { year: budget.year, over: formatPrice(-budget.remainingCents, language), total: formatPrice(budget.totalCents, language) })
+						: t('myLearning.budget', { year: budget.year, remaining: formatPrice(budget.remainingCents, language), total: formatPrice(budget.totalCents, language) })}
+				</p>
+			))}
 			<h2>{t('myLearning.upcoming')}</h2>
 			<DataTable name="ingeschreven" caption={t('myLearning.upcoming')} columns={columns('enrolled')} rows={enrolled} empty={t('myLearning.emptyUpcoming')} initialSort={{ id: 'datum', desc: false }} />
 			<h2>{t('myLearning.waitlisted')}</h2>

@@ -4,6 +4,7 @@ import { selectRows, type Database } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
+import { budgetYear } from '@leerplein/domain'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
@@ -43,7 +44,11 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 	test('enrol → manager approves → confirmation mail → employee cancels → the first waiting is promoted and mailed', async () => {
 		const sanne = await e2e.newPage()
 		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
-		await sanne.getByRole('radio').first().check()
+		// Before the click the page says what will happen: who decides first, and what it takes from which year's budget.
+		const choice = sanne.getByRole('radio').first()
+		const effect = await sanne.locator(`[id="${await choice.getAttribute('aria-describedby')}"]`).innerText()
+		expect(effect).toMatch(/^Eerst beslist uw leidinggevende: .+\. Na goedkeuring gaat €\s[\d.,]+ van uw leerbudget 20\d\d af\. Daarna nog €\s[\d.,]+ over\.$/)
+		await choice.check()
 		await expectAccessible(sanne)
 		await sanne.getByRole('button', { name: 'Inschrijven', exact: true }).click()
 		await sanne.getByRole('status').filter({ hasText: 'Uw aanvraag is verstuurd' }).waitFor()
@@ -68,6 +73,8 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 
 		await sanne.goto('/mijn-leren')
 		await expectAccessible(sanne)
+		// The budget her enrolment is paid from is shown, also when the session falls in next year.
+		expect(await sanne.locator('main').innerText()).toContain(`Leerbudget ${budgetYear(f.sessionStartsAt)}:`)
 		await sanne.getByRole('link', { name: `Inschrijving voor ${f.courseTitle} annuleren` }).click()
 		await expectAccessible(sanne)
 		await sanne.getByRole('button', { name: 'Ja, annuleren' }).click()
@@ -434,6 +441,7 @@ async function plant(owner: { db: Database }) {
 		archived: { courseId: archivedCourse!.id, title: archivedTitle, sessionId: archivedSession!.id },
 		courseId: course!.id,
 		courseTitle,
+		sessionStartsAt: at(30).startsAt,
 		priceCents,
 		sessionId: session!.id,
 		secondSessionId: second!.id,

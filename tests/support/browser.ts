@@ -5,14 +5,15 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 /** Debian's Chromium, never a downloaded browser build. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-export async function launchBrowser(): Promise<Browser> {
+/** `args`: more command-line switches, e.g. host-name mapping and a trusted test certificate (https-sites.ts). */
+export async function launchBrowser({ args = [] }: { args?: string[] } = {}): Promise<Browser> {
 	if (!existsSync(CHROMIUM_PATH)) {
 		throw new Error(`No Chromium at ${CHROMIUM_PATH}. Install Debian's package (apt-get install chromium) or set CHROMIUM_PATH.`)
 	}
 	return chromium.launch({
 		executablePath: CHROMIUM_PATH,
 		// This machine has no network beyond loopback; keep Chromium from trying.
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...args],
 	})
 }
 

@@ -43,6 +43,8 @@ export type PortalOptions = {
 	env?: Record<string, string>
 	/** Lets the test set the portal's clock over an IPC channel. */
 	clock?: boolean
+	/** A command the server runs under, e.g. one that gives it a hosts file of its own (https-sites.ts). */
+	commandPrefix?: string[]
 }
 
 /** What every test portal runs with, besides its database. */
@@ -63,7 +65,7 @@ const TEST_ENV = {
  * Starts the built portal as a real server process, the way `npm start` does, on a fresh
  * database: a temporary PGlite directory, or a throw-away database on the PostgreSQL server.
  */
-export async function startPortal(driver: TestDriver, { seedScale = 'small', env: extraEnv = {}, clock = false }: PortalOptions = {}): Promise<RunningPortal> {
+export async function startPortal(driver: TestDriver, { seedScale = 'small', env: extraEnv = {}, clock = false, commandPrefix = [] }: PortalOptions = {}): Promise<RunningPortal> {
 	const database = driver === 'postgres' ? await createEmptyDatabase() : null
 	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
 	const env: NodeJS.ProcessEnv = {
@@ -78,7 +80,7 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small', env
 	let offsetMs = 0
 	let server: ServerProcess
 	try {
-		server = await startServer(env, { lines, ipc: clock })
+		server = await startServer(env, { lines, ipc: clock, commandPrefix })
 	} catch (error) {
 		if (database) await dropDatabase(database.name)
 		throw error
@@ -105,7 +107,7 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small', env
 		},
 		async restart() {
 			const exitCode = await stopProcess(server.child)
-			server = await startServer(env, { lines, ipc: clock })
+			server = await startServer(env, { lines, ipc: clock, commandPrefix })
 			if (offsetMs !== 0) await setClock(server.child, offsetMs)
 			return exitCode
 		},
@@ -297,13 +299,14 @@ function databaseEnv(database: EmptyDatabase | null, dataDir: string | null) {
 
 type ServerProcess = { child: ChildProcess; url: string }
 
-async function startServer(baseEnv: NodeJS.ProcessEnv, { lines, ipc }: { lines: LogLine[]; ipc: boolean }): Promise<ServerProcess> {
+async function startServer(baseEnv: NodeJS.ProcessEnv, { lines, ipc, commandPrefix = [] }: { lines: LogLine[]; ipc: boolean; commandPrefix?: string[] }): Promise<ServerProcess> {
 	const port = await freePort()
 	// The tests reach the portal at 127.0.0.1; it builds its issuer and redirect URIs on PUBLIC_URL, never on a request's Host.
 	const env = { ...baseEnv, PORT: String(port), PUBLIC_URL: baseEnv.PUBLIC_URL || `http://127.0.0.1:${port}` }
-	// One process, as `npm start` runs it, so SIGTERM reaches the server itself; with an IPC
-	// channel when the test sets its clock (the only way in to that clock).
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])] })
+	// One process, as `npm start` runs it, so SIGTERM reaches the server itself (a command prefix
+	// must exec it); with an IPC channel when the test sets its clock (the only way in to that clock).
+	const [command, ...args] = [...commandPrefix, process.execPath, '--import', 'tsx', 'server/index.ts']
+	const child = spawn(command!, args, { cwd: appDir, env, stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? (['ipc'] as const) : [])] })
 	const stderr: string[] = []
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => lines.push(...parseLogLines(chunk)))
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk))

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto'
 import { errorCode, type Database } from '@leerplein/db'
-import { listUnitCoordinators, nextQueueNumber, promoteWaitlist, type SessionLock } from '@leerplein/db/enrolment'
+import { committedBudget, listUnitCoordinators, nextQueueNumber, promoteWaitlist, type SessionLock } from '@leerplein/db/enrolment'
 import { enqueueMail, type EnrolmentMailJob, type MailKind } from '@leerplein/db/jobs'
 import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import {
 	can,
 	effectivePoSettings,
 	enrolmentRules,
+	remainingBudget,
 	seatIsFreeFor,
 	transition,
 	transitionActorFor,
@@ -121,4 +122,19 @@ export async function requestCoordinatorApproval(tx: Database, { tenantId, enrol
 	for (const coordinator of await listUnitCoordinators(tx, { tenantId })) {
 		await notify(tx, 'approval_requested', { tenantId, enrolmentId, recipientUserId: coordinator.userId })
 	}
+}
+
+export type BudgetOfYear = { year: number; totalCents: number; remainingCents: number }
+
+/**
+ * The employee's learning budget in each of `years` (ascending, once each): the unit's yearly
+ * budget minus what the ledger holds for that year. Remaining may be negative where the unit
+ * allows going over.
+ */
+export async function budgetsOfYears(tx: Database, { userId, yearlyBudgetCents, years }: { userId: string; yearlyBudgetCents: number; years: Iterable<number> }): Promise<BudgetOfYear[]> {
+	const budgets: BudgetOfYear[] = []
+	for (const year of [...new Set(years)].sort()) {
+		budgets.push({ year, totalCents: yearlyBudgetCents, remainingCents: remainingBudget(yearlyBudgetCents, await committedBudget(tx, { userId, year })) })
+	}
+	return budgets
 }

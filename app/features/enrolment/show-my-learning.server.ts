@@ -1,10 +1,14 @@
-import { committedBudget, getEmployeeForEnrolment, listMyEnrolments } from '@leerplein/db/enrolment'
+import { getEmployeeForEnrolment, listMyEnrolments } from '@leerplein/db/enrolment'
 import { listMyOnlinePartProgress } from '@leerplein/db/lti'
 import { getConcernPoDefaults } from '@leerplein/db/po-rules'
-import { budgetYear, effectivePoSettings, remainingBudget, type Actor } from '@leerplein/domain'
+import { budgetYear, effectivePoSettings, type Actor } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
+import { budgetsOfYears } from './enrolment-support.server.ts'
 
-/** "Mijn leren": the actor's own enrolments in four groups, each with its course's online parts (completed, score), and the budget left this year. */
+/**
+ * "Mijn leren": the actor's own enrolments in four groups, each with its course's online parts
+ * (completed, score), and the budget left this year and in every later year an enrolment is paid from.
+ */
 export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Actor }) {
 	const now = ctx.clock.now()
 	const { userId } = actor
@@ -15,10 +19,10 @@ export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Ac
 			onlineParts: parts.filter((part) => part.courseId === enrolment.courseId).map(({ resourceLinkId, title, score, completedAt }) => ({ resourceLinkId, title, score, completedAt })),
 		}))
 		const settings = effectivePoSettings(await getConcernPoDefaults(tx), employee?.poOverrides ?? {})
-		const year = budgetYear(now)
 		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
+		const years = [budgetYear(now), ...enrolments.filter((e) => upcoming(e.startsAt)).map((e) => budgetYear(e.startsAt))]
 		return {
-			budget: { year, total: settings.yearlyBudgetCents, remaining: remainingBudget(settings.yearlyBudgetCents, await committedBudget(tx, { userId, year })) },
+			budgets: await budgetsOfYears(tx, { userId, yearlyBudgetCents: settings.yearlyBudgetCents, years }),
 			enrolled: enrolments.filter((e) => e.status === 'enrolled' && upcoming(e.startsAt)),
 			waitlisted: enrolments.filter((e) => e.status === 'waitlisted' && upcoming(e.startsAt)),
 			awaiting: enrolments.filter((e) => (e.status === 'awaiting_approval' || e.status === 'approved') && upcoming(e.startsAt)),

@@ -9,6 +9,7 @@ import {
 	freeSeats,
 	isFinalApproval,
 	noShowReleasesBudget,
+	previewEnrolmentRequest,
 	remainingBudget,
 	seatIsFreeFor,
 	type EnrolmentRequest,
@@ -203,5 +204,40 @@ describe('seats and budget arithmetic', () => {
 	test('remaining budget is the yearly budget minus what the ledger holds', () => {
 		expect(remainingBudget(150_000, 60_000)).toBe(90_000)
 		expect(remainingBudget(150_000, 160_000)).toBe(-10_000)
+	})
+})
+
+describe('previewEnrolmentRequest: what the course page says before the click', () => {
+	const { costCentre: _asked, ...base } = request()
+	const preview = (employee: PoOverrides, overrides: Partial<EnrolmentRequest> = {}) => previewEnrolmentRequest(rules(employee), { ...base, ...overrides })
+
+	test('enrolled at once: the price comes off the budget of the session’s year', () => {
+		const nextYear = new Date('2027-01-04T09:00:00Z')
+		expect(preview({ approval: { mode: 'never' } }, { session: { startsAt: nextYear, status: 'planned' } })).toEqual({
+			kind: 'enrols',
+			approvalReason: null,
+			budgetYear: 2027,
+			priceCents: 20_000,
+			remainingAfterCents: 130_000,
+		})
+	})
+	test('approval first, with the reason the approver will see', () => {
+		expect(preview({ approval: { mode: 'always' } })).toMatchObject({ kind: 'needs_approval', approvalReason: 'unit_always' })
+		expect(preview({ approval: { mode: 'above_price', thresholdCents: 10_000 } })).toMatchObject({ kind: 'needs_approval', approvalReason: 'above_price' })
+		expect(preview({ approval: { mode: 'never' }, budgetExceeded: 'require_approval' }, { remainingBudgetCents: 5_000 })).toMatchObject({
+			kind: 'needs_approval',
+			approvalReason: 'over_budget',
+			remainingAfterCents: -15_000,
+		})
+	})
+	test('refused before the click where the request would be', () => {
+		expect(preview({ budgetExceeded: 'block' }, { remainingBudgetCents: 5_000 })).toMatchObject({ kind: 'refused', code: 'BUDGET_EXCEEDED' })
+		expect(preview({}, { session: { startsAt: inDays(-1), status: 'planned' } })).toMatchObject({ kind: 'refused', code: 'SESSION_STARTED' })
+	})
+	test('the cost centre is asked on the form: a unit that requires one does not make the preview a refusal', () => {
+		expect(preview({ costCentreRequired: true, approval: { mode: 'never' } })).toMatchObject({ kind: 'enrols' })
+	})
+	test('a free course leaves the budget as it is', () => {
+		expect(preview({ approval: { mode: 'never' } }, { priceCents: 0 })).toMatchObject({ kind: 'enrols', remainingAfterCents: 150_000 })
 	})
 })

@@ -147,3 +147,25 @@ export function budgetYear(startsAt: Date): number {
 export function remainingBudget(yearlyBudgetCents: number, committedCents: number): number {
 	return yearlyBudgetCents - committedCents
 }
+
+/**
+ * What happens when this employee asks for this session, said on the course page before the
+ * click (issue 14): enrolled at once, or first approved (and why), or refused; and what it does
+ * to the budget of the session's year. The same decision as decideEnrolmentRequest, which the
+ * request itself takes; the cost centre is asked on the form, so the preview takes it as given.
+ */
+export type EnrolmentPreview =
+	| { kind: 'enrols' | 'needs_approval'; approvalReason: EnrolmentDecision['approvalReason']; budgetYear: number; priceCents: number; remainingAfterCents: number }
+	| { kind: 'refused'; code: Exclude<EnrolmentRequestError, 'COST_CENTRE_REQUIRED'>; budgetYear: number; priceCents: number; remainingAfterCents: number }
+
+export function previewEnrolmentRequest(rules: EnrolmentRules, request: Omit<EnrolmentRequest, 'costCentre'>): EnrolmentPreview {
+	const decision = decideEnrolmentRequest(rules, { ...request, costCentre: 'asked on the form' })
+	const money = {
+		budgetYear: budgetYear(request.session.startsAt),
+		priceCents: request.priceCents,
+		// A commitment is made at the final approval (or at once); a free course commits nothing.
+		remainingAfterCents: request.remainingBudgetCents - request.priceCents,
+	}
+	if (!decision.ok) return { kind: 'refused', code: decision.code as Exclude<EnrolmentRequestError, 'COST_CENTRE_REQUIRED'>, ...money }
+	return { kind: decision.value.needsApproval ? 'needs_approval' : 'enrols', approvalReason: decision.value.approvalReason, ...money }
+}
