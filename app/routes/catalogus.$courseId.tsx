@@ -150,7 +150,9 @@ export default function CoursePage() {
 											<td>{session.city ? `${session.locationName}, ${session.city}` : t('course.online')}</td>
 											<td>{session.providerShortName}</td>
 											<td>
-												{session.seats.status === 'full' ? (
+												{!session.enrolmentOpen ? (
+													<span className="seats seats--full">{t('enrol.closed')}</span>
+												) : session.seats.status === 'full' ? (
 													<span className="seats seats--full">{t('course.full')}</span>
 												) : (
 													<span className={`seats seats--${session.seats.status}`}>
@@ -158,6 +160,12 @@ export default function CoursePage() {
 														{session.seats.status === 'almost_full' ? ` (${t('course.almostFull')})` : null}
 													</span>
 												)}
+												{session.enrolmentOpen && session.enrolmentDeadline ? (
+													<>
+														<br />
+														<span className="hint">{t('enrol.deadline', { date: formatDate(new Date(session.enrolmentDeadline), language) })}</span>
+													</>
+												) : null}
 											</td>
 										</tr>
 									))}
@@ -175,12 +183,15 @@ export default function CoursePage() {
 								<Link to="/mijn-leren">{t('enrol.toMyLearning')}</Link>
 							</p>
 						) : null}
-						{!signedIn || !enrolment ? (
+						{!sessions.some((session) => session.enrolmentOpen) ? (
+							// Every session is past its deadline: no form, and the reason.
+							<p>{t('enrol.allClosed')}</p>
+						) : !signedIn || !enrolment ? (
 							<p>
 								<Link to={`/inloggen?terug=${encodeURIComponent(`/catalogus/${course.id}`)}`}>{t('enrol.signInToEnrol')}</Link>
 							</p>
 						) : (
-							<EnrolForm sessions={sessions} enrolment={enrolment} />
+							<EnrolForm sessions={sessions.filter((session) => session.enrolmentOpen)} enrolment={enrolment} />
 						)}
 					</section>
 				) : null}

@@ -9,7 +9,7 @@ import { i18next } from '../i18n/i18next.server.ts'
 import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
 import { ownEnrolment } from '../features/enrolment/own-enrolment.ts'
 import { showEnrolment } from '../features/enrolment/show-enrolment.server.ts'
-import { formatDate } from '../utils/format.ts'
+import { formatDate, formatDateTime } from '../utils/format.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { idParam } from '../core/route-params.server.ts'
@@ -43,7 +43,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function CancelEnrolment() {
-	const { session, terms, freeCancellationDays } = useLoaderData<typeof loader>()
+	const { session, terms, freeCancellationDays, priceCents, freeCancellationUntil } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const { t, i18n } = useTranslation()
 	const errorText = useErrorText()
@@ -57,7 +57,17 @@ export default function CancelEnrolment() {
 		<div className="container page narrow">
 			<h1>{t('cancelEnrolment.title')}</h1>
 			<p>{t('cancelEnrolment.question', { title: session.courseTitle, date: formatDate(new Date(session.startsAt), i18n.language) })}</p>
-			<p className="notice">{terms.free ? t('cancelEnrolment.free') : t('cancelEnrolment.charged', { days: freeCancellationDays })}</p>
+			{freeCancellationUntil ? <p className="notice">{t('cancelEnrolment.freeAfterChange', { until: formatDateTime(new Date(freeCancellationUntil), i18n.language) })}</p> : null}
+			{/* A course that costs nothing promises no refund, and threatens no charge. */}
+			<p className="notice">
+				{priceCents === 0
+					? terms.free
+						? t('cancelEnrolment.freeNoCost')
+						: t('cancelEnrolment.chargedNoCost', { days: freeCancellationDays })
+					: terms.free
+						? t('cancelEnrolment.free')
+						: t('cancelEnrolment.charged', { days: freeCancellationDays })}
+			</p>
 			<Form method="post" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="cancel" />
 				<ErrorSummary form={form} fields={[]} formError={errorText(form.errors)} />

@@ -28,6 +28,9 @@ type Row = {
 	city: string | null
 	waitlistPosition: number | null
 	decisionNote: string | null
+	/** Only for someone who holds a seat (the query and the link's policy both see to it). */
+	onlineLink: string | null
+	participantNote: string | null
 	onlineParts: { resourceLinkId: string; title: string; score: { given: number; maximum: number } | null; completedAt: string | Date | null }[]
 }
 
@@ -50,7 +53,30 @@ export default function MyLearning() {
 			cell: ({ row }) =>
 				`${formatDate(new Date(row.original.startsAt), language)}, ${formatTimeRange(new Date(row.original.startsAt), new Date(row.original.endsAt), language)}`,
 		},
-		{ id: 'plaats', header: t('myLearning.place'), accessorFn: (row) => row.city ?? t('course.online') },
+		{
+			id: 'plaats',
+			header: t('myLearning.place'),
+			accessorFn: (row) => row.city ?? t('course.online'),
+			cell: ({ row }) => (
+				<>
+					{row.original.city ?? t('course.online')}
+					{row.original.onlineLink && kind === 'enrolled' ? (
+						<>
+							<br />
+							<a href={row.original.onlineLink} target="_blank" rel="noopener noreferrer" aria-label={t('myLearning.meetingLinkFor', { title: row.original.courseTitle })}>
+								{t('myLearning.meetingLink')}
+							</a>
+						</>
+					) : null}
+					{row.original.participantNote && kind === 'enrolled' ? (
+						<>
+							<br />
+							{t('myLearning.note', { note: row.original.participantNote })}
+						</>
+					) : null}
+				</>
+			),
+		},
 		{
 			id: 'stand',
 			header: t('myLearning.status'),

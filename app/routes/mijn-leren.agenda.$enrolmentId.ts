@@ -24,7 +24,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		endInputType: 'utc',
 		endOutputType: 'utc',
 		location: session.locationName ? `${session.locationName}, ${session.address}, ${session.city}` : 'Online',
-		organizer: { name: session.providerName },
+		// An organiser with an address: calendar programs show (and some require) one; the portal's no-reply sender.
+		organizer: { name: session.providerName, email: context.config.mailFromAddress },
 		status: 'CONFIRMED',
 		productId: 'leerplein/ics',
 	})

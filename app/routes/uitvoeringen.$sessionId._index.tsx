@@ -37,7 +37,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 /** What a saved form reports above the page; its reply clears the form's errors. */
-type Saved = { form: 'capacity'; promoted: number } | { form: 'move' } | { form: 'cancel-enrolment' }
+type Saved =
+	| { form: 'capacity'; promoted: number }
+	| { form: 'move'; name: string; status: 'enrolled' | 'waitlisted' | 'other'; to: { startsAt: Date; endsAt: Date; city: string | null } }
+	| { form: 'cancel-enrolment' }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
@@ -57,7 +60,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			if (submission.status !== 'success') return invalidForm(submission)
 			const result = await moveEnrolment(context, { actor, enrolmentId: submission.value.enrolmentId, toSessionId: submission.value.toSessionId })
 			if (!result.ok) return refusedForm(submission, result)
-			return saved(submission, { form: 'move' })
+			const { employeeName: name, status, to } = result.value
+			return saved(submission, { form: 'move', name, status: status === 'enrolled' || status === 'waitlisted' ? status : 'other', to })
 		}
 		case 'cancel-enrolment': {
 			const submission = parseForm(form, cancelParticipantSchema)
@@ -83,9 +87,11 @@ type Person = ReturnType<typeof useLoaderData<typeof loader>>['participants'][nu
 type Intent = Saved['form'] | 'attendance'
 
 export default function SessionAdmin() {
-	const { session, meetings, participants, waitlist, moveTargets, started, attendance, meetingId } = useLoaderData<typeof loader>()
+	const { session, meetings, participants, waitlist, moveTargets, started, attendance, meetingId, belowMinimum } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
 	const planned = params.get('gepland') === '1'
+	// After a change: how many people were told of a new date, time or place.
+	const edited = params.has('gewijzigd') ? Math.max(0, Number(params.get('gewijzigd')) || 0) : null
 	const actionData = useActionData<typeof action>()
 	const lastResult = actionData && ('saved' in actionData || 'report' in actionData) ? actionData.result : actionData
 	const saved = actionData && 'saved' in actionData ? actionData.saved : null
@@ -147,8 +153,20 @@ export default function SessionAdmin() {
 					{t('sessionPlan.planned')}
 				</p>
 			) : null}
+			{edited !== null ? (
+				<p className="notice notice--success" role="status">
+					{edited > 0 ? t('sessionAdmin.editedNotified', { count: edited }) : t('sessionAdmin.edited')}
+				</p>
+			) : null}
+			{session.enrolmentDeadline && !cancelled ? <p>{t('sessionAdmin.deadline', { date: formatDate(new Date(session.enrolmentDeadline), language) })}</p> : null}
+			{belowMinimum ? (
+				<p className="notice notice--warning">
+					{t('sessionAdmin.belowMinimum', { taken: belowMinimum.taken, minimum: belowMinimum.minimum, deadline: formatDate(new Date(belowMinimum.deadline), language) })}
+				</p>
+			) : null}
 			{!cancelled ? (
-				<p>
+				<p className="form-actions">
+					{!started ? <Link to={`/uitvoeringen/${session.id}/wijzigen`}>{t('sessionAdmin.edit')}</Link> : null}
 					<Link to={`/uitvoeringen/nieuw?kopie=${session.id}`}>{t('sessionPlan.copy')}</Link>
 				</p>
 			) : null}
@@ -173,13 +191,25 @@ export default function SessionAdmin() {
 					{saved.form === 'capacity'
 						? t('sessionAdmin.capacitySaved', { count: saved.promoted })
 						: saved.form === 'move'
-							? t('sessionAdmin.moved')
+							? t('sessionAdmin.moved', {
+									name: saved.name,
+									session: `${formatDate(new Date(saved.to.startsAt), language)} ${formatTimeRange(new Date(saved.to.startsAt), new Date(saved.to.endsAt), language)}, ${saved.to.city ?? t('course.online')}`,
+									status: saved.status === 'other' ? '' : t(`enrolmentStatus.${saved.status}`),
+								})
 							: t('sessionAdmin.enrolmentCancelled')}
 				</p>
 			) : null}
 
-			<h2 id="deelnemers">{t('sessionAdmin.participants')}</h2>
-			<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyParticipants')} pageSize={100} />
+			<h2 id="deelnemers">{cancelled ? t('sessionAdmin.cancelledParticipants') : t('sessionAdmin.participants')}</h2>
+			{cancelled ? (
+				// Read-only: who the session had when it was cancelled, as they were told.
+				<>
+					<p>{t('sessionAdmin.cancelledParticipantsHint')}</p>
+					<DataTable name="deelnemers" caption={t('sessionAdmin.cancelledParticipants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyCancelledParticipants')} />
+				</>
+			) : (
+				<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyParticipants')} pageSize={100} />
+			)}
 			{started && !cancelled && attendance.participants.length > 0 ? (
 				<MeetingAttendance
 					meetings={attendance.meetings.map((meeting) => ({ ...meeting, registrable: true }))}
@@ -192,8 +222,12 @@ export default function SessionAdmin() {
 			) : null}
 			{attendance.participants.length > 0 ? <SessionLists meetings={attendance.meetings} listHref={(query) => `/uitvoeringen/${session.id}/lijst?${query}`} /> : null}
 
-			<h2 id="wachtlijst-titel">{t('sessionAdmin.waitlist')}</h2>
-			<DataTable name="wachtlijst" caption={t('sessionAdmin.waitlist')} columns={waitColumns} rows={waitlist} empty={t('sessionAdmin.emptyWaitlist')} initialSort={{ id: 'plek', desc: false }} />
+			{!cancelled ? (
+				<>
+					<h2 id="wachtlijst-titel">{t('sessionAdmin.waitlist')}</h2>
+					<DataTable name="wachtlijst" caption={t('sessionAdmin.waitlist')} columns={waitColumns} rows={waitlist} empty={t('sessionAdmin.emptyWaitlist')} initialSort={{ id: 'plek', desc: false }} />
+				</>
+			) : null}
 
 			{!cancelled && !started ? (
 				<>

@@ -9,7 +9,7 @@ import { cancelSession } from '../features/sessions/cancel-session.server.ts'
 import { cancelSessionSchema } from '../features/sessions/cancel-session-schema.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
-import { formatDate } from '../utils/format.ts'
+import { formatDate, formatPrice } from '../utils/format.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { idParam } from '../core/route-params.server.ts'
@@ -55,6 +55,8 @@ export default function CancelSession() {
 		<div className="container page narrow">
 			<h1>{t('cancelSession.title')}</h1>
 			<p>{t('cancelSession.question', { title: session.courseTitle, date: formatDate(new Date(session.startsAt), i18n.language), count })}</p>
+			{/* A free course held no budget: nothing to release, so nothing is promised. */}
+			{count > 0 && session.priceCents > 0 ? <p>{t('cancelSession.budget', { price: formatPrice(session.priceCents, i18n.language) })}</p> : null}
 			<Form method="post" className="form-stack" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="cancel" />
 				<ErrorSummary form={form} fields={[{ meta: fields.reason, label: t('cancelSession.reason') }]} formError={errorText(form.errors)} />

@@ -43,7 +43,17 @@ export default function UnitSessions() {
 		{ id: 'capaciteit', header: t('sessions.capacity'), accessorFn: (row) => row.capacity },
 		{ id: 'bezet', header: t('sessions.taken'), accessorFn: (row) => row.taken },
 		{ id: 'wachtlijst', header: t('sessions.waiting'), accessorFn: (row) => row.waiting },
-		{ id: 'stand', header: t('sessions.status'), accessorFn: (row) => t(row.status === 'planned' ? 'sessions.planned' : 'sessions.cancelled') },
+		{
+			id: 'stand',
+			header: t('sessions.status'),
+			accessorFn: (row) => t(row.status === 'planned' ? 'sessions.planned' : 'sessions.cancelled'),
+			cell: ({ row }) => (
+				<>
+					{t(row.original.status === 'planned' ? 'sessions.planned' : 'sessions.cancelled')}
+					{row.original.belowMinimum ? <span className="badge--warning">{t('sessions.belowMinimum', { minimum: row.original.minimumParticipants ?? 0 })}</span> : null}
+				</>
+			),
+		},
 	]
 	return (
 		<div className="container page">

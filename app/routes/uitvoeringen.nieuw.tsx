@@ -49,7 +49,7 @@ export default function PlanSession() {
 			<h1>{t('sessionPlan.title')}</h1>
 			<p className="lead">{t('sessionPlan.intro')}</p>
 			{rooms.length === 0 ? <p className="notice">{t('sessionPlan.noRooms')}</p> : null}
-			<SessionPlanForm defaultValue={defaultValue} lastResult={lastResult} courses={courses} rooms={rooms} trainers={trainers} />
+			<SessionPlanForm mode={{ kind: 'plan', courses, defaultValue }} lastResult={lastResult} rooms={rooms} trainers={trainers} />
 		</div>
 	)
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { portalConfigFromEnv } from './config.ts'
+import { mailAddress, portalConfigFromEnv } from './config.ts'
 
 describe('portalConfigFromEnv', () => {
 	test('demo mode is on for the embedded demo and in development', () => {
@@ -69,5 +69,14 @@ describe('portalConfigFromEnv', () => {
 		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).searchCacheSize).toBe(2_000)
 		expect(portalConfigFromEnv({ SEARCH_CACHE_SIZE: '0' }, { embeddedDatabase: true }).searchCacheSize).toBe(0)
 		expect(() => portalConfigFromEnv({ SEARCH_CACHE_SIZE: 'lots' }, { embeddedDatabase: true })).toThrow('SEARCH_CACHE_SIZE must be a whole number')
+	})
+})
+
+describe('mailAddress', () => {
+	test('is the address of MAIL_FROM: the organiser of calendar files', () => {
+		expect(mailAddress('Leerplein RVO <leerplein@rvo.nl>')).toBe('leerplein@rvo.nl')
+		expect(mailAddress('noreply@leerplein.nl')).toBe('noreply@leerplein.nl')
+		expect(mailAddress(undefined)).toBe('noreply@leerplein.local')
+		expect(mailAddress('  ')).toBe('noreply@leerplein.local')
 	})
 })

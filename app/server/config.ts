@@ -32,6 +32,8 @@ export type PortalConfig = {
 	secretsKey: Buffer | null
 	/** Catalogue searches cached per process (`SEARCH_CACHE_SIZE`, default 2000; 0 turns the cache off, ADR 010). */
 	searchCacheSize: number
+	/** The address of `MAIL_FROM` (`Leerplein <noreply@…>`): the organiser of calendar files, a no-reply address. */
+	mailFromAddress: string
 }
 
 /** Persona sign-in: on for the embedded database and in development, off in production on PostgreSQL unless `DEMO_MODE` says so. */
@@ -59,7 +61,14 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 		secretFromEnv: (name) => env[name] || undefined,
 		searchCacheSize: wholeNumber(env, 'SEARCH_CACHE_SIZE') ?? 2_000,
 		secretsKey: secretsKeyFromEnv(env.SECRETS_KEY),
+		mailFromAddress: mailAddress(env.MAIL_FROM),
 	}
+}
+
+/** The address of a sender such as `Leerplein <noreply@leerplein.local>` (or a bare address); the demo's no-reply by default. */
+export function mailAddress(from: string | undefined): string {
+	const value = from?.trim() || 'Leerplein <noreply@leerplein.local>'
+	return /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value)?.[1] ?? value
 }
 
 /** `10/60`: at most 10 hits per 60 seconds. */

@@ -3,6 +3,7 @@ import {
 	createJobQueue,
 	DUPLICATE_SCAN_QUEUE,
 	MAIL_QUEUE,
+	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
@@ -12,6 +13,7 @@ import {
 import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
+import { enqueueMinimumNotices } from '../features/notifications/enqueue-minimum-notices.server.ts'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
@@ -30,7 +32,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -60,6 +62,12 @@ export async function startJobWorker(
 		logger.info(reminders.ok ? { count: reminders.value.queued } : { code: reminders.code }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(MINIMUM_PARTICIPANTS_QUEUE, async ([job]) => {
+		const notices = await enqueueMinimumNotices({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(notices.ok ? { count: notices.value.queued } : { code: notices.code }, 'minimum-participants notices enqueued')
+	})
+	// Every morning: a coordinator hears it at the start of a working day.
+	await boss.schedule(MINIMUM_PARTICIPANTS_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(SESSION_PURGE_QUEUE, async ([job]) => {
 		const purged = await purgeExpiredSessions({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(purged.ok ? { removed: purged.value.removed } : { code: purged.code }, 'expired sessions purged')

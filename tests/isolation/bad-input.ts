@@ -199,6 +199,23 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		nulField: 'meetingId',
 	},
 	'routes/mijn-sessies.$sessionId.lijst': { as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.trainerSession.id}/lijst?formaat=xlsx` },
+	'routes/uitvoeringen.$sessionId.wijzigen': {
+		as: 'rvo-coordinator',
+		path: (f) => `/uitvoeringen/${f.session.id}/wijzigen`,
+		form: (f) => ({
+			intent: 'edit',
+			'meetings[0].date': '2099-01-05',
+			'meetings[0].startTime': '09:00',
+			'meetings[0].endTime': '12:00',
+			'meetings[0].place': 'online',
+			// Any id: a request that slipped through the form pipeline is refused for the trainer.
+			'meetings[0].trainerIds': f.course.id,
+			capacity: '12',
+			onlineLink: 'https://vergader.example/slechte-invoer',
+			participantNote: 'Neem een laptop mee.',
+		}),
+		nulField: 'participantNote',
+	},
 	'routes/uitvoeringen.$sessionId.annuleren': {
 		as: 'rvo-coordinator',
 		path: (f) => `/uitvoeringen/${f.sessionToCancel.id}/annuleren`,

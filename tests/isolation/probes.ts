@@ -350,6 +350,32 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'swapped id: a session of the own unit the trainer does not teach', as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.rvoDraftCourse.sessionId}/lijst?formaat=csv`, expectStatus: 404 },
 		{ name: 'control: the trainer downloads the list', as: 'rvo-manager', path: (f) => `/mijn-sessies/${f.rvoTrainerSession.id}/lijst?formaat=csv`, expectStatus: 200, text: (f) => f.rvoTrainerSession.participantName },
 	],
+	'routes/uitvoeringen.$sessionId.wijzigen': [
+		{ name: "direct URL: changing another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'an employee changes no sessions', as: 'rvo-employee', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, expectStatus: 403 },
+		{ name: 'a manager changes no sessions', as: 'rvo-manager', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, expectStatus: 403 },
+		{ name: 'a participant is no coordinator', as: 'nvwa-employee', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, expectStatus: 302 },
+		{
+			name: "forged id: changing another unit's session with its trainer",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`,
+			form: (f) => editForm(f, { place: 'online', trainerId: f.nvwaTrainer.id }),
+			expectStatus: 404,
+			text: (f) => f.nvwaSession.courseTitle,
+		},
+		{
+			name: "forged id: changing another unit's session into its room",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`,
+			form: (f) => editForm(f, { place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }),
+			expectStatus: 404,
+			text: (f) => f.nvwaRoom.name,
+		},
+		{ name: 'control: the providing coordinator is offered its room and trainer', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+		// In the afternoon: the planning control books the same room and trainer in the morning of that day.
+		{ name: 'control: the providing coordinator changes its session', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/wijzigen`, form: (f) => editForm(f, { place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 303 },
+	],
 	'routes/uitvoeringen.$sessionId.annuleren': [
 		{ name: "direct URL: cancelling another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the providing coordinator is asked to confirm', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
@@ -388,6 +414,20 @@ export const isControl = (probe: Probe) => probe.name.startsWith('control:')
  * The planning form with one meeting on the fixtures' date. The service checks the course, then
  * the rooms, then the trainers: each forged id is refused in that order.
  */
+/** The change form of a session with one meeting, in the afternoon of the plan date. */
+function editForm(f: IsolationFixtures, { place, trainerId }: { place: string; trainerId: string }): Record<string, string> {
+	return {
+		intent: 'edit',
+		'meetings[0].date': f.planDate,
+		'meetings[0].startTime': '13:00',
+		'meetings[0].endTime': '16:00',
+		'meetings[0].place': place,
+		'meetings[0].trainerIds': trainerId,
+		capacity: '12',
+		onlineLink: 'https://vergader.example/isolatietest',
+	}
+}
+
 function planForm(f: IsolationFixtures, { courseId, place, trainerId }: { courseId: string; place: string; trainerId: string }): Record<string, string> {
 	return {
 		intent: 'plan',

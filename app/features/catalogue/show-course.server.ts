@@ -2,7 +2,7 @@ import { withTenantContext } from '@leerplein/db'
 import { getCourse, listUpcomingSessions } from '@leerplein/db/catalogue'
 import { courseRedirectTarget, listCourseOfferings } from '@leerplein/db/deduplication'
 import { isEnrolledInCourse, listCourseOnlineParts, listMyOnlineResults, listMyPartCompletions } from '@leerplein/db/lti'
-import { can, isUnpublishedCourseVisibleTo, seatAvailability } from '@leerplein/domain'
+import { can, enrolmentClosed, isUnpublishedCourseVisibleTo, seatAvailability } from '@leerplein/domain'
 import { refuse, succeed, type Actor, type ServiceContext } from '../../core/service.server.ts'
 
 /**
@@ -39,7 +39,8 @@ export async function showCourse(ctx: ServiceContext, { actor, courseId }: { act
 			kind: 'course' as const,
 			course,
 			offeredBy: offerings.map((offering) => offering.name),
-			sessions: sessions.map((session) => ({ ...session, seats: seatAvailability(session.capacity, session.seatsTaken) })),
+			// Past its enrolment deadline a session is still shown, but no longer offered to enrol in.
+			sessions: sessions.map((session) => ({ ...session, seats: seatAvailability(session.capacity, session.seatsTaken), enrolmentOpen: !enrolmentClosed({ enrolmentDeadline: session.enrolmentDeadline, now }) })),
 			onlineParts: parts.map(({ link, toolName, toolActive }) => {
 				const mine = results.filter((result) => result.resourceLinkId === link.id).map(({ result }) => result)
 				const completed = mine.find((result) => result.completedAt !== null)

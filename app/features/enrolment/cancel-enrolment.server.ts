@@ -41,7 +41,7 @@ export async function cancelEnrolment(
 		const session = await getSessionForEnrolment(tx, { sessionId: enrolment.sessionId })
 		const employee = enrolment.tenantId === actor.tenantId ? await getEmployeeForEnrolment(tx, { userId: enrolment.userId }) : null
 		const rules = await rulesOf(tx, employee?.poOverrides ?? {}, session?.providerPoOverrides ?? {})
-		const terms = cancellationTerms(rules, { startsAt: enrolment.startsAt, now })
+		const terms = cancellationTerms(rules, { startsAt: enrolment.startsAt, now, freeUntil: enrolment.freeCancellationUntil })
 		const released = terms.releasesBudget ? await releaseBudget(tx, { enrolmentId }) : 0
 		const promoted = holdsSeat(enrolment.status) ? await promoteAndNotify(tx, enrolment.sessionId) : []
 		await notify(tx, 'enrolment_cancelled', { tenantId: enrolment.tenantId, enrolmentId })

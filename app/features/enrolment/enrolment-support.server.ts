@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { errorCode, type Database } from '@leerplein/db'
 import { committedBudget, listUnitCoordinators, nextQueueNumber, promoteWaitlist, type SessionLock } from '@leerplein/db/enrolment'
-import { enqueueMail, type MailKind } from '@leerplein/db/jobs'
+import { enqueueMail, type EnrolmentMailJob, type MailKind } from '@leerplein/db/jobs'
 import { getConcernPoDefaults } from '@leerplein/db/po-rules'
 import {
 	can,
@@ -109,7 +109,11 @@ export async function promoteAndNotify(tx: Database, sessionId: string): Promise
 }
 
 /** Enqueues a notification in the business transaction; the key makes the send idempotent. */
-export async function notify(tx: Database, kind: MailKind, target: { tenantId: string; enrolmentId: string; recipientUserId?: string }) {
+export async function notify(
+	tx: Database,
+	kind: MailKind,
+	target: { tenantId: string; enrolmentId: string; recipientUserId?: string } & Pick<EnrolmentMailJob, 'changeId' | 'fromSessionId'>,
+) {
 	await enqueueMail(tx, { kind, ...target, messageKey: `${kind}:${target.enrolmentId}:${randomUUID()}` })
 }
 

@@ -9,15 +9,19 @@ import { holdsSeat, type Actor, type EnrolmentStatus } from '@leerplein/domain'
 import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, promoteAndNotify, refuseUnlessOpen, seatApproved } from './enrolment-support.server.ts'
 
+/** Who was moved where, for the page to say so. */
+export type MovedEnrolment = { status: EnrolmentStatus; employeeName: string; to: { startsAt: Date; endsAt: Date; city: string | null } }
+
 /**
  * The providing unit moves a participant (or someone waiting) to another of its sessions of the
  * same course. Both sessions are locked, in a fixed order so two opposite moves cannot deadlock;
- * the person is seated there by arrival order, and the seat they left goes to the waitlist.
+ * the person is seated there by arrival order, and the seat they left goes to the waitlist. The
+ * person is mailed that they were moved, from where to where (not a plain enrolment mail).
  */
 export async function moveEnrolment(
 	ctx: ServiceContext,
 	{ actor, enrolmentId, toSessionId }: { actor: Actor; enrolmentId: string; toSessionId: string },
-): Promise<ServiceResult<{ status: EnrolmentStatus }>> {
+): Promise<ServiceResult<MovedEnrolment>> {
 	const now = ctx.clock.now()
 	return inEnrolmentTransaction(ctx, actor, async (tx) => {
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
@@ -39,7 +43,7 @@ export async function moveEnrolment(
 		const seat = await seatApproved(tx, targetLock)
 		await updateEnrolment(tx, { enrolmentId, from: approved, set: seat })
 		const promoted = holdsSeat(enrolment.status) ? await promoteAndNotify(tx, enrolment.sessionId) : []
-		await notify(tx, seat.status === 'enrolled' ? 'enrolment_confirmed' : 'enrolment_waitlisted', { tenantId: enrolment.tenantId, enrolmentId })
+		await notify(tx, 'enrolment_moved', { tenantId: enrolment.tenantId, enrolmentId, fromSessionId: enrolment.sessionId })
 		await audit(ctx, tx, {
 			actor,
 			action: 'enrolment.move',
@@ -48,6 +52,6 @@ export async function moveEnrolment(
 			before: { sessionId: enrolment.sessionId, status: enrolment.status },
 			after: { sessionId: toSessionId, status: seat.status, promoted },
 		})
-		return { status: seat.status }
+		return { status: seat.status, employeeName: enrolment.employeeName, to: { startsAt: target.startsAt, endsAt: target.endsAt, city: target.city } }
 	})
 }

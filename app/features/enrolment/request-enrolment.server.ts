@@ -52,7 +52,7 @@ export async function requestEnrolment(
 			providerTenantId: session.tenantId,
 			priceCents: session.priceCents,
 			courseStatus: session.courseStatus,
-			session: { startsAt: session.startsAt, status: session.status },
+			session: { startsAt: session.startsAt, status: session.status, enrolmentDeadline: session.enrolmentDeadline },
 			remainingBudgetCents: remaining,
 			costCentre: chosenCostCentre,
 			now,

@@ -9,6 +9,10 @@ export type ShownEnrolment = {
 	session: SessionForEnrolment
 	terms: CancellationTerms
 	freeCancellationDays: number
+	/** What the enrolment costs the budget: nothing to give back when it is 0. */
+	priceCents: number
+	/** Free cancellation granted after the provider changed the session (ADR 029), while it lasts. */
+	freeCancellationUntil: Date | null
 }
 
 /** One enrolment the actor may read, with its session and what cancelling would cost now. */
@@ -23,8 +27,10 @@ export async function showEnrolment(ctx: ServiceContext, { actor, enrolmentId }:
 		return {
 			enrolment: { id: enrolment.id, status: enrolment.status, own: enrolment.userId === actor.userId, cancellable: can(actor, 'delete', enrolmentResource(enrolment)) },
 			session,
-			terms: cancellationTerms(rules, { startsAt: session.startsAt, now }),
+			terms: cancellationTerms(rules, { startsAt: session.startsAt, now, freeUntil: enrolment.freeCancellationUntil }),
 			freeCancellationDays: rules.providingUnit.freeCancellationDays,
+			priceCents: enrolment.priceCents,
+			freeCancellationUntil: enrolment.freeCancellationUntil && enrolment.freeCancellationUntil.getTime() > now.getTime() ? enrolment.freeCancellationUntil : null,
 		}
 	})
 }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
-import { allocateSeats, getEnrolmentForMail, listOtherSessions } from '@leerplein/db/enrolment'
-import { claimOutboxMail, markOutboxMailSent, type MailJob } from '@leerplein/db/jobs'
+import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
+import { claimOutboxMail, markOutboxMailSent, type MailJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
+import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
 import type { Transporter } from 'nodemailer'
 import { inTenant, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
-import { formatDate, formatTimeRange } from '../../utils/format.ts'
-import { mailTranslator } from './mail-strings.server.ts'
+import { formatDate, formatDateTime, formatTimeRange } from '../../utils/format.ts'
+import { mailTranslator, type MailLanguage, type MailTranslate } from './mail-strings.server.ts'
 
 export type MailDelivery = { transport: Transporter | null; from: string }
 
@@ -22,6 +24,7 @@ export async function sendNotification(
 	ctx: ServiceContext,
 	{ actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: MailJob },
 ): Promise<ServiceResult<SendOutcome>> {
+	if (job.kind === 'minimum_not_reached') return sendSessionNotice(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -32,11 +35,13 @@ export async function sendNotification(
 		const facts = await getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: job.recipientUserId ?? null })
 		if (!facts || !facts.recipient.active) return null
 		const others = job.kind === 'session_cancelled' ? await listOtherSessions(tx, { courseId: facts.courseId, exceptSessionId: facts.sessionId, now }) : []
-		return { facts, others }
+		const change = job.kind === 'session_changed' && job.changeId ? await getSessionChange(tx, { changeId: job.changeId }) : null
+		const from = job.kind === 'enrolment_moved' && job.fromSessionId ? await getSessionForEnrolment(tx, { sessionId: job.fromSessionId }) : null
+		return { facts, others, change, from }
 	})
 	if (!found.ok) return found
 	if (!found.value) return succeed('nothing_to_send')
-	const { facts, others } = found.value
+	const { facts, others, change, from } = found.value
 	const language = facts.recipient.preferredLanguage === 'en' ? 'en' : 'nl'
 	const t = await mailTranslator(language)
 	const sessionLine = (startsAt: Date, endsAt: Date, place: string | null) =>
@@ -47,12 +52,75 @@ export async function sendNotification(
 		session: sessionLine(facts.startsAt, facts.endsAt, facts.city ? `${facts.locationName}, ${facts.city}` : null),
 		reason: facts.decisionNote ?? facts.cancellationReason ?? '',
 		others: others.length ? others.map((other) => `- ${sessionLine(other.startsAt, other.endsAt, other.city)}`).join('\n') : t('mail.noOtherSessions'),
+		// A free course held no budget: nothing is given back, so the mail promises nothing.
+		budget: facts.priceCents > 0 ? t('mail.budgetReleased') : '',
+		from: from ? sessionLine(from.startsAt, from.endsAt, from.city ? `${from.locationName}, ${from.city}` : null) : '',
+		status: t(facts.status === 'waitlisted' ? 'mail.movedWaitlisted' : 'mail.movedEnrolled'),
+		...(change ? changeValues(change, { t, language }) : { changes: '', freeUntil: '' }),
 	}
+	// A change that no longer exists (or a job without one) is told as the session stands.
 	const kind = job.kind === 'enrolment_seated' ? (facts.status === 'waitlisted' ? 'enrolment_waitlisted' : 'enrolment_confirmed') : job.kind
 	const subject = t(`mail.${kind}_subject`, values)
 	const body = [t('mail.greeting', { name: facts.recipient.name }), '', t(`mail.${kind}_body`, values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: facts.recipient.email, subject, body })
+}
+
+/** What a change notice says: each meeting as it was and as it is now, and until when cancelling is free. */
+function changeValues(change: { before: ChangedMeeting[]; after: ChangedMeeting[]; freeCancellationUntil: Date }, { t, language }: { t: MailTranslate; language: MailLanguage }) {
+	const line = (meeting: ChangedMeeting) => {
+		const [startsAt, endsAt] = [new Date(meeting.startsAt), new Date(meeting.endsAt)]
+		return `- ${formatDate(startsAt, language)} ${formatTimeRange(startsAt, endsAt, language)}, ${meeting.place ?? t('mail.online')}`
+	}
+	return {
+		changes: [t('mail.changeWas'), ...change.before.map(line), t('mail.changeNow'), ...change.after.map(line)].join('\n'),
+		freeUntil: formatDateTime(change.freeCancellationUntil, language),
+	}
+}
+
+/**
+ * A notice about a session to one of the providing unit's coordinators, in that unit: its minimum
+ * number of participants is not reached and the deadline is near. Written as things stand when it
+ * is sent: reached by then, or cancelled, or past the deadline, and nothing is sent.
+ */
+async function sendSessionNotice(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: SessionNoticeJob }): Promise<ServiceResult<SendOutcome>> {
+	const now = ctx.clock.now()
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const session = await getSessionForEnrolment(tx, { sessionId: job.sessionId })
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!session || session.tenantId !== job.tenantId || !recipient?.active) return null
+		const seatsTaken = (await listSessionEnrolments(tx, { sessionId: job.sessionId })).filter((person) => holdsSeat(person.status)).length
+		return { session, recipient, seatsTaken }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { session, recipient, seatsTaken } = found.value
+	if (!belowMinimumBeforeDeadline({ ...session, seatsTaken }, { now })) return succeed('nothing_to_send')
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const values = {
+		title: session.courseTitle,
+		session: t('mail.sessionLine', {
+			title: session.courseTitle,
+			date: formatDate(session.startsAt, language),
+			time: formatTimeRange(session.startsAt, session.endsAt, language),
+			place: session.city ? `${session.locationName}, ${session.city}` : t('mail.online'),
+		}),
+		minimum: String(session.minimumParticipants ?? 0),
+		taken: String(seatsTaken),
+		deadline: formatDate(decisionMoment(session), language),
+	}
+	const subject = t('mail.minimum_not_reached_subject', values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.minimum_not_reached_body', values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/** Claims the message key in the outbox, then sends (or, without SMTP, keeps) the mail; idempotent (ADR 012). */
+async function deliver(
+	ctx: ServiceContext,
+	{ actor, delivery, job, to, subject, body }: { actor: TenantScope; delivery: MailDelivery; job: MailJob; to: string; subject: string; body: string },
+): Promise<ServiceResult<SendOutcome>> {
 	const messageId = `<${createHash('sha256').update(job.messageKey).digest('hex').slice(0, 32)}@leerplein.local>`
-	const record = { tenantId: job.tenantId, messageKey: job.messageKey, messageId, toAddress: facts.recipient.email, subject, body }
+	const record = { tenantId: job.tenantId, messageKey: job.messageKey, messageId, toAddress: to, subject, body }
 	if (!delivery.transport) {
 		const kept = await inTenant(ctx, actor, (tx) => claimOutboxMail(tx, { ...record, status: 'kept' }))
 		if (!kept.ok) return kept
@@ -61,7 +129,7 @@ export async function sendNotification(
 	const claim = await inTenant(ctx, actor, (tx) => claimOutboxMail(tx, { ...record, status: 'sending' }))
 	if (!claim.ok) return claim
 	if (!claim.value.claimed && claim.value.existing.status !== 'sending') return succeed('already_sent')
-	await delivery.transport.sendMail({ from: delivery.from, to: facts.recipient.email, subject, text: body, messageId, headers: { 'X-Leerplein-Key': job.messageKey } })
+	await delivery.transport.sendMail({ from: delivery.from, to, subject, text: body, messageId, headers: { 'X-Leerplein-Key': job.messageKey } })
 	const marked = await inTenant(ctx, actor, (tx) => markOutboxMailSent(tx, { messageKey: job.messageKey }))
 	if (!marked.ok) return marked
 	return succeed('sent')

@@ -13,7 +13,7 @@ export async function changeCapacity(ctx: ServiceContext, { actor, sessionId, ca
 		if (!session || !can(actor, 'update', { kind: 'session', tenantId: session.tenantId })) throw refusal('not_found', 'SESSION_NOT_FOUND')
 		const lock = await lockSessionForEnrolment(tx, { sessionId })
 		if (!lock || lock.status === 'cancelled') throw refusal('conflict', 'SESSION_CANCELLED')
-		if (capacity < lock.seatsTaken) throw refusal('invalid', 'CAPACITY_BELOW_TAKEN', { field: 'capacity' })
+		if (capacity < lock.seatsTaken) throw refusal('invalid', 'CAPACITY_BELOW_TAKEN', { field: 'capacity', values: { taken: lock.seatsTaken } })
 		await setSessionCapacity(tx, { sessionId, capacity })
 		const promoted = await promoteAndNotify(tx, sessionId)
 		await audit(ctx, tx, { actor, action: 'session.capacity', objectType: 'session', objectId: sessionId, before: { capacity: lock.capacity }, after: { capacity, promoted } })

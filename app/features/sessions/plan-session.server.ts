@@ -1,18 +1,8 @@
-import type { Database } from '@leerplein/db'
-import {
-	bookableName,
-	bookingConflictOf,
-	findBooking,
-	findOwnRooms,
-	findOwnTrainers,
-	getPlannableCourse,
-	insertMeeting,
-	insertSession,
-	type NewMeeting,
-} from '@leerplein/db/planning'
+import { getPlannableCourse, insertMeeting, insertSession } from '@leerplein/db/planning'
 import { can, planSession, weeklyPlans, type Actor, type SessionPlan, type SessionPlanInput } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { ownUnitSession } from './own-unit-session.ts'
+import { bookMeeting, checkOwnRoomsAndTrainers } from './planning-support.server.ts'
 
 /**
  * Plans a new session of a course the unit offers — or a weekly series of them — with its
@@ -53,7 +43,7 @@ export async function planNewSession(
 				participantNote: plan.participantNote,
 			})
 			for (const meeting of plan.meetings) {
-				await bookMeeting(tx, { tenantId, sessionId, meeting, onlineLink: plan.onlineLink, field: meeting.formIndex })
+				await bookMeeting(tx, { tenantId, meeting, field: meeting.formIndex }, (savepoint) => insertMeeting(savepoint, { tenantId, sessionId, meeting, onlineLink: plan.onlineLink }))
 			}
 			await audit(ctx, tx, {
 				actor,
@@ -66,45 +56,4 @@ export async function planNewSession(
 		}
 		return { sessionIds }
 	})
-}
-
-/** Every room and trainer named must be an active one of the unit; the rooms' locations, by room. */
-async function checkOwnRoomsAndTrainers(tx: Database, { tenantId, input }: { tenantId: string; input: SessionPlanInput }): Promise<Map<string, string>> {
-	const roomIds = [...new Set(input.meetings.flatMap((meeting) => (meeting.place === 'online' ? [] : [meeting.place])))]
-	const trainerIds = [...new Set(input.meetings.flatMap((meeting) => meeting.trainerIds))]
-	const [ownRooms, ownTrainers] = [await findOwnRooms(tx, { tenantId, roomIds }), await findOwnTrainers(tx, { tenantId, trainerIds })]
-	const roomLocation = new Map(ownRooms.map((room) => [room.id, room.locationId]))
-	const trainerSet = new Set(ownTrainers.map((trainer) => trainer.id))
-	for (const [index, meeting] of input.meetings.entries()) {
-		if (meeting.place !== 'online' && !roomLocation.has(meeting.place)) throw refusal('not_found', 'ROOM_NOT_FOUND', { field: `meetings[${index}].place` })
-		if (meeting.trainerIds.some((id) => !trainerSet.has(id))) throw refusal('not_found', 'TRAINER_NOT_FOUND', { field: `meetings[${index}].trainerIds` })
-	}
-	return roomLocation
-}
-
-/**
- * One meeting in a savepoint: when PostgreSQL refuses it for a double booking, the savepoint is
- * rolled back and the booking that won is looked up (committed by then: the constraint waited for
- * it) to say which room or trainer, which session and when.
- */
-async function bookMeeting(
-	tx: Database,
-	{ tenantId, sessionId, meeting, onlineLink, field }: { tenantId: string; sessionId: string; meeting: NewMeeting; onlineLink: string | null; field: number },
-): Promise<void> {
-	try {
-		await tx.transaction((savepoint) => insertMeeting(savepoint, { tenantId, sessionId, meeting, onlineLink }))
-	} catch (error) {
-		const resource = bookingConflictOf(error)
-		if (!resource) throw error
-		const candidates = resource === 'room' ? [meeting.roomId!] : meeting.trainerIds
-		for (const id of candidates) {
-			const holder = await findBooking(tx, { tenantId, resource, id, startsAt: meeting.startsAt, endsAt: meeting.endsAt })
-			if (!holder) continue
-			throw refusal('conflict', resource === 'room' ? 'ROOM_DOUBLE_BOOKED' : 'TRAINER_DOUBLE_BOOKED', {
-				field: `meetings[${field}].${resource === 'room' ? 'place' : 'trainerIds'}`,
-				values: { name: (await bookableName(tx, { resource, id })) ?? '', course: holder.courseTitle, startsAt: holder.startsAt.toISOString(), endsAt: holder.endsAt.toISOString() },
-			})
-		}
-		throw error
-	}
 }

@@ -10,10 +10,11 @@ export {
 	installJobQueue,
 	JOB_SCHEMA,
 	MAIL_QUEUE,
+	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 } from '../jobs/queue.ts'
-export type { DuplicateScanJob, MailJob, MailKind } from '../jobs/queue.ts'
+export type { DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

@@ -23,6 +23,8 @@ export const MOODLE_SYNC_QUEUE = 'moodle-completion-sync'
 export const SESSION_PURGE_QUEUE = 'session-purge'
 /** The concern-wide duplicate scan a concern administrator asked for (ADR 019). */
 export const DUPLICATE_SCAN_QUEUE = 'duplicate-scan'
+/** A daily scan that tells coordinators of sessions below their minimum shortly before the deadline (ADR 029). */
+export const MINIMUM_PARTICIPANTS_QUEUE = 'minimum-participants'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -37,9 +39,31 @@ export type MailKind =
 	| 'session_cancelled'
 	| 'reminder_7_days'
 	| 'reminder_1_day'
+	/** The session's date, time or place changed: what it was, what it is, and free cancellation (`changeId`). */
+	| 'session_changed'
+	/** The providing unit moved the person to another session (`fromSessionId`: where from). */
+	| 'enrolment_moved'
 
-/** What a mail job carries: enough to find the enrolment in its unit's tenant context, and the idempotency key. */
-export type MailJob = { kind: MailKind; tenantId: string; enrolmentId: string; messageKey: string; recipientUserId?: string }
+/**
+ * What a mail job carries: enough to find the enrolment in its unit's tenant context, and the
+ * idempotency key. Ids only: the mail is written from the database when it is sent.
+ */
+export type EnrolmentMailJob = {
+	kind: MailKind
+	tenantId: string
+	enrolmentId: string
+	messageKey: string
+	recipientUserId?: string
+	/** session_changed: the session_changes row the mail tells about. */
+	changeId?: string
+	/** enrolment_moved: the session the person was moved from. */
+	fromSessionId?: string
+}
+
+/** A notice about a session to one of the providing unit's coordinators (no enrolment): its minimum is not reached. */
+export type SessionNoticeJob = { kind: 'minimum_not_reached'; tenantId: string; sessionId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob
 
 /** A duplicate scan to run: its row in duplicate_scans, and the administrator in whose tenant context it runs. */
 export type DuplicateScanJob = { scanId: string; tenantId: string; userId: string }
@@ -117,6 +141,8 @@ const QUEUE_OPTIONS = {
 	// active, and after the expiry it is tried once more (from the start). Sooner than that the
 	// administrator may start a new one: the report counts a scan without progress as stalled.
 	[DUPLICATE_SCAN_QUEUE]: { name: DUPLICATE_SCAN_QUEUE, retryLimit: 1, retryDelay: 10, expireInSeconds: 1800 },
+	// Like the reminders: a notice already queued is not queued again, so a retry is harmless.
+	[MINIMUM_PARTICIPANTS_QUEUE]: { name: MINIMUM_PARTICIPANTS_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 } as const
 
 /**

@@ -110,6 +110,8 @@ export type UpcomingSession = {
 	startsAt: Date
 	endsAt: Date
 	capacity: number
+	/** After this moment nobody can enrol any more; null: until the start. */
+	enrolmentDeadline: Date | null
 	seatsTaken: number
 	locationName: string | null
 	city: string | null
@@ -135,6 +137,7 @@ export async function listUpcomingSessions(
 			startsAt: sessions.startsAt,
 			endsAt: sessions.endsAt,
 			capacity: sessions.capacity,
+			enrolmentDeadline: sessions.enrolmentDeadline,
 			seatsTaken: sql<number>`session_seats_taken(${sessions.id}, ${seatHolding})`.mapWith(Number),
 			locationName: locations.name,
 			city: locations.city,

@@ -31,6 +31,9 @@ export async function getSessionForEnrolment(db: Database, { sessionId }: { sess
 			capacity: sessions.capacity,
 			status: sessions.status,
 			cancellationReason: sessions.cancellationReason,
+			cancelledAt: sessions.cancelledAt,
+			enrolmentDeadline: sessions.enrolmentDeadline,
+			minimumParticipants: sessions.minimumParticipants,
 			courseTitle: courses.title,
 			/** Only a published course takes enrolments; the unpublished ones only its providing unit's coordinators see. */
 			courseStatus: courses.status,
@@ -205,6 +208,8 @@ export async function getEnrolmentForAction(db: Database, { enrolmentId }: { enr
 			startsAt: sessions.startsAt,
 			sessionStatus: sessions.status,
 			courseId: sessions.courseId,
+			freeCancellationUntil: enrolments.freeCancellationUntil,
+			employeeName: users.name,
 		})
 		.from(enrolments)
 		.innerJoin(users, eq(users.id, enrolments.userId))
@@ -236,6 +241,14 @@ export async function listMyEnrolments(db: Database, { userId }: { userId: strin
 				(select count(*) from enrolments w where w.session_id = ${enrolments.sessionId} and w.status = 'waitlisted' and w.queue_number <= ${enrolments.queueNumber})
 				end`.mapWith((value) => (value === null ? null : Number(value))),
 			decisionNote: enrolments.decisionNote,
+			participantNote: sessions.participantNote,
+			/**
+			 * An online session's meeting link, for someone who holds a seat only: the status check
+			 * here, and the link's own policy (the providing unit, or a participant) in the database.
+			 */
+			onlineLink: sql<string | null>`case when ${enrolments.status} in ('enrolled', 'attended', 'completed') then
+				(select l.url from meeting_links l join session_meetings m on m.id = l.meeting_id where m.session_id = ${sessions.id} order by m.starts_at limit 1)
+				end`,
 		})
 		.from(enrolments)
 		.innerJoin(sessions, eq(sessions.id, enrolments.sessionId))
@@ -282,8 +295,11 @@ export async function listAwaitingApproval(db: Database, { tenantId, managerId, 
 		.limit(1000)
 }
 
-/** A session's participants and waitlist, for its providing unit. */
-export async function listSessionEnrolments(db: Database, { sessionId }: { sessionId: string }) {
+/**
+ * A session's participants and waitlist, for its providing unit. Of a cancelled session: the people
+ * it had when it was cancelled (cancelled with it, in the same transaction), so its list stays.
+ */
+export async function listSessionEnrolments(db: Database, { sessionId, cancelledAt = null }: { sessionId: string; cancelledAt?: Date | null }) {
 	return db
 		.select({
 			id: enrolments.id,
@@ -299,7 +315,14 @@ export async function listSessionEnrolments(db: Database, { sessionId }: { sessi
 		.from(enrolments)
 		.innerJoin(users, eq(users.id, enrolments.userId))
 		.innerJoin(tenants, eq(tenants.id, enrolments.tenantId))
-		.where(and(eq(enrolments.sessionId, sessionId), sql`${enrolments.status} not in ('declined', 'cancelled')`))
+		.where(
+			and(
+				eq(enrolments.sessionId, sessionId),
+				cancelledAt
+					? sql`${enrolments.status} = 'cancelled' and ${enrolments.updatedAt} >= ${cancelledAt.toISOString()}::timestamptz`
+					: sql`${enrolments.status} not in ('declined', 'cancelled')`,
+			),
+		)
 		.orderBy(asc(enrolments.queueNumber), asc(enrolments.requestedAt))
 }
 
@@ -364,6 +387,8 @@ export async function listProvidedSessions(db: Database, { tenantId, from }: { t
 			endsAt: sessions.endsAt,
 			capacity: sessions.capacity,
 			status: sessions.status,
+			minimumParticipants: sessions.minimumParticipants,
+			enrolmentDeadline: sessions.enrolmentDeadline,
 			courseTitle: courses.title,
 			city: locations.city,
 			taken: sql<number>`(select count(*) from enrolments e where e.session_id = ${sessions.id} and e.status in ('enrolled', 'attended', 'no_show', 'completed'))`.mapWith(Number),
@@ -386,6 +411,7 @@ export async function getEnrolmentForMail(db: Database, { enrolmentId, recipient
 			userId: enrolments.userId,
 			employeeName: users.name,
 			decisionNote: enrolments.decisionNote,
+			priceCents: enrolments.priceCents,
 			sessionId: sessions.id,
 			startsAt: sessions.startsAt,
 			endsAt: sessions.endsAt,
@@ -410,6 +436,12 @@ export async function getEnrolmentForMail(db: Database, { enrolmentId, recipient
 	return recipient ? { ...row, recipient } : null
 }
 
+/** Whom a notice about a session goes to (a coordinator), read in their own unit. */
+export async function getMailRecipient(db: Database, { userId }: { userId: string }) {
+	const [row] = await db.select({ name: users.name, email: users.email, preferredLanguage: users.preferredLanguage, active: users.active }).from(users).where(eq(users.id, userId))
+	return row ?? null
+}
+
 export type AllocatedSeat = { enrolmentId: string; tenantId: string; userId: string; status: 'enrolled' | 'waitlisted'; queueNumber: number }
 
 /**
@@ -430,4 +462,34 @@ export async function allocateSeats(db: Database, { sessionId }: { sessionId: st
 export async function getEnrolmentStatus(db: Database, { enrolmentId }: { enrolmentId: string }) {
 	const [row] = await db.select({ status: enrolments.status }).from(enrolments).where(eq(enrolments.id, enrolmentId))
 	return row?.status ?? null
+}
+
+/**
+ * The unit's planned sessions with a minimum number of participants, fewer seats taken than that,
+ * and their decision moment (the enrolment deadline, or else the start) in (from, to]: for the
+ * minimum-participants scan.
+ */
+export async function listSessionsBelowMinimum(db: Database, { tenantId, from, to }: { tenantId: string; from: Date; to: Date }) {
+	const moment = sql`coalesce(${sessions.enrolmentDeadline}, ${sessions.startsAt})`
+	const taken = sql`(select count(*) from enrolments e where e.session_id = ${sessions.id} and e.status in ('enrolled', 'attended', 'no_show', 'completed'))`
+	return db
+		.select({
+			id: sessions.id,
+			startsAt: sessions.startsAt,
+			enrolmentDeadline: sessions.enrolmentDeadline,
+			minimumParticipants: sessions.minimumParticipants,
+			status: sessions.status,
+			seatsTaken: sql<number>`${taken}`.mapWith(Number),
+		})
+		.from(sessions)
+		.where(
+			and(
+				eq(sessions.tenantId, tenantId),
+				eq(sessions.status, 'planned'),
+				sql`${sessions.minimumParticipants} is not null`,
+				sql`${moment} > ${from.toISOString()}::timestamptz and ${moment} <= ${to.toISOString()}::timestamptz`,
+				sql`${taken} < ${sessions.minimumParticipants}`,
+			),
+		)
+		.orderBy(asc(sessions.startsAt))
 }

@@ -3,9 +3,9 @@ import { v7 as uuidv7 } from 'uuid'
 import type { Database } from '../client.ts'
 import { courses } from '../schema/catalogue.ts'
 import { courseOfferings } from '../schema/deduplication.ts'
-import { locations, sessions } from '../schema/logistics.ts'
+import { enrolments, locations, sessions } from '../schema/logistics.ts'
 import { users } from '../schema/people.ts'
-import { meetingLinks, meetingTrainers, rooms, sessionMeetings, trainers } from '../schema/planning.ts'
+import { meetingLinks, meetingTrainers, rooms, sessionChanges, sessionMeetings, trainers, type ChangedMeeting } from '../schema/planning.ts'
 
 // Session planning (ADR 027). Every function runs inside withTenantContext: the policies decide
 // which rows exist, and the composite foreign keys refuse another unit's room or trainer.
@@ -192,11 +192,23 @@ export async function listSessionMeetings(db: Database, { sessionId }: { session
 	return meetings.map((meeting) => ({ ...meeting, trainers: booked.filter((row) => row.meetingId === meeting.id).map(({ trainerId, name }) => ({ id: trainerId, name })) }))
 }
 
-/** A session of the unit as a plan to copy: its course, seats, note, and meetings with room, trainers and link. */
+/** A session of the unit as a plan to copy or change: its course, seats, deadline, note, and meetings with room, trainers and link. */
 export async function getSessionPlan(db: Database, { tenantId, sessionId }: { tenantId: string; sessionId: string }) {
 	const [session] = await db
-		.select({ id: sessions.id, courseId: sessions.courseId, capacity: sessions.capacity, minimumParticipants: sessions.minimumParticipants, participantNote: sessions.participantNote })
+		.select({
+			id: sessions.id,
+			courseId: sessions.courseId,
+			courseTitle: courses.title,
+			status: sessions.status,
+			startsAt: sessions.startsAt,
+			endsAt: sessions.endsAt,
+			capacity: sessions.capacity,
+			minimumParticipants: sessions.minimumParticipants,
+			enrolmentDeadline: sessions.enrolmentDeadline,
+			participantNote: sessions.participantNote,
+		})
 		.from(sessions)
+		.innerJoin(courses, eq(courses.id, sessions.courseId))
 		.where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId)))
 	if (!session) return null
 	const meetings = await listSessionMeetings(db, { sessionId })
@@ -301,4 +313,93 @@ export async function updateRoom(db: Database, { tenantId, roomId, fields }: { t
 		.where(and(eq(rooms.id, roomId), eq(rooms.tenantId, tenantId)))
 		.returning({ id: rooms.id })
 	return rows.length === 1
+}
+
+export type SessionFields = Pick<NewSession, 'startsAt' | 'endsAt' | 'locationId' | 'capacity' | 'enrolmentDeadline' | 'minimumParticipants' | 'participantNote'>
+
+/** Changes one of the unit's sessions; false when there is none by that id. */
+export async function updateSession(db: Database, { tenantId, sessionId, fields }: { tenantId: string; sessionId: string; fields: SessionFields }): Promise<boolean> {
+	const rows = await db
+		.update(sessions)
+		.set(fields)
+		.where(and(eq(sessions.id, sessionId), eq(sessions.tenantId, tenantId)))
+		.returning({ id: sessions.id })
+	return rows.length === 1
+}
+
+/**
+ * Reschedules or moves one meeting of a session, keeping its id (attendance is registered against
+ * it): its trainers are let go first, so a trainer taken off the meeting never collides at the new
+ * time, then the meeting moves and its trainers and link are booked again. Throws PostgreSQL's
+ * exclusion violation when the room or a trainer is taken (see bookingConflictOf).
+ */
+export async function updateMeeting(db: Database, { tenantId, sessionId, meetingId, meeting, onlineLink }: { tenantId: string; sessionId: string; meetingId: string; meeting: NewMeeting; onlineLink: string | null }): Promise<void> {
+	await db.delete(meetingTrainers).where(eq(meetingTrainers.meetingId, meetingId))
+	await db.delete(meetingLinks).where(eq(meetingLinks.meetingId, meetingId))
+	await db
+		.update(sessionMeetings)
+		.set({ startsAt: meeting.startsAt, endsAt: meeting.endsAt, roomId: meeting.roomId, online: meeting.online })
+		.where(and(eq(sessionMeetings.id, meetingId), eq(sessionMeetings.sessionId, sessionId), eq(sessionMeetings.tenantId, tenantId)))
+	if (meeting.online && onlineLink) await db.insert(meetingLinks).values({ meetingId, tenantId, url: onlineLink })
+	if (meeting.trainerIds.length > 0) {
+		await db
+			.insert(meetingTrainers)
+			.values(meeting.trainerIds.map((trainerId) => ({ meetingId, trainerId, tenantId, startsAt: meeting.startsAt, endsAt: meeting.endsAt, cancelled: false })))
+	}
+}
+
+/** Removes meetings of a session (their bookings and link go with them). */
+export async function deleteMeetings(db: Database, { sessionId, meetingIds }: { sessionId: string; meetingIds: string[] }): Promise<void> {
+	if (meetingIds.length === 0) return
+	await db.delete(sessionMeetings).where(and(eq(sessionMeetings.sessionId, sessionId), inArray(sessionMeetings.id, meetingIds)))
+}
+
+/** Rooms of the unit in words, for a change notice: "Zaal Dommel, RVO Den Haag (Den Haag)". */
+export async function roomPlaces(db: Database, { roomIds }: { roomIds: string[] }): Promise<Map<string, string>> {
+	if (roomIds.length === 0) return new Map()
+	const rows = await db
+		.select({ id: rooms.id, name: rooms.name, locationName: locations.name, city: locations.city })
+		.from(rooms)
+		.innerJoin(locations, eq(locations.id, rooms.locationId))
+		.where(inArray(rooms.id, roomIds))
+	return new Map(rows.map((row) => [row.id, `${row.name}, ${row.locationName} (${row.city})`]))
+}
+
+export type NewSessionChange = {
+	tenantId: string
+	sessionId: string
+	changedAt: Date
+	changedByUserId: string | null
+	timesChanged: boolean
+	placeChanged: boolean
+	before: ChangedMeeting[]
+	after: ChangedMeeting[]
+	freeCancellationUntil: Date
+}
+
+export async function insertSessionChange(db: Database, change: NewSessionChange): Promise<string> {
+	const id = uuidv7()
+	await db.insert(sessionChanges).values({ id, ...change })
+	return id
+}
+
+/** One change of a session, as its participants' mail tells it. */
+export async function getSessionChange(db: Database, { changeId }: { changeId: string }) {
+	const [row] = await db
+		.select({ id: sessionChanges.id, sessionId: sessionChanges.sessionId, timesChanged: sessionChanges.timesChanged, placeChanged: sessionChanges.placeChanged, before: sessionChanges.before, after: sessionChanges.after, freeCancellationUntil: sessionChanges.freeCancellationUntil })
+		.from(sessionChanges)
+		.where(eq(sessionChanges.id, changeId))
+	return row ?? null
+}
+
+/**
+ * Gives everyone who holds or waits for a seat in the session free cancellation until `until`
+ * (never shortening an earlier, longer one) and returns them, to be told.
+ */
+export async function grantFreeCancellation(db: Database, { sessionId, until }: { sessionId: string; until: Date }) {
+	return db
+		.update(enrolments)
+		.set({ freeCancellationUntil: sql`greatest(${enrolments.freeCancellationUntil}, ${until.toISOString()}::timestamptz)` })
+		.where(and(eq(enrolments.sessionId, sessionId), inArray(enrolments.status, ['enrolled', 'waitlisted', 'awaiting_approval', 'approved'])))
+		.returning({ id: enrolments.id, tenantId: enrolments.tenantId })
 }

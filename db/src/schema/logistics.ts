@@ -102,6 +102,11 @@ export const enrolments = pgTable(
 		 * exactly the order in which requests got their turn. The waitlist is served by it.
 		 */
 		queueNumber: bigint({ mode: 'number' }),
+		/**
+		 * Until this moment cancelling is free whatever the providing unit's late-cancel rule: the
+		 * provider changed the session's date, time or place after this person enrolled (ADR 029).
+		 */
+		freeCancellationUntil: timestamp({ withTimezone: true }),
 	},
 	(t) => [
 		// The waitlist of a session, in arrival order.

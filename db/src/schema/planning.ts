@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, boolean, check, foreignKey, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, check, foreignKey, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { enrolments, locations, sessions } from './logistics.ts'
 import { users } from './people.ts'
@@ -201,5 +201,40 @@ export const meetingAttendance = pgTable(
 			for: 'select',
 			using: sql`exists (select 1 from enrolments e where e.id = ${t.enrolmentId} and e.user_id = ${appUserId})`,
 		}),
+	],
+)
+
+/** A meeting as a change notice names it: when, and where in words (null: online). */
+export type ChangedMeeting = { startsAt: string; endsAt: string; place: string | null }
+
+/**
+ * A change of a session's dates, times or place that its enrolled were told about (ADR 029): what
+ * it was and what it became, for the mail, and until when they may cancel free of charge. Readable
+ * wherever the session is, so the mail job of each participant's unit can write its mail.
+ */
+export const sessionChanges = pgTable(
+	'session_changes',
+	{
+		id: id(),
+		tenantId: uuid().notNull().references(() => tenants.id),
+		sessionId: uuid().notNull(),
+		changedAt: timestamp({ withTimezone: true }).notNull(),
+		changedByUserId: uuid().references(() => users.id),
+		timesChanged: boolean().notNull(),
+		placeChanged: boolean().notNull(),
+		before: jsonb().$type<ChangedMeeting[]>().notNull(),
+		after: jsonb().$type<ChangedMeeting[]>().notNull(),
+		freeCancellationUntil: timestamp({ withTimezone: true }).notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		foreignKey({ columns: [t.sessionId, t.tenantId], foreignColumns: [sessions.id, sessions.tenantId], name: 'session_changes_session_same_unit' }).onDelete('cascade'),
+		// A session's changes, newest first.
+		index().on(t.sessionId, t.changedAt),
+		pgPolicy('session_changes_with_session', {
+			for: 'select',
+			using: sql`exists (select 1 from sessions s where s.id = ${t.sessionId})`,
+		}),
+		ownUnitPolicy('session_changes', t.tenantId),
 	],
 )

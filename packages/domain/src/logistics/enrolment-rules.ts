@@ -36,7 +36,8 @@ export type EnrolmentRequest = {
 	priceCents: number
 	/** Only a published course takes enrolments: a draft is not offered yet, an archived one no longer. */
 	courseStatus: CourseStatus
-	session: { startsAt: Date; status: 'planned' | 'cancelled' }
+	/** The deadline, when the session has one: after it nobody enrols any more. */
+	session: { startsAt: Date; status: 'planned' | 'cancelled'; enrolmentDeadline?: Date | null }
 	/** What is left of the employee's budget in the session's budget year (see remainingBudget). */
 	remainingBudgetCents: number
 	/** The cost centre the request names (or the employee's own), if any. */
@@ -48,6 +49,7 @@ export type EnrolmentRequestError =
 	| 'COURSE_NOT_PUBLISHED'
 	| 'SESSION_CANCELLED'
 	| 'SESSION_STARTED'
+	| 'ENROLMENT_CLOSED'
 	| 'OTHER_UNITS_NOT_ADMITTED'
 	| 'COST_CENTRE_REQUIRED'
 	| 'BUDGET_EXCEEDED'
@@ -63,6 +65,7 @@ export function decideEnrolmentRequest(rules: EnrolmentRules, request: Enrolment
 	if (request.courseStatus !== 'published') return fail('COURSE_NOT_PUBLISHED')
 	if (request.session.status === 'cancelled') return fail('SESSION_CANCELLED')
 	if (request.session.startsAt.getTime() <= request.now.getTime()) return fail('SESSION_STARTED')
+	if (request.session.enrolmentDeadline && request.now.getTime() > request.session.enrolmentDeadline.getTime()) return fail('ENROLMENT_CLOSED')
 	const crossUnit = request.employeeTenantId !== request.providerTenantId
 	if (crossUnit && !rules.providingUnit.acceptsOtherUnits) return fail('OTHER_UNITS_NOT_ADMITTED')
 	const { employeeUnit } = rules
@@ -100,10 +103,15 @@ export type CancellationTerms = { free: boolean; releasesBudget: boolean }
 /**
  * Cancelling is free until the providing unit's number of days before the start; later the
  * seat is still freed, but the cost stays charged to the budget. A cancelled session (the
- * provider's doing) is always free. Something that never held budget has nothing to release.
+ * provider's doing) is always free, and so is cancelling until `freeUntil`: the provider moved
+ * the session's date, time or place (ADR 029). Something that never held budget has nothing to release.
  */
-export function cancellationTerms(rules: EnrolmentRules, { startsAt, now, sessionCancelled = false }: { startsAt: Date; now: Date; sessionCancelled?: boolean }): CancellationTerms {
-	const free = sessionCancelled || startsAt.getTime() - now.getTime() >= rules.providingUnit.freeCancellationDays * DAY_MS
+export function cancellationTerms(
+	rules: EnrolmentRules,
+	{ startsAt, now, sessionCancelled = false, freeUntil = null }: { startsAt: Date; now: Date; sessionCancelled?: boolean; freeUntil?: Date | null },
+): CancellationTerms {
+	const freeAfterChange = freeUntil !== null && now.getTime() < freeUntil.getTime()
+	const free = sessionCancelled || freeAfterChange || startsAt.getTime() - now.getTime() >= rules.providingUnit.freeCancellationDays * DAY_MS
 	return { free, releasesBudget: free }
 }
 
