@@ -1,4 +1,5 @@
 import {
+	getApprovalCandidates,
 	commitBudget,
 	committedBudget,
 	getEmployeeForEnrolment,
@@ -9,13 +10,18 @@ import {
 	updateEnrolment,
 } from '@leerplein/db/enrolment'
 import { budgetYear, isFinalApproval, remainingBudget, type Actor, type EnrolmentStatus } from '@leerplein/domain'
-import { audit, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { audit, inTenant, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { MAX_BATCH } from './decision-schema.ts'
 import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, refuseUnlessOpen, requestCoordinatorApproval, rulesOf, seatApproved } from './enrolment-support.server.ts'
+import { inboxOf } from './show-approvals.server.ts'
 
 export type Decision = { decision: 'approve' } | { decision: 'decline'; reason: string }
 
-/** Each request's own outcome: a refusal of one does not undo the others. */
-export type DecisionOutcome = { enrolmentId: string; result: ServiceResult<EnrolmentStatus> }
+/**
+ * Each request's own outcome: a refusal of one does not undo the others. Named by employee and
+ * course when the request was in the approver's inbox as the batch began (a forged id has no name).
+ */
+export type DecisionOutcome = { enrolmentId: string; employeeName: string | null; courseTitle: string | null; result: ServiceResult<EnrolmentStatus> }
 
 /**
  * A manager (for their own team) or the unit's coordinator approves or declines requests, one
@@ -27,9 +33,16 @@ export async function decideEnrolments(
 	{ actor, enrolmentIds, decision }: { actor: Actor; enrolmentIds: readonly string[]; decision: Decision },
 ): Promise<ServiceResult<DecisionOutcome[]>> {
 	if (enrolmentIds.length === 0) return refuse('invalid', 'NOTHING_SELECTED', { field: 'ids' })
+	if (enrolmentIds.length > MAX_BATCH) return refuse('invalid', 'BATCH_TOO_LARGE', { field: 'ids' })
+	const unique = [...new Set(enrolmentIds)]
+	const named = await inTenant(ctx, actor, (tx) => getApprovalCandidates(tx, { inbox: inboxOf(actor), ids: unique }))
+	if (!named.ok) return named
+	const names = new Map(named.value.map((row) => [row.id, row]))
 	const outcomes: DecisionOutcome[] = []
-	for (const enrolmentId of enrolmentIds) {
-		outcomes.push({ enrolmentId, result: await decideOne(ctx, { actor, enrolmentId, decision }) })
+	// One transaction per request, in turn: a refusal (decided meanwhile, budget exhausted, session full) rolls back that request only.
+	for (const enrolmentId of unique) {
+		const name = names.get(enrolmentId)
+		outcomes.push({ enrolmentId, employeeName: name?.employeeName ?? null, courseTitle: name?.courseTitle ?? null, result: await decideOne(ctx, { actor, enrolmentId, decision }) })
 	}
 	return succeed(outcomes)
 }
