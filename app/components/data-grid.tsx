@@ -1,6 +1,6 @@
-import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
+import { Form, Link, useLocation, useNavigate, useNavigation } from '@remix-run/react'
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table'
-import type { ReactNode } from 'react'
+import type { FormEvent, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Pagination } from './pagination.tsx'
 import { ScrollRegion } from './scroll-region.tsx'
@@ -66,9 +66,18 @@ export function DataGrid<Row>({
 		pageCount: pages,
 	})
 	const loading = navigation.state === 'loading' && navigation.location.pathname === location.pathname
+	const navigate = useNavigate()
+	// With JavaScript the same GET, with one `sorteer` in the URL instead of the current one and the button's.
+	const submit = (event: FormEvent<HTMLFormElement>) => {
+		event.preventDefault()
+		const submitter = (event.nativeEvent as SubmitEvent).submitter
+		const params = new URLSearchParams()
+		for (const [key, value] of new FormData(event.currentTarget, submitter)) if (typeof value === 'string') params.set(key, value)
+		navigate(`${location.pathname}?${params}`, { preventScrollReset: true })
+	}
 	return (
 		<>
-			<Form method="get" id={formId} className="grid-filters" role="search" aria-label={t('grid.filters', { caption })} preventScrollReset>
+			<Form method="get" id={formId} className="grid-filters" role="search" aria-label={t('grid.filters', { caption })} onSubmit={submit}>
 				<div className="grid-filters__fields">{filters}</div>
 				{/* The current sort; a sort button's own value comes after it and wins. */}
 				<input type="hidden" name="sorteer" value={sort.desc ? `-${sort.id}` : sort.id} />

@@ -25,10 +25,10 @@ export const gridField = {
 		.transform((value) => value || undefined)
 		.optional()
 		.catch(undefined),
-	/** A calendar day, YYYY-MM-DD. */
+	/** A calendar day, YYYY-MM-DD, that exists, between 1900 and 2999. */
 	day: z
 		.string()
-		.refine((value) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
+		.refine((value) => DAY.test(value) && value >= '1900' && value < '3000' && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value))
 		.optional()
 		.catch(undefined),
 	id: z.string().refine(isUuid).optional().catch(undefined),

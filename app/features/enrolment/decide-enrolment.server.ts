@@ -1,8 +1,8 @@
 import {
-	getApprovalCandidates,
 	commitBudget,
 	committedBudget,
 	getEmployeeForEnrolment,
+	getDecisionLabels,
 	getEnrolmentForAction,
 	getSessionForEnrolment,
 	lockEmployeeBudget,
@@ -19,7 +19,7 @@ export type Decision = { decision: 'approve' } | { decision: 'decline'; reason: 
 
 /**
  * Each request's own outcome: a refusal of one does not undo the others. Named by employee and
- * course when the request was in the approver's inbox as the batch began (a forged id has no name).
+ * course when the approver's inbox covers the request (a forged id of another team or unit has no name).
  */
 export type DecisionOutcome = { enrolmentId: string; employeeName: string | null; courseTitle: string | null; result: ServiceResult<EnrolmentStatus> }
 
@@ -35,7 +35,7 @@ export async function decideEnrolments(
 	if (enrolmentIds.length === 0) return refuse('invalid', 'NOTHING_SELECTED', { field: 'ids' })
 	if (enrolmentIds.length > MAX_BATCH) return refuse('invalid', 'BATCH_TOO_LARGE', { field: 'ids' })
 	const unique = [...new Set(enrolmentIds)]
-	const named = await inTenant(ctx, actor, (tx) => getApprovalCandidates(tx, { inbox: inboxOf(actor), ids: unique }))
+	const named = await inTenant(ctx, actor, (tx) => getDecisionLabels(tx, { inbox: inboxOf(actor), ids: unique }))
 	if (!named.ok) return named
 	const names = new Map(named.value.map((row) => [row.id, row]))
 	const outcomes: DecisionOutcome[] = []

@@ -191,3 +191,18 @@ export async function committedBudgets(db: Database, { tenantId, userIds }: { te
 		.where(and(eq(budgetLedger.tenantId, tenantId), inArray(budgetLedger.userId, [...new Set(userIds)])))
 		.groupBy(budgetLedger.userId, budgetLedger.year)
 }
+
+/**
+ * The employee and course of each of these requests that the approver's inbox covers, whatever
+ * their state now (a request cancelled meanwhile is still named in the report of a decision).
+ */
+export async function getDecisionLabels(db: Database, { inbox, ids }: { inbox: ApprovalInbox; ids: readonly string[] }): Promise<{ id: string; employeeName: string; courseTitle: string }[]> {
+	if (ids.length === 0) return []
+	return db
+		.select({ id: enrolments.id, employeeName: users.name, courseTitle: courses.title })
+		.from(enrolments)
+		.innerJoin(users, eq(users.id, enrolments.userId))
+		.innerJoin(sessions, eq(sessions.id, enrolments.sessionId))
+		.innerJoin(courses, eq(courses.id, sessions.courseId))
+		.where(and(eq(enrolments.tenantId, inbox.tenantId), inbox.managerId ? eq(users.managerId, inbox.managerId) : undefined, inArray(enrolments.id, [...ids])))
+}
