@@ -33,7 +33,7 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 	/** Elements that stick out to the right of a narrow window (outside a region that scrolls on its own): none. */
 	const overflowing = (page: Page) =>
 		page.evaluate(() =>
-			[...document.querySelectorAll('body *')]
+			Array.from(document.querySelectorAll('body *'))
 				.filter((element) => !element.closest('.table-scroll') && element.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
 				.map((element) => `${element.tagName.toLowerCase()}.${element.className}#${element.id}`),
 		)
