@@ -23,10 +23,17 @@ export type Decision = { decision: 'approve' } | { decision: 'decline'; reason: 
  */
 export type DecisionOutcome = { enrolmentId: string; employeeName: string | null; courseTitle: string | null; result: ServiceResult<EnrolmentStatus> }
 
+/** How many requests of a batch are decided at the same time (each in its own transaction). */
+const DECISION_WORKERS = 4
+
 /**
  * A manager (for their own team) or the unit's coordinator approves or declines requests, one
  * transaction per request so one refusal does not undo the others. A final approval commits
  * the budget, fixes the cost centre and seats the employee (or puts them on the waitlist).
+ *
+ * A batch of hundreds is decided by a few workers at once, but one employee's requests always
+ * by one worker, in the order given (the preview's order), so each budget sees its requests in
+ * exactly the order the preview showed. The outcomes come back in the order given.
  */
 export async function decideEnrolments(
 	ctx: ServiceContext,
@@ -38,13 +45,27 @@ export async function decideEnrolments(
 	const named = await inTenant(ctx, actor, (tx) => getDecisionLabels(tx, { inbox: inboxOf(actor), ids: unique }))
 	if (!named.ok) return named
 	const names = new Map(named.value.map((row) => [row.id, row]))
-	const outcomes: DecisionOutcome[] = []
-	// One transaction per request, in turn: a refusal (decided meanwhile, budget exhausted, session full) rolls back that request only.
+	// One queue per employee (an id nobody in the inbox has is a queue of its own).
+	const queues = new Map<string, string[]>()
 	for (const enrolmentId of unique) {
-		const name = names.get(enrolmentId)
-		outcomes.push({ enrolmentId, employeeName: name?.employeeName ?? null, courseTitle: name?.courseTitle ?? null, result: await decideOne(ctx, { actor, enrolmentId, decision }) })
+		const key = names.get(enrolmentId)?.userId ?? enrolmentId
+		queues.set(key, [...(queues.get(key) ?? []), enrolmentId])
 	}
-	return succeed(outcomes)
+	const pending = [...queues.values()]
+	const results = new Map<string, ServiceResult<EnrolmentStatus>>()
+	const worker = async () => {
+		for (let queue = pending.shift(); queue; queue = pending.shift()) {
+			// One transaction per request: a refusal (decided meanwhile, budget exhausted, session cancelled) rolls back that request only.
+			for (const enrolmentId of queue) results.set(enrolmentId, await decideOne(ctx, { actor, enrolmentId, decision }))
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(DECISION_WORKERS, pending.length) }, worker))
+	return succeed(
+		unique.map((enrolmentId) => {
+			const name = names.get(enrolmentId)
+			return { enrolmentId, employeeName: name?.employeeName ?? null, courseTitle: name?.courseTitle ?? null, result: results.get(enrolmentId)! }
+		}),
+	)
 }
 
 function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision }: { actor: Actor; enrolmentId: string; decision: Decision }): Promise<ServiceResult<EnrolmentStatus>> {

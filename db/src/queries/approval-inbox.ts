@@ -196,10 +196,10 @@ export async function committedBudgets(db: Database, { tenantId, userIds }: { te
  * The employee and course of each of these requests that the approver's inbox covers, whatever
  * their state now (a request cancelled meanwhile is still named in the report of a decision).
  */
-export async function getDecisionLabels(db: Database, { inbox, ids }: { inbox: ApprovalInbox; ids: readonly string[] }): Promise<{ id: string; employeeName: string; courseTitle: string }[]> {
+export async function getDecisionLabels(db: Database, { inbox, ids }: { inbox: ApprovalInbox; ids: readonly string[] }): Promise<{ id: string; userId: string; employeeName: string; courseTitle: string }[]> {
 	if (ids.length === 0) return []
 	return db
-		.select({ id: enrolments.id, employeeName: users.name, courseTitle: courses.title })
+		.select({ id: enrolments.id, userId: enrolments.userId, employeeName: users.name, courseTitle: courses.title })
 		.from(enrolments)
 		.innerJoin(users, eq(users.id, enrolments.userId))
 		.innerJoin(sessions, eq(sessions.id, enrolments.sessionId))
