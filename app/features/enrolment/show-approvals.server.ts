@@ -1,10 +1,18 @@
 import { listApprovalInbox, listApprovalInboxCourses, type ApprovalInbox, type ApprovalSort } from '@leerplein/db/enrolment'
 import { can, pageCount, pageWindow, type Actor } from '@leerplein/domain'
+import { createCache } from '../../core/cache.server.ts'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
 import { approvalFilter, daysWaiting, type ApprovalGridFilters } from './approval-grid.server.ts'
 import { enrolmentResource } from './enrolment-support.server.ts'
 
 export const APPROVALS_PAGE_SIZE = 50
+
+/**
+ * The courses to filter an inbox on, per inbox, for a minute: reading them is a pass over the whole
+ * inbox under the policies, on every page; a course that just got its first request may be a
+ * minute late in the list (filtering on it by URL works at once).
+ */
+const inboxCourses = createCache<{ id: string; title: string }[]>({ name: 'approval-inbox-courses', max: 1000, ttlMs: 60_000 })
 
 /**
  * Whose requests this approver decides: a manager their own team's at the manager step; who may
@@ -29,7 +37,7 @@ export async function showApprovals(
 		const inbox = inboxOf(actor)
 		const [{ rows, total }, courses] = await Promise.all([
 			listApprovalInbox(tx, { inbox, filter: approvalFilter(filters, now), sort: sort.id, direction: sort.desc ? 'desc' : 'asc', limit: window.pageSize, offset: window.offset }),
-			listApprovalInboxCourses(tx, { inbox }),
+			inboxCourses.getOrLoad(`${inbox.tenantId}:${inbox.managerId ?? ''}`, () => listApprovalInboxCourses(tx, { inbox })),
 		])
 		return {
 			rows: rows.map((row) => ({ ...row, daysWaiting: daysWaiting(row.requestedAt, now) })),
