@@ -165,6 +165,7 @@ export const en: Messages = {
 		APPROVAL_NOT_YOUR_STEP: 'This request awaits the coordinator, not the manager.',
 		DECLINE_REASON_REQUIRED: 'Give a reason for declining; the employee will see it.',
 		NOTHING_SELECTED: 'Select at least one request.',
+		BATCH_TOO_LARGE: 'Select at most 1,000 requests at once; narrow the filter.',
 		ATTENDANCE_BEFORE_START: 'Attendance can be registered once the session has started.',
 		CAPACITY_BELOW_TAKEN: '{{taken}} seats have already been given. Choose a capacity of at least {{taken}}, or move or cancel participants first.',
 		CAPACITY_INVALID: 'Enter a whole number from 1 to 1000 as capacity.',
@@ -305,5 +306,10 @@ export const en: Messages = {
 		sortAscending: 'sorted ascending',
 		sortDescending: 'sorted descending',
 		sortBy: 'Sort by {{column}}',
+	},
+	grid: {
+		filters: 'Filters: {{caption}}',
+		apply: 'Apply filters',
+		reset: 'Clear filters',
 	},
 }

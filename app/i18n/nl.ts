@@ -166,6 +166,7 @@ export const nl = {
 		APPROVAL_NOT_YOUR_STEP: 'Deze aanvraag wacht op de opleidingscoördinator, niet op de leidinggevende.',
 		DECLINE_REASON_REQUIRED: 'Geef een reden op waarom u afwijst; de medewerker krijgt die te zien.',
 		NOTHING_SELECTED: 'Kies ten minste één aanvraag.',
+		BATCH_TOO_LARGE: 'Kies ten hoogste 1000 aanvragen tegelijk; verfijn het filter.',
 		ATTENDANCE_BEFORE_START: 'Aanwezigheid registreert u pas als de uitvoering begonnen is.',
 		CAPACITY_BELOW_TAKEN: 'Er zijn al {{taken}} plaatsen vergeven. Kies een capaciteit van minstens {{taken}}, of verplaats of annuleer eerst deelnemers.',
 		CAPACITY_INVALID: 'Vul als capaciteit een heel getal van 1 tot en met 1000 in.',
@@ -306,6 +307,11 @@ export const nl = {
 		sortAscending: 'oplopend gesorteerd',
 		sortDescending: 'aflopend gesorteerd',
 		sortBy: 'Sorteer op {{column}}',
+	},
+	grid: {
+		filters: 'Filters: {{caption}}',
+		apply: 'Filter toepassen',
+		reset: 'Filters wissen',
 	},
 }
 

@@ -1,27 +1,23 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import { OWN_COURSE_SORTS, type OwnCourseSort } from '../features/courses/list-own-courses.server.ts'
-import { parsePage } from '@leerplein/domain'
+import { COURSE_FORMS } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { OWN_COURSE_SORTS, listOwnCoursesPage } from '../features/courses/list-own-courses.server.ts'
+import { COURSE_GRID_FILTERS } from '../features/courses/course-grid.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ownCourses } from '../features/courses/own-courses.ts'
-import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
-import { listOwnCoursesPage } from '../features/courses/list-own-courses.server.ts'
 import { formatDate } from '../utils/format.ts'
-import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+import { readGridQuery } from '../core/grid-query.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'create', ownCourses)
-	const params = new URL(request.url).searchParams
-	const page = parsePage(params.get('pagina'))
-	invariantResponse(page.ok, 400, page.ok ? 'PAGE_NOT_A_NUMBER' : page.code)
-	const sort = params.get('sorteer') ?? 'updated'
-	invariantResponse((OWN_COURSE_SORTS as readonly string[]).includes(sort), 400, 'SORT_UNKNOWN')
-	const direction = params.get('richting') === 'op' ? 'asc' : params.get('richting') === 'af' ? 'desc' : sort === 'title' ? 'asc' : 'desc'
-	const list = valueOrThrow(await listOwnCoursesPage(context, { actor, sort: sort as OwnCourseSort, direction, page: page.value }))
+	const { filters, sort, page, query } = readGridQuery(request, { filters: COURSE_GRID_FILTERS, sorts: OWN_COURSE_SORTS, fallback: { id: 'updated', desc: true } })
+	const list = valueOrThrow(await listOwnCoursesPage(context, { actor, filters, sort, page }))
 	const t = await i18next.getFixedT(request)
-	return { ...list, sort, direction, title: `${t('courseAdmin.title', { unit: list.unit })} – ${t('app.name')}` }
+	return { ...list, filters, sort, filtered: query !== '', title: `${t('courseAdmin.title', { unit: list.unit })} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -29,20 +25,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
 
 export default function OwnCourses() {
-	const { rows, total, page, pages, sort, direction, unit } = useLoaderData<typeof loader>()
+	const { rows, total, page, pages, sort, filters, filtered, unit } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const [params] = useSearchParams()
-	const columns: DataColumn<Row>[] = [
-		{ id: 'title', header: t('courseAdmin.columnTitle'), accessorFn: (row) => row.title, cell: ({ row }) => <Link to={`/catalogus/${row.original.id}`}>{row.original.title}</Link> },
-		{ id: 'status', header: t('courseAdmin.columnStatus'), accessorFn: (row) => row.status, cell: ({ row }) => t(`courseAdmin.status_${row.original.status}`) },
-		{ id: 'form', header: t('courseAdmin.columnForm'), enableSorting: false, accessorFn: (row) => row.form, cell: ({ row }) => t(`courseForm.${row.original.form}`) },
-		{ id: 'sessions', header: t('courseAdmin.columnSessions'), accessorFn: (row) => row.sessions },
-		{ id: 'updated', header: t('courseAdmin.columnUpdated'), accessorFn: (row) => row.updatedAt, cell: ({ row }) => formatDate(new Date(row.original.updatedAt), i18n.language) },
+	const columns: GridColumn<Row>[] = [
+		{ id: 'title', header: t('courseAdmin.columnTitle'), sortable: true, cell: ({ row }) => <Link to={`/catalogus/${row.original.id}`}>{row.original.title}</Link> },
+		{ id: 'status', header: t('courseAdmin.columnStatus'), sortable: true, cell: ({ row }) => t(`courseAdmin.status_${row.original.status}`) },
+		{ id: 'form', header: t('courseAdmin.columnForm'), cell: ({ row }) => t(`courseForm.${row.original.form}`) },
+		{ id: 'sessions', header: t('courseAdmin.columnSessions'), sortable: true, accessorFn: (row) => row.sessions },
+		{ id: 'updated', header: t('courseAdmin.columnUpdated'), sortable: true, cell: ({ row }) => formatDate(new Date(row.original.updatedAt), i18n.language) },
 		{
 			id: 'edit',
 			header: t('courseAdmin.edit'),
 			headerHidden: true,
-			enableSorting: false,
 			cell: ({ row }) => (
 				<Link to={`/beheer/cursussen/${row.original.id}`} aria-label={`${t('courseAdmin.edit')}: ${row.original.title}`}>
 					{t('courseAdmin.edit')}
@@ -50,8 +45,6 @@ export default function OwnCourses() {
 			),
 		},
 	]
-	// Sorting is a link per column header in this route's own parameters (?sorteer=…&richting=op|af): it works without JavaScript.
-	const sortHref = (id: string, desc: boolean) => `?${new URLSearchParams({ sorteer: id, richting: desc ? 'af' : 'op' })}`
 	return (
 		<div className="container page">
 			<h1>{t('courseAdmin.title', { unit })}</h1>
@@ -66,16 +59,44 @@ export default function OwnCourses() {
 					{t('courseAdmin.newCourse')}
 				</Link>
 			</p>
-			<p className="result-count" role="status">
-				{t('courseAdmin.count', { count: total })}
-			</p>
-			<DataTable
+			<DataGrid
 				name="cursussen"
 				caption={t('courseAdmin.caption')}
 				columns={columns}
 				rows={rows}
-				empty={total === 0 ? t('courseAdmin.empty') : t('courseAdmin.emptyPage')}
-				server={{ sort: { id: sort, desc: direction === 'desc' }, sortHref, page, pages }}
+				getRowId={(row) => row.id}
+				sort={sort}
+				page={page}
+				pages={pages}
+				count={t('courseAdmin.count', { count: total })}
+				empty={total > 0 ? t('courseAdmin.emptyPage') : filtered ? t('courseAdmin.emptyFiltered') : t('courseAdmin.empty')}
+				filters={
+					<>
+						<GridFilter id="filter-q" label={t('courseAdmin.search')}>
+							<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
+						</GridFilter>
+						<GridFilter id="filter-status" label={t('courseAdmin.columnStatus')}>
+							<select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
+								<option value="">{t('courseAdmin.statusAny')}</option>
+								{(['draft', 'published', 'archived'] as const).map((status) => (
+									<option key={status} value={status}>
+										{t(`courseAdmin.status_${status}`)}
+									</option>
+								))}
+							</select>
+						</GridFilter>
+						<GridFilter id="filter-vorm" label={t('courseAdmin.columnForm')}>
+							<select id="filter-vorm" name="vorm" defaultValue={filters.vorm ?? ''}>
+								<option value="">{t('courseAdmin.formAny')}</option>
+								{COURSE_FORMS.map((form) => (
+									<option key={form} value={form}>
+										{t(`courseForm.${form}`)}
+									</option>
+								))}
+							</select>
+						</GridFilter>
+					</>
+				}
 			/>
 		</div>
 	)

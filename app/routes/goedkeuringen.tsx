@@ -1,20 +1,24 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import type { Actor, Resource } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
+import { ScrollRegion } from '../components/scroll-region.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { decideEnrolments, type Decision } from '../features/enrolment/decide-enrolment.server.ts'
-import { decisionSchema } from '../features/enrolment/decision-schema.ts'
+import { bulkDecisionSchema } from '../features/enrolment/decision-schema.ts'
+import { APPROVAL_GRID_FILTERS, APPROVAL_SORTS } from '../features/enrolment/approval-grid.server.ts'
+import { previewDecision } from '../features/enrolment/preview-decision.server.ts'
 import { showApprovals } from '../features/enrolment/show-approvals.server.ts'
 import { formatDate, formatDateTime, formatPrice } from '../utils/format.ts'
 import { statusOf, valueOrThrow } from '../core/http.server.ts'
+import { readGridFilters, readGridQuery } from '../core/grid-query.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 
 /** The approvals inbox of the asker's unit: its managers (their team) and coordinators (all of the unit). */
@@ -22,9 +26,10 @@ const ownInbox = (actor: Actor): Resource => ({ kind: 'approvals', tenantId: act
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownInbox)
-	const requests = valueOrThrow(await showApprovals(context, { actor }))
+	const { filters, sort, page, query } = readGridQuery(request, { filters: APPROVAL_GRID_FILTERS, sorts: APPROVAL_SORTS, fallback: { id: 'requested', desc: false } })
+	const inbox = valueOrThrow(await showApprovals(context, { actor, filters, sort, page }))
 	const t = await i18next.getFixedT(request)
-	return { requests, title: `${t('approvals.title')} – ${t('app.name')}` }
+	return { ...inbox, filters, sort, query, title: `${t('approvals.title')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -32,24 +37,41 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'approve', ownInbox)
 	const form = await readForm(request, { multiline: ['reason'] })
-	requireIntent(form, ['approve', 'decline'])
-	const submission = parseForm(form, decisionSchema)
+	requireIntent(form, ['preview-approve', 'preview-decline', 'approve', 'decline'])
+	const submission = parseForm(form, bulkDecisionSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
 	const { value } = submission
+	if (value.intent === 'preview-approve' || value.intent === 'preview-decline') {
+		// Nothing changes yet: the page shows what the decision would do, and a form to take it.
+		const selection = value.alles === 'ja' ? { filters: readGridFilters(value.filter ?? '', APPROVAL_GRID_FILTERS) } : { ids: value.ids ?? [] }
+		const preview = await previewDecision(context, { actor, selection, decision: value.intent === 'preview-approve' ? 'approve' : 'decline' })
+		if (!preview.ok) return refusedForm(submission, preview)
+		return { result: submission.reply(), preview: preview.value, reason: value.reason?.trim() ?? '' }
+	}
 	const decision: Decision = value.intent === 'approve' ? { decision: 'approve' } : { decision: 'decline', reason: value.reason }
 	const decided = await decideEnrolments(context, { actor, enrolmentIds: value.ids, decision })
 	if (!decided.ok) return refusedForm(submission, decided)
 	// Each request is reported on its own row; only when every one was refused does the answer as a whole fail, with the first refusal's status.
-	const failed = decided.value.flatMap(({ enrolmentId, result }) => (result.ok ? [] : [{ id: enrolmentId, code: result.code as ErrorCode }]))
+	const results = decided.value.map(({ enrolmentId, employeeName, courseTitle, result }) => ({
+		id: enrolmentId,
+		employeeName,
+		courseTitle,
+		...(result.ok ? { ok: true as const, status: result.value } : { ok: false as const, code: result.code as ErrorCode }),
+	}))
+	const failed = results.filter((row) => !row.ok)
 	const firstRefusal = decided.value.find(({ result }) => !result.ok)?.result
-	const allFailed = failed.length === decided.value.length && firstRefusal && !firstRefusal.ok
+	const allFailed = failed.length === results.length && firstRefusal && !firstRefusal.ok
 	return data(
-		{ result: submission.reply({ resetForm: true }), failed, decided: decided.value.length - failed.length },
+		{ result: submission.reply({ resetForm: true }), results, failed: failed.length, decided: results.length - failed.length },
 		{ status: allFailed ? statusOf(firstRefusal.kind) : 200 },
 	)
 }
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>['requests'][number]
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>
+type Row = LoaderData['rows'][number]
+type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
+type Preview = Extract<ActionData, { preview: unknown }>
+type Outcome = Extract<ActionData, { results: unknown }>
 
 /** The requests a refused form had ticked (none after a decision: its reply resets the form). */
 function submittedIds(initialValue: Record<string, unknown> | null | undefined): string[] {
@@ -58,27 +80,37 @@ function submittedIds(initialValue: Record<string, unknown> | null | undefined):
 }
 
 export default function Approvals() {
-	const { requests } = useLoaderData<typeof loader>()
+	const { rows, total, page, pages, courses, filters, sort, query } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
-	const lastResult = actionData && 'decided' in actionData ? actionData.result : actionData
-	const outcome = actionData && 'decided' in actionData ? actionData : null
+	const preview = actionData && 'preview' in actionData ? actionData : null
+	const outcome = actionData && 'results' in actionData ? actionData : null
+	const lastResult = actionData && 'result' in actionData ? actionData.result : actionData
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
 	const errorText = useErrorText()
 	const [form, fields] = useForm({
 		id: 'beslissen',
 		lastResult,
-		constraint: getZodConstraint(decisionSchema),
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: decisionSchema }),
+		constraint: getZodConstraint(bulkDecisionSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: bulkDecisionSchema }),
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 	})
-	// Ticked requests stay ticked while paging (the page stays mounted and sends the ticks of other
-	// pages as hidden fields), as in a mail client; a decision, or a refused form, resets them to what the server says.
+	// Ticked requests stay ticked while paging and filtering (the page stays mounted and sends the
+	// ticks of other pages as hidden fields), as in a mail client; a decision, or a refused form,
+	// resets them to what the server says.
 	const [ticked, setTicked] = useState(() => new Set(submittedIds(lastResult?.initialValue)))
-	useEffect(() => setTicked(new Set(submittedIds(lastResult?.initialValue))), [lastResult])
-	// A request someone else decided meanwhile drops out of the selection.
-	const selected = new Set(requests.filter((r) => ticked.has(r.id)).map((r) => r.id))
+	const [allMatching, setAllMatching] = useState(lastResult?.initialValue?.alles === 'ja')
+	useEffect(() => {
+		setTicked(new Set(submittedIds(lastResult?.initialValue)))
+		setAllMatching(lastResult?.initialValue?.alles === 'ja')
+	}, [lastResult])
+	// A new filter starts a new "all that match".
+	const shownQuery = useRef(query)
+	useEffect(() => {
+		if (shownQuery.current !== query) setAllMatching(false)
+		shownQuery.current = query
+	}, [query])
 	const toggle = (id: string, on: boolean) =>
 		setTicked((current) => {
 			const next = new Set(current)
@@ -86,100 +118,301 @@ export default function Approvals() {
 			else next.delete(id)
 			return next
 		})
-	const nameOf = (id: string) => requests.find((r) => r.id === id)?.employeeName ?? id
-	const columns: DataColumn<Row>[] = [
+	const filtered = query !== ''
+	const columns: GridColumn<Row>[] = [
 		{
 			id: 'kies',
 			header: t('approvals.select'),
-			enableSorting: false,
 			cell: ({ row }) => (
 				<input
 					type="checkbox"
+					form="beslissen"
 					name="ids"
 					value={row.original.id}
-					checked={selected.has(row.original.id)}
+					checked={allMatching || ticked.has(row.original.id)}
+					disabled={allMatching}
 					onChange={(event) => toggle(row.original.id, event.currentTarget.checked)}
 					aria-label={t('approvals.selectRow', { name: row.original.employeeName })}
 				/>
 			),
 		},
-		{ id: 'medewerker', header: t('approvals.employee'), accessorFn: (row) => row.employeeName },
-		{ id: 'opleiding', header: t('approvals.course'), accessorFn: (row) => `${row.courseTitle} (${row.providerShortName})` },
-		{ id: 'datum', header: t('approvals.date'), accessorFn: (row) => new Date(row.startsAt).getTime(), cell: ({ row }) => formatDate(new Date(row.original.startsAt), language) },
-		{ id: 'kosten', header: t('approvals.price'), accessorFn: (row) => row.priceCents, cell: ({ row }) => formatPrice(row.original.priceCents, language) },
-		{ id: 'waarom', header: t('approvals.reason'), accessorFn: (row) => (row.approvalReason ? t(`approvals.reason_${row.approvalReason}`) : '') },
-		{ id: 'aangevraagd', header: t('approvals.requestedAt'), accessorFn: (row) => new Date(row.requestedAt).getTime(), cell: ({ row }) => formatDateTime(new Date(row.original.requestedAt), language) },
+		{ id: 'employee', header: t('approvals.employee'), sortable: true, accessorFn: (row) => row.employeeName },
+		{ id: 'course', header: t('approvals.course'), sortable: true, accessorFn: (row) => `${row.courseTitle} (${row.providerShortName})` },
+		{ id: 'date', header: t('approvals.date'), sortable: true, cell: ({ row }) => formatDate(new Date(row.original.startsAt), language) },
+		{ id: 'price', header: t('approvals.price'), sortable: true, cell: ({ row }) => formatPrice(row.original.priceCents, language) },
+		{ id: 'step', header: t('approvals.step'), cell: ({ row }) => (row.original.approvalStep ? t(`approvals.step_${row.original.approvalStep}`) : '') },
+		{ id: 'reason', header: t('approvals.reason'), cell: ({ row }) => (row.original.approvalReason ? t(`approvals.reason_${row.original.approvalReason}`) : '') },
+		{
+			id: 'requested',
+			header: t('approvals.age'),
+			sortable: true,
+			cell: ({ row }) => (
+				<>
+					{row.original.daysWaiting === 0 ? t('approvals.ageToday') : t('approvals.waitingDays', { count: row.original.daysWaiting })}
+					<br />
+					<small>{formatDateTime(new Date(row.original.requestedAt), language)}</small>
+				</>
+			),
+		},
 	]
+	const selectedCount = allMatching ? total : ticked.size
 	return (
 		<div className="container page">
 			<h1>{t('approvals.title')}</h1>
 			<p className="lead">{t('approvals.intro')}</p>
-			{outcome && outcome.decided > 0 ? (
-				<p className="notice notice--success" role="status">
-					{t('approvals.decided', { count: outcome.decided })}
-				</p>
-			) : null}
-			{outcome?.failed.length ? (
-				<ul className="notice" role="alert">
-					{outcome.failed.map((failure) => (
-						<li key={failure.id}>{t('approvals.failed', { name: nameOf(failure.id), message: t(`errors.${failure.code}`) })}</li>
-					))}
-				</ul>
-			) : null}
-			{requests.length === 0 ? (
-				<p className="empty-state">{t('approvals.empty')}</p>
-			) : (
+			{outcome ? <DecisionOutcome outcome={outcome} /> : null}
+			{preview ? <DecisionPreview preview={preview} /> : null}
+			{/* Nothing (or a forged id) selected concerns the selection as a whole: above the table. */}
+			<ErrorSummary form={form} fields={[{ meta: fields.reason, label: t('approvals.declineReason') }]} formError={errorText(fields.ids.errors) ?? errorText(form.errors)} />
+			<DataGrid
+				name="aanvragen"
+				caption={t('approvals.caption')}
+				columns={columns}
+				rows={rows}
+				getRowId={(row) => row.id}
+				sort={sort}
+				page={page}
+				pages={pages}
+				count={t('approvals.count', { count: total })}
+				empty={filtered ? t('approvals.emptyFiltered') : t('approvals.empty')}
+				filters={
+					<>
+						<GridFilter id="filter-q" label={t('approvals.search')}>
+							<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
+						</GridFilter>
+						<GridFilter id="filter-stap" label={t('approvals.step')}>
+							<select id="filter-stap" name="stap" defaultValue={filters.stap ?? ''}>
+								<option value="">{t('approvals.stepAny')}</option>
+								<option value="manager">{t('approvals.step_manager')}</option>
+								<option value="coordinator">{t('approvals.step_coordinator')}</option>
+							</select>
+						</GridFilter>
+						<GridFilter id="filter-opleiding" label={t('approvals.course')}>
+							<select id="filter-opleiding" name="opleiding" defaultValue={filters.opleiding ?? ''}>
+								<option value="">{t('approvals.courseAny')}</option>
+								{courses.map((course) => (
+									<option key={course.id} value={course.id}>
+										{course.title}
+									</option>
+								))}
+							</select>
+						</GridFilter>
+						<GridFilter id="filter-van" label={t('approvals.from')}>
+							<input type="date" id="filter-van" name="van" defaultValue={filters.van ?? ''} />
+						</GridFilter>
+						<GridFilter id="filter-tot" label={t('approvals.to')}>
+							<input type="date" id="filter-tot" name="tot" defaultValue={filters.tot ?? ''} />
+						</GridFilter>
+						<GridFilter id="filter-wacht" label={t('approvals.waiting')}>
+							<select id="filter-wacht" name="wacht" defaultValue={filters.wacht ? String(filters.wacht) : ''}>
+								<option value="">{t('approvals.waitingAny')}</option>
+								{[7, 14, 30, 60].map((days) => (
+									<option key={days} value={days}>
+										{t('approvals.waitingDays', { count: days })}
+									</option>
+								))}
+							</select>
+						</GridFilter>
+					</>
+				}
+				beforeTable={
+					total > 0 ? (
+						<div className="field__choice select-all">
+							<input type="checkbox" id="alles" form="beslissen" name="alles" value="ja" checked={allMatching} onChange={(event) => setAllMatching(event.currentTarget.checked)} />{' '}
+							<label htmlFor="alles">{t('approvals.selectAll', { count: total })}</label>
+						</div>
+					) : null
+				}
+				afterTable={(pageRows) => {
+					const shown = new Set(pageRows.map((r) => r.id))
+					const elsewhere = allMatching ? [] : [...ticked].filter((id) => !shown.has(id))
+					return (
+						<>
+							{elsewhere.map((id) => (
+								<input key={id} type="hidden" form="beslissen" name="ids" value={id} />
+							))}
+							<div className="selection-summary">
+								<p role="status">
+									{allMatching
+										? t('approvals.selectedAll', { count: total })
+										: selectedCount === 0
+											? t('approvals.selectedNone')
+											: elsewhere.length > 0
+												? t('approvals.selectedElsewhere', { count: selectedCount, elsewhere: elsewhere.length })
+												: t('approvals.selected', { count: selectedCount })}
+								</p>
+								{selectedCount > 0 ? (
+									<button
+										type="button"
+										className="button button--secondary"
+										onClick={() => {
+											setTicked(new Set())
+											setAllMatching(false)
+										}}
+									>
+										{t('approvals.clearSelection')}
+									</button>
+								) : null}
+							</div>
+						</>
+					)
+				}}
+			/>
+			{total > 0 ? (
 				<Form method="post" className="form-stack" {...getFormProps(form)}>
-					{/* Nothing (or a forged id) selected concerns the selection as a whole: above the table. */}
-					<ErrorSummary
-						form={form}
-						fields={[{ meta: fields.reason, label: t('approvals.declineReason') }]}
-						formError={errorText(fields.ids.errors) ?? errorText(form.errors)}
-					/>
-					<DataTable
-						name="aanvragen"
-						caption={t('approvals.title')}
-						columns={columns}
-						rows={requests}
-						empty={t('approvals.empty')}
-						pageSize={50}
-						afterTable={(pageRows) => {
-							const shown = new Set(pageRows.map((r) => r.id))
-							const elsewhere = [...selected].filter((id) => !shown.has(id))
-							return (
-								<>
-									{elsewhere.map((id) => (
-										<input key={id} type="hidden" name="ids" value={id} />
-									))}
-									<div className="selection-summary">
-										<p role="status">
-											{selected.size === 0
-												? t('approvals.selectedNone')
-												: elsewhere.length > 0
-													? t('approvals.selectedElsewhere', { count: selected.size, elsewhere: elsewhere.length })
-													: t('approvals.selected', { count: selected.size })}
-										</p>
-										{selected.size > 0 ? (
-											<button type="button" className="button button--secondary" onClick={() => setTicked(new Set())}>
-												{t('approvals.clearSelection')}
-											</button>
-										) : null}
-									</div>
-								</>
-							)
-						}}
-					/>
+					<input type="hidden" name="filter" value={query} />
 					<Field meta={fields.reason} label={t('approvals.declineReason')} as="textarea" rows={3} controlProps={{ maxLength: 500 }} />
 					<div className="form-actions">
-						<button type="submit" name="intent" value="approve" className="button">
+						<button type="submit" name="intent" value="preview-approve" className="button">
 							{t('approvals.approve')}
 						</button>
-						<button type="submit" name="intent" value="decline" className="button button--secondary">
+						<button type="submit" name="intent" value="preview-decline" className="button button--secondary">
 							{t('approvals.decline')}
 						</button>
 					</div>
 				</Form>
-			)}
+			) : null}
 		</div>
+	)
+}
+
+/** What the decision would do, with the form that takes it on exactly these requests. */
+function DecisionPreview({ preview: { preview, reason } }: { preview: Preview }) {
+	const { t, i18n } = useTranslation()
+	const language = i18n.language
+	const location = useLocation()
+	const navigation = useNavigation()
+	const heading = useRef<HTMLHeadingElement>(null)
+	useEffect(() => heading.current?.focus(), [preview])
+	const approving = preview.decision === 'approve'
+	const budget = preview.budget
+	const refused = new Set(budget?.refusedForBudget ?? [])
+	const count = preview.requests.length
+	return (
+		<section className="confirm decision-preview" aria-labelledby="voorvertoning">
+			<h2 id="voorvertoning" tabIndex={-1} ref={heading}>
+				{approving ? t('approvals.previewApproveTitle') : t('approvals.previewDeclineTitle')}
+			</h2>
+			{budget ? (
+				<>
+					<p>{t('approvals.previewApprove', { count: budget.final, total: formatPrice(budget.totalCents, language) })}</p>
+					{budget.passedOn > 0 ? <p>{t('approvals.previewPassedOn', { count: budget.passedOn })}</p> : null}
+					{refused.size > 0 ? (
+						<div className="notice notice--warning">
+							<p>{t('approvals.previewRefused', { count: refused.size })}</p>
+							<ul>
+								{preview.requests
+									.filter((request) => refused.has(request.id))
+									.map((request) => (
+										<li key={request.id}>
+											{request.employeeName} – {request.courseTitle} ({formatPrice(request.priceCents, language)})
+										</li>
+									))}
+							</ul>
+						</div>
+					) : null}
+					<ScrollRegion label={t('approvals.budgetCaption')}>
+						<table className="sessions">
+							<caption>{t('approvals.budgetCaption')}</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t('approvals.budgetPerson')}</th>
+									<th scope="col">{t('approvals.budgetYear')}</th>
+									<th scope="col">{t('approvals.budgetTotal')}</th>
+									<th scope="col">{t('approvals.budgetCommitted')}</th>
+									<th scope="col">{t('approvals.budgetApproving')}</th>
+									<th scope="col">{t('approvals.budgetRemaining')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{budget.budgets.map((row) => (
+									<tr key={`${row.userId}:${row.year}`}>
+										<th scope="row">{row.employeeName}</th>
+										<td>{row.year}</td>
+										<td>{formatPrice(row.yearlyBudgetCents, language)}</td>
+										<td>{formatPrice(row.committedCents, language)}</td>
+										<td>{formatPrice(row.approvingCents, language)}</td>
+										<td>{row.remainingAfterCents < 0 ? t('approvals.budgetOver', { amount: formatPrice(row.remainingAfterCents, language) }) : formatPrice(row.remainingAfterCents, language)}</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</ScrollRegion>
+				</>
+			) : (
+				<p>{t('approvals.previewDecline', { count, reason })}</p>
+			)}
+			{preview.notInInbox > 0 ? <p>{t('approvals.previewNotInInbox', { count: preview.notInInbox })}</p> : null}
+			{preview.truncated ? <p>{t('approvals.previewTruncated', { count })}</p> : null}
+			<details>
+				<summary>{t('approvals.previewRequests', { count })}</summary>
+				<ul className="plain-list">
+					{preview.requests.map((request) => (
+						<li key={request.id}>
+							{request.employeeName} – {request.courseTitle}, {formatDate(new Date(request.startsAt), language)} ({formatPrice(request.priceCents, language)})
+						</li>
+					))}
+				</ul>
+			</details>
+			<Form method="post">
+				<input type="hidden" name="intent" value={preview.decision} />
+				{reason ? <input type="hidden" name="reason" value={reason} /> : null}
+				{preview.requests.map((request) => (
+					<input key={request.id} type="hidden" name="ids" value={request.id} />
+				))}
+				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+					{approving ? t('approvals.confirmApprove', { count }) : t('approvals.confirmDecline', { count })}
+				</button>{' '}
+				<Link to={`${location.pathname}${location.search}`}>{t('approvals.backToList')}</Link>
+			</Form>
+		</section>
+	)
+}
+
+/** What a decision did, per request: the ones that failed by name and why, and that the rest was saved. */
+function DecisionOutcome({ outcome }: { outcome: Outcome }) {
+	const { t } = useTranslation()
+	const nameOf = (row: Outcome['results'][number]) => (row.employeeName ? `${row.employeeName} (${row.courseTitle})` : t('approvals.unknownRequest', { id: row.id }))
+	const failed = outcome.results.filter((row) => !row.ok)
+	return (
+		<>
+			{outcome.decided > 0 ? (
+				<p className="notice notice--success" role="status">
+					{t('approvals.decided', { count: outcome.decided })}
+				</p>
+			) : null}
+			{failed.length > 0 ? (
+				<div className="notice notice--error" role="alert">
+					{outcome.decided > 0 ? <p>{t('approvals.failedSummary', { count: failed.length })}</p> : null}
+					<ul>
+						{failed.map((row) => (
+							<li key={row.id}>{t('approvals.failed', { name: nameOf(row), message: row.ok ? '' : t(`errors.${row.code}`) })}</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			<details className="decision-results">
+				<summary>{t('approvals.results', { count: outcome.results.length })}</summary>
+				<ScrollRegion label={t('approvals.resultsCaption')}>
+					<table className="sessions">
+						<caption className="visually-hidden">{t('approvals.resultsCaption')}</caption>
+						<thead>
+							<tr>
+								<th scope="col">{t('approvals.resultRequest')}</th>
+								<th scope="col">{t('approvals.resultOutcome')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{outcome.results.map((row) => (
+								<tr key={row.id}>
+									<th scope="row">{nameOf(row)}</th>
+									<td>{row.ok ? t(`enrolmentStatus.${row.status}`) : t('approvals.resultFailed', { message: t(`errors.${row.code}`) })}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</ScrollRegion>
+			</details>
+		</>
 	)
 }

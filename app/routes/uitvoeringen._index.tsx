@@ -2,50 +2,57 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { DataTable, type DataColumn } from '../components/data-table.tsx'
+import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { listUnitSessions } from '../features/sessions/list-unit-sessions.server.ts'
+import { defaultSessionsFrom, SESSION_GRID_FILTERS, UNIT_SESSION_SORTS } from '../features/sessions/session-grid.server.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
 import { valueOrThrow } from '../core/http.server.ts'
+import { readGridQuery } from '../core/grid-query.server.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
-	const sessions = valueOrThrow(await listUnitSessions(context, { actor }))
+	const grid = readGridQuery(request, { filters: SESSION_GRID_FILTERS, sorts: UNIT_SESSION_SORTS, fallback: { id: 'date', desc: false } })
+	// Without a period asked for (no `van` at all; an empty one means "from the beginning") the list starts a week ago.
+	const filters = new URL(request.url).searchParams.has('van') ? grid.filters : { ...grid.filters, van: defaultSessionsFrom(context.clock.now()) }
+	const list = valueOrThrow(await listUnitSessions(context, { actor, filters, sort: grid.sort, page: grid.page }))
 	const t = await i18next.getFixedT(request)
-	return { sessions, title: `${t('navExtra.sessions')} – ${t('app.name')}` }
+	return { ...list, filters, sort: grid.sort, title: `${t('navExtra.sessions')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-type Row = ReturnType<typeof useLoaderData<typeof loader>>['sessions'][number]
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
 
 export default function UnitSessions() {
-	const { sessions } = useLoaderData<typeof loader>()
+	const { rows, total, page, pages, trainers, filters, sort } = useLoaderData<typeof loader>()
 	const [params] = useSearchParams()
 	const plannedSeries = Number(params.get('gepland') ?? 0)
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
-	const columns: DataColumn<Row>[] = [
+	const columns: GridColumn<Row>[] = [
 		{
-			id: 'datum',
+			id: 'date',
 			header: t('sessions.date'),
-			accessorFn: (row) => new Date(row.startsAt).getTime(),
+			sortable: true,
 			cell: ({ row }) => `${formatDate(new Date(row.original.startsAt), language)}, ${formatTimeRange(new Date(row.original.startsAt), new Date(row.original.endsAt), language)}`,
 		},
 		{
-			id: 'opleiding',
+			id: 'course',
 			header: t('sessions.course'),
-			accessorFn: (row) => row.courseTitle,
+			sortable: true,
 			cell: ({ row }) => <Link to={`/uitvoeringen/${row.original.id}`}>{row.original.courseTitle}</Link>,
 		},
-		{ id: 'plaats', header: t('sessions.place'), accessorFn: (row) => row.city ?? t('course.online') },
-		{ id: 'capaciteit', header: t('sessions.capacity'), accessorFn: (row) => row.capacity },
-		{ id: 'bezet', header: t('sessions.taken'), accessorFn: (row) => row.taken },
-		{ id: 'wachtlijst', header: t('sessions.waiting'), accessorFn: (row) => row.waiting },
+		{ id: 'place', header: t('sessions.place'), sortable: true, accessorFn: (row) => row.city ?? t('course.online') },
+		{ id: 'trainers', header: t('sessions.trainers'), accessorFn: (row) => row.trainers ?? '' },
+		{ id: 'capacity', header: t('sessions.capacity'), sortable: true, accessorFn: (row) => row.capacity },
+		{ id: 'taken', header: t('sessions.taken'), sortable: true, accessorFn: (row) => row.taken },
+		{ id: 'waiting', header: t('sessions.waiting'), sortable: true, accessorFn: (row) => row.waiting },
 		{
-			id: 'stand',
+			id: 'status',
 			header: t('sessions.status'),
+			sortable: true,
 			accessorFn: (row) => t(row.status === 'planned' ? 'sessions.planned' : 'sessions.cancelled'),
 			cell: ({ row }) => (
 				<>
@@ -73,7 +80,48 @@ export default function UnitSessions() {
 				{' · '}
 				<Link to="/beheer/zalen">{t('rooms.manage')}</Link>
 			</p>
-			<DataTable name="uitvoeringen" caption={t('navExtra.sessions')} columns={columns} rows={sessions} empty={t('sessions.empty')} initialSort={{ id: 'datum', desc: false }} />
+			<DataGrid
+				name="uitvoeringen"
+				caption={t('sessions.caption')}
+				columns={columns}
+				rows={rows}
+				getRowId={(row) => row.id}
+				sort={sort}
+				page={page}
+				pages={pages}
+				count={t('sessions.count', { count: total })}
+				empty={total === 0 && !filters.q && !filters.stand && !filters.trainer && !filters.tot ? t('sessions.empty') : t('sessions.emptyFiltered')}
+				filters={
+					<>
+						<GridFilter id="filter-q" label={t('sessions.search')}>
+							<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
+						</GridFilter>
+						<GridFilter id="filter-stand" label={t('sessions.status')}>
+							<select id="filter-stand" name="stand" defaultValue={filters.stand ?? ''}>
+								<option value="">{t('sessions.statusAny')}</option>
+								<option value="planned">{t('sessions.planned')}</option>
+								<option value="cancelled">{t('sessions.cancelled')}</option>
+							</select>
+						</GridFilter>
+						<GridFilter id="filter-trainer" label={t('sessions.trainers')}>
+							<select id="filter-trainer" name="trainer" defaultValue={filters.trainer ?? ''}>
+								<option value="">{t('sessions.trainerAny')}</option>
+								{trainers.map((trainer) => (
+									<option key={trainer.id} value={trainer.id}>
+										{trainer.name}
+									</option>
+								))}
+							</select>
+						</GridFilter>
+						<GridFilter id="filter-van" label={t('sessions.from')}>
+							<input type="date" id="filter-van" name="van" defaultValue={filters.van ?? ''} />
+						</GridFilter>
+						<GridFilter id="filter-tot" label={t('sessions.to')}>
+							<input type="date" id="filter-tot" name="tot" defaultValue={filters.tot ?? ''} />
+						</GridFilter>
+					</>
+				}
+			/>
 		</div>
 	)
 }

@@ -62,6 +62,10 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		// The seed may hold another request of Sanne's: pick the one for this course.
 		await mark.getByRole('row').filter({ hasText: f.courseTitle }).getByRole('checkbox', { name: 'Sanne de Vries selecteren' }).check()
 		await mark.getByRole('button', { name: 'Goedkeuren' }).click()
+		// First what it would do to Sanne's budget, then the decision.
+		await mark.getByRole('heading', { name: 'Controleer voordat u goedkeurt' }).waitFor()
+		expect(await statusOf(request!.id)).toBe('awaiting_approval')
+		await mark.getByRole('button', { name: 'Ja, 1 aanvraag goedkeuren' }).click()
 		await mark.getByRole('status').filter({ hasText: '1 aanvraag verwerkt' }).waitFor()
 		expect(await statusOf(request!.id)).toBe('enrolled')
 		// Budget committed at approval, with the cost centre fixed then.
@@ -306,7 +310,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		const mark = await e2e.newPage()
 		await signInAs(mark, MARK, { returnTo: '/goedkeuringen' })
 		const status = (text: string) => mark.getByRole('status').filter({ hasText: text })
-		const inbox = mark.getByRole('region', { name: 'Goedkeuringen' })
+		const inbox = mark.getByRole('region', { name: 'Aanvragen die op een beslissing wachten' })
 		const boxOf = (id: string) => inbox.locator(`input[type="checkbox"][value="${id}"]`)
 		// The planted requests are the oldest: page 1 holds fifty of them, page 2 the rest.
 		await mark.getByText(/^Pagina 1 van \d+$/).waitFor()
@@ -325,6 +329,7 @@ describe.each(drivers)('enrolment, approval, cancellation and the waitlist on %s
 		expect(await boxOf(requests[0]!).isChecked()).toBe(true)
 		expect(await boxOf(requests[1]!).isChecked()).toBe(false)
 		await mark.getByRole('button', { name: 'Goedkeuren' }).click()
+		await mark.getByRole('button', { name: 'Ja, 2 aanvragen goedkeuren' }).click()
 		await status('2 aanvragen verwerkt.').waitFor()
 		expect(await statusOf(requests[0]!)).toBe('enrolled')
 		expect(await statusOf(requests[52]!)).toBe('enrolled')

@@ -128,6 +128,8 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		...RVO_PEOPLE.map((as): Probe => ({ name: "the unit's course list hides another unit's draft", as, path: () => '/beheer/cursussen', expectStatus: as === 'rvo-coordinator' ? 200 : 403, text: (f) => f.nvwaDraftCourse.title })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/cursussen', expectStatus: 302 },
 		{ name: 'control: the providing unit lists its draft', as: 'nvwa-coordinator', path: () => '/beheer/cursussen', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: "the drafts filter lists only the unit's own drafts", as: 'rvo-coordinator', path: () => '/beheer/cursussen?status=draft&vorm=', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: 'control: the drafts filter lists the providing unit\'s draft', as: 'nvwa-coordinator', path: () => '/beheer/cursussen?status=draft', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
 	],
 	'routes/beheer.cursussen.nieuw': [
 		{ name: 'an employee cannot create courses', as: 'rvo-employee', path: () => '/beheer/cursussen/nieuw', expectStatus: 403, text: () => 'Controleer op dubbelingen' },
@@ -196,11 +198,23 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "another unit's manager does not see the request", as: 'rvo-manager', path: () => '/goedkeuringen', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
 		{ name: "another unit's coordinator does not see the request", as: 'rvo-coordinator', path: () => '/goedkeuringen', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
 		{ name: "control: the unit's coordinator sees it", as: 'nvwa-coordinator', path: () => '/goedkeuringen', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		// Issue 14: the bulk form's ids are forged at will; only the approver's own inbox is ever previewed or decided.
+		...(['rvo-manager', 'rvo-coordinator'] as const).flatMap((as): Probe[] => [
+			{ name: "forged id: previewing the approval of another unit's request", as, path: () => '/goedkeuringen', form: (f) => ({ intent: 'preview-approve', ids: f.nvwaAwaitingApproval.id }), expectStatus: 404, text: (f) => f.nvwaAwaitingApproval.employeeName },
+			{ name: "forged id: approving another unit's request", as, path: () => '/goedkeuringen', form: (f) => ({ intent: 'approve', ids: f.nvwaAwaitingApproval.id }), expectStatus: 404, text: (f) => f.nvwaAwaitingApproval.employeeName },
+			{ name: "forged id: declining another unit's request", as, path: () => '/goedkeuringen', form: (f) => ({ intent: 'decline', ids: f.nvwaAwaitingApproval.id, reason: 'Overgenomen' }), expectStatus: 404, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		]),
+		{ name: 'an employee previews no decision', as: 'rvo-employee', path: () => '/goedkeuringen', form: (f) => ({ intent: 'preview-approve', ids: f.nvwaAwaitingApproval.id }), expectStatus: 403, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: 'not signed in: no preview', as: null, path: () => '/goedkeuringen', form: (f) => ({ intent: 'preview-approve', ids: f.nvwaAwaitingApproval.id }), expectStatus: 302 },
+		{ name: "control: the unit's coordinator previews approving it", as: 'nvwa-coordinator', path: () => '/goedkeuringen', form: (f) => ({ intent: 'preview-approve', ids: f.nvwaAwaitingApproval.id }), expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
 	],
 	'routes/uitvoeringen._index': [
 		{ name: 'an employee runs no sessions', as: 'rvo-employee', path: () => '/uitvoeringen', expectStatus: 403 },
 		{ name: "another unit's coordinator does not see the session", as: 'rvo-coordinator', path: () => '/uitvoeringen', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the providing coordinator sees it', as: 'nvwa-coordinator', path: () => '/uitvoeringen', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		// Issue 14: a filter naming another unit's trainer, over all time, still lists only the asker's unit.
+		{ name: "forged id: filtering on another unit's trainer", as: 'rvo-coordinator', path: (f) => `/uitvoeringen?trainer=${f.nvwaTrainer.id}&van=`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the providing coordinator finds it over all time', as: 'nvwa-coordinator', path: () => '/uitvoeringen?van=&stand=planned', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 	],
 	'routes/uitvoeringen.$sessionId._index': [
 		{ name: "direct URL: another unit's session, as coordinator", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}`, expectStatus: 404, text: (f) => f.nvwaEnrolment.employeeName },

@@ -2,6 +2,7 @@ import {
 	commitBudget,
 	committedBudget,
 	getEmployeeForEnrolment,
+	getDecisionLabels,
 	getEnrolmentForAction,
 	getSessionForEnrolment,
 	lockEmployeeBudget,
@@ -9,29 +10,62 @@ import {
 	updateEnrolment,
 } from '@leerplein/db/enrolment'
 import { budgetYear, isFinalApproval, remainingBudget, type Actor, type EnrolmentStatus } from '@leerplein/domain'
-import { audit, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { audit, inTenant, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { MAX_BATCH } from './decision-schema.ts'
 import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, refuseUnlessOpen, requestCoordinatorApproval, rulesOf, seatApproved } from './enrolment-support.server.ts'
+import { inboxOf } from './show-approvals.server.ts'
 
 export type Decision = { decision: 'approve' } | { decision: 'decline'; reason: string }
 
-/** Each request's own outcome: a refusal of one does not undo the others. */
-export type DecisionOutcome = { enrolmentId: string; result: ServiceResult<EnrolmentStatus> }
+/**
+ * Each request's own outcome: a refusal of one does not undo the others. Named by employee and
+ * course when the approver's inbox covers the request (a forged id of another team or unit has no name).
+ */
+export type DecisionOutcome = { enrolmentId: string; employeeName: string | null; courseTitle: string | null; result: ServiceResult<EnrolmentStatus> }
+
+/** How many requests of a batch are decided at the same time (each in its own transaction). */
+const DECISION_WORKERS = 4
 
 /**
  * A manager (for their own team) or the unit's coordinator approves or declines requests, one
  * transaction per request so one refusal does not undo the others. A final approval commits
  * the budget, fixes the cost centre and seats the employee (or puts them on the waitlist).
+ *
+ * A batch of hundreds is decided by a few workers at once, but one employee's requests always
+ * by one worker, in the order given (the preview's order), so each budget sees its requests in
+ * exactly the order the preview showed. The outcomes come back in the order given.
  */
 export async function decideEnrolments(
 	ctx: ServiceContext,
 	{ actor, enrolmentIds, decision }: { actor: Actor; enrolmentIds: readonly string[]; decision: Decision },
 ): Promise<ServiceResult<DecisionOutcome[]>> {
 	if (enrolmentIds.length === 0) return refuse('invalid', 'NOTHING_SELECTED', { field: 'ids' })
-	const outcomes: DecisionOutcome[] = []
-	for (const enrolmentId of enrolmentIds) {
-		outcomes.push({ enrolmentId, result: await decideOne(ctx, { actor, enrolmentId, decision }) })
+	if (enrolmentIds.length > MAX_BATCH) return refuse('invalid', 'BATCH_TOO_LARGE', { field: 'ids' })
+	const unique = [...new Set(enrolmentIds)]
+	const named = await inTenant(ctx, actor, (tx) => getDecisionLabels(tx, { inbox: inboxOf(actor), ids: unique }))
+	if (!named.ok) return named
+	const names = new Map(named.value.map((row) => [row.id, row]))
+	// One queue per employee (an id nobody in the inbox has is a queue of its own).
+	const queues = new Map<string, string[]>()
+	for (const enrolmentId of unique) {
+		const key = names.get(enrolmentId)?.userId ?? enrolmentId
+		queues.set(key, [...(queues.get(key) ?? []), enrolmentId])
 	}
-	return succeed(outcomes)
+	const pending = [...queues.values()]
+	const results = new Map<string, ServiceResult<EnrolmentStatus>>()
+	const worker = async () => {
+		for (let queue = pending.shift(); queue; queue = pending.shift()) {
+			// One transaction per request: a refusal (decided meanwhile, budget exhausted, session cancelled) rolls back that request only.
+			for (const enrolmentId of queue) results.set(enrolmentId, await decideOne(ctx, { actor, enrolmentId, decision }))
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(DECISION_WORKERS, pending.length) }, worker))
+	return succeed(
+		unique.map((enrolmentId) => {
+			const name = names.get(enrolmentId)
+			return { enrolmentId, employeeName: name?.employeeName ?? null, courseTitle: name?.courseTitle ?? null, result: results.get(enrolmentId)! }
+		}),
+	)
 }
 
 function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision }: { actor: Actor; enrolmentId: string; decision: Decision }): Promise<ServiceResult<EnrolmentStatus>> {

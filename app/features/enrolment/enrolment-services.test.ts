@@ -51,7 +51,7 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 	describe('approval by the manager, then the coordinator', () => {
 		test("after the manager's approval every active coordinator of the unit is asked, in the same transaction", async () => {
 			const decided = await decideEnrolments(ctx(), { actor: asManager(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' } })
-			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'awaiting_approval' } }] })
+			expect(decided).toMatchObject({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'awaiting_approval' } }] })
 			const asked = (await mailJobs()).filter((job) => job.enrolment_id === f.awaitingManager)
 			expect(asked.map((job) => [job.kind, job.recipient]).sort()).toEqual(f.coordinators.map((userId) => ['approval_requested', userId]))
 			// The inactive coordinator is not asked; the employee hears nothing yet.
@@ -70,13 +70,13 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 		test('a manager may not take the second step, and a refused decision enqueues nothing', async () => {
 			const before = (await mailJobs()).length
 			const decided = await decideEnrolments(ctx(), { actor: asManager(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' } })
-			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: false, kind: 'forbidden', code: 'APPROVAL_NOT_YOUR_STEP' } }] })
+			expect(decided).toMatchObject({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: false, kind: 'forbidden', code: 'APPROVAL_NOT_YOUR_STEP' } }] })
 			expect((await mailJobs()).length).toBe(before)
 		})
 
 		test("the coordinator's approval is final: the employee is seated and told, and nobody is asked again", async () => {
 			const decided = await decideEnrolments(ctx(), { actor: asCoordinator(), enrolmentIds: [f.awaitingManager], decision: { decision: 'approve' } })
-			expect(decided).toEqual({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'enrolled' } }] })
+			expect(decided).toMatchObject({ ok: true, value: [{ enrolmentId: f.awaitingManager, result: { ok: true, value: 'enrolled' } }] })
 			const jobs = (await mailJobs()).filter((job) => job.enrolment_id === f.awaitingManager)
 			expect(jobs.map((job) => job.kind)).toEqual([...f.coordinators.map(() => 'approval_requested'), 'enrolment_approved'])
 		})

@@ -30,3 +30,8 @@ export {
 	updateEnrolment,
 } from '../queries/enrolments.ts'
 export type { AllocatedSeat, EnrolmentForAction, NewEnrolment, SessionForEnrolment, SessionLock } from '../queries/enrolments.ts'
+// The approvals inbox and the unit's sessions as server-side grids (issue 14).
+export { APPROVAL_SORTS, committedBudgets, getApprovalCandidates, getDecisionLabels, listApprovalInbox, listApprovalInboxCourses, listApprovalInboxIds } from '../queries/approval-inbox.ts'
+export type { ApprovalCandidateRow, ApprovalFilter, ApprovalInbox, ApprovalRow, ApprovalSort } from '../queries/approval-inbox.ts'
+export { listUnitSessionsPage, UNIT_SESSION_SORTS } from '../queries/session-list.ts'
+export type { UnitSessionFilter, UnitSessionRow, UnitSessionSort } from '../queries/session-list.ts'

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, ilike, sql } from 'drizzle-orm'
 import type { CourseForm, CourseStatus, Language } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { courses } from '../schema/catalogue.ts'
 import { sessions } from '../schema/logistics.ts'
+import { containsPattern } from './approval-inbox.ts'
 
 /** A coordinator's own unit's courses (issue 4): the admin grid, and the course form. */
 
@@ -11,15 +12,25 @@ export type OwnCourseSort = (typeof OWN_COURSE_SORTS)[number]
 
 export type OwnCourseRow = { id: string; title: string; status: CourseStatus; form: CourseForm; updatedAt: Date; sessions: number }
 
-/** The unit's courses, sorted and paged; merged courses are gone from the unit's offering. */
+/** What the unit's course grid narrows to: words in the title, a status, a form. */
+export type OwnCourseFilter = { search?: string; status?: Exclude<CourseStatus, 'merged'>; form?: CourseForm }
+
+/** The unit's courses, filtered, sorted and paged; merged courses are gone from the unit's offering. */
 export async function listOwnCourses(
 	db: Database,
-	{ tenantId, sort, direction, limit, offset }: { tenantId: string; sort: OwnCourseSort; direction: 'asc' | 'desc'; limit: number; offset: number },
+	{ tenantId, filter = {}, sort, direction, limit, offset }: { tenantId: string; filter?: OwnCourseFilter; sort: OwnCourseSort; direction: 'asc' | 'desc'; limit: number; offset: number },
 ): Promise<{ rows: OwnCourseRow[]; total: number }> {
 	const sessionCount = sql<number>`(select count(*) from ${sessions} s where s.course_id = ${courses.id})`.mapWith(Number)
 	const column = { title: courses.title, status: courses.status, updated: courses.updatedAt, sessions: sessionCount }[sort]
 	const order = direction === 'asc' ? asc(column) : desc(column)
-	const own = and(eq(courses.providerTenantId, tenantId), sql`${courses.status} <> 'merged'`)
+	const search = filter.search?.trim()
+	const own = and(
+		eq(courses.providerTenantId, tenantId),
+		sql`${courses.status} <> 'merged'`,
+		filter.status ? eq(courses.status, filter.status) : undefined,
+		filter.form ? eq(courses.form, filter.form) : undefined,
+		search ? ilike(courses.title, containsPattern(search)) : undefined,
+	)
 	const [rows, [totals]] = await Promise.all([
 		db
 			.select({ id: courses.id, title: courses.title, status: courses.status, form: courses.form, updatedAt: courses.updatedAt, sessions: sessionCount })
