@@ -23,6 +23,8 @@ export const MOODLE_SYNC_QUEUE = 'moodle-completion-sync'
 export const SESSION_PURGE_QUEUE = 'session-purge'
 /** The concern-wide duplicate scan a concern administrator asked for (ADR 019). */
 export const DUPLICATE_SCAN_QUEUE = 'duplicate-scan'
+/** The nightly passport consistency check: recomputes every dot and reports drift (ADR 028). */
+export const PASSPORT_CONSISTENCY_QUEUE = 'passport-consistency'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -117,6 +119,8 @@ const QUEUE_OPTIONS = {
 	// active, and after the expiry it is tried once more (from the start). Sooner than that the
 	// administrator may start a new one: the report counts a scan without progress as stalled.
 	[DUPLICATE_SCAN_QUEUE]: { name: DUPLICATE_SCAN_QUEUE, retryLimit: 1, retryDelay: 10, expireInSeconds: 1800 },
+	// Not retried: the next night reads everything again; dots change with evidence, not with this run.
+	[PASSPORT_CONSISTENCY_QUEUE]: { name: PASSPORT_CONSISTENCY_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 } as const
 
 /**
