@@ -204,6 +204,13 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/lti.starten.$resourceLinkId': { as: 'rvo-employee', path: (f) => `/lti/starten/${f.onlinePart.id}` },
 	'routes/lti.inhoud-kiezen.$courseId.$toolId': { as: 'rvo-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.course.id}/${f.tool.id}` },
 	'routes/lti.authorize': { as: 'rvo-employee', path: () => '/lti/authorize' },
+	'routes/beheer.bekwaamheden': {
+		as: 'concern-admin',
+		path: () => '/beheer/bekwaamheden',
+		form: () => ({ intent: 'save', name: 'Slechte invoer', description: '', validityMonths: '12', warningDays: '60', renewalBasis: 'expiry' }),
+		nulField: 'name',
+	},
+	'routes/mijn-paspoort': { as: 'rvo-employee', path: () => '/mijn-paspoort' },
 	'routes/beheer.regels': { as: 'concern-admin', path: () => '/beheer/regels', form: () => concernRules, nulField: 'yearlyBudgetCents.value' },
 	'routes/beheer.leeromgevingen': { as: 'concern-admin', path: () => '/beheer/leeromgevingen', form: () => toolForm('register'), nulField: 'name' },
 	'routes/beheer.leeromgevingen_.$toolId': { as: 'concern-admin', path: (f) => `/beheer/leeromgevingen/${f.tool.id}`, form: () => toolForm('update'), nulField: 'name' },

@@ -112,6 +112,20 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'control: the concern administrator keeps it', as: 'concern-admin', path: () => '/beheer/zoeksynoniemen', expectStatus: 200, text: () => 'Synoniem toevoegen' },
 	],
 	// Not tenant-owned but concern-wide: attacked all the same, by every unit role, and anonymously.
+	'routes/beheer.bekwaamheden': [
+		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern competencies', as, path: () => '/beheer/bekwaamheden', expectStatus: 403, text: () => 'Bekwaamheid toevoegen' })),
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map(
+			(as): Probe => ({
+				name: 'a unit may not add a concern competency',
+				as,
+				path: () => '/beheer/bekwaamheden',
+				form: () => ({ intent: 'save', name: 'Ingeslopen bekwaamheid', validityMonths: '12', warningDays: '60', renewalBasis: 'expiry' }),
+				expectStatus: 403,
+			}),
+		),
+		{ name: 'not signed in', as: null, path: () => '/beheer/bekwaamheden', expectStatus: 302 },
+		{ name: 'control: the concern administrator keeps them', as: 'concern-admin', path: () => '/beheer/bekwaamheden', expectStatus: 200, text: () => 'Bekwaamheid toevoegen' },
+	],
 	'routes/beheer.regels': [
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not set the concern defaults', as, path: () => '/beheer/regels', expectStatus: 403, text: () => 'Concernregels opslaan' })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/regels', expectStatus: 302 },

@@ -60,6 +60,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.regels': { access: 'concern-admin', why: 'the concern-wide default P&O rules every unit inherits: only the concern administrator reads or changes them here' },
 	'routes/beheer.leeromgevingen': { access: 'concern-admin', why: 'registers learning tools and rotates the platform key' },
 	'routes/beheer.leeromgevingen_.$toolId': { access: 'concern-admin', why: "edits, deactivates and syncs one learning tool; its Moodle web-services token is the concern's" },
+	'routes/beheer.bekwaamheden': { access: 'concern-admin', why: 'the concern-wide competencies every unit’s passports use: only the concern administrator reads or changes them here' },
+	'routes/mijn-paspoort': { access: 'own', why: "the caller's own passport: dots, suggested courses and history; the URL names no one" },
 	'routes/lti.jwks': { access: 'public', why: "Leerplein's public signing keys" },
 	'routes/[.well-known].openid-configuration': { access: 'public', why: "the platform's OpenID configuration for Dynamic Registration" },
 	'routes/lti.deep-linking.mislukt': { access: 'public', why: 'explains a refused Deep Linking response; shows no data' },

@@ -256,3 +256,90 @@ export async function listPassportHistory(db: Database, { userId, limit = 100 }:
 		.orderBy(sql`${passportStatusHistory.changedAt} desc, ${passportStatusHistory.id} desc`)
 		.limit(limit)
 }
+
+export type CompetencyRow = {
+	id: string
+	name: string
+	description: string
+	validityMonths: number | null
+	warningDays: number
+	renewalBasis: RenewalBasis
+	active: boolean
+}
+
+export type CompetencyValues = Omit<CompetencyRow, 'id'>
+
+/** The concern's competencies, by name. Public to read. */
+export async function listCompetencies(db: Database): Promise<CompetencyRow[]> {
+	return db
+		.select({
+			id: competencies.id,
+			name: competencies.name,
+			description: competencies.description,
+			validityMonths: competencies.validityMonths,
+			warningDays: competencies.warningDays,
+			renewalBasis: competencies.renewalBasis,
+			active: competencies.active,
+		})
+		.from(competencies)
+		.orderBy(competencies.name)
+}
+
+/**
+ * Adds a competency (`id` null) or changes one. Row-level security admits only a concern
+ * administrator: for anyone else an insert fails and an update changes nothing (not found).
+ * A name already taken fails with 23505, for the service to place beside the name.
+ */
+export async function saveCompetency(
+	db: Database,
+	{ id, values, actorId }: { id: string | null; values: CompetencyValues; actorId: string },
+): Promise<{ ok: true; id: string; before: CompetencyRow | null } | { ok: false; code: 'COMPETENCY_NOT_FOUND' }> {
+	if (id === null) {
+		const [row] = await db.insert(competencies).values({ ...values, updatedBy: actorId }).returning({ id: competencies.id })
+		return { ok: true, id: row!.id, before: null }
+	}
+	const [before] = (await listCompetencies(db)).filter((row) => row.id === id)
+	if (!before) return { ok: false, code: 'COMPETENCY_NOT_FOUND' }
+	const rows = await db
+		.update(competencies)
+		.set({ ...values, updatedBy: actorId, updatedAt: sql`now()` })
+		.where(eq(competencies.id, id))
+		.returning({ id: competencies.id })
+	return rows.length > 0 ? { ok: true, id, before } : { ok: false, code: 'COMPETENCY_NOT_FOUND' }
+}
+
+export type GrantingCourse = { competencyId: string; courseId: string; title: string; nextSessionId: string | null; nextSessionStartsAt: Date | null }
+
+/**
+ * The published courses the viewer's unit may see that grant these competencies, each with its
+ * next planned session: what a red or orange dot suggests. Visibility is the catalogue's rule
+ * (the courses' policies are the second wall).
+ */
+export async function listCoursesGranting(
+	db: Database,
+	{ competencyIds, viewerTenantId, now }: { competencyIds: readonly string[]; viewerTenantId: string; now: Date },
+): Promise<GrantingCourse[]> {
+	if (competencyIds.length === 0) return []
+	const rows = await selectRows<{ competency_id: string; course_id: string; title: string; next_session_id: string | null; next_starts_at: Date | string | null }>(
+		db,
+		sql`select cc.competency_id, c.id as course_id, c.title, next.id as next_session_id, next.starts_at as next_starts_at
+			from course_competencies cc
+			join courses c on c.id = cc.course_id
+			left join lateral (
+				select s.id, s.starts_at from sessions s
+				where s.course_id = c.id and s.status = 'planned' and s.starts_at > ${now.toISOString()}::timestamptz
+				order by s.starts_at limit 1
+			) next on true
+			where cc.competency_id = any(${pgUuids(competencyIds)}) and c.status = 'published'
+				and (c.visibility = 'concern' or c.provider_tenant_id = ${viewerTenantId}
+					or exists (select 1 from course_audiences a where a.course_id = c.id and a.tenant_id = ${viewerTenantId}))
+			order by next.starts_at nulls last, c.title`,
+	)
+	return rows.map((row) => ({
+		competencyId: row.competency_id,
+		courseId: row.course_id,
+		title: row.title,
+		nextSessionId: row.next_session_id,
+		nextSessionStartsAt: row.next_starts_at === null ? null : new Date(row.next_starts_at),
+	}))
+}
