@@ -210,6 +210,12 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'save', name: 'Slechte invoer', description: '', validityMonths: '12', warningDays: '60', renewalBasis: 'expiry' }),
 		nulField: 'name',
 	},
+	'routes/beheer.cursussen.$courseId_.bekwaamheden': {
+		as: 'rvo-coordinator',
+		path: (f) => `/beheer/cursussen/${f.courseToEdit.id}/bekwaamheden`,
+		form: () => ({ intent: 'save', competencyIds: [] }),
+		nulField: 'competencyIds',
+	},
 	'routes/mijn-paspoort': { as: 'rvo-employee', path: () => '/mijn-paspoort' },
 	'routes/beheer.regels': { as: 'concern-admin', path: () => '/beheer/regels', form: () => concernRules, nulField: 'yearlyBudgetCents.value' },
 	'routes/beheer.leeromgevingen': { as: 'concern-admin', path: () => '/beheer/leeromgevingen', form: () => toolForm('register'), nulField: 'name' },

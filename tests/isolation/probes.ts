@@ -153,6 +153,18 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 302 },
 		{ name: 'control: the providing unit edits its draft', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
 	],
+	'routes/beheer.cursussen.$courseId_.bekwaamheden': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the competencies of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),
+		{
+			name: "swapped id: set the competencies of another unit's course",
+			as: 'rvo-coordinator',
+			path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`,
+			form: () => ({ intent: 'save' }),
+			expectStatus: 404,
+		},
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: 302 },
+		{ name: 'control: the providing unit opens its course', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
+	],
 	'routes/beheer.cursussen.dubbelingen': [
 		{ name: 'suggestions never show a course opened to other units only', as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaCourseForAcmOnly.title)}`, expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
 		{ name: "suggestions never show another unit's draft", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaDraftCourse.title)}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },

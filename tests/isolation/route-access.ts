@@ -39,6 +39,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.cursussen._index': { access: 'tenant-owned', why: "a unit's own courses, drafts included, for its coordinators" },
 	'routes/beheer.cursussen.nieuw': { access: 'tenant-owned', why: 'creates a course of the coordinator’s own unit; suggests duplicates among the courses visible to it' },
 	'routes/beheer.cursussen.$courseId': { access: 'tenant-owned', why: 'edits one of the unit’s own courses, drafts included' },
+	'routes/beheer.cursussen.$courseId_.bekwaamheden': { access: 'tenant-owned', why: 'which competencies one of the unit’s own courses grants; a course id in the URL' },
 	'routes/beheer.cursussen.dubbelingen': { access: 'tenant-owned', why: 'duplicate suggestions (JSON) among the courses visible to the unit' },
 	'routes/beheer.dubbelingen._index': { access: 'tenant-owned', why: 'the concern-wide duplicate report: concern administrators only' },
 	'routes/beheer.dubbelingen.vergelijken': { access: 'tenant-owned', why: 'compares and merges courses of several units: concern administrators only' },

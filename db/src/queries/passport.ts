@@ -13,7 +13,7 @@ import {
 } from '@leerplein/domain'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
-import { competencies, passportStatus, passportStatusHistory } from '../schema/passport.ts'
+import { competencies, courseCompetencies, passportStatus, passportStatusHistory } from '../schema/passport.ts'
 
 // The passport's statuses as stored: recomputed from the facts with the domain rule, changes
 // written with a history row naming their cause. One function serves one person (after new
@@ -63,12 +63,22 @@ export async function recomputePassports(
 
 	const requirementRows = await selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number }>(
 		db,
+		// Four equi-joins rather than one join on an OR, which the planner can only nest-loop.
 		sql`select u.id as user_id, r.competency_id, r.id, r.introduced_on, r.grace_days
-			from users u
-			left join job_profiles jp on jp.id = u.job_profile_id
-			join competency_requirements r on r.active and (
-				(r.tenant_id is null and (r.job_profile_name is null or r.job_profile_name = jp.name))
-				or (r.tenant_id = u.tenant_id and (r.job_profile_id is null or r.job_profile_id = u.job_profile_id)))
+			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join job_profiles jp on jp.id = u.job_profile_id
+			join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id is null and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id and r.active
 			where u.tenant_id = ${tenantId} and u.active ${people}
 			union all
 			select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days
@@ -342,4 +352,19 @@ export async function listCoursesGranting(
 		nextSessionId: row.next_session_id,
 		nextSessionStartsAt: row.next_starts_at === null ? null : new Date(row.next_starts_at),
 	}))
+}
+
+/** The competencies a course grants. */
+export async function listCourseCompetencyIds(db: Database, { courseId }: { courseId: string }): Promise<string[]> {
+	const rows = await db.select({ competencyId: courseCompetencies.competencyId }).from(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
+	return rows.map((row) => row.competencyId).sort()
+}
+
+/**
+ * Sets the competencies a course grants (the providing unit's; the policies refuse another
+ * unit's course). Evidence already earned stays: a link counts for completions from now on.
+ */
+export async function replaceCourseCompetencies(db: Database, { courseId, competencyIds }: { courseId: string; competencyIds: readonly string[] }): Promise<void> {
+	await db.delete(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
+	if (competencyIds.length > 0) await db.insert(courseCompetencies).values(competencyIds.map((competencyId) => ({ courseId, competencyId })))
 }

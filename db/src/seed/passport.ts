@@ -81,12 +81,16 @@ export async function writePassport(db: Database, { now, tenantIds }: { now: Dat
 	// pieces of evidence spread over the past five years, so some are valid, some expiring, some lapsed.
 	await db.execute(sql`
 		with cells as (
-			select distinct u.id as user_id, u.tenant_id, r.competency_id
-			from users u
-			left join job_profiles jp on jp.id = u.job_profile_id
-			join competency_requirements r on r.active and (
-				(r.tenant_id is null and (r.job_profile_name is null or r.job_profile_name = jp.name))
-				or (r.tenant_id = u.tenant_id and (r.job_profile_id is null or r.job_profile_id = u.job_profile_id)))
+			select u.id as user_id, u.tenant_id, r.competency_id
+			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null
+			where u.active
+			union
+			select u.id, u.tenant_id, r.competency_id
+			from users u join job_profiles jp on jp.id = u.job_profile_id join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name
+			where u.active
+			union
+			select u.id, u.tenant_id, r.competency_id
+			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id
 			where u.active
 		), holders as (
 			select *, abs(hashtext(user_id::text || competency_id::text)) as h from cells
