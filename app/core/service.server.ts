@@ -88,13 +88,12 @@ export type TenantScope = Pick<Actor, 'tenantId'> & { userId: string | null }
  * `retry`, a serialization failure or deadlock runs the work again.
  */
 export async function inTenant<T>(
-	ctx: Pick<ServiceContext, 'db'> & Partial<Pick<ServiceContext, 'clock'>>,
+	ctx: Pick<ServiceContext, 'db'>,
 	scope: TenantScope,
 	work: (tx: Database) => Promise<T>,
 	{ retry = false }: { retry?: boolean } = {},
 ): Promise<ServiceResult<T>> {
-	// The clock also names the day passports recomputed in this transaction are computed for.
-	const run = () => withTenantContext(ctx.db, { tenantId: scope.tenantId, userId: scope.userId, now: ctx.clock?.now() }, work)
+	const run = () => withTenantContext(ctx.db, { tenantId: scope.tenantId, userId: scope.userId }, work)
 	try {
 		return succeed(await (retry ? retryOnConflict(run) : run()))
 	} catch (error) {
