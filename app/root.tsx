@@ -41,6 +41,7 @@ function navigationFor(actor: Actor) {
 		runsSessions: can(actor, 'update', { kind: 'session', tenantId: ownUnit }),
 		managesSynonyms: can(actor, 'update', { kind: 'search_synonyms' }),
 		managesPoDefaults: can(actor, 'update', { kind: 'po_defaults' }),
+		managesCompetencies: can(actor, 'update', { kind: 'competencies' }),
 		// The unit's own offering: its coordinators (the concern administrator merges instead).
 		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -53,6 +53,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/mijn-leren">{t('navExtra.myLearning')}</NavLink>
 							</li>
 						) : null}
+						{person ? (
+							<li>
+								<NavLink to="/mijn-paspoort">{t('passport.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.approves ? (
 							<li>
 								<NavLink to="/goedkeuringen">{t('navExtra.approvals')}</NavLink>
@@ -86,6 +91,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.managesPoDefaults ? (
 							<li>
 								<NavLink to="/beheer/regels">{t('navExtra.concernRules')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesCompetencies ? (
+							<li>
+								<NavLink to="/beheer/bekwaamheden">{t('competencies.nav')}</NavLink>
 							</li>
 						) : null}
 						{person?.managesSynonyms ? (

@@ -88,12 +88,13 @@ export type TenantScope = Pick<Actor, 'tenantId'> & { userId: string | null }
  * `retry`, a serialization failure or deadlock runs the work again.
  */
 export async function inTenant<T>(
-	ctx: Pick<ServiceContext, 'db'>,
+	ctx: Pick<ServiceContext, 'db'> & Partial<Pick<ServiceContext, 'clock'>>,
 	scope: TenantScope,
 	work: (tx: Database) => Promise<T>,
 	{ retry = false }: { retry?: boolean } = {},
 ): Promise<ServiceResult<T>> {
-	const run = () => withTenantContext(ctx.db, { tenantId: scope.tenantId, userId: scope.userId }, work)
+	// The clock also names the day passports recomputed in this transaction are computed for.
+	const run = () => withTenantContext(ctx.db, { tenantId: scope.tenantId, userId: scope.userId, now: ctx.clock?.now() }, work)
 	try {
 		return succeed(await (retry ? retryOnConflict(run) : run()))
 	} catch (error) {

@@ -6,6 +6,7 @@ import * as courseStrings from '../features/courses/strings.ts'
 import * as catalogueStrings from '../features/catalogue/strings.ts'
 import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
+import * as passportStrings from '../features/passport/strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -30,6 +31,7 @@ export const en: Messages = {
 	},
 	...identityStrings.en,
 	...poRulesStrings.en,
+	...passportStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -282,6 +284,15 @@ export const en: Messages = {
 		MERGE_CANONICAL_REQUIRED: 'Choose which course stays.',
 		SCAN_CURRENT: 'The overview is already up to date: nothing has changed since the last scan.',
 		SCAN_ALREADY_RUNNING: 'A scan is already running. The overview is updated as soon as it is done.',
+		COMPETENCY_NOT_FOUND: 'This competency does not exist (any more).',
+		COMPETENCY_NAME_REQUIRED: 'Enter a name.',
+		COMPETENCY_NAME_TOO_LONG: 'A name is at most 120 characters.',
+		COMPETENCY_NAME_TAKEN: 'There already is a competency with this name.',
+		COMPETENCY_DESCRIPTION_TOO_LONG: 'A description is at most 2000 characters.',
+		COMPETENCY_VALIDITY_REQUIRED: 'Enter the validity in months, or choose "Never expires".',
+		COMPETENCY_VALIDITY_INVALID: 'Enter a whole number of months, from 1 to 600.',
+		COMPETENCY_WARNING_INVALID: 'Enter a whole number of days, from 0 to 730.',
+		COMPETENCY_RENEWAL_BASIS_INVALID: 'Choose what a renewal counts from.',
 	},
 	enrolmentStatus: {
 		requested: 'Requested',

@@ -8,6 +8,7 @@ import type { ErrorCode } from '../core/error-codes.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
+import * as passportStrings from '../features/passport/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -31,6 +32,7 @@ export const nl = {
 	},
 	...identityStrings.nl,
 	...poRulesStrings.nl,
+	...passportStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -283,6 +285,15 @@ export const nl = {
 		MERGE_CANONICAL_REQUIRED: 'Kies welke cursus blijft.',
 		SCAN_CURRENT: 'Het overzicht is al actueel: er is sinds de laatste scan niets gewijzigd.',
 		SCAN_ALREADY_RUNNING: 'Er loopt al een scan. Het overzicht wordt bijgewerkt zodra hij klaar is.',
+		COMPETENCY_NOT_FOUND: 'Deze bekwaamheid bestaat niet (meer).',
+		COMPETENCY_NAME_REQUIRED: 'Vul een naam in.',
+		COMPETENCY_NAME_TOO_LONG: 'Een naam is hoogstens 120 tekens.',
+		COMPETENCY_NAME_TAKEN: 'Er is al een bekwaamheid met deze naam.',
+		COMPETENCY_DESCRIPTION_TOO_LONG: 'Een omschrijving is hoogstens 2000 tekens.',
+		COMPETENCY_VALIDITY_REQUIRED: 'Vul de geldigheid in maanden in, of kies "Blijft altijd geldig".',
+		COMPETENCY_VALIDITY_INVALID: 'Vul een geheel aantal maanden in, van 1 tot en met 600.',
+		COMPETENCY_WARNING_INVALID: 'Vul een geheel aantal dagen in, van 0 tot en met 730.',
+		COMPETENCY_RENEWAL_BASIS_INVALID: 'Kies waar een verlenging vanaf telt.',
 	},
 	enrolmentStatus: {
 		requested: 'Aangevraagd',

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { useActionData, useLoaderData } from '@remix-run/react'
+import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { CourseForm } from '../features/courses/course-form.tsx'
@@ -49,6 +49,9 @@ export default function EditCourse() {
 		<div className="container page">
 			<h1>{t('courseAdmin.editTitle')}</h1>
 			<CourseForm defaultValue={values} lastResult={lastResult} themes={themes} ownTenantId={tenantId} courseId={courseId} />
+			<p>
+				<Link to={`/beheer/cursussen/${courseId}/bekwaamheden`}>{t('competencies.courseLink')}</Link>
+			</p>
 		</div>
 	)
 }

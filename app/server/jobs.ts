@@ -5,6 +5,7 @@ import {
 	MAIL_QUEUE,
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
+	PASSPORT_CONSISTENCY_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 	type DuplicateScanJob,
@@ -18,6 +19,7 @@ import { enqueueReminders } from '../features/notifications/enqueue-reminders.se
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.server.ts'
+import { checkPassportConsistency } from '../features/passport/check-passport-consistency.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 import type { Clock } from '../core/clock.ts'
@@ -32,7 +34,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -90,6 +92,12 @@ export async function startJobWorker(
 		const result = await runDuplicateScan({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, { actor: { tenantId, userId }, scanId })
 		logger.info({ jobId: job.id, scanId, ...(result.ok ? result.value : result) }, 'duplicate scan')
 	})
+	await boss.work(PASSPORT_CONSISTENCY_QUEUE, async ([job]) => {
+		const checked = await checkPassportConsistency({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(checked.ok ? { drift: checked.value.drift, cells: checked.value.units.reduce((sum, unit) => sum + unit.cells, 0) } : { code: checked.code }, 'passport consistency')
+	})
+	// At night, after the day has turned in Amsterdam: dots due to turn orange or red today do.
+	await boss.schedule(PASSPORT_CONSISTENCY_QUEUE, '30 2 * * *', {}, { tz: 'Europe/Amsterdam' })
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss
 }

@@ -1,12 +1,14 @@
 import { createHmac } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import { selectRows, type Database } from './client.ts'
+import { settlePassports } from './queries/passport.ts'
 
 /**
  * Who the database should treat a transaction as: the unit acted for and the signed-in person.
  * Both null is an anonymous visitor, who sees only what is public (the concern-wide catalogue).
  */
-export type TenantContext = { tenantId: string | null; userId: string | null }
+/** `now`: the service clock's instant, the day passports recomputed in this transaction are computed for (default: the system clock). */
+export type TenantContext = { tenantId: string | null; userId: string | null; now?: Date }
 
 /**
  * The key that signs tenant contexts (ADR 024), per database client. It lives in
@@ -72,7 +74,12 @@ export async function signClaimFor(db: Database, parts: readonly string[], now =
 	return { expiresMs, mac }
 }
 
-async function inContext<T>(db: Database, context: { tenantId: string | null; userId: string | null; toolId: string | null }, work: (tx: Database) => Promise<T>): Promise<T> {
+async function inContext<T>(
+	db: Database,
+	context: { tenantId: string | null; userId: string | null; toolId: string | null },
+	work: (tx: Database) => Promise<T>,
+	now?: Date,
+): Promise<T> {
 	const key = await contextKeyOf(db)
 	// '' means "none", as it did when the context was a raw setting (a tool context with no unit).
 	context = { tenantId: context.tenantId || null, userId: context.userId || null, toolId: context.toolId || null }
@@ -81,7 +88,41 @@ async function inContext<T>(db: Database, context: { tenantId: string | null; us
 		await tx.execute(sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac})`)
 		const transaction = tx as unknown as Database
 		contextKeys.set(transaction, key)
-		return work(transaction)
+		const result = await work(transaction)
+		await settlePendingPassports(transaction, { now: now ?? new Date(), currentTenantId: context.tenantId })
+		return result
+	})
+}
+
+/**
+ * A transaction for a function that enters its context itself (the score path): the context key
+ * goes with it, so the passports its evidence touched are settled before it commits.
+ */
+export async function inSelfEnteringTransaction<T>(db: Database, { tenantId, now }: { tenantId: string | null; now?: Date }, work: (tx: Database) => Promise<T>): Promise<T> {
+	const key = await contextKeyOf(db)
+	return db.transaction(async (tx) => {
+		const transaction = tx as unknown as Database
+		contextKeys.set(transaction, key)
+		const result = await work(transaction)
+		await settlePendingPassports(transaction, { now: now ?? new Date(), currentTenantId: tenantId })
+		return result
+	})
+}
+
+/**
+ * The passport's promise (ADR 031): dots whose evidence changed in this transaction are
+ * recomputed before it commits, whichever path wrote the evidence. Each person is recomputed in
+ * their own unit's signed context, which may not be the transaction's (a providing unit
+ * registering attendance). Called last in a transaction: it leaves the context changed.
+ */
+export async function settlePendingPassports(tx: Database, { now, currentTenantId }: { now: Date; currentTenantId: string | null }): Promise<number> {
+	return settlePassports(tx, {
+		now,
+		currentTenantId,
+		enterUnit: async (tenantId) => {
+			const { expiresMs, mac } = signContext(await contextKeyOf(tx), { tenantId, userId: null, toolId: null })
+			await tx.execute(sql`select app_enter_context(${tenantId}::uuid, ${null}::uuid, ${null}::uuid, ${expiresMs}::bigint, ${mac})`)
+		},
 	})
 }
 
@@ -95,7 +136,7 @@ async function inContext<T>(db: Database, context: { tenantId: string | null; us
  * and the policies return no private rows.
  */
 export async function withTenantContext<T>(db: Database, context: TenantContext, work: (tx: Database) => Promise<T>): Promise<T> {
-	return inContext(db, { tenantId: context.tenantId, userId: context.userId, toolId: null }, work)
+	return inContext(db, { tenantId: context.tenantId, userId: context.userId, toolId: null }, work, context.now)
 }
 
 /**
@@ -103,8 +144,8 @@ export async function withTenantContext<T>(db: Database, context: TenantContext,
  * no person, and with the tool set so the restrictive policies keep the tool to its own line
  * items, results and resource links. Signed and transaction-local, like withTenantContext.
  */
-export async function withToolContext<T>(db: Database, context: { tenantId: string; toolId: string }, work: (tx: Database) => Promise<T>): Promise<T> {
-	return inContext(db, { tenantId: context.tenantId, userId: null, toolId: context.toolId }, work)
+export async function withToolContext<T>(db: Database, context: { tenantId: string; toolId: string; now?: Date }, work: (tx: Database) => Promise<T>): Promise<T> {
+	return inContext(db, { tenantId: context.tenantId, userId: null, toolId: context.toolId }, work, context.now)
 }
 
 export type RoleFacts = { name: string; superuser: boolean; bypassRls: boolean; ownedTables: string[] }

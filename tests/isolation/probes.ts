@@ -114,6 +114,20 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'control: the concern administrator keeps it', as: 'concern-admin', path: () => '/beheer/zoeksynoniemen', expectStatus: 200, text: () => 'Synoniem toevoegen' },
 	],
 	// Not tenant-owned but concern-wide: attacked all the same, by every unit role, and anonymously.
+	'routes/beheer.bekwaamheden': [
+		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern competencies', as, path: () => '/beheer/bekwaamheden', expectStatus: 403, text: () => 'Bekwaamheid toevoegen' })),
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map(
+			(as): Probe => ({
+				name: 'a unit may not add a concern competency',
+				as,
+				path: () => '/beheer/bekwaamheden',
+				form: () => ({ intent: 'save', name: 'Ingeslopen bekwaamheid', validityMonths: '12', warningDays: '60', renewalBasis: 'expiry' }),
+				expectStatus: 403,
+			}),
+		),
+		{ name: 'not signed in', as: null, path: () => '/beheer/bekwaamheden', expectStatus: 302 },
+		{ name: 'control: the concern administrator keeps them', as: 'concern-admin', path: () => '/beheer/bekwaamheden', expectStatus: 200, text: () => 'Bekwaamheid toevoegen' },
+	],
 	'routes/beheer.regels': [
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not set the concern defaults', as, path: () => '/beheer/regels', expectStatus: 403, text: () => 'Concernregels opslaan' })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/regels', expectStatus: 302 },
@@ -142,6 +156,18 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "swapped id: edit another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, expectStatus: 404, text: (f) => f.nvwaSharedCourse.title },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 302 },
 		{ name: 'control: the providing unit edits its draft', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+	],
+	'routes/beheer.cursussen.$courseId_.bekwaamheden': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the competencies of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),
+		{
+			name: "swapped id: set the competencies of another unit's course",
+			as: 'rvo-coordinator',
+			path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`,
+			form: () => ({ intent: 'save' }),
+			expectStatus: 404,
+		},
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: 302 },
+		{ name: 'control: the providing unit opens its course', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
 	],
 	'routes/beheer.cursussen.dubbelingen': [
 		{ name: 'suggestions never show a course opened to other units only', as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/dubbelingen?title=${encodeURIComponent(f.nvwaCourseForAcmOnly.title)}`, expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },

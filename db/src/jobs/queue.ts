@@ -25,6 +25,8 @@ export const SESSION_PURGE_QUEUE = 'session-purge'
 export const DUPLICATE_SCAN_QUEUE = 'duplicate-scan'
 /** A daily scan that tells coordinators of sessions below their minimum shortly before the deadline (ADR 029). */
 export const MINIMUM_PARTICIPANTS_QUEUE = 'minimum-participants'
+/** The nightly passport consistency check: recomputes every dot and reports drift (ADR 031). */
+export const PASSPORT_CONSISTENCY_QUEUE = 'passport-consistency'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -143,6 +145,8 @@ const QUEUE_OPTIONS = {
 	[DUPLICATE_SCAN_QUEUE]: { name: DUPLICATE_SCAN_QUEUE, retryLimit: 1, retryDelay: 10, expireInSeconds: 1800 },
 	// Like the reminders: a notice already queued is not queued again, so a retry is harmless.
 	[MINIMUM_PARTICIPANTS_QUEUE]: { name: MINIMUM_PARTICIPANTS_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
+	// Not retried: the next night reads everything again; dots change with evidence, not with this run.
+	[PASSPORT_CONSISTENCY_QUEUE]: { name: PASSPORT_CONSISTENCY_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 } as const
 
 /**

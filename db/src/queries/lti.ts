@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gte, isNotNull, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
-import { signClaimFor, signedContextFor } from '../tenancy.ts'
+import { inSelfEnteringTransaction, signClaimFor, signedContextFor } from '../tenancy.ts'
 import type { CourseForm, EnrolmentStatus, PoOverrides } from '@leerplein/domain'
 import { courses } from '../schema/catalogue.ts'
 import { tenants } from '../schema/tenants.ts'
@@ -425,6 +425,11 @@ export type ScoreToStore = {
  * new landed since the context was read; `completedPart` only for the score that first completed it.
  */
 export async function storeScore(db: Database, target: ScoreTarget, score: ScoreToStore): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
+	// The completion may write passport evidence (ADR 031): settled in the same transaction.
+	return inSelfEnteringTransaction(db, { tenantId: target.tenantId }, async (tx) => storeScoreStatement(tx, target, score))
+}
+
+async function storeScoreStatement(db: Database, target: ScoreTarget, score: ScoreToStore) {
 	const signed = await signedContextFor(db, { tenantId: target.tenantId, userId: null, toolId: target.toolId })
 	const [row] = await selectRows<{ stored: boolean; completed_part: boolean; completed_enrolments: number }>(
 		db,

@@ -3,7 +3,10 @@ import {
 	COURSE_STATUSES,
 	DUPLICATE_SCAN_STATUSES,
 	ENROLMENT_STATUSES,
+	EVIDENCE_SOURCE_KINDS,
 	LANGUAGES,
+	PASSPORT_COLOURS,
+	RENEWAL_BASES,
 	ROLES,
 } from '@leerplein/domain'
 import { pgEnum } from 'drizzle-orm/pg-core'
@@ -19,3 +22,6 @@ export const role = pgEnum('role', ROLES)
 export const approvalStep = pgEnum('approval_step', ['manager', 'coordinator'])
 export const budgetEntryKind = pgEnum('budget_entry_kind', ['commit', 'release'])
 export const duplicateScanStatus = pgEnum('duplicate_scan_status', DUPLICATE_SCAN_STATUSES)
+export const passportColour = pgEnum('passport_colour', PASSPORT_COLOURS)
+export const evidenceSourceKind = pgEnum('evidence_source_kind', EVIDENCE_SOURCE_KINDS)
+export const renewalBasis = pgEnum('renewal_basis', RENEWAL_BASES)

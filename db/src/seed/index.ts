@@ -19,6 +19,7 @@ import { planOrganisation, type Organisation } from './plan-organisation.ts'
 import { planPlanning, type PlanningPlan } from './plan-planning.ts'
 import { planSessions, type PlannedSession } from './plan-sessions.ts'
 import { parseSeedScale, type SeedScale } from './scales.ts'
+import { writePassport } from './passport.ts'
 
 export { parseSeedScale }
 export type { SeedScale }
@@ -125,6 +126,7 @@ export async function seedDatabase(
 		progress('budgets', 1, 1)
 		await writeAttendance(tx, now)
 		progress('attendance', 1, 1)
+		await writePassport(tx, { now, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		return count
 	})
 	// Fresh statistics for the planner, and for the duplicate look-up's choice of rare title words

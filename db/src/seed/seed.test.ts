@@ -5,6 +5,7 @@ import { migrateDatabase } from '../migrate.ts'
 import { courses } from '../schema/catalogue.ts'
 import { roleAssignments, users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
+import { recomputePassports } from '../queries/passport.ts'
 import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters, type SeedSummary } from './index.ts'
 
 describe('seeding the small scale into a fresh database', () => {
@@ -45,6 +46,27 @@ describe('seeding the small scale into a fresh database', () => {
 			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
 			{ slug: 'sodm', name: 'Staatstoezicht op de Mijnen', shortName: 'SodM' },
 		])
+	})
+
+	test('seeds the quality passport: ~40 competencies, requirements in all nine units, every colour, and statuses that a recompute confirms', async () => {
+		const [counted] = await rows<{ competencies: number; units: number; links: number }>(
+			sql`select (select count(*) from competencies)::int as competencies,
+				(select count(distinct tenant_id) from competency_requirements where tenant_id is not null)::int as units,
+				(select count(*) from course_competencies)::int as links`,
+		)
+		expect(counted).toEqual({ competencies: 40, units: 9, links: 80 })
+		const colours = await rows<{ status: string }>(sql`select distinct status::text from passport_status order by 1`)
+		expect(colours.map((row) => row.status)).toEqual(['green', 'not_required', 'orange', 'red'])
+		const causes = await rows<{ kind: string }>(sql`select distinct cause->>'kind' as kind from passport_status order by 1`)
+		expect(causes.map((row) => row.kind)).toEqual(expect.arrayContaining(['expired', 'expiring', 'grace', 'missing', 'valid']))
+		const sources = await rows<{ kind: string }>(sql`select distinct source_kind::text as kind from passport_evidence order by 1`)
+		expect(sources.map((row) => row.kind)).toEqual(expect.arrayContaining(['import']))
+		for (const { id } of await client.db.select({ id: tenants.id }).from(tenants)) {
+			const report = await recomputePassports(client.db, { tenantId: id, today: '2025-06-02', trigger: 'consistency' })
+			expect(report.drift).toBe(0)
+			expect(report.cells).toBeGreaterThan(0)
+		}
+		expect(steps.has('competencies')).toBe(true)
 	})
 
 	test('reports what it wrote and its progress per step', async () => {

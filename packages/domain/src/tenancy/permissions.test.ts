@@ -20,6 +20,25 @@ const concernAdmin: Actor = { userId: 'admin', tenantId: RVO, grants: [{ role: '
 const enrolmentOfEmployee = { kind: 'enrolment', tenantId: RVO, userId: 'emp', managerId: 'mgr', providerTenantId: NVWA } as const
 
 describe('can', () => {
+	test('only the concern administrator keeps the competencies, and never deletes one', () => {
+		expect(can(concernAdmin, 'create', { kind: 'competencies' })).toBe(true)
+		expect(can(concernAdmin, 'update', { kind: 'competencies' })).toBe(true)
+		expect(can(concernAdmin, 'delete', { kind: 'competencies' })).toBe(false)
+		expect(can(rvoCoordinator, 'read', { kind: 'competencies' })).toBe(false)
+		expect(can(employee, 'update', { kind: 'competencies' })).toBe(false)
+	})
+
+	test('a passport is read by its person, their manager and their unit’s coordinators, and changed by hand by no one', () => {
+		const passport = { kind: 'passport', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
+		expect(can(employee, 'read', passport)).toBe(true)
+		expect(can(manager, 'read', passport)).toBe(true)
+		expect(can(rvoCoordinator, 'read', passport)).toBe(true)
+		expect(can(rvoCoordinator, 'update', passport)).toBe(false)
+		expect(can({ ...employee, userId: 'other' }, 'read', passport)).toBe(false)
+		expect(can({ userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, 'read', passport)).toBe(false)
+		expect(can(concernAdmin, 'read', passport)).toBe(false)
+	})
+
 	test('an employee reads and cancels their own enrolment, but approves nothing', () => {
 		expect(can(employee, 'read', enrolmentOfEmployee)).toBe(true)
 		expect(can(employee, 'update', enrolmentOfEmployee)).toBe(true)

@@ -35,6 +35,10 @@ export type Resource =
 	| { kind: 'auth_session'; userId: string }
 	/** The concern-wide duplicates: the report and its scans, comparing, "not a duplicate", merging and undoing a merge. */
 	| { kind: 'duplicates' }
+	/** The concern's competencies (bekwaamheden), defined once for every unit's quality passport. */
+	| { kind: 'competencies' }
+	/** A person's quality passport: their dots, evidence and history. */
+	| { kind: 'passport'; tenantId: string; userId: string; managerId: string | null }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -137,6 +141,15 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'duplicates':
 			// Doubles span units: finding and folding them is the concern's job, like merging a course (above).
 			return isConcernAdmin(actor) && action !== 'approve' && action !== 'delete'
+		case 'competencies':
+			// Every passport names them (read through the passport); only the concern keeps the list.
+			return isConcernAdmin(actor) && (action === 'read' || action === 'create' || action === 'update')
+		case 'passport': {
+			// Read only: dots change through evidence and requirements, never by hand.
+			if (action !== 'read') return false
+			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
+			return resource.userId === actor.userId || team || coordinates(actor, resource.tenantId)
+		}
 		default:
 			return unreachable(resource)
 	}

@@ -1,0 +1,41 @@
+import { errorCode } from '@leerplein/db'
+import { getOwnCourse } from '@leerplein/db/catalogue'
+import { listCompetencies, listCourseCompetencyIds, replaceCourseCompetencies, type CompetencyRow } from '@leerplein/db/passport'
+import { can } from '@leerplein/domain'
+import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+
+export type CourseCompetencies = { course: { id: string; title: string }; competencies: CompetencyRow[]; granted: string[] }
+
+/** One of the unit's own courses with the concern's competencies and those the course grants; another unit's course is not found. */
+export async function showCourseCompetencies(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<CourseCompetencies>> {
+	return inTenant(ctx, actor, async (tx) => {
+		const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
+		if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
+		return { course: { id: course.id, title: course.title }, competencies: await listCompetencies(tx), granted: await listCourseCompetencyIds(tx, { courseId }) }
+	})
+}
+
+/**
+ * Sets which competencies a course of the coordinator's own unit grants, audit-logged with
+ * before and after. From then on an attendance or completion of the course writes evidence for
+ * them (the enrolment trigger, ADR 031); evidence already earned is kept.
+ */
+export async function updateCourseCompetencies(
+	ctx: ServiceContext,
+	{ actor, courseId, competencyIds }: { actor: Actor; courseId: string; competencyIds: readonly string[] },
+): Promise<ServiceResult<{ granted: number }>> {
+	try {
+		return await inTenant(ctx, actor, async (tx) => {
+			const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
+			if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
+			const before = await listCourseCompetencyIds(tx, { courseId })
+			await replaceCourseCompetencies(tx, { courseId, competencyIds })
+			await audit(ctx, tx, { actor, action: 'course.competencies.update', objectType: 'course', objectId: courseId, before, after: [...competencyIds].sort() })
+			return { granted: competencyIds.length }
+		})
+	} catch (error) {
+		// An id that names no competency: the foreign key refuses it.
+		if (errorCode(error) === '23503') return refuse('invalid', 'COMPETENCY_NOT_FOUND', { field: 'competencyIds' })
+		throw error
+	}
+}

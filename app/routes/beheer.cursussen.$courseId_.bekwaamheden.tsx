@@ -1,0 +1,77 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { useTranslation } from 'react-i18next'
+import { ErrorSummary } from '../components/field.tsx'
+import { getFormProps, useForm } from '@conform-to/react'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { idParam } from '../core/route-params.server.ts'
+import { ownCourses } from '../features/courses/own-courses.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
+import { courseCompetenciesSchema } from '../features/passport/course-competencies-schema.ts'
+import { showCourseCompetencies, updateCourseCompetencies } from '../features/passport/course-competencies.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'update', ownCourses)
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
+	// Another unit's course is simply not found.
+	const shown = valueOrThrow(await showCourseCompetencies(context, { actor, courseId }))
+	const t = await i18next.getFixedT(request)
+	return {
+		...shown,
+		saved: new URL(request.url).searchParams.has('opgeslagen'),
+		title: `${t('competencies.courseTitle', { course: shown.course.title })} – ${t('app.name')}`,
+	}
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'update', ownCourses)
+	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
+	const form = await readForm(request)
+	requireIntent(form, ['save'])
+	const submission = parseForm(form, courseCompetenciesSchema)
+	if (submission.status !== 'success') return invalidForm(submission)
+	const saved = await updateCourseCompetencies(context, { actor, courseId, competencyIds: submission.value.competencyIds })
+	if (!saved.ok) return saved.kind === 'not_found' ? throwFailure(saved) : refusedForm(submission, saved)
+	return redirect(`/beheer/cursussen/${courseId}/bekwaamheden?opgeslagen=1`)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+/** A separate page beside the course form: which competencies the course grants, as checkboxes. */
+export default function CourseCompetencies() {
+	const { course, competencies, granted, saved } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const { t } = useTranslation()
+	const [form, fields] = useForm<{ competencyIds: string[] }>({ id: 'course-competencies', lastResult })
+	return (
+		<div className="container page">
+			<h1>{t('competencies.courseTitle', { course: course.title })}</h1>
+			<p className="lead">{t('competencies.courseIntro')}</p>
+			{saved ? (
+				<p className="notice" role="status">
+					{t('competencies.courseSaved')}
+				</p>
+			) : null}
+			<Form method="post" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="save" />
+				<ErrorSummary form={form} fields={[{ meta: fields.competencyIds, label: t('competencies.courseLegend') }]} />
+				<fieldset>
+					<legend>{t('competencies.courseLegend')}</legend>
+					{competencies.map((competency) => (
+						<div key={competency.id} className="field">
+							<input type="checkbox" id={`competency-${competency.id}`} name="competencyIds" value={competency.id} defaultChecked={granted.includes(competency.id)} />{' '}
+							<label htmlFor={`competency-${competency.id}`}>{competency.name}</label>
+						</div>
+					))}
+				</fieldset>
+				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+					{t('competencies.courseSave')}
+				</button>{' '}
+				<Link to={`/beheer/cursussen/${course.id}`}>{t('competencies.backToCourse')}</Link>
+			</Form>
+		</div>
+	)
+}

@@ -1,0 +1,12 @@
+// @leerplein/db/passport — the quality passport: statuses recomputed from evidence and requirements, a person's dots and history, competencies and the courses that grant them.
+export {
+	listCompetencies,
+	listCourseCompetencyIds,
+	listCoursesGranting,
+	listPassport,
+	listPassportHistory,
+	recomputePassports,
+	replaceCourseCompetencies,
+	saveCompetency,
+} from '../queries/passport.ts'
+export type { CompetencyRow, CompetencyValues, GrantingCourse, RecomputeReport, RecomputeTrigger } from '../queries/passport.ts'

@@ -1,0 +1,370 @@
+import {
+	amsterdamDate,
+	passportStatus as computeStatus,
+	sameStatus,
+	type CalendarDate,
+	type Competency,
+	type PassportCause,
+	type PassportColour,
+	type PassportEvidence,
+	type PassportRequirement,
+	type PassportStatus,
+	type RenewalBasis,
+} from '@leerplein/domain'
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { selectRows, type Database } from '../client.ts'
+import { competencies, courseCompetencies, passportStatus, passportStatusHistory } from '../schema/passport.ts'
+
+// The passport's statuses as stored: recomputed from the facts with the domain rule, changes
+// written with a history row naming their cause. One function serves one person (after new
+// evidence, in the same transaction), a unit (the nightly consistency check) and the seed.
+
+export type RecomputeTrigger = 'evidence' | 'calendar' | 'requirement' | 'consistency'
+
+export type RecomputeReport = {
+	/** Person × competency cells looked at. */
+	cells: number
+	/** Cells whose stored status changed. */
+	changed: number
+	/** Changes the calendar explains (the stored status said it would change by today). */
+	calendar: number
+	/** Changes nothing explains: a stored status that was wrong. Expected 0. */
+	drift: number
+}
+
+type Key = string
+const keyOf = (userId: string, competencyId: string): Key => `${userId}|${competencyId}`
+
+type StoredRow = {
+	user_id: string
+	competency_id: string
+	status: PassportColour
+	valid_until: string | null
+	permanent: boolean
+	next_change_on: string | null
+	cause: PassportCause
+}
+
+const dateText = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value))
+
+/**
+ * Recomputes the statuses of one unit's people (all, or `userIds`) on `today` and stores what
+ * changed, with history. Runs in the unit's context: every row it reads and writes is the unit's
+ * (and the concern's competencies and requirements). `trigger` names the cause in the history
+ * of changes the calendar does not explain; a change the calendar explains is recorded as such.
+ */
+export async function recomputePassports(
+	db: Database,
+	{ tenantId, userIds, today, trigger }: { tenantId: string; userIds?: readonly string[]; today: CalendarDate; trigger: RecomputeTrigger },
+): Promise<RecomputeReport> {
+	if (userIds && userIds.length === 0) return { cells: 0, changed: 0, calendar: 0, drift: 0 }
+	const people = userIds ? sql`and u.id = any(${pgUuids(userIds)})` : sql``
+	const personFilter = (column: string) => (userIds ? sql`and ${sql.raw(column)} = any(${pgUuids(userIds)})` : sql``)
+
+	const requirementRows = await selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number }>(
+		db,
+		// Four equi-joins rather than one join on an OR, which the planner can only nest-loop.
+		sql`select u.id as user_id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join job_profiles jp on jp.id = u.job_profile_id
+			join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id is null and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id and r.active
+			where u.tenant_id = ${tenantId} and u.active ${people}
+			union all
+			select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days
+			from person_requirements p
+			where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
+	)
+	const evidenceRows = await selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean }>(
+		db,
+		sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked
+			from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')}`,
+	)
+	const storedRows = await selectRows<StoredRow>(
+		db,
+		sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.cause
+			from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')}`,
+	)
+
+	const requirements = new Map<Key, PassportRequirement[]>()
+	for (const row of requirementRows) {
+		const key = keyOf(row.user_id, row.competency_id)
+		const list = requirements.get(key) ?? []
+		list.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days })
+		requirements.set(key, list)
+	}
+	const evidence = new Map<Key, PassportEvidence[]>()
+	for (const row of evidenceRows) {
+		const key = keyOf(row.user_id, row.competency_id)
+		const list = evidence.get(key) ?? []
+		list.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked })
+		evidence.set(key, list)
+	}
+	const stored = new Map<Key, PassportStatus>()
+	for (const row of storedRows) {
+		stored.set(keyOf(row.user_id, row.competency_id), {
+			status: row.status,
+			validUntil: dateText(row.valid_until),
+			permanent: row.permanent,
+			nextChangeOn: dateText(row.next_change_on),
+			cause: row.cause,
+		})
+	}
+
+	const cells = new Set<Key>([...requirements.keys(), ...evidence.keys(), ...stored.keys()])
+	const competencyIds = [...new Set([...cells].map((key) => key.split('|')[1]!))]
+	const competencyById = new Map<string, Competency>()
+	if (competencyIds.length > 0) {
+		const rows = await db
+			.select({ id: competencies.id, validityMonths: competencies.validityMonths, warningDays: competencies.warningDays, renewalBasis: competencies.renewalBasis })
+			.from(competencies)
+			.where(inArray(competencies.id, competencyIds))
+		for (const row of rows) competencyById.set(row.id, { ...row, renewalBasis: row.renewalBasis as RenewalBasis })
+	}
+
+	const report: RecomputeReport = { cells: cells.size, changed: 0, calendar: 0, drift: 0 }
+	const upserts: (typeof passportStatus.$inferInsert)[] = []
+	const history: (typeof passportStatusHistory.$inferInsert)[] = []
+	for (const key of cells) {
+		const [userId, competencyId] = key.split('|') as [string, string]
+		const competency = competencyById.get(competencyId)
+		if (!competency) continue
+		const next = computeStatus(competency, requirements.get(key) ?? [], evidence.get(key) ?? [], { today })
+		const before = stored.get(key)
+		if (before && sameStatus(before, next)) continue
+		// Nothing stored and nothing to show: no row for a competency the person neither needs nor holds.
+		if (!before && next.status === 'not_required' && next.cause.kind === 'not_required' && next.cause.evidenceId === null && next.validUntil === null) continue
+		report.changed++
+		const byCalendar = before?.nextChangeOn != null && before.nextChangeOn <= today
+		if (byCalendar) report.calendar++
+		else if (trigger === 'consistency') report.drift++
+		upserts.push({
+			tenantId,
+			userId,
+			competencyId,
+			status: next.status,
+			validUntil: next.validUntil,
+			permanent: next.permanent,
+			nextChangeOn: next.nextChangeOn,
+			cause: next.cause,
+			computedOn: today,
+		})
+		if (before?.status !== next.status || before.validUntil !== next.validUntil || before.cause.kind !== next.cause.kind) {
+			history.push({
+				tenantId,
+				userId,
+				competencyId,
+				fromStatus: before?.status ?? null,
+				toStatus: next.status,
+				validUntil: next.validUntil,
+				cause: next.cause,
+				trigger: byCalendar ? 'calendar' : trigger,
+				changedOn: today,
+			})
+		}
+	}
+	for (let start = 0; start < upserts.length; start += 1000) {
+		await db
+			.insert(passportStatus)
+			.values(upserts.slice(start, start + 1000))
+			.onConflictDoUpdate({
+				target: [passportStatus.userId, passportStatus.competencyId],
+				set: {
+					status: sql`excluded.status`,
+					validUntil: sql`excluded.valid_until`,
+					permanent: sql`excluded.permanent`,
+					nextChangeOn: sql`excluded.next_change_on`,
+					cause: sql`excluded.cause`,
+					computedOn: sql`excluded.computed_on`,
+					updatedAt: sql`now()`,
+				},
+			})
+	}
+	for (let start = 0; start < history.length; start += 1000) {
+		await db.insert(passportStatusHistory).values(history.slice(start, start + 1000))
+	}
+	return report
+}
+
+function pgUuids(ids: readonly string[]) {
+	return sql`${`{${ids.join(',')}}`}::uuid[]`
+}
+
+/**
+ * Recomputes, before the transaction commits, everyone whose evidence changed in it (the
+ * `passport_pending` marks the evidence trigger leaves). Their unit may not be the context's:
+ * a providing unit registers attendance of another unit's employee, so each person is
+ * recomputed in their own unit's signed context. Must be the transaction's last step: it leaves
+ * the context at the last unit it entered.
+ */
+export async function settlePassports(
+	db: Database,
+	{ now, currentTenantId, enterUnit }: { now: Date; currentTenantId: string | null; enterUnit: (tenantId: string) => Promise<void> },
+): Promise<number> {
+	const pending = await selectRows<{ tenant_id: string; user_id: string }>(db, sql`delete from passport_pending returning tenant_id, user_id`)
+	if (pending.length === 0) return 0
+	const byUnit = new Map<string, string[]>()
+	for (const row of pending) byUnit.set(row.tenant_id, [...(byUnit.get(row.tenant_id) ?? []), row.user_id])
+	const today = amsterdamDate(now)
+	let current = currentTenantId
+	for (const [tenantId, userIds] of byUnit) {
+		if (tenantId !== current) {
+			await enterUnit(tenantId)
+			current = tenantId
+		}
+		await recomputePassports(db, { tenantId, userIds, today, trigger: 'evidence' })
+	}
+	return pending.length
+}
+
+/** One person's dots with their competency, for the passport page. */
+export async function listPassport(db: Database, { userId }: { userId: string }) {
+	return db
+		.select({
+			competencyId: passportStatus.competencyId,
+			name: competencies.name,
+			description: competencies.description,
+			status: passportStatus.status,
+			validUntil: passportStatus.validUntil,
+			permanent: passportStatus.permanent,
+			cause: passportStatus.cause,
+			tenantId: passportStatus.tenantId,
+		})
+		.from(passportStatus)
+		.innerJoin(competencies, eq(competencies.id, passportStatus.competencyId))
+		.where(eq(passportStatus.userId, userId))
+		.orderBy(competencies.name)
+}
+
+/** The history of one person's dots, newest first. */
+export async function listPassportHistory(db: Database, { userId, limit = 100 }: { userId: string; limit?: number }) {
+	return db
+		.select({
+			competencyId: passportStatusHistory.competencyId,
+			name: competencies.name,
+			fromStatus: passportStatusHistory.fromStatus,
+			toStatus: passportStatusHistory.toStatus,
+			validUntil: passportStatusHistory.validUntil,
+			cause: passportStatusHistory.cause,
+			trigger: passportStatusHistory.trigger,
+			changedOn: passportStatusHistory.changedOn,
+			changedAt: passportStatusHistory.changedAt,
+		})
+		.from(passportStatusHistory)
+		.innerJoin(competencies, eq(competencies.id, passportStatusHistory.competencyId))
+		.where(and(eq(passportStatusHistory.userId, userId)))
+		.orderBy(sql`${passportStatusHistory.changedAt} desc, ${passportStatusHistory.id} desc`)
+		.limit(limit)
+}
+
+export type CompetencyRow = {
+	id: string
+	name: string
+	description: string
+	validityMonths: number | null
+	warningDays: number
+	renewalBasis: RenewalBasis
+	active: boolean
+}
+
+export type CompetencyValues = Omit<CompetencyRow, 'id'>
+
+/** The concern's competencies, by name. Public to read. */
+export async function listCompetencies(db: Database): Promise<CompetencyRow[]> {
+	return db
+		.select({
+			id: competencies.id,
+			name: competencies.name,
+			description: competencies.description,
+			validityMonths: competencies.validityMonths,
+			warningDays: competencies.warningDays,
+			renewalBasis: competencies.renewalBasis,
+			active: competencies.active,
+		})
+		.from(competencies)
+		.orderBy(competencies.name)
+}
+
+/**
+ * Adds a competency (`id` null) or changes one. Row-level security admits only a concern
+ * administrator: for anyone else an insert fails and an update changes nothing (not found).
+ * A name already taken fails with 23505, for the service to place beside the name.
+ */
+export async function saveCompetency(
+	db: Database,
+	{ id, values, actorId }: { id: string | null; values: CompetencyValues; actorId: string },
+): Promise<{ ok: true; id: string; before: CompetencyRow | null } | { ok: false; code: 'COMPETENCY_NOT_FOUND' }> {
+	if (id === null) {
+		const [row] = await db.insert(competencies).values({ ...values, updatedBy: actorId }).returning({ id: competencies.id })
+		return { ok: true, id: row!.id, before: null }
+	}
+	const [before] = (await listCompetencies(db)).filter((row) => row.id === id)
+	if (!before) return { ok: false, code: 'COMPETENCY_NOT_FOUND' }
+	const rows = await db
+		.update(competencies)
+		.set({ ...values, updatedBy: actorId, updatedAt: sql`now()` })
+		.where(eq(competencies.id, id))
+		.returning({ id: competencies.id })
+	return rows.length > 0 ? { ok: true, id, before } : { ok: false, code: 'COMPETENCY_NOT_FOUND' }
+}
+
+export type GrantingCourse = { competencyId: string; courseId: string; title: string; nextSessionId: string | null; nextSessionStartsAt: Date | null }
+
+/**
+ * The published courses the viewer's unit may see that grant these competencies, each with its
+ * next planned session: what a red or orange dot suggests. Visibility is the catalogue's rule
+ * (the courses' policies are the second wall).
+ */
+export async function listCoursesGranting(
+	db: Database,
+	{ competencyIds, viewerTenantId, now }: { competencyIds: readonly string[]; viewerTenantId: string; now: Date },
+): Promise<GrantingCourse[]> {
+	if (competencyIds.length === 0) return []
+	const rows = await selectRows<{ competency_id: string; course_id: string; title: string; next_session_id: string | null; next_starts_at: Date | string | null }>(
+		db,
+		sql`select cc.competency_id, c.id as course_id, c.title, next.id as next_session_id, next.starts_at as next_starts_at
+			from course_competencies cc
+			join courses c on c.id = cc.course_id
+			left join lateral (
+				select s.id, s.starts_at from sessions s
+				where s.course_id = c.id and s.status = 'planned' and s.starts_at > ${now.toISOString()}::timestamptz
+				order by s.starts_at limit 1
+			) next on true
+			where cc.competency_id = any(${pgUuids(competencyIds)}) and c.status = 'published'
+				and (c.visibility = 'concern' or c.provider_tenant_id = ${viewerTenantId}
+					or exists (select 1 from course_audiences a where a.course_id = c.id and a.tenant_id = ${viewerTenantId}))
+			order by next.starts_at nulls last, c.title`,
+	)
+	return rows.map((row) => ({
+		competencyId: row.competency_id,
+		courseId: row.course_id,
+		title: row.title,
+		nextSessionId: row.next_session_id,
+		nextSessionStartsAt: row.next_starts_at === null ? null : new Date(row.next_starts_at),
+	}))
+}
+
+/** The competencies a course grants. */
+export async function listCourseCompetencyIds(db: Database, { courseId }: { courseId: string }): Promise<string[]> {
+	const rows = await db.select({ competencyId: courseCompetencies.competencyId }).from(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
+	return rows.map((row) => row.competencyId).sort()
+}
+
+/**
+ * Sets the competencies a course grants (the providing unit's; the policies refuse another
+ * unit's course). Evidence already earned stays: a link counts for completions from now on.
+ */
+export async function replaceCourseCompetencies(db: Database, { courseId, competencyIds }: { courseId: string; competencyIds: readonly string[] }): Promise<void> {
+	await db.delete(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
+	if (competencyIds.length > 0) await db.insert(courseCompetencies).values(competencyIds.map((competencyId) => ({ courseId, competencyId })))
+}

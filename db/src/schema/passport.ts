@@ -1,0 +1,259 @@
+import type { PassportCause } from '@leerplein/domain'
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, check, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { courses } from './catalogue.ts'
+import { createdAt, id } from './columns.ts'
+import { evidenceSourceKind, passportColour, renewalBasis } from './enums.ts'
+import { jobProfiles, users } from './people.ts'
+import { appIsConcernAdmin, appTenantId, appUserId, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
+import { tenants } from './tenants.ts'
+
+// The quality passport (issue 15, ADR 031). Competencies are the concern's; requirements are the
+// concern's (inherited by every unit) or a unit's own; evidence, statuses and their history
+// belong to the employee's unit. Evidence is never deleted: there is no DELETE grant, and only
+// the columns that supersede or revoke it may be updated (migration 0035).
+
+/** A competency or certificate (bekwaamheid), defined once for the concern by the concern administrator. */
+export const competencies = pgTable(
+	'competencies',
+	{
+		id: id(),
+		name: text().notNull().unique(),
+		description: text().notNull().default(''),
+		/** Months a piece of evidence keeps it valid; null: permanent. */
+		validityMonths: integer(),
+		/** Days before expiry the dot turns orange; also the renewal window. */
+		warningDays: integer().notNull().default(60),
+		renewalBasis: renewalBasis().notNull().default('expiry'),
+		active: boolean().notNull().default(true),
+		createdAt: createdAt(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+	},
+	(t) => [
+		check('competency_validity_positive', sql`${t.validityMonths} is null or ${t.validityMonths} between 1 and 600`),
+		check('competency_warning_days', sql`${t.warningDays} between 0 and 730`),
+		check('competency_name_length', sql`length(${t.name}) between 1 and 120`),
+		// Every unit's passports name them, so everyone reads them; only a concern administrator writes.
+		publicReadPolicy('competencies'),
+		pgPolicy('competencies_concern_admin_insert', { for: 'insert', withCheck: appIsConcernAdmin }),
+		pgPolicy('competencies_concern_admin_update', { for: 'update', using: appIsConcernAdmin, withCheck: appIsConcernAdmin }),
+	],
+)
+
+/**
+ * A requirement for a group of people. Without a unit it is the concern's: every unit inherits it,
+ * for everyone (no job-profile name) or for the job profiles of that name in any unit (job
+ * profiles belong to units; a name such as "Teamleider" recurs). With a unit it is the unit's own
+ * extension: for everyone in the unit, or for one of its job profiles.
+ */
+export const competencyRequirements = pgTable(
+	'competency_requirements',
+	{
+		id: id(),
+		tenantId: uuid().references(() => tenants.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		jobProfileName: text(),
+		jobProfileId: uuid().references(() => jobProfiles.id),
+		introducedOn: date().notNull(),
+		graceDays: integer().notNull().default(0),
+		active: boolean().notNull().default(true),
+		createdAt: createdAt(),
+		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+	},
+	(t) => [
+		check('requirement_grace_days', sql`${t.graceDays} between 0 and 730`),
+		// The concern names job profiles by name, a unit by its own job profile.
+		check('requirement_scope', sql`(${t.tenantId} is null and ${t.jobProfileId} is null) or (${t.tenantId} is not null and ${t.jobProfileName} is null)`),
+		// A person's requirements: those of their unit and the concern's.
+		index().on(t.tenantId, t.jobProfileId),
+		index().on(t.competencyId),
+		pgPolicy('competency_requirements_read', { for: 'select', using: sql`${t.tenantId} is null or ${t.tenantId} = ${appTenantId}` }),
+		pgPolicy('competency_requirements_concern_write', {
+			for: 'all',
+			using: sql`${t.tenantId} is null and ${appIsConcernAdmin}`,
+			withCheck: sql`${t.tenantId} is null and ${appIsConcernAdmin}`,
+		}),
+		ownUnitPolicy('competency_requirements', t.tenantId),
+	],
+)
+
+/** A requirement assigned to one person by their unit. */
+export const personRequirements = pgTable(
+	'person_requirements',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		introducedOn: date().notNull(),
+		graceDays: integer().notNull().default(0),
+		reason: text(),
+		active: boolean().notNull().default(true),
+		createdAt: createdAt(),
+		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+	},
+	(t) => [
+		check('person_requirement_grace_days', sql`${t.graceDays} between 0 and 730`),
+		// A person's requirements when their statuses are recomputed.
+		index().on(t.tenantId, t.userId),
+		ownUnitPolicy('person_requirements', t.tenantId),
+		pgPolicy('person_requirements_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
+	],
+)
+
+/** Which competencies a course grants on completion or attendance; kept by the providing unit's coordinator. */
+export const courseCompetencies = pgTable(
+	'course_competencies',
+	{
+		courseId: uuid()
+			.notNull()
+			.references(() => courses.id, { onDelete: 'cascade' }),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.courseId, t.competencyId] }),
+		// "Which courses grant this competency": the suggestions on a red or orange dot.
+		index().on(t.competencyId),
+		// Readable wherever the course is (the sub-select obeys the courses policies).
+		pgPolicy('course_competencies_with_course', { for: 'select', using: sql`exists (select 1 from courses c where c.id = ${t.courseId})` }),
+		pgPolicy('course_competencies_provider', {
+			for: 'all',
+			using: sql`exists (select 1 from courses c where c.id = ${t.courseId} and c.provider_tenant_id = ${appTenantId})`,
+			withCheck: sql`exists (select 1 from courses c where c.id = ${t.courseId} and c.provider_tenant_id = ${appTenantId})`,
+		}),
+	],
+)
+
+/**
+ * One piece of evidence that a person holds a competency, from its source (an enrolment, a
+ * score, a statement, an upload, an import). The day it counts from is a Europe/Amsterdam
+ * calendar day. Never deleted: a correction supersedes it, a withdrawal revokes it with a reason.
+ */
+export const passportEvidence = pgTable(
+	'passport_evidence',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		sourceKind: evidenceSourceKind().notNull(),
+		/** What the source calls it: an enrolment id, a score id, a statement id, a file, an import row. */
+		sourceRef: text().notNull(),
+		occurredAt: timestamp({ withTimezone: true }).notNull(),
+		occurredOn: date().notNull(),
+		recordedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		recordedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		supersededBy: uuid().references((): AnyPgColumn => passportEvidence.id),
+		revokedAt: timestamp({ withTimezone: true }),
+		revokedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		revokedReason: text(),
+	},
+	(t) => [
+		// One piece per source per competency: a repeated completion records nothing new.
+		unique('passport_evidence_once').on(t.userId, t.competencyId, t.sourceKind, t.sourceRef),
+		check('evidence_revocation_has_reason', sql`(${t.revokedAt} is null) = (${t.revokedReason} is null)`),
+		// A person's evidence when their statuses are recomputed.
+		index().on(t.tenantId, t.userId, t.competencyId),
+		ownUnitPolicy('passport_evidence', t.tenantId),
+		pgPolicy('passport_evidence_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
+	],
+)
+
+/** The current dot of a person × competency, as the domain computed it, with the next day it changes by the calendar alone. */
+export const passportStatus = pgTable(
+	'passport_status',
+	{
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		status: passportColour().notNull(),
+		validUntil: date(),
+		permanent: boolean().notNull().default(false),
+		nextChangeOn: date(),
+		cause: jsonb().$type<PassportCause>().notNull(),
+		/** The Amsterdam day the status was computed for. */
+		computedOn: date().notNull(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.userId, t.competencyId] }),
+		// The unit matrix by competency and colour; the nightly check walks a unit's rows.
+		index().on(t.tenantId, t.competencyId, t.status),
+		ownUnitPolicy('passport_status', t.tenantId),
+		pgPolicy('passport_status_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
+	],
+)
+
+/** Every change of a dot, with its cause: the passport's explanation. Append-only (no UPDATE or DELETE grant). */
+export const passportStatusHistory = pgTable(
+	'passport_status_history',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		fromStatus: passportColour(),
+		toStatus: passportColour().notNull(),
+		validUntil: date(),
+		cause: jsonb().$type<PassportCause>().notNull(),
+		/** What set off the recompute: new evidence, the calendar, a requirement, the nightly check. */
+		trigger: text({ enum: ['evidence', 'calendar', 'requirement', 'consistency'] }).notNull(),
+		changedOn: date().notNull(),
+		changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	},
+	(t) => [
+		// The history on a person's passport, newest first.
+		index().on(t.tenantId, t.userId, t.changedAt),
+		pgPolicy('passport_status_history_own_unit_read', { for: 'select', using: sql`${t.tenantId} = ${appTenantId}` }),
+		pgPolicy('passport_status_history_own_unit_insert', { for: 'insert', withCheck: sql`${t.tenantId} = ${appTenantId}` }),
+		pgPolicy('passport_status_history_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
+	],
+)
+
+/**
+ * People whose evidence changed in the current transaction and whose dots must be recomputed
+ * before it commits. Written only by the enrolment trigger; each transaction sees and clears
+ * only its own rows (the policy compares the transaction id).
+ */
+export const passportPending = pgTable(
+	'passport_pending',
+	{
+		xact: bigint({ mode: 'number' }).notNull(),
+		tenantId: uuid().notNull(),
+		userId: uuid().notNull(),
+	},
+	(t) => [
+		primaryKey({ columns: [t.xact, t.userId] }),
+		pgPolicy('passport_pending_own_transaction', { for: 'all', using: sql`${t.xact} = (select pg_current_xact_id_if_assigned()::text::bigint)` }),
+	],
+)

@@ -1,0 +1,111 @@
+import { amsterdamDate } from '@leerplein/domain'
+import { sql } from 'drizzle-orm'
+import type { Database } from '../client.ts'
+import { recomputePassports } from '../queries/passport.ts'
+import { competencies, competencyRequirements } from '../schema/passport.ts'
+import { COMPETENCIES } from './content/competencies.ts'
+import { MANAGEMENT_PROFILES } from './content/units.ts'
+import { Random } from './prng.ts'
+import type { SeedProgress } from './index.ts'
+
+const MANAGEMENT = Object.values(MANAGEMENT_PROFILES)
+
+/**
+ * The quality passport's demo data (issue 15): ~40 concern competencies, the concern's
+ * requirements (for everyone, and for the management profiles by name), each unit's own
+ * requirements per job profile, two courses granting each competency, evidence from the seeded
+ * attendances and completions of those courses and five years of imported history, and the
+ * statuses the domain computes from them. Every colour occurs: lapsed, expiring, missing, a
+ * recent requirement still in its grace period. Deterministic: pseudo-random choices hash the
+ * (deterministic) ids, and every date derives from `now`.
+ */
+export async function writePassport(db: Database, { now, tenantIds }: { now: Date; tenantIds: readonly string[] }, progress: SeedProgress): Promise<number> {
+	const today = amsterdamDate(now)
+	const random = Random.stream('competencies')
+	const rows = COMPETENCIES.map((competency) => ({
+		id: random.uuid(0),
+		name: competency.name,
+		description: competency.description,
+		validityMonths: competency.months,
+		warningDays: competency.warningDays,
+		renewalBasis: competency.basis,
+		createdAt: now,
+		updatedAt: now,
+	}))
+	await db.insert(competencies).values(rows)
+	const idOf = new Map(rows.map((row) => [row.name, row.id]))
+	await db.insert(competencyRequirements).values(
+		COMPETENCIES.filter((competency) => competency.everyone || competency.managers).flatMap((competency) =>
+			(competency.everyone ? [null] : MANAGEMENT).map((jobProfileName) => ({
+				id: random.uuid(0),
+				tenantId: null,
+				competencyId: idOf.get(competency.name)!,
+				jobProfileName,
+				// A recent requirement is still in its grace period for whoever lacks it: orange.
+				introducedOn: competency.recent ? sql`${today}::date - 30` : '2022-01-01',
+				graceDays: 90,
+				createdAt: now,
+			})),
+		),
+	)
+	const concernWide = COMPETENCIES.filter((competency) => competency.everyone || competency.managers).map((competency) => competency.name)
+	// Each unit's own job profiles need two or three of the other competencies, introduced over the past five years.
+	await db.execute(sql`
+		insert into competency_requirements (id, tenant_id, competency_id, job_profile_id, introduced_on, grace_days, created_at)
+		select md5('requirement:' || jp.id || ':' || c.id)::uuid, jp.tenant_id, c.id, jp.id,
+			${today}::date - (abs(hashtext(jp.id::text || c.id::text)) % 1800), 60, ${now.toISOString()}::timestamptz
+		from job_profiles jp cross join competencies c
+		where jp.name <> all(${`{${MANAGEMENT.join(',')}}`}::text[]) and c.name <> all(${`{${concernWide.map((name) => `"${name}"`).join(',')}}`}::text[])
+			and abs(hashtext(c.id::text || jp.id::text)) % 100 < 8`)
+	progress('competencies', 1, 4)
+	// Two published concern-wide courses with a session ahead grant each competency.
+	await db.execute(sql`
+		insert into course_competencies (course_id, competency_id, created_at)
+		select course_id, competency_id, ${now.toISOString()}::timestamptz from (
+			select c.id as course_id, k.id as competency_id, row_number() over (partition by k.id order by md5(c.id::text || k.id::text)) as n
+			from competencies k cross join courses c
+			where c.status = 'published' and c.visibility = 'concern'
+				and exists (select 1 from sessions s where s.course_id = c.id and s.status = 'planned' and s.starts_at > ${now.toISOString()}::timestamptz)
+		) ranked where n <= 2`)
+	// Evidence the seeded enrolments already earned, as the enrolment trigger would have written it.
+	await db.execute(sql`
+		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at)
+		select md5('evidence:' || e.id || ':' || cc.competency_id)::uuid, e.tenant_id, e.user_id, cc.competency_id,
+			(case when e.status = 'attended' then 'session_attendance' else 'course_completion' end)::evidence_source_kind,
+			e.id::text, s.ends_at, (s.ends_at at time zone 'Europe/Amsterdam')::date, s.ends_at
+		from enrolments e join sessions s on s.id = e.session_id join course_competencies cc on cc.course_id = s.course_id
+		where e.status in ('attended', 'completed') and s.ends_at <= ${now.toISOString()}::timestamptz
+		on conflict do nothing`)
+	progress('competencies', 2, 4)
+	// Imported history: three in four people hold each competency they need, with one to three
+	// pieces of evidence spread over the past five years, so some are valid, some expiring, some lapsed.
+	await db.execute(sql`
+		with cells as (
+			select u.id as user_id, u.tenant_id, r.competency_id
+			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null
+			where u.active
+			union
+			select u.id, u.tenant_id, r.competency_id
+			from users u join job_profiles jp on jp.id = u.job_profile_id join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name
+			where u.active
+			union
+			select u.id, u.tenant_id, r.competency_id
+			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id
+			where u.active
+		), holders as (
+			select *, abs(hashtext(user_id::text || competency_id::text)) as h from cells
+		)
+		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at)
+		select md5('import:' || user_id || ':' || competency_id || ':' || k)::uuid, tenant_id, user_id, competency_id, 'import',
+			'seed-import:' || k, day::timestamp at time zone 'Europe/Amsterdam', day, day::timestamp at time zone 'Europe/Amsterdam'
+		from holders, generate_series(1, 1 + h % 3) as k,
+			lateral (select ${today}::date - ((h / 7 + k * 397) % 1825)::int as day) d
+		where h % 4 <> 0`)
+	progress('competencies', 3, 4)
+	let cells = 0
+	for (const tenantId of tenantIds) {
+		cells += (await recomputePassports(db, { tenantId, today, trigger: 'requirement' })).cells
+	}
+	progress('competencies', 4, 4)
+	return cells
+}

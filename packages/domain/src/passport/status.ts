@@ -1,0 +1,174 @@
+import { addDays, addMonths, type CalendarDate } from './calendar.ts'
+
+// The quality passport's status rule: one person × one competency, from the competency's
+// validity, the requirements on the person, and their evidence. Pure: `today` is passed in, as
+// the Dutch calendar date (see calendar.ts); the database stores what this returns.
+
+/** Renewal basis: a renewal inside the warning window runs from the old expiry, or from the renewal's own date. */
+export const RENEWAL_BASES = ['completion', 'expiry'] as const
+export type RenewalBasis = (typeof RENEWAL_BASES)[number]
+
+export type Competency = {
+	id: string
+	/** Months a piece of evidence keeps the competency valid; null: permanent (never expires). */
+	validityMonths: number | null
+	/** Days before expiry the dot turns orange; the same window is the renewal window. */
+	warningDays: number
+	renewalBasis: RenewalBasis
+}
+
+/** A requirement on the person (through their job profile or assigned to them): in force from `introducedOn`, met by `introducedOn + graceDays` at the latest. */
+export type PassportRequirement = { id: string; introducedOn: CalendarDate; graceDays: number }
+
+export const EVIDENCE_SOURCE_KINDS = ['course_completion', 'session_attendance', 'lti_score', 'xapi_statement', 'upload', 'import'] as const
+export type EvidenceSourceKind = (typeof EVIDENCE_SOURCE_KINDS)[number]
+
+/** Evidence is never deleted; superseded or revoked evidence no longer counts. */
+export type PassportEvidence = { id: string; occurredOn: CalendarDate; superseded: boolean; revoked: boolean }
+
+export const PASSPORT_COLOURS = ['green', 'orange', 'red', 'not_required'] as const
+export type PassportColour = (typeof PASSPORT_COLOURS)[number]
+
+/** Why a dot has its colour: the evidence and the requirement that decided it. */
+export type PassportCause =
+	| { kind: 'valid'; evidenceId: string; requirementId: string }
+	| { kind: 'expiring'; evidenceId: string; requirementId: string }
+	| { kind: 'grace'; requirementId: string; dueOn: CalendarDate; evidenceId: string | null }
+	| { kind: 'expired'; requirementId: string; evidenceId: string }
+	| { kind: 'missing'; requirementId: string }
+	| { kind: 'not_required'; evidenceId: string | null }
+
+export type PassportStatus = {
+	status: PassportColour
+	/** The last day the competency is valid (inclusive); null when permanent or never obtained. */
+	validUntil: CalendarDate | null
+	permanent: boolean
+	cause: PassportCause
+	/** The first day on which the colour or cause changes by the calendar alone; null: never without new facts. */
+	nextChangeOn: CalendarDate | null
+}
+
+/**
+ * The validity chain over the counting evidence in date order (ties by id). `last` is the key of
+ * the latest evidence folded in, so a new piece that comes later can be folded onto the stored
+ * chain (`extendChain`) instead of refolding everything.
+ */
+export type ValidityChain = {
+	validUntil: CalendarDate | null
+	permanent: boolean
+	/** The evidence that set the current validity. */
+	evidenceId: string | null
+	last: { occurredOn: CalendarDate; id: string } | null
+}
+
+export const EMPTY_CHAIN: ValidityChain = { validUntil: null, permanent: false, evidenceId: null, last: null }
+
+const counts = (evidence: PassportEvidence) => !evidence.superseded && !evidence.revoked
+
+function compareEvidence(a: { occurredOn: CalendarDate; id: string }, b: { occurredOn: CalendarDate; id: string }): number {
+	if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/** Folds one counting piece of evidence, later than everything in `chain`, onto it. */
+function step(competency: Competency, chain: ValidityChain, evidence: PassportEvidence): ValidityChain {
+	const last = { occurredOn: evidence.occurredOn, id: evidence.id }
+	if (competency.validityMonths === null) {
+		return chain.permanent ? { ...chain, last } : { validUntil: null, permanent: true, evidenceId: evidence.id, last }
+	}
+	const fromCompletion = addMonths(evidence.occurredOn, competency.validityMonths)
+	// Lapsed (or never held): a fresh start from the evidence's own date.
+	if (chain.validUntil === null || evidence.occurredOn > chain.validUntil) {
+		return { validUntil: fromCompletion, permanent: false, evidenceId: evidence.id, last }
+	}
+	const insideRenewalWindow = evidence.occurredOn >= addDays(chain.validUntil, -competency.warningDays)
+	const candidate = competency.renewalBasis === 'expiry' && insideRenewalWindow ? addMonths(chain.validUntil, competency.validityMonths) : fromCompletion
+	if (candidate > chain.validUntil) return { validUntil: candidate, permanent: false, evidenceId: evidence.id, last }
+	return { ...chain, last }
+}
+
+/** The chain of all counting evidence, in whatever order it arrived. */
+export function validityChain(competency: Competency, evidence: readonly PassportEvidence[]): ValidityChain {
+	return evidence
+		.filter(counts)
+		.sort(compareEvidence)
+		.reduce((chain, piece) => step(competency, chain, piece), EMPTY_CHAIN)
+}
+
+/**
+ * The chain after one change, from the stored chain when it can be (a new counting piece dated
+ * after everything folded so far), else refolded from all evidence (a piece arriving out of
+ * order, a supersession, a revocation). `all` includes the change.
+ */
+export function extendChain(
+	competency: Competency,
+	stored: ValidityChain,
+	change: { kind: 'added'; evidence: PassportEvidence } | { kind: 'superseded' | 'revoked'; evidenceId: string },
+	all: readonly PassportEvidence[],
+): ValidityChain {
+	if (change.kind === 'added' && counts(change.evidence) && (stored.last === null || compareEvidence(stored.last, change.evidence) < 0)) {
+		return step(competency, stored, change.evidence)
+	}
+	if (change.kind === 'added' && !counts(change.evidence)) return stored
+	return validityChain(competency, all)
+}
+
+/** The requirement that binds hardest: the earliest deadline (`introducedOn + graceDays`). */
+function bindingRequirement(requirements: readonly PassportRequirement[]): { requirement: PassportRequirement; dueOn: CalendarDate } | null {
+	let best: { requirement: PassportRequirement; dueOn: CalendarDate } | null = null
+	for (const requirement of requirements) {
+		const dueOn = addDays(requirement.introducedOn, requirement.graceDays)
+		if (!best || dueOn < best.dueOn || (dueOn === best.dueOn && requirement.id < best.requirement.id)) best = { requirement, dueOn }
+	}
+	return best
+}
+
+/** The dot on `today` for a chain. */
+export function statusOf(competency: Competency, chain: ValidityChain, requirements: readonly PassportRequirement[], { today }: { today: CalendarDate }): PassportStatus {
+	const binding = bindingRequirement(requirements)
+	const base = { validUntil: chain.validUntil, permanent: chain.permanent }
+	const validToday = chain.permanent || (chain.validUntil !== null && today <= chain.validUntil)
+
+	if (!binding) {
+		return { ...base, status: 'not_required', cause: { kind: 'not_required', evidenceId: validToday ? chain.evidenceId : null }, nextChangeOn: validToday && !chain.permanent && chain.validUntil ? addDays(chain.validUntil, 1) : null }
+	}
+	const requirementId = binding.requirement.id
+	if (validToday && chain.evidenceId !== null) {
+		if (chain.permanent || chain.validUntil === null) {
+			return { ...base, status: 'green', cause: { kind: 'valid', evidenceId: chain.evidenceId, requirementId }, nextChangeOn: null }
+		}
+		const orangeFrom = competency.warningDays > 0 ? addDays(chain.validUntil, -competency.warningDays) : null
+		if (orangeFrom !== null && today >= orangeFrom) {
+			return { ...base, status: 'orange', cause: { kind: 'expiring', evidenceId: chain.evidenceId, requirementId }, nextChangeOn: addDays(chain.validUntil, 1) }
+		}
+		return { ...base, status: 'green', cause: { kind: 'valid', evidenceId: chain.evidenceId, requirementId }, nextChangeOn: orangeFrom ?? addDays(chain.validUntil, 1) }
+	}
+	if (today <= binding.dueOn) {
+		return { ...base, status: 'orange', cause: { kind: 'grace', requirementId, dueOn: binding.dueOn, evidenceId: chain.evidenceId }, nextChangeOn: addDays(binding.dueOn, 1) }
+	}
+	if (chain.evidenceId !== null) return { ...base, status: 'red', cause: { kind: 'expired', requirementId, evidenceId: chain.evidenceId }, nextChangeOn: null }
+	return { ...base, status: 'red', cause: { kind: 'missing', requirementId }, nextChangeOn: null }
+}
+
+/** The dot on `today` from all the facts: the full recompute. */
+export function passportStatus(
+	competency: Competency,
+	requirements: readonly PassportRequirement[],
+	evidence: readonly PassportEvidence[],
+	{ today }: { today: CalendarDate },
+): PassportStatus {
+	return statusOf(competency, validityChain(competency, evidence), requirements, { today })
+}
+
+/** Whether two statuses say the same (colour, validity and cause): a stored status that differs from a recompute is drift. */
+export function sameStatus(a: PassportStatus, b: PassportStatus): boolean {
+	return a.status === b.status && a.validUntil === b.validUntil && a.permanent === b.permanent && a.nextChangeOn === b.nextChangeOn && sameCause(a.cause, b.cause)
+}
+
+/** Causes compare by their fields, whatever order a stored (jsonb) copy lists them in. */
+export function sameCause(a: PassportCause, b: PassportCause): boolean {
+	const left = a as Record<string, unknown>
+	const right = b as Record<string, unknown>
+	const keys = new Set([...Object.keys(left), ...Object.keys(right)])
+	return [...keys].every((key) => (left[key] ?? null) === (right[key] ?? null))
+}
