@@ -39,6 +39,8 @@ describe.each(drivers)('the quality passport, on %s', (driver) => {
 
 		// Changing it keeps its row; the audit trail has both acts.
 		await page.getByRole('link', { name: `Wijzigen: ${NAME}` }).click()
+		// Typing before the edit form has replaced the add form would be lost with the add form.
+		await page.getByRole('heading', { level: 2, name: `${NAME} wijzigen` }).waitFor()
 		await page.getByLabel('Waarschuwen vanaf (dagen voor het verlopen)').fill('90')
 		await page.getByRole('button', { name: 'Opslaan' }).click()
 		// The notice of the first save may still show: wait for the changed row itself.
