@@ -4,6 +4,7 @@ import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { parseListQuery, renderList } from '../features/sessions/session-list-files.server.ts'
 import { showSessionLists } from '../features/sessions/show-session-lists.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
+import { fileResponse } from '../core/table-files.server.ts'
 import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 import { idParam } from '../core/route-params.server.ts'
 
@@ -16,7 +17,5 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const lists = valueOrThrow(await showSessionLists(context, { actor, sessionId, ...(query.format === 'pdf' ? { meetingId: query.meetingId } : {}) }))
 	const [t, language] = await Promise.all([i18next.getFixedT(request), i18next.getLocale(request)])
 	const file = await renderList(lists, query.format, t, language)
-	return new Response(file.body, {
-		headers: { 'Content-Type': file.contentType, 'Content-Disposition': `attachment; filename="${file.fileName}"`, 'Cache-Control': 'private, no-store' },
-	})
+	return fileResponse(file.body, file.contentType, file.fileName)
 }

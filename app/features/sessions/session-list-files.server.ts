@@ -1,9 +1,8 @@
-import { stringify } from 'csv-stringify/sync'
-import ExcelJS from 'exceljs'
 import PDFDocument from 'pdfkit'
 import type { TFunction } from 'i18next'
 import { isUuid, type MeetingMark } from '@leerplein/domain'
 import { formatDate, formatTimeRange } from '../../utils/format.ts'
+import { CSV_TYPE, tableCsv, tableXlsx, XLSX_TYPE } from '../../core/table-files.server.ts'
 import type { AttendanceSheet } from './attendance-sheet.server.ts'
 
 // The lists a coordinator or trainer takes out of Leerplein (issue 14, item 7): the participant
@@ -60,29 +59,13 @@ function table(lists: Lists, t: TFunction, language: string): { header: string[]
 }
 
 /** The participant and attendance list as an Excel workbook. */
-export async function participantListXlsx(lists: Lists, t: TFunction, language: string): Promise<Buffer> {
-	const { header, rows } = table(lists, t, language)
-	const workbook = new ExcelJS.Workbook()
-	workbook.creator = 'Leerplein'
-	const sheet = workbook.addWorksheet(t('sessionAdmin.participants'))
-	sheet.addRow(header).font = { bold: true }
-	for (const row of rows) sheet.addRow(row)
-	sheet.columns.forEach((column, k) => {
-		column.width = Math.min(50, Math.max(12, ...[header[k] ?? '', ...rows.map((row) => row[k] ?? '')].map((cell) => cell.length + 2)))
-	})
-	sheet.views = [{ state: 'frozen', ySplit: 1 }]
-	return Buffer.from(await workbook.xlsx.writeBuffer())
+export function participantListXlsx(lists: Lists, t: TFunction, language: string): Promise<Buffer> {
+	return tableXlsx(table(lists, t, language), t('sessionAdmin.participants'))
 }
 
-/**
- * The same list as CSV: semicolons and a byte-order mark, so Excel with Dutch settings opens it
- * in columns and with its accents; quoted where a value needs it (RFC 4180 otherwise).
- */
+/** The same list as CSV (semicolons, a byte-order mark, formulas defused). */
 export function participantListCsv(lists: Lists, t: TFunction, language: string): string {
-	const { header, rows } = table(lists, t, language)
-	// A cell starting with = + - @ would be a formula in a spreadsheet: prefixed, as OWASP advises.
-	const safe = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
-	return `\uFEFF${stringify([header, ...rows.map((row) => row.map(safe))], { delimiter: ';', record_delimiter: 'windows' })}`
+	return tableCsv(table(lists, t, language))
 }
 
 /** A printable attendance sheet of one meeting: who is expected, with room for a signature. */
@@ -141,9 +124,9 @@ export function parseListQuery(url: URL): { format: 'xlsx' | 'csv' } | { format:
 export async function renderList(lists: Lists & { meeting: Meeting | null }, format: 'xlsx' | 'csv' | 'pdf', t: TFunction, language: string) {
 	switch (format) {
 		case 'xlsx':
-			return { body: new Uint8Array(await participantListXlsx(lists, t, language)), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: listFileName(lists, 'deelnemers', 'xlsx') }
+			return { body: new Uint8Array(await participantListXlsx(lists, t, language)), contentType: XLSX_TYPE, fileName: listFileName(lists, 'deelnemers', 'xlsx') }
 		case 'csv':
-			return { body: participantListCsv(lists, t, language), contentType: 'text/csv; charset=utf-8', fileName: listFileName(lists, 'deelnemers', 'csv') }
+			return { body: participantListCsv(lists, t, language), contentType: CSV_TYPE, fileName: listFileName(lists, 'deelnemers', 'csv') }
 		case 'pdf': {
 			if (!lists.meeting) throw new Error('an attendance sheet needs a meeting')
 			const n = lists.meetings.findIndex((meeting) => meeting.id === lists.meeting!.id) + 1
