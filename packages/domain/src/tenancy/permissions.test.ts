@@ -39,6 +39,24 @@ describe('can', () => {
 		expect(can(concernAdmin, 'read', passport)).toBe(false)
 	})
 
+	test('a manager reads their team’s matrix, a coordinator their unit’s, the concern administrator only the counts', () => {
+		const team = { kind: 'passport_matrix', tenantId: RVO, scope: 'team' } as const
+		const unit = { kind: 'passport_matrix', tenantId: RVO, scope: 'unit' } as const
+		expect(can(manager, 'read', team)).toBe(true)
+		expect(can(manager, 'read', unit)).toBe(false)
+		expect(can(employee, 'read', team)).toBe(false)
+		expect(can(rvoCoordinator, 'read', unit)).toBe(true)
+		expect(can(rvoCoordinator, 'read', team)).toBe(false)
+		expect(can(rvoCoordinator, 'update', unit)).toBe(false)
+		expect(can(twoUnitCoordinator, 'read', { ...unit, tenantId: NVWA })).toBe(true)
+		expect(can(rvoCoordinator, 'read', { ...unit, tenantId: NVWA })).toBe(false)
+		expect(can({ ...manager, grants: [{ role: 'manager', tenantId: NVWA }] }, 'read', team)).toBe(false)
+		expect(can(concernAdmin, 'read', unit)).toBe(false)
+		expect(can(concernAdmin, 'read', { kind: 'passport_overview' })).toBe(true)
+		expect(can(rvoCoordinator, 'read', { kind: 'passport_overview' })).toBe(false)
+		expect(can(concernAdmin, 'update', { kind: 'passport_overview' })).toBe(false)
+	})
+
 	test('an employee reads and cancels their own enrolment, but approves nothing', () => {
 		expect(can(employee, 'read', enrolmentOfEmployee)).toBe(true)
 		expect(can(employee, 'update', enrolmentOfEmployee)).toBe(true)

@@ -39,6 +39,10 @@ export type Resource =
 	| { kind: 'competencies' }
 	/** A person's quality passport: their dots, evidence and history. */
 	| { kind: 'passport'; tenantId: string; userId: string; managerId: string | null }
+	/** The passports of many people at once: a manager's team, or a coordinator's whole unit. */
+	| { kind: 'passport_matrix'; tenantId: string; scope: 'team' | 'unit' }
+	/** The concern's overview of every unit's passports: counts per unit and competency, never people. */
+	| { kind: 'passport_overview' }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -150,6 +154,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
 			return resource.userId === actor.userId || team || coordinates(actor, resource.tenantId)
 		}
+		case 'passport_matrix':
+			// Which people a team holds is decided by the query (managed by the actor); the concern sees counts only (its own overview).
+			if (action !== 'read') return false
+			return resource.scope === 'team' ? holdsRole(actor, 'manager', resource.tenantId) : coordinates(actor, resource.tenantId)
+		case 'passport_overview':
+			return action === 'read' && isConcernAdmin(actor)
 		default:
 			return unreachable(resource)
 	}
