@@ -42,6 +42,9 @@ function navigationFor(actor: Actor) {
 		managesSynonyms: can(actor, 'update', { kind: 'search_synonyms' }),
 		managesPoDefaults: can(actor, 'update', { kind: 'po_defaults' }),
 		managesCompetencies: can(actor, 'update', { kind: 'competencies' }),
+		// A manager's team or a coordinator's unit: the passport matrix.
+		readsPassports: (['team', 'unit'] as const).some((scope) => can(actor, 'read', { kind: 'passport_matrix', tenantId: ownUnit, scope })),
+		readsPassportOverview: can(actor, 'read', { kind: 'passport_overview' }),
 		// The unit's own offering: its coordinators (the concern administrator merges instead).
 		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -58,6 +58,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/mijn-paspoort">{t('passport.nav')}</NavLink>
 							</li>
 						) : null}
+						{person?.readsPassports ? (
+							<li>
+								<NavLink to="/paspoorten">{t('passportMatrix.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.approves ? (
 							<li>
 								<NavLink to="/goedkeuringen">{t('navExtra.approvals')}</NavLink>
@@ -96,6 +101,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.managesCompetencies ? (
 							<li>
 								<NavLink to="/beheer/bekwaamheden">{t('competencies.nav')}</NavLink>
+							</li>
+						) : null}
+						{person?.readsPassportOverview ? (
+							<li>
+								<NavLink to="/beheer/paspoorten">{t('passportOverview.nav')}</NavLink>
 							</li>
 						) : null}
 						{person?.managesSynonyms ? (

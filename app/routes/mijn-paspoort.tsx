@@ -5,9 +5,10 @@ import { useTranslation } from 'react-i18next'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import { valueOrThrow } from '../core/http.server.ts'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { PassportDot } from '../features/passport/passport-dot.tsx'
 import { showMyPassport } from '../features/passport/show-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { formatDate } from '../utils/format.ts'
+import { calendarDay, formatDate } from '../utils/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
@@ -18,32 +19,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-/** A calendar day (`2027-03-01`) as a date to format: noon UTC is that day in Amsterdam too. */
-const day = (date: string) => new Date(`${date}T12:00:00Z`)
-
-/** The dot: colour, a shape of its own (✓ ! ✕ –) and its words, so colour is never the only signal. */
-function Dot({ status }: { status: PassportColour }) {
-	const { t } = useTranslation()
-	const shape = { green: '✓', orange: '!', red: '✕', not_required: '–' }[status]
-	return (
-		<span className={`passport-dot passport-dot--${status}`}>
-			<span className="passport-dot__shape" aria-hidden="true">
-				{shape}
-			</span>
-			{t(`passport.status_${status}`)}
-		</span>
-	)
-}
-
 function CauseText({ cause, validUntil }: { cause: PassportCause; validUntil: string | null }) {
 	const { t, i18n } = useTranslation()
 	switch (cause.kind) {
 		case 'valid':
 			return <>{t('passport.cause_valid')}</>
 		case 'expiring':
-			return <>{t('passport.cause_expiring', { date: validUntil ? formatDate(day(validUntil), i18n.language) : '' })}</>
+			return <>{t('passport.cause_expiring', { date: validUntil ? formatDate(calendarDay(validUntil), i18n.language) : '' })}</>
 		case 'grace':
-			return <>{t('passport.cause_grace', { date: formatDate(day(cause.dueOn), i18n.language) })}</>
+			return <>{t('passport.cause_grace', { date: formatDate(calendarDay(cause.dueOn), i18n.language) })}</>
 		case 'expired':
 			return <>{t('passport.cause_expired')}</>
 		case 'missing':
@@ -73,10 +57,10 @@ export default function MyPassport() {
 						{dots.map((dot) => (
 							<li key={dot.competencyId} className="passport-item">
 								<h2 className="passport-item__name">{dot.name}</h2>
-								<Dot status={dot.status} />
+								<PassportDot status={dot.status} />
 								<p>
 									{t('passport.validUntil')}:{' '}
-									{dot.permanent ? t('passport.permanent') : dot.validUntil ? formatDate(day(dot.validUntil), language) : t('passport.none')}
+									{dot.permanent ? t('passport.permanent') : dot.validUntil ? formatDate(calendarDay(dot.validUntil), language) : t('passport.none')}
 								</p>
 								<p>
 									<CauseText cause={dot.cause} validUntil={dot.validUntil} />
@@ -124,7 +108,7 @@ export default function MyPassport() {
 							<tbody>
 								{history.map((change, index) => (
 									<tr key={`${change.competencyId}-${index}`}>
-										<td>{formatDate(day(String(change.changedOn)), language)}</td>
+										<td>{formatDate(calendarDay(String(change.changedOn)), language)}</td>
 										<th scope="row">{change.name}</th>
 										<td>
 											{change.fromStatus

@@ -47,3 +47,6 @@ export function formatTimeRange(start: Date, end: Date, language: string): strin
 export function formatDateTime(date: Date, language: string): string {
 	return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
+
+/** A calendar day (`2027-03-01`) as a date to format: noon UTC is that day in Amsterdam too. */
+export const calendarDay = (date: string) => new Date(`${date}T12:00:00Z`)

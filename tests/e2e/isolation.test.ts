@@ -193,6 +193,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.values({ tenantId: idOf('rvo'), sessionId: taught!.id, startsAt: night, endsAt: nightEnd, online: true })
 		.returning({ id: schema.sessionMeetings.id })
 	await owner.db.insert(schema.meetingTrainers).values({ meetingId: taughtMeeting!.id, trainerId: markTrainer!.id, tenantId: idOf('rvo'), startsAt: night, endsAt: nightEnd, cancelled: false })
+	const [nvwaJobProfile] = await owner.db.select({ id: schema.jobProfiles.id }).from(schema.jobProfiles).where(eq(schema.jobProfiles.tenantId, idOf('nvwa'))).limit(1)
 	const personaEmails = DEMO_PERSONAS.map((p) => p.email)
 	const [participant] = (await owner.db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, idOf('rvo'))).limit(20)).filter(
 		(user) => !personaEmails.includes(user.email),
@@ -206,6 +207,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaRoom: nvwaRoom!,
 		nvwaTrainer: nvwaTrainer!,
 		nvwaLocationId: nvwaLocation!.id,
+		nvwaJobProfileId: nvwaJobProfile!.id,
 		planDate: new Date(start + 60 * 86_400_000).toISOString().slice(0, 10),
 		rvoDraftCourse: { ...rvoDraft!, sessionId: rvoDraftSession!.id },
 		rvoArchivedCourse: { ...rvoArchived!, sessionId: rvoArchivedSession!.id },

@@ -25,6 +25,8 @@ export type IsolationFixtures = {
 	nvwaLocationId: string
 	/** A session RVO's manager persona teaches (an internal trainer), whose one meeting has begun, with an RVO employee enrolled. */
 	rvoTrainerSession: { id: string; courseTitle: string; meetingId: string; enrolmentId: string; participantName: string }
+	/** A job profile of NVWA (issue 15): filtering RVO's passport matrix on it finds nobody of NVWA. */
+	nvwaJobProfileId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
 	planDate: string
 }
@@ -127,6 +129,37 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		),
 		{ name: 'not signed in', as: null, path: () => '/beheer/bekwaamheden', expectStatus: 302 },
 		{ name: 'control: the concern administrator keeps them', as: 'concern-admin', path: () => '/beheer/bekwaamheden', expectStatus: 200, text: () => 'Bekwaamheid toevoegen' },
+	],
+	// Issue 15: the passport matrix names people, so another unit's never appear, whatever the query names.
+	'routes/paspoorten._index': [
+		{ name: 'an employee has neither a team nor a unit to read', as: 'rvo-employee', path: () => '/paspoorten', expectStatus: 403 },
+		{ name: 'a manager may not read the whole unit', as: 'rvo-manager', path: () => '/paspoorten?wie=eenheid', expectStatus: 403 },
+		{ name: 'a coordinator who manages nobody has no team', as: 'rvo-coordinator', path: () => '/paspoorten?wie=team', expectStatus: 403 },
+		...(['rvo-manager', 'rvo-coordinator'] as const).map(
+			(as): Probe => ({
+				name: "another unit's employee is found by no search",
+				as,
+				path: (f) => `/paspoorten?q=${encodeURIComponent(f.nvwaAwaitingApproval.employeeName)}`,
+				expectStatus: 200,
+				text: (f) => f.nvwaAwaitingApproval.employeeName,
+			}),
+		),
+		{ name: "another unit's job profile filters to nobody of it", as: 'rvo-coordinator', path: (f) => `/paspoorten?functie=${f.nvwaJobProfileId}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: 'not signed in', as: null, path: () => '/paspoorten', expectStatus: 302 },
+		{ name: "control: the unit's coordinator finds them", as: 'nvwa-coordinator', path: (f) => `/paspoorten?q=${encodeURIComponent(f.nvwaAwaitingApproval.employeeName)}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+	],
+	'routes/paspoorten.lijst': [
+		{ name: 'an employee downloads no matrix', as: 'rvo-employee', path: () => '/paspoorten/lijst?formaat=csv', expectStatus: 403 },
+		{ name: 'a manager may not download the whole unit', as: 'rvo-manager', path: () => '/paspoorten/lijst?formaat=csv&wie=eenheid', expectStatus: 403 },
+		{ name: "the download holds nobody of another unit", as: 'rvo-coordinator', path: () => '/paspoorten/lijst?formaat=csv', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: 'not signed in', as: null, path: () => '/paspoorten/lijst?formaat=csv', expectStatus: 302 },
+		{ name: "control: the unit's coordinator's download holds them", as: 'nvwa-coordinator', path: (f) => `/paspoorten/lijst?formaat=csv&q=${encodeURIComponent(f.nvwaAwaitingApproval.employeeName)}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+	],
+	'routes/beheer.paspoorten': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not read the concern overview', as, path: () => '/beheer/paspoorten', expectStatus: 403 })),
+		{ name: 'the overview names no person', as: 'concern-admin', path: () => '/beheer/paspoorten', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: 'not signed in', as: null, path: () => '/beheer/paspoorten', expectStatus: 302 },
+		{ name: 'control: the concern administrator reads the counts', as: 'concern-admin', path: () => '/beheer/paspoorten', expectStatus: 200, text: () => 'Stand per organisatieonderdeel en bekwaamheid' },
 	],
 	'routes/beheer.regels': [
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not set the concern defaults', as, path: () => '/beheer/regels', expectStatus: 403, text: () => 'Concernregels opslaan' })),

@@ -10,3 +10,5 @@ export {
 	saveCompetency,
 } from '../queries/passport.ts'
 export type { CompetencyRow, CompetencyValues, GrantingCourse, RecomputeReport, RecomputeTrigger } from '../queries/passport.ts'
+export { countMatrixCompetencies, listMatrixCells, listMatrixJobProfiles, listMatrixPeople, MATRIX_SORTS, passportOverview } from '../queries/passport-matrix.ts'
+export type { CompetencyCounts, MatrixCell, MatrixFilter, MatrixPerson, MatrixScope, MatrixSort, OverviewRow } from '../queries/passport-matrix.ts'

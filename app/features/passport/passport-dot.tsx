@@ -1,0 +1,18 @@
+import type { PassportColour } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+
+/** The dot's shape per colour: ✓ ! ✕ –, so colour is never the only signal (WCAG 1.4.1). */
+export const DOT_SHAPE: Record<PassportColour, string> = { green: '✓', orange: '!', red: '✕', not_required: '–' }
+
+/** The dot: colour, a shape of its own and its words (or `label` in their place, e.g. a date in the matrix). */
+export function PassportDot({ status, label }: { status: PassportColour; label?: string }) {
+	const { t } = useTranslation()
+	return (
+		<span className={`passport-dot passport-dot--${status}`}>
+			<span className="passport-dot__shape" aria-hidden="true">
+				{DOT_SHAPE[status]}
+			</span>
+			{label ?? t(`passport.status_${status}`)}
+		</span>
+	)
+}

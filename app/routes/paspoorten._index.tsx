@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import type { PassportColour } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
+import { ScrollRegion } from '../components/scroll-region.tsx'
+import { readGridQuery } from '../core/grid-query.server.ts'
+import { valueOrThrow } from '../core/http.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
+import { PassportDot } from '../features/passport/passport-dot.tsx'
+import { askedMatrix, chooseMatrixScope, MATRIX_FILTERS, MATRIX_SORTS, showPassportMatrix } from '../features/passport/passport-matrix.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
+import { calendarDay, formatDate } from '../utils/format.ts'
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'read', askedMatrix(new URL(request.url)))
+	const grid = readGridQuery(request, { filters: MATRIX_FILTERS, sorts: MATRIX_SORTS, fallback: { id: 'urgency', desc: false } })
+	const scope = chooseMatrixScope(actor, grid.filters.wie)!
+	const matrix = valueOrThrow(await showPassportMatrix(context, { actor, scope, filters: grid.filters, sort: grid.sort, page: grid.page }))
+	const t = await i18next.getFixedT(request)
+	return { ...matrix, filters: grid.filters, sort: grid.sort, query: grid.query, title: `${t('passportMatrix.title')} – ${t('app.name')}` }
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
+
+const COLOURS = ['red', 'orange', 'green'] as const
+
+export default function PassportMatrixPage() {
+	const { rows, competencies, allCompetencies, jobProfiles, scope, scopes, total, page, pages, filters, sort, query } = useLoaderData<typeof loader>()
+	const { t, i18n } = useTranslation()
+	const language = i18n.language
+	const scopeParam = scope === 'team' ? 'team' : 'eenheid'
+	const filtered = Boolean(filters.q || filters.bekwaamheid || filters.stand || filters.functie)
+	const cellLabel = (status: PassportColour, validUntil: string | null, permanent: boolean) =>
+		status === 'red' || status === 'not_required'
+			? t(`passport.status_${status}`)
+			: `${t(`passport.status_${status}`)}, ${permanent ? t('passportMatrix.always') : validUntil ? t('passportMatrix.until', { date: formatDate(calendarDay(validUntil), language) }) : ''}`
+	const columns: GridColumn<Row>[] = [
+		{ id: 'name', header: t('passportMatrix.person'), sortable: true, accessorFn: (row) => row.name },
+		{ id: 'jobProfile', header: t('passportMatrix.jobProfile'), sortable: true, accessorFn: (row) => row.jobProfile ?? '' },
+		{ id: 'urgency', header: t('passportMatrix.urgency'), sortable: true, accessorFn: (row) => t('passportMatrix.urgencyText', { red: row.red, orange: row.orange }) },
+		...competencies.map(
+			(competency): GridColumn<Row> => ({
+				id: `c-${competency.id}`,
+				header: competency.name,
+				cell: ({ row }) => {
+					const cell = row.original.cells[competency.id]
+					return cell ? <PassportDot status={cell.status} label={cellLabel(cell.status, cell.validUntil, cell.permanent)} /> : <span className="passport-matrix__none">{t('passportMatrix.noDot')}</span>
+				},
+			}),
+		),
+	]
+	return (
+		<div className="container page">
+			<h1>{t('passportMatrix.title')}</h1>
+			<p className="lead">{t(`passportMatrix.intro_${scope}`)}</p>
+
+			<section aria-labelledby="passport-counts-title">
+				<h2 id="passport-counts-title">{t('passportMatrix.countsTitle')}</h2>
+				{allCompetencies.length === 0 ? (
+					<p className="empty-state">{t('passportMatrix.countsEmpty')}</p>
+				) : (
+					<ScrollRegion labelledBy="passport-counts-title">
+						<table className="sessions">
+							<caption className="visually-hidden">{t('passportMatrix.countsCaption')}</caption>
+							<thead>
+								<tr>
+									<th scope="col">{t('passportMatrix.competency')}</th>
+									{COLOURS.map((colour) => (
+										<th scope="col" key={colour}>
+											<PassportDot status={colour} />
+										</th>
+									))}
+								</tr>
+							</thead>
+							<tbody>
+								{allCompetencies.map((competency) => (
+									<tr key={competency.id}>
+										<th scope="row">{competency.name}</th>
+										{COLOURS.map((colour) => (
+											<td key={colour}>
+												{competency[colour] === 0 ? (
+													'0'
+												) : (
+													<Link
+														to={`?wie=${scopeParam}&bekwaamheid=${competency.id}&stand=${colour}`}
+														aria-label={t('passportMatrix.showPeople', { count: competency[colour], status: t(`passport.status_${colour}`), name: competency.name })}
+													>
+														{competency[colour]}
+													</Link>
+												)}
+											</td>
+										))}
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</ScrollRegion>
+				)}
+			</section>
+
+			<section aria-labelledby="passport-people-title">
+				<h2 id="passport-people-title">{t('passportMatrix.caption')}</h2>
+				<DataGrid
+					name="paspoorten"
+					caption={t('passportMatrix.caption')}
+					columns={columns}
+					rows={rows}
+					getRowId={(row) => row.id}
+					sort={sort}
+					page={page}
+					pages={pages}
+					count={t('passportMatrix.count', { count: total })}
+					empty={filtered ? t('passportMatrix.emptyFiltered') : t('passportMatrix.empty')}
+					filters={
+						<>
+							{scopes.length > 1 ? (
+								<GridFilter id="filter-wie" label={t('passportMatrix.scope')}>
+									<select id="filter-wie" name="wie" defaultValue={scopeParam}>
+										<option value="eenheid">{t('passportMatrix.scope_unit')}</option>
+										<option value="team">{t('passportMatrix.scope_team')}</option>
+									</select>
+								</GridFilter>
+							) : (
+								<input type="hidden" name="wie" value={scopeParam} />
+							)}
+							<GridFilter id="filter-q" label={t('passportMatrix.search')}>
+								<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
+							</GridFilter>
+							<GridFilter id="filter-bekwaamheid" label={t('passportMatrix.competency')}>
+								<select id="filter-bekwaamheid" name="bekwaamheid" defaultValue={filters.bekwaamheid ?? ''}>
+									<option value="">{t('passportMatrix.competencyAny')}</option>
+									{allCompetencies.map((competency) => (
+										<option key={competency.id} value={competency.id}>
+											{competency.name}
+										</option>
+									))}
+								</select>
+							</GridFilter>
+							<GridFilter id="filter-stand" label={t('passportMatrix.status')}>
+								<select id="filter-stand" name="stand" defaultValue={filters.stand ?? ''}>
+									<option value="">{t('passportMatrix.statusAny')}</option>
+									{COLOURS.map((colour) => (
+										<option key={colour} value={colour}>
+											{t(`passport.status_${colour}`)}
+										</option>
+									))}
+								</select>
+							</GridFilter>
+							<GridFilter id="filter-functie" label={t('passportMatrix.jobProfile')}>
+								<select id="filter-functie" name="functie" defaultValue={filters.functie ?? ''}>
+									<option value="">{t('passportMatrix.jobProfileAny')}</option>
+									{jobProfiles.map((profile) => (
+										<option key={profile.id} value={profile.id}>
+											{profile.name}
+										</option>
+									))}
+								</select>
+							</GridFilter>
+						</>
+					}
+					beforeTable={
+						total > 0 ? (
+							<p>
+								{t('passportMatrix.download')}:{' '}
+								<a href={`/paspoorten/lijst?${query}&sorteer=${sort.desc ? '-' : ''}${sort.id}&formaat=xlsx`} download>
+									{t('passportMatrix.downloadXlsx')}
+								</a>
+								{' · '}
+								<a href={`/paspoorten/lijst?${query}&sorteer=${sort.desc ? '-' : ''}${sort.id}&formaat=csv`} download>
+									{t('passportMatrix.downloadCsv')}
+								</a>{' '}
+								<span className="hint">{t('passportMatrix.downloadHint')}</span>
+							</p>
+						) : null
+					}
+				/>
+			</section>
+		</div>
+	)
+}
