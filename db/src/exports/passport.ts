@@ -1,4 +1,4 @@
-// @leerplein/db/passport — the quality passport: statuses recomputed from evidence and requirements, a person's dots and history, competencies and the courses that grant them.
+// @leerplein/db/passport — the quality passport: statuses recomputed from evidence and requirements, a person's dots and history, competencies and the courses that grant them, and the reminders' facts and ledger.
 export {
 	listCompetencies,
 	listCourseCompetencyIds,
@@ -10,3 +10,5 @@ export {
 	saveCompetency,
 } from '../queries/passport.ts'
 export type { CompetencyRow, CompetencyValues, GrantingCourse, RecomputeReport, RecomputeTrigger } from '../queries/passport.ts'
+export { getPassportReminderForMail, listPassportReminderFacts, recordPassportReminder } from '../queries/passport-reminders.ts'
+export type { PassportReminderForMail, ReminderFacts } from '../queries/passport-reminders.ts'
