@@ -21,6 +21,7 @@ ALTER TABLE "passport_reminders" ADD CONSTRAINT "passport_reminders_competency_i
 ALTER TABLE "passport_reminders" ADD CONSTRAINT "passport_reminders_history_id_passport_status_history_id_fk" FOREIGN KEY ("history_id") REFERENCES "public"."passport_status_history"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "passport_reminders" ADD CONSTRAINT "passport_reminders_manager_id_users_id_fk" FOREIGN KEY ("manager_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "passport_reminders_tenant_id_reminded_on_index" ON "passport_reminders" USING btree ("tenant_id","reminded_on");--> statement-breakpoint
+CREATE INDEX "passport_status_history_turned_red_index" ON "passport_status_history" USING btree ("tenant_id","changed_on") WHERE "passport_status_history"."to_status" = 'red';--> statement-breakpoint
 CREATE POLICY "passport_reminders_own_unit" ON "passport_reminders" AS PERMISSIVE FOR ALL TO public USING ("passport_reminders"."tenant_id" = (select app_tenant_id())) WITH CHECK ("passport_reminders"."tenant_id" = (select app_tenant_id()));--> statement-breakpoint
 -- The reminder ledger is append-only: the daily job inserts (ON CONFLICT DO NOTHING) and reads; nothing updates or deletes a reminder.
 GRANT SELECT, INSERT ON passport_reminders TO leerplein_app;--> statement-breakpoint

@@ -234,6 +234,8 @@ export const passportStatusHistory = pgTable(
 	(t) => [
 		// The history on a person's passport, newest first.
 		index().on(t.tenantId, t.userId, t.changedAt),
+		// The daily reminder job: a unit's recent changes to red (migration 0036).
+		index('passport_status_history_turned_red_index').on(t.tenantId, t.changedOn).where(sql`${t.toStatus} = 'red'`),
 		pgPolicy('passport_status_history_own_unit_read', { for: 'select', using: sql`${t.tenantId} = ${appTenantId}` }),
 		pgPolicy('passport_status_history_own_unit_insert', { for: 'insert', withCheck: sql`${t.tenantId} = ${appTenantId}` }),
 		pgPolicy('passport_status_history_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
