@@ -37,7 +37,8 @@ describe.each(await testDrivers())('passport reminders on %s', (driver) => {
 		for (const job of await reminderJobs()) {
 			await sendNotification(ctx(at(day)), { actor: { tenantId: job.tenantId, userId: null }, delivery, job })
 			const mail = await database.asOwner(async (db) => (await db.select().from(schema.outboxMails)).find((row) => row.messageKey === job.messageKey))
-			mails.push({ to: mail!.toAddress, subject: mail!.subject, body: mail!.body })
+			// A reminder no longer true when its mail is written writes nothing.
+			if (mail) mails.push({ to: mail.toAddress, subject: mail.subject, body: mail.body })
 			handled.add(job.messageKey)
 		}
 		await finishMailJobs(app.db)
@@ -109,18 +110,22 @@ describe.each(await testDrivers())('passport reminders on %s', (driver) => {
 		expect(mails.map((mail) => mail.to)).toEqual(['eva@rvo.test', 'mark@rvo.test'])
 	})
 
-	test('the dot turns red on the night after its last valid day: the red reminder, once, in the morning', async () => {
+	test('the dot turns red on the night after its last valid day: the red reminder, once, in the morning; a dot green again before its mail is written sends none', async () => {
 		expect(await checkPassportConsistency(ctx(new Date('2031-06-16T00:30:00Z')), { actor: null })).toMatchObject({ ok: true, value: { drift: 0 } })
 		expect(await remind('2031-06-16')).toEqual({ reminders: 2, mails: 3 })
 		expect(await remind('2031-06-16')).toEqual({ reminders: 0, mails: 0 })
 		expect(await remind('2031-06-18')).toEqual({ reminders: 0, mails: 0 })
+		// Bas renews that morning, before his mail is written (the owner imports it; the check settles his dot).
+		await database.asOwner((db) =>
+			db.insert(schema.passportEvidence).values({ tenantId: f.rvo, userId: f.bas, competencyId: f.bhv, sourceKind: 'import', sourceRef: 'renewal', occurredAt: at('2031-06-16'), occurredOn: '2031-06-16' }),
+		)
+		expect(await checkPassportConsistency(ctx(at('2031-06-16')), { actor: null })).toMatchObject({ ok: true })
 		const mails = await sendAll('2031-06-16')
 		expect(mails.map((mail) => [mail.to, mail.subject])).toEqual([
-			['bas@rvo.test', 'Rood in uw kwaliteitspaspoort: BHV'],
 			['eva@rvo.test', 'Rood in uw kwaliteitspaspoort: BHV'],
 			['mark@rvo.test', 'Red in the quality passport of Eva Jansen: BHV'],
 		])
-		expect(mails[1]!.body).toContain('Uw bekwaamheid BHV staat sinds ma 16 juni 2031 op rood in uw kwaliteitspaspoort')
+		expect(mails[0]!.body).toContain('Uw bekwaamheid BHV staat sinds ma 16 juni 2031 op rood in uw kwaliteitspaspoort')
 	})
 })
 
