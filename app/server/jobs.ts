@@ -6,6 +6,7 @@ import {
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
+	PASSPORT_REMINDER_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 	type DuplicateScanJob,
@@ -20,6 +21,7 @@ import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.s
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.server.ts'
 import { checkPassportConsistency } from '../features/passport/check-passport-consistency.server.ts'
+import { enqueuePassportReminders } from '../features/passport/enqueue-passport-reminders.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 import type { Clock } from '../core/clock.ts'
@@ -29,12 +31,13 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 	const url = env.SMTP_URL?.trim()
 	// Timeouts well inside the job's 30-second expiry, so a hung server fails the attempt instead.
 	const transport = url ? nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 15_000 }) : null
-	return { transport, from: env.MAIL_FROM?.trim() || 'Leerplein <noreply@leerplein.local>' }
+	const publicUrl = env.PUBLIC_URL?.trim()
+	return { transport, from: env.MAIL_FROM?.trim() || 'Leerplein <noreply@leerplein.local>', portalUrl: publicUrl ? new URL(publicUrl).origin : null }
 }
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the daily passport reminders, and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -98,6 +101,12 @@ export async function startJobWorker(
 	})
 	// At night, after the day has turned in Amsterdam: dots due to turn orange or red today do.
 	await boss.schedule(PASSPORT_CONSISTENCY_QUEUE, '30 2 * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(PASSPORT_REMINDER_QUEUE, async ([job]) => {
+		const queued = await enqueuePassportReminders({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(queued.ok ? queued.value : { code: queued.code }, 'passport reminders enqueued')
+	})
+	// Every morning, after the night's check has turned the day's dots: the people hear it at the start of a working day.
+	await boss.schedule(PASSPORT_REMINDER_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Amsterdam' })
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss
 }

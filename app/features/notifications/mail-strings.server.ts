@@ -41,6 +41,19 @@ export const nl = {
 		reminder_7_days_body: 'Over een week begint:\n{{session}}',
 		reminder_1_day_subject: 'Herinnering: morgen {{title}}',
 		reminder_1_day_body: 'Morgen begint:\n{{session}}',
+		passportManagerToo: 'Uw leidinggevende krijgt dit bericht ook.\n',
+		passport_expiring_subject: 'Herinnering: {{competency}} is nog geldig tot en met {{date}}',
+		passport_expiring_body:
+			'Uw bekwaamheid {{competency}} in uw kwaliteitspaspoort is nog geldig tot en met {{date}}. Verleng haar op tijd: in uw paspoort ziet u welke opleidingen haar geven en wanneer de volgende uitvoering is.\n{{managerToo}}\nMijn paspoort: {{link}}',
+		passport_red_subject: 'Rood in uw kwaliteitspaspoort: {{competency}}',
+		passport_red_body:
+			'Uw bekwaamheid {{competency}} staat sinds {{date}} op rood in uw kwaliteitspaspoort: zij is verlopen of nog niet behaald. In uw paspoort ziet u welke opleidingen haar geven en kunt u zich inschrijven.\n{{managerToo}}\nMijn paspoort: {{link}}',
+		passport_expiring_manager_subject: 'Herinnering: {{competency}} van {{employee}} is nog geldig tot en met {{date}}',
+		passport_expiring_manager_body:
+			'De bekwaamheid {{competency}} van uw medewerker {{employee}} is nog geldig tot en met {{date}}. {{employee}} heeft hierover ook een bericht gekregen; bespreek zo nodig samen hoe en wanneer die verlengd wordt.',
+		passport_red_manager_subject: 'Rood in het kwaliteitspaspoort van {{employee}}: {{competency}}',
+		passport_red_manager_body:
+			'De bekwaamheid {{competency}} van uw medewerker {{employee}} staat sinds {{date}} op rood: zij is verlopen of nog niet behaald. {{employee}} heeft hierover ook een bericht gekregen.',
 	},
 }
 
@@ -82,6 +95,19 @@ export const en: typeof nl = {
 		reminder_7_days_body: 'In one week starts:\n{{session}}',
 		reminder_1_day_subject: 'Reminder: {{title}} tomorrow',
 		reminder_1_day_body: 'Tomorrow starts:\n{{session}}',
+		passportManagerToo: 'Your manager receives this message too.\n',
+		passport_expiring_subject: 'Reminder: {{competency}} is valid until {{date}}',
+		passport_expiring_body:
+			'Your competency {{competency}} in your quality passport is valid until {{date}} (inclusive). Renew it in time: your passport shows the courses that grant it and their next sessions.\n{{managerToo}}\nMy passport: {{link}}',
+		passport_red_subject: 'Red in your quality passport: {{competency}}',
+		passport_red_body:
+			'Your competency {{competency}} has been red in your quality passport since {{date}}: it has expired or has not been obtained yet. Your passport shows the courses that grant it, and you can enrol there.\n{{managerToo}}\nMy passport: {{link}}',
+		passport_expiring_manager_subject: 'Reminder: {{competency}} of {{employee}} is valid until {{date}}',
+		passport_expiring_manager_body:
+			'The competency {{competency}} of {{employee}}, who reports to you, is valid until {{date}} (inclusive). {{employee}} has received a message about it too; if needed, agree together how and when it is renewed.',
+		passport_red_manager_subject: 'Red in the quality passport of {{employee}}: {{competency}}',
+		passport_red_manager_body:
+			'The competency {{competency}} of {{employee}}, who reports to you, has been red since {{date}}: it has expired or has not been obtained yet. {{employee}} has received a message about it too.',
 	},
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
-import { claimOutboxMail, markOutboxMailSent, type MailJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { claimOutboxMail, markOutboxMailSent, type MailJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { getPassportReminderForMail } from '@leerplein/db/passport'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
 import type { Transporter } from 'nodemailer'
@@ -8,7 +9,12 @@ import { inTenant, succeed, type ServiceContext, type ServiceResult, type Tenant
 import { formatDate, formatDateTime, formatTimeRange } from '../../utils/format.ts'
 import { mailTranslator, type MailLanguage, type MailTranslate } from './mail-strings.server.ts'
 
-export type MailDelivery = { transport: Transporter | null; from: string }
+export type MailDelivery = {
+	transport: Transporter | null
+	from: string
+	/** Where people reach the portal (`PUBLIC_URL`), for links in mails; without it a link is the path alone. */
+	portalUrl?: string | null
+}
 
 export type SendOutcome = 'sent' | 'kept' | 'already_sent' | 'nothing_to_send'
 
@@ -25,6 +31,7 @@ export async function sendNotification(
 	{ actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: MailJob },
 ): Promise<ServiceResult<SendOutcome>> {
 	if (job.kind === 'minimum_not_reached') return sendSessionNotice(ctx, { actor, delivery, job })
+	if (job.kind === 'passport_reminder') return sendPassportReminder(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -111,6 +118,44 @@ async function sendSessionNotice(ctx: ServiceContext, { actor, delivery, job }: 
 	}
 	const subject = t('mail.minimum_not_reached_subject', values)
 	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.minimum_not_reached_body', values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/**
+ * A passport reminder (ADR 031, reminders) to the employee, or to their manager naming the
+ * employee, in the employee's unit and in the recipient's language. Written as things stand when
+ * it is sent: a competency renewed meanwhile (another last valid day) or a dot green again sends nothing.
+ */
+async function sendPassportReminder(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: PassportReminderJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const reminder = await getPassportReminderForMail(tx, { reminderId: job.reminderId })
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!reminder || !recipient?.active) return null
+		return { reminder, recipient }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { reminder, recipient } = found.value
+	const stillDue =
+		reminder.kind === 'expiring'
+			? (reminder.status === 'green' || reminder.status === 'orange') && reminder.currentValidUntil === reminder.validUntil
+			: reminder.status === 'red'
+	if (!stillDue) return succeed('nothing_to_send')
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const day = reminder.kind === 'expiring' ? reminder.validUntil : reminder.changedOn
+	const values = {
+		competency: reminder.competencyName,
+		employee: reminder.employeeName,
+		// A calendar day: noon UTC is that same day in Amsterdam.
+		date: day ? formatDate(new Date(`${day}T12:00:00Z`), language) : '',
+		link: `${delivery.portalUrl ?? ''}/mijn-paspoort`,
+		managerToo: reminder.managerId ? t('mail.passportManagerToo') : '',
+	}
+	const forManager = job.recipientUserId !== reminder.userId
+	const kind = reminder.kind === 'expiring' ? 'passport_expiring' : 'passport_red'
+	const subject = t(forManager ? `mail.${kind}_manager_subject` : `mail.${kind}_subject`, values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t(forManager ? `mail.${kind}_manager_body` : `mail.${kind}_body`, values), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 

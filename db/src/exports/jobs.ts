@@ -13,9 +13,10 @@ export {
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
+	PASSPORT_REMINDER_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 } from '../jobs/queue.ts'
-export type { DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, SessionNoticeJob } from '../jobs/queue.ts'
+export type { DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, PassportReminderJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

@@ -27,6 +27,8 @@ export const DUPLICATE_SCAN_QUEUE = 'duplicate-scan'
 export const MINIMUM_PARTICIPANTS_QUEUE = 'minimum-participants'
 /** The nightly passport consistency check: recomputes every dot and reports drift (ADR 031). */
 export const PASSPORT_CONSISTENCY_QUEUE = 'passport-consistency'
+/** The daily scan that queues the passport reminders: before expiry, and when a dot turned red (ADR 031). */
+export const PASSPORT_REMINDER_QUEUE = 'passport-reminders'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -65,7 +67,10 @@ export type EnrolmentMailJob = {
 /** A notice about a session to one of the providing unit's coordinators (no enrolment): its minimum is not reached. */
 export type SessionNoticeJob = { kind: 'minimum_not_reached'; tenantId: string; sessionId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob
+/** A passport reminder (a passport_reminders row) to the employee or to their manager. */
+export type PassportReminderJob = { kind: 'passport_reminder'; tenantId: string; reminderId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob
 
 /** A duplicate scan to run: its row in duplicate_scans, and the administrator in whose tenant context it runs. */
 export type DuplicateScanJob = { scanId: string; tenantId: string; userId: string }
@@ -147,6 +152,8 @@ const QUEUE_OPTIONS = {
 	[MINIMUM_PARTICIPANTS_QUEUE]: { name: MINIMUM_PARTICIPANTS_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 600 },
 	// Not retried: the next night reads everything again; dots change with evidence, not with this run.
 	[PASSPORT_CONSISTENCY_QUEUE]: { name: PASSPORT_CONSISTENCY_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
+	// A retry is harmless: the ledger holds every reminder queued, and none is queued twice.
+	[PASSPORT_REMINDER_QUEUE]: { name: PASSPORT_REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 } as const
 
 /**

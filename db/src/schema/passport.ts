@@ -234,6 +234,8 @@ export const passportStatusHistory = pgTable(
 	(t) => [
 		// The history on a person's passport, newest first.
 		index().on(t.tenantId, t.userId, t.changedAt),
+		// The daily reminder job: a unit's recent changes to red (migration 0036).
+		index('passport_status_history_turned_red_index').on(t.tenantId, t.changedOn).where(sql`${t.toStatus} = 'red'`),
 		pgPolicy('passport_status_history_own_unit_read', { for: 'select', using: sql`${t.tenantId} = ${appTenantId}` }),
 		pgPolicy('passport_status_history_own_unit_insert', { for: 'insert', withCheck: sql`${t.tenantId} = ${appTenantId}` }),
 		pgPolicy('passport_status_history_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),
@@ -255,5 +257,49 @@ export const passportPending = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.xact, t.userId] }),
 		pgPolicy('passport_pending_own_transaction', { for: 'all', using: sql`${t.xact} = (select pg_current_xact_id_if_assigned()::text::bigint)` }),
+	],
+)
+
+/**
+ * The ledger of passport reminders (ADR 031, reminders): one row per reminder, written by the
+ * daily job in the same transaction that queues its mails to the employee and their manager. The
+ * unique key makes a reminder once: the job inserts with ON CONFLICT DO NOTHING and queues mail
+ * only for a row it inserted. Append-only (no UPDATE or DELETE grant).
+ */
+export const passportReminders = pgTable(
+	'passport_reminders',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		kind: text({ enum: ['expiring', 'turned_red'] }).notNull(),
+		/** expiring: the last valid day the reminder is about, and how many days before it the reminder is. */
+		validUntil: date(),
+		daysBefore: integer(),
+		/** turned_red: the history row of the change to red. */
+		historyId: uuid().references(() => passportStatusHistory.id),
+		/** The manager who was mailed too; null when the employee has none (in their unit) or they are inactive. */
+		managerId: uuid().references(() => users.id, { onDelete: 'set null' }),
+		/** The Amsterdam day the job found it due. */
+		remindedOn: date().notNull(),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		// Never twice: one reminder per person, competency, kind and occasion (null counts as a value here).
+		unique('passport_reminders_once').on(t.userId, t.competencyId, t.kind, t.validUntil, t.daysBefore, t.historyId).nullsNotDistinct(),
+		check(
+			'passport_reminder_occasion',
+			sql`(${t.kind} = 'expiring' and ${t.validUntil} is not null and ${t.daysBefore} is not null and ${t.historyId} is null) or (${t.kind} = 'turned_red' and ${t.historyId} is not null and ${t.validUntil} is null and ${t.daysBefore} is null)`,
+		),
+		// The reminders a unit sent lately: what the daily job must not send again.
+		index().on(t.tenantId, t.remindedOn),
+		ownUnitPolicy('passport_reminders', t.tenantId),
 	],
 )

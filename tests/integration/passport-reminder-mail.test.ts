@@ -1,0 +1,92 @@
+import type { DatabaseClient } from '@leerplein/db'
+import { PASSPORT_REMINDER_QUEUE, type MailJob } from '@leerplein/db/jobs'
+import { schema } from '@leerplein/db/schema'
+import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ServiceContext } from '../../app/core/service.server.ts'
+import { checkPassportConsistency } from '../../app/features/passport/check-passport-consistency.server.ts'
+import { startJobWorker } from '../../app/server/jobs.ts'
+import { pollUntil } from '../support/poll.ts'
+import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
+
+// Issue 15's done-criterion "a reminder mail arrives at the SMTP server before expiry": the job
+// worker as the portal runs it (pg-boss, the daily reminder job, the mail job, nodemailer) sends to
+// a real SMTP server. The worker's clock is the test's: it stands 60 days before the last valid
+// day, and the test queues the daily job instead of waiting for its morning. PostgreSQL: the
+// worker polls on its own connections while the test reads.
+const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
+
+const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent } as unknown as ServiceContext['logger']
+
+describe.each(drivers)('a passport reminder by mail, on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let smtp: TestSmtpServer
+	let boss: Awaited<ReturnType<typeof startJobWorker>>
+	let now = new Date('2031-04-10T07:00:00Z')
+	const clock = { now: () => now }
+
+	/** Queues the daily reminder job, as its schedule would, and waits until the worker has finished it. */
+	async function runDailyJob() {
+		const id = await boss.send(PASSPORT_REMINDER_QUEUE, {})
+		await pollUntil(async () => (await boss.getJobById(PASSPORT_REMINDER_QUEUE, id!))?.state === 'completed', { message: 'the passport reminder job to finish' })
+	}
+	const passportMailJobs = async () => (await listMailJobs(app.db)).filter((job: MailJob) => job.kind === 'passport_reminder')
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		const db = database.db
+		const [rvo] = await db.insert(schema.tenants).values({ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' }).returning({ id: schema.tenants.id })
+		const [mark] = await db.insert(schema.users).values({ tenantId: rvo!.id, employeeNumber: 'm1', name: 'Mark de Boer', email: 'mark@rvo.test' }).returning({ id: schema.users.id })
+		const [eva] = await db.insert(schema.users).values({ tenantId: rvo!.id, employeeNumber: 'e1', name: 'Eva Jansen', email: 'eva@rvo.test', managerId: mark!.id }).returning({ id: schema.users.id })
+		const [bhv] = await db.insert(schema.competencies).values({ name: 'Bedrijfshulpverlening', validityMonths: 12, warningDays: 30 }).returning({ id: schema.competencies.id })
+		await db.insert(schema.competencyRequirements).values({ tenantId: rvo!.id, competencyId: bhv!.id, introducedOn: '2029-01-01', graceDays: 0 })
+		// Evidence of 15 June 2030: valid through 15 June 2031. Mark never had it (red from the start: no reminder).
+		await db.insert(schema.passportEvidence).values({
+			tenantId: rvo!.id,
+			userId: eva!.id,
+			competencyId: bhv!.id,
+			sourceKind: 'import',
+			sourceRef: 'import:1',
+			occurredAt: new Date('2030-06-15T10:00:00Z'),
+			occurredOn: '2030-06-15',
+		})
+		app = await database.connectAsApp({ maxConnections: 4 })
+		// The owner wrote the evidence without marks: the nightly check fills the dots.
+		const checked = await checkPassportConsistency({ db: app.db, logger: silent, clock, requestId: null, clientIp: null }, { actor: null })
+		expect(checked.ok).toBe(true)
+		smtp = await startSmtpServer()
+		boss = await startJobWorker(app, { logger: silent, clock, env: { SMTP_URL: smtp.url, JOB_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://leerplein.example.nl' } })
+	}, 120_000)
+	afterAll(async () => {
+		await boss?.stop({ graceful: false, wait: true, close: false })
+		await smtp?.close()
+		await app?.close()
+		await database?.close()
+	}, 60_000)
+
+	test('66 days before expiry the daily job queues nothing', async () => {
+		await runDailyJob()
+		expect(await passportMailJobs()).toEqual([])
+	})
+
+	test('60 days before expiry the reminder arrives at the SMTP server, for the employee and for her manager; the next run sends nothing again', async () => {
+		now = new Date('2031-04-16T05:00:00Z')
+		await runDailyJob()
+		const employee = await smtp.waitFor((mail) => mail.to.includes('eva@rvo.test') && mail.subject.startsWith('Herinnering: Bedrijfshulpverlening'))
+		expect(employee.subject).toBe('Herinnering: Bedrijfshulpverlening is nog geldig tot en met zo 15 juni 2031')
+		expect(employee.text).toContain('Beste Eva Jansen,')
+		expect(employee.text).toContain('Mijn paspoort: https://leerplein.example.nl/mijn-paspoort')
+		const manager = await smtp.waitFor((mail) => mail.to.includes('mark@rvo.test'))
+		expect(manager.subject).toBe('Herinnering: Bedrijfshulpverlening van Eva Jansen is nog geldig tot en met zo 15 juni 2031')
+
+		// The job again, the same day and the next: the ledger holds the reminder, so no mail is queued.
+		await runDailyJob()
+		now = new Date('2031-04-17T05:00:00Z')
+		await runDailyJob()
+		expect((await passportMailJobs()).length).toBe(2)
+		// Every queued mail has been sent (none left waiting that could still arrive), each once.
+		await pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).every((mail) => mail.status === 'sent'), { message: 'the mails to be sent' })
+		expect(smtp.mails.map((mail) => mail.to).sort()).toEqual(['eva@rvo.test', 'mark@rvo.test'])
+	})
+})
