@@ -86,7 +86,9 @@ describe.each(await testDrivers())('search relevance on the default seed, %s', (
 		database = await createTestDatabase(driver)
 		await seedDatabase(database.db, { scale: 'default', now: NOW })
 		app = await database.connectAsApp()
-	}, 300_000)
+		// The default seed on PGlite takes about two minutes on a quiet machine (the passport's
+		// evidence and statuses are a third of it) and has taken four under CI's load.
+	}, 600_000)
 	afterAll(() => database?.close())
 
 	async function titlesFor(query: string): Promise<string[]> {
