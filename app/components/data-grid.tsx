@@ -161,3 +161,51 @@ export function GridFilter({
 		</div>
 	)
 }
+
+/** The grid's free-text filter, `q`: words in what the grid shows. */
+export function GridSearch({ label, value }: { label: string; value: string | undefined }) {
+	return (
+		<GridFilter id="filter-q" label={label}>
+			<input type="search" id="filter-q" name="q" defaultValue={value ?? ''} maxLength={100} />
+		</GridFilter>
+	)
+}
+
+/** A choice among `options`, or any (`anyLabel`, the empty value), as query-string parameter `name`. */
+export function GridSelect({
+	name,
+	label,
+	value,
+	anyLabel,
+	options,
+}: {
+	name: string
+	label: string
+	value: string | number | undefined
+	anyLabel: string
+	options: readonly { value: string | number; label: string }[]
+}) {
+	const id = `filter-${name}`
+	return (
+		<GridFilter id={id} label={label}>
+			<select id={id} name={name} defaultValue={value === undefined ? '' : String(value)}>
+				<option value="">{anyLabel}</option>
+				{options.map((option) => (
+					<option key={option.value} value={option.value}>
+						{option.label}
+					</option>
+				))}
+			</select>
+		</GridFilter>
+	)
+}
+
+/** A day (YYYY-MM-DD) as query-string parameter `name`: one end of a period. */
+export function GridDay({ name, label, value }: { name: string; label: string; value: string | undefined }) {
+	const id = `filter-${name}`
+	return (
+		<GridFilter id={id} label={label}>
+			<input type="date" id={id} name={name} defaultValue={value ?? ''} />
+		</GridFilter>
+	)
+}

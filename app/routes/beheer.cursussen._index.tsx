@@ -6,7 +6,7 @@ import { OWN_COURSE_SORTS, listOwnCoursesPage } from '../features/courses/list-o
 import { COURSE_GRID_FILTERS } from '../features/courses/course-grid.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ownCourses } from '../features/courses/own-courses.ts'
-import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
+import { DataGrid, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDate } from '../utils/format.ts'
 import { valueOrThrow } from '../core/http.server.ts'
@@ -72,29 +72,15 @@ export default function OwnCourses() {
 				empty={total > 0 ? t('courseAdmin.emptyPage') : filtered ? t('courseAdmin.emptyFiltered') : t('courseAdmin.empty')}
 				filters={
 					<>
-						<GridFilter id="filter-q" label={t('courseAdmin.search')}>
-							<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
-						</GridFilter>
-						<GridFilter id="filter-status" label={t('courseAdmin.columnStatus')}>
-							<select id="filter-status" name="status" defaultValue={filters.status ?? ''}>
-								<option value="">{t('courseAdmin.statusAny')}</option>
-								{(['draft', 'published', 'archived'] as const).map((status) => (
-									<option key={status} value={status}>
-										{t(`courseAdmin.status_${status}`)}
-									</option>
-								))}
-							</select>
-						</GridFilter>
-						<GridFilter id="filter-vorm" label={t('courseAdmin.columnForm')}>
-							<select id="filter-vorm" name="vorm" defaultValue={filters.vorm ?? ''}>
-								<option value="">{t('courseAdmin.formAny')}</option>
-								{COURSE_FORMS.map((form) => (
-									<option key={form} value={form}>
-										{t(`courseForm.${form}`)}
-									</option>
-								))}
-							</select>
-						</GridFilter>
+						<GridSearch label={t('courseAdmin.search')} value={filters.q} />
+						<GridSelect
+							name="status"
+							label={t('courseAdmin.columnStatus')}
+							value={filters.status}
+							anyLabel={t('courseAdmin.statusAny')}
+							options={(['draft', 'published', 'archived'] as const).map((status) => ({ value: status, label: t(`courseAdmin.status_${status}`) }))}
+						/>
+						<GridSelect name="vorm" label={t('courseAdmin.columnForm')} value={filters.vorm} anyLabel={t('courseAdmin.formAny')} options={COURSE_FORMS.map((form) => ({ value: form, label: t(`courseForm.${form}`) }))} />
 					</>
 				}
 			/>

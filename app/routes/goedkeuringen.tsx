@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { Actor, Resource } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
+import { DataGrid, GridDay, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
@@ -177,42 +177,24 @@ export default function Approvals() {
 				empty={filtered ? t('approvals.emptyFiltered') : t('approvals.empty')}
 				filters={
 					<>
-						<GridFilter id="filter-q" label={t('approvals.search')}>
-							<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
-						</GridFilter>
-						<GridFilter id="filter-stap" label={t('approvals.step')}>
-							<select id="filter-stap" name="stap" defaultValue={filters.stap ?? ''}>
-								<option value="">{t('approvals.stepAny')}</option>
-								<option value="manager">{t('approvals.step_manager')}</option>
-								<option value="coordinator">{t('approvals.step_coordinator')}</option>
-							</select>
-						</GridFilter>
-						<GridFilter id="filter-opleiding" label={t('approvals.course')}>
-							<select id="filter-opleiding" name="opleiding" defaultValue={filters.opleiding ?? ''}>
-								<option value="">{t('approvals.courseAny')}</option>
-								{courses.map((course) => (
-									<option key={course.id} value={course.id}>
-										{course.title}
-									</option>
-								))}
-							</select>
-						</GridFilter>
-						<GridFilter id="filter-van" label={t('approvals.from')}>
-							<input type="date" id="filter-van" name="van" defaultValue={filters.van ?? ''} />
-						</GridFilter>
-						<GridFilter id="filter-tot" label={t('approvals.to')}>
-							<input type="date" id="filter-tot" name="tot" defaultValue={filters.tot ?? ''} />
-						</GridFilter>
-						<GridFilter id="filter-wacht" label={t('approvals.waiting')}>
-							<select id="filter-wacht" name="wacht" defaultValue={filters.wacht ? String(filters.wacht) : ''}>
-								<option value="">{t('approvals.waitingAny')}</option>
-								{[7, 14, 30, 60].map((days) => (
-									<option key={days} value={days}>
-										{t('approvals.waitingDays', { count: days })}
-									</option>
-								))}
-							</select>
-						</GridFilter>
+						<GridSearch label={t('approvals.search')} value={filters.q} />
+						<GridSelect
+							name="stap"
+							label={t('approvals.step')}
+							value={filters.stap}
+							anyLabel={t('approvals.stepAny')}
+							options={(['manager', 'coordinator'] as const).map((step) => ({ value: step, label: t(`approvals.step_${step}`) }))}
+						/>
+						<GridSelect name="opleiding" label={t('approvals.course')} value={filters.opleiding} anyLabel={t('approvals.courseAny')} options={courses.map((course) => ({ value: course.id, label: course.title }))} />
+						<GridDay name="van" label={t('approvals.from')} value={filters.van} />
+						<GridDay name="tot" label={t('approvals.to')} value={filters.tot} />
+						<GridSelect
+							name="wacht"
+							label={t('approvals.waiting')}
+							value={filters.wacht}
+							anyLabel={t('approvals.waitingAny')}
+							options={[7, 14, 30, 60].map((days) => ({ value: days, label: t('approvals.waitingDays', { count: days }) }))}
+						/>
 					</>
 				}
 				beforeTable={

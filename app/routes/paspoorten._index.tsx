@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import type { PassportColour } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
-import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
+import { DataGrid, GridFilter, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import { readGridQuery } from '../core/grid-query.server.ts'
 import { valueOrThrow } from '../core/http.server.ts'
@@ -126,39 +126,22 @@ export default function PassportMatrixPage() {
 							) : (
 								<input type="hidden" name="wie" value={scopeParam} />
 							)}
-							<GridFilter id="filter-q" label={t('passportMatrix.search')}>
-								<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
-							</GridFilter>
-							<GridFilter id="filter-bekwaamheid" label={t('passportMatrix.competency')}>
-								<select id="filter-bekwaamheid" name="bekwaamheid" defaultValue={filters.bekwaamheid ?? ''}>
-									<option value="">{t('passportMatrix.competencyAny')}</option>
-									{allCompetencies.map((competency) => (
-										<option key={competency.id} value={competency.id}>
-											{competency.name}
-										</option>
-									))}
-								</select>
-							</GridFilter>
-							<GridFilter id="filter-stand" label={t('passportMatrix.status')}>
-								<select id="filter-stand" name="stand" defaultValue={filters.stand ?? ''}>
-									<option value="">{t('passportMatrix.statusAny')}</option>
-									{COLOURS.map((colour) => (
-										<option key={colour} value={colour}>
-											{t(`passport.status_${colour}`)}
-										</option>
-									))}
-								</select>
-							</GridFilter>
-							<GridFilter id="filter-functie" label={t('passportMatrix.jobProfile')}>
-								<select id="filter-functie" name="functie" defaultValue={filters.functie ?? ''}>
-									<option value="">{t('passportMatrix.jobProfileAny')}</option>
-									{jobProfiles.map((profile) => (
-										<option key={profile.id} value={profile.id}>
-											{profile.name}
-										</option>
-									))}
-								</select>
-							</GridFilter>
+							<GridSearch label={t('passportMatrix.search')} value={filters.q} />
+							<GridSelect
+								name="bekwaamheid"
+								label={t('passportMatrix.competency')}
+								value={filters.bekwaamheid}
+								anyLabel={t('passportMatrix.competencyAny')}
+								options={allCompetencies.map((competency) => ({ value: competency.id, label: competency.name }))}
+							/>
+							<GridSelect
+								name="stand"
+								label={t('passportMatrix.status')}
+								value={filters.stand}
+								anyLabel={t('passportMatrix.statusAny')}
+								options={COLOURS.map((colour) => ({ value: colour, label: t(`passport.status_${colour}`) }))}
+							/>
+							<GridSelect name="functie" label={t('passportMatrix.jobProfile')} value={filters.functie} anyLabel={t('passportMatrix.jobProfileAny')} options={jobProfiles.map((profile) => ({ value: profile.id, label: profile.name }))} />
 						</>
 					}
 					beforeTable={

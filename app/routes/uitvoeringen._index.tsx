@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { DataGrid, GridFilter, type GridColumn } from '../components/data-grid.tsx'
+import { DataGrid, GridDay, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { listUnitSessions } from '../features/sessions/list-unit-sessions.server.ts'
 import { defaultSessionsFrom, SESSION_GRID_FILTERS, UNIT_SESSION_SORTS } from '../features/sessions/session-grid.server.ts'
@@ -93,32 +93,20 @@ export default function UnitSessions() {
 				empty={total === 0 && !filters.q && !filters.stand && !filters.trainer && !filters.tot ? t('sessions.empty') : t('sessions.emptyFiltered')}
 				filters={
 					<>
-						<GridFilter id="filter-q" label={t('sessions.search')}>
-							<input type="search" id="filter-q" name="q" defaultValue={filters.q ?? ''} maxLength={100} />
-						</GridFilter>
-						<GridFilter id="filter-stand" label={t('sessions.status')}>
-							<select id="filter-stand" name="stand" defaultValue={filters.stand ?? ''}>
-								<option value="">{t('sessions.statusAny')}</option>
-								<option value="planned">{t('sessions.planned')}</option>
-								<option value="cancelled">{t('sessions.cancelled')}</option>
-							</select>
-						</GridFilter>
-						<GridFilter id="filter-trainer" label={t('sessions.trainers')}>
-							<select id="filter-trainer" name="trainer" defaultValue={filters.trainer ?? ''}>
-								<option value="">{t('sessions.trainerAny')}</option>
-								{trainers.map((trainer) => (
-									<option key={trainer.id} value={trainer.id}>
-										{trainer.name}
-									</option>
-								))}
-							</select>
-						</GridFilter>
-						<GridFilter id="filter-van" label={t('sessions.from')}>
-							<input type="date" id="filter-van" name="van" defaultValue={filters.van ?? ''} />
-						</GridFilter>
-						<GridFilter id="filter-tot" label={t('sessions.to')}>
-							<input type="date" id="filter-tot" name="tot" defaultValue={filters.tot ?? ''} />
-						</GridFilter>
+						<GridSearch label={t('sessions.search')} value={filters.q} />
+						<GridSelect
+							name="stand"
+							label={t('sessions.status')}
+							value={filters.stand}
+							anyLabel={t('sessions.statusAny')}
+							options={[
+								{ value: 'planned', label: t('sessions.planned') },
+								{ value: 'cancelled', label: t('sessions.cancelled') },
+							]}
+						/>
+						<GridSelect name="trainer" label={t('sessions.trainers')} value={filters.trainer} anyLabel={t('sessions.trainerAny')} options={trainers.map((trainer) => ({ value: trainer.id, label: trainer.name }))} />
+						<GridDay name="van" label={t('sessions.from')} value={filters.van} />
+						<GridDay name="tot" label={t('sessions.to')} value={filters.tot} />
 					</>
 				}
 			/>
