@@ -7,6 +7,7 @@ import * as catalogueStrings from '../features/catalogue/strings.ts'
 import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
+import * as passportImportStrings from '../features/passport/import-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -32,6 +33,7 @@ export const en: Messages = {
 	...identityStrings.en,
 	...poRulesStrings.en,
 	...passportStrings.en,
+	...passportImportStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -293,6 +295,12 @@ export const en: Messages = {
 		COMPETENCY_VALIDITY_INVALID: 'Enter a whole number of months, from 1 to 600.',
 		COMPETENCY_WARNING_INVALID: 'Enter a whole number of days, from 0 to 730.',
 		COMPETENCY_RENEWAL_BASIS_INVALID: 'Choose what a renewal counts from.',
+		IMPORT_EMPTY: 'Choose a CSV file or paste the rows: there is nothing yet.',
+		IMPORT_TOO_LARGE: 'The file is too large: at most 1 million characters. Split it into parts.',
+		IMPORT_UNREADABLE: 'This is not a readable CSV file. Save it from Excel as "CSV (semicolon separated)".',
+		IMPORT_COLUMNS_MISSING: 'The first line must name the columns medewerker, bekwaamheid and datum.',
+		IMPORT_TOO_MANY_ROWS: 'At most 5000 rows at a time. Split the file into parts.',
+		IMPORT_NOTHING_NEW: 'There is nothing new to import: every row was refused or already there.',
 	},
 	enrolmentStatus: {
 		requested: 'Requested',

@@ -9,6 +9,7 @@ import * as ltiStrings from '../features/lti/strings.ts'
 import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
+import * as passportImportStrings from '../features/passport/import-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -33,6 +34,7 @@ export const nl = {
 	...identityStrings.nl,
 	...poRulesStrings.nl,
 	...passportStrings.nl,
+	...passportImportStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -294,6 +296,12 @@ export const nl = {
 		COMPETENCY_VALIDITY_INVALID: 'Vul een geheel aantal maanden in, van 1 tot en met 600.',
 		COMPETENCY_WARNING_INVALID: 'Vul een geheel aantal dagen in, van 0 tot en met 730.',
 		COMPETENCY_RENEWAL_BASIS_INVALID: 'Kies waar een verlenging vanaf telt.',
+		IMPORT_EMPTY: 'Kies een CSV-bestand of plak de regels: er staat nog niets in.',
+		IMPORT_TOO_LARGE: 'Het bestand is te groot: hoogstens 1 miljoen tekens. Splits het in delen.',
+		IMPORT_UNREADABLE: 'Dit is geen leesbaar CSV-bestand. Sla het in Excel op als "CSV (puntkomma gescheiden)".',
+		IMPORT_COLUMNS_MISSING: 'De eerste regel moet de kolommen medewerker, bekwaamheid en datum noemen.',
+		IMPORT_TOO_MANY_ROWS: 'Hoogstens 5000 regels per keer. Splits het bestand in delen.',
+		IMPORT_NOTHING_NEW: 'Er is niets nieuws te importeren: elke regel is geweigerd of stond er al.',
 	},
 	enrolmentStatus: {
 		requested: 'Aangevraagd',

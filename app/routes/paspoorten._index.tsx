@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import type { PassportColour } from '@leerplein/domain'
+import { can, type PassportColour } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { DataGrid, GridFilter, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
@@ -18,7 +18,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const scope = chooseMatrixScope(actor, grid.filters.wie)!
 	const matrix = valueOrThrow(await showPassportMatrix(context, { actor, scope, filters: grid.filters, sort: grid.sort, page: grid.page }))
 	const t = await i18next.getFixedT(request)
-	return { ...matrix, filters: grid.filters, sort: grid.sort, query: grid.query, title: `${t('passportMatrix.title')} – ${t('app.name')}` }
+	const imports = can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId })
+	return { ...matrix, imports, filters: grid.filters, sort: grid.sort, query: grid.query, title: `${t('passportMatrix.title')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -28,7 +29,7 @@ type Row = ReturnType<typeof useLoaderData<typeof loader>>['rows'][number]
 const COLOURS = ['red', 'orange', 'green'] as const
 
 export default function PassportMatrixPage() {
-	const { rows, competencies, allCompetencies, jobProfiles, scope, scopes, total, page, pages, filters, sort, query } = useLoaderData<typeof loader>()
+	const { rows, competencies, allCompetencies, jobProfiles, imports, scope, scopes, total, page, pages, filters, sort, query } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
 	const scopeParam = scope === 'team' ? 'team' : 'eenheid'
@@ -56,6 +57,11 @@ export default function PassportMatrixPage() {
 		<div className="container page">
 			<h1>{t('passportMatrix.title')}</h1>
 			<p className="lead">{t(`passportMatrix.intro_${scope}`)}</p>
+			{imports ? (
+				<p>
+					<Link to="/paspoorten/importeren">{t('passportImport.nav')}</Link>
+				</p>
+			) : null}
 
 			<section aria-labelledby="passport-counts-title">
 				<h2 id="passport-counts-title">{t('passportMatrix.countsTitle')}</h2>

@@ -208,6 +208,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaTrainer: nvwaTrainer!,
 		nvwaLocationId: nvwaLocation!.id,
 		nvwaJobProfileId: nvwaJobProfile!.id,
+		nvwaEmployee: { employeeNumber: persona.employeeNumber, name: employee!.name },
 		planDate: new Date(start + 60 * 86_400_000).toISOString().slice(0, 10),
 		rvoDraftCourse: { ...rvoDraft!, sessionId: rvoDraftSession!.id },
 		rvoArchivedCourse: { ...rvoArchived!, sessionId: rvoArchivedSession!.id },

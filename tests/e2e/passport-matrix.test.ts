@@ -164,4 +164,38 @@ describe.each(drivers)('the passport matrix on %s', (driver) => {
 		await admin.setViewportSize({ width: 320, height: 800 })
 		expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
 	})
+
+	test('the coordinator imports history from a CSV: checked row by row, nothing stored until imported, then stored once', async () => {
+		const sanne = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-employee')!
+		const lotte = DEMO_PERSONAS.find((persona) => persona.key === 'nvwa-employee')!
+		const coordinator = await e2e.newPage()
+		await signInAs(coordinator, FATIMA, { returnTo: '/paspoorten' })
+		await coordinator.getByRole('link', { name: 'Bewijs importeren' }).click()
+		await coordinator.getByRole('heading', { level: 1, name: 'Bewijs importeren' }).waitFor()
+		// Nothing chosen or pasted: said beside the field.
+		await coordinator.getByRole('button', { name: 'Controleren' }).click()
+		await coordinator.getByText('Kies een CSV-bestand of plak de regels: er staat nog niets in.').first().waitFor()
+		expect(await coordinator.getByLabel('Of plak de regels hier').getAttribute('aria-invalid')).toBe('true')
+		await expectAccessible(coordinator)
+
+		const csv = ['medewerker;bekwaamheid;datum', `${sanne.employeeNumber};Omgaan met agressie;1-3-2024`, `${lotte.employeeNumber};Omgaan met agressie;1-3-2024`, `${sanne.employeeNumber};Omgaan met agressie;31-2-2024`].join('\n')
+		await coordinator.getByLabel('Of plak de regels hier').fill(csv)
+		await coordinator.getByRole('button', { name: 'Controleren' }).click()
+		await coordinator.getByRole('status').filter({ hasText: 'Gecontroleerd: 1 regels kunnen worden geïmporteerd, 2 worden overgeslagen.' }).waitFor()
+		const results = coordinator.getByRole('region', { name: 'Uitkomst per regel' })
+		await results.getByRole('row', { name: /^3 .* Geen medewerker van uw organisatieonderdeel$/ }).waitFor()
+		await results.getByRole('row', { name: /^4 .* Geen geldige datum$/ }).waitFor()
+		await results.getByRole('row', { name: new RegExp(`^2 ${SANNE} Omgaan met agressie .* Wordt geïmporteerd$`) }).waitFor()
+		expect(await coordinator.locator('main').textContent()).not.toContain('Lotte van Dijk')
+		await expectAccessible(coordinator)
+		await coordinator.setViewportSize({ width: 320, height: 800 })
+		expect(await coordinator.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+		await coordinator.setViewportSize({ width: 1280, height: 800 })
+
+		await coordinator.getByRole('button', { name: '1 regel importeren' }).click()
+		await coordinator.getByRole('status').filter({ hasText: '1 bewijs geïmporteerd; de paspoorten zijn bijgewerkt.' }).waitFor()
+		const [sanneUser] = await e2e.owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, sanne.email))
+		const imported = await e2e.owner.db.select().from(schema.passportEvidence).where(and(eq(schema.passportEvidence.userId, sanneUser!.id), eq(schema.passportEvidence.sourceKind, 'import'), eq(schema.passportEvidence.sourceRef, 'csv:2024-03-01')))
+		expect(imported).toHaveLength(1)
+	})
 })

@@ -246,6 +246,12 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	},
 	'routes/mijn-paspoort': { as: 'rvo-employee', path: () => '/mijn-paspoort' },
 	'routes/paspoorten._index': { as: 'rvo-coordinator', path: () => '/paspoorten' },
+	'routes/paspoorten.importeren': {
+		as: 'rvo-coordinator',
+		path: () => '/paspoorten/importeren',
+		form: () => ({ intent: 'check', csv: 'medewerker;bekwaamheid;datum\nonbekend@example.invalid;BHV;1-1-2024' }),
+		nulField: 'csv',
+	},
 	'routes/paspoorten.lijst': { as: 'rvo-manager', path: () => '/paspoorten/lijst?formaat=csv' },
 	'routes/beheer.paspoorten': { as: 'concern-admin', path: () => '/beheer/paspoorten' },
 	'routes/beheer.regels': { as: 'concern-admin', path: () => '/beheer/regels', form: () => concernRules, nulField: 'yearlyBudgetCents.value' },

@@ -27,6 +27,8 @@ export type IsolationFixtures = {
 	rvoTrainerSession: { id: string; courseTitle: string; meetingId: string; enrolmentId: string; participantName: string }
 	/** A job profile of NVWA (issue 15): filtering RVO's passport matrix on it finds nobody of NVWA. */
 	nvwaJobProfileId: string
+	/** NVWA's employee persona: an import by another unit never finds them. */
+	nvwaEmployee: { employeeNumber: string; name: string }
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
 	planDate: string
 }
@@ -48,6 +50,9 @@ export type Probe = {
 	/** Text that must not appear in the response (an attack) or must (a control). */
 	text?: (fixtures: IsolationFixtures) => string
 }
+
+/** An evidence import naming NVWA's employee by their employee number (issue 15). */
+const importOf = (f: IsolationFixtures) => `medewerker;bekwaamheid;datum\n${f.nvwaEmployee.employeeNumber};Integriteit en ambtseed;1-3-2024`
 
 const RVO_PEOPLE: Persona[] = ['rvo-employee', 'rvo-manager', 'rvo-coordinator']
 /** People of the providing unit itself who are not its coordinators: its unpublished courses are not theirs to see. */
@@ -148,6 +153,14 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "another unit's job profile filters to nobody of it", as: 'rvo-coordinator', path: (f) => `/paspoorten?functie=${f.nvwaJobProfileId}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
 		{ name: 'not signed in', as: null, path: () => '/paspoorten', expectStatus: 302 },
 		{ name: "control: the unit's coordinator finds them", as: 'nvwa-coordinator', path: (f) => `/paspoorten?q=${encodeURIComponent(f.nvwaAwaitingApproval.employeeName.split(' ').slice(0, -1).join(' '))}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+	],
+	'routes/paspoorten.importeren': [
+		{ name: 'an employee imports nothing', as: 'rvo-employee', path: () => '/paspoorten/importeren', expectStatus: 403 },
+		{ name: 'a manager imports nothing', as: 'rvo-manager', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'import', csv: importOf(f) }), expectStatus: 403 },
+		{ name: "checking a row of another unit's employee finds nobody", as: 'rvo-coordinator', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'check', csv: importOf(f) }), expectStatus: 200, text: (f) => f.nvwaEmployee.name },
+		{ name: "importing evidence for another unit's employee stores nothing", as: 'rvo-coordinator', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'import', csv: importOf(f) }), expectStatus: 409 },
+		{ name: 'not signed in', as: null, path: () => '/paspoorten/importeren', expectStatus: 302 },
+		{ name: "control: the unit's coordinator finds its employee", as: 'nvwa-coordinator', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'check', csv: importOf(f) }), expectStatus: 200, text: (f) => f.nvwaEmployee.name },
 	],
 	'routes/paspoorten.lijst': [
 		{ name: 'an employee downloads no matrix', as: 'rvo-employee', path: () => '/paspoorten/lijst?formaat=csv', expectStatus: 403 },

@@ -68,6 +68,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.leeromgevingen_.$toolId': { access: 'concern-admin', why: "edits, deactivates and syncs one learning tool; its Moodle web-services token is the concern's" },
 	'routes/beheer.bekwaamheden': { access: 'concern-admin', why: 'the concern-wide competencies every unit’s passports use: only the concern administrator reads or changes them here' },
 	'routes/paspoorten._index': { access: 'tenant-owned', why: "the passports of a manager's team or a coordinator's unit: people × competencies, filtered by the query string" },
+	'routes/paspoorten.importeren': { access: 'tenant-owned', why: "imports evidence into the unit's passports from a CSV: people are found only in the coordinator's own unit" },
 	'routes/paspoorten.lijst': { access: 'tenant-owned', why: 'the same passport matrix as XLSX or CSV, every person matching the filters' },
 	'routes/beheer.paspoorten': { access: 'concern-admin', why: 'counts of dots per unit and competency, never people, through a database function that answers only a concern administrator' },
 	'routes/mijn-paspoort': { access: 'own', why: "the caller's own passport: dots, suggested courses and history; the URL names no one" },

@@ -14,3 +14,5 @@ export { countMatrixCompetencies, listMatrixCells, listMatrixJobProfiles, listMa
 export type { CompetencyCounts, MatrixCell, MatrixFilter, MatrixPerson, MatrixScope, MatrixSort, OverviewRow } from '../queries/passport-matrix.ts'
 export { getPassportReminderForMail, listPassportReminderFacts, recordPassportReminder } from '../queries/passport-reminders.ts'
 export type { PassportReminderForMail, ReminderFacts } from '../queries/passport-reminders.ts'
+export { findImportCompetencies, findImportedBefore, findImportPeople, importedKey, insertImportedEvidence } from '../queries/passport-import.ts'
+export type { ImportedEvidence, ImportTarget } from '../queries/passport-import.ts'

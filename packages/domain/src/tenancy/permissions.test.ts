@@ -55,6 +55,12 @@ describe('can', () => {
 		expect(can(concernAdmin, 'read', { kind: 'passport_overview' })).toBe(true)
 		expect(can(rvoCoordinator, 'read', { kind: 'passport_overview' })).toBe(false)
 		expect(can(concernAdmin, 'update', { kind: 'passport_overview' })).toBe(false)
+		// Importing evidence: the unit's coordinators only.
+		expect(can(rvoCoordinator, 'create', { kind: 'passport_evidence', tenantId: RVO })).toBe(true)
+		expect(can(rvoCoordinator, 'create', { kind: 'passport_evidence', tenantId: NVWA })).toBe(false)
+		expect(can(manager, 'create', { kind: 'passport_evidence', tenantId: RVO })).toBe(false)
+		expect(can(concernAdmin, 'create', { kind: 'passport_evidence', tenantId: RVO })).toBe(false)
+		expect(can(rvoCoordinator, 'delete', { kind: 'passport_evidence', tenantId: RVO })).toBe(false)
 	})
 
 	test('an employee reads and cancels their own enrolment, but approves nothing', () => {

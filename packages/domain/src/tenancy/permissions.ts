@@ -41,6 +41,8 @@ export type Resource =
 	| { kind: 'passport'; tenantId: string; userId: string; managerId: string | null }
 	/** The passports of many people at once: a manager's team, or a coordinator's whole unit. */
 	| { kind: 'passport_matrix'; tenantId: string; scope: 'team' | 'unit' }
+	/** Evidence recorded by the unit itself: an import of another system's history ('create'). */
+	| { kind: 'passport_evidence'; tenantId: string }
 	/** The concern's overview of every unit's passports: counts per unit and competency, never people. */
 	| { kind: 'passport_overview' }
 
@@ -158,6 +160,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			// Which people a team holds is decided by the query (managed by the actor); the concern sees counts only (its own overview).
 			if (action !== 'read') return false
 			return resource.scope === 'team' ? holdsRole(actor, 'manager', resource.tenantId) : coordinates(actor, resource.tenantId)
+		case 'passport_evidence':
+			// A manager reads their team's passports but records no evidence by hand; the unit's coordinators import it.
+			return action === 'create' && coordinates(actor, resource.tenantId)
 		case 'passport_overview':
 			return action === 'read' && isConcernAdmin(actor)
 		default:

@@ -1,0 +1,113 @@
+import { parse } from 'csv-parse/sync'
+import { findImportCompetencies, findImportedBefore, findImportPeople, importedKey, insertImportedEvidence, type ImportedEvidence } from '@leerplein/db/passport'
+import { amsterdamDate, can, checkImportRow, IMPORT_MAX_ROWS, type ImportRowCode } from '@leerplein/domain'
+import { hasControlCharacters } from '../../core/form.server.ts'
+import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+
+// Importing another system's history into the unit's passports (issue 15, item 3). A file is
+// first checked — every row's outcome shown, nothing stored — and then imported as it was
+// checked: the valid rows stored once each, the people's dots recomputed before the transaction
+// commits (the evidence trigger), one audit row with the counts.
+
+/** The largest CSV text accepted (about 5,000 rows with long names). */
+export const IMPORT_MAX_CHARACTERS = 1_000_000
+
+/** A column's accepted headers, Dutch first: the template names them so. */
+const COLUMNS = {
+	person: ['medewerker', 'personeelsnummer', 'e-mailadres', 'employee', 'email'],
+	competency: ['bekwaamheid', 'competency'],
+	date: ['datum', 'behaald op', 'date'],
+} as const
+
+export type ImportOutcome = ImportRowCode | 'PERSON_NOT_FOUND' | 'COMPETENCY_NOT_FOUND' | 'IMPORTED_BEFORE' | 'DUPLICATE_ROW' | 'OK'
+
+export type ImportRow = { line: number; person: string; personName: string | null; competency: string; date: string; occurredOn: string | null; outcome: ImportOutcome }
+
+export type ImportReport = {
+	rows: ImportRow[]
+	/** Rows that are (or, when checking, would be) stored. */
+	valid: number
+	refused: number
+	/** Set when the import was carried out: how many pieces of evidence are new. */
+	imported: number | null
+}
+
+type FileCode = 'IMPORT_EMPTY' | 'IMPORT_TOO_LARGE' | 'IMPORT_UNREADABLE' | 'IMPORT_COLUMNS_MISSING' | 'IMPORT_TOO_MANY_ROWS'
+
+function readRows(csv: string): { ok: true; rows: { line: number; person: string; competency: string; date: string }[] } | { ok: false; code: FileCode } {
+	if (csv.trim() === '') return { ok: false, code: 'IMPORT_EMPTY' }
+	if (csv.length > IMPORT_MAX_CHARACTERS) return { ok: false, code: 'IMPORT_TOO_LARGE' }
+	// A spreadsheet saved as something else (xlsx, a PDF) is binary, not text.
+	if (hasControlCharacters(csv, { multiline: true })) return { ok: false, code: 'IMPORT_UNREADABLE' }
+	let records: string[][]
+	try {
+		// Semicolons (Excel with Dutch settings) or commas; a byte-order mark is dropped.
+		records = parse(csv, { bom: true, delimiter: [';', ','], skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][]
+	} catch {
+		return { ok: false, code: 'IMPORT_UNREADABLE' }
+	}
+	const [header = [], ...body] = records
+	const names = header.map((cell) => cell.toLowerCase())
+	const index = (accepted: readonly string[]) => names.findIndex((name) => accepted.includes(name))
+	const [person, competency, date] = [index(COLUMNS.person), index(COLUMNS.competency), index(COLUMNS.date)]
+	if (person < 0 || competency < 0 || date < 0) return { ok: false, code: 'IMPORT_COLUMNS_MISSING' }
+	if (body.length === 0) return { ok: false, code: 'IMPORT_EMPTY' }
+	if (body.length > IMPORT_MAX_ROWS) return { ok: false, code: 'IMPORT_TOO_MANY_ROWS' }
+	// Line numbers as a spreadsheet shows them: the header is line 1.
+	return { ok: true, rows: body.map((cells, k) => ({ line: k + 2, person: cells[person] ?? '', competency: cells[competency] ?? '', date: cells[date] ?? '' })) }
+}
+
+/**
+ * Checks (`commit` false) or imports (`commit` true) a CSV of evidence into the actor's unit:
+ * columns medewerker (employee number or e-mail), bekwaamheid (the competency's name) and datum
+ * (the day obtained). People are found only in the actor's unit; a row naming anyone else is
+ * refused as not found. A refused file (empty, too large, no such columns) is a failure beside
+ * the file field.
+ */
+export async function importEvidence(ctx: ServiceContext, { actor, csv, commit }: { actor: Actor; csv: string; commit: boolean }): Promise<ServiceResult<ImportReport>> {
+	if (!can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId })) return refuse('forbidden', 'FORBIDDEN')
+	const read = readRows(csv)
+	if (!read.ok) return refuse('invalid', read.code, { field: 'csv' })
+	const today = amsterdamDate(ctx.clock.now())
+	return inTenant(ctx, actor, async (tx) => {
+		const checked = read.rows.map((row) => ({ row, check: checkImportRow(row, { today }) }))
+		const [people, competencies] = await Promise.all([
+			findImportPeople(tx, { tenantId: actor.tenantId, keys: checked.filter(({ check }) => check.ok).map(({ row }) => row.person) }),
+			findImportCompetencies(tx, { names: checked.filter(({ check }) => check.ok).map(({ row }) => row.competency) }),
+		])
+		const candidates: (ImportedEvidence & { line: number })[] = []
+		const rows: ImportRow[] = checked.map(({ row, check }) => {
+			const person = people.get(row.person.trim().toLowerCase())
+			const competency = competencies.get(row.competency.trim().toLowerCase())
+			const outcome: ImportOutcome = !check.ok ? check.code : !person ? 'PERSON_NOT_FOUND' : !competency ? 'COMPETENCY_NOT_FOUND' : 'OK'
+			const occurredOn = check.ok ? check.occurredOn : null
+			if (outcome === 'OK') candidates.push({ line: row.line, userId: person!.id, competencyId: competency!.id, occurredOn: occurredOn! })
+			return { ...row, personName: person?.name ?? null, competency: competency?.name ?? row.competency, occurredOn, outcome }
+		})
+		// The same person, competency and day twice in the file, or already imported: said per row.
+		const before = await findImportedBefore(tx, { tenantId: actor.tenantId, rows: candidates })
+		const seen = new Set<string>()
+		const fresh: ImportedEvidence[] = []
+		for (const candidate of candidates) {
+			const key = importedKey(candidate)
+			const row = rows.find((r) => r.line === candidate.line)!
+			if (before.has(key)) row.outcome = 'IMPORTED_BEFORE'
+			else if (seen.has(key)) row.outcome = 'DUPLICATE_ROW'
+			else fresh.push(candidate)
+			seen.add(key)
+		}
+		const report: ImportReport = { rows, valid: fresh.length, refused: rows.filter((row) => row.outcome !== 'OK').length, imported: null }
+		if (!commit) return report
+		if (fresh.length === 0) throw refusal('conflict', 'IMPORT_NOTHING_NEW', { field: 'csv' })
+		report.imported = await insertImportedEvidence(tx, { tenantId: actor.tenantId, rows: fresh, recordedBy: actor.userId })
+		await audit(ctx, tx, {
+			actor,
+			action: 'passport.import',
+			objectType: 'passport_evidence',
+			objectId: actor.tenantId,
+			before: null,
+			after: { rows: rows.length, imported: report.imported, refused: report.refused },
+		})
+		return report
+	})
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto'
+import { withTenantContext, type DatabaseClient } from '@leerplein/db'
+import { listPassport } from '@leerplein/db/passport'
+import { schema } from '@leerplein/db/schema'
+import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import type { Actor } from '@leerplein/domain'
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ServiceContext } from '../../core/service.server.ts'
+import { importEvidence } from './import-evidence.server.ts'
+
+// Importing another system's history (issue 15, item 3): checked row by row with nothing stored,
+// then imported once — the dots green before the service returns, a second import adds nothing,
+// and another unit's people are never found.
+
+const NOW = new Date('2026-12-03T10:00:00Z')
+
+describe.each(await testDrivers())('the evidence import on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let f: Awaited<ReturnType<typeof plant>>
+	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const coordinator = (): Actor => ({ userId: f.coordinator, tenantId: f.rvo, grants: [{ role: 'coordinator', tenantId: f.rvo }] })
+		// Read in a unit's context: the tables' row-level security is forced, also for their owner on PGlite.
+	const inUnit = <T,>(tenantId: string, work: Parameters<typeof withTenantContext<T>>[2]) => withTenantContext(app.db, { tenantId, userId: null }, work)
+	const evidenceCount = async () => (await inUnit(f.rvo, (tx) => tx.select().from(schema.passportEvidence))).length + (await inUnit(f.nvwa, (tx) => tx.select().from(schema.passportEvidence))).length
+	const csv = () =>
+		[
+			'Medewerker;Bekwaamheid;Datum',
+			`${f.annNumber};eerste hulp;7-3-2026`,
+			`ann@rvo.test;Eerste hulp;2026-03-07`,
+			`${f.ninaNumber};Eerste hulp;7-3-2026`,
+			`${f.annNumber};Bestaat niet;7-3-2026`,
+			`${f.annNumber};Eerste hulp;31-02-2026`,
+			`${f.annNumber};Eerste hulp;4-12-2026`,
+		].join('\n')
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		f = await plant(database)
+		app = await database.connectAsApp({ maxConnections: 2 })
+	}, 120_000)
+	afterAll(() => database?.close(), 30_000)
+
+	test('checking says per row what would happen and stores nothing', async () => {
+		const checked = await importEvidence(ctx(), { actor: coordinator(), csv: csv(), commit: false })
+		expect(checked.ok && checked.value.rows.map((row) => [row.line, row.outcome])).toEqual([
+			[2, 'OK'],
+			[3, 'DUPLICATE_ROW'],
+			[4, 'PERSON_NOT_FOUND'],
+			[5, 'COMPETENCY_NOT_FOUND'],
+			[6, 'DATE_INVALID'],
+			[7, 'DATE_IN_FUTURE'],
+		])
+		expect(checked).toMatchObject({ ok: true, value: { valid: 1, refused: 5, imported: null } })
+		// Another unit's person is named only as typed, never by their name.
+		expect(checked.ok && checked.value.rows[2]!.personName).toBeNull()
+		expect(await evidenceCount()).toBe(0)
+	})
+
+	test('importing stores the valid row once and the dot is green when the service returns; again, nothing is new', async () => {
+		const imported = await importEvidence(ctx(), { actor: coordinator(), csv: csv(), commit: true })
+		expect(imported).toMatchObject({ ok: true, value: { imported: 1 } })
+		const passport = await inUnit(f.rvo, (tx) => listPassport(tx, { userId: f.ann }))
+		expect(passport).toEqual([expect.objectContaining({ name: 'Eerste hulp', status: 'green', validUntil: '2028-03-07' })])
+		const trail = (await inUnit(f.rvo, (tx) => tx.select().from(schema.auditLog))).filter((row) => row.action === 'passport.import')
+		expect(trail).toEqual([expect.objectContaining({ tenantId: f.rvo, after: { rows: 6, imported: 1, refused: 5 } })])
+
+		const again = await importEvidence(ctx(), { actor: coordinator(), csv: csv(), commit: true })
+		expect(again).toMatchObject({ ok: false, code: 'IMPORT_NOTHING_NEW', field: 'csv' })
+		const checked = await importEvidence(ctx(), { actor: coordinator(), csv: csv(), commit: false })
+		expect(checked.ok && checked.value.rows[0]!.outcome).toBe('IMPORTED_BEFORE')
+		expect(await evidenceCount()).toBe(1)
+	})
+
+	test('a file without the columns, an empty one, a binary one and a manager are refused', async () => {
+		expect(await importEvidence(ctx(), { actor: coordinator(), csv: 'naam;wat\nAnn;BHV', commit: false })).toMatchObject({ ok: false, code: 'IMPORT_COLUMNS_MISSING', field: 'csv' })
+		expect(await importEvidence(ctx(), { actor: coordinator(), csv: '  \n', commit: false })).toMatchObject({ ok: false, code: 'IMPORT_EMPTY' })
+		expect(await importEvidence(ctx(), { actor: coordinator(), csv: 'PK\u0003\u0004binary', commit: false })).toMatchObject({ ok: false, code: 'IMPORT_UNREADABLE' })
+		const manager: Actor = { userId: f.ann, tenantId: f.rvo, grants: [{ role: 'manager', tenantId: f.rvo }] }
+		expect(await importEvidence(ctx(), { actor: manager, csv: csv(), commit: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
+		expect(await evidenceCount()).toBe(1)
+	})
+})
+
+/** RVO (Ann, and Bob its coordinator) needs first aid; NVWA has Nina. Written as the owner. */
+async function plant(database: TestDatabase) {
+	const db = database.db
+	const [nvwa, rvo] = (
+		await db
+			.insert(schema.tenants)
+			.values([
+				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA' },
+				{ slug: 'rvo', name: 'RVO', shortName: 'RVO' },
+			])
+			.returning({ id: schema.tenants.id })
+	).map((row) => row.id) as [string, string]
+	const [, ann, bob] = await db
+		.insert(schema.users)
+		.values([
+			{ tenantId: nvwa, employeeNumber: 'N-001', name: 'Nina van NVWA', email: 'nina@nvwa.test' },
+			{ tenantId: rvo, employeeNumber: 'R-001', name: 'Ann van RVO', email: 'ann@rvo.test' },
+			{ tenantId: rvo, employeeNumber: 'R-002', name: 'Bob van RVO', email: 'bob@rvo.test' },
+		])
+		.returning({ id: schema.users.id })
+	await db.insert(schema.roleAssignments).values({ userId: bob!.id, role: 'coordinator', tenantId: rvo })
+	const [competency] = await db.insert(schema.competencies).values({ name: 'Eerste hulp', validityMonths: 24, warningDays: 60 }).returning({ id: schema.competencies.id })
+	await db.insert(schema.personRequirements).values({ tenantId: rvo, userId: ann!.id, competencyId: competency!.id, introducedOn: '2020-01-01' })
+	return { nvwa, rvo, ann: ann!.id, annNumber: 'R-001', ninaNumber: 'N-001', coordinator: bob!.id }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest'
+import { checkImportRow, parseImportDate } from './evidence-import.ts'
+
+describe('an imported row', () => {
+	test.each([
+		['2024-03-07', '2024-03-07'],
+		['2024-3-7', '2024-03-07'],
+		['7-3-2024', '2024-03-07'],
+		['07-03-2024', '2024-03-07'],
+		['7/3/2024', '2024-03-07'],
+		['7.3.2024', '2024-03-07'],
+		[' 29-02-2024 ', '2024-02-29'],
+		['29-02-2023', null],
+		['31-04-2024', null],
+		['2024-13-01', null],
+		['03/07/24', null],
+		['gisteren', null],
+		['', null],
+	])('the day %j reads as %j', (text, expected) => {
+		expect(parseImportDate(text)).toBe(expected)
+	})
+
+	const today = '2026-12-03'
+	test.each([
+		[{ person: 'E123', competency: 'BHV', date: '3-12-2026' }, { ok: true, occurredOn: '2026-12-03' }],
+		[{ person: ' ', competency: 'BHV', date: '2026-01-01' }, { ok: false, code: 'PERSON_MISSING' }],
+		[{ person: 'E123', competency: '', date: '2026-01-01' }, { ok: false, code: 'COMPETENCY_MISSING' }],
+		[{ person: 'E123', competency: 'BHV', date: '30-02-2026' }, { ok: false, code: 'DATE_INVALID' }],
+		[{ person: 'E123', competency: 'BHV', date: '4-12-2026' }, { ok: false, code: 'DATE_IN_FUTURE' }],
+		[{ person: 'E123', competency: 'BHV', date: '31-12-1969' }, { ok: false, code: 'DATE_TOO_OLD' }],
+	])('%j is %j', (row, expected) => {
+		expect(checkImportRow(row, { today })).toEqual(expected)
+	})
+})
