@@ -10,9 +10,8 @@ import { i18next } from '../i18n/i18next.server.ts'
 
 /** The passport matrix as XLSX or CSV: every person matching the page's filters, in its order. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const url = new URL(request.url)
-	const { actor } = await requirePermission(request, context, 'read', askedMatrix(url))
-	const format = matrixFileFormat(url)
+	const { actor } = await requirePermission(request, context, 'read', askedMatrix(new URL(request.url)))
+	const format = matrixFileFormat(new URL(request.url))
 	invariantResponse(format, 400, 'LIST_FORMAT_UNKNOWN')
 	const grid = readGridQuery(request, { filters: MATRIX_FILTERS, sorts: MATRIX_SORTS, fallback: { id: 'urgency', desc: false } })
 	const scope = chooseMatrixScope(actor, grid.filters.wie)!
