@@ -43,6 +43,8 @@ export type Resource =
 	| { kind: 'passport_matrix'; tenantId: string; scope: 'team' | 'unit' }
 	/** The concern's overview of every unit's passports: counts per unit and competency, never people. */
 	| { kind: 'passport_overview' }
+	/** A certificate an employee uploaded as evidence for their passport, awaiting (or past) their manager's or coordinator's decision. */
+	| { kind: 'passport_upload'; tenantId: string; userId: string; managerId: string | null }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -160,6 +162,18 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			return resource.scope === 'team' ? holdsRole(actor, 'manager', resource.tenantId) : coordinates(actor, resource.tenantId)
 		case 'passport_overview':
 			return action === 'read' && isConcernAdmin(actor)
+		case 'passport_upload': {
+			const own = resource.userId === actor.userId
+			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
+			const unit = coordinates(actor, resource.tenantId)
+			if (action === 'read') return own || team || unit
+			// Only the employee adds their own evidence, in their own unit.
+			if (action === 'create') return own && actor.tenantId === resource.tenantId
+			// Nobody approves their own certificate, whatever roles they hold.
+			if (action === 'approve') return !own && (team || unit)
+			// An upload is never changed or removed: a decision is recorded, the file stays.
+			return false
+		}
 		default:
 			return unreachable(resource)
 	}
