@@ -56,6 +56,9 @@ export default function PassportMatrixPage() {
 		<div className="container page">
 			<h1>{t('passportMatrix.title')}</h1>
 			<p className="lead">{t(`passportMatrix.intro_${scope}`)}</p>
+			<p>
+				<Link to="/paspoorten/bewijs">{t('passportUpload.reviewLink')}</Link>
+			</p>
 
 			<section aria-labelledby="passport-counts-title">
 				<h2 id="passport-counts-title">{t('passportMatrix.countsTitle')}</h2>
