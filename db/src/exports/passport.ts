@@ -14,5 +14,5 @@ export { countMatrixCompetencies, listMatrixCells, listMatrixJobProfiles, listMa
 export type { CompetencyCounts, MatrixCell, MatrixFilter, MatrixPerson, MatrixScope, MatrixSort, OverviewRow } from '../queries/passport-matrix.ts'
 export { getPassportReminderForMail, listPassportReminderFacts, recordPassportReminder } from '../queries/passport-reminders.ts'
 export type { PassportReminderForMail, ReminderFacts } from '../queries/passport-reminders.ts'
-export { decidePassportUpload, getUploadFacts, getUploadFile, insertPassportUpload, insertUploadEvidence, listPendingUploads, listPersonUploads } from '../queries/passport-uploads.ts'
+export { decidePassportUpload, getUploadFacts, getUploadFile, insertPassportUpload, insertUploadEvidence, isActiveCompetency, listPendingUploads, listPersonUploads } from '../queries/passport-uploads.ts'
 export type { NewUpload, PendingUpload, UploadFacts, UploadStatus, UploadSummary } from '../queries/passport-uploads.ts'

@@ -172,3 +172,12 @@ export async function insertUploadEvidence(
 		.returning({ id: passportEvidence.id })
 	return row!.id
 }
+
+/** Whether a competency exists and is still in use: an upload may name only such a one. */
+export async function isActiveCompetency(db: Database, { competencyId }: { competencyId: string }): Promise<boolean> {
+	const [row] = await db
+		.select({ id: competencies.id })
+		.from(competencies)
+		.where(and(eq(competencies.id, competencyId), eq(competencies.active, true)))
+	return row !== undefined
+}

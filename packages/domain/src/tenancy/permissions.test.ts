@@ -61,6 +61,15 @@ describe('can', () => {
 				expect(can(actor, 'delete', upload)).toBe(false)
 			}
 		})
+		test("the review list is for the unit's managers and coordinators, not its employees or another unit", () => {
+			const review = { kind: 'passport_upload_review', tenantId: RVO } as const
+			expect(can(manager, 'read', review)).toBe(true)
+			expect(can(rvoCoordinator, 'approve', review)).toBe(true)
+			expect(can(employee, 'read', review)).toBe(false)
+			expect(can({ userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, 'read', review)).toBe(false)
+			expect(can(concernAdmin, 'read', review)).toBe(false)
+			expect(can(rvoCoordinator, 'delete', review)).toBe(false)
+		})
 		test("an employee adds evidence only in their own unit, never for someone else", () => {
 			expect(can({ ...employee, tenantId: NVWA }, 'create', upload)).toBe(false)
 			expect(can({ ...employee, userId: 'other' }, 'create', upload)).toBe(false)

@@ -45,6 +45,8 @@ export type Resource =
 	| { kind: 'passport_overview' }
 	/** A certificate an employee uploaded as evidence for their passport, awaiting (or past) their manager's or coordinator's decision. */
 	| { kind: 'passport_upload'; tenantId: string; userId: string; managerId: string | null }
+	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
+	| { kind: 'passport_upload_review'; tenantId: string }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -174,6 +176,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			// An upload is never changed or removed: a decision is recorded, the file stays.
 			return false
 		}
+		case 'passport_upload_review':
+			// Which uploads a manager sees (their team's) is decided per upload, above.
+			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
 		default:
 			return unreachable(resource)
 	}
