@@ -79,7 +79,7 @@ export type ReadUploadFormOptions = ReadFormOptions & {
 }
 
 /**
- * Reads a posted form with a file (multipart/form-data only, else 415), keeping at most a little
+ * Reads a posted form with a file (multipart/form-data, or a urlencoded form without it; else 415), keeping at most a little
  * more than `maxFileBytes` of the file in memory: a file too large still arrives as a File whose
  * size exceeds the limit, so the form can say so beside its field and keep the other values. A
  * body four times the limit is cut off with 413; a file in any other field, or a text field
@@ -87,6 +87,8 @@ export type ReadUploadFormOptions = ReadFormOptions & {
  */
 export async function readUploadForm(request: Request, { file, maxFileBytes, multiline = [] }: ReadUploadFormOptions): Promise<FormData> {
 	const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+	// A form without its file (a script, a browser without the file chosen) is read as any form; the schema then asks for the file.
+	if (contentType === 'application/x-www-form-urlencoded') return readForm(request, { multiline })
 	if (contentType !== 'multipart/form-data') refused(415, 'FORM_CONTENT_TYPE')
 	const handler: UploadHandler = async ({ name, filename, contentType: partType, data: chunks }) => {
 		const isFile = typeof filename === 'string'

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { checkCertificateFile, checkObtainedOn, MAX_CERTIFICATE_BYTES } from './certificate.ts'
 
-const bytes = (text: string) => new TextEncoder().encode(text)
+const bytes = (text: string) => Uint8Array.from(text, (character) => character.charCodeAt(0))
 
 describe('checkCertificateFile', () => {
 	test('a PDF, a PNG and a JPEG are recognised by their first bytes', () => {
