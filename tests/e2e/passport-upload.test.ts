@@ -35,6 +35,7 @@ describe.each(drivers)('a certificate upload, on %s', (driver) => {
 		const uploadsOfSanne = () => owner.db.select({ id: schema.passportUploads.id, status: schema.passportUploads.status }).from(schema.passportUploads).where(eq(schema.passportUploads.userId, sanne!.id))
 
 		const page = await e2e.newPage()
+		page.setDefaultTimeout(15_000)
 		await signInAs(page, SANNE)
 		await page.goto('/mijn-paspoort')
 		const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: NAME }) })
@@ -69,6 +70,7 @@ describe.each(drivers)('a certificate upload, on %s', (driver) => {
 
 		// Mark, her manager, approves on his page, reached from the passports.
 		const markPage = await e2e.newPage()
+		markPage.setDefaultTimeout(15_000)
 		await signInAs(markPage, MARK)
 		await markPage.goto('/paspoorten')
 		await markPage.getByRole('link', { name: 'Ingestuurde certificaten beoordelen' }).click()
@@ -86,9 +88,11 @@ describe.each(drivers)('a certificate upload, on %s', (driver) => {
 
 		// Her passport: green, and the certificate approved.
 		await page.reload()
-		await item.getByText('Geldig', { exact: true }).waitFor()
+		await item.locator('.passport-dot--green').getByText('Geldig').waitFor()
+		expect(await item.locator('.passport-dot__shape').textContent()).toBe('✓')
 		await mine.getByRole('row', { name: new RegExp(`${NAME.replace(/[()]/g, '\\$&')} .* Goedgekeurd`) }).waitFor()
 		const trail = await owner.db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(eq(schema.auditLog.objectId, (await uploadsOfSanne())[0]!.id))
 		expect(trail.map((row) => row.action).sort()).toEqual(['passport_upload.approve', 'passport_upload.create'])
-	})
+		// Two people, two pages, six accessibility scans.
+	}, 120_000)
 })
