@@ -8,7 +8,7 @@ import { formatDateTime } from '../utils/format.ts'
 // aria attributes that tie them together, from the field's Conform metadata. A form's schema gives
 // error codes as messages (core/error-codes.ts); this translates them.
 
-type InputType = 'text' | 'number' | 'email' | 'url' | 'date' | 'time' | 'datetime-local' | 'search' | 'tel' | 'password'
+type InputType = 'text' | 'number' | 'email' | 'url' | 'date' | 'time' | 'datetime-local' | 'search' | 'tel' | 'password' | 'file'
 
 type Control =
 	| { as?: 'input'; type?: InputType }

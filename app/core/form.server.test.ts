@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { z } from 'zod'
-import { hasControlCharacters, holdsControlCharacters, invalidForm, parseForm, readForm, refusedForm, requireIntent } from './form.server.ts'
+import { hasControlCharacters, holdsControlCharacters, invalidForm, parseForm, readForm, readUploadForm, refusedForm, requireIntent } from './form.server.ts'
 
 function post(body: BodyInit, contentType: string | null) {
 	const headers = new Headers()
@@ -93,5 +93,52 @@ describe("control characters in a JSON value (a tool's input)", () => {
 		let deep: unknown = 'diep\u0007'
 		for (let level = 0; level < 100_000; level++) deep = [deep]
 		expect(holdsControlCharacters(deep)).toBe(true)
+	})
+})
+
+describe('readUploadForm', () => {
+	const LIMIT = 1000
+	const multipart = (form: FormData) => new Request('http://localhost/x', { method: 'POST', body: form })
+	const options = { file: 'certificate', maxFileBytes: LIMIT, multiline: ['note'] }
+
+	test('reads the text fields and the file', async () => {
+		const form = new FormData()
+		form.set('intent', 'upload')
+		form.set('note', 'een\ntwee')
+		form.set('certificate', new File([new Uint8Array(LIMIT)], 'a.pdf', { type: 'application/pdf' }))
+		const read = await readUploadForm(multipart(form), options)
+		// Browsers send line breaks in multipart bodies as CRLF.
+		expect(read.get('note')).toBe('een\r\ntwee')
+		expect((read.get('certificate') as File).size).toBe(LIMIT)
+	})
+
+	test('a file over the limit arrives (at most one chunk past it kept) still over it, with the other fields, for the form to refuse beside the field', async () => {
+		const form = new FormData()
+		form.set('intent', 'upload')
+		form.set('certificate', new File([new Uint8Array(3 * LIMIT)], 'groot.pdf'))
+		form.set('note', 'na het bestand')
+		const read = await readUploadForm(multipart(form), options)
+		const file = read.get('certificate') as File
+		expect(file.size).toBeGreaterThan(LIMIT)
+		expect(file.size).toBeLessThanOrEqual(3 * LIMIT)
+		expect(read.get('note')).toBe('na het bestand')
+	})
+
+	test('a body far over the limit ends with 413; a file in another field or a NUL byte is a 400; JSON a 415', async () => {
+		const huge = new FormData()
+		huge.set('certificate', new File([new Uint8Array(5 * LIMIT)], 'enorm.pdf'))
+		expect(await statusOf(readUploadForm(multipart(huge), options))).toBe(413)
+		const elsewhere = new FormData()
+		elsewhere.set('note', new File([new Uint8Array(10)], 'stiekem.pdf'))
+		expect(await statusOf(readUploadForm(multipart(elsewhere), options))).toBe(400)
+		const nul = new FormData()
+		nul.set('intent', 'up\u0000load')
+		expect(await statusOf(readUploadForm(multipart(nul), options))).toBe(400)
+		expect(await statusOf(readUploadForm(post('{"intent":"upload"}', 'application/json'), options))).toBe(415)
+	})
+
+	test('a urlencoded form (without its file) is read as any form', async () => {
+		const read = await readUploadForm(post('intent=upload&note=x', 'application/x-www-form-urlencoded'), options)
+		expect(read.get('intent')).toBe('upload')
 	})
 })

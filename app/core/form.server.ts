@@ -1,5 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { data } from '@remix-run/node'
+import { data, unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
 import type { z } from 'zod'
 import { statusOf, type ErrorBody } from './http.server.ts'
 import type { Failure } from './service.server.ts'
@@ -58,6 +58,59 @@ export async function readForm(request: Request, { multiline = [] }: ReadFormOpt
 	try {
 		form = await request.formData()
 	} catch {
+		refused(400, 'FORM_CONTENT_TYPE')
+	}
+	for (const [name, value] of form.entries()) {
+		if (hasControlCharacters(name) || (typeof value === 'string' && hasControlCharacters(value, { multiline: multiline.includes(name) }))) {
+			refused(400, 'FORM_CONTROL_CHARACTERS')
+		}
+	}
+	return form
+}
+
+/** A text field of a form with a file: far more than any field needs, far less than a file. */
+const TEXT_PART_BYTES = 64 * 1024
+
+export type ReadUploadFormOptions = ReadFormOptions & {
+	/** The one field that may hold a file. */
+	file: string
+	/** The largest file the form accepts; a larger one arrives cut short, one chunk past the limit, for the schema to refuse beside the field. */
+	maxFileBytes: number
+}
+
+/**
+ * Reads a posted form with a file (multipart/form-data, or a urlencoded form without it; else 415), keeping at most a little
+ * more than `maxFileBytes` of the file in memory: a file too large still arrives as a File whose
+ * size exceeds the limit, so the form can say so beside its field and keep the other values. A
+ * body four times the limit is cut off with 413; a file in any other field, or a text field
+ * beyond 64 KB, is a 400. Text fields are checked for control characters as in `readForm`.
+ */
+export async function readUploadForm(request: Request, { file, maxFileBytes, multiline = [] }: ReadUploadFormOptions): Promise<FormData> {
+	const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+	// A form without its file (a script, a browser without the file chosen) is read as any form; the schema then asks for the file.
+	if (contentType === 'application/x-www-form-urlencoded') return readForm(request, { multiline })
+	if (contentType !== 'multipart/form-data') refused(415, 'FORM_CONTENT_TYPE')
+	const handler: UploadHandler = async ({ name, filename, contentType: partType, data: chunks }) => {
+		const isFile = typeof filename === 'string'
+		if (isFile && name !== file) refused(400, 'FORM_CONTENT_TYPE')
+		const keep = isFile ? maxFileBytes : TEXT_PART_BYTES
+		const kept: Uint8Array[] = []
+		let size = 0
+		for await (const chunk of chunks) {
+			// Past the limit the rest is read and dropped, so the other fields still arrive; far past it, the request ends.
+			if (size <= keep) kept.push(chunk)
+			size += chunk.byteLength
+			if (!isFile && size > keep) refused(400, 'FORM_CONTENT_TYPE')
+			if (size > 4 * keep) throw data<ErrorBody>({ messageKey: 'CERTIFICATE_TOO_LARGE' }, { status: 413 })
+		}
+		if (isFile) return new File(kept as BlobPart[], filename, { type: partType })
+		return new TextDecoder().decode(Buffer.concat(kept))
+	}
+	let form: FormData
+	try {
+		form = await unstable_parseMultipartFormData(request, handler)
+	} catch (error) {
+		if (error instanceof Response || (error !== null && typeof error === 'object' && 'type' in error && (error as { type: unknown }).type === 'DataWithResponseInit')) throw error
 		refused(400, 'FORM_CONTENT_TYPE')
 	}
 	for (const [name, value] of form.entries()) {

@@ -8,6 +8,7 @@ import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
 import * as passportImportStrings from '../features/passport/import-strings.ts'
+import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -34,6 +35,7 @@ export const en: Messages = {
 	...poRulesStrings.en,
 	...passportStrings.en,
 	...passportImportStrings.en,
+	...passportUploadStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -90,6 +92,7 @@ export const en: Messages = {
 		errorSummary: 'Nothing has been saved yet. First correct:',
 	},
 	errors: {
+		...passportUploadStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

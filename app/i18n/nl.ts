@@ -10,6 +10,7 @@ import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
 import * as passportImportStrings from '../features/passport/import-strings.ts'
+import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -35,6 +36,7 @@ export const nl = {
 	...poRulesStrings.nl,
 	...passportStrings.nl,
 	...passportImportStrings.nl,
+	...passportUploadStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -91,6 +93,7 @@ export const nl = {
 		errorSummary: 'Er is nog niets opgeslagen. Verbeter eerst:',
 	},
 	errors: {
+		...passportUploadStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',

@@ -5,6 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import { valueOrThrow } from '../core/http.server.ts'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { listMyCertificates } from '../features/passport/list-certificates.server.ts'
+import { MyCertificates } from '../features/passport/my-certificates.tsx'
 import { PassportDot } from '../features/passport/passport-dot.tsx'
 import { showMyPassport } from '../features/passport/show-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -13,8 +15,9 @@ import { calendarDay, formatDate } from '../utils/format.ts'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const passport = valueOrThrow(await showMyPassport(context, { actor }))
+	const certificates = valueOrThrow(await listMyCertificates(context, { actor }))
 	const t = await i18next.getFixedT(request)
-	return { ...passport, title: `${t('passport.title')} – ${t('app.name')}` }
+	return { ...passport, certificates, certificateSent: new URL(request.url).searchParams.has('ingestuurd'), title: `${t('passport.title')} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -38,7 +41,7 @@ function CauseText({ cause, validUntil }: { cause: PassportCause; validUntil: st
 }
 
 export default function MyPassport() {
-	const { dots, history } = useLoaderData<typeof loader>()
+	const { dots, history, certificates, certificateSent } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
 	const count = (status: PassportColour) => dots.filter((dot) => dot.status === status).length
@@ -89,6 +92,8 @@ export default function MyPassport() {
 					)}
 				</section>
 			))}
+
+			<MyCertificates certificates={certificates} sent={certificateSent} />
 
 			<section aria-labelledby="passport-history-title">
 				<h2 id="passport-history-title">{t('passport.history')}</h2>

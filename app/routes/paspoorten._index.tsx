@@ -57,11 +57,15 @@ export default function PassportMatrixPage() {
 		<div className="container page">
 			<h1>{t('passportMatrix.title')}</h1>
 			<p className="lead">{t(`passportMatrix.intro_${scope}`)}</p>
-			{imports ? (
-				<p>
-					<Link to="/paspoorten/importeren">{t('passportImport.nav')}</Link>
-				</p>
-			) : null}
+			<p>
+				<Link to="/paspoorten/bewijs">{t('passportUpload.reviewLink')}</Link>
+				{imports ? (
+					<>
+						{' · '}
+						<Link to="/paspoorten/importeren">{t('passportImport.nav')}</Link>
+					</>
+				) : null}
+			</p>
 
 			<section aria-labelledby="passport-counts-title">
 				<h2 id="passport-counts-title">{t('passportMatrix.countsTitle')}</h2>

@@ -202,7 +202,23 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.enrolments)
 		.values({ tenantId: idOf('rvo'), sessionId: taught!.id, userId: participant!.id, status: 'enrolled', queueNumber: 1 })
 		.returning({ id: schema.enrolments.id })
+	const [competency] = await owner.db.select({ id: schema.competencies.id }).from(schema.competencies).where(eq(schema.competencies.active, true)).limit(1)
+	const uploadMarker = 'NVWA-certificaat-isolatie'
+	const [nvwaUpload] = await owner.db
+		.insert(schema.passportUploads)
+		.values({
+			tenantId: idOf('nvwa'),
+			userId: employee!.id,
+			competencyId: competency!.id,
+			obtainedOn: '2020-01-01',
+			fileName: 'nvwa-certificaat-isolatie.pdf',
+			contentType: 'application/pdf',
+			byteSize: Buffer.byteLength(`%PDF-1.4\n${uploadMarker}\n`),
+			content: Buffer.from(`%PDF-1.4\n${uploadMarker}\n`),
+		})
+		.returning({ id: schema.passportUploads.id, fileName: schema.passportUploads.fileName })
 	return {
+		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },
 		rvoTrainerSession: { id: taught!.id, courseTitle: taughtCourse!.title, meetingId: taughtMeeting!.id, enrolmentId: taughtEnrolment!.id, participantName: participant!.name },
 		nvwaRoom: nvwaRoom!,
 		nvwaTrainer: nvwaTrainer!,

@@ -96,7 +96,23 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.insert(schema.enrolments)
 			.values({ tenantId: rvo!.id, sessionId: trainerSession!.id, userId: employee!.id, status: 'enrolled', queueNumber: 1 })
 			.returning({ id: schema.enrolments.id })
+		const [competency] = await owner.db.select({ id: schema.competencies.id }).from(schema.competencies).where(eq(schema.competencies.active, true)).limit(1)
+		const [upload] = await owner.db
+			.insert(schema.passportUploads)
+			.values({
+				tenantId: rvo!.id,
+				userId: employee!.id,
+				competencyId: competency!.id,
+				obtainedOn: '2020-01-01',
+				fileName: 'slechte-invoer.pdf',
+				contentType: 'application/pdf',
+				byteSize: 9,
+				content: Buffer.from('%PDF-1.4\n'),
+			})
+			.returning({ id: schema.passportUploads.id })
 		return {
+			upload: upload!,
+			competencyId: competency!.id,
 			trainerSession: { id: trainerSession!.id, meetingId: meeting!.id, enrolmentId: trainerEnrolment!.id },
 			course: shared!,
 			otherCourse: other!,

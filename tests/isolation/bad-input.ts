@@ -29,6 +29,10 @@ export type BadInputFixtures = {
 	/** A learning tool and an online part of the course on it. */
 	tool: { id: string }
 	onlinePart: { id: string }
+	/** A certificate the RVO employee sent in, awaiting a decision (issue 15, uploads). */
+	upload: { id: string }
+	/** A competency to send a certificate in for. */
+	competencyId: string
 }
 
 type Form = Record<string, string | string[]>
@@ -253,6 +257,20 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		nulField: 'csv',
 	},
 	'routes/paspoorten.lijst': { as: 'rvo-manager', path: () => '/paspoorten/lijst?formaat=csv' },
+	'routes/paspoorten.bewijs': {
+		as: 'rvo-coordinator',
+		path: () => '/paspoorten/bewijs',
+		form: (f) => ({ intent: 'reject', uploadId: f.upload.id, reason: 'Onleesbaar (test van slechte invoer)' }),
+		nulField: 'reason',
+	},
+	// The page sends multipart/form-data with the file; a urlencoded form (as the test sends it) is read too and then lacks the file.
+	'routes/mijn-paspoort_.bewijs-toevoegen': {
+		as: 'rvo-employee',
+		path: () => '/mijn-paspoort/bewijs-toevoegen',
+		form: (f) => ({ intent: 'upload', competencyId: f.competencyId, obtainedOn: '2020-01-01', note: 'Test van slechte invoer' }),
+		nulField: 'note',
+	},
+	'routes/paspoort-bewijs.$uploadId': { as: 'rvo-employee', path: (f) => `/paspoort-bewijs/${f.upload.id}` },
 	'routes/beheer.paspoorten': { as: 'concern-admin', path: () => '/beheer/paspoorten' },
 	'routes/beheer.regels': { as: 'concern-admin', path: () => '/beheer/regels', form: () => concernRules, nulField: 'yearlyBudgetCents.value' },
 	'routes/beheer.leeromgevingen': { as: 'concern-admin', path: () => '/beheer/leeromgevingen', form: () => toolForm('register'), nulField: 'name' },

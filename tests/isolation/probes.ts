@@ -29,6 +29,8 @@ export type IsolationFixtures = {
 	nvwaJobProfileId: string
 	/** NVWA's employee persona: an import by another unit never finds them. */
 	nvwaEmployee: { employeeNumber: string; name: string }
+	/** A certificate the NVWA employee persona sent in, awaiting a decision; its file holds `marker`. */
+	nvwaUpload: { id: string; fileName: string; marker: string }
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
 	planDate: string
 }
@@ -168,6 +170,21 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the download holds nobody of another unit", as: 'rvo-coordinator', path: () => '/paspoorten/lijst?formaat=csv', expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
 		{ name: 'not signed in', as: null, path: () => '/paspoorten/lijst?formaat=csv', expectStatus: 302 },
 		{ name: "control: the unit's coordinator's download holds them", as: 'nvwa-coordinator', path: (f) => `/paspoorten/lijst?formaat=csv&q=${encodeURIComponent(f.nvwaAwaitingApproval.employeeName)}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+	],
+	'routes/paspoorten.bewijs': [
+		{ name: 'an employee reviews no certificates', as: 'rvo-employee', path: () => '/paspoorten/bewijs', expectStatus: 403 },
+		...(['rvo-manager', 'rvo-coordinator'] as const).map((as): Probe => ({ name: "another unit's certificate is not listed", as, path: () => '/paspoorten/bewijs', expectStatus: 200, text: (f) => f.nvwaUpload.fileName })),
+		{ name: "another unit's certificate cannot be approved by id", as: 'rvo-coordinator', path: () => '/paspoorten/bewijs', form: (f) => ({ intent: 'approve', uploadId: f.nvwaUpload.id }), expectStatus: 404 },
+		{ name: "another unit's certificate cannot be rejected by id", as: 'rvo-manager', path: () => '/paspoorten/bewijs', form: (f) => ({ intent: 'reject', uploadId: f.nvwaUpload.id, reason: 'Aanval' }), expectStatus: 404 },
+		{ name: 'an employee cannot approve, not even by id', as: 'nvwa-employee', path: () => '/paspoorten/bewijs', form: (f) => ({ intent: 'approve', uploadId: f.nvwaUpload.id }), expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: () => '/paspoorten/bewijs', expectStatus: 302 },
+		{ name: "control: the unit's coordinator sees it", as: 'nvwa-coordinator', path: () => '/paspoorten/bewijs', expectStatus: 200, text: (f) => f.nvwaUpload.fileName },
+	],
+	'routes/paspoort-bewijs.$uploadId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "another unit's certificate file is not found", as, path: (f) => `/paspoort-bewijs/${f.nvwaUpload.id}`, expectStatus: 404, text: (f) => f.nvwaUpload.marker })),
+		{ name: 'not signed in', as: null, path: (f) => `/paspoort-bewijs/${f.nvwaUpload.id}`, expectStatus: 302 },
+		{ name: 'control: its sender opens it', as: 'nvwa-employee', path: (f) => `/paspoort-bewijs/${f.nvwaUpload.id}`, expectStatus: 200, text: (f) => f.nvwaUpload.marker },
+		{ name: "control: the unit's coordinator opens it", as: 'nvwa-coordinator', path: (f) => `/paspoort-bewijs/${f.nvwaUpload.id}`, expectStatus: 200, text: (f) => f.nvwaUpload.marker },
 	],
 	'routes/beheer.paspoorten': [
 		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not read the concern overview', as, path: () => '/beheer/paspoorten', expectStatus: 403 })),

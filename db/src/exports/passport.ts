@@ -16,3 +16,5 @@ export { getPassportReminderForMail, listPassportReminderFacts, recordPassportRe
 export type { PassportReminderForMail, ReminderFacts } from '../queries/passport-reminders.ts'
 export { findImportCompetencies, findImportedBefore, findImportPeople, importedKey, insertImportedEvidence } from '../queries/passport-import.ts'
 export type { ImportedEvidence, ImportTarget } from '../queries/passport-import.ts'
+export { decidePassportUpload, getUploadFacts, getUploadFile, insertPassportUpload, insertUploadEvidence, isActiveCompetency, listPendingUploads, listPersonUploads } from '../queries/passport-uploads.ts'
+export type { NewUpload, PendingUpload, UploadFacts, UploadStatus, UploadSummary } from '../queries/passport-uploads.ts'

@@ -28,6 +28,54 @@ describe('can', () => {
 		expect(can(employee, 'update', { kind: 'competencies' })).toBe(false)
 	})
 
+	describe('a certificate upload (passport_upload)', () => {
+		const upload = { kind: 'passport_upload', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
+		const nvwaCoordinator: Actor = { userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }
+		const otherManager: Actor = { ...manager, userId: 'mgr2' }
+		const coordinatorWhoUploaded: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'coordinator', tenantId: RVO }] }
+		test.each([
+			['the employee', employee, 'create', true],
+			['the employee', employee, 'read', true],
+			['the employee', employee, 'approve', false],
+			['their manager', manager, 'read', true],
+			['their manager', manager, 'approve', true],
+			['their manager', manager, 'create', false],
+			["another manager of the unit", otherManager, 'read', false],
+			["another manager of the unit", otherManager, 'approve', false],
+			["the unit's coordinator", rvoCoordinator, 'read', true],
+			["the unit's coordinator", rvoCoordinator, 'approve', true],
+			["the unit's coordinator", rvoCoordinator, 'create', false],
+			["a coordinator of two units", twoUnitCoordinator, 'approve', true],
+			["another unit's coordinator", nvwaCoordinator, 'read', false],
+			["another unit's coordinator", nvwaCoordinator, 'approve', false],
+			['the concern administrator', concernAdmin, 'read', false],
+			['the concern administrator', concernAdmin, 'approve', false],
+			['a coordinator, on their own upload', coordinatorWhoUploaded, 'approve', false],
+			['a coordinator, on their own upload', coordinatorWhoUploaded, 'read', true],
+		] as const)('%s: %s → %s', (_who, actor, action, allowed) => {
+			expect(can(actor, action, upload)).toBe(allowed)
+		})
+		test('nobody changes or removes an upload: a decision is recorded, the file stays', () => {
+			for (const actor of [employee, manager, rvoCoordinator, concernAdmin]) {
+				expect(can(actor, 'update', upload)).toBe(false)
+				expect(can(actor, 'delete', upload)).toBe(false)
+			}
+		})
+		test("the review list is for the unit's managers and coordinators, not its employees or another unit", () => {
+			const review = { kind: 'passport_upload_review', tenantId: RVO } as const
+			expect(can(manager, 'read', review)).toBe(true)
+			expect(can(rvoCoordinator, 'approve', review)).toBe(true)
+			expect(can(employee, 'read', review)).toBe(false)
+			expect(can({ userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, 'read', review)).toBe(false)
+			expect(can(concernAdmin, 'read', review)).toBe(false)
+			expect(can(rvoCoordinator, 'delete', review)).toBe(false)
+		})
+		test("an employee adds evidence only in their own unit, never for someone else", () => {
+			expect(can({ ...employee, tenantId: NVWA }, 'create', upload)).toBe(false)
+			expect(can({ ...employee, userId: 'other' }, 'create', upload)).toBe(false)
+		})
+	})
+
 	test('a passport is read by its person, their manager and their unit’s coordinators, and changed by hand by no one', () => {
 		const passport = { kind: 'passport', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
 		expect(can(employee, 'read', passport)).toBe(true)

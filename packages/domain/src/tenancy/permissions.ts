@@ -45,6 +45,10 @@ export type Resource =
 	| { kind: 'passport_evidence'; tenantId: string }
 	/** The concern's overview of every unit's passports: counts per unit and competency, never people. */
 	| { kind: 'passport_overview' }
+	/** A certificate an employee uploaded as evidence for their passport, awaiting (or past) their manager's or coordinator's decision. */
+	| { kind: 'passport_upload'; tenantId: string; userId: string; managerId: string | null }
+	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
+	| { kind: 'passport_upload_review'; tenantId: string }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -165,6 +169,21 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			return action === 'create' && coordinates(actor, resource.tenantId)
 		case 'passport_overview':
 			return action === 'read' && isConcernAdmin(actor)
+		case 'passport_upload': {
+			const own = resource.userId === actor.userId
+			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
+			const unit = coordinates(actor, resource.tenantId)
+			if (action === 'read') return own || team || unit
+			// Only the employee adds their own evidence, in their own unit.
+			if (action === 'create') return own && actor.tenantId === resource.tenantId
+			// Nobody approves their own certificate, whatever roles they hold.
+			if (action === 'approve') return !own && (team || unit)
+			// An upload is never changed or removed: a decision is recorded, the file stays.
+			return false
+		}
+		case 'passport_upload_review':
+			// Which uploads a manager sees (their team's) is decided per upload, above.
+			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
 		default:
 			return unreachable(resource)
 	}

@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto'
+import { withTenantContext, type DatabaseClient } from '@leerplein/db'
+import { listPassport, listPassportHistory, recomputePassports } from '@leerplein/db/passport'
+import { schema } from '@leerplein/db/schema'
+import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { MAX_CERTIFICATE_BYTES, type Actor } from '@leerplein/domain'
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ServiceContext } from '../../core/service.server.ts'
+import { decideCertificate } from './decide-certificate.server.ts'
+import { listCertificatesToReview, listMyCertificates } from './list-certificates.server.ts'
+import { openCertificate } from './open-certificate.server.ts'
+import { submitCertificate } from './submit-certificate.server.ts'
+
+// Certificate uploads through the real services (ADR 031, uploads): an employee sends one in, a
+// wrong or too large file is refused with nothing stored, another unit never reaches it, and
+// their manager's approval turns the dot green before the service returns.
+
+const NOW = new Date('2030-05-01T08:00:00Z')
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+const TEXT = new TextEncoder().encode('Dit is geen certificaat, alleen tekst met een .pdf-naam.')
+
+describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let f: Awaited<ReturnType<typeof plant>>
+	const ctx: ServiceContext = { db: undefined as never, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' }
+	const context = () => ({ ...ctx, db: app.db })
+	const passportOf = (userId: string) => withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => listPassport(tx, { userId }))
+	const uploadCount = () => database.asOwner(async (db) => (await db.select({ id: schema.passportUploads.id }).from(schema.passportUploads)).length)
+	const auditsOf = (action: string, objectId: string) => database.asOwner(async (db) => (await db.select().from(schema.auditLog)).filter((row) => row.action === action && row.objectId === objectId))
+	const actor = (userId: string, tenantId: string, grants: Actor['grants'] = []): Actor => ({ userId, tenantId, grants: [{ role: 'employee', tenantId }, ...grants] })
+	let employee: Actor, manager: Actor, otherManager: Actor, coordinator: Actor, nvwaCoordinator: Actor
+	const send = (overrides: Partial<Parameters<typeof submitCertificate>[1]> = {}) =>
+		submitCertificate(context(), { actor: employee, competencyId: f.competency, obtainedOn: '2030-04-20', note: 'EHBO-diploma', file: { name: 'ehbo.pdf', bytes: PDF }, ...overrides })
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		f = await plant(database)
+		app = await database.connectAsApp({ maxConnections: 2 })
+		employee = actor(f.employee, f.rvo)
+		manager = actor(f.manager, f.rvo, [{ role: 'manager', tenantId: f.rvo }])
+		otherManager = actor(f.otherManager, f.rvo, [{ role: 'manager', tenantId: f.rvo }])
+		coordinator = actor(f.coordinator, f.rvo, [{ role: 'coordinator', tenantId: f.rvo }])
+		nvwaCoordinator = actor(f.nvwaCoordinator, f.nvwa, [{ role: 'coordinator', tenantId: f.nvwa }])
+		await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => recomputePassports(tx, { tenantId: f.rvo, userIds: [f.employee], today: '2030-05-01', trigger: 'requirement' }))
+	}, 120_000)
+	afterAll(() => database?.close(), 30_000)
+
+	test('a text file named .pdf, a file over 5 MB and a day ahead are refused beside their field, and nothing is stored', async () => {
+		expect(await send({ file: { name: 'ehbo.pdf', bytes: TEXT } })).toEqual({ ok: false, kind: 'invalid', code: 'CERTIFICATE_TYPE', field: 'certificate' })
+		const large = new Uint8Array(MAX_CERTIFICATE_BYTES + 1)
+		large.set(PDF)
+		expect(await send({ file: { name: 'groot.pdf', bytes: large } })).toEqual({ ok: false, kind: 'invalid', code: 'CERTIFICATE_TOO_LARGE', field: 'certificate' })
+		expect(await send({ obtainedOn: '2030-05-02' })).toEqual({ ok: false, kind: 'invalid', code: 'CERTIFICATE_DATE_FUTURE', field: 'obtainedOn' })
+		expect(await send({ competencyId: randomUUID() })).toEqual({ ok: false, kind: 'invalid', code: 'COMPETENCY_NOT_FOUND', field: 'competencyId' })
+		expect(await uploadCount()).toBe(0)
+	})
+
+	test('a PDF is stored pending, audited without its content, and shown to the employee; the dot stays red', async () => {
+		const sent = await send()
+		expect(sent).toMatchObject({ ok: true })
+		const uploadId = sent.ok ? sent.value.uploadId : ''
+		expect(await listMyCertificates(context(), { actor: employee })).toMatchObject({ ok: true, value: [{ id: uploadId, competencyName: 'Eerste hulp', status: 'pending', obtainedOn: '2030-04-20' }] })
+		const file = await openCertificate(context(), { actor: employee, uploadId })
+		expect(file.ok && [file.value.contentType, Buffer.from(file.value.content).equals(Buffer.from(PDF))]).toEqual(['application/pdf', true])
+		const audits = await auditsOf('passport_upload.create', uploadId)
+		expect(audits).toHaveLength(1)
+		expect(Object.keys(audits[0]!.after as object).sort()).toEqual(['byteSize', 'competencyId', 'contentType', 'fileName', 'obtainedOn'])
+		expect(await passportOf(f.employee)).toEqual([expect.objectContaining({ status: 'red' })])
+	})
+
+	test('another unit cannot open or decide on it by id, nor another manager of the unit, nor the employee herself', async () => {
+		const mine = await listMyCertificates(context(), { actor: employee })
+		const uploadId = mine.ok ? mine.value[0]!.id : ''
+		for (const someone of [nvwaCoordinator, otherManager, employee]) {
+			expect(await decideCertificate(context(), { actor: someone, uploadId, decision: { kind: 'approve' } })).toEqual({ ok: false, kind: 'not_found', code: 'UPLOAD_NOT_FOUND' })
+		}
+		expect(await openCertificate(context(), { actor: nvwaCoordinator, uploadId })).toEqual({ ok: false, kind: 'not_found', code: 'UPLOAD_NOT_FOUND' })
+		expect(await openCertificate(context(), { actor: otherManager, uploadId })).toEqual({ ok: false, kind: 'not_found', code: 'UPLOAD_NOT_FOUND' })
+		expect(await listCertificatesToReview(context(), { actor: nvwaCoordinator })).toEqual({ ok: true, value: [] })
+		expect(await listCertificatesToReview(context(), { actor: otherManager })).toEqual({ ok: true, value: [] })
+		expect(await listCertificatesToReview(context(), { actor: employee })).toMatchObject({ ok: false, kind: 'forbidden' })
+		expect(await passportOf(f.employee)).toEqual([expect.objectContaining({ status: 'red' })])
+	})
+
+	test('her manager approves: upload evidence from the day obtained, and the dot is green when the service returns; a second decision is a conflict', async () => {
+		const review = await listCertificatesToReview(context(), { actor: manager })
+		expect(review).toMatchObject({ ok: true, value: [{ employeeName: 'Medewerker RVO', competencyName: 'Eerste hulp' }] })
+		const uploadId = review.ok ? review.value[0]!.id : ''
+		expect(await decideCertificate(context(), { actor: manager, uploadId, decision: { kind: 'approve' } })).toEqual({ ok: true, value: { status: 'approved' } })
+		// 24 months from 20 April 2030, inclusive.
+		expect(await passportOf(f.employee)).toEqual([expect.objectContaining({ status: 'green', validUntil: '2032-04-20' })])
+		const evidence = (await database.asOwner((db) => db.select().from(schema.passportEvidence))).filter((row) => row.userId === f.employee)
+		expect(evidence).toEqual([expect.objectContaining({ sourceKind: 'upload', sourceRef: uploadId, occurredOn: '2030-04-20', recordedBy: f.manager })])
+		const history = await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => listPassportHistory(tx, { userId: f.employee }))
+		expect(history[0]).toMatchObject({ fromStatus: 'red', toStatus: 'green', trigger: 'evidence' })
+		const audits = await auditsOf('passport_upload.approve', uploadId)
+		expect(audits).toEqual([expect.objectContaining({ actorUserId: f.manager })])
+		expect(await decideCertificate(context(), { actor: coordinator, uploadId, decision: { kind: 'reject', reason: 'Te laat' } })).toEqual({ ok: false, kind: 'conflict', code: 'UPLOAD_ALREADY_DECIDED' })
+		expect(await listMyCertificates(context(), { actor: employee })).toMatchObject({ ok: true, value: [{ id: uploadId, status: 'approved' }] })
+	})
+
+	test("the unit's coordinator rejects another upload with a reason the employee reads, and the dot does not move", async () => {
+		const sent = await send({ obtainedOn: '2030-04-25', file: { name: 'foto.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]) } })
+		const uploadId = sent.ok ? sent.value.uploadId : ''
+		expect(await decideCertificate(context(), { actor: coordinator, uploadId, decision: { kind: 'reject', reason: 'Het certificaat is onleesbaar.' } })).toEqual({ ok: true, value: { status: 'rejected' } })
+		const mine = await listMyCertificates(context(), { actor: employee })
+		expect(mine.ok && mine.value.find((row) => row.id === uploadId)).toMatchObject({ status: 'rejected', reason: 'Het certificaat is onleesbaar.' })
+		expect(await passportOf(f.employee)).toEqual([expect.objectContaining({ status: 'green', validUntil: '2032-04-20' })])
+		const audits = await auditsOf('passport_upload.reject', uploadId)
+		expect(audits).toEqual([expect.objectContaining({ actorUserId: f.coordinator })])
+	})
+
+	test('the portal role can neither delete an upload nor change a decision', async () => {
+		await expect(withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => tx.delete(schema.passportUploads))).rejects.toThrow()
+		await expect(withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => tx.update(schema.passportUploads).set({ status: 'pending', decidedAt: null, reason: null, evidenceId: null }))).rejects.toThrow()
+		expect(await uploadCount()).toBe(2)
+	})
+})
+
+/** RVO with an employee, her manager, another manager and a coordinator; NVWA with a coordinator; a concern requirement for first aid. */
+async function plant(database: TestDatabase) {
+	const db = database.db
+	const [nvwa, rvo] = (
+		await db
+			.insert(schema.tenants)
+			.values([
+				{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
+				{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
+			])
+			.returning({ id: schema.tenants.id })
+	).map((row) => row.id) as [string, string]
+	const [manager, otherManager, coordinator, nvwaCoordinator] = await db
+		.insert(schema.users)
+		.values([
+			{ tenantId: rvo, employeeNumber: 'm1', name: 'Manager RVO', email: 'manager@rvo.test' },
+			{ tenantId: rvo, employeeNumber: 'm2', name: 'Andere manager RVO', email: 'manager2@rvo.test' },
+			{ tenantId: rvo, employeeNumber: 'c1', name: 'Coördinator RVO', email: 'coordinator@rvo.test' },
+			{ tenantId: nvwa, employeeNumber: 'c2', name: 'Coördinator NVWA', email: 'coordinator@nvwa.test' },
+		])
+		.returning({ id: schema.users.id })
+	const [employee] = await db
+		.insert(schema.users)
+		.values({ tenantId: rvo, employeeNumber: 'e1', name: 'Medewerker RVO', email: 'employee@rvo.test', managerId: manager!.id })
+		.returning({ id: schema.users.id })
+	await db.insert(schema.roleAssignments).values([
+		{ userId: manager!.id, role: 'manager', tenantId: rvo },
+		{ userId: otherManager!.id, role: 'manager', tenantId: rvo },
+		{ userId: coordinator!.id, role: 'coordinator', tenantId: rvo },
+		{ userId: nvwaCoordinator!.id, role: 'coordinator', tenantId: nvwa },
+	])
+	const [competency] = await db.insert(schema.competencies).values({ name: 'Eerste hulp', validityMonths: 24, warningDays: 60 }).returning({ id: schema.competencies.id })
+	await db.insert(schema.competencyRequirements).values({ tenantId: null, competencyId: competency!.id, introducedOn: '2029-01-01', graceDays: 30 })
+	return { nvwa, rvo, employee: employee!.id, manager: manager!.id, otherManager: otherManager!.id, coordinator: coordinator!.id, nvwaCoordinator: nvwaCoordinator!.id, competency: competency!.id }
+}
