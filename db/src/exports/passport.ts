@@ -14,3 +14,20 @@ export { countMatrixCompetencies, listMatrixCells, listMatrixJobProfiles, listMa
 export type { CompetencyCounts, MatrixCell, MatrixFilter, MatrixPerson, MatrixScope, MatrixSort, OverviewRow } from '../queries/passport-matrix.ts'
 export { getPassportReminderForMail, listPassportReminderFacts, recordPassportReminder } from '../queries/passport-reminders.ts'
 export type { PassportReminderForMail, ReminderFacts } from '../queries/passport-reminders.ts'
+export {
+	countPeopleRecomputedNow,
+	deactivatePersonRequirement,
+	deactivateRequirement,
+	findCompetency,
+	findUnitPerson,
+	getPersonRequirement,
+	getRequirement,
+	insertPersonRequirement,
+	insertRequirement,
+	listPersonRequirements,
+	listRequirements,
+	listUnitJobProfiles,
+	requirementPeople,
+	searchUnitPeople,
+} from '../queries/passport-requirements.ts'
+export type { NewPersonRequirement, NewRequirement, PersonRequirementRow, RequirementRow } from '../queries/passport-requirements.ts'

@@ -43,6 +43,10 @@ export type Resource =
 	| { kind: 'passport_matrix'; tenantId: string; scope: 'team' | 'unit' }
 	/** The concern's overview of every unit's passports: counts per unit and competency, never people. */
 	| { kind: 'passport_overview' }
+	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
+	| { kind: 'unit_requirements'; tenantId: string }
+	/** The concern's passport requirements every unit inherits (for everyone, or job profiles by name); 'delete' deactivates. */
+	| { kind: 'concern_requirements' }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -160,6 +164,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			return resource.scope === 'team' ? holdsRole(actor, 'manager', resource.tenantId) : coordinates(actor, resource.tenantId)
 		case 'passport_overview':
 			return action === 'read' && isConcernAdmin(actor)
+		case 'unit_requirements':
+			// A unit extends what the concern requires of its people; the concern sets its own (below), never a unit's.
+			return (action === 'read' || action === 'create' || action === 'delete') && coordinates(actor, resource.tenantId)
+		case 'concern_requirements':
+			return (action === 'read' || action === 'create' || action === 'delete') && isConcernAdmin(actor)
 		default:
 			return unreachable(resource)
 	}
