@@ -7,6 +7,7 @@ import * as catalogueStrings from '../features/catalogue/strings.ts'
 import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
+import * as requirementStrings from '../features/passport/requirement-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -32,6 +33,7 @@ export const en: Messages = {
 	...identityStrings.en,
 	...poRulesStrings.en,
 	...passportStrings.en,
+	...requirementStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',

@@ -9,6 +9,7 @@ import * as ltiStrings from '../features/lti/strings.ts'
 import * as identityStrings from '../features/identity/strings.ts'
 import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
+import * as requirementStrings from '../features/passport/requirement-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -33,6 +34,7 @@ export const nl = {
 	...identityStrings.nl,
 	...poRulesStrings.nl,
 	...passportStrings.nl,
+	...requirementStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
