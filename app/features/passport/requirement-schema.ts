@@ -10,7 +10,7 @@ const competencyId = z.uuid({ error: 'REQUIREMENT_COMPETENCY_REQUIRED' satisfies
 // A day the calendar has, in a range the database's date and a person's plans both fit (year 0 would fail in PostgreSQL).
 const introducedOn = z
 	.string({ error: 'REQUIREMENT_INTRODUCED_ON_INVALID' satisfies ErrorCode })
-	.regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, { error: 'REQUIREMENT_INTRODUCED_ON_INVALID' satisfies ErrorCode })
+	.regex(/^(19|20|21)\d{2}-\d{2}-\d{2}$/, { error: 'REQUIREMENT_INTRODUCED_ON_INVALID' satisfies ErrorCode, abort: true })
 	.refine((day) => !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day), { error: 'REQUIREMENT_INTRODUCED_ON_INVALID' satisfies ErrorCode })
 const graceDays = z
 	.number({ error: 'REQUIREMENT_GRACE_INVALID' satisfies ErrorCode })
