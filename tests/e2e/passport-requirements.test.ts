@@ -35,7 +35,7 @@ describe.each(drivers)('passport requirements, on %s', (driver) => {
 
 		const page = await e2e.newPage()
 		await signInAs(page, FATIMA)
-		await page.goto('/beheer/eisen')
+		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Paspoorteisen' }).click()
 		await page.getByRole('heading', { level: 1, name: 'Eisen voor het kwaliteitspaspoort' }).waitFor()
 		// The concern's requirements are there, read-only.
 		await page.getByRole('cell', { name: 'Concern' }).first().waitFor()
@@ -94,7 +94,7 @@ describe.each(drivers)('passport requirements, on %s', (driver) => {
 		const [competency] = await owner.db.insert(schema.competencies).values({ name: 'Concernbreed (e2e)', validityMonths: 12, warningDays: 30 }).returning({ id: schema.competencies.id })
 		const page = await e2e.newPage()
 		await signInAs(page, ELS)
-		await page.goto('/beheer/eisen-concern')
+		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Paspoorteisen concern' }).click()
 		await page.getByRole('heading', { level: 1, name: 'Eisen van het concern' }).waitFor()
 		expect(await accessibilityViolations(page)).toEqual([])
 		await page.getByLabel('Bekwaamheid').selectOption({ label: 'Concernbreed (e2e)' })

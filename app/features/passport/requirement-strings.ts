@@ -4,6 +4,8 @@
 
 export const nl = {
 	requirements: {
+		nav: 'Paspoorteisen',
+		concernNav: 'Paspoorteisen concern',
 		title: 'Eisen voor het kwaliteitspaspoort',
 		intro: 'Welke bekwaamheden de medewerkers van uw organisatieonderdeel nodig hebben. De eisen van het concern gelden altijd; u kunt ze aanvullen voor iedereen, voor een functie of voor één medewerker.',
 		concernTitle: 'Eisen van het concern',
@@ -58,6 +60,8 @@ export const nl = {
 
 export const en: typeof nl = {
 	requirements: {
+		nav: 'Passport requirements',
+		concernNav: 'Concern passport requirements',
 		title: 'Quality passport requirements',
 		intro: 'Which competencies the employees of your unit need. The concern’s requirements always apply; you can add to them for everyone, for a job profile or for one employee.',
 		concernTitle: 'Concern requirements',
