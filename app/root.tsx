@@ -45,6 +45,8 @@ function navigationFor(actor: Actor) {
 		// A manager's team or a coordinator's unit: the passport matrix.
 		readsPassports: (['team', 'unit'] as const).some((scope) => can(actor, 'read', { kind: 'passport_matrix', tenantId: ownUnit, scope })),
 		readsPassportOverview: can(actor, 'read', { kind: 'passport_overview' }),
+		managesRequirements: can(actor, 'create', { kind: 'unit_requirements', tenantId: ownUnit }),
+		managesConcernRequirements: can(actor, 'create', { kind: 'concern_requirements' }),
 		// The unit's own offering: its coordinators (the concern administrator merges instead).
 		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),

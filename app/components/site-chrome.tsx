@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -63,6 +63,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/paspoorten">{t('passportMatrix.nav')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesRequirements ? (
+							<li>
+								<NavLink to="/beheer/eisen">{t('requirements.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.approves ? (
 							<li>
 								<NavLink to="/goedkeuringen">{t('navExtra.approvals')}</NavLink>
@@ -101,6 +106,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.managesCompetencies ? (
 							<li>
 								<NavLink to="/beheer/bekwaamheden">{t('competencies.nav')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesConcernRequirements ? (
+							<li>
+								<NavLink to="/beheer/eisen-concern">{t('requirements.concernNav')}</NavLink>
 							</li>
 						) : null}
 						{person?.readsPassportOverview ? (

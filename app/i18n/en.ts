@@ -9,6 +9,7 @@ import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
 import * as passportImportStrings from '../features/passport/import-strings.ts'
 import * as passportUploadStrings from '../features/passport/upload-strings.ts'
+import * as requirementStrings from '../features/passport/requirement-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -36,6 +37,7 @@ export const en: Messages = {
 	...passportStrings.en,
 	...passportImportStrings.en,
 	...passportUploadStrings.en,
+	...requirementStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -304,6 +306,16 @@ export const en: Messages = {
 		IMPORT_COLUMNS_MISSING: 'The first line must name the columns medewerker, bekwaamheid and datum.',
 		IMPORT_TOO_MANY_ROWS: 'At most 5000 rows at a time. Split the file into parts.',
 		IMPORT_NOTHING_NEW: 'There is nothing new to import: every row was refused or already there.',
+		COMPETENCY_INACTIVE: 'This competency is no longer in use. Choose another one.',
+		REQUIREMENT_NOT_FOUND: 'This requirement does not exist (any more).',
+		REQUIREMENT_COMPETENCY_REQUIRED: 'Choose a competency.',
+		REQUIREMENT_INTRODUCED_ON_INVALID: 'Enter a date, for example 2027-01-01.',
+		REQUIREMENT_GRACE_INVALID: 'Enter a whole number of days, from 0 to 730.',
+		REQUIREMENT_JOB_PROFILE_NAME_TOO_LONG: 'A job profile name is at most 120 characters.',
+		REQUIREMENT_REASON_TOO_LONG: 'A reason is at most 500 characters.',
+		REQUIREMENT_PERSON_REQUIRED: 'Choose an employee. Search by name or e-mail address first.',
+		JOB_PROFILE_NOT_FOUND: 'Choose a job profile of your own unit.',
+		PERSON_NOT_IN_UNIT: 'This employee does not belong (any more) to your unit.',
 	},
 	enrolmentStatus: {
 		requested: 'Requested',

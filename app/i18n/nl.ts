@@ -11,6 +11,7 @@ import * as poRulesStrings from '../features/po-rules/strings.ts'
 import * as passportStrings from '../features/passport/strings.ts'
 import * as passportImportStrings from '../features/passport/import-strings.ts'
 import * as passportUploadStrings from '../features/passport/upload-strings.ts'
+import * as requirementStrings from '../features/passport/requirement-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -37,6 +38,7 @@ export const nl = {
 	...passportStrings.nl,
 	...passportImportStrings.nl,
 	...passportUploadStrings.nl,
+	...requirementStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -305,6 +307,16 @@ export const nl = {
 		IMPORT_COLUMNS_MISSING: 'De eerste regel moet de kolommen medewerker, bekwaamheid en datum noemen.',
 		IMPORT_TOO_MANY_ROWS: 'Hoogstens 5000 regels per keer. Splits het bestand in delen.',
 		IMPORT_NOTHING_NEW: 'Er is niets nieuws te importeren: elke regel is geweigerd of stond er al.',
+		COMPETENCY_INACTIVE: 'Deze bekwaamheid wordt niet meer gebruikt. Kies een andere.',
+		REQUIREMENT_NOT_FOUND: 'Deze eis bestaat niet (meer).',
+		REQUIREMENT_COMPETENCY_REQUIRED: 'Kies een bekwaamheid.',
+		REQUIREMENT_INTRODUCED_ON_INVALID: 'Vul een datum in, bijvoorbeeld 2027-01-01.',
+		REQUIREMENT_GRACE_INVALID: 'Vul een geheel aantal dagen in, van 0 tot en met 730.',
+		REQUIREMENT_JOB_PROFILE_NAME_TOO_LONG: 'Een functienaam is hoogstens 120 tekens.',
+		REQUIREMENT_REASON_TOO_LONG: 'Een reden is hoogstens 500 tekens.',
+		REQUIREMENT_PERSON_REQUIRED: 'Kies een medewerker. Zoek eerst op naam of e-mailadres.',
+		JOB_PROFILE_NOT_FOUND: 'Kies een functie van uw eigen organisatieonderdeel.',
+		PERSON_NOT_IN_UNIT: 'Deze medewerker hoort niet (meer) bij uw organisatieonderdeel.',
 	},
 	enrolmentStatus: {
 		requested: 'Aangevraagd',

@@ -7,10 +7,12 @@ import {
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
 	PASSPORT_REMINDER_QUEUE,
+	PASSPORT_REQUIREMENT_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 	type DuplicateScanJob,
 	type MailJob,
+	type PassportRequirementJob,
 } from '@leerplein/db/jobs'
 import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
@@ -21,6 +23,7 @@ import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.s
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.server.ts'
 import { checkPassportConsistency } from '../features/passport/check-passport-consistency.server.ts'
+import { recomputeUnitForConcernRequirement } from '../features/passport/add-requirement.server.ts'
 import { enqueuePassportReminders } from '../features/passport/enqueue-passport-reminders.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
@@ -37,7 +40,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the daily passport reminders, and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the daily passport reminders, the recompute of every unit after a concern requirement changed, and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -107,6 +110,12 @@ export async function startJobWorker(
 	})
 	// Every morning, after the night's check has turned the day's dots: the people hear it at the start of a working day.
 	await boss.schedule(PASSPORT_REMINDER_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Amsterdam' })
+	// A concern requirement added or deactivated: each unit's dots within seconds, in that unit's own context.
+	await boss.work<PassportRequirementJob>(PASSPORT_REQUIREMENT_QUEUE, { batchSize: 1 }, async ([job]) => {
+		if (!job) return
+		const recomputed = await recomputeUnitForConcernRequirement({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, job.data)
+		logger.info({ jobId: job.id, ...job.data, ...(recomputed.ok ? recomputed.value : { code: recomputed.code }) }, 'passport requirement recompute')
+	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss
 }

@@ -134,6 +134,16 @@ export async function finishMailJobs(db: Database): Promise<void> {
 	await db.execute(sql`update pgboss.job set state = 'completed', completed_on = now() where name = ${MAIL_QUEUE}`)
 }
 
+/** The jobs of a queue not yet done, oldest first, with their ids: what a worker would run next. */
+export async function listQueuedJobs<T>(db: Database, queue: string): Promise<{ id: string; data: T }[]> {
+	return selectRows<{ id: string; data: T }>(db, sql`select id, data from pgboss.job where name = ${queue} and state = 'created' order by created_on, id`)
+}
+
+/** Marks one job done, as the worker that ran it would. */
+export async function finishJob(db: Database, id: string): Promise<void> {
+	await db.execute(sql`update pgboss.job set state = 'completed', completed_on = now() where id = ${id}`)
+}
+
 export function allowAppRoleLogin(): Promise<void> {
 	loginAllowed ??= (async () => {
 		const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })

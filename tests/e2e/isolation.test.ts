@@ -46,15 +46,17 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments. */
+	/** What an attack must never change: the stored courses, sessions and enrolments, and the active passport requirements. */
 	const storedRows = async () => {
 		const { db } = e2e.owner
-		const [courses, sessions, enrolments] = await Promise.all([
+		const [courses, sessions, enrolments, requirements, personRequirements] = await Promise.all([
 			db.select({ n: count() }).from(schema.courses),
 			db.select({ n: count() }).from(schema.sessions),
 			db.select({ n: count() }).from(schema.enrolments),
+			db.select({ n: count() }).from(schema.competencyRequirements).where(eq(schema.competencyRequirements.active, true)),
+			db.select({ n: count() }).from(schema.personRequirements).where(eq(schema.personRequirements.active, true)),
 		])
-		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n }
+		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n }
 	}
 
 	test.each(cases)('$label', async ({ probe }) => {
@@ -194,6 +196,18 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.returning({ id: schema.sessionMeetings.id })
 	await owner.db.insert(schema.meetingTrainers).values({ meetingId: taughtMeeting!.id, trainerId: markTrainer!.id, tenantId: idOf('rvo'), startsAt: night, endsAt: nightEnd, cancelled: false })
 	const [nvwaJobProfile] = await owner.db.select({ id: schema.jobProfiles.id }).from(schema.jobProfiles).where(eq(schema.jobProfiles.tenantId, idOf('nvwa'))).limit(1)
+	// NVWA's own passport requirement for that job profile, and one on the NVWA demo employee (issue 15).
+	const [competency] = await owner.db.select({ id: schema.competencies.id, name: schema.competencies.name }).from(schema.competencies).where(eq(schema.competencies.active, true)).orderBy(schema.competencies.name).limit(1)
+	const [nvwaRequirement] = await owner.db
+		.insert(schema.competencyRequirements)
+		.values({ tenantId: idOf('nvwa'), competencyId: competency!.id, jobProfileId: nvwaJobProfile!.id, introducedOn: '2030-01-01', graceDays: 0 })
+		.returning({ id: schema.competencyRequirements.id })
+	const nvwaPersona = DEMO_PERSONAS.find((p) => p.key === 'nvwa-employee')!
+	const [nvwaPerson] = await owner.db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(eq(schema.users.email, nvwaPersona.email))
+	const [nvwaPersonRequirement] = await owner.db
+		.insert(schema.personRequirements)
+		.values({ tenantId: idOf('nvwa'), userId: nvwaPerson!.id, competencyId: competency!.id, introducedOn: '2030-01-01', graceDays: 0, reason: 'Isolatietest' })
+		.returning({ id: schema.personRequirements.id })
 	const personaEmails = DEMO_PERSONAS.map((p) => p.email)
 	const [participant] = (await owner.db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, idOf('rvo'))).limit(20)).filter(
 		(user) => !personaEmails.includes(user.email),
@@ -202,7 +216,6 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.enrolments)
 		.values({ tenantId: idOf('rvo'), sessionId: taught!.id, userId: participant!.id, status: 'enrolled', queueNumber: 1 })
 		.returning({ id: schema.enrolments.id })
-	const [competency] = await owner.db.select({ id: schema.competencies.id }).from(schema.competencies).where(eq(schema.competencies.active, true)).limit(1)
 	const uploadMarker = 'NVWA-certificaat-isolatie'
 	const [nvwaUpload] = await owner.db
 		.insert(schema.passportUploads)
@@ -225,6 +238,9 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaLocationId: nvwaLocation!.id,
 		nvwaJobProfileId: nvwaJobProfile!.id,
 		nvwaEmployee: { employeeNumber: persona.employeeNumber, name: employee!.name },
+		nvwaRequirement: { id: nvwaRequirement!.id, competencyName: competency!.name },
+		nvwaPersonRequirement: { id: nvwaPersonRequirement!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
+		competencyId: competency!.id,
 		planDate: new Date(start + 60 * 86_400_000).toISOString().slice(0, 10),
 		rvoDraftCourse: { ...rvoDraft!, sessionId: rvoDraftSession!.id },
 		rvoArchivedCourse: { ...rvoArchived!, sessionId: rvoArchivedSession!.id },

@@ -242,6 +242,18 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'save', name: 'Slechte invoer', description: '', validityMonths: '12', warningDays: '60', renewalBasis: 'expiry' }),
 		nulField: 'name',
 	},
+	'routes/beheer.eisen': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/eisen',
+		form: () => ({ intent: 'add', competencyId: '', jobProfileId: '', introducedOn: '2030-01-01', graceDays: '0' }),
+		nulField: 'introducedOn',
+	},
+	'routes/beheer.eisen-concern': {
+		as: 'concern-admin',
+		path: () => '/beheer/eisen-concern',
+		form: () => ({ intent: 'add', competencyId: '', jobProfileName: 'Slechte invoer', introducedOn: '2030-01-01', graceDays: '0' }),
+		nulField: 'jobProfileName',
+	},
 	'routes/beheer.cursussen.$courseId_.bekwaamheden': {
 		as: 'rvo-coordinator',
 		path: (f) => `/beheer/cursussen/${f.courseToEdit.id}/bekwaamheden`,

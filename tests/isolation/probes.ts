@@ -31,6 +31,11 @@ export type IsolationFixtures = {
 	nvwaEmployee: { employeeNumber: string; name: string }
 	/** A certificate the NVWA employee persona sent in, awaiting a decision; its file holds `marker`. */
 	nvwaUpload: { id: string; fileName: string; marker: string }
+	/** NVWA's own passport requirement (issue 15) and one on an NVWA employee: RVO's coordinators neither see nor deactivate them. */
+	nvwaRequirement: { id: string; competencyName: string }
+	nvwaPersonRequirement: { id: string; personId: string; personName: string }
+	/** An active competency, to name in a requirement form. */
+	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
 	planDate: string
 }
@@ -47,8 +52,11 @@ export type Probe = {
 	 * An attack that posts must also leave the stored courses, sessions and enrolments as they were.
 	 */
 	form?: (fixtures: IsolationFixtures) => Record<string, string>
-	/** 403 or 404 for an attack (302 to sign-in when anonymous; 409 for an act refused to someone who may see its object); 200 (303 after a POST) for the control that proves the probe aims at something real. */
-	expectStatus: 200 | 302 | 303 | 403 | 404 | 409
+	/**
+	 * 403 or 404 for an attack (302 to sign-in when anonymous; 409 for an act refused to someone who may see its object; 400 for a
+	 * form naming another unit's thing, refused beside its field); 200 (303 after a POST) for the control that proves the probe aims at something real.
+	 */
+	expectStatus: 200 | 302 | 303 | 400 | 403 | 404 | 409
 	/** Text that must not appear in the response (an attack) or must (a control). */
 	text?: (fixtures: IsolationFixtures) => string
 }
@@ -220,6 +228,47 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "swapped id: edit another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, expectStatus: 404, text: (f) => f.nvwaSharedCourse.title },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 302 },
 		{ name: 'control: the providing unit edits its draft', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+	],
+	// A unit's passport requirements (issue 15): RVO's coordinators reach only RVO's; another unit's ids are not found or refused beside the field, and nothing changes.
+	'routes/beheer.eisen': [
+		...(['rvo-employee', 'rvo-manager', 'nvwa-employee'] as const).map((as): Probe => ({ name: 'only a coordinator keeps the unit requirements', as, path: () => '/beheer/eisen', expectStatus: 403 })),
+		{ name: "another unit's person requirement is not listed", as: 'rvo-coordinator', path: () => '/beheer/eisen', expectStatus: 200, text: (f) => f.nvwaPersonRequirement.personName },
+		{ name: "swapped id: confirming the deactivation of another unit's requirement", as: 'rvo-coordinator', path: (f) => `/beheer/eisen?deactiveer=${f.nvwaRequirement.id}`, expectStatus: 404, text: (f) => f.nvwaRequirement.competencyName },
+		{ name: "swapped id: confirming the deactivation of another unit's person requirement", as: 'rvo-coordinator', path: (f) => `/beheer/eisen?deactiveer-persoon=${f.nvwaPersonRequirement.id}`, expectStatus: 404, text: (f) => f.nvwaPersonRequirement.personName },
+		{ name: "deactivating another unit's requirement is not found, and it stays", as: 'rvo-coordinator', path: () => '/beheer/eisen', form: (f) => ({ intent: 'deactivate', id: f.nvwaRequirement.id }), expectStatus: 404 },
+		{ name: "deactivating another unit's person requirement is not found, and it stays", as: 'rvo-coordinator', path: () => '/beheer/eisen', form: (f) => ({ intent: 'deactivate-person', id: f.nvwaPersonRequirement.id }), expectStatus: 404 },
+		{
+			name: "a requirement for another unit's job profile is refused beside the field, and nothing is stored",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/eisen',
+			form: (f) => ({ intent: 'add', competencyId: f.competencyId, jobProfileId: f.nvwaJobProfileId, introducedOn: '2030-01-01', graceDays: '0' }),
+			expectStatus: 400,
+		},
+		{
+			name: "a requirement on another unit's person is refused beside the field, and nothing is stored",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/eisen',
+			form: (f) => ({ intent: 'add-person', userId: f.nvwaPersonRequirement.personId, competencyId: f.competencyId, introducedOn: '2030-01-01', graceDays: '0' }),
+			expectStatus: 400,
+			text: (f) => f.nvwaPersonRequirement.personName,
+		},
+		{ name: 'a search for a person of another unit (all but the last name, so the echoed query cannot hide a leak) finds nobody', as: 'rvo-coordinator', path: (f) => `/beheer/eisen?zoek=${encodeURIComponent(f.nvwaPersonRequirement.personName.split(' ').slice(0, -1).join(' '))}`, expectStatus: 200, text: (f) => f.nvwaPersonRequirement.personName },
+		{ name: 'not signed in', as: null, path: () => '/beheer/eisen', expectStatus: 302 },
+		{ name: "control: the unit's coordinator confirms its own requirement's deactivation", as: 'nvwa-coordinator', path: (f) => `/beheer/eisen?deactiveer=${f.nvwaRequirement.id}`, expectStatus: 200, text: (f) => f.nvwaRequirement.competencyName },
+		{ name: "control: the unit's coordinator sees its person requirement", as: 'nvwa-coordinator', path: () => '/beheer/eisen', expectStatus: 200, text: (f) => f.nvwaPersonRequirement.personName },
+	],
+	// Concern-wide: attacked by every unit role, and anonymously.
+	'routes/beheer.eisen-concern': [
+		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern requirements', as, path: () => '/beheer/eisen-concern', expectStatus: 403, text: () => 'Eis toevoegen' })),
+		{
+			name: 'a coordinator may not add a concern requirement, and nothing is stored',
+			as: 'rvo-coordinator',
+			path: () => '/beheer/eisen-concern',
+			form: (f) => ({ intent: 'add', competencyId: f.competencyId, jobProfileName: '', introducedOn: '2030-01-01', graceDays: '0' }),
+			expectStatus: 403,
+		},
+		{ name: 'not signed in', as: null, path: () => '/beheer/eisen-concern', expectStatus: 302 },
+		{ name: 'control: the concern administrator keeps them', as: 'concern-admin', path: () => '/beheer/eisen-concern', expectStatus: 200, text: () => 'Eis toevoegen' },
 	],
 	'routes/beheer.cursussen.$courseId_.bekwaamheden': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the competencies of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/bekwaamheden`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),

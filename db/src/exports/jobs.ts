@@ -7,6 +7,7 @@ export {
 	enqueueDuplicateScan,
 	enqueueMail,
 	enqueueMailOnce,
+	enqueuePassportRequirementRecompute,
 	installJobQueue,
 	JOB_SCHEMA,
 	MAIL_QUEUE,
@@ -14,9 +15,10 @@ export {
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
 	PASSPORT_REMINDER_QUEUE,
+	PASSPORT_REQUIREMENT_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 } from '../jobs/queue.ts'
-export type { DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, PassportReminderJob, SessionNoticeJob } from '../jobs/queue.ts'
+export type { DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

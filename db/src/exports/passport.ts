@@ -18,3 +18,20 @@ export { findImportCompetencies, findImportedBefore, findImportPeople, importedK
 export type { ImportedEvidence, ImportTarget } from '../queries/passport-import.ts'
 export { decidePassportUpload, getUploadFacts, getUploadFile, insertPassportUpload, insertUploadEvidence, isActiveCompetency, listPendingUploads, listPersonUploads } from '../queries/passport-uploads.ts'
 export type { NewUpload, PendingUpload, UploadFacts, UploadStatus, UploadSummary } from '../queries/passport-uploads.ts'
+export {
+	countPeopleRecomputedNow,
+	deactivatePersonRequirement,
+	deactivateRequirement,
+	findCompetency,
+	findUnitPerson,
+	getPersonRequirement,
+	getRequirement,
+	insertPersonRequirement,
+	insertRequirement,
+	listPersonRequirements,
+	listRequirements,
+	listUnitJobProfiles,
+	requirementPeople,
+	searchUnitPeople,
+} from '../queries/passport-requirements.ts'
+export type { NewPersonRequirement, NewRequirement, PersonRequirementRow, RequirementRow } from '../queries/passport-requirements.ts'

@@ -29,6 +29,8 @@ export const MINIMUM_PARTICIPANTS_QUEUE = 'minimum-participants'
 export const PASSPORT_CONSISTENCY_QUEUE = 'passport-consistency'
 /** The daily scan that queues the passport reminders: before expiry, and when a dot turned red (ADR 031). */
 export const PASSPORT_REMINDER_QUEUE = 'passport-reminders'
+/** One unit's dots recomputed after a concern-wide requirement was added or deactivated (ADR 031, requirement screens). */
+export const PASSPORT_REQUIREMENT_QUEUE = 'passport-requirement-recompute'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -71,6 +73,9 @@ export type SessionNoticeJob = { kind: 'minimum_not_reached'; tenantId: string; 
 export type PassportReminderJob = { kind: 'passport_reminder'; tenantId: string; reminderId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
 export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob
+
+/** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
+export type PassportRequirementJob = { tenantId: string; requirementId: string }
 
 /** A duplicate scan to run: its row in duplicate_scans, and the administrator in whose tenant context it runs. */
 export type DuplicateScanJob = { scanId: string; tenantId: string; userId: string }
@@ -154,6 +159,8 @@ const QUEUE_OPTIONS = {
 	[PASSPORT_CONSISTENCY_QUEUE]: { name: PASSPORT_CONSISTENCY_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 	// A retry is harmless: the ledger holds every reminder queued, and none is queued twice.
 	[PASSPORT_REMINDER_QUEUE]: { name: PASSPORT_REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+	// A retry is harmless: a recompute writes only what differs from the facts.
+	[PASSPORT_REQUIREMENT_QUEUE]: { name: PASSPORT_REQUIREMENT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
 } as const
 
 /**
@@ -214,6 +221,11 @@ export async function enqueueMailOnce(tx: Database, job: MailJob): Promise<boole
 /** Enqueues a duplicate scan in `tx`, the transaction that records the scan as queued (one job per scan). */
 export async function enqueueDuplicateScan(tx: Database, job: DuplicateScanJob): Promise<void> {
 	await sender.send(DUPLICATE_SCAN_QUEUE, job, { db: drizzleExecutor(tx), singletonKey: job.scanId } as PgBoss.SendOptions)
+}
+
+/** Enqueues one unit's recompute in `tx`, the transaction that changes the concern's requirement: no job for a rolled-back change. */
+export async function enqueuePassportRequirementRecompute(tx: Database, job: PassportRequirementJob): Promise<void> {
+	await sender.send(PASSPORT_REQUIREMENT_QUEUE, job, { db: drizzleExecutor(tx) } as PgBoss.SendOptions)
 }
 
 /** A worker-side pg-boss on the portal's (app-role) connection. */

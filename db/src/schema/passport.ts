@@ -1,6 +1,6 @@
 import type { PassportCause } from '@leerplein/domain'
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, check, date, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, date, foreignKey, index, integer, jsonb, pgPolicy, pgTable, primaryKey, text, timestamp, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
 import { evidenceSourceKind, passportColour, renewalBasis } from './enums.ts'
@@ -67,6 +67,8 @@ export const competencyRequirements = pgTable(
 		check('requirement_grace_days', sql`${t.graceDays} between 0 and 730`),
 		// The concern names job profiles by name, a unit by its own job profile.
 		check('requirement_scope', sql`(${t.tenantId} is null and ${t.jobProfileId} is null) or (${t.tenantId} is not null and ${t.jobProfileName} is null)`),
+		// A unit's requirement names one of its own job profiles: the database refuses another unit's, whatever the service checked.
+		foreignKey({ name: 'competency_requirements_job_profile_unit_fk', columns: [t.jobProfileId, t.tenantId], foreignColumns: [jobProfiles.id, jobProfiles.tenantId] }),
 		// A person's requirements: those of their unit and the concern's.
 		index().on(t.tenantId, t.jobProfileId),
 		index().on(t.competencyId),
@@ -103,6 +105,8 @@ export const personRequirements = pgTable(
 	},
 	(t) => [
 		check('person_requirement_grace_days', sql`${t.graceDays} between 0 and 730`),
+		// The person belongs to the unit that requires it of them: the database refuses another unit's person.
+		foreignKey({ name: 'person_requirements_user_unit_fk', columns: [t.userId, t.tenantId], foreignColumns: [users.id, users.tenantId] }),
 		// A person's requirements when their statuses are recomputed.
 		index().on(t.tenantId, t.userId),
 		ownUnitPolicy('person_requirements', t.tenantId),

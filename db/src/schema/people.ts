@@ -14,7 +14,12 @@ export const jobProfiles = pgTable(
 		name: text().notNull(),
 		createdAt: createdAt(),
 	},
-	(t) => [unique().on(t.tenantId, t.name), ownUnitPolicy('job_profiles', t.tenantId)],
+	(t) => [
+		unique().on(t.tenantId, t.name),
+		// The target of composite keys: a unit's requirement may name only a job profile of that unit (migration 0039).
+		unique('job_profiles_id_tenant_unique').on(t.id, t.tenantId),
+		ownUnitPolicy('job_profiles', t.tenantId),
+	],
 )
 
 /** An employee (medewerker); every person belongs to one home unit. */
@@ -37,6 +42,8 @@ export const users = pgTable(
 	(t) => [
 		// SSO links a sign-in to the employee number within the unit.
 		unique().on(t.tenantId, t.employeeNumber),
+		// The target of composite keys: a unit's person requirement may name only a person of that unit (migration 0039).
+		unique('users_id_tenant_unique').on(t.id, t.tenantId),
 		// A manager's team list.
 		index().on(t.tenantId, t.managerId),
 		ownUnitPolicy('users', t.tenantId),

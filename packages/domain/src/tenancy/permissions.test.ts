@@ -20,6 +20,26 @@ const concernAdmin: Actor = { userId: 'admin', tenantId: RVO, grants: [{ role: '
 const enrolmentOfEmployee = { kind: 'enrolment', tenantId: RVO, userId: 'emp', managerId: 'mgr', providerTenantId: NVWA } as const
 
 describe('can', () => {
+	test.each([
+		['the unit’s coordinator', rvoCoordinator, { read: true, create: true, delete: true, update: false, approve: false, merge: false }],
+		['a coordinator of two units', twoUnitCoordinator, { read: true, create: true, delete: true, update: false, approve: false, merge: false }],
+		['another unit’s coordinator', { userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+		['a manager of the unit', manager, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+		['an employee', employee, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+		['the concern administrator', concernAdmin, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+	] as const)('a unit’s own requirements: %s', (_who, actor, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'unit_requirements', tenantId: RVO }), action).toBe(allowed)
+	})
+
+	test.each([
+		['the concern administrator', concernAdmin, { read: true, create: true, delete: true, update: false, approve: false, merge: false }],
+		['a unit’s coordinator', rvoCoordinator, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+		['a manager', manager, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+		['an employee', employee, { read: false, create: false, delete: false, update: false, approve: false, merge: false }],
+	] as const)('the concern’s requirements: %s', (_who, actor, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'concern_requirements' }), action).toBe(allowed)
+	})
+
 	test('only the concern administrator keeps the competencies, and never deletes one', () => {
 		expect(can(concernAdmin, 'create', { kind: 'competencies' })).toBe(true)
 		expect(can(concernAdmin, 'update', { kind: 'competencies' })).toBe(true)

@@ -49,6 +49,10 @@ export type Resource =
 	| { kind: 'passport_upload'; tenantId: string; userId: string; managerId: string | null }
 	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
 	| { kind: 'passport_upload_review'; tenantId: string }
+	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
+	| { kind: 'unit_requirements'; tenantId: string }
+	/** The concern's passport requirements every unit inherits (for everyone, or job profiles by name); 'delete' deactivates. */
+	| { kind: 'concern_requirements' }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -184,6 +188,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'passport_upload_review':
 			// Which uploads a manager sees (their team's) is decided per upload, above.
 			return (action === 'read' || action === 'approve') && (holdsRole(actor, 'manager', resource.tenantId) || coordinates(actor, resource.tenantId))
+		case 'unit_requirements':
+			// A unit extends what the concern requires of its people; the concern sets its own (below), never a unit's.
+			return (action === 'read' || action === 'create' || action === 'delete') && coordinates(actor, resource.tenantId)
+		case 'concern_requirements':
+			return (action === 'read' || action === 'create' || action === 'delete') && isConcernAdmin(actor)
 		default:
 			return unreachable(resource)
 	}

@@ -1,0 +1,181 @@
+import { getFormProps, useForm } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { amsterdamDate } from '@leerplein/domain'
+import { useTranslation } from 'react-i18next'
+import { ConfirmAction } from '../components/confirm-action.tsx'
+import { ErrorSummary, Field } from '../components/field.tsx'
+import { ScrollRegion } from '../components/scroll-region.tsx'
+import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
+import { addConcernRequirement } from '../features/passport/add-requirement.server.ts'
+import { deactivateConcernRequirement } from '../features/passport/deactivate-requirement.server.ts'
+import { concernRequirementConstraint, concernRequirementSchema, deactivateRequirementSchema } from '../features/passport/requirement-schema.ts'
+import { showConcernRequirements } from '../features/passport/show-requirements.server.ts'
+import { i18next } from '../i18n/i18next.server.ts'
+
+const PATH = '/beheer/eisen-concern'
+
+const countParam = (url: URL, name: string) => {
+	const value = url.searchParams.get(name)
+	return value !== null && /^\d{1,4}$/.test(value) ? Number(value) : null
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'read', { kind: 'concern_requirements' })
+	const url = new URL(request.url)
+	const shown = valueOrThrow(await showConcernRequirements(context, { actor }))
+	// `?deactiveer=` names one of the concern's requirements; anything else is not found.
+	const id = url.searchParams.get('deactiveer')
+	const deactivating = id === null ? null : (shown.requirements.find((row) => row.id === id) ?? null)
+	invariantResponse(id === null || deactivating, 404, 'REQUIREMENT_NOT_FOUND')
+	const t = await i18next.getFixedT(request)
+	return {
+		title: `${t('requirements.concernTitle')} – ${t('app.name')}`,
+		...shown,
+		today: amsterdamDate(context.clock.now()),
+		deactivating,
+		added: countParam(url, 'toegevoegd'),
+		deactivated: countParam(url, 'gedeactiveerd'),
+	}
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const { actor } = await requirePermission(request, context, 'create', { kind: 'concern_requirements' })
+	const form = await readForm(request)
+	switch (requireIntent(form, ['add', 'deactivate'])) {
+		case 'add': {
+			const submission = parseForm(form, concernRequirementSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const added = await addConcernRequirement(context, { actor, ...submission.value })
+			if (!added.ok) return added.kind === 'not_found' ? throwFailure(added) : refusedForm(submission, added)
+			return redirect(`${PATH}?toegevoegd=${added.value.queuedUnits}`)
+		}
+		case 'deactivate': {
+			const submission = parseForm(form, deactivateRequirementSchema)
+			invariantResponse(submission.status === 'success', 404, 'REQUIREMENT_NOT_FOUND')
+			const done = await deactivateConcernRequirement(context, { actor, requirementId: submission.value.id })
+			if (!done.ok) throwFailure(done)
+			return redirect(`${PATH}?gedeactiveerd=${done.value.queuedUnits}`)
+		}
+	}
+}
+
+export default function ConcernRequirements() {
+	const { requirements, competencies, today, deactivating, added, deactivated } = useLoaderData<typeof loader>()
+	const lastResult = useActionData<typeof action>()
+	const navigation = useNavigation()
+	const { t } = useTranslation()
+	const busy = navigation.state === 'submitting'
+	const [form, fields] = useForm({
+		id: 'concern-requirement',
+		lastResult,
+		constraint: concernRequirementConstraint,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: concernRequirementSchema }),
+		shouldValidate: 'onBlur',
+		shouldRevalidate: 'onInput',
+		defaultValue: { introducedOn: today, graceDays: '0' },
+	})
+
+	return (
+		<div className="container page">
+			<h1>{t('requirements.concernTitle')}</h1>
+			<p className="lead">{t('requirements.concernIntro')}</p>
+			{added !== null ? (
+				<p className="notice" role="status">
+					{t('requirements.concernAdded', { count: added })}
+				</p>
+			) : deactivated !== null ? (
+				<p className="notice" role="status">
+					{t('requirements.concernDeactivated', { count: deactivated })}
+				</p>
+			) : null}
+
+			{deactivating ? (
+				<ConfirmAction
+					id="confirm-title"
+					title={t('requirements.confirmTitle', { competency: deactivating.competencyName })}
+					text={t('requirements.confirmText', { competency: deactivating.competencyName, who: deactivating.jobProfileName ?? t('requirements.everyoneInConcern') })}
+					fields={{ intent: 'deactivate', id: deactivating.id }}
+					confirmLabel={t('requirements.confirmDeactivate')}
+					cancelTo={PATH}
+					cancelLabel={t('requirements.cancel')}
+					busy={busy}
+				/>
+			) : null}
+
+			<section aria-labelledby="requirement-form-title">
+				<h2 id="requirement-form-title">{t('requirements.add')}</h2>
+				<Form method="post" action={PATH} {...getFormProps(form)}>
+					<input type="hidden" name="intent" value="add" />
+					<ErrorSummary
+						form={form}
+						fields={[
+							{ meta: fields.competencyId, label: t('requirements.competency') },
+							{ meta: fields.jobProfileName, label: t('requirements.jobProfileName') },
+							{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
+							{ meta: fields.graceDays, label: t('requirements.graceDays') },
+						]}
+					/>
+					<Field
+						meta={fields.competencyId}
+						label={t('requirements.competency')}
+						as="select"
+						options={[{ value: '', label: t('requirements.chooseCompetency') }, ...competencies.map((competency) => ({ value: competency.id, label: competency.name }))]}
+					/>
+					<Field meta={fields.jobProfileName} label={t('requirements.jobProfileName')} hint={t('requirements.jobProfileNameHint')} />
+					<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
+					<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
+					<button type="submit" className="button" disabled={busy}>
+						{t('requirements.add')}
+					</button>
+				</Form>
+			</section>
+
+			<section aria-labelledby="requirement-list-title">
+				<h2 id="requirement-list-title">
+					{t('requirements.listTitle')} ({t('requirements.count', { count: requirements.length })})
+				</h2>
+				{requirements.length === 0 ? (
+					<p className="empty-state">{t('requirements.empty')}</p>
+				) : (
+					<ScrollRegion labelledBy="requirement-list-title">
+						<table className="sessions">
+							<thead>
+								<tr>
+									<th scope="col">{t('requirements.jobProfile')}</th>
+									<th scope="col">{t('requirements.competency')}</th>
+									<th scope="col">{t('requirements.introducedOn')}</th>
+									<th scope="col">{t('requirements.graceDays')}</th>
+									<th scope="col">{t('requirements.actions')}</th>
+								</tr>
+							</thead>
+							<tbody>
+								{requirements.map((row) => (
+									<tr key={row.id}>
+										<th scope="row">{row.jobProfileName ?? t('requirements.everyoneInConcern')}</th>
+										<td>{row.competencyName}</td>
+										<td>{row.introducedOn}</td>
+										<td>{t('requirements.grace', { count: row.graceDays })}</td>
+										<td>
+											<Link
+												to={`${PATH}?deactiveer=${row.id}#confirm-title`}
+												aria-label={`${t('requirements.deactivate')}: ${row.competencyName}, ${row.jobProfileName ?? t('requirements.everyoneInConcern')}`}
+											>
+												{t('requirements.deactivate')}
+											</Link>
+										</td>
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</ScrollRegion>
+				)}
+			</section>
+		</div>
+	)
+}
