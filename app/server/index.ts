@@ -23,7 +23,7 @@ import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { processClock } from './test-clock.ts'
 import { outboundGuard } from '../core/outbound.server.ts'
-import { allowRouteCsp, cspNonce, noStoreWhenSignedIn, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
+import { allowRouteCsp, cspNonce, limitRequestBody, MAX_REQUEST_BODY_BYTES, noStoreWhenSignedIn, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
 const port = Number(process.env.PORT ?? 3000)
@@ -74,7 +74,7 @@ app.use(
 	}),
 )
 
-app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlCharactersInUrl)
+app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlCharactersInUrl, limitRequestBody(MAX_REQUEST_BODY_BYTES))
 // The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
 app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { publicOrigin: config.publicOrigin, crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 

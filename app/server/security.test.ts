@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { describe, expect, test } from 'vitest'
-import { isSameOrigin, noStoreWhenSignedIn, sameOriginForStateChanges } from './security.ts'
+import { isSameOrigin, limitRequestBody, noStoreWhenSignedIn, sameOriginForStateChanges } from './security.ts'
 
 const PORTAL = 'https://leerplein.example.nl'
 
@@ -96,5 +96,35 @@ describe('noStoreWhenSignedIn', () => {
 	test('an anonymous answer keeps what the route said', async () => {
 		expect(await cacheControlOf({})).toBe('public, max-age=300')
 		expect(await cacheControlOf({ Cookie: 'taal=nl' })).toBe('public, max-age=300')
+	})
+})
+
+describe('limitRequestBody', () => {
+	const limit = limitRequestBody(1000)
+	function send(headers: Record<string, string>): number {
+		let status = 0
+		const req = { headers, resume() {} } as unknown as Request
+		const res = {
+			status(code: number) {
+				status = code
+				return this
+			},
+			type() {
+				return this
+			},
+			send() {
+				return this
+			},
+		} as unknown as Response
+		limit(req, res, () => {
+			status = 200
+		})
+		return status
+	}
+
+	test('a body declared larger than the limit is refused with 413 before any route reads it; one at the limit, or none, passes', () => {
+		expect(send({ 'content-length': '1001' })).toBe(413)
+		expect(send({ 'content-length': '1000' })).toBe(200)
+		expect(send({})).toBe(200)
 	})
 })

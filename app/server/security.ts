@@ -152,3 +152,22 @@ export function refuseControlCharactersInUrl(req: Request, res: Response, next: 
 	if (!refused) return next()
 	res.status(400).type('text/plain; charset=utf-8').send('400 Ongeldig adres: het adres bevat tekens die er niet in horen. / Invalid address: it contains characters that do not belong in it.')
 }
+
+/** The largest request body any route accepts: a certificate's upload (5 MB) cut off at four times its limit, with room for its fields. */
+export const MAX_REQUEST_BODY_BYTES = 25 * 1024 * 1024
+
+/**
+ * Refuses a request whose declared body (Content-Length) is larger than `maxBytes` with 413,
+ * before any route reads it: a form is otherwise read whole into memory (ADR 021's `readForm`).
+ * A body sent in chunks without a length is capped where it is read (`readUploadForm`); browsers
+ * and the LTI tools send a length.
+ */
+export function limitRequestBody(maxBytes: number) {
+	return (req: Request, res: Response, next: NextFunction) => {
+		const declared = Number(req.headers['content-length'])
+		if (!Number.isFinite(declared) || declared <= maxBytes) return next()
+		// Read on and drop what is sent (nothing is kept), so the client finishes sending and reads the answer.
+		req.resume()
+		res.status(413).type('text/plain; charset=utf-8').send('413 Te groot: het verzoek is groter dan Leerplein aanneemt. / Too large: the request is larger than Leerplein accepts.')
+	}
+}

@@ -76,6 +76,18 @@ describe('security headers and CSRF', () => {
 		expect(await accountStatus(cookie)).toBe(200)
 	})
 
+	test('a body larger than any form takes (26 MB) is refused with 413 before a route reads it, and the session lives on', async () => {
+		const cookie = await signedInCookie()
+		const huge = await fetch(`${portal.url}/mijn-paspoort/bewijs-toevoegen`, {
+			method: 'POST',
+			headers: { Cookie: cookie, Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: `intent=submit&note=${'a'.repeat(26 * 1024 * 1024)}`,
+			redirect: 'manual',
+		})
+		expect(huge.status).toBe(413)
+		expect(await accountStatus(cookie)).toBe(200)
+	})
+
 	test('a sign-in posted from another site is refused (no login CSRF)', async () => {
 		const forged = await fetch(`${portal.url}/inloggen`, {
 			method: 'POST',
