@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const scope = chooseMatrixScope(actor, grid.filters.wie)!
 	const matrix = valueOrThrow(await showPassportMatrix(context, { actor, scope, filters: grid.filters, sort: grid.sort, page: grid.page }))
 	const t = await i18next.getFixedT(request)
-	const imports = can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId })
+	const imports = can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId, userId: null })
 	return { ...matrix, imports, filters: grid.filters, sort: grid.sort, query: grid.query, title: `${t('passportMatrix.title')} – ${t('app.name')}` }
 }
 
