@@ -37,7 +37,7 @@ export default function MyPassport() {
 			) : (
 				<>
 					<p role="status">{t('passport.summary', { green: count('green'), orange: count('orange'), red: count('red') })}</p>
-					<PassportDots dots={dots} label={t('passport.title')} />
+					<PassportDots dots={dots} label={t('passport.title')} reader="self" />
 				</>
 			)}
 
@@ -62,7 +62,7 @@ export default function MyPassport() {
 
 			<MyCertificates certificates={certificates} sent={certificateSent} />
 
-			<PassportHistory history={history} />
+			<PassportHistory history={history} reader="self" />
 		</div>
 	)
 }

@@ -111,7 +111,7 @@ export default function PersonPassport() {
 				<h2 id="person-dots-title" className="visually-hidden">
 					{t('passportPerson.dotsTitle')}
 				</h2>
-				{dots.length === 0 ? <p className="empty-state">{t('passport.empty')}</p> : <PassportDots dots={dots} label={t('passportPerson.dotsTitle')} />}
+				{dots.length === 0 ? <p className="empty-state">{t('passportPerson.empty')}</p> : <PassportDots dots={dots} label={t('passportPerson.dotsTitle')} reader="other" />}
 			</section>
 
 			<section aria-labelledby="person-evidence-title">
@@ -123,7 +123,7 @@ export default function PersonPassport() {
 				))}
 			</section>
 
-			<PassportHistory history={history} />
+			<PassportHistory history={history} reader="other" />
 		</div>
 	)
 }

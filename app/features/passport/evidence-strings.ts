@@ -48,6 +48,13 @@ export const nl = {
 		revoked: 'Het bewijs is ingetrokken; de stand hieronder is bijgewerkt.',
 		corrected: 'De datum is gecorrigeerd; de stand hieronder is bijgewerkt.',
 		dotsTitle: 'Stand per bekwaamheid',
+		empty: 'Voor deze medewerker zijn nog geen bekwaamheden vastgelegd.',
+		cause_valid: 'Geldig op grond van het bewijs.',
+		cause_expiring: 'Het bewijs verloopt op {{date}}.',
+		cause_grace: 'Vereist vanaf {{date}}; tot die datum is er tijd om het te behalen.',
+		cause_expired: 'Het bewijs is verlopen; de medewerker heeft het nodig voor het werk.',
+		cause_missing: 'De medewerker heeft deze bekwaamheid nodig voor het werk, maar er is geen bewijs.',
+		cause_not_required: 'Niet vereist voor het werk van deze medewerker.',
 	},
 }
 
@@ -109,6 +116,13 @@ export const en: { passportPerson: Record<keyof typeof nl.passportPerson, string
 		revoked: 'The evidence has been revoked; the status below is up to date.',
 		corrected: 'The date has been corrected; the status below is up to date.',
 		dotsTitle: 'Status per competency',
+		empty: 'No competencies have been recorded for this employee yet.',
+		cause_valid: 'Valid on the strength of the evidence.',
+		cause_expiring: 'The evidence expires on {{date}}.',
+		cause_grace: 'Required from {{date}}; until then there is time to obtain it.',
+		cause_expired: 'The evidence has expired; the employee needs it for their work.',
+		cause_missing: 'The employee needs this competency for their work, but there is no evidence.',
+		cause_not_required: "Not required for this employee's work.",
 	},
 }
 

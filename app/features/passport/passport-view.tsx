@@ -19,27 +19,31 @@ type Change = {
 	changedOn: string | Date
 }
 
-/** Why a dot has its colour, in words. */
-export function CauseText({ cause, validUntil }: { cause: PassportCause; validUntil: string | null }) {
+/** Whose passport the reader sees: their own (addressed as "u"), or someone else's (their manager, a coordinator). */
+export type PassportReader = 'self' | 'other'
+
+/** Why a dot has its colour, in words, to the person or about them. */
+export function CauseText({ cause, validUntil, reader }: { cause: PassportCause; validUntil: string | null; reader: PassportReader }) {
 	const { t, i18n } = useTranslation()
+	const texts = reader === 'self' ? 'passport' : 'passportPerson'
 	switch (cause.kind) {
 		case 'valid':
-			return <>{t('passport.cause_valid')}</>
+			return <>{t(`${texts}.cause_valid`)}</>
 		case 'expiring':
-			return <>{t('passport.cause_expiring', { date: validUntil ? formatDate(calendarDay(validUntil), i18n.language) : '' })}</>
+			return <>{t(`${texts}.cause_expiring`, { date: validUntil ? formatDate(calendarDay(validUntil), i18n.language) : '' })}</>
 		case 'grace':
-			return <>{t('passport.cause_grace', { date: formatDate(calendarDay(cause.dueOn), i18n.language) })}</>
+			return <>{t(`${texts}.cause_grace`, { date: formatDate(calendarDay(cause.dueOn), i18n.language) })}</>
 		case 'expired':
-			return <>{t('passport.cause_expired')}</>
+			return <>{t(`${texts}.cause_expired`)}</>
 		case 'missing':
-			return <>{t('passport.cause_missing')}</>
+			return <>{t(`${texts}.cause_missing`)}</>
 		case 'not_required':
-			return <>{t('passport.cause_not_required')}</>
+			return <>{t(`${texts}.cause_not_required`)}</>
 	}
 }
 
 /** The dots, each with its competency as a heading, valid-until and cause. */
-export function PassportDots({ dots, label }: { dots: readonly Dot[]; label: string }) {
+export function PassportDots({ dots, label, reader }: { dots: readonly Dot[]; label: string; reader: PassportReader }) {
 	const { t, i18n } = useTranslation()
 	return (
 		<ul className="passport-list" aria-label={label}>
@@ -51,7 +55,7 @@ export function PassportDots({ dots, label }: { dots: readonly Dot[]; label: str
 						{t('passport.validUntil')}: {dot.permanent ? t('passport.permanent') : dot.validUntil ? formatDate(calendarDay(dot.validUntil), i18n.language) : t('passport.none')}
 					</p>
 					<p>
-						<CauseText cause={dot.cause} validUntil={dot.validUntil} />
+						<CauseText cause={dot.cause} validUntil={dot.validUntil} reader={reader} />
 					</p>
 				</li>
 			))}
@@ -60,7 +64,7 @@ export function PassportDots({ dots, label }: { dots: readonly Dot[]; label: str
 }
 
 /** The history of the dots with their causes, newest first. */
-export function PassportHistory({ history }: { history: readonly Change[] }) {
+export function PassportHistory({ history, reader }: { history: readonly Change[]; reader: PassportReader }) {
 	const { t, i18n } = useTranslation()
 	return (
 		<section aria-labelledby="passport-history-title">
@@ -89,7 +93,7 @@ export function PassportHistory({ history }: { history: readonly Change[] }) {
 											: `${t('passport.first')}: ${t(`passport.status_${change.toStatus}`)}`}
 									</td>
 									<td>
-										{t(`passport.trigger_${change.trigger}`)}. <CauseText cause={change.cause} validUntil={change.validUntil} />
+										{t(`passport.trigger_${change.trigger}`)}. <CauseText cause={change.cause} validUntil={change.validUntil} reader={reader} />
 									</td>
 								</tr>
 							))}
