@@ -104,8 +104,8 @@ export default function PersonPassport() {
 				</p>
 			) : null}
 
-			{revoking ? <RevokePanel data={data} piece={revoking} /> : null}
-			{correcting ? <CorrectPanel data={data} piece={correcting} /> : null}
+			{revoking ? <ChangePanel data={data} piece={revoking} change="revoke" /> : null}
+			{correcting ? <ChangePanel data={data} piece={correcting} change="correct" /> : null}
 
 			<section aria-labelledby="person-dots-title">
 				<h2 id="person-dots-title" className="visually-hidden">
@@ -201,76 +201,42 @@ function EvidenceTable({ data, competencyId, name }: { data: Loaded; competencyI
 	)
 }
 
-/** Revoking asked once more, with the reason beside its field; a conflict (revoked meanwhile) above the form. */
-function RevokePanel({ data, piece }: { data: Loaded; piece: Piece }) {
+/**
+ * Revoking or correcting a piece, asked once more: the reason (and for a correction the day) beside
+ * its field; a conflict (revoked or corrected meanwhile) above the form.
+ */
+function ChangePanel({ data, piece, change }: { data: Loaded; piece: Piece; change: 'revoke' | 'correct' }) {
 	const lastResult = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
 	const words = usePieceWords()
 	const path = pathOf(data.person.id)
+	const revoking = change === 'revoke'
+	const schema = revoking ? revokeEvidenceSchema : correctEvidenceSchema
 	const [form, fields] = useForm({
-		id: 'revoke-evidence',
+		id: `${change}-evidence`,
 		lastResult,
-		constraint: revokeEvidenceConstraint,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: revokeEvidenceSchema }),
+		constraint: revoking ? revokeEvidenceConstraint : correctEvidenceConstraint,
+		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
+		defaultValue: revoking ? {} : { occurredOn: piece.occurredOn },
 	})
 	const formError = useErrorText()(form.errors)
+	const reasonLabel = t(revoking ? 'passportPerson.revokeReason' : 'passportPerson.correctReason')
+	const dayField = revoking ? [] : [{ meta: fields.occurredOn, label: t('passportPerson.correctDay') }]
 	return (
-		<section className="confirm" aria-labelledby="revoke-title">
-			<h2 id="revoke-title">{t('passportPerson.revokeTitle')}</h2>
-			<p>{t('passportPerson.revokeText', words(piece))}</p>
-			<Form method="post" action={`${path}?intrekken=${piece.id}`} {...getFormProps(form)}>
-				<input type="hidden" name="intent" value="revoke" />
+		<section className="confirm" aria-labelledby={`${change}-title`}>
+			<h2 id={`${change}-title`}>{t(revoking ? 'passportPerson.revokeTitle' : 'passportPerson.correctTitle')}</h2>
+			<p>{t(revoking ? 'passportPerson.revokeText' : 'passportPerson.correctText', words(piece))}</p>
+			<Form method="post" action={`${path}?${revoking ? 'intrekken' : 'corrigeren'}=${piece.id}`} {...getFormProps(form)}>
+				<input type="hidden" name="intent" value={change} />
 				<input type="hidden" name="evidenceId" value={piece.id} />
-				<ErrorSummary form={form} fields={[{ meta: fields.reason, label: t('passportPerson.revokeReason') }]} formError={formError} />
-				<Field meta={fields.reason} label={t('passportPerson.revokeReason')} hint={t('passportPerson.revokeReasonHint')} as="textarea" rows={3} />
+				<ErrorSummary form={form} fields={[...dayField, { meta: fields.reason, label: reasonLabel }]} formError={formError} />
+				{revoking ? null : <Field meta={fields.occurredOn} label={t('passportPerson.correctDay')} hint={t('passportPerson.correctDayHint')} type="date" controlProps={{ max: data.today }} />}
+				<Field meta={fields.reason} label={reasonLabel} hint={revoking ? t('passportPerson.revokeReasonHint') : undefined} as="textarea" rows={3} />
 				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
-					{t('passportPerson.revokeConfirm')}
-				</button>{' '}
-				<Link to={path}>{t('passportPerson.cancel')}</Link>
-			</Form>
-		</section>
-	)
-}
-
-/** Correcting a piece's day, asked once more, with the day and the reason beside their fields. */
-function CorrectPanel({ data, piece }: { data: Loaded; piece: Piece }) {
-	const lastResult = useActionData<typeof action>()
-	const navigation = useNavigation()
-	const { t } = useTranslation()
-	const words = usePieceWords()
-	const path = pathOf(data.person.id)
-	const [form, fields] = useForm({
-		id: 'correct-evidence',
-		lastResult,
-		constraint: correctEvidenceConstraint,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: correctEvidenceSchema }),
-		shouldValidate: 'onSubmit',
-		shouldRevalidate: 'onInput',
-		defaultValue: { occurredOn: piece.occurredOn },
-	})
-	const formError = useErrorText()(form.errors)
-	return (
-		<section className="confirm" aria-labelledby="correct-title">
-			<h2 id="correct-title">{t('passportPerson.correctTitle')}</h2>
-			<p>{t('passportPerson.correctText', words(piece))}</p>
-			<Form method="post" action={`${path}?corrigeren=${piece.id}`} {...getFormProps(form)}>
-				<input type="hidden" name="intent" value="correct" />
-				<input type="hidden" name="evidenceId" value={piece.id} />
-				<ErrorSummary
-					form={form}
-					fields={[
-						{ meta: fields.occurredOn, label: t('passportPerson.correctDay') },
-						{ meta: fields.reason, label: t('passportPerson.correctReason') },
-					]}
-					formError={formError}
-				/>
-				<Field meta={fields.occurredOn} label={t('passportPerson.correctDay')} hint={t('passportPerson.correctDayHint')} type="date" controlProps={{ max: data.today }} />
-				<Field meta={fields.reason} label={t('passportPerson.correctReason')} as="textarea" rows={3} />
-				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
-					{t('passportPerson.correctConfirm')}
+					{t(revoking ? 'passportPerson.revokeConfirm' : 'passportPerson.correctConfirm')}
 				</button>{' '}
 				<Link to={path}>{t('passportPerson.cancel')}</Link>
 			</Form>
