@@ -15,6 +15,7 @@ import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../sup
 // plant the requirement and the evidence as the owner.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
+/** Axe finds nothing at 1280 px and at 320 px, where nothing scrolls sideways but the tables' own regions. */
 async function accessibleAt320(page: Page) {
 	expect(await accessibilityViolations(page)).toEqual([])
 	await page.setViewportSize({ width: 320, height: 800 })
@@ -51,7 +52,6 @@ describe.each(drivers)('revoking evidence, on %s', (driver) => {
 		await dot.locator('.passport-dot--green').getByText('Geldig').waitFor()
 		const evidence = page.getByRole('region', { name: `Bewijs voor ${name}` })
 		await evidence.getByRole('row', { name: /^Import .* Telt mee/ }).waitFor()
-		await accessibleAt320(page)
 
 		await evidence.getByRole('link', { name: new RegExp(`^Bewijs Import van .* voor ${name} intrekken$`) }).click()
 		const confirm = page.getByRole('region', { name: 'Bewijs intrekken' })
