@@ -10,6 +10,7 @@ import * as passportStrings from '../features/passport/strings.ts'
 import * as passportImportStrings from '../features/passport/import-strings.ts'
 import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 import * as requirementStrings from '../features/passport/requirement-strings.ts'
+import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -38,6 +39,7 @@ export const en: Messages = {
 	...passportImportStrings.en,
 	...passportUploadStrings.en,
 	...requirementStrings.en,
+	...passportPersonStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -95,6 +97,7 @@ export const en: Messages = {
 	},
 	errors: {
 		...passportUploadStrings.enErrors,
+		...passportPersonStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const scope = chooseMatrixScope(actor, grid.filters.wie)!
 	const matrix = valueOrThrow(await showPassportMatrix(context, { actor, scope, filters: grid.filters, sort: grid.sort, page: grid.page }))
 	const t = await i18next.getFixedT(request)
-	const imports = can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId })
+	const imports = can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId, userId: null })
 	return { ...matrix, imports, filters: grid.filters, sort: grid.sort, query: grid.query, title: `${t('passportMatrix.title')} – ${t('app.name')}` }
 }
 
@@ -39,7 +39,17 @@ export default function PassportMatrixPage() {
 			? t(`passport.status_${status}`)
 			: `${t(`passport.status_${status}`)}, ${permanent ? t('passportMatrix.always') : validUntil ? t('passportMatrix.until', { date: formatDate(calendarDay(validUntil), language) }) : ''}`
 	const columns: GridColumn<Row>[] = [
-		{ id: 'name', header: t('passportMatrix.person'), sortable: true, accessorFn: (row) => row.name },
+		{
+			id: 'name',
+			header: t('passportMatrix.person'),
+			sortable: true,
+			accessorFn: (row) => row.name,
+			cell: ({ row }) => (
+				<Link to={`/paspoorten/medewerker/${row.original.id}`} aria-label={t('passportPerson.open', { name: row.original.name })}>
+					{row.original.name}
+				</Link>
+			),
+		},
 		{ id: 'jobProfile', header: t('passportMatrix.jobProfile'), sortable: true, accessorFn: (row) => row.jobProfile ?? '' },
 		{ id: 'urgency', header: t('passportMatrix.urgency'), sortable: true, accessorFn: (row) => t('passportMatrix.urgencyText', { red: row.red, orange: row.orange }) },
 		...competencies.map(

@@ -15,7 +15,7 @@ import { calendarDay, formatDate } from '../utils/format.ts'
 const PATH = '/paspoorten/importeren'
 
 /** The unit's coordinators import evidence into its passports. */
-const ownUnitEvidence = (actor: { tenantId: string }) => ({ kind: 'passport_evidence', tenantId: actor.tenantId }) as const
+const ownUnitEvidence = (actor: { tenantId: string }) => ({ kind: 'passport_evidence', tenantId: actor.tenantId, userId: null }) as const
 
 const importSchema = z.object({ intent: z.enum(['check', 'import']), csv: z.string().optional(), bestand: z.any().optional() })
 

@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import { APP_ROLE, createDatabase, selectRows, switchToAppRole, type Database, type DatabaseClient } from './client.ts'
 import { MAIL_QUEUE, type MailJob } from './jobs/queue.ts'
 import { migrateDatabase } from './migrate.ts'
+import { tenants } from './schema/tenants.ts'
 
 /** The server the test suite may create throw-away databases on (trust auth in CI). */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -190,4 +191,16 @@ function redact(url: string): string {
 	const parsed = new URL(url)
 	if (parsed.password) parsed.password = '***'
 	return parsed.toString()
+}
+
+/** NVWA and RVO, the two units most tests look across: inserted (as the owner) with their real names; their ids. */
+export async function insertNvwaAndRvo(db: Database): Promise<{ nvwa: string; rvo: string }> {
+	const [nvwa, rvo] = await db
+		.insert(tenants)
+		.values([
+			{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
+			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
+		])
+		.returning({ id: tenants.id })
+	return { nvwa: nvwa!.id, rvo: rvo!.id }
 }

@@ -230,7 +230,20 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 			content: Buffer.from(`%PDF-1.4\n${uploadMarker}\n`),
 		})
 		.returning({ id: schema.passportUploads.id, fileName: schema.passportUploads.fileName })
+	const [nvwaEvidence] = await owner.db
+		.insert(schema.passportEvidence)
+		.values({
+			tenantId: idOf('nvwa'),
+			userId: nvwaPerson!.id,
+			competencyId: competency!.id,
+			sourceKind: 'import',
+			sourceRef: 'isolatietest',
+			occurredAt: new Date('2020-01-01T12:00:00Z'),
+			occurredOn: '2020-01-01',
+		})
+		.returning({ id: schema.passportEvidence.id })
 	return {
+		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },
 		rvoTrainerSession: { id: taught!.id, courseTitle: taughtCourse!.title, meetingId: taughtMeeting!.id, enrolmentId: taughtEnrolment!.id, participantName: participant!.name },
 		nvwaRoom: nvwaRoom!,

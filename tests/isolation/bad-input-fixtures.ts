@@ -110,7 +110,12 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 				content: Buffer.from('%PDF-1.4\n'),
 			})
 			.returning({ id: schema.passportUploads.id })
+		const [evidence] = await owner.db
+			.insert(schema.passportEvidence)
+			.values({ tenantId: rvo!.id, userId: employee!.id, competencyId: competency!.id, sourceKind: 'import', sourceRef: 'slechte-invoer', occurredAt: new Date('2020-01-01T12:00:00Z'), occurredOn: '2020-01-01' })
+			.returning({ id: schema.passportEvidence.id })
 		return {
+			evidence: { id: evidence!.id, userId: employee!.id },
 			upload: upload!,
 			competencyId: competency!.id,
 			trainerSession: { id: trainerSession!.id, meetingId: meeting!.id, enrolmentId: trainerEnrolment!.id },

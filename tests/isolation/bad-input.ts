@@ -31,6 +31,8 @@ export type BadInputFixtures = {
 	onlinePart: { id: string }
 	/** A certificate the RVO employee sent in, awaiting a decision (issue 15, uploads). */
 	upload: { id: string }
+	/** A piece of the RVO employee's evidence, for the coordinator to revoke (issue 15, evidence on a screen). */
+	evidence: { id: string; userId: string }
 	/** A competency to send a certificate in for. */
 	competencyId: string
 }
@@ -273,6 +275,12 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		as: 'rvo-coordinator',
 		path: () => '/paspoorten/bewijs',
 		form: (f) => ({ intent: 'reject', uploadId: f.upload.id, reason: 'Onleesbaar (test van slechte invoer)' }),
+		nulField: 'reason',
+	},
+	'routes/paspoorten.medewerker.$userId': {
+		as: 'rvo-coordinator',
+		path: (f) => `/paspoorten/medewerker/${f.evidence.userId}`,
+		form: (f) => ({ intent: 'revoke', evidenceId: f.evidence.id, reason: 'Test van slechte invoer' }),
 		nulField: 'reason',
 	},
 	// The page sends multipart/form-data with the file; a urlencoded form (as the test sends it) is read too and then lacks the file.

@@ -34,6 +34,8 @@ export type IsolationFixtures = {
 	/** NVWA's own passport requirement (issue 15) and one on an NVWA employee: RVO's coordinators neither see nor deactivate them. */
 	nvwaRequirement: { id: string; competencyName: string }
 	nvwaPersonRequirement: { id: string; personId: string; personName: string }
+	/** A piece of evidence of the NVWA employee persona (issue 15): RVO neither reads their passport nor revokes or corrects it. */
+	nvwaEvidence: { id: string; personId: string; personName: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -187,6 +189,35 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'an employee cannot approve, not even by id', as: 'nvwa-employee', path: () => '/paspoorten/bewijs', form: (f) => ({ intent: 'approve', uploadId: f.nvwaUpload.id }), expectStatus: 403 },
 		{ name: 'not signed in', as: null, path: () => '/paspoorten/bewijs', expectStatus: 302 },
 		{ name: "control: the unit's coordinator sees it", as: 'nvwa-coordinator', path: () => '/paspoorten/bewijs', expectStatus: 200, text: (f) => f.nvwaUpload.fileName },
+	],
+	'routes/paspoorten.medewerker.$userId': [
+		{ name: "an employee opens nobody's passport", as: 'rvo-employee', path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`, expectStatus: 403, text: (f) => f.nvwaEvidence.personName },
+		...(['rvo-manager', 'rvo-coordinator'] as const).map(
+			(as): Probe => ({ name: "swapped id: another unit's person is not found", as, path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`, expectStatus: 404, text: (f) => f.nvwaEvidence.personName }),
+		),
+		{
+			name: "another unit's evidence cannot be revoked by id",
+			as: 'rvo-coordinator',
+			path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`,
+			form: (f) => ({ intent: 'revoke', evidenceId: f.nvwaEvidence.id, reason: 'Aanval' }),
+			expectStatus: 404,
+		},
+		{
+			name: "another unit's evidence cannot be corrected by id",
+			as: 'rvo-coordinator',
+			path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`,
+			form: (f) => ({ intent: 'correct', evidenceId: f.nvwaEvidence.id, occurredOn: '2020-01-01', reason: 'Aanval' }),
+			expectStatus: 404,
+		},
+		{
+			name: 'a manager revokes nothing, not even by id',
+			as: 'rvo-manager',
+			path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`,
+			form: (f) => ({ intent: 'revoke', evidenceId: f.nvwaEvidence.id, reason: 'Aanval' }),
+			expectStatus: 403,
+		},
+		{ name: 'not signed in', as: null, path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`, expectStatus: 302 },
+		{ name: "control: the unit's coordinator opens it", as: 'nvwa-coordinator', path: (f) => `/paspoorten/medewerker/${f.nvwaEvidence.personId}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
 	],
 	'routes/paspoort-bewijs.$uploadId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "another unit's certificate file is not found", as, path: (f) => `/paspoort-bewijs/${f.nvwaUpload.id}`, expectStatus: 404, text: (f) => f.nvwaUpload.marker })),

@@ -74,6 +74,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/paspoorten.lijst': { access: 'tenant-owned', why: 'the same passport matrix as XLSX or CSV, every person matching the filters' },
 	'routes/beheer.paspoorten': { access: 'concern-admin', why: 'counts of dots per unit and competency, never people, through a database function that answers only a concern administrator' },
 	'routes/mijn-paspoort_.bewijs-toevoegen': { access: 'own', why: 'the caller sends in a certificate for their own passport; the form names a competency, never a person' },
+	'routes/paspoorten.medewerker.$userId': {
+		access: 'tenant-owned',
+		why: "one person's dots, evidence and history by id, for their manager and their unit's coordinators; the coordinators revoke or correct a piece by id",
+	},
 	'routes/paspoorten.bewijs': { access: 'tenant-owned', why: "certificates awaiting a decision: a manager's team's or a coordinator's unit's, approved or rejected by id" },
 	'routes/paspoort-bewijs.$uploadId': { access: 'tenant-owned', why: 'the file of one uploaded certificate, by id: its sender, their manager and their unit\'s coordinators' },
 	'routes/mijn-paspoort': { access: 'own', why: "the caller's own passport: dots, suggested courses and history; the URL names no one" },

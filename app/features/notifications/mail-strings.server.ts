@@ -54,6 +54,9 @@ export const nl = {
 		passport_red_manager_subject: 'Rood in het kwaliteitspaspoort van {{employee}}: {{competency}}',
 		passport_red_manager_body:
 			'De bekwaamheid {{competency}} van uw medewerker {{employee}} staat sinds {{date}} op rood: zij is verlopen of nog niet behaald. {{employee}} heeft hierover ook een bericht gekregen.',
+		certificate_submitted_subject: 'Certificaat te beoordelen: {{competency}} van {{employee}}',
+		certificate_submitted_body:
+			'Uw medewerker {{employee}} heeft een certificaat ingestuurd voor {{competency}}, behaald op {{date}}. Het wacht op uw beoordeling; het telt pas mee in het kwaliteitspaspoort als het is goedgekeurd.\n\nBeoordelen: {{link}}',
 	},
 }
 
@@ -108,6 +111,9 @@ export const en: typeof nl = {
 		passport_red_manager_subject: 'Red in the quality passport of {{employee}}: {{competency}}',
 		passport_red_manager_body:
 			'The competency {{competency}} of {{employee}}, who reports to you, has been red since {{date}}: it has expired or has not been obtained yet. {{employee}} has received a message about it too.',
+		certificate_submitted_subject: 'Certificate to review: {{competency}} of {{employee}}',
+		certificate_submitted_body:
+			'{{employee}}, who reports to you, has sent in a certificate for {{competency}}, obtained on {{date}}. It awaits your review; it counts in the quality passport only once it is approved.\n\nReview: {{link}}',
 	},
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
-import { claimOutboxMail, markOutboxMailSent, type MailJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
-import { getPassportReminderForMail } from '@leerplein/db/passport'
+import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type MailJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { getPassportReminderForMail, getUploadForMail } from '@leerplein/db/passport'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
 import type { Transporter } from 'nodemailer'
@@ -32,6 +32,7 @@ export async function sendNotification(
 ): Promise<ServiceResult<SendOutcome>> {
 	if (job.kind === 'minimum_not_reached') return sendSessionNotice(ctx, { actor, delivery, job })
 	if (job.kind === 'passport_reminder') return sendPassportReminder(ctx, { actor, delivery, job })
+	if (job.kind === 'certificate_submitted') return sendCertificateNotice(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -156,6 +157,35 @@ async function sendPassportReminder(ctx: ServiceContext, { actor, delivery, job 
 	const kind = reminder.kind === 'expiring' ? 'passport_expiring' : 'passport_red'
 	const subject = t(forManager ? `mail.${kind}_manager_subject` : `mail.${kind}_subject`, values)
 	const body = [t('mail.greeting', { name: recipient.name }), '', t(forManager ? `mail.${kind}_manager_body` : `mail.${kind}_body`, values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/**
+ * A certificate an employee sent in, to their manager (ADR 031, evidence on a screen), in the
+ * employee's unit and the manager's language, with a link to the review page. Written as things
+ * stand when it is sent: a certificate decided meanwhile, or a manager no longer active, sends nothing.
+ */
+async function sendCertificateNotice(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: CertificateSubmittedJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const upload = await getUploadForMail(tx, { uploadId: job.uploadId })
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!upload || upload.status !== 'pending' || !recipient?.active) return null
+		return { upload, recipient }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { upload, recipient } = found.value
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const values = {
+		employee: upload.employeeName,
+		competency: upload.competencyName,
+		// A calendar day: noon UTC is that same day in Amsterdam.
+		date: formatDate(new Date(`${upload.obtainedOn}T12:00:00Z`), language),
+		link: `${delivery.portalUrl ?? ''}/paspoorten/bewijs`,
+	}
+	const subject = t('mail.certificate_submitted_subject', values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.certificate_submitted_body', values), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 

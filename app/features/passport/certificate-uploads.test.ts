@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { listPassport, listPassportHistory, recomputePassports } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import type { CertificateSubmittedJob } from '@leerplein/db/jobs'
+import { createTestDatabase, insertNvwaAndRvo, listMailJobs, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import { MAX_CERTIFICATE_BYTES, type Actor } from '@leerplein/domain'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ServiceContext } from '../../core/service.server.ts'
+import { sendNotification } from '../notifications/send-notification.server.ts'
 import { decideCertificate } from './decide-certificate.server.ts'
 import { listCertificatesToReview, listMyCertificates } from './list-certificates.server.ts'
 import { openCertificate } from './open-certificate.server.ts'
@@ -70,6 +72,19 @@ describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
 		expect(await passportOf(f.employee)).toEqual([expect.objectContaining({ status: 'red' })])
 	})
 
+	test('sending it in queued one mail, to her manager, saying it awaits review, with a link to the review page; a mail written after the decision sends nothing (see the approval)', async () => {
+		const mine = await listMyCertificates(context(), { actor: employee })
+		const uploadId = mine.ok ? mine.value[0]!.id : ''
+		const jobs = (await listMailJobs(app.db)).filter((job): job is CertificateSubmittedJob => job.kind === 'certificate_submitted')
+		expect(jobs).toEqual([expect.objectContaining({ tenantId: f.rvo, uploadId, recipientUserId: f.manager })])
+		const delivery = { transport: null, from: 'Leerplein <noreply@leerplein.test>', portalUrl: 'https://leerplein.test' }
+		expect(await sendNotification(context(), { actor: { tenantId: f.rvo, userId: null }, delivery, job: jobs[0]! })).toEqual({ ok: true, value: 'kept' })
+		const [mail] = await database.asOwner((db) => db.select().from(schema.outboxMails))
+		expect([mail!.toAddress, mail!.subject]).toEqual(['manager@rvo.test', 'Certificaat te beoordelen: Eerste hulp van Medewerker RVO'])
+		expect(mail!.body).toContain('Uw medewerker Medewerker RVO heeft een certificaat ingestuurd voor Eerste hulp, behaald op za 20 april 2030.')
+		expect(mail!.body).toContain('Beoordelen: https://leerplein.test/paspoorten/bewijs')
+	})
+
 	test('another unit cannot open or decide on it by id, nor another manager of the unit, nor the employee herself', async () => {
 		const mine = await listMyCertificates(context(), { actor: employee })
 		const uploadId = mine.ok ? mine.value[0]!.id : ''
@@ -99,6 +114,10 @@ describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
 		expect(audits).toEqual([expect.objectContaining({ actorUserId: f.manager })])
 		expect(await decideCertificate(context(), { actor: coordinator, uploadId, decision: { kind: 'reject', reason: 'Te laat' } })).toEqual({ ok: false, kind: 'conflict', code: 'UPLOAD_ALREADY_DECIDED' })
 		expect(await listMyCertificates(context(), { actor: employee })).toMatchObject({ ok: true, value: [{ id: uploadId, status: 'approved' }] })
+		// A mail about it written only now (its job retried under another key) says nothing: it no longer awaits review.
+		const [job] = (await listMailJobs(app.db)).filter((each): each is CertificateSubmittedJob => each.kind === 'certificate_submitted' && each.uploadId === uploadId)
+		const delivery = { transport: null, from: 'Leerplein <noreply@leerplein.test>', portalUrl: null }
+		expect(await sendNotification(context(), { actor: { tenantId: f.rvo, userId: null }, delivery, job: { ...job!, messageKey: `${job!.messageKey}:later` } })).toEqual({ ok: true, value: 'nothing_to_send' })
 	})
 
 	test("the unit's coordinator rejects another upload with a reason the employee reads, and the dot does not move", async () => {
@@ -122,15 +141,7 @@ describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
 /** RVO with an employee, her manager, another manager and a coordinator; NVWA with a coordinator; a concern requirement for first aid. */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
-				{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db)
 	const [manager, otherManager, coordinator, nvwaCoordinator] = await db
 		.insert(schema.users)
 		.values([

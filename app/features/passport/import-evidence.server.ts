@@ -65,7 +65,7 @@ function readRows(csv: string): { ok: true; rows: { line: number; person: string
  * the file field.
  */
 export async function importEvidence(ctx: ServiceContext, { actor, csv, commit }: { actor: Actor; csv: string; commit: boolean }): Promise<ServiceResult<ImportReport>> {
-	if (!can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId })) return refuse('forbidden', 'FORBIDDEN')
+	if (!can(actor, 'create', { kind: 'passport_evidence', tenantId: actor.tenantId, userId: null })) return refuse('forbidden', 'FORBIDDEN')
 	const read = readRows(csv)
 	if (!read.ok) return refuse('invalid', read.code, { field: 'csv' })
 	const today = amsterdamDate(ctx.clock.now())

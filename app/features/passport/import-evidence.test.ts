@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { listPassport } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -86,15 +86,7 @@ describe.each(await testDrivers())('the evidence import on %s', (driver) => {
 /** RVO (Ann, and Bob its coordinator) needs first aid; NVWA has Nina. Written as the owner. */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA' },
-				{ slug: 'rvo', name: 'RVO', shortName: 'RVO' },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db)
 	const [, ann, bob] = await db
 		.insert(schema.users)
 		.values([

@@ -1,4 +1,5 @@
 import { listCoursesGranting, listPassport, listPassportHistory, type GrantingCourse } from '@leerplein/db/passport'
+import type { Database } from '@leerplein/db'
 import { can, type PassportCause, type PassportColour } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -30,22 +31,29 @@ const URGENCY: Record<PassportColour, number> = { red: 0, orange: 1, green: 2, n
 export async function showMyPassport(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<PassportView>> {
 	const resource = { kind: 'passport', tenantId: actor.tenantId, userId: actor.userId, managerId: null } as const
 	if (!can(actor, 'read', resource)) return refuse('forbidden', 'FORBIDDEN')
-	return inTenant(ctx, actor, async (tx) => {
-		const rows = await listPassport(tx, { userId: actor.userId })
-		const urgent = rows.filter((row) => row.status === 'red' || row.status === 'orange').map((row) => row.competencyId)
-		const courses = await listCoursesGranting(tx, { competencyIds: urgent, viewerTenantId: actor.tenantId, now: ctx.clock.now() })
-		const dots = rows
-			.map((row) => ({
-				competencyId: row.competencyId,
-				name: row.name,
-				description: row.description,
-				status: row.status,
-				validUntil: row.validUntil,
-				permanent: row.permanent,
-				cause: row.cause,
-				courses: urgent.includes(row.competencyId) ? courses.filter((course) => course.competencyId === row.competencyId) : [],
-			}))
-			.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.name.localeCompare(b.name, 'nl'))
-		return { dots, history: await listPassportHistory(tx, { userId: actor.userId, limit: 50 }) }
-	})
+	return inTenant(ctx, actor, (tx) => readPassport(tx, { userId: actor.userId, viewerTenantId: actor.tenantId, now: ctx.clock.now() }))
+}
+
+/**
+ * One person's passport as their own page and the page for their manager and coordinators show it:
+ * the dots, most urgent first, with the granting courses for red and orange ones, and the history.
+ * Runs inside the caller's transaction, in the person's unit.
+ */
+export async function readPassport(tx: Database, { userId, viewerTenantId, now }: { userId: string; viewerTenantId: string; now: Date }): Promise<PassportView> {
+	const rows = await listPassport(tx, { userId })
+	const urgent = rows.filter((row) => row.status === 'red' || row.status === 'orange').map((row) => row.competencyId)
+	const courses = await listCoursesGranting(tx, { competencyIds: urgent, viewerTenantId, now })
+	const dots = rows
+		.map((row) => ({
+			competencyId: row.competencyId,
+			name: row.name,
+			description: row.description,
+			status: row.status,
+			validUntil: row.validUntil,
+			permanent: row.permanent,
+			cause: row.cause,
+			courses: urgent.includes(row.competencyId) ? courses.filter((course) => course.competencyId === row.competencyId) : [],
+		}))
+		.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.name.localeCompare(b.name, 'nl'))
+	return { dots, history: await listPassportHistory(tx, { userId, limit: 50 }) }
 }

@@ -1,4 +1,5 @@
-import { insertPassportUpload, isActiveCompetency } from '@leerplein/db/passport'
+import { enqueueMail } from '@leerplein/db/jobs'
+import { findActiveManager, insertPassportUpload, isActiveCompetency } from '@leerplein/db/passport'
 import { amsterdamDate, can, checkCertificateFile, checkObtainedOn } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -14,7 +15,8 @@ export type CertificateInput = {
  * An employee sends in a certificate for one of the concern's active competencies (ADR 031,
  * uploads): a PDF, PNG or JPEG by its first bytes, at most 5 MB, obtained today or earlier. It is
  * stored pending in their unit, audit-logged without its content; nothing counts until their
- * manager or a coordinator approves it. A refusal names its field and stores nothing.
+ * manager or a coordinator approves it. In the same transaction a mail to their manager (active,
+ * in the unit) is queued: a certificate awaits review. A refusal names its field and stores nothing.
  */
 export async function submitCertificate(ctx: ServiceContext, { actor, ...input }: { actor: Actor } & CertificateInput): Promise<ServiceResult<{ uploadId: string }>> {
 	if (!can(actor, 'create', { kind: 'passport_upload', tenantId: actor.tenantId, userId: actor.userId, managerId: null })) return refuse('forbidden', 'FORBIDDEN')
@@ -42,6 +44,11 @@ export async function submitCertificate(ctx: ServiceContext, { actor, ...input }
 			objectId: uploadId,
 			after: { competencyId: input.competencyId, obtainedOn: day.value, fileName, contentType: type.value, byteSize: input.file.bytes.byteLength },
 		})
+		// Queued with the upload, so no mail without an upload and no upload without its mail (ADR 012).
+		const managerId = await findActiveManager(tx, { userId: actor.userId })
+		if (managerId) {
+			await enqueueMail(tx, { kind: 'certificate_submitted', tenantId: actor.tenantId, uploadId, recipientUserId: managerId, messageKey: `certificate_submitted:${uploadId}:${managerId}` })
+		}
 		return { uploadId }
 	})
 }

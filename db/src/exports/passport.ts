@@ -1,4 +1,4 @@
-// @leerplein/db/passport — the quality passport: statuses recomputed from evidence and requirements, a person's dots and history, competencies and the courses that grant them, and the reminders' facts and ledger.
+// @leerplein/db/passport — the quality passport: statuses recomputed from evidence and requirements, a person's dots, evidence (revoked or corrected, never deleted) and history, competencies and the courses that grant them, and the reminders' facts and ledger.
 export {
 	listCompetencies,
 	listCourseCompetencyIds,
@@ -16,8 +16,19 @@ export { getPassportReminderForMail, listPassportReminderFacts, recordPassportRe
 export type { PassportReminderForMail, ReminderFacts } from '../queries/passport-reminders.ts'
 export { findImportCompetencies, findImportedBefore, findImportPeople, importedKey, insertImportedEvidence } from '../queries/passport-import.ts'
 export type { ImportedEvidence, ImportTarget } from '../queries/passport-import.ts'
-export { decidePassportUpload, getUploadFacts, getUploadFile, insertPassportUpload, insertUploadEvidence, isActiveCompetency, listPendingUploads, listPersonUploads } from '../queries/passport-uploads.ts'
-export type { NewUpload, PendingUpload, UploadFacts, UploadStatus, UploadSummary } from '../queries/passport-uploads.ts'
+export {
+	decidePassportUpload,
+	findActiveManager,
+	getUploadFacts,
+	getUploadFile,
+	getUploadForMail,
+	insertPassportUpload,
+	insertUploadEvidence,
+	isActiveCompetency,
+	listPendingUploads,
+	listPersonUploads,
+} from '../queries/passport-uploads.ts'
+export type { NewUpload, PendingUpload, UploadFacts, UploadForMail, UploadStatus, UploadSummary } from '../queries/passport-uploads.ts'
 export {
 	countPeopleRecomputedNow,
 	deactivatePersonRequirement,
@@ -35,3 +46,5 @@ export {
 	searchUnitPeople,
 } from '../queries/passport-requirements.ts'
 export type { NewPersonRequirement, NewRequirement, PersonRequirementRow, RequirementRow } from '../queries/passport-requirements.ts'
+export { findEvidencePerson, getEvidenceFacts, listPersonEvidence, revokeEvidence, supersedeEvidence } from '../queries/passport-evidence.ts'
+export type { EvidenceFacts, EvidencePerson, EvidenceRow, EvidenceSourceKind } from '../queries/passport-evidence.ts'

@@ -72,7 +72,10 @@ export type SessionNoticeJob = { kind: 'minimum_not_reached'; tenantId: string; 
 /** A passport reminder (a passport_reminders row) to the employee or to their manager. */
 export type PassportReminderJob = { kind: 'passport_reminder'; tenantId: string; reminderId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob
+/** A certificate an employee sent in, awaiting review: a notice to their manager (ADR 031, evidence on a screen). */
+export type CertificateSubmittedJob = { kind: 'certificate_submitted'; tenantId: string; uploadId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }

@@ -1,4 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '../client.ts'
 import { competencies, passportEvidence } from '../schema/passport.ts'
 import { passportUploads } from '../schema/passport-uploads.ts'
@@ -180,4 +181,28 @@ export async function isActiveCompetency(db: Database, { competencyId }: { compe
 		.from(competencies)
 		.where(and(eq(competencies.id, competencyId), eq(competencies.active, true)))
 	return row !== undefined
+}
+
+/** The person's manager to tell about a certificate sent in: active and in the same unit, or null. */
+export async function findActiveManager(db: Database, { userId }: { userId: string }): Promise<string | null> {
+	const employee = alias(users, 'employee')
+	const [row] = await db
+		.select({ id: users.id })
+		.from(employee)
+		.innerJoin(users, and(eq(users.id, employee.managerId), eq(users.tenantId, employee.tenantId), eq(users.active, true)))
+		.where(eq(employee.id, userId))
+	return row?.id ?? null
+}
+
+/** What the mail to the manager about a certificate sent in says, as things stand when it is written. */
+export type UploadForMail = { status: UploadStatus; userId: string; employeeName: string; competencyName: string; obtainedOn: string }
+
+export async function getUploadForMail(db: Database, { uploadId }: { uploadId: string }): Promise<UploadForMail | null> {
+	const [row] = await db
+		.select({ status: passportUploads.status, userId: passportUploads.userId, employeeName: users.name, competencyName: competencies.name, obtainedOn: passportUploads.obtainedOn })
+		.from(passportUploads)
+		.innerJoin(users, eq(users.id, passportUploads.userId))
+		.innerJoin(competencies, eq(competencies.id, passportUploads.competencyId))
+		.where(eq(passportUploads.id, uploadId))
+	return row ?? null
 }

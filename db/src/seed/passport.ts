@@ -5,6 +5,7 @@ import { recomputePassports } from '../queries/passport.ts'
 import { competencies, competencyRequirements } from '../schema/passport.ts'
 import { COMPETENCIES } from './content/competencies.ts'
 import { MANAGEMENT_PROFILES } from './content/units.ts'
+import { writePassportUploads } from './passport-uploads.ts'
 import { Random } from './prng.ts'
 import type { SeedProgress } from './index.ts'
 
@@ -14,9 +15,10 @@ const MANAGEMENT = Object.values(MANAGEMENT_PROFILES)
  * The quality passport's demo data (issue 15): ~40 concern competencies, the concern's
  * requirements (for everyone, and for the management profiles by name), each unit's own
  * requirements per job profile, two courses granting each competency, evidence from the seeded
- * attendances and completions of those courses and five years of imported history, and the
- * statuses the domain computes from them. Every colour occurs: lapsed, expiring, missing, a
- * recent requirement still in its grace period. Deterministic: pseudo-random choices hash the
+ * attendances and completions of those courses, five years of imported history, certificates
+ * sent in (pending, approved, rejected; `passport-uploads.ts`), and the statuses the domain
+ * computes from them. Every colour occurs: lapsed, expiring, missing, a recent requirement still
+ * in its grace period. Deterministic: pseudo-random choices hash the
  * (deterministic) ids, and every date derives from `now`.
  */
 export async function writePassport(db: Database, { now, tenantIds }: { now: Date; tenantIds: readonly string[] }, progress: SeedProgress): Promise<number> {
@@ -101,6 +103,8 @@ export async function writePassport(db: Database, { now, tenantIds }: { now: Dat
 		from holders, generate_series(1, 1 + h % 3) as k,
 			lateral (select ${today}::date - ((h / 7 + k * 397) % 1825)::int as day) d
 		where h % 4 <> 0`)
+	// Certificates sent in: some awaiting review, some approved (their evidence counts below), one rejected per unit.
+	await writePassportUploads(db, { now })
 	progress('competencies', 3, 4)
 	let cells = 0
 	for (const tenantId of tenantIds) {

@@ -69,6 +69,31 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(steps.has('competencies')).toBe(true)
 	})
 
+	test('seeds certificates sent in, pending, approved and rejected in every unit, as valid PDF or PNG files; an approved one counts as upload evidence; the demo personas sent none', async () => {
+		const perUnit = await rows<{ tenant_id: string; pending: number; approved: number; rejected: number }>(
+			sql`select tenant_id, count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'approved')::int as approved,
+				count(*) filter (where status = 'rejected')::int as rejected from passport_uploads group by tenant_id`,
+		)
+		expect(perUnit).toHaveLength(9)
+		expect(perUnit.every((unit) => unit.pending > 0 && unit.approved > 0 && unit.rejected > 0)).toBe(true)
+		const files = await rows<{ content_type: string; head: string }>(sql`select distinct content_type, encode(substring(content from 1 for 5), 'escape') as head from passport_uploads order by 1`)
+		expect(files.map((file) => file.content_type)).toEqual(['application/pdf', 'image/png'])
+		expect(files[0]!.head).toBe('%PDF-')
+		const [unmatched] = await rows<{ count: number }>(
+			sql`select count(*)::int as count from passport_uploads u left join passport_evidence e on e.id = u.evidence_id and e.source_kind = 'upload' and e.source_ref = u.id::text
+				where u.status = 'approved' and e.id is null`,
+		)
+		expect(unmatched!.count).toBe(0)
+		const [personas] = await rows<{ count: number }>(sql`select count(*)::int as count from passport_uploads u join users p on p.id = u.user_id where p.email = any(${`{${DEMO_PERSONAS.map((persona) => persona.email).join(',')}}`}::text[])`)
+		expect(personas!.count).toBe(0)
+		// The RVO manager persona has certificates of his team to review.
+		const mark = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-manager')!
+		const [review] = await rows<{ count: number }>(
+			sql`select count(*)::int as count from passport_uploads u join users p on p.id = u.user_id join users m on m.id = p.manager_id where m.email = ${mark.email} and u.status = 'pending'`,
+		)
+		expect(review!.count).toBeGreaterThan(0)
+	})
+
 	test('reports what it wrote and its progress per step', async () => {
 		const [counted] = await rows<{ users: number; courses: number; sessions: number; enrolments: number }>(
 			sql`select (select count(*) from users)::int as users, (select count(*) from courses)::int as courses,

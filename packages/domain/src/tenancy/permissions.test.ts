@@ -124,11 +124,23 @@ describe('can', () => {
 		expect(can(rvoCoordinator, 'read', { kind: 'passport_overview' })).toBe(false)
 		expect(can(concernAdmin, 'update', { kind: 'passport_overview' })).toBe(false)
 		// Importing evidence: the unit's coordinators only.
-		expect(can(rvoCoordinator, 'create', { kind: 'passport_evidence', tenantId: RVO })).toBe(true)
-		expect(can(rvoCoordinator, 'create', { kind: 'passport_evidence', tenantId: NVWA })).toBe(false)
-		expect(can(manager, 'create', { kind: 'passport_evidence', tenantId: RVO })).toBe(false)
-		expect(can(concernAdmin, 'create', { kind: 'passport_evidence', tenantId: RVO })).toBe(false)
-		expect(can(rvoCoordinator, 'delete', { kind: 'passport_evidence', tenantId: RVO })).toBe(false)
+		expect(can(rvoCoordinator, 'create', { kind: 'passport_evidence', tenantId: RVO, userId: null })).toBe(true)
+		expect(can(rvoCoordinator, 'create', { kind: 'passport_evidence', tenantId: NVWA, userId: null })).toBe(false)
+		expect(can(manager, 'create', { kind: 'passport_evidence', tenantId: RVO, userId: null })).toBe(false)
+		expect(can(concernAdmin, 'create', { kind: 'passport_evidence', tenantId: RVO, userId: null })).toBe(false)
+		expect(can(rvoCoordinator, 'delete', { kind: 'passport_evidence', tenantId: RVO, userId: null })).toBe(false)
+	})
+
+	test("one person's evidence is revoked or corrected by their unit's coordinators only, never by the manager, another unit or on one's own", () => {
+		const piece = { kind: 'passport_evidence', tenantId: RVO, userId: 'emp' } as const
+		expect(can(rvoCoordinator, 'update', piece)).toBe(true)
+		expect(can(manager, 'update', piece)).toBe(false)
+		expect(can(employee, 'update', piece)).toBe(false)
+		expect(can({ userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, 'update', piece)).toBe(false)
+		expect(can(concernAdmin, 'update', piece)).toBe(false)
+		expect(can(rvoCoordinator, 'update', { ...piece, userId: rvoCoordinator.userId })).toBe(false)
+		expect(can(rvoCoordinator, 'update', { ...piece, userId: null })).toBe(false)
+		expect(can(rvoCoordinator, 'delete', piece)).toBe(false)
 	})
 
 	test('an employee reads and cancels their own enrolment, but approves nothing', () => {

@@ -41,8 +41,11 @@ export type Resource =
 	| { kind: 'passport'; tenantId: string; userId: string; managerId: string | null }
 	/** The passports of many people at once: a manager's team, or a coordinator's whole unit. */
 	| { kind: 'passport_matrix'; tenantId: string; scope: 'team' | 'unit' }
-	/** Evidence recorded by the unit itself: an import of another system's history ('create'). */
-	| { kind: 'passport_evidence'; tenantId: string }
+	/**
+	 * Evidence recorded or changed by the unit itself: an import of another system's history ('create', `userId` null: many people),
+	 * revoking or correcting one person's piece ('update').
+	 */
+	| { kind: 'passport_evidence'; tenantId: string; userId: string | null }
 	/** The concern's overview of every unit's passports: counts per unit and competency, never people. */
 	| { kind: 'passport_overview' }
 	/** A certificate an employee uploaded as evidence for their passport, awaiting (or past) their manager's or coordinator's decision. */
@@ -169,8 +172,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			if (action !== 'read') return false
 			return resource.scope === 'team' ? holdsRole(actor, 'manager', resource.tenantId) : coordinates(actor, resource.tenantId)
 		case 'passport_evidence':
-			// A manager reads their team's passports but records no evidence by hand; the unit's coordinators import it.
-			return action === 'create' && coordinates(actor, resource.tenantId)
+			// A manager reads their team's passports but records no evidence by hand; the unit's coordinators import it,
+			// and revoke or correct a piece (ADR 031, evidence on a screen) — never one of their own, whatever roles they hold.
+			if (action === 'create') return coordinates(actor, resource.tenantId)
+			if (action === 'update') return coordinates(actor, resource.tenantId) && resource.userId !== null && resource.userId !== actor.userId
+			return false
 		case 'passport_overview':
 			return action === 'read' && isConcernAdmin(actor)
 		case 'passport_upload': {
