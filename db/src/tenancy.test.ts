@@ -55,6 +55,21 @@ describe.each(await testDrivers())('row-level security on %s', (driver) => {
 		expect(tables.filter((t) => !t.enabled || !t.forced)).toEqual([])
 	})
 
+	test('a policy that reads other tables asks first whether the row is the unit\'s own (ADR 032)', async () => {
+		// PostgreSQL ORs a table's permissive policies in an order of its own and evaluates each
+		// left to right: a sub-select first runs for every one of the unit's own rows.
+		const policies = await raw<{ table: string; policy: string; qual: string }>(
+			app.db,
+			sql`select p.tablename as table, p.policyname as policy, p.qual from pg_policies p
+				where p.schemaname = 'public' and p.permissive = 'PERMISSIVE' and p.cmd in ('SELECT', 'ALL', 'UPDATE')
+					and p.qual ilike '%exists%'
+					and exists (select 1 from pg_policies own where own.tablename = p.tablename and own.policyname <> p.policyname
+						and own.qual ~ '^\\((provider_)?tenant_id = \\( SELECT app_tenant_id\\(\\) AS app_tenant_id\\)\\)$')`,
+		)
+		expect(policies.length).toBeGreaterThanOrEqual(10)
+		expect(policies.filter((p) => /^\(*EXISTS/i.test(p.qual)).map((p) => p.policy)).toEqual([])
+	})
+
 	test('without a tenant context no private row is visible, while the public catalogue still is', async () => {
 		for (const table of PRIVATE_TABLES) {
 			expect(await raw(app.db, sql`select * from ${sql.identifier(table)}`), table).toEqual([])

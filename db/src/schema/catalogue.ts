@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { type AnyPgColumn, check, customType, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { courseForm, courseStatus, courseVisibility, language } from './enums.ts'
-import { appTenantId, publicReadPolicy } from './tenancy.ts'
+import { appTenantId, ownUnitFirst, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 /** A PostgreSQL full-text document; written by triggers, never by the application. */
@@ -73,8 +73,11 @@ export const courses = pgTable(
 		// (no tenant) see the concern-wide published courses only.
 		pgPolicy('courses_visible', {
 			for: 'select',
-			using: sql`${t.status} = 'published' and (${t.visibility} = 'concern' or exists (
-				select 1 from course_audiences a where a.course_id = ${t.id} and a.tenant_id = ${appTenantId}))`,
+			using: ownUnitFirst(
+				t.providerTenantId,
+				sql`(${t.status} = 'published' and (${t.visibility} = 'concern' or exists (
+					select 1 from course_audiences a where a.course_id = ${t.id} and a.tenant_id = ${appTenantId})))`,
+			),
 		}),
 		// The providing unit sees and changes all of its courses, drafts included.
 		pgPolicy('courses_provider', {

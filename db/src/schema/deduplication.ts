@@ -5,7 +5,7 @@ import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
 import { courseStatus, duplicateScanStatus } from './enums.ts'
 import { users } from './people.ts'
-import { ownUnitPolicy } from './tenancy.ts'
+import { ownUnitFirst, ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 // Deduplication of the shared catalogue (issue 4, ADR 011). Writes across units (a merge moves
@@ -31,7 +31,7 @@ export const courseOfferings = pgTable(
 		// A course page lists the units that offer it.
 		index().on(t.courseId),
 		// Who offers a course is as public as the course itself (the subquery obeys the courses policies).
-		pgPolicy('course_offerings_with_course', { for: 'select', using: sql`exists (select 1 from courses c where c.id = ${t.courseId})` }),
+		pgPolicy('course_offerings_with_course', { for: 'select', using: ownUnitFirst(t.tenantId, sql`exists (select 1 from courses c where c.id = ${t.courseId})`) }),
 		// A unit joins (and leaves) a course for itself only.
 		ownUnitPolicy('course_offerings', t.tenantId),
 	],

@@ -4,7 +4,7 @@ import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
 import { approvalStep, budgetEntryKind, enrolmentStatus, sessionStatus } from './enums.ts'
 import { users } from './people.ts'
-import { appTenantId, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
+import { appTenantId, ownUnitFirst, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 /** A place where a unit runs classroom sessions. */
@@ -70,7 +70,7 @@ export const sessions = pgTable(
 		// A session is readable wherever its course is (the subquery obeys the courses policies).
 		pgPolicy('sessions_with_course', {
 			for: 'select',
-			using: sql`exists (select 1 from courses c where c.id = ${t.courseId})`,
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from courses c where c.id = ${t.courseId})`),
 		}),
 		ownUnitPolicy('sessions', t.tenantId),
 	],
@@ -126,8 +126,12 @@ export const enrolments = pgTable(
 		// The employee's unit owns the enrolment.
 		ownUnitPolicy('enrolments', t.tenantId),
 		// The providing unit reads and updates (attendance) the enrolments in its own sessions.
-		pgPolicy('enrolments_provider_read', { for: 'select', using: providesSession(t.sessionId) }),
-		pgPolicy('enrolments_provider_update', { for: 'update', using: providesSession(t.sessionId), withCheck: providesSession(t.sessionId) }),
+		pgPolicy('enrolments_provider_read', { for: 'select', using: ownUnitFirst(t.tenantId, providesSession(t.sessionId)) }),
+		pgPolicy('enrolments_provider_update', {
+			for: 'update',
+			using: ownUnitFirst(t.tenantId, providesSession(t.sessionId)),
+			withCheck: ownUnitFirst(t.tenantId, providesSession(t.sessionId)),
+		}),
 	],
 )
 

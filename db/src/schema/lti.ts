@@ -17,7 +17,7 @@ import {
 import { courses } from './catalogue.ts'
 import { createdAt, id } from './columns.ts'
 import { users } from './people.ts'
-import { appUserId, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
+import { appUserId, ownUnitFirst, ownUnitPolicy, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 // Moodle over LTI 1.3, Leerplein as the platform (ADR 014, 015). Tool registrations are
@@ -115,7 +115,7 @@ export const ltiResourceLinks = pgTable(
 		check('lti_resource_links_pass_mark', sql`${t.passMarkPercent} is null or ${t.passMarkPercent} between 0 and 100`),
 		check('lti_resource_links_moodle_activity', sql`(${t.moodleCourseId} is null) = (${t.moodleActivityId} is null)`),
 		// A part is shown wherever its course is (the subquery obeys the courses policies).
-		pgPolicy('lti_resource_links_with_course', { for: 'select', using: sql`exists (select 1 from courses c where c.id = ${t.courseId})` }),
+		pgPolicy('lti_resource_links_with_course', { for: 'select', using: ownUnitFirst(t.tenantId, sql`exists (select 1 from courses c where c.id = ${t.courseId})`) }),
 		ownUnitPolicy('lti_resource_links', t.tenantId),
 		ownToolOnly('lti_resource_links', t.toolId),
 	],

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import { boolean, check, index, pgPolicy, pgTable, text, unique, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { language, role } from './enums.ts'
-import { appTenantId, appUserId, ownUnitPolicy } from './tenancy.ts'
+import { appTenantId, appUserId, ownUnitFirst, ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 /** A job profile of a unit; the quality passport hangs its required competencies on it. */
@@ -53,8 +53,11 @@ export const users = pgTable(
 		// Served by enrolments (tenant_id, user_id) and the sessions primary key.
 		pgPolicy('users_participants', {
 			for: 'select',
-			using: sql`exists (select 1 from enrolments e join sessions s on s.id = e.session_id
-				where e.tenant_id = ${t.tenantId} and e.user_id = ${t.id} and s.tenant_id = ${appTenantId})`,
+			using: ownUnitFirst(
+				t.tenantId,
+				sql`exists (select 1 from enrolments e join sessions s on s.id = e.session_id
+					where e.tenant_id = ${t.tenantId} and e.user_id = ${t.id} and s.tenant_id = ${appTenantId})`,
+			),
 		}),
 	],
 )

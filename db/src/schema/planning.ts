@@ -3,7 +3,7 @@ import { type AnyPgColumn, boolean, check, foreignKey, index, integer, jsonb, pg
 import { createdAt, id } from './columns.ts'
 import { enrolments, locations, sessions } from './logistics.ts'
 import { users } from './people.ts'
-import { appTenantId, appUserId, ownUnitPolicy } from './tenancy.ts'
+import { appTenantId, appUserId, ownUnitFirst, ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 // Session planning (issue 14, ADR 027): rooms, trainers, and the meetings of a session. A room
@@ -104,7 +104,7 @@ export const sessionMeetings = pgTable(
 		// A meeting is readable wherever its session is (the subquery obeys the sessions policies).
 		pgPolicy('session_meetings_with_session', {
 			for: 'select',
-			using: sql`exists (select 1 from sessions s where s.id = ${t.sessionId})`,
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from sessions s where s.id = ${t.sessionId})`),
 		}),
 		ownUnitPolicy('session_meetings', t.tenantId),
 	],
@@ -125,8 +125,11 @@ export const meetingLinks = pgTable(
 		ownUnitPolicy('meeting_links', t.tenantId),
 		pgPolicy('meeting_links_participant', {
 			for: 'select',
-			using: sql`exists (select 1 from session_meetings m join enrolments e on e.session_id = m.session_id
-				where m.id = ${t.meetingId} and e.user_id = ${appUserId} and e.status in ('enrolled', 'attended', 'completed'))`,
+			using: ownUnitFirst(
+				t.tenantId,
+				sql`exists (select 1 from session_meetings m join enrolments e on e.session_id = m.session_id
+					where m.id = ${t.meetingId} and e.user_id = ${appUserId} and e.status in ('enrolled', 'attended', 'completed'))`,
+			),
 		}),
 	],
 )
@@ -199,7 +202,7 @@ export const meetingAttendance = pgTable(
 		// The employee reads their own marks, whatever unit ran the session.
 		pgPolicy('meeting_attendance_participant', {
 			for: 'select',
-			using: sql`exists (select 1 from enrolments e where e.id = ${t.enrolmentId} and e.user_id = ${appUserId})`,
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from enrolments e where e.id = ${t.enrolmentId} and e.user_id = ${appUserId})`),
 		}),
 	],
 )
@@ -233,7 +236,7 @@ export const sessionChanges = pgTable(
 		index().on(t.sessionId, t.changedAt),
 		pgPolicy('session_changes_with_session', {
 			for: 'select',
-			using: sql`exists (select 1 from sessions s where s.id = ${t.sessionId})`,
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from sessions s where s.id = ${t.sessionId})`),
 		}),
 		ownUnitPolicy('session_changes', t.tenantId),
 	],

@@ -23,6 +23,19 @@ export function ownUnitPolicy(table: string, tenantColumn: AnyPgColumn) {
 	return pgPolicy(`${table}_own_unit`, { for: 'all', using: own, withCheck: own })
 }
 
+/**
+ * A policy that also lets other readers in through a sub-select (`exists (…)`), asking the cheap
+ * question first: is the row the unit's own? PostgreSQL ORs a table's permissive policies in
+ * reverse order of their names (`users_self`, `users_participants`, `users_own_unit`) and
+ * evaluates the arms left to right, so without this the sub-select ran for every one of the
+ * unit's own rows before the own-unit policy could say yes: a unit's matrix of 3,478 people
+ * walked their enrolments, sessions and courses first (ADR 032). The own-unit arm repeats what
+ * `ownUnitPolicy` grants, so it changes what nobody may read; only the order of the work.
+ */
+export function ownUnitFirst(tenantColumn: AnyPgColumn, others: SQL): SQL {
+	return sql`${tenantColumn} = ${appTenantId} or ${others}`
+}
+
 /** Names and reference data every visitor may read, even without a tenant context. */
 export function publicReadPolicy(table: string) {
 	return pgPolicy(`${table}_public_read`, { for: 'select', using: sql`true` })
