@@ -7,7 +7,9 @@ export {
 	listPassportHistory,
 	recomputePassports,
 	replaceCourseCompetencies,
+	revokeEvidence,
 	saveCompetency,
+	supersedeEvidence,
 } from '../queries/passport.ts'
 export type { CompetencyRow, CompetencyValues, CourseGrant, GrantingCourse, RecomputeReport, RecomputeTrigger } from '../queries/passport.ts'
 export { countMatrixCompetencies, listMatrixCells, listMatrixJobProfiles, listMatrixPeople, MATRIX_SORTS, passportOverview } from '../queries/passport-matrix.ts'

@@ -11,9 +11,9 @@ import {
 	type PassportStatus,
 	type RenewalBasis,
 } from '@leerplein/domain'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
-import { competencies, courseCompetencies, passportStatus, passportStatusHistory } from '../schema/passport.ts'
+import { competencies, courseCompetencies, passportEvidence, passportStatus, passportStatusHistory } from '../schema/passport.ts'
 
 // The passport's statuses as stored: recomputed from the facts with the domain rule, changes
 // written with a history row naming their cause. One function serves one person (after new
@@ -225,6 +225,30 @@ export async function settlePassports(
 		await recomputePassports(db, { tenantId, userIds, today, trigger: 'evidence' })
 	}
 	return pending.length
+}
+
+/**
+ * Withdraws a piece of evidence of the context's unit, with a reason; false when it is not found
+ * or was withdrawn before (one way, ADR 031). The evidence trigger marks the person, so the dot
+ * is settled before the transaction commits.
+ */
+export async function revokeEvidence(db: Database, { evidenceId, revokedBy, revokedAt, reason }: { evidenceId: string; revokedBy: string | null; revokedAt: Date; reason: string }): Promise<boolean> {
+	const rows = await db
+		.update(passportEvidence)
+		.set({ revokedAt, revokedBy, revokedReason: reason })
+		.where(and(eq(passportEvidence.id, evidenceId), isNull(passportEvidence.revokedAt)))
+		.returning({ id: passportEvidence.id })
+	return rows.length > 0
+}
+
+/** Marks a piece of evidence as replaced by another (a correction); false when not found, already superseded, or the same piece. */
+export async function supersedeEvidence(db: Database, { evidenceId, supersededBy }: { evidenceId: string; supersededBy: string }): Promise<boolean> {
+	const rows = await db
+		.update(passportEvidence)
+		.set({ supersededBy })
+		.where(and(eq(passportEvidence.id, evidenceId), isNull(passportEvidence.supersededBy), ne(passportEvidence.id, supersededBy)))
+		.returning({ id: passportEvidence.id })
+	return rows.length > 0
 }
 
 /** One person's dots with their competency, for the passport page. */
