@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { withTenantContext, type Database, type DatabaseClient } from '@leerplein/db'
 import { listPassport } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertElearningOnTool, insertNvwaAndRvo, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -96,15 +96,7 @@ describe.each(await testDrivers())('LTI scores as passport evidence on %s', (dri
 /** NVWA provides an e-learning course on a Moodle tool; an RVO employee is enrolled. RVO requires both competencies of everyone. Written as the owner. */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
-				{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db)
 	const [coordinator, employee] = await db
 		.insert(schema.users)
 		.values([
@@ -125,18 +117,15 @@ async function plant(database: TestDatabase) {
 		{ tenantId: rvo, competencyId: sampling!.id, introducedOn: '2029-01-01', graceDays: 0 },
 		{ tenantId: rvo, competencyId: integrity!.id, introducedOn: '2029-01-01', graceDays: 0 },
 	])
-	const [course] = await db
-		.insert(schema.courses)
-		.values({ providerTenantId: nvwa, title: 'Monsters nemen', summary: 'Monsters', description: 'Monsters', form: 'elearning', durationMinutes: 60, status: 'published', visibility: 'concern' })
-		.returning({ id: schema.courses.id })
+	const { courseId, tool, lineItemIds } = await insertElearningOnTool(db, { providerTenantId: nvwa, title: 'Monsters nemen', passMarkPercent: 55 })
 	const [session] = await db
 		.insert(schema.sessions)
-		.values({ tenantId: nvwa, courseId: course!.id, startsAt: new Date('2030-04-01T07:00:00Z'), endsAt: new Date('2030-06-30T15:00:00Z'), capacity: 100 })
+		.values({ tenantId: nvwa, courseId, startsAt: new Date('2030-04-01T07:00:00Z'), endsAt: new Date('2030-06-30T15:00:00Z'), capacity: 100 })
 		.returning({ id: schema.sessions.id })
 	// Next year's run, on its waitlist already: a completion closes only this year's enrolment.
 	const [nextSession] = await db
 		.insert(schema.sessions)
-		.values({ tenantId: nvwa, courseId: course!.id, startsAt: new Date('2031-05-01T07:00:00Z'), endsAt: new Date('2031-07-01T15:00:00Z'), capacity: 100 })
+		.values({ tenantId: nvwa, courseId, startsAt: new Date('2031-05-01T07:00:00Z'), endsAt: new Date('2031-07-01T15:00:00Z'), capacity: 100 })
 		.returning({ id: schema.sessions.id })
 	const [enrolment, nextEnrolment] = await db
 		.insert(schema.enrolments)
@@ -145,28 +134,7 @@ async function plant(database: TestDatabase) {
 			{ tenantId: rvo, sessionId: nextSession!.id, userId: employee!.id, status: 'waitlisted' },
 		])
 		.returning({ id: schema.enrolments.id })
-	const [tool] = await db
-		.insert(schema.ltiTools)
-		.values({
-			name: 'Moodle',
-			clientId: 'moodle',
-			deploymentIds: ['1'],
-			loginUrl: 'https://moodle.test/enrol/lti/login.php',
-			targetLinkUri: 'https://moodle.test/enrol/lti/launch.php',
-			redirectUris: ['https://moodle.test/enrol/lti/launch.php'],
-			jwksUrl: 'https://moodle.test/enrol/lti/jwks.php',
-			scopes: [],
-		})
-		.returning()
-	const [link] = await db
-		.insert(schema.ltiResourceLinks)
-		.values({ tenantId: nvwa, courseId: course!.id, toolId: tool!.id, deploymentId: '1', title: 'Toets monsterneming', custom: {}, passMarkPercent: 55 })
-		.returning({ id: schema.ltiResourceLinks.id })
-	const [lineItem] = await db
-		.insert(schema.ltiLineItems)
-		.values({ tenantId: nvwa, courseId: course!.id, toolId: tool!.id, resourceLinkId: link!.id, label: 'Toets', scoreMaximum: 100 })
-		.returning({ id: schema.ltiLineItems.id })
-	const access: ToolAccess = { tenantId: nvwa, userId: null, tool: tool!, toolId: tool!.id, courseId: course!.id, scopes: [], issuer: 'https://leerplein.test' }
+	const access: ToolAccess = { tenantId: nvwa, userId: null, tool, toolId: tool.id, courseId, scopes: [], issuer: 'https://leerplein.test' }
 	return {
 		nvwa,
 		rvo,
@@ -174,10 +142,10 @@ async function plant(database: TestDatabase) {
 		employee: employee!.id,
 		sampling: sampling!.id,
 		integrity: integrity!.id,
-		course: course!.id,
+		course: courseId,
 		enrolment: enrolment!.id,
 		nextEnrolment: nextEnrolment!.id,
 		tool: access,
-		lineItem: lineItem!.id,
+		lineItem: lineItemIds[0]!,
 	}
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { revokeEvidence, supersedeEvidence } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertElearningOnTool, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { addDays, amsterdamDate, passportStatus, sameStatus, type Actor, type CalendarDate, type Competency, type PassportStatus } from '@leerplein/domain'
 import fc from 'fast-check'
 import { pino } from 'pino'
@@ -266,42 +266,18 @@ async function plantShared(database: TestDatabase) {
 		.insert(schema.competencies)
 		.values(COMPETENCIES)
 		.returning({ id: schema.competencies.id, name: schema.competencies.name, validityMonths: schema.competencies.validityMonths, warningDays: schema.competencies.warningDays, renewalBasis: schema.competencies.renewalBasis })
-	const [course] = await db
-		.insert(schema.courses)
-		.values({ providerTenantId: nvwa!.id, title: 'Monsters nemen', summary: 'Monsters', description: 'Monsters', form: 'elearning', durationMinutes: 60, status: 'published', visibility: 'concern' })
-		.returning({ id: schema.courses.id })
-	await db.insert(schema.courseCompetencies).values({ courseId: course!.id, competencyId: competencies[0]!.id, minScorePercent: MIN_SCORE })
+	const { courseId, tool, lineItemIds } = await insertElearningOnTool(db, { providerTenantId: nvwa!.id, title: 'Monsters nemen', passMarkPercent: 55, lineItems: LINE_ITEMS })
+	await db.insert(schema.courseCompetencies).values({ courseId, competencyId: competencies[0]!.id, minScorePercent: MIN_SCORE })
 	const [session] = await db
 		.insert(schema.sessions)
-		.values({ tenantId: nvwa!.id, courseId: course!.id, startsAt: new Date('2029-01-01T07:00:00Z'), endsAt: new Date('2040-01-01T07:00:00Z'), capacity: 1000 })
+		.values({ tenantId: nvwa!.id, courseId, startsAt: new Date('2029-01-01T07:00:00Z'), endsAt: new Date('2040-01-01T07:00:00Z'), capacity: 1000 })
 		.returning({ id: schema.sessions.id })
-	const [tool] = await db
-		.insert(schema.ltiTools)
-		.values({
-			name: 'Moodle',
-			clientId: 'moodle',
-			deploymentIds: ['1'],
-			loginUrl: 'https://moodle.test/enrol/lti/login.php',
-			targetLinkUri: 'https://moodle.test/enrol/lti/launch.php',
-			redirectUris: ['https://moodle.test/enrol/lti/launch.php'],
-			jwksUrl: 'https://moodle.test/enrol/lti/jwks.php',
-			scopes: [],
-		})
-		.returning()
-	const [link] = await db
-		.insert(schema.ltiResourceLinks)
-		.values({ tenantId: nvwa!.id, courseId: course!.id, toolId: tool!.id, deploymentId: '1', title: 'Toets', custom: {}, passMarkPercent: 55 })
-		.returning({ id: schema.ltiResourceLinks.id })
-	const lineItems = await db
-		.insert(schema.ltiLineItems)
-		.values(Array.from({ length: LINE_ITEMS }, (_, k) => ({ tenantId: nvwa!.id, courseId: course!.id, toolId: tool!.id, resourceLinkId: link!.id, label: `Toets ${k + 1}`, scoreMaximum: 100 })))
-		.returning({ id: schema.ltiLineItems.id })
-	const access: ToolAccess = { tenantId: nvwa!.id, userId: null, tool: tool!, toolId: tool!.id, courseId: course!.id, scopes: [], issuer: 'https://leerplein.test' }
+	const access: ToolAccess = { tenantId: nvwa!.id, userId: null, tool, toolId: tool.id, courseId, scopes: [], issuer: 'https://leerplein.test' }
 	return {
-		competencies: competencies.map((row) => ({ ...row, renewalBasis: row.renewalBasis })),
+		competencies,
 		session: session!.id,
 		tool: access,
-		lineItems: lineItems.map((row) => row.id),
+		lineItems: lineItemIds,
 	}
 }
 

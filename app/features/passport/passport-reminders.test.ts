@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import type { PassportReminderJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ServiceContext } from '../../core/service.server.ts'
@@ -136,15 +136,7 @@ describe.each(await testDrivers())('passport reminders on %s', (driver) => {
  */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
-				{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db)
 	const [mark] = await db.insert(schema.users).values({ tenantId: rvo, employeeNumber: 'm1', name: 'Mark de Boer', email: 'mark@rvo.test', preferredLanguage: 'en' }).returning({ id: schema.users.id })
 	const [eva, bas] = await db
 		.insert(schema.users)

@@ -3,7 +3,7 @@ import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { PASSPORT_REQUIREMENT_QUEUE, type PassportRequirementJob } from '@leerplein/db/jobs'
 import { listPassport } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, finishJob, listQueuedJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, finishJob, listQueuedJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
 import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
@@ -138,15 +138,7 @@ describe.each(await testDrivers())('requirement services on %s', (driver) => {
 /** RVO and NVWA, each with a Teamleider; RVO's Ann is an Adviseur. Written as the owner. */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
-				{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db)
 	const [nvwaInspector, nvwaLead, rvoAdviser, rvoLead] = (
 		await db
 			.insert(schema.jobProfiles)
