@@ -303,6 +303,7 @@ export const en: Messages = {
 		COMPETENCY_VALIDITY_INVALID: 'Enter a whole number of months, from 1 to 600.',
 		COMPETENCY_WARNING_INVALID: 'Enter a whole number of days, from 0 to 730.',
 		COMPETENCY_RENEWAL_BASIS_INVALID: 'Choose what a renewal counts from.',
+		COURSE_MIN_SCORE_INVALID: 'Enter a whole percentage, from 1 to 100, or leave the field empty.',
 		IMPORT_EMPTY: 'Choose a CSV file or paste the rows: there is nothing yet.',
 		IMPORT_TOO_LARGE: 'The file is too large: at most 1 million characters. Split it into parts.',
 		IMPORT_UNREADABLE: 'This is not a readable CSV file. Save it from Excel as "CSV (semicolon separated)".',

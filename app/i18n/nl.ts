@@ -304,6 +304,7 @@ export const nl = {
 		COMPETENCY_VALIDITY_INVALID: 'Vul een geheel aantal maanden in, van 1 tot en met 600.',
 		COMPETENCY_WARNING_INVALID: 'Vul een geheel aantal dagen in, van 0 tot en met 730.',
 		COMPETENCY_RENEWAL_BASIS_INVALID: 'Kies waar een verlenging vanaf telt.',
+		COURSE_MIN_SCORE_INVALID: 'Vul een geheel percentage in, van 1 tot en met 100, of laat het veld leeg.',
 		IMPORT_EMPTY: 'Kies een CSV-bestand of plak de regels: er staat nog niets in.',
 		IMPORT_TOO_LARGE: 'Het bestand is te groot: hoogstens 1 miljoen tekens. Splits het in delen.',
 		IMPORT_UNREADABLE: 'Dit is geen leesbaar CSV-bestand. Sla het in Excel op als "CSV (puntkomma gescheiden)".',

@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { ErrorSummary } from '../components/field.tsx'
+import { ErrorSummary, Field } from '../components/field.tsx'
 import { getFormProps, useForm } from '@conform-to/react'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { throwFailure, valueOrThrow } from '../core/http.server.ts'
@@ -32,20 +32,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	requireIntent(form, ['save'])
 	const submission = parseForm(form, courseCompetenciesSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
-	const saved = await updateCourseCompetencies(context, { actor, courseId, competencyIds: submission.value.competencyIds })
+	const saved = await updateCourseCompetencies(context, { actor, courseId, grants: submission.value.grants })
 	if (!saved.ok) return saved.kind === 'not_found' ? throwFailure(saved) : refusedForm(submission, saved)
 	return redirect(`/beheer/cursussen/${courseId}/bekwaamheden?opgeslagen=1`)
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
-/** A separate page beside the course form: which competencies the course grants, as checkboxes. */
+/**
+ * A separate page beside the course form: which competencies the course grants, as checkboxes,
+ * each with the minimum LTI score that grants it beside it.
+ */
 export default function CourseCompetencies() {
 	const { course, competencies, granted, saved } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
-	const [form, fields] = useForm<{ competencyIds: string[] }>({ id: 'course-competencies', lastResult })
+	const [form, fields] = useForm<{ competencyIds: string[]; minScores: Record<string, string> }>({
+		id: 'course-competencies',
+		lastResult,
+		defaultValue: { minScores: Object.fromEntries(granted.flatMap((grant) => (grant.minScorePercent === null ? [] : [[grant.competencyId, String(grant.minScorePercent)]]))) },
+	})
+	const minScores = fields.minScores.getFieldset()
+	const grantedIds = granted.map((grant) => grant.competencyId)
+	const minScoreLabel = (name: string) => t('competencies.courseMinScore', { competency: name })
 	return (
 		<div className="container page">
 			<h1>{t('competencies.courseTitle', { course: course.title })}</h1>
@@ -57,13 +67,23 @@ export default function CourseCompetencies() {
 			) : null}
 			<Form method="post" {...getFormProps(form)}>
 				<input type="hidden" name="intent" value="save" />
-				<ErrorSummary form={form} fields={[{ meta: fields.competencyIds, label: t('competencies.courseLegend') }]} />
+				<ErrorSummary
+					form={form}
+					fields={[
+						{ meta: fields.competencyIds, label: t('competencies.courseLegend') },
+						...competencies.map((competency) => ({ meta: minScores[competency.id]!, label: minScoreLabel(competency.name) })),
+					]}
+				/>
 				<fieldset>
 					<legend>{t('competencies.courseLegend')}</legend>
+					<p className="field__hint">{t('competencies.courseMinScoreHint')}</p>
 					{competencies.map((competency) => (
-						<div key={competency.id} className="field">
-							<input type="checkbox" id={`competency-${competency.id}`} name="competencyIds" value={competency.id} defaultChecked={granted.includes(competency.id)} />{' '}
-							<label htmlFor={`competency-${competency.id}`}>{competency.name}</label>
+						<div key={competency.id} className="course-grant">
+							<div className="field">
+								<input type="checkbox" id={`competency-${competency.id}`} name="competencyIds" value={competency.id} defaultChecked={grantedIds.includes(competency.id)} />{' '}
+								<label htmlFor={`competency-${competency.id}`}>{competency.name}</label>
+							</div>
+							<Field meta={minScores[competency.id]!} label={minScoreLabel(competency.name)} controlProps={{ inputMode: 'numeric', size: 4 }} />
 						</div>
 					))}
 				</fieldset>

@@ -4,7 +4,7 @@ import { sql } from 'drizzle-orm'
 import { APP_ROLE, createDatabase, selectRows, switchToAppRole, type Database, type DatabaseClient } from './client.ts'
 import { MAIL_QUEUE, type MailJob } from './jobs/queue.ts'
 import { migrateDatabase } from './migrate.ts'
-import { tenants } from './schema/tenants.ts'
+import * as schema from './schema/index.ts'
 
 /** The server the test suite may create throw-away databases on (trust auth in CI). */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
@@ -193,14 +193,54 @@ function redact(url: string): string {
 	return parsed.toString()
 }
 
-/** NVWA and RVO, the two units most tests look across: inserted (as the owner) with their real names; their ids. */
+// ---- Fixtures several feature tests share, written as the owner -------------------------------
+
+/** NVWA (often the providing unit) and RVO (often the employee's). */
 export async function insertNvwaAndRvo(db: Database): Promise<{ nvwa: string; rvo: string }> {
 	const [nvwa, rvo] = await db
-		.insert(tenants)
+		.insert(schema.tenants)
 		.values([
 			{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
 			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
 		])
-		.returning({ id: tenants.id })
+		.returning({ id: schema.tenants.id })
 	return { nvwa: nvwa!.id, rvo: rvo!.id }
+}
+
+/** A Moodle's LTI registration as tests store it. */
+export function testLtiTool(name = 'Moodle', clientId = 'moodle') {
+	return {
+		name,
+		clientId,
+		deploymentIds: ['1'],
+		loginUrl: 'https://moodle.test/enrol/lti/login.php',
+		targetLinkUri: 'https://moodle.test/enrol/lti/launch.php',
+		redirectUris: ['https://moodle.test/enrol/lti/launch.php'],
+		jwksUrl: 'https://moodle.test/enrol/lti/jwks.php',
+		scopes: [],
+	}
+}
+
+/**
+ * A published, concern-wide e-learning course of `providerTenantId` on a new tool, with one online
+ * part (its pass mark) and `lineItems` graded items of maximum 100 on it.
+ */
+export async function insertElearningOnTool(
+	db: Database,
+	{ providerTenantId, title, passMarkPercent, lineItems = 1 }: { providerTenantId: string; title: string; passMarkPercent: number | null; lineItems?: number },
+) {
+	const [course] = await db
+		.insert(schema.courses)
+		.values({ providerTenantId, title, summary: title, description: title, form: 'elearning', durationMinutes: 60, status: 'published', visibility: 'concern' })
+		.returning({ id: schema.courses.id })
+	const [tool] = await db.insert(schema.ltiTools).values(testLtiTool()).returning()
+	const [link] = await db
+		.insert(schema.ltiResourceLinks)
+		.values({ tenantId: providerTenantId, courseId: course!.id, toolId: tool!.id, deploymentId: '1', title, custom: {}, passMarkPercent })
+		.returning({ id: schema.ltiResourceLinks.id })
+	const items = await db
+		.insert(schema.ltiLineItems)
+		.values(Array.from({ length: lineItems }, (_, k) => ({ tenantId: providerTenantId, courseId: course!.id, toolId: tool!.id, resourceLinkId: link!.id, label: `${title} ${k + 1}`, scoreMaximum: 100 })))
+		.returning({ id: schema.ltiLineItems.id })
+	return { courseId: course!.id, tool: tool!, resourceLinkId: link!.id, lineItemIds: items.map((item) => item.id) }
 }

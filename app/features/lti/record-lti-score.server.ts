@@ -44,6 +44,7 @@ export async function recordLtiScore(
 		completesPart,
 		closeEnrolmentsFrom: completesPart && onlinePartIsWholeCourse(found.courseForm) ? ENROLMENT_STATUSES_A_COMPLETION_CLOSES : [],
 		audit: { origin: ctx.clientIp, requestId: ctx.requestId },
+		now: ctx.clock.now(),
 	})
 	// A result at least as new landed between the two statements: this one is the older.
 	if (!saved.stored) return succeed({ decision: 'stale', completedPart: false, completedEnrolments: 0 })

@@ -1,37 +1,39 @@
 import { errorCode } from '@leerplein/db'
 import { getOwnCourse } from '@leerplein/db/catalogue'
-import { listCompetencies, listCourseCompetencyIds, replaceCourseCompetencies, type CompetencyRow } from '@leerplein/db/passport'
+import { listCompetencies, listCourseGrants, replaceCourseCompetencies, type CompetencyRow, type CourseGrant } from '@leerplein/db/passport'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-export type CourseCompetencies = { course: { id: string; title: string }; competencies: CompetencyRow[]; granted: string[] }
+export type CourseCompetencies = { course: { id: string; title: string }; competencies: CompetencyRow[]; granted: CourseGrant[] }
 
-/** One of the unit's own courses with the concern's competencies and those the course grants; another unit's course is not found. */
+/** One of the unit's own courses with the concern's competencies and those the course grants (with their minimum scores); another unit's course is not found. */
 export async function showCourseCompetencies(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<CourseCompetencies>> {
 	return inTenant(ctx, actor, async (tx) => {
 		const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
 		if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
-		return { course: { id: course.id, title: course.title }, competencies: await listCompetencies(tx), granted: await listCourseCompetencyIds(tx, { courseId }) }
+		return { course: { id: course.id, title: course.title }, competencies: await listCompetencies(tx), granted: await listCourseGrants(tx, { courseId }) }
 	})
 }
 
 /**
- * Sets which competencies a course of the coordinator's own unit grants, audit-logged with
- * before and after. From then on an attendance or completion of the course writes evidence for
- * them (the enrolment trigger, ADR 031); evidence already earned is kept.
+ * Sets which competencies a course of the coordinator's own unit grants, and for each the LTI
+ * score that grants it, audit-logged with before and after. From then on an attendance or
+ * completion of the course (the enrolment trigger), or for a competency with a minimum a score at
+ * or above it (the score trigger), writes evidence (ADR 031); evidence already earned is kept.
  */
 export async function updateCourseCompetencies(
 	ctx: ServiceContext,
-	{ actor, courseId, competencyIds }: { actor: Actor; courseId: string; competencyIds: readonly string[] },
+	{ actor, courseId, grants }: { actor: Actor; courseId: string; grants: readonly CourseGrant[] },
 ): Promise<ServiceResult<{ granted: number }>> {
+	const after = [...grants].sort((a, b) => a.competencyId.localeCompare(b.competencyId))
 	try {
 		return await inTenant(ctx, actor, async (tx) => {
 			const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
 			if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
-			const before = await listCourseCompetencyIds(tx, { courseId })
-			await replaceCourseCompetencies(tx, { courseId, competencyIds })
-			await audit(ctx, tx, { actor, action: 'course.competencies.update', objectType: 'course', objectId: courseId, before, after: [...competencyIds].sort() })
-			return { granted: competencyIds.length }
+			const before = await listCourseGrants(tx, { courseId })
+			await replaceCourseCompetencies(tx, { courseId, grants: after })
+			await audit(ctx, tx, { actor, action: 'course.competencies.update', objectType: 'course', objectId: courseId, before, after })
+			return { granted: after.length }
 		})
 	} catch (error) {
 		// An id that names no competency: the foreign key refuses it.

@@ -1,7 +1,7 @@
 // @leerplein/db/passport — the quality passport: statuses recomputed from evidence and requirements, a person's dots, evidence (revoked or corrected, never deleted) and history, competencies and the courses that grant them, and the reminders' facts and ledger.
 export {
 	listCompetencies,
-	listCourseCompetencyIds,
+	listCourseGrants,
 	listCoursesGranting,
 	listPassport,
 	listPassportHistory,
@@ -9,7 +9,7 @@ export {
 	replaceCourseCompetencies,
 	saveCompetency,
 } from '../queries/passport.ts'
-export type { CompetencyRow, CompetencyValues, GrantingCourse, RecomputeReport, RecomputeTrigger } from '../queries/passport.ts'
+export type { CompetencyRow, CompetencyValues, CourseGrant, GrantingCourse, RecomputeReport, RecomputeTrigger } from '../queries/passport.ts'
 export { countMatrixCompetencies, listMatrixCells, listMatrixJobProfiles, listMatrixPeople, MATRIX_SORTS, passportOverview } from '../queries/passport-matrix.ts'
 export type { CompetencyCounts, MatrixCell, MatrixFilter, MatrixPerson, MatrixScope, MatrixSort, OverviewRow } from '../queries/passport-matrix.ts'
 export { getPassportReminderForMail, listPassportReminderFacts, recordPassportReminder } from '../queries/passport-reminders.ts'

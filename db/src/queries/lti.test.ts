@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { selectRows, type Database, type DatabaseClient } from '../client.ts'
 import * as schema from '../schema/index.ts'
 import { withTenantContext, withToolContext } from '../tenancy.ts'
-import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
+import { createTestDatabase, testDrivers, testLtiTool, type TestDatabase } from '../testing.ts'
 import {
 	getLineItem,
 	getScoreContext,
@@ -32,16 +32,7 @@ import {
 import { completeEnrolmentFromScore, enrolmentStatusesForTool, isEnrolledInCourse, listCourseInstructorsForTool, listCourseMembersForTool } from './lti-enrolments.ts'
 
 const key = (kid: string) => ({ kid, publicJwk: { kty: 'RSA', kid, n: 'n', e: 'AQAB' }, privateJwk: { kty: 'RSA', kid, d: 'secret' } })
-const tool = (name: string, clientId: string) => ({
-	name,
-	clientId,
-	deploymentIds: ['1'],
-	loginUrl: 'https://moodle.test/enrol/lti/login.php',
-	targetLinkUri: 'https://moodle.test/enrol/lti/launch.php',
-	redirectUris: ['https://moodle.test/enrol/lti/launch.php'],
-	jwksUrl: 'https://moodle.test/enrol/lti/jwks.php',
-	scopes: [],
-})
+const tool = testLtiTool
 
 // The LTI tables run as the portal does: leerplein_app, in a person's or a tool's context.
 describe.each(await testDrivers())('LTI queries on %s', (driver) => {

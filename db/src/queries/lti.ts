@@ -418,6 +418,8 @@ export type ScoreToStore = {
 	/** Enrolment statuses the completion closes; empty when the online part is not the whole course. */
 	closeEnrolmentsFrom: readonly EnrolmentStatus[]
 	audit: { origin: string | null; requestId: string | null }
+	/** The service clock: the day the dots this score changes are settled on (ADR 031). */
+	now?: Date
 }
 
 /**
@@ -425,8 +427,9 @@ export type ScoreToStore = {
  * new landed since the context was read; `completedPart` only for the score that first completed it.
  */
 export async function storeScore(db: Database, target: ScoreTarget, score: ScoreToStore): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
-	// The completion may write passport evidence (ADR 031): settled in the same transaction.
-	return inSelfEnteringTransaction(db, { tenantId: target.tenantId }, async (tx) => storeScoreStatement(tx, target, score))
+	// The completion, or the score itself (a competency's minimum score), may write passport
+	// evidence (ADR 031): settled in the same transaction.
+	return inSelfEnteringTransaction(db, { tenantId: target.tenantId, now: score.now }, async (tx) => storeScoreStatement(tx, target, score))
 }
 
 async function storeScoreStatement(db: Database, target: ScoreTarget, score: ScoreToStore) {

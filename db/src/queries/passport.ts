@@ -11,7 +11,7 @@ import {
 	type PassportStatus,
 	type RenewalBasis,
 } from '@leerplein/domain'
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { competencies, courseCompetencies, passportStatus, passportStatusHistory } from '../schema/passport.ts'
 
@@ -354,17 +354,24 @@ export async function listCoursesGranting(
 	}))
 }
 
-/** The competencies a course grants. */
-export async function listCourseCompetencyIds(db: Database, { courseId }: { courseId: string }): Promise<string[]> {
-	const rows = await db.select({ competencyId: courseCompetencies.competencyId }).from(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
-	return rows.map((row) => row.competencyId).sort()
+/** A competency a course grants, with the LTI score (percent of its maximum) that grants it; null: attendance or completion does. */
+export type CourseGrant = { competencyId: string; minScorePercent: number | null }
+
+/** What a course grants, in competency id order. */
+export async function listCourseGrants(db: Database, { courseId }: { courseId: string }): Promise<CourseGrant[]> {
+	return db
+		.select({ competencyId: courseCompetencies.competencyId, minScorePercent: courseCompetencies.minScorePercent })
+		.from(courseCompetencies)
+		.where(eq(courseCompetencies.courseId, courseId))
+		.orderBy(asc(courseCompetencies.competencyId))
 }
 
 /**
- * Sets the competencies a course grants (the providing unit's; the policies refuse another
- * unit's course). Evidence already earned stays: a link counts for completions from now on.
+ * Sets the competencies a course grants and their minimum scores (the providing unit's; the
+ * policies refuse another unit's course). Evidence already earned stays: a link counts for
+ * completions and scores from now on.
  */
-export async function replaceCourseCompetencies(db: Database, { courseId, competencyIds }: { courseId: string; competencyIds: readonly string[] }): Promise<void> {
+export async function replaceCourseCompetencies(db: Database, { courseId, grants }: { courseId: string; grants: readonly CourseGrant[] }): Promise<void> {
 	await db.delete(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
-	if (competencyIds.length > 0) await db.insert(courseCompetencies).values(competencyIds.map((competencyId) => ({ courseId, competencyId })))
+	if (grants.length > 0) await db.insert(courseCompetencies).values(grants.map(({ competencyId, minScorePercent }) => ({ courseId, competencyId, minScorePercent })))
 }

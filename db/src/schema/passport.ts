@@ -114,7 +114,11 @@ export const personRequirements = pgTable(
 	],
 )
 
-/** Which competencies a course grants on completion or attendance; kept by the providing unit's coordinator. */
+/**
+ * Which competencies a course grants; kept by the providing unit's coordinator. Without a minimum
+ * score the course's attendance or completion grants it; with one, only an LTI score of at least
+ * that percentage of its maximum does (the `lti_results` trigger, migration 0041).
+ */
 export const courseCompetencies = pgTable(
 	'course_competencies',
 	{
@@ -124,10 +128,13 @@ export const courseCompetencies = pgTable(
 		competencyId: uuid()
 			.notNull()
 			.references(() => competencies.id),
+		/** Percent of the score's maximum, 1–100; null: attendance or completion grants it. */
+		minScorePercent: integer(),
 		createdAt: createdAt(),
 	},
 	(t) => [
 		primaryKey({ columns: [t.courseId, t.competencyId] }),
+		check('course_competency_min_score', sql`${t.minScorePercent} is null or ${t.minScorePercent} between 1 and 100`),
 		// "Which courses grant this competency": the suggestions on a red or orange dot.
 		index().on(t.competencyId),
 		// Readable wherever the course is (the sub-select obeys the courses policies).

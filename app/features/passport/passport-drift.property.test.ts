@@ -1,0 +1,322 @@
+import { randomUUID } from 'node:crypto'
+import { withTenantContext, type DatabaseClient } from '@leerplein/db'
+import { getEvidenceFacts, revokeEvidence, supersedeEvidence } from '@leerplein/db/passport'
+import { schema } from '@leerplein/db/schema'
+import { createTestDatabase, insertElearningOnTool, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { addDays, amsterdamDate, passportStatus, sameStatus, type Actor, type CalendarDate, type Competency, type PassportStatus } from '@leerplein/domain'
+import fc from 'fast-check'
+import { pino } from 'pino'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { ServiceContext } from '../../core/service.server.ts'
+import { scoreSchema } from '../lti/protocol.server.ts'
+import { recordLtiScore } from '../lti/record-lti-score.server.ts'
+import type { ToolAccess } from '../lti/tool-context.server.ts'
+import { addPersonRequirement, addUnitRequirement } from './add-requirement.server.ts'
+import { checkPassportConsistency } from './check-passport-consistency.server.ts'
+import { deactivatePersonRequirement, deactivateUnitRequirement } from './deactivate-requirement.server.ts'
+import { decideCertificate } from './decide-certificate.server.ts'
+import { importEvidence } from './import-evidence.server.ts'
+import { submitCertificate } from './submit-certificate.server.ts'
+
+// Issue 15's "done when": after a randomised sequence of evidence (imported, uploaded and
+// approved, LTI scores; days in and out of order), revocations, supersessions, requirements
+// added and deactivated, and the clock moving on, the nightly check finds no drift, and every
+// stored dot equals a fresh computation by the domain rule over a model of the same facts. Each
+// step is its own transaction through the real services and queries, so the dots are those the
+// evidence trigger and the context helper settled. Each run plays in a unit of its own; the
+// clock only moves forward, across runs too.
+
+const COMPETENCIES: (Omit<Competency, 'id'> & { name: string })[] = [
+	{ name: 'Monsterneming', validityMonths: 12, warningDays: 60, renewalBasis: 'expiry' },
+	{ name: 'Handhavingsrecht', validityMonths: 24, warningDays: 30, renewalBasis: 'completion' },
+	{ name: 'Integriteit', validityMonths: null, warningDays: 0, renewalBasis: 'expiry' },
+	// A warning window longer than the validity: every renewal falls inside it.
+	{ name: 'Gasmeting', validityMonths: 1, warningDays: 45, renewalBasis: 'expiry' },
+]
+/** The LTI course grants the first competency from this score. */
+const MIN_SCORE = 60
+const LINE_ITEMS = 2
+const EMPLOYEES = 3
+const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
+
+type Command =
+	| { kind: 'import'; person: number; competency: number; daysAgo: number }
+	| { kind: 'upload'; person: number; competency: number; daysAgo: number }
+	| { kind: 'score'; person: number; lineItem: number; percent: number; daysAgo: number }
+	| { kind: 'revoke'; pick: number }
+	| { kind: 'supersede'; pick: number; by: number }
+	| { kind: 'requirement'; scope: 'everyone' | 'profile' | 'person'; person: number; competency: number; introducedIn: number; graceDays: number }
+	| { kind: 'deactivate'; pick: number }
+	| { kind: 'advance'; days: number; nightly: boolean }
+
+const person = fc.nat({ max: EMPLOYEES })
+const employee = fc.nat({ max: EMPLOYEES - 1 })
+const competency = fc.nat({ max: COMPETENCIES.length - 1 })
+const daysAgo = fc.nat({ max: 500 })
+// Weighted so that evidence and requirements meet often enough for every colour to occur.
+const command: fc.Arbitrary<Command> = fc.oneof(
+	{ weight: 4, arbitrary: fc.record({ kind: fc.constant('import' as const), person, competency, daysAgo }) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('upload' as const), person: employee, competency, daysAgo }) },
+	{
+		weight: 2,
+		arbitrary: fc.record({ kind: fc.constant('score' as const), person: employee, lineItem: fc.nat({ max: LINE_ITEMS - 1 }), percent: fc.integer({ min: 30, max: 100 }), daysAgo: fc.nat({ max: 60 }) }),
+	},
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('revoke' as const), pick: fc.nat() }) },
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('supersede' as const), pick: fc.nat(), by: fc.nat() }) },
+	{
+		weight: 3,
+		arbitrary: fc.record({
+			kind: fc.constant('requirement' as const),
+			scope: fc.constantFrom('everyone' as const, 'everyone' as const, 'profile' as const, 'person' as const),
+			person,
+			competency,
+			introducedIn: fc.integer({ min: -500, max: 90 }),
+			graceDays: fc.nat({ max: 120 }),
+		}),
+	},
+	{ weight: 1, arbitrary: fc.record({ kind: fc.constant('deactivate' as const), pick: fc.nat() }) },
+	{ weight: 2, arbitrary: fc.record({ kind: fc.constant('advance' as const), days: fc.integer({ min: 1, max: 400 }), nightly: fc.boolean() }) },
+)
+
+type ModelEvidence = { key: string; userId: string; competencyId: string; occurredOn: CalendarDate; revoked: boolean; superseded: boolean }
+type ModelRequirement = { id: string; scope: 'unit' | 'person'; competencyId: string; userIds: string[]; introducedOn: CalendarDate; graceDays: number; active: boolean }
+
+const evidenceKey = (row: { userId: string; competencyId: string; sourceKind: string; sourceRef: string }) => `${row.userId}|${row.competencyId}|${row.sourceKind}|${row.sourceRef}`
+
+describe.each(await testDrivers())('the passport after random evidence on %s', (driver) => {
+	let database: TestDatabase
+	let app: DatabaseClient
+	let shared: Awaited<ReturnType<typeof plantShared>>
+	let clock = new Date('2030-01-01T09:00:00Z')
+	let run = 0
+	const ctx = (): ServiceContext => {
+		const now = clock
+		return { db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' }
+	}
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		shared = await plantShared(database)
+		app = await database.connectAsApp({ maxConnections: 2 })
+	}, 120_000)
+	afterAll(() => database?.close(), 30_000)
+
+	test('the nightly check finds 0 drift, and every stored dot is the domain rule over the facts', async () => {
+		await fc.assert(
+			fc.asyncProperty(fc.array(command, { minLength: 6, maxLength: 24 }), async (commands) => {
+				run++
+				const world = await database.asOwner((db) => plantUnit(db, { run, shared }))
+				const coordinator: Actor = { userId: world.coordinator, tenantId: world.tenantId, grants: [{ role: 'employee', tenantId: world.tenantId }, { role: 'coordinator', tenantId: world.tenantId }] }
+				const employeeActor = (userId: string): Actor => ({ userId, tenantId: world.tenantId, grants: [{ role: 'employee', tenantId: world.tenantId }] })
+				const evidence: ModelEvidence[] = []
+				const requirements: ModelRequirement[] = []
+				const lastScore = new Map<string, number>()
+				const today = () => amsterdamDate(clock)
+				const stored = () => withTenantContext(app.db, { tenantId: world.tenantId, userId: null }, (tx) => tx.select().from(schema.passportEvidence))
+				const idOf = async (key: string) => (await stored()).find((row) => evidenceKey(row) === key)!.id
+				const expect0Drift = async () => expect(await checkPassportConsistency(ctx(), { actor: null })).toMatchObject({ ok: true, value: { drift: 0 } })
+
+				for (const [index, step] of commands.entries()) {
+					switch (step.kind) {
+						case 'import': {
+							const day = addDays(today(), -step.daysAgo)
+							const who = world.people[step.person]!
+							const what = shared.competencies[step.competency]!
+							const key = `${who.id}|${what.id}|import|csv:${day}`
+							const imported = await importEvidence(ctx(), { actor: coordinator, csv: `medewerker;bekwaamheid;datum\n${who.email};${what.name};${day}`, commit: true })
+							// The same person, competency and day imported before: nothing new, and the service says so.
+							if (evidence.some((piece) => piece.key === key)) expect(imported).toMatchObject({ ok: false, code: 'IMPORT_NOTHING_NEW' })
+							else {
+								expect(imported).toMatchObject({ ok: true, value: { imported: 1 } })
+								evidence.push({ key, userId: who.id, competencyId: what.id, occurredOn: day, revoked: false, superseded: false })
+							}
+							break
+						}
+						case 'upload': {
+							const day = addDays(today(), -step.daysAgo)
+							const who = world.people[step.person]!
+							const what = shared.competencies[step.competency]!
+							const sent = await submitCertificate(ctx(), { actor: employeeActor(who.id), competencyId: what.id, obtainedOn: day, note: '', file: { name: 'bewijs.pdf', bytes: PDF } })
+							if (!sent.ok) throw new Error(`certificate refused: ${sent.code}`)
+							expect(await decideCertificate(ctx(), { actor: coordinator, uploadId: sent.value.uploadId, decision: { kind: 'approve' } })).toMatchObject({ ok: true })
+							evidence.push({ key: `${who.id}|${what.id}|upload|${sent.value.uploadId}`, userId: who.id, competencyId: what.id, occurredOn: day, revoked: false, superseded: false })
+							break
+						}
+						case 'score': {
+							const who = world.people[step.person]!
+							const lineItem = shared.lineItems[step.lineItem]!
+							// A unique instant on the chosen day, so a score of a later day is the newer one.
+							const at = new Date(`${addDays(today(), -step.daysAgo)}T10:00:00Z`).getTime() + index
+							const scored = await recordLtiScore(ctx(), {
+								actor: shared.tool,
+								lineItemId: lineItem,
+								score: scoreSchema.parse({ userId: who.id, scoreGiven: step.percent, scoreMaximum: 100, activityProgress: 'Completed', gradingProgress: 'FullyGraded', timestamp: new Date(at).toISOString() }),
+							})
+							const previous = lastScore.get(`${lineItem}|${who.id}`)
+							const newer = previous === undefined || at > previous
+							expect(scored).toMatchObject({ ok: true, value: { decision: newer ? 'store' : previous === at ? 'repeat' : 'stale' } })
+							if (!newer) break
+							lastScore.set(`${lineItem}|${who.id}`, at)
+							const key = `${who.id}|${shared.competencies[0]!.id}|lti_score|${lineItem}/${world.enrolments[step.person]!}`
+							if (step.percent >= MIN_SCORE && !evidence.some((piece) => piece.key === key)) {
+								evidence.push({ key, userId: who.id, competencyId: shared.competencies[0]!.id, occurredOn: amsterdamDate(new Date(at)), revoked: false, superseded: false })
+							}
+							break
+						}
+						case 'revoke': {
+							// Only a piece that still counts is revoked; one superseded or revoked before is left alone (ADR 031).
+							const open = evidence.filter((piece) => !piece.revoked && !piece.superseded)
+							const target = open[step.pick % Math.max(1, open.length)]
+							if (!target) break
+							const evidenceId = await idOf(target.key)
+							const revoked = await withTenantContext(app.db, { tenantId: world.tenantId, userId: world.coordinator, now: clock }, (tx) =>
+								revokeEvidence(tx, { evidenceId, revokedBy: world.coordinator, revokedAt: clock, reason: 'Onjuist geregistreerd' }),
+							)
+							expect(revoked).toBe(true)
+							target.revoked = true
+							break
+						}
+						case 'supersede': {
+							// A correction: a new piece of the same kind on another day (up to a year back) replaces one that still counts.
+							const open = evidence.filter((piece) => !piece.revoked && !piece.superseded)
+							const target = open[step.pick % Math.max(1, open.length)]
+							if (!target) break
+							const day = addDays(today(), -(step.by % 366))
+							if (day === target.occurredOn) break
+							const evidenceId = await idOf(target.key)
+							const correctionId = await withTenantContext(app.db, { tenantId: world.tenantId, userId: world.coordinator, now: clock }, async (tx) => {
+								const old = await getEvidenceFacts(tx, { evidenceId })
+								return supersedeEvidence(tx, { old: old!, occurredOn: day, occurredAt: new Date(`${day}T12:00:00Z`), recordedBy: world.coordinator })
+							})
+							expect(correctionId).not.toBeNull()
+							target.superseded = true
+							const kind = target.key.split('|')[2]!
+							evidence.push({ key: `${target.userId}|${target.competencyId}|${kind}|correction:${evidenceId}`, userId: target.userId, competencyId: target.competencyId, occurredOn: day, revoked: false, superseded: false })
+							break
+						}
+						case 'requirement': {
+							const what = shared.competencies[step.competency]!
+							const terms = { competencyId: what.id, introducedOn: addDays(today(), step.introducedIn), graceDays: step.graceDays }
+							if (step.scope === 'person') {
+								const who = world.people[step.person]!
+								const added = await addPersonRequirement(ctx(), { actor: coordinator, userId: who.id, reason: null, ...terms })
+								if (!added.ok) throw new Error(`person requirement refused: ${added.code}`)
+								requirements.push({ id: added.value.id, scope: 'person', competencyId: what.id, userIds: [who.id], introducedOn: terms.introducedOn, graceDays: terms.graceDays, active: true })
+							} else {
+								const profile = step.scope === 'profile'
+								const added = await addUnitRequirement(ctx(), { actor: coordinator, jobProfileId: profile ? world.jobProfile : null, ...terms })
+								if (!added.ok) throw new Error(`unit requirement refused: ${added.code}`)
+								const userIds = world.people.filter((who) => !profile || who.inProfile).map((who) => who.id)
+								requirements.push({ id: added.value.id, scope: 'unit', competencyId: what.id, userIds, introducedOn: terms.introducedOn, graceDays: terms.graceDays, active: true })
+							}
+							break
+						}
+						case 'deactivate': {
+							const active = requirements.filter((requirement) => requirement.active)
+							const target = active[step.pick % Math.max(1, active.length)]
+							if (!target) break
+							const done =
+								target.scope === 'unit'
+									? await deactivateUnitRequirement(ctx(), { actor: coordinator, requirementId: target.id })
+									: await deactivatePersonRequirement(ctx(), { actor: coordinator, id: target.id })
+							expect(done).toMatchObject({ ok: true })
+							target.active = false
+							break
+						}
+						case 'advance': {
+							clock = new Date(clock.getTime() + step.days * 86_400_000)
+							if (step.nightly) await expect0Drift()
+							break
+						}
+					}
+				}
+
+				await expect0Drift()
+				// The evidence is exactly the model's, none lost, none extra, with the model's day and state.
+				const rows = await stored()
+				expect(
+					rows.map((row) => ({ key: evidenceKey(row), occurredOn: row.occurredOn, revoked: row.revokedAt !== null, superseded: row.supersededBy !== null })).sort((a, b) => a.key.localeCompare(b.key)),
+				).toEqual(evidence.map(({ key, occurredOn, revoked, superseded }) => ({ key, occurredOn, revoked, superseded })).sort((a, b) => a.key.localeCompare(b.key)))
+				// Every dot stored equals the rule over the model's facts; a cell without a row has nothing to show.
+				const idByKey = new Map(rows.map((row) => [evidenceKey(row), row.id]))
+				const dots = await withTenantContext(app.db, { tenantId: world.tenantId, userId: null }, (tx) => tx.select().from(schema.passportStatus))
+				for (const who of world.people) {
+					for (const what of shared.competencies) {
+						const expected = passportStatus(
+							what,
+							requirements.filter((r) => r.active && r.competencyId === what.id && r.userIds.includes(who.id)).map(({ id, introducedOn, graceDays }) => ({ id, introducedOn, graceDays })),
+							evidence.filter((piece) => piece.userId === who.id && piece.competencyId === what.id).map((piece) => ({ id: idByKey.get(piece.key)!, occurredOn: piece.occurredOn, revoked: piece.revoked, superseded: piece.superseded })),
+							{ today: today() },
+						)
+						const dot = dots.find((row) => row.userId === who.id && row.competencyId === what.id)
+						if (!dot) {
+							expect(expected).toMatchObject({ status: 'not_required', validUntil: null, cause: { evidenceId: null } })
+							continue
+						}
+						const actual: PassportStatus = { status: dot.status, validUntil: dot.validUntil, permanent: dot.permanent, nextChangeOn: dot.nextChangeOn, cause: dot.cause }
+						if (!sameStatus(actual, expected)) expect({ person: who.email, competency: what.name, dot: actual }).toEqual({ person: who.email, competency: what.name, dot: expected })
+					}
+				}
+			}),
+			{ numRuns: 8 },
+		)
+	}, 120_000)
+})
+
+/**
+ * The concern's competencies, and NVWA's e-learning on a Moodle tool with two graded items; the
+ * course grants the first competency from a score of MIN_SCORE %. Written as the owner.
+ */
+async function plantShared(database: TestDatabase) {
+	const db = database.db
+	const [nvwa] = await db.insert(schema.tenants).values({ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' }).returning({ id: schema.tenants.id })
+	const competencies = await db
+		.insert(schema.competencies)
+		.values(COMPETENCIES)
+		.returning({ id: schema.competencies.id, name: schema.competencies.name, validityMonths: schema.competencies.validityMonths, warningDays: schema.competencies.warningDays, renewalBasis: schema.competencies.renewalBasis })
+	const { courseId, tool, lineItemIds } = await insertElearningOnTool(db, { providerTenantId: nvwa!.id, title: 'Monsters nemen', passMarkPercent: 55, lineItems: LINE_ITEMS })
+	await db.insert(schema.courseCompetencies).values({ courseId, competencyId: competencies[0]!.id, minScorePercent: MIN_SCORE })
+	const [session] = await db
+		.insert(schema.sessions)
+		.values({ tenantId: nvwa!.id, courseId, startsAt: new Date('2029-01-01T07:00:00Z'), endsAt: new Date('2040-01-01T07:00:00Z'), capacity: 1000 })
+		.returning({ id: schema.sessions.id })
+	const access: ToolAccess = { tenantId: nvwa!.id, userId: null, tool, toolId: tool.id, courseId, scopes: [], issuer: 'https://leerplein.test' }
+	return {
+		competencies,
+		session: session!.id,
+		tool: access,
+		lineItems: lineItemIds,
+	}
+}
+
+/** A unit of its own for one run: a coordinator and three employees (two of them advisers), all three enrolled in the e-learning. */
+async function plantUnit(db: TestDatabase['db'], { run, shared }: { run: number; shared: { session: string } }) {
+	const [unit] = await db.insert(schema.tenants).values({ slug: `unit-${run}`, name: `Eenheid ${run}`, shortName: `E${run}` }).returning({ id: schema.tenants.id })
+	const tenantId = unit!.id
+	const [profile] = await db.insert(schema.jobProfiles).values({ tenantId, name: 'Adviseur' }).returning({ id: schema.jobProfiles.id })
+	const people = await db
+		.insert(schema.users)
+		.values(
+			Array.from({ length: EMPLOYEES + 1 }, (_, k) => ({
+				tenantId,
+				employeeNumber: `${run}-${k}`,
+				name: k === EMPLOYEES ? `Coördinator ${run}` : `Medewerker ${run}-${k}`,
+				email: `p${k}@unit-${run}.test`,
+				jobProfileId: k < 2 ? profile!.id : null,
+			})),
+		)
+		.returning({ id: schema.users.id, email: schema.users.email, jobProfileId: schema.users.jobProfileId })
+	const coordinator = people[EMPLOYEES]!.id
+	await db.insert(schema.roleAssignments).values({ userId: coordinator, role: 'coordinator', tenantId })
+	const enrolments = await db
+		.insert(schema.enrolments)
+		.values(people.slice(0, EMPLOYEES).map((who) => ({ tenantId, sessionId: shared.session, userId: who.id, status: 'enrolled' as const })))
+		.returning({ id: schema.enrolments.id })
+	return {
+		tenantId,
+		coordinator,
+		jobProfile: profile!.id,
+		people: people.map((who) => ({ id: who.id, email: who.email, inProfile: who.jobProfileId !== null })),
+		enrolments: enrolments.map((row) => row.id),
+	}
+}
