@@ -11,14 +11,15 @@ import { accessibilityViolations, FATIMA, signInAs, useE2E } from '../support/e2
 // Issue 14 item 6, bulk actions on a session's participants, in Chromium: an RVO coordinator
 // ticks two of three participants by keyboard at 320 px, is refused without a reason (beside the
 // field, nothing changes), previews who is cancelled, cancels them with one reason and reads the
-// outcome per person; then mails the third, one queued mail naming the session. PostgreSQL: the
+// outcome per person; then mails the third, one queued mail naming the session, and moves them
+// to a later session after a preview that says they get a seat there. PostgreSQL: the
 // test plants and reads rows.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
 const DAY_MS = 86_400_000
 const dayAhead = (days: number) => amsterdamWallClock(new Date(Date.now() + days * DAY_MS)).date
 
-/** An RVO course with one session 52 days ahead and three colleagues enrolled. Written as the owner. */
+/** An RVO course with a session 52 days ahead with three colleagues enrolled, and one a week later to move to. Written as the owner. */
 async function plant(owner: Database) {
 	const suffix = randomBytes(3).toString('hex')
 	const [rvo] = await owner.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
@@ -34,6 +35,11 @@ async function plant(owner: Database) {
 		.insert(schema.sessions)
 		.values({ tenantId, courseId: course!.id, startsAt, endsAt: new Date(startsAt.getTime() + 50 * 60_000), locationId: location!.id, capacity: 10 })
 		.returning({ id: schema.sessions.id })
+	const laterStart = amsterdamInstant(dayAhead(59), '07:00')
+	const [later] = await owner
+		.insert(schema.sessions)
+		.values({ tenantId, courseId: course!.id, startsAt: laterStart, endsAt: new Date(laterStart.getTime() + 50 * 60_000), locationId: location!.id, capacity: 10 })
+		.returning({ id: schema.sessions.id })
 	const [fatima] = await owner.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.tenantId, tenantId), eq(schema.users.name, FATIMA)))
 	const colleagues = await owner
 		.select({ id: schema.users.id, name: schema.users.name })
@@ -47,7 +53,7 @@ async function plant(owner: Database) {
 		const [row] = await owner.insert(schema.enrolments).values({ tenantId, sessionId: session!.id, userId: colleague.id, status: 'enrolled', queueNumber: ++queue }).returning({ id: schema.enrolments.id })
 		people.push({ ...colleague, enrolmentId: row!.id })
 	}
-	return { course: course!, sessionId: session!.id, people }
+	return { course: course!, sessionId: session!.id, laterId: later!.id, people }
 }
 
 describe.each(drivers)('bulk actions on a session’s participants on %s', (driver) => {
@@ -70,7 +76,7 @@ describe.each(drivers)('bulk actions on a session’s participants on %s', (driv
 			]),
 		)
 
-	test('a coordinator ticks two participants by keyboard at 320 px, previews, cancels them with one reason and reads the outcome per person; then mails the third', async () => {
+	test('a coordinator ticks two participants by keyboard at 320 px, previews, cancels them with one reason and reads the outcome per person; then mails and moves the third', async () => {
 		const [first, second, third] = f.people as [(typeof f.people)[number], (typeof f.people)[number], (typeof f.people)[number]]
 		const page = await e2e.newPage()
 		await page.setViewportSize({ width: 320, height: 800 })
@@ -124,5 +130,17 @@ describe.each(drivers)('bulk actions on a session’s participants on %s', (driv
 			sql`select data->>'subject' as subject, data->>'enrolmentId' as enrolment from pgboss.job where name = 'mail' and data->>'kind' = 'participant_message' and data->>'enrolmentId' in (${sql.join(f.people.map((p) => sql`${p.enrolmentId}`), sql`, `)})`,
 		)
 		expect(jobs).toEqual([{ subject: 'Nieuwe zaal', enrolment: third.enrolmentId }])
+
+		// The third is moved a week later: the preview says they get a seat there.
+		await page.getByRole('checkbox', { name: `Kies ${third.name}` }).check()
+		await page.getByLabel('Doeluitvoering').selectOption(f.laterId)
+		await page.getByRole('button', { name: 'Bekijk de verplaatsing' }).click()
+		const move = page.getByRole('region', { name: 'Wat verplaatsen doet' })
+		await move.getByText('Daar zijn 10 plaatsen vrij: 1 krijgen een plaats, 0 komen op de wachtlijst').waitFor()
+		await expectAccessible(page)
+		await move.getByRole('button', { name: 'Ja, 1 persoon verplaatsen' }).click()
+		await page.getByRole('status').filter({ hasText: '1 persoon verplaatst' }).waitFor()
+		const [moved] = await e2e.owner.db.select({ sessionId: schema.enrolments.sessionId, status: schema.enrolments.status }).from(schema.enrolments).where(eq(schema.enrolments.id, third.enrolmentId))
+		expect(moved).toEqual({ sessionId: f.laterId, status: 'enrolled' })
 	}, 120_000)
 })
