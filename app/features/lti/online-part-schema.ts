@@ -66,6 +66,17 @@ export type OnlinePartInput = z.output<typeof onlinePartSchema>
 /** Which Moodle course and activity an online part is (both, or neither). */
 export const moodleIdsSchema = z.object({ resourceLinkId, moodleCourseId: moodleId(), moodleActivityId: moodleId() }).refine(bothOrNeither, PAIR)
 
+/** A blended programme's completion rule (ADR 033): at least this many parts, or empty for every part. The service checks the upper bound. */
+export const completionRuleSchema = z.object({
+	minParts: z
+		.string()
+		.trim()
+		.optional()
+		.refine((value) => !value || /^\d{1,3}$/.test(value), { error: 'COMPLETION_RULE_INVALID' satisfies ErrorCode })
+		.transform((value) => (value ? Number(value) : null))
+		.refine((value) => value === null || value >= 1, { error: 'COMPLETION_RULE_INVALID' satisfies ErrorCode }),
+})
+
 /** Removing an online part (after confirmation). */
 export const removeOnlinePartSchema = z.object({ resourceLinkId })
 

@@ -4,6 +4,7 @@ export {
 	deleteLineItem,
 	deleteOnlinePart,
 	deleteToolWebServices,
+	getCourseCompletionMinParts,
 	getCourseForm,
 	getCourseTitle,
 	getLineItem,
@@ -40,6 +41,7 @@ export {
 	sealPlatformKey,
 	saveToolWebServices,
 	setOnlinePartMoodleIds,
+	setCourseCompletionMinParts,
 	setOnlinePartPassMark,
 	storeScore,
 	takeMessageState,
@@ -68,5 +70,7 @@ export {
 	isEnrolledInCourse,
 	listCourseInstructorsForTool,
 	listCourseMembersForTool,
+	completeBlendedEnrolment,
+	lockBlendedParts,
 } from '../queries/lti-enrolments.ts'
-export type { CompletedEnrolment, CourseInstructor, CourseMember } from '../queries/lti-enrolments.ts'
+export type { BlendedEnrolmentParts, CompletedEnrolment, CourseInstructor, CourseMember } from '../queries/lti-enrolments.ts'

@@ -233,6 +233,9 @@ export async function listMyEnrolments(db: Database, { userId }: { userId: strin
 			endsAt: sessions.endsAt,
 			courseId: courses.id,
 			courseTitle: courses.title,
+			courseForm: courses.form,
+			/** A blended programme's completion rule (ADR 033): "Mijn leren" shows progress per part. */
+			completionMinParts: courses.completionMinParts,
 			priceCents: enrolments.priceCents,
 			locationName: locations.name,
 			city: locations.city,

@@ -191,6 +191,18 @@ export async function getOnlinePart(db: Database, { resourceLinkId }: { resource
 	return row ?? null
 }
 
+/** A course's completion rule (ADR 033): at least this many parts, null every part. */
+export async function getCourseCompletionMinParts(db: Database, { courseId }: { courseId: string }): Promise<number | null> {
+	const [row] = await db.select({ minParts: courses.completionMinParts }).from(courses).where(eq(courses.id, courseId))
+	return row?.minParts ?? null
+}
+
+/** Sets a course's completion rule; false when the course is not the caller's to change. */
+export async function setCourseCompletionMinParts(db: Database, { courseId, minParts, now }: { courseId: string; minParts: number | null; now: Date }): Promise<boolean> {
+	const rows = await db.update(courses).set({ completionMinParts: minParts, updatedAt: now }).where(eq(courses.id, courseId)).returning({ id: courses.id })
+	return rows.length > 0
+}
+
 /** The pass mark of an online part, if it has one. */
 export async function getCourseTitle(db: Database, { courseId }: { courseId: string }): Promise<string | null> {
 	const [row] = await db.select({ title: courses.title }).from(courses).where(eq(courses.id, courseId))
@@ -426,10 +438,20 @@ export type ScoreToStore = {
  * Stores a score with what it causes, in one statement. `stored` is false when a result at least as
  * new landed since the context was read; `completedPart` only for the score that first completed it.
  */
-export async function storeScore(db: Database, target: ScoreTarget, score: ScoreToStore): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
+export async function storeScore(
+	db: Database,
+	target: ScoreTarget,
+	score: ScoreToStore,
+	/** Runs in the same transaction when this score first completed the part (a blended programme's rule, ADR 033); returns the enrolments it completed. */
+	afterCompletion?: (tx: Database) => Promise<number>,
+): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
 	// The completion, or the score itself (a competency's minimum score), may write passport
 	// evidence (ADR 031): settled in the same transaction.
-	return inSelfEnteringTransaction(db, { tenantId: target.tenantId, now: score.now }, async (tx) => storeScoreStatement(tx, target, score))
+	return inSelfEnteringTransaction(db, { tenantId: target.tenantId, now: score.now }, async (tx) => {
+		const saved = await storeScoreStatement(tx, target, score)
+		if (!saved.completedPart || !afterCompletion) return saved
+		return { ...saved, completedEnrolments: saved.completedEnrolments + (await afterCompletion(tx)) }
+	})
 }
 
 async function storeScoreStatement(db: Database, target: ScoreTarget, score: ScoreToStore) {
