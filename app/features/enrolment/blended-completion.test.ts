@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
+import { storeScore } from '@leerplein/db/lti'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertElearningOnTool, insertNvwaAndRvo, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ServiceContext } from '../../core/service.server.ts'
 import { scoreSchema } from '../lti/protocol.server.ts'
 import { recordLtiScore } from '../lti/record-lti-score.server.ts'
+import { settleBlendedCompletion } from './settle-blended-completion.server.ts'
 import { setCompletionRule } from '../lti/set-completion-rule.server.ts'
 import type { ToolAccess } from '../lti/tool-context.server.ts'
 import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
@@ -68,6 +70,39 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 		expect(trail.every((row) => row.tenantId === f.rvo)).toBe(true)
 		const evidence = await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => tx.select().from(schema.passportEvidence))
 		expect(evidence.filter((row) => row.sourceKind === 'course_completion').map((row) => row.sourceRef).sort()).toEqual([f.first.enrolment, f.second.enrolment].sort())
+	})
+
+	// Deterministic, on PostgreSQL: the score's transaction has stored the score, locked the enrolment
+	// and read it not yet attended; attendance arrives before it commits. Without the lock the
+	// attendance would read the uncommitted score as missing and both would miss the completion.
+	test.skipIf(driver !== 'postgres')('attendance arriving while a score\'s transaction has decided but not committed waits for it, then completes the enrolment', async () => {
+		const racer = f.racers[0]!
+		let decided = () => {}
+		const hasDecided = new Promise<void>((resolve) => (decided = resolve))
+		let commit = () => {}
+		const mayCommit = new Promise<void>((resolve) => (commit = resolve))
+		const target = { tenantId: f.nvwa, toolId: f.tool.toolId, courseId: f.course, lineItemId: f.lineItem, userId: racer.userId }
+		const scored = storeScore(
+			app.db,
+			target,
+			{ scoreGiven: 90, scoreMaximum: 100, activityProgress: 'Completed', gradingProgress: 'FullyGraded', comment: null, timestamp: NOW, completesPart: true, closeEnrolmentsFrom: [], audit: { origin: null, requestId: null }, now: NOW },
+			async (tx) => {
+				const completed = await settleBlendedCompletion(ctx(), tx, { courseId: f.course, userId: racer.userId })
+				decided()
+				await mayCommit
+				return completed
+			},
+		)
+		await hasDecided
+		const attended = attend(racer.enrolment)
+		// The attendance's update of the enrolment waits for the score's lock (seen from the owner's connection), or has finished.
+		let finished = false
+		void attended.finally(() => (finished = true))
+		await waitForALockWait(database, () => finished)
+		commit()
+		expect(await scored).toMatchObject({ stored: true, completedPart: true, completedEnrolments: 0 })
+		expect(await attended).toMatchObject({ ok: true, value: { saved: [{ enrolmentId: racer.enrolment, status: 'completed' }] } })
+		expect(await statusOf(racer.enrolment)).toBe('completed')
 	})
 
 	test('the coordinator sets a rule of at least one of the two parts (three is refused beside the field): the module alone completes an enrolment', async () => {
@@ -133,5 +168,16 @@ async function plant(database: TestDatabase) {
 		second: await participant(2),
 		third: await participant(3),
 		fourth: await participant(4),
+		racers: [await participant(5)],
+	}
+}
+
+/** Resolves once a backend of the test database waits for a lock (PostgreSQL's own view, polled; no fixed sleep decides anything), or `done()`. */
+async function waitForALockWait(database: TestDatabase, done: () => boolean): Promise<void> {
+	while (!done()) {
+		const rows = (await database.asOwner((db) => db.execute(`select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`))) as unknown as { waiting: number }[] | { rows: { waiting: number }[] }
+		const waiting = Array.isArray(rows) ? rows[0]?.waiting : rows.rows[0]?.waiting
+		if (waiting && waiting > 0) return
+		await new Promise((resolve) => setImmediate(resolve))
 	}
 }
