@@ -127,6 +127,17 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 			met: true,
 		})
 	})
+
+	test('"Mijn leren" of a completed enrolment tells from the marks whether the session was attended', async () => {
+		const classroomOf = async (person: { userId: string; enrolment: string }) => {
+			const shown = await showMyLearning(ctx(), { actor: { userId: person.userId, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] } })
+			const enrolment = shown.ok ? [...shown.value.history, ...shown.value.enrolled].find((row) => row.id === person.enrolment) : undefined
+			return { status: enrolment?.status, classroom: enrolment?.blended?.parts[0] }
+		}
+		expect(await classroomOf(f.first)).toEqual({ status: 'completed', classroom: { kind: 'classroom', state: 'attended', done: true } })
+		// Completed by the module alone under the rule of one of two: not attended.
+		expect(await classroomOf(f.fourth)).toEqual({ status: 'completed', classroom: { kind: 'classroom', state: 'pending', done: false } })
+	})
 })
 
 /** NVWA provides a blended course: a classroom session of one (past) meeting and a Moodle module with pass mark 55; four RVO employees are enrolled. */

@@ -151,6 +151,11 @@ export const ltiLineItems = pgTable(
 		index().on(t.resourceLinkId),
 		check('lti_line_items_maximum_positive', sql`${t.scoreMaximum} > 0`),
 		ownUnitPolicy('lti_line_items', t.tenantId),
+		// A learner of another unit sees the items they have a result on: "Mijn leren" shows which online part a score completed (ADR 033).
+		pgPolicy('lti_line_items_own_results', {
+			for: 'select',
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from lti_results r where r.line_item_id = ${t.id} and r.user_id = ${appUserId})`),
+		}),
 		ownToolOnly('lti_line_items', t.toolId),
 	],
 )

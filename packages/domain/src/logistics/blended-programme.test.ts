@@ -4,6 +4,7 @@ import {
 	blendedParts,
 	blendedProgress,
 	checkCompletionRule,
+	completedClassroomState,
 	completesByRule,
 	completionRuleOf,
 	decideBlendedCompletion,
@@ -59,6 +60,17 @@ describe('blendedProgress: per part, in order', () => {
 
 	test('a rule asking for more parts than the course still has asks for all of them', () => {
 		expect(blendedProgress(blendedParts('attended', [online('a', true)]), { kind: 'at_least', parts: 5 })).toMatchObject({ required: 2, met: true })
+	})
+})
+
+describe('completedClassroomState: was the session of a completed enrolment attended?', () => {
+	test('the marks say so, or else the online parts alone could not have met the rule', () => {
+		expect(completedClassroomState('attended', [online('a', true)], { kind: 'at_least', parts: 1 })).toBe('attended')
+		// One of two, by the module alone: the session was not (yet) attended.
+		expect(completedClassroomState('pending', [online('a', true)], { kind: 'at_least', parts: 1 })).toBe('pending')
+		expect(completedClassroomState('not_attended', [online('a', true)], { kind: 'at_least', parts: 1 })).toBe('not_attended')
+		// Every part was needed: attended, even without marks (an enrolment from before marks per meeting).
+		expect(completedClassroomState('pending', [online('a', true)], ALL)).toBe('attended')
 	})
 })
 

@@ -57,6 +57,17 @@ export function classroomStateOf(status: EnrolmentStatus): ClassroomState {
 	return 'pending'
 }
 
+/**
+ * A completed enrolment's status no longer says whether its session was attended (a rule of n of m
+ * can complete it without): its meeting marks do (`fromMarks`, sessionAttendance). Where the online
+ * parts alone could not meet the rule, the session was attended, marks or not (an older enrolment).
+ */
+export function completedClassroomState(fromMarks: ClassroomState, online: readonly Extract<PartState, { kind: 'online' }>[], rule: CompletionRule): ClassroomState {
+	if (fromMarks === 'attended') return 'attended'
+	const withoutClassroom = blendedProgress([{ kind: 'classroom', state: fromMarks }, ...online], rule)
+	return withoutClassroom.met ? fromMarks : 'attended'
+}
+
 export type PartState = { kind: 'classroom'; state: ClassroomState } | { kind: 'online'; id: string; title: string; completed: boolean }
 export type PartProgress = PartState & { done: boolean }
 
@@ -89,6 +100,6 @@ export function decideBlendedCompletion({ status, online, rule }: { status: Enro
 }
 
 /** The parts in order: the classroom part first, then the online parts in the order they were linked. */
-export function blendedParts(status: EnrolmentStatus, online: readonly Extract<PartState, { kind: 'online' }>[]): PartState[] {
-	return [{ kind: 'classroom', state: classroomStateOf(status) }, ...online]
+export function blendedParts(status: EnrolmentStatus, online: readonly Extract<PartState, { kind: 'online' }>[], classroom: ClassroomState = classroomStateOf(status)): PartState[] {
+	return [{ kind: 'classroom', state: classroom }, ...online]
 }
