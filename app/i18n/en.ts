@@ -242,6 +242,7 @@ export const en: Messages = {
 		ONLINE_PART_CUSTOM_ID_TOO_LONG: 'The id can be at most 200 characters long.',
 		PASS_MARK_INVALID: 'Enter a whole number from 0 to 100.',
 		ONLINE_PART_PASS_MARK_INVALID: 'Enter a whole number from 0 to 100, or leave the field empty.',
+		PART_CANNOT_MOVE: 'This part is already first or last and cannot move further that way.',
 		COMPLETION_RULE_INVALID: 'Enter a whole number of 1 or more, or leave the field empty: then every part must be done.',
 		COMPLETION_RULE_OUT_OF_RANGE: 'This course has {{parts}} parts. Enter a whole number from 1 to {{parts}}, or leave the field empty: then every part must be done.',
 		MOODLE_ID_INVALID: 'Enter a positive whole number of at most 2147483647, or leave the field empty.',

@@ -243,6 +243,7 @@ export const nl = {
 		ONLINE_PART_CUSTOM_ID_TOO_LONG: 'Het id mag hoogstens 200 tekens lang zijn.',
 		PASS_MARK_INVALID: 'Vul een heel getal van 0 tot en met 100 in.',
 		ONLINE_PART_PASS_MARK_INVALID: 'Vul een heel getal van 0 tot en met 100 in, of laat het veld leeg.',
+		PART_CANNOT_MOVE: 'Dit onderdeel staat al bovenaan of onderaan en kan die kant niet verder op.',
 		COMPLETION_RULE_INVALID: 'Vul een heel getal van 1 of meer in, of laat het veld leeg: dan moeten alle onderdelen af zijn.',
 		COMPLETION_RULE_OUT_OF_RANGE: 'Deze opleiding heeft {{parts}} onderdelen. Vul een heel getal van 1 tot en met {{parts}} in, of laat het veld leeg: dan moeten alle onderdelen af zijn.',
 		MOODLE_ID_INVALID: 'Vul een positief heel getal van hoogstens 2147483647 in, of laat het veld leeg.',

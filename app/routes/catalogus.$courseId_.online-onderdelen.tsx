@@ -9,8 +9,9 @@ import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../features/lti/link-online-part.server.ts'
 import { linkOnlinePartToMoodle } from '../features/lti/link-online-part-to-moodle.server.ts'
-import { completionRuleSchema, moodleIdsSchema, onlinePartSchema, passMarksSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
+import { completionRuleSchema, movePartSchema, moodleIdsSchema, onlinePartSchema, passMarksSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
 import { setCompletionRule } from '../features/lti/set-completion-rule.server.ts'
+import { moveCoursePart } from '../features/lti/move-course-part.server.ts'
 import { setOnlinePartPassMarks } from '../features/lti/set-online-part-pass-marks.server.ts'
 import { removeOnlinePart } from '../features/lti/remove-online-part.server.ts'
 import { showOnlineParts, type OnlinePartsPage } from '../features/lti/show-online-parts.server.ts'
@@ -43,6 +44,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		saved: url.searchParams.has('moodle-opgeslagen'),
 		passMarksSaved: url.searchParams.has('slaaggrens-opgeslagen'),
 		completionSaved: url.searchParams.has('afronding-opgeslagen'),
+		partMoved: url.searchParams.has('volgorde-opgeslagen'),
 		title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}`,
 	}
 }
@@ -53,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const form = await readForm(request)
-	switch (requireIntent(form, ['remove', 'moodle-ids', 'pass-marks', 'completion-rule', 'link'])) {
+	switch (requireIntent(form, ['remove', 'moodle-ids', 'pass-marks', 'completion-rule', 'move-part', 'link'])) {
 		case 'remove': {
 			const submission = parseForm(form, removeOnlinePartSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -79,6 +81,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			if (!saved.ok) return saved.field ? refusedForm(submission, saved) : throwFailure(saved)
 			return redirect(`/catalogus/${courseId}/online-onderdelen?afronding-opgeslagen=1#afronding`, 303)
 		}
+		case 'move-part': {
+			const submission = parseForm(form, movePartSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			valueOrThrow(await moveCoursePart(context, { actor, courseId, ...submission.value }))
+			return redirect(`/catalogus/${courseId}/online-onderdelen?volgorde-opgeslagen=1#volgorde`, 303)
+		}
 		case 'link': {
 			const submission = parseForm(form, onlinePartSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -96,7 +104,7 @@ function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]
 }
 
 export default function OnlineParts() {
-	const { course, parts, tools, linked, removing, identifying, newParts, saved, passMarksSaved, completion, completionSaved } = useLoaderData<typeof loader>()
+	const { course, parts, tools, linked, removing, identifying, newParts, saved, passMarksSaved, completion, completionSaved, partMoved } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	return (
@@ -210,6 +218,13 @@ export default function OnlineParts() {
 							: t('lti.completion.currentSome', { parts: completion.partCount, minParts: completion.minParts })}
 					</p>
 					<CompletionRuleForm completion={completion} lastResult={replyTo(actionData, 'completion-rule')} />
+					<h3 id="volgorde">{t('lti.completion.order')}</h3>
+					{partMoved ? (
+						<p className="notice" role="status">
+							{t('lti.completion.moved')}
+						</p>
+					) : null}
+					<PartOrder parts={parts} classroomIndex={completion.classroomIndex} />
 				</section>
 			) : null}
 			{tools.some((tool) => tool.deepLinking) ? (
@@ -337,6 +352,38 @@ function CompletionRuleForm({ completion, lastResult }: { completion: OnlinePart
 				</button>
 			</div>
 		</Form>
+	)
+}
+
+/** The parts of a blended programme in their order, each with a button to move it a place up or down (ADR 033). */
+function PartOrder({ parts, classroomIndex }: { parts: OnlinePartsPage['parts']; classroomIndex: number }) {
+	const { t } = useTranslation()
+	const at = Math.min(classroomIndex, parts.length)
+	const ordered = [
+		...parts.slice(0, at).map((part) => ({ key: part.id, label: t('lti.completion.onlinePart', { title: part.title }) })),
+		{ key: 'classroom', label: t('lti.completion.classroomPart') },
+		...parts.slice(at).map((part) => ({ key: part.id, label: t('lti.completion.onlinePart', { title: part.title }) })),
+	]
+	return (
+		<ol className="plain-list" aria-labelledby="volgorde">
+			{ordered.map((part, index) => (
+				<li key={part.key}>
+					{part.label}{' '}
+					{(['up', 'down'] as const)
+						.filter((direction) => (direction === 'up' ? index > 0 : index < ordered.length - 1))
+						.map((direction) => (
+							<Form method="post" key={direction} className="inline-form">
+								<input type="hidden" name="intent" value="move-part" />
+								<input type="hidden" name="part" value={part.key} />
+								<input type="hidden" name="direction" value={direction} />
+								<button type="submit" className="button button--secondary" aria-label={t(direction === 'up' ? 'lti.completion.moveUp' : 'lti.completion.moveDown', { part: part.label })}>
+									{t(direction === 'up' ? 'lti.completion.up' : 'lti.completion.down')}
+								</button>
+							</Form>
+						))}
+				</li>
+			))}
+		</ol>
 	)
 }
 

@@ -1,5 +1,8 @@
 ALTER TABLE "courses" ADD COLUMN "completion_min_parts" integer;--> statement-breakpoint
+ALTER TABLE "courses" ADD COLUMN "classroom_part_index" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "lti_resource_links" ADD COLUMN "position" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
 ALTER TABLE "courses" ADD CONSTRAINT "completion_min_parts_positive" CHECK ("courses"."completion_min_parts" is null or "courses"."completion_min_parts" >= 1);--> statement-breakpoint
+ALTER TABLE "courses" ADD CONSTRAINT "classroom_part_index_not_negative" CHECK ("courses"."classroom_part_index" >= 0);--> statement-breakpoint
 CREATE POLICY "lti_line_items_own_results" ON "lti_line_items" AS PERMISSIVE FOR SELECT TO public USING ("lti_line_items"."tenant_id" = (select app_tenant_id()) or exists (select 1 from lti_results r where r.line_item_id = "lti_line_items"."id" and r.user_id = (select app_user_id())));--> statement-breakpoint
 
 -- Blended programmes (ADR 033). The domain decides from the state of each part whether an

@@ -164,5 +164,21 @@ describe.skipIf(!drivers.includes('postgres'))('a blended programme completes in
 		expect(trail).toEqual([expect.objectContaining({ before: { minParts: null }, after: { minParts: 1 } })])
 		expect(await accessibilityViolations(page)).toEqual([])
 		await expectFits(page, 320)
+
+		// The order of the parts: the classroom session first; moved down, the module comes first.
+		const order = page.getByRole('list', { name: 'Volgorde van de onderdelen' })
+		expect(await order.getByRole('listitem').allTextContents()).toEqual(['Klassikale bijeenkomst Omlaag', 'Online module Module Hygiëne Omhoog'])
+		await order.getByRole('button', { name: 'Klassikale bijeenkomst omlaag' }).click()
+		await page.getByRole('status').filter({ hasText: 'De volgorde is opgeslagen.' }).waitFor()
+		expect(await page.getByRole('list', { name: 'Volgorde van de onderdelen' }).getByRole('listitem').allTextContents()).toEqual(['Online module Module Hygiëne Omlaag', 'Klassikale bijeenkomst Omhoog'])
+		expect(await accessibilityViolations(page)).toEqual([])
+		await expectFits(page, 320)
+		const moved = await owner.db.select().from(schema.auditLog).where(and(eq(schema.auditLog.action, 'course.part_order_set'), eq(schema.auditLog.objectId, f.course)))
+		expect(moved).toEqual([expect.objectContaining({ after: { classroomIndex: 1, online: [f.link] } })])
+		// Sanne's "Mijn leren" follows the course's order.
+		const learner = await e2e.newPage()
+		await signInAs(learner, SANNE, { returnTo: '/mijn-leren' })
+		const parts = learner.getByRole('list', { name: `Voortgang per onderdeel van ${f.courseTitle}` })
+		expect((await parts.getByRole('listitem').allTextContents()).map((text) => text.split(':')[0])).toEqual(['Online module Module Hygiëne', 'Klassikale bijeenkomst'])
 	})
 })

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../../core/service.server.ts'
 import { scoreSchema } from '../lti/protocol.server.ts'
 import { recordLtiScore } from '../lti/record-lti-score.server.ts'
 import { settleBlendedCompletion } from './settle-blended-completion.server.ts'
+import { moveCoursePart } from '../lti/move-course-part.server.ts'
 import { setCompletionRule } from '../lti/set-completion-rule.server.ts'
 import type { ToolAccess } from '../lti/tool-context.server.ts'
 import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
@@ -113,14 +114,25 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 		expect(await statusOf(f.fourth.enrolment)).toBe('completed')
 	})
 
+	test('the coordinator moves the classroom part after the module: the order is stored and audited, and the first part cannot go up', async () => {
+		expect(await moveCoursePart(ctx(), { actor: coordinator(), courseId: f.course, part: 'classroom', direction: 'up' })).toEqual({ ok: false, kind: 'conflict', code: 'PART_CANNOT_MOVE' })
+		expect(await moveCoursePart(ctx(), { actor: coordinator(), courseId: f.course, part: 'classroom', direction: 'down' })).toEqual({ ok: true, value: null })
+		const trail = (await withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.auditLog))).filter((row) => row.action === 'course.part_order_set')
+		expect(trail.map((row) => [row.before, row.after])).toEqual([[{ classroomIndex: 0, online: [f.resourceLink] }, { classroomIndex: 1, online: [f.resourceLink] }]])
+		// An employee of another unit may not.
+		const employee: Actor = { userId: f.third.userId, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] }
+		expect(await moveCoursePart(ctx(), { actor: employee, courseId: f.course, part: 'classroom', direction: 'up' })).toMatchObject({ ok: false })
+	})
+
 	test('"Mijn leren" shows the progress per part of a blended enrolment', async () => {
 		const employee: Actor = { userId: f.third.userId, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] }
 		const shown = await showMyLearning(ctx(), { actor: employee })
 		const enrolment = shown.ok ? [...shown.value.history, ...shown.value.enrolled].find((row) => row.id === f.third.enrolment) : undefined
 		expect(enrolment?.blended).toEqual({
+			// In the course's order: the module first, then the classroom part.
 			parts: [
-				{ kind: 'classroom', state: 'attended', done: true },
 				{ kind: 'online', id: f.resourceLink, title: 'Hygiëne online', completed: false, done: false },
+				{ kind: 'classroom', state: 'attended', done: true },
 			],
 			done: 1,
 			required: 1,
@@ -132,7 +144,7 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 		const classroomOf = async (person: { userId: string; enrolment: string }) => {
 			const shown = await showMyLearning(ctx(), { actor: { userId: person.userId, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] } })
 			const enrolment = shown.ok ? [...shown.value.history, ...shown.value.enrolled].find((row) => row.id === person.enrolment) : undefined
-			return { status: enrolment?.status, classroom: enrolment?.blended?.parts[0] }
+			return { status: enrolment?.status, classroom: enrolment?.blended?.parts.find((part) => part.kind === 'classroom') }
 		}
 		expect(await classroomOf(f.first)).toEqual({ status: 'completed', classroom: { kind: 'classroom', state: 'attended', done: true } })
 		// Completed by the module alone under the rule of one of two: not attended.

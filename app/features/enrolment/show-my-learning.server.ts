@@ -38,7 +38,7 @@ export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Ac
 				const online = onlineParts.map((part) => ({ kind: 'online' as const, id: part.resourceLinkId, title: part.title, completed: part.completedAt !== null }))
 				const rule = completionRuleOf(enrolment.completionMinParts)
 				const classroom = enrolment.status === 'completed' ? completedClassroomState(await classroomFromMarks(tx, enrolment), online, rule) : undefined
-				blended = blendedProgress(blendedParts(enrolment.status, online, classroom), rule)
+				blended = blendedProgress(blendedParts(enrolment.status, online, { classroom, classroomIndex: enrolment.classroomPartIndex }), rule)
 			}
 			enrolments.push({ ...enrolment, onlineParts, blended })
 		}

@@ -77,6 +77,12 @@ export const completionRuleSchema = z.object({
 		.refine((value) => value === null || value >= 1, { error: 'COMPLETION_RULE_INVALID' satisfies ErrorCode }),
 })
 
+/** Moving one part of a blended programme a place up or down: the classroom part, or an online part by its id. */
+export const movePartSchema = z.object({
+	part: z.string({ error: 'ONLINE_PART_NOT_FOUND' satisfies ErrorCode }).refine((value) => value === 'classroom' || isUuid(value), { error: 'ONLINE_PART_NOT_FOUND' satisfies ErrorCode }),
+	direction: z.enum(['up', 'down'], { error: 'PART_CANNOT_MOVE' satisfies ErrorCode }),
+})
+
 /** Removing an online part (after confirmation). */
 export const removeOnlinePartSchema = z.object({ resourceLinkId })
 

@@ -173,7 +173,7 @@ export async function listCourseOnlineParts(db: Database, { courseId }: { course
 		.from(ltiResourceLinks)
 		.innerJoin(ltiTools, eq(ltiTools.id, ltiResourceLinks.toolId))
 		.where(eq(ltiResourceLinks.courseId, courseId))
-		.orderBy(asc(ltiResourceLinks.createdAt), asc(ltiResourceLinks.id))
+		.orderBy(asc(ltiResourceLinks.position), asc(ltiResourceLinks.createdAt), asc(ltiResourceLinks.id))
 }
 
 /** An online part with its course and tool, for a launch. */
@@ -195,6 +195,20 @@ export async function getOnlinePart(db: Database, { resourceLinkId }: { resource
 export async function getCourseCompletionMinParts(db: Database, { courseId }: { courseId: string }): Promise<number | null> {
 	const [row] = await db.select({ minParts: courses.completionMinParts }).from(courses).where(eq(courses.id, courseId))
 	return row?.minParts ?? null
+}
+
+/** How many online parts come before a course's classroom part (ADR 033). */
+export async function getClassroomPartIndex(db: Database, { courseId }: { courseId: string }): Promise<number> {
+	const [row] = await db.select({ index: courses.classroomPartIndex }).from(courses).where(eq(courses.id, courseId))
+	return row?.index ?? 0
+}
+
+/** Stores a course's order of parts: the classroom part's place and each online part's position. */
+export async function setCoursePartOrder(db: Database, { courseId, classroomIndex, online, now }: { courseId: string; classroomIndex: number; online: readonly string[]; now: Date }): Promise<void> {
+	await db.update(courses).set({ classroomPartIndex: classroomIndex, updatedAt: now }).where(eq(courses.id, courseId))
+	for (const [position, id] of online.entries()) {
+		await db.update(ltiResourceLinks).set({ position }).where(and(eq(ltiResourceLinks.id, id), eq(ltiResourceLinks.courseId, courseId)))
+	}
 }
 
 /** Sets a course's completion rule; false when the course is not the caller's to change. */
@@ -519,7 +533,7 @@ export async function listMyOnlinePartProgress(db: Database, { userId }: { userI
 			where i.resource_link_id = l.id and r.user_id = ${userId}) graded on true
 		left join ${ltiPartCompletions} pc on pc.resource_link_id = l.id and pc.user_id = ${userId}
 		where l.course_id in (select s.course_id from ${enrolments} e join ${sessions} s on s.id = e.session_id where e.user_id = ${userId})
-		order by l.created_at, l.id`,
+		order by l.position, l.created_at, l.id`,
 	)
 	return rows.map((row) => ({
 		courseId: row.course_id,

@@ -64,6 +64,8 @@ export const courses = pgTable(
 		 * has online parts and is not e-learning.
 		 */
 		completionMinParts: integer(),
+		/** How many online parts come before the classroom part (ADR 033): 0, the default, puts it first. */
+		classroomPartIndex: integer().notNull().default(0),
 	},
 	(t) => [
 		// The catalogue lists published courses newest first.
@@ -75,6 +77,7 @@ export const courses = pgTable(
 		check('duration_positive', sql`${t.durationMinutes} > 0`),
 		check('price_not_negative', sql`${t.priceCents} >= 0`),
 		check('completion_min_parts_positive', sql`${t.completionMinParts} is null or ${t.completionMinParts} >= 1`),
+		check('classroom_part_index_not_negative', sql`${t.classroomPartIndex} >= 0`),
 		// The visibility rule of the domain's isCourseVisibleTo (and the query twin courseVisibleTo):
 		// published and open to the concern, or opened to the reader's unit. Anonymous visitors
 		// (no tenant) see the concern-wide published courses only.

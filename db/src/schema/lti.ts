@@ -102,6 +102,8 @@ export const ltiResourceLinks = pgTable(
 		custom: jsonb().$type<Record<string, string>>().notNull().default({}),
 		/** Percentage of the maximum a score must reach to complete the part; null means any graded completion. */
 		passMarkPercent: integer(),
+		/** The part's place among the course's online parts (ADR 033), then the order they were linked in. */
+		position: integer().notNull().default(0),
 		/** The Moodle course and activity (course module id) behind the part, for the web-services completion sync; null: not synced. */
 		moodleCourseId: integer(),
 		moodleActivityId: integer(),

@@ -8,6 +8,7 @@ import {
 	completesByRule,
 	completionRuleOf,
 	decideBlendedCompletion,
+	movePart,
 	type CompletionRule,
 	type PartState,
 } from './blended-programme.ts'
@@ -71,6 +72,26 @@ describe('completedClassroomState: was the session of a completed enrolment atte
 		expect(completedClassroomState('not_attended', [online('a', true)], { kind: 'at_least', parts: 1 })).toBe('not_attended')
 		// Every part was needed: attended, even without marks (an enrolment from before marks per meeting).
 		expect(completedClassroomState('pending', [online('a', true)], ALL)).toBe('attended')
+	})
+})
+
+describe('the order of parts', () => {
+	test('the classroom part sits after the first classroomIndex online parts', () => {
+		const parts = blendedParts('attended', [online('a', false), online('b', true)], { classroomIndex: 1 })
+		expect(parts.map((part) => (part.kind === 'classroom' ? 'classroom' : part.id))).toEqual(['a', 'classroom', 'b'])
+		expect(blendedParts('attended', [online('a', false)], { classroomIndex: 5 }).map((part) => part.kind)).toEqual(['online', 'classroom'])
+	})
+
+	test.each<[string, 'up' | 'down', { classroomIndex: number; online: string[] } | string]>([
+		['classroom', 'down', { classroomIndex: 1, online: ['a', 'b'] }],
+		['a', 'up', { classroomIndex: 1, online: ['a', 'b'] }],
+		['b', 'up', { classroomIndex: 0, online: ['b', 'a'] }],
+		['classroom', 'up', 'PART_CANNOT_MOVE'],
+		['b', 'down', 'PART_CANNOT_MOVE'],
+		['x', 'up', 'ONLINE_PART_NOT_FOUND'],
+	])('given classroom, a, b: moving %s %s gives %o', (part, direction, expected) => {
+		const moved = movePart({ classroomIndex: 0, online: ['a', 'b'] }, part, direction)
+		expect(moved).toEqual(typeof expected === 'string' ? { ok: false, code: expected } : { ok: true, value: expected })
 	})
 })
 

@@ -99,7 +99,39 @@ export function decideBlendedCompletion({ status, online, rule }: { status: Enro
 	return transition(status, { type: 'complete' }, 'system').ok ? 'complete' : 'not_yet'
 }
 
-/** The parts in order: the classroom part first, then the online parts in the order they were linked. */
-export function blendedParts(status: EnrolmentStatus, online: readonly Extract<PartState, { kind: 'online' }>[], classroom: ClassroomState = classroomStateOf(status)): PartState[] {
-	return [{ kind: 'classroom', state: classroom }, ...online]
+/**
+ * The parts in the course's order: the online parts in their order, with the classroom part after
+ * the first `classroomIndex` of them (0: first).
+ */
+export function blendedParts(
+	status: EnrolmentStatus,
+	online: readonly Extract<PartState, { kind: 'online' }>[],
+	{ classroom = classroomStateOf(status), classroomIndex = 0 }: { classroom?: ClassroomState | undefined; classroomIndex?: number } = {},
+): PartState[] {
+	const at = Math.min(Math.max(classroomIndex, 0), online.length)
+	return [...online.slice(0, at), { kind: 'classroom', state: classroom }, ...online.slice(at)]
+}
+
+/** A part in the course's order: the classroom part, or an online part by its id. */
+export type PartKey = 'classroom' | { online: string }
+
+export type PartOrder = { classroomIndex: number; online: string[] }
+
+export function partKeys({ classroomIndex, online }: PartOrder): PartKey[] {
+	const at = Math.min(Math.max(classroomIndex, 0), online.length)
+	return [...online.slice(0, at).map((id) => ({ online: id })), 'classroom', ...online.slice(at).map((id) => ({ online: id }))]
+}
+
+export type MovePartError = 'ONLINE_PART_NOT_FOUND' | 'PART_CANNOT_MOVE'
+
+/** A coordinator moves one part a place up or down; the first cannot go up, the last not down. */
+export function movePart(order: PartOrder, part: 'classroom' | string, direction: 'up' | 'down'): Result<PartOrder, MovePartError> {
+	const keys = partKeys(order)
+	const index = keys.findIndex((key) => (part === 'classroom' ? key === 'classroom' : key !== 'classroom' && key.online === part))
+	if (index < 0) return fail('ONLINE_PART_NOT_FOUND')
+	const to = direction === 'up' ? index - 1 : index + 1
+	if (to < 0 || to >= keys.length) return fail('PART_CANNOT_MOVE')
+	const moved = [...keys]
+	;[moved[index], moved[to]] = [moved[to]!, moved[index]!]
+	return ok({ classroomIndex: moved.indexOf('classroom'), online: moved.flatMap((key) => (key === 'classroom' ? [] : [key.online])) })
 }
