@@ -43,8 +43,8 @@ export const nl = {
 		manage: {
 			title: 'Online onderdelen van {{course}}',
 			backToCourse: 'Terug naar {{course}}',
-			linked_one: 'Er is {{parts}} online onderdeel gekoppeld.',
-			linked_other: 'Er zijn {{parts}} online onderdelen gekoppeld.',
+			linked_one: 'Er is {{count}} online onderdeel gekoppeld.',
+			linked_other: 'Er zijn {{count}} online onderdelen gekoppeld.',
 			current: 'Gekoppelde onderdelen',
 			partTitle: 'Titel',
 			tool: 'Leeromgeving',
@@ -257,8 +257,8 @@ export const en: typeof nl = {
 		manage: {
 			title: 'Online parts of {{course}}',
 			backToCourse: 'Back to {{course}}',
-			linked_one: '{{parts}} online part was linked.',
-			linked_other: '{{parts}} online parts were linked.',
+			linked_one: '{{count}} online part was linked.',
+			linked_other: '{{count}} online parts were linked.',
 			current: 'Linked parts',
 			partTitle: 'Title',
 			tool: 'Learning tool',
