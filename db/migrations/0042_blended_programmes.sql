@@ -24,7 +24,7 @@ CREATE OR REPLACE FUNCTION blended_may_settle(course uuid) RETURNS boolean
 	END $$;
 --> statement-breakpoint
 -- The person's active enrolments in the course with the state of each online part (one row per
--- enrolment and part, parts in the order they were linked). The enrolments are locked first, in a
+-- enrolment and part, online parts in their order). The enrolments are locked first, in a
 -- statement of their own: a result is always stored before this is called, so of two results
 -- arriving at once the one that takes the lock second reads, in the next statement's fresh
 -- snapshot, what the first committed — neither can miss the completion.
@@ -46,7 +46,7 @@ CREATE OR REPLACE FUNCTION blended_parts_for_update(course uuid, person uuid)
 			FROM enrolments e JOIN sessions s ON s.id = e.session_id JOIN courses c ON c.id = s.course_id
 			JOIN lti_resource_links l ON l.course_id = c.id
 			WHERE s.course_id = course AND e.user_id = person AND e.status NOT IN ('declined', 'cancelled')
-			ORDER BY e.id, l.created_at, l.id;
+			ORDER BY e.id, l.position, l.created_at, l.id;
 	END $$;
 --> statement-breakpoint
 -- Completes one enrolment the domain found complete, from the statuses the state machine allows,

@@ -72,7 +72,7 @@ export type BlendedEnrolmentParts = {
 	status: EnrolmentStatus
 	courseForm: CourseForm
 	minParts: number | null
-	/** The course's online parts in the order they were linked, and whether this person completed each. */
+	/** The course's online parts in their order, and whether this person completed each. */
 	online: { id: string; title: string; completed: boolean }[]
 }
 
