@@ -228,6 +228,13 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ reason: 'De trainer is ziek' }),
 		nulField: 'reason',
 	},
+	'routes/uitvoeringen.$sessionId.deelnemer-toevoegen': {
+		as: 'rvo-coordinator',
+		path: (f) => `/uitvoeringen/${f.session.id}/deelnemer-toevoegen`,
+		// An id of nobody: a request that slipped through the form pipeline is refused, not enrolled.
+		form: (f) => ({ intent: 'add', employeeId: f.course.id }),
+		nulField: 'employeeId',
+	},
 	'routes/postvak': { as: 'rvo-coordinator', path: () => '/postvak' },
 	'routes/catalogus.$courseId_.online-onderdelen': {
 		as: 'rvo-coordinator',
