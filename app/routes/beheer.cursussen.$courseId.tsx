@@ -63,7 +63,8 @@ export default function EditCourse() {
 	return (
 		<div className="container page">
 			<h1>
-				{t('courseAdmin.editTitle')} <CourseStatusBadge status={status} />
+				{t('courseAdmin.editTitle')}
+				<CourseStatusBadge status={status} />
 			</h1>
 			{flash ? (
 				<p className="notice notice--success" role="status">

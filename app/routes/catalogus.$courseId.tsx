@@ -63,7 +63,8 @@ export default function CoursePage() {
 			</p>
 			<article className="course">
 				<h1>
-					{course.title} <CourseStatusBadge status={course.status} />
+					{course.title}
+					<CourseStatusBadge status={course.status} />
 				</h1>
 				{course.status === 'draft' || course.status === 'archived' ? (
 					// Only the providing unit's coordinators see a course that is not published: they preview it.
