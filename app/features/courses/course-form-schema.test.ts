@@ -61,6 +61,11 @@ describe('the course form', () => {
 		expect(none.status === 'error' && none.error).toEqual({ audienceTenantIds: ['COURSE_AUDIENCE_UNITS_REQUIRED'] })
 	})
 
+	test('a posted status is no part of the course: saving never publishes', () => {
+		const submission = parseForm(form({ ...valid, status: 'published' }), courseFormSchema)
+		expect(submission.status === 'success' && 'status' in submission.value).toBe(false)
+	})
+
 	test('refuses a post without visibility beside that field', () => {
 		const { visibility: _, ...rest } = valid
 		const submission = parseForm(form(rest), courseFormSchema)
