@@ -108,7 +108,7 @@ describe.each(await testDrivers())('the course form on %s', (driver) => {
 		await fitsAt320(sanne)
 	})
 
-	test('a post without "open to" is a 400 with the message beside that field', async () => {
+	test('the server refuses a post without "open to", or with a bad contact address, with a 400 and the message beside that field', async () => {
 		const fatima = await e2e.signIn(FATIMA, { returnTo: '/beheer/cursussen/nieuw' })
 		const themeId = await fatima.getByLabel('Thema').locator('option').nth(1).getAttribute('value')
 		const origin = new URL(fatima.url()).origin
@@ -119,5 +119,20 @@ describe.each(await testDrivers())('the course form on %s', (driver) => {
 		})
 		expect(answer.status()).toBe(400)
 		expect(await answer.text()).toContain('Kies voor wie de cursus open staat.')
+
+		// Without JavaScript the server answers: the message beside the field, the other values kept.
+		const plain = await e2e.newPage({ javaScriptEnabled: false })
+		await plain.context().addCookies(await fatima.context().cookies())
+		await plain.goto('/beheer/cursussen/nieuw')
+		await plain.getByLabel('Titel', { exact: true }).fill('Zonder geldig adres')
+		await plain.getByLabel('Doelgroep').fill('Iedereen die het adres wil weten.')
+		await plain.getByLabel('Naam', { exact: true }).fill('Fatima el Amrani')
+		await plain.getByLabel('E-mailadres', { exact: true }).fill('fatima@')
+		await plain.getByRole('button', { name: 'Opslaan' }).click()
+		await expect(plain.locator('#course-contactEmail-error').textContent()).resolves.toBe('Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.')
+		expect(await plain.getByLabel('E-mailadres', { exact: true }).inputValue()).toBe('fatima@')
+		expect(await plain.getByLabel('Doelgroep').inputValue()).toBe('Iedereen die het adres wil weten.')
+		expect(await plain.getByLabel('Titel', { exact: true }).inputValue()).toBe('Zonder geldig adres')
+		expect(await plain.getByRole('alert').filter({ hasText: 'E-mailadres' }).count()).toBe(1)
 	})
 })
