@@ -70,7 +70,7 @@ const courseForm = (f: BadInputFixtures): Form => ({
 	language: 'nl',
 	durationMinutes: '120',
 	priceEuros: '0',
-	status: 'draft',
+	visibility: 'concern',
 })
 
 const toolForm = (intent: string): Form => ({

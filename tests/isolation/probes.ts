@@ -259,6 +259,9 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "swapped id: edit another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, expectStatus: 404, text: (f) => f.nvwaSharedCourse.title },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 302 },
 		{ name: 'control: the providing unit edits its draft', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: "swapped id: publish another unit's draft", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, form: () => ({ intent: 'publish' }), expectStatus: 404 },
+		{ name: "swapped id: archive another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, form: () => ({ intent: 'archive' }), expectStatus: 404 },
+		{ name: 'an employee cannot publish a draft of their unit', as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, form: () => ({ intent: 'publish' }), expectStatus: 403 },
 	],
 	// A unit's passport requirements (issue 15): RVO's coordinators reach only RVO's; another unit's ids are not found or refused beside the field, and nothing changes.
 	'routes/beheer.eisen': [
