@@ -78,7 +78,7 @@ export type BlendedEnrolmentParts = {
 
 /**
  * A person's active enrolments in a course with the state of each online part, for the domain to
- * decide a blended programme's completion (ADR 033). Locks the enrolments first (migration 0042):
+ * decide a blended programme's completion (ADR 033). Locks the enrolments first (migration 0043):
  * call it in the transaction that stored the result, after storing it. Empty when the caller is
  * neither the tool serving the course, its providing unit, nor a trainer of it, or the course has no online part.
  */

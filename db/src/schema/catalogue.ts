@@ -36,13 +36,22 @@ export const courses = pgTable(
 		language: language().notNull().default('nl'),
 		durationMinutes: integer().notNull(),
 		priceCents: integer().notNull().default(0),
+		/** What a participant can do afterwards (issue 14); empty in a draft not yet written out. */
+		learningGoals: text().notNull().default(''),
+		/** Who the course is meant for. */
+		targetAudience: text().notNull().default(''),
+		/** What a participant should know or have done before. */
+		prerequisites: text().notNull().default(''),
+		/** Whom to ask about the course: both or neither (the form's rule); a published course has one. */
+		contactName: text().notNull().default(''),
+		contactEmail: text().notNull().default(''),
 		visibility: courseVisibility().notNull().default('concern'),
 		status: courseStatus().notNull().default('draft'),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 
-		// --- Catalogue search (issue 4, ADR 010). All maintained by triggers (migration 0016). ---
-		/** Weighted Dutch document: title (A), keywords and theme (B), summary and description (C), provider (D). */
+		// --- Catalogue search (issue 4, ADR 010). All maintained by triggers (migrations 0016, 0042). ---
+		/** Weighted Dutch document: title (A), keywords and theme (B), summary and description (C), provider, learning goals and target audience (D). */
 		searchDocument: tsvector(),
 		/** The title lower-cased without accents, for exact-title and phrase-in-title ranking. */
 		searchTitle: text().notNull().default(''),
