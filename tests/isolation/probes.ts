@@ -606,6 +606,10 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'control: the providing coordinator manages them', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.nvwaOnlinePart.title },
 		...RVO_NON_COORDINATORS.map((as): Probe => ({ name: "direct URL: the online parts of the own unit's draft course", as, path: (f) => `/catalogus/${f.rvoDraftCourse.id}/online-onderdelen`, expectStatus: 404, text: (f) => f.rvoDraftCourse.title })),
 		{ name: "control: the own unit's coordinator manages its draft's parts", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.rvoDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.rvoDraftCourse.title },
+		// A blended programme's completion rule (ADR 033) is the providing unit's to set.
+		{ name: "setting another unit's completion rule", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, form: () => ({ intent: 'completion-rule', minParts: '1' }), expectStatus: 404 },
+		{ name: "moving a part of another unit's course", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, form: () => ({ intent: 'move-part', part: 'classroom', direction: 'down' }), expectStatus: 404 },
+		{ name: 'control: the providing coordinator sets the completion rule', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, form: () => ({ intent: 'completion-rule', minParts: '1' }), expectStatus: 303 },
 	],
 	'routes/lti.starten.$resourceLinkId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: launch another unit's online part", as, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 404 })),
