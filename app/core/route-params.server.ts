@@ -30,3 +30,22 @@ export function slugParam(params: Params, name: string, notFound: ErrorCode): st
 	invariantResponse(isSlug(value), 404, notFound)
 	return value
 }
+
+/**
+ * The row a query parameter names (`?bewerk=<id>`, `?deactiveer=<id>`) among the rows the page may
+ * act on: null when the parameter is absent, a 404 with `notFound` when it names none of them, so
+ * another unit's id (or any other) is never confirmed to exist.
+ */
+export function rowFromQuery<Row extends { id: string }>(url: URL, name: string, rows: readonly Row[], notFound: ErrorCode): Row | null {
+	const id = url.searchParams.get(name)
+	if (id === null) return null
+	const found = rows.find((row) => row.id === id)
+	invariantResponse(found, 404, notFound)
+	return found
+}
+
+/** A count the page reports after a change (`?toegevoegd=3`); anything else reports none. */
+export function countFromQuery(url: URL, name: string): number | null {
+	const value = url.searchParams.get(name)
+	return value !== null && /^\d{1,6}$/.test(value) ? Number(value) : null
+}

@@ -11,6 +11,7 @@ import * as passportImportStrings from '../features/passport/import-strings.ts'
 import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 import * as requirementStrings from '../features/passport/requirement-strings.ts'
 import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
+import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -40,6 +41,7 @@ export const en: Messages = {
 	...passportUploadStrings.en,
 	...requirementStrings.en,
 	...passportPersonStrings.en,
+	...addParticipantStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -84,6 +86,16 @@ export const en: Messages = {
 		full: 'Full',
 		noSessions: 'No sessions are scheduled yet. Check again later, or ask the provider about the options.',
 		keywords: 'Keywords',
+		learningGoals: 'What you can do afterwards',
+		targetAudience: 'Who it is for',
+		prerequisites: 'Prerequisites',
+		contact: 'Any questions?',
+		contactText: 'Ask {{name}}:',
+		draftBadge: 'Draft',
+		draftNotice: 'This course is a draft: only your unit’s coordinators see it. Employees find it in the catalogue once it is published.',
+		archivedBadge: 'Archived',
+		archivedNotice: 'This course is archived: only your unit’s coordinators still see it.',
+		manage: 'Manage the course',
 	},
 	...ltiStrings.en,
 	...catalogueStrings.en,
@@ -98,6 +110,7 @@ export const en: Messages = {
 	errors: {
 		...passportUploadStrings.enErrors,
 		...passportPersonStrings.enErrors,
+		...addParticipantStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',
@@ -245,6 +258,9 @@ export const en: Messages = {
 		ONLINE_PART_CUSTOM_ID_TOO_LONG: 'The id can be at most 200 characters long.',
 		PASS_MARK_INVALID: 'Enter a whole number from 0 to 100.',
 		ONLINE_PART_PASS_MARK_INVALID: 'Enter a whole number from 0 to 100, or leave the field empty.',
+		PART_CANNOT_MOVE: 'This part is already first or last and cannot move further that way.',
+		COMPLETION_RULE_INVALID: 'Enter a whole number of 1 or more, or leave the field empty: then every part must be done.',
+		COMPLETION_RULE_OUT_OF_RANGE: 'This course has {{parts}} parts. Enter a whole number from 1 to {{parts}}, or leave the field empty: then every part must be done.',
 		MOODLE_ID_INVALID: 'Enter a positive whole number of at most 2147483647, or leave the field empty.',
 		MOODLE_IDS_PAIR: 'Enter both the course id and the activity id, or neither.',
 		WEB_SERVICES_TOKEN_REQUIRED: 'Enter the web-services token.',
@@ -286,7 +302,22 @@ export const en: Messages = {
 		COURSE_PRICE_NOT_A_NUMBER: 'Enter the price as a number, for example 395 or 0.',
 		COURSE_PRICE_NEGATIVE: 'The price cannot be negative.',
 		COURSE_PRICE_TOO_HIGH: 'The price is at most €25,000.',
-		COURSE_STATUS_REQUIRED: 'Choose a status from the list.',
+		COURSE_GOALS_TOO_LONG: 'The learning goals are at most 2,000 characters.',
+		COURSE_AUDIENCE_TOO_LONG: 'The target audience is at most 1,000 characters.',
+		COURSE_PREREQUISITES_TOO_LONG: 'The prerequisites are at most 1,000 characters.',
+		COURSE_KEYWORDS_TOO_MANY: 'Give at most 12 keywords.',
+		COURSE_KEYWORD_TOO_LONG: 'A keyword is at most 40 characters.',
+		COURSE_VISIBILITY_REQUIRED: 'Choose who the course is open to.',
+		COURSE_AUDIENCE_UNITS_REQUIRED: 'Choose at least one unit from the list.',
+		COURSE_CONTACT_NAME_TOO_LONG: 'The contact’s name is at most 120 characters.',
+		COURSE_CONTACT_NAME_REQUIRED: 'Fill in the contact’s name too.',
+		COURSE_CONTACT_EMAIL_INVALID: 'Enter a valid e-mail address, such as name@example.com.',
+		COURSE_CONTACT_EMAIL_REQUIRED: 'Fill in the contact’s e-mail address too.',
+		COURSE_ALREADY_PUBLISHED: 'This course has already been published.',
+		COURSE_ALREADY_ARCHIVED: 'This course has already been archived.',
+		COURSE_STATUS_MERGED: 'This course was merged into another one and changes no more.',
+		COURSE_INCOMPLETE: 'Fill in the learning goals, the target audience and a contact first; then you can publish the course.',
+		COURSE_STATUS_CHANGED: 'The course’s status changed meanwhile. Look at the course again.',
 		SYNONYM_TERM_REQUIRED: 'Enter a term.',
 		SYNONYM_TERM_TOO_LONG: 'The term may be at most 60 characters long.',
 		SYNONYM_EXPANSIONS_REQUIRED: 'Enter at least one synonym.',

@@ -13,6 +13,7 @@ import * as passportImportStrings from '../features/passport/import-strings.ts'
 import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 import * as requirementStrings from '../features/passport/requirement-strings.ts'
 import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
+import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -41,6 +42,7 @@ export const nl = {
 	...passportUploadStrings.nl,
 	...requirementStrings.nl,
 	...passportPersonStrings.nl,
+	...addParticipantStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -85,6 +87,16 @@ export const nl = {
 		full: 'Vol',
 		noSessions: 'Er zijn nog geen uitvoeringen gepland. Kijk later nog eens, of vraag de aanbieder naar de mogelijkheden.',
 		keywords: 'Trefwoorden',
+		learningGoals: 'Wat u na afloop kunt',
+		targetAudience: 'Voor wie',
+		prerequisites: 'Voorkennis',
+		contact: 'Vragen over deze cursus?',
+		contactText: 'Neem contact op met {{name}}:',
+		draftBadge: 'Concept',
+		draftNotice: 'Deze cursus is een concept: alleen de coördinatoren van uw organisatieonderdeel zien hem. Medewerkers vinden hem pas in de catalogus als hij is gepubliceerd.',
+		archivedBadge: 'Gearchiveerd',
+		archivedNotice: 'Deze cursus is gearchiveerd: alleen de coördinatoren van uw organisatieonderdeel zien hem nog.',
+		manage: 'Cursus beheren',
 	},
 	...ltiStrings.nl,
 	...catalogueStrings.nl,
@@ -99,6 +111,7 @@ export const nl = {
 	errors: {
 		...passportUploadStrings.nlErrors,
 		...passportPersonStrings.nlErrors,
+		...addParticipantStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',
@@ -246,6 +259,9 @@ export const nl = {
 		ONLINE_PART_CUSTOM_ID_TOO_LONG: 'Het id mag hoogstens 200 tekens lang zijn.',
 		PASS_MARK_INVALID: 'Vul een heel getal van 0 tot en met 100 in.',
 		ONLINE_PART_PASS_MARK_INVALID: 'Vul een heel getal van 0 tot en met 100 in, of laat het veld leeg.',
+		PART_CANNOT_MOVE: 'Dit onderdeel staat al bovenaan of onderaan en kan die kant niet verder op.',
+		COMPLETION_RULE_INVALID: 'Vul een heel getal van 1 of meer in, of laat het veld leeg: dan moeten alle onderdelen af zijn.',
+		COMPLETION_RULE_OUT_OF_RANGE: 'Deze opleiding heeft {{parts}} onderdelen. Vul een heel getal van 1 tot en met {{parts}} in, of laat het veld leeg: dan moeten alle onderdelen af zijn.',
 		MOODLE_ID_INVALID: 'Vul een positief heel getal van hoogstens 2147483647 in, of laat het veld leeg.',
 		MOODLE_IDS_PAIR: 'Vul zowel het cursus-id als het activiteit-id in, of geen van beide.',
 		WEB_SERVICES_TOKEN_REQUIRED: 'Vul het webservicetoken in.',
@@ -287,7 +303,22 @@ export const nl = {
 		COURSE_PRICE_NOT_A_NUMBER: 'Vul de prijs in als getal, bijvoorbeeld 395 of 0.',
 		COURSE_PRICE_NEGATIVE: 'De prijs kan niet negatief zijn.',
 		COURSE_PRICE_TOO_HIGH: 'De prijs is hoogstens € 25.000.',
-		COURSE_STATUS_REQUIRED: 'Kies een status uit de lijst.',
+		COURSE_GOALS_TOO_LONG: 'De leerdoelen zijn hoogstens 2.000 tekens.',
+		COURSE_AUDIENCE_TOO_LONG: 'De doelgroep is hoogstens 1.000 tekens.',
+		COURSE_PREREQUISITES_TOO_LONG: 'De voorkennis is hoogstens 1.000 tekens.',
+		COURSE_KEYWORDS_TOO_MANY: 'Geef hoogstens 12 trefwoorden.',
+		COURSE_KEYWORD_TOO_LONG: 'Een trefwoord is hoogstens 40 tekens.',
+		COURSE_VISIBILITY_REQUIRED: 'Kies voor wie de cursus open staat.',
+		COURSE_AUDIENCE_UNITS_REQUIRED: 'Kies minstens één organisatieonderdeel uit de lijst.',
+		COURSE_CONTACT_NAME_TOO_LONG: 'De naam van de contactpersoon is hoogstens 120 tekens.',
+		COURSE_CONTACT_NAME_REQUIRED: 'Vul ook de naam van de contactpersoon in.',
+		COURSE_CONTACT_EMAIL_INVALID: 'Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.',
+		COURSE_CONTACT_EMAIL_REQUIRED: 'Vul ook het e-mailadres van de contactpersoon in.',
+		COURSE_ALREADY_PUBLISHED: 'Deze cursus is al gepubliceerd.',
+		COURSE_ALREADY_ARCHIVED: 'Deze cursus is al gearchiveerd.',
+		COURSE_STATUS_MERGED: 'Deze cursus is samengevoegd met een andere en verandert niet meer.',
+		COURSE_INCOMPLETE: 'Vul eerst de leerdoelen, de doelgroep en een contactpersoon in; daarna kunt u de cursus publiceren.',
+		COURSE_STATUS_CHANGED: 'De status van de cursus is intussen gewijzigd. Bekijk de cursus opnieuw.',
 		SYNONYM_TERM_REQUIRED: 'Vul een term in.',
 		SYNONYM_TERM_TOO_LONG: 'De term mag hoogstens 60 tekens lang zijn.',
 		SYNONYM_EXPANSIONS_REQUIRED: 'Vul ten minste één synoniem in.',

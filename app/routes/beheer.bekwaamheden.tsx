@@ -4,7 +4,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field } from '../components/field.tsx'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { AdminList, AdminSection, ChangeNotice, RowActions, RowLink } from '../components/admin-list.tsx'
+import { rowFromQuery } from '../core/route-params.server.ts'
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
@@ -20,9 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const competencies = valueOrThrow(await listConcernCompetencies(context, { actor }))
 	// `?bewerk=` names a competency of the list; anything else is not found.
-	const id = url.searchParams.get('bewerk')
-	const editing = id === null ? null : (competencies.find((competency) => competency.id === id) ?? null)
-	invariantResponse(id === null || editing, 404, 'COMPETENCY_NOT_FOUND')
+	const editing = rowFromQuery(url, 'bewerk', competencies, 'COMPETENCY_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('competencies.title')} – ${t('app.name')}`,
@@ -60,50 +59,30 @@ export default function Competencies() {
 		<div className="container page">
 			<h1>{t('competencies.title')}</h1>
 			<p className="lead">{t('competencies.intro')}</p>
-			{saved ? (
-				<p className="notice" role="status">
-					{t('competencies.saved')}
-				</p>
-			) : null}
+			<ChangeNotice text={saved ? t('competencies.saved') : null} />
 
-			<section aria-labelledby="competency-form-title">
-				<h2 id="competency-form-title">{editing ? t('competencies.editTitle', { name: editing.name }) : t('competencies.add')}</h2>
+			<AdminSection id="competency-form-title" heading={editing ? t('competencies.editTitle', { name: editing.name }) : t('competencies.add')}>
 				<CompetencyForm key={editing?.id ?? 'new'} editing={editing} lastResult={lastResult} busy={busy} />
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="competency-list-title">
-				<h2 id="competency-list-title">{t('competencies.count', { count: competencies.length })}</h2>
-				{competencies.length === 0 ? (
-					<p className="empty-state">{t('competencies.empty')}</p>
-				) : (
-					<ScrollRegion labelledBy="competency-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('competencies.name')}</th>
-									<th scope="col">{t('competencies.validity')}</th>
-									<th scope="col">{t('competencies.warningDays')}</th>
-									<th scope="col">{t('competencies.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{competencies.map((competency) => (
-									<tr key={competency.id}>
-										<th scope="row">{competency.name}</th>
-										<td>{competency.validityMonths === null ? t('competencies.validityForever') : t('competencies.validity', { count: competency.validityMonths })}</td>
-										<td>{t('competencies.warning', { count: competency.warningDays })}</td>
-										<td>
-											<Link to={`${PATH}?bewerk=${competency.id}`} aria-label={`${t('competencies.edit')}: ${competency.name}`}>
-												{t('competencies.edit')}
-											</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="competency-list-title"
+				heading={t('competencies.count', { count: competencies.length })}
+				columns={[t('competencies.name'), t('competencies.validity'), t('competencies.warningDays'), t('competencies.actions')]}
+				empty={competencies.length === 0}
+				emptyText={t('competencies.empty')}
+			>
+				{competencies.map((competency) => (
+					<tr key={competency.id}>
+						<th scope="row">{competency.name}</th>
+						<td>{competency.validityMonths === null ? t('competencies.validityForever') : t('competencies.validity', { count: competency.validityMonths })}</td>
+						<td>{t('competencies.warning', { count: competency.warningDays })}</td>
+						<RowActions>
+							<RowLink to={`${PATH}?bewerk=${competency.id}`} label={t('competencies.edit')} row={competency.name} />
+						</RowActions>
+					</tr>
+				))}
+			</AdminList>
 		</div>
 	)
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { COURSE_FORMS } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
+import { CourseStatusBadge } from '../components/course-status-badge.tsx'
 import { OWN_COURSE_SORTS, listOwnCoursesPage } from '../features/courses/list-own-courses.server.ts'
 import { COURSE_GRID_FILTERS } from '../features/courses/course-grid.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
@@ -29,7 +30,13 @@ export default function OwnCourses() {
 	const { t, i18n } = useTranslation()
 	const [params] = useSearchParams()
 	const columns: GridColumn<Row>[] = [
-		{ id: 'title', header: t('courseAdmin.columnTitle'), sortable: true, cell: ({ row }) => <Link to={`/catalogus/${row.original.id}`}>{row.original.title}</Link> },
+		{ id: 'title', header: t('courseAdmin.columnTitle'), sortable: true, cell: ({ row }) => (
+				<>
+					<Link to={`/catalogus/${row.original.id}`}>{row.original.title}</Link>
+					<CourseStatusBadge status={row.original.status} />
+				</>
+			),
+		},
 		{ id: 'status', header: t('courseAdmin.columnStatus'), sortable: true, cell: ({ row }) => t(`courseAdmin.status_${row.original.status}`) },
 		{ id: 'form', header: t('courseAdmin.columnForm'), cell: ({ row }) => t(`courseForm.${row.original.form}`) },
 		{ id: 'sessions', header: t('courseAdmin.columnSessions'), sortable: true, accessorFn: (row) => row.sessions },

@@ -14,8 +14,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'create', ownCourses)
 	const t = await i18next.getFixedT(request)
 	const locale = await i18next.getLocale(request)
-	const { themes } = valueOrThrow(await showCourseForm(context, { actor, courseId: null, language: locale }))
-	return { themes, tenantId: actor.tenantId, title: `${t('courseAdmin.newTitle')} – ${t('app.name')}` }
+	const { themes, units } = valueOrThrow(await showCourseForm(context, { actor, courseId: null, language: locale }))
+	return { themes, units, tenantId: actor.tenantId, title: `${t('courseAdmin.newTitle')} – ${t('app.name')}` }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -26,13 +26,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function NewCourse() {
-	const { themes, tenantId } = useLoaderData<typeof loader>()
+	const { themes, units, tenantId } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<CourseFormReply>()
 	const { t } = useTranslation()
 	return (
 		<div className="container page">
 			<h1>{t('courseAdmin.newTitle')}</h1>
-			<CourseForm defaultValue={NEW_COURSE} lastResult={lastResult} themes={themes} ownTenantId={tenantId} courseId={null} />
+			<CourseForm defaultValue={NEW_COURSE} lastResult={lastResult} themes={themes} units={units} ownTenantId={tenantId} courseId={null} />
 		</div>
 	)
 }

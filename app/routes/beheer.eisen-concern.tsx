@@ -1,44 +1,39 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { amsterdamDate } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { ErrorSummary, Field } from '../components/field.tsx'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { AdminSection, ChangeNotice } from '../components/admin-list.tsx'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { countFromQuery, rowFromQuery } from '../core/route-params.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { addConcernRequirement } from '../features/passport/add-requirement.server.ts'
 import { deactivateConcernRequirement } from '../features/passport/deactivate-requirement.server.ts'
 import { concernRequirementConstraint, concernRequirementSchema, deactivateRequirementSchema } from '../features/passport/requirement-schema.ts'
+import { RequirementList } from '../features/passport/requirement-list.tsx'
 import { showConcernRequirements } from '../features/passport/show-requirements.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 
 const PATH = '/beheer/eisen-concern'
-
-const countParam = (url: URL, name: string) => {
-	const value = url.searchParams.get(name)
-	return value !== null && /^\d{1,4}$/.test(value) ? Number(value) : null
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', { kind: 'concern_requirements' })
 	const url = new URL(request.url)
 	const shown = valueOrThrow(await showConcernRequirements(context, { actor }))
 	// `?deactiveer=` names one of the concern's requirements; anything else is not found.
-	const id = url.searchParams.get('deactiveer')
-	const deactivating = id === null ? null : (shown.requirements.find((row) => row.id === id) ?? null)
-	invariantResponse(id === null || deactivating, 404, 'REQUIREMENT_NOT_FOUND')
+	const deactivating = rowFromQuery(url, 'deactiveer', shown.requirements, 'REQUIREMENT_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('requirements.concernTitle')} – ${t('app.name')}`,
 		...shown,
 		today: amsterdamDate(context.clock.now()),
 		deactivating,
-		added: countParam(url, 'toegevoegd'),
-		deactivated: countParam(url, 'gedeactiveerd'),
+		added: countFromQuery(url, 'toegevoegd'),
+		deactivated: countFromQuery(url, 'gedeactiveerd'),
 	}
 }
 
@@ -85,15 +80,7 @@ export default function ConcernRequirements() {
 		<div className="container page">
 			<h1>{t('requirements.concernTitle')}</h1>
 			<p className="lead">{t('requirements.concernIntro')}</p>
-			{added !== null ? (
-				<p className="notice" role="status">
-					{t('requirements.concernAdded', { count: added })}
-				</p>
-			) : deactivated !== null ? (
-				<p className="notice" role="status">
-					{t('requirements.concernDeactivated', { count: deactivated })}
-				</p>
-			) : null}
+			<ChangeNotice text={added !== null ? t('requirements.concernAdded', { count: added }) : deactivated !== null ? t('requirements.concernDeactivated', { count: deactivated }) : null} />
 
 			{deactivating ? (
 				<ConfirmAction
@@ -108,8 +95,7 @@ export default function ConcernRequirements() {
 				/>
 			) : null}
 
-			<section aria-labelledby="requirement-form-title">
-				<h2 id="requirement-form-title">{t('requirements.add')}</h2>
+			<AdminSection id="requirement-form-title" heading={t('requirements.add')}>
 				<Form method="post" action={PATH} {...getFormProps(form)}>
 					<input type="hidden" name="intent" value="add" />
 					<ErrorSummary
@@ -134,48 +120,9 @@ export default function ConcernRequirements() {
 						{t('requirements.add')}
 					</button>
 				</Form>
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="requirement-list-title">
-				<h2 id="requirement-list-title">
-					{t('requirements.listTitle')} ({t('requirements.count', { count: requirements.length })})
-				</h2>
-				{requirements.length === 0 ? (
-					<p className="empty-state">{t('requirements.empty')}</p>
-				) : (
-					<ScrollRegion labelledBy="requirement-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('requirements.jobProfile')}</th>
-									<th scope="col">{t('requirements.competency')}</th>
-									<th scope="col">{t('requirements.introducedOn')}</th>
-									<th scope="col">{t('requirements.graceDays')}</th>
-									<th scope="col">{t('requirements.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{requirements.map((row) => (
-									<tr key={row.id}>
-										<th scope="row">{row.jobProfileName ?? t('requirements.everyoneInConcern')}</th>
-										<td>{row.competencyName}</td>
-										<td>{row.introducedOn}</td>
-										<td>{t('requirements.grace', { count: row.graceDays })}</td>
-										<td>
-											<Link
-												to={`${PATH}?deactiveer=${row.id}#confirm-title`}
-												aria-label={`${t('requirements.deactivate')}: ${row.competencyName}, ${row.jobProfileName ?? t('requirements.everyoneInConcern')}`}
-											>
-												{t('requirements.deactivate')}
-											</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<RequirementList path={PATH} rows={requirements} everyone={t('requirements.everyoneInConcern')} />
 		</div>
 	)
 }

@@ -1,14 +1,15 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import { Form, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { amsterdamDate } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { ErrorSummary, Field } from '../components/field.tsx'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { AdminList, AdminSection, ChangeNotice, RowActions, RowLink } from '../components/admin-list.tsx'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { countFromQuery, rowFromQuery } from '../core/route-params.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { addPersonRequirement, addUnitRequirement } from '../features/passport/add-requirement.server.ts'
 import { deactivatePersonRequirement, deactivateUnitRequirement } from '../features/passport/deactivate-requirement.server.ts'
@@ -19,16 +20,11 @@ import {
 	unitRequirementConstraint,
 	unitRequirementSchema,
 } from '../features/passport/requirement-schema.ts'
+import { RequirementList } from '../features/passport/requirement-list.tsx'
 import { showUnitRequirements } from '../features/passport/show-requirements.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 
 const PATH = '/beheer/eisen'
-
-/** A count in the flash after a change (`?toegevoegd=3`); anything else shows none. */
-const countParam = (url: URL, name: string) => {
-	const value = url.searchParams.get(name)
-	return value !== null && /^\d{1,6}$/.test(value) ? Number(value) : null
-}
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', (actor) => ({ kind: 'unit_requirements', tenantId: actor.tenantId }))
@@ -36,12 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const query = (url.searchParams.get('zoek') ?? '').slice(0, 100)
 	const shown = valueOrThrow(await showUnitRequirements(context, { actor, query }))
 	// `?deactiveer=` names one of the unit's own requirements, `?deactiveer-persoon=` one of its person requirements; anything else is not found.
-	const deactivateId = url.searchParams.get('deactiveer')
-	const deactivating = deactivateId === null ? null : (shown.requirements.find((row) => row.id === deactivateId && row.tenantId === actor.tenantId) ?? null)
-	invariantResponse(deactivateId === null || deactivating, 404, 'REQUIREMENT_NOT_FOUND')
-	const personId = url.searchParams.get('deactiveer-persoon')
-	const deactivatingPerson = personId === null ? null : (shown.personRequirements.find((row) => row.id === personId) ?? null)
-	invariantResponse(personId === null || deactivatingPerson, 404, 'REQUIREMENT_NOT_FOUND')
+	const own = shown.requirements.filter((row) => row.tenantId === actor.tenantId)
+	const deactivating = rowFromQuery(url, 'deactiveer', own, 'REQUIREMENT_NOT_FOUND')
+	const deactivatingPerson = rowFromQuery(url, 'deactiveer-persoon', shown.personRequirements, 'REQUIREMENT_NOT_FOUND')
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('requirements.title')} – ${t('app.name')}`,
@@ -51,8 +44,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		today: amsterdamDate(context.clock.now()),
 		deactivating,
 		deactivatingPerson,
-		added: countParam(url, 'toegevoegd'),
-		deactivated: countParam(url, 'gedeactiveerd'),
+		added: countFromQuery(url, 'toegevoegd'),
+		deactivated: countFromQuery(url, 'gedeactiveerd'),
 	}
 }
 
@@ -113,15 +106,7 @@ export default function UnitRequirements() {
 		<div className="container page">
 			<h1>{t('requirements.title')}</h1>
 			<p className="lead">{t('requirements.intro')}</p>
-			{added !== null ? (
-				<p className="notice" role="status">
-					{t('requirements.added', { count: added })}
-				</p>
-			) : deactivated !== null ? (
-				<p className="notice" role="status">
-					{t('requirements.deactivated', { count: deactivated })}
-				</p>
-			) : null}
+			<ChangeNotice text={added !== null ? t('requirements.added', { count: added }) : deactivated !== null ? t('requirements.deactivated', { count: deactivated }) : null} />
 
 			{deactivating ? (
 				<ConfirmAction
@@ -148,57 +133,13 @@ export default function UnitRequirements() {
 				/>
 			) : null}
 
-			<section aria-labelledby="requirement-form-title">
-				<h2 id="requirement-form-title">{t('requirements.add')}</h2>
+			<AdminSection id="requirement-form-title" heading={t('requirements.add')}>
 				<UnitRequirementForm data={data} lastResult={replyOf(lastResult, 'add')} busy={busy} />
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="requirement-list-title">
-				<h2 id="requirement-list-title">
-					{t('requirements.listTitle')} ({t('requirements.count', { count: requirements.length })})
-				</h2>
-				{requirements.length === 0 ? (
-					<p className="empty-state">{t('requirements.empty')}</p>
-				) : (
-					<ScrollRegion labelledBy="requirement-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('requirements.jobProfile')}</th>
-									<th scope="col">{t('requirements.competency')}</th>
-									<th scope="col">{t('requirements.introducedOn')}</th>
-									<th scope="col">{t('requirements.graceDays')}</th>
-									<th scope="col">{t('requirements.source')}</th>
-									<th scope="col">{t('requirements.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{requirements.map((row) => (
-									<tr key={row.id}>
-										<th scope="row">{row.jobProfileName ?? t('requirements.everyone')}</th>
-										<td>{row.competencyName}</td>
-										<td>{row.introducedOn}</td>
-										<td>{t('requirements.grace', { count: row.graceDays })}</td>
-										<td>{row.tenantId === unitId ? t('requirements.sourceUnit') : t('requirements.sourceConcern')}</td>
-										<td>
-											{row.tenantId === unitId ? (
-												<Link to={`${PATH}?deactiveer=${row.id}#confirm-title`} aria-label={`${t('requirements.deactivate')}: ${row.competencyName}, ${row.jobProfileName ?? t('requirements.everyone')}`}>
-													{t('requirements.deactivate')}
-												</Link>
-											) : (
-												<span className="hint">{t('requirements.readOnly')}</span>
-											)}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<RequirementList path={PATH} rows={requirements} everyone={t('requirements.everyone')} unitId={unitId} />
 
-			<section aria-labelledby="person-requirement-title">
-				<h2 id="person-requirement-title">{t('requirements.addPerson')}</h2>
+			<AdminSection id="person-requirement-title" heading={t('requirements.addPerson')}>
 				<Form method="get" action={PATH} role="search" aria-label={t('requirements.searchPerson')}>
 					<div className="field">
 						<label htmlFor="person-search">{t('requirements.searchPerson')}</label>
@@ -215,47 +156,28 @@ export default function UnitRequirements() {
 				) : (
 					<p className="hint">{t('requirements.searchFirst')}</p>
 				)}
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="person-requirement-list-title">
-				<h2 id="person-requirement-list-title">
-					{t('requirements.personListTitle')} ({t('requirements.count', { count: personRequirements.length })})
-				</h2>
-				{personRequirements.length === 0 ? (
-					<p className="empty-state">{t('requirements.personEmpty')}</p>
-				) : (
-					<ScrollRegion labelledBy="person-requirement-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('requirements.person')}</th>
-									<th scope="col">{t('requirements.competency')}</th>
-									<th scope="col">{t('requirements.introducedOn')}</th>
-									<th scope="col">{t('requirements.graceDays')}</th>
-									<th scope="col">{t('requirements.reason')}</th>
-									<th scope="col">{t('requirements.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{personRequirements.map((row) => (
-									<tr key={row.id}>
-										<th scope="row">{row.userName}</th>
-										<td>{row.competencyName}</td>
-										<td>{row.introducedOn}</td>
-										<td>{t('requirements.grace', { count: row.graceDays })}</td>
-										<td>{row.reason ?? ''}</td>
-										<td>
-											<Link to={`${PATH}?deactiveer-persoon=${row.id}#confirm-title`} aria-label={`${t('requirements.deactivate')}: ${row.competencyName}, ${row.userName}`}>
-												{t('requirements.deactivate')}
-											</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="person-requirement-list-title"
+				heading={`${t('requirements.personListTitle')} (${t('requirements.count', { count: personRequirements.length })})`}
+				columns={[t('requirements.person'), t('requirements.competency'), t('requirements.introducedOn'), t('requirements.graceDays'), t('requirements.reason'), t('requirements.actions')]}
+				empty={personRequirements.length === 0}
+				emptyText={t('requirements.personEmpty')}
+			>
+				{personRequirements.map((row) => (
+					<tr key={row.id}>
+						<th scope="row">{row.userName}</th>
+						<td>{row.competencyName}</td>
+						<td>{row.introducedOn}</td>
+						<td>{t('requirements.grace', { count: row.graceDays })}</td>
+						<td>{row.reason ?? ''}</td>
+						<RowActions>
+							<RowLink to={`${PATH}?deactiveer-persoon=${row.id}#confirm-title`} label={t('requirements.deactivate')} row={`${row.competencyName}, ${row.userName}`} />
+						</RowActions>
+					</tr>
+				))}
+			</AdminList>
 		</div>
 	)
 }

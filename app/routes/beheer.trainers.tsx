@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { ErrorSummary, Field } from '../components/field.tsx'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { AdminList, AdminSection, ChangeNotice, EditAndActivation, ListSearch } from '../components/admin-list.tsx'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { listTrainers, saveTrainer, setTrainerActive } from '../features/sessions/manage-trainers.server.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
@@ -13,6 +13,7 @@ import { trainerConstraint, trainerSchema, trainerStateSchema } from '../feature
 import { i18next } from '../i18n/i18next.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { rowFromQuery } from '../core/route-params.server.ts'
 
 const PATH = '/beheer/trainers'
 
@@ -21,22 +22,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const search = url.searchParams.get('q') ?? ''
 	const trainers = valueOrThrow(await listTrainers(context, { actor, search: '' }))
-	// `?bewerk=` and `?deactiveer=` name a trainer of the unit; anything else is not found.
-	const pick = (name: string) => {
-		const id = url.searchParams.get(name)
-		if (id === null) return null
-		const found = trainers.find((trainer) => trainer.id === id)
-		invariantResponse(found, 404, 'TRAINER_NOT_FOUND')
-		return found
-	}
 	const shown = search ? valueOrThrow(await listTrainers(context, { actor, search })) : trainers
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('trainers.title')} – ${t('app.name')}`,
 		trainers: shown,
 		search,
-		editing: pick('bewerk'),
-		deactivating: pick('deactiveer'),
+		// `?bewerk=` and `?deactiveer=` name a trainer of the unit; anything else is not found.
+		editing: rowFromQuery(url, 'bewerk', trainers, 'TRAINER_NOT_FOUND'),
+		deactivating: rowFromQuery(url, 'deactiveer', trainers, 'TRAINER_NOT_FOUND'),
 		flash: (['opgeslagen', 'gedeactiveerd', 'geactiveerd'] as const).find((key) => url.searchParams.has(key)) ?? null,
 	}
 }
@@ -74,11 +68,7 @@ export default function Trainers() {
 		<div className="container page">
 			<h1>{t('trainers.title')}</h1>
 			<p className="lead">{t('trainers.intro')}</p>
-			{flash ? (
-				<p className="notice" role="status">
-					{flashText[flash]}
-				</p>
-			) : null}
+			<ChangeNotice text={flash ? flashText[flash] : null} />
 
 			{deactivating ? (
 				<ConfirmAction
@@ -93,69 +83,29 @@ export default function Trainers() {
 				/>
 			) : null}
 
-			<section aria-labelledby="trainer-form-title">
-				<h2 id="trainer-form-title">{editing ? t('trainers.editTitle', { name: editing.name }) : t('trainers.add')}</h2>
+			<AdminSection id="trainer-form-title" heading={editing ? t('trainers.editTitle', { name: editing.name }) : t('trainers.add')}>
 				<TrainerForm key={editing?.id ?? 'new'} editing={editing} lastResult={lastResult} busy={busy} />
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="trainer-list-title">
-				<h2 id="trainer-list-title">{t('trainers.count', { count: trainers.length })}</h2>
-				<Form method="get" role="search" className="inline-search">
-					<label htmlFor="trainer-search">{t('trainers.search')}</label>
-					<input id="trainer-search" type="search" name="q" defaultValue={search} />
-					<button type="submit" className="button button--secondary">
-						{t('trainers.searchSubmit')}
-					</button>
-				</Form>
-				{trainers.length === 0 ? (
-					<p className="empty-state">{t('trainers.empty')}</p>
-				) : (
-					<ScrollRegion labelledBy="trainer-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('trainers.name')}</th>
-									<th scope="col">{t('trainers.kind')}</th>
-									<th scope="col">{t('trainers.organisation')}</th>
-									<th scope="col">{t('trainers.email')}</th>
-									<th scope="col">{t('trainers.state')}</th>
-									<th scope="col">{t('trainers.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{trainers.map((trainer) => (
-									<tr key={trainer.id}>
-										<th scope="row">{trainer.name}</th>
-										<td>{t(trainer.kind === 'internal' ? 'trainers.internal' : 'trainers.external')}</td>
-										<td>{trainer.organisation ?? ''}</td>
-										<td>{trainer.email}</td>
-										<td>{t(trainer.active ? 'trainers.active' : 'trainers.inactive')}</td>
-										<td>
-											<Link to={`${PATH}?bewerk=${trainer.id}`} aria-label={`${t('trainers.edit')}: ${trainer.name}`}>
-												{t('trainers.edit')}
-											</Link>
-											{' · '}
-											{trainer.active ? (
-												<Link to={`${PATH}?deactiveer=${trainer.id}`} aria-label={`${t('trainers.deactivate')}: ${trainer.name}`}>
-													{t('trainers.deactivate')}
-												</Link>
-											) : (
-												<Form method="post" className="inline-form">
-													<input type="hidden" name="intent" value="activate" />
-													<input type="hidden" name="id" value={trainer.id} />
-													<button type="submit" className="link-button" aria-label={`${t('trainers.activate')}: ${trainer.name}`}>
-														{t('trainers.activate')}
-													</button>
-												</Form>
-											)}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="trainer-list-title"
+				heading={t('trainers.count', { count: trainers.length })}
+				search={<ListSearch id="trainer-search" label={t('trainers.search')} submitLabel={t('trainers.searchSubmit')} value={search} />}
+				columns={[t('trainers.name'), t('trainers.kind'), t('trainers.organisation'), t('trainers.email'), t('trainers.state'), t('trainers.actions')]}
+				empty={trainers.length === 0}
+				emptyText={t('trainers.empty')}
+			>
+				{trainers.map((trainer) => (
+					<tr key={trainer.id}>
+						<th scope="row">{trainer.name}</th>
+						<td>{t(trainer.kind === 'internal' ? 'trainers.internal' : 'trainers.external')}</td>
+						<td>{trainer.organisation ?? ''}</td>
+						<td>{trainer.email}</td>
+						<td>{t(trainer.active ? 'trainers.active' : 'trainers.inactive')}</td>
+						<EditAndActivation path={PATH} id={trainer.id} row={trainer.name} active={trainer.active} labels={{ edit: t('trainers.edit'), deactivate: t('trainers.deactivate'), activate: t('trainers.activate') }} />
+					</tr>
+				))}
+			</AdminList>
 		</div>
 	)
 }

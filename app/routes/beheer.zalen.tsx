@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-
 import { useTranslation } from 'react-i18next'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { ErrorSummary, Field } from '../components/field.tsx'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { AdminList, AdminSection, ChangeNotice, EditAndActivation, ListSearch } from '../components/admin-list.tsx'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { addLocation, listRooms, saveRoom, setRoomActive } from '../features/sessions/manage-rooms.server.ts'
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
@@ -13,6 +13,7 @@ import { locationSchema, roomConstraint, roomSchema, roomStateSchema } from '../
 import { i18next } from '../i18n/i18next.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
+import { rowFromQuery } from '../core/route-params.server.ts'
 
 const PATH = '/beheer/zalen'
 
@@ -21,14 +22,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const search = url.searchParams.get('q') ?? ''
 	const all = valueOrThrow(await listRooms(context, { actor, search: '' }))
-	// `?bewerk=` and `?deactiveer=` name a room of the unit; anything else is not found.
-	const pick = (name: string) => {
-		const id = url.searchParams.get(name)
-		if (id === null) return null
-		const found = all.rooms.find((room) => room.id === id)
-		invariantResponse(found, 404, 'ROOM_NOT_FOUND')
-		return found
-	}
 	const shown = search ? valueOrThrow(await listRooms(context, { actor, search })).rooms : all.rooms
 	const t = await i18next.getFixedT(request)
 	return {
@@ -36,8 +29,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		rooms: shown,
 		locations: all.locations,
 		search,
-		editing: pick('bewerk'),
-		deactivating: pick('deactiveer'),
+		// `?bewerk=` and `?deactiveer=` name a room of the unit; anything else is not found.
+		editing: rowFromQuery(url, 'bewerk', all.rooms, 'ROOM_NOT_FOUND'),
+		deactivating: rowFromQuery(url, 'deactiveer', all.rooms, 'ROOM_NOT_FOUND'),
 		flash: (['opgeslagen', 'locatie', 'gedeactiveerd', 'geactiveerd'] as const).find((key) => url.searchParams.has(key)) ?? null,
 	}
 }
@@ -88,11 +82,7 @@ export default function Rooms() {
 		<div className="container page">
 			<h1>{t('rooms.title')}</h1>
 			<p className="lead">{t('rooms.intro')}</p>
-			{flash ? (
-				<p className="notice" role="status">
-					{flashText[flash]}
-				</p>
-			) : null}
+			<ChangeNotice text={flash ? flashText[flash] : null} />
 
 			{deactivating ? (
 				<ConfirmAction
@@ -107,78 +97,41 @@ export default function Rooms() {
 				/>
 			) : null}
 
-			<section aria-labelledby="room-form-title">
-				<h2 id="room-form-title">{editing ? t('rooms.editTitle', { name: editing.name }) : t('rooms.add')}</h2>
+			<AdminSection id="room-form-title" heading={editing ? t('rooms.editTitle', { name: editing.name }) : t('rooms.add')}>
 				<RoomForm key={editing?.id ?? 'new'} editing={editing} locations={locations} lastResult={replyFor('save-room')} busy={busy} />
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="location-form-title">
-				<h2 id="location-form-title">{t('rooms.addLocation')}</h2>
+			<AdminSection id="location-form-title" heading={t('rooms.addLocation')}>
 				<LocationForm lastResult={replyFor('add-location')} busy={busy} />
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="room-list-title">
-				<h2 id="room-list-title">{t('rooms.count', { count: rooms.length })}</h2>
-				<Form method="get" role="search" className="inline-search">
-					<label htmlFor="room-search">{t('rooms.search')}</label>
-					<input id="room-search" type="search" name="q" defaultValue={search} />
-					<button type="submit" className="button button--secondary">
-						{t('rooms.searchSubmit')}
-					</button>
-				</Form>
-				{rooms.length === 0 ? (
-					<p className="empty-state">{t('rooms.empty')}</p>
-				) : (
-					<ScrollRegion labelledBy="room-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('rooms.room')}</th>
-									<th scope="col">{t('rooms.location')}</th>
-									<th scope="col">{t('rooms.capacity')}</th>
-									<th scope="col">{t('rooms.access')}</th>
-									<th scope="col">{t('rooms.state')}</th>
-									<th scope="col">{t('rooms.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{rooms.map((room) => (
-									<tr key={room.id}>
-										<th scope="row">{room.name}</th>
-										<td>
-											{room.locationName}, {room.city}
-										</td>
-										<td>{room.capacity}</td>
-										<td>
-											{[room.wheelchairAccessible ? t('rooms.wheelchair') : null, room.hearingLoop ? t('rooms.hearingLoop') : null, room.accessibilityNote].filter(Boolean).join('; ')}
-										</td>
-										<td>{t(room.active ? 'rooms.active' : 'rooms.inactive')}</td>
-										<td>
-											<Link to={`${PATH}?bewerk=${room.id}`} aria-label={`${t('rooms.edit')}: ${room.name}, ${room.locationName}`}>
-												{t('rooms.edit')}
-											</Link>
-											{' · '}
-											{room.active ? (
-												<Link to={`${PATH}?deactiveer=${room.id}`} aria-label={`${t('rooms.deactivate')}: ${room.name}, ${room.locationName}`}>
-													{t('rooms.deactivate')}
-												</Link>
-											) : (
-												<Form method="post" className="inline-form">
-													<input type="hidden" name="intent" value="activate" />
-													<input type="hidden" name="id" value={room.id} />
-													<button type="submit" className="link-button" aria-label={`${t('rooms.activate')}: ${room.name}, ${room.locationName}`}>
-														{t('rooms.activate')}
-													</button>
-												</Form>
-											)}
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="room-list-title"
+				heading={t('rooms.count', { count: rooms.length })}
+				search={<ListSearch id="room-search" label={t('rooms.search')} submitLabel={t('rooms.searchSubmit')} value={search} />}
+				columns={[t('rooms.room'), t('rooms.location'), t('rooms.capacity'), t('rooms.access'), t('rooms.state'), t('rooms.actions')]}
+				empty={rooms.length === 0}
+				emptyText={t('rooms.empty')}
+			>
+				{rooms.map((room) => (
+					<tr key={room.id}>
+						<th scope="row">{room.name}</th>
+						<td>
+							{room.locationName}, {room.city}
+						</td>
+						<td>{room.capacity}</td>
+						<td>{[room.wheelchairAccessible ? t('rooms.wheelchair') : null, room.hearingLoop ? t('rooms.hearingLoop') : null, room.accessibilityNote].filter(Boolean).join('; ')}</td>
+						<td>{t(room.active ? 'rooms.active' : 'rooms.inactive')}</td>
+						<EditAndActivation
+							path={PATH}
+							id={room.id}
+							row={`${room.name}, ${room.locationName}`}
+							active={room.active}
+							labels={{ edit: t('rooms.edit'), deactivate: t('rooms.deactivate'), activate: t('rooms.activate') }}
+						/>
+					</tr>
+				))}
+			</AdminList>
 		</div>
 	)
 }

@@ -13,7 +13,8 @@ import { saveSearchSynonym } from '../features/catalogue/save-search-synonym.ser
 import { deleteSynonymSchema, synonymConstraint, synonymSchema } from '../features/catalogue/synonym-schema.ts'
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { rowFromQuery } from '../core/route-params.server.ts'
+import { AdminList, AdminSection, ChangeNotice, RowActions, RowLink } from '../components/admin-list.tsx'
 
 const PATH = '/beheer/zoeksynoniemen'
 
@@ -21,20 +22,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', { kind: 'search_synonyms' })
 	const url = new URL(request.url)
 	const synonyms = valueOrThrow(await listSearchSynonyms(context, { actor }))
-	// `?bewerk=` and `?verwijder=` name a synonym of the list; anything else is not found.
-	const pick = (name: string) => {
-		const id = url.searchParams.get(name)
-		if (id === null) return null
-		const found = synonyms.find((synonym) => synonym.id === id)
-		invariantResponse(found, 404, 'SYNONYM_NOT_FOUND')
-		return found
-	}
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('synonyms.title')} – ${t('app.name')}`,
 		synonyms: synonyms.map(({ id, term, expansions }) => ({ id, term, expansions })),
-		editing: pick('bewerk'),
-		deleting: pick('verwijder'),
+		// `?bewerk=` and `?verwijder=` name a synonym of the list; anything else is not found.
+		editing: rowFromQuery(url, 'bewerk', synonyms, 'SYNONYM_NOT_FOUND'),
+		deleting: rowFromQuery(url, 'verwijder', synonyms, 'SYNONYM_NOT_FOUND'),
 		flash: url.searchParams.has('opgeslagen') ? 'saved' : url.searchParams.has('verwijderd') ? 'deleted' : null,
 	}
 }
@@ -75,11 +69,7 @@ export default function SearchSynonyms() {
 		<div className="container page">
 			<h1>{t('synonyms.title')}</h1>
 			<p className="lead">{t('synonyms.intro')}</p>
-			{flash ? (
-				<p className="notice" role="status">
-					{flash === 'saved' ? t('synonyms.saved') : t('synonyms.deleted')}
-				</p>
-			) : null}
+			<ChangeNotice text={flash === 'saved' ? t('synonyms.saved') : flash === 'deleted' ? t('synonyms.deleted') : null} />
 
 			{deleting ? (
 				<ConfirmAction
@@ -94,46 +84,28 @@ export default function SearchSynonyms() {
 				/>
 			) : null}
 
-			<section aria-labelledby="synonym-form-title">
-				<h2 id="synonym-form-title">{editing ? t('synonyms.editTitle', { term: editing.term }) : t('synonyms.add')}</h2>
+			<AdminSection id="synonym-form-title" heading={editing ? t('synonyms.editTitle', { term: editing.term }) : t('synonyms.add')}>
 				<SynonymForm key={editing?.id ?? 'new'} editing={editing} lastResult={lastResult} busy={busy} />
-			</section>
+			</AdminSection>
 
-			<section aria-labelledby="synonym-list-title">
-				<h2 id="synonym-list-title">{t('synonyms.count', { count: synonyms.length })}</h2>
-				{synonyms.length === 0 ? (
-					<p className="empty-state">{t('synonyms.empty')}</p>
-				) : (
-					<ScrollRegion labelledBy="synonym-list-title">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('synonyms.term')}</th>
-									<th scope="col">{t('synonyms.expansions')}</th>
-									<th scope="col">{t('synonyms.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{synonyms.map((synonym) => (
-									<tr key={synonym.id}>
-										<th scope="row">{synonym.term}</th>
-										<td>{synonym.expansions.join(', ')}</td>
-										<td>
-											<Link to={`${PATH}?bewerk=${synonym.id}`} aria-label={`${t('synonyms.edit')}: ${synonym.term}`}>
-												{t('synonyms.edit')}
-											</Link>
-											{' · '}
-											<Link to={`${PATH}?verwijder=${synonym.id}`} aria-label={`${t('synonyms.delete')}: ${synonym.term}`}>
-												{t('synonyms.delete')}
-											</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="synonym-list-title"
+				heading={t('synonyms.count', { count: synonyms.length })}
+				columns={[t('synonyms.term'), t('synonyms.expansions'), t('synonyms.actions')]}
+				empty={synonyms.length === 0}
+				emptyText={t('synonyms.empty')}
+			>
+				{synonyms.map((synonym) => (
+					<tr key={synonym.id}>
+						<th scope="row">{synonym.term}</th>
+						<td>{synonym.expansions.join(', ')}</td>
+						<RowActions>
+							<RowLink to={`${PATH}?bewerk=${synonym.id}`} label={t('synonyms.edit')} row={synonym.term} />
+							<RowLink to={`${PATH}?verwijder=${synonym.id}`} label={t('synonyms.delete')} row={synonym.term} />
+						</RowActions>
+					</tr>
+				))}
+			</AdminList>
 		</div>
 	)
 }

@@ -18,6 +18,7 @@ import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '..
 import { idParam } from '../core/route-params.server.ts'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
+import { CourseStatusBadge } from '../components/course-status-badge.tsx'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
@@ -61,7 +62,16 @@ export default function CoursePage() {
 				<Link to="/catalogus">{t('course.backToCatalogue')}</Link>
 			</p>
 			<article className="course">
-				<h1>{course.title}</h1>
+				<h1>
+					{course.title}
+					<CourseStatusBadge status={course.status} />
+				</h1>
+				{course.status === 'draft' || course.status === 'archived' ? (
+					// Only the providing unit's coordinators see a course that is not published: they preview it.
+					<p className="notice" role="status">
+						{t(course.status === 'draft' ? 'course.draftNotice' : 'course.archivedNotice')} <Link to={`/beheer/cursussen/${course.id}`}>{t('course.manage')}</Link>
+					</p>
+				) : null}
 				<p className="lead">{course.summary}</p>
 				<div className="course__layout">
 					<section className="course__about" aria-labelledby="over">
@@ -69,6 +79,24 @@ export default function CoursePage() {
 						{course.description.split(/\n{2,}/).map((paragraph, index) => (
 							<p key={index}>{paragraph}</p>
 						))}
+						{course.learningGoals ? (
+							<>
+								<h3>{t('course.learningGoals')}</h3>
+								<TextLines text={course.learningGoals} />
+							</>
+						) : null}
+						{course.targetAudience ? (
+							<>
+								<h3>{t('course.targetAudience')}</h3>
+								<TextLines text={course.targetAudience} />
+							</>
+						) : null}
+						{course.prerequisites ? (
+							<>
+								<h3>{t('course.prerequisites')}</h3>
+								<TextLines text={course.prerequisites} />
+							</>
+						) : null}
 						{course.keywords.length > 0 ? (
 							<p className="keywords">
 								<span className="keywords__label">{t('course.keywords')}: </span>
@@ -79,6 +107,14 @@ export default function CoursePage() {
 					<aside className="course__facts" aria-labelledby="kenmerken">
 						<h2 id="kenmerken">{t('course.facts')}</h2>
 						<CourseFacts course={course} />
+						{course.contactName && course.contactEmail ? (
+							<div className="course__contact">
+								<h3>{t('course.contact')}</h3>
+								<p>
+									{t('course.contactText', { name: course.contactName })} <a href={`mailto:${course.contactEmail}`}>{course.contactEmail}</a>
+								</p>
+							</div>
+						) : null}
 						{offeredBy.length > 0 ? (
 							<p className="offered-by">
 								{t('course.alsoOfferedBy')}: {offeredBy.join(', ')}
@@ -197,6 +233,22 @@ export default function CoursePage() {
 				) : null}
 			</article>
 		</div>
+	)
+}
+
+/** A text the coordinator wrote in lines (one learning goal per line): a list when there are several. */
+function TextLines({ text }: { text: string }) {
+	const lines = text
+		.split('\n')
+		.map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
+		.filter(Boolean)
+	if (lines.length === 1) return <p>{lines[0]}</p>
+	return (
+		<ul>
+			{lines.map((line, index) => (
+				<li key={index}>{line}</li>
+			))}
+		</ul>
 	)
 }
 

@@ -9,7 +9,9 @@ import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../features/lti/link-online-part.server.ts'
 import { linkOnlinePartToMoodle } from '../features/lti/link-online-part-to-moodle.server.ts'
-import { moodleIdsSchema, onlinePartSchema, passMarksSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
+import { completionRuleSchema, movePartSchema, moodleIdsSchema, onlinePartSchema, passMarksSchema, removeOnlinePartSchema } from '../features/lti/online-part-schema.ts'
+import { setCompletionRule } from '../features/lti/set-completion-rule.server.ts'
+import { moveCoursePart } from '../features/lti/move-course-part.server.ts'
 import { setOnlinePartPassMarks } from '../features/lti/set-online-part-pass-marks.server.ts'
 import { removeOnlinePart } from '../features/lti/remove-online-part.server.ts'
 import { showOnlineParts, type OnlinePartsPage } from '../features/lti/show-online-parts.server.ts'
@@ -41,6 +43,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		newParts,
 		saved: url.searchParams.has('moodle-opgeslagen'),
 		passMarksSaved: url.searchParams.has('slaaggrens-opgeslagen'),
+		completionSaved: url.searchParams.has('afronding-opgeslagen'),
+		partMoved: url.searchParams.has('volgorde-opgeslagen'),
 		title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}`,
 	}
 }
@@ -51,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
 	const form = await readForm(request)
-	switch (requireIntent(form, ['remove', 'moodle-ids', 'pass-marks', 'link'])) {
+	switch (requireIntent(form, ['remove', 'moodle-ids', 'pass-marks', 'completion-rule', 'move-part', 'link'])) {
 		case 'remove': {
 			const submission = parseForm(form, removeOnlinePartSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -70,6 +74,19 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			valueOrThrow(await setOnlinePartPassMarks(context, { actor, courseId, parts: submission.value.parts }))
 			return redirect(`/catalogus/${courseId}/online-onderdelen?slaaggrens-opgeslagen=1`, 303)
 		}
+		case 'completion-rule': {
+			const submission = parseForm(form, completionRuleSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const saved = await setCompletionRule(context, { actor, courseId, minParts: submission.value.minParts })
+			if (!saved.ok) return saved.field ? refusedForm(submission, saved) : throwFailure(saved)
+			return redirect(`/catalogus/${courseId}/online-onderdelen?afronding-opgeslagen=1#afronding`, 303)
+		}
+		case 'move-part': {
+			const submission = parseForm(form, movePartSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			valueOrThrow(await moveCoursePart(context, { actor, courseId, ...submission.value }))
+			return redirect(`/catalogus/${courseId}/online-onderdelen?volgorde-opgeslagen=1#volgorde`, 303)
+		}
 		case 'link': {
 			const submission = parseForm(form, onlinePartSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -87,7 +104,7 @@ function replyTo(actionData: unknown, intent: string): SubmissionResult<string[]
 }
 
 export default function OnlineParts() {
-	const { course, parts, tools, linked, removing, identifying, newParts, saved, passMarksSaved } = useLoaderData<typeof loader>()
+	const { course, parts, tools, linked, removing, identifying, newParts, saved, passMarksSaved, completion, completionSaved, partMoved } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const { t } = useTranslation()
 	return (
@@ -186,6 +203,30 @@ export default function OnlineParts() {
 					</ScrollRegion>
 				)}
 			</section>
+			{completion.byRule ? (
+				<section aria-labelledby="afronding">
+					<h2 id="afronding">{t('lti.completion.title')}</h2>
+					{completionSaved ? (
+						<p className="notice" role="status">
+							{t('lti.completion.saved')}
+						</p>
+					) : null}
+					<p>{t('lti.completion.intro', { parts: completion.partCount })}</p>
+					<p>
+						{completion.minParts === null
+							? t('lti.completion.currentAll', { parts: completion.partCount })
+							: t('lti.completion.currentSome', { parts: completion.partCount, minParts: completion.minParts })}
+					</p>
+					<CompletionRuleForm completion={completion} lastResult={replyTo(actionData, 'completion-rule')} />
+					<h3 id="volgorde">{t('lti.completion.order')}</h3>
+					{partMoved ? (
+						<p className="notice" role="status">
+							{t('lti.completion.moved')}
+						</p>
+					) : null}
+					<PartOrder parts={parts} classroomIndex={completion.classroomIndex} />
+				</section>
+			) : null}
 			{tools.some((tool) => tool.deepLinking) ? (
 				<section aria-labelledby="kiezen">
 					<h2 id="kiezen">{t('lti.manage.pickTitle')}</h2>
@@ -286,6 +327,63 @@ function PassMarksForm({ courseId, parts, lastResult }: { courseId: string; part
 				</button>
 			</div>
 		</Form>
+	)
+}
+
+/** A blended programme's completion rule (ADR 033): at least n of the course's parts, or empty for every part. */
+function CompletionRuleForm({ completion, lastResult }: { completion: OnlinePartsPage['completion']; lastResult: SubmissionResult<string[]> | undefined }) {
+	const { t } = useTranslation()
+	const errorText = useErrorText()
+	const [form, fields] = useForm({
+		id: 'completion-rule',
+		lastResult,
+		constraint: getZodConstraint(completionRuleSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: completionRuleSchema }),
+		defaultValue: { minParts: completion.minParts?.toString() ?? '' },
+	})
+	return (
+		<Form method="post" className="form" {...getFormProps(form)}>
+			<input type="hidden" name="intent" value="completion-rule" />
+			<ErrorSummary form={form} fields={[{ meta: fields.minParts, label: t('lti.completion.minParts') }]} formError={errorText(form.errors)} />
+			<Field meta={fields.minParts} label={t('lti.completion.minParts')} hint={t('lti.completion.minPartsHint', { parts: completion.partCount })} controlProps={{ inputMode: 'numeric' }} />
+			<div>
+				<button type="submit" className="button">
+					{t('lti.completion.save')}
+				</button>
+			</div>
+		</Form>
+	)
+}
+
+/** The parts of a blended programme in their order, each with a button to move it a place up or down (ADR 033). */
+function PartOrder({ parts, classroomIndex }: { parts: OnlinePartsPage['parts']; classroomIndex: number }) {
+	const { t } = useTranslation()
+	const at = Math.min(classroomIndex, parts.length)
+	const ordered = [
+		...parts.slice(0, at).map((part) => ({ key: part.id, label: t('lti.completion.onlinePart', { title: part.title }) })),
+		{ key: 'classroom', label: t('lti.completion.classroomPart') },
+		...parts.slice(at).map((part) => ({ key: part.id, label: t('lti.completion.onlinePart', { title: part.title }) })),
+	]
+	return (
+		<ol className="plain-list" aria-labelledby="volgorde">
+			{ordered.map((part, index) => (
+				<li key={part.key}>
+					{part.label}{' '}
+					{(['up', 'down'] as const)
+						.filter((direction) => (direction === 'up' ? index > 0 : index < ordered.length - 1))
+						.map((direction) => (
+							<Form method="post" key={direction} className="inline-form">
+								<input type="hidden" name="intent" value="move-part" />
+								<input type="hidden" name="part" value={part.key} />
+								<input type="hidden" name="direction" value={direction} />
+								<button type="submit" className="button button--secondary" aria-label={t(direction === 'up' ? 'lti.completion.moveUp' : 'lti.completion.moveDown', { part: part.label })}>
+									{t(direction === 'up' ? 'lti.completion.up' : 'lti.completion.down')}
+								</button>
+							</Form>
+						))}
+				</li>
+			))}
+		</ol>
 	)
 }
 

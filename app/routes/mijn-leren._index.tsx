@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useSearchParams } from '@remix-run/react'
-import type { EnrolmentStatus } from '@leerplein/domain'
+import type { BlendedProgress, EnrolmentStatus } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { valueOrThrow } from '../core/http.server.ts'
@@ -32,6 +32,8 @@ type Row = {
 	onlineLink: string | null
 	participantNote: string | null
 	onlineParts: { resourceLinkId: string; title: string; score: { given: number; maximum: number } | null; completedAt: string | Date | null }[]
+	/** A blended programme's progress per part (ADR 033); null for any other course. */
+	blended: BlendedProgress | null
 }
 
 export default function MyLearning() {
@@ -91,7 +93,25 @@ export default function MyLearning() {
 							{t('myLearning.reason', { reason: row.original.decisionNote })}
 						</>
 					) : null}
-					{row.original.onlineParts.length > 0 ? (
+					{row.original.blended ? (
+						<>
+							<br />
+							{t('myLearning.blendedProgress', { done: row.original.blended.done, required: row.original.blended.required })}
+							<ul className="plain-list" aria-label={t('myLearning.blendedParts', { title: row.original.courseTitle })}>
+								{row.original.blended.parts.map((part) => {
+									if (part.kind === 'classroom') return <li key="classroom">{t(`myLearning.classroomPart_${part.state}`)}</li>
+									const online = row.original.onlineParts.find((candidate) => candidate.resourceLinkId === part.id)
+									return (
+										<li key={part.id}>
+											{t('myLearning.onlineModule', { title: part.title, progress: part.done ? t('myLearning.onlineModuleDone') : t('myLearning.onlineModuleNotYet') })}
+											{online?.completedAt ? ` (${formatDate(new Date(online.completedAt), language)})` : null}
+											{online?.score ? `, ${t('lti.parts.score', { given: online.score.given, maximum: online.score.maximum })}` : null}
+										</li>
+									)
+								})}
+							</ul>
+						</>
+					) : row.original.onlineParts.length > 0 ? (
 						<ul className="plain-list">
 							{row.original.onlineParts.map((part) => (
 								<li key={part.resourceLinkId}>

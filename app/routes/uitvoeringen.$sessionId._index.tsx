@@ -272,6 +272,7 @@ export default function SessionAdmin() {
 				<p className="form-actions">
 					{!started ? <Link to={`/uitvoeringen/${session.id}/wijzigen`}>{t('sessionAdmin.edit')}</Link> : null}
 					<Link to={`/uitvoeringen/nieuw?kopie=${session.id}`}>{t('sessionPlan.copy')}</Link>
+					{!started ? <Link to={`/uitvoeringen/${session.id}/deelnemer-toevoegen`}>{t('addParticipant.title')}</Link> : null}
 				</p>
 			) : null}
 			{meetings.length > 0 ? (

@@ -127,4 +127,9 @@ describe('limitRequestBody', () => {
 		expect(send({ 'content-length': '1000' })).toBe(200)
 		expect(send({})).toBe(200)
 	})
+
+	test('a body sent in chunks, without a length, is refused with 411: its size is unknown until it has been read', () => {
+		expect(send({ 'transfer-encoding': 'chunked' })).toBe(411)
+		expect(send({ 'transfer-encoding': 'chunked', 'content-length': '10' })).toBe(200)
+	})
 })

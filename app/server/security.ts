@@ -159,12 +159,20 @@ export const MAX_REQUEST_BODY_BYTES = 25 * 1024 * 1024
 /**
  * Refuses a request whose declared body (Content-Length) is larger than `maxBytes` with 413,
  * before any route reads it: a form is otherwise read whole into memory (ADR 021's `readForm`).
- * A body sent in chunks without a length is capped where it is read (`readUploadForm`); browsers
- * and the LTI tools send a length.
+ * A body sent in chunks, without a length, is refused with 411 (Length Required): it could be
+ * of any size, and only its length lets us refuse it before reading. Browsers send a length with
+ * every form and fetch body, and so do the LTI tools (Moodle's curl, ltijs); a reverse proxy in
+ * front buffers a chunked body and sends it on with its length.
  */
 export function limitRequestBody(maxBytes: number) {
 	return (req: Request, res: Response, next: NextFunction) => {
-		const declared = Number(req.headers['content-length'])
+		const length = req.headers['content-length']
+		if (length === undefined && req.headers['transfer-encoding'] !== undefined) {
+			req.resume()
+			res.status(411).type('text/plain; charset=utf-8').send('411 Lengte ontbreekt: stuur de lengte van het verzoek mee (Content-Length). / Length required: send the length of the request (Content-Length).')
+			return
+		}
+		const declared = Number(length)
 		if (!Number.isFinite(declared) || declared <= maxBytes) return next()
 		// Read on and drop what is sent (nothing is kept), so the client finishes sending and reads the answer.
 		req.resume()

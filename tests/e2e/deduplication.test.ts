@@ -229,11 +229,23 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 							language: 'nl',
 							durationMinutes: '240',
 							priceEuros: '0',
-							status: 'published',
+							visibility: 'concern',
+							learningGoals: `U past de regels rond ${subject.toLowerCase()} toe.`,
+							targetAudience: 'Medewerkers van de dienst.',
+							contactName: 'Team Opleidingen',
+							contactEmail: 'opleidingen@example.nl',
 						}).toString(),
 						maxRedirects: 0,
 					})
 					expect(saved.status()).toBe(302)
+					// A new course is a draft: the scan compares published courses, so publish it (its page asks for confirmation; the post is that step).
+					const coursePage = new URL(saved.headers().location!, portal.url).pathname
+					const published = await writing.request.post(coursePage, {
+						headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+						data: 'intent=publish',
+						maxRedirects: 0,
+					})
+					expect(published.status()).toBe(302)
 				}
 			} finally {
 				await writer.close()
@@ -343,7 +355,7 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		const rvoCourse = (await readCourseOf(RVO))!
 		const edit = await page.request.post(`/beheer/cursussen/${rvoCourse}`, {
 			headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-			data: new URLSearchParams({ intent: 'save-anyway', title: 'Overgenomen door NVWA', summary: 'Dit mag niet lukken.', description: 'Een coördinator van een ander onderdeel mag dit niet wijzigen.', themeId: '00000000-0000-7000-8000-000000000000', form: 'classroom', language: 'nl', durationMinutes: '60', priceEuros: '0', status: 'published' }).toString(),
+			data: new URLSearchParams({ intent: 'save-anyway', title: 'Overgenomen door NVWA', summary: 'Dit mag niet lukken.', description: 'Een coördinator van een ander onderdeel mag dit niet wijzigen.', themeId: '00000000-0000-7000-8000-000000000000', form: 'classroom', language: 'nl', durationMinutes: '60', priceEuros: '0', visibility: 'concern' }).toString(),
 			maxRedirects: 0,
 		})
 		expect([400, 404]).toContain(edit.status())

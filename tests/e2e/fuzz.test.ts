@@ -27,7 +27,7 @@ const QUERY_NAMES = [
 	'title', 'description', 'cursus', 'historie', 'scan', 'ongedaan-maken', 'opgeslagen', 'resultaat', 'terug', 'moodle',
 	'webservices', 'verwijderen', 'deactiveren', 'sleutel', 'gekoppeld', 'reden', 'gedaan', 'rlid', 'tag', 'resource_id',
 	'resource_link_id', 'user_id', 'limit', 'redirect_uri', 'client_id', 'login_hint', 'lti_message_hint', 'state', 'nonce',
-	'response_type', 'scope', 'code', 'error', 'openid_configuration', 'registration_token',
+	'response_type', 'scope', 'code', 'error', 'openid_configuration', 'registration_token', 'zoek', 'toegevoegd', 'wie',
 ]
 
 /** Fields every form may be sent besides its own. */

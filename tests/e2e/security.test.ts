@@ -88,6 +88,25 @@ describe('security headers and CSRF', () => {
 		expect(await accountStatus(cookie)).toBe(200)
 	})
 
+	test('a body sent in chunks without a length is refused with 411 before a route reads it: its size would be unknown until read', async () => {
+		const cookie = await signedInCookie()
+		const endless = new ReadableStream<Uint8Array>({
+			start(controller) {
+				controller.enqueue(new TextEncoder().encode('intent=submit&note=aaaa'))
+				controller.close()
+			},
+		})
+		const chunked = await fetch(`${portal.url}/mijn-paspoort/bewijs-toevoegen`, {
+			method: 'POST',
+			headers: { Cookie: cookie, Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: endless,
+			duplex: 'half',
+			redirect: 'manual',
+		} as RequestInit & { duplex: 'half' })
+		expect(chunked.status).toBe(411)
+		expect(await accountStatus(cookie)).toBe(200)
+	})
+
 	test('a sign-in posted from another site is refused (no login CSRF)', async () => {
 		const forged = await fetch(`${portal.url}/inloggen`, {
 			method: 'POST',

@@ -185,6 +185,18 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 		expect(await audits()).toHaveLength(2)
 	})
 
+	test("a blended course's enrolment completes when Moodle reports the online part of someone already attended (ADR 033)", async () => {
+		const [blendedSession] = await database.asOwner((db) => db.select({ id: schema.sessions.id }).from(schema.sessions).where(eq(schema.sessions.courseId, ids.blended)))
+		await database.asOwner((db) => db.insert(schema.enrolments).values({ tenantId: ids.rvo, sessionId: blendedSession!.id, userId: ids.bob, status: 'attended' }))
+		complete('bob', 102, 1)
+		const [report] = await sync()
+		expect(report).toMatchObject({ status: 'ok', completed: 1 })
+		expect(await enrolmentStatus(ids.bob, ids.blended)).toBe('completed')
+		// Ann's online part was done before, her classroom part is not: still enrolled.
+		expect(await enrolmentStatus(ids.ann, ids.blended)).toBe('enrolled')
+		expect((await audits()).map((row) => row.after)).toContainEqual(expect.objectContaining({ userId: ids.bob, via: 'web_services', completedEnrolments: 1 }))
+	})
+
 	test('a deactivated tool is not synced', async () => {
 		await database.asOwner((db) => db.update(schema.ltiTools).set({ active: false }).where(eq(schema.ltiTools.id, ids.tool)))
 		expect(await sync()).toEqual([])

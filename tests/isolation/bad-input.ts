@@ -72,7 +72,7 @@ const courseForm = (f: BadInputFixtures): Form => ({
 	language: 'nl',
 	durationMinutes: '120',
 	priceEuros: '0',
-	status: 'draft',
+	visibility: 'concern',
 })
 
 const toolForm = (intent: string): Form => ({
@@ -237,6 +237,13 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: (f) => `/uitvoeringen/${f.sessionToCancel.id}/annuleren`,
 		form: () => ({ reason: 'De trainer is ziek' }),
 		nulField: 'reason',
+	},
+	'routes/uitvoeringen.$sessionId.deelnemer-toevoegen': {
+		as: 'rvo-coordinator',
+		path: (f) => `/uitvoeringen/${f.session.id}/deelnemer-toevoegen`,
+		// An id of nobody: a request that slipped through the form pipeline is refused, not enrolled.
+		form: (f) => ({ intent: 'add', employeeId: f.course.id }),
+		nulField: 'employeeId',
 	},
 	'routes/postvak': { as: 'rvo-coordinator', path: () => '/postvak' },
 	'routes/catalogus.$courseId_.online-onderdelen': {

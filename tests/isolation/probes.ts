@@ -259,6 +259,9 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "swapped id: edit another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, expectStatus: 404, text: (f) => f.nvwaSharedCourse.title },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 302 },
 		{ name: 'control: the providing unit edits its draft', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: "swapped id: publish another unit's draft", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, form: () => ({ intent: 'publish' }), expectStatus: 404 },
+		{ name: "swapped id: archive another unit's published course", as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}`, form: () => ({ intent: 'archive' }), expectStatus: 404 },
+		{ name: 'an employee cannot publish a draft of their unit', as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaDraftCourse.id}`, form: () => ({ intent: 'publish' }), expectStatus: 403 },
 	],
 	// A unit's passport requirements (issue 15): RVO's coordinators reach only RVO's; another unit's ids are not found or refused beside the field, and nothing changes.
 	'routes/beheer.eisen': [
@@ -620,6 +623,35 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "direct URL: cancelling another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
 		{ name: 'control: the providing coordinator is asked to confirm', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 	],
+	'routes/uitvoeringen.$sessionId.deelnemer-toevoegen': [
+		{ name: "direct URL: adding people to another unit's session", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/deelnemer-toevoegen`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle },
+		{
+			name: "posting a person to another unit's session",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}/deelnemer-toevoegen`,
+			form: (f) => ({ intent: 'add', employeeId: f.nvwaEvidence.personId }),
+			expectStatus: 404,
+		},
+		// The search finds the unit's own people only; the query is echoed, so it is the first word of the name, not the name.
+		{
+			name: "searching for another unit's employee on the own session finds nobody",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.rvoTrainerSession.id}/deelnemer-toevoegen?zoek=${encodeURIComponent(f.nvwaEvidence.personName.split(' ')[0]!)}`,
+			expectStatus: 200,
+			text: (f) => f.nvwaEvidence.personName,
+		},
+		{
+			name: "adding another unit's employee to the own session is refused beside the choice",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.rvoTrainerSession.id}/deelnemer-toevoegen`,
+			form: (f) => ({ intent: 'add', employeeId: f.nvwaEvidence.personId }),
+			expectStatus: 400,
+			text: (f) => f.nvwaEvidence.personName,
+		},
+		{ name: 'an employee may not add people', as: 'rvo-employee', path: (f) => `/uitvoeringen/${f.rvoTrainerSession.id}/deelnemer-toevoegen`, expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/uitvoeringen/${f.nvwaSession.id}/deelnemer-toevoegen`, expectStatus: 302 },
+		{ name: 'control: the providing coordinator finds its own employee', as: 'nvwa-coordinator', path: (f) => `/uitvoeringen/${f.nvwaSession.id}/deelnemer-toevoegen?zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
+	],
 	'routes/postvak': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "another unit's mail stays out of the outbox", as, path: () => '/postvak', expectStatus: 200, text: (f) => f.nvwaOutboxSubject })),
 		{ name: "control: the unit's own people see it", as: 'nvwa-coordinator', path: () => '/postvak', expectStatus: 200, text: (f) => f.nvwaOutboxSubject },
@@ -630,6 +662,10 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'control: the providing coordinator manages them', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.nvwaOnlinePart.title },
 		...RVO_NON_COORDINATORS.map((as): Probe => ({ name: "direct URL: the online parts of the own unit's draft course", as, path: (f) => `/catalogus/${f.rvoDraftCourse.id}/online-onderdelen`, expectStatus: 404, text: (f) => f.rvoDraftCourse.title })),
 		{ name: "control: the own unit's coordinator manages its draft's parts", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.rvoDraftCourse.id}/online-onderdelen`, expectStatus: 200, text: (f) => f.rvoDraftCourse.title },
+		// A blended programme's completion rule (ADR 033) is the providing unit's to set.
+		{ name: "setting another unit's completion rule", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, form: () => ({ intent: 'completion-rule', minParts: '1' }), expectStatus: 404 },
+		{ name: "moving a part of another unit's course", as: 'rvo-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, form: () => ({ intent: 'move-part', part: 'classroom', direction: 'down' }), expectStatus: 404 },
+		{ name: 'control: the providing coordinator sets the completion rule', as: 'nvwa-coordinator', path: (f) => `/catalogus/${f.nvwaDraftCourse.id}/online-onderdelen`, form: () => ({ intent: 'completion-rule', minParts: '1' }), expectStatus: 303 },
 	],
 	'routes/lti.starten.$resourceLinkId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: launch another unit's online part", as, path: (f) => `/lti/starten/${f.nvwaOnlinePart.id}`, expectStatus: 404 })),

@@ -55,6 +55,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/mijn-sessies.$sessionId._index': { access: 'tenant-owned', why: "a session's participants and attendance per meeting, for the trainers of its meetings; session, meeting and enrolment ids in the URL and form" },
 	'routes/mijn-sessies.$sessionId.lijst': { access: 'tenant-owned', why: "a session's participant lists and attendance sheets, for the trainers of its meetings" },
 	'routes/uitvoeringen.$sessionId.annuleren': { access: 'tenant-owned', why: 'cancelling a session of the providing unit' },
+	'routes/uitvoeringen.$sessionId.deelnemer-toevoegen': { access: 'tenant-owned', why: "adding one of the unit's employees to a session of the providing unit, on their behalf" },
 	'routes/uitvoeringen.$sessionId.wijzigen': { access: 'tenant-owned', why: "changes a session of the providing unit: its meetings, rooms and trainers (ids in the form), seats; mails its participants" },
 	'routes/beheer.trainers': { access: 'tenant-owned', why: "the unit's trainers (names, e-mail addresses); trainer ids in the URL and the form" },
 	'routes/beheer.zalen': { access: 'tenant-owned', why: "the unit's locations and rooms; room and location ids in the URL and the forms" },

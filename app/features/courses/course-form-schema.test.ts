@@ -3,9 +3,9 @@ import { isErrorCode } from '../../core/error-codes.ts'
 import { parseForm } from '../../core/form.server.ts'
 import { courseFormSchema, joinCourseSchema, NEW_COURSE } from './course-form-schema.ts'
 
-function form(fields: Record<string, string>): FormData {
+function form(fields: Record<string, string | string[]>): FormData {
 	const data = new FormData()
-	for (const [name, value] of Object.entries(fields)) data.set(name, value)
+	for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) data.append(name, one)
 	return data
 }
 
@@ -16,13 +16,15 @@ const valid = {
 	description: 'In deze training gaat u aan de slag met integriteit in uw eigen werk.\n\nMet oefeningen.',
 	themeId: '0197a000-0000-7000-8000-000000000001',
 	durationMinutes: '240',
+	contactName: 'Fatima el Amrani',
+	contactEmail: 'f.elamrani@example.nl',
 }
 
 describe('the course form', () => {
 	test('turns a complete form into a course, numbers as numbers', () => {
 		const submission = parseForm(form(valid), courseFormSchema)
 		expect(submission.status).toBe('success')
-		expect(submission.status === 'success' && submission.value).toMatchObject({ title: 'Integriteit in de praktijk', durationMinutes: 240, priceEuros: 0, status: 'published' })
+		expect(submission.status === 'success' && submission.value).toMatchObject({ title: 'Integriteit in de praktijk', durationMinutes: 240, priceEuros: 0, visibility: 'concern', keywords: [] })
 	})
 
 	test('refuses an empty new course with an error code beside every field that needs one', () => {
@@ -44,11 +46,30 @@ describe('the course form', () => {
 		['priceEuros', '-1', 'COURSE_PRICE_NEGATIVE'],
 		['form', 'podcast', 'COURSE_FORM_REQUIRED'],
 		['language', 'fr', 'COURSE_LANGUAGE_REQUIRED'],
-		['status', 'merged', 'COURSE_STATUS_REQUIRED'],
+		['visibility', '', 'COURSE_VISIBILITY_REQUIRED'],
+		['contactEmail', 'fatima@', 'COURSE_CONTACT_EMAIL_INVALID'],
 	])('refuses %s = %j with %s, which the catalogues translate', (field, value, code) => {
 		const submission = parseForm(form({ ...valid, [field]: value }), courseFormSchema)
 		expect(submission.status === 'error' && submission.error).toEqual({ [field]: [code] })
 		expect(isErrorCode(code)).toBe(true)
+	})
+
+	test('opens a course to one unit ticked, or to several', () => {
+		const one = parseForm(form({ ...valid, visibility: 'selected', audienceTenantIds: valid.themeId }), courseFormSchema)
+		expect(one.status === 'success' && one.value.audienceTenantIds).toEqual([valid.themeId])
+		const none = parseForm(form({ ...valid, visibility: 'selected' }), courseFormSchema)
+		expect(none.status === 'error' && none.error).toEqual({ audienceTenantIds: ['COURSE_AUDIENCE_UNITS_REQUIRED'] })
+	})
+
+	test('a posted status is no part of the course: saving never publishes', () => {
+		const submission = parseForm(form({ ...valid, status: 'published' }), courseFormSchema)
+		expect(submission.status === 'success' && 'status' in submission.value).toBe(false)
+	})
+
+	test('refuses a post without visibility beside that field', () => {
+		const { visibility: _, ...rest } = valid
+		const submission = parseForm(form(rest), courseFormSchema)
+		expect(submission.status === 'error' && submission.error).toEqual({ visibility: ['COURSE_VISIBILITY_REQUIRED'] })
 	})
 
 	test('joins only a course named by its id', () => {

@@ -19,11 +19,18 @@ export const NEW_COURSE = {
 	language: 'nl',
 	durationMinutes: '',
 	priceEuros: '0',
-	status: 'published',
-} satisfies Record<keyof z.input<typeof courseFormSchema>, string>
+	learningGoals: '',
+	targetAudience: '',
+	prerequisites: '',
+	keywords: '',
+	visibility: 'concern',
+	audienceTenantIds: [] as string[],
+	contactName: '',
+	contactEmail: '',
+} satisfies Record<keyof z.input<typeof courseFormSchema>, string | string[]>
 
-/** The course form's fields as text, as the form shows them. */
-export type CourseFormValues = typeof NEW_COURSE
+/** The course form's fields as text, as the form shows them (the units a course is opened to as a list). */
+export type CourseFormValues = { [K in keyof typeof NEW_COURSE]: (typeof NEW_COURSE)[K] extends string[] ? string[] : string }
 
 /** Joining an existing course instead of writing a double: which one. */
 export const joinCourseSchema = z.object({ courseId: z.uuid({ error: 'JOIN_NOT_ALLOWED' satisfies ErrorCode }) })

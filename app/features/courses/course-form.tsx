@@ -1,7 +1,7 @@
-import { getFormProps, useForm } from '@conform-to/react'
+import { getCollectionProps, getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, useFetcher } from '@remix-run/react'
-import { COURSE_FORMS, EDITABLE_COURSE_STATUSES, LANGUAGES } from '@leerplein/domain'
+import { COURSE_FORMS, COURSE_VISIBILITIES, LANGUAGES } from '@leerplein/domain'
 import { useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field, useErrorText } from '../../components/field.tsx'
@@ -19,6 +19,7 @@ export function CourseForm({
 	defaultValue,
 	lastResult,
 	themes,
+	units,
 	ownTenantId,
 	courseId,
 }: {
@@ -27,6 +28,8 @@ export function CourseForm({
 	/** The action's answer to the last submit: errors, or duplicate suggestions. */
 	lastResult: CourseFormReply | undefined
 	themes: { id: string; name: string }[]
+	/** The other units of the concern, which the course may be opened to. */
+	units: { id: string; name: string }[]
 	ownTenantId: string
 	courseId: string | null
 }) {
@@ -71,8 +74,19 @@ export function CourseForm({
 		language: t('courseAdmin.fieldLanguage'),
 		durationMinutes: t('courseAdmin.fieldDuration'),
 		priceEuros: t('courseAdmin.fieldPrice'),
-		status: t('courseAdmin.fieldStatus'),
+		learningGoals: t('courseAdmin.fieldLearningGoals'),
+		targetAudience: t('courseAdmin.fieldTargetAudience'),
+		prerequisites: t('courseAdmin.fieldPrerequisites'),
+		keywords: t('courseAdmin.fieldKeywords'),
+		visibility: t('courseAdmin.fieldVisibility'),
+		audienceTenantIds: t('courseAdmin.fieldAudienceUnits'),
+		contactName: `${t('courseAdmin.contactLegend')}: ${t('courseAdmin.fieldContactName')}`,
+		contactEmail: `${t('courseAdmin.contactLegend')}: ${t('courseAdmin.fieldContactEmail')}`,
 	}
+	const visibilityError = errorText(fields.visibility.errors)
+	const unitsError = errorText(fields.audienceTenantIds.errors)
+	const visibilityChoices = getCollectionProps(fields.visibility, { type: 'radio', options: [...COURSE_VISIBILITIES] })
+	const unitBoxes = getCollectionProps(fields.audienceTenantIds, { type: 'checkbox', options: units.map((unit) => unit.id) })
 
 	return (
 		<>
@@ -100,12 +114,59 @@ export function CourseForm({
 				/>
 				<Field meta={fields.durationMinutes} label={labels.durationMinutes} controlProps={{ inputMode: 'numeric' }} />
 				<Field meta={fields.priceEuros} label={labels.priceEuros} controlProps={{ inputMode: 'decimal' }} />
-				<Field
-					meta={fields.status}
-					label={labels.status}
-					as="select"
-					options={EDITABLE_COURSE_STATUSES.map((value) => ({ value, label: t(`courseAdmin.status_${value}`) }))}
-				/>
+				<Field meta={fields.learningGoals} label={labels.learningGoals} hint={t('courseAdmin.hintLearningGoals')} as="textarea" rows={4} />
+				<Field meta={fields.targetAudience} label={labels.targetAudience} hint={t('courseAdmin.hintTargetAudience')} as="textarea" rows={2} />
+				<Field meta={fields.prerequisites} label={labels.prerequisites} hint={t('courseAdmin.hintPrerequisites')} as="textarea" rows={2} />
+				<Field meta={fields.keywords} label={labels.keywords} hint={t('courseAdmin.hintKeywords')} />
+
+				{/* A choice among radio buttons and a list of boxes: fieldsets with a legend and the error beside them (Field renders single controls). */}
+				<fieldset
+					className={`field${visibilityError ? ' field--invalid' : ''}`}
+					id={fields.visibility.id}
+					tabIndex={-1}
+					aria-describedby={visibilityError ? fields.visibility.errorId : undefined}
+				>
+					<legend>{labels.visibility}</legend>
+					{visibilityError ? (
+						<p className="field__error" id={fields.visibility.errorId}>
+							{visibilityError}
+						</p>
+					) : null}
+					{visibilityChoices.map(({ key, ...choice }) => (
+						<div key={key} className="field__choice">
+							<input {...choice} id={`${fields.visibility.id}-${choice.value}`} />{' '}
+							<label htmlFor={`${fields.visibility.id}-${choice.value}`}>{t(`courseAdmin.visibility_${choice.value as (typeof COURSE_VISIBILITIES)[number]}`)}</label>
+						</div>
+					))}
+				</fieldset>
+				<fieldset
+					className={`field${unitsError ? ' field--invalid' : ''}`}
+					id={fields.audienceTenantIds.id}
+					tabIndex={-1}
+					aria-describedby={[`${fields.audienceTenantIds.id}-hint`, unitsError ? fields.audienceTenantIds.errorId : null].filter(Boolean).join(' ')}
+				>
+					<legend>{labels.audienceTenantIds}</legend>
+					<p className="field__hint" id={`${fields.audienceTenantIds.id}-hint`}>
+						{t('courseAdmin.hintAudienceUnits')}
+					</p>
+					{unitsError ? (
+						<p className="field__error" id={fields.audienceTenantIds.errorId}>
+							{unitsError}
+						</p>
+					) : null}
+					{unitBoxes.map(({ key, ...box }, index) => (
+						<div key={key} className="field__choice">
+							<input {...box} id={`${fields.audienceTenantIds.id}-${index}`} />{' '}
+							<label htmlFor={`${fields.audienceTenantIds.id}-${index}`}>{units[index]?.name}</label>
+						</div>
+					))}
+				</fieldset>
+				<fieldset className="field">
+					<legend>{t('courseAdmin.contactLegend')}</legend>
+					<Field meta={fields.contactName} label={t('courseAdmin.fieldContactName')} controlProps={{ autoComplete: 'off' }} />
+					<Field meta={fields.contactEmail} label={t('courseAdmin.fieldContactEmail')} type="email" controlProps={{ autoComplete: 'off' }} />
+				</fieldset>
+				{courseId ? null : <p className="hint">{t('courseAdmin.draftHint')}</p>}
 
 				{checked || shown.length > 0 ? (
 					<section className="duplicates-panel" aria-labelledby="dubbelingen" aria-live="polite">

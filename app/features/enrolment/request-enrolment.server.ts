@@ -20,31 +20,39 @@ export type EnrolmentRequestOutcome = { enrolmentId: string; status: 'awaiting_a
 const COST_CENTRE_CODES: readonly ErrorCode[] = ['COST_CENTRE_REQUIRED', 'COST_CENTRE_INVALID']
 
 /**
- * An employee asks for a seat in a session. The employee's unit decides approval, budget and
- * cost centre; the providing unit whether other units are admitted. Without approval the
- * budget is committed and, right after, the seat (or waitlist place) taken in arrival order.
+ * An employee asks for a seat in a session, or a coordinator of their unit asks for them
+ * (`employeeId`, on behalf): the same request either way. The employee's unit decides approval,
+ * budget and cost centre; the providing unit whether other units are admitted. Without approval
+ * the budget is committed and, right after, the seat (or waitlist place) taken in arrival order.
+ * On behalf, another unit's person (or no person) is refused as forbidden, naming nobody.
  */
 export async function requestEnrolment(
 	ctx: ServiceContext,
-	{ actor, sessionId, costCentre }: { actor: Actor; sessionId: string; costCentre: string | null },
+	{ actor, sessionId, costCentre, employeeId: userId = actor.userId }: { actor: Actor; sessionId: string; costCentre: string | null; employeeId?: string },
 ): Promise<ServiceResult<EnrolmentRequestOutcome>> {
 	const now = ctx.clock.now()
+	const onBehalf = userId !== actor.userId
 	const requested = await inEnrolmentTransaction(ctx, actor, async (tx): Promise<{ enrolmentId: string; status: 'awaiting_approval' | 'approved' }> => {
 		// Read through the employee's own policies: a session of a course they may not see does not exist for them,
 		// nor does one of their own unit's draft or archived course, which only its coordinators see.
 		const session = await getSessionForEnrolment(tx, { sessionId })
 		const seen = session && (session.courseStatus === 'published' || isUnpublishedCourseVisibleTo({ providerTenantId: session.courseProviderTenantId }, actor))
 		if (!session || !seen) throw refusal('not_found', 'SESSION_NOT_FOUND', { field: 'sessionId' })
-		const employee = await getEmployeeForEnrolment(tx, { userId: actor.userId })
-		const own = employee && enrolmentResource({ tenantId: employee.tenantId, userId: actor.userId, managerId: employee.managerId, providerTenantId: session.tenantId })
-		if (!employee || !own || !can(actor, 'create', own)) throw refusal('forbidden', 'FORBIDDEN')
-		if (await findActiveEnrolment(tx, { sessionId, userId: actor.userId })) throw refusal('conflict', 'ENROLMENT_ALREADY_EXISTS', { field: 'sessionId' })
+		const employee = await getEmployeeForEnrolment(tx, { userId })
+		const own = employee && enrolmentResource({ tenantId: employee.tenantId, userId, managerId: employee.managerId, providerTenantId: session.tenantId })
+		if (!employee || !own || !can(actor, 'create', own)) {
+			// On behalf: a person of another unit (or none) is not the coordinator's to add; who it is stays unsaid.
+			throw onBehalf ? refusal('invalid', 'PERSON_NOT_IN_UNIT', { field: 'employeeId' }) : refusal('forbidden', 'FORBIDDEN')
+		}
+		if (await findActiveEnrolment(tx, { sessionId, userId })) {
+			throw onBehalf ? refusal('conflict', 'PARTICIPANT_ALREADY_IN', { field: 'employeeId' }) : refusal('conflict', 'ENROLMENT_ALREADY_EXISTS', { field: 'sessionId' })
+		}
 
 		const rules = await rulesOf(tx, employee.poOverrides, session.providerPoOverrides)
 		const year = budgetYear(session.startsAt)
 		// One budget decision per employee at a time, so two requests cannot both spend the last of it.
-		if (session.priceCents > 0) await lockEmployeeBudget(tx, { userId: actor.userId })
-		const committed = session.priceCents > 0 ? await committedBudget(tx, { userId: actor.userId, year }) : 0
+		if (session.priceCents > 0) await lockEmployeeBudget(tx, { userId })
+		const committed = session.priceCents > 0 ? await committedBudget(tx, { userId, year }) : 0
 		const remaining = remainingBudget(rules.employeeUnit.yearlyBudgetCents, committed)
 		const chosenCostCentre = costCentre?.trim() || employee.costCentre
 		const decision = decideEnrolmentRequest(rules, {
@@ -62,10 +70,10 @@ export async function requestEnrolment(
 			const kind = decision.code === 'COURSE_NOT_PUBLISHED' ? 'conflict' : 'invalid'
 			throw refusal(kind, decision.code, { field: COST_CENTRE_CODES.includes(decision.code) ? 'costCentre' : 'sessionId' })
 		}
-		const status = next('requested', { type: 'submit', needsApproval: decision.value.needsApproval }, 'employee')
-		const base = { tenantId: employee.tenantId, sessionId, userId: actor.userId, priceCents: session.priceCents, costCentre: chosenCostCentre }
+		const status = next('requested', { type: 'submit', needsApproval: decision.value.needsApproval }, onBehalf ? 'coordinator' : 'employee')
+		const base = { tenantId: employee.tenantId, sessionId, userId, priceCents: session.priceCents, costCentre: chosenCostCentre }
 		const audited = (enrolmentId: string) =>
-			audit(ctx, tx, { actor, tenantId: employee.tenantId, action: 'enrolment.request', objectType: 'enrolment', objectId: enrolmentId, after: { status } })
+			audit(ctx, tx, { actor, tenantId: employee.tenantId, action: 'enrolment.request', objectType: 'enrolment', objectId: enrolmentId, after: onBehalf ? { status, onBehalfOf: userId } : { status } })
 
 		if (status === 'awaiting_approval') {
 			// Without a manager on record the unit's coordinators decide.
@@ -84,7 +92,7 @@ export async function requestEnrolment(
 		// Approved at once: commit the budget and the request; the seat is given right after the commit.
 		const enrolment = await insertEnrolment(tx, { ...base, status })
 		if (session.priceCents > 0) {
-			await commitBudget(tx, { tenantId: employee.tenantId, userId: actor.userId, enrolmentId: enrolment.id, year, amountCents: session.priceCents, costCentre: chosenCostCentre })
+			await commitBudget(tx, { tenantId: employee.tenantId, userId, enrolmentId: enrolment.id, year, amountCents: session.priceCents, costCentre: chosenCostCentre })
 		}
 		await notify(tx, 'enrolment_seated', { tenantId: employee.tenantId, enrolmentId: enrolment.id })
 		await audited(enrolment.id)

@@ -3,7 +3,7 @@ import { isErrorCode } from '../../core/error-codes.ts'
 import { parseForm } from '../../core/form.server.ts'
 
 const errorsOf = (submission: ReturnType<typeof parseForm>) => (submission.status === 'error' ? submission.error : null)
-import { moodleIdsSchema, onlinePartSchema, removeOnlinePartSchema } from './online-part-schema.ts'
+import { completionRuleSchema, movePartSchema, moodleIdsSchema, onlinePartSchema, removeOnlinePartSchema } from './online-part-schema.ts'
 
 const TOOL = '0190a0b0-0000-7000-8000-000000000001'
 const PART = '0190a0b0-0000-7000-8000-000000000002'
@@ -77,5 +77,23 @@ describe('the Moodle ids of a part', () => {
 
 	test('a part that is no id is not found', () => {
 		expect(errorsOf(parseForm(form({ resourceLinkId: 'x' }), removeOnlinePartSchema))).toEqual({ resourceLinkId: ['ONLINE_PART_NOT_FOUND'] })
+	})
+
+	test.each(['0', '-1', '1.5', 'twee', '1e2', '1000'])('given a completion rule of %s parts, when parsed, then the field says so', (minParts) => {
+		expect(errorsOf(parseForm(form({ minParts }), completionRuleSchema))).toEqual({ minParts: ['COMPLETION_RULE_INVALID'] })
+	})
+
+	test('given an empty completion rule, every part counts; given 2, at least two', () => {
+		const empty = parseForm(form({ minParts: '' }), completionRuleSchema)
+		expect(empty.status === 'success' && empty.value).toEqual({ minParts: null })
+		const two = parseForm(form({ minParts: ' 2 ' }), completionRuleSchema)
+		expect(two.status === 'success' && two.value).toEqual({ minParts: 2 })
+	})
+
+	test('a part to move is the classroom part or an online part by id, up or down', () => {
+		const moved = parseForm(form({ part: 'classroom', direction: 'down' }), movePartSchema)
+		expect(moved.status === 'success' && moved.value).toEqual({ part: 'classroom', direction: 'down' })
+		expect(errorsOf(parseForm(form({ part: 'x', direction: 'up' }), movePartSchema))).toEqual({ part: ['ONLINE_PART_NOT_FOUND'] })
+		expect(errorsOf(parseForm(form({ part: PART, direction: 'sideways' }), movePartSchema))).toEqual({ direction: ['PART_CANNOT_MOVE'] })
 	})
 })

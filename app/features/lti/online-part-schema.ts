@@ -66,6 +66,23 @@ export type OnlinePartInput = z.output<typeof onlinePartSchema>
 /** Which Moodle course and activity an online part is (both, or neither). */
 export const moodleIdsSchema = z.object({ resourceLinkId, moodleCourseId: moodleId(), moodleActivityId: moodleId() }).refine(bothOrNeither, PAIR)
 
+/** A blended programme's completion rule (ADR 033): at least this many parts, or empty for every part. The service checks the upper bound. */
+export const completionRuleSchema = z.object({
+	minParts: z
+		.string()
+		.trim()
+		.optional()
+		.refine((value) => !value || /^\d{1,3}$/.test(value), { error: 'COMPLETION_RULE_INVALID' satisfies ErrorCode })
+		.transform((value) => (value ? Number(value) : null))
+		.refine((value) => value === null || value >= 1, { error: 'COMPLETION_RULE_INVALID' satisfies ErrorCode }),
+})
+
+/** Moving one part of a blended programme a place up or down: the classroom part, or an online part by its id. */
+export const movePartSchema = z.object({
+	part: z.string({ error: 'ONLINE_PART_NOT_FOUND' satisfies ErrorCode }).refine((value) => value === 'classroom' || isUuid(value), { error: 'ONLINE_PART_NOT_FOUND' satisfies ErrorCode }),
+	direction: z.enum(['up', 'down'], { error: 'PART_CANNOT_MOVE' satisfies ErrorCode }),
+})
+
 /** Removing an online part (after confirmation). */
 export const removeOnlinePartSchema = z.object({ resourceLinkId })
 

@@ -2,6 +2,7 @@ import { getScoreContext, storeScore } from '@leerplein/db/lti'
 import { checkScore, completionAfterScore, decideScore, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, isUuid, onlinePartIsWholeCourse } from '@leerplein/domain'
 import type { ScoreInput } from '@leerplein/moodle'
 import { fromRule, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
 import { auditApart, type ToolAccess } from './tool-context.server.ts'
 
 export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPart: boolean; completedEnrolments: number }
@@ -10,7 +11,7 @@ export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPa
  * AGS 2.0 score publish. Moodle resends every sync: an equal timestamp is a harmless repeat, an
  * older one is ignored, and a newer one replaces the result. A score that completes the online
  * part (Completed + FullyGraded, and the pass mark) closes the enrolment where the course is
- * nothing but that part; a completion stands when a later score falls under the pass mark (ADR 026),
+ * nothing but that part, and otherwise when the course's completion rule is met (ADR 033); a completion stands when a later score falls under the pass mark (ADR 026),
  * which is audited. Moodle sends a course's scores in bursts, so this is two statements in
  * the tool's context (read, then store with what it causes, audited), with the domain deciding between them.
  */
@@ -38,14 +39,21 @@ export async function recordLtiScore(
 
 	const effect = completionAfterScore(incoming, found.passMark, { completedBefore: found.stored?.completedAt != null })
 	const completesPart = effect === 'completes'
-	const saved = await storeScore(ctx.db, target, {
-		...incoming,
-		comment: score.comment ?? null,
-		completesPart,
-		closeEnrolmentsFrom: completesPart && onlinePartIsWholeCourse(found.courseForm) ? ENROLMENT_STATUSES_A_COMPLETION_CLOSES : [],
-		audit: { origin: ctx.clientIp, requestId: ctx.requestId },
-		now: ctx.clock.now(),
-	})
+	const wholeCourse = onlinePartIsWholeCourse(found.courseForm)
+	const saved = await storeScore(
+		ctx.db,
+		target,
+		{
+			...incoming,
+			comment: score.comment ?? null,
+			completesPart,
+			closeEnrolmentsFrom: completesPart && wholeCourse ? ENROLMENT_STATUSES_A_COMPLETION_CLOSES : [],
+			audit: { origin: ctx.clientIp, requestId: ctx.requestId },
+			now: ctx.clock.now(),
+		},
+		// Any other course with online parts completes by its rule, asked in the same transaction (ADR 033).
+		wholeCourse ? undefined : (tx) => settleBlendedCompletion(ctx, tx, { courseId: target.courseId, userId: target.userId }),
+	)
 	// A result at least as new landed between the two statements: this one is the older.
 	if (!saved.stored) return succeed({ decision: 'stale', completedPart: false, completedEnrolments: 0 })
 	// The completion stands (ADR 026); the lower score is the latest result, and the trail says so.

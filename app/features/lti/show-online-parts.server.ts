@@ -1,5 +1,5 @@
-import { listCompletedResults, listCourseOnlineParts, listLtiTools } from '@leerplein/db/lti'
-import { scoreBelowPassMark, type GradingProgress } from '@leerplein/domain'
+import { getClassroomPartIndex, getCourseCompletionMinParts, listCompletedResults, listCourseOnlineParts, listLtiTools } from '@leerplein/db/lti'
+import { completesByRule, partCountOf, scoreBelowPassMark, type GradingProgress } from '@leerplein/domain'
 import { inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 
@@ -19,6 +19,8 @@ export type OnlinePartsPage = {
 		moodleActivityId: number | null
 	}[]
 	tools: { id: string; name: string; deepLinking: boolean }[]
+	/** A blended programme's completion rule (ADR 033): asked where the course has online parts and is not e-learning. */
+	completion: { byRule: boolean; minParts: number | null; partCount: number; classroomIndex: number }
 }
 
 /** A course's online parts (with completions that stand under a later failing grade) and the active tools, for those who manage the course (its providing unit's coordinators). */
@@ -45,6 +47,7 @@ export async function showOnlineParts(ctx: ServiceContext, { actor, courseId }: 
 				moodleActivityId: link.moodleActivityId,
 			})),
 			tools: tools.map((tool) => ({ id: tool.id, name: tool.name, deepLinking: tool.deepLinkingUrl !== null })),
+			completion: { byRule: completesByRule(course.form, parts.length), minParts: await getCourseCompletionMinParts(tx, { courseId }), partCount: partCountOf(parts.length), classroomIndex: await getClassroomPartIndex(tx, { courseId }) },
 		}
 	})
 }

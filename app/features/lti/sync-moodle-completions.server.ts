@@ -16,6 +16,7 @@ import { decideSyncedCompletion, onlinePartIsWholeCourse } from '@leerplein/doma
 import { activityCompleted, createMoodleClient, moodleLtiUsername, MoodleWebServiceError } from '@leerplein/moodle'
 import { outboundGuard } from '../../core/outbound.server.ts'
 import { openSecret } from '../../core/secret-box.server.ts'
+import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
 import { audit, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
 /** How one tool's sync went, as the administrator reads it on the tool's page. */
@@ -30,7 +31,8 @@ const NO_UNIT = ''
  * The web-services fallback (Moodle sends only graded activities over AGS): for every active tool
  * with web services, read Moodle's activity completion of each linked online part for each
  * participant, and complete what Moodle reports completed without a grade — through the same rules
- * as a score (the part once, an e-learning course's enrolment with it), audited. All of Moodle is
+ * as a score (the part once, an e-learning course's enrolment with it, another course's by its
+ * completion rule, ADR 033), audited. All of Moodle is
  * read before anything is written, so an error from Moodle changes nothing; it is recorded as the
  * tool's last sync result. Scheduled (ADR 012; the job runs it as no one, `actor: null`), and on
  * demand from the tool's page (syncLtiToolNow). Never refused: a tool's failure is its report.
@@ -125,14 +127,16 @@ async function syncTool(
 			const recorded = await insertPartCompletion(tx, { resourceLinkId: candidate.resourceLinkId, userId: candidate.userId, tenantId: candidate.tenantId, toolId: tool.id, completedAt: candidate.completedAt })
 			if (!recorded) return false
 			const form = await getCourseForm(tx, { courseId: candidate.courseId })
-			const closed = form && onlinePartIsWholeCourse(form) ? await completeEnrolmentFromScore(tx, { courseId: candidate.courseId, userId: candidate.userId }) : []
+			const closed = form && onlinePartIsWholeCourse(form)
+				? (await completeEnrolmentFromScore(tx, { courseId: candidate.courseId, userId: candidate.userId })).length
+				: await settleBlendedCompletion(ctx, tx, { courseId: candidate.courseId, userId: candidate.userId })
 			await audit(ctx, tx, {
 				actor: null,
 				tenantId: candidate.tenantId,
 				action: 'lti.online_part_completed',
 				objectType: 'lti_resource_link',
 				objectId: candidate.resourceLinkId,
-				after: { toolId: tool.id, userId: candidate.userId, via: 'web_services', completedAt: candidate.completedAt.toISOString(), completedEnrolments: closed.length },
+				after: { toolId: tool.id, userId: candidate.userId, via: 'web_services', completedAt: candidate.completedAt.toISOString(), completedEnrolments: closed },
 			})
 			return true
 		})

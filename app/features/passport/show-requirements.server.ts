@@ -1,4 +1,5 @@
-import { listCompetencies, listPersonRequirements, listRequirements, listUnitJobProfiles, searchUnitPeople, type PersonRequirementRow, type RequirementRow } from '@leerplein/db/passport'
+import { searchUnitPeople } from '@leerplein/db/tenants'
+import { listCompetencies, listPersonRequirements, listRequirements, listUnitJobProfiles, type PersonRequirementRow, type RequirementRow } from '@leerplein/db/passport'
 import { can } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 

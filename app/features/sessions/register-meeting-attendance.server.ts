@@ -1,9 +1,10 @@
-import { getSessionForEnrolment, listSessionEnrolments, releaseBudget, updateEnrolment } from '@leerplein/db/enrolment'
+import { getEnrolmentStatus, getSessionForEnrolment, listSessionEnrolments, releaseBudget, updateEnrolment } from '@leerplein/db/enrolment'
 import { getMark, getMeetingOfSession, listCountingMeetingIds, listSessionMarks, listTrainerUserIds, upsertMark } from '@leerplein/db/planning'
 import { attendanceEvent, can, canRegisterMark, noShowReleasesBudget, sessionAttendance, type Actor, type EnrolmentStatus, type MeetingMark } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { audit, refusal, ServiceError, type FailureKind, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inEnrolmentTransaction, next, rulesOf } from '../enrolment/enrolment-support.server.ts'
+import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
 import { meetingMarkField, type MeetingMarkInput } from './meeting-attendance-schema.ts'
 
 export type SavedRow = { enrolmentId: string; name: string; status: EnrolmentStatus }
@@ -14,7 +15,8 @@ export type RefusedRow = { enrolmentId: string; name: string | null; field: stri
  * savepoint): a row that cannot be saved (already completed, not a participant, another session's
  * enrolment) is named and refused, and the others are saved. After each mark the domain's
  * `sessionAttendance` decides whether the session as a whole now counts as attended (or not), and
- * the enrolment follows through the state machine as the portal ('system').
+ * the enrolment follows through the state machine as the portal ('system'); an attended blended
+ * programme whose completion rule is then met completes (ADR 033).
  * Who: the providing unit's coordinators, and the internal trainers booked for this meeting.
  */
 export async function registerMeetingAttendance(
@@ -73,6 +75,10 @@ export async function registerMeetingAttendance(
 					if (!(await updateEnrolment(savepoint, { enrolmentId: person.id, from: person.status, set: { status: after } }))) throw refusal('conflict', 'ENROLMENT_CHANGED')
 					if (after === 'no_show' && noShowReleasesBudget(rules)) await releaseBudget(savepoint, { enrolmentId: person.id })
 					await audit(ctx, savepoint, { actor, action: `enrolment.${event}`, objectType: 'enrolment', objectId: person.id, before: { status: person.status }, after: { status: after } })
+					// The classroom part of a blended programme is done: its rule may now be met (ADR 033).
+					if (after === 'attended' && (await settleBlendedCompletion(ctx, savepoint, { courseId: session.courseId, userId: person.userId })) > 0) {
+						return (await getEnrolmentStatus(savepoint, { enrolmentId: person.id })) ?? after
+					}
 					return after
 				})
 				stored.set(`${meetingId}:${person.id}`, mark.present)

@@ -14,5 +14,5 @@ export type {
 } from '../queries/search.ts'
 export { deleteSynonym, listSynonyms, saveSynonym } from '../queries/search-synonyms.ts'
 export type { SaveSynonymOutcome, SynonymRow } from '../queries/search-synonyms.ts'
-export { getOwnCourse, insertCourse, listOwnCourses, OWN_COURSE_SORTS, updateCourse } from '../queries/course-admin.ts'
+export { existingTenantIds, getOwnCourse, insertCourse, listOwnCourses, OWN_COURSE_SORTS, setCourseStatus, updateCourse } from '../queries/course-admin.ts'
 export type { CourseFields, OwnCourse, OwnCourseFilter, OwnCourseRow, OwnCourseSort, ThemeOption } from '../queries/course-admin.ts'

@@ -4,6 +4,8 @@ export {
 	deleteLineItem,
 	deleteOnlinePart,
 	deleteToolWebServices,
+	getClassroomPartIndex,
+	getCourseCompletionMinParts,
 	getCourseForm,
 	getCourseTitle,
 	getLineItem,
@@ -40,6 +42,8 @@ export {
 	sealPlatformKey,
 	saveToolWebServices,
 	setOnlinePartMoodleIds,
+	setCourseCompletionMinParts,
+	setCoursePartOrder,
 	setOnlinePartPassMark,
 	storeScore,
 	takeMessageState,
@@ -68,5 +72,7 @@ export {
 	isEnrolledInCourse,
 	listCourseInstructorsForTool,
 	listCourseMembersForTool,
+	completeBlendedEnrolment,
+	lockBlendedParts,
 } from '../queries/lti-enrolments.ts'
-export type { CompletedEnrolment, CourseInstructor, CourseMember } from '../queries/lti-enrolments.ts'
+export type { BlendedEnrolmentParts, CompletedEnrolment, CourseInstructor, CourseMember } from '../queries/lti-enrolments.ts'

@@ -43,7 +43,6 @@ export {
 	listRequirements,
 	listUnitJobProfiles,
 	requirementPeople,
-	searchUnitPeople,
 } from '../queries/passport-requirements.ts'
 export type { NewPersonRequirement, NewRequirement, PersonRequirementRow, RequirementRow } from '../queries/passport-requirements.ts'
 export { findEvidencePerson, getEvidenceFacts, listPersonEvidence, revokeEvidence, supersedeEvidence } from '../queries/passport-evidence.ts'

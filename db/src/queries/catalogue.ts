@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, or, sql, type SQL } from 'drizzle-orm'
-import { SEAT_HOLDING_STATUSES, type CourseForm, type Language } from '@leerplein/domain'
+import { SEAT_HOLDING_STATUSES, type CourseForm, type CourseStatus, type Language } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
 import { locations, sessions } from '../schema/logistics.ts'
@@ -78,6 +78,13 @@ export async function listCatalogue(
 export type CourseDetail = CatalogueEntry & {
 	description: string
 	keywords: string[]
+	learningGoals: string
+	targetAudience: string
+	prerequisites: string
+	contactName: string
+	contactEmail: string
+	/** Only the providing unit's coordinators see a course that is not published (courseVisibleTo), and it says so. */
+	status: CourseStatus
 	providerTenantId: string
 	createdAt: Date
 }
@@ -95,6 +102,12 @@ export async function getCourse(
 			...catalogueEntryColumns,
 			description: courses.description,
 			keywords: courses.keywords,
+			learningGoals: courses.learningGoals,
+			targetAudience: courses.targetAudience,
+			prerequisites: courses.prerequisites,
+			contactName: courses.contactName,
+			contactEmail: courses.contactEmail,
+			status: courses.status,
 			providerTenantId: courses.providerTenantId,
 			createdAt: courses.createdAt,
 		})

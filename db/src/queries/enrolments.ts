@@ -233,6 +233,10 @@ export async function listMyEnrolments(db: Database, { userId }: { userId: strin
 			endsAt: sessions.endsAt,
 			courseId: courses.id,
 			courseTitle: courses.title,
+			courseForm: courses.form,
+			/** A blended programme's completion rule (ADR 033): "Mijn leren" shows progress per part. */
+			completionMinParts: courses.completionMinParts,
+			classroomPartIndex: courses.classroomPartIndex,
 			priceCents: enrolments.priceCents,
 			locationName: locations.name,
 			city: locations.city,

@@ -1,4 +1,4 @@
-import { ENROLMENT_STATUSES_A_COMPLETION_CLOSES, LAUNCHABLE_ENROLMENT_STATUSES, type EnrolmentStatus } from '@leerplein/domain'
+import { ENROLMENT_STATUSES_A_COMPLETION_CLOSES, LAUNCHABLE_ENROLMENT_STATUSES, type CourseForm, type EnrolmentStatus } from '@leerplein/domain'
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { enrolments, sessions } from '../schema/logistics.ts'
@@ -65,4 +65,50 @@ export async function listCourseInstructorsForTool(db: Database, { courseId }: {
 		sql`select user_id, tenant_id, name, email, unit_overrides from lti_course_instructors(${courseId}::uuid)`,
 	)
 	return rows.map((row) => ({ userId: row.user_id, tenantId: row.tenant_id, name: row.name, email: row.email, unitOverrides: row.unit_overrides }))
+}
+
+export type BlendedEnrolmentParts = {
+	enrolmentId: string
+	status: EnrolmentStatus
+	courseForm: CourseForm
+	minParts: number | null
+	/** The course's online parts in their order, and whether this person completed each. */
+	online: { id: string; title: string; completed: boolean }[]
+}
+
+/**
+ * A person's active enrolments in a course with the state of each online part, for the domain to
+ * decide a blended programme's completion (ADR 033). Locks the enrolments first (migration 0043):
+ * call it in the transaction that stored the result, after storing it. Empty when the caller is
+ * neither the tool serving the course, its providing unit, nor a trainer of it, or the course has no online part.
+ */
+export async function lockBlendedParts(db: Database, { courseId, userId }: { courseId: string; userId: string }): Promise<BlendedEnrolmentParts[]> {
+	const rows = await selectRows<{
+		enrolment_id: string
+		status: EnrolmentStatus
+		course_form: CourseForm
+		min_parts: number | null
+		part_id: string
+		part_title: string
+		part_completed: boolean
+	}>(db, sql`select enrolment_id, status, course_form, min_parts, part_id, part_title, part_completed from blended_parts_for_update(${courseId}::uuid, ${userId}::uuid)`)
+	const byEnrolment = new Map<string, BlendedEnrolmentParts>()
+	for (const row of rows) {
+		const enrolment = byEnrolment.get(row.enrolment_id) ?? { enrolmentId: row.enrolment_id, status: row.status, courseForm: row.course_form, minParts: row.min_parts, online: [] }
+		enrolment.online.push({ id: row.part_id, title: row.part_title, completed: row.part_completed })
+		byEnrolment.set(row.enrolment_id, enrolment)
+	}
+	return [...byEnrolment.values()]
+}
+
+/** Completes one enrolment the domain found complete, from the given statuses, audited; false when it changed meanwhile. */
+export async function completeBlendedEnrolment(
+	db: Database,
+	{ enrolmentId, from, audit }: { enrolmentId: string; from: readonly EnrolmentStatus[]; audit: { origin: string | null; requestId: string | null } },
+): Promise<boolean> {
+	const [row] = await selectRows<{ completed: boolean }>(
+		db,
+		sql`select blended_complete_enrolment(${enrolmentId}::uuid, ${pgArray(from)}, ${audit.origin}, ${audit.requestId}) as completed`,
+	)
+	return row?.completed ?? false
 }

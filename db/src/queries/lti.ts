@@ -173,7 +173,7 @@ export async function listCourseOnlineParts(db: Database, { courseId }: { course
 		.from(ltiResourceLinks)
 		.innerJoin(ltiTools, eq(ltiTools.id, ltiResourceLinks.toolId))
 		.where(eq(ltiResourceLinks.courseId, courseId))
-		.orderBy(asc(ltiResourceLinks.createdAt), asc(ltiResourceLinks.id))
+		.orderBy(asc(ltiResourceLinks.position), asc(ltiResourceLinks.createdAt), asc(ltiResourceLinks.id))
 }
 
 /** An online part with its course and tool, for a launch. */
@@ -189,6 +189,32 @@ export async function getOnlinePart(db: Database, { resourceLinkId }: { resource
 		.innerJoin(courses, eq(courses.id, ltiResourceLinks.courseId))
 		.where(eq(ltiResourceLinks.id, resourceLinkId))
 	return row ?? null
+}
+
+/** A course's completion rule (ADR 033): at least this many parts, null every part. */
+export async function getCourseCompletionMinParts(db: Database, { courseId }: { courseId: string }): Promise<number | null> {
+	const [row] = await db.select({ minParts: courses.completionMinParts }).from(courses).where(eq(courses.id, courseId))
+	return row?.minParts ?? null
+}
+
+/** How many online parts come before a course's classroom part (ADR 033). */
+export async function getClassroomPartIndex(db: Database, { courseId }: { courseId: string }): Promise<number> {
+	const [row] = await db.select({ index: courses.classroomPartIndex }).from(courses).where(eq(courses.id, courseId))
+	return row?.index ?? 0
+}
+
+/** Stores a course's order of parts: the classroom part's place and each online part's position. */
+export async function setCoursePartOrder(db: Database, { courseId, classroomIndex, online, now }: { courseId: string; classroomIndex: number; online: readonly string[]; now: Date }): Promise<void> {
+	await db.update(courses).set({ classroomPartIndex: classroomIndex, updatedAt: now }).where(eq(courses.id, courseId))
+	for (const [position, id] of online.entries()) {
+		await db.update(ltiResourceLinks).set({ position }).where(and(eq(ltiResourceLinks.id, id), eq(ltiResourceLinks.courseId, courseId)))
+	}
+}
+
+/** Sets a course's completion rule; false when the course is not the caller's to change. */
+export async function setCourseCompletionMinParts(db: Database, { courseId, minParts, now }: { courseId: string; minParts: number | null; now: Date }): Promise<boolean> {
+	const rows = await db.update(courses).set({ completionMinParts: minParts, updatedAt: now }).where(eq(courses.id, courseId)).returning({ id: courses.id })
+	return rows.length > 0
 }
 
 /** The pass mark of an online part, if it has one. */
@@ -426,10 +452,20 @@ export type ScoreToStore = {
  * Stores a score with what it causes, in one statement. `stored` is false when a result at least as
  * new landed since the context was read; `completedPart` only for the score that first completed it.
  */
-export async function storeScore(db: Database, target: ScoreTarget, score: ScoreToStore): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
+export async function storeScore(
+	db: Database,
+	target: ScoreTarget,
+	score: ScoreToStore,
+	/** Runs in the same transaction when this score first completed the part (a blended programme's rule, ADR 033); returns the enrolments it completed. */
+	afterCompletion?: (tx: Database) => Promise<number>,
+): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
 	// The completion, or the score itself (a competency's minimum score), may write passport
 	// evidence (ADR 031): settled in the same transaction.
-	return inSelfEnteringTransaction(db, { tenantId: target.tenantId, now: score.now }, async (tx) => storeScoreStatement(tx, target, score))
+	return inSelfEnteringTransaction(db, { tenantId: target.tenantId, now: score.now }, async (tx) => {
+		const saved = await storeScoreStatement(tx, target, score)
+		if (!saved.completedPart || !afterCompletion) return saved
+		return { ...saved, completedEnrolments: saved.completedEnrolments + (await afterCompletion(tx)) }
+	})
 }
 
 async function storeScoreStatement(db: Database, target: ScoreTarget, score: ScoreToStore) {
@@ -497,7 +533,7 @@ export async function listMyOnlinePartProgress(db: Database, { userId }: { userI
 			where i.resource_link_id = l.id and r.user_id = ${userId}) graded on true
 		left join ${ltiPartCompletions} pc on pc.resource_link_id = l.id and pc.user_id = ${userId}
 		where l.course_id in (select s.course_id from ${enrolments} e join ${sessions} s on s.id = e.session_id where e.user_id = ${userId})
-		order by l.created_at, l.id`,
+		order by l.position, l.created_at, l.id`,
 	)
 	return rows.map((row) => ({
 		courseId: row.course_id,

@@ -57,6 +57,18 @@ describe.each(await testDrivers())('the passport reminder ledger on %s', (driver
 		expect(facts.sent.size).toBe(0)
 	})
 
+	test('a manager in another unit is not told: one unit’s dots never reach another unit by a stray manager_id', async () => {
+		const setManager = (managerId: string) => database.asOwner((db) => db.update(schema.users).set({ managerId }).where(sql`${schema.users.id} = ${ids.users.ann}`))
+		await setManager(ids.users.nina)
+		try {
+			const facts = await as(ids.rvo, (tx) => listPassportReminderFacts(tx, { tenantId: ids.rvo, today: '2027-01-30', horizonDays: 60, redSince: '2027-01-23', sentSince: '2026-11-30' }))
+			expect(facts.dots.some((dot) => dot.userId === ids.users.ann)).toBe(true)
+			expect(facts.managers.has(ids.users.ann)).toBe(false)
+		} finally {
+			await setManager(ids.users.bob)
+		}
+	})
+
 	test('a reminder is recorded once: the second attempt records nothing and says so', async () => {
 		const record = () => as(ids.rvo, (tx) => recordPassportReminder(tx, { tenantId: ids.rvo, reminder: { ...reminder, userId: ids.users.ann, competencyId: bhv }, managerId: ids.users.bob, remindedOn: '2027-01-30' }))
 		expect(await record()).toEqual(expect.any(String))

@@ -14,7 +14,7 @@ export type ReminderFacts = {
 	redChanges: RedChange[]
 	/** The ledger's keys of reminders sent since `sentSince` (`reminderKey`'s form). */
 	sent: Set<string>
-	/** Each person's active manager in the unit, if any. */
+	/** Each person's active manager in the same unit, if any. */
 	managers: Map<string, string>
 }
 
@@ -33,7 +33,9 @@ export async function listPassportReminderFacts(
 		sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, m.id as manager_id
 			from passport_status s
 			join users u on u.id = s.user_id and u.active
-			left join users m on m.id = u.manager_id and m.active
+			-- A manager is told about their own unit's people only: a manager_id pointing into another
+			-- unit (a data error, or a move between units) must not carry one unit's dots to the other.
+			left join users m on m.id = u.manager_id and m.active and m.tenant_id = u.tenant_id
 			where s.tenant_id = ${tenantId}
 				and ((s.status in ('green', 'orange') and s.valid_until between ${today}::date and ${addDays(today, horizonDays)}::date)
 					or (s.status = 'red' and exists (

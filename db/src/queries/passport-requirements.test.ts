@@ -13,8 +13,8 @@ import {
 	insertRequirement,
 	listRequirements,
 	requirementPeople,
-	searchUnitPeople,
 } from './passport-requirements.ts'
+import { searchUnitPeople } from './tenants.ts'
 
 // The requirement screens' queries (ADR 031, requirement screens) and the walls behind them: the
 // composite keys of migration 0039 refuse another unit's job profile or person whatever the

@@ -206,14 +206,3 @@ export async function findUnitPerson(db: Database, { tenantId, userId }: { tenan
 		.where(and(eq(users.id, userId), eq(users.tenantId, tenantId), eq(users.active, true)))
 	return row ?? null
 }
-
-/** Up to `limit` active people of the unit whose name or e-mail contains `query`, by name. */
-export async function searchUnitPeople(db: Database, { tenantId, query, limit = 20 }: { tenantId: string; query: string; limit?: number }): Promise<{ id: string; name: string; email: string }[]> {
-	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
-	return db
-		.select({ id: users.id, name: users.name, email: users.email })
-		.from(users)
-		.where(and(eq(users.tenantId, tenantId), eq(users.active, true), sql`(${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})`))
-		.orderBy(users.name)
-		.limit(limit)
-}

@@ -301,6 +301,31 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		expect(row!.calendar).toContain(`2027-03|${location!.city}`)
 		expect(await catalogueSearchVersion(app.db)).toBeGreaterThan(before)
 	})
+
+	// Last: it adds courses the ground truth above does not know.
+	test('a word only in the learning goals or the target audience finds the course, ranked below a course with it in the title', async () => {
+		const base = { providerTenantId: coordinator.tenant_id, summary: 'Een cursus voor de zoektest.', description: 'Deze cursus bestaat alleen voor de zoektest van de leerdoelen.', form: 'classroom' as const, durationMinutes: 120, status: 'published' as const, visibility: 'concern' as const }
+		const [inTitle, inGoals, inAudience] = await withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) =>
+			tx
+				.insert(schema.courses)
+				.values([
+					{ ...base, title: 'Kwartiermaken voor nieuwe teams' },
+					{ ...base, title: 'Samenwerken in de keten', learningGoals: 'U kunt kwartiermaken voor een nieuw team.\nU kent de valkuilen.' },
+					{ ...base, title: 'Regie op de uitvoering', targetAudience: 'Ketenregisseurs en hun leidinggevenden.' },
+				])
+				.returning({ id: schema.courses.id }),
+		)
+		const found = (await search(null, { query: 'kwartiermaken', sort: 'relevantie' })).entries.map((e) => e.id)
+		expect(found.filter((id) => id === inTitle!.id || id === inGoals!.id)).toEqual([inTitle!.id, inGoals!.id])
+		expect((await search(null, { query: 'ketenregisseurs' })).entries.map((e) => e.id)).toEqual([inAudience!.id])
+		// The weights themselves: the goals count at D (which PostgreSQL does not print), the title at A.
+		const [weights] = await selectRows<{ goals: string; title: string }>(
+			database.db,
+			sql`select (select search_document from courses where id = ${inGoals!.id})::text as goals, (select search_document from courses where id = ${inTitle!.id})::text as title`,
+		)
+		expect(weights!.goals).toMatch(/'kwartiermak':\d+(?![\dABC])/)
+		expect(weights!.title).toMatch(/'kwartiermak':\d+A/)
+	})
 })
 
 async function readGround(db: Database): Promise<GroundCourse[]> {

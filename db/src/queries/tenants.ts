@@ -1,6 +1,7 @@
-import { asc, eq } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { PoOverrides } from '@leerplein/domain'
 import type { Database } from '../client.ts'
+import { users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
 
 export type TenantSummary = { id: string; slug: string; name: string; shortName: string }
@@ -20,4 +21,15 @@ export async function getTenantBySlug(db: Database, { slug }: { slug: string }) 
 export async function updateTenantOverrides(db: Database, { tenantId, overrides }: { tenantId: string; overrides: PoOverrides }): Promise<boolean> {
 	const rows = await db.update(tenants).set({ poOverrides: overrides }).where(eq(tenants.id, tenantId)).returning({ id: tenants.id })
 	return rows.length > 0
+}
+
+/** Up to `limit` active people of the unit whose name or e-mail contains `query`, by name. */
+export async function searchUnitPeople(db: Database, { tenantId, query, limit = 20 }: { tenantId: string; query: string; limit?: number }): Promise<{ id: string; name: string; email: string }[]> {
+	const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+	return db
+		.select({ id: users.id, name: users.name, email: users.email })
+		.from(users)
+		.where(and(eq(users.tenantId, tenantId), eq(users.active, true), sql`(${users.name} ilike ${pattern} or ${users.email} ilike ${pattern})`))
+		.orderBy(users.name)
+		.limit(limit)
 }

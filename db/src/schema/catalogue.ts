@@ -36,13 +36,22 @@ export const courses = pgTable(
 		language: language().notNull().default('nl'),
 		durationMinutes: integer().notNull(),
 		priceCents: integer().notNull().default(0),
+		/** What a participant can do afterwards (issue 14); empty in a draft not yet written out. */
+		learningGoals: text().notNull().default(''),
+		/** Who the course is meant for. */
+		targetAudience: text().notNull().default(''),
+		/** What a participant should know or have done before. */
+		prerequisites: text().notNull().default(''),
+		/** Whom to ask about the course: both or neither (the form's rule); a published course has one. */
+		contactName: text().notNull().default(''),
+		contactEmail: text().notNull().default(''),
 		visibility: courseVisibility().notNull().default('concern'),
 		status: courseStatus().notNull().default('draft'),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 
-		// --- Catalogue search (issue 4, ADR 010). All maintained by triggers (migration 0016). ---
-		/** Weighted Dutch document: title (A), keywords and theme (B), summary and description (C), provider (D). */
+		// --- Catalogue search (issue 4, ADR 010). All maintained by triggers (migrations 0016, 0042). ---
+		/** Weighted Dutch document: title (A), keywords and theme (B), summary and description (C), provider, learning goals and target audience (D). */
 		searchDocument: tsvector(),
 		/** The title lower-cased without accents, for exact-title and phrase-in-title ranking. */
 		searchTitle: text().notNull().default(''),
@@ -58,6 +67,14 @@ export const courses = pgTable(
 		titleKey: text().generatedAlwaysAs(sql`lower(f_unaccent(title))`),
 		/** The title's words, lowercased without accents: duplicate candidates share the rarest of them (migration 0024). */
 		titleWords: text().array().generatedAlwaysAs(sql`course_title_words(title)`),
+		/**
+		 * A blended programme's completion rule (ADR 033): at least this many of the course's parts
+		 * (its classroom part and each online part); null means every part. Only asked where the course
+		 * has online parts and is not e-learning.
+		 */
+		completionMinParts: integer(),
+		/** How many online parts come before the classroom part (ADR 033): 0, the default, puts it first. */
+		classroomPartIndex: integer().notNull().default(0),
 	},
 	(t) => [
 		// The catalogue lists published courses newest first.
@@ -68,6 +85,8 @@ export const courses = pgTable(
 		index('courses_search_document_idx').using('gin', t.searchDocument),
 		check('duration_positive', sql`${t.durationMinutes} > 0`),
 		check('price_not_negative', sql`${t.priceCents} >= 0`),
+		check('completion_min_parts_positive', sql`${t.completionMinParts} is null or ${t.completionMinParts} >= 1`),
+		check('classroom_part_index_not_negative', sql`${t.classroomPartIndex} >= 0`),
 		// The visibility rule of the domain's isCourseVisibleTo (and the query twin courseVisibleTo):
 		// published and open to the concern, or opened to the reader's unit. Anonymous visitors
 		// (no tenant) see the concern-wide published courses only.

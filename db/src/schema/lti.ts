@@ -102,6 +102,8 @@ export const ltiResourceLinks = pgTable(
 		custom: jsonb().$type<Record<string, string>>().notNull().default({}),
 		/** Percentage of the maximum a score must reach to complete the part; null means any graded completion. */
 		passMarkPercent: integer(),
+		/** The part's place among the course's online parts (ADR 033), then the order they were linked in. */
+		position: integer().notNull().default(0),
 		/** The Moodle course and activity (course module id) behind the part, for the web-services completion sync; null: not synced. */
 		moodleCourseId: integer(),
 		moodleActivityId: integer(),
@@ -151,6 +153,11 @@ export const ltiLineItems = pgTable(
 		index().on(t.resourceLinkId),
 		check('lti_line_items_maximum_positive', sql`${t.scoreMaximum} > 0`),
 		ownUnitPolicy('lti_line_items', t.tenantId),
+		// A learner of another unit sees the items they have a result on: "Mijn leren" shows which online part a score completed (ADR 033).
+		pgPolicy('lti_line_items_own_results', {
+			for: 'select',
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from lti_results r where r.line_item_id = ${t.id} and r.user_id = ${appUserId})`),
+		}),
 		ownToolOnly('lti_line_items', t.toolId),
 	],
 )

@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { check, customType, date, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
-import { passportEvidence, competencies } from './passport.ts'
+import { passportEvidence, personAndCompetency } from './passport.ts'
 import { users } from './people.ts'
 import { appUserId, ownUnitPolicy } from './tenancy.ts'
-import { tenants } from './tenants.ts'
 
 /** Raw bytes; postgres.js gives a Buffer and PGlite a Uint8Array, both Uint8Arrays. */
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
@@ -20,15 +19,7 @@ export const passportUploads = pgTable(
 	'passport_uploads',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id),
-		competencyId: uuid()
-			.notNull()
-			.references(() => competencies.id),
+		...personAndCompetency(),
 		/** The Amsterdam day the certificate was obtained: the evidence's day when approved. */
 		obtainedOn: date().notNull(),
 		note: text().notNull().default(''),

@@ -42,6 +42,22 @@ export const competencies = pgTable(
 )
 
 /**
+ * The columns of a row about one person's competency (their requirements, evidence, status and its
+ * history, reminders, uploads): the person's unit, the person, the competency.
+ */
+export const personAndCompetency = () => ({
+	tenantId: uuid()
+		.notNull()
+		.references(() => tenants.id),
+	userId: uuid()
+		.notNull()
+		.references(() => users.id),
+	competencyId: uuid()
+		.notNull()
+		.references(() => competencies.id),
+})
+
+/**
  * A requirement for a group of people. Without a unit it is the concern's: every unit inherits it,
  * for everyone (no job-profile name) or for the job profiles of that name in any unit (job
  * profiles belong to units; a name such as "Teamleider" recurs). With a unit it is the unit's own
@@ -87,15 +103,7 @@ export const personRequirements = pgTable(
 	'person_requirements',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id),
-		competencyId: uuid()
-			.notNull()
-			.references(() => competencies.id),
+		...personAndCompetency(),
 		introducedOn: date().notNull(),
 		graceDays: integer().notNull().default(0),
 		reason: text(),
@@ -156,15 +164,7 @@ export const passportEvidence = pgTable(
 	'passport_evidence',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id),
-		competencyId: uuid()
-			.notNull()
-			.references(() => competencies.id),
+		...personAndCompetency(),
 		sourceKind: evidenceSourceKind().notNull(),
 		/** What the source calls it: an enrolment id, a score id, a statement id, a file, an import row. */
 		sourceRef: text().notNull(),
@@ -192,15 +192,7 @@ export const passportEvidence = pgTable(
 export const passportStatus = pgTable(
 	'passport_status',
 	{
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id),
-		competencyId: uuid()
-			.notNull()
-			.references(() => competencies.id),
+		...personAndCompetency(),
 		status: passportColour().notNull(),
 		validUntil: date(),
 		permanent: boolean().notNull().default(false),
@@ -224,15 +216,7 @@ export const passportStatusHistory = pgTable(
 	'passport_status_history',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id),
-		competencyId: uuid()
-			.notNull()
-			.references(() => competencies.id),
+		...personAndCompetency(),
 		fromStatus: passportColour(),
 		toStatus: passportColour().notNull(),
 		validUntil: date(),
@@ -281,15 +265,7 @@ export const passportReminders = pgTable(
 	'passport_reminders',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id),
-		competencyId: uuid()
-			.notNull()
-			.references(() => competencies.id),
+		...personAndCompetency(),
 		kind: text({ enum: ['expiring', 'turned_red'] }).notNull(),
 		/** expiring: the last valid day the reminder is about, and how many days before it the reminder is. */
 		validUntil: date(),

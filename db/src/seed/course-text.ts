@@ -7,10 +7,22 @@ import { reword, toInformal } from './content/wording.ts'
 import type { PlannedCourse } from './plan-courses.ts'
 import { Random } from './prng.ts'
 
-export type CourseText = { title: string; summary: string; description: string; keywords: string[] }
+export type CourseText = {
+	title: string
+	summary: string
+	description: string
+	keywords: string[]
+	/** The course form's fields of issue 14: one goal per line, who it is for, what to know before, whom to ask. */
+	learningGoals: string
+	targetAudience: string
+	prerequisites: string
+	contactName: string
+	contactEmail: string
+}
 
 /**
- * Writes a course's title, summary, description and keywords. Text is rendered only when
+ * Writes a course's title, summary, description, keywords, learning goals, audience,
+ * prerequisites and contact. Text is rendered only when
  * the course is inserted (the large scale would otherwise hold 50,000 descriptions in
  * memory), from a random stream of its own: members of a near-duplicate cluster share one
  * stream for the content and differ only in wording.
@@ -128,16 +140,78 @@ function dutchText(course: PlannedCourse, content: Random, wording: Random): Cou
 		summary = reword(summary, wording)
 		description = reword(description, wording)
 	}
+	let learningGoals = dutchGoals(angle, [a, b, c])
+	let prerequisites = dutchPrerequisites(angle, topic)
 	if (UNITS[course.providerIndex]!.voice === 'je') {
 		summary = toInformal(summary)
 		description = toInformal(description)
+		learningGoals = toInformal(learningGoals)
+		prerequisites = toInformal(prerequisites)
 	}
 	return {
 		title: courseTitle(course),
 		summary: capitalise(summary),
 		description,
 		keywords: keywords(course),
+		learningGoals,
+		targetAudience: `${capitalise(fill(angle.audience, topic))}.`,
+		prerequisites,
+		...contactOf(course),
 	}
+}
+
+/**
+ * Three learning goals, one per line, from the topic's focus items (already in the course's own
+ * order) and the angle's depth. No draws from the random streams: the texts that existed before
+ * the course form (and the duplicate ground truth built on them) stay exactly as they were.
+ */
+function dutchGoals(angle: Angle, [a, b, c]: [string, string, string]): string {
+	switch (angle.level) {
+		case 'basis':
+			return [`U kunt uitleggen wat ${a} inhoudt.`, `U herkent ${b} in uw eigen werk.`, `U weet bij wie u terechtkunt met vragen over ${c}.`].join('\n')
+		case 'gevorderd':
+			return [`U past ${a} zelfstandig toe in uw eigen werk.`, `U weegt de keuzes rond ${b} af en legt ze uit aan collega’s.`, `U herkent de valkuilen rond ${c} en voorkomt ze.`].join('\n')
+		case 'expert':
+			return [`U adviseert anderen over ${a}.`, `U beoordeelt lastige situaties rond ${b} en onderbouwt uw oordeel.`, `U verbetert de aanpak van ${c} in uw organisatie.`].join('\n')
+		default: {
+			const unreachable: never = angle.level
+			return unreachable
+		}
+	}
+}
+
+function dutchPrerequisites(angle: Angle, topic: Topic): string {
+	switch (angle.level) {
+		case 'basis':
+			return ''
+		case 'gevorderd':
+			return `Enige ervaring met ${topic.inline} in uw eigen werk, of een basiscursus erover.`
+		case 'expert':
+			return `Ruime ervaring met ${topic.inline}. U brengt een eigen casus mee.`
+		default: {
+			const unreachable: never = angle.level
+			return unreachable
+		}
+	}
+}
+
+/** The opleidingsadviseurs a unit's courses name as contact: a few per unit, taken in turn. */
+const ADVISERS = [
+	['Anouk', 'de Vries'],
+	['Bram', 'Jansen'],
+	['Fatma', 'Yilmaz'],
+	['Joost', 'van Dijk'],
+	['Lotte', 'Bakker'],
+	['Mohamed', 'El Idrissi'],
+	['Sanne', 'Visser'],
+	['Thijs', 'Mulder'],
+] as const
+
+function contactOf(course: PlannedCourse): { contactName: string; contactEmail: string } {
+	const unit = UNITS[course.providerIndex]!
+	const [first, last] = ADVISERS[(course.providerIndex * 3 + (course.index % 3)) % ADVISERS.length]!
+	const local = `${first}.${last}`.toLowerCase().replace(/\s+/g, '')
+	return { contactName: `${first} ${last}`, contactEmail: `${local}@${unit.slug}.demo.rijksoverheid.nl` }
 }
 
 function contextParagraph(course: PlannedCourse): string[][] {
@@ -230,7 +304,16 @@ function englishText(course: PlannedCourse, content: Random): CourseText {
 		practice,
 		`${format[course.form]} The course is taught in English.`,
 	].join('\n\n')
-	return { title: courseTitle(course), summary: capitalise(summary), description, keywords: keywords(course) }
+	return {
+		title: courseTitle(course),
+		summary: capitalise(summary),
+		description,
+		keywords: keywords(course),
+		learningGoals: [`You can explain what ${topic.enInline} means for your work.`, `You apply ${topic.enInline} in a case of your own.`, 'You know where to turn with further questions.'].join('\n'),
+		targetAudience: 'Colleagues across central government who work in English, or with international partners.',
+		prerequisites: angle.level === 'basis' ? '' : `Some experience with ${topic.enInline}.`,
+		...contactOf(course),
+	}
 }
 
 function englishDuration(minutes: number): string {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { courseInputSchema } from './course-input.ts'
+import { courseInputSchema, splitKeywords } from './course-input.ts'
 
 const valid = {
 	title: 'Integriteit in de praktijk',
@@ -10,8 +10,16 @@ const valid = {
 	language: 'nl',
 	durationMinutes: '420',
 	priceEuros: '395',
-	status: 'published',
+	visibility: 'concern',
+	learningGoals: 'U herkent een integriteitsdilemma.',
+	targetAudience: 'Medewerkers met klantcontact.',
+	prerequisites: '',
+	keywords: 'integriteit, ethiek',
+	contactName: 'Fatima el Amrani',
+	contactEmail: 'f.elamrani@example.nl',
 }
+
+const unitA = '0197a000-0000-7000-8000-0000000000a1'
 
 describe('courseInputSchema', () => {
 	test('accepts a complete course and turns form text into numbers', () => {
@@ -31,10 +39,54 @@ describe('courseInputSchema', () => {
 		['durationMinutes', '90.5', 'COURSE_DURATION_NOT_WHOLE'],
 		['durationMinutes', '5', 'COURSE_DURATION_TOO_SHORT'],
 		['priceEuros', '-1', 'COURSE_PRICE_NEGATIVE'],
-		['status', 'merged', 'COURSE_STATUS_REQUIRED'],
+		['visibility', undefined, 'COURSE_VISIBILITY_REQUIRED'],
+		['visibility', 'public', 'COURSE_VISIBILITY_REQUIRED'],
+		['learningGoals', 'x'.repeat(2001), 'COURSE_GOALS_TOO_LONG'],
+		['targetAudience', 'x'.repeat(1001), 'COURSE_AUDIENCE_TOO_LONG'],
+		['prerequisites', 'x'.repeat(1001), 'COURSE_PREREQUISITES_TOO_LONG'],
+		['keywords', Array.from({ length: 13 }, (_, i) => `woord${i}`).join(','), 'COURSE_KEYWORDS_TOO_MANY'],
+		['keywords', `ethiek, ${'x'.repeat(41)}`, 'COURSE_KEYWORD_TOO_LONG'],
+		['contactEmail', 'f.elamrani@', 'COURSE_CONTACT_EMAIL_INVALID'],
+		['contactEmail', 'geen adres', 'COURSE_CONTACT_EMAIL_INVALID'],
+		['contactName', 'x'.repeat(121), 'COURSE_CONTACT_NAME_TOO_LONG'],
+		['audienceTenantIds', ['../etc'], 'COURSE_AUDIENCE_UNITS_REQUIRED'],
 	])('rejects %s = %j with %s, on that field', (field, value, code) => {
 		const result = courseInputSchema.safeParse({ ...valid, [field]: value })
 		expect(result.success).toBe(false)
 		expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toContainEqual([field, code])
+	})
+
+	test.each([
+		['selected units without any unit', { visibility: 'selected', audienceTenantIds: [] }, 'audienceTenantIds', 'COURSE_AUDIENCE_UNITS_REQUIRED'],
+		['a contact name without an address', { contactEmail: '' }, 'contactEmail', 'COURSE_CONTACT_EMAIL_REQUIRED'],
+		['a contact address without a name', { contactName: ' ' }, 'contactName', 'COURSE_CONTACT_NAME_REQUIRED'],
+	])('rejects %s beside the field that lacks', (_, given, field, code) => {
+		const result = courseInputSchema.safeParse({ ...valid, ...given })
+		expect(result.error?.issues.map((issue) => [issue.path.join('.'), issue.message])).toEqual([[field, code]])
+	})
+
+	test('accepts a draft without goals, audience, prerequisites, keywords or contact: a draft may be unfinished', () => {
+		const parsed = courseInputSchema.parse({ ...valid, learningGoals: undefined, targetAudience: undefined, prerequisites: undefined, keywords: undefined, contactName: '', contactEmail: '' })
+		expect(parsed).toMatchObject({ learningGoals: '', targetAudience: '', prerequisites: '', keywords: [], contactName: '', contactEmail: '' })
+	})
+
+	test('opens a course to the units chosen, each once', () => {
+		const parsed = courseInputSchema.parse({ ...valid, visibility: 'selected', audienceTenantIds: [unitA, unitA] })
+		expect(parsed).toMatchObject({ visibility: 'selected', audienceTenantIds: [unitA] })
+	})
+
+	test('trims the contact and keeps the address as typed', () => {
+		expect(courseInputSchema.parse({ ...valid, contactName: '  Jan Smit ', contactEmail: ' j.smit@example.nl ' })).toMatchObject({ contactName: 'Jan Smit', contactEmail: 'j.smit@example.nl' })
+	})
+})
+
+describe('splitKeywords', () => {
+	test.each([
+		['integriteit, ethiek', ['integriteit', 'ethiek']],
+		[' AVG ;privacy,, avg ', ['AVG', 'privacy']],
+		['', []],
+		['  veilig   werken ', ['veilig werken']],
+	])('splits %j into %j', (text, keywords) => {
+		expect(splitKeywords(text)).toEqual(keywords)
 	})
 })
