@@ -2,6 +2,7 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
@@ -11,6 +12,14 @@ import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.t
 import { cancelParticipantSchema } from '../features/enrolment/cancel-participant-schema.ts'
 import { moveEnrolment } from '../features/enrolment/move-enrolment.server.ts'
 import { moveSchema } from '../features/enrolment/move-schema.ts'
+import { cancelParticipants } from '../features/enrolment/cancel-participants.server.ts'
+import { mailParticipants } from '../features/enrolment/mail-participants.server.ts'
+import { moveParticipants } from '../features/enrolment/move-participants.server.ts'
+import { MESSAGE_LIMITS, PARTICIPANT_INTENTS, participantActionSchema } from '../features/enrolment/participant-action-schema.ts'
+import type { ParticipantOutcome as Outcome } from '../features/enrolment/participant-selection.server.ts'
+import { previewParticipantAction } from '../features/enrolment/preview-participant-action.server.ts'
+import { PARTICIPANT_FORM, ParticipantOutcome, ParticipantPreview, type ParticipantOutcomeShown } from '../features/sessions/participant-actions.tsx'
+import type { ErrorCode } from '../core/error-codes.ts'
 import { capacitySchema } from '../features/sessions/capacity-schema.ts'
 import { changeCapacity } from '../features/sessions/change-capacity.server.ts'
 import { MeetingAttendance, SessionLists } from '../features/sessions/meeting-attendance-form.tsx'
@@ -19,7 +28,7 @@ import { registerMeetingAttendance } from '../features/sessions/register-meeting
 import { ownUnitSession } from '../features/sessions/own-unit-session.ts'
 import { showSessionAdmin } from '../features/sessions/show-session-admin.server.ts'
 import { formatDate, formatTimeRange } from '../utils/format.ts'
-import { valueOrThrow } from '../core/http.server.ts'
+import { statusOf, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, partlySavedForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { idParam } from '../core/route-params.server.ts'
 
@@ -45,9 +54,34 @@ type Saved =
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
-	const form = await readForm(request, { multiline: ['reason'] })
+	const form = await readForm(request, { multiline: ['reason', 'message'] })
 	const saved = (submission: { reply(): SubmissionResult<string[]> }, outcome: Saved) => data({ result: submission.reply(), saved: outcome })
-	switch (requireIntent(form, ['capacity', 'move', 'attendance', 'cancel-enrolment'])) {
+	switch (requireIntent(form, ['capacity', 'move', 'attendance', 'cancel-enrolment', ...PARTICIPANT_INTENTS])) {
+		case 'preview-cancel-selected':
+		case 'preview-move-selected':
+		case 'cancel-selected':
+		case 'move-selected':
+		case 'mail-selected': {
+			const submission = parseForm(form, participantActionSchema)
+			if (submission.status !== 'success') return invalidForm(submission)
+			const { value } = submission
+			if (value.intent === 'preview-cancel-selected' || value.intent === 'preview-move-selected') {
+				// Nothing changes yet: the page shows who and what, and a form to do it on exactly them.
+				const toSessionId = value.intent === 'preview-move-selected' ? value.toSessionId : undefined
+				const preview = await previewParticipantAction(context, { actor, sessionId, enrolmentIds: value.ids, ...(toSessionId ? { toSessionId } : {}) })
+				if (!preview.ok) return refusedForm(submission, preview)
+				const action = value.intent === 'preview-cancel-selected' ? ('cancel' as const) : ('move' as const)
+				return { result: submission.reply(), participantPreview: { ...preview.value, action, reason: value.intent === 'preview-cancel-selected' ? value.reason : '' } }
+			}
+			const done =
+				value.intent === 'cancel-selected'
+					? await cancelParticipants(context, { actor, sessionId, enrolmentIds: value.ids, reason: value.reason })
+					: value.intent === 'move-selected'
+						? await moveParticipants(context, { actor, sessionId, enrolmentIds: value.ids, toSessionId: value.toSessionId })
+						: await mailParticipants(context, { actor, sessionId, enrolmentIds: value.ids, subject: value.subject, message: value.message })
+			if (!done.ok) return refusedForm(submission, done)
+			return bulkOutcome(submission, value.intent === 'cancel-selected' ? 'cancel' : value.intent === 'move-selected' ? 'move' : 'mail', done.value)
+		}
 		case 'capacity': {
 			const submission = parseForm(form, capacitySchema)
 			if (submission.status !== 'success') return invalidForm(submission)
@@ -83,8 +117,26 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	}
 }
 
+/**
+ * Each person on their own row; only when every one was refused does the answer as a whole fail,
+ * with the first refusal's status (as the approvals inbox does).
+ */
+function bulkOutcome(submission: { reply(options?: { resetForm?: boolean }): SubmissionResult<string[]> }, action: ParticipantOutcomeShown['action'], outcomes: Outcome<unknown>[]) {
+	const results = outcomes.map(({ enrolmentId, name, result }) => ({ id: enrolmentId, name, ok: result.ok, code: result.ok ? null : (result.code as ErrorCode) }))
+	const firstRefusal = outcomes.find(({ result }) => !result.ok)?.result
+	const done = results.filter((row) => row.ok).length
+	const bulk: ParticipantOutcomeShown = { action, done, results }
+	return data({ result: submission.reply({ resetForm: true }), bulk }, { status: done === 0 && firstRefusal && !firstRefusal.ok ? statusOf(firstRefusal.kind) : 200 })
+}
+
 type Person = ReturnType<typeof useLoaderData<typeof loader>>['participants'][number]
-type Intent = Saved['form'] | 'attendance'
+type Intent = Saved['form'] | 'attendance' | (typeof PARTICIPANT_INTENTS)[number]
+
+/** The people a refused form had ticked (none after an action: its reply resets the form). */
+function submittedIds(initialValue: Record<string, unknown> | null | undefined): string[] {
+	const ids = initialValue?.ids
+	return typeof ids === 'string' ? [ids] : Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+}
 
 export default function SessionAdmin() {
 	const { session, meetings, participants, waitlist, moveTargets, started, attendance, meetingId, belowMinimum } = useLoaderData<typeof loader>()
@@ -93,7 +145,9 @@ export default function SessionAdmin() {
 	// After a change: how many people were told of a new date, time or place.
 	const edited = params.has('gewijzigd') ? Math.max(0, Number(params.get('gewijzigd')) || 0) : null
 	const actionData = useActionData<typeof action>()
-	const lastResult = actionData && ('saved' in actionData || 'report' in actionData) ? actionData.result : actionData
+	const lastResult = actionData && ('saved' in actionData || 'report' in actionData || 'bulk' in actionData || 'participantPreview' in actionData) ? actionData.result : actionData
+	const bulk = actionData && 'bulk' in actionData ? actionData.bulk : null
+	const participantPreview = actionData && 'participantPreview' in actionData ? actionData.participantPreview : null
 	const saved = actionData && 'saved' in actionData ? actionData.saved : null
 	const report = actionData && 'report' in actionData ? actionData.report : null
 	// Several forms on one page: each takes the reply to its own intent only.
@@ -119,6 +173,27 @@ export default function SessionAdmin() {
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: cancelParticipantSchema }),
 		shouldValidate: 'onSubmit',
 	})
+	const participantReply = PARTICIPANT_INTENTS.some((intent) => lastResult?.initialValue?.intent === intent) ? lastResult : undefined
+	const [actionsForm, actionsFields] = useForm({
+		id: PARTICIPANT_FORM,
+		lastResult: participantReply,
+		constraint: getZodConstraint(participantActionSchema),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: participantActionSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+	})
+	// Ticked people stay ticked across the two tables' pages; an action (or a refused form) resets them to what the server says.
+	const [ticked, setTicked] = useState(() => new Set(submittedIds(participantReply?.initialValue)))
+	useEffect(() => setTicked(new Set(submittedIds(participantReply?.initialValue))), [participantReply])
+	const toggle = (id: string, on: boolean) =>
+		setTicked((current) => {
+			const next = new Set(current)
+			if (on) next.add(id)
+			else next.delete(id)
+			return next
+		})
+	const everyone = [...participants, ...waitlist].map((person) => person.id)
+	const selectable = !cancelled && !started
 	const [capacityForm, capacityFields] = useForm({
 		id: 'capaciteit-formulier',
 		lastResult: replyTo('capacity'),
@@ -129,12 +204,41 @@ export default function SessionAdmin() {
 		defaultValue: { capacity: String(session.capacity) },
 	})
 
+	const choose: DataColumn<Person>[] = selectable
+		? [
+				{
+					id: 'kies',
+					header: t('participantActions.select'),
+					headerHidden: true,
+					enableSorting: false,
+					cell: ({ row }) => (
+						<input
+							type="checkbox"
+							form={PARTICIPANT_FORM}
+							name="ids"
+							value={row.original.id}
+							checked={ticked.has(row.original.id)}
+							onChange={(event) => toggle(row.original.id, event.currentTarget.checked)}
+							aria-label={t('participantActions.selectPerson', { name: row.original.name })}
+						/>
+					),
+				},
+			]
+		: []
+	/** Ticks on a page not shown go along as hidden fields. */
+	const elsewhere = (pageRows: Person[], rows: Person[]) => {
+		const shown = new Set(pageRows.map((row) => row.id))
+		return rows
+			.filter((row) => ticked.has(row.id) && !shown.has(row.id))
+			.map((row) => <input key={row.id} type="hidden" form={PARTICIPANT_FORM} name="ids" value={row.id} />)
+	}
 	const base: DataColumn<Person>[] = [
 		{ id: 'naam', header: t('sessionAdmin.name'), accessorFn: (row) => row.name },
 		{ id: 'onderdeel', header: t('sessionAdmin.unit'), accessorFn: (row) => row.unitShortName },
 		{ id: 'stand', header: t('sessionAdmin.status'), accessorFn: (row) => t(`enrolmentStatus.${row.status}`) },
 	]
 	const waitColumns: DataColumn<Person>[] = [
+		...choose,
 		{ id: 'plek', header: t('sessionAdmin.position'), accessorFn: (row) => row.queueNumber ?? 0, cell: ({ row }) => waitlist.indexOf(row.original) + 1 },
 		...base,
 	]
@@ -187,6 +291,8 @@ export default function SessionAdmin() {
 				</>
 			) : null}
 			{cancelled ? <p className="notice">{t('sessionAdmin.cancelledNotice', { reason: session.cancellationReason ?? '' })}</p> : null}
+			{bulk ? <ParticipantOutcome outcome={bulk} /> : null}
+			{participantPreview ? <ParticipantPreview preview={participantPreview} /> : null}
 			{saved ? (
 				<p className="notice notice--success" role="status">
 					{saved.form === 'capacity'
@@ -209,7 +315,28 @@ export default function SessionAdmin() {
 					<DataTable name="deelnemers" caption={t('sessionAdmin.cancelledParticipants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyCancelledParticipants')} />
 				</>
 			) : (
-				<DataTable name="deelnemers" caption={t('sessionAdmin.participants')} columns={base} rows={participants} empty={t('sessionAdmin.emptyParticipants')} pageSize={100} />
+				<>
+					{selectable && everyone.length > 0 ? (
+						<div className="field__choice select-all">
+							<input
+								type="checkbox"
+								id="iedereen"
+								checked={ticked.size === everyone.length}
+								onChange={(event) => setTicked(event.currentTarget.checked ? new Set(everyone) : new Set())}
+							/>{' '}
+							<label htmlFor="iedereen">{t('participantActions.selectAll', { count: everyone.length })}</label>
+						</div>
+					) : null}
+					<DataTable
+						name="deelnemers"
+						caption={t('sessionAdmin.participants')}
+						columns={[...choose, ...base]}
+						rows={participants}
+						empty={t('sessionAdmin.emptyParticipants')}
+						pageSize={100}
+						afterTable={(pageRows) => elsewhere(pageRows, participants)}
+					/>
+				</>
 			)}
 			{started && !cancelled && attendance.participants.length > 0 ? (
 				<MeetingAttendance
@@ -226,8 +353,89 @@ export default function SessionAdmin() {
 			{!cancelled ? (
 				<>
 					<h2 id="wachtlijst-titel">{t('sessionAdmin.waitlist')}</h2>
-					<DataTable name="wachtlijst" caption={t('sessionAdmin.waitlist')} columns={waitColumns} rows={waitlist} empty={t('sessionAdmin.emptyWaitlist')} initialSort={{ id: 'plek', desc: false }} />
+					<DataTable
+						name="wachtlijst"
+						caption={t('sessionAdmin.waitlist')}
+						columns={waitColumns}
+						rows={waitlist}
+						empty={t('sessionAdmin.emptyWaitlist')}
+						initialSort={{ id: 'plek', desc: false }}
+						afterTable={(pageRows) => elsewhere(pageRows, waitlist)}
+					/>
 				</>
+			) : null}
+
+			{selectable && everyone.length > 0 ? (
+				<section className="panel" aria-labelledby="met-gekozen">
+					<h2 id="met-gekozen">{t('participantActions.title')}</h2>
+					<p>{t('participantActions.intro')}</p>
+					<div className="selection-summary">
+						<p role="status">{ticked.size === 0 ? t('participantActions.selectedNone') : t('participantActions.selected', { count: ticked.size })}</p>
+						{ticked.size > 0 ? (
+							<button type="button" className="button button--secondary" onClick={() => setTicked(new Set())}>
+								{t('participantActions.clearSelection')}
+							</button>
+						) : null}
+					</div>
+					<Form method="post" className="form-stack" {...getFormProps(actionsForm)}>
+						{/* Nothing (or a forged id) selected concerns the selection as a whole: above the fields. */}
+						<ErrorSummary
+							form={actionsForm}
+							fields={[
+								{ meta: actionsFields.reason, label: t('participantActions.reason') },
+								{ meta: actionsFields.toSessionId, label: t('participantActions.moveTo') },
+								{ meta: actionsFields.subject, label: t('participantActions.subject') },
+								{ meta: actionsFields.message, label: t('participantActions.message') },
+							]}
+							formError={errorText(actionsFields.ids.errors) ?? errorText(actionsForm.errors)}
+						/>
+						<fieldset>
+							<legend>{t('participantActions.cancelLegend')}</legend>
+							<Field meta={actionsFields.reason} label={t('participantActions.reason')} hint={t('participantActions.reasonHint')} as="textarea" rows={2} controlProps={{ maxLength: 500 }} />
+							<div className="form-actions">
+								<button type="submit" name="intent" value="preview-cancel-selected" className="button button--secondary">
+									{t('participantActions.previewCancel')}
+								</button>
+							</div>
+						</fieldset>
+						{moveTargets.length > 0 ? (
+							<fieldset>
+								<legend>{t('participantActions.moveLegend')}</legend>
+								<Field
+									meta={actionsFields.toSessionId}
+									label={t('participantActions.moveTo')}
+									as="select"
+									options={moveTargets.map((target) => ({
+										value: target.id,
+										label: `${formatDate(new Date(target.startsAt), language)} ${formatTimeRange(new Date(target.startsAt), new Date(target.endsAt), language)}${target.city ? `, ${target.city}` : ''}`,
+									}))}
+								/>
+								<div className="form-actions">
+									<button type="submit" name="intent" value="preview-move-selected" className="button button--secondary">
+										{t('participantActions.previewMove')}
+									</button>
+								</div>
+							</fieldset>
+						) : null}
+						<fieldset>
+							<legend>{t('participantActions.mailLegend')}</legend>
+							<Field meta={actionsFields.subject} label={t('participantActions.subject')} controlProps={{ maxLength: MESSAGE_LIMITS.subject }} />
+							<Field
+								meta={actionsFields.message}
+								label={t('participantActions.message')}
+								hint={t('participantActions.messageHint')}
+								as="textarea"
+								rows={5}
+								controlProps={{ maxLength: MESSAGE_LIMITS.message }}
+							/>
+							<div className="form-actions">
+								<button type="submit" name="intent" value="mail-selected" className="button">
+									{t('participantActions.mailSubmit')}
+								</button>
+							</div>
+						</fieldset>
+					</Form>
+				</section>
 			) : null}
 
 			{!cancelled && !started ? (

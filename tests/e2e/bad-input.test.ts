@@ -107,6 +107,11 @@ describe.each(drivers)('bad input over the whole route manifest on %s', (driver)
 
 	const posts = Object.entries(BAD_INPUT_TARGETS)
 		.filter(([, target]) => target.form)
+		// Each further form of a page is a target of its own, named by its intent.
+		.flatMap(([routeId, target]): [string, BadInputTarget][] => [
+			[routeId, target],
+			...(target.also ?? []).map(({ name, form, nulField }): [string, BadInputTarget] => [`${routeId} (${name})`, { ...target, form, nulField }]),
+		])
 		.flatMap(([routeId, target]) =>
 			BAD_REQUESTS.map((request) => {
 				const answer = target.protocol ? 'is refused as its protocol documents' : `is refused with ${request.status}`

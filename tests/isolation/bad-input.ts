@@ -54,6 +54,8 @@ export type BadInputTarget = {
 	nulField?: string
 	/** A bad request that slipped through would end the session it came with: each request gets a fresh one. */
 	ownSession?: true
+	/** More forms of the same page (other intents), each sent the same bad ways as `form`. */
+	also?: { name: string; form: (fixtures: BadInputFixtures) => Form; nulField: string }[]
 	/** Tool routes speak their own protocol: its documented refusals, per request. */
 	protocol?: { notAForm: ProtocolAnswer[]; nul: ProtocolAnswer[]; unknownIntent: ProtocolAnswer[] }
 }
@@ -165,6 +167,14 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: (f) => `/uitvoeringen/${f.session.id}`,
 		form: () => ({ intent: 'capacity', capacity: '25' }),
 		nulField: 'capacity',
+		// The participant list's bulk actions (issue 14): a NUL in the reason, the subject, the target.
+		also: [
+			{ name: 'preview-cancel-selected', form: (f) => ({ intent: 'preview-cancel-selected', ids: [f.enrolment.id], reason: 'Slechte invoer' }), nulField: 'reason' },
+			{ name: 'cancel-selected', form: (f) => ({ intent: 'cancel-selected', ids: [f.enrolment.id], reason: 'Slechte invoer' }), nulField: 'reason' },
+			{ name: 'preview-move-selected', form: (f) => ({ intent: 'preview-move-selected', ids: [f.enrolment.id], toSessionId: f.openSession.id }), nulField: 'toSessionId' },
+			{ name: 'move-selected', form: (f) => ({ intent: 'move-selected', ids: [f.enrolment.id], toSessionId: f.openSession.id }), nulField: 'toSessionId' },
+			{ name: 'mail-selected', form: (f) => ({ intent: 'mail-selected', ids: [f.enrolment.id], subject: 'Slechte invoer', message: 'Een bericht dat nooit verstuurd wordt.' }), nulField: 'subject' },
+		],
 	},
 	'routes/beheer.trainers': {
 		as: 'rvo-coordinator',

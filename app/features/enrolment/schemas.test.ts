@@ -4,6 +4,7 @@ import { parseForm } from '../../core/form.server.ts'
 import { decisionSchema } from './decision-schema.ts'
 import { enrolSchema } from './enrol-schema.ts'
 import { moveSchema } from './move-schema.ts'
+import { participantActionSchema } from './participant-action-schema.ts'
 
 function form(fields: Record<string, string | string[]>): FormData {
 	const data = new FormData()
@@ -52,5 +53,26 @@ describe('the approvals form', () => {
 describe('the move form', () => {
 	test('names a participant and a session by their ids', () => {
 		expect(errorsOf(parseForm(form({ intent: 'move', enrolmentId: 'x', toSessionId: 'y' }), moveSchema))).toEqual({ enrolmentId: ['ENROLMENT_NOT_FOUND'], toSessionId: ['MOVE_TARGET_INVALID'] })
+	})
+})
+
+describe('the participant list form (bulk actions on a session)', () => {
+	test('needs at least one person, each by its id, at most 1000', () => {
+		expect(errorsOf(parseForm(form({ intent: 'preview-cancel-selected', reason: 'Ziek' }), participantActionSchema))).toEqual({ ids: ['PARTICIPANTS_NOT_SELECTED'] })
+		expect(errorsOf(parseForm(form({ intent: 'mail-selected', ids: ['x'], subject: 'Hallo', message: 'Een bericht' }), participantActionSchema))).toEqual({ ids: ['ENROLMENT_NOT_FOUND'] })
+		const many = Array.from({ length: 1001 }, () => randomUUID())
+		expect(errorsOf(parseForm(form({ intent: 'cancel-selected', ids: many, reason: 'Ziek' }), participantActionSchema))).toEqual({ ids: ['PARTICIPANTS_NOT_SELECTED'] })
+	})
+
+	test('each action asks for its own fields, beside them: a reason, a target, a subject and a message of limited length', () => {
+		const ids = [randomUUID()]
+		expect(errorsOf(parseForm(form({ intent: 'preview-cancel-selected', ids, reason: ' ' }), participantActionSchema))).toEqual({ reason: ['ENROLMENT_CANCEL_REASON_REQUIRED'] })
+		expect(errorsOf(parseForm(form({ intent: 'preview-move-selected', ids, toSessionId: 'elders' }), participantActionSchema))).toEqual({ toSessionId: ['MOVE_TARGET_INVALID'] })
+		expect(errorsOf(parseForm(form({ intent: 'mail-selected', ids, subject: 'x'.repeat(151), message: '' }), participantActionSchema))).toEqual({
+			subject: ['MESSAGE_SUBJECT_REQUIRED'],
+			message: ['MESSAGE_BODY_REQUIRED'],
+		})
+		const mailed = parseForm(form({ intent: 'mail-selected', ids, subject: ' Parkeren ', message: 'Regel een\nRegel twee' }), participantActionSchema)
+		expect(mailed.status === 'success' && mailed.value).toEqual({ intent: 'mail-selected', ids, subject: 'Parkeren', message: 'Regel een\nRegel twee' })
 	})
 })

@@ -57,6 +57,7 @@ export const nl = {
 		certificate_submitted_subject: 'Certificaat te beoordelen: {{competency}} van {{employee}}',
 		certificate_submitted_body:
 			'Uw medewerker {{employee}} heeft een certificaat ingestuurd voor {{competency}}, behaald op {{date}}. Het wacht op uw beoordeling; het telt pas mee in het kwaliteitspaspoort als het is goedgekeurd.\n\nBeoordelen: {{link}}',
+		participant_message_body: '{{sender}} ({{unit}}) stuurt u dit bericht over de uitvoering waarvoor u bent ingeschreven of op de wachtlijst staat:\n{{session}}',
 	},
 }
 
@@ -114,6 +115,7 @@ export const en: typeof nl = {
 		certificate_submitted_subject: 'Certificate to review: {{competency}} of {{employee}}',
 		certificate_submitted_body:
 			'{{employee}}, who reports to you, has sent in a certificate for {{competency}}, obtained on {{date}}. It awaits your review; it counts in the quality passport only once it is approved.\n\nReview: {{link}}',
+		participant_message_body: '{{sender}} ({{unit}}) sends you this message about the session you are enrolled in or waiting for:\n{{session}}',
 	},
 }
 

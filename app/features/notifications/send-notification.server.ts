@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
-import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type MailJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
 import { getPassportReminderForMail, getUploadForMail } from '@leerplein/db/passport'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
@@ -33,6 +33,7 @@ export async function sendNotification(
 	if (job.kind === 'minimum_not_reached') return sendSessionNotice(ctx, { actor, delivery, job })
 	if (job.kind === 'passport_reminder') return sendPassportReminder(ctx, { actor, delivery, job })
 	if (job.kind === 'certificate_submitted') return sendCertificateNotice(ctx, { actor, delivery, job })
+	if (job.kind === 'participant_message') return sendParticipantMessage(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -187,6 +188,30 @@ async function sendCertificateNotice(ctx: ServiceContext, { actor, delivery, job
 	const subject = t('mail.certificate_submitted_subject', values)
 	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.certificate_submitted_body', values), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/**
+ * A coordinator's message to a person on a session's list, sent as it was written, under a line
+ * that names the session (course, date, time, place) and the sender. The coordinator's text is
+ * put beside the template, never into it, so nothing in it is read as a placeholder. Someone no
+ * longer active gets nothing.
+ */
+async function sendParticipantMessage(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: ParticipantMessageJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
+	if (!found.ok) return found
+	const facts = found.value
+	if (!facts || !facts.recipient.active) return succeed('nothing_to_send')
+	const language = facts.recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const session = t('mail.sessionLine', {
+		title: facts.courseTitle,
+		date: formatDate(facts.startsAt, language),
+		time: formatTimeRange(facts.startsAt, facts.endsAt, language),
+		place: facts.city ? `${facts.locationName}, ${facts.city}` : t('mail.online'),
+	})
+	const subject = `${facts.courseTitle}: ${job.subject}`
+	const body = [t('mail.greeting', { name: facts.recipient.name }), '', t('mail.participant_message_body', { sender: job.senderName, unit: job.senderUnit, session }), '', job.message, '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: facts.recipient.email, subject, body })
 }
 
 /** Claims the message key in the outbox, then sends (or, without SMTP, keeps) the mail; idempotent (ADR 012). */

@@ -19,6 +19,6 @@ export {
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 } from '../jobs/queue.ts'
-export type { CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
+export type { CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

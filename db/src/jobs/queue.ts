@@ -75,7 +75,24 @@ export type PassportReminderJob = { kind: 'passport_reminder'; tenantId: string;
 /** A certificate an employee sent in, awaiting review: a notice to their manager (ADR 031, evidence on a screen). */
 export type CertificateSubmittedJob = { kind: 'certificate_submitted'; tenantId: string; uploadId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob
+/**
+ * A message a coordinator of the providing unit wrote to the selected people of a session (ADR 030
+ * addendum). Unlike the other jobs it carries its text: the message exists nowhere else, and the
+ * queue row lives only until the outbox holds the mail as sent. `tenantId` is the person's unit.
+ */
+export type ParticipantMessageJob = {
+	kind: 'participant_message'
+	tenantId: string
+	enrolmentId: string
+	messageKey: string
+	subject: string
+	message: string
+	senderName: string
+	senderUnit: string
+	recipientUserId?: never
+}
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }

@@ -1,0 +1,40 @@
+import { getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
+import { holdsSeat, type Actor, type EnrolmentStatus } from '@leerplein/domain'
+import { inTenant, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { checkSelection, loadSelection } from './participant-selection.server.ts'
+
+export type ParticipantPreview = {
+	/** The ticked people on this session's list, in its order: the ones the action will be taken on. */
+	people: { id: string; name: string; status: EnrolmentStatus }[]
+	/** Ticked ids not (or no longer) on the list: cancelled meanwhile, or never this session's. */
+	notOnList: number
+	/** For a move: the target, its free seats, and how many of the people get one (the rest its waitlist). */
+	move: { toSessionId: string; startsAt: Date; endsAt: Date; city: string | null; free: number; seated: number; waitlisted: number } | null
+}
+
+/**
+ * What cancelling or moving the ticked people would do, without doing it. Reads only the session of
+ * the asker's own unit, so a forged id of another session or unit is not on its list and counts as
+ * "not on the list". A move's target must be an upcoming session of the same course of the same unit.
+ */
+export async function previewParticipantAction(
+	ctx: ServiceContext,
+	{ actor, sessionId, enrolmentIds, toSessionId }: { actor: Actor; sessionId: string; enrolmentIds: readonly string[]; toSessionId?: string },
+): Promise<ServiceResult<ParticipantPreview>> {
+	const checked = checkSelection(enrolmentIds)
+	if (!checked.ok) return checked
+	const now = ctx.clock.now()
+	return inTenant(ctx, actor, async (tx) => {
+		const { session, people } = await loadSelection(tx, actor, { sessionId, ids: checked.value })
+		if (people.length === 0) throw refusal('not_found', 'ENROLMENT_NOT_FOUND', { field: 'ids' })
+		const shown = { people: people.map(({ id, name, status }) => ({ id, name, status })), notOnList: checked.value.length - people.length }
+		if (toSessionId === undefined) return { ...shown, move: null }
+		const target = (await listOtherSessions(tx, { courseId: session.courseId, exceptSessionId: sessionId, now })).find((other) => other.id === toSessionId && other.tenantId === session.tenantId)
+		const capacity = target ? (await getSessionForEnrolment(tx, { sessionId: toSessionId }))?.capacity : undefined
+		if (!target || capacity === undefined) throw refusal('invalid', 'MOVE_TARGET_INVALID', { field: 'toSessionId' })
+		const taken = (await listSessionEnrolments(tx, { sessionId: toSessionId })).filter((person) => holdsSeat(person.status)).length
+		const free = Math.max(0, capacity - taken)
+		const seated = Math.min(free, people.length)
+		return { ...shown, move: { toSessionId, startsAt: target.startsAt, endsAt: target.endsAt, city: target.city, free, seated, waitlisted: people.length - seated } }
+	})
+}
