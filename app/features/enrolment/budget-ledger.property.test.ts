@@ -120,7 +120,7 @@ describe.each(await testDrivers())('the learning budget on %s', (driver) => {
 							continue
 						}
 						const { priceCents } = OFFER[next.session]!
-						const needsApproval = priceCents > APPROVAL_ABOVE || priceCents > BUDGET - committed(yearOf(next.session))
+						const needsApproval = priceCents > APPROVAL_ABOVE || (priceCents > 0 && priceCents > BUDGET - committed(yearOf(next.session)))
 						expect(result).toMatchObject({ ok: true, value: { status: needsApproval ? 'awaiting_approval' : 'enrolled' } })
 						if (!result.ok) return
 						model.push({ id: result.value.enrolmentId, session: next.session, status: needsApproval ? 'awaiting_approval' : 'enrolled', charged: !needsApproval && priceCents > 0 })
@@ -165,7 +165,7 @@ describe.each(await testDrivers())('the learning budget on %s', (driver) => {
 					const { priceCents } = OFFER[index]!
 					const remaining = BUDGET - committed(yearOf(index))
 					expect(shown.value.previews[sessionId]).toMatchObject({
-						kind: priceCents > APPROVAL_ABOVE || priceCents > remaining ? 'needs_approval' : 'enrols',
+						kind: priceCents > APPROVAL_ABOVE || (priceCents > 0 && priceCents > remaining) ? 'needs_approval' : 'enrols',
 						budgetYear: yearOf(index),
 						remainingAfterCents: remaining - priceCents,
 					})

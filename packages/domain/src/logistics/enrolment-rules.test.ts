@@ -87,6 +87,13 @@ describe('decideEnrolmentRequest', () => {
 		test('allow: the request goes through and the budget goes negative', () => {
 			expect(decideEnrolmentRequest(rules({ ...noApproval, budgetExceeded: 'allow' }), overBudget)).toMatchObject({ value: { needsApproval: false } })
 		})
+		test('a free course is never over budget, however far over it the employee already is: no approval, no refusal, and its preview says so too', () => {
+			const free = request({ priceCents: 0, remainingBudgetCents: -10_000 })
+			for (const budgetExceeded of ['block', 'require_approval', 'allow'] as const) {
+				expect(decideEnrolmentRequest(rules({ ...noApproval, budgetExceeded }), free)).toMatchObject({ ok: true, value: { needsApproval: false } })
+				expect(previewEnrolmentRequest(rules({ ...noApproval, budgetExceeded }), free)).toMatchObject({ kind: 'enrols' })
+			}
+		})
 		test('within budget nothing happens, under any setting', () => {
 			for (const budgetExceeded of ['block', 'require_approval', 'allow'] as const) {
 				expect(decideEnrolmentRequest(rules({ ...noApproval, budgetExceeded }), request({ priceCents: 40_000, remainingBudgetCents: 40_000 }))).toMatchObject({

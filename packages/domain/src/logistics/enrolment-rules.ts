@@ -71,7 +71,8 @@ export function decideEnrolmentRequest(rules: EnrolmentRules, request: Enrolment
 	const { employeeUnit } = rules
 	if (employeeUnit.costCentreRequired && request.priceCents > 0 && !request.costCentre?.trim()) return fail('COST_CENTRE_REQUIRED')
 
-	const overBudget = request.priceCents > request.remainingBudgetCents
+	// A free course costs nothing, so it is never over budget, however far over it the employee already is.
+	const overBudget = request.priceCents > 0 && request.priceCents > request.remainingBudgetCents
 	if (overBudget && employeeUnit.budgetExceeded === 'block') return fail('BUDGET_EXCEEDED')
 
 	const approval = employeeUnit.approval
