@@ -136,7 +136,7 @@ describe.each(drivers)('bulk actions on a session’s participants on %s', (driv
 		await page.getByLabel('Doeluitvoering').selectOption(f.laterId)
 		await page.getByRole('button', { name: 'Bekijk de verplaatsing' }).click()
 		const move = page.getByRole('region', { name: 'Wat verplaatsen doet' })
-		await move.getByText('Daar zijn 10 plaatsen vrij: 1 krijgen een plaats, 0 komen op de wachtlijst').waitFor()
+		await move.getByText('Vrije plaatsen daar: 10. Een plaats krijgen: 1; op de wachtlijst komen (op volgorde van aanmelding): 0.').waitFor()
 		await expectAccessible(page)
 		await move.getByRole('button', { name: 'Ja, 1 persoon verplaatsen' }).click()
 		await page.getByRole('status').filter({ hasText: '1 persoon verplaatst' }).waitFor()
