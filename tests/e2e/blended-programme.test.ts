@@ -54,7 +54,8 @@ describe.skipIf(!drivers.includes('postgres'))('a blended programme completes in
 			.returning()
 		const [registered] = await db
 			.insert(schema.ltiTools)
-			.values({ name: 'Testleeromgeving', clientId: tool.clientId, deploymentIds: ['1'], ...tool.registration, scopes: [...ALL_LTI_SCOPES] })
+			// A name of its own: the portal is shared with the other e2e files, whose tool pickers find their tool by name.
+			.values({ name: 'Leeromgeving gemengd leren', clientId: tool.clientId, deploymentIds: ['1'], ...tool.registration, scopes: [...ALL_LTI_SCOPES] })
 			.returning()
 		const [link] = await db
 			.insert(schema.ltiResourceLinks)

@@ -169,7 +169,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 		await signInAs(page, FATIMA)
 		await page.goto(`/catalogus/${ids.course}/online-onderdelen`)
 		expect(await accessibilityViolations(page)).toEqual([])
-		const [toolPage] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /Inhoud kiezen in Testleeromgeving/ }).click()])
+		const [toolPage] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /^Inhoud kiezen in Testleeromgeving\b/ }).click()])
 		// The tool answers at once with its auto-posted response; the window ends on our page.
 		await toolPage.getByText('Er is 1 online onderdeel gekoppeld.').waitFor()
 		expect(await toolPage.getByRole('cell', { name: 'Quiz hoofdstuk 2', exact: true }).isVisible()).toBe(true)
