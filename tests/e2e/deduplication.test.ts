@@ -9,6 +9,8 @@ const RVO = 'Rijksdienst voor Ondernemend Nederland'
 const NVWA = 'Nederlandse Voedsel- en Warenautoriteit'
 /** What the report says when a scan result is there. */
 const SCANNED = /gepubliceerde cursussen doorzocht/
+/** How long a scan of the whole catalogue may take: about 20 s on a quiet machine, over 30 s while CI runs other e2e files beside it. */
+const SCAN_MS = 90_000
 
 describe.each(await testDrivers())('deduplication of the shared catalogue on %s', (driver) => {
 	// The scan is a background job: the worker runs in the portal on either database here. It
@@ -80,8 +82,8 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 	/** Waits, without reloading, until the page shows a current scan result: the page follows the scan by itself. */
 	async function waitForCurrentResult(on: Page) {
 		await on.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true))
-		await on.getByText(SCANNED).waitFor({ timeout: 30_000 })
-		await on.getByText('Dit overzicht is verouderd').waitFor({ state: 'detached', timeout: 30_000 })
+		await on.getByText(SCANNED).waitFor({ timeout: SCAN_MS })
+		await on.getByText('Dit overzicht is verouderd').waitFor({ state: 'detached', timeout: SCAN_MS })
 		expect(await on.getByRole('progressbar').count()).toBe(0)
 		expect(await on.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true)
 	}
@@ -117,7 +119,7 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 					await plain.getByRole('link', { name: 'Vernieuwen' }).click()
 					return false
 				},
-				{ timeoutMs: 30_000, intervalMs: 500, message: 'the scan did not finish' },
+				{ timeoutMs: SCAN_MS, intervalMs: 500, message: 'the scan did not finish' },
 			)
 			await plain.getByText(SCANNED).waitFor()
 			expect(await plain.locator('ol.duplicate-list > li').count()).toBeGreaterThan(0)
@@ -153,19 +155,25 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 		await page.waitForURL('**/beheer/dubbelingen?samengevoegd=1')
 
 		// The merge queued a new scan itself; meanwhile the old result shows, marked outdated, without the merged group.
-		await page.getByText('Dit overzicht is verouderd').waitFor()
-		expect(await page.getByRole('progressbar', { name: /^Scan (in de wachtrij…|bezig: [\d.]+ van [\d.]+ cursussen)$/ }).count()).toBe(1)
+		// Under load the new scan can be done before the page first renders (on PGlite it shares the one
+		// connection with the page's loader, which then waits for it): then the result is current at once.
+		const outdated = page.getByText('Dit overzicht is verouderd')
+		const done = page.getByRole('status').getByText('De scan is klaar.')
+		await outdated.or(done).first().waitFor({ state: 'attached', timeout: SCAN_MS })
 		expect(await page.locator('ol.duplicate-list > li', { hasText: firstCourse.title }).filter({ hasText: secondCourse.title }).count()).toBe(0)
 		expect(await page.getByRole('button', { name: 'Nu scannen' }).count()).toBe(0)
-		// The page asks for news every few seconds; held for a moment, the state stands still for the accessibility scan.
-		const held: Route[] = []
-		const hold = (route: Route) => void held.push(route)
-		const dataRequests = (url: URL) => url.searchParams.has('_data')
-		await page.route(dataRequests, hold)
-		expect(await accessibilityViolations(page)).toEqual([])
-		await page.unroute(dataRequests, hold)
-		await Promise.all(held.map((route) => route.continue()))
-		await waitForCurrentResult(page)
+		if ((await outdated.count()) > 0) {
+			expect(await page.getByRole('progressbar', { name: /^Scan (in de wachtrij…|bezig: [\d.]+ van [\d.]+ cursussen)$/ }).count()).toBe(1)
+			// The page asks for news every few seconds; held for a moment, the state stands still for the accessibility scan.
+			const held: Route[] = []
+			const hold = (route: Route) => void held.push(route)
+			const dataRequests = (url: URL) => url.searchParams.has('_data')
+			await page.route(dataRequests, hold)
+			expect(await accessibilityViolations(page)).toEqual([])
+			await page.unroute(dataRequests, hold)
+			await Promise.all(held.map((route) => route.continue()))
+			await waitForCurrentResult(page)
+		}
 
 		// The merged course's old URL redirects permanently to the canonical course, for anyone.
 		const moved = await fetch(`${portal.url}/catalogus/${second}`, { redirect: 'manual' })
