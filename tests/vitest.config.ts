@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import RealMoodleLastSequencer from './support/sequencer.ts'
+import HeavyFilesLastSequencer from './support/sequencer.ts'
 
 export default defineConfig({
 	test: {
@@ -12,6 +12,6 @@ export default defineConfig({
 		hookTimeout: 180_000,
 		// One file at a time: each drives real server processes and a browser on a small machine.
 		fileParallelism: false,
-		sequence: { sequencer: RealMoodleLastSequencer },
+		sequence: { sequencer: HeavyFilesLastSequencer },
 	},
 })
