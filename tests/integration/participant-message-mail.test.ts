@@ -1,12 +1,9 @@
-import type { DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../app/core/service.server.ts'
 import { mailParticipants } from '../../app/features/enrolment/mail-participants.server.ts'
-import { startJobWorker } from '../../app/server/jobs.ts'
 import { pollUntil } from '../support/poll.ts'
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
+import { startMailWorker, type MailWorker } from '../support/mail-worker.ts'
 
 // Issue 14 item 6: a coordinator mails the selected people of a session. The job worker as the
 // portal runs it (pg-boss, the mail job, nodemailer) sends one mail per person to a real SMTP
@@ -14,13 +11,9 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
 // sender, with the message as written. PostgreSQL: the worker polls on its own connections.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
-const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent } as unknown as ServiceContext['logger']
-
 describe.each(drivers)('a message to the selected participants reaches them by mail, on %s', (driver) => {
 	let database: TestDatabase
-	let app: DatabaseClient
-	let smtp: TestSmtpServer
-	let boss: Awaited<ReturnType<typeof startJobWorker>>
+	let worker: MailWorker
 	const clock = { now: () => new Date('2031-04-10T07:00:00Z') }
 	let f: { nvwa: string; coordinator: string; sessionId: string; eva: string; tom: string; gone: string }
 
@@ -59,20 +52,16 @@ describe.each(drivers)('a message to the selected participants reaches them by m
 			.values([eva, tom, gert].map((user, index) => ({ tenantId: rvo!.id, sessionId: session!.id, userId: user!.id, status: 'enrolled' as const, queueNumber: index + 1 })))
 			.returning({ id: schema.enrolments.id })
 		f = { nvwa: nvwa!.id, coordinator: coordinator!.id, sessionId: session!.id, eva: enrolments[0]!.id, tom: enrolments[1]!.id, gone: enrolments[2]!.id }
-		app = await database.connectAsApp({ maxConnections: 4 })
-		smtp = await startSmtpServer()
-		boss = await startJobWorker(app, { logger: silent, clock, env: { SMTP_URL: smtp.url, JOB_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://leerplein.example.nl' } })
+		worker = await startMailWorker(database, clock)
 	}, 120_000)
 	afterAll(async () => {
-		await boss?.stop({ graceful: false, wait: true, close: false })
-		await smtp?.close()
-		await app?.close()
+		await worker?.stop()
 		await database?.close()
 	}, 60_000)
 
 	test('each selected person gets their own mail naming the session and the sender, in their language; someone who left gets none', async () => {
 		const queued = await mailParticipants(
-			{ db: app.db, logger: silent, clock, requestId: null, clientIp: null },
+			worker.context(),
 			{
 				actor: { userId: f.coordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] },
 				sessionId: f.sessionId,
@@ -82,18 +71,18 @@ describe.each(drivers)('a message to the selected participants reaches them by m
 			},
 		)
 		expect(queued.ok && queued.value.map((row) => row.result.ok)).toEqual([true, true, true])
-		const eva = await smtp.waitFor((mail) => mail.to.includes('eva@rvo.test'))
+		const eva = await worker.smtp.waitFor((mail) => mail.to.includes('eva@rvo.test'))
 		expect(eva.subject).toBe('Monsters nemen: Neem laarzen mee')
 		expect(eva.text).toContain('Beste Eva Jansen,')
 		expect(eva.text).toContain('Nina de Coördinator (Nederlandse Voedsel- en Warenautoriteit) stuurt u dit bericht')
 		expect(eva.text).toMatch(/Monsters nemen, di 6 mei 2031 09:30/)
 		expect(eva.text).toContain('Catharijnesingel, Utrecht')
 		expect(eva.text).toContain('We gaan het veld in.\nNeem laarzen en een regenjas mee.')
-		const tom = await smtp.waitFor((mail) => mail.to.includes('tom@rvo.test'))
+		const tom = await worker.smtp.waitFor((mail) => mail.to.includes('tom@rvo.test'))
 		expect(tom.text).toContain('Dear Tom Baker,')
 		expect(tom.text).toContain('Nina de Coördinator (Nederlandse Voedsel- en Warenautoriteit) sends you this message')
 		// Every mail the worker took on has been sent, each once; Gert's job sent nothing.
 		await pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).filter((each) => each.status === 'sent').length === 2, { message: 'the mails to be sent' })
-		expect(smtp.mails.map((each) => each.to).sort()).toEqual(['eva@rvo.test', 'tom@rvo.test'])
+		expect(worker.smtp.mails.map((each) => each.to).sort()).toEqual(['eva@rvo.test', 'tom@rvo.test'])
 	})
 })

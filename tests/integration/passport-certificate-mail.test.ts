@@ -1,12 +1,9 @@
-import type { DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../app/core/service.server.ts'
 import { submitCertificate } from '../../app/features/passport/submit-certificate.server.ts'
-import { startJobWorker } from '../../app/server/jobs.ts'
 import { pollUntil } from '../support/poll.ts'
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
+import { startMailWorker, type MailWorker } from '../support/mail-worker.ts'
 
 // Issue 15: when an employee sends in a certificate, their manager gets a mail that it awaits
 // review. The job worker as the portal runs it (pg-boss, the mail job, nodemailer) sends to a real
@@ -14,14 +11,11 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
 // PostgreSQL: the worker polls on its own connections while the test submits.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
-const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent } as unknown as ServiceContext['logger']
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n')
 
 describe.each(drivers)('a certificate sent in is mailed to the manager, on %s', (driver) => {
 	let database: TestDatabase
-	let app: DatabaseClient
-	let smtp: TestSmtpServer
-	let boss: Awaited<ReturnType<typeof startJobWorker>>
+	let worker: MailWorker
 	const clock = { now: () => new Date('2031-04-10T07:00:00Z') }
 	let f: { rvo: string; eva: string; bas: string; bhv: string }
 
@@ -46,33 +40,29 @@ describe.each(drivers)('a certificate sent in is mailed to the manager, on %s', 
 			.returning({ id: schema.users.id })
 		const [bhv] = await db.insert(schema.competencies).values({ name: 'Bedrijfshulpverlening', validityMonths: 12, warningDays: 30 }).returning({ id: schema.competencies.id })
 		f = { rvo: rvo!.id, eva: eva!.id, bas: bas!.id, bhv: bhv!.id }
-		app = await database.connectAsApp({ maxConnections: 4 })
-		smtp = await startSmtpServer()
-		boss = await startJobWorker(app, { logger: silent, clock, env: { SMTP_URL: smtp.url, JOB_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://leerplein.example.nl' } })
+		worker = await startMailWorker(database, clock)
 	}, 120_000)
 	afterAll(async () => {
-		await boss?.stop({ graceful: false, wait: true, close: false })
-		await smtp?.close()
-		await app?.close()
+		await worker?.stop()
 		await database?.close()
 	}, 60_000)
 
 	const submit = (userId: string) =>
 		submitCertificate(
-			{ db: app.db, logger: silent, clock, requestId: null, clientIp: null },
+			worker.context(),
 			{ actor: { userId, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] }, competencyId: f.bhv, obtainedOn: '2031-04-02', note: '', file: { name: 'bhv.pdf', bytes: PDF } },
 		)
 
 	test('Eva sends in a certificate: the mail arrives at the SMTP server for Mark, in English, with the link to the review page; Bas’s inactive manager gets nothing', async () => {
 		expect(await submit(f.bas)).toMatchObject({ ok: true })
 		expect(await submit(f.eva)).toMatchObject({ ok: true })
-		const mail = await smtp.waitFor((each) => each.to.includes('mark@rvo.test'))
+		const mail = await worker.smtp.waitFor((each) => each.to.includes('mark@rvo.test'))
 		expect(mail.subject).toBe('Certificate to review: Bedrijfshulpverlening of Eva Jansen')
 		expect(mail.text).toContain('Dear Mark de Boer,')
 		expect(mail.text).toContain('Eva Jansen, who reports to you, has sent in a certificate for Bedrijfshulpverlening, obtained on Wed, 2 April 2031.')
 		expect(mail.text).toContain('Review: https://leerplein.example.nl/paspoorten/bewijs')
 		// Every queued mail has been sent, each once: only Mark's.
 		await pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).every((each) => each.status === 'sent'), { message: 'the mails to be sent' })
-		expect(smtp.mails.map((each) => each.to)).toEqual(['mark@rvo.test'])
+		expect(worker.smtp.mails.map((each) => each.to)).toEqual(['mark@rvo.test'])
 	})
 })

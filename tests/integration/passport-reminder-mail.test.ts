@@ -1,13 +1,10 @@
-import type { DatabaseClient } from '@leerplein/db'
 import { PASSPORT_REMINDER_QUEUE, type MailJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../app/core/service.server.ts'
 import { checkPassportConsistency } from '../../app/features/passport/check-passport-consistency.server.ts'
-import { startJobWorker } from '../../app/server/jobs.ts'
 import { pollUntil } from '../support/poll.ts'
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
+import { startMailWorker, type MailWorker } from '../support/mail-worker.ts'
 
 // Issue 15's done-criterion "a reminder mail arrives at the SMTP server before expiry": the job
 // worker as the portal runs it (pg-boss, the daily reminder job, the mail job, nodemailer) sends to
@@ -16,22 +13,18 @@ import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts'
 // worker polls on its own connections while the test reads.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
-const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent } as unknown as ServiceContext['logger']
-
 describe.each(drivers)('a passport reminder by mail, on %s', (driver) => {
 	let database: TestDatabase
-	let app: DatabaseClient
-	let smtp: TestSmtpServer
-	let boss: Awaited<ReturnType<typeof startJobWorker>>
+	let worker: MailWorker
 	let now = new Date('2031-04-10T07:00:00Z')
 	const clock = { now: () => now }
 
 	/** Queues the daily reminder job, as its schedule would, and waits until the worker has finished it. */
 	async function runDailyJob() {
-		const id = await boss.send(PASSPORT_REMINDER_QUEUE, {})
-		await pollUntil(async () => (await boss.getJobById(PASSPORT_REMINDER_QUEUE, id!))?.state === 'completed', { message: 'the passport reminder job to finish' })
+		const id = await worker.boss.send(PASSPORT_REMINDER_QUEUE, {})
+		await pollUntil(async () => (await worker.boss.getJobById(PASSPORT_REMINDER_QUEUE, id!))?.state === 'completed', { message: 'the passport reminder job to finish' })
 	}
-	const passportMailJobs = async () => (await listMailJobs(app.db)).filter((job: MailJob) => job.kind === 'passport_reminder')
+	const passportMailJobs = async () => (await listMailJobs(worker.app.db)).filter((job: MailJob) => job.kind === 'passport_reminder')
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)
@@ -51,17 +44,13 @@ describe.each(drivers)('a passport reminder by mail, on %s', (driver) => {
 			occurredAt: new Date('2030-06-15T10:00:00Z'),
 			occurredOn: '2030-06-15',
 		})
-		app = await database.connectAsApp({ maxConnections: 4 })
+		worker = await startMailWorker(database, clock)
 		// The owner wrote the evidence without marks: the nightly check fills the dots.
-		const checked = await checkPassportConsistency({ db: app.db, logger: silent, clock, requestId: null, clientIp: null }, { actor: null })
+		const checked = await checkPassportConsistency(worker.context(), { actor: null })
 		expect(checked.ok).toBe(true)
-		smtp = await startSmtpServer()
-		boss = await startJobWorker(app, { logger: silent, clock, env: { SMTP_URL: smtp.url, JOB_POLL_SECONDS: '0.5', PUBLIC_URL: 'https://leerplein.example.nl' } })
 	}, 120_000)
 	afterAll(async () => {
-		await boss?.stop({ graceful: false, wait: true, close: false })
-		await smtp?.close()
-		await app?.close()
+		await worker?.stop()
 		await database?.close()
 	}, 60_000)
 
@@ -73,11 +62,11 @@ describe.each(drivers)('a passport reminder by mail, on %s', (driver) => {
 	test('60 days before expiry the reminder arrives at the SMTP server, for the employee and for her manager; the next run sends nothing again', async () => {
 		now = new Date('2031-04-16T05:00:00Z')
 		await runDailyJob()
-		const employee = await smtp.waitFor((mail) => mail.to.includes('eva@rvo.test') && mail.subject.startsWith('Herinnering: Bedrijfshulpverlening'))
+		const employee = await worker.smtp.waitFor((mail) => mail.to.includes('eva@rvo.test') && mail.subject.startsWith('Herinnering: Bedrijfshulpverlening'))
 		expect(employee.subject).toBe('Herinnering: Bedrijfshulpverlening is nog geldig tot en met zo 15 juni 2031')
 		expect(employee.text).toContain('Beste Eva Jansen,')
 		expect(employee.text).toContain('Mijn paspoort: https://leerplein.example.nl/mijn-paspoort')
-		const manager = await smtp.waitFor((mail) => mail.to.includes('mark@rvo.test'))
+		const manager = await worker.smtp.waitFor((mail) => mail.to.includes('mark@rvo.test'))
 		expect(manager.subject).toBe('Herinnering: Bedrijfshulpverlening van Eva Jansen is nog geldig tot en met zo 15 juni 2031')
 
 		// The job again, the same day and the next: the ledger holds the reminder, so no mail is queued.
@@ -87,6 +76,6 @@ describe.each(drivers)('a passport reminder by mail, on %s', (driver) => {
 		expect((await passportMailJobs()).length).toBe(2)
 		// Every queued mail has been sent (none left waiting that could still arrive), each once.
 		await pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).every((mail) => mail.status === 'sent'), { message: 'the mails to be sent' })
-		expect(smtp.mails.map((mail) => mail.to).sort()).toEqual(['eva@rvo.test', 'mark@rvo.test'])
+		expect(worker.smtp.mails.map((mail) => mail.to).sort()).toEqual(['eva@rvo.test', 'mark@rvo.test'])
 	})
 })
