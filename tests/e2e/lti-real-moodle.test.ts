@@ -178,10 +178,35 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 	async function signInToMoodle(page: Page) {
 		await page.getByLabel('Username').fill(MOODLE_ADMIN.username)
 		await page.getByLabel('Password', { exact: true }).fill(MOODLE_ADMIN.password)
-		await explained(
-			page,
-			Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login/'), { waitUntil: 'commit' }), page.getByRole('button', { name: 'Log in' }).click()]),
-		)
+		const signedIn = Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login/'), { waitUntil: 'commit' }), page.getByRole('button', { name: 'Log in' }).click()])
+		// A refusal shows on the login page again: said at once, not after the wait for a redirect.
+		const refused = page
+			.getByText('Invalid login, please try again')
+			.waitFor({ timeout: 90_000 })
+			.then(() => Promise.reject(new Error('Moodle refused the sign-in: “Invalid login, please try again”')))
+		refused.catch(() => {})
+		try {
+			await explained(page, Promise.race([signedIn, refused]))
+		} catch (error) {
+			throw new Error(`${(error as Error).message}\n${await whyMoodleRefusedSignIn(page)}`)
+		}
+	}
+
+	/**
+	 * Moodle answers "Invalid login" both to a wrong password and to a login token that does not
+	 * match the session; only the first is logged as user_login_failed, with its reason (1 no such
+	 * user, 2 suspended, 3 wrong password, 4 locked out, 5 refused by an auth plugin). Said when a
+	 * sign-in fails, with the cookies the browser holds for Moodle, so a failure explains itself.
+	 */
+	async function whyMoodleRefusedSignIn(page: Page): Promise<string> {
+		const failures = await moodle.db`select other from mdl_logstore_standard_log where eventname = ${'\\core\\event\\user_login_failed'} order by id desc limit 3`.catch((error: Error) => [{ other: error.message }])
+		const [admin] = await moodle.db`select auth, suspended, confirmed, deleted from mdl_user where username = ${MOODLE_ADMIN.username}`.catch(() => [])
+		const cookies = (await page.context().cookies(moodle.url)).map(({ name, secure, sameSite, expires }) => `${name} (secure ${secure}, sameSite ${sameSite}, expires ${expires})`)
+		return [
+			`Moodle logged these failed sign-ins: ${failures.length ? failures.map((row) => row.other).join('; ') : 'none (so the login token did not match the session)'}`,
+			`Moodle's admin account: ${JSON.stringify(admin ?? null)}`,
+			`Cookies for Moodle: ${cookies.join(', ') || 'none'}`,
+		].join('\n')
 	}
 
 	/** The concern administrator's page of the tool Moodle registered. */
