@@ -32,7 +32,10 @@ export async function markOutboxMailSent(db: Database, { messageKey }: { message
 	await db.update(outboxMails).set({ status: 'sent', sentAt: sql`now()` }).where(eq(outboxMails.messageKey, messageKey))
 }
 
-/** The unit's outbox, newest first (the demo's mail page). */
-export async function listOutbox(db: Database, { limit = 100 }: { limit?: number } = {}) {
-	return db.select().from(outboxMails).orderBy(desc(outboxMails.createdAt), desc(outboxMails.id)).limit(limit)
+/**
+ * The unit's outbox, newest first (the demo's mail page). Asked by unit, as every tenant-owned
+ * query is: row-level security holds as well, but it is the second guard, not the only one.
+ */
+export async function listOutbox(db: Database, { tenantId, limit = 100 }: { tenantId: string; limit?: number }) {
+	return db.select().from(outboxMails).where(eq(outboxMails.tenantId, tenantId)).orderBy(desc(outboxMails.createdAt), desc(outboxMails.id)).limit(limit)
 }
