@@ -55,6 +55,7 @@ export const nl = {
 		cause_expired: 'Het bewijs is verlopen; de medewerker heeft het nodig voor het werk.',
 		cause_missing: 'De medewerker heeft deze bekwaamheid nodig voor het werk, maar er is geen bewijs.',
 		cause_not_required: 'Niet vereist voor het werk van deze medewerker.',
+		cause_level_too_low: 'Niveau te laag: het werk vraagt niveau {{required}}, het geldige bewijs is van niveau {{held}}. Dat telt hiervoor niet.',
 	},
 }
 
@@ -123,6 +124,7 @@ export const en: { passportPerson: Record<keyof typeof nl.passportPerson, string
 		cause_expired: 'The evidence has expired; the employee needs it for their work.',
 		cause_missing: 'The employee needs this competency for their work, but there is no evidence.',
 		cause_not_required: "Not required for this employee's work.",
+		cause_level_too_low: 'Level too low: the work needs level {{required}}, the valid evidence is of level {{held}}. That does not count for it.',
 	},
 }
 

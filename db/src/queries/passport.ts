@@ -319,13 +319,15 @@ export async function listCompetencies(db: Database): Promise<CompetencyRow[]> {
 export async function saveCompetency(
 	db: Database,
 	{ id, values, actorId }: { id: string | null; values: CompetencyValues; actorId: string },
-): Promise<{ ok: true; id: string; before: CompetencyRow | null } | { ok: false; code: 'COMPETENCY_NOT_FOUND' }> {
+): Promise<{ ok: true; id: string; before: CompetencyRow | null } | { ok: false; code: 'COMPETENCY_NOT_FOUND' | 'COMPETENCY_LEVELS_REMOVED' }> {
 	if (id === null) {
 		const [row] = await db.insert(competencies).values({ ...values, updatedBy: actorId }).returning({ id: competencies.id })
 		return { ok: true, id: row!.id, before: null }
 	}
 	const [before] = (await listCompetencies(db)).filter((row) => row.id === id)
 	if (!before) return { ok: false, code: 'COMPETENCY_NOT_FOUND' }
+	// Levels are renamed or added, never removed (the table's trigger stands behind this).
+	if (values.levels.length < before.levels.length) return { ok: false, code: 'COMPETENCY_LEVELS_REMOVED' }
 	const rows = await db
 		.update(competencies)
 		.set({ ...values, updatedBy: actorId, updatedAt: sql`now()` })
@@ -374,7 +376,7 @@ export async function listCoursesGranting(
  * A competency a course grants, with the LTI score (percent of its maximum) that grants it (null:
  * attendance or completion does) and the level it grants on a competency with levels (null: the lowest).
  */
-export type CourseGrant = { competencyId: string; minScorePercent: number | null; grantsLevel: number | null }
+export type CourseGrant = { competencyId: string; minScorePercent: number | null; grantsLevel?: number | null }
 
 /** What a course grants, in competency id order. */
 export async function listCourseGrants(db: Database, { courseId }: { courseId: string }): Promise<CourseGrant[]> {
@@ -393,6 +395,6 @@ export async function listCourseGrants(db: Database, { courseId }: { courseId: s
 export async function replaceCourseCompetencies(db: Database, { courseId, grants }: { courseId: string; grants: readonly CourseGrant[] }): Promise<void> {
 	await db.delete(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
 	if (grants.length > 0) {
-		await db.insert(courseCompetencies).values(grants.map(({ competencyId, minScorePercent, grantsLevel }) => ({ courseId, competencyId, minScorePercent, grantsLevel })))
+		await db.insert(courseCompetencies).values(grants.map(({ competencyId, minScorePercent, grantsLevel }) => ({ courseId, competencyId, minScorePercent, grantsLevel: grantsLevel ?? null })))
 	}
 }
