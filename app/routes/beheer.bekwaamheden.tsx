@@ -35,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export async function action({ request, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', { kind: 'competencies' })
-	const form = await readForm(request, { multiline: ['description'] })
+	const form = await readForm(request, { multiline: ['description', 'levels'] })
 	requireIntent(form, ['save'])
 	const submission = parseForm(form, competencySchema)
 	// A competency that is not there is not found, not a field to correct.
@@ -68,7 +68,7 @@ export default function Competencies() {
 			<AdminList
 				id="competency-list-title"
 				heading={t('competencies.count', { count: competencies.length })}
-				columns={[t('competencies.name'), t('competencies.validity'), t('competencies.warningDays'), t('competencies.actions')]}
+				columns={[t('competencies.name'), t('competencies.validity'), t('competencies.warningDays'), t('competencies.levelsColumn'), t('competencies.actions')]}
 				empty={competencies.length === 0}
 				emptyText={t('competencies.empty')}
 			>
@@ -77,6 +77,7 @@ export default function Competencies() {
 						<th scope="row">{competency.name}</th>
 						<td>{competency.validityMonths === null ? t('competencies.validityForever') : t('competencies.validity', { count: competency.validityMonths })}</td>
 						<td>{t('competencies.warning', { count: competency.warningDays })}</td>
+						<td>{competency.levels.length === 0 ? t('competencies.noLevels') : <LevelList levels={competency.levels} />}</td>
 						<RowActions>
 							<RowLink to={`${PATH}?bewerk=${competency.id}`} label={t('competencies.edit')} row={competency.name} />
 						</RowActions>
@@ -85,6 +86,12 @@ export default function Competencies() {
 			</AdminList>
 		</div>
 	)
+}
+
+/** A competency's levels in order, each with its number: the number is what requirements and evidence name. */
+function LevelList({ levels }: { levels: readonly string[] }) {
+	const { t } = useTranslation()
+	return <>{levels.map((name, index) => t('competencies.level', { number: index + 1, name })).join(' · ')}</>
 }
 
 /** Adds a competency, or changes the one being edited; each error beside its field, and above the form. */
@@ -106,6 +113,7 @@ function CompetencyForm({ editing, lastResult, busy }: { editing: CompetencyRow 
 					validityMonths: editing.validityMonths === null ? '' : String(editing.validityMonths),
 					warningDays: String(editing.warningDays),
 					renewalBasis: editing.renewalBasis,
+					levels: editing.levels.join('\n'),
 				}
 			: { warningDays: '60', renewalBasis: 'expiry' },
 	})
@@ -121,6 +129,7 @@ function CompetencyForm({ editing, lastResult, busy }: { editing: CompetencyRow 
 					{ meta: fields.validityMonths, label: t('competencies.validityMonths') },
 					{ meta: fields.warningDays, label: t('competencies.warningDays') },
 					{ meta: fields.renewalBasis, label: t('competencies.renewalBasis') },
+					{ meta: fields.levels, label: t('competencies.levels') },
 				]}
 			/>
 			<Field meta={fields.name} label={t('competencies.name')} />
@@ -140,6 +149,7 @@ function CompetencyForm({ editing, lastResult, busy }: { editing: CompetencyRow 
 					{ value: 'completion', label: t('competencies.renewalBasis_completion') },
 				]}
 			/>
+			<Field meta={fields.levels} label={t('competencies.levels')} hint={t('competencies.levelsHint')} as="textarea" rows={5} />
 			<button type="submit" className="button" disabled={busy}>
 				{editing ? t('competencies.save') : t('competencies.add')}
 			</button>

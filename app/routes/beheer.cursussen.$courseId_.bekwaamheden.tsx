@@ -48,12 +48,17 @@ export default function CourseCompetencies() {
 	const lastResult = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
-	const [form, fields] = useForm<{ competencyIds: string[]; minScores: Record<string, string> }>({
+	const [form, fields] = useForm<{ competencyIds: string[]; minScores: Record<string, string>; grantsLevels: Record<string, string> }>({
 		id: 'course-competencies',
 		lastResult,
-		defaultValue: { minScores: Object.fromEntries(granted.flatMap((grant) => (grant.minScorePercent === null ? [] : [[grant.competencyId, String(grant.minScorePercent)]]))) },
+		defaultValue: {
+			minScores: Object.fromEntries(granted.flatMap((grant) => (grant.minScorePercent === null ? [] : [[grant.competencyId, String(grant.minScorePercent)]]))),
+			grantsLevels: Object.fromEntries(granted.flatMap((grant) => (grant.grantsLevel === null ? [] : [[grant.competencyId, String(grant.grantsLevel)]]))),
+		},
 	})
 	const minScores = fields.minScores.getFieldset()
+	const grantsLevels = fields.grantsLevels.getFieldset()
+	const levelLabel = (name: string) => t('competencies.courseGrantsLevel', { competency: name })
 	const grantedIds = granted.map((grant) => grant.competencyId)
 	const minScoreLabel = (name: string) => t('competencies.courseMinScore', { competency: name })
 	return (
@@ -72,6 +77,7 @@ export default function CourseCompetencies() {
 					fields={[
 						{ meta: fields.competencyIds, label: t('competencies.courseLegend') },
 						...competencies.map((competency) => ({ meta: minScores[competency.id]!, label: minScoreLabel(competency.name) })),
+						...competencies.filter((competency) => competency.levels.length > 0).map((competency) => ({ meta: grantsLevels[competency.id]!, label: levelLabel(competency.name) })),
 					]}
 				/>
 				<fieldset>
@@ -84,6 +90,15 @@ export default function CourseCompetencies() {
 								<label htmlFor={`competency-${competency.id}`}>{competency.name}</label>
 							</div>
 							<Field meta={minScores[competency.id]!} label={minScoreLabel(competency.name)} controlProps={{ inputMode: 'numeric', size: 4 }} />
+							{competency.levels.length > 0 ? (
+								<Field
+									meta={grantsLevels[competency.id]!}
+									label={levelLabel(competency.name)}
+									hint={t('competencies.courseGrantsLevelHint')}
+									as="select"
+									options={[{ value: '', label: t('competencies.courseGrantsLevelNone') }, ...competency.levels.map((name, index) => ({ value: String(index + 1), label: `${index + 1} ${name}` }))]}
+								/>
+							) : null}
 						</div>
 					))}
 				</fieldset>

@@ -14,6 +14,7 @@ import { requirePermission } from '../features/identity/guard.server.ts'
 import { addConcernRequirement } from '../features/passport/add-requirement.server.ts'
 import { deactivateConcernRequirement } from '../features/passport/deactivate-requirement.server.ts'
 import { concernRequirementConstraint, concernRequirementSchema, deactivateRequirementSchema } from '../features/passport/requirement-schema.ts'
+import { competencyWithLevels } from '../features/passport/levels.ts'
 import { RequirementList } from '../features/passport/requirement-list.tsx'
 import { showConcernRequirements } from '../features/passport/show-requirements.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -105,17 +106,19 @@ export default function ConcernRequirements() {
 							{ meta: fields.jobProfileName, label: t('requirements.jobProfileName') },
 							{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
 							{ meta: fields.graceDays, label: t('requirements.graceDays') },
+							{ meta: fields.minLevel, label: t('requirements.minLevel') },
 						]}
 					/>
 					<Field
 						meta={fields.competencyId}
 						label={t('requirements.competency')}
 						as="select"
-						options={[{ value: '', label: t('requirements.chooseCompetency') }, ...competencies.map((competency) => ({ value: competency.id, label: competency.name }))]}
+						options={[{ value: '', label: t('requirements.chooseCompetency') }, ...competencies.map((competency) => ({ value: competency.id, label: competencyWithLevels(competency) }))]}
 					/>
 					<Field meta={fields.jobProfileName} label={t('requirements.jobProfileName')} hint={t('requirements.jobProfileNameHint')} />
 					<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
 					<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
+					<Field meta={fields.minLevel} label={t('requirements.minLevel')} hint={t('requirements.minLevelHint')} type="number" />
 					<button type="submit" className="button" disabled={busy}>
 						{t('requirements.add')}
 					</button>

@@ -20,6 +20,7 @@ import {
 	unitRequirementConstraint,
 	unitRequirementSchema,
 } from '../features/passport/requirement-schema.ts'
+import { competencyWithLevels, levelName } from '../features/passport/levels.ts'
 import { RequirementList } from '../features/passport/requirement-list.tsx'
 import { showUnitRequirements } from '../features/passport/show-requirements.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -168,7 +169,7 @@ export default function UnitRequirements() {
 				{personRequirements.map((row) => (
 					<tr key={row.id}>
 						<th scope="row">{row.userName}</th>
-						<td>{row.competencyName}</td>
+						<td>{row.minLevel === null ? row.competencyName : t('requirements.atLeastLevel', { competency: row.competencyName, level: levelName(row.levels, row.minLevel) })}</td>
 						<td>{row.introducedOn}</td>
 						<td>{t('requirements.grace', { count: row.graceDays })}</td>
 						<td>{row.reason ?? ''}</td>
@@ -183,7 +184,7 @@ export default function UnitRequirements() {
 }
 
 function competencyOptions(data: Loaded, label: string) {
-	return [{ value: '', label }, ...data.competencies.map((competency) => ({ value: competency.id, label: competency.name }))]
+	return [{ value: '', label }, ...data.competencies.map((competency) => ({ value: competency.id, label: competencyWithLevels(competency) }))]
 }
 
 /** A requirement of the unit: the competency, for whom, from when, with how much grace; errors beside each field. */
@@ -208,6 +209,7 @@ function UnitRequirementForm({ data, lastResult, busy }: { data: Loaded; lastRes
 					{ meta: fields.jobProfileId, label: t('requirements.jobProfile') },
 					{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
 					{ meta: fields.graceDays, label: t('requirements.graceDays') },
+					{ meta: fields.minLevel, label: t('requirements.minLevel') },
 				]}
 			/>
 			<Field meta={fields.competencyId} label={t('requirements.competency')} as="select" options={competencyOptions(data, t('requirements.chooseCompetency'))} />
@@ -219,6 +221,7 @@ function UnitRequirementForm({ data, lastResult, busy }: { data: Loaded; lastRes
 			/>
 			<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
 			<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
+			<Field meta={fields.minLevel} label={t('requirements.minLevel')} hint={t('requirements.minLevelHint')} type="number" />
 			<button type="submit" className="button" disabled={busy}>
 				{t('requirements.add')}
 			</button>
@@ -248,6 +251,7 @@ function PersonRequirementForm({ data, lastResult, busy }: { data: Loaded; lastR
 					{ meta: fields.competencyId, label: t('requirements.competency') },
 					{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
 					{ meta: fields.graceDays, label: t('requirements.graceDays') },
+					{ meta: fields.minLevel, label: t('requirements.minLevel') },
 					{ meta: fields.reason, label: t('requirements.reason') },
 				]}
 			/>
@@ -260,6 +264,7 @@ function PersonRequirementForm({ data, lastResult, busy }: { data: Loaded; lastR
 			<Field meta={fields.competencyId} label={t('requirements.competency')} as="select" options={competencyOptions(data, t('requirements.chooseCompetency'))} />
 			<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
 			<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
+			<Field meta={fields.minLevel} label={t('requirements.minLevel')} hint={t('requirements.minLevelHint')} type="number" />
 			<Field meta={fields.reason} label={t('requirements.reason')} hint={t('requirements.reasonHint')} as="textarea" rows={2} />
 			<button type="submit" className="button" disabled={busy}>
 				{t('requirements.addPerson')}

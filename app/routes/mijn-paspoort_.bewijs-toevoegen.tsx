@@ -10,6 +10,7 @@ import { throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { certificateUploadConstraint, certificateUploadSchema } from '../features/passport/certificate-upload-schema.ts'
 import { listCertificateCompetencies } from '../features/passport/list-certificates.server.ts'
+import { competencyWithLevels } from '../features/passport/levels.ts'
 import { submitCertificate } from '../features/passport/submit-certificate.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 
@@ -34,11 +35,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	requireIntent(form, ['upload'])
 	const submission = parseForm(form, certificateUploadSchema)
 	if (submission.status !== 'success') return invalidForm(submission, HIDDEN)
-	const { competencyId, obtainedOn, note, certificate } = submission.value
+	const { competencyId, obtainedOn, level, note, certificate } = submission.value
 	const sent = await submitCertificate(context, {
 		actor,
 		competencyId,
 		obtainedOn,
+		level,
 		note: note ?? '',
 		file: { name: certificate.name, bytes: new Uint8Array(await certificate.arrayBuffer()) },
 	})
@@ -62,6 +64,7 @@ export default function AddCertificate() {
 	const labels = {
 		competencyId: t('passportUpload.competency'),
 		obtainedOn: t('passportUpload.obtainedOn'),
+		level: t('passportUpload.level'),
 		note: t('passportUpload.note'),
 		certificate: t('passportUpload.file'),
 	}
@@ -79,6 +82,7 @@ export default function AddCertificate() {
 					fields={[
 						{ meta: fields.competencyId, label: labels.competencyId },
 						{ meta: fields.obtainedOn, label: labels.obtainedOn },
+						{ meta: fields.level, label: labels.level },
 						{ meta: fields.note, label: labels.note },
 						{ meta: fields.certificate, label: labels.certificate },
 					]}
@@ -87,9 +91,10 @@ export default function AddCertificate() {
 					meta={fields.competencyId}
 					label={labels.competencyId}
 					as="select"
-					options={[{ value: '', label: t('passportUpload.chooseCompetency') }, ...competencies.map((competency) => ({ value: competency.id, label: competency.name }))]}
+					options={[{ value: '', label: t('passportUpload.chooseCompetency') }, ...competencies.map((competency) => ({ value: competency.id, label: competencyWithLevels(competency) }))]}
 				/>
 				<Field meta={fields.obtainedOn} label={labels.obtainedOn} hint={t('passportUpload.obtainedOnHint')} type="date" controlProps={{ max: today }} />
+				{competencies.some((competency) => competency.levels.length > 0) ? <Field meta={fields.level} label={labels.level} hint={t('passportUpload.levelHint')} type="number" /> : null}
 				<Field meta={fields.note} label={labels.note} hint={t('passportUpload.noteHint')} as="textarea" rows={3} />
 				<Field
 					meta={fields.certificate}

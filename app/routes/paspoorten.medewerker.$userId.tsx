@@ -10,6 +10,7 @@ import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '..
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { correctEvidence } from '../features/passport/correct-evidence.server.ts'
+import { levelName } from '../features/passport/levels.ts'
 import { correctEvidenceConstraint, correctEvidenceSchema, revokeEvidenceConstraint, revokeEvidenceSchema } from '../features/passport/evidence-change-schema.ts'
 import { askedMatrix } from '../features/passport/passport-matrix.server.ts'
 import { PassportDots, PassportHistory } from '../features/passport/passport-view.tsx'
@@ -161,7 +162,10 @@ function EvidenceTable({ data, competencyId, name }: { data: Loaded; competencyI
 							const counting = !piece.revokedAt && !piece.supersededBy
 							return (
 								<tr key={piece.id}>
-									<th scope="row">{t(`passportPerson.source_${piece.sourceKind}`)}</th>
+									<th scope="row">
+										{t(`passportPerson.source_${piece.sourceKind}`)}
+										{piece.levels.length > 0 ? `, ${t('passportPerson.pieceLevel', { level: levelName(piece.levels, piece.level ?? 1) })}` : null}
+									</th>
 									<td>{formatDate(calendarDay(piece.occurredOn), i18n.language)}</td>
 									<td className="passport-evidence__ref">{piece.sourceRef}</td>
 									<td>{piece.recordedByName ?? t('passportPerson.recordedByNobody')}</td>
@@ -173,8 +177,21 @@ function EvidenceTable({ data, competencyId, name }: { data: Loaded; competencyI
 													reason: piece.revokedReason ?? '',
 												})
 											: piece.supersededBy
-												? t('passportPerson.supersededBy', { date: piece.supersededByOn ? formatDate(calendarDay(piece.supersededByOn), i18n.language) : '' })
+												? piece.supersededReason
+													? t('passportPerson.supersededWithReason', {
+															date: piece.supersededByOn ? formatDate(calendarDay(piece.supersededByOn), i18n.language) : '',
+															correctedOn: piece.supersededAt ? formatDate(new Date(piece.supersededAt), i18n.language) : '',
+															who: piece.supersededByName ?? t('passportPerson.revokedBySystem'),
+															reason: piece.supersededReason,
+														})
+													: t('passportPerson.supersededBy', { date: piece.supersededByOn ? formatDate(calendarDay(piece.supersededByOn), i18n.language) : '' })
 												: t('passportPerson.counting')}
+										{piece.correctionReason ? (
+											<>
+												<br />
+												{t('passportPerson.correctionOf', { reason: piece.correctionReason })}
+											</>
+										) : null}
 									</td>
 									{data.mayChange ? (
 										<td>

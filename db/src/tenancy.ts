@@ -85,7 +85,10 @@ async function inContext<T>(
 	context = { tenantId: context.tenantId || null, userId: context.userId || null, toolId: context.toolId || null }
 	const { expiresMs, mac } = signContext(key, context)
 	return db.transaction(async (tx) => {
-		await tx.execute(sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac})`)
+		// The service's clock goes with the context (one statement): evidence a trigger dates "now" (a completion) follows it (passport_service_now, migration 0044).
+		await tx.execute(
+			sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac}), set_config('leerplein.service_now', ${now?.toISOString() ?? ''}, true)`,
+		)
 		const transaction = tx as unknown as Database
 		contextKeys.set(transaction, key)
 		const result = await work(transaction)
@@ -103,6 +106,7 @@ export async function inSelfEnteringTransaction<T>(db: Database, { tenantId, now
 	return db.transaction(async (tx) => {
 		const transaction = tx as unknown as Database
 		contextKeys.set(transaction, key)
+		if (now) await transaction.execute(sql`select set_config('leerplein.service_now', ${now.toISOString()}, true)`)
 		const result = await work(transaction)
 		await settlePendingPassports(transaction, { now: now ?? new Date(), currentTenantId: tenantId })
 		return result

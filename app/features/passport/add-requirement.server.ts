@@ -20,13 +20,20 @@ import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type
 // changed when the page returns; the concern's enqueues one recompute per unit in the transaction
 // that adds it, which the job worker runs within seconds.
 
-export type RequirementTerms = { competencyId: string; introducedOn: string; graceDays: number }
+/** `minLevel`: the lowest level that meets it, on a competency with levels; null: any evidence. */
+export type RequirementTerms = { competencyId: string; introducedOn: string; graceDays: number; minLevel?: number | null }
 
-/** The competency must exist and be in use: beside the competency field otherwise. */
-async function requireActiveCompetency(tx: Database, competencyId: string): Promise<void> {
+/**
+ * The competency must exist and be in use, and a minimum level must be one of its levels: beside
+ * the competency or the level field otherwise (the table's trigger stands behind the level).
+ */
+async function requireActiveCompetency(tx: Database, { competencyId, minLevel }: Pick<RequirementTerms, 'competencyId' | 'minLevel'>): Promise<void> {
 	const competency = await findCompetency(tx, { competencyId })
 	if (!competency) throw refusal('invalid', 'COMPETENCY_NOT_FOUND', { field: 'competencyId' })
 	if (!competency.active) throw refusal('invalid', 'COMPETENCY_INACTIVE', { field: 'competencyId' })
+	if (minLevel == null) return
+	if (competency.levels.length === 0) throw refusal('invalid', 'LEVEL_WITHOUT_LEVELS', { field: 'minLevel' })
+	if (minLevel > competency.levels.length) throw refusal('invalid', 'LEVEL_INVALID', { field: 'minLevel' })
 }
 
 /**
@@ -46,7 +53,7 @@ export async function addUnitRequirement(
 	const tenantId = actor.tenantId
 	if (!can(actor, 'create', { kind: 'unit_requirements', tenantId })) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => {
-		await requireActiveCompetency(tx, terms.competencyId)
+		await requireActiveCompetency(tx, terms)
 		// Another unit's job profile is not one to choose (and the composite key would refuse it).
 		if (jobProfileId !== null && !(await listUnitJobProfiles(tx, { tenantId })).some((profile) => profile.id === jobProfileId)) {
 			throw refusal('invalid', 'JOB_PROFILE_NOT_FOUND', { field: 'jobProfileId' })
@@ -67,7 +74,7 @@ export async function addPersonRequirement(
 	if (!can(actor, 'create', { kind: 'unit_requirements', tenantId })) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => {
 		if (!(await findUnitPerson(tx, { tenantId, userId }))) throw refusal('invalid', 'PERSON_NOT_IN_UNIT', { field: 'userId' })
-		await requireActiveCompetency(tx, terms.competencyId)
+		await requireActiveCompetency(tx, terms)
 		const id = await insertPersonRequirement(tx, { tenantId, userId, reason, ...terms, createdBy: actor.userId })
 		const changedPeople = await recomputeRequirementPeople(ctx, tx, { tenantId, userIds: [userId] })
 		await audit(ctx, tx, { actor, action: 'passport.person_requirement.create', objectType: 'person_requirement', objectId: id, before: null, after: { tenantId, userId, reason, ...terms, changedPeople } })
@@ -85,7 +92,7 @@ export async function addConcernRequirement(
 ): Promise<ServiceResult<{ id: string; queuedUnits: number }>> {
 	if (!can(actor, 'create', { kind: 'concern_requirements' })) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => {
-		await requireActiveCompetency(tx, terms.competencyId)
+		await requireActiveCompetency(tx, terms)
 		const id = await insertRequirement(tx, { tenantId: null, jobProfileId: null, jobProfileName, ...terms, createdBy: actor.userId })
 		const queuedUnits = await enqueueEveryUnit(tx, id)
 		await audit(ctx, tx, { actor, tenantId: null, action: 'passport.requirement.create', objectType: 'competency_requirement', objectId: id, before: null, after: { tenantId: null, jobProfileName, ...terms, queuedUnits } })

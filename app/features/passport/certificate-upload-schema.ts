@@ -2,6 +2,7 @@ import { getZodConstraint } from '@conform-to/zod/v4'
 import { MAX_CERTIFICATE_BYTES } from '@leerplein/domain'
 import { z } from 'zod'
 import type { ErrorCode } from '../../core/error-codes.ts'
+import { optionalLevel } from './requirement-schema.ts'
 
 /**
  * The certificate form, in the browser (Conform) and on the server: a competency, the day it was
@@ -12,6 +13,8 @@ import type { ErrorCode } from '../../core/error-codes.ts'
 export const certificateUploadSchema = z.object({
 	competencyId: z.uuid({ error: 'CERTIFICATE_COMPETENCY_REQUIRED' satisfies ErrorCode }),
 	obtainedOn: z.iso.date({ error: 'CERTIFICATE_DATE_REQUIRED' satisfies ErrorCode }),
+	/** The level on the certificate, for a competency with levels (the service checks it against them). */
+	level: optionalLevel,
 	note: z.string().trim().max(500, { error: 'CERTIFICATE_NOTE_TOO_LONG' satisfies ErrorCode }).optional(),
 	certificate: z
 		.custom<File>((value) => typeof File !== 'undefined' && value instanceof File && value.size > 0, { error: 'CERTIFICATE_REQUIRED' satisfies ErrorCode })

@@ -68,7 +68,7 @@ describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
 		expect(file.ok && [file.value.contentType, Buffer.from(file.value.content).equals(Buffer.from(PDF))]).toEqual(['application/pdf', true])
 		const audits = await auditsOf('passport_upload.create', uploadId)
 		expect(audits).toHaveLength(1)
-		expect(Object.keys(audits[0]!.after as object).sort()).toEqual(['byteSize', 'competencyId', 'contentType', 'fileName', 'obtainedOn'])
+		expect(Object.keys(audits[0]!.after as object).sort()).toEqual(['byteSize', 'competencyId', 'contentType', 'fileName', 'level', 'obtainedOn'])
 		expect(await passportOf(f.employee)).toEqual([expect.objectContaining({ status: 'red' })])
 	})
 

@@ -16,8 +16,13 @@ describe('the competency form', () => {
 		const submission = parseForm(form(valid), competencySchema)
 		expect(submission.status === 'success' && submission.value).toEqual({
 			id: null,
-			values: { name: 'BHV', description: 'Bedrijfshulpverlening', validityMonths: 12, warningDays: 60, renewalBasis: 'expiry', active: true },
+			values: { name: 'BHV', description: 'Bedrijfshulpverlening', validityMonths: 12, warningDays: 60, renewalBasis: 'expiry', levels: [], active: true },
 		})
+	})
+
+	test('reads levels one per line, lowest first, blank lines dropped', () => {
+		const submission = parseForm(form({ ...valid, levels: 'Basis\n\n  Gevorderd \r\nExpert\n' }), competencySchema)
+		expect(submission.status === 'success' && submission.value.values.levels).toEqual(['Basis', 'Gevorderd', 'Expert'])
 	})
 
 	test('a permanent competency has no validity, whatever the months say', () => {
@@ -35,6 +40,9 @@ describe('the competency form', () => {
 		[{ name: 'x'.repeat(121) }, { name: ['COMPETENCY_NAME_TOO_LONG'] }],
 		[{ warningDays: '-5' }, { warningDays: ['COMPETENCY_WARNING_INVALID'] }],
 		[{ renewalBasis: 'whenever' }, { renewalBasis: ['COMPETENCY_RENEWAL_BASIS_INVALID'] }],
+		[{ levels: 'a\nb\nc\nd\ne\nf' }, { levels: ['COMPETENCY_LEVELS_TOO_MANY'] }],
+		[{ levels: `Basis\n${'x'.repeat(61)}` }, { levels: ['COMPETENCY_LEVEL_NAME_TOO_LONG'] }],
+		[{ levels: 'Basis\nbasis' }, { levels: ['COMPETENCY_LEVEL_NAME_TWICE'] }],
 	])('refuses %o beside its field', (change, errors) => {
 		const submission = parseForm(form({ ...valid, ...change }), competencySchema)
 		if (submission.status === 'success') throw new Error('accepted bad input')

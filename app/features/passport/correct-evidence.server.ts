@@ -5,8 +5,8 @@ import { audit, inTenant, refusal, type Actor, type ServiceContext, type Service
 /**
  * A coordinator of the person's unit corrects the day of one piece of their evidence (an import
  * with the wrong date; ADR 031, evidence on a screen): in one transaction a new piece of the same
- * source kind on the corrected day (reference `correction:<old id>`) and the old one superseded by
- * it, audit-logged with the reason. The corrected day may not lie ahead (service clock, Amsterdam
+ * source kind and level on the corrected day (reference `correction:<old id>`, carrying the reason,
+ * who and when) and the old one superseded by it, audit-logged with the reason. The corrected day may not lie ahead (service clock, Amsterdam
  * day) nor equal the old one: refused beside the field. The dots are settled before commit, as for
  * any evidence. Another unit's piece is not found; one no longer counting is a conflict.
  */
@@ -25,7 +25,14 @@ export async function correctEvidence(
 			throw onTheDay ? refusal('invalid', checked.code, { field: 'occurredOn' }) : refusal('conflict', checked.code)
 		}
 		// Noon UTC is the same day in Amsterdam, summer and winter.
-		const correctionId = await supersedeEvidence(tx, { old: piece, occurredOn, occurredAt: new Date(`${occurredOn}T12:00:00Z`), recordedBy: actor.userId })
+		const correctionId = await supersedeEvidence(tx, {
+			old: piece,
+			occurredOn,
+			occurredAt: new Date(`${occurredOn}T12:00:00Z`),
+			recordedBy: actor.userId,
+			recordedAt: ctx.clock.now(),
+			reason,
+		})
 		// Someone else revoked or corrected it between our read and our write; the new piece goes with the rollback.
 		if (!correctionId) throw refusal('conflict', 'EVIDENCE_ALREADY_SUPERSEDED')
 		await audit(ctx, tx, {

@@ -17,7 +17,7 @@ export async function showCourseCompetencies(ctx: ServiceContext, { actor, cours
 
 /**
  * Sets which competencies a course of the coordinator's own unit grants, and for each the LTI
- * score that grants it, audit-logged with before and after. From then on an attendance or
+ * score that grants it and the level it grants, audit-logged with before and after. From then on an attendance or
  * completion of the course (the enrolment trigger), or for a competency with a minimum a score at
  * or above it (the score trigger), writes evidence (ADR 031); evidence already earned is kept.
  */
@@ -30,6 +30,14 @@ export async function updateCourseCompetencies(
 		return await inTenant(ctx, actor, async (tx) => {
 			const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
 			if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
+			// A level the competency lacks is refused beside its choice (the table's trigger stands behind this).
+			const levelsOf = new Map((await listCompetencies(tx)).map((competency) => [competency.id, competency.levels.length]))
+			for (const grant of after) {
+				const available = levelsOf.get(grant.competencyId)
+				if (grant.grantsLevel == null || available === undefined) continue
+				if (available === 0) throw refusal('invalid', 'LEVEL_WITHOUT_LEVELS', { field: `grantsLevels.${grant.competencyId}` })
+				if (grant.grantsLevel > available) throw refusal('invalid', 'LEVEL_INVALID', { field: `grantsLevels.${grant.competencyId}` })
+			}
 			const before = await listCourseGrants(tx, { courseId })
 			await replaceCourseCompetencies(tx, { courseId, grants: after })
 			await audit(ctx, tx, { actor, action: 'course.competencies.update', objectType: 'course', objectId: courseId, before, after })

@@ -31,6 +31,7 @@ export async function decideCertificate(
 						userId: upload.userId,
 						competencyId: upload.competencyId,
 						obtainedOn: upload.obtainedOn,
+						level: upload.level,
 						// Noon UTC is the same day in Amsterdam, summer and winter.
 						occurredAt: new Date(`${upload.obtainedOn}T12:00:00Z`),
 						recordedBy: actor.userId,

@@ -27,6 +27,9 @@ export const nl = {
 		source_import: 'Import',
 		counting: 'Telt mee',
 		supersededBy: 'Vervangen door de correctie van {{date}}',
+		supersededWithReason: 'Vervangen door de correctie van {{date}}, op {{correctedOn}} door {{who}}: {{reason}}',
+		correctionOf: 'Correctie: {{reason}}',
+		pieceLevel: 'niveau {{level}}',
 		revokedOn: 'Ingetrokken op {{date}} door {{who}}: {{reason}}',
 		revokedBySystem: 'Leerplein',
 		revoke: 'Intrekken',
@@ -55,6 +58,7 @@ export const nl = {
 		cause_expired: 'Het bewijs is verlopen; de medewerker heeft het nodig voor het werk.',
 		cause_missing: 'De medewerker heeft deze bekwaamheid nodig voor het werk, maar er is geen bewijs.',
 		cause_not_required: 'Niet vereist voor het werk van deze medewerker.',
+		cause_level_too_low: 'Niveau te laag: het werk vraagt niveau {{required}}, het geldige bewijs is van niveau {{held}}. Dat telt hiervoor niet.',
 	},
 }
 
@@ -95,6 +99,9 @@ export const en: { passportPerson: Record<keyof typeof nl.passportPerson, string
 		source_import: 'Import',
 		counting: 'Counts',
 		supersededBy: 'Superseded by the correction of {{date}}',
+		supersededWithReason: 'Superseded by the correction of {{date}}, on {{correctedOn}} by {{who}}: {{reason}}',
+		correctionOf: 'Correction: {{reason}}',
+		pieceLevel: 'level {{level}}',
 		revokedOn: 'Revoked on {{date}} by {{who}}: {{reason}}',
 		revokedBySystem: 'Leerplein',
 		revoke: 'Revoke',
@@ -123,6 +130,7 @@ export const en: { passportPerson: Record<keyof typeof nl.passportPerson, string
 		cause_expired: 'The evidence has expired; the employee needs it for their work.',
 		cause_missing: 'The employee needs this competency for their work, but there is no evidence.',
 		cause_not_required: "Not required for this employee's work.",
+		cause_level_too_low: 'Level too low: the work needs level {{required}}, the valid evidence is of level {{held}}. That does not count for it.',
 	},
 }
 

@@ -23,7 +23,7 @@ export async function listCertificatesToReview(ctx: ServiceContext, { actor }: {
 }
 
 /** The competencies a certificate may be sent in for: the concern's active ones, by name. */
-export async function listCertificateCompetencies(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<{ id: string; name: string }[]>> {
+export async function listCertificateCompetencies(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<{ id: string; name: string; levels: string[] }[]>> {
 	if (!can(actor, 'create', { kind: 'passport_upload', tenantId: actor.tenantId, userId: actor.userId, managerId: null })) return refuse('forbidden', 'FORBIDDEN')
-	return inTenant(ctx, actor, async (tx) => (await listCompetencies(tx)).filter((competency) => competency.active).map(({ id, name }) => ({ id, name })))
+	return inTenant(ctx, actor, async (tx) => (await listCompetencies(tx)).filter((competency) => competency.active).map(({ id, name, levels }) => ({ id, name, levels })))
 }

@@ -2,15 +2,18 @@ import type { PassportCause, PassportColour } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { calendarDay, formatDate } from '../../utils/format.ts'
+import { levelName } from './levels.ts'
 import { PassportDot } from './passport-dot.tsx'
 
 // The parts of a passport that a person's own page (/mijn-paspoort) and the page for their manager
 // and coordinators (/paspoorten/medewerker/:userId) show alike: the dots and the history.
 
-type Dot = { competencyId: string; name: string; status: PassportColour; validUntil: string | null; permanent: boolean; cause: PassportCause }
+/** `levels`: the competency's level names (empty: none); `level`: the highest held today. */
+type Dot = { competencyId: string; name: string; status: PassportColour; validUntil: string | null; permanent: boolean; cause: PassportCause; level?: number | null; levels?: string[] }
 type Change = {
 	competencyId: string
 	name: string
+	levels?: string[]
 	fromStatus: PassportColour | null
 	toStatus: PassportColour
 	validUntil: string | null
@@ -23,7 +26,7 @@ type Change = {
 export type PassportReader = 'self' | 'other'
 
 /** Why a dot has its colour, in words, to the person or about them. */
-export function CauseText({ cause, validUntil, reader }: { cause: PassportCause; validUntil: string | null; reader: PassportReader }) {
+export function CauseText({ cause, validUntil, reader, levels = [] }: { cause: PassportCause; validUntil: string | null; reader: PassportReader; levels?: readonly string[] }) {
 	const { t, i18n } = useTranslation()
 	const texts = reader === 'self' ? 'passport' : 'passportPerson'
 	switch (cause.kind) {
@@ -37,6 +40,8 @@ export function CauseText({ cause, validUntil, reader }: { cause: PassportCause;
 			return <>{t(`${texts}.cause_expired`)}</>
 		case 'missing':
 			return <>{t(`${texts}.cause_missing`)}</>
+		case 'level_too_low':
+			return <>{t(`${texts}.cause_level_too_low`, { required: levelName(levels, cause.requiredLevel) ?? cause.requiredLevel, held: levelName(levels, cause.heldLevel) ?? cause.heldLevel })}</>
 		case 'not_required':
 			return <>{t(`${texts}.cause_not_required`)}</>
 	}
@@ -54,8 +59,14 @@ export function PassportDots({ dots, label, reader }: { dots: readonly Dot[]; la
 					<p>
 						{t('passport.validUntil')}: {dot.permanent ? t('passport.permanent') : dot.validUntil ? formatDate(calendarDay(dot.validUntil), i18n.language) : t('passport.none')}
 					</p>
+					{dot.levels && dot.levels.length > 0 ? (
+						<p>
+							{t(reader === 'self' ? 'passport.levelHeld' : 'passport.levelHeldOther')}: {levelName(dot.levels, dot.level) ?? t('passport.levelNone')}
+							{'requiredLevel' in dot.cause && dot.cause.requiredLevel ? <> · {t('passport.requiredLevel', { level: levelName(dot.levels, dot.cause.requiredLevel) })}</> : null}
+						</p>
+					) : null}
 					<p>
-						<CauseText cause={dot.cause} validUntil={dot.validUntil} reader={reader} />
+						<CauseText cause={dot.cause} validUntil={dot.validUntil} reader={reader} levels={dot.levels} />
 					</p>
 				</li>
 			))}
@@ -93,7 +104,7 @@ export function PassportHistory({ history, reader }: { history: readonly Change[
 											: `${t('passport.first')}: ${t(`passport.status_${change.toStatus}`)}`}
 									</td>
 									<td>
-										{t(`passport.trigger_${change.trigger}`)}. <CauseText cause={change.cause} validUntil={change.validUntil} reader={reader} />
+										{t(`passport.trigger_${change.trigger}`)}. <CauseText cause={change.cause} validUntil={change.validUntil} reader={reader} levels={change.levels} />
 									</td>
 								</tr>
 							))}

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { AdminList, RowActions, RowLink } from '../../components/admin-list.tsx'
+import { levelName } from './levels.ts'
 
-type Row = { id: string; tenantId: string | null; jobProfileName: string | null; competencyName: string; introducedOn: string; graceDays: number }
+type Row = { id: string; tenantId: string | null; jobProfileName: string | null; competencyName: string; introducedOn: string; graceDays: number; minLevel: number | null; levels: string[] }
 
 /**
  * The requirements for job profiles (or everyone) as both requirement pages list them: the unit's
@@ -25,7 +26,7 @@ export function RequirementList({ path, rows, everyone, unitId = null }: { path:
 				return (
 					<tr key={row.id}>
 						<th scope="row">{row.jobProfileName ?? everyone}</th>
-						<td>{row.competencyName}</td>
+						<td>{row.minLevel === null ? row.competencyName : t('requirements.atLeastLevel', { competency: row.competencyName, level: levelName(row.levels, row.minLevel) })}</td>
 						<td>{row.introducedOn}</td>
 						<td>{t('requirements.grace', { count: row.graceDays })}</td>
 						{sourced ? <td>{own ? t('requirements.sourceUnit') : t('requirements.sourceConcern')}</td> : null}

@@ -16,7 +16,7 @@ const valid = { competencyId: COMPETENCY, jobProfileId: '', introducedOn: '2027-
 describe('the requirement forms', () => {
 	test('a unit requirement for everyone has no job profile; for a job profile, its id', () => {
 		const everyone = parseForm(form(valid), unitRequirementSchema)
-		expect(everyone.status === 'success' && everyone.value).toEqual({ competencyId: COMPETENCY, jobProfileId: null, introducedOn: '2027-01-01', graceDays: 0 })
+		expect(everyone.status === 'success' && everyone.value).toEqual({ competencyId: COMPETENCY, jobProfileId: null, introducedOn: '2027-01-01', graceDays: 0, minLevel: null })
 		const profile = parseForm(form({ ...valid, jobProfileId: PROFILE, graceDays: '730' }), unitRequirementSchema)
 		expect(profile.status === 'success' && profile.value).toMatchObject({ jobProfileId: PROFILE, graceDays: 730 })
 	})
@@ -38,11 +38,23 @@ describe('the requirement forms', () => {
 		[{ introducedOn: 'morgen' }, { introducedOn: ['REQUIREMENT_INTRODUCED_ON_INVALID'] }],
 		[{ competencyId: '' }, { competencyId: ['REQUIREMENT_COMPETENCY_REQUIRED'] }],
 		[{ jobProfileId: 'geen-uuid' }, { jobProfileId: ['JOB_PROFILE_NOT_FOUND'] }],
+		[{ minLevel: '0' }, { minLevel: ['LEVEL_INVALID'] }],
+		[{ minLevel: '6' }, { minLevel: ['LEVEL_INVALID'] }],
+		[{ minLevel: 'expert' }, { minLevel: ['LEVEL_INVALID'] }],
 	])('refuses %j beside the field', (change, errors) => {
 		const submission = parseForm(form({ ...valid, ...change }), unitRequirementSchema)
 		const error = submission.status === 'error' ? submission.error : undefined
 		expect(error).toEqual(errors)
 		for (const codes of Object.values(error ?? {})) for (const code of codes ?? []) expect(isErrorCode(code)).toBe(true)
+	})
+
+	test('a minimum level is read as a number, empty as none', () => {
+		const levelOf = (minLevel: string) => {
+			const submission = parseForm(form({ ...valid, minLevel }), unitRequirementSchema)
+			return submission.status === 'success' ? submission.value.minLevel : 'refused'
+		}
+		expect(levelOf('3')).toBe(3)
+		expect(levelOf('')).toBeNull()
 	})
 
 	test('a person requirement needs the person, and keeps its reason short', () => {

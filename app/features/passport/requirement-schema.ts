@@ -1,4 +1,5 @@
 import { getZodConstraint } from '@conform-to/zod/v4'
+import { MAX_COMPETENCY_LEVELS } from '@leerplein/domain'
 import { z } from 'zod'
 import type { ErrorCode } from '../../core/error-codes.ts'
 
@@ -17,6 +18,14 @@ const graceDays = z
 	.int({ error: 'REQUIREMENT_GRACE_INVALID' satisfies ErrorCode })
 	.min(0, { error: 'REQUIREMENT_GRACE_INVALID' satisfies ErrorCode })
 	.max(730, { error: 'REQUIREMENT_GRACE_INVALID' satisfies ErrorCode })
+/** The lowest level that meets it (1–5; the service checks it against the competency's levels); empty: any evidence. */
+export const optionalLevel = z
+	.number({ error: 'LEVEL_INVALID' satisfies ErrorCode })
+	.int({ error: 'LEVEL_INVALID' satisfies ErrorCode })
+	.min(1, { error: 'LEVEL_INVALID' satisfies ErrorCode })
+	.max(MAX_COMPETENCY_LEVELS, { error: 'LEVEL_INVALID' satisfies ErrorCode })
+	.optional()
+	.transform((level) => level ?? null)
 
 /** A unit's own requirement: for everyone in the unit (no job profile chosen) or one of its job profiles. */
 export const unitRequirementSchema = z.object({
@@ -27,6 +36,7 @@ export const unitRequirementSchema = z.object({
 		.transform((id) => id ?? null),
 	introducedOn,
 	graceDays,
+	minLevel: optionalLevel,
 })
 export const unitRequirementConstraint = getZodConstraint(unitRequirementSchema)
 
@@ -41,6 +51,7 @@ export const concernRequirementSchema = z.object({
 		.transform((name) => name || null),
 	introducedOn,
 	graceDays,
+	minLevel: optionalLevel,
 })
 export const concernRequirementConstraint = getZodConstraint(concernRequirementSchema)
 
@@ -50,6 +61,7 @@ export const personRequirementSchema = z.object({
 	competencyId,
 	introducedOn,
 	graceDays,
+	minLevel: optionalLevel,
 	reason: z
 		.string()
 		.trim()

@@ -80,7 +80,26 @@ describe.each(await testDrivers())('requirement services on %s', (driver) => {
 		expect(await addUnitRequirement(ctx(), { actor: coordinator, competencyId: randomUUID(), jobProfileId: null, introducedOn: '2030-04-01', graceDays: 0 })).toMatchObject({ ok: false, code: 'COMPETENCY_NOT_FOUND' })
 		expect(await addUnitRequirement(ctx(), { actor: nvwaCoordinator, competencyId: f.bhv, jobProfileId: f.rvoAdviser, introducedOn: '2030-04-01', graceDays: 0 })).toMatchObject({ ok: false, code: 'JOB_PROFILE_NOT_FOUND' })
 		expect(await addUnitRequirement(ctx(), { actor: admin, competencyId: f.bhv, jobProfileId: null, introducedOn: '2030-04-01', graceDays: 0 })).toMatchObject({ ok: false, kind: 'forbidden' })
+		// A minimum level the competency lacks, or on a competency without levels: beside the level.
+		for (const [competencyId, minLevel, code] of [
+			[f.inspection, 4, 'LEVEL_INVALID'],
+			[f.bhv, 1, 'LEVEL_WITHOUT_LEVELS'],
+		] as const) {
+			expect(await addUnitRequirement(ctx(), { actor: coordinator, competencyId, jobProfileId: null, introducedOn: '2030-04-01', graceDays: 0, minLevel })).toMatchObject({ ok: false, kind: 'invalid', code, field: 'minLevel' })
+			expect(await addPersonRequirement(ctx(), { actor: coordinator, userId: f.ann, competencyId, introducedOn: '2030-04-01', graceDays: 0, minLevel, reason: null })).toMatchObject({ ok: false, code, field: 'minLevel' })
+			expect(await addConcernRequirement(ctx(), { actor: admin, competencyId, jobProfileName: null, introducedOn: '2030-04-01', graceDays: 0, minLevel })).toMatchObject({ ok: false, code, field: 'minLevel' })
+		}
 		expect((await requirementRows()).length).toBe(before)
+	})
+
+	test('a minimum level is stored with the requirement and read back with the competency’s level names', async () => {
+		const added = await addUnitRequirement(ctx(), { actor: coordinator, competencyId: f.inspection, jobProfileId: f.rvoAdviser, introducedOn: '2030-04-01', graceDays: 0, minLevel: 2 })
+		expect(added).toMatchObject({ ok: true, value: { changedPeople: 1 } })
+		const id = added.ok ? added.value.id : ''
+		expect((await requirementRows()).find((row) => row.id === id)).toMatchObject({ minLevel: 2 })
+		const inspectionDot = (await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => listPassport(tx, { userId: f.ann }))).find((dot) => dot.competencyId === f.inspection)
+		expect(inspectionDot).toMatchObject({ status: 'red', level: null, levels: ['Basis', 'Gevorderd', 'Expert'], cause: { kind: 'missing', requiredLevel: 2 } })
+		expect(await deactivateUnitRequirement(ctx(), { actor: coordinator, requirementId: id })).toMatchObject({ ok: true })
 	})
 
 	test('another unit cannot deactivate the requirement; its own coordinator can, once, and the dot is not required again', async () => {
@@ -167,14 +186,15 @@ async function plant(database: TestDatabase) {
 		{ userId: nora, role: 'coordinator', tenantId: nvwa },
 		{ userId: admin, role: 'concern_admin', tenantId: null },
 	])
-	const [bhv, retired] = (
+	const [bhv, retired, inspection] = (
 		await db
 			.insert(schema.competencies)
 			.values([
 				{ name: 'BHV', validityMonths: 12, warningDays: 30 },
 				{ name: 'Oude bekwaamheid', validityMonths: 12, active: false },
+				{ name: 'Inspectie', validityMonths: 24, levels: ['Basis', 'Gevorderd', 'Expert'] },
 			])
 			.returning({ id: schema.competencies.id })
-	).map((row) => row.id) as [string, string]
-	return { nvwa, rvo, nvwaInspector, rvoAdviser, bob, ann, tim, nora, admin, bhv, retired }
+	).map((row) => row.id) as [string, string, string]
+	return { nvwa, rvo, nvwaInspector, rvoAdviser, bob, ann, tim, nora, admin, bhv, retired, inspection }
 }

@@ -5,7 +5,8 @@ import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type
 
 /**
  * Adds a competency (`id` null) or changes one, for the whole concern, audit-logged with before
- * and after (no unit). A name already taken is refused beside the name, also when two saves race
+ * and after (no unit). Its levels may be renamed or added, never removed (requirements and
+ * evidence name them by number): fewer levels than before is refused beside the levels. A name already taken is refused beside the name, also when two saves race
  * and the unique index decides; row-level security admits only a concern administrator (the
  * second wall behind `can()`).
  */
@@ -17,7 +18,7 @@ export async function saveCompetency(
 	try {
 		return await inTenant(ctx, actor, async (tx) => {
 			const saved = await storeCompetency(tx, { id, values, actorId: actor.userId })
-			if (!saved.ok) throw refusal('not_found', saved.code)
+			if (!saved.ok) throw refusal(saved.code === 'COMPETENCY_NOT_FOUND' ? 'not_found' : 'invalid', saved.code, saved.code === 'COMPETENCY_LEVELS_REMOVED' ? { field: 'levels' } : undefined)
 			await audit(ctx, tx, {
 				actor,
 				tenantId: null,

@@ -11,6 +11,9 @@ export type PassportDot = {
 	validUntil: string | null
 	permanent: boolean
 	cause: PassportCause
+	/** The highest level held today, and the competency's level names (empty: it has none). */
+	level: number | null
+	levels: string[]
 	/** For a red or orange dot: the courses that grant it, with their next session. */
 	courses: GrantingCourse[]
 }
@@ -52,6 +55,8 @@ export async function readPassport(tx: Database, { userId, viewerTenantId, now }
 			validUntil: row.validUntil,
 			permanent: row.permanent,
 			cause: row.cause,
+			level: row.level,
+			levels: row.levels,
 			courses: urgent.includes(row.competencyId) ? courses.filter((course) => course.competencyId === row.competencyId) : [],
 		}))
 		.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.name.localeCompare(b.name, 'nl'))

@@ -9,7 +9,7 @@ export type UnitRequirements = {
 	personRequirements: PersonRequirementRow[]
 	jobProfiles: { id: string; name: string }[]
 	/** The competencies a new requirement may name: the active ones. */
-	competencies: { id: string; name: string }[]
+	competencies: { id: string; name: string; levels: string[] }[]
 	/** The people of the unit the search found (none without a search). */
 	people: { id: string; name: string; email: string }[]
 }
@@ -22,7 +22,7 @@ export async function showUnitRequirements(ctx: ServiceContext, { actor, query }
 		requirements: await listRequirements(tx, { tenantId }),
 		personRequirements: await listPersonRequirements(tx, { tenantId }),
 		jobProfiles: await listUnitJobProfiles(tx, { tenantId }),
-		competencies: (await listCompetencies(tx)).filter((competency) => competency.active).map(({ id, name }) => ({ id, name })),
+		competencies: (await listCompetencies(tx)).filter((competency) => competency.active).map(({ id, name, levels }) => ({ id, name, levels })),
 		people: query.trim().length >= 2 ? await searchUnitPeople(tx, { tenantId, query: query.trim() }) : [],
 	}))
 }
@@ -32,6 +32,6 @@ export async function showConcernRequirements(ctx: ServiceContext, { actor }: { 
 	if (!can(actor, 'read', { kind: 'concern_requirements' })) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => ({
 		requirements: await listRequirements(tx, { tenantId: null }),
-		competencies: (await listCompetencies(tx)).filter((competency) => competency.active).map(({ id, name }) => ({ id, name })),
+		competencies: (await listCompetencies(tx)).filter((competency) => competency.active).map(({ id, name, levels }) => ({ id, name, levels })),
 	}))
 }

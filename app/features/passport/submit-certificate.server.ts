@@ -1,5 +1,5 @@
 import { enqueueMail } from '@leerplein/db/jobs'
-import { findActiveManager, insertPassportUpload, isActiveCompetency } from '@leerplein/db/passport'
+import { activeCompetencyLevels, findActiveManager, insertPassportUpload } from '@leerplein/db/passport'
 import { amsterdamDate, can, checkCertificateFile, checkObtainedOn } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -7,6 +7,8 @@ export type CertificateInput = {
 	competencyId: string
 	/** The Amsterdam day on the certificate, YYYY-MM-DD. */
 	obtainedOn: string
+	/** The level the certificate states, on a competency with levels; null or absent: the lowest. */
+	level?: number | null
 	note: string
 	file: { name: string; bytes: Uint8Array }
 }
@@ -25,13 +27,19 @@ export async function submitCertificate(ctx: ServiceContext, { actor, ...input }
 	const day = checkObtainedOn(input.obtainedOn, { today: amsterdamDate(ctx.clock.now()) })
 	if (!day.ok) return refuse('invalid', day.code, { field: 'obtainedOn' })
 	return inTenant(ctx, actor, async (tx) => {
-		if (!(await isActiveCompetency(tx, { competencyId: input.competencyId }))) throw refusal('invalid', 'COMPETENCY_NOT_FOUND', { field: 'competencyId' })
+		const levels = await activeCompetencyLevels(tx, { competencyId: input.competencyId })
+		if (!levels) throw refusal('invalid', 'COMPETENCY_NOT_FOUND', { field: 'competencyId' })
+		const level = input.level ?? null
+		// A level the competency lacks, beside the level (the table's trigger stands behind this).
+		if (level !== null && levels.length === 0) throw refusal('invalid', 'LEVEL_WITHOUT_LEVELS', { field: 'level' })
+		if (level !== null && level > levels.length) throw refusal('invalid', 'LEVEL_INVALID', { field: 'level' })
 		const fileName = input.file.name.trim().slice(0, 255) || 'certificaat'
 		const uploadId = await insertPassportUpload(tx, {
 			tenantId: actor.tenantId,
 			userId: actor.userId,
 			competencyId: input.competencyId,
 			obtainedOn: day.value,
+			level,
 			note: input.note,
 			fileName,
 			contentType: type.value,
@@ -42,7 +50,7 @@ export async function submitCertificate(ctx: ServiceContext, { actor, ...input }
 			action: 'passport_upload.create',
 			objectType: 'passport_upload',
 			objectId: uploadId,
-			after: { competencyId: input.competencyId, obtainedOn: day.value, fileName, contentType: type.value, byteSize: input.file.bytes.byteLength },
+			after: { competencyId: input.competencyId, obtainedOn: day.value, level, fileName, contentType: type.value, byteSize: input.file.bytes.byteLength },
 		})
 		// Queued with the upload, so no mail without an upload and no upload without its mail (ADR 012).
 		const managerId = await findActiveManager(tx, { userId: actor.userId })

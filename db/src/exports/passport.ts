@@ -25,6 +25,7 @@ export {
 	insertPassportUpload,
 	insertUploadEvidence,
 	isActiveCompetency,
+	activeCompetencyLevels,
 	listPendingUploads,
 	listPersonUploads,
 } from '../queries/passport-uploads.ts'

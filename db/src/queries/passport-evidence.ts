@@ -36,6 +36,15 @@ export type EvidenceRow = {
 	supersededBy: string | null
 	/** The day of the piece that superseded this one. */
 	supersededByOn: CalendarDate | null
+	/** Why, by whom and when it was corrected: kept on the correction (migration 0044; null for corrections made before). */
+	supersededReason: string | null
+	supersededByName: string | null
+	supersededAt: Date | null
+	/** On a correction: why it replaced the old piece. */
+	correctionReason: string | null
+	/** The level it shows (null: the lowest, or the competency has no levels) and the competency's level names. */
+	level: number | null
+	levels: string[]
 	revokedAt: Date | null
 	revokedByName: string | null
 	revokedReason: string | null
@@ -46,6 +55,7 @@ export async function listPersonEvidence(db: Database, { tenantId, userId }: { t
 	const recorder = alias(users, 'recorder')
 	const revoker = alias(users, 'revoker')
 	const successor = alias(passportEvidence, 'successor')
+	const corrector = alias(users, 'corrector')
 	return db
 		.select({
 			id: passportEvidence.id,
@@ -58,6 +68,12 @@ export async function listPersonEvidence(db: Database, { tenantId, userId }: { t
 			recordedByName: recorder.name,
 			supersededBy: passportEvidence.supersededBy,
 			supersededByOn: successor.occurredOn,
+			supersededReason: successor.correctionReason,
+			supersededByName: corrector.name,
+			supersededAt: successor.recordedAt,
+			correctionReason: passportEvidence.correctionReason,
+			level: passportEvidence.level,
+			levels: competencies.levels,
 			revokedAt: passportEvidence.revokedAt,
 			revokedByName: revoker.name,
 			revokedReason: passportEvidence.revokedReason,
@@ -67,6 +83,7 @@ export async function listPersonEvidence(db: Database, { tenantId, userId }: { t
 		.leftJoin(recorder, eq(recorder.id, passportEvidence.recordedBy))
 		.leftJoin(revoker, eq(revoker.id, passportEvidence.revokedBy))
 		.leftJoin(successor, eq(successor.id, passportEvidence.supersededBy))
+		.leftJoin(corrector, eq(corrector.id, successor.recordedBy))
 		.where(and(eq(passportEvidence.tenantId, tenantId), eq(passportEvidence.userId, userId)))
 		.orderBy(competencies.name, desc(passportEvidence.occurredOn), desc(passportEvidence.recordedAt))
 }
@@ -80,6 +97,7 @@ export type EvidenceFacts = {
 	competencyId: string
 	sourceKind: EvidenceSourceKind
 	occurredOn: CalendarDate
+	level: number | null
 	revoked: boolean
 	superseded: boolean
 }
@@ -94,6 +112,7 @@ export async function getEvidenceFacts(db: Database, { evidenceId }: { evidenceI
 			competencyId: passportEvidence.competencyId,
 			sourceKind: passportEvidence.sourceKind,
 			occurredOn: passportEvidence.occurredOn,
+			level: passportEvidence.level,
 			revokedAt: passportEvidence.revokedAt,
 			supersededBy: passportEvidence.supersededBy,
 		})
@@ -119,13 +138,20 @@ export async function revokeEvidence(db: Database, { evidenceId, revokedBy, revo
 
 /**
  * Supersedes a piece that still counts with a correction on another day: a new piece of the same
- * source kind, its reference `correction:<old id>`, recorded by the corrector; then the old one
- * names it. Null when the old one no longer counted (the caller rolls back the new piece with
+ * source kind and level, its reference `correction:<old id>`, recorded by the corrector with the
+ * reason (who and when: `recorded_by`, `recorded_at`); then the old one names it. Null when the old one no longer counted (the caller rolls back the new piece with
  * the transaction).
  */
 export async function supersedeEvidence(
 	db: Database,
-	{ old, occurredOn, occurredAt, recordedBy }: { old: EvidenceFacts; occurredOn: CalendarDate; occurredAt: Date; recordedBy: string },
+	{
+		old,
+		occurredOn,
+		occurredAt,
+		recordedBy,
+		recordedAt,
+		reason,
+	}: { old: EvidenceFacts; occurredOn: CalendarDate; occurredAt: Date; recordedBy: string; /** The service clock's instant. */ recordedAt: Date; reason: string },
 ): Promise<string | null> {
 	const [created] = await db
 		.insert(passportEvidence)
@@ -138,6 +164,9 @@ export async function supersedeEvidence(
 			occurredAt,
 			occurredOn,
 			recordedBy,
+			recordedAt,
+			level: old.level,
+			correctionReason: reason,
 		})
 		.onConflictDoNothing()
 		.returning({ id: passportEvidence.id })

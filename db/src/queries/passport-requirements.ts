@@ -20,6 +20,9 @@ export type RequirementRow = {
 	jobProfileName: string | null
 	introducedOn: string
 	graceDays: number
+	/** The lowest level that meets it, and the competency's level names (empty: no levels). */
+	minLevel: number | null
+	levels: string[]
 	active: boolean
 }
 
@@ -33,6 +36,8 @@ export type PersonRequirementRow = {
 	competencyName: string
 	introducedOn: string
 	graceDays: number
+	minLevel: number | null
+	levels: string[]
 	reason: string | null
 	active: boolean
 }
@@ -48,6 +53,8 @@ const requirementColumns = {
 	jobProfileName: sql<string | null>`coalesce(${competencyRequirements.jobProfileName}, ${jobProfiles.name})`,
 	introducedOn: competencyRequirements.introducedOn,
 	graceDays: competencyRequirements.graceDays,
+	minLevel: competencyRequirements.minLevel,
+	levels: competencies.levels,
 	active: competencyRequirements.active,
 }
 
@@ -86,6 +93,7 @@ export type NewRequirement = {
 	jobProfileName: string | null
 	introducedOn: string
 	graceDays: number
+	minLevel?: number | null
 	createdBy: string
 }
 
@@ -115,8 +123,8 @@ export async function deactivateRequirement(db: Database, { requirementId, tenan
 }
 
 /** A competency by id, with whether it is still in use; null when there is none. */
-export async function findCompetency(db: Database, { competencyId }: { competencyId: string }): Promise<{ id: string; name: string; active: boolean } | null> {
-	const [row] = await db.select({ id: competencies.id, name: competencies.name, active: competencies.active }).from(competencies).where(eq(competencies.id, competencyId))
+export async function findCompetency(db: Database, { competencyId }: { competencyId: string }): Promise<{ id: string; name: string; active: boolean; levels: string[] } | null> {
+	const [row] = await db.select({ id: competencies.id, name: competencies.name, active: competencies.active, levels: competencies.levels }).from(competencies).where(eq(competencies.id, competencyId))
 	return row ?? null
 }
 
@@ -156,6 +164,8 @@ const personRequirementColumns = {
 	competencyName: competencies.name,
 	introducedOn: personRequirements.introducedOn,
 	graceDays: personRequirements.graceDays,
+	minLevel: personRequirements.minLevel,
+	levels: competencies.levels,
 	reason: personRequirements.reason,
 	active: personRequirements.active,
 }
@@ -181,7 +191,16 @@ export async function getPersonRequirement(db: Database, { tenantId, id }: { ten
 	return row ? { ...row, introducedOn: dateText(row.introducedOn) } : null
 }
 
-export type NewPersonRequirement = { tenantId: string; userId: string; competencyId: string; introducedOn: string; graceDays: number; reason: string | null; createdBy: string }
+export type NewPersonRequirement = {
+	tenantId: string
+	userId: string
+	competencyId: string
+	introducedOn: string
+	graceDays: number
+	minLevel?: number | null
+	reason: string | null
+	createdBy: string
+}
 
 export async function insertPersonRequirement(db: Database, values: NewPersonRequirement): Promise<string> {
 	const [row] = await db.insert(personRequirements).values(values).returning({ id: personRequirements.id })

@@ -16,6 +16,8 @@ export type NewUpload = {
 	userId: string
 	competencyId: string
 	obtainedOn: string
+	/** The level the certificate states, on a competency with levels; null: the lowest. */
+	level?: number | null
 	note: string
 	fileName: string
 	contentType: string
@@ -97,7 +99,7 @@ export async function listPendingUploads(db: Database, { tenantId, managerId, ex
 }
 
 /** What deciding on an upload, or opening its file, needs to know about it. */
-export type UploadFacts = { id: string; tenantId: string; userId: string; managerId: string | null; competencyId: string; obtainedOn: string; status: UploadStatus }
+export type UploadFacts = { id: string; tenantId: string; userId: string; managerId: string | null; competencyId: string; obtainedOn: string; level: number | null; status: UploadStatus }
 
 export async function getUploadFacts(db: Database, { uploadId }: { uploadId: string }): Promise<UploadFacts | null> {
 	const [row] = await db
@@ -108,6 +110,7 @@ export async function getUploadFacts(db: Database, { uploadId }: { uploadId: str
 			managerId: users.managerId,
 			competencyId: passportUploads.competencyId,
 			obtainedOn: passportUploads.obtainedOn,
+			level: passportUploads.level,
 			status: passportUploads.status,
 		})
 		.from(passportUploads)
@@ -156,7 +159,7 @@ export async function decidePassportUpload(
  */
 export async function insertUploadEvidence(
 	db: Database,
-	upload: { uploadId: string; tenantId: string; userId: string; competencyId: string; obtainedOn: string; occurredAt: Date; recordedBy: string },
+	upload: { uploadId: string; tenantId: string; userId: string; competencyId: string; obtainedOn: string; level: number | null; occurredAt: Date; recordedBy: string },
 ): Promise<string> {
 	const [row] = await db
 		.insert(passportEvidence)
@@ -168,6 +171,7 @@ export async function insertUploadEvidence(
 			sourceRef: upload.uploadId,
 			occurredAt: upload.occurredAt,
 			occurredOn: upload.obtainedOn,
+			level: upload.level,
 			recordedBy: upload.recordedBy,
 		})
 		.returning({ id: passportEvidence.id })
@@ -175,6 +179,12 @@ export async function insertUploadEvidence(
 }
 
 /** Whether a competency exists and is still in use: an upload may name only such a one. */
+/** A competency's level names (empty: none); null when there is no such active competency. */
+export async function activeCompetencyLevels(db: Database, { competencyId }: { competencyId: string }): Promise<string[] | null> {
+	const [row] = await db.select({ levels: competencies.levels }).from(competencies).where(and(eq(competencies.id, competencyId), eq(competencies.active, true)))
+	return row ? row.levels : null
+}
+
 export async function isActiveCompetency(db: Database, { competencyId }: { competencyId: string }): Promise<boolean> {
 	const [row] = await db
 		.select({ id: competencies.id })

@@ -42,6 +42,7 @@ type StoredRow = {
 	valid_until: string | null
 	permanent: boolean
 	next_change_on: string | null
+	level: number | null
 	cause: PassportCause
 }
 
@@ -61,38 +62,38 @@ export async function recomputePassports(
 	const people = userIds ? sql`and u.id = any(${pgUuids(userIds)})` : sql``
 	const personFilter = (column: string) => (userIds ? sql`and ${sql.raw(column)} = any(${pgUuids(userIds)})` : sql``)
 
-	const requirementRows = await selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number }>(
+	const requirementRows = await selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number; min_level: number | null }>(
 		db,
 		// Four equi-joins rather than one join on an OR, which the planner can only nest-loop.
-		sql`select u.id as user_id, r.competency_id, r.id, r.introduced_on, r.grace_days
+		sql`select u.id as user_id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
 			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null and r.active
 			where u.tenant_id = ${tenantId} and u.active ${people}
 			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
 			from users u join job_profiles jp on jp.id = u.job_profile_id
 			join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name and r.active
 			where u.tenant_id = ${tenantId} and u.active ${people}
 			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
 			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id is null and r.active
 			where u.tenant_id = ${tenantId} and u.active ${people}
 			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days
+			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
 			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id and r.active
 			where u.tenant_id = ${tenantId} and u.active ${people}
 			union all
-			select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days
+			select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days, p.min_level
 			from person_requirements p
 			where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
 	)
-	const evidenceRows = await selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean }>(
+	const evidenceRows = await selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean; level: number | null }>(
 		db,
-		sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked
+		sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked, e.level
 			from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')}`,
 	)
 	const storedRows = await selectRows<StoredRow>(
 		db,
-		sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.cause
+		sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause
 			from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')}`,
 	)
 
@@ -100,14 +101,14 @@ export async function recomputePassports(
 	for (const row of requirementRows) {
 		const key = keyOf(row.user_id, row.competency_id)
 		const list = requirements.get(key) ?? []
-		list.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days })
+		list.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
 		requirements.set(key, list)
 	}
 	const evidence = new Map<Key, PassportEvidence[]>()
 	for (const row of evidenceRows) {
 		const key = keyOf(row.user_id, row.competency_id)
 		const list = evidence.get(key) ?? []
-		list.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked })
+		list.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked, level: row.level })
 		evidence.set(key, list)
 	}
 	const stored = new Map<Key, PassportStatus>()
@@ -117,6 +118,7 @@ export async function recomputePassports(
 			validUntil: dateText(row.valid_until),
 			permanent: row.permanent,
 			nextChangeOn: dateText(row.next_change_on),
+			level: row.level,
 			cause: row.cause,
 		})
 	}
@@ -126,7 +128,13 @@ export async function recomputePassports(
 	const competencyById = new Map<string, Competency>()
 	if (competencyIds.length > 0) {
 		const rows = await db
-			.select({ id: competencies.id, validityMonths: competencies.validityMonths, warningDays: competencies.warningDays, renewalBasis: competencies.renewalBasis })
+			.select({
+				id: competencies.id,
+				validityMonths: competencies.validityMonths,
+				warningDays: competencies.warningDays,
+				renewalBasis: competencies.renewalBasis,
+				levelCount: sql<number>`cardinality(${competencies.levels})`.mapWith(Number),
+			})
 			.from(competencies)
 			.where(inArray(competencies.id, competencyIds))
 		for (const row of rows) competencyById.set(row.id, { ...row, renewalBasis: row.renewalBasis as RenewalBasis })
@@ -156,6 +164,7 @@ export async function recomputePassports(
 			validUntil: next.validUntil,
 			permanent: next.permanent,
 			nextChangeOn: next.nextChangeOn,
+			level: next.level ?? null,
 			cause: next.cause,
 			computedOn: today,
 		})
@@ -184,6 +193,7 @@ export async function recomputePassports(
 					validUntil: sql`excluded.valid_until`,
 					permanent: sql`excluded.permanent`,
 					nextChangeOn: sql`excluded.next_change_on`,
+					level: sql`excluded.level`,
 					cause: sql`excluded.cause`,
 					computedOn: sql`excluded.computed_on`,
 					updatedAt: sql`now()`,
@@ -237,6 +247,8 @@ export async function listPassport(db: Database, { userId }: { userId: string })
 			status: passportStatus.status,
 			validUntil: passportStatus.validUntil,
 			permanent: passportStatus.permanent,
+			level: passportStatus.level,
+			levels: competencies.levels,
 			cause: passportStatus.cause,
 			tenantId: passportStatus.tenantId,
 		})
@@ -252,6 +264,7 @@ export async function listPassportHistory(db: Database, { userId, limit = 100 }:
 		.select({
 			competencyId: passportStatusHistory.competencyId,
 			name: competencies.name,
+			levels: competencies.levels,
 			fromStatus: passportStatusHistory.fromStatus,
 			toStatus: passportStatusHistory.toStatus,
 			validUntil: passportStatusHistory.validUntil,
@@ -274,6 +287,8 @@ export type CompetencyRow = {
 	validityMonths: number | null
 	warningDays: number
 	renewalBasis: RenewalBasis
+	/** Level names, lowest first; empty: no levels. */
+	levels: string[]
 	active: boolean
 }
 
@@ -289,6 +304,7 @@ export async function listCompetencies(db: Database): Promise<CompetencyRow[]> {
 			validityMonths: competencies.validityMonths,
 			warningDays: competencies.warningDays,
 			renewalBasis: competencies.renewalBasis,
+			levels: competencies.levels,
 			active: competencies.active,
 		})
 		.from(competencies)
@@ -303,13 +319,15 @@ export async function listCompetencies(db: Database): Promise<CompetencyRow[]> {
 export async function saveCompetency(
 	db: Database,
 	{ id, values, actorId }: { id: string | null; values: CompetencyValues; actorId: string },
-): Promise<{ ok: true; id: string; before: CompetencyRow | null } | { ok: false; code: 'COMPETENCY_NOT_FOUND' }> {
+): Promise<{ ok: true; id: string; before: CompetencyRow | null } | { ok: false; code: 'COMPETENCY_NOT_FOUND' | 'COMPETENCY_LEVELS_REMOVED' }> {
 	if (id === null) {
 		const [row] = await db.insert(competencies).values({ ...values, updatedBy: actorId }).returning({ id: competencies.id })
 		return { ok: true, id: row!.id, before: null }
 	}
 	const [before] = (await listCompetencies(db)).filter((row) => row.id === id)
 	if (!before) return { ok: false, code: 'COMPETENCY_NOT_FOUND' }
+	// Levels are renamed or added, never removed (the table's trigger stands behind this).
+	if (values.levels.length < before.levels.length) return { ok: false, code: 'COMPETENCY_LEVELS_REMOVED' }
 	const rows = await db
 		.update(competencies)
 		.set({ ...values, updatedBy: actorId, updatedAt: sql`now()` })
@@ -354,13 +372,16 @@ export async function listCoursesGranting(
 	}))
 }
 
-/** A competency a course grants, with the LTI score (percent of its maximum) that grants it; null: attendance or completion does. */
-export type CourseGrant = { competencyId: string; minScorePercent: number | null }
+/**
+ * A competency a course grants, with the LTI score (percent of its maximum) that grants it (null:
+ * attendance or completion does) and the level it grants on a competency with levels (null: the lowest).
+ */
+export type CourseGrant = { competencyId: string; minScorePercent: number | null; grantsLevel?: number | null }
 
 /** What a course grants, in competency id order. */
 export async function listCourseGrants(db: Database, { courseId }: { courseId: string }): Promise<CourseGrant[]> {
 	return db
-		.select({ competencyId: courseCompetencies.competencyId, minScorePercent: courseCompetencies.minScorePercent })
+		.select({ competencyId: courseCompetencies.competencyId, minScorePercent: courseCompetencies.minScorePercent, grantsLevel: courseCompetencies.grantsLevel })
 		.from(courseCompetencies)
 		.where(eq(courseCompetencies.courseId, courseId))
 		.orderBy(asc(courseCompetencies.competencyId))
@@ -373,5 +394,7 @@ export async function listCourseGrants(db: Database, { courseId }: { courseId: s
  */
 export async function replaceCourseCompetencies(db: Database, { courseId, grants }: { courseId: string; grants: readonly CourseGrant[] }): Promise<void> {
 	await db.delete(courseCompetencies).where(eq(courseCompetencies.courseId, courseId))
-	if (grants.length > 0) await db.insert(courseCompetencies).values(grants.map(({ competencyId, minScorePercent }) => ({ courseId, competencyId, minScorePercent })))
+	if (grants.length > 0) {
+		await db.insert(courseCompetencies).values(grants.map(({ competencyId, minScorePercent, grantsLevel }) => ({ courseId, competencyId, minScorePercent, grantsLevel: grantsLevel ?? null })))
+	}
 }

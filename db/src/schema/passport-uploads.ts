@@ -23,6 +23,8 @@ export const passportUploads = pgTable(
 		/** The Amsterdam day the certificate was obtained: the evidence's day when approved. */
 		obtainedOn: date().notNull(),
 		note: text().notNull().default(''),
+		/** The level the certificate states, on a competency with levels; null: the lowest. The approval's evidence carries it. */
+		level: integer(),
 		fileName: text().notNull(),
 		/** What the file's first bytes say it is (application/pdf, image/png, image/jpeg), not what the browser claimed. */
 		contentType: text().notNull(),
@@ -39,6 +41,7 @@ export const passportUploads = pgTable(
 	},
 	(t) => [
 		check('passport_upload_status', sql`${t.status} in ('pending', 'approved', 'rejected')`),
+		check('passport_upload_level', sql`${t.level} is null or ${t.level} between 1 and 5`),
 		check('passport_upload_type', sql`${t.contentType} in ('application/pdf', 'image/png', 'image/jpeg')`),
 		// 5 MB (MAX_CERTIFICATE_BYTES); the database refuses what slipped past the portal.
 		check('passport_upload_size', sql`${t.byteSize} between 1 and 5242880 and octet_length(${t.content}) = ${t.byteSize}`),

@@ -25,6 +25,8 @@ export const competencies = pgTable(
 		/** Days before expiry the dot turns orange; also the renewal window. */
 		warningDays: integer().notNull().default(60),
 		renewalBasis: renewalBasis().notNull().default('expiry'),
+		/** The ordered level names, lowest first (level 1 is the first); empty: no levels. Requirements and evidence name a level by its number. */
+		levels: text().array().notNull().default(sql`'{}'::text[]`),
 		active: boolean().notNull().default(true),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -34,6 +36,8 @@ export const competencies = pgTable(
 		check('competency_validity_positive', sql`${t.validityMonths} is null or ${t.validityMonths} between 1 and 600`),
 		check('competency_warning_days', sql`${t.warningDays} between 0 and 730`),
 		check('competency_name_length', sql`length(${t.name}) between 1 and 120`),
+		// At most five levels (MAX_COMPETENCY_LEVELS); a requirement or a piece of evidence names one by its number.
+		check('competency_levels_count', sql`cardinality(${t.levels}) <= 5`),
 		// Every unit's passports name them, so everyone reads them; only a concern administrator writes.
 		publicReadPolicy('competencies'),
 		pgPolicy('competencies_concern_admin_insert', { for: 'insert', withCheck: appIsConcernAdmin }),
@@ -75,12 +79,15 @@ export const competencyRequirements = pgTable(
 		jobProfileId: uuid().references(() => jobProfiles.id),
 		introducedOn: date().notNull(),
 		graceDays: integer().notNull().default(0),
+		/** The lowest level that meets it, on a competency with levels; null: any evidence. */
+		minLevel: integer(),
 		active: boolean().notNull().default(true),
 		createdAt: createdAt(),
 		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 	},
 	(t) => [
 		check('requirement_grace_days', sql`${t.graceDays} between 0 and 730`),
+		check('requirement_min_level', sql`${t.minLevel} is null or ${t.minLevel} between 1 and 5`),
 		// The concern names job profiles by name, a unit by its own job profile.
 		check('requirement_scope', sql`(${t.tenantId} is null and ${t.jobProfileId} is null) or (${t.tenantId} is not null and ${t.jobProfileName} is null)`),
 		// A unit's requirement names one of its own job profiles: the database refuses another unit's, whatever the service checked.
@@ -106,6 +113,8 @@ export const personRequirements = pgTable(
 		...personAndCompetency(),
 		introducedOn: date().notNull(),
 		graceDays: integer().notNull().default(0),
+		/** The lowest level that meets it, on a competency with levels; null: any evidence. */
+		minLevel: integer(),
 		reason: text(),
 		active: boolean().notNull().default(true),
 		createdAt: createdAt(),
@@ -113,6 +122,7 @@ export const personRequirements = pgTable(
 	},
 	(t) => [
 		check('person_requirement_grace_days', sql`${t.graceDays} between 0 and 730`),
+		check('person_requirement_min_level', sql`${t.minLevel} is null or ${t.minLevel} between 1 and 5`),
 		// The person belongs to the unit that requires it of them: the database refuses another unit's person.
 		foreignKey({ name: 'person_requirements_user_unit_fk', columns: [t.userId, t.tenantId], foreignColumns: [users.id, users.tenantId] }),
 		// A person's requirements when their statuses are recomputed.
@@ -138,11 +148,14 @@ export const courseCompetencies = pgTable(
 			.references(() => competencies.id),
 		/** Percent of the score's maximum, 1–100; null: attendance or completion grants it. */
 		minScorePercent: integer(),
+		/** The level its completion, attendance or score grants, on a competency with levels; null: the lowest. */
+		grantsLevel: integer(),
 		createdAt: createdAt(),
 	},
 	(t) => [
 		primaryKey({ columns: [t.courseId, t.competencyId] }),
 		check('course_competency_min_score', sql`${t.minScorePercent} is null or ${t.minScorePercent} between 1 and 100`),
+		check('course_competency_grants_level', sql`${t.grantsLevel} is null or ${t.grantsLevel} between 1 and 5`),
 		// "Which courses grant this competency": the suggestions on a red or orange dot.
 		index().on(t.competencyId),
 		// Readable wherever the course is (the sub-select obeys the courses policies).
@@ -176,8 +189,14 @@ export const passportEvidence = pgTable(
 		revokedAt: timestamp({ withTimezone: true }),
 		revokedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 		revokedReason: text(),
+		/** The level it shows, on a competency with levels; null counts as the lowest. */
+		level: integer(),
+		/** On a correction (reference `correction:<old id>`): why the coordinator corrected the old piece; who and when are `recorded_by` and `recorded_at`. */
+		correctionReason: text(),
 	},
 	(t) => [
+		check('evidence_level', sql`${t.level} is null or ${t.level} between 1 and 5`),
+		check('evidence_correction_reason_length', sql`${t.correctionReason} is null or length(${t.correctionReason}) between 1 and 500`),
 		// One piece per source per competency: a repeated completion records nothing new.
 		unique('passport_evidence_once').on(t.userId, t.competencyId, t.sourceKind, t.sourceRef),
 		check('evidence_revocation_has_reason', sql`(${t.revokedAt} is null) = (${t.revokedReason} is null)`),
@@ -197,6 +216,8 @@ export const passportStatus = pgTable(
 		validUntil: date(),
 		permanent: boolean().notNull().default(false),
 		nextChangeOn: date(),
+		/** On a competency with levels: the highest level held today; null: none, or no levels. */
+		level: integer(),
 		cause: jsonb().$type<PassportCause>().notNull(),
 		/** The Amsterdam day the status was computed for. */
 		computedOn: date().notNull(),

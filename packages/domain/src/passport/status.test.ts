@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { addMonths, amsterdamDate } from './calendar.ts'
+import { addDays, addMonths, amsterdamDate } from './calendar.ts'
 import { EMPTY_CHAIN, extendChain, passportStatus, sameStatus, statusOf, validityChain, type Competency, type PassportEvidence, type PassportRequirement } from './status.ts'
 
 const yearly: Competency = { id: 'bhv', validityMonths: 12, warningDays: 60, renewalBasis: 'expiry' }
@@ -251,5 +251,123 @@ describe('incremental recompute', () => {
 			}),
 			{ numRuns: 500 },
 		)
+	})
+})
+
+describe('levels', () => {
+	// 1 Basis, 2 Gevorderd, 3 Expert.
+	const levelled: Competency = { ...yearly, id: 'inspectie', levelCount: 3 }
+	const expert: PassportRequirement = { ...required, id: 'req-expert', minLevel: 3 }
+	const basis: PassportRequirement = { ...required, id: 'req-basis', minLevel: 1 }
+	type Row = { name: string; competency: Competency; requirements: PassportRequirement[]; evidence: PassportEvidence[]; today: string; expected: Partial<ReturnType<typeof passportStatus>> }
+	const rows: Row[] = [
+		{
+			name: 'a minimum met by evidence at that level: green, the level held shown',
+			competency: levelled,
+			requirements: [expert],
+			evidence: [evidence('e3', '2026-01-10', { level: 3 })],
+			today: '2026-06-01',
+			expected: { status: 'green', level: 3, validUntil: '2027-01-10', cause: { kind: 'valid', evidenceId: 'e3', requirementId: 'req-expert', requiredLevel: 3 }, nextChangeOn: '2026-11-11' },
+		},
+		{
+			name: 'evidence above the minimum meets it',
+			competency: levelled,
+			requirements: [{ ...expert, minLevel: 2 }],
+			evidence: [evidence('e3', '2026-01-10', { level: 3 })],
+			today: '2026-06-01',
+			expected: { status: 'green', level: 3, cause: { kind: 'valid', evidenceId: 'e3', requirementId: 'req-expert', requiredLevel: 2 } },
+		},
+		{
+			name: 'only a lower level held: red, level too low, until that lower level lapses',
+			competency: levelled,
+			requirements: [expert],
+			evidence: [evidence('e1', '2026-01-10', { level: 1 })],
+			today: '2026-06-01',
+			expected: { status: 'red', level: 1, validUntil: null, cause: { kind: 'level_too_low', requirementId: 'req-expert', requiredLevel: 3, heldLevel: 1, evidenceId: 'e1' }, nextChangeOn: '2027-01-11' },
+		},
+		{
+			name: 'a lower level after the higher one lapsed: red, level too low (the higher chain has expired)',
+			competency: levelled,
+			requirements: [expert],
+			evidence: [evidence('e3', '2024-01-10', { level: 3 }), evidence('e2', '2026-01-10', { level: 2 })],
+			today: '2026-06-01',
+			expected: { status: 'red', level: 2, validUntil: '2025-01-10', cause: { kind: 'level_too_low', requirementId: 'req-expert', requiredLevel: 3, heldLevel: 2, evidenceId: 'e2' } },
+		},
+		{
+			name: 'a lower level inside the grace period: orange, grace (the deadline has not passed)',
+			competency: levelled,
+			requirements: [{ ...expert, introducedOn: '2026-05-01', graceDays: 90 }],
+			evidence: [evidence('e1', '2026-01-10', { level: 1 })],
+			today: '2026-06-01',
+			expected: { status: 'orange', level: 1, cause: { kind: 'grace', requirementId: 'req-expert', dueOn: '2026-07-30', evidenceId: null, requiredLevel: 3 }, nextChangeOn: '2026-07-31' },
+		},
+		{
+			name: 'evidence without a level counts as the lowest level',
+			competency: levelled,
+			requirements: [basis],
+			evidence: [evidence('e0', '2026-01-10')],
+			today: '2026-06-01',
+			expected: { status: 'green', level: 1, cause: { kind: 'valid', evidenceId: 'e0', requirementId: 'req-basis', requiredLevel: 1 } },
+		},
+		{
+			name: 'two requirements at different levels: the unmet one decides (worst colour wins)',
+			competency: levelled,
+			requirements: [basis, expert],
+			evidence: [evidence('e2', '2026-01-10', { level: 2 })],
+			today: '2026-06-01',
+			expected: { status: 'red', level: 2, cause: { kind: 'level_too_low', requirementId: 'req-expert', requiredLevel: 3, heldLevel: 2, evidenceId: 'e2' } },
+		},
+		{
+			name: 'the higher level lapses before the lower: the level held changes by the calendar on that day',
+			competency: levelled,
+			requirements: [basis],
+			evidence: [evidence('e1', '2026-03-01', { level: 1 }), evidence('e3', '2026-01-10', { level: 3 })],
+			today: '2026-06-01',
+			expected: { status: 'green', level: 3, validUntil: '2027-03-01', nextChangeOn: '2026-12-31' },
+		},
+		{
+			name: 'not required: the level held is still shown',
+			competency: levelled,
+			requirements: [],
+			evidence: [evidence('e2', '2026-01-10', { level: 2 })],
+			today: '2026-06-01',
+			expected: { status: 'not_required', level: 2, validUntil: '2027-01-10', cause: { kind: 'not_required', evidenceId: 'e2' } },
+		},
+		{
+			name: 'a revoked higher level does not count',
+			competency: levelled,
+			requirements: [expert],
+			evidence: [evidence('e3', '2026-01-10', { level: 3, revoked: true }), evidence('e1', '2026-01-10', { level: 1 })],
+			today: '2026-06-01',
+			expected: { status: 'red', level: 1, cause: { kind: 'level_too_low', requirementId: 'req-expert', requiredLevel: 3, heldLevel: 1, evidenceId: 'e1' } },
+		},
+	]
+	test.each(rows)('$name', ({ competency, requirements, evidence: pieces, today, expected }) => {
+		expect(passportStatus(competency, requirements, pieces, { today })).toMatchObject(expected)
+	})
+
+	test('a competency without levels ignores levels on requirements and evidence: the rule as before', () => {
+		fc.assert(
+			fc.property(
+				fc.array(fc.record({ day: fc.integer({ min: 0, max: 2000 }), level: fc.option(fc.integer({ min: 1, max: 3 })), revoked: fc.boolean() }), { maxLength: 6 }),
+				fc.array(fc.record({ day: fc.integer({ min: 0, max: 2000 }), grace: fc.integer({ min: 0, max: 200 }), minLevel: fc.option(fc.integer({ min: 1, max: 3 })) }), { maxLength: 3 }),
+				fc.integer({ min: 0, max: 2500 }),
+				(pieces, reqs, day) => {
+					const on = (offset: number) => addDays('2020-01-01', offset)
+					const withLevels = pieces.map((piece, index) => evidence(`e${index}`, on(piece.day), { level: piece.level, revoked: piece.revoked }))
+					const withoutLevels = withLevels.map(({ level: _level, ...piece }) => piece)
+					const requirements = reqs.map((req, index) => ({ id: `r${index}`, introducedOn: on(req.day), graceDays: req.grace, minLevel: req.minLevel }))
+					const plain = requirements.map(({ minLevel: _minLevel, ...req }) => req)
+					const today = on(day)
+					expect(passportStatus(yearly, requirements, withLevels, { today })).toEqual(passportStatus(yearly, plain, withoutLevels, { today }))
+				},
+			),
+		)
+	})
+
+	test('the stored status with levels compares equal only with the same level', () => {
+		const a = passportStatus(levelled, [basis], [evidence('e2', '2026-01-10', { level: 2 })], { today: '2026-06-01' })
+		expect(sameStatus(a, { ...a })).toBe(true)
+		expect(sameStatus(a, { ...a, level: 1 })).toBe(false)
 	})
 })

@@ -15,27 +15,44 @@ export type Competency = {
 	/** Days before expiry the dot turns orange; the same window is the renewal window. */
 	warningDays: number
 	renewalBasis: RenewalBasis
+	/** How many ordered levels it has (1 lowest; at most MAX_COMPETENCY_LEVELS); 0 or absent: none. */
+	levelCount?: number
 }
 
+/** A competency has at most this many levels (e.g. 1 Basis, 2 Gevorderd, 3 Expert). */
+export const MAX_COMPETENCY_LEVELS = 5
+
 /** A requirement on the person (through their job profile or assigned to them): in force from `introducedOn`, met by `introducedOn + graceDays` at the latest. */
-export type PassportRequirement = { id: string; introducedOn: CalendarDate; graceDays: number }
+export type PassportRequirement = {
+	id: string
+	introducedOn: CalendarDate
+	graceDays: number
+	/** The lowest level that meets it, on a competency with levels; null or absent: any evidence. */
+	minLevel?: number | null
+}
 
 export const EVIDENCE_SOURCE_KINDS = ['course_completion', 'session_attendance', 'lti_score', 'xapi_statement', 'upload', 'import'] as const
 export type EvidenceSourceKind = (typeof EVIDENCE_SOURCE_KINDS)[number]
 
 /** Evidence is never deleted; superseded or revoked evidence no longer counts. */
-export type PassportEvidence = { id: string; occurredOn: CalendarDate; superseded: boolean; revoked: boolean }
+/** `level`: the level it shows, on a competency with levels; null or absent counts as the lowest (1). */
+export type PassportEvidence = { id: string; occurredOn: CalendarDate; superseded: boolean; revoked: boolean; level?: number | null }
 
 export const PASSPORT_COLOURS = ['green', 'orange', 'red', 'not_required'] as const
 export type PassportColour = (typeof PASSPORT_COLOURS)[number]
 
-/** Why a dot has its colour: the evidence and the requirement that decided it. */
+/**
+ * Why a dot has its colour: the evidence and the requirement that decided it. `requiredLevel` is
+ * present only when the deciding requirement asks for a minimum level; `level_too_low`: required
+ * and past its deadline, held only at a lower level (which does not count for it).
+ */
 export type PassportCause =
-	| { kind: 'valid'; evidenceId: string; requirementId: string }
-	| { kind: 'expiring'; evidenceId: string; requirementId: string }
-	| { kind: 'grace'; requirementId: string; dueOn: CalendarDate; evidenceId: string | null }
-	| { kind: 'expired'; requirementId: string; evidenceId: string }
-	| { kind: 'missing'; requirementId: string }
+	| { kind: 'valid'; evidenceId: string; requirementId: string; requiredLevel?: number }
+	| { kind: 'expiring'; evidenceId: string; requirementId: string; requiredLevel?: number }
+	| { kind: 'grace'; requirementId: string; dueOn: CalendarDate; evidenceId: string | null; requiredLevel?: number }
+	| { kind: 'expired'; requirementId: string; evidenceId: string; requiredLevel?: number }
+	| { kind: 'missing'; requirementId: string; requiredLevel?: number }
+	| { kind: 'level_too_low'; requirementId: string; requiredLevel: number; heldLevel: number; evidenceId: string }
 	| { kind: 'not_required'; evidenceId: string | null }
 
 export type PassportStatus = {
@@ -44,8 +61,10 @@ export type PassportStatus = {
 	validUntil: CalendarDate | null
 	permanent: boolean
 	cause: PassportCause
-	/** The first day on which the colour or cause changes by the calendar alone; null: never without new facts. */
+	/** The first day on which the colour, cause or level changes by the calendar alone; null: never without new facts. */
 	nextChangeOn: CalendarDate | null
+	/** On a competency with levels: the highest level held (valid) today; null: none held, or no levels. */
+	level?: number | null
 }
 
 /**
@@ -64,6 +83,9 @@ export type ValidityChain = {
 export const EMPTY_CHAIN: ValidityChain = { validUntil: null, permanent: false, evidenceId: null, last: null }
 
 const counts = (evidence: PassportEvidence) => !evidence.superseded && !evidence.revoked
+
+/** A piece without a level counts as the lowest level: a course that grants the competency without naming a level grants level 1. */
+const levelOf = (evidence: PassportEvidence) => evidence.level ?? 1
 
 function compareEvidence(a: { occurredOn: CalendarDate; id: string }, b: { occurredOn: CalendarDate; id: string }): number {
 	if (a.occurredOn !== b.occurredOn) return a.occurredOn < b.occurredOn ? -1 : 1
@@ -150,19 +172,101 @@ export function statusOf(competency: Competency, chain: ValidityChain, requireme
 	return { ...base, status: 'red', cause: { kind: 'missing', requirementId }, nextChangeOn: null }
 }
 
-/** The dot on `today` from all the facts: the full recompute. */
+const COLOUR_RANK: Record<PassportColour, number> = { not_required: 0, green: 1, orange: 2, red: 3 }
+
+const isValidOn = (chain: ValidityChain, today: CalendarDate) => chain.permanent || (chain.validUntil !== null && today <= chain.validUntil)
+
+const earliest = (days: readonly (CalendarDate | null)[]): CalendarDate | null =>
+	days.reduce<CalendarDate | null>((first, day) => (day !== null && (first === null || day < first) ? day : first), null)
+
+/**
+ * The highest level held today and its chain (the evidence at that level or above), on a
+ * competency with levels; null when it has none or nothing is valid today.
+ */
+function heldLevel(competency: Competency, counting: readonly PassportEvidence[], today: CalendarDate): { level: number; chain: ValidityChain } | null {
+	for (let level = competency.levelCount ?? 0; level >= 1; level--) {
+		const chain = validityChain(
+			competency,
+			counting.filter((piece) => levelOf(piece) >= level),
+		)
+		if (isValidOn(chain, today)) return { level, chain }
+	}
+	return null
+}
+
+/**
+ * The dot on `today` from all the facts: the full recompute.
+ *
+ * Levels: each requirement is met only by evidence at or above its minimum level, so the
+ * requirements are judged per minimum (each group by the rule above, its earliest deadline
+ * binding) and the worst colour wins (red, then orange, then green; a tie goes to the earliest
+ * deadline). Without minimums there is one group and this is the rule without levels. Red for want
+ * of level, while a lower level is held, says `level_too_low`. `level` is the highest level held
+ * today; since it also changes by the calendar, `nextChangeOn` includes the day it lapses.
+ */
 export function passportStatus(
 	competency: Competency,
 	requirements: readonly PassportRequirement[],
 	evidence: readonly PassportEvidence[],
 	{ today }: { today: CalendarDate },
 ): PassportStatus {
-	return statusOf(competency, validityChain(competency, evidence), requirements, { today })
+	const hasLevels = (competency.levelCount ?? 0) > 0
+	const counting = evidence.filter(counts)
+	const held = hasLevels ? heldLevel(competency, counting, today) : null
+	const withLevel = (status: PassportStatus): PassportStatus => {
+		if (!hasLevels) return status
+		const levelLapsesOn = held && !held.chain.permanent && held.chain.validUntil ? addDays(held.chain.validUntil, 1) : null
+		return { ...status, level: held?.level ?? null, nextChangeOn: earliest([status.nextChangeOn, levelLapsesOn]) }
+	}
+	if (requirements.length === 0) return withLevel(statusOf(competency, validityChain(competency, counting), [], { today }))
+
+	const groups = new Map<number, PassportRequirement[]>()
+	for (const requirement of requirements) {
+		const minimum = hasLevels ? (requirement.minLevel ?? 1) : 1
+		groups.set(minimum, [...(groups.get(minimum) ?? []), requirement])
+	}
+	let worst: { status: PassportStatus; dueOn: CalendarDate; requirementId: string } | null = null
+	let nextChangeOn: CalendarDate | null = null
+	for (const [minimum, group] of groups) {
+		const chain = validityChain(
+			competency,
+			counting.filter((piece) => levelOf(piece) >= minimum),
+		)
+		let status = statusOf(competency, chain, group, { today })
+		const binding = group.reduce((best, requirement) => {
+			const dueOn = addDays(requirement.introducedOn, requirement.graceDays)
+			return dueOn < best.dueOn || (dueOn === best.dueOn && requirement.id < best.requirementId) ? { dueOn, requirementId: requirement.id } : best
+		}, { dueOn: '9999-12-31', requirementId: '' })
+		const requiredLevel = group.find((requirement) => requirement.id === binding.requirementId)?.minLevel ?? null
+		if (hasLevels && requiredLevel !== null && status.cause.kind !== 'not_required') {
+			status = { ...status, cause: { ...status.cause, requiredLevel } as PassportCause }
+			if (status.status === 'red' && held && held.level < requiredLevel) {
+				status = { ...status, cause: { kind: 'level_too_low', requirementId: binding.requirementId, requiredLevel, heldLevel: held.level, evidenceId: held.chain.evidenceId! } }
+			}
+		}
+		nextChangeOn = earliest([nextChangeOn, status.nextChangeOn])
+		if (
+			!worst ||
+			COLOUR_RANK[status.status] > COLOUR_RANK[worst.status.status] ||
+			(COLOUR_RANK[status.status] === COLOUR_RANK[worst.status.status] &&
+				(binding.dueOn < worst.dueOn || (binding.dueOn === worst.dueOn && binding.requirementId < worst.requirementId)))
+		) {
+			worst = { status, ...binding }
+		}
+	}
+	return withLevel({ ...worst!.status, nextChangeOn })
 }
 
 /** Whether two statuses say the same (colour, validity and cause): a stored status that differs from a recompute is drift. */
 export function sameStatus(a: PassportStatus, b: PassportStatus): boolean {
-	return a.status === b.status && a.validUntil === b.validUntil && a.permanent === b.permanent && a.nextChangeOn === b.nextChangeOn && sameCause(a.cause, b.cause)
+	return (
+		a.status === b.status &&
+		a.validUntil === b.validUntil &&
+		a.permanent === b.permanent &&
+		a.nextChangeOn === b.nextChangeOn &&
+		(a.level ?? null) === (b.level ?? null) &&
+		sameCause(a.cause, b.cause)
+	)
 }
 
 /** Causes compare by their fields, whatever order a stored (jsonb) copy lists them in. */
