@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
+import { CourseStatusBadge } from '../components/course-status-badge.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../features/lti/link-online-part.server.ts'
@@ -112,7 +113,10 @@ export default function OnlineParts() {
 			<p className="breadcrumb">
 				<Link to={`/catalogus/${course.id}`}>{t('lti.manage.backToCourse', { course: course.title })}</Link>
 			</p>
-			<h1>{t('lti.manage.title', { course: course.title })}</h1>
+			<h1>
+				{t('lti.manage.title', { course: course.title })}
+				<CourseStatusBadge status={course.status} />
+			</h1>
 			{linked !== null ? (
 				<p className="notice" role="status">
 					{t('lti.manage.linked', { count: linked })}
