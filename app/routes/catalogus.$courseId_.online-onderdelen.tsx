@@ -44,7 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		newParts,
 		saved: url.searchParams.has('moodle-opgeslagen'),
 		passMarksSaved: url.searchParams.has('slaaggrens-opgeslagen'),
-		completionSaved: url.searchParams.has('afronding-opgeslagen'),
+		// How many enrolments the changed rule completed at once (it is retroactive).
+		completionSaved: url.searchParams.has('afronding-opgeslagen') ? Math.max(0, Number.parseInt(url.searchParams.get('afronding-opgeslagen') ?? '', 10) || 0) : null,
 		partMoved: url.searchParams.has('volgorde-opgeslagen'),
 		title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}`,
 	}
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			if (submission.status !== 'success') return invalidForm(submission)
 			const saved = await setCompletionRule(context, { actor, courseId, minParts: submission.value.minParts })
 			if (!saved.ok) return saved.field ? refusedForm(submission, saved) : throwFailure(saved)
-			return redirect(`/catalogus/${courseId}/online-onderdelen?afronding-opgeslagen=1#afronding`, 303)
+			return redirect(`/catalogus/${courseId}/online-onderdelen?afronding-opgeslagen=${saved.value.completed}#afronding`, 303)
 		}
 		case 'move-part': {
 			const submission = parseForm(form, movePartSchema)
@@ -210,9 +211,9 @@ export default function OnlineParts() {
 			{completion.byRule ? (
 				<section aria-labelledby="afronding">
 					<h2 id="afronding">{t('lti.completion.title')}</h2>
-					{completionSaved ? (
+					{completionSaved !== null ? (
 						<p className="notice" role="status">
-							{t('lti.completion.saved')}
+							{t('lti.completion.saved', { count: completionSaved })}
 						</p>
 					) : null}
 					<p>{t('lti.completion.intro', { parts: completion.partCount })}</p>
