@@ -475,7 +475,7 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			name: `another unit's coordinator ${intent} for all that match in its session`,
 			as: 'rvo-coordinator',
 			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
-			form: (f: IsolationFixtures) => ({ intent, alles: 'ja', filter: '', reason: 'Geen plaats meer', subject: 'Hallo daar', message: 'Een bericht voor iemand anders' }),
+			form: () => ({ intent, alles: 'ja', filter: '', reason: 'Geen plaats meer', subject: 'Hallo daar', message: 'Een bericht voor iemand anders' }),
 			expectStatus: 404,
 			text: (f: IsolationFixtures) => f.nvwaEnrolment.employeeName,
 		})),
