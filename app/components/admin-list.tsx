@@ -75,12 +75,12 @@ export function AdminList({
 	)
 }
 
-/** The search above a list: one `q` field, sent by GET, so the result has an address. */
-export function ListSearch({ id, label, submitLabel, value }: { id: string; label: string; submitLabel: string; value: string }) {
+/** The search above a list: one field (`q` unless named otherwise), sent by GET, so the result has an address. */
+export function ListSearch({ id, label, submitLabel, value, name = 'q' }: { id: string; label: string; submitLabel: string; value: string; name?: string }) {
 	return (
 		<Form method="get" role="search" className="inline-search">
 			<label htmlFor={id}>{label}</label>
-			<input id={id} type="search" name="q" defaultValue={value} />
+			<input id={id} type="search" name={name} defaultValue={value} />
 			<button type="submit" className="button button--secondary">
 				{submitLabel}
 			</button>

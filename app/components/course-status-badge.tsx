@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 
 /**
  * "Concept" (or "Gearchiveerd") beside a course that employees do not see, wherever its unit's
- * coordinators meet it: the course grid, the course's admin page, its page in the catalogue.
+ * coordinators meet it: the course grid, the course's admin page and its sub-pages (competencies,
+ * online parts), its page in the catalogue.
  * A published course needs no badge. Placed right after the title, without a space of its own.
  */
 export function CourseStatusBadge({ status }: { status: CourseStatus }) {

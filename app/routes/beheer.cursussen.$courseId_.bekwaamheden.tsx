@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { CourseStatusBadge } from '../components/course-status-badge.tsx'
 import { ErrorSummary, Field } from '../components/field.tsx'
 import { getFormProps, useForm } from '@conform-to/react'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
@@ -63,7 +64,10 @@ export default function CourseCompetencies() {
 	const minScoreLabel = (name: string) => t('competencies.courseMinScore', { competency: name })
 	return (
 		<div className="container page">
-			<h1>{t('competencies.courseTitle', { course: course.title })}</h1>
+			<h1>
+				{t('competencies.courseTitle', { course: course.title })}
+				<CourseStatusBadge status={course.status} />
+			</h1>
 			<p className="lead">{t('competencies.courseIntro')}</p>
 			{saved ? (
 				<p className="notice" role="status">

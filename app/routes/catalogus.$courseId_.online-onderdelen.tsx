@@ -5,6 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { ConfirmAction } from '../components/confirm-action.tsx'
+import { CourseStatusBadge } from '../components/course-status-badge.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 import { linkOnlinePart } from '../features/lti/link-online-part.server.ts'
@@ -43,7 +44,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		newParts,
 		saved: url.searchParams.has('moodle-opgeslagen'),
 		passMarksSaved: url.searchParams.has('slaaggrens-opgeslagen'),
-		completionSaved: url.searchParams.has('afronding-opgeslagen'),
+		// How many enrolments the changed rule completed at once (it is retroactive).
+		completionSaved: url.searchParams.has('afronding-opgeslagen') ? Math.max(0, Number.parseInt(url.searchParams.get('afronding-opgeslagen') ?? '', 10) || 0) : null,
 		partMoved: url.searchParams.has('volgorde-opgeslagen'),
 		title: `${t('lti.manage.title', { course: page.course.title })} – ${t('app.name')}`,
 	}
@@ -79,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			if (submission.status !== 'success') return invalidForm(submission)
 			const saved = await setCompletionRule(context, { actor, courseId, minParts: submission.value.minParts })
 			if (!saved.ok) return saved.field ? refusedForm(submission, saved) : throwFailure(saved)
-			return redirect(`/catalogus/${courseId}/online-onderdelen?afronding-opgeslagen=1#afronding`, 303)
+			return redirect(`/catalogus/${courseId}/online-onderdelen?afronding-opgeslagen=${saved.value.completed}#afronding`, 303)
 		}
 		case 'move-part': {
 			const submission = parseForm(form, movePartSchema)
@@ -112,7 +114,10 @@ export default function OnlineParts() {
 			<p className="breadcrumb">
 				<Link to={`/catalogus/${course.id}`}>{t('lti.manage.backToCourse', { course: course.title })}</Link>
 			</p>
-			<h1>{t('lti.manage.title', { course: course.title })}</h1>
+			<h1>
+				{t('lti.manage.title', { course: course.title })}
+				<CourseStatusBadge status={course.status} />
+			</h1>
 			{linked !== null ? (
 				<p className="notice" role="status">
 					{t('lti.manage.linked', { count: linked })}
@@ -206,9 +211,9 @@ export default function OnlineParts() {
 			{completion.byRule ? (
 				<section aria-labelledby="afronding">
 					<h2 id="afronding">{t('lti.completion.title')}</h2>
-					{completionSaved ? (
+					{completionSaved !== null ? (
 						<p className="notice" role="status">
-							{t('lti.completion.saved')}
+							{t('lti.completion.saved', { count: completionSaved })}
 						</p>
 					) : null}
 					<p>{t('lti.completion.intro', { parts: completion.partCount })}</p>

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataGrid, GridDay, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
+import { BulkOutcome } from '../components/bulk-outcome.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -354,47 +355,23 @@ function DecisionPreview({ preview: { preview, reason } }: { preview: Preview })
 /** What a decision did, per request: the ones that failed by name and why, and that the rest was saved. */
 function DecisionOutcome({ outcome }: { outcome: Outcome }) {
 	const { t } = useTranslation()
-	const nameOf = (row: Outcome['results'][number]) => (row.employeeName ? `${row.employeeName} (${row.courseTitle})` : t('approvals.unknownRequest', { id: row.id }))
-	const failed = outcome.results.filter((row) => !row.ok)
+	const rows = outcome.results.map((row) => {
+		const name = row.employeeName ? `${row.employeeName} (${row.courseTitle})` : t('approvals.unknownRequest', { id: row.id })
+		return row.ok
+			? { id: row.id, name, ok: true, outcome: t(`enrolmentStatus.${row.status}`), failure: null }
+			: { id: row.id, name, ok: false, outcome: t('approvals.resultFailed', { message: t(`errors.${row.code}`) }), failure: t('approvals.failed', { name, message: t(`errors.${row.code}`) }) }
+	})
 	return (
-		<>
-			{outcome.decided > 0 ? (
-				<p className="notice notice--success" role="status">
-					{t('approvals.decided', { count: outcome.decided })}
-				</p>
-			) : null}
-			{failed.length > 0 ? (
-				<div className="notice notice--error" role="alert">
-					{outcome.decided > 0 ? <p>{t('approvals.failedSummary', { count: failed.length })}</p> : null}
-					<ul>
-						{failed.map((row) => (
-							<li key={row.id}>{t('approvals.failed', { name: nameOf(row), message: row.ok ? '' : t(`errors.${row.code}`) })}</li>
-						))}
-					</ul>
-				</div>
-			) : null}
-			<details className="decision-results">
-				<summary>{t('approvals.results', { count: outcome.results.length })}</summary>
-				<ScrollRegion label={t('approvals.resultsCaption')}>
-					<table className="sessions">
-						<caption className="visually-hidden">{t('approvals.resultsCaption')}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('approvals.resultRequest')}</th>
-								<th scope="col">{t('approvals.resultOutcome')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{outcome.results.map((row) => (
-								<tr key={row.id}>
-									<th scope="row">{nameOf(row)}</th>
-									<td>{row.ok ? t(`enrolmentStatus.${row.status}`) : t('approvals.resultFailed', { message: t(`errors.${row.code}`) })}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</ScrollRegion>
-			</details>
-		</>
+		<BulkOutcome
+			rows={rows}
+			text={{
+				done: t('approvals.decided', { count: outcome.decided }),
+				failedSummary: t('approvals.failedSummary', { count: outcome.failed }),
+				results: t('approvals.results', { count: outcome.results.length }),
+				caption: t('approvals.resultsCaption'),
+				rowHeader: t('approvals.resultRequest'),
+				outcomeHeader: t('approvals.resultOutcome'),
+			}}
+		/>
 	)
 }

@@ -1,10 +1,11 @@
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
-import { useEffect, useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
+import { ListSearch } from '../components/admin-list.tsx'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -16,7 +17,8 @@ import { cancelParticipants } from '../features/enrolment/cancel-participants.se
 import { mailParticipants } from '../features/enrolment/mail-participants.server.ts'
 import { moveParticipants } from '../features/enrolment/move-participants.server.ts'
 import { MESSAGE_LIMITS, PARTICIPANT_INTENTS, participantActionSchema } from '../features/enrolment/participant-action-schema.ts'
-import type { ParticipantOutcome as Outcome } from '../features/enrolment/participant-selection.server.ts'
+import { PARTICIPANT_FILTERS } from '../features/enrolment/participant-filter.server.ts'
+import type { ParticipantOutcome as Outcome, ParticipantSelection } from '../features/enrolment/participant-selection.server.ts'
 import { previewParticipantAction } from '../features/enrolment/preview-participant-action.server.ts'
 import { PARTICIPANT_FORM, ParticipantOutcome, ParticipantPreview, type ParticipantOutcomeShown } from '../features/sessions/participant-actions.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
@@ -30,17 +32,22 @@ import { showSessionAdmin } from '../features/sessions/show-session-admin.server
 import { formatDate, formatTimeRange } from '../utils/format.ts'
 import { statusOf, valueOrThrow } from '../core/http.server.ts'
 import { invalidForm, parseForm, partlySavedForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
+import { readGridFilters } from '../core/grid-query.server.ts'
 import { idParam } from '../core/route-params.server.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	const sessionId = idParam(params, 'sessionId', 'SESSION_NOT_FOUND')
-	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId }))
-	const asked = new URL(request.url).searchParams.get('bijeenkomst')
+	const url = new URL(request.url)
+	// The lists' filter, as "select all that match" sends it back (`filter`) to be resolved on the server.
+	const filter = readGridFilters(url.search, PARTICIPANT_FILTERS)
+	const filterQuery = filter.deelnemer ? new URLSearchParams({ deelnemer: filter.deelnemer }).toString() : ''
+	const shown = valueOrThrow(await showSessionAdmin(context, { actor, sessionId, filter }))
+	const asked = url.searchParams.get('bijeenkomst')
 	// The meeting asked for, else the last one that has started, else the first.
 	const meetingId = shown.attendance.meetings.find((meeting) => meeting.id === asked)?.id ?? (shown.attendance.meetings.filter((meeting) => meeting.started).at(-1) ?? shown.attendance.meetings[0])?.id ?? null
 	const t = await i18next.getFixedT(request)
-	return { ...shown, meetingId, title: `${shown.session.courseTitle} – ${t('app.name')}` }
+	return { ...shown, meetingId, filter: filter.deelnemer ?? '', filterQuery, title: `${shown.session.courseTitle} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
@@ -65,10 +72,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 			const submission = parseForm(form, participantActionSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
 			const { value } = submission
+			// The ticked people, or all that match the lists' filter (resolved by the service, within this session).
+			const selection = (chosen: { ids?: string[] | undefined; alles?: 'ja' | undefined; filter?: string | undefined }): ParticipantSelection =>
+				chosen.alles === 'ja' ? { matching: readGridFilters(chosen.filter ?? '', PARTICIPANT_FILTERS) } : { enrolmentIds: chosen.ids ?? [] }
 			if (value.intent === 'preview-cancel-selected' || value.intent === 'preview-move-selected') {
 				// Nothing changes yet: the page shows who and what, and a form to do it on exactly them.
 				const toSessionId = value.intent === 'preview-move-selected' ? value.toSessionId : undefined
-				const preview = await previewParticipantAction(context, { actor, sessionId, enrolmentIds: value.ids, ...(toSessionId ? { toSessionId } : {}) })
+				const preview = await previewParticipantAction(context, { actor, sessionId, ...selection(value), ...(toSessionId ? { toSessionId } : {}) })
 				if (!preview.ok) return refusedForm(submission, preview)
 				const action = value.intent === 'preview-cancel-selected' ? ('cancel' as const) : ('move' as const)
 				return { result: submission.reply(), participantPreview: { ...preview.value, action, reason: value.intent === 'preview-cancel-selected' ? value.reason : '' } }
@@ -78,7 +88,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 					? await cancelParticipants(context, { actor, sessionId, enrolmentIds: value.ids, reason: value.reason })
 					: value.intent === 'move-selected'
 						? await moveParticipants(context, { actor, sessionId, enrolmentIds: value.ids, toSessionId: value.toSessionId })
-						: await mailParticipants(context, { actor, sessionId, enrolmentIds: value.ids, subject: value.subject, message: value.message })
+						: await mailParticipants(context, { actor, sessionId, ...selection(value), subject: value.subject, message: value.message })
 			if (!done.ok) return refusedForm(submission, done)
 			return bulkOutcome(submission, value.intent === 'cancel-selected' ? 'cancel' : value.intent === 'move-selected' ? 'move' : 'mail', done.value)
 		}
@@ -139,7 +149,8 @@ function submittedIds(initialValue: Record<string, unknown> | null | undefined):
 }
 
 export default function SessionAdmin() {
-	const { session, meetings, participants, waitlist, moveTargets, started, attendance, meetingId, belowMinimum } = useLoaderData<typeof loader>()
+	const { session, meetings, participants, waitlist, counts, filter, filterQuery, moveTargets, started, attendance, meetingId, belowMinimum } = useLoaderData<typeof loader>()
+	const location = useLocation()
 	const [params] = useSearchParams()
 	const planned = params.get('gepland') === '1'
 	// After a change: how many people were told of a new date, time or place.
@@ -157,7 +168,8 @@ export default function SessionAdmin() {
 	const language = i18n.language
 	const date = formatDate(new Date(session.startsAt), language)
 	const cancelled = session.status === 'cancelled'
-	const taken = participants.length
+	const taken = counts.participants
+	const listed = counts.participants + counts.waitlist
 
 	const [moveForm, moveFields] = useForm({
 		id: 'verplaatsen-formulier',
@@ -184,7 +196,21 @@ export default function SessionAdmin() {
 	})
 	// Ticked people stay ticked across the two tables' pages; an action (or a refused form) resets them to what the server says.
 	const [ticked, setTicked] = useState(() => new Set(submittedIds(participantReply?.initialValue)))
-	useEffect(() => setTicked(new Set(submittedIds(participantReply?.initialValue))), [participantReply])
+	// "All that match" is a real checkbox of the form: without JavaScript it is sent as it is, and the server resolves it.
+	const [allMatching, setAllMatching] = useState(participantReply?.initialValue?.alles === 'ja')
+	useEffect(() => {
+		setTicked(new Set(submittedIds(participantReply?.initialValue)))
+		setAllMatching(participantReply?.initialValue?.alles === 'ja')
+	}, [participantReply])
+	// A new filter starts a new "all that match".
+	const shownQuery = useRef(filterQuery)
+	useEffect(() => {
+		if (shownQuery.current !== filterQuery) setAllMatching(false)
+		shownQuery.current = filterQuery
+	}, [filterQuery])
+	// The count of ticks is kept by the script; without it the server's page would say "nobody" beside ticked boxes.
+	const [scripted, setScripted] = useState(false)
+	useEffect(() => setScripted(true), [])
 	const toggle = (id: string, on: boolean) =>
 		setTicked((current) => {
 			const next = new Set(current)
@@ -217,7 +243,8 @@ export default function SessionAdmin() {
 							form={PARTICIPANT_FORM}
 							name="ids"
 							value={row.original.id}
-							checked={ticked.has(row.original.id)}
+							checked={allMatching || ticked.has(row.original.id)}
+							disabled={allMatching}
 							onChange={(event) => toggle(row.original.id, event.currentTarget.checked)}
 							aria-label={t('participantActions.selectPerson', { name: row.original.name })}
 						/>
@@ -227,6 +254,7 @@ export default function SessionAdmin() {
 		: []
 	/** Ticks on a page not shown go along as hidden fields. */
 	const elsewhere = (pageRows: Person[], rows: Person[]) => {
+		if (allMatching) return null
 		const shown = new Set(pageRows.map((row) => row.id))
 		return rows
 			.filter((row) => ticked.has(row.id) && !shown.has(row.id))
@@ -250,7 +278,7 @@ export default function SessionAdmin() {
 			<h1>{t('sessionAdmin.title', { title: session.courseTitle, date })}</h1>
 			<p>
 				{formatTimeRange(new Date(session.startsAt), new Date(session.endsAt), language)}, {session.city ?? t('course.online')}.{' '}
-				{t('sessionAdmin.seats', { taken, capacity: session.capacity, waiting: waitlist.length })}
+				{t('sessionAdmin.seats', { taken, capacity: session.capacity, waiting: counts.waitlist })}
 			</p>
 			{planned ? (
 				<p className="notice notice--success" role="status">
@@ -316,15 +344,18 @@ export default function SessionAdmin() {
 				</>
 			) : (
 				<>
+					{listed > 0 ? (
+						<ListSearch id="deelnemer-zoeken" name="deelnemer" label={t('participantActions.filterLabel')} submitLabel={t('participantActions.filterSubmit')} value={filter} />
+					) : null}
+					{filter ? (
+						<p>
+							{t('participantActions.filtered', { count: everyone.length, total: listed, filter })} <Link to={location.pathname}>{t('participantActions.filterClear')}</Link>
+						</p>
+					) : null}
 					{selectable && everyone.length > 0 ? (
 						<div className="field__choice select-all">
-							<input
-								type="checkbox"
-								id="iedereen"
-								checked={ticked.size === everyone.length}
-								onChange={(event) => setTicked(event.currentTarget.checked ? new Set(everyone) : new Set())}
-							/>{' '}
-							<label htmlFor="iedereen">{t('participantActions.selectAll', { count: everyone.length })}</label>
+							<input type="checkbox" id="alles" form={PARTICIPANT_FORM} name="alles" value="ja" checked={allMatching} onChange={(event) => setAllMatching(event.currentTarget.checked)} />{' '}
+							<label htmlFor="alles">{filter ? t('participantActions.selectAllMatching', { count: everyone.length }) : t('participantActions.selectAll', { count: everyone.length })}</label>
 						</div>
 					) : null}
 					<DataTable
@@ -365,19 +396,35 @@ export default function SessionAdmin() {
 				</>
 			) : null}
 
-			{selectable && everyone.length > 0 ? (
+			{selectable && listed > 0 ? (
 				<section className="panel" aria-labelledby="met-gekozen">
 					<h2 id="met-gekozen">{t('participantActions.title')}</h2>
 					<p>{t('participantActions.intro')}</p>
-					<div className="selection-summary">
-						<p role="status">{ticked.size === 0 ? t('participantActions.selectedNone') : t('participantActions.selected', { count: ticked.size })}</p>
-						{ticked.size > 0 ? (
-							<button type="button" className="button button--secondary" onClick={() => setTicked(new Set())}>
-								{t('participantActions.clearSelection')}
-							</button>
-						) : null}
-					</div>
+					{scripted ? (
+						<div className="selection-summary">
+							<p role="status">
+								{allMatching
+									? t('participantActions.selectedAll', { count: everyone.length })
+									: ticked.size === 0
+										? t('participantActions.selectedNone')
+										: t('participantActions.selected', { count: ticked.size })}
+							</p>
+							{ticked.size > 0 || allMatching ? (
+								<button
+									type="button"
+									className="button button--secondary"
+									onClick={() => {
+										setTicked(new Set())
+										setAllMatching(false)
+									}}
+								>
+									{t('participantActions.clearSelection')}
+								</button>
+							) : null}
+						</div>
+					) : null}
 					<Form method="post" className="form-stack" {...getFormProps(actionsForm)}>
+						<input type="hidden" name="filter" value={filterQuery} />
 						{/* Nothing (or a forged id) selected concerns the selection as a whole: above the fields. */}
 						<ErrorSummary
 							form={actionsForm}
@@ -442,7 +489,7 @@ export default function SessionAdmin() {
 				<>
 					<section className="panel" aria-labelledby="verplaatsen">
 						<h2 id="verplaatsen">{t('sessionAdmin.moveTitle')}</h2>
-						{moveTargets.length === 0 || participants.length + waitlist.length === 0 ? (
+						{moveTargets.length === 0 || listed === 0 ? (
 							<p>{t('sessionAdmin.noOtherSessions')}</p>
 						) : (
 							<Form method="post" className="form-stack" {...getFormProps(moveForm)}>
@@ -478,7 +525,7 @@ export default function SessionAdmin() {
 							</Form>
 						)}
 					</section>
-					{participants.length + waitlist.length > 0 ? (
+					{listed > 0 ? (
 						<section className="panel" aria-labelledby="inschrijving-annuleren">
 							<h2 id="inschrijving-annuleren">{t('sessionAdmin.cancelEnrolmentTitle')}</h2>
 							{/* The disclosure is the first step; the submit inside it is the confirmation. Open again when the reply has errors. */}

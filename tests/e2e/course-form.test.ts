@@ -77,6 +77,12 @@ describe.each(await testDrivers())('the course form on %s', (driver) => {
 		// Its provider previews it, marked as a draft.
 		await fatima.goto(`/catalogus/${courseId}`)
 		await expect(fatima.getByRole('heading', { level: 1 }).locator('.badge').textContent()).resolves.toBe('Concept')
+		// And on the course's own sub-pages: the competencies it grants, its online parts.
+		for (const path of [`/beheer/cursussen/${courseId}/bekwaamheden`, `/catalogus/${courseId}/online-onderdelen`]) {
+			await fatima.goto(path)
+			await expect(fatima.getByRole('heading', { level: 1 }).locator('.badge').textContent()).resolves.toBe('Concept')
+			expect(await accessibilityViolations(fatima)).toEqual([])
+		}
 
 		// Publishing, by keyboard, after a confirmation step.
 		await fatima.goto(`/beheer/cursussen/${courseId}`)
@@ -91,6 +97,10 @@ describe.each(await testDrivers())('the course form on %s', (driver) => {
 		await fatima.keyboard.press('Enter')
 		await fatima.getByRole('status').filter({ hasText: 'De cursus is gepubliceerd.' }).waitFor()
 		expect(await fatima.getByRole('heading', { level: 1 }).locator('.badge').count()).toBe(0)
+
+		// A typo of a word only in its learning goals gets its correction: the goals' words are in the word list.
+		await sanne.goto(`/catalogus?q=${GOAL_WORD.replace('c', 'k')}`)
+		expect(await sanne.locator('.did-you-mean a').textContent()).toBe(GOAL_WORD)
 
 		// The employee finds it now, also by a word only in its learning goals, and reads what it is for.
 		await sanne.goto(`/catalogus?q=${GOAL_WORD}`)

@@ -469,6 +469,32 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			expectStatus: 404,
 			text: (f: IsolationFixtures) => f.nvwaEnrolment.employeeName,
 		})),
+		// "All that match" is resolved on the server within the asker's own session: another unit's
+		// session is not found; an own session's filter naming another unit's participant finds nobody.
+		...(['preview-cancel-selected', 'mail-selected'] as const).map((intent): Probe => ({
+			name: `another unit's coordinator ${intent} for all that match in its session`,
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
+			form: () => ({ intent, alles: 'ja', filter: '', reason: 'Geen plaats meer', subject: 'Hallo daar', message: 'Een bericht voor iemand anders' }),
+			expectStatus: 404,
+			text: (f: IsolationFixtures) => f.nvwaEnrolment.employeeName,
+		})),
+		{
+			name: "all that match in an own session, filtered on another unit's participant, finds nobody",
+			as: 'rvo-coordinator',
+			path: (f) => `/uitvoeringen/${f.rvoDraftCourse.sessionId}`,
+			form: (f) => ({ intent: 'mail-selected', alles: 'ja', filter: new URLSearchParams({ deelnemer: f.nvwaEnrolment.employeeName }).toString(), subject: 'Hallo daar', message: 'Een bericht voor iemand anders' }),
+			expectStatus: 400,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
+		{
+			name: "control: the unit's coordinator previews cancelling all that match its participant's name",
+			as: 'nvwa-coordinator',
+			path: (f) => `/uitvoeringen/${f.nvwaSession.id}`,
+			form: (f) => ({ intent: 'preview-cancel-selected', alles: 'ja', filter: new URLSearchParams({ deelnemer: f.nvwaEnrolment.employeeName }).toString(), reason: 'Geen plaats meer' }),
+			expectStatus: 200,
+			text: (f) => f.nvwaEnrolment.employeeName,
+		},
 		{
 			name: "control: the unit's coordinator previews cancelling its participant",
 			as: 'nvwa-coordinator',

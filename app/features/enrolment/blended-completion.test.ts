@@ -106,12 +106,27 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 		expect(await statusOf(racer.enrolment)).toBe('completed')
 	})
 
-	test('the coordinator sets a rule of at least one of the two parts (three is refused beside the field): the module alone completes an enrolment', async () => {
+	test('the coordinator sets a rule of at least one of the two parts (three is refused beside the field): it is retroactive, and the module alone completes an enrolment', async () => {
 		const coordinatorSets = (minParts: number | null) => setCompletionRule(ctx(), { actor: coordinator(), courseId: f.course, minParts })
 		expect(await coordinatorSets(3)).toEqual({ ok: false, kind: 'invalid', code: 'COMPLETION_RULE_OUT_OF_RANGE', field: 'minParts', values: { parts: 2 } })
-		expect(await coordinatorSets(1)).toEqual({ ok: true, value: null })
+		expect(await statusOf(f.third.enrolment)).toBe('attended')
+		// In the rule's own transaction: the third (attended, module failed) meets one of two at once; nobody else does.
+		expect(await coordinatorSets(1)).toEqual({ ok: true, value: { completed: 1 } })
+		expect(await statusOf(f.third.enrolment)).toBe('completed')
+		expect(await statusOf(f.fourth.enrolment)).toBe('enrolled')
+		const trail = (await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => tx.select().from(schema.auditLog))).filter((row) => row.action === 'enrolment.complete.blended')
+		expect(trail.map((row) => row.objectId)).toContain(f.third.enrolment)
+		// The same rule again changes nothing and completes nobody.
+		expect(await coordinatorSets(1)).toEqual({ ok: true, value: { completed: 0 } })
 		expect(await score(f.fourth.userId, 90)).toMatchObject({ ok: true, value: { completedPart: true, completedEnrolments: 1 } })
 		expect(await statusOf(f.fourth.enrolment)).toBe('completed')
+	})
+
+	test('under one of two parts, a no-show whose module is passed completes: the classroom part is one part not done', async () => {
+		const absent = await registerMeetingAttendance(ctx(), { actor: coordinator(), sessionId: f.session, meetingId: f.meeting, marks: [{ enrolmentId: f.noShow.enrolment, present: false }] })
+		expect(absent).toMatchObject({ ok: true, value: { saved: [{ enrolmentId: f.noShow.enrolment, status: 'no_show' }], refused: [] } })
+		expect(await score(f.noShow.userId, 90)).toMatchObject({ ok: true, value: { completedPart: true, completedEnrolments: 1 } })
+		expect(await statusOf(f.noShow.enrolment)).toBe('completed')
 	})
 
 	test('the coordinator moves the classroom part after the module: the order is stored and audited, and the first part cannot go up', async () => {
@@ -152,7 +167,7 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 	})
 })
 
-/** NVWA provides a blended course: a classroom session of one (past) meeting and a Moodle module with pass mark 55; four RVO employees are enrolled. */
+/** NVWA provides a blended course: a classroom session of one (past) meeting and a Moodle module with pass mark 55; six RVO employees are enrolled. */
 async function plant(database: TestDatabase) {
 	const db = database.db
 	const { nvwa, rvo } = await insertNvwaAndRvo(db)
@@ -192,6 +207,7 @@ async function plant(database: TestDatabase) {
 		third: await participant(3),
 		fourth: await participant(4),
 		racers: [await participant(5)],
+		noShow: await participant(6),
 	}
 }
 

@@ -3,10 +3,11 @@ import { getMailRecipient } from '@leerplein/db/enrolment'
 import { enqueueMail } from '@leerplein/db/jobs'
 import type { Actor } from '@leerplein/domain'
 import { audit, inTenant, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { checkSelection, loadSelection, notOnList, type ParticipantOutcome } from './participant-selection.server.ts'
+import { checkParticipantSelection, loadSelection, notOnList, type ParticipantOutcome, type ParticipantSelection } from './participant-selection.server.ts'
 
 /**
- * A coordinator of the providing unit mails the ticked people of a session: one mail per person,
+ * A coordinator of the providing unit mails the ticked people of a session, or all on its lists that
+ * match the page's filter (resolved here, at sending: there is no preview): one mail per person,
  * queued through the outbox (ADR 012) in one transaction with the audit row, so no mail goes out
  * unrecorded and none is recorded that was not queued. The mail names the session and the sender
  * (written when it is sent, in each person's language). An id not on this session's list gets
@@ -14,15 +15,15 @@ import { checkSelection, loadSelection, notOnList, type ParticipantOutcome } fro
  */
 export async function mailParticipants(
 	ctx: ServiceContext,
-	{ actor, sessionId, enrolmentIds, subject, message }: { actor: Actor; sessionId: string; enrolmentIds: readonly string[]; subject: string; message: string },
+	{ actor, sessionId, subject, message, ...selection }: { actor: Actor; sessionId: string; subject: string; message: string } & ParticipantSelection,
 ): Promise<ServiceResult<ParticipantOutcome<'queued'>[]>> {
-	const checked = checkSelection(enrolmentIds)
+	const checked = checkParticipantSelection(selection)
 	if (!checked.ok) return checked
 	return inTenant(ctx, actor, async (tx) => {
-		const { session, byId } = await loadSelection(tx, actor, { sessionId, ids: checked.value })
+		const { session, byId, ids } = await loadSelection(tx, actor, { sessionId, ...checked.value })
 		const sender = actor.userId ? await getMailRecipient(tx, { userId: actor.userId }) : null
 		const outcomes = []
-		for (const enrolmentId of checked.value) {
+		for (const enrolmentId of ids) {
 			const person = byId.get(enrolmentId)
 			if (!person) {
 				outcomes.push(notOnList(enrolmentId))

@@ -147,6 +147,34 @@ describe.each(await testDrivers())('bulk actions on a session’s participants o
 		expect(after.get(f.otherUnitEnrolment)?.sessionId).toBe(f.otherUnitSession)
 	})
 
+	test('"all that match" is resolved on the server to exactly the people the page lists for the filter, within the asker\'s own session', async () => {
+		// The filter of the large session's page: deelnemer-000 … deelnemer-009, beyond any page of ticks.
+		const preview = await previewParticipantAction(ctx(), { actor: coordinator(), sessionId: f.large.id, matching: { deelnemer: 'DEELNEMER-00' } })
+		expect(preview.ok && preview.value.people.map((p) => p.name)).toEqual(Array.from({ length: 10 }, (_, index) => `deelnemer-00${index}`))
+		expect(preview).toMatchObject({ ok: true, value: { notOnList: 0, move: null } })
+		// No filter: everyone on the large session's list.
+		const everyone = await previewParticipantAction(ctx(), { actor: coordinator(), sessionId: f.large.id, matching: {} })
+		expect(everyone.ok && everyone.value.people.map((p) => p.id)).toEqual(f.large.enrolled)
+		// Matching nobody is refused beside the selection.
+		expect(await previewParticipantAction(ctx(), { actor: coordinator(), sessionId: f.large.id, matching: { deelnemer: 'niemand' } })).toEqual({
+			ok: false,
+			kind: 'invalid',
+			code: 'PARTICIPANTS_NOT_SELECTED',
+			field: 'ids',
+		})
+		// Another unit's coordinator resolves nothing: the session is not found, nothing is mailed.
+		const before = (await listMailJobs(app.db)).length
+		expect(await mailParticipants(ctx(), { actor: otherCoordinator(), sessionId: f.large.id, matching: {}, subject: 'Hallo', message: 'Een bericht' })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND' })
+		expect(await previewParticipantAction(ctx(), { actor: otherCoordinator(), sessionId: f.large.id, matching: {} })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND' })
+		expect((await listMailJobs(app.db)).length).toBe(before)
+		// Mailing all that match (no preview): resolved at sending, one mail each; Hans Corver, awaiting approval, is on no list and left out.
+		const mailed = await mailParticipants(ctx(), { actor: coordinator(), sessionId: f.small.id, matching: { deelnemer: 'COR' }, subject: 'Parkeren', message: 'Parkeer op P2.' })
+		expect(mailed).toEqual({ ok: true, value: [{ enrolmentId: f.small.enrolled[1], name: 'Cor', result: { ok: true, value: 'queued' } }] })
+		expect((await listMailJobs(app.db)).filter((job) => job.enrolmentId === f.small.awaiting)).toEqual([])
+		const [batch] = (await auditRows('session.participants_mail')).filter((row) => (row.after as { subject?: string }).subject === 'Parkeren' && (row.after as { message?: string }).message === 'Parkeer op P2.')
+		expect(batch).toMatchObject({ objectId: f.small.id, after: { recipients: [f.small.enrolled[1]], refused: [] } })
+	})
+
 	test('cancels 300 participants in one go, each reported on their own row, and mails them all at once', async () => {
 		const forged = [f.otherUnitEnrolment, randomUUID()]
 		const ids = [...f.large.enrolled, ...forged]
@@ -191,7 +219,7 @@ async function plant(database: TestDatabase) {
 	const people = async (tenantId: string, names: string[]) =>
 		(await db.insert(schema.users).values(names.map((name) => ({ tenantId, employeeNumber: name, name, email: `${name}@test.nl` }))).returning({ id: schema.users.id })).map((row) => row.id)
 	const [coordinator] = await people(nvwa, ['Nina Coördinator'])
-	const [rvoCoordinator, ...employees] = await people(rvo, ['Rob Coördinator', 'Ans', 'Bert', 'Cor', 'Dirk', 'Eva', 'Frits', 'Gijs'])
+	const [rvoCoordinator, ...employees] = await people(rvo, ['Rob Coördinator', 'Ans', 'Bert', 'Cor', 'Dirk', 'Eva', 'Frits', 'Gijs', 'Hans Corver'])
 	const many = await people(
 		rvo,
 		Array.from({ length: 300 }, (_, index) => `deelnemer-${String(index).padStart(3, '0')}`),
@@ -229,7 +257,7 @@ async function plant(database: TestDatabase) {
 				.values(userIds.map((userId) => ({ tenantId: rvo, sessionId, userId, status, queueNumber: ++queue })))
 				.returning({ id: schema.enrolments.id })
 		).map((row) => row.id)
-	const [ans, bert, cor, dirk, eva, frits, gijs] = employees as [string, string, string, string, string, string, string]
+	const [ans, bert, cor, dirk, eva, frits, gijs, hans] = employees as [string, string, string, string, string, string, string, string]
 	// The target has one seat taken (Gijs) and one free.
 	await enrol(target, [gijs], 'enrolled')
 	return {
@@ -242,6 +270,8 @@ async function plant(database: TestDatabase) {
 			enrolled: await enrol(small, [ans, cor], 'enrolled'),
 			attended: (await enrol(small, [dirk], 'attended'))[0]!,
 			waitlisted: (await enrol(small, [bert], 'waitlisted'))[0]!,
+			// Still awaiting approval: on neither of the page's lists.
+			awaiting: (await enrol(small, [hans], 'awaiting_approval'))[0]!,
 		},
 		movers: await enrol(small, [eva, frits], 'enrolled'),
 		target: { id: target },

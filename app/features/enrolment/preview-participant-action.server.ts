@@ -1,33 +1,35 @@
 import { getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
 import { holdsSeat, type Actor, type EnrolmentStatus } from '@leerplein/domain'
 import { inTenant, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { checkSelection, loadSelection } from './participant-selection.server.ts'
+import { checkParticipantSelection, loadSelection, type ParticipantSelection } from './participant-selection.server.ts'
 
 export type ParticipantPreview = {
 	/** The ticked people on this session's list, in its order: the ones the action will be taken on. */
 	people: { id: string; name: string; status: EnrolmentStatus }[]
-	/** Ticked ids not (or no longer) on the list: cancelled meanwhile, or never this session's. */
+	/** Ticked ids not (or no longer) on the list: cancelled meanwhile, or never this session's (none for "all that match"). */
 	notOnList: number
 	/** For a move: the target, its free seats, and how many of the people get one (the rest its waitlist). */
 	move: { toSessionId: string; startsAt: Date; endsAt: Date; city: string | null; free: number; seated: number; waitlisted: number } | null
 }
 
 /**
- * What cancelling or moving the ticked people would do, without doing it. Reads only the session of
- * the asker's own unit, so a forged id of another session or unit is not on its list and counts as
- * "not on the list". A move's target must be an upcoming session of the same course of the same unit.
+ * What cancelling or moving the ticked people (or all that match the page's filter) would do,
+ * without doing it: it names exactly who, and the action then goes on those ids. Reads only the
+ * session of the asker's own unit, so a forged id of another session or unit is not on its list and
+ * counts as "not on the list". A move's target must be an upcoming session of the same course of
+ * the same unit.
  */
 export async function previewParticipantAction(
 	ctx: ServiceContext,
-	{ actor, sessionId, enrolmentIds, toSessionId }: { actor: Actor; sessionId: string; enrolmentIds: readonly string[]; toSessionId?: string },
+	{ actor, sessionId, toSessionId, ...selection }: { actor: Actor; sessionId: string; toSessionId?: string } & ParticipantSelection,
 ): Promise<ServiceResult<ParticipantPreview>> {
-	const checked = checkSelection(enrolmentIds)
+	const checked = checkParticipantSelection(selection)
 	if (!checked.ok) return checked
 	const now = ctx.clock.now()
 	return inTenant(ctx, actor, async (tx) => {
-		const { session, people } = await loadSelection(tx, actor, { sessionId, ids: checked.value })
+		const { session, people, ids } = await loadSelection(tx, actor, { sessionId, ...checked.value })
 		if (people.length === 0) throw refusal('not_found', 'ENROLMENT_NOT_FOUND', { field: 'ids' })
-		const shown = { people: people.map(({ id, name, status }) => ({ id, name, status })), notOnList: checked.value.length - people.length }
+		const shown = { people: people.map(({ id, name, status }) => ({ id, name, status })), notOnList: ids.length - people.length }
 		if (toSessionId === undefined) return { ...shown, move: null }
 		const target = (await listOtherSessions(tx, { courseId: session.courseId, exceptSessionId: sessionId, now })).find((other) => other.id === toSessionId && other.tenantId === session.tenantId)
 		const capacity = target ? (await getSessionForEnrolment(tx, { sessionId: toSessionId }))?.capacity : undefined

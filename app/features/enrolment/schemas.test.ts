@@ -62,6 +62,16 @@ describe('the participant list form (bulk actions on a session)', () => {
 		expect(errorsOf(parseForm(form({ intent: 'mail-selected', ids: ['x'], subject: 'Hallo', message: 'Een bericht' }), participantActionSchema))).toEqual({ ids: ['ENROLMENT_NOT_FOUND'] })
 		const many = Array.from({ length: 1001 }, () => randomUUID())
 		expect(errorsOf(parseForm(form({ intent: 'cancel-selected', ids: many, reason: 'Ziek' }), participantActionSchema))).toEqual({ ids: ['PARTICIPANTS_NOT_SELECTED'] })
+		expect(errorsOf(parseForm(form({ intent: 'preview-move-selected', ids: many, toSessionId: randomUUID() }), participantActionSchema))).toEqual({ ids: ['PARTICIPANTS_NOT_SELECTED'] })
+	})
+
+	test('"all that match" stands for the ticks in a preview or a mail, with the list\'s filter; a confirmed action still names its ids', () => {
+		const all = parseForm(form({ intent: 'preview-cancel-selected', alles: 'ja', filter: 'deelnemer=jansen', reason: 'Ziek' }), participantActionSchema)
+		expect(all.status === 'success' && all.value).toEqual({ intent: 'preview-cancel-selected', alles: 'ja', filter: 'deelnemer=jansen', reason: 'Ziek' })
+		const mailAll = parseForm(form({ intent: 'mail-selected', alles: 'ja', subject: 'Hallo', message: 'Een bericht' }), participantActionSchema)
+		expect(mailAll.status).toBe('success')
+		expect(errorsOf(parseForm(form({ intent: 'preview-cancel-selected', alles: 'nee', reason: 'Ziek' }), participantActionSchema))).toEqual({ alles: [expect.any(String)] })
+		expect(errorsOf(parseForm(form({ intent: 'cancel-selected', alles: 'ja', reason: 'Ziek' }), participantActionSchema))).toEqual({ ids: ['PARTICIPANTS_NOT_SELECTED'] })
 	})
 
 	test('each action asks for its own fields, beside them: a reason, a target, a subject and a message of limited length', () => {

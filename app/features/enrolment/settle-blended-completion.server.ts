@@ -1,6 +1,6 @@
 import type { Database } from '@leerplein/db'
 import { completeBlendedEnrolment, lockBlendedParts } from '@leerplein/db/lti'
-import { completesByRule, completionRuleOf, decideBlendedCompletion, ENROLMENT_STATUSES_A_COMPLETION_CLOSES } from '@leerplein/domain'
+import { completesByRule, completionRuleOf, decideBlendedCompletion, ENROLMENT_STATUSES_A_RULE_COMPLETES } from '@leerplein/domain'
 import type { ServiceContext } from '../../core/service.server.ts'
 
 /**
@@ -17,7 +17,7 @@ export async function settleBlendedCompletion(ctx: ServiceContext, tx: Database,
 		if (decideBlendedCompletion({ status: enrolment.status, online, rule: completionRuleOf(enrolment.minParts) }) !== 'complete') continue
 		const closed = await completeBlendedEnrolment(tx, {
 			enrolmentId: enrolment.enrolmentId,
-			from: ENROLMENT_STATUSES_A_COMPLETION_CLOSES,
+			from: ENROLMENT_STATUSES_A_RULE_COMPLETES,
 			audit: { origin: ctx.clientIp, requestId: ctx.requestId },
 		})
 		if (closed) completed++

@@ -1,10 +1,10 @@
 import { getClassroomPartIndex, getCourseCompletionMinParts, listCompletedResults, listCourseOnlineParts, listLtiTools } from '@leerplein/db/lti'
-import { completesByRule, partCountOf, scoreBelowPassMark, type GradingProgress } from '@leerplein/domain'
+import { completesByRule, partCountOf, scoreBelowPassMark, type CourseStatus, type GradingProgress } from '@leerplein/domain'
 import { inTenant, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { courseToManage } from './course-to-manage.server.ts'
 
 export type OnlinePartsPage = {
-	course: { id: string; title: string; providerTenantId: string }
+	course: { id: string; title: string; providerTenantId: string; status: CourseStatus }
 	parts: {
 		id: string
 		title: string
@@ -31,7 +31,7 @@ export async function showOnlineParts(ctx: ServiceContext, { actor, courseId }: 
 		const completed = await listCompletedResults(tx, { courseId })
 		const tools = (await listLtiTools(tx)).filter((tool) => tool.active)
 		return {
-			course: { id: course.id, title: course.title, providerTenantId: course.providerTenantId },
+			course: { id: course.id, title: course.title, providerTenantId: course.providerTenantId, status: course.status },
 			parts: parts.map(({ link, toolName, toolActive }) => ({
 				id: link.id,
 				title: link.title,

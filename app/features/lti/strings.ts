@@ -38,7 +38,8 @@ export const nl = {
 			up: 'Omhoog',
 			down: 'Omlaag',
 			moved: 'De volgorde is opgeslagen.',
-			saved: 'De afronding is opgeslagen. Ze geldt voor resultaten die vanaf nu binnenkomen.',
+			saved_one: 'De afronding is opgeslagen. Ze geldt ook voor wie al onderdelen af heeft: {{count}} inschrijving is nu afgerond.',
+			saved_other: 'De afronding is opgeslagen. Ze geldt ook voor wie al onderdelen af heeft: {{count}} inschrijvingen zijn nu afgerond.',
 		},
 		manage: {
 			title: 'Online onderdelen van {{course}}',
@@ -252,7 +253,8 @@ export const en: typeof nl = {
 			up: 'Up',
 			down: 'Down',
 			moved: 'The order has been saved.',
-			saved: 'The completion rule has been saved. It applies to results that arrive from now on.',
+			saved_one: 'The completion rule has been saved. It also applies to those who have parts done already: {{count}} enrolment is now completed.',
+			saved_other: 'The completion rule has been saved. It also applies to those who have parts done already: {{count}} enrolments are now completed.',
 		},
 		manage: {
 			title: 'Online parts of {{course}}',

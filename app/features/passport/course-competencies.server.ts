@@ -1,17 +1,17 @@
 import { errorCode } from '@leerplein/db'
 import { getOwnCourse } from '@leerplein/db/catalogue'
 import { listCompetencies, listCourseGrants, replaceCourseCompetencies, type CompetencyRow, type CourseGrant } from '@leerplein/db/passport'
-import { can } from '@leerplein/domain'
+import { can, type CourseStatus } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-export type CourseCompetencies = { course: { id: string; title: string }; competencies: CompetencyRow[]; granted: CourseGrant[] }
+export type CourseCompetencies = { course: { id: string; title: string; status: CourseStatus }; competencies: CompetencyRow[]; granted: CourseGrant[] }
 
 /** One of the unit's own courses with the concern's competencies and those the course grants (with their minimum scores); another unit's course is not found. */
 export async function showCourseCompetencies(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<CourseCompetencies>> {
 	return inTenant(ctx, actor, async (tx) => {
 		const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
 		if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
-		return { course: { id: course.id, title: course.title }, competencies: await listCompetencies(tx), granted: await listCourseGrants(tx, { courseId }) }
+		return { course: { id: course.id, title: course.title, status: course.status }, competencies: await listCompetencies(tx), granted: await listCourseGrants(tx, { courseId }) }
 	})
 }
 

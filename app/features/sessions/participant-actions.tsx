@@ -1,7 +1,7 @@
 import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { ScrollRegion } from '../../components/scroll-region.tsx'
+import { BulkOutcome } from '../../components/bulk-outcome.tsx'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { formatDate, formatTimeRange } from '../../utils/format.ts'
 
@@ -78,47 +78,23 @@ export function ParticipantPreview({ preview }: { preview: ParticipantPreviewSho
 /** What a bulk action did, per person: the ones that failed by name and why, and that the rest was saved. */
 export function ParticipantOutcome({ outcome }: { outcome: ParticipantOutcomeShown }) {
 	const { t } = useTranslation()
-	const nameOf = (row: ParticipantOutcomeShown['results'][number]) => row.name ?? t('participantActions.unknownPerson', { id: row.id })
-	const failed = outcome.results.filter((row) => !row.ok)
+	const failed = outcome.results.filter((row) => !row.ok).length
+	const rows = outcome.results.map((row) => {
+		const name = row.name ?? t('participantActions.unknownPerson', { id: row.id })
+		const message = row.code ? t(`errors.${row.code}`) : ''
+		return { id: row.id, name, ok: row.ok, outcome: row.ok ? t('participantActions.resultDone') : t('participantActions.resultFailed', { message }), failure: row.ok ? null : t('participantActions.failed', { name, message }) }
+	})
 	return (
-		<>
-			{outcome.done > 0 ? (
-				<p className="notice notice--success" role="status">
-					{t(`participantActions.done_${outcome.action}`, { count: outcome.done })}
-				</p>
-			) : null}
-			{failed.length > 0 ? (
-				<div className="notice notice--error" role="alert">
-					{outcome.done > 0 ? <p>{t('participantActions.failedSummary', { count: failed.length })}</p> : null}
-					<ul>
-						{failed.map((row) => (
-							<li key={row.id}>{t('participantActions.failed', { name: nameOf(row), message: row.code ? t(`errors.${row.code}`) : '' })}</li>
-						))}
-					</ul>
-				</div>
-			) : null}
-			<details className="decision-results">
-				<summary>{t('participantActions.results', { count: outcome.results.length })}</summary>
-				<ScrollRegion label={t('participantActions.resultsCaption')}>
-					<table className="sessions">
-						<caption className="visually-hidden">{t('participantActions.resultsCaption')}</caption>
-						<thead>
-							<tr>
-								<th scope="col">{t('participantActions.resultPerson')}</th>
-								<th scope="col">{t('participantActions.resultOutcome')}</th>
-							</tr>
-						</thead>
-						<tbody>
-							{outcome.results.map((row) => (
-								<tr key={row.id}>
-									<th scope="row">{nameOf(row)}</th>
-									<td>{row.ok ? t('participantActions.resultDone') : t('participantActions.resultFailed', { message: row.code ? t(`errors.${row.code}`) : '' })}</td>
-								</tr>
-							))}
-						</tbody>
-					</table>
-				</ScrollRegion>
-			</details>
-		</>
+		<BulkOutcome
+			rows={rows}
+			text={{
+				done: t(`participantActions.done_${outcome.action}`, { count: outcome.done }),
+				failedSummary: t('participantActions.failedSummary', { count: failed }),
+				results: t('participantActions.results', { count: outcome.results.length }),
+				caption: t('participantActions.resultsCaption'),
+				rowHeader: t('participantActions.resultPerson'),
+				outcomeHeader: t('participantActions.resultOutcome'),
+			}}
+		/>
 	)
 }

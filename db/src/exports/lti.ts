@@ -73,6 +73,7 @@ export {
 	listCourseInstructorsForTool,
 	listCourseMembersForTool,
 	completeBlendedEnrolment,
+	listCourseLearnersIn,
 	lockBlendedParts,
 } from '../queries/lti-enrolments.ts'
 export type { BlendedEnrolmentParts, CompletedEnrolment, CourseInstructor, CourseMember } from '../queries/lti-enrolments.ts'

@@ -101,6 +101,20 @@ export async function lockBlendedParts(db: Database, { courseId, userId }: { cou
 	return [...byEnrolment.values()]
 }
 
+/**
+ * The people with an enrolment in one of `statuses` in a course, as its providing unit sees them:
+ * those a changed completion rule may complete (ADR 033), each settled on their own.
+ */
+export async function listCourseLearnersIn(db: Database, { courseId, statuses }: { courseId: string; statuses: readonly EnrolmentStatus[] }): Promise<string[]> {
+	const rows = await db
+		.selectDistinct({ userId: enrolments.userId })
+		.from(enrolments)
+		.innerJoin(sessions, eq(sessions.id, enrolments.sessionId))
+		.where(and(eq(sessions.courseId, courseId), inArray(enrolments.status, [...statuses])))
+		.orderBy(enrolments.userId)
+	return rows.map((row) => row.userId)
+}
+
 /** Completes one enrolment the domain found complete, from the given statuses, audited; false when it changed meanwhile. */
 export async function completeBlendedEnrolment(
 	db: Database,

@@ -14,6 +14,7 @@ import {
 import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { selectRows, type Database, type DatabaseClient } from '../client.ts'
+import { errorCode } from '../retry.ts'
 import * as schema from '../schema/index.ts'
 import { seedDatabase } from '../seed/index.ts'
 import { withTenantContext } from '../tenancy.ts'
@@ -325,6 +326,45 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		)
 		expect(weights!.goals).toMatch(/'kwartiermak':\d+(?![\dABC])/)
 		expect(weights!.title).toMatch(/'kwartiermak':\d+A/)
+	})
+
+	test('a misspelt word found only in the learning goals or the target audience gets its correction; a draft\'s goals never do, and changed goals add their words', async () => {
+		const base = { providerTenantId: coordinator.tenant_id, title: 'Werken in de regio', summary: 'Een cursus voor de correctietest.', description: 'Deze cursus bestaat alleen voor de correctietest.', form: 'classroom' as const, durationMinutes: 120, visibility: 'concern' as const }
+		const [published] = await withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) =>
+			tx
+				.insert(schema.courses)
+				.values([
+					{ ...base, status: 'published' as const, learningGoals: 'U kunt een kwartiernota opstellen.', targetAudience: 'Dijkgraafbeambten en hun teams.' },
+					{ ...base, status: 'draft' as const, learningGoals: 'U beheerst de schaduwboekhouding.' },
+				])
+				.returning({ id: schema.courses.id }),
+		)
+		const corrections = async (word: string) => (await analyseSearchWords(app.db, [word])).words[0]!.corrections
+		expect(await corrections('kwartiernoota')).toContain('kwartiernota')
+		expect(await corrections('dijkgraafbeamten')).toContain('dijkgraafbeambten')
+		expect(await corrections('schaduwboekhoudng')).not.toContain('schaduwboekhouding')
+		await withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) =>
+			tx.update(schema.courses).set({ learningGoals: 'U leidt het ploegleidersoverleg.' }).where(eq(schema.courses.id, published!.id)),
+		)
+		expect(await corrections('ploegleidersoverlg')).toContain('ploegleidersoverleg')
+	})
+
+	test('the database refuses a contact with a name and no address, or an address and no name (blank is empty)', async () => {
+		const base = { providerTenantId: coordinator.tenant_id, title: 'Contact zonder adres', summary: 'S', description: 'D', form: 'classroom' as const, durationMinutes: 60 }
+		const insert = (contact: { contactName: string; contactEmail: string }) =>
+			withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) => tx.insert(schema.courses).values({ ...base, ...contact }).returning({ id: schema.courses.id }))
+		const refusedWith = async (contact: { contactName: string; contactEmail: string }) => {
+			try {
+				await insert(contact)
+				return 'accepted'
+			} catch (error) {
+				return errorCode(error) ?? errorCode((error as { cause?: unknown }).cause) ?? String(error)
+			}
+		}
+		expect(await refusedWith({ contactName: 'Anna de Wit', contactEmail: '' })).toBe('23514')
+		expect(await refusedWith({ contactName: '  ', contactEmail: 'anna@rvo.nl' })).toBe('23514')
+		expect(await insert({ contactName: 'Anna de Wit', contactEmail: 'anna@rvo.nl' })).toHaveLength(1)
+		expect(await insert({ contactName: ' ', contactEmail: '' })).toHaveLength(1)
 	})
 })
 

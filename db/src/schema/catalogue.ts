@@ -42,7 +42,7 @@ export const courses = pgTable(
 		targetAudience: text().notNull().default(''),
 		/** What a participant should know or have done before. */
 		prerequisites: text().notNull().default(''),
-		/** Whom to ask about the course: both or neither (the form's rule); a published course has one. */
+		/** Whom to ask about the course: both or neither (the form's rule and a check); a published course has one. */
 		contactName: text().notNull().default(''),
 		contactEmail: text().notNull().default(''),
 		visibility: courseVisibility().notNull().default('concern'),
@@ -87,6 +87,9 @@ export const courses = pgTable(
 		check('price_not_negative', sql`${t.priceCents} >= 0`),
 		check('completion_min_parts_positive', sql`${t.completionMinParts} is null or ${t.completionMinParts} >= 1`),
 		check('classroom_part_index_not_negative', sql`${t.classroomPartIndex} >= 0`),
+		// A contact is a name and an address, or none at all (ADR 034): a name nobody can write to, or
+		// an address without a name, helps no one. Blank counts as empty.
+		check('contact_both_or_neither', sql`(btrim(${t.contactName}) = '') = (btrim(${t.contactEmail}) = '')`),
 		// The visibility rule of the domain's isCourseVisibleTo (and the query twin courseVisibleTo):
 		// published and open to the concern, or opened to the reader's unit. Anonymous visitors
 		// (no tenant) see the concern-wide published courses only.

@@ -105,6 +105,8 @@ export async function seedDatabase(
 				locationId: session.locationIndex === null ? null : organisation.locations[session.locationIndex]!.id,
 				capacity: session.capacity,
 				status: session.status,
+				minimumParticipants: session.minimumParticipants,
+				enrolmentDeadline: session.enrolmentDeadlineMs === null ? null : at(session.enrolmentDeadlineMs),
 				createdAt: at(session.createdAtMs),
 			})),
 			(done) => progress('sessions', done, plannedSessions.length),

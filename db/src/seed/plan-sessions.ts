@@ -41,6 +41,10 @@ export type PlannedSession = {
 	phase: SessionPhase
 	/** How many enrolment rows this session gets (all statuses together). */
 	enrolmentCount: number
+	/** Below this many participants at the deadline the session may not go ahead; null: no minimum. */
+	minimumParticipants: number | null
+	/** After this moment nobody can enrol; null: until the session starts. */
+	enrolmentDeadlineMs: number | null
 }
 
 const WAITLIST_ROOM = 8
@@ -99,12 +103,63 @@ export function planSessions(
 			status,
 			phase,
 			enrolmentCount: 0,
+			minimumParticipants: null,
+			enrolmentDeadlineMs: null,
 		})
 		demands.push(demandFor(random, status, phase, capacity, (startsAtMs - nowMs) / DAY_MS))
 	}
 
 	assignEnrolmentCounts(sessions, demands, sizes.enrolments, (session) => eligiblePoolSize(courses[session.courseIndex]!, organisation))
+	setMinimums(scale, sessions, courses, nowMs)
 	return sessions
+}
+
+/** A minimum and a deadline only where the decision is at least this far ahead: no session gets a minimum-participants notice right after seeding. */
+const MINIMUM_LEAD_DAYS = 7
+/** Sessions further ahead have just opened for enrolment; their unit sets a minimum later. */
+const MINIMUM_HORIZON_DAYS = 120
+
+/**
+ * About two in five classroom and blended sessions of the coming four months have a minimum number
+ * of participants and an enrolment deadline a few days before the start, as a unit sets them when
+ * a trainer or a room costs money: most reach their minimum, about two in five are still short of
+ * it (a minimum above the people the session gets), so a coordinator sees the warning. A stream of
+ * its own, drawn after everything else, so the sessions, their enrolments and the rest of the plan
+ * stay as they were.
+ */
+function setMinimums(scale: SeedScale, sessions: PlannedSession[], courses: PlannedCourse[], nowMs: number) {
+	const random = Random.stream('session-minimums', scale)
+	const deadlineFor = (session: PlannedSession, daysBefore: number) => amsterdamTime(amsterdamDay(new Date(session.startsAtMs)) - daysBefore, 17).getTime()
+	const eligible = sessions.filter((session) => {
+		const form = courses[session.courseIndex]!.form
+		return (
+			session.phase === 'upcoming' &&
+			session.status === 'planned' &&
+			(form === 'classroom' || form === 'blended') &&
+			session.startsAtMs <= nowMs + MINIMUM_HORIZON_DAYS * DAY_MS &&
+			// Not yet decided: the deadline of the longest lead still a week or more ahead.
+			deadlineFor(session, 14) >= nowMs + MINIMUM_LEAD_DAYS * DAY_MS
+		)
+	})
+	for (const session of eligible) {
+		if (!random.chance(0.4)) continue
+		// Most units set a minimum their session reaches; some are still short of it.
+		const reached = random.chance(0.6)
+		const share = reached ? 0.5 + 0.3 * random.next() : 1.3 + 0.7 * random.next()
+		session.minimumParticipants = Math.min(session.capacity, Math.max(2, Math.round(session.enrolmentCount * share)))
+		session.enrolmentDeadlineMs = deadlineFor(session, random.pick([3, 5, 7, 10, 14]))
+	}
+	// Every unit's coordinator sees the warning somewhere, also at the small scale: a unit without a
+	// session short of its minimum gets one, on its first session that is not full.
+	const short = (session: PlannedSession) => session.minimumParticipants !== null && session.minimumParticipants > session.enrolmentCount
+	for (const tenantIndex of new Set(eligible.map((session) => session.tenantIndex))) {
+		const own = eligible.filter((session) => session.tenantIndex === tenantIndex)
+		if (own.some(short)) continue
+		const open = own.find((session) => session.minimumParticipants === null && session.enrolmentCount + 2 <= session.capacity)
+		if (!open) continue
+		open.minimumParticipants = open.enrolmentCount + 2
+		open.enrolmentDeadlineMs = deadlineFor(open, 7)
+	}
 }
 
 /** Classroom courses run more often than e-learnings, which mostly run as a few long access windows. */

@@ -121,6 +121,29 @@ describe('the enrolment plan', () => {
 		for (const [sessionId, taken] of seats) expect(taken).toBeLessThanOrEqual(sessionById.get(sessionId)!.capacity)
 	})
 
+	test('gives some classroom sessions of the coming months a minimum within their seats and a deadline a week or more ahead; every unit has one still short of it', () => {
+		const withMinimum = sessions.filter((session) => session.minimumParticipants !== null)
+		expect(withMinimum.length).toBeGreaterThan(0)
+		expect(sessions.filter((session) => (session.minimumParticipants === null) !== (session.enrolmentDeadlineMs === null))).toEqual([])
+		for (const session of withMinimum) {
+			expect(session).toMatchObject({ phase: 'upcoming', status: 'planned' })
+			expect(['classroom', 'blended']).toContain(catalogue.courses[session.courseIndex]!.form)
+			expect(session.minimumParticipants!).toBeGreaterThanOrEqual(2)
+			expect(session.minimumParticipants!).toBeLessThanOrEqual(session.capacity)
+			expect(session.enrolmentDeadlineMs!).toBeLessThan(session.startsAtMs)
+			expect(session.enrolmentDeadlineMs!).toBeGreaterThanOrEqual(NOW.getTime() + 7 * 86_400_000)
+		}
+		// Seats taken as the page counts them: each unit planning such sessions has one below its minimum, so its coordinator sees the warning.
+		const seats = new Map<string, number>()
+		for (const enrolment of enrolments) {
+			if ((SEAT_HOLDING_STATUSES as readonly EnrolmentStatus[]).includes(enrolment.status)) seats.set(enrolment.sessionId, (seats.get(enrolment.sessionId) ?? 0) + 1)
+		}
+		const short = withMinimum.filter((session) => (seats.get(session.id) ?? 0) < session.minimumParticipants!)
+		expect(new Set(short.map((session) => session.tenantIndex))).toEqual(new Set(withMinimum.map((session) => session.tenantIndex)))
+		expect(short.length).toBeLessThan(withMinimum.length)
+		expect(organisation.tenants.filter((_, index) => short.some((session) => session.tenantIndex === index)).map((tenant) => tenant.slug)).toContain('rvo')
+	})
+
 	test('waitlists people only for upcoming sessions that are full', () => {
 		const waitlisted = enrolments.filter((e) => e.status === 'waitlisted')
 		for (const enrolment of waitlisted) {

@@ -142,6 +142,19 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(odd).toEqual({ weekend: 0, misplaced: 0 })
 	})
 
+	test('writes minimums and deadlines that the page can warn about: RVO has a session short of its minimum before its deadline', async () => {
+		const [rvo] = await rows<{ with_minimum: number; short: number; out_of_range: number }>(
+			sql`select count(*) filter (where s.minimum_participants is not null)::int as with_minimum,
+			           count(*) filter (where s.minimum_participants > (select count(*) from enrolments e where e.session_id = s.id and e.status in ('enrolled', 'attended', 'no_show', 'completed'))
+			                              and s.enrolment_deadline > ${'2025-06-02T08:00:00Z'}::timestamptz)::int as short,
+			           count(*) filter (where s.minimum_participants > s.capacity or s.enrolment_deadline >= s.starts_at)::int as out_of_range
+			    from sessions s join tenants t on t.id = s.tenant_id where t.slug = 'rvo'`,
+		)
+		expect(rvo!.with_minimum).toBeGreaterThan(0)
+		expect(rvo!.short).toBeGreaterThan(0)
+		expect(rvo!.out_of_range).toBe(0)
+	})
+
 	test('gives every session meetings that span it exactly, classroom ones in a room of its location with a trainer of its unit', async () => {
 		const [check] = await rows<{ without: number; span: number; misplaced: number; foreign_trainer: number; meetings: number; booked: number }>(
 			sql`select

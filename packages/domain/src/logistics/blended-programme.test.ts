@@ -102,7 +102,10 @@ describe('decideBlendedCompletion', () => {
 		['attended, module not done, all parts', 'attended', [false], ALL, 'not_yet'],
 		['attended, one of two modules, at least 2 of 3', 'attended', [true, false], { kind: 'at_least', parts: 2 }, 'complete'],
 		['enrolled, two of two modules, at least 2 of 3', 'enrolled', [true, true], { kind: 'at_least', parts: 2 }, 'complete'],
-		['no-show, modules done, at least 1: the state machine keeps a no-show', 'no_show', [true], { kind: 'at_least', parts: 1 }, 'not_yet'],
+		['no-show, the module alone meets at least 1 of 2', 'no_show', [true], { kind: 'at_least', parts: 1 }, 'complete'],
+		['no-show, two of two modules meet at least 2 of 3', 'no_show', [true, true], { kind: 'at_least', parts: 2 }, 'complete'],
+		['no-show, one of two modules, at least 2 of 3', 'no_show', [true, false], { kind: 'at_least', parts: 2 }, 'not_yet'],
+		['no-show, modules done, all parts: the classroom part is missing', 'no_show', [true, true], ALL, 'not_yet'],
 		['cancelled, everything done', 'cancelled', [true], ALL, 'not_yet'],
 		['already completed', 'completed', [true], ALL, 'already_completed'],
 	])('given %s, then %s', (_, status, modules, rule, expected) => {

@@ -1,7 +1,7 @@
 import type { CourseForm } from '../catalogue/course.ts'
 import { fail, ok, type Result } from '../result.ts'
 import { transition } from './enrolment-lifecycle.ts'
-import type { EnrolmentStatus } from './enrolment-status.ts'
+import { ENROLMENT_STATUSES, type EnrolmentStatus } from './enrolment-status.ts'
 
 /**
  * A blended programme (issue 14, ADR 033): a course of ordered parts — its classroom part (the
@@ -90,14 +90,18 @@ export function blendedProgress(parts: readonly PartState[], rule: CompletionRul
 export type BlendedDecision = 'complete' | 'already_completed' | 'not_yet'
 
 /**
- * Whether this enrolment completes now. Only an enrolment the state machine lets the portal
- * complete (enrolled, attended) does; a no-show or a cancelled one stays as it is.
+ * Whether this enrolment completes now: when the rule is met and the state machine lets the portal
+ * complete it by the rule (enrolled, attended, and a no-show: missing the classroom part is one
+ * part not done, and a rule of n of m may not need it). A cancelled one stays as it is.
  */
 export function decideBlendedCompletion({ status, online, rule }: { status: EnrolmentStatus; online: readonly Extract<PartState, { kind: 'online' }>[]; rule: CompletionRule }): BlendedDecision {
 	if (status === 'completed') return 'already_completed'
 	if (!blendedProgress(blendedParts(status, online), rule).met) return 'not_yet'
-	return transition(status, { type: 'complete' }, 'system').ok ? 'complete' : 'not_yet'
+	return transition(status, { type: 'complete_by_rule' }, 'system').ok ? 'complete' : 'not_yet'
 }
+
+/** The statuses a met rule completes, for the database to complete them from (and from no other). */
+export const ENROLMENT_STATUSES_A_RULE_COMPLETES: readonly EnrolmentStatus[] = ENROLMENT_STATUSES.filter((status) => transition(status, { type: 'complete_by_rule' }, 'system').ok)
 
 /**
  * The parts in the course's order: the online parts in their order, with the classroom part after

@@ -27,6 +27,9 @@ const LEGAL: [EnrolmentStatus, EnrolmentEvent, TransitionActor[], EnrolmentStatu
 	['attended', { type: 'no_show' }, ['coordinator', 'system'], 'no_show'],
 	['enrolled', { type: 'complete' }, ['coordinator', 'system'], 'completed'],
 	['attended', { type: 'complete' }, ['coordinator', 'system'], 'completed'],
+	['enrolled', { type: 'complete_by_rule' }, ['system'], 'completed'],
+	['attended', { type: 'complete_by_rule' }, ['system'], 'completed'],
+	['no_show', { type: 'complete_by_rule' }, ['system'], 'completed'],
 ]
 
 const EVENTS: EnrolmentEvent[] = [
@@ -40,6 +43,7 @@ const EVENTS: EnrolmentEvent[] = [
 	{ type: 'attend' },
 	{ type: 'no_show' },
 	{ type: 'complete' },
+	{ type: 'complete_by_rule' },
 ]
 
 describe('the enrolment state machine', () => {
@@ -110,8 +114,12 @@ describe('transitionActorFor', () => {
 	})
 
 	test('a coordinator of an unrelated unit can do nothing', () => {
-		for (const event of ['submit', 'approve', 'decline', 'cancel', 'move', 'attend', 'no_show', 'complete'] as const) {
+		for (const event of ['submit', 'approve', 'decline', 'cancel', 'move', 'attend', 'no_show', 'complete', 'complete_by_rule'] as const) {
 			expect(transitionActorFor(stranger, enrolment, event)).toBeNull()
 		}
+	})
+
+	test('only the portal completes by a blended programme\'s rule, never a person', () => {
+		for (const actor of [providerCoordinator, unitCoordinator, manager]) expect(transitionActorFor(actor, enrolment, 'complete_by_rule')).toBeNull()
 	})
 })

@@ -34,6 +34,11 @@ export type EnrolmentEvent =
 	| { type: 'no_show' }
 	/** Finished: after attending a classroom session, or from a passing score in Moodle (LTI). */
 	| { type: 'complete' }
+	/**
+	 * A blended programme's completion rule is met (ADR 033): its classroom part is one part among
+	 * several, so a no-show whose other parts meet a rule of n of m completes too.
+	 */
+	| { type: 'complete_by_rule' }
 
 export type EnrolmentEventType = EnrolmentEvent['type']
 
@@ -54,6 +59,8 @@ export const ENROLMENT_TRANSITIONS: Record<EnrolmentEventType, Rule> = {
 	attend: { from: ['enrolled', 'no_show'], by: ['coordinator', 'system'] },
 	no_show: { from: ['enrolled', 'attended'], by: ['coordinator', 'system'] },
 	complete: { from: ['enrolled', 'attended'], by: ['coordinator', 'system'] },
+	// Only the portal decides it, from the parts' results; a coordinator closes a session with attendance.
+	complete_by_rule: { from: ['enrolled', 'attended', 'no_show'], by: ['system'] },
 }
 
 export type TransitionError = 'ENROLMENT_TRANSITION_NOT_ALLOWED' | 'ENROLMENT_ACTOR_NOT_ALLOWED'
@@ -90,6 +97,7 @@ function target(status: EnrolmentStatus, event: EnrolmentEvent): EnrolmentStatus
 		case 'no_show':
 			return 'no_show'
 		case 'complete':
+		case 'complete_by_rule':
 			return 'completed'
 		default: {
 			const unreachable: never = event
@@ -133,6 +141,7 @@ export function transitionActorFor(actor: Actor, enrolment: EnrolmentResource, e
 			return providerCoordinator ? 'coordinator' : null
 		case 'seat':
 		case 'promote':
+		case 'complete_by_rule':
 			return null
 		default: {
 			const unreachable: never = event
