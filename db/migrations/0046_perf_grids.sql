@@ -91,3 +91,7 @@ CREATE INDEX courses_provider_title ON courses USING btree (provider_tenant_id, 
 --> statement-breakpoint
 -- Sessions per course (the course grid's column) counted under the sessions' policy without the heap.
 CREATE INDEX sessions_course_tenant ON sessions USING btree (course_id) INCLUDE (tenant_id);
+--> statement-breakpoint
+-- The approvals inbox: its requests in order of age with what the page and the policies read, so
+-- the inbox no longer visits ~2,000 pages of enrolments for 3,366 requests.
+CREATE INDEX enrolments_awaiting_inbox ON enrolments USING btree (tenant_id, requested_at) INCLUDE (id, session_id, user_id, status, approval_step, approval_reason, price_cents) WHERE status = 'awaiting_approval';
