@@ -178,6 +178,46 @@ describe.each(await testDrivers())('server-side grids on %s', (driver) => {
 		})
 	})
 
+	test('the seat counts follow every change of enrolments: inserted, changed in status, moved, deleted (migration 0046)', async () => {
+		const mismatches = sql`select count(*) as n from (
+				select coalesce(k.taken, 0) as kept_taken, coalesce(k.waiting, 0) as kept_waiting,
+					(select count(*) from enrolments e where e.session_id = s.id and e.status in ('enrolled', 'attended', 'no_show', 'completed')) as taken,
+					(select count(*) from enrolments e where e.session_id = s.id and e.status = 'waitlisted') as waiting
+				from sessions s left join session_seat_counts k on k.session_id = s.id
+			) counts where kept_taken <> taken or kept_waiting <> waiting`
+		expect(await count(mismatches)).toBe(0)
+		const untouched = sql`not exists (select 1 from meeting_attendance m where m.enrolment_id = e.id) and not exists (select 1 from budget_ledger b where b.enrolment_id = e.id)`
+		await owner(async (db) => {
+			// Statuses changed in one statement: cancelled, waitlisted, waitlisted back to enrolled.
+			await db.execute(sql`update enrolments set status = 'cancelled' where id in (select id from enrolments where status = 'enrolled' order by id limit 5)`)
+			await db.execute(sql`update enrolments set status = 'waitlisted' where id in (select id from enrolments where status = 'enrolled' order by id desc limit 3)`)
+			await db.execute(sql`update enrolments set status = 'enrolled' where id in (select id from enrolments where status = 'waitlisted' order by id limit 1)`)
+			// Moved to another session of its unit where the person has no active enrolment.
+			await db.execute(sql`update enrolments e set session_id = target.id from (
+					select e2.id as enrolment_id, s2.id from enrolments e2 join sessions s1 on s1.id = e2.session_id
+					join sessions s2 on s2.tenant_id = s1.tenant_id and s2.id <> s1.id and s2.status = 'planned'
+					where e2.status = 'enrolled' and not exists (select 1 from meeting_attendance m where m.enrolment_id = e2.id)
+						and not exists (select 1 from enrolments o where o.session_id = s2.id and o.user_id = e2.user_id)
+					order by e2.id, s2.id limit 1
+				) target where e.id = target.enrolment_id`)
+			// Deleted, and a new one inserted.
+			await db.execute(sql`delete from enrolments e where e.id = (select e.id from enrolments e where e.status = 'enrolled' and ${untouched} order by e.id limit 1)`)
+			await db.execute(sql`insert into enrolments (id, tenant_id, session_id, user_id, status)
+				select gen_random_uuid(), u.tenant_id, s.id, u.id, 'enrolled' from sessions s join users u on u.tenant_id = s.tenant_id
+				where s.status = 'planned' and not exists (select 1 from enrolments o where o.session_id = s.id and o.user_id = u.id)
+				order by s.id, u.id limit 2`)
+		})
+		expect(await count(mismatches)).toBe(0)
+		// And the grid, as the portal's role, shows them.
+		const [busiest] = await owner((db) => selectRows<{ tenant_id: string }>(db, sql`select tenant_id from sessions group by 1 order by count(*) desc limit 1`))
+		const { rows } = await asUnit(busiest!.tenant_id, (tx) => listUnitSessionsPage(tx, { tenantId: busiest!.tenant_id, filter: {}, sort: 'taken', direction: 'desc', limit: 20, offset: 0 }))
+		for (const row of rows) {
+			const taken = await count(sql`select count(*) as n from enrolments e where e.session_id = ${row.id} and e.status in ('enrolled', 'attended', 'no_show', 'completed')`)
+			const waiting = await count(sql`select count(*) as n from enrolments e where e.session_id = ${row.id} and e.status = 'waitlisted'`)
+			expect({ taken: row.taken, waiting: row.waiting }).toEqual({ taken, waiting })
+		}
+	})
+
 	describe("the unit's courses", () => {
 		function where(tenantId: string, filter: OwnCourseFilter) {
 			const parts = [sql`c.provider_tenant_id = ${tenantId}`, sql`c.status <> 'merged'`]

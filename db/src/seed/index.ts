@@ -128,7 +128,7 @@ export async function seedDatabase(
 		progress('budgets', 1, 1)
 		await writeAttendance(tx, now)
 		progress('attendance', 1, 1)
-		await writePassport(tx, { now, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
+		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		return count
 	})
 	// Fresh statistics for the planner, and for the duplicate look-up's choice of rare title words

@@ -8,6 +8,7 @@ import { MANAGEMENT_PROFILES } from './content/units.ts'
 import { writePassportUploads } from './passport-uploads.ts'
 import { Random } from './prng.ts'
 import type { SeedProgress } from './index.ts'
+import type { SeedScale } from './scales.ts'
 
 const MANAGEMENT = Object.values(MANAGEMENT_PROFILES)
 
@@ -20,8 +21,16 @@ const MANAGEMENT = Object.values(MANAGEMENT_PROFILES)
  * computes from them. Every colour occurs: lapsed, expiring, missing, a recent requirement still
  * in its grace period. Deterministic: pseudo-random choices hash the
  * (deterministic) ids, and every date derives from `now`.
+ *
+ * At the `large` scale everyone also holds, from five years of history (earlier roles,
+ * training taken of their own accord), every competency they do not need: the full matrix of
+ * ~14,000 people × ~40 competencies that issue 15's benchmarks recompute and page through.
  */
-export async function writePassport(db: Database, { now, tenantIds }: { now: Date; tenantIds: readonly string[] }, progress: SeedProgress): Promise<number> {
+export async function writePassport(
+	db: Database,
+	{ now, tenantIds, scale }: { now: Date; tenantIds: readonly string[]; scale: SeedScale },
+	progress: SeedProgress,
+): Promise<number> {
 	const today = amsterdamDate(now)
 	const random = Random.stream('competencies')
 	const rows = COMPETENCIES.map((competency) => ({
@@ -81,6 +90,14 @@ export async function writePassport(db: Database, { now, tenantIds }: { now: Dat
 	progress('competencies', 2, 4)
 	// Imported history: three in four people hold each competency they need, with one to three
 	// pieces of evidence spread over the past five years, so some are valid, some expiring, some lapsed.
+	// At the large scale everyone holds every other competency too, with one or two pieces.
+	const everyCompetency =
+		scale === 'large'
+			? sql`union all
+				select u.id, u.tenant_id, c.id, abs(hashtext(u.id::text || c.id::text)), false
+				from users u cross join competencies c
+				where u.active and not exists (select 1 from cells n where n.user_id = u.id and n.competency_id = c.id)`
+			: sql``
 	await db.execute(sql`
 		with cells as (
 			select u.id as user_id, u.tenant_id, r.competency_id
@@ -95,14 +112,15 @@ export async function writePassport(db: Database, { now, tenantIds }: { now: Dat
 			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id
 			where u.active
 		), holders as (
-			select *, abs(hashtext(user_id::text || competency_id::text)) as h from cells
+			select user_id, tenant_id, competency_id, abs(hashtext(user_id::text || competency_id::text)) as h, true as needed from cells
+			${everyCompetency}
 		)
 		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at)
 		select md5('import:' || user_id || ':' || competency_id || ':' || k)::uuid, tenant_id, user_id, competency_id, 'import',
 			'seed-import:' || k, day::timestamp at time zone 'Europe/Amsterdam', day, day::timestamp at time zone 'Europe/Amsterdam'
-		from holders, generate_series(1, 1 + h % 3) as k,
+		from holders, generate_series(1, case when needed then 1 + h % 3 else 1 + h % 2 end) as k,
 			lateral (select ${today}::date - ((h / 7 + k * 397) % 1825)::int as day) d
-		where h % 4 <> 0`)
+		where h % 4 <> 0 or not needed`)
 	// Certificates sent in: some awaiting review, some approved (their evidence counts below), one rejected per unit.
 	await writePassportUploads(db, { now })
 	progress('competencies', 3, 4)
