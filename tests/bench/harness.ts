@@ -10,6 +10,11 @@ export type Benchmark = {
 	/** Used on the command line (`npm run bench -- <id>`) and as the BENCHMARKS.md section key. */
 	id: string
 	title: string
+	/**
+	 * The seed this benchmark is about, whatever the run's `--scale`: e.g. `relevance` measures
+	 * against the default catalogue its queries were written for. Unset: the run's scale.
+	 */
+	scale?: SeedScale
 	/** Measures, and returns the Markdown body of its BENCHMARKS.md section. */
 	run: (ctx: BenchContext) => Promise<string>
 }

@@ -27,17 +27,18 @@ async function main() {
 	const selected = wanted.length > 0 ? all.filter((benchmark) => wanted.includes(benchmark.id)) : all
 	const log = (line: string) => console.log(`[bench] ${line}`)
 	const machine = describeMachine(await postgresVersion())
-	log(`${selected.length} benchmark(s) on the ${scale} scale; ${machine}`)
+	log(`${selected.length} benchmark(s) on the ${scale} scale (unless one asks for its own); ${machine}`)
 
 	for (const benchmark of selected) {
-		log(`— ${benchmark.id}: ${benchmark.title}`)
-		const database = await benchDatabase(scale, log)
+		const benchScale = benchmark.scale ?? scale
+		log(`— ${benchmark.id}: ${benchmark.title}${benchScale === scale ? '' : ` (on the ${benchScale} seed, as it asks)`}`)
+		const database = await benchDatabase(benchScale, log)
 		const owner = await createDatabase({ driver: 'postgres', url: database.ownerUrl, migrationUrl: database.ownerUrl }, { role: 'migrator' })
 		const clients: DatabaseClient[] = []
 		const portals: PortalProcess[] = []
 		const ctx: BenchContext = {
 			database,
-			scale,
+			scale: benchScale,
 			owner,
 			async asApp({ maxConnections } = {}) {
 				const client = await createDatabase({ driver: 'postgres', url: database.appUrl, migrationUrl: database.ownerUrl, maxConnections }, { role: 'app' })
@@ -62,7 +63,7 @@ async function main() {
 		try {
 			const measuredAt = new Date()
 			const body = await benchmark.run(ctx)
-			writeSection({ id: benchmark.id, title: benchmark.title, body, machine, measuredAt, scale })
+			writeSection({ id: benchmark.id, title: benchmark.title, body, machine, measuredAt, scale: benchScale })
 			log(`wrote the ${benchmark.id} section of BENCHMARKS.md`)
 		} finally {
 			await Promise.all(portals.map((portal) => portal.stop()))
