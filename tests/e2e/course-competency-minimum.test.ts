@@ -47,7 +47,7 @@ describe.each(drivers)('a course’s minimum score for a competency, on %s', (dr
 		expect(await page.getByLabel(`Minimale score voor ${NAME} (%)`).inputValue()).toBe('80')
 		expect(await page.getByLabel(NAME, { exact: true }).isChecked()).toBe(true)
 		const trail = await owner.db.select({ after: schema.auditLog.after }).from(schema.auditLog).where(and(eq(schema.auditLog.action, 'course.competencies.update'), eq(schema.auditLog.objectId, course!.id)))
-		expect(trail.at(-1)?.after).toEqual(expect.arrayContaining([{ competencyId: competency!.id, minScorePercent: 80 }]))
+		expect(trail.at(-1)?.after).toEqual(expect.arrayContaining([{ competencyId: competency!.id, minScorePercent: 80, grantsLevel: null }]))
 
 		await page.setViewportSize({ width: 320, height: 800 })
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
