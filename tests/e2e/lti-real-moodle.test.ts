@@ -176,6 +176,7 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 	 * load many scripts, which on a busy machine outlast any sensible wait.
 	 */
 	async function signInToMoodle(page: Page) {
+		await untilPasswordFieldSwapped(page)
 		await page.getByLabel('Username').fill(MOODLE_ADMIN.username)
 		await page.getByLabel('Password', { exact: true }).fill(MOODLE_ADMIN.password)
 		const signedIn = Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/login/'), { waitUntil: 'commit' }), page.getByRole('button', { name: 'Log in' }).click()])
@@ -190,6 +191,20 @@ describe.skipIf(!available)('Leerplein as the LTI 1.3 platform of a real Moodle 
 		} catch (error) {
 			throw new Error(`${(error as Error).message}\n${await whyMoodleRefusedSignIn(page)}`)
 		}
+	}
+
+	/**
+	 * Moodle's login page swaps its password field for a copy with a show/hide button once that
+	 * button's template has rendered (core/togglesensitive sets the field's outerHTML, taken before
+	 * anything was typed). A password filled in before the swap is lost: on a busy machine Moodle then
+	 * refused the sign-in as a wrong password (user_login_failed, reason 3). So fill after the swap.
+	 */
+	async function untilPasswordFieldSwapped(page: Page) {
+		// The login form shows before the page's scripts at its end are parsed.
+		await page.getByLabel('Username').waitFor()
+		await page.waitForLoadState('domcontentloaded')
+		const swapsField = await page.evaluate(() => Array.from(document.scripts).some((script) => script.text.includes('core/togglesensitive')))
+		if (swapsField) await page.locator('.toggle-sensitive-wrapper #password').waitFor({ state: 'attached', timeout: 90_000 })
 	}
 
 	/**
