@@ -55,7 +55,7 @@ export default function Catalogue() {
 	// While typing, the JSON route's answer for the current URL wins over the loader's.
 	const view: CatalogueSearchView =
 		live.data && 'canonical' in live.data && lastTyped.current !== null && location.search === `?${lastTyped.current}` ? live.data : loaded
-	const { state, entries, total, page, pages, facets, notices, didYouMean, pageOutOfRange } = view
+	const { state, entries, total, page, pages, facets, notices, didYouMean, partialMatch, pageOutOfRange } = view
 	const filtered = facets.some((facet) => facet.values.some((value) => value.selected))
 	const busy = navigation.state === 'loading' || live.state === 'loading'
 
@@ -164,6 +164,7 @@ export default function Catalogue() {
 								?{total > 0 ? ` ${t('search.alsoShowing')}` : null}
 							</p>
 						) : null}
+						{partialMatch ? <p className="partial-match">{t('search.partialMatch')}</p> : null}
 						{entries.length > 0 ? (
 							<ul className="course-list">
 								{entries.map((course) => (

@@ -114,6 +114,15 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		expect(await accessibilityViolations(page)).toEqual([])
 	})
 
+	test('a search no course has every word of still finds the courses with the most of them, and says so', async () => {
+		await page.goto(`/catalogus?q=${encodeURIComponent('integriteit bij xyzzyqwv')}`)
+		await page.getByText('Geen opleiding bevat al uw zoekwoorden.', { exact: false }).waitFor()
+		expect(await resultCount(page)).toBeGreaterThan(0)
+		// Ranked by the words a course has, then where: the word in the title first.
+		expect(await page.locator('.course-list h3').first().textContent()).toMatch(/integriteit/i)
+		expect(await accessibilityViolations(page)).toEqual([])
+	})
+
 	test('an abbreviation finds the course by its full name and back (synonyms)', async () => {
 		await page.goto(`/catalogus?q=${encodeURIComponent('algemene verordening gegevensbescherming')}`)
 		const titles = await page.locator('.course-list h3').allTextContents()

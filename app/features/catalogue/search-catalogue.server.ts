@@ -56,6 +56,8 @@ export type CatalogueSearchView = {
 	notices: SearchNotice[]
 	/** The query with its typos repaired, when that changed anything. */
 	didYouMean: string | null
+	/** No course matched every word, so these match most of them (best first); the page says so. */
+	partialMatch: boolean
 	/** Every theme, to browse by when nothing was found. */
 	themes: { slug: string; nameNl: string; nameEn: string }[]
 }
@@ -151,8 +153,9 @@ async function answerSearch(
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
 	// Row-level security sees the same viewer as the query's own visibility filter.
-	const result = await withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+	const search = (matching: 'all' | 'most') => withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
 		searchCatalogue(tx, {
+			matching,
 			viewerTenantId,
 			query: state.query,
 			groups,
@@ -175,6 +178,11 @@ async function answerSearch(
 			periodEndMonth: months.at(-1)!,
 		}),
 	)
+	// All words first; only when no course has them all, the courses with the most of them (a second
+	// query that only empty answers pay for), so a longer question never comes back empty.
+	const everyWord = await search('all')
+	const partialMatch = everyWord.total === 0 && groups.length > 1
+	const result = partialMatch ? await search('most') : everyWord
 
 	const pages = pageCount(result.total, SEARCH_PAGE_SIZE)
 	return {
@@ -188,6 +196,7 @@ async function answerSearch(
 		facets: facetsOf(result, state, words, months.slice(0, PERIOD_MONTHS)),
 		vocabularyNotices: notices,
 		didYouMean: correctedQuery,
+		partialMatch: partialMatch && result.total > 0,
 		themes: words.themes.map(({ slug, nameNl, nameEn }) => ({ slug, nameNl, nameEn })),
 	}
 }

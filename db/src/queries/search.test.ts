@@ -77,7 +77,14 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 
 	const search = async (
 		viewer: string | null,
-		{ query = '', filters = {}, sort = 'titel', limit = 500, offset = 0 }: { query?: string; filters?: Partial<CatalogueSearchFilters>; sort?: SearchSort; limit?: number; offset?: number } = {},
+		{
+			query = '',
+			filters = {},
+			sort = 'titel',
+			limit = 500,
+			offset = 0,
+			matching = 'all',
+		}: { query?: string; filters?: Partial<CatalogueSearchFilters>; sort?: SearchSort; limit?: number; offset?: number; matching?: 'all' | 'most' } = {},
 	) => {
 		const synonyms = await withTenantContext(app.db, { tenantId: viewer, userId: null }, (tx) => listSynonyms(tx))
 		const analysis = await analyseSearchWords(app.db, queryWords(query))
@@ -95,6 +102,7 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 				now: NOW,
 				currentMonth: CURRENT_MONTH,
 				periodEndMonth: MONTHS.at(-1)!,
+				matching,
 			}),
 		)
 	}
@@ -365,6 +373,38 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		expect(await refusedWith({ contactName: '  ', contactEmail: 'anna@rvo.nl' })).toBe('23514')
 		expect(await insert({ contactName: 'Anna de Wit', contactEmail: 'anna@rvo.nl' })).toHaveLength(1)
 		expect(await insert({ contactName: ' ', contactEmail: '' })).toHaveLength(1)
+	})
+
+	// Adds courses the ground truth above does not know, like the test before it.
+	test('when no course has every word, "most" matching finds the courses with the most words, a rare word above a common one', async () => {
+		const base = { providerTenantId: coordinator.tenant_id, summary: 'Een cursus voor de zoektest.', description: 'Deze cursus bestaat alleen voor de zoektest van het gedeeltelijk zoeken.', form: 'classroom' as const, durationMinutes: 120, status: 'published' as const, visibility: 'concern' as const }
+		const [twoWords, rareWord] = await withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) =>
+			tx
+				.insert(schema.courses)
+				.values([
+					{ ...base, title: 'Onderwaterlassen en xylofoonstemmen' },
+					{ ...base, title: 'Xylofoonstemmen in de praktijk' },
+				])
+				.returning({ id: schema.courses.id }),
+		)
+		const query = 'xylofoonstemmen onderwaterlassen toezicht'
+		expect((await search(null, { query, sort: 'relevantie' })).total).toBe(0)
+
+		const most = await search(null, { query, sort: 'relevantie', matching: 'most', limit: 5000 })
+		expect(most.entries.slice(0, 2).map((e) => e.id)).toEqual([twoWords!.id, rareWord!.id])
+		expect(most.entries.slice(0, 2).map((e) => e.tier)).toEqual([9, 10])
+		// Every visible course with any of the words, and no other: 'toezicht' alone is enough.
+		const visible = new Set(findable(null).map((c) => c.id))
+		const anyWord = await selectRows<{ id: string }>(
+			database.db,
+			sql`select id from courses where status = 'published' and search_document @@ (plainto_tsquery('public.dutch_unaccent', 'xylofoonstemmen') || plainto_tsquery('public.dutch_unaccent', 'onderwaterlassen') || plainto_tsquery('public.dutch_unaccent', 'toezicht'))`,
+		)
+		const expected = anyWord.map((r) => r.id).filter((id) => visible.has(id) || id === twoWords!.id || id === rareWord!.id)
+		expect(expected.length).toBeGreaterThan(2)
+		expect(most.total).toBe(expected.length)
+		expect(most.entries.map((e) => e.id).sort()).toEqual([...expected].sort())
+		// The facets count the same courses.
+		expect(most.facets.filter((f) => f.facet === 'form').reduce((sum, f) => sum + f.count, 0)).toBe(expected.length)
 	})
 })
 

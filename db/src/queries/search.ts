@@ -45,6 +45,12 @@ export type CatalogueSearchInput = {
 	currentMonth: string
 	/** The month after the last one the period facet offers. */
 	periodEndMonth: string
+	/**
+	 * 'all': a course matches every group (the normal search). 'most': a course matches at least one
+	 * group, ranked by how many and how rare the groups it matches are; asked when no course matches
+	 * them all, so that a reasonable question never comes back empty (issue 16).
+	 */
+	matching?: 'all' | 'most'
 }
 
 export type SearchResultEntry = {
@@ -60,7 +66,10 @@ export type SearchResultEntry = {
 	themeNameNl: string | null
 	themeNameEn: string | null
 	nextSessionAt: string | null
-	/** 0 exact title, 1 phrase in title, 2 all words in title, 3 all words anywhere; +4 when only a correction matched. */
+	/**
+	 * 0 exact title, 1 phrase in title, 2 all words in title, 3 all words anywhere; +4 when only a
+	 * correction matched. Matching 'most': 8 + the number of typed words (groups) the course misses.
+	 */
 	tier: number
 }
 
@@ -103,12 +112,31 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 	const monthMatches = (entry: SQL) => when(filters.months.length > 0, sql`left(${entry}, 7) = any(${textArray(filters.months)})`)
 	const cityMatches = (entry: SQL) => when(filters.cities.length > 0, sql`substr(${entry}, 9) = any(${textArray(filters.cities)})`)
 
-	const tier = searching
-		? sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
+	const most = searching && input.matching === 'most'
+	const groupQueries = input.groups.map((g) => anyOf([g.text, ...g.alternatives, ...g.corrections]))
+	// A group's weight is its rarity: a course that matches the one unusual word of a question ranks
+	// above one that matches a word half the catalogue has. Each count is one look-up in the GIN index.
+	const groupWeights = groupQueries.map((query) => sql`(1.0 / ln(2 + (select count(*) from catalogue_text_matches(${query}))))`)
+	const matchedGroups = sql`(${sql.join(
+		groupQueries.map((query) => sql`(courses.search_document @@ ${query})::int`),
+		sql` + `,
+	)})`
+	const matchedWeight = sql`(${sql.join(
+		groupQueries.map((query, i) => sql`case when courses.search_document @@ ${query} then ${groupWeights[i]!} else 0 end`),
+		sql` + `,
+	)})`
+	const tier = !searching
+		? sql`0`
+		: most
+			? sql`8 + ${input.groups.length} - ${matchedGroups}`
+			: sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
 			else 4 + ${corrected ? tierFor(sql`search_normalise(${corrected})`, best) : sql`3`} end`
-		: sql`0`
+	const rank = !searching || input.sort !== 'relevantie' ? sql`0::real` : sql`ts_rank(courses.search_document, ${most ? sql.join(groupQueries, sql` || `) : full})`
+	// Which words a course matches weighs more than whether it has a session coming up.
+	const weight = most && input.sort === 'relevantie' ? sql`round((${matchedWeight})::numeric, 3)` : sql`0::numeric`
+	const candidates = most ? sql`(${sql.join(groupQueries, sql` || `)})` : full
 	const order = {
-		relevantie: sql`p.tier, p.has_upcoming desc, p.rank desc, p.sort_title, p.id`,
+		relevantie: sql`p.tier, p.weight desc, p.has_upcoming desc, p.rank desc, p.sort_title, p.id`,
 		datum: sql`p.next_at nulls last, p.sort_title, p.id`,
 		titel: sql`p.sort_title, p.id`,
 	}[input.sort]
@@ -142,14 +170,15 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 				coalesce(courses.session_starts[cardinality(courses.session_starts)] >= ${now}, false) as has_upcoming,
 				${input.sort === 'datum' ? sql`(select min(s) from unnest(courses.session_starts) s where s >= ${now})` : sql`null::timestamptz`} as next_at,
 				${tier} as tier,
-				${searching && input.sort === 'relevantie' ? sql`ts_rank(courses.search_document, ${full})` : sql`0::real`} as rank,
+				${rank} as rank,
+				${weight} as weight,
 				${sql.join(
 					flagNames.map((name) => sql`${flags[name]} as ${sql.raw(name)}`),
 					sql`, `,
 				)}
 			from courses
 			where courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId, { unpublished: false })}
-				${searching ? sql`and courses.id in (select catalogue_text_matches(${full}))` : sql``}
+				${searching ? sql`and courses.id in (select catalogue_text_matches(${candidates}))` : sql``}
 		),
 		-- Read twice (the count, the page), but filtering the materialised rows again costs less than copying them.
 		hits as not materialized (select * from matched where ${allBut()}),
