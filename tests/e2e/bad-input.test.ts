@@ -195,11 +195,15 @@ function bodyOf(invalid: InvalidValue, fixtures: BadInputFixtures): URLSearchPar
 
 /**
  * The error texts tied to the controls named `name` in the page: the elements their
- * aria-describedby names, when the control is aria-invalid (as components/field.tsx renders them).
+ * aria-describedby names, when the control is aria-invalid (as components/field.tsx renders them)
+ * or a button (a refusal without a field of its own stands at the button that sent it).
  */
 function errorsBeside(html: string, name: string): string[] {
 	const attributes = (tag: string) => new Map([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((match) => [match[1]!, decode(match[2]!)]))
-	const controls = [...html.matchAll(/<(?:input|select|textarea)\b[^>]*>/g)].map((match) => attributes(match[0])).filter((control) => control.get('name') === name && control.get('aria-invalid') === 'true')
+	const controls = [...html.matchAll(/<(input|select|textarea|button)\b[^>]*>/g)]
+		.map((match) => ({ button: match[1] === 'button', attributes: attributes(match[0]) }))
+		.filter((control) => control.attributes.get('name') === name && (control.button || control.attributes.get('aria-invalid') === 'true'))
+		.map((control) => control.attributes)
 	const ids = controls.flatMap((control) => (control.get('aria-describedby') ?? '').split(/\s+/).filter(Boolean))
 	return ids.flatMap((id) => {
 		const error = new RegExp(`<p[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([^<]*)</p>`).exec(html)

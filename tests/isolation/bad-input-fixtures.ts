@@ -122,7 +122,24 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 				{ name: 'Slechte invoer zonder niveaus (test)', validityMonths: 24, warningDays: 60 },
 			])
 			.returning({ id: schema.competencies.id })
+		const [levelledUpload, levellessUpload] = await owner.db
+			.insert(schema.passportUploads)
+			.values(
+				[levelled!, levelless!].map((one) => ({
+					tenantId: rvo!.id,
+					userId: employee!.id,
+					competencyId: one.id,
+					obtainedOn: '2020-01-01',
+					fileName: 'slechte-invoer.pdf',
+					contentType: 'application/pdf',
+					byteSize: 9,
+					content: Buffer.from('%PDF-1.4\n'),
+				})),
+			)
+			.returning({ id: schema.passportUploads.id })
 		return {
+			levelledUpload: levelledUpload!,
+			levellessUpload: levellessUpload!,
 			levelled: levelled!,
 			levelless: levelless!,
 			employeeEmail,

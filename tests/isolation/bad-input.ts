@@ -31,6 +31,9 @@ export type BadInputFixtures = {
 	onlinePart: { id: string }
 	/** A certificate the RVO employee sent in, awaiting a decision (issue 15, uploads). */
 	upload: { id: string }
+	/** Certificates awaiting a decision for the levelled and the levelless competency below (levels on approval). */
+	levelledUpload: { id: string }
+	levellessUpload: { id: string }
 	/** A piece of the RVO employee's evidence, for the coordinator to revoke (issue 15, evidence on a screen). */
 	evidence: { id: string; userId: string }
 	/** A competency to send a certificate in for. */
@@ -365,6 +368,11 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: () => '/paspoorten/bewijs',
 		form: (f) => ({ intent: 'reject', uploadId: f.upload.id, reason: 'Onleesbaar (test van slechte invoer)' }),
 		nulField: 'reason',
+		// Approving sets the level: beside the level field, or, for a competency without levels (no field), at the approve button.
+		invalid: wrongLevels(
+			(competencyId, f) => (competencyId === f.levelless.id ? 'intent' : 'level'),
+			(f, competencyId, level) => ({ intent: 'approve', uploadId: competencyId === f.levelless.id ? f.levellessUpload.id : f.levelledUpload.id, level }),
+		),
 	},
 	'routes/paspoorten.medewerker.$userId': {
 		as: 'rvo-coordinator',
