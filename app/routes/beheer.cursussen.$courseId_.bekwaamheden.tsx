@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CourseStatusBadge } from '../components/course-status-badge.tsx'
-import { ErrorSummary, Field } from '../components/field.tsx'
+import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { getFormProps, useForm } from '@conform-to/react'
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { throwFailure, valueOrThrow } from '../core/http.server.ts'
@@ -49,6 +49,7 @@ export default function CourseCompetencies() {
 	const lastResult = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
+	const errorText = useErrorText()
 	const [form, fields] = useForm<{ competencyIds: string[]; minScores: Record<string, string>; grantsLevels: Record<string, string> }>({
 		id: 'course-competencies',
 		lastResult,
@@ -81,30 +82,48 @@ export default function CourseCompetencies() {
 					fields={[
 						{ meta: fields.competencyIds, label: t('competencies.courseLegend') },
 						...competencies.map((competency) => ({ meta: minScores[competency.id]!, label: minScoreLabel(competency.name) })),
-						...competencies.filter((competency) => competency.levels.length > 0).map((competency) => ({ meta: grantsLevels[competency.id]!, label: levelLabel(competency.name) })),
+						...competencies.map((competency) => ({ meta: grantsLevels[competency.id]!, label: competency.levels.length > 0 ? levelLabel(competency.name) : competency.name })),
 					]}
 				/>
 				<fieldset>
 					<legend>{t('competencies.courseLegend')}</legend>
 					<p className="field__hint">{t('competencies.courseMinScoreHint')}</p>
-					{competencies.map((competency) => (
-						<div key={competency.id} className="course-grant">
-							<div className="field">
-								<input type="checkbox" id={`competency-${competency.id}`} name="competencyIds" value={competency.id} defaultChecked={grantedIds.includes(competency.id)} />{' '}
-								<label htmlFor={`competency-${competency.id}`}>{competency.name}</label>
+					{competencies.map((competency) => {
+						// A level sent for a competency without levels (no level field to show it beside) stands beside its checkbox.
+						const levelMeta = grantsLevels[competency.id]!
+						const strayLevel = competency.levels.length === 0 ? errorText(levelMeta.errors) : null
+						return (
+							<div key={competency.id} className="course-grant">
+								<div className={strayLevel ? 'field field--invalid' : 'field'}>
+									<input
+										type="checkbox"
+										id={strayLevel ? levelMeta.id : `competency-${competency.id}`}
+										name="competencyIds"
+										value={competency.id}
+										defaultChecked={grantedIds.includes(competency.id)}
+										aria-describedby={strayLevel ? levelMeta.errorId : undefined}
+										aria-invalid={strayLevel ? true : undefined}
+									/>{' '}
+									<label htmlFor={strayLevel ? levelMeta.id : `competency-${competency.id}`}>{competency.name}</label>
+									{strayLevel ? (
+										<p className="field__error" id={levelMeta.errorId}>
+											{strayLevel}
+										</p>
+									) : null}
+								</div>
+								<Field meta={minScores[competency.id]!} label={minScoreLabel(competency.name)} controlProps={{ inputMode: 'numeric', size: 4 }} />
+								{competency.levels.length > 0 ? (
+									<Field
+										meta={grantsLevels[competency.id]!}
+										label={levelLabel(competency.name)}
+										hint={t('competencies.courseGrantsLevelHint')}
+										as="select"
+										options={[{ value: '', label: t('competencies.courseGrantsLevelNone') }, ...competency.levels.map((name, index) => ({ value: String(index + 1), label: `${index + 1} ${name}` }))]}
+									/>
+								) : null}
 							</div>
-							<Field meta={minScores[competency.id]!} label={minScoreLabel(competency.name)} controlProps={{ inputMode: 'numeric', size: 4 }} />
-							{competency.levels.length > 0 ? (
-								<Field
-									meta={grantsLevels[competency.id]!}
-									label={levelLabel(competency.name)}
-									hint={t('competencies.courseGrantsLevelHint')}
-									as="select"
-									options={[{ value: '', label: t('competencies.courseGrantsLevelNone') }, ...competency.levels.map((name, index) => ({ value: String(index + 1), label: `${index + 1} ${name}` }))]}
-								/>
-							) : null}
-						</div>
-					))}
+						)
+					})}
 				</fieldset>
 				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
 					{t('competencies.courseSave')}

@@ -6,6 +6,7 @@ import { valueOrThrow } from '../core/http.server.ts'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { listMyCertificates } from '../features/passport/list-certificates.server.ts'
 import { MyCertificates } from '../features/passport/my-certificates.tsx'
+import { levelName } from '../features/passport/levels.ts'
 import { PassportDots, PassportHistory } from '../features/passport/passport-view.tsx'
 import { showMyPassport } from '../features/passport/show-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -45,12 +46,13 @@ export default function MyPassport() {
 				<section key={dot.competencyId} aria-labelledby={`todo-${dot.competencyId}`}>
 					<h2 id={`todo-${dot.competencyId}`}>{t('passport.todo', { name: dot.name })}</h2>
 					{dot.courses.length === 0 ? (
-						<p>{t('passport.noCourses')}</p>
+						<p>{'requiredLevel' in dot.cause && dot.cause.requiredLevel !== undefined ? t('passport.noCoursesAtLevel', { level: levelName(dot.levels, dot.cause.requiredLevel) }) : t('passport.noCourses')}</p>
 					) : (
 						<ul>
 							{dot.courses.map((course) => (
 								<li key={course.courseId}>
 									<Link to={`/catalogus/${course.courseId}`}>{t('passport.enrol', { course: course.title })}</Link>
+									{dot.levels.length > 0 ? ` (${t('passport.grantsLevel', { level: levelName(dot.levels, course.grantsLevel ?? 1) })})` : null}
 									{' — '}
 									{course.nextSessionStartsAt ? t('passport.nextSession', { date: formatDate(new Date(course.nextSessionStartsAt), language) }) : t('passport.noSession')}
 								</li>

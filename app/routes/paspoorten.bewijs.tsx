@@ -10,11 +10,13 @@ import { requirePermission } from '../features/identity/guard.server.ts'
 import { uploadDecisionSchema } from '../features/passport/certificate-upload-schema.ts'
 import { decideCertificate } from '../features/passport/decide-certificate.server.ts'
 import { listCertificatesToReview } from '../features/passport/list-certificates.server.ts'
+import { levelName } from '../features/passport/levels.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { calendarDay, formatDate } from '../utils/format.ts'
 
 // Certificates employees sent in, for their manager (their team) or their unit's coordinators to
-// approve or reject (ADR 031, uploads). Approving turns the dot in the same transaction.
+// approve or reject (ADR 031, uploads). Approving turns the dot in the same transaction; on a
+// competency with levels the approver sets the level, proposed: the one the employee claimed.
 
 const PATH = '/paspoorten/bewijs'
 const review = (actor: { tenantId: string }) => ({ kind: 'passport_upload_review', tenantId: actor.tenantId }) as const
@@ -41,9 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return data({ uploadId, result: invalidForm(submission).data }, { status: 400 })
 	}
 	const value = submission.value
-	const decided = await decideCertificate(context, { actor, uploadId: value.uploadId, decision: value.intent === 'approve' ? { kind: 'approve' } : { kind: 'reject', reason: value.reason } })
+	const decision = value.intent === 'approve' ? { kind: 'approve' as const, level: value.level } : { kind: 'reject' as const, reason: value.reason }
+	const decided = await decideCertificate(context, { actor, uploadId: value.uploadId, decision })
 	if (!decided.ok) {
-		if (decided.kind !== 'conflict') return throwFailure(decided)
+		if (decided.kind !== 'conflict' && decided.kind !== 'invalid') return throwFailure(decided)
 		const refused = refusedForm(submission, decided)
 		return data({ uploadId, result: refused.data }, { status: refused.init?.status ?? 409 })
 	}
@@ -81,6 +84,11 @@ export default function ReviewCertificates() {
 								<br />
 								{t('passportUpload.sentOn')}: {formatDate(new Date(upload.createdAt), i18n.language)}
 							</p>
+							{upload.levels.length > 0 ? (
+								<p>
+									{t('passportUpload.claimedLevel')}: {levelName(upload.levels, upload.level) ?? t('passportUpload.noLevel')}
+								</p>
+							) : null}
 							{upload.note ? <p>{upload.note}</p> : null}
 							<p>
 								<a href={`/paspoort-bewijs/${upload.id}`} download>
@@ -96,27 +104,67 @@ export default function ReviewCertificates() {
 	)
 }
 
-/** Approve in one press; reject with a reason beside its field. */
+/** The reply to this upload's form of this intent: each form shows only its own errors. */
+function replyOf(actionData: ReturnType<typeof useActionData<typeof action>>, uploadId: string, intent: 'approve' | 'reject') {
+	if (actionData?.uploadId !== uploadId) return undefined
+	const sent = (actionData.result.initialValue as Record<string, unknown> | undefined)?.intent
+	return sent === intent || (sent === undefined && intent === 'reject') ? actionData.result : undefined
+}
+
+/** Approve in one press (on a competency with levels, at the level chosen, proposed: the one claimed); reject with a reason beside its field. */
 function Decision({ upload }: { upload: Upload }) {
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
-	const lastResult = actionData?.uploadId === upload.id ? actionData.result : undefined
+	const [approveForm, approveFields] = useForm({
+		id: `approve-${upload.id}`,
+		lastResult: replyOf(actionData, upload.id, 'approve'),
+		onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDecisionSchema }),
+		shouldValidate: 'onSubmit',
+		shouldRevalidate: 'onInput',
+		defaultValue: { level: upload.level === null ? '' : String(upload.level) },
+	})
 	const [form, fields] = useForm({
 		id: `reject-${upload.id}`,
-		lastResult,
+		lastResult: replyOf(actionData, upload.id, 'reject'),
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: uploadDecisionSchema }),
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 	})
 	const busy = navigation.state === 'submitting'
 	const names = { name: upload.employeeName, competency: upload.competencyName }
-	const formError = useErrorText()(form.errors)
+	const errorText = useErrorText()
+	const formError = errorText(form.errors)
+	// A level sent for a competency without levels has no field to stand beside: it stands at the button.
+	const approveError = errorText(approveForm.errors) ?? (upload.levels.length === 0 ? errorText(approveFields.level.errors) : null)
+	const approveErrorId = `${approveForm.id}-error`
 	return (
 		<>
-			<Form method="post" action={PATH}>
+			<Form method="post" action={PATH} {...getFormProps(approveForm)}>
 				<input type="hidden" name="uploadId" value={upload.id} />
-				<button type="submit" name="intent" value="approve" className="button" disabled={busy} aria-label={t('passportUpload.approveLabel', names)}>
+				{approveError ? (
+					<p className="field__error" role="alert" id={approveErrorId}>
+						{approveError}
+					</p>
+				) : null}
+				{upload.levels.length > 0 ? (
+					<Field
+						meta={approveFields.level}
+						label={t('passportUpload.approveLevel', names)}
+						hint={t('passportUpload.approveLevelHint')}
+						as="select"
+						options={[{ value: '', label: t('passportUpload.noLevel') }, ...upload.levels.map((name, index) => ({ value: String(index + 1), label: `${index + 1} ${name}` }))]}
+					/>
+				) : null}
+				<button
+					type="submit"
+					name="intent"
+					value="approve"
+					className="button"
+					disabled={busy}
+					aria-label={t('passportUpload.approveLabel', names)}
+					aria-describedby={approveError ? approveErrorId : undefined}
+				>
 					{t('passportUpload.approve')}
 				</button>
 			</Form>

@@ -9,6 +9,7 @@ import { parseForm, readForm, refusedForm, requireIntent } from '../core/form.se
 import { throwFailure } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { importEvidence, type ImportReport } from '../features/passport/import-evidence.server.ts'
+import { levelName } from '../features/passport/levels.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { calendarDay, formatDate } from '../utils/format.ts'
 
@@ -93,6 +94,7 @@ export default function ImportEvidence() {
 									<th scope="col">{t('passportImport.person')}</th>
 									<th scope="col">{t('passportImport.competency')}</th>
 									<th scope="col">{t('passportImport.date')}</th>
+									<th scope="col">{t('passportImport.level')}</th>
 									<th scope="col">{t('passportImport.outcome')}</th>
 								</tr>
 							</thead>
@@ -103,7 +105,8 @@ export default function ImportEvidence() {
 										<td>{row.personName ?? row.person}</td>
 										<td>{row.competency}</td>
 										<td>{row.occurredOn ? formatDate(calendarDay(row.occurredOn), i18n.language) : row.date}</td>
-										<td>{t(`passportImport.outcome_${row.outcome}`)}</td>
+										<td>{levelName(row.levelNames, row.levelNumber) ?? row.level}</td>
+										<td>{t(`passportImport.outcome_${row.outcome}`, { levels: row.levelNames.map((name, index) => `${index + 1} ${name}`).join(', ') })}</td>
 									</tr>
 								))}
 							</tbody>

@@ -1,7 +1,7 @@
 import postgres from 'postgres'
 import { testDrivers } from '@leerplein/db/testing'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { BAD_INPUT_TARGETS, type BadInputFixtures, type BadInputTarget, type ProtocolAnswer } from '../isolation/bad-input.ts'
+import { BAD_INPUT_TARGETS, type BadInputFixtures, type BadInputTarget, type InvalidValue, type ProtocolAnswer } from '../isolation/bad-input.ts'
 import { plantFixtures, signIn } from '../isolation/bad-input-fixtures.ts'
 import type { Persona } from '../isolation/probes.ts'
 import { startPortal, type RunningPortal } from '../support/portal.ts'
@@ -144,6 +144,26 @@ describe.each(drivers)('bad input over the whole route manifest on %s', (driver)
 		})
 	}
 
+	// Values a person could send that the page refuses beside their field: 400, the message tied to the field, nothing changed.
+	const invalids = Object.entries(BAD_INPUT_TARGETS).flatMap(([routeId, target]) => (target.invalid ?? []).map((invalid) => ({ routeId, target, invalid })))
+	for (const { routeId, target, invalid } of invalids) {
+		test(`${routeId}: ${invalid.name} is refused beside its field and changes nothing`, async () => {
+			const before = await fingerprint(owner)
+			const response = await fetch(`${portal.url}${(invalid.path ?? target.path)(fixtures)}`, {
+				method: 'POST',
+				headers: { ...(await cookieFor(target)), Origin: portal.url },
+				body: bodyOf(invalid, fixtures),
+				redirect: 'manual',
+			})
+			const html = await response.text()
+			expect(response.status).toBe(400)
+			const field = typeof invalid.field === 'string' ? invalid.field : invalid.field(fixtures)
+			expect(errorsBeside(html, field)).toContain(invalid.message)
+			const changed = changes(before, await fingerprint(owner))
+			expect(changed.length, `the request changed the database: ${changed.join('; ')}`).toBe(0)
+		})
+	}
+
 	const gets = Object.entries(BAD_INPUT_TARGETS).filter(([routeId]) => manifest.routes[routeId]?.module.loader)
 	for (const [routeId, target] of gets) {
 		test(`${routeId}: a GET with a NUL byte in the query string is refused with 400`, async () => {
@@ -161,6 +181,38 @@ function formOf(target: BadInputTarget, fixtures: BadInputFixtures): URLSearchPa
 		for (const one of Array.isArray(value) ? value : [value]) form.append(name, one)
 	}
 	return form
+}
+
+/** The invalid value's form, urlencoded as a page sends it, or multipart with its file. */
+function bodyOf(invalid: InvalidValue, fixtures: BadInputFixtures): URLSearchParams | FormData {
+	const values = Object.entries(invalid.form(fixtures)).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((one) => [name, one] as const))
+	if (!invalid.file) return new URLSearchParams(values.map(([name, value]) => [name, value]))
+	const form = new FormData()
+	for (const [name, value] of values) form.append(name, value)
+	form.append(invalid.file.field, new Blob([invalid.file.content], { type: 'application/octet-stream' }), invalid.file.name)
+	return form
+}
+
+/**
+ * The error texts tied to the controls named `name` in the page: the elements their
+ * aria-describedby names, when the control is aria-invalid (as components/field.tsx renders them)
+ * or a button (a refusal without a field of its own stands at the button that sent it).
+ */
+function errorsBeside(html: string, name: string): string[] {
+	const attributes = (tag: string) => new Map([...tag.matchAll(/([\w-]+)="([^"]*)"/g)].map((match) => [match[1]!, decode(match[2]!)]))
+	const controls = [...html.matchAll(/<(input|select|textarea|button)\b[^>]*>/g)]
+		.map((match) => ({ button: match[1] === 'button', attributes: attributes(match[0]) }))
+		.filter((control) => control.attributes.get('name') === name && (control.button || control.attributes.get('aria-invalid') === 'true'))
+		.map((control) => control.attributes)
+	const ids = controls.flatMap((control) => (control.get('aria-describedby') ?? '').split(/\s+/).filter(Boolean))
+	return ids.flatMap((id) => {
+		const error = new RegExp(`<p[^>]*\\bid="${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*>([^<]*)</p>`).exec(html)
+		return error ? [decode(error[1]!)] : []
+	})
+}
+
+function decode(text: string): string {
+	return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
 }
 
 function urlencoded(form: URLSearchParams) {

@@ -114,7 +114,35 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.insert(schema.passportEvidence)
 			.values({ tenantId: rvo!.id, userId: employee!.id, competencyId: competency!.id, sourceKind: 'import', sourceRef: 'slechte-invoer', occurredAt: new Date('2020-01-01T12:00:00Z'), occurredOn: '2020-01-01' })
 			.returning({ id: schema.passportEvidence.id })
+		// Levels (ADR 031, addendum on levels): a concern competency with two, and one without.
+		const [levelled, levelless] = await owner.db
+			.insert(schema.competencies)
+			.values([
+				{ name: 'Slechte invoer met niveaus (test)', validityMonths: 24, warningDays: 60, levels: ['Basis', 'Gevorderd'] },
+				{ name: 'Slechte invoer zonder niveaus (test)', validityMonths: 24, warningDays: 60 },
+			])
+			.returning({ id: schema.competencies.id })
+		const [levelledUpload, levellessUpload] = await owner.db
+			.insert(schema.passportUploads)
+			.values(
+				[levelled!, levelless!].map((one) => ({
+					tenantId: rvo!.id,
+					userId: employee!.id,
+					competencyId: one.id,
+					obtainedOn: '2020-01-01',
+					fileName: 'slechte-invoer.pdf',
+					contentType: 'application/pdf',
+					byteSize: 9,
+					content: Buffer.from('%PDF-1.4\n'),
+				})),
+			)
+			.returning({ id: schema.passportUploads.id })
 		return {
+			levelledUpload: levelledUpload!,
+			levellessUpload: levellessUpload!,
+			levelled: levelled!,
+			levelless: levelless!,
+			employeeEmail,
 			evidence: { id: evidence!.id, userId: employee!.id },
 			upload: upload!,
 			competencyId: competency!.id,

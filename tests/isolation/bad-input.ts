@@ -31,13 +31,38 @@ export type BadInputFixtures = {
 	onlinePart: { id: string }
 	/** A certificate the RVO employee sent in, awaiting a decision (issue 15, uploads). */
 	upload: { id: string }
+	/** Certificates awaiting a decision for the levelled and the levelless competency below (levels on approval). */
+	levelledUpload: { id: string }
+	levellessUpload: { id: string }
 	/** A piece of the RVO employee's evidence, for the coordinator to revoke (issue 15, evidence on a screen). */
 	evidence: { id: string; userId: string }
 	/** A competency to send a certificate in for. */
 	competencyId: string
+	/** A concern competency with two levels (Basis, Gevorderd), and one without levels (ADR 031, addendum on levels). */
+	levelled: { id: string }
+	levelless: { id: string }
+	/** The RVO employee's e-mail address, to search them by. */
+	employeeEmail: string
 }
 
 type Form = Record<string, string | string[]>
+
+/**
+ * A value a person could type or pick that the page refuses beside its field (a level the
+ * competency lacks, a level of a competency without levels, a level that is no number): sent as
+ * a well-formed form (`file`: as multipart with that file), answered 400 with `message` (Dutch,
+ * the page's language) in the error the field names in its aria-describedby, nothing changed.
+ */
+export type InvalidValue = {
+	name: string
+	/** Where the page sends it, when not the target's path (a query the form's page needs). */
+	path?: (fixtures: BadInputFixtures) => string
+	form: (fixtures: BadInputFixtures) => Form
+	/** The field's name; a function where the name holds a row's id. */
+	field: string | ((fixtures: BadInputFixtures) => string)
+	message: string
+	file?: { field: string; name: string; content: string }
+}
 
 /** What a tool's own protocol answers instead of the form pipeline's 415 and 400 (see the route's doc). */
 export type ProtocolAnswer = { status: number; location?: string }
@@ -56,11 +81,47 @@ export type BadInputTarget = {
 	ownSession?: true
 	/** More forms of the same page (other intents), each sent the same bad ways as `form`. */
 	also?: { name: string; form: (fixtures: BadInputFixtures) => Form; nulField: string }[]
+	/** Values the page refuses beside a field, each sent as is (tests/e2e/bad-input.test.ts, "beside the field"). */
+	invalid?: InvalidValue[]
 	/** Tool routes speak their own protocol: its documented refusals, per request. */
 	protocol?: { notAForm: ProtocolAnswer[]; nul: ProtocolAnswer[]; unknownIntent: ProtocolAnswer[] }
 }
 
 const TOOL_URL = 'https://moodle.slechte-invoer.invalid'
+
+const LEVEL_INVALID = 'Kies een niveau van deze bekwaamheid.'
+const LEVEL_WITHOUT_LEVELS = 'Deze bekwaamheid heeft geen niveaus: laat het niveau leeg.'
+
+/**
+ * The three wrong levels, for a form whose level field is `field`: `form(competencyId, level)`
+ * makes the form for a competency and a level as typed. The levelled fixture has two levels.
+ */
+function wrongLevels(
+	field: string | ((competencyId: string, f: BadInputFixtures) => string),
+	form: (f: BadInputFixtures, competencyId: string, level: string) => Form,
+	file?: InvalidValue['file'],
+): InvalidValue[] {
+	const wrong = (name: string, competency: (f: BadInputFixtures) => string, level: string, message: string): InvalidValue => ({
+		name,
+		form: (f) => form(f, competency(f), level),
+		field: typeof field === 'string' ? field : (f) => field(competency(f), f),
+		message,
+		file,
+	})
+	return [
+		wrong("a level above the competency's levels", (f) => f.levelled.id, '3', LEVEL_INVALID),
+		wrong('a level of a competency without levels', (f) => f.levelless.id, '1', LEVEL_WITHOUT_LEVELS),
+		wrong('a level that is no number', (f) => f.levelled.id, 'twee', LEVEL_INVALID),
+	]
+}
+
+const requirementForm = (extra: Form) => (_f: BadInputFixtures, competencyId: string, minLevel: string): Form => ({
+	competencyId,
+	introducedOn: '2030-01-01',
+	graceDays: '0',
+	minLevel,
+	...extra,
+})
 
 const courseForm = (f: BadInputFixtures): Form => ({
 	intent: 'save',
@@ -266,18 +327,32 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: () => '/beheer/eisen',
 		form: () => ({ intent: 'add', competencyId: '', jobProfileId: '', introducedOn: '2030-01-01', graceDays: '0' }),
 		nulField: 'introducedOn',
+		invalid: [
+			...wrongLevels('minLevel', requirementForm({ intent: 'add', jobProfileId: '' })),
+			...wrongLevels(
+				'minLevel',
+				(f, competencyId, level) => requirementForm({ intent: 'add-person', userId: f.evidence.userId, reason: 'Test van slechte invoer' })(f, competencyId, level),
+				// The person form is on the page of a search that found them, and posts there.
+			).map((row) => ({ ...row, name: `${row.name} (a person's requirement)`, path: (f: BadInputFixtures) => `/beheer/eisen?zoek=${encodeURIComponent(f.employeeEmail)}` })),
+		],
 	},
 	'routes/beheer.eisen-concern': {
 		as: 'concern-admin',
 		path: () => '/beheer/eisen-concern',
 		form: () => ({ intent: 'add', competencyId: '', jobProfileName: 'Slechte invoer', introducedOn: '2030-01-01', graceDays: '0' }),
 		nulField: 'jobProfileName',
+		invalid: wrongLevels('minLevel', requirementForm({ intent: 'add', jobProfileName: 'Slechte invoer' })),
 	},
 	'routes/beheer.cursussen.$courseId_.bekwaamheden': {
 		as: 'rvo-coordinator',
 		path: (f) => `/beheer/cursussen/${f.courseToEdit.id}/bekwaamheden`,
 		form: () => ({ intent: 'save', competencyIds: [] }),
 		nulField: 'competencyIds',
+		// The level a course grants is a field per competency with levels; a level sent for one without stands beside its checkbox.
+		invalid: wrongLevels(
+			(competencyId, f) => (competencyId === f.levelless.id ? 'competencyIds' : `grantsLevels.${competencyId}`),
+			(_f, competencyId, level) => ({ intent: 'save', competencyIds: [competencyId], [`grantsLevels.${competencyId}`]: level }),
+		),
 	},
 	'routes/mijn-paspoort': { as: 'rvo-employee', path: () => '/mijn-paspoort' },
 	'routes/paspoorten._index': { as: 'rvo-coordinator', path: () => '/paspoorten' },
@@ -293,6 +368,11 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: () => '/paspoorten/bewijs',
 		form: (f) => ({ intent: 'reject', uploadId: f.upload.id, reason: 'Onleesbaar (test van slechte invoer)' }),
 		nulField: 'reason',
+		// Approving sets the level: beside the level field, or, for a competency without levels (no field), at the approve button.
+		invalid: wrongLevels(
+			(competencyId, f) => (competencyId === f.levelless.id ? 'intent' : 'level'),
+			(f, competencyId, level) => ({ intent: 'approve', uploadId: competencyId === f.levelless.id ? f.levellessUpload.id : f.levelledUpload.id, level }),
+		),
 	},
 	'routes/paspoorten.medewerker.$userId': {
 		as: 'rvo-coordinator',
@@ -306,6 +386,11 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: () => '/mijn-paspoort/bewijs-toevoegen',
 		form: (f) => ({ intent: 'upload', competencyId: f.competencyId, obtainedOn: '2020-01-01', note: 'Test van slechte invoer' }),
 		nulField: 'note',
+		invalid: wrongLevels('level', (_f, competencyId, level) => ({ intent: 'upload', competencyId, obtainedOn: '2020-01-01', level, note: 'Test van slechte invoer' }), {
+			field: 'certificate',
+			name: 'certificaat.pdf',
+			content: '%PDF-1.4\n%%EOF\n',
+		}),
 	},
 	'routes/paspoort-bewijs.$uploadId': { as: 'rvo-employee', path: (f) => `/paspoort-bewijs/${f.upload.id}` },
 	'routes/beheer.paspoorten': { as: 'concern-admin', path: () => '/beheer/paspoorten' },

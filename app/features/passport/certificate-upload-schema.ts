@@ -23,9 +23,12 @@ export const certificateUploadSchema = z.object({
 
 export const certificateUploadConstraint = getZodConstraint(certificateUploadSchema)
 
-/** Rejecting needs a reason the employee will read; approving needs nothing more. */
+/**
+ * Rejecting needs a reason the employee will read; approving, on a competency with levels, the
+ * level the evidence carries (proposed: the one claimed; empty: none, the lowest).
+ */
 export const uploadDecisionSchema = z.discriminatedUnion('intent', [
-	z.object({ intent: z.literal('approve'), uploadId: z.uuid({ error: 'UPLOAD_NOT_FOUND' satisfies ErrorCode }) }),
+	z.object({ intent: z.literal('approve'), uploadId: z.uuid({ error: 'UPLOAD_NOT_FOUND' satisfies ErrorCode }), level: optionalLevel }),
 	z.object({
 		intent: z.literal('reject'),
 		uploadId: z.uuid({ error: 'UPLOAD_NOT_FOUND' satisfies ErrorCode }),

@@ -136,6 +136,40 @@ describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
 		await expect(withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => tx.update(schema.passportUploads).set({ status: 'pending', decidedAt: null, reason: null, evidenceId: null }))).rejects.toThrow()
 		expect(await uploadCount()).toBe(2)
 	})
+
+	test('approving sets the level the evidence carries: the one claimed is proposed, another may be chosen, a level the competency lacks is refused beside the field and changes nothing', async () => {
+		const [inspection] = await database.asOwner((db) =>
+			db.insert(schema.competencies).values({ name: 'Inspectietechnieken', validityMonths: 36, warningDays: 90, levels: ['Basis', 'Gevorderd', 'Expert'] }).returning({ id: schema.competencies.id }),
+		)
+		await database.asOwner((db) => db.insert(schema.personRequirements).values({ tenantId: f.rvo, userId: f.employee, competencyId: inspection!.id, introducedOn: '2029-01-01', minLevel: 3 }))
+		const sent = await send({ competencyId: inspection!.id, level: 2 })
+		const uploadId = sent.ok ? sent.value.uploadId : ''
+		const review = await listCertificatesToReview(context(), { actor: manager })
+		// The page proposes the level claimed, among the competency's levels.
+		expect(review.ok && review.value.find((row) => row.id === uploadId)).toMatchObject({ level: 2, levels: ['Basis', 'Gevorderd', 'Expert'] })
+		const evidenceCount = async () => (await database.asOwner((db) => db.select().from(schema.passportEvidence))).length
+		const before = await evidenceCount()
+		expect(await decideCertificate(context(), { actor: manager, uploadId, decision: { kind: 'approve', level: 4 } })).toEqual({ ok: false, kind: 'invalid', code: 'LEVEL_INVALID', field: 'level' })
+		// A level on a competency without levels (first aid).
+		const plain = await send({ obtainedOn: '2030-04-21' })
+		const plainId = plain.ok ? plain.value.uploadId : ''
+		expect(await decideCertificate(context(), { actor: manager, uploadId: plainId, decision: { kind: 'approve', level: 1 } })).toEqual({
+			ok: false,
+			kind: 'invalid',
+			code: 'LEVEL_WITHOUT_LEVELS',
+			field: 'level',
+		})
+		expect(await evidenceCount()).toBe(before)
+		expect(await listMyCertificates(context(), { actor: employee })).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ id: uploadId, status: 'pending' })]) })
+
+		// The manager saw level 3 (Expert) on the certificate: the evidence carries it and the dot needing 3 is green.
+		expect(await decideCertificate(context(), { actor: manager, uploadId, decision: { kind: 'approve', level: 3 } })).toEqual({ ok: true, value: { status: 'approved' } })
+		const evidence = (await database.asOwner((db) => db.select().from(schema.passportEvidence))).filter((row) => row.sourceRef === uploadId)
+		expect(evidence).toEqual([expect.objectContaining({ sourceKind: 'upload', level: 3 })])
+		expect((await passportOf(f.employee)).find((dot) => dot.name === 'Inspectietechnieken')).toMatchObject({ status: 'green', level: 3 })
+		const [trail] = await auditsOf('passport_upload.approve', uploadId)
+		expect(trail!.after).toMatchObject({ level: 3, claimedLevel: 2 })
+	})
 })
 
 /** RVO with an employee, her manager, another manager and a coordinator; NVWA with a coordinator; a concern requirement for first aid. */

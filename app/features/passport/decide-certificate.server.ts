@@ -2,13 +2,19 @@ import { decidePassportUpload, getUploadFacts, insertUploadEvidence } from '@lee
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-export type CertificateDecision = { kind: 'approve' } | { kind: 'reject'; reason: string }
+/**
+ * `level` on approval: the level the evidence carries, on a competency with levels; null: none
+ * (the lowest); absent: the one the employee claimed (which the page proposes).
+ */
+export type CertificateDecision = { kind: 'approve'; level?: number | null } | { kind: 'reject'; reason: string }
 
 /**
  * The employee's manager or a coordinator of their unit decides on a pending certificate (ADR 031,
  * uploads). Approving writes `upload` evidence counting from the day obtained; the evidence
  * trigger marks the person and their dots are settled before this transaction commits, so the
- * dot is green when this returns. Rejecting records the reason the employee reads. Both are
+ * dot is green when this returns. The approver sets the level the evidence carries (the page
+ * proposes the one the employee claimed); a level the competency lacks is refused beside the
+ * level field, before anything is written. Rejecting records the reason the employee reads. Both are
  * audit-logged. An upload the actor may not decide on is not found (it may be another unit's);
  * one decided already is a conflict.
  */
@@ -22,6 +28,10 @@ export async function decideCertificate(
 			throw refusal('not_found', 'UPLOAD_NOT_FOUND')
 		}
 		if (upload.status !== 'pending') throw refusal('conflict', 'UPLOAD_ALREADY_DECIDED')
+		const level = decision.kind === 'approve' ? (decision.level === undefined ? upload.level : decision.level) : null
+		// A level the competency lacks, beside the level (the evidence table's trigger stands behind this).
+		if (level !== null && upload.levels.length === 0) throw refusal('invalid', 'LEVEL_WITHOUT_LEVELS', { field: 'level' })
+		if (level !== null && level > upload.levels.length) throw refusal('invalid', 'LEVEL_INVALID', { field: 'level' })
 		const now = ctx.clock.now()
 		const evidenceId =
 			decision.kind === 'approve'
@@ -31,7 +41,7 @@ export async function decideCertificate(
 						userId: upload.userId,
 						competencyId: upload.competencyId,
 						obtainedOn: upload.obtainedOn,
-						level: upload.level,
+						level,
 						// Noon UTC is the same day in Amsterdam, summer and winter.
 						occurredAt: new Date(`${upload.obtainedOn}T12:00:00Z`),
 						recordedBy: actor.userId,
@@ -47,7 +57,12 @@ export async function decideCertificate(
 			objectType: 'passport_upload',
 			objectId: uploadId,
 			before: { status: 'pending' },
-			after: { status, userId: upload.userId, competencyId: upload.competencyId, ...(evidenceId ? { evidenceId } : { reason: decision.kind === 'reject' ? decision.reason : null }) },
+			after: {
+				status,
+				userId: upload.userId,
+				competencyId: upload.competencyId,
+				...(evidenceId ? { evidenceId, level, claimedLevel: upload.level } : { reason: decision.kind === 'reject' ? decision.reason : null }),
+			},
 		})
 		return { status }
 	})

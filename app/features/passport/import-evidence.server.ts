@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync'
 import { findImportCompetencies, findImportedBefore, findImportPeople, importedKey, insertImportedEvidence, type ImportedEvidence } from '@leerplein/db/passport'
-import { amsterdamDate, can, checkImportRow, IMPORT_MAX_ROWS, type ImportRowCode } from '@leerplein/domain'
+import { amsterdamDate, can, checkImportLevel, checkImportRow, IMPORT_MAX_ROWS, type ImportLevelCode, type ImportRowCode } from '@leerplein/domain'
 import { hasControlCharacters } from '../../core/form.server.ts'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -17,11 +17,25 @@ const COLUMNS = {
 	person: ['medewerker', 'personeelsnummer', 'e-mailadres', 'employee', 'email'],
 	competency: ['bekwaamheid', 'competency'],
 	date: ['datum', 'behaald op', 'date'],
+	/** Optional: the level obtained, on a competency with levels (a number or its name). */
+	level: ['niveau', 'level'],
 } as const
 
-export type ImportOutcome = ImportRowCode | 'PERSON_NOT_FOUND' | 'COMPETENCY_NOT_FOUND' | 'IMPORTED_BEFORE' | 'DUPLICATE_ROW' | 'OK'
+export type ImportOutcome = ImportRowCode | ImportLevelCode | 'PERSON_NOT_FOUND' | 'COMPETENCY_NOT_FOUND' | 'IMPORTED_BEFORE' | 'DUPLICATE_ROW' | 'OK'
 
-export type ImportRow = { line: number; person: string; personName: string | null; competency: string; date: string; occurredOn: string | null; outcome: ImportOutcome }
+/** `level` as written; `levelNumber` and `levelNames` once the competency is found and the level is one of its own. */
+export type ImportRow = {
+	line: number
+	person: string
+	personName: string | null
+	competency: string
+	date: string
+	occurredOn: string | null
+	level: string
+	levelNumber: number | null
+	levelNames: string[]
+	outcome: ImportOutcome
+}
 
 export type ImportReport = {
 	rows: ImportRow[]
@@ -34,7 +48,9 @@ export type ImportReport = {
 
 type FileCode = 'IMPORT_EMPTY' | 'IMPORT_TOO_LARGE' | 'IMPORT_UNREADABLE' | 'IMPORT_COLUMNS_MISSING' | 'IMPORT_TOO_MANY_ROWS'
 
-function readRows(csv: string): { ok: true; rows: { line: number; person: string; competency: string; date: string }[] } | { ok: false; code: FileCode } {
+type CsvRow = { line: number; person: string; competency: string; date: string; level: string }
+
+function readRows(csv: string): { ok: true; rows: CsvRow[] } | { ok: false; code: FileCode } {
 	if (csv.trim() === '') return { ok: false, code: 'IMPORT_EMPTY' }
 	if (csv.length > IMPORT_MAX_CHARACTERS) return { ok: false, code: 'IMPORT_TOO_LARGE' }
 	// A spreadsheet saved as something else (xlsx, a PDF) is binary, not text.
@@ -49,18 +65,22 @@ function readRows(csv: string): { ok: true; rows: { line: number; person: string
 	const [header = [], ...body] = records
 	const names = header.map((cell) => cell.toLowerCase())
 	const index = (accepted: readonly string[]) => names.findIndex((name) => accepted.includes(name))
-	const [person, competency, date] = [index(COLUMNS.person), index(COLUMNS.competency), index(COLUMNS.date)]
+	const [person, competency, date, level] = [index(COLUMNS.person), index(COLUMNS.competency), index(COLUMNS.date), index(COLUMNS.level)]
 	if (person < 0 || competency < 0 || date < 0) return { ok: false, code: 'IMPORT_COLUMNS_MISSING' }
 	if (body.length === 0) return { ok: false, code: 'IMPORT_EMPTY' }
 	if (body.length > IMPORT_MAX_ROWS) return { ok: false, code: 'IMPORT_TOO_MANY_ROWS' }
 	// Line numbers as a spreadsheet shows them: the header is line 1.
-	return { ok: true, rows: body.map((cells, k) => ({ line: k + 2, person: cells[person] ?? '', competency: cells[competency] ?? '', date: cells[date] ?? '' })) }
+	return {
+		ok: true,
+		rows: body.map((cells, k) => ({ line: k + 2, person: cells[person] ?? '', competency: cells[competency] ?? '', date: cells[date] ?? '', level: level < 0 ? '' : (cells[level] ?? '') })),
+	}
 }
 
 /**
  * Checks (`commit` false) or imports (`commit` true) a CSV of evidence into the actor's unit:
  * columns medewerker (employee number or e-mail), bekwaamheid (the competency's name) and datum
- * (the day obtained). People are found only in the actor's unit; a row naming anyone else is
+ * (the day obtained), and optionally niveau (the level obtained, by number or name, on a competency
+ * with levels: a level it lacks, or any level for one without levels, refuses the row). People are found only in the actor's unit; a row naming anyone else is
  * refused as not found. A refused file (empty, too large, no such columns) is a failure beside
  * the file field.
  */
@@ -79,10 +99,12 @@ export async function importEvidence(ctx: ServiceContext, { actor, csv, commit }
 		const rows: ImportRow[] = checked.map(({ row, check }) => {
 			const person = people.get(row.person.trim().toLowerCase())
 			const competency = competencies.get(row.competency.trim().toLowerCase())
-			const outcome: ImportOutcome = !check.ok ? check.code : !person ? 'PERSON_NOT_FOUND' : !competency ? 'COMPETENCY_NOT_FOUND' : 'OK'
+			const level = competency ? checkImportLevel(row.level, competency.levels) : null
+			const outcome: ImportOutcome = !check.ok ? check.code : !person ? 'PERSON_NOT_FOUND' : !competency ? 'COMPETENCY_NOT_FOUND' : !level!.ok ? level!.code : 'OK'
 			const occurredOn = check.ok ? check.occurredOn : null
-			if (outcome === 'OK') candidates.push({ line: row.line, userId: person!.id, competencyId: competency!.id, occurredOn: occurredOn! })
-			return { ...row, personName: person?.name ?? null, competency: competency?.name ?? row.competency, occurredOn, outcome }
+			const levelNumber = level?.ok ? level.level : null
+			if (outcome === 'OK') candidates.push({ line: row.line, userId: person!.id, competencyId: competency!.id, occurredOn: occurredOn!, level: levelNumber })
+			return { ...row, personName: person?.name ?? null, competency: competency?.name ?? row.competency, occurredOn, levelNumber, levelNames: competency?.levels ?? [], outcome }
 		})
 		// The same person, competency and day twice in the file, or already imported: said per row.
 		const before = await findImportedBefore(tx, { tenantId: actor.tenantId, rows: candidates })

@@ -81,22 +81,59 @@ describe.each(await testDrivers())('the evidence import on %s', (driver) => {
 		expect(await importEvidence(ctx(), { actor: manager, csv: csv(), commit: true })).toMatchObject({ ok: false, code: 'FORBIDDEN' })
 		expect(await evidenceCount()).toBe(1)
 	})
+
+	test('an optional column niveau: a level by name or number is stored with the evidence, an unknown level and a level for a competency without levels are refused per row', async () => {
+		const levelled = [
+			'medewerker;bekwaamheid;datum;niveau',
+			`${f.casNumber};Data-analyse;1-3-2026;Gevorderd`,
+			`${f.casNumber};Data-analyse;2-3-2026;4`,
+			`${f.casNumber};Eerste hulp;3-3-2026;2`,
+			`${f.casNumber};Data-analyse;4-3-2026;`,
+			`${f.casNumber};Data-analyse;5-3-2026;Meester`,
+		].join('\n')
+		const checked = await importEvidence(ctx(), { actor: coordinator(), csv: levelled, commit: false })
+		expect(checked.ok && checked.value.rows.map((row) => [row.line, row.outcome, row.levelNumber])).toEqual([
+			[2, 'OK', 2],
+			[3, 'LEVEL_UNKNOWN', null],
+			[4, 'LEVEL_WITHOUT_LEVELS', null],
+			[5, 'OK', null],
+			[6, 'LEVEL_UNKNOWN', null],
+		])
+		// The page names the levels to choose from beside an unknown one.
+		expect(checked.ok && checked.value.rows[1]!.levelNames).toEqual(['Basis', 'Gevorderd', 'Expert'])
+		expect(await evidenceCount()).toBe(1)
+
+		const imported = await importEvidence(ctx(), { actor: coordinator(), csv: levelled, commit: true })
+		expect(imported).toMatchObject({ ok: true, value: { imported: 2, refused: 3 } })
+		const stored = await inUnit(f.rvo, (tx) => tx.select({ occurredOn: schema.passportEvidence.occurredOn, level: schema.passportEvidence.level }).from(schema.passportEvidence))
+		expect(stored.filter((row) => row.occurredOn !== '2026-03-07').sort((a, b) => a.occurredOn.localeCompare(b.occurredOn))).toEqual([
+			{ occurredOn: '2026-03-01', level: 2 },
+			{ occurredOn: '2026-03-04', level: null },
+		])
+		// Cas needs level 2 and holds it: green, at level 2.
+		const passport = await inUnit(f.rvo, (tx) => listPassport(tx, { userId: f.cas }))
+		expect(passport).toEqual([expect.objectContaining({ name: 'Data-analyse', status: 'green', level: 2 })])
+	})
 })
 
-/** RVO (Ann, and Bob its coordinator) needs first aid; NVWA has Nina. Written as the owner. */
+/** RVO (Ann, and Bob its coordinator) needs first aid, Cas data analysis at level 2; NVWA has Nina. Written as the owner. */
 async function plant(database: TestDatabase) {
 	const db = database.db
 	const { nvwa, rvo } = await insertNvwaAndRvo(db)
-	const [, ann, bob] = await db
+	const [, ann, bob, cas] = await db
 		.insert(schema.users)
 		.values([
 			{ tenantId: nvwa, employeeNumber: 'N-001', name: 'Nina van NVWA', email: 'nina@nvwa.test' },
 			{ tenantId: rvo, employeeNumber: 'R-001', name: 'Ann van RVO', email: 'ann@rvo.test' },
 			{ tenantId: rvo, employeeNumber: 'R-002', name: 'Bob van RVO', email: 'bob@rvo.test' },
+			{ tenantId: rvo, employeeNumber: 'R-003', name: 'Cas van RVO', email: 'cas@rvo.test' },
 		])
 		.returning({ id: schema.users.id })
 	await db.insert(schema.roleAssignments).values({ userId: bob!.id, role: 'coordinator', tenantId: rvo })
 	const [competency] = await db.insert(schema.competencies).values({ name: 'Eerste hulp', validityMonths: 24, warningDays: 60 }).returning({ id: schema.competencies.id })
 	await db.insert(schema.personRequirements).values({ tenantId: rvo, userId: ann!.id, competencyId: competency!.id, introducedOn: '2020-01-01' })
-	return { nvwa, rvo, ann: ann!.id, annNumber: 'R-001', ninaNumber: 'N-001', coordinator: bob!.id }
+	// Cas needs data analysis at level 2 (Gevorderd) of three.
+	const [analysis] = await db.insert(schema.competencies).values({ name: 'Data-analyse', validityMonths: null, warningDays: 0, levels: ['Basis', 'Gevorderd', 'Expert'] }).returning({ id: schema.competencies.id })
+	await db.insert(schema.personRequirements).values({ tenantId: rvo, userId: cas!.id, competencyId: analysis!.id, introducedOn: '2020-01-01', minLevel: 2 })
+	return { nvwa, rvo, ann: ann!.id, annNumber: 'R-001', ninaNumber: 'N-001', coordinator: bob!.id, cas: cas!.id, casNumber: 'R-003' }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
-import { listPassport, listPassportHistory } from '@leerplein/db/passport'
+import { listPassport, listPassportHistory, recomputePassports } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { ServiceContext } from '../../core/service.server.ts'
 import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
 import { checkPassportConsistency } from './check-passport-consistency.server.ts'
+import { showMyPassport } from './show-passport.server.ts'
 
 // The passport through the real services (ADR 031): a providing unit registers attendance and
 // the employee's dot, in another unit, is green when the transaction commits; the nightly check
@@ -61,6 +62,47 @@ describe.each(await testDrivers())('passport services on %s', (driver) => {
 			['orange', 'red', 'calendar'],
 			['green', 'orange', 'calendar'],
 		])
+	})
+
+	test('a red dot for want of level 3 suggests only the courses that grant level 3 or more; without a minimum, every granting course', async () => {
+		// Written as the owner (on PGlite through asOwner: the tables' row-level security is forced).
+		const inspector = await database.asOwner(async (db) => {
+			const [inspection, analysis] = await db
+				.insert(schema.competencies)
+				.values([
+					{ name: 'Inspectietechnieken', validityMonths: 36, warningDays: 90, levels: ['Basis', 'Gevorderd', 'Expert'] },
+					{ name: 'Data-analyse', validityMonths: null, warningDays: 0, levels: ['Basis', 'Gevorderd', 'Expert'] },
+				])
+				.returning({ id: schema.competencies.id })
+			const [person] = await db.insert(schema.users).values({ tenantId: f.rvo, employeeNumber: 'e2', name: 'Inspecteur RVO', email: 'inspecteur@rvo.test' }).returning({ id: schema.users.id })
+			await db.insert(schema.personRequirements).values([
+				{ tenantId: f.rvo, userId: person!.id, competencyId: inspection!.id, introducedOn: '2029-01-01', minLevel: 3 },
+				{ tenantId: f.rvo, userId: person!.id, competencyId: analysis!.id, introducedOn: '2029-01-01' },
+			])
+			const course = (title: string) => ({ providerTenantId: f.nvwa, title, summary: title, description: title, form: 'classroom' as const, durationMinutes: 240, status: 'published' as const, visibility: 'concern' as const })
+			const [basic, advanced, expert] = await db
+				.insert(schema.courses)
+				.values([course('Inspecteren basis'), course('Inspecteren gevorderd'), course('Inspecteren expert')])
+				.returning({ id: schema.courses.id })
+			await db.insert(schema.courseCompetencies).values([
+				{ courseId: basic!.id, competencyId: inspection!.id, grantsLevel: 1 },
+				{ courseId: advanced!.id, competencyId: inspection!.id, grantsLevel: 2 },
+				{ courseId: expert!.id, competencyId: inspection!.id, grantsLevel: 3 },
+				{ courseId: basic!.id, competencyId: analysis!.id },
+			])
+			// Held at level 1 (Basis): red, level too low.
+			await db.insert(schema.passportEvidence).values({ tenantId: f.rvo, userId: person!.id, competencyId: inspection!.id, sourceKind: 'import', sourceRef: 'csv:2029-06-01', occurredAt: new Date('2029-06-01T10:00:00Z'), occurredOn: '2029-06-01', level: 1 })
+			return person!.id
+		})
+		await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => recomputePassports(tx, { tenantId: f.rvo, userIds: [inspector], today: '2030-05-01', trigger: 'requirement' }))
+
+		const shown = await showMyPassport(ctx(), { actor: { userId: inspector, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] } })
+		const dots = shown.ok ? shown.value.dots : []
+		const inspectionDot = dots.find((dot) => dot.name === 'Inspectietechnieken')
+		expect(inspectionDot).toMatchObject({ status: 'red', cause: { kind: 'level_too_low', requiredLevel: 3, heldLevel: 1 } })
+		expect(inspectionDot!.courses.map((one) => [one.title, one.grantsLevel])).toEqual([['Inspecteren expert', 3]])
+		// No minimum asked: the course granting the lowest level is suggested.
+		expect(dots.find((dot) => dot.name === 'Data-analyse')!.courses.map((one) => one.title)).toEqual(['Inspecteren basis'])
 	})
 })
 

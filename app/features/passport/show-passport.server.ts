@@ -1,6 +1,6 @@
 import { listCoursesGranting, listPassport, listPassportHistory, type GrantingCourse } from '@leerplein/db/passport'
 import type { Database } from '@leerplein/db'
-import { can, type PassportCause, type PassportColour } from '@leerplein/domain'
+import { can, grantMeetsCause, type PassportCause, type PassportColour } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 export type PassportDot = {
@@ -14,7 +14,7 @@ export type PassportDot = {
 	/** The highest level held today, and the competency's level names (empty: it has none). */
 	level: number | null
 	levels: string[]
-	/** For a red or orange dot: the courses that grant it, with their next session. */
+	/** For a red or orange dot: the courses that grant it at the level it needs (or more), with their next session. */
 	courses: GrantingCourse[]
 }
 
@@ -28,7 +28,7 @@ const URGENCY: Record<PassportColour, number> = { red: 0, orange: 1, green: 2, n
 
 /**
  * The signed-in person's own passport: their dots, most urgent first, what to do about a red or
- * orange one (the courses their unit may follow that grant it, with the next session), and the
+ * orange one (the courses their unit may follow that grant it at the level it needs, with the next session), and the
  * history of changes with their causes.
  */
 export async function showMyPassport(ctx: ServiceContext, { actor }: { actor: Actor }): Promise<ServiceResult<PassportView>> {
@@ -57,7 +57,8 @@ export async function readPassport(tx: Database, { userId, viewerTenantId, now }
 			cause: row.cause,
 			level: row.level,
 			levels: row.levels,
-			courses: urgent.includes(row.competencyId) ? courses.filter((course) => course.competencyId === row.competencyId) : [],
+			// A course granting a lower level than the requirement asks would not turn the dot: not suggested.
+			courses: urgent.includes(row.competencyId) ? courses.filter((course) => course.competencyId === row.competencyId && grantMeetsCause(course.grantsLevel, row.cause)) : [],
 		}))
 		.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.name.localeCompare(b.name, 'nl'))
 	return { dots, history: await listPassportHistory(tx, { userId, limit: 50 }) }

@@ -27,15 +27,16 @@ export async function findImportPeople(db: Database, { tenantId, keys }: { tenan
 	return found
 }
 
-/** The active competencies of these names (case-insensitive), by the lowered name. */
-export async function findImportCompetencies(db: Database, { names }: { names: readonly string[] }): Promise<Map<string, ImportTarget>> {
+/** The active competencies of these names (case-insensitive), by the lowered name, with their level names (lowest first; none: empty). */
+export async function findImportCompetencies(db: Database, { names }: { names: readonly string[] }): Promise<Map<string, ImportTarget & { levels: string[] }>> {
 	const lowered = [...new Set(names.map((name) => name.trim().toLowerCase()))]
 	if (lowered.length === 0) return new Map()
-	const rows = await selectRows<{ id: string; name: string }>(db, sql`select id, name from competencies where active and lower(name) in ${lowered}`)
+	const rows = await selectRows<{ id: string; name: string; levels: string[] }>(db, sql`select id, name, levels from competencies where active and lower(name) in ${lowered}`)
 	return new Map(rows.map((row) => [row.name.toLowerCase(), row]))
 }
 
-export type ImportedEvidence = { userId: string; competencyId: string; occurredOn: string }
+/** `level`: the level the row names, on a competency with levels; null: none (the lowest). Not part of the key: a day is imported once. */
+export type ImportedEvidence = { userId: string; competencyId: string; occurredOn: string; level?: number | null }
 
 const refOf = (row: ImportedEvidence) => `csv:${row.occurredOn}`
 const keyOf = (row: ImportedEvidence) => `${row.userId}|${row.competencyId}|${refOf(row)}`
@@ -75,6 +76,7 @@ export async function insertImportedEvidence(db: Database, { tenantId, rows, rec
 					// Noon in the Netherlands: the day it counts from is the same day there.
 					occurredAt: amsterdamInstant(row.occurredOn, '12:00'),
 					occurredOn: row.occurredOn,
+					level: row.level ?? null,
 					recordedBy,
 				})),
 			)

@@ -38,7 +38,9 @@ const summary = {
 	userId: passportUploads.userId,
 	competencyId: passportUploads.competencyId,
 	competencyName: competencies.name,
+	levels: competencies.levels,
 	obtainedOn: passportUploads.obtainedOn,
+	level: passportUploads.level,
 	note: passportUploads.note,
 	fileName: passportUploads.fileName,
 	byteSize: passportUploads.byteSize,
@@ -53,7 +55,11 @@ export type UploadSummary = {
 	userId: string
 	competencyId: string
 	competencyName: string
+	/** The competency's level names, lowest first (empty: none). */
+	levels: string[]
 	obtainedOn: string
+	/** The level the employee states on the certificate; null: none (the lowest). */
+	level: number | null
 	note: string
 	fileName: string
 	byteSize: number
@@ -99,7 +105,8 @@ export async function listPendingUploads(db: Database, { tenantId, managerId, ex
 }
 
 /** What deciding on an upload, or opening its file, needs to know about it. */
-export type UploadFacts = { id: string; tenantId: string; userId: string; managerId: string | null; competencyId: string; obtainedOn: string; level: number | null; status: UploadStatus }
+/** `level`: the level the employee claims; `levels`: the competency's level names (empty: none). */
+export type UploadFacts = { id: string; tenantId: string; userId: string; managerId: string | null; competencyId: string; obtainedOn: string; level: number | null; levels: string[]; status: UploadStatus }
 
 export async function getUploadFacts(db: Database, { uploadId }: { uploadId: string }): Promise<UploadFacts | null> {
 	const [row] = await db
@@ -111,10 +118,12 @@ export async function getUploadFacts(db: Database, { uploadId }: { uploadId: str
 			competencyId: passportUploads.competencyId,
 			obtainedOn: passportUploads.obtainedOn,
 			level: passportUploads.level,
+			levels: competencies.levels,
 			status: passportUploads.status,
 		})
 		.from(passportUploads)
 		.innerJoin(users, eq(users.id, passportUploads.userId))
+		.innerJoin(competencies, eq(competencies.id, passportUploads.competencyId))
 		.where(eq(passportUploads.id, uploadId))
 	return row ?? null
 }

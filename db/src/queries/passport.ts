@@ -336,7 +336,8 @@ export async function saveCompetency(
 	return rows.length > 0 ? { ok: true, id, before } : { ok: false, code: 'COMPETENCY_NOT_FOUND' }
 }
 
-export type GrantingCourse = { competencyId: string; courseId: string; title: string; nextSessionId: string | null; nextSessionStartsAt: Date | null }
+/** `grantsLevel`: the level it grants, on a competency with levels; null: the lowest. */
+export type GrantingCourse = { competencyId: string; courseId: string; title: string; grantsLevel: number | null; nextSessionId: string | null; nextSessionStartsAt: Date | null }
 
 /**
  * The published courses the viewer's unit may see that grant these competencies, each with its
@@ -348,9 +349,9 @@ export async function listCoursesGranting(
 	{ competencyIds, viewerTenantId, now }: { competencyIds: readonly string[]; viewerTenantId: string; now: Date },
 ): Promise<GrantingCourse[]> {
 	if (competencyIds.length === 0) return []
-	const rows = await selectRows<{ competency_id: string; course_id: string; title: string; next_session_id: string | null; next_starts_at: Date | string | null }>(
+	const rows = await selectRows<{ competency_id: string; course_id: string; title: string; grants_level: number | null; next_session_id: string | null; next_starts_at: Date | string | null }>(
 		db,
-		sql`select cc.competency_id, c.id as course_id, c.title, next.id as next_session_id, next.starts_at as next_starts_at
+		sql`select cc.competency_id, c.id as course_id, c.title, cc.grants_level, next.id as next_session_id, next.starts_at as next_starts_at
 			from course_competencies cc
 			join courses c on c.id = cc.course_id
 			left join lateral (
@@ -367,6 +368,7 @@ export async function listCoursesGranting(
 		competencyId: row.competency_id,
 		courseId: row.course_id,
 		title: row.title,
+		grantsLevel: row.grants_level,
 		nextSessionId: row.next_session_id,
 		nextSessionStartsAt: row.next_starts_at === null ? null : new Date(row.next_starts_at),
 	}))

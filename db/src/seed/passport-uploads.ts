@@ -20,17 +20,17 @@ const statusOf = (rank: number) => (rank <= 3 ? 'pending' : rank <= 5 ? 'approve
 export async function writePassportUploads(db: Database, { now }: { now: Date }): Promise<number> {
 	const today = amsterdamDate(now)
 	const personaEmails = `{${PERSONA_DETAILS.map((persona) => `"${persona.email}"`).join(',')}}`
-	const people = await selectRows<{ upload_id: string; evidence_id: string; tenant_id: string; user_id: string; manager_id: string; competency_id: string; competency_name: string; rank: number }>(
+	const people = await selectRows<{ upload_id: string; evidence_id: string; tenant_id: string; user_id: string; manager_id: string; competency_id: string; competency_name: string; level_count: number; rank: number }>(
 		db,
 		sql`select md5('upload:' || p.user_id)::uuid as upload_id, md5('upload-evidence:' || p.user_id)::uuid as evidence_id,
-				p.tenant_id, p.user_id, p.manager_id, k.id as competency_id, k.name as competency_name, p.rank::int
+				p.tenant_id, p.user_id, p.manager_id, k.id as competency_id, k.name as competency_name, k.level_count, p.rank::int
 			from (
 				select u.id as user_id, u.tenant_id, m.id as manager_id,
 					row_number() over (partition by u.tenant_id order by (m.email = any(${personaEmails}::text[])) desc, md5(u.id::text)) as rank
 				from users u join users m on m.id = u.manager_id and m.tenant_id = u.tenant_id and m.active
 				where u.active and u.email <> all(${personaEmails}::text[])
 			) p
-			cross join lateral (select c.id, c.name from competencies c where c.active order by md5(p.user_id::text || c.id::text) limit 1) k
+			cross join lateral (select c.id, c.name, cardinality(c.levels)::int as level_count from competencies c where c.active order by md5(p.user_id::text || c.id::text) limit 1) k
 			where p.rank <= ${PER_UNIT}`,
 	)
 	if (people.length === 0) return 0
@@ -38,18 +38,22 @@ export async function writePassportUploads(db: Database, { now }: { now: Date })
 	const rows = people.map((person) => {
 		const status = statusOf(person.rank)
 		const obtainedOn = addDays(today, -(14 + person.rank * 23))
+		// On a competency with levels the certificate states one, by rank.
+		const level = person.level_count > 0 ? 1 + (person.rank % person.level_count) : null
 		const png = person.rank % 2 === 0
 		const content = png ? ONE_PIXEL_PNG : pdf
 		return {
 			person,
 			status,
 			obtainedOn,
+			level,
 			upload: {
 				id: person.upload_id,
 				tenantId: person.tenant_id,
 				userId: person.user_id,
 				competencyId: person.competency_id,
 				obtainedOn,
+				level,
 				note: status === 'rejected' ? '' : `Behaald bij een externe opleider`,
 				fileName: `${person.competency_name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${png ? 'png' : 'pdf'}`,
 				contentType: png ? 'image/png' : 'application/pdf',
@@ -67,7 +71,7 @@ export async function writePassportUploads(db: Database, { now }: { now: Date })
 	const approved = rows.filter((row) => row.status === 'approved')
 	if (approved.length > 0) {
 		await db.insert(passportEvidence).values(
-			approved.map(({ person, obtainedOn, upload }) => ({
+			approved.map(({ person, obtainedOn, level, upload }) => ({
 				id: person.evidence_id,
 				tenantId: person.tenant_id,
 				userId: person.user_id,
@@ -77,6 +81,7 @@ export async function writePassportUploads(db: Database, { now }: { now: Date })
 				// Noon UTC is the same day in Amsterdam.
 				occurredAt: new Date(`${obtainedOn}T12:00:00Z`),
 				occurredOn: obtainedOn,
+				level,
 				recordedAt: upload.decidedAt!,
 				recordedBy: person.manager_id,
 			})),

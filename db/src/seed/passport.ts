@@ -19,7 +19,10 @@ const MANAGEMENT = Object.values(MANAGEMENT_PROFILES)
  * attendances and completions of those courses, five years of imported history, certificates
  * sent in (pending, approved, rejected; `passport-uploads.ts`), and the statuses the domain
  * computes from them. Every colour occurs: lapsed, expiring, missing, a recent requirement still
- * in its grace period. Deterministic: pseudo-random choices hash the
+ * in its grace period. Levels (ADR 031, addendum on levels): a few competencies have them; some
+ * units' requirements for them ask a minimum level, the two courses that grant one grant the
+ * lowest and the highest level, and imported history and approved certificates carry a level —
+ * below the minimum for some, so a red "level too low" occurs. Deterministic: pseudo-random choices hash the
  * (deterministic) ids, and every date derives from `now`.
  *
  * At the `large` scale everyone also holds, from five years of history (earlier roles,
@@ -40,6 +43,7 @@ export async function writePassport(
 		validityMonths: competency.months,
 		warningDays: competency.warningDays,
 		renewalBasis: competency.basis,
+		levels: [...(competency.levels ?? [])],
 		createdAt: now,
 		updatedAt: now,
 	}))
@@ -60,37 +64,44 @@ export async function writePassport(
 		),
 	)
 	const concernWide = COMPETENCIES.filter((competency) => competency.everyone || competency.managers).map((competency) => competency.name)
-	// Each unit's own job profiles need two or three of the other competencies, introduced over the past five years.
+	// Each unit's own job profiles need two or three of the other competencies, introduced over the
+	// past five years; of a competency with levels, half of them ask its second level or higher.
 	await db.execute(sql`
-		insert into competency_requirements (id, tenant_id, competency_id, job_profile_id, introduced_on, grace_days, created_at)
+		insert into competency_requirements (id, tenant_id, competency_id, job_profile_id, introduced_on, grace_days, min_level, created_at)
 		select md5('requirement:' || jp.id || ':' || c.id)::uuid, jp.tenant_id, c.id, jp.id,
-			${today}::date - (abs(hashtext(jp.id::text || c.id::text)) % 1800), 60, ${now.toISOString()}::timestamptz
+			${today}::date - (abs(hashtext(jp.id::text || c.id::text)) % 1800), 60,
+			case when cardinality(c.levels) > 1 and abs(hashtext(jp.id::text || c.id::text)) % 2 = 0
+				then 2 + abs(hashtext(c.id::text || jp.id::text)) % (cardinality(c.levels) - 1) end,
+			${now.toISOString()}::timestamptz
 		from job_profiles jp cross join competencies c
 		where jp.name <> all(${`{${MANAGEMENT.join(',')}}`}::text[]) and c.name <> all(${`{${concernWide.map((name) => `"${name}"`).join(',')}}`}::text[])
 			and abs(hashtext(c.id::text || jp.id::text)) % 100 < 8`)
 	progress('competencies', 1, 4)
-	// Two published concern-wide courses with a session ahead grant each competency.
+	// Two published concern-wide courses with a session ahead grant each competency; of one with
+	// levels, the first grants the lowest level and the second the highest.
 	await db.execute(sql`
-		insert into course_competencies (course_id, competency_id, created_at)
-		select course_id, competency_id, ${now.toISOString()}::timestamptz from (
-			select c.id as course_id, k.id as competency_id, row_number() over (partition by k.id order by md5(c.id::text || k.id::text)) as n
+		insert into course_competencies (course_id, competency_id, grants_level, created_at)
+		select course_id, competency_id, case when level_count > 0 then case when n = 1 then 1 else level_count end end, ${now.toISOString()}::timestamptz from (
+			select c.id as course_id, k.id as competency_id, cardinality(k.levels) as level_count,
+				row_number() over (partition by k.id order by md5(c.id::text || k.id::text)) as n
 			from competencies k cross join courses c
 			where c.status = 'published' and c.visibility = 'concern'
 				and exists (select 1 from sessions s where s.course_id = c.id and s.status = 'planned' and s.starts_at > ${now.toISOString()}::timestamptz)
 		) ranked where n <= 2`)
 	// Evidence the seeded enrolments already earned, as the enrolment trigger would have written it.
 	await db.execute(sql`
-		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at)
+		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at, level)
 		select md5('evidence:' || e.id || ':' || cc.competency_id)::uuid, e.tenant_id, e.user_id, cc.competency_id,
 			(case when e.status = 'attended' then 'session_attendance' else 'course_completion' end)::evidence_source_kind,
-			e.id::text, s.ends_at, (s.ends_at at time zone 'Europe/Amsterdam')::date, s.ends_at
+			e.id::text, s.ends_at, (s.ends_at at time zone 'Europe/Amsterdam')::date, s.ends_at, cc.grants_level
 		from enrolments e join sessions s on s.id = e.session_id join course_competencies cc on cc.course_id = s.course_id
 		where e.status in ('attended', 'completed') and s.ends_at <= ${now.toISOString()}::timestamptz
 		on conflict do nothing`)
 	progress('competencies', 2, 4)
 	// Imported history: three in four people hold each competency they need, with one to three
 	// pieces of evidence spread over the past five years, so some are valid, some expiring, some lapsed.
-	// At the large scale everyone holds every other competency too, with one or two pieces.
+	// At the large scale everyone holds every other competency too, with one or two pieces. On a
+	// competency with levels each holder has one level, any of them: some below what they need.
 	const everyCompetency =
 		scale === 'large'
 			? sql`union all
@@ -115,10 +126,11 @@ export async function writePassport(
 			select user_id, tenant_id, competency_id, abs(hashtext(user_id::text || competency_id::text)) as h, true as needed from cells
 			${everyCompetency}
 		)
-		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at)
+		insert into passport_evidence (id, tenant_id, user_id, competency_id, source_kind, source_ref, occurred_at, occurred_on, recorded_at, level)
 		select md5('import:' || user_id || ':' || competency_id || ':' || k)::uuid, tenant_id, user_id, competency_id, 'import',
-			'seed-import:' || k, day::timestamp at time zone 'Europe/Amsterdam', day, day::timestamp at time zone 'Europe/Amsterdam'
-		from holders, generate_series(1, case when needed then 1 + h % 3 else 1 + h % 2 end) as k,
+			'seed-import:' || k, day::timestamp at time zone 'Europe/Amsterdam', day, day::timestamp at time zone 'Europe/Amsterdam',
+			case when cardinality(levels) > 0 then 1 + (h / 5) % cardinality(levels) end
+		from holders join competencies on competencies.id = holders.competency_id, generate_series(1, case when needed then 1 + h % 3 else 1 + h % 2 end) as k,
 			lateral (select ${today}::date - ((h / 7 + k * 397) % 1825)::int as day) d
 		where h % 4 <> 0 or not needed`)
 	// Certificates sent in: some awaiting review, some approved (their evidence counts below), one rejected per unit.

@@ -69,6 +69,34 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(steps.has('competencies')).toBe(true)
 	})
 
+	test('seeds levels: a few competencies with named levels, requirements asking a minimum, courses and evidence granting one, and a red dot for a level too low', async () => {
+		const levelled = await rows<{ name: string; levels: string[] }>(sql`select name, levels from competencies where cardinality(levels) > 0 order by name`)
+		expect(levelled).toEqual([
+			{ name: 'Data-analyse met Python', levels: ['Basis', 'Gevorderd', 'Expert'] },
+			{ name: 'Inspectietechnieken', levels: ['Basis', 'Gevorderd', 'Expert'] },
+			{ name: 'Projectmatig werken', levels: ['Foundation', 'Practitioner'] },
+			{ name: 'Toegankelijkheid (WCAG)', levels: ['Bewust', 'Toetser', 'Expert-toetser'] },
+		])
+		const [counted] = await rows<{ minimums: number; grants: string; evidence: number; uploads: number }>(
+			sql`select (select count(*) from competency_requirements where min_level is not null)::int as minimums,
+				(select string_agg(distinct grants_level::text, ',' order by grants_level::text) from course_competencies) as grants,
+				(select count(*) from passport_evidence where level is not null)::int as evidence,
+				(select count(*) from passport_uploads where level is not null)::int as uploads`,
+		)
+		expect(counted!.minimums).toBeGreaterThan(0)
+		expect(counted!.grants).toBe('1,2,3')
+		expect(counted!.evidence).toBeGreaterThan(0)
+		// Levels only on competencies that have them (the database's trigger stands behind this too).
+		const [stray] = await rows<{ count: number }>(
+			sql`select count(*)::int as count from passport_evidence e join competencies c on c.id = e.competency_id where e.level is not null and e.level > cardinality(c.levels)`,
+		)
+		expect(stray!.count).toBe(0)
+		const [tooLow] = await rows<{ count: number }>(
+			sql`select count(*)::int as count from passport_status where status = 'red' and cause->>'kind' = 'level_too_low' and (cause->>'heldLevel')::int < (cause->>'requiredLevel')::int`,
+		)
+		expect(tooLow!.count).toBeGreaterThan(0)
+	})
+
 	test('seeds certificates sent in, pending, approved and rejected in every unit, as valid PDF or PNG files; an approved one counts as upload evidence; the demo personas sent none', async () => {
 		const perUnit = await rows<{ tenant_id: string; pending: number; approved: number; rejected: number }>(
 			sql`select tenant_id, count(*) filter (where status = 'pending')::int as pending, count(*) filter (where status = 'approved')::int as approved,

@@ -1,8 +1,22 @@
 // The quality passport's demo competencies (issue 15): what inspectors, supervisors, advisers and
 // managers of a ministry must hold. `months` null: never expires. `everyone`: a concern-wide
 // requirement for all employees; `managers`: for the concern's management job profiles by name.
+// `levels`: the competency's ordered levels, lowest first (ADR 031, addendum on levels) — a tool
+// skill, a method with its certificates, a craft learned on the job; the others have none.
 
-export type CompetencyContent = { name: string; description: string; months: number | null; warningDays: number; basis: 'expiry' | 'completion'; everyone?: true; managers?: true; recent?: true }
+export type CompetencyContent = {
+	name: string
+	description: string
+	months: number | null
+	warningDays: number
+	basis: 'expiry' | 'completion'
+	everyone?: true
+	managers?: true
+	recent?: true
+	levels?: readonly string[]
+}
+
+const BASIS_GEVORDERD_EXPERT = ['Basis', 'Gevorderd', 'Expert'] as const
 
 export const COMPETENCIES: readonly CompetencyContent[] = [
 	{ name: 'Integriteit en ambtseed', description: 'Kent de gedragscode integriteit Rijk en heeft de eed of belofte afgelegd.', months: null, warningDays: 0, basis: 'expiry', everyone: true },
@@ -15,7 +29,7 @@ export const COMPETENCIES: readonly CompetencyContent[] = [
 	{ name: 'Eerste hulp (EHBO)', description: 'Verleent eerste hulp bij ongelukken.', months: 24, warningDays: 60, basis: 'expiry' },
 	{ name: 'Reanimatie en AED', description: 'Reanimeert en gebruikt een AED.', months: 12, warningDays: 30, basis: 'expiry' },
 	{ name: 'Ploegleider ontruiming', description: 'Leidt de ontruiming van een verdieping.', months: 24, warningDays: 60, basis: 'expiry' },
-	{ name: 'Inspectietechnieken', description: 'Bereidt een inspectie voor, voert haar uit en legt haar vast.', months: 36, warningDays: 90, basis: 'expiry' },
+	{ name: 'Inspectietechnieken', description: 'Bereidt een inspectie voor, voert haar uit en legt haar vast.', months: 36, warningDays: 90, basis: 'expiry', levels: BASIS_GEVORDERD_EXPERT },
 	{ name: 'Monsterneming levensmiddelen', description: 'Neemt monsters volgens de voorschriften, met een sluitende keten.', months: 24, warningDays: 60, basis: 'expiry' },
 	{ name: 'Monsterneming diervoeder', description: 'Neemt monsters van diervoeder volgens de voorschriften.', months: 24, warningDays: 60, basis: 'expiry' },
 	{ name: 'Handhavingsrecht', description: 'Past de Algemene wet bestuursrecht toe bij handhaving.', months: 36, warningDays: 90, basis: 'expiry' },
@@ -32,14 +46,14 @@ export const COMPETENCIES: readonly CompetencyContent[] = [
 	{ name: 'Subsidierecht', description: 'Past titel 4.2 Awb toe bij subsidies.', months: 36, warningDays: 90, basis: 'expiry' },
 	{ name: 'Fraudebewust werken', description: 'Herkent signalen van misbruik en oneigenlijk gebruik.', months: 24, warningDays: 60, basis: 'expiry' },
 	{ name: 'Klantcontact en klachtbehandeling', description: 'Behandelt klachten volgens de Awb.', months: 36, warningDays: 90, basis: 'expiry' },
-	{ name: 'Projectmatig werken', description: 'Leidt een project volgens een erkende methode.', months: null, warningDays: 0, basis: 'expiry' },
+	{ name: 'Projectmatig werken', description: 'Leidt een project volgens een erkende methode.', months: null, warningDays: 0, basis: 'expiry', levels: ['Foundation', 'Practitioner'] },
 	{ name: 'Secure coding', description: 'Programmeert volgens de OWASP-richtlijnen.', months: 24, warningDays: 60, basis: 'expiry' },
 	{ name: 'Incidentrespons', description: 'Handelt beveiligingsincidenten af volgens het draaiboek.', months: 12, warningDays: 60, basis: 'expiry' },
 	{ name: 'Cloudbeheer rijksbreed', description: 'Beheert rijksclouddiensten veilig.', months: 24, warningDays: 60, basis: 'expiry' },
-	{ name: 'Toegankelijkheid (WCAG)', description: 'Bouwt en toetst digitale diensten op toegankelijkheid.', months: 36, warningDays: 90, basis: 'expiry' },
+	{ name: 'Toegankelijkheid (WCAG)', description: 'Bouwt en toetst digitale diensten op toegankelijkheid.', months: 36, warningDays: 90, basis: 'expiry', levels: ['Bewust', 'Toetser', 'Expert-toetser'] },
 	{ name: 'Mededingingsrecht', description: 'Beoordeelt afspraken en concentraties naar mededingingsrecht.', months: 36, warningDays: 90, basis: 'expiry' },
 	{ name: 'Economisch toezicht', description: 'Analyseert markten en onderbouwt een toezichtsbesluit.', months: 36, warningDays: 90, basis: 'expiry' },
-	{ name: 'Data-analyse met Python', description: 'Analyseert gegevens reproduceerbaar.', months: null, warningDays: 0, basis: 'expiry' },
+	{ name: 'Data-analyse met Python', description: 'Analyseert gegevens reproduceerbaar.', months: null, warningDays: 0, basis: 'expiry', levels: BASIS_GEVORDERD_EXPERT },
 	{ name: 'Auditing en interne beheersing', description: 'Voert een audit uit volgens de IIA-standaarden.', months: 36, warningDays: 90, basis: 'expiry' },
 	{ name: 'Crisisbeheersing', description: 'Werkt in een crisisorganisatie volgens het rijksbrede handboek.', months: 12, warningDays: 60, basis: 'expiry' },
 	{ name: 'Rijksbrede inkoop en aanbesteden', description: 'Koopt in volgens de Aanbestedingswet.', months: 36, warningDays: 90, basis: 'expiry' },

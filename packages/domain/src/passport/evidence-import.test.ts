@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkImportRow, parseImportDate } from './evidence-import.ts'
+import { checkImportLevel, checkImportRow, parseImportDate } from './evidence-import.ts'
 
 describe('an imported row', () => {
 	test.each([
@@ -30,5 +30,28 @@ describe('an imported row', () => {
 		[{ person: 'E123', competency: 'BHV', date: '31-12-1969' }, { ok: false, code: 'DATE_TOO_OLD' }],
 	])('%j is %j', (row, expected) => {
 		expect(checkImportRow(row, { today })).toEqual(expected)
+	})
+})
+
+describe("an imported row's level", () => {
+	const LEVELS = ['Basis', 'Gevorderd', 'Expert']
+	test.each([
+		['', LEVELS, { ok: true, level: null }],
+		['  ', [], { ok: true, level: null }],
+		['1', LEVELS, { ok: true, level: 1 }],
+		['3', LEVELS, { ok: true, level: 3 }],
+		['gevorderd', LEVELS, { ok: true, level: 2 }],
+		[' Expert ', LEVELS, { ok: true, level: 3 }],
+		['2 Gevorderd', LEVELS, { ok: true, level: 2 }],
+		['2  gevorderd', LEVELS, { ok: true, level: 2 }],
+		['3 Gevorderd', LEVELS, { ok: false, code: 'LEVEL_UNKNOWN' }],
+		['4', LEVELS, { ok: false, code: 'LEVEL_UNKNOWN' }],
+		['0', LEVELS, { ok: false, code: 'LEVEL_UNKNOWN' }],
+		['02', LEVELS, { ok: false, code: 'LEVEL_UNKNOWN' }],
+		['Meester', LEVELS, { ok: false, code: 'LEVEL_UNKNOWN' }],
+		['1', [], { ok: false, code: 'LEVEL_WITHOUT_LEVELS' }],
+		['Basis', [], { ok: false, code: 'LEVEL_WITHOUT_LEVELS' }],
+	])('%j against %j is %j', (text, levels, expected) => {
+		expect(checkImportLevel(text, levels)).toEqual(expected)
 	})
 })

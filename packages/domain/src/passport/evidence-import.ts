@@ -42,3 +42,20 @@ export function checkImportRow(
 	if (occurredOn < IMPORT_EARLIEST_DAY) return { ok: false, code: 'DATE_TOO_OLD' }
 	return { ok: true, occurredOn }
 }
+
+export type ImportLevelCode = 'LEVEL_UNKNOWN' | 'LEVEL_WITHOUT_LEVELS'
+
+/**
+ * A row's level, from the optional column niveau, against its competency's level names (lowest
+ * first): empty is no level (it counts as the lowest); a number ("2"), a name ("Gevorderd", any
+ * case) or both as the passport writes it ("2 Gevorderd") names one. A level the competency does
+ * not have is unknown; any level for a competency without levels is refused as such.
+ */
+export function checkImportLevel(text: string, levels: readonly string[]): { ok: true; level: number | null } | { ok: false; code: ImportLevelCode } {
+	const trimmed = text.trim().replace(/\s+/g, ' ')
+	if (trimmed === '') return { ok: true, level: null }
+	if (levels.length === 0) return { ok: false, code: 'LEVEL_WITHOUT_LEVELS' }
+	const lowered = trimmed.toLowerCase()
+	const index = levels.findIndex((name, k) => [String(k + 1), name.trim().toLowerCase(), `${k + 1} ${name.trim().toLowerCase()}`].includes(lowered))
+	return index < 0 ? { ok: false, code: 'LEVEL_UNKNOWN' } : { ok: true, level: index + 1 }
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
 import { addDays, addMonths, amsterdamDate } from './calendar.ts'
-import { EMPTY_CHAIN, extendChain, passportStatus, sameStatus, statusOf, validityChain, type Competency, type PassportEvidence, type PassportRequirement } from './status.ts'
+import { EMPTY_CHAIN, extendChain, grantMeetsCause, passportStatus, sameStatus, statusOf, validityChain, type Competency, type PassportEvidence, type PassportRequirement } from './status.ts'
 
 const yearly: Competency = { id: 'bhv', validityMonths: 12, warningDays: 60, renewalBasis: 'expiry' }
 const fromCompletion: Competency = { ...yearly, renewalBasis: 'completion' }
@@ -369,5 +369,20 @@ describe('levels', () => {
 		const a = passportStatus(levelled, [basis], [evidence('e2', '2026-01-10', { level: 2 })], { today: '2026-06-01' })
 		expect(sameStatus(a, { ...a })).toBe(true)
 		expect(sameStatus(a, { ...a, level: 1 })).toBe(false)
+	})
+})
+
+describe('a course suggested for a dot', () => {
+	test.each([
+		['no level asked, a course without a level', null, { kind: 'missing', requirementId: 'r' }, true],
+		['no level asked, a course granting 1', 1, { kind: 'expired', requirementId: 'r', evidenceId: 'e' }, true],
+		['level 2 asked, a course granting 1', 1, { kind: 'missing', requirementId: 'r', requiredLevel: 2 }, false],
+		['level 2 asked, a course without a level (the lowest)', null, { kind: 'missing', requirementId: 'r', requiredLevel: 2 }, false],
+		['level 2 asked, a course granting 2', 2, { kind: 'expiring', requirementId: 'r', evidenceId: 'e', requiredLevel: 2 }, true],
+		['level 3 asked, held at 1, a course granting 2', 2, { kind: 'level_too_low', requirementId: 'r', requiredLevel: 3, heldLevel: 1, evidenceId: 'e' }, false],
+		['level 3 asked, held at 1, a course granting 3', 3, { kind: 'level_too_low', requirementId: 'r', requiredLevel: 3, heldLevel: 1, evidenceId: 'e' }, true],
+		['in its grace period for level 2, a course granting 3', 3, { kind: 'grace', requirementId: 'r', dueOn: '2030-01-01', evidenceId: null, requiredLevel: 2 }, true],
+	] as const)('%s: %s', (_name, grantsLevel, cause, expected) => {
+		expect(grantMeetsCause(grantsLevel, cause)).toBe(expected)
 	})
 })

@@ -276,3 +276,13 @@ export function sameCause(a: PassportCause, b: PassportCause): boolean {
 	const keys = new Set([...Object.keys(left), ...Object.keys(right)])
 	return [...keys].every((key) => (left[key] ?? null) === (right[key] ?? null))
 }
+
+/**
+ * Whether a course that grants `grantsLevel` (null or absent: the lowest, 1) would turn a dot with
+ * this cause: the level the deciding requirement asks (`requiredLevel`) or more; any course does
+ * when no level is asked. A red or orange dot suggests only such courses (ADR 031, levels).
+ */
+export function grantMeetsCause(grantsLevel: number | null | undefined, cause: PassportCause): boolean {
+	const required = 'requiredLevel' in cause ? cause.requiredLevel : undefined
+	return required === undefined || (grantsLevel ?? 1) >= required
+}
