@@ -2,13 +2,14 @@ import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { Actor, Resource } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { DataGrid, GridDay, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { BulkOutcome } from '../components/bulk-outcome.tsx'
+import { useBulkSelection } from '../components/bulk-selection.ts'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -74,12 +75,6 @@ type ActionData = NonNullable<ReturnType<typeof useActionData<typeof action>>>
 type Preview = Extract<ActionData, { preview: unknown }>
 type Outcome = Extract<ActionData, { results: unknown }>
 
-/** The requests a refused form had ticked (none after a decision: its reply resets the form). */
-function submittedIds(initialValue: Record<string, unknown> | null | undefined): string[] {
-	const ids = initialValue?.ids
-	return typeof ids === 'string' ? [ids] : Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
-}
-
 export default function Approvals() {
 	const { rows, total, page, pages, courses, filters, sort, query } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
@@ -97,28 +92,8 @@ export default function Approvals() {
 		shouldValidate: 'onSubmit',
 		shouldRevalidate: 'onInput',
 	})
-	// Ticked requests stay ticked while paging and filtering (the page stays mounted and sends the
-	// ticks of other pages as hidden fields), as in a mail client; a decision, or a refused form,
-	// resets them to what the server says.
-	const [ticked, setTicked] = useState(() => new Set(submittedIds(lastResult?.initialValue)))
-	const [allMatching, setAllMatching] = useState(lastResult?.initialValue?.alles === 'ja')
-	useEffect(() => {
-		setTicked(new Set(submittedIds(lastResult?.initialValue)))
-		setAllMatching(lastResult?.initialValue?.alles === 'ja')
-	}, [lastResult])
-	// A new filter starts a new "all that match".
-	const shownQuery = useRef(query)
-	useEffect(() => {
-		if (shownQuery.current !== query) setAllMatching(false)
-		shownQuery.current = query
-	}, [query])
-	const toggle = (id: string, on: boolean) =>
-		setTicked((current) => {
-			const next = new Set(current)
-			if (on) next.add(id)
-			else next.delete(id)
-			return next
-		})
+	// Ticked requests stay ticked while paging and filtering; a decision, or a refused form, resets them.
+	const { ticked, allMatching, setAllMatching, toggle, clear, isTicked } = useBulkSelection({ reply: lastResult, filterQuery: query })
 	const filtered = query !== ''
 	const columns: GridColumn<Row>[] = [
 		{
@@ -130,7 +105,7 @@ export default function Approvals() {
 					form="beslissen"
 					name="ids"
 					value={row.original.id}
-					checked={allMatching || ticked.has(row.original.id)}
+					checked={isTicked(row.original.id)}
 					disabled={allMatching}
 					onChange={(event) => toggle(row.original.id, event.currentTarget.checked)}
 					aria-label={t('approvals.selectRow', { name: row.original.employeeName })}
@@ -228,10 +203,7 @@ export default function Approvals() {
 									<button
 										type="button"
 										className="button button--secondary"
-										onClick={() => {
-											setTicked(new Set())
-											setAllMatching(false)
-										}}
+										onClick={clear}
 									>
 										{t('approvals.clearSelection')}
 									</button>

@@ -2,12 +2,13 @@ import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams } from '@remix-run/react'
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ListSearch } from '../components/admin-list.tsx'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
+import { useBulkSelection } from '../components/bulk-selection.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { cancelEnrolment } from '../features/enrolment/cancel-enrolment.server.ts'
 import { cancelParticipantSchema } from '../features/enrolment/cancel-participant-schema.ts'
@@ -142,12 +143,6 @@ function bulkOutcome(submission: { reply(options?: { resetForm?: boolean }): Sub
 type Person = ReturnType<typeof useLoaderData<typeof loader>>['participants'][number]
 type Intent = Saved['form'] | 'attendance' | (typeof PARTICIPANT_INTENTS)[number]
 
-/** The people a refused form had ticked (none after an action: its reply resets the form). */
-function submittedIds(initialValue: Record<string, unknown> | null | undefined): string[] {
-	const ids = initialValue?.ids
-	return typeof ids === 'string' ? [ids] : Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
-}
-
 export default function SessionAdmin() {
 	const { session, meetings, participants, waitlist, counts, filter, filterQuery, moveTargets, started, attendance, meetingId, belowMinimum } = useLoaderData<typeof loader>()
 	const location = useLocation()
@@ -195,29 +190,10 @@ export default function SessionAdmin() {
 		shouldRevalidate: 'onInput',
 	})
 	// Ticked people stay ticked across the two tables' pages; an action (or a refused form) resets them to what the server says.
-	const [ticked, setTicked] = useState(() => new Set(submittedIds(participantReply?.initialValue)))
-	// "All that match" is a real checkbox of the form: without JavaScript it is sent as it is, and the server resolves it.
-	const [allMatching, setAllMatching] = useState(participantReply?.initialValue?.alles === 'ja')
-	useEffect(() => {
-		setTicked(new Set(submittedIds(participantReply?.initialValue)))
-		setAllMatching(participantReply?.initialValue?.alles === 'ja')
-	}, [participantReply])
-	// A new filter starts a new "all that match".
-	const shownQuery = useRef(filterQuery)
-	useEffect(() => {
-		if (shownQuery.current !== filterQuery) setAllMatching(false)
-		shownQuery.current = filterQuery
-	}, [filterQuery])
+	const { ticked, allMatching, setAllMatching, toggle, clear, isTicked } = useBulkSelection({ reply: participantReply, filterQuery })
 	// The count of ticks is kept by the script; without it the server's page would say "nobody" beside ticked boxes.
 	const [scripted, setScripted] = useState(false)
 	useEffect(() => setScripted(true), [])
-	const toggle = (id: string, on: boolean) =>
-		setTicked((current) => {
-			const next = new Set(current)
-			if (on) next.add(id)
-			else next.delete(id)
-			return next
-		})
 	const everyone = [...participants, ...waitlist].map((person) => person.id)
 	const selectable = !cancelled && !started
 	const [capacityForm, capacityFields] = useForm({
@@ -243,7 +219,7 @@ export default function SessionAdmin() {
 							form={PARTICIPANT_FORM}
 							name="ids"
 							value={row.original.id}
-							checked={allMatching || ticked.has(row.original.id)}
+							checked={isTicked(row.original.id)}
 							disabled={allMatching}
 							onChange={(event) => toggle(row.original.id, event.currentTarget.checked)}
 							aria-label={t('participantActions.selectPerson', { name: row.original.name })}
@@ -413,10 +389,7 @@ export default function SessionAdmin() {
 								<button
 									type="button"
 									className="button button--secondary"
-									onClick={() => {
-										setTicked(new Set())
-										setAllMatching(false)
-									}}
+									onClick={clear}
 								>
 									{t('participantActions.clearSelection')}
 								</button>

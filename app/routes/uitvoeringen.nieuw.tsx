@@ -16,12 +16,13 @@ import { invariantResponse, valueOrThrow } from '../core/http.server.ts'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownUnitSession)
 	const params = new URL(request.url).searchParams
-	// ?cursus= preselects a course from its page; ?kopie= copies one of the unit's sessions.
+	// ?cursus= preselects a course from its page; ?kopie= copies one of the unit's sessions; ?zoek=
+	// narrows the courses offered (the picker's search without JavaScript).
 	const copyOf = params.get('kopie')
 	invariantResponse(copyOf === null || isUuid(copyOf), 404, 'SESSION_NOT_FOUND')
-	const form = valueOrThrow(await showPlanningForm(context, { actor, courseId: params.get('cursus'), copyOf }))
+	const form = valueOrThrow(await showPlanningForm(context, { actor, courseId: params.get('cursus'), copyOf, courseSearch: params.get('zoek') ?? '' }))
 	const t = await i18next.getFixedT(request)
-	return { ...form, title: `${t('sessionPlan.title')} – ${t('app.name')}` }
+	return { ...form, search: params.get('zoek') ?? '', copyOf, title: `${t('sessionPlan.title')} – ${t('app.name')}` }
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -41,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function PlanSession() {
-	const { courses, rooms, trainers, defaultValue } = useLoaderData<typeof loader>()
+	const { courses, more, chosen, search, copyOf, rooms, trainers, defaultValue } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<PlanSessionReply>()
 	const { t } = useTranslation()
 	return (
@@ -49,7 +50,7 @@ export default function PlanSession() {
 			<h1>{t('sessionPlan.title')}</h1>
 			<p className="lead">{t('sessionPlan.intro')}</p>
 			{rooms.length === 0 ? <p className="notice">{t('sessionPlan.noRooms')}</p> : null}
-			<SessionPlanForm mode={{ kind: 'plan', courses, defaultValue }} lastResult={lastResult} rooms={rooms} trainers={trainers} />
+			<SessionPlanForm mode={{ kind: 'plan', courses: { matches: courses, more, chosen, search, copyOf }, defaultValue }} lastResult={lastResult} rooms={rooms} trainers={trainers} />
 		</div>
 	)
 }

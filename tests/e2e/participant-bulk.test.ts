@@ -137,6 +137,8 @@ describe.each(drivers)('bulk actions on a session’s participants on %s', (driv
 		await page.getByRole('button', { name: 'Bekijk de verplaatsing' }).click()
 		const move = page.getByRole('region', { name: 'Wat verplaatsen doet' })
 		await move.getByText('Vrije plaatsen daar: 10. Een plaats krijgen: 1; op de wachtlijst komen (op volgorde van aanmelding): 0.').waitFor()
+		// Per person, by the move's own rule, before the click.
+		await move.getByRole('listitem').filter({ hasText: third.name }).filter({ hasText: 'krijgt een plaats' }).waitFor()
 		await expectAccessible(page)
 		await move.getByRole('button', { name: 'Ja, 1 persoon verplaatsen' }).click()
 		await page.getByRole('status').filter({ hasText: '1 persoon verplaatst' }).waitFor()

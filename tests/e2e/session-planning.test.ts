@@ -55,11 +55,23 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 		const first = new Date(Date.now() + 90 * DAY_MS).toISOString().slice(0, 10)
 		const second = new Date(Date.now() + 97 * DAY_MS).toISOString().slice(0, 10)
 		const page = await e2e.newPage()
-		await signInAs(page, FATIMA, { returnTo: `/uitvoeringen/nieuw?cursus=${f.courseId}` })
+		await signInAs(page, FATIMA, { returnTo: '/uitvoeringen/nieuw' })
 		await page.setViewportSize({ width: 320, height: 800 })
 		await expectAccessible(page)
-		// Nothing is wider than the screen at 320 px.
+		// The course out of the unit's many, by keyboard: part of its title, the server's matches, arrow and Enter.
+		const picker = page.getByRole('combobox', { name: 'Opleiding' })
+		await picker.focus()
+		await page.keyboard.type(f.courseTitle.split(' ').at(-1)!)
+		await page.getByRole('listbox', { name: 'Opleiding' }).getByRole('option', { name: f.courseTitle }).waitFor()
+		// Each key searched anew; the last answer holds the one course.
+		await expect.poll(() => page.getByRole('listbox', { name: 'Opleiding' }).getByRole('option').count()).toBe(1)
+		await expectAccessible(page)
+		// Nothing is wider than the screen at 320 px, the matches shown included.
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+		await page.keyboard.press('ArrowDown')
+		await page.keyboard.press('Enter')
+		await page.getByText(`Gekozen: ${f.courseTitle}`).waitFor()
+		expect(await picker.inputValue()).toBe(f.courseTitle)
 
 		const meeting = (n: number) => page.getByRole('group', { name: `Bijeenkomst ${n}` })
 		const fill = async (n: number, { date, start, end }: { date: string; start: string; end: string }) => {
@@ -119,6 +131,42 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 		await signInAs(sanne, SANNE, { returnTo: `/catalogus/${f.courseId}` })
 		await sanne.getByText(dutchDate(session!.startsAt)).first().waitFor()
 		await expectAccessible(sanne)
+	}, 120_000)
+
+	test('without JavaScript the course is found by a search that submits the page, then chosen from what it found; another unit\'s private course is never found', async () => {
+		const fatima = await e2e.newPage()
+		await signInAs(fatima, FATIMA, { returnTo: '/uitvoeringen' })
+		const page = await e2e.newPage({ javaScriptEnabled: false })
+		await page.context().addCookies(await fatima.context().cookies())
+		await page.goto('/uitvoeringen/nieuw')
+		await page.setViewportSize({ width: 320, height: 800 })
+		// Unsearched, the page offers the first of the unit's courses, not all of them.
+		const course = page.getByRole('combobox', { name: 'Opleiding' })
+		const searchButton = page.locator('.course-picker').getByRole('button', { name: 'Zoeken' })
+		expect(await course.getByRole('option').count()).toBeLessThanOrEqual(51)
+		await page.getByLabel('Zoek een opleiding').fill(f.courseTitle.split(' ').at(-1)!)
+		await searchButton.click()
+		await page.getByRole('status').filter({ hasText: '1 opleiding gevonden' }).waitFor()
+		expect(await course.getByRole('option').allTextContents()).toEqual(['Kies een opleiding', f.courseTitle])
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+		await course.selectOption(f.courseId)
+		expect(await course.inputValue()).toBe(f.courseId)
+
+		// A draft of NVWA's is not RVO's to plan: neither the page nor the picker's JSON finds it.
+		const [nvwa] = await e2e.owner.db.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.slug, 'nvwa'))
+		const [theme] = await e2e.owner.db.select({ id: schema.themes.id }).from(schema.themes).limit(1)
+		const draftTitle = `Concept van een ander onderdeel ${randomBytes(3).toString('hex')}`
+		await e2e.owner.db
+			.insert(schema.courses)
+			.values({ providerTenantId: nvwa!.id, themeId: theme!.id, title: draftTitle, summary: 'Nog niet af.', description: 'Een concept.', form: 'classroom', durationMinutes: 60, status: 'draft', visibility: 'concern' })
+		await page.getByLabel('Zoek een opleiding').fill(draftTitle)
+		await searchButton.click()
+		await page.getByRole('status').filter({ hasText: `Geen opleiding gevonden voor ‘${draftTitle}’.` }).waitFor()
+		const found = await page.request.get(`/uitvoeringen/nieuw/cursussen?zoek=${encodeURIComponent(draftTitle)}`)
+		expect(found.status()).toBe(200)
+		expect(await found.json()).toEqual({ courses: [], more: false })
+		const own = await page.request.get(`/uitvoeringen/nieuw/cursussen?zoek=${encodeURIComponent(f.courseTitle)}`)
+		expect(await own.json()).toEqual({ courses: [{ id: f.courseId, title: f.courseTitle }], more: false })
 	}, 120_000)
 
 	test('a coordinator adds an external trainer, finds them by search, and deactivates them after confirming; then they are no longer offered for planning', async () => {

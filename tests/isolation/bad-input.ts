@@ -200,6 +200,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/beheer.cursussen.nieuw': { as: 'rvo-coordinator', path: () => '/beheer/cursussen/nieuw', form: courseForm, nulField: 'title' },
 	'routes/beheer.cursussen.$courseId': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.courseToEdit.id}`, form: courseForm, nulField: 'title' },
 	'routes/beheer.cursussen.dubbelingen': { as: 'rvo-coordinator', path: () => '/beheer/cursussen/dubbelingen?title=Omgaan+met+slechte+invoer' },
+	'routes/uitvoeringen.nieuw.cursussen': { as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw/cursussen?zoek=Omgaan+met+slechte+invoer' },
 	'routes/beheer.dubbelingen._index': {
 		as: 'concern-admin',
 		path: () => '/beheer/dubbelingen',

@@ -66,6 +66,9 @@ export type Probe = {
 /** An evidence import naming NVWA's employee by their employee number (issue 15). */
 const importOf = (f: IsolationFixtures) => `medewerker;bekwaamheid;datum\n${f.nvwaEmployee.employeeNumber};Integriteit en ambtseed;1-3-2024`
 
+/** The planning form's course search (JSON), for a title. */
+const coursesToPlan = (title: string) => `/uitvoeringen/nieuw/cursussen?zoek=${encodeURIComponent(title)}`
+
 const RVO_PEOPLE: Persona[] = ['rvo-employee', 'rvo-manager', 'rvo-coordinator']
 /** People of the providing unit itself who are not its coordinators: its unpublished courses are not theirs to see. */
 const RVO_NON_COORDINATORS: Persona[] = ['rvo-employee', 'rvo-manager']
@@ -549,9 +552,22 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "forged id: a room at another unit's location", as: 'rvo-coordinator', path: () => '/beheer/zalen', form: (f) => ({ intent: 'save-room', locationId: f.nvwaLocationId, name: 'Ingeschoven zaal', capacity: '10' }), expectStatus: 404 },
 		{ name: 'control: the unit\'s coordinator edits its room', as: 'nvwa-coordinator', path: (f) => `/beheer/zalen?bewerk=${f.nvwaRoom.id}`, expectStatus: 200, text: (f) => f.nvwaRoom.name },
 	],
+	'routes/uitvoeringen.nieuw.cursussen': [
+		{ name: 'an employee searches no courses to plan', as: 'rvo-employee', path: (f) => coursesToPlan(f.rvoDraftCourse.title), expectStatus: 403, text: (f) => f.rvoDraftCourse.title },
+		{ name: 'a manager searches no courses to plan', as: 'rvo-manager', path: (f) => coursesToPlan(f.rvoDraftCourse.title), expectStatus: 403, text: (f) => f.rvoDraftCourse.title },
+		{ name: 'not signed in', as: null, path: (f) => coursesToPlan(f.nvwaDraftCourse.title), expectStatus: 302 },
+		{ name: "another unit's coordinator never finds its draft course", as: 'rvo-coordinator', path: (f) => coursesToPlan(f.nvwaDraftCourse.title), expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: "another unit's coordinator never finds its course offered to a third unit", as: 'rvo-coordinator', path: (f) => coursesToPlan(f.nvwaCourseForAcmOnly.title), expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+		{ name: "another unit's coordinator does not plan its published course it never joined", as: 'rvo-coordinator', path: (f) => coursesToPlan(f.nvwaSharedCourse.title), expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
+		{ name: 'control: the providing coordinator finds its draft course', as: 'nvwa-coordinator', path: (f) => coursesToPlan(f.nvwaDraftCourse.title), expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+	],
 	'routes/uitvoeringen.nieuw': [
 		{ name: 'an employee plans no sessions', as: 'rvo-employee', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },
 		{ name: 'a manager plans no sessions', as: 'rvo-manager', path: () => '/uitvoeringen/nieuw', expectStatus: 403 },
+		// The page echoes its search, so it searches a word of the fixtures' titles and looks for the whole title.
+		{ name: "the page's own course search (without JavaScript) never offers another unit's draft course", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw?zoek=isolatietest', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: "direct URL: preselecting another unit's draft course names nothing", as: 'rvo-coordinator', path: (f) => `/uitvoeringen/nieuw?cursus=${f.nvwaDraftCourse.id}`, expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
+		{ name: 'control: the providing coordinator finds its draft course on the page', as: 'nvwa-coordinator', path: () => '/uitvoeringen/nieuw?zoek=isolatietest', expectStatus: 200, text: (f) => f.nvwaDraftCourse.title },
 		{ name: "another unit's coordinator is not offered the room", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaRoom.name },
 		{ name: "another unit's coordinator is not offered the trainer", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', expectStatus: 200, text: (f) => f.nvwaTrainer.name },
 		{ name: "forged id: booking another unit's room", as: 'rvo-coordinator', path: () => '/uitvoeringen/nieuw', form: (f) => planForm(f, { courseId: f.rvoDraftCourse.id, place: f.nvwaRoom.id, trainerId: f.nvwaTrainer.id }), expectStatus: 404, text: (f) => f.nvwaRoom.name },

@@ -60,6 +60,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.trainers': { access: 'tenant-owned', why: "the unit's trainers (names, e-mail addresses); trainer ids in the URL and the form" },
 	'routes/beheer.zalen': { access: 'tenant-owned', why: "the unit's locations and rooms; room and location ids in the URL and the forms" },
 	'routes/uitvoeringen.nieuw': { access: 'tenant-owned', why: "plans a session with the unit's own courses, rooms and trainers (ids in the form)" },
+	'routes/uitvoeringen.nieuw.cursussen': { access: 'tenant-owned', why: "the planning form's course search (JSON): only the courses the unit provides or joined" },
 	'routes/postvak': { access: 'tenant-owned', why: "the demo outbox: mails to a unit's employees" },
 	'routes/catalogus.$courseId_.online-onderdelen': { access: 'tenant-owned', why: "a course's online parts are managed by the providing unit's coordinators" },
 	'routes/lti.starten.$resourceLinkId': { access: 'tenant-owned', why: "launches an online part of a course: only for its enrolled employees and the provider's coordinators" },

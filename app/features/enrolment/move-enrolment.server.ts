@@ -3,11 +3,12 @@ import {
 	getSessionForEnrolment,
 	lockSessionForEnrolment,
 	moveEnrolmentToSession,
+	nextQueueNumber,
 	updateEnrolment,
 } from '@leerplein/db/enrolment'
-import { holdsSeat, type Actor, type EnrolmentStatus } from '@leerplein/domain'
-import { audit, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, promoteAndNotify, refuseUnlessOpen, seatApproved } from './enrolment-support.server.ts'
+import { holdsSeat, moveOne, type Actor, type EnrolmentStatus } from '@leerplein/domain'
+import { audit, orRefuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { actingAs, inEnrolmentTransaction, lockOrRefuse, notify, promoteAndNotify, refuseUnlessOpen } from './enrolment-support.server.ts'
 
 /** Who was moved where, for the page to say so. */
 export type MovedEnrolment = { status: EnrolmentStatus; employeeName: string; to: { startsAt: Date; endsAt: Date; city: string | null } }
@@ -38,10 +39,12 @@ export async function moveEnrolment(
 		])
 		const targetLock = lockOrRefuse(locks.get(toSessionId) ?? null)
 		refuseUnlessOpen(targetLock, now)
-		const approved = next(enrolment.status, { type: 'move' }, by)
+		// The move's rule (moved, then seated or waitlisted by the target's counts under its lock): the
+		// same `moveOne` the bulk move's preview forecasts with.
+		const status = orRefuse(moveOne(enrolment.status, by, targetLock).result, 'conflict')
 		if (!(await moveEnrolmentToSession(tx, { enrolmentId, toSessionId, from: enrolment.status }))) throw refusal('conflict', 'ENROLMENT_CHANGED')
-		const seat = await seatApproved(tx, targetLock)
-		await updateEnrolment(tx, { enrolmentId, from: approved, set: seat })
+		const seat = { status, queueNumber: await nextQueueNumber(tx) }
+		await updateEnrolment(tx, { enrolmentId, from: 'approved', set: seat })
 		const promoted = holdsSeat(enrolment.status) ? await promoteAndNotify(tx, enrolment.sessionId) : []
 		await notify(tx, 'enrolment_moved', { tenantId: enrolment.tenantId, enrolmentId, fromSessionId: enrolment.sessionId })
 		await audit(ctx, tx, {

@@ -123,10 +123,17 @@ describe.each(await testDrivers())('bulk actions on a session’s participants o
 		expect(mail!.body).toContain('Parkeer op P2, {{name}} blijft staan.')
 	})
 
-	test('moves the ticked people: the preview says how many fit, the rest go to the waitlist, a forged id is refused without a name', async () => {
-		const ids = [...f.movers, f.otherUnitEnrolment]
+	test('moves the ticked people: the preview says who fits, who goes to the waitlist and who is refused, exactly as the move then does; a forged id is refused without a name', async () => {
+		const ids = [...f.movers, f.small.attended, f.otherUnitEnrolment]
 		const preview = await previewParticipantAction(ctx(), { actor: coordinator(), sessionId: f.small.id, enrolmentIds: ids, toSessionId: f.target.id })
-		expect(preview).toMatchObject({ ok: true, value: { notOnList: 1, move: { toSessionId: f.target.id, free: 1, seated: 1, waitlisted: 1 } } })
+		expect(preview).toMatchObject({ ok: true, value: { notOnList: 1, move: { toSessionId: f.target.id, free: 1, seated: 1, waitlisted: 1, refused: 1 } } })
+		// In the list's order: Dirk (already attended) cannot move, Eva gets the one free seat, Frits waits.
+		const forecast = preview.ok ? preview.value.move!.forecast : []
+		expect(forecast).toEqual([
+			{ id: f.small.attended, outcome: 'ENROLMENT_TRANSITION_NOT_ALLOWED' },
+			{ id: f.movers[0], outcome: 'enrolled' },
+			{ id: f.movers[1], outcome: 'waitlisted' },
+		])
 		expect(await previewParticipantAction(ctx(), { actor: coordinator(), sessionId: f.small.id, enrolmentIds: ids, toSessionId: f.otherUnitSession })).toEqual({
 			ok: false,
 			kind: 'invalid',
@@ -139,9 +146,13 @@ describe.each(await testDrivers())('bulk actions on a session’s participants o
 			value: [
 				{ enrolmentId: f.movers[0], name: 'Eva', result: { ok: true, value: { status: 'enrolled' } } },
 				{ enrolmentId: f.movers[1], name: 'Frits', result: { ok: true, value: { status: 'waitlisted' } } },
+				{ enrolmentId: f.small.attended, name: 'Dirk', result: { ok: false, code: 'ENROLMENT_TRANSITION_NOT_ALLOWED' } },
 				{ enrolmentId: f.otherUnitEnrolment, name: null, result: { ok: false, code: 'ENROLMENT_NOT_FOUND' } },
 			],
 		})
+		// The forecast is the outcome: the same rule, person for person.
+		const outcomes = new Map(result.ok ? result.value.map((row) => [row.enrolmentId, row.result.ok ? row.result.value.status : row.result.code]) : [])
+		expect(forecast.map((row) => [row.id, outcomes.get(row.id)])).toEqual(forecast.map((row) => [row.id, row.outcome]))
 		const after = await statuses([...f.movers, f.otherUnitEnrolment])
 		expect(f.movers.map((id) => after.get(id)?.sessionId)).toEqual([f.target.id, f.target.id])
 		expect(after.get(f.otherUnitEnrolment)?.sessionId).toBe(f.otherUnitSession)

@@ -2,6 +2,7 @@ import { Form, Link, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BulkOutcome } from '../../components/bulk-outcome.tsx'
+import { useErrorText } from '../../components/field.tsx'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { formatDate, formatTimeRange } from '../../utils/format.ts'
 
@@ -16,7 +17,18 @@ export type ParticipantPreviewShown = {
 	action: 'cancel' | 'move'
 	people: { id: string; name: string; status: string }[]
 	notOnList: number
-	move: { toSessionId: string; startsAt: string | Date; endsAt: string | Date; city: string | null; free: number; seated: number; waitlisted: number } | null
+	move: {
+		toSessionId: string
+		startsAt: string | Date
+		endsAt: string | Date
+		city: string | null
+		free: number
+		seated: number
+		waitlisted: number
+		refused: number
+		/** Per person, by the move's own rule: a seat, the waitlist, or the code of the refusal. */
+		forecast: { id: string; outcome: 'enrolled' | 'waitlisted' | ErrorCode }[]
+	} | null
 	reason: string
 }
 
@@ -36,6 +48,14 @@ export function ParticipantPreview({ preview }: { preview: ParticipantPreviewSho
 	useEffect(() => heading.current?.focus(), [preview])
 	const count = preview.people.length
 	const move = preview.move
+	const errorText = useErrorText()
+	const forecast = new Map((move?.forecast ?? []).map((row) => [row.id, row.outcome]))
+	const forecastText = (outcome: 'enrolled' | 'waitlisted' | ErrorCode) =>
+		outcome === 'enrolled'
+			? t('participantActions.forecastSeat')
+			: outcome === 'waitlisted'
+				? t('participantActions.forecastWaitlist')
+				: t('participantActions.forecastRefused', { reason: errorText([outcome]) })
 	const session = move ? `${formatDate(new Date(move.startsAt), language)} ${formatTimeRange(new Date(move.startsAt), new Date(move.endsAt), language)}${move.city ? `, ${move.city}` : ''}` : ''
 	return (
 		<section className="confirm decision-preview" aria-labelledby="deelnemers-voorvertoning">
@@ -48,6 +68,8 @@ export function ParticipantPreview({ preview }: { preview: ParticipantPreviewSho
 				<>
 					<p>{t('participantActions.previewMoveCount', { count, session })}</p>
 					<p>{t('participantActions.previewMoveFit', { free: move.free, seated: move.seated, waitlisted: move.waitlisted })}</p>
+					{move.refused > 0 ? <p>{t('participantActions.previewMoveRefused', { count: move.refused })}</p> : null}
+					<p className="field__hint">{t('participantActions.previewMoveEstimate')}</p>
 				</>
 			) : null}
 			{preview.notOnList > 0 ? <p>{t('participantActions.previewNotOnList', { count: preview.notOnList })}</p> : null}
@@ -56,6 +78,7 @@ export function ParticipantPreview({ preview }: { preview: ParticipantPreviewSho
 				{preview.people.map((person) => (
 					<li key={person.id}>
 						{person.name} ({t(`enrolmentStatus.${person.status}` as 'enrolmentStatus.enrolled')})
+						{forecast.has(person.id) ? `: ${forecastText(forecast.get(person.id)!)}` : null}
 					</li>
 				))}
 			</ul>

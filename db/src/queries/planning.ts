@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm'
 import { v7 as uuidv7 } from 'uuid'
 import type { CourseStatus } from '@leerplein/domain'
 import { selectRows, type Database } from '../client.ts'
+import { containsPattern } from './approval-inbox.ts'
 import { courses } from '../schema/catalogue.ts'
 import { enrolments, locations, sessions } from '../schema/logistics.ts'
 import { users } from '../schema/people.ts'
@@ -33,14 +34,21 @@ export function bookingConflictOf(error: unknown): 'room' | 'trainer' | null {
  * Two arms rather than one OR, so each uses its index (the provided ones come index-only from
  * `courses_provider_title`, migration 0046) instead of a pass over every course of the concern.
  */
-export async function listPlannableCourses(db: Database, { tenantId }: { tenantId: string }): Promise<{ id: string; title: string; status: CourseStatus }[]> {
+export async function listPlannableCourses(
+	db: Database,
+	{ tenantId, search, limit }: { tenantId: string; search?: string; limit?: number },
+): Promise<{ id: string; title: string; status: CourseStatus }[]> {
+	// A search narrows both arms by title (case-insensitive, its words taken literally); the planning
+	// form asks for a page of matches, not the thousands a large unit has.
+	const words = search?.trim()
+	const matches = words ? sql` and c.title ilike ${containsPattern(words)}` : sql``
 	return selectRows<{ id: string; title: string; status: CourseStatus }>(
 		db,
-		sql`select c.id, c.title, c.status from courses c where c.provider_tenant_id = ${tenantId} and c.status <> 'merged'
+		sql`select c.id, c.title, c.status from courses c where c.provider_tenant_id = ${tenantId} and c.status <> 'merged'${matches}
 			union all
 			select c.id, c.title, c.status from courses c join course_offerings o on o.course_id = c.id
-			where o.tenant_id = ${tenantId} and c.provider_tenant_id <> ${tenantId} and c.status <> 'merged'
-			order by title`,
+			where o.tenant_id = ${tenantId} and c.provider_tenant_id <> ${tenantId} and c.status <> 'merged'${matches}
+			order by title${limit === undefined ? sql`` : sql` limit ${limit}`}`,
 	)
 }
 
