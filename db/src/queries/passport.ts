@@ -206,6 +206,16 @@ export async function recomputePassports(
 	return report
 }
 
+/**
+ * The nightly check's second half: the context unit's summaries (each person's counts and first
+ * expiry, the counts per competency; kept by triggers beside the dots, migration 0047) counted
+ * again from its dots; rows that differ are corrected and counted (drift, expected 0).
+ */
+export async function repairPassportSummaries(db: Database): Promise<number> {
+	const [row] = await selectRows<{ fixed: number }>(db, sql`select passport_repair_summaries() as fixed`)
+	return Number(row?.fixed ?? 0)
+}
+
 function pgUuids(ids: readonly string[]) {
 	return sql`${`{${ids.join(',')}}`}::uuid[]`
 }
