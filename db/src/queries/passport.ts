@@ -35,16 +35,7 @@ export type RecomputeReport = {
 type Key = string
 const keyOf = (userId: string, competencyId: string): Key => `${userId}|${competencyId}`
 
-type StoredRow = {
-	user_id: string
-	competency_id: string
-	status: PassportColour
-	valid_until: string | null
-	permanent: boolean
-	next_change_on: string | null
-	level: number | null
-	cause: PassportCause
-}
+type RequirementRow = { competencyId: string; requirement: PassportRequirement }
 
 const dateText = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value))
 
@@ -59,72 +50,100 @@ export async function recomputePassports(
 	{ tenantId, userIds, today, trigger }: { tenantId: string; userIds?: readonly string[]; today: CalendarDate; trigger: RecomputeTrigger },
 ): Promise<RecomputeReport> {
 	if (userIds && userIds.length === 0) return { cells: 0, changed: 0, calendar: 0, drift: 0 }
-	const people = userIds ? sql`and u.id = any(${pgUuids(userIds)})` : sql``
 	const personFilter = (column: string) => (userIds ? sql`and ${sql.raw(column)} = any(${pgUuids(userIds)})` : sql``)
 
-	const requirementRows = await selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number; min_level: number | null }>(
-		db,
-		// Four equi-joins rather than one join on an OR, which the planner can only nest-loop.
-		sql`select u.id as user_id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join job_profiles jp on jp.id = u.job_profile_id
-			join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id is null and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days, p.min_level
-			from person_requirements p
-			where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
-	)
-	const evidenceRows = await selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean; level: number | null }>(
-		db,
-		sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked, e.level
-			from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')}`,
-	)
-	const storedRows = await selectRows<StoredRow>(
-		db,
-		sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause
-			from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')}`,
-	)
+	// Few rows, little parsing: the people with their job profile and the requirements that can
+	// apply in the unit (the concern's and its own, a few hundred), matched per person here; the
+	// evidence and the stored dots as one JSON text per person. Issued together, so the database
+	// works on the next while this process reads the previous (a whole unit is ~60,000 cells).
+	const [peopleRows, requirementRows, personRequirementRows, evidenceRows, storedRows] = await Promise.all([
+		selectRows<{ id: string; job_profile_id: string | null; job_profile_name: string | null }>(
+			db,
+			sql`select u.id, u.job_profile_id, jp.name as job_profile_name from users u left join job_profiles jp on jp.id = u.job_profile_id
+				where u.tenant_id = ${tenantId} and u.active ${personFilter('u.id')}`,
+		),
+		selectRows<{ id: string; tenant_id: string | null; competency_id: string; job_profile_id: string | null; job_profile_name: string | null; introduced_on: unknown; grace_days: number; min_level: number | null }>(
+			db,
+			sql`select r.id, r.tenant_id, r.competency_id, r.job_profile_id, r.job_profile_name, r.introduced_on, r.grace_days, r.min_level
+				from competency_requirements r where r.active and (r.tenant_id is null or r.tenant_id = ${tenantId})`,
+		),
+		selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number; min_level: number | null }>(
+			db,
+			sql`select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days, p.min_level
+				from person_requirements p where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
+		),
+		selectRows<{ user_id: string; facts: string }>(
+			db,
+			sql`select e.user_id, json_agg(json_build_array(e.competency_id, e.id, e.occurred_on, e.superseded_by is not null, e.revoked_at is not null, e.level))::text as facts
+				from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')} group by e.user_id`,
+		),
+		selectRows<{ user_id: string; dots: string }>(
+			db,
+			sql`select s.user_id, json_agg(json_build_array(s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause))::text as dots
+				from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')} group by s.user_id`,
+		),
+	])
 
 	const requirements = new Map<Key, PassportRequirement[]>()
+	const requireOf = (userId: string, competencyId: string, requirement: PassportRequirement) => {
+		const key = keyOf(userId, competencyId)
+		const list = requirements.get(key)
+		if (list) list.push(requirement)
+		else requirements.set(key, [requirement])
+	}
+	// Who a requirement binds (ADR 031): the concern's for everyone or for the job profiles of its
+	// name, the unit's for everyone or for one of its job profiles (a check keeps the scopes apart).
+	const concernForAll: RequirementRow[] = []
+	const concernByName = new Map<string, RequirementRow[]>()
+	const unitForAll: RequirementRow[] = []
+	const unitByProfile = new Map<string, RequirementRow[]>()
 	for (const row of requirementRows) {
-		const key = keyOf(row.user_id, row.competency_id)
-		const list = requirements.get(key) ?? []
-		list.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
-		requirements.set(key, list)
+		const requirement = { competencyId: row.competency_id, requirement: { id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level } }
+		if (row.tenant_id === null) {
+			if (row.job_profile_name === null) concernForAll.push(requirement)
+			else concernByName.set(row.job_profile_name, [...(concernByName.get(row.job_profile_name) ?? []), requirement])
+		} else if (row.job_profile_id === null) unitForAll.push(requirement)
+		else unitByProfile.set(row.job_profile_id, [...(unitByProfile.get(row.job_profile_id) ?? []), requirement])
+	}
+	for (const person of peopleRows) {
+		const binding = [
+			...concernForAll,
+			...(person.job_profile_name === null ? [] : (concernByName.get(person.job_profile_name) ?? [])),
+			...unitForAll,
+			...(person.job_profile_id === null ? [] : (unitByProfile.get(person.job_profile_id) ?? [])),
+		]
+		for (const { competencyId, requirement } of binding) requireOf(person.id, competencyId, requirement)
+	}
+	for (const row of personRequirementRows) {
+		requireOf(row.user_id, row.competency_id, { id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
 	}
 	const evidence = new Map<Key, PassportEvidence[]>()
 	for (const row of evidenceRows) {
-		const key = keyOf(row.user_id, row.competency_id)
-		const list = evidence.get(key) ?? []
-		list.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked, level: row.level })
-		evidence.set(key, list)
+		for (const [competencyId, id, occurredOn, superseded, revoked, level] of JSON.parse(row.facts) as [string, string, string, boolean, boolean, number | null][]) {
+			const key = keyOf(row.user_id, competencyId)
+			const piece = { id, occurredOn, superseded, revoked, level }
+			const list = evidence.get(key)
+			if (list) list.push(piece)
+			else evidence.set(key, [piece])
+		}
 	}
 	const stored = new Map<Key, PassportStatus>()
 	for (const row of storedRows) {
-		stored.set(keyOf(row.user_id, row.competency_id), {
-			status: row.status,
-			validUntil: dateText(row.valid_until),
-			permanent: row.permanent,
-			nextChangeOn: dateText(row.next_change_on),
-			level: row.level,
-			cause: row.cause,
-		})
+		for (const [competencyId, status, validUntil, permanent, nextChangeOn, level, cause] of JSON.parse(row.dots) as [
+			string,
+			PassportColour,
+			string | null,
+			boolean,
+			string | null,
+			number | null,
+			PassportCause,
+		][]) {
+			stored.set(keyOf(row.user_id, competencyId), { status, validUntil, permanent, nextChangeOn, level, cause })
+		}
 	}
 
 	const cells = new Set<Key>([...requirements.keys(), ...evidence.keys(), ...stored.keys()])
-	const competencyIds = [...new Set([...cells].map((key) => key.split('|')[1]!))]
+	const competencyIds = [...new Set([...cells].map((key) => key.slice(key.indexOf('|') + 1)))]
 	const competencyById = new Map<string, Competency>()
 	if (competencyIds.length > 0) {
 		const rows = await db
