@@ -32,8 +32,8 @@ export type RecomputeReport = {
 	drift: number
 }
 
-type Key = string
-const keyOf = (userId: string, competencyId: string): Key => `${userId}|${competencyId}`
+/** One person × competency: what binds them, what they hold, and what is stored. */
+type Cell = { requirements: PassportRequirement[]; evidence: PassportEvidence[]; stored: PassportStatus | null }
 
 type RequirementRow = { competencyId: string; requirement: PassportRequirement }
 
@@ -84,12 +84,15 @@ export async function recomputePassports(
 		),
 	])
 
-	const requirements = new Map<Key, PassportRequirement[]>()
-	const requireOf = (userId: string, competencyId: string, requirement: PassportRequirement) => {
-		const key = keyOf(userId, competencyId)
-		const list = requirements.get(key)
-		if (list) list.push(requirement)
-		else requirements.set(key, [requirement])
+	// The cells, per person and competency: a key of two ids joined would be a new long string
+	// to hash for every lookup, ~3 million times for the nine units.
+	const people = new Map<string, Map<string, Cell>>()
+	const cellOf = (userId: string, competencyId: string): Cell => {
+		let row = people.get(userId)
+		if (!row) people.set(userId, (row = new Map()))
+		let cell = row.get(competencyId)
+		if (!cell) row.set(competencyId, (cell = { requirements: [], evidence: [], stored: null }))
+		return cell
 	}
 	// Who a requirement binds (ADR 031): the concern's for everyone or for the job profiles of its
 	// name, the unit's for everyone or for one of its job profiles (a check keeps the scopes apart).
@@ -97,37 +100,37 @@ export async function recomputePassports(
 	const concernByName = new Map<string, RequirementRow[]>()
 	const unitForAll: RequirementRow[] = []
 	const unitByProfile = new Map<string, RequirementRow[]>()
+	const add = <K>(map: Map<K, RequirementRow[]>, key: K, row: RequirementRow) => {
+		const list = map.get(key)
+		if (list) list.push(row)
+		else map.set(key, [row])
+	}
 	for (const row of requirementRows) {
 		const requirement = { competencyId: row.competency_id, requirement: { id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level } }
 		if (row.tenant_id === null) {
 			if (row.job_profile_name === null) concernForAll.push(requirement)
-			else concernByName.set(row.job_profile_name, [...(concernByName.get(row.job_profile_name) ?? []), requirement])
+			else add(concernByName, row.job_profile_name, requirement)
 		} else if (row.job_profile_id === null) unitForAll.push(requirement)
-		else unitByProfile.set(row.job_profile_id, [...(unitByProfile.get(row.job_profile_id) ?? []), requirement])
+		else add(unitByProfile, row.job_profile_id, requirement)
 	}
 	for (const person of peopleRows) {
-		const binding = [
-			...concernForAll,
-			...(person.job_profile_name === null ? [] : (concernByName.get(person.job_profile_name) ?? [])),
-			...unitForAll,
-			...(person.job_profile_id === null ? [] : (unitByProfile.get(person.job_profile_id) ?? [])),
-		]
-		for (const { competencyId, requirement } of binding) requireOf(person.id, competencyId, requirement)
-	}
-	for (const row of personRequirementRows) {
-		requireOf(row.user_id, row.competency_id, { id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
-	}
-	const evidence = new Map<Key, PassportEvidence[]>()
-	for (const row of evidenceRows) {
-		for (const [competencyId, id, occurredOn, superseded, revoked, level] of JSON.parse(row.facts) as [string, string, string, boolean, boolean, number | null][]) {
-			const key = keyOf(row.user_id, competencyId)
-			const piece = { id, occurredOn, superseded, revoked, level }
-			const list = evidence.get(key)
-			if (list) list.push(piece)
-			else evidence.set(key, [piece])
+		for (const scope of [
+			concernForAll,
+			person.job_profile_name === null ? undefined : concernByName.get(person.job_profile_name),
+			unitForAll,
+			person.job_profile_id === null ? undefined : unitByProfile.get(person.job_profile_id),
+		]) {
+			for (const { competencyId, requirement } of scope ?? []) cellOf(person.id, competencyId).requirements.push(requirement)
 		}
 	}
-	const stored = new Map<Key, PassportStatus>()
+	for (const row of personRequirementRows) {
+		cellOf(row.user_id, row.competency_id).requirements.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
+	}
+	for (const row of evidenceRows) {
+		for (const [competencyId, id, occurredOn, superseded, revoked, level] of JSON.parse(row.facts) as [string, string, string, boolean, boolean, number | null][]) {
+			cellOf(row.user_id, competencyId).evidence.push({ id, occurredOn, superseded, revoked, level })
+		}
+	}
 	for (const row of storedRows) {
 		for (const [competencyId, status, validUntil, permanent, nextChangeOn, level, cause] of JSON.parse(row.dots) as [
 			string,
@@ -138,14 +141,18 @@ export async function recomputePassports(
 			number | null,
 			PassportCause,
 		][]) {
-			stored.set(keyOf(row.user_id, competencyId), { status, validUntil, permanent, nextChangeOn, level, cause })
+			cellOf(row.user_id, competencyId).stored = { status, validUntil, permanent, nextChangeOn, level, cause }
 		}
 	}
 
-	const cells = new Set<Key>([...requirements.keys(), ...evidence.keys(), ...stored.keys()])
-	const competencyIds = [...new Set([...cells].map((key) => key.slice(key.indexOf('|') + 1)))]
+	const competencyIds = new Set<string>()
+	let cellCount = 0
+	for (const row of people.values()) {
+		cellCount += row.size
+		for (const competencyId of row.keys()) competencyIds.add(competencyId)
+	}
 	const competencyById = new Map<string, Competency>()
-	if (competencyIds.length > 0) {
+	if (competencyIds.size > 0) {
 		const rows = await db
 			.select({
 				id: competencies.id,
@@ -155,50 +162,51 @@ export async function recomputePassports(
 				levelCount: sql<number>`cardinality(${competencies.levels})`.mapWith(Number),
 			})
 			.from(competencies)
-			.where(inArray(competencies.id, competencyIds))
+			.where(inArray(competencies.id, [...competencyIds]))
 		for (const row of rows) competencyById.set(row.id, { ...row, renewalBasis: row.renewalBasis as RenewalBasis })
 	}
 
-	const report: RecomputeReport = { cells: cells.size, changed: 0, calendar: 0, drift: 0 }
+	const report: RecomputeReport = { cells: cellCount, changed: 0, calendar: 0, drift: 0 }
 	const upserts: (typeof passportStatus.$inferInsert)[] = []
 	const history: (typeof passportStatusHistory.$inferInsert)[] = []
-	for (const key of cells) {
-		const [userId, competencyId] = key.split('|') as [string, string]
-		const competency = competencyById.get(competencyId)
-		if (!competency) continue
-		const next = computeStatus(competency, requirements.get(key) ?? [], evidence.get(key) ?? [], { today })
-		const before = stored.get(key)
-		if (before && sameStatus(before, next)) continue
-		// Nothing stored and nothing to show: no row for a competency the person neither needs nor holds.
-		if (!before && next.status === 'not_required' && next.cause.kind === 'not_required' && next.cause.evidenceId === null && next.validUntil === null) continue
-		report.changed++
-		const byCalendar = before?.nextChangeOn != null && before.nextChangeOn <= today
-		if (byCalendar) report.calendar++
-		else if (trigger === 'consistency') report.drift++
-		upserts.push({
-			tenantId,
-			userId,
-			competencyId,
-			status: next.status,
-			validUntil: next.validUntil,
-			permanent: next.permanent,
-			nextChangeOn: next.nextChangeOn,
-			level: next.level ?? null,
-			cause: next.cause,
-			computedOn: today,
-		})
-		if (before?.status !== next.status || before.validUntil !== next.validUntil || before.cause.kind !== next.cause.kind) {
-			history.push({
+	for (const [userId, row] of people) {
+		for (const [competencyId, cell] of row) {
+			const competency = competencyById.get(competencyId)
+			if (!competency) continue
+			const next = computeStatus(competency, cell.requirements, cell.evidence, { today })
+			const before = cell.stored ?? undefined
+			if (before && sameStatus(before, next)) continue
+			// Nothing stored and nothing to show: no row for a competency the person neither needs nor holds.
+			if (!before && next.status === 'not_required' && next.cause.kind === 'not_required' && next.cause.evidenceId === null && next.validUntil === null) continue
+			report.changed++
+			const byCalendar = before?.nextChangeOn != null && before.nextChangeOn <= today
+			if (byCalendar) report.calendar++
+			else if (trigger === 'consistency') report.drift++
+			upserts.push({
 				tenantId,
 				userId,
 				competencyId,
-				fromStatus: before?.status ?? null,
-				toStatus: next.status,
+				status: next.status,
 				validUntil: next.validUntil,
+				permanent: next.permanent,
+				nextChangeOn: next.nextChangeOn,
+				level: next.level ?? null,
 				cause: next.cause,
-				trigger: byCalendar ? 'calendar' : trigger,
-				changedOn: today,
+				computedOn: today,
 			})
+			if (before?.status !== next.status || before.validUntil !== next.validUntil || before.cause.kind !== next.cause.kind) {
+				history.push({
+					tenantId,
+					userId,
+					competencyId,
+					fromStatus: before?.status ?? null,
+					toStatus: next.status,
+					validUntil: next.validUntil,
+					cause: next.cause,
+					trigger: byCalendar ? 'calendar' : trigger,
+					changedOn: today,
+				})
+			}
 		}
 	}
 	for (let start = 0; start < upserts.length; start += 1000) {
