@@ -160,8 +160,10 @@ export async function countMatrixCompetencies(db: Database, { scope }: { scope: 
 export async function listMatrixJobProfiles(db: Database, { scope }: { scope: MatrixScope }): Promise<{ id: string; name: string }[]> {
 	return selectRows<{ id: string; name: string }>(
 		db,
-		sql`select jp.id, jp.name from job_profiles jp
-			where jp.tenant_id = ${scope.tenantId} and exists (select 1 from users u where u.job_profile_id = jp.id and ${peopleWhere(scope, {})})
+		// A join rather than `exists`: the users' policies planned as a semi-join cost ~10 times the planning.
+		sql`select jp.id, jp.name from users u join job_profiles jp on jp.id = u.job_profile_id
+			where jp.tenant_id = ${scope.tenantId} and ${peopleWhere(scope, {})}
+			group by jp.id, jp.name
 			order by jp.name`,
 	)
 }
