@@ -1,10 +1,7 @@
 import { recomputePassports, repairPassportSummaries, type RecomputeReport } from '@leerplein/db/passport'
 import { listTenants } from '@leerplein/db/tenants'
 import { amsterdamDate } from '@leerplein/domain'
-import { inTenant, succeed, type Failure, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-
-/** Units checked at the same time (each its own transaction and connection). */
-const UNITS_AT_ONCE = 2
+import { inTenant, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 /** `summaryDrift`: summary rows (a person's counts, a competency's counts) that differed from the dots. */
 export type UnitConsistency = RecomputeReport & { tenantId: string; summaryDrift: number }
@@ -19,26 +16,15 @@ export type UnitConsistency = RecomputeReport & { tenantId: string; summaryDrift
  */
 export async function checkPassportConsistency(ctx: ServiceContext, _input: { actor: null }): Promise<ServiceResult<{ units: UnitConsistency[]; drift: number }>> {
 	const today = amsterdamDate(ctx.clock.now())
-	const tenants = await listTenants(ctx.db)
 	const units: UnitConsistency[] = []
-	let next = 0
-	const stop: { refused: Failure | null } = { refused: null }
-	// A few units at a time, each in its own transaction: one unit's reads run in the database
-	// while another's dots are computed here.
-	const worker = async () => {
-		while (next < tenants.length && !stop.refused) {
-			const index = next++
-			const tenant = tenants[index]!
-			const report = await inTenant(ctx, { tenantId: tenant.id, userId: null }, async (tx) => {
-				const dots = await recomputePassports(tx, { tenantId: tenant.id, today, trigger: 'consistency' })
-				return { ...dots, summaryDrift: await repairPassportSummaries(tx) }
-			})
-			if (!report.ok) stop.refused = report
-			else units[index] = { tenantId: tenant.id, ...report.value }
-		}
+	for (const tenant of await listTenants(ctx.db)) {
+		const report = await inTenant(ctx, { tenantId: tenant.id, userId: null }, async (tx) => {
+			const dots = await recomputePassports(tx, { tenantId: tenant.id, today, trigger: 'consistency' })
+			return { ...dots, summaryDrift: await repairPassportSummaries(tx) }
+		})
+		if (!report.ok) return report
+		units.push({ tenantId: tenant.id, ...report.value })
 	}
-	await Promise.all(Array.from({ length: Math.min(UNITS_AT_ONCE, tenants.length) }, worker))
-	if (stop.refused) return stop.refused
 	const drift = units.reduce((sum, unit) => sum + unit.drift + unit.summaryDrift, 0)
 	if (drift > 0) ctx.logger.warn({ drift, units: units.filter((unit) => unit.drift + unit.summaryDrift > 0) }, 'passport drift corrected')
 	return succeed({ units, drift })
