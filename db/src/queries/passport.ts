@@ -52,10 +52,11 @@ export async function recomputePassports(
 	if (userIds && userIds.length === 0) return { cells: 0, changed: 0, calendar: 0, drift: 0 }
 	const personFilter = (column: string) => (userIds ? sql`and ${sql.raw(column)} = any(${pgUuids(userIds)})` : sql``)
 
-	// Few rows, little parsing: the people with their job profile and the requirements that can
-	// apply in the unit (the concern's and its own, a few hundred), matched per person here; the
-	// evidence and the stored dots as one JSON text per person. Issued together, so the database
-	// works on the next while this process reads the previous (a whole unit is ~60,000 cells).
+	// The people with their job profile and the requirements that can apply in the unit (the
+	// concern's and its own, a few hundred), matched per person here rather than one row per
+	// person × requirement; the evidence and the stored dots as rows (JSON built per person cost
+	// the database more than it saved here). Issued together, so the database works on the next
+	// while this process reads the previous (a whole unit is up to ~145,000 cells).
 	const [peopleRows, requirementRows, personRequirementRows, evidenceRows, storedRows] = await Promise.all([
 		selectRows<{ id: string; job_profile_id: string | null; job_profile_name: string | null }>(
 			db,
@@ -72,15 +73,15 @@ export async function recomputePassports(
 			sql`select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days, p.min_level
 				from person_requirements p where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
 		),
-		selectRows<{ user_id: string; facts: string }>(
+		selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean; level: number | null }>(
 			db,
-			sql`select e.user_id, json_agg(json_build_array(e.competency_id, e.id, e.occurred_on, e.superseded_by is not null, e.revoked_at is not null, e.level))::text as facts
-				from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')} group by e.user_id`,
+			sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked, e.level
+				from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')}`,
 		),
-		selectRows<{ user_id: string; dots: string }>(
+		selectRows<{ user_id: string; competency_id: string; status: PassportColour; valid_until: unknown; permanent: boolean; next_change_on: unknown; level: number | null; cause: PassportCause }>(
 			db,
-			sql`select s.user_id, json_agg(json_build_array(s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause))::text as dots
-				from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')} group by s.user_id`,
+			sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause
+				from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')}`,
 		),
 	])
 
@@ -127,21 +128,16 @@ export async function recomputePassports(
 		cellOf(row.user_id, row.competency_id).requirements.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
 	}
 	for (const row of evidenceRows) {
-		for (const [competencyId, id, occurredOn, superseded, revoked, level] of JSON.parse(row.facts) as [string, string, string, boolean, boolean, number | null][]) {
-			cellOf(row.user_id, competencyId).evidence.push({ id, occurredOn, superseded, revoked, level })
-		}
+		cellOf(row.user_id, row.competency_id).evidence.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked, level: row.level })
 	}
 	for (const row of storedRows) {
-		for (const [competencyId, status, validUntil, permanent, nextChangeOn, level, cause] of JSON.parse(row.dots) as [
-			string,
-			PassportColour,
-			string | null,
-			boolean,
-			string | null,
-			number | null,
-			PassportCause,
-		][]) {
-			cellOf(row.user_id, competencyId).stored = { status, validUntil, permanent, nextChangeOn, level, cause }
+		cellOf(row.user_id, row.competency_id).stored = {
+			status: row.status,
+			validUntil: dateText(row.valid_until),
+			permanent: row.permanent,
+			nextChangeOn: dateText(row.next_change_on),
+			level: row.level,
+			cause: row.cause,
 		}
 	}
 
