@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { can, type PassportColour } from '@leerplein/domain'
+import { can, PASSPORT_COLOURS, type PassportColour } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { DataGrid, GridFilter, GridSearch, GridSelect, type GridColumn } from '../components/data-grid.tsx'
 import { ScrollRegion } from '../components/scroll-region.tsx'
 import { readGridQuery } from '../core/grid-query.server.ts'
 import { valueOrThrow } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { PassportDot } from '../features/passport/passport-dot.tsx'
+import { dotMark, PassportDot } from '../features/passport/passport-dot.tsx'
 import { askedMatrix, chooseMatrixScope, MATRIX_FILTERS, MATRIX_SORTS, showPassportMatrix } from '../features/passport/passport-matrix.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { calendarDay, formatDate } from '../utils/format.ts'
@@ -34,10 +34,18 @@ export default function PassportMatrixPage() {
 	const language = i18n.language
 	const scopeParam = scope === 'team' ? 'team' : 'eenheid'
 	const filtered = Boolean(filters.q || filters.bekwaamheid || filters.stand || filters.functie)
+	// Each label once per page, not per cell: a page of the unit matrix has 2,000 dots.
+	const statusText = Object.fromEntries(PASSPORT_COLOURS.map((status) => [status, t(`passport.status_${status}`)])) as Record<PassportColour, string>
+	const always = t('passportMatrix.always')
+	const noDot = t('passportMatrix.noDot')
+	const untilText = new Map<string, string>()
+	const until = (validUntil: string) => {
+		let text = untilText.get(validUntil)
+		if (text === undefined) untilText.set(validUntil, (text = t('passportMatrix.until', { date: formatDate(calendarDay(validUntil), language) })))
+		return text
+	}
 	const cellLabel = (status: PassportColour, validUntil: string | null, permanent: boolean) =>
-		status === 'red' || status === 'not_required'
-			? t(`passport.status_${status}`)
-			: `${t(`passport.status_${status}`)}, ${permanent ? t('passportMatrix.always') : validUntil ? t('passportMatrix.until', { date: formatDate(calendarDay(validUntil), language) }) : ''}`
+		status === 'red' || status === 'not_required' ? statusText[status] : `${statusText[status]}, ${permanent ? always : validUntil ? until(validUntil) : ''}`
 	const columns: GridColumn<Row>[] = [
 		{
 			id: 'name',
@@ -58,7 +66,7 @@ export default function PassportMatrixPage() {
 				header: competency.name,
 				cell: ({ row }) => {
 					const cell = row.original.cells[competency.id]
-					return cell ? <PassportDot status={cell.status} label={cellLabel(cell.status, cell.validUntil, cell.permanent)} /> : <span className="passport-matrix__none">{t('passportMatrix.noDot')}</span>
+					return cell ? dotMark(cell.status, cellLabel(cell.status, cell.validUntil, cell.permanent)) : <span className="passport-matrix__none">{noDot}</span>
 				},
 			}),
 		),

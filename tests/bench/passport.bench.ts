@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { selectRows, withTenantContext } from '@leerplein/db'
-import { recomputePassports } from '@leerplein/db/passport'
+import { recomputePassports, repairPassportSummaries } from '@leerplein/db/passport'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { amsterdamDate } from '@leerplein/domain'
 import type { Benchmark } from './harness.ts'
@@ -40,8 +40,15 @@ const benchmark: Benchmark = {
 		ctx.log('full recompute of every unit')
 		const started = performance.now()
 		let cells = 0
+		let drift = 0
 		for (const unit of units) {
-			cells += (await withTenantContext(app.db, { tenantId: unit.id, userId: null }, (tx) => recomputePassports(tx, { tenantId: unit.id, today, trigger: 'consistency' }))).cells
+			// As the nightly check does: the dots, then the summaries beside them counted again.
+			const checked = await withTenantContext(app.db, { tenantId: unit.id, userId: null }, async (tx) => {
+				const dots = await recomputePassports(tx, { tenantId: unit.id, today, trigger: 'consistency' })
+				return { ...dots, summaryDrift: await repairPassportSummaries(tx) }
+			})
+			cells += checked.cells
+			drift += checked.drift + checked.summaryDrift
 		}
 		const full = performance.now() - started
 
@@ -97,14 +104,14 @@ const benchmark: Benchmark = {
 			])
 		}
 		return [
-			`Recompute of one person's dots in their unit's context (one transaction each, 300 runs over ${people.length} people), and the nightly check over every unit, serially, as \`leerplein_app\`.`,
+			`Recompute of one person's dots in their unit's context (one transaction each, 300 runs over ${people.length} people), and the nightly check over every unit (the dots, then the matrix's summaries counted again), serially, as \`leerplein_app\`.`,
 			'',
 			table(
 				['measure', 'figure', 'target'],
 				[
 					['one person, p50', ms(one.p50), ''],
 					['one person, p95', ms(one.p95), '≤ 20 ms'],
-					[`all units (${cells} cells)`, ms(full), '≤ 10 s for 560,000 cells'],
+					[`all units (${cells} cells, drift ${drift})`, ms(full), '≤ 10 s for 560,000 cells'],
 				],
 			),
 			'',

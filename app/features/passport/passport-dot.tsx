@@ -7,12 +7,20 @@ export const DOT_SHAPE: Record<PassportColour, string> = { green: '✓', orange:
 /** The dot: colour, a shape of its own and its words (or `label` in their place, e.g. a date in the matrix). */
 export function PassportDot({ status, label }: { status: PassportColour; label?: string }) {
 	const { t } = useTranslation()
+	return dotMark(status, label ?? t(`passport.status_${status}`))
+}
+
+/**
+ * The same markup as `PassportDot` without a component or hook of its own, for pages that show
+ * thousands (the matrix: 50 people × 40 competencies), with the words already translated.
+ */
+export function dotMark(status: PassportColour, label: string) {
 	return (
 		<span className={`passport-dot passport-dot--${status}`}>
 			<span className="passport-dot__shape" aria-hidden="true">
 				{DOT_SHAPE[status]}
 			</span>
-			{label ?? t(`passport.status_${status}`)}
+			{label}
 		</span>
 	)
 }

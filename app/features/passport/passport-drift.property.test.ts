@@ -28,7 +28,9 @@ import { submitCertificate } from './submit-certificate.server.ts'
 // job profiles named Adviseur in every unit) apply to every run's unit, so the model keeps them
 // across runs and each change's per-unit recompute job runs for every unit. Two competencies have
 // levels: the LTI course grants level 2 of the first, certificates state a level, requirements
-// ask a minimum.
+// ask a minimum. The summaries the matrix reads (each person's counts, the unit's counts per
+// competency; kept by triggers, migration 0047) must match the dots too, and the nightly check
+// finds no drift in them either.
 
 const COMPETENCIES: (Omit<Competency, 'id' | 'levelCount'> & { name: string; levels: string[] })[] = [
 	{ name: 'Monsterneming', validityMonths: 12, warningDays: 60, renewalBasis: 'expiry', levels: ['Basis', 'Gevorderd', 'Expert'] },
@@ -298,6 +300,27 @@ describe.each(await testDrivers())('the passport after random evidence on %s', (
 						const actual: PassportStatus = { status: dot.status, validUntil: dot.validUntil, permanent: dot.permanent, nextChangeOn: dot.nextChangeOn, level: dot.level, cause: dot.cause }
 						if (!sameStatus(actual, expected)) expect({ person: who.email, competency: what.name, dot: actual }).toEqual({ person: who.email, competency: what.name, dot: expected })
 					}
+				}
+				// The summaries kept beside the dots (migration 0047) say what those dots say: each person's
+				// counts and first expiry, and the unit's counts per competency (everyone here is active).
+				const [summaries, unitCounts] = await withTenantContext(app.db, { tenantId: world.tenantId, userId: null }, async (tx) => [
+					await tx.select().from(schema.passportPersonSummary),
+					await tx.select().from(schema.passportUnitCounts),
+				])
+				const tally = (rows: typeof dots) => ({
+					red: rows.filter((row) => row.status === 'red').length,
+					orange: rows.filter((row) => row.status === 'orange').length,
+					green: rows.filter((row) => row.status === 'green').length,
+				})
+				for (const userId of new Set([...dots.map((row) => row.userId), ...summaries.map((row) => row.userId)])) {
+					const mine = dots.filter((row) => row.userId === userId)
+					const firstExpiry = mine.flatMap((row) => ((row.status === 'orange' || row.status === 'green') && !row.permanent && row.validUntil ? [row.validUntil] : [])).sort()[0] ?? null
+					const summary = summaries.find((row) => row.userId === userId) ?? { red: 0, orange: 0, green: 0, firstExpiry: null }
+					expect({ userId, red: summary.red, orange: summary.orange, green: summary.green, firstExpiry: summary.firstExpiry }).toEqual({ userId, ...tally(mine), firstExpiry })
+				}
+				for (const competencyId of new Set([...dots.map((row) => row.competencyId), ...unitCounts.map((row) => row.competencyId)])) {
+					const counted = unitCounts.find((row) => row.competencyId === competencyId) ?? { red: 0, orange: 0, green: 0 }
+					expect({ competencyId, red: counted.red, orange: counted.orange, green: counted.green }).toEqual({ competencyId, ...tally(dots.filter((row) => row.competencyId === competencyId)) })
 				}
 			}),
 			{ numRuns: 8 },

@@ -6,6 +6,7 @@ export {
 	listPassport,
 	listPassportHistory,
 	recomputePassports,
+	repairPassportSummaries,
 	replaceCourseCompetencies,
 	saveCompetency,
 } from '../queries/passport.ts'

@@ -1,11 +1,11 @@
-import { eq } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database, DatabaseClient } from '../client.ts'
 import * as schema from '../schema/index.ts'
 import { failure, insertTwoUnitsAndAProvider } from '../tenancy-fixtures.ts'
 import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
-import { recomputePassports } from './passport.ts'
+import { recomputePassports, repairPassportSummaries } from './passport.ts'
 import { countMatrixCompetencies, listMatrixCells, listMatrixPeople, passportOverview } from './passport-matrix.ts'
 
 // The passports of many people (issue 15, item 5): the team and unit matrix filter, sort and page
@@ -105,5 +105,40 @@ describe.each(await testDrivers())('the passport matrix on %s', (driver) => {
 		])
 		expect(overview.map((row) => row.unitName)).toContain('Autoriteit Consument & Markt')
 		expect(await failure(as(ids.rvo, (tx) => passportOverview(tx), ids.users.bob))).toMatch(/not a concern administrator/)
+	})
+
+	test('the summaries follow the dots and the people: someone leaving leaves the counts; drift is found and corrected; the portal cannot write them', async () => {
+		const unit = { tenantId: ids.rvo, managerId: null }
+		const counts = () => as(ids.rvo, (tx) => countMatrixCompetencies(tx, { scope: unit }))
+		const setActive = (active: boolean) => database.asOwner((db) => db.update(schema.users).set({ active }).where(eq(schema.users.id, ids.users.bob)))
+		await setActive(false)
+		expect(await counts()).toEqual([
+			{ id: bhv, name: 'BHV', red: 0, orange: 1, green: 0 },
+			{ id: vog, name: 'VOG', red: 0, orange: 0, green: 1 },
+		])
+		await setActive(true)
+		expect((await counts()).map(({ red, orange, green }) => [red, orange, green])).toEqual([
+			[1, 1, 0],
+			[1, 0, 1],
+		])
+
+		// A summary wrong behind the triggers' back (as the owner): the nightly check's repair finds both rows and corrects them.
+		await database.asOwner(async (db) => {
+			await db.update(schema.passportUnitCounts).set({ red: 7 }).where(and(eq(schema.passportUnitCounts.tenantId, ids.rvo), eq(schema.passportUnitCounts.competencyId, bhv)))
+			await db.update(schema.passportPersonSummary).set({ firstExpiry: null, orange: 5 }).where(eq(schema.passportPersonSummary.userId, ids.users.ann))
+		})
+		expect(await as(ids.nvwa, (tx) => repairPassportSummaries(tx))).toBe(0)
+		expect(await as(ids.rvo, (tx) => repairPassportSummaries(tx))).toBe(2)
+		expect(await as(ids.rvo, (tx) => repairPassportSummaries(tx))).toBe(0)
+		const people = await as(ids.rvo, (tx) => listMatrixPeople(tx, { scope: unit, filter: {}, ...page }))
+		expect(people.rows.map((row) => [row.name, row.red, row.orange, row.firstExpiry])).toEqual([
+			['Bob van RVO', 2, 0, null],
+			['Ann van RVO', 0, 1, '2026-12-17'],
+		])
+		expect((await counts())[0]).toEqual({ id: bhv, name: 'BHV', red: 1, orange: 1, green: 0 })
+
+		// Read-only to the portal's role, even in its own unit.
+		expect(await failure(as(ids.rvo, (tx) => tx.update(schema.passportUnitCounts).set({ red: 0 })))).toMatch(/permission denied/)
+		expect(await failure(as(ids.rvo, (tx) => tx.update(schema.passportPersonSummary).set({ red: 0 })))).toMatch(/permission denied/)
 	})
 })

@@ -32,19 +32,10 @@ export type RecomputeReport = {
 	drift: number
 }
 
-type Key = string
-const keyOf = (userId: string, competencyId: string): Key => `${userId}|${competencyId}`
+/** One person × competency: what binds them, what they hold, and what is stored. */
+type Cell = { requirements: PassportRequirement[]; evidence: PassportEvidence[]; stored: PassportStatus | null }
 
-type StoredRow = {
-	user_id: string
-	competency_id: string
-	status: PassportColour
-	valid_until: string | null
-	permanent: boolean
-	next_change_on: string | null
-	level: number | null
-	cause: PassportCause
-}
+type RequirementRow = { competencyId: string; requirement: PassportRequirement }
 
 const dateText = (value: unknown): string | null => (value === null || value === undefined ? null : value instanceof Date ? value.toISOString().slice(0, 10) : String(value))
 
@@ -59,74 +50,105 @@ export async function recomputePassports(
 	{ tenantId, userIds, today, trigger }: { tenantId: string; userIds?: readonly string[]; today: CalendarDate; trigger: RecomputeTrigger },
 ): Promise<RecomputeReport> {
 	if (userIds && userIds.length === 0) return { cells: 0, changed: 0, calendar: 0, drift: 0 }
-	const people = userIds ? sql`and u.id = any(${pgUuids(userIds)})` : sql``
 	const personFilter = (column: string) => (userIds ? sql`and ${sql.raw(column)} = any(${pgUuids(userIds)})` : sql``)
 
-	const requirementRows = await selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number; min_level: number | null }>(
-		db,
-		// Four equi-joins rather than one join on an OR, which the planner can only nest-loop.
-		sql`select u.id as user_id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join competency_requirements r on r.tenant_id is null and r.job_profile_name is null and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join job_profiles jp on jp.id = u.job_profile_id
-			join competency_requirements r on r.tenant_id is null and r.job_profile_name = jp.name and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id is null and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select u.id, r.competency_id, r.id, r.introduced_on, r.grace_days, r.min_level
-			from users u join competency_requirements r on r.tenant_id = u.tenant_id and r.job_profile_id = u.job_profile_id and r.active
-			where u.tenant_id = ${tenantId} and u.active ${people}
-			union all
-			select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days, p.min_level
-			from person_requirements p
-			where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
-	)
-	const evidenceRows = await selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean; level: number | null }>(
-		db,
-		sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked, e.level
-			from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')}`,
-	)
-	const storedRows = await selectRows<StoredRow>(
-		db,
-		sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause
-			from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')}`,
-	)
+	// The people with their job profile and the requirements that can apply in the unit (the
+	// concern's and its own, a few hundred), matched per person here rather than one row per
+	// person × requirement; the evidence and the stored dots as rows (JSON built per person cost
+	// the database more than it saved here). Issued together, so the database works on the next
+	// while this process reads the previous (a whole unit is up to ~145,000 cells).
+	const [peopleRows, requirementRows, personRequirementRows, evidenceRows, storedRows] = await Promise.all([
+		selectRows<{ id: string; job_profile_id: string | null; job_profile_name: string | null }>(
+			db,
+			sql`select u.id, u.job_profile_id, jp.name as job_profile_name from users u left join job_profiles jp on jp.id = u.job_profile_id
+				where u.tenant_id = ${tenantId} and u.active ${personFilter('u.id')}`,
+		),
+		selectRows<{ id: string; tenant_id: string | null; competency_id: string; job_profile_id: string | null; job_profile_name: string | null; introduced_on: unknown; grace_days: number; min_level: number | null }>(
+			db,
+			sql`select r.id, r.tenant_id, r.competency_id, r.job_profile_id, r.job_profile_name, r.introduced_on, r.grace_days, r.min_level
+				from competency_requirements r where r.active and (r.tenant_id is null or r.tenant_id = ${tenantId})`,
+		),
+		selectRows<{ user_id: string; competency_id: string; id: string; introduced_on: unknown; grace_days: number; min_level: number | null }>(
+			db,
+			sql`select p.user_id, p.competency_id, p.id, p.introduced_on, p.grace_days, p.min_level
+				from person_requirements p where p.tenant_id = ${tenantId} and p.active ${personFilter('p.user_id')}`,
+		),
+		selectRows<{ user_id: string; competency_id: string; id: string; occurred_on: unknown; superseded: boolean; revoked: boolean; level: number | null }>(
+			db,
+			sql`select e.user_id, e.competency_id, e.id, e.occurred_on, e.superseded_by is not null as superseded, e.revoked_at is not null as revoked, e.level
+				from passport_evidence e where e.tenant_id = ${tenantId} ${personFilter('e.user_id')}`,
+		),
+		selectRows<{ user_id: string; competency_id: string; status: PassportColour; valid_until: unknown; permanent: boolean; next_change_on: unknown; level: number | null; cause: PassportCause }>(
+			db,
+			sql`select s.user_id, s.competency_id, s.status, s.valid_until, s.permanent, s.next_change_on, s.level, s.cause
+				from passport_status s where s.tenant_id = ${tenantId} ${personFilter('s.user_id')}`,
+		),
+	])
 
-	const requirements = new Map<Key, PassportRequirement[]>()
+	// The cells, per person and competency: a key of two ids joined would be a new long string
+	// to hash for every lookup, ~3 million times for the nine units.
+	const people = new Map<string, Map<string, Cell>>()
+	const cellOf = (userId: string, competencyId: string): Cell => {
+		let row = people.get(userId)
+		if (!row) people.set(userId, (row = new Map()))
+		let cell = row.get(competencyId)
+		if (!cell) row.set(competencyId, (cell = { requirements: [], evidence: [], stored: null }))
+		return cell
+	}
+	// Who a requirement binds (ADR 031): the concern's for everyone or for the job profiles of its
+	// name, the unit's for everyone or for one of its job profiles (a check keeps the scopes apart).
+	const concernForAll: RequirementRow[] = []
+	const concernByName = new Map<string, RequirementRow[]>()
+	const unitForAll: RequirementRow[] = []
+	const unitByProfile = new Map<string, RequirementRow[]>()
+	const add = <K>(map: Map<K, RequirementRow[]>, key: K, row: RequirementRow) => {
+		const list = map.get(key)
+		if (list) list.push(row)
+		else map.set(key, [row])
+	}
 	for (const row of requirementRows) {
-		const key = keyOf(row.user_id, row.competency_id)
-		const list = requirements.get(key) ?? []
-		list.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
-		requirements.set(key, list)
+		const requirement = { competencyId: row.competency_id, requirement: { id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level } }
+		if (row.tenant_id === null) {
+			if (row.job_profile_name === null) concernForAll.push(requirement)
+			else add(concernByName, row.job_profile_name, requirement)
+		} else if (row.job_profile_id === null) unitForAll.push(requirement)
+		else add(unitByProfile, row.job_profile_id, requirement)
 	}
-	const evidence = new Map<Key, PassportEvidence[]>()
+	for (const person of peopleRows) {
+		for (const scope of [
+			concernForAll,
+			person.job_profile_name === null ? undefined : concernByName.get(person.job_profile_name),
+			unitForAll,
+			person.job_profile_id === null ? undefined : unitByProfile.get(person.job_profile_id),
+		]) {
+			for (const { competencyId, requirement } of scope ?? []) cellOf(person.id, competencyId).requirements.push(requirement)
+		}
+	}
+	for (const row of personRequirementRows) {
+		cellOf(row.user_id, row.competency_id).requirements.push({ id: row.id, introducedOn: dateText(row.introduced_on)!, graceDays: row.grace_days, minLevel: row.min_level })
+	}
 	for (const row of evidenceRows) {
-		const key = keyOf(row.user_id, row.competency_id)
-		const list = evidence.get(key) ?? []
-		list.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked, level: row.level })
-		evidence.set(key, list)
+		cellOf(row.user_id, row.competency_id).evidence.push({ id: row.id, occurredOn: dateText(row.occurred_on)!, superseded: row.superseded, revoked: row.revoked, level: row.level })
 	}
-	const stored = new Map<Key, PassportStatus>()
 	for (const row of storedRows) {
-		stored.set(keyOf(row.user_id, row.competency_id), {
+		cellOf(row.user_id, row.competency_id).stored = {
 			status: row.status,
 			validUntil: dateText(row.valid_until),
 			permanent: row.permanent,
 			nextChangeOn: dateText(row.next_change_on),
 			level: row.level,
 			cause: row.cause,
-		})
+		}
 	}
 
-	const cells = new Set<Key>([...requirements.keys(), ...evidence.keys(), ...stored.keys()])
-	const competencyIds = [...new Set([...cells].map((key) => key.split('|')[1]!))]
+	const competencyIds = new Set<string>()
+	let cellCount = 0
+	for (const row of people.values()) {
+		cellCount += row.size
+		for (const competencyId of row.keys()) competencyIds.add(competencyId)
+	}
 	const competencyById = new Map<string, Competency>()
-	if (competencyIds.length > 0) {
+	if (competencyIds.size > 0) {
 		const rows = await db
 			.select({
 				id: competencies.id,
@@ -136,50 +158,51 @@ export async function recomputePassports(
 				levelCount: sql<number>`cardinality(${competencies.levels})`.mapWith(Number),
 			})
 			.from(competencies)
-			.where(inArray(competencies.id, competencyIds))
+			.where(inArray(competencies.id, [...competencyIds]))
 		for (const row of rows) competencyById.set(row.id, { ...row, renewalBasis: row.renewalBasis as RenewalBasis })
 	}
 
-	const report: RecomputeReport = { cells: cells.size, changed: 0, calendar: 0, drift: 0 }
+	const report: RecomputeReport = { cells: cellCount, changed: 0, calendar: 0, drift: 0 }
 	const upserts: (typeof passportStatus.$inferInsert)[] = []
 	const history: (typeof passportStatusHistory.$inferInsert)[] = []
-	for (const key of cells) {
-		const [userId, competencyId] = key.split('|') as [string, string]
-		const competency = competencyById.get(competencyId)
-		if (!competency) continue
-		const next = computeStatus(competency, requirements.get(key) ?? [], evidence.get(key) ?? [], { today })
-		const before = stored.get(key)
-		if (before && sameStatus(before, next)) continue
-		// Nothing stored and nothing to show: no row for a competency the person neither needs nor holds.
-		if (!before && next.status === 'not_required' && next.cause.kind === 'not_required' && next.cause.evidenceId === null && next.validUntil === null) continue
-		report.changed++
-		const byCalendar = before?.nextChangeOn != null && before.nextChangeOn <= today
-		if (byCalendar) report.calendar++
-		else if (trigger === 'consistency') report.drift++
-		upserts.push({
-			tenantId,
-			userId,
-			competencyId,
-			status: next.status,
-			validUntil: next.validUntil,
-			permanent: next.permanent,
-			nextChangeOn: next.nextChangeOn,
-			level: next.level ?? null,
-			cause: next.cause,
-			computedOn: today,
-		})
-		if (before?.status !== next.status || before.validUntil !== next.validUntil || before.cause.kind !== next.cause.kind) {
-			history.push({
+	for (const [userId, row] of people) {
+		for (const [competencyId, cell] of row) {
+			const competency = competencyById.get(competencyId)
+			if (!competency) continue
+			const next = computeStatus(competency, cell.requirements, cell.evidence, { today })
+			const before = cell.stored ?? undefined
+			if (before && sameStatus(before, next)) continue
+			// Nothing stored and nothing to show: no row for a competency the person neither needs nor holds.
+			if (!before && next.status === 'not_required' && next.cause.kind === 'not_required' && next.cause.evidenceId === null && next.validUntil === null) continue
+			report.changed++
+			const byCalendar = before?.nextChangeOn != null && before.nextChangeOn <= today
+			if (byCalendar) report.calendar++
+			else if (trigger === 'consistency') report.drift++
+			upserts.push({
 				tenantId,
 				userId,
 				competencyId,
-				fromStatus: before?.status ?? null,
-				toStatus: next.status,
+				status: next.status,
 				validUntil: next.validUntil,
+				permanent: next.permanent,
+				nextChangeOn: next.nextChangeOn,
+				level: next.level ?? null,
 				cause: next.cause,
-				trigger: byCalendar ? 'calendar' : trigger,
-				changedOn: today,
+				computedOn: today,
 			})
+			if (before?.status !== next.status || before.validUntil !== next.validUntil || before.cause.kind !== next.cause.kind) {
+				history.push({
+					tenantId,
+					userId,
+					competencyId,
+					fromStatus: before?.status ?? null,
+					toStatus: next.status,
+					validUntil: next.validUntil,
+					cause: next.cause,
+					trigger: byCalendar ? 'calendar' : trigger,
+					changedOn: today,
+				})
+			}
 		}
 	}
 	for (let start = 0; start < upserts.length; start += 1000) {
@@ -204,6 +227,16 @@ export async function recomputePassports(
 		await db.insert(passportStatusHistory).values(history.slice(start, start + 1000))
 	}
 	return report
+}
+
+/**
+ * The nightly check's second half: the context unit's summaries (each person's counts and first
+ * expiry, the counts per competency; kept by triggers beside the dots, migration 0047) counted
+ * again from its dots; rows that differ are corrected and counted (drift, expected 0).
+ */
+export async function repairPassportSummaries(db: Database): Promise<number> {
+	const [row] = await selectRows<{ fixed: number }>(db, sql`select passport_repair_summaries() as fixed`)
+	return Number(row?.fixed ?? 0)
 }
 
 function pgUuids(ids: readonly string[]) {

@@ -232,6 +232,49 @@ export const passportStatus = pgTable(
 	],
 )
 
+/**
+ * Per person (in their unit): how many red, orange and green dots, and the first day a valid,
+ * non-permanent one ends: the matrix's urgency order without aggregating every dot. Kept by
+ * statement triggers on `passport_status` in the same transaction; read-only to the portal.
+ */
+export const passportPersonSummary = pgTable(
+	'passport_person_summary',
+	{
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		userId: uuid()
+			.notNull()
+			.references(() => users.id),
+		red: integer().notNull().default(0),
+		orange: integer().notNull().default(0),
+		green: integer().notNull().default(0),
+		firstExpiry: date(),
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.userId] }), ownUnitPolicy('passport_person_summary', t.tenantId)],
+)
+
+/**
+ * Per unit and competency: the red, orange and green dots of the unit's active people (the unit
+ * matrix's counts). Kept by statement triggers on `passport_status` and a trigger on
+ * `users.active`, in the same transaction; read-only to the portal.
+ */
+export const passportUnitCounts = pgTable(
+	'passport_unit_counts',
+	{
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		red: integer().notNull().default(0),
+		orange: integer().notNull().default(0),
+		green: integer().notNull().default(0),
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.competencyId] }), ownUnitPolicy('passport_unit_counts', t.tenantId)],
+)
+
 /** Every change of a dot, with its cause: the passport's explanation. Append-only (no UPDATE or DELETE grant). */
 export const passportStatusHistory = pgTable(
 	'passport_status_history',

@@ -223,7 +223,9 @@ export function passportStatus(
 	const groups = new Map<number, PassportRequirement[]>()
 	for (const requirement of requirements) {
 		const minimum = hasLevels ? (requirement.minLevel ?? 1) : 1
-		groups.set(minimum, [...(groups.get(minimum) ?? []), requirement])
+		const group = groups.get(minimum)
+		if (group) group.push(requirement)
+		else groups.set(minimum, [requirement])
 	}
 	let worst: { status: PassportStatus; dueOn: CalendarDate; requirementId: string } | null = null
 	let nextChangeOn: CalendarDate | null = null
@@ -273,8 +275,10 @@ export function sameStatus(a: PassportStatus, b: PassportStatus): boolean {
 export function sameCause(a: PassportCause, b: PassportCause): boolean {
 	const left = a as Record<string, unknown>
 	const right = b as Record<string, unknown>
-	const keys = new Set([...Object.keys(left), ...Object.keys(right)])
-	return [...keys].every((key) => (left[key] ?? null) === (right[key] ?? null))
+	// Every key of either, without building their union (the nightly check compares ~560,000 causes).
+	for (const key of Object.keys(left)) if ((left[key] ?? null) !== (right[key] ?? null)) return false
+	for (const key of Object.keys(right)) if (!(key in left) && right[key] != null) return false
+	return true
 }
 
 /**
