@@ -66,6 +66,10 @@ export type SearchResultEntry = {
 	themeNameNl: string | null
 	themeNameEn: string | null
 	nextSessionAt: string | null
+	/** The words of the title the search matched: [start, end) in characters, ascending (see markedSegments). */
+	titleMarks: [number, number][]
+	/** The same for the summary. */
+	summaryMarks: [number, number][]
 	/**
 	 * 0 exact title, 1 phrase in title, 2 all words in title, 3 all words anywhere; +4 when only a
 	 * correction matched. Matching 'most': 8 + the number of typed words (groups) the course misses.
@@ -90,6 +94,33 @@ function tierFor(normalised: SQL, query: SQL): SQL {
 		when ts_filter(courses.search_document, '{a}') @@ ${query} then 2
 		else 3 end`
 }
+
+/**
+ * Where a text has a word the search matched, as a json array of [start, end) character ranges:
+ * the words whose lexemes (the same parser and dictionaries as the search document, so stems,
+ * accents and case count as the search counts them) are among the query's. The text is parsed
+ * once and the positions of its matching lexemes are looked up in its own tsvector; only texts
+ * with a match are parsed. Compound tokens (a hyphenated word, a URL) are skipped: the parser
+ * also gives their parts, which are marked on their own. Needs `terms` (lexemes, mapped token types) in scope.
+ */
+function marksOf(text: SQL): SQL {
+	return sql`(select case when cardinality(h.positions) = 0 then '[]'::json else (
+			select coalesce(json_agg(json_build_array(t.at, t.at + length(t.token)) order by t.n), '[]'::json)
+			from (
+				select p.tokid, p.token, p.n,
+					sum(case when p.tokid = any(${WHOLE_TOKENS}) then 0 else length(p.token) end) over w - length(p.token) as at,
+					-- The position to_tsvector gives a token: it counts every token its configuration maps, stop words too.
+					count(*) filter (where p.tokid = any(terms.mapped) and octet_length(p.token) < 2047) over w as position
+				from ts_parse('default', ${text}) with ordinality p(tokid, token, n)
+				window w as (order by p.n)
+			) t
+			where t.tokid = any(terms.mapped) and t.tokid <> all(${WHOLE_TOKENS}) and t.position = any(h.positions)
+		) end
+		from (select array(select x from unnest(to_tsvector(${CONFIG}, ${text})) l, unnest(l.positions) x where l.lexeme = any(terms.lexemes)) as positions) h)`
+}
+
+/** The default parser's tokens that span others it also gives: url, numhword, asciihword, hword. */
+const WHOLE_TOKENS = sql.raw(`'{5,15,16,17}'::int[]`)
 
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`
 
@@ -182,6 +213,11 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 		),
 		-- Read twice (the count, the page), but filtering the materialised rows again costs less than copying them.
 		hits as not materialized (select * from matched where ${allBut()}),
+		-- What the page marks: every lexeme of the typed words, their synonyms and their corrections.
+		terms as materialized (
+			select array(select distinct l.lexeme from unnest(${textArray(input.groups.flatMap((g) => [g.text, ...g.alternatives, ...g.corrections]))}) q, unnest(to_tsvector(${CONFIG}, q)) l) as lexemes,
+				array(select maptokentype from pg_ts_config_map where mapcfg = ${CONFIG}::regconfig) as mapped
+		),
 		page as (select * from hits p order by ${order} limit ${input.limit} offset ${input.offset}),
 		facets as (
 			select 'provider' as facet, provider::text as value, count(*) as n from matched where ${allBut('p_provider')} group by provider
@@ -203,8 +239,11 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 				'durationMinutes', c.duration_minutes, 'priceCents', c.price_cents,
 				'providerName', u.name, 'providerShortName', u.short_name, 'themeNameNl', t.name_nl, 'themeNameEn', t.name_en,
 				'nextSessionAt', (select min(s) from unnest(c.session_starts) s where s >= ${now}),
+				'titleMarks', ${searching ? marksOf(sql`c.title`) : sql`'[]'::json`},
+				'summaryMarks', ${searching ? marksOf(sql`c.summary`) : sql`'[]'::json`},
 				'tier', p.tier) order by ${order})
 				from page p join courses c on c.id = p.id join tenants u on u.id = c.provider_tenant_id left join themes t on t.id = c.theme_id
+				cross join terms
 			) as entries,
 			(select json_agg(json_build_object('facet', facet, 'value', value, 'count', n)) from facets) as facets`,
 	)
