@@ -20,7 +20,7 @@ import * as schema from '../schema/index.ts'
 import { seedDatabase } from '../seed/index.ts'
 import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
-import { analyseSearchWords, catalogueSearchVersion, searchCatalogue, type CatalogueSearchFilters, type FacetName } from './search.ts'
+import { analyseSearchWords, catalogueSearchVersion, marksFrom, searchCatalogue, type CatalogueSearchFilters, type FacetName } from './search.ts'
 import { deleteSynonym, listSynonyms, saveSynonym } from './search-synonyms.ts'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
@@ -457,6 +457,17 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 			await withTenantContext(app.db, { tenantId: admin.tenant_id, userId: admin.id }, (tx) => deleteSynonym(tx, { id: saved.id, actorId: admin.id }))
 		}
 	})
+})
+
+test('marksFrom reads the marked ranges back in characters, and gives none when the marked text is not the original', () => {
+	expect(marksFrom('Coördinatie en 🙂 vergaderen', '\uE000Coördinatie\uE001 en 🙂 \uE000vergaderen\uE001')).toEqual([
+		[0, 11],
+		[17, 27],
+	])
+	expect(marksFrom('abc', 'abc')).toEqual([])
+	expect(marksFrom('abc', null)).toEqual([])
+	expect(marksFrom('abc', '\uE000abd\uE001')).toEqual([])
+	expect(marksFrom('a\uE000b', '\uE000a\uE001\uE000b')).toEqual([])
 })
 
 async function readGround(db: Database): Promise<GroundCourse[]> {
