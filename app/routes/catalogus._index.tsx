@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Form, Link, useFetcher, useLoaderData, useLocation, useNavigate, useNavigation, useSubmit, type ShouldRevalidateFunction } from '@remix-run/react'
-import { defaultSort, MAX_QUERY_LENGTH, parseSearchState, type SearchNotice } from '@leerplein/domain'
+import { defaultSort, markedSegments, MAX_QUERY_LENGTH, parseSearchState, type SearchNotice } from '@leerplein/domain'
 import { useEffect, useRef, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { actorOf, getSignedIn } from '../features/identity/guard.server.ts'
@@ -170,9 +170,13 @@ export default function Catalogue() {
 								{entries.map((course) => (
 									<li key={course.id} className="course-card">
 										<h3 className="course-card__title">
-											<Link to={`/catalogus/${course.id}`}>{course.title}</Link>
+											<Link to={`/catalogus/${course.id}`}>
+												<MarkedText text={course.title} marks={course.titleMarks} />
+											</Link>
 										</h3>
-										<p className="course-card__summary">{course.summary}</p>
+										<p className="course-card__summary">
+											<MarkedText text={course.summary} marks={course.summaryMarks} />
+										</p>
 										<CourseFacts course={course} />
 										<NextSession at={course.nextSessionAt} form={course.form} />
 									</li>
@@ -196,6 +200,16 @@ export default function Catalogue() {
 				</div>
 			</Form>
 		</div>
+	)
+}
+
+/** A title or summary with the words the search matched in `<mark>`; the text itself unchanged. */
+function MarkedText({ text, marks }: { text: string; marks: [number, number][] }) {
+	if (marks.length === 0) return <>{text}</>
+	return (
+		<>
+			{markedSegments(text, marks).map((segment, index) => (segment.marked ? <mark key={index}>{segment.text}</mark> : segment.text))}
+		</>
 	)
 }
 

@@ -36,6 +36,30 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		await shared.close()
 	})
 
+	test('the words a search matched are marked in titles and summaries, rendered by the server and while typing', async () => {
+		await page.goto('/catalogus?q=integriteit')
+		const marks = page.locator('.course-list mark')
+		await marks.first().waitFor()
+		// Every mark is a word the search matched, and the title around it is whole.
+		for (const text of await marks.allTextContents()) expect(text).toMatch(/^integriteit$/i)
+		const title = page.locator('.course-list h3').first()
+		expect(await title.locator('mark').count()).toBeGreaterThan(0)
+		expect(await title.textContent()).toMatch(/\bintegriteit\b/i)
+		expect(await page.locator('.course-card__summary mark').count()).toBeGreaterThan(0)
+		expect(await accessibilityViolations(page)).toEqual([])
+
+		// Typing another word: the JSON route's answer is marked the same way.
+		const answered = page.waitForResponse((response) => /\/catalogus\/zoeken(\.data)?\?q=omgevingswet/.test(response.url()) && response.status() === 200)
+		await page.getByLabel('Zoek een opleiding').fill('')
+		await page.getByLabel('Zoek een opleiding').pressSequentially('omgevingswet', { delay: 20 })
+		await answered
+		await page.getByText('gevonden voor ‘omgevingswet’').waitFor()
+		const typed = await page.locator('.course-list h3').first().locator('mark').allTextContents()
+		expect(typed.length).toBeGreaterThan(0)
+		for (const text of typed) expect(text).toMatch(/^omgevingswet$/i)
+		expect(await page.locator('.course-list mark').filter({ hasText: /^integriteit$/i }).count()).toBe(0)
+	})
+
 	test('filters show counts, narrow the results to exactly that count, and the back button restores the state', async () => {
 		await page.goto('/catalogus')
 		const before = await resultCount(page)

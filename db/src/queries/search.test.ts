@@ -4,6 +4,7 @@ import {
 	EMPTY_FILTERS,
 	expandQuery,
 	isCourseVisibleTo,
+	markedSegments,
 	monthsFrom,
 	queryWords,
 	withCorrections,
@@ -19,7 +20,7 @@ import * as schema from '../schema/index.ts'
 import { seedDatabase } from '../seed/index.ts'
 import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
-import { analyseSearchWords, catalogueSearchVersion, searchCatalogue, type CatalogueSearchFilters, type FacetName } from './search.ts'
+import { analyseSearchWords, catalogueSearchVersion, marksFrom, searchCatalogue, type CatalogueSearchFilters, type FacetName } from './search.ts'
 import { deleteSynonym, listSynonyms, saveSynonym } from './search-synonyms.ts'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
@@ -406,6 +407,67 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		// The facets count the same courses.
 		expect(most.facets.filter((f) => f.facet === 'form').reduce((sum, f) => sum + f.count, 0)).toBe(expected.length)
 	})
+
+	test('marks the matched words of title and summary: a stemmed form, an accent, a synonym, a typo correction; the rest unchanged', async () => {
+		const title = 'Vergaderingen, Coördinatie en trombonereparatie'
+		const summary = 'Wie vergaderen moet, leert hier notuleren en coördineren — ook bij de trombonereparatie.'
+		const [course] = await withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) =>
+			tx
+				.insert(schema.courses)
+				.values({ providerTenantId: coordinator.tenant_id, title, summary, description: 'Een cursus voor de markeertest.', form: 'classroom', durationMinutes: 60, status: 'published', visibility: 'concern' })
+				.returning({ id: schema.courses.id }),
+		)
+		const saved = await withTenantContext(app.db, { tenantId: admin.tenant_id, userId: admin.id }, (tx) =>
+			saveSynonym(tx, { id: null, synonym: { term: 'vergaderkunst', expansions: ['notuleren'] }, actorId: admin.id }),
+		)
+		if (!saved.ok) throw new Error(saved.code)
+		try {
+			const marked = async (query: string) => {
+				const result = await search(null, { query, sort: 'relevantie' })
+				const entry = result.entries.find((e) => e.id === course!.id)
+				expect(entry, query).toBeDefined()
+				const titleSegments = markedSegments(entry!.title, entry!.titleMarks)
+				const summarySegments = markedSegments(entry!.summary, entry!.summaryMarks)
+				// Marking never changes the text.
+				expect(titleSegments.map((s) => s.text).join('')).toBe(title)
+				expect(summarySegments.map((s) => s.text).join('')).toBe(summary)
+				const words = (segments: typeof titleSegments) => segments.filter((s) => s.marked).map((s) => s.text)
+				return { title: words(titleSegments), summary: words(summarySegments), corrected: result }
+			}
+			// A stemmed form: "vergadering" is the stem of both "Vergaderingen" and "vergaderen".
+			expect(await marked('vergadering')).toMatchObject({ title: ['Vergaderingen'], summary: ['vergaderen'] })
+			// Accents and case: typed without, marked with; "coördineren" is another stem.
+			expect(await marked('COORDINATIE')).toMatchObject({ title: ['Coördinatie'], summary: [] })
+			// A synonym marks what it stands for.
+			expect(await marked('vergaderkunst')).toMatchObject({ title: [], summary: ['notuleren'] })
+			// A typo marks the correction that matched, and every typed word is marked.
+			expect(await marked('trombonereparatei')).toMatchObject({ title: ['trombonereparatie'], summary: ['trombonereparatie'] })
+			expect(await marked('vergadering trombonereparatie')).toMatchObject({
+				title: ['Vergaderingen', 'trombonereparatie'],
+				summary: ['vergaderen', 'trombonereparatie'],
+			})
+			// "Most" matching marks the words a course has.
+			const most = await search(null, { query: 'coordinatie onderwaterzingen', sort: 'relevantie', matching: 'most' })
+			const partial = most.entries.find((e) => e.id === course!.id)!
+			expect(markedSegments(partial.title, partial.titleMarks).filter((s) => s.marked).map((s) => s.text)).toEqual(['Coördinatie'])
+			// No query, no marks.
+			const browsing = (await search(null, { limit: 500 })).entries.find((e) => e.id === course!.id)!
+			expect([browsing.titleMarks, browsing.summaryMarks]).toEqual([[], []])
+		} finally {
+			await withTenantContext(app.db, { tenantId: admin.tenant_id, userId: admin.id }, (tx) => deleteSynonym(tx, { id: saved.id, actorId: admin.id }))
+		}
+	})
+})
+
+test('marksFrom reads the marked ranges back in characters, and gives none when the marked text is not the original', () => {
+	expect(marksFrom('Coördinatie en 🙂 vergaderen', '\uE000Coördinatie\uE001 en 🙂 \uE000vergaderen\uE001')).toEqual([
+		[0, 11],
+		[17, 27],
+	])
+	expect(marksFrom('abc', 'abc')).toEqual([])
+	expect(marksFrom('abc', null)).toEqual([])
+	expect(marksFrom('abc', '\uE000abd\uE001')).toEqual([])
+	expect(marksFrom('a\uE000b', '\uE000a\uE001\uE000b')).toEqual([])
 })
 
 async function readGround(db: Database): Promise<GroundCourse[]> {

@@ -3,6 +3,7 @@ import {
 	durationBucketOf,
 	dutchMonthOf,
 	expandQuery,
+	markedSegments,
 	MAX_QUERY_LENGTH,
 	monthsFrom,
 	normaliseSearchText,
@@ -203,5 +204,30 @@ describe('withCorrections', () => {
 	test('no correction when every word is known, or nothing is near', () => {
 		const groups = expandQuery('xyzzy', [])
 		expect(withCorrections(groups, [{ word: 'xyzzy', known: false, corrections: [] }]).correctedQuery).toBeNull()
+	})
+})
+
+describe('markedSegments', () => {
+	test('cuts at character offsets (code points), marks the ranges, and joins back to the text', () => {
+		const text = 'Coördinatie 🙂 en vergaderen'
+		const segments = markedSegments(text, [
+			[0, 11],
+			[17, 27],
+		])
+		expect(segments).toEqual([
+			{ text: 'Coördinatie', marked: true },
+			{ text: ' 🙂 en ', marked: false },
+			{ text: 'vergaderen', marked: true },
+		])
+		expect(segments.map((s) => s.text).join('')).toBe(text)
+	})
+
+	test('ignores ranges out of bounds, empty, or overlapping an earlier one; no ranges is one plain segment', () => {
+		expect(markedSegments('abc def', [[4, 7], [5, 6], [2, 2], [6, 99]])).toEqual([
+			{ text: 'abc ', marked: false },
+			{ text: 'def', marked: true },
+		])
+		expect(markedSegments('abc', [])).toEqual([{ text: 'abc', marked: false }])
+		expect(markedSegments('', [[0, 1]])).toEqual([])
 	})
 })

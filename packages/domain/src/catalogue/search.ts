@@ -344,3 +344,29 @@ export function withCorrections(groups: readonly QueryGroup[], analysis: readonl
 		correctedQuery: corrected ? groups.map((g) => repaired.find((r) => r.text === g.text)?.corrections[0] ?? g.text).join(' ') : null,
 	}
 }
+
+/** A stretch of a title or summary, marked when it is a word the search matched (issue 16). */
+export type MarkedSegment = { text: string; marked: boolean }
+
+/**
+ * Cuts a text into marked and unmarked segments at the given ranges: [start, end) offsets in
+ * characters (code points, as the database counts them), ascending. Ranges out of bounds or
+ * overlapping an earlier one are ignored, so the segments always join to the text unchanged.
+ * Touching marked ranges stay separate segments: each matched word is its own mark.
+ */
+export function markedSegments(text: string, marks: readonly (readonly [number, number])[]): MarkedSegment[] {
+	const characters = Array.from(text)
+	const segments: MarkedSegment[] = []
+	let at = 0
+	const add = (from: number, to: number, marked: boolean) => {
+		if (to > from) segments.push({ text: characters.slice(from, to).join(''), marked })
+	}
+	for (const [start, end] of marks) {
+		if (!Number.isInteger(start) || !Number.isInteger(end) || start < at || end <= start || end > characters.length) continue
+		add(at, start, false)
+		add(start, end, true)
+		at = end
+	}
+	add(at, characters.length, false)
+	return segments
+}
