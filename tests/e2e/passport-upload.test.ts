@@ -32,7 +32,12 @@ describe.each(drivers)('a certificate upload, on %s', (driver) => {
 		const [sanne] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.tenantId, rvo!.id), eq(schema.users.name, SANNE)))
 		const today = amsterdamDate(new Date())
 		await recomputePassports(owner.db, { tenantId: rvo!.id, userIds: [sanne!.id], today, trigger: 'requirement' })
-		const uploadsOfSanne = () => owner.db.select({ id: schema.passportUploads.id, status: schema.passportUploads.status }).from(schema.passportUploads).where(eq(schema.passportUploads.userId, sanne!.id))
+		// Hers for this competency only: other test files share the database and send in certificates of their own.
+		const uploadsOfSanne = () =>
+			owner.db
+				.select({ id: schema.passportUploads.id, status: schema.passportUploads.status })
+				.from(schema.passportUploads)
+				.where(and(eq(schema.passportUploads.userId, sanne!.id), eq(schema.passportUploads.competencyId, competency!.id)))
 
 		const page = await e2e.newPage()
 		page.setDefaultTimeout(15_000)
