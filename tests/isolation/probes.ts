@@ -135,6 +135,13 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: () => '/beheer/zoeksynoniemen', expectStatus: 302 },
 		{ name: 'control: the concern administrator keeps it', as: 'concern-admin', path: () => '/beheer/zoeksynoniemen', expectStatus: 200, text: () => 'Synoniem toevoegen' },
 	],
+	'routes/beheer.zoekvragen': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not read the search analytics', as, path: () => '/beheer/zoekvragen', expectStatus: 403, text: () => 'Meest gezocht' })),
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'nor download them', as, path: () => '/beheer/zoekvragen?csv=gezocht', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/zoekvragen', expectStatus: 302 },
+		{ name: 'control: the concern administrator reads them', as: 'concern-admin', path: () => '/beheer/zoekvragen', expectStatus: 200, text: () => 'Meest gezocht' },
+		{ name: 'control: an unknown period shows the default and says so', as: 'concern-admin', path: () => '/beheer/zoekvragen?periode=365', expectStatus: 200, text: () => 'Die periode kennen we niet' },
+	],
 	// Not tenant-owned but concern-wide: attacked all the same, by every unit role, and anonymously.
 	'routes/beheer.bekwaamheden': [
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern competencies', as, path: () => '/beheer/bekwaamheden', expectStatus: 403, text: () => 'Bekwaamheid toevoegen' })),
