@@ -7,11 +7,8 @@ import { i18next } from '../i18n/i18next.server.ts'
 import { listSearchQueries } from '../features/catalogue/list-search-queries.server.ts'
 import { parseSearchQueryPeriod, SEARCH_QUERY_PERIODS } from '../features/catalogue/search-query-period.ts'
 import { valueOrThrow } from '../core/http.server.ts'
-import { CSV_TYPE, fileResponse, tableCsv } from '../core/table-files.server.ts'
 
 const PATH = '/beheer/zoekvragen'
-/** `?csv=` names the table to download. */
-const CSV_TABLES = { gezocht: 'asked', weinig: 'unfound' } as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	// The same people who keep the synonyms read what the search asked of them (ADR 037).
@@ -20,25 +17,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { period, unknown } = parseSearchQueryPeriod(url.searchParams.get('periode'))
 	const view = valueOrThrow(await listSearchQueries(context, { actor, period }))
 	const t = await i18next.getFixedT(request)
-	const csv = url.searchParams.get('csv')
-	if (csv !== null && csv in CSV_TABLES) {
-		const list = CSV_TABLES[csv as keyof typeof CSV_TABLES]
-		const header = [t('searchQueries.query'), t('searchQueries.searches'), t('searchQueries.zeroResults'), t('searchQueries.partialMatches'), t('searchQueries.lastResultCount')]
-		const rows = view[list].map((row) => [row.query, String(row.searches), String(row.zeroResults), String(row.partialMatches), String(row.lastResultCount)])
-		return fileResponse(tableCsv({ header, rows }), CSV_TYPE, `zoekvragen-${csv}-${period}-dagen-vanaf-${view.fromDay}.csv`)
-	}
 	return { ...view, period, unknownPeriod: unknown, title: `${t('searchQueries.title')} – ${t('app.name')}` }
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data && 'title' in data ? data.title : 'Leerplein' }]
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 type Row = { query: string; searches: number; zeroResults: number; partialMatches: number; lastResultCount: number }
 
 export default function SearchQueries() {
-	const data = useLoaderData<typeof loader>()
+	const { asked, unfound, few, period, unknownPeriod } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	if (!('asked' in data)) return null
-	const { asked, unfound, few, period, unknownPeriod } = data
 
 	const columns: DataColumn<Row>[] = [
 		{ id: 'vraag', header: t('searchQueries.query'), accessorKey: 'query', cell: ({ row }) => <span lang="nl">{row.original.query}</span> },
@@ -58,9 +46,9 @@ export default function SearchQueries() {
 			),
 		},
 	]
-	const csvLink = (table: keyof typeof CSV_TABLES, caption: string) => (
+	const csvLink = (table: 'gezocht' | 'weinig', caption: string) => (
 		<p>
-			<a href={`${PATH}?periode=${period}&csv=${table}`} download aria-label={t('searchQueries.downloadLabel', { table: caption })}>
+			<a href={`${PATH}/lijst?tabel=${table}&periode=${period}`} download aria-label={t('searchQueries.downloadLabel', { table: caption })}>
 				{t('searchQueries.download')}
 			</a>
 		</p>
