@@ -123,6 +123,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/beheer/zoeksynoniemen">{t('synonyms.nav')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesSynonyms ? (
+							<li>
+								<NavLink to="/beheer/zoekvragen">{t('searchQueries.nav')}</NavLink>
+							</li>
+						) : null}
 					</ul>
 				</nav>
 			</header>

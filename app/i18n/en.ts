@@ -222,6 +222,7 @@ export const en: Messages = {
 		ATTENDANCE_MARK_INVALID: 'Choose ‘present’ or ‘absent’ for this participant.',
 		NOT_A_TRAINER: 'You are not a trainer of your unit. A coordinator can add you as a trainer.',
 		LIST_FORMAT_UNKNOWN: 'Choose a list: xlsx, csv or pdf (with a meeting).',
+		SEARCH_QUERY_TABLE_UNKNOWN: 'Choose a table to download: ‘gezocht’ (most searched) or ‘weinig’ (few results).',
 		SERIES_INVALID: 'Enter a whole number from 1 to 26 as the number of weekly sessions, or leave it empty.',
 		LOCATION_NAME_REQUIRED: 'Enter the name of the location (2 to 120 characters).',
 		LOCATION_ADDRESS_REQUIRED: 'Enter the address: street and number (2 to 200 characters).',

@@ -223,6 +223,7 @@ export const nl = {
 		ATTENDANCE_MARK_INVALID: 'Kies voor deze deelnemer ‘aanwezig’ of ‘afwezig’.',
 		NOT_A_TRAINER: 'U bent geen trainer van uw organisatieonderdeel. Een coördinator kan u als trainer toevoegen.',
 		LIST_FORMAT_UNKNOWN: 'Kies een lijst: xlsx, csv of pdf (met een bijeenkomst).',
+		SEARCH_QUERY_TABLE_UNKNOWN: 'Kies een tabel om te downloaden: ‘gezocht’ of ‘weinig’.',
 		SERIES_INVALID: 'Vul als aantal wekelijkse uitvoeringen een heel getal van 1 tot en met 26 in, of laat het leeg.',
 		LOCATION_NAME_REQUIRED: 'Vul de naam van de locatie in (2 tot 120 tekens).',
 		LOCATION_ADDRESS_REQUIRED: 'Vul het adres in: straat en huisnummer (2 tot 200 tekens).',

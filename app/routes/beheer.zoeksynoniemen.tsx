@@ -29,6 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		// `?bewerk=` and `?verwijder=` name a synonym of the list; anything else is not found.
 		editing: rowFromQuery(url, 'bewerk', synonyms, 'SYNONYM_NOT_FOUND'),
 		deleting: rowFromQuery(url, 'verwijder', synonyms, 'SYNONYM_NOT_FOUND'),
+		// `?term=` prefills a new synonym (the "Synoniem toevoegen" of /beheer/zoekvragen); the form validates it as typed.
+		prefill: (url.searchParams.get('term') ?? '').replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim().slice(0, 100) || null,
 		flash: url.searchParams.has('opgeslagen') ? 'saved' : url.searchParams.has('verwijderd') ? 'deleted' : null,
 	}
 }
@@ -59,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SearchSynonyms() {
-	const { synonyms, editing, deleting, flash } = useLoaderData<typeof loader>()
+	const { synonyms, editing, deleting, flash, prefill } = useLoaderData<typeof loader>()
 	const lastResult = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
@@ -85,7 +87,7 @@ export default function SearchSynonyms() {
 			) : null}
 
 			<AdminSection id="synonym-form-title" heading={editing ? t('synonyms.editTitle', { term: editing.term }) : t('synonyms.add')}>
-				<SynonymForm key={editing?.id ?? 'new'} editing={editing} lastResult={lastResult} busy={busy} />
+				<SynonymForm key={editing?.id ?? `new-${prefill ?? ''}`} editing={editing} prefill={prefill} lastResult={lastResult} busy={busy} />
 			</AdminSection>
 
 			<AdminList
@@ -113,10 +115,13 @@ export default function SearchSynonyms() {
 /** Adds a synonym, or changes the one being edited; each error beside its field, and above the form. */
 function SynonymForm({
 	editing,
+	prefill,
 	lastResult,
 	busy,
 }: {
 	editing: { id: string; term: string; expansions: string[] } | null
+	/** A term to start a new synonym with. */
+	prefill: string | null
 	lastResult: ReturnType<typeof useActionData<typeof action>>
 	busy: boolean
 }) {
@@ -128,7 +133,7 @@ function SynonymForm({
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: synonymSchema }),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		defaultValue: editing ? { id: editing.id, term: editing.term, expansions: editing.expansions.join(', ') } : undefined,
+		defaultValue: editing ? { id: editing.id, term: editing.term, expansions: editing.expansions.join(', ') } : prefill ? { term: prefill } : undefined,
 	})
 	return (
 		<Form method="post" action={editing ? `${PATH}?bewerk=${editing.id}` : PATH} {...getFormProps(form)}>

@@ -16,9 +16,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	invariantResponse(parsed.ok, 400, parsed.ok ? 'PAGE_NOT_A_NUMBER' : parsed.code)
 	const t = await i18next.getFixedT(request)
 	// A public page: visitors search what every unit may see, signed-in people what their unit may.
+	// Counted in the search analytics (ADR 037); typed searches are counted by the JSON route once typing rests.
 	const signedIn = await getSignedIn(request, context)
 	const view = valueOrThrow(
-		await searchCataloguePage(context, { actor: signedIn ? actorOf(signedIn) : null, state: parsed.value.state, notices: parsed.value.notices }),
+		await searchCataloguePage(context, { actor: signedIn ? actorOf(signedIn) : null, state: parsed.value.state, notices: parsed.value.notices, record: true }),
 	)
 	const title = view.state.query ? `${t('catalogue.title')}: ${view.state.query}` : t('catalogue.title')
 	return { ...view, title: `${title} – ${t('app.name')}` }
@@ -33,6 +34,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ nextUrl, defaultSho
 	typedSearches.has(nextUrl.search) ? false : defaultShouldRevalidate
 
 const TYPING_DELAY_MS = 250
+/** Typing paused this long: the query is one a person asked, counted in the search analytics (ADR 037). */
+const SETTLED_DELAY_MS = 1500
 
 export default function Catalogue() {
 	const loaded = useLoaderData<typeof loader>()
@@ -44,9 +47,16 @@ export default function Catalogue() {
 	const live = useFetcher<CatalogueSearchView>()
 	const formRef = useRef<HTMLFormElement>(null)
 	const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+	const settled = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
 	const lastTyped = useRef<string | null>(null)
 	const input = useRef<HTMLInputElement>(null)
-	useEffect(() => () => clearTimeout(timer.current), [])
+	useEffect(
+		() => () => {
+			clearTimeout(timer.current)
+			clearTimeout(settled.current)
+		},
+		[],
+	)
 	// Back, forward or a link changed the query: show it, unless the person is typing in the box.
 	useEffect(() => {
 		if (input.current && document.activeElement !== input.current) input.current.value = loaded.state.query
@@ -69,6 +79,7 @@ export default function Catalogue() {
 	function onType(event: ChangeEvent<HTMLInputElement>) {
 		const form = event.currentTarget.form!
 		clearTimeout(timer.current)
+		clearTimeout(settled.current)
 		timer.current = setTimeout(() => {
 			const search = searchOf(form)
 			lastTyped.current = search
@@ -76,17 +87,23 @@ export default function Catalogue() {
 			live.load(`/catalogus/zoeken?${search}`)
 			navigate(`/catalogus?${search}`, { replace: true, preventScrollReset: true })
 		}, TYPING_DELAY_MS)
+		// Counted once typing rests; a submit or a filter is counted by the page's loader instead. HEAD: the answer is not needed.
+		settled.current = setTimeout(() => {
+			void fetch(`/catalogus/zoeken?${searchOf(form)}&tellen=1`, { method: 'HEAD' }).catch(() => undefined)
+		}, SETTLED_DELAY_MS)
 	}
 
 	/** A filter or the sort order changed: a real navigation, so the back button returns here. */
 	function onChoose(event: ChangeEvent<HTMLInputElement | HTMLSelectElement>) {
 		clearTimeout(timer.current)
+		clearTimeout(settled.current)
 		lastTyped.current = null
 		submit(new URLSearchParams(searchOf(event.currentTarget.form!)), { method: 'get', action: '/catalogus', preventScrollReset: true })
 	}
 
 	function onSubmit() {
 		clearTimeout(timer.current)
+		clearTimeout(settled.current)
 		lastTyped.current = null
 	}
 

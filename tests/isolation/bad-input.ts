@@ -184,6 +184,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'save', id: '', term: 'slechteinvoer', expansions: 'onzin, rommel' }),
 		nulField: 'term',
 	},
+	'routes/beheer.zoekvragen': { as: 'concern-admin', path: () => '/beheer/zoekvragen?periode=%00' },
+	'routes/beheer.zoekvragen.lijst': { as: 'concern-admin', path: () => '/beheer/zoekvragen/lijst?tabel=gezocht&periode=%00' },
 	'routes/catalogus.$courseId': {
 		as: 'rvo-employee',
 		path: (f) => `/catalogus/${f.course.id}`,

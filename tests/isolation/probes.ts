@@ -135,6 +135,18 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: () => '/beheer/zoeksynoniemen', expectStatus: 302 },
 		{ name: 'control: the concern administrator keeps it', as: 'concern-admin', path: () => '/beheer/zoeksynoniemen', expectStatus: 200, text: () => 'Synoniem toevoegen' },
 	],
+	'routes/beheer.zoekvragen': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not read the search analytics', as, path: () => '/beheer/zoekvragen', expectStatus: 403, text: () => 'Meest gezocht' })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/zoekvragen', expectStatus: 302 },
+		{ name: 'control: the concern administrator reads them', as: 'concern-admin', path: () => '/beheer/zoekvragen', expectStatus: 200, text: () => 'Meest gezocht' },
+		{ name: 'control: an unknown period shows the default and says so', as: 'concern-admin', path: () => '/beheer/zoekvragen?periode=365', expectStatus: 200, text: () => 'Die periode kennen we niet' },
+	],
+	'routes/beheer.zoekvragen.lijst': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not download the search analytics', as, path: () => '/beheer/zoekvragen/lijst?tabel=gezocht', expectStatus: 403, text: () => 'Zoekvraag;' })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/zoekvragen/lijst?tabel=gezocht', expectStatus: 302 },
+		{ name: 'control: the concern administrator downloads them', as: 'concern-admin', path: () => '/beheer/zoekvragen/lijst?tabel=gezocht', expectStatus: 200, text: () => 'Zoekvraag;' },
+		{ name: 'control: an unknown table is a 400 that says which to choose', as: 'concern-admin', path: () => '/beheer/zoekvragen/lijst?tabel=alles', expectStatus: 400, text: () => 'Kies een tabel' },
+	],
 	// Not tenant-owned but concern-wide: attacked all the same, by every unit role, and anonymously.
 	'routes/beheer.bekwaamheden': [
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern competencies', as, path: () => '/beheer/bekwaamheden', expectStatus: 403, text: () => 'Bekwaamheid toevoegen' })),

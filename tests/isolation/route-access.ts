@@ -34,6 +34,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	},
 	'routes/catalogus.zoeken': { access: 'tenant-owned', why: 'the same search as JSON, for search-as-you-type' },
 	'routes/beheer.zoeksynoniemen': { access: 'tenant-owned', why: 'the concern-wide synonym list: only the concern administrator may read or change it' },
+	'routes/beheer.zoekvragen': { access: 'tenant-owned', why: 'the concern-wide search analytics (no personal data): only the concern administrator may read them' },
+	'routes/beheer.zoekvragen.lijst': { access: 'tenant-owned', why: 'one table of the search analytics as CSV: only the concern administrator' },
 	'routes/catalogus.$courseId': { access: 'tenant-owned', why: 'a draft or a course opened to selected units only' },
 	'routes/onderdelen.$slug.regels': { access: 'tenant-owned', why: "a unit's P&O rules are private to it" },
 	'routes/beheer.cursussen._index': { access: 'tenant-owned', why: "a unit's own courses, drafts included, for its coordinators" },

@@ -4,6 +4,7 @@ import {
 	catalogueSearchVersion,
 	listSynonyms,
 	listThemes,
+	recordSearchQuery,
 	searchCatalogue,
 	type CatalogueSearchResult,
 	type FacetName,
@@ -18,6 +19,8 @@ import {
 	FILTER_PARAMETERS,
 	LANGUAGES,
 	PERIOD_MONTHS,
+	askedQueryOf,
+	dutchDayOf,
 	dutchMonthOf,
 	expandQuery,
 	monthsFrom,
@@ -107,10 +110,11 @@ function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
  * One search of the catalogue as the viewer's unit may see it (a visitor: `actor` null): results,
  * total, the eight facets with counts, typo repair and "did you mean". Unknown filter values are
  * dropped and reported; a page past the end is answered with an empty page that says so.
+ * `record`: count it in the search analytics (ADR 037), also when the answer was cached.
  */
 export async function searchCataloguePage(
 	ctx: SearchContext,
-	{ actor, state: requested, notices: parseNotices }: { actor: Actor | null; state: SearchState; notices: SearchNotice[] },
+	{ actor, state: requested, notices: parseNotices, record = false }: { actor: Actor | null; state: SearchState; notices: SearchNotice[]; record?: boolean },
 ): Promise<ServiceResult<CatalogueSearchView>> {
 	const now = ctx.clock.now()
 	const viewerTenantId = actor?.tenantId ?? null
@@ -123,7 +127,23 @@ export async function searchCataloguePage(
 	const key = `${version}|${viewerTenantId ?? '-'}|${dutchMonthOf(now)}|${searchStateToQueryString(requested)}`
 	const answer = cache ? await cache.getOrLoad(key, () => answerSearch(ctx.db, { viewerTenantId, requested, now })) : await answerSearch(ctx.db, { viewerTenantId, requested, now })
 	const { vocabularyNotices, ...view } = answer
+	if (record) await recordSearch(ctx, view, now)
 	return succeed({ ...view, notices: [...parseNotices, ...vocabularyNotices] })
+}
+
+/**
+ * Counts a search in the search analytics (ADR 037): only the first page of a search with words
+ * (paging on, or only filters, is not another question), normalised and without anything personal.
+ * Its own statement outside the search's transaction; a failure is logged, never the searcher's problem.
+ */
+async function recordSearch(ctx: SearchContext, view: Omit<CatalogueSearchView, 'notices'>, now: Date): Promise<void> {
+	const query = askedQueryOf(view.state.query)
+	if (query === null || view.state.page !== 1) return
+	try {
+		await recordSearchQuery(ctx.db, { day: dutchDayOf(now), query, resultCount: view.total, partialMatch: view.partialMatch })
+	} catch (error) {
+		ctx.logger.warn({ error: error instanceof Error ? error.message : String(error) }, 'search analytics: a search was not counted')
+	}
 }
 
 async function answerSearch(

@@ -16,3 +16,5 @@ export { deleteSynonym, listSynonyms, saveSynonym } from '../queries/search-syno
 export type { SaveSynonymOutcome, SynonymRow } from '../queries/search-synonyms.ts'
 export { existingTenantIds, getOwnCourse, insertCourse, listOwnCourses, OWN_COURSE_SORTS, setCourseStatus, updateCourse } from '../queries/course-admin.ts'
 export type { CourseFields, OwnCourse, OwnCourseFilter, OwnCourseRow, OwnCourseSort, ThemeOption } from '../queries/course-admin.ts'
+export { FEW_RESULTS, listSearchQueryStats, recordSearchQuery, SEARCH_QUERY_SORTS } from '../queries/search-query-stats.ts'
+export type { SearchQueryList, SearchQuerySort, SearchQueryStat } from '../queries/search-query-stats.ts'

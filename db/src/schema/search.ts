@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, integer, pgPolicy, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, date, index, integer, pgPolicy, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { users } from './people.ts'
 import { appIsConcernAdmin, publicReadPolicy } from './tenancy.ts'
@@ -61,4 +61,28 @@ export const catalogueSearchState = pgTable(
 		version: bigint({ mode: 'number' }).notNull().default(1),
 	},
 	(t) => [check('catalogue_search_state_one_row', sql`${t.id} = 1`), publicReadPolicy('catalogue_search_state')],
+)
+
+/**
+ * Search analytics (issue 16, ADR 037): per Dutch day and normalised query, how often it was asked,
+ * how often it found nothing, how often only some of its words, and how many results it found
+ * last. Nothing personal: no person, no unit, no address, no time of day. Written only through
+ * `record_search_query()` (security definer, as anyone who searches, visitors too); read only by
+ * the concern administrator.
+ */
+export const searchQueryStats = pgTable(
+	'search_query_stats',
+	{
+		day: date({ mode: 'string' }).notNull(),
+		query: text().notNull(),
+		searches: integer().notNull().default(1),
+		zeroResults: integer().notNull().default(0),
+		partialMatches: integer().notNull().default(0),
+		lastResultCount: integer().notNull().default(0),
+	},
+	(t) => [
+		primaryKey({ columns: [t.day, t.query] }),
+		check('search_query_stats_query_length', sql`length(${t.query}) between 1 and 100`),
+		pgPolicy('search_query_stats_concern_admin_read', { for: 'select', using: isConcernAdmin }),
+	],
 )

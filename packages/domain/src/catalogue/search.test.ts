@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import {
+	askedQueryOf,
+	dutchDayOf,
+	MAX_ASKED_QUERY_LENGTH,
 	durationBucketOf,
 	dutchMonthOf,
 	expandQuery,
@@ -229,5 +232,23 @@ describe('markedSegments', () => {
 		])
 		expect(markedSegments('abc', [])).toEqual([{ text: 'abc', marked: false }])
 		expect(markedSegments('', [[0, 1]])).toEqual([])
+	})
+})
+
+describe('the asked query, as the search analytics count it', () => {
+	test('is the normalised words, so differently typed forms of one question count as one', () => {
+		expect(askedQueryOf('  Privacy   WÉT! ')).toBe('privacy wet')
+		expect(askedQueryOf('P&O-beleid')).toBe('p&o-beleid')
+	})
+
+	test('is nothing for a search without words (only filters), and cut when very long', () => {
+		expect(askedQueryOf('')).toBeNull()
+		expect(askedQueryOf(' ?! ')).toBeNull()
+		expect(askedQueryOf('woord '.repeat(40))!.length).toBeLessThanOrEqual(MAX_ASKED_QUERY_LENGTH)
+	})
+
+	test('is counted on the Dutch day', () => {
+		expect(dutchDayOf(new Date('2026-12-04T23:30:00Z'))).toBe('2026-12-05')
+		expect(dutchDayOf(new Date('2026-07-04T21:59:00Z'))).toBe('2026-07-04')
 	})
 })

@@ -310,6 +310,26 @@ export function monthsFrom(month: string, count: number): string[] {
 	})
 }
 
+/** Asked queries are kept (for the search analytics) at most this long; the rest is cut. */
+export const MAX_ASKED_QUERY_LENGTH = 100
+
+/**
+ * How an asked query is counted in the search analytics: its words, normalised, single spaces,
+ * cut at MAX_ASKED_QUERY_LENGTH characters; null for a search without words (only filters),
+ * which is not counted. "Privacy  Wet" and "privacy wet" are one query.
+ */
+export function askedQueryOf(query: string): string | null {
+	const words = queryWords(query).join(' ').slice(0, MAX_ASKED_QUERY_LENGTH).trim()
+	return words === '' ? null : words
+}
+
+/** The day ('YYYY-MM-DD') of an instant in Dutch time. */
+export function dutchDayOf(instant: Date): string {
+	const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant)
+	const part = (type: string) => parts.find((p) => p.type === type)!.value
+	return `${part('year')}-${part('month')}-${part('day')}`
+}
+
 /** The month ('YYYY-MM') of an instant in Dutch time. */
 export function dutchMonthOf(instant: Date): string {
 	const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam', year: 'numeric', month: '2-digit' }).formatToParts(instant)
