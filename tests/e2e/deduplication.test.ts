@@ -109,10 +109,11 @@ describe.each(await testDrivers())('deduplication of the shared catalogue on %s'
 			expect(await progress.count()).toBe(1)
 			await expect(plain.locator('.notice').first().textContent()).resolves.toBe('De scan is gestart. Het overzicht wordt bijgewerkt zodra hij klaar is.')
 			expect(await plain.getByRole('button', { name: 'Nu scannen' }).count()).toBe(0)
-			// A second request meanwhile starts no second scan.
+			// A second request meanwhile starts no second scan: refused as busy, or, when the first has
+			// already finished on a quick machine, as current (nothing changed since). Never started.
 			const again = await plain.request.post('/beheer/dubbelingen', { headers: { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' }, data: 'intent=scan', maxRedirects: 0 })
 			expect(again.status()).toBe(303)
-			expect(again.headers().location).toBe('/beheer/dubbelingen?scan=bezig')
+			expect(['/beheer/dubbelingen?scan=bezig', '/beheer/dubbelingen?scan=actueel']).toContain(again.headers().location)
 			await pollUntil(
 				async () => {
 					if ((await plain.getByRole('progressbar').count()) === 0) return true
