@@ -5,24 +5,14 @@ import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { addDays, amsterdamDate } from '@leerplein/domain'
-import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { accessibleAt320, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
 // Revoking evidence on a person's passport (issue 15, item 3; ADR 031, evidence on a screen): a
 // coordinator opens Sanne from the matrix, revokes her one piece for a competency with a reason
 // after a confirmation, and the dot on the same page has turned red. PostgreSQL, so the test can
 // plant the requirement and the evidence as the owner.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
-
-/** Axe finds nothing at 1280 px and at 320 px, where nothing scrolls sideways but the tables' own regions. */
-async function accessibleAt320(page: Page) {
-	expect(await accessibilityViolations(page)).toEqual([])
-	await page.setViewportSize({ width: 320, height: 800 })
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
-	expect(await accessibilityViolations(page)).toEqual([])
-	await page.setViewportSize({ width: 1280, height: 800 })
-}
 
 describe.each(drivers)('revoking evidence, on %s', (driver) => {
 	const e2e = useE2E({ driver, owner: true })

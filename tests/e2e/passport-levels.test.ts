@@ -4,9 +4,8 @@ import { recomputePassports } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { testDrivers } from '@leerplein/db/testing'
 import { addDays, amsterdamDate } from '@leerplein/domain'
-import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
-import { accessibilityViolations, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { accessibleAt320, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
 // Levels on the passport (ADR 031, addendum on levels): Sanne needs a competency at level 2
 // (Gevorderd) and holds it only at level 1, so her dot is red for that reason — in colour, shape
@@ -16,15 +15,6 @@ import { accessibilityViolations, SANNE, signInAs, useE2E } from '../support/e2e
 // test can plant the competency, courses and evidence as the owner.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 const MARK = 'Mark Jansen' // manager, RVO; Sanne's manager in the demo data
-
-/** Axe finds nothing at 1280 px and at 320 px, where nothing scrolls sideways. */
-async function accessibleAt320(page: Page) {
-	expect(await accessibilityViolations(page)).toEqual([])
-	await page.setViewportSize({ width: 320, height: 800 })
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
-	expect(await accessibilityViolations(page)).toEqual([])
-	await page.setViewportSize({ width: 1280, height: 800 })
-}
 
 describe.each(drivers)('a passport with levels, on %s', (driver) => {
 	const e2e = useE2E({ driver, owner: true })

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** Debian's Chromium, never a downloaded browser build. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -26,4 +27,13 @@ export async function accessibilityViolations(page: Page) {
 		help: violation.help,
 		targets: violation.nodes.map((node) => node.target.join(' ')),
 	}))
+}
+
+/** Axe finds nothing at 1280 px and at 320 px, where nothing scrolls sideways; the page is left at 1280 px. */
+export async function accessibleAt320(page: Page) {
+	expect(await accessibilityViolations(page)).toEqual([])
+	await page.setViewportSize({ width: 320, height: 800 })
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+	expect(await accessibilityViolations(page)).toEqual([])
+	await page.setViewportSize({ width: 1280, height: 800 })
 }

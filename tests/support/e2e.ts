@@ -6,7 +6,7 @@ import { launchBrowser } from './browser.ts'
 import { sharedPortal, startPortal, type PortalClock, type RunningPortal } from './portal.ts'
 import { signInAs } from './sign-in.ts'
 
-export { accessibilityViolations } from './browser.ts'
+export { accessibilityViolations, accessibleAt320 } from './browser.ts'
 export { ELS, FATIMA, PETER, SANNE, signInAs } from './sign-in.ts'
 
 export type E2EOptions = {
