@@ -1,16 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
-import { Link, useLoaderData } from '@remix-run/react'
+import { useLoaderData } from '@remix-run/react'
 import type { PassportColour } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { valueOrThrow } from '../core/http.server.ts'
 import { ownData, requirePermission } from '../features/identity/guard.server.ts'
 import { listMyCertificates } from '../features/passport/list-certificates.server.ts'
 import { MyCertificates } from '../features/passport/my-certificates.tsx'
-import { levelName } from '../features/passport/levels.ts'
-import { PassportDots, PassportHistory } from '../features/passport/passport-view.tsx'
+import { PassportDots, PassportHistory, PassportTodo } from '../features/passport/passport-view.tsx'
 import { showMyPassport } from '../features/passport/show-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
-import { formatDate } from '../utils/format.ts'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
@@ -24,10 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 export default function MyPassport() {
 	const { dots, history, certificates, certificateSent } = useLoaderData<typeof loader>()
-	const { t, i18n } = useTranslation()
-	const language = i18n.language
+	const { t } = useTranslation()
 	const count = (status: PassportColour) => dots.filter((dot) => dot.status === status).length
-	const todo = dots.filter((dot) => dot.status === 'red' || dot.status === 'orange')
 
 	return (
 		<div className="container page">
@@ -42,25 +38,7 @@ export default function MyPassport() {
 				</>
 			)}
 
-			{todo.map((dot) => (
-				<section key={dot.competencyId} aria-labelledby={`todo-${dot.competencyId}`}>
-					<h2 id={`todo-${dot.competencyId}`}>{t('passport.todo', { name: dot.name })}</h2>
-					{dot.courses.length === 0 ? (
-						<p>{'requiredLevel' in dot.cause && dot.cause.requiredLevel !== undefined ? t('passport.noCoursesAtLevel', { level: levelName(dot.levels, dot.cause.requiredLevel) }) : t('passport.noCourses')}</p>
-					) : (
-						<ul>
-							{dot.courses.map((course) => (
-								<li key={course.courseId}>
-									<Link to={`/catalogus/${course.courseId}`}>{t('passport.enrol', { course: course.title })}</Link>
-									{dot.levels.length > 0 ? ` (${t('passport.grantsLevel', { level: levelName(dot.levels, course.grantsLevel ?? 1) })})` : null}
-									{' — '}
-									{course.nextSessionStartsAt ? t('passport.nextSession', { date: formatDate(new Date(course.nextSessionStartsAt), language) }) : t('passport.noSession')}
-								</li>
-							))}
-						</ul>
-					)}
-				</section>
-			))}
+			<PassportTodo dots={dots} />
 
 			<MyCertificates certificates={certificates} sent={certificateSent} />
 

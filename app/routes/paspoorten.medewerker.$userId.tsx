@@ -13,7 +13,7 @@ import { correctEvidence } from '../features/passport/correct-evidence.server.ts
 import { levelName } from '../features/passport/levels.ts'
 import { correctEvidenceConstraint, correctEvidenceSchema, revokeEvidenceConstraint, revokeEvidenceSchema } from '../features/passport/evidence-change-schema.ts'
 import { askedMatrix } from '../features/passport/passport-matrix.server.ts'
-import { PassportDots, PassportHistory } from '../features/passport/passport-view.tsx'
+import { PassportDots, PassportHistory, PassportTodo } from '../features/passport/passport-view.tsx'
 import { revokeEvidence } from '../features/passport/revoke-evidence.server.ts'
 import { showPersonPassport } from '../features/passport/show-person-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -114,6 +114,8 @@ export default function PersonPassport() {
 				</h2>
 				{dots.length === 0 ? <p className="empty-state">{t('passportPerson.empty')}</p> : <PassportDots dots={dots} label={t('passportPerson.dotsTitle')} reader="other" />}
 			</section>
+
+			<PassportTodo dots={dots} person={{ name: person.name, mayAdd: data.mayAddToSession }} />
 
 			<section aria-labelledby="person-evidence-title">
 				<h2 id="person-evidence-title">{t('passportPerson.evidenceTitle')}</h2>

@@ -39,7 +39,8 @@ describe.each(drivers)('the passport matrix on %s', (driver) => {
 			.values({ providerTenantId: rvo!.id, themeId: theme!.id, title: courseTitle, summary: 'Een ochtend.', description: 'Veilig werken, in één ochtend.', form: 'classroom', durationMinutes: 180, status: 'published', visibility: 'concern', priceCents: 0 })
 			.returning({ id: schema.courses.id })
 		await db.insert(schema.courseCompetencies).values({ courseId: course!.id, competencyId: competency!.id })
-		const startsAt = new Date(Math.floor((Date.now() + 3 * DAY_MS) / DAY_MS) * DAY_MS + 8 * 3_600_000)
+		// Three days from the portal's today (an earlier test may have moved its clock).
+		const startsAt = new Date(Math.floor((Date.now() + e2e.clock.offsetMs + 3 * DAY_MS) / DAY_MS) * DAY_MS + 8 * 3_600_000)
 		const endsAt = new Date(startsAt.getTime() + 3 * 3_600_000)
 		const [session] = await db.insert(schema.sessions).values({ tenantId: rvo!.id, courseId: course!.id, startsAt, endsAt, capacity: 12 }).returning({ id: schema.sessions.id })
 		await db.insert(schema.sessionMeetings).values({ tenantId: rvo!.id, sessionId: session!.id, startsAt, endsAt, online: true })
@@ -132,6 +133,33 @@ describe.each(drivers)('the passport matrix on %s', (driver) => {
 		expect(rows.find((cells) => cells[0] === SANNE)![2]).toMatch(/^Geldig \(\w+ \d{1,2} \w+ \d{4}\)$/)
 		const csv = (await download(manager, manager.getByRole('link', { name: 'CSV' }))).toString('utf8')
 		expect(csv.startsWith(`\uFEFFMedewerker;Functie;${f.competencyName}`)).toBe(true)
+	})
+
+	test('a red dot on a person’s page suggests the course to their manager, and lets a coordinator add them to its next session', async () => {
+		const f = await plant()
+		const todoName = `Wat ${SANNE} kan doen voor ${f.competencyName}`
+		const addLink = new RegExp(`^${SANNE} aanmelden voor de uitvoering van `)
+
+		// Her manager sees what she can do, but runs no sessions: no link to add her.
+		const manager = await e2e.newPage()
+		await signInAs(manager, MARK, { returnTo: `/paspoorten/medewerker/${f.sanneId}` })
+		const managerTodo = manager.getByRole('region', { name: todoName })
+		await managerTodo.getByRole('link', { name: `Bekijken: ${f.courseTitle}` }).waitFor()
+		expect(await managerTodo.getByRole('link', { name: addLink }).count()).toBe(0)
+
+		// The coordinator of the course's unit adds her to its next session from her passport page.
+		const coordinator = await e2e.newPage()
+		await signInAs(coordinator, FATIMA, { returnTo: `/paspoorten/medewerker/${f.sanneId}` })
+		await expectAccessible(coordinator)
+		await coordinator.getByRole('region', { name: todoName }).getByRole('link', { name: addLink }).click()
+		await coordinator.getByRole('heading', { level: 1, name: 'Deelnemer toevoegen' }).waitFor()
+		await coordinator.getByRole('button', { name: `Toevoegen: ${SANNE}` }).click()
+		await coordinator.getByText(`${SANNE} is ingeschreven en krijgt een bevestiging per e-mail.`).waitFor()
+		const enrolments = await e2e.owner.db
+			.select({ status: schema.enrolments.status })
+			.from(schema.enrolments)
+			.where(and(eq(schema.enrolments.sessionId, f.sessionId), eq(schema.enrolments.userId, f.sanneId)))
+		expect(enrolments).toEqual([{ status: 'enrolled' }])
 	})
 
 	test('the coordinator’s unit matrix counts per competency and filters from a count; the concern sees counts, not people', async () => {

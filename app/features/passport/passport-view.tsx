@@ -1,4 +1,5 @@
 import type { PassportCause, PassportColour } from '@leerplein/domain'
+import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
 import { calendarDay, formatDate } from '../../utils/format.ts'
@@ -6,7 +7,8 @@ import { levelName } from './levels.ts'
 import { PassportDot } from './passport-dot.tsx'
 
 // The parts of a passport that a person's own page (/mijn-paspoort) and the page for their manager
-// and coordinators (/paspoorten/medewerker/:userId) show alike: the dots and the history.
+// and coordinators (/paspoorten/medewerker/:userId) show alike: the dots, what to do about the red
+// and orange ones, and the history.
 
 /** `levels`: the competency's level names (empty: none); `level`: the highest held today. */
 type Dot = { competencyId: string; name: string; status: PassportColour; validUntil: string | null; permanent: boolean; cause: PassportCause; level?: number | null; levels?: string[] }
@@ -21,6 +23,10 @@ type Change = {
 	trigger: 'evidence' | 'calendar' | 'requirement' | 'consistency'
 	changedOn: string | Date
 }
+
+/** A course that grants a red or orange dot, with its next session (dates arrive as strings from the loader). */
+type SuggestedCourse = { courseId: string; title: string; grantsLevel: number | null; nextSessionId: string | null; nextSessionStartsAt: string | Date | null; nextSessionOfViewerUnit: boolean }
+type UrgentDot = Dot & { courses: readonly SuggestedCourse[] }
 
 /** Whose passport the reader sees: their own (addressed as "u"), or someone else's (their manager, a coordinator). */
 export type PassportReader = 'self' | 'other'
@@ -114,4 +120,47 @@ export function PassportHistory({ history, reader }: { history: readonly Change[
 			)}
 		</section>
 	)
+}
+
+/**
+ * For every red or orange dot, the courses that grant it at the level it needs, with their next
+ * session. The person themselves is invited to view and enrol; their manager and coordinators see
+ * the same suggestions about `person`, and a coordinator (`person.mayAdd`) can add them to a next
+ * session of their own unit straight away, under the person's unit's rules (issue 14's "add on behalf").
+ */
+export function PassportTodo({ dots, person = null }: { dots: readonly UrgentDot[]; person?: { name: string; mayAdd: boolean } | null }) {
+	const { t, i18n } = useTranslation()
+	const texts = person === null ? 'passport' : 'passportPerson'
+	const urgent = dots.filter((dot) => dot.status === 'red' || dot.status === 'orange')
+	return urgent.map((dot) => {
+		const levels = dot.levels ?? []
+		const requiredLevel = 'requiredLevel' in dot.cause ? dot.cause.requiredLevel : undefined
+		return (
+			<section key={dot.competencyId} aria-labelledby={`todo-${dot.competencyId}`}>
+				<h2 id={`todo-${dot.competencyId}`}>{person === null ? t('passport.todo', { name: dot.name }) : t('passportPerson.todo', { name: dot.name, person: person.name })}</h2>
+				{dot.courses.length === 0 ? (
+					<p>{requiredLevel !== undefined && requiredLevel !== null ? t(`${texts}.noCoursesAtLevel`, { level: levelName(levels, requiredLevel) }) : t(`${texts}.noCourses`)}</p>
+				) : (
+					<ul>
+						{dot.courses.map((course) => (
+							<li key={course.courseId}>
+								<Link to={`/catalogus/${course.courseId}`}>{person === null ? t('passport.enrol', { course: course.title }) : t('passportPerson.view', { course: course.title })}</Link>
+								{levels.length > 0 ? ` (${t('passport.grantsLevel', { level: levelName(levels, course.grantsLevel ?? 1) })})` : null}
+								{' — '}
+								{course.nextSessionStartsAt ? t('passport.nextSession', { date: formatDate(new Date(course.nextSessionStartsAt), i18n.language) }) : t('passport.noSession')}
+								{person?.mayAdd && course.nextSessionId && course.nextSessionStartsAt && course.nextSessionOfViewerUnit ? (
+									<>
+										{' — '}
+										<Link to={`/uitvoeringen/${course.nextSessionId}/deelnemer-toevoegen?zoek=${encodeURIComponent(person.name)}`}>
+											{t('passportPerson.addToSession', { person: person.name, date: formatDate(new Date(course.nextSessionStartsAt), i18n.language) })}
+										</Link>
+									</>
+								) : null}
+							</li>
+						))}
+					</ul>
+				)}
+			</section>
+		)
+	})
 }

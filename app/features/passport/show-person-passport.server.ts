@@ -9,6 +9,8 @@ export type PersonPassportView = PassportView & {
 	evidence: EvidenceRow[]
 	/** Whether the viewer may revoke or correct a piece (the unit's coordinators, never on their own). */
 	mayChange: boolean
+	/** Whether the viewer may add the person to a session of their own unit (its coordinators). */
+	mayAddToSession: boolean
 }
 
 /**
@@ -29,6 +31,7 @@ export async function showPersonPassport(ctx: ServiceContext, { actor, userId }:
 			person: { id: person.id, name: person.name },
 			evidence: await listPersonEvidence(tx, { tenantId: person.tenantId, userId: person.id }),
 			mayChange: can(actor, 'update', { kind: 'passport_evidence', tenantId: person.tenantId, userId: person.id }),
+			mayAddToSession: can(actor, 'update', { kind: 'session', tenantId: actor.tenantId }),
 		}
 	})
 }

@@ -370,7 +370,16 @@ export async function saveCompetency(
 }
 
 /** `grantsLevel`: the level it grants, on a competency with levels; null: the lowest. */
-export type GrantingCourse = { competencyId: string; courseId: string; title: string; grantsLevel: number | null; nextSessionId: string | null; nextSessionStartsAt: Date | null }
+export type GrantingCourse = {
+	competencyId: string
+	courseId: string
+	title: string
+	grantsLevel: number | null
+	nextSessionId: string | null
+	nextSessionStartsAt: Date | null
+	/** Whether the next session is the viewer's own unit's (its coordinators may add a person to it). */
+	nextSessionOfViewerUnit: boolean
+}
 
 /**
  * The published courses the viewer's unit may see that grant these competencies, each with its
@@ -382,13 +391,14 @@ export async function listCoursesGranting(
 	{ competencyIds, viewerTenantId, now }: { competencyIds: readonly string[]; viewerTenantId: string; now: Date },
 ): Promise<GrantingCourse[]> {
 	if (competencyIds.length === 0) return []
-	const rows = await selectRows<{ competency_id: string; course_id: string; title: string; grants_level: number | null; next_session_id: string | null; next_starts_at: Date | string | null }>(
+	const rows = await selectRows<{ competency_id: string; course_id: string; title: string; grants_level: number | null; next_session_id: string | null; next_starts_at: Date | string | null; next_of_viewer_unit: boolean | null }>(
 		db,
-		sql`select cc.competency_id, c.id as course_id, c.title, cc.grants_level, next.id as next_session_id, next.starts_at as next_starts_at
+		sql`select cc.competency_id, c.id as course_id, c.title, cc.grants_level, next.id as next_session_id, next.starts_at as next_starts_at,
+				next.tenant_id = ${viewerTenantId} as next_of_viewer_unit
 			from course_competencies cc
 			join courses c on c.id = cc.course_id
 			left join lateral (
-				select s.id, s.starts_at from sessions s
+				select s.id, s.starts_at, s.tenant_id from sessions s
 				where s.course_id = c.id and s.status = 'planned' and s.starts_at > ${now.toISOString()}::timestamptz
 				order by s.starts_at limit 1
 			) next on true
@@ -404,6 +414,7 @@ export async function listCoursesGranting(
 		grantsLevel: row.grants_level,
 		nextSessionId: row.next_session_id,
 		nextSessionStartsAt: row.next_starts_at === null ? null : new Date(row.next_starts_at),
+		nextSessionOfViewerUnit: row.next_of_viewer_unit === true,
 	}))
 }
 
