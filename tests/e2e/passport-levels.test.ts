@@ -2,10 +2,11 @@ import { and, eq } from 'drizzle-orm'
 import { randomBytes } from 'node:crypto'
 import { recomputePassports } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers } from '@leerplein/db/testing'
 import { addDays, amsterdamDate } from '@leerplein/domain'
 import { describe, expect, test } from 'vitest'
-import { accessibleAt320, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { accessibleAt320, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
 // Levels on the passport (ADR 031, addendum on levels): Sanne needs a competency at level 2
 // (Gevorderd) and holds it only at level 1, so her dot is red for that reason — in colour, shape
@@ -19,7 +20,8 @@ const MARK = 'Mark Jansen' // manager, RVO; Sanne's manager in the demo data
 describe.each(drivers)('a passport with levels, on %s', (driver) => {
 	const e2e = useE2E({ driver, owner: true })
 
-	test('Sanne is red for a level too low, with the explanation and only the course granting enough; her manager approves her certificate at level 2 and the dot is green', async () => {
+	/** A competency with three levels that Sanne needs at level 2 and holds at level 1 (a month ago), and a course granting each of levels 1 and 2. */
+	async function plant() {
 		const { db } = e2e.owner
 		const suffix = randomBytes(3).toString('hex')
 		const NAME = `Inspectietechnieken ${suffix}`
@@ -63,6 +65,12 @@ describe.each(drivers)('a passport with levels, on %s', (driver) => {
 			level: 1,
 		})
 		await recomputePassports(db, { tenantId: rvo!.id, userIds: [sanne!.id], today, trigger: 'requirement' })
+
+		return { db, rvo: rvo!, sanne: sanne!, competency: competency!, NAME, BASIC, ADVANCED, today }
+	}
+
+	test('Sanne is red for a level too low, with the explanation and only the course granting enough; her manager approves her certificate at level 2 and the dot is green', async () => {
+		const { db, sanne, competency, NAME, BASIC, ADVANCED, today } = await plant()
 
 		// Red, for want of level: colour, shape and words, and what to do.
 		const page = await e2e.newPage()
@@ -121,5 +129,41 @@ describe.each(drivers)('a passport with levels, on %s', (driver) => {
 		await item.getByText('Uw niveau: 2 Gevorderd · Vereist: minimaal niveau 2 Gevorderd').waitFor()
 		expect(await page.getByRole('region', { name: `Wat kunt u doen voor ${NAME}?` }).count()).toBe(0)
 		await accessibleAt320(page)
+	}, 120_000)
+
+	test('a coordinator imports history with levels: by name or number, an unknown level or a level on a competency without levels is skipped with the reason, and the dot turns green', async () => {
+		const { db, sanne, competency, NAME } = await plant()
+		const employeeNumber = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-employee')!.employeeNumber
+		const page = await e2e.newPage()
+		page.setDefaultTimeout(15_000)
+		await signInAs(page, FATIMA, { returnTo: '/paspoorten/importeren' })
+		const csv = [
+			'medewerker;bekwaamheid;datum;niveau',
+			`${employeeNumber};${NAME};1-3-2026;Gevorderd`,
+			`${employeeNumber};${NAME};1-3-2026;Meester`,
+			`${employeeNumber};Omgaan met agressie;1-3-2026;2`,
+		].join('\n')
+		await page.getByLabel('Of plak de regels hier').fill(csv)
+		await page.getByRole('button', { name: 'Controleren' }).click()
+		const results = page.getByRole('region', { name: 'Uitkomst per regel' })
+		await results.getByRole('row', { name: new RegExp(`^2 ${SANNE} ${NAME} .*2 Gevorderd.* Wordt geïmporteerd$`) }).waitFor()
+		await results.getByRole('row', { name: /^3 .* Geen niveau van deze bekwaamheid; kies uit 1 Basis, 2 Gevorderd, 3 Expert$/ }).waitFor()
+		await results.getByRole('row', { name: /^4 .* Deze bekwaamheid heeft geen niveaus: laat het niveau leeg$/ }).waitFor()
+		await accessibleAt320(page)
+
+		await page.getByRole('button', { name: '1 regel importeren' }).click()
+		await page.getByRole('status').filter({ hasText: '1 bewijs geïmporteerd; de paspoorten zijn bijgewerkt.' }).waitFor()
+		const imported = await db
+			.select({ level: schema.passportEvidence.level, occurredOn: schema.passportEvidence.occurredOn })
+			.from(schema.passportEvidence)
+			.where(and(eq(schema.passportEvidence.userId, sanne.id), eq(schema.passportEvidence.competencyId, competency.id), eq(schema.passportEvidence.sourceRef, 'csv:2026-03-01')))
+		expect(imported).toEqual([{ level: 2, occurredOn: '2026-03-01' }])
+
+		// Green at level 2 on her passport, no job run.
+		const sannePage = await e2e.newPage()
+		await signInAs(sannePage, SANNE, { returnTo: '/mijn-paspoort' })
+		const item = sannePage.getByRole('listitem').filter({ has: sannePage.getByRole('heading', { name: NAME }) })
+		await item.locator('.passport-dot--green').getByText('Geldig').waitFor()
+		await item.getByText('Uw niveau: 2 Gevorderd · Vereist: minimaal niveau 2 Gevorderd').waitFor()
 	}, 120_000)
 })
