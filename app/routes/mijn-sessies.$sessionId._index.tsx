@@ -65,6 +65,14 @@ export default function TrainerSession() {
 						{' · '}
 						{meeting.online ? t('sessionPlan.online') : meeting.roomName ? `${meeting.roomName}, ${meeting.locationName ?? ''}` : (session.city ?? t('course.online'))}
 						{meeting.trainers.length > 0 ? ` · ${meeting.trainers.map((trainer) => trainer.name).join(', ')}` : null}
+						{meeting.link ? (
+							<>
+								{' · '}
+								<a href={meeting.link} target="_blank" rel="noopener noreferrer" aria-label={t('mySessions.meetingLinkOn', { date: formatDate(new Date(meeting.startsAt), language) })}>
+									{t('myLearning.meetingLink')}
+								</a>
+							</>
+						) : null}
 					</li>
 				))}
 			</ol>

@@ -68,12 +68,14 @@ describe.each(await testDrivers())('a trainer registers attendance per meeting o
 		expect(await statusOf(f.enrolment)).toBe('attended')
 	})
 
-	test('"my sessions" and a session\'s page are for its trainers: another employee is no trainer (403) and finds no session (404)', async () => {
+	test('"my sessions" and a session\'s page, with the online meetings\' links, are for its trainers: another employee is no trainer (403) and finds no session (404)', async () => {
 		const mine = await showMySessions(ctx(), { actor: employee(f.first) })
 		expect(mine.ok && mine.value.recent.map((session) => session.id)).toEqual([f.session])
 		expect(await showMySessions(ctx(), { actor: employee(f.colleague) })).toEqual({ ok: false, kind: 'forbidden', code: 'NOT_A_TRAINER' })
 		const shown = await showTrainerSession(ctx(), { actor: employee(f.first), sessionId: f.session })
 		expect(shown.ok && shown.value.meetings.map((meeting) => meeting.mine)).toEqual([true, false])
+		// The trainer sees the online meetings' links (the participants' right, and theirs).
+		expect(shown.ok && shown.value.meetings.map((meeting) => meeting.link)).toEqual(['https://meet.example.nl/eerste', null])
 		expect(await showTrainerSession(ctx(), { actor: employee(f.colleague), sessionId: f.session })).toEqual({ ok: false, kind: 'not_found', code: 'SESSION_NOT_FOUND' })
 	})
 })
@@ -111,6 +113,8 @@ async function plant(database: TestDatabase) {
 	await db.insert(schema.meetingTrainers).values(
 		[0, 1].map((k) => ({ meetingId: meetings[k]!.id, trainerId: trainers[k]!.id, tenantId: nvwa!, startsAt: meetings[k]!.startsAt, endsAt: meetings[k]!.endsAt, cancelled: false })),
 	)
+	// The first meeting's link (the second has none yet): its trainers join it too.
+	await db.insert(schema.meetingLinks).values({ meetingId: meetings[0]!.id, tenantId: nvwa!, url: 'https://meet.example.nl/eerste' })
 	const [enrolment] = await db.insert(schema.enrolments).values({ tenantId: nvwa!, sessionId: session!.id, userId: participant, status: 'enrolled', queueNumber: 1 }).returning({ id: schema.enrolments.id })
 	return {
 		nvwa: nvwa!,

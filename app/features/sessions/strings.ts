@@ -309,6 +309,7 @@ export const nl = {
 		online: 'Online',
 	},
 	mySessions: {
+		meetingLinkOn: 'Online deelnemen aan de bijeenkomst van {{date}}',
 		title: 'Mijn sessies',
 		intro: 'De uitvoeringen waarin u een bijeenkomst geeft: de komende, en die van de afgelopen 30 dagen om de aanwezigheid te registreren.',
 		upcoming: 'Komende sessies',
@@ -643,6 +644,7 @@ export const en: typeof nl = {
 		online: 'Online',
 	},
 	mySessions: {
+		meetingLinkOn: 'Join the meeting of {{date}} online',
 		title: 'My sessions',
 		intro: 'The sessions in which you teach a meeting: those ahead, and those of the last 30 days to register attendance.',
 		upcoming: 'Upcoming sessions',

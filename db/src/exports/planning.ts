@@ -23,6 +23,7 @@ export {
 	listSessionMeetings,
 	listUnitLocations,
 	listUnitRooms,
+	listMeetingLinks,
 	listUnitTrainers,
 	roomPlaces,
 	updateMeeting,

@@ -233,6 +233,16 @@ export async function getSessionPlan(db: Database, { tenantId, sessionId }: { te
 	return { ...session, onlineLink: link?.url ?? null, meetings }
 }
 
+/**
+ * The links of these online meetings, by meeting id. The policies decide who reads one: the
+ * providing unit (its coordinators and trainers) and the session's seated participants.
+ */
+export async function listMeetingLinks(db: Database, { meetingIds }: { meetingIds: string[] }): Promise<Map<string, string>> {
+	if (meetingIds.length === 0) return new Map()
+	const rows = await db.select({ meetingId: meetingLinks.meetingId, url: meetingLinks.url }).from(meetingLinks).where(inArray(meetingLinks.meetingId, meetingIds))
+	return new Map(rows.map((row) => [row.meetingId, row.url]))
+}
+
 /** The unit's trainers, active first, matching a search in name, organisation or e-mail. */
 export async function listUnitTrainers(db: Database, { tenantId, search }: { tenantId: string; search: string }) {
 	const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
