@@ -4,11 +4,10 @@ import { getOwnCourse } from '@leerplein/db/catalogue'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import { courseInputSchema, type Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { changeCourseStatus } from './change-course-status.server.ts'
 import { saveCourse } from './save-course.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // The course form's services against a real database: a new course is a draft with its
 // audiences, a coordinator publishes and archives it explicitly (audited), and another unit's
@@ -20,7 +19,7 @@ describe.each(await testDrivers())('course services on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const coordinatorOf = (userId: string, tenantId: string): Actor => ({ userId, tenantId, grants: [{ role: 'coordinator', tenantId }] })
 	const input = (fields: Record<string, unknown> = {}) =>
 		courseInputSchema.parse({

@@ -3,11 +3,10 @@ import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { addParticipant } from './add-participant.server.ts'
 import { showParticipantOptions } from './show-participant-options.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // A coordinator adds an employee of the unit to one of the unit's sessions, on their behalf
 // (issue 14, item 6): the employee's own request under their unit's rules, said before the click,
@@ -20,7 +19,7 @@ describe.each(await testDrivers())('adding a participant on their behalf, on %s'
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const coordinator = (): Actor => ({ userId: f.coordinator, tenantId: f.rvo, grants: [{ role: 'coordinator', tenantId: f.rvo }] })
 	const inRvo = <T>(work: Parameters<typeof withTenantContext<T>>[2]) => withTenantContext(app.db, { tenantId: f.rvo, userId: null }, work)
 	const enrolmentsOf = async (userId: string) =>

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { storeScore } from '@leerplein/db/lti'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertElearningOnTool, insertNvwaAndRvo, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { scoreSchema } from '../lti/protocol.server.ts'
 import { recordLtiScore } from '../lti/record-lti-score.server.ts'
 import { settleBlendedCompletion } from './settle-blended-completion.server.ts'
@@ -15,6 +12,7 @@ import { setCompletionRule } from '../lti/set-completion-rule.server.ts'
 import type { ToolAccess } from '../lti/tool-context.server.ts'
 import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
 import { showMyLearning } from './show-my-learning.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // A blended programme (ADR 033) against a real database on both drivers: NVWA's course is a
 // classroom meeting and a Moodle module. An RVO employee's enrolment completes only when both are
@@ -27,7 +25,7 @@ describe.each(await testDrivers())('a blended programme completes in either orde
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const coordinator = (): Actor => ({ userId: f.coordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] })
 	const statusOf = async (enrolmentId: string) =>
 		(await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => tx.select({ id: schema.enrolments.id, status: schema.enrolments.status }).from(schema.enrolments))).find((row) => row.id === enrolmentId)?.status

@@ -4,13 +4,12 @@ import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
 import fc from 'fast-check'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { cancelEnrolment } from './cancel-enrolment.server.ts'
 import { decideEnrolments } from './decide-enrolment.server.ts'
 import { requestEnrolment } from './request-enrolment.server.ts'
 import { showEnrolmentOptions } from './show-enrolment-options.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Issue 14, item 5: the remaining budget an employee is shown always equals the yearly budget
 // minus what is committed. A model of the P&O rules (approval above a price or over budget,
@@ -52,7 +51,7 @@ describe.each(await testDrivers())('the learning budget on %s', (driver) => {
 	let app: DatabaseClient
 	let unit: string
 	let sessionIds: string[]
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)

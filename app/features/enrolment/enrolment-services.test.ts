@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { nl } from '../../i18n/nl.ts'
 import { completeEnrolment } from './complete-enrolment.server.ts'
 import { decideEnrolments } from './decide-enrolment.server.ts'
@@ -13,6 +10,7 @@ import { enqueueReminders } from '../notifications/enqueue-reminders.server.ts'
 import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
 import { requestEnrolment } from './request-enrolment.server.ts'
 import { showCourse } from '../catalogue/show-course.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // The enrolment services against a real database and the real job queue (pg-boss), on PGlite
 // and PostgreSQL: what they enqueue in their transaction, and what the state machine refuses.
@@ -25,7 +23,7 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
 	/** The context a request or job gives a service, with the clock set to `now`. */
-	const ctx = (now: Date = NOW): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = (now: Date = NOW) => testContext(app.db, now)
 	const job = { actor: null }
 
 	// A fresh, migrated database per driver; PGlite's start-up is the slow part.

@@ -4,14 +4,13 @@ import type { ParticipantMessageJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { sendNotification } from '../notifications/send-notification.server.ts'
 import { cancelParticipants } from './cancel-participants.server.ts'
 import { mailParticipants } from './mail-participants.server.ts'
 import { moveParticipants } from './move-participants.server.ts'
 import { previewParticipantAction } from './preview-participant-action.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Bulk actions on a session's participants (issue 14 item 6), against a real database and the real
 // job queue, on PGlite and PostgreSQL: each person's own outcome, a refusal named on its row and
@@ -24,7 +23,7 @@ describe.each(await testDrivers())('bulk actions on a session’s participants o
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const coordinator = (): Actor => ({ userId: f.coordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] })
 	const otherCoordinator = (): Actor => ({ userId: f.rvoCoordinator, tenantId: f.rvo, grants: [{ role: 'coordinator', tenantId: f.rvo }] })
 

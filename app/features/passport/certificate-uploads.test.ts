@@ -5,14 +5,13 @@ import { schema } from '@leerplein/db/schema'
 import type { CertificateSubmittedJob } from '@leerplein/db/jobs'
 import { createTestDatabase, insertNvwaAndRvo, listMailJobs, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import { MAX_CERTIFICATE_BYTES, type Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { sendNotification } from '../notifications/send-notification.server.ts'
 import { decideCertificate } from './decide-certificate.server.ts'
 import { listCertificatesToReview, listMyCertificates } from './list-certificates.server.ts'
 import { openCertificate } from './open-certificate.server.ts'
 import { submitCertificate } from './submit-certificate.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Certificate uploads through the real services (ADR 031, uploads): an employee sends one in, a
 // wrong or too large file is refused with nothing stored, another unit never reaches it, and
@@ -26,7 +25,7 @@ describe.each(await testDrivers())('certificate uploads on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx: ServiceContext = { db: undefined as never, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' }
+	const ctx = testContext(undefined as never, NOW)
 	const context = () => ({ ...ctx, db: app.db })
 	const passportOf = (userId: string) => withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => listPassport(tx, { userId }))
 	const uploadCount = () => database.asOwner(async (db) => (await db.select({ id: schema.passportUploads.id }).from(schema.passportUploads)).length)

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { listPassport } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { importEvidence } from './import-evidence.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Importing another system's history (issue 15, item 3): checked row by row with nothing stored,
 // then imported once — the dots green before the service returns, a second import adds nothing,
@@ -19,7 +17,7 @@ describe.each(await testDrivers())('the evidence import on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const coordinator = (): Actor => ({ userId: f.coordinator, tenantId: f.rvo, grants: [{ role: 'coordinator', tenantId: f.rvo }] })
 		// Read in a unit's context: the tables' row-level security is forced, also for their owner on PGlite.
 	const inUnit = <T,>(tenantId: string, work: Parameters<typeof withTenantContext<T>>[2]) => withTenantContext(app.db, { tenantId, userId: null }, work)

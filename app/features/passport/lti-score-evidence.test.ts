@@ -1,17 +1,15 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type Database, type DatabaseClient } from '@leerplein/db'
 import { listPassport } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertElearningOnTool, insertNvwaAndRvo, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { scoreSchema } from '../lti/protocol.server.ts'
 import { recordLtiScore } from '../lti/record-lti-score.server.ts'
 import type { ToolAccess } from '../lti/tool-context.server.ts'
 import { checkPassportConsistency } from './check-passport-consistency.server.ts'
 import { updateCourseCompetencies } from './course-competencies.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // An LTI score as passport evidence (ADR 031, addendum): NVWA's e-learning grants "Monsterneming"
 // only from a score of 80 % and "Integriteit" on completion; an RVO employee's scores arrive
@@ -24,7 +22,7 @@ describe.each(await testDrivers())('LTI scores as passport evidence on %s', (dri
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (now: Date): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = (now: Date) => testContext(app.db, now)
 	const inRvo = <T,>(work: (tx: Database) => Promise<T>) => withTenantContext(app.db, { tenantId: f.rvo, userId: null }, work)
 	const dots = async () => Object.fromEntries((await inRvo((tx) => listPassport(tx, { userId: f.employee }))).map((dot) => [dot.name, { status: dot.status, validUntil: dot.validUntil }]))
 	const evidence = async () => {

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { getEvidenceFacts, recomputePassports, revokeEvidence, supersedeEvidence } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertElearningOnTool, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { addDays, amsterdamDate, passportStatus, sameStatus, type Actor, type CalendarDate, type Competency, type PassportStatus } from '@leerplein/domain'
 import fc from 'fast-check'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { scoreSchema } from '../lti/protocol.server.ts'
 import { recordLtiScore } from '../lti/record-lti-score.server.ts'
 import type { ToolAccess } from '../lti/tool-context.server.ts'
@@ -17,6 +14,7 @@ import { deactivateConcernRequirement, deactivatePersonRequirement, deactivateUn
 import { decideCertificate } from './decide-certificate.server.ts'
 import { importEvidence } from './import-evidence.server.ts'
 import { submitCertificate } from './submit-certificate.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Issue 15's "done when": after a randomised sequence of evidence (imported, uploaded and
 // approved, LTI scores; days in and out of order), revocations, supersessions, requirements
@@ -104,10 +102,7 @@ describe.each(await testDrivers())('the passport after random evidence on %s', (
 	let run = 0
 	const concernRequirements: ModelConcernRequirement[] = []
 	const units: string[] = []
-	const ctx = (): ServiceContext => {
-		const now = clock
-		return { db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' }
-	}
+	const ctx = () => testContext(app.db, clock)
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)

@@ -4,12 +4,11 @@ import { listPassport, listPassportHistory, recomputePassports } from '@leerplei
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { correctEvidence } from './correct-evidence.server.ts'
 import { revokeEvidence } from './revoke-evidence.server.ts'
 import { showPersonPassport } from './show-person-passport.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // One person's evidence through the real services (ADR 031, evidence on a screen): their manager
 // and their unit's coordinators read it, nobody of another unit finds them, a coordinator revokes
@@ -23,7 +22,7 @@ describe.each(await testDrivers())('evidence on a person’s passport on %s', (d
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const actor = (userId: string, tenantId: string, grants: Actor['grants'] = []): Actor => ({ userId, tenantId, grants: [{ role: 'employee', tenantId }, ...grants] })
 	const dotOf = async (userId: string) => (await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => listPassport(tx, { userId })))[0]
 	const evidenceOf = async (userId: string) => (await database.asOwner((db) => db.select().from(schema.passportEvidence))).filter((row) => row.userId === userId)

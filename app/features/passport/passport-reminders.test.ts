@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import type { PassportReminderJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, finishMailJobs, insertNvwaAndRvo, listMailJobs, type TestDatabase, testDrivers } from '@leerplein/db/testing'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { sendNotification, type MailDelivery } from '../notifications/send-notification.server.ts'
 import { checkPassportConsistency } from './check-passport-consistency.server.ts'
 import { enqueuePassportReminders } from './enqueue-passport-reminders.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Passport reminders through the real services (ADR 031, reminders): the daily job, run at the
 // days the test sets, queues one mail per recipient per reminder, however often it runs, and the
@@ -22,7 +20,7 @@ describe.each(await testDrivers())('passport reminders on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (now: Date): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: null })
+	const ctx = (now: Date) => testContext(app.db, now, { clientIp: null })
 	const remind = async (day: string) => {
 		const result = await enqueuePassportReminders(ctx(at(day)), { actor: null })
 		if (!result.ok) throw new Error(`the reminder job refused: ${result.code}`)

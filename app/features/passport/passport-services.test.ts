@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { listPassport, listPassportHistory, recomputePassports } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { registerMeetingAttendance } from '../sessions/register-meeting-attendance.server.ts'
 import { checkPassportConsistency } from './check-passport-consistency.server.ts'
 import { showMyPassport } from './show-passport.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // The passport through the real services (ADR 031): a providing unit registers attendance and
 // the employee's dot, in another unit, is green when the transaction commits; the nightly check
@@ -21,7 +19,7 @@ describe.each(await testDrivers())('passport services on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (now: Date = NOW): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = (now: Date = NOW) => testContext(app.db, now)
 	const passportOf = (tenantId: string, userId: string) => withTenantContext(app.db, { tenantId, userId: null }, (tx) => listPassport(tx, { userId }))
 
 	beforeAll(async () => {

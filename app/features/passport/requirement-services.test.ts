@@ -5,11 +5,10 @@ import { listPassport } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, finishJob, insertNvwaAndRvo, listQueuedJobs, type TestDatabase, testDrivers } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { addConcernRequirement, addPersonRequirement, addUnitRequirement, recomputeUnitForConcernRequirement } from './add-requirement.server.ts'
 import { deactivateConcernRequirement, deactivatePersonRequirement, deactivateUnitRequirement } from './deactivate-requirement.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // The requirement screens' services (ADR 031, requirement screens): a unit's own and a person
 // requirement recompute the dots they touch before the service returns; the concern's enqueues a
@@ -22,7 +21,7 @@ describe.each(await testDrivers())('requirement services on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const dotOf = async (tenantId: string, userId: string) =>
 		(await withTenantContext(app.db, { tenantId, userId: null }, (tx) => listPassport(tx, { userId }))).find((dot) => dot.competencyId === f.bhv)?.status ?? null
 	const audits = (action: string, objectId: string) => database.asOwner(async (db) => (await db.select().from(schema.auditLog)).filter((row) => row.action === action && row.objectId === objectId))

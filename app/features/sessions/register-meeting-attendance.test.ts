@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import type { Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { registerMeetingAttendance } from './register-meeting-attendance.server.ts'
 import { showMySessions } from './show-my-sessions.server.ts'
 import { showTrainerSession } from './show-trainer-session.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Attendance per meeting by a session's trainers (ADR 028), against a real database on both drivers:
 // a trainer registers only the meetings they teach, the session is attended once both meetings
@@ -20,7 +18,7 @@ describe.each(await testDrivers())('a trainer registers attendance per meeting o
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => NOW }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = () => testContext(app.db, NOW)
 	const employee = (userId: string): Actor => ({ userId, tenantId: f.nvwa, grants: [{ role: 'employee', tenantId: f.nvwa }] })
 	// Read as the portal does, in the unit's context (on PGlite the owner's connection is the app role's too).
 	const statusOf = async (enrolmentId: string) =>

@@ -1,11 +1,8 @@
-import { randomUUID } from 'node:crypto'
 import type { Database, DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { amsterdamWallClock, type Actor } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
 import { cancelEnrolment } from '../enrolment/cancel-enrolment.server.ts'
 import { moveEnrolment } from '../enrolment/move-enrolment.server.ts'
 import { requestEnrolment } from '../enrolment/request-enrolment.server.ts'
@@ -17,6 +14,7 @@ import { editSession } from './edit-session.server.ts'
 import { listUnitSessions } from './list-unit-sessions.server.ts'
 import { planNewSession } from './plan-session.server.ts'
 import { showSessionAdmin } from './show-session-admin.server.ts'
+import { testContext } from '../../core/testing.ts'
 
 // Changing a planned session (issue 14, ADR 029) against a real database and the real job queue,
 // on PGlite and PostgreSQL, with a fixed clock: what is refused and changes nothing, whom a change
@@ -31,7 +29,7 @@ describe.each(await testDrivers())('changing a planned session on %s', (driver) 
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (now: Date = NOW): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = (now: Date = NOW) => testContext(app.db, now)
 	const delivery = { transport: null, from: 'Leerplein <noreply@leerplein.local>' }
 
 	beforeAll(async () => {
