@@ -5,6 +5,7 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { requirePermission } from '../features/identity/guard.server.ts'
+import { AdminList } from '../components/admin-list.tsx'
 import { ConfirmAction } from '../components/confirm-action.tsx'
 import { ErrorSummary, Field, useErrorText } from '../components/field.tsx'
 import { ToolRegistrationFields, useToolForm } from '../features/lti/tool-registration-fields.tsx'
@@ -101,45 +102,30 @@ export default function LearningTools() {
 					{notice === 'sleutel' ? t('lti.admin.rotated') : t('lti.admin.registered')}
 				</p>
 			) : null}
-			<section aria-labelledby="tools">
-				<h2 id="tools">{t('lti.admin.registeredTools')}</h2>
-				{tools.length === 0 ? (
-					<p className="empty-state">{t('lti.admin.noTools')}</p>
-				) : (
-					<ScrollRegion labelledBy="tools">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('lti.admin.name')}</th>
-									<th scope="col">{t('lti.admin.clientId')}</th>
-									<th scope="col">{t('lti.admin.deploymentIds')}</th>
-									<th scope="col">{t('lti.admin.via')}</th>
-									<th scope="col">{t('lti.admin.since')}</th>
-									<th scope="col">{t('lti.admin.status')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{tools.map((tool) => (
-									<tr key={tool.id}>
-										<td>
-											<Link to={`/beheer/leeromgevingen/${tool.id}`} aria-label={t('lti.admin.openTool', { name: tool.name })}>
-												{tool.name}
-											</Link>
-										</td>
-										<td>
-											<code>{tool.clientId}</code>
-										</td>
-										<td>{tool.deploymentIds.join(', ')}</td>
-										<td>{tool.registeredVia === 'dynamic' ? t('lti.admin.viaDynamic') : t('lti.admin.viaManual')}</td>
-										<td>{formatDate(new Date(tool.createdAt), i18n.language)}</td>
-										<td>{tool.active ? t('lti.tool.active') : t('lti.tool.inactive')}</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="tools"
+				heading={t('lti.admin.registeredTools')}
+				columns={[t('lti.admin.name'), t('lti.admin.clientId'), t('lti.admin.deploymentIds'), t('lti.admin.via'), t('lti.admin.since'), t('lti.admin.status')]}
+				empty={tools.length === 0}
+				emptyText={t('lti.admin.noTools')}
+			>
+				{tools.map((tool) => (
+					<tr key={tool.id}>
+						<th scope="row">
+							<Link to={`/beheer/leeromgevingen/${tool.id}`} aria-label={t('lti.admin.openTool', { name: tool.name })}>
+								{tool.name}
+							</Link>
+						</th>
+						<td>
+							<code>{tool.clientId}</code>
+						</td>
+						<td>{tool.deploymentIds.join(', ')}</td>
+						<td>{tool.registeredVia === 'dynamic' ? t('lti.admin.viaDynamic') : t('lti.admin.viaManual')}</td>
+						<td>{formatDate(new Date(tool.createdAt), i18n.language)}</td>
+						<td>{tool.active ? t('lti.tool.active') : t('lti.tool.inactive')}</td>
+					</tr>
+				))}
+			</AdminList>
 			<section aria-labelledby="adressen">
 				<h2 id="adressen">{t('lti.admin.endpoints')}</h2>
 				<dl className="facts">

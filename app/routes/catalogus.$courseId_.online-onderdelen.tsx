@@ -19,7 +19,7 @@ import { showOnlineParts, type OnlinePartsPage } from '../features/lti/show-onli
 import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '../core/form.server.ts'
 import { throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { idParam } from '../core/route-params.server.ts'
-import { ScrollRegion } from '../components/scroll-region.tsx'
+import { AdminList } from '../components/admin-list.tsx'
 
 // Any signed-in person passes the guard; the service decides on the course it loads (can() on
 // the course, 404 for one their unit cannot see), since its provider is not known before.
@@ -158,56 +158,42 @@ export default function OnlineParts() {
 					<MoodleIdsForm key={identifying.id} courseId={course.id} part={identifying} lastResult={replyTo(actionData, 'moodle-ids')} />
 				</section>
 			) : null}
-			<section aria-labelledby="huidige">
-				<h2 id="huidige">{t('lti.manage.current')}</h2>
-				{parts.length === 0 ? (
-					<p className="empty-state">{t('lti.parts.none')}</p>
-				) : (
-					<ScrollRegion labelledBy="huidige">
-						<table className="sessions">
-							<thead>
-								<tr>
-									<th scope="col">{t('lti.manage.partTitle')}</th>
-									<th scope="col">{t('lti.manage.tool')}</th>
-									<th scope="col">{t('lti.manage.passMark')}</th>
-									<th scope="col">{t('lti.manage.moodleColumn')}</th>
-									<th scope="col">{t('lti.manage.actions')}</th>
-								</tr>
-							</thead>
-							<tbody>
-								{parts.map((part) => (
-									<tr key={part.id}>
-										<td>{part.title}</td>
-										<td>
-											{part.toolName}
-											{part.toolActive ? null : (
-												<>
-													<br />
-													<strong>{t('lti.manage.toolOff')}</strong>
-												</>
-											)}
-										</td>
-										<td>
-											{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}
-											{part.completedBelowPassMark > 0 ? (
-												<>
-													<br />
-													{t('lti.manage.completedBelowPassMark', { count: part.completedBelowPassMark })}
-												</>
-											) : null}
-										</td>
-										<td>{part.moodleActivityId === null ? t('lti.manage.noMoodleIds') : t('lti.manage.moodleIds', { course: part.moodleCourseId, activity: part.moodleActivityId })}</td>
-										<td>
-											<Link to={`?moodle=${part.id}#moodle-ids`}>{t('lti.manage.setMoodleIds', { title: part.title })}</Link>{' '}
-											<Link to={`?verwijderen=${part.id}`}>{t('lti.manage.remove', { title: part.title })}</Link>
-										</td>
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</ScrollRegion>
-				)}
-			</section>
+			<AdminList
+				id="huidige"
+				heading={t('lti.manage.current')}
+				columns={[t('lti.manage.partTitle'), t('lti.manage.tool'), t('lti.manage.passMark'), t('lti.manage.moodleColumn'), t('lti.manage.actions')]}
+				empty={parts.length === 0}
+				emptyText={t('lti.parts.none')}
+			>
+				{parts.map((part) => (
+					<tr key={part.id}>
+						<th scope="row">{part.title}</th>
+						<td>
+							{part.toolName}
+							{part.toolActive ? null : (
+								<>
+									<br />
+									<strong>{t('lti.manage.toolOff')}</strong>
+								</>
+							)}
+						</td>
+						<td>
+							{part.passMarkPercent === null ? t('lti.manage.noPassMark') : `${part.passMarkPercent}%`}
+							{part.completedBelowPassMark > 0 ? (
+								<>
+									<br />
+									{t('lti.manage.completedBelowPassMark', { count: part.completedBelowPassMark })}
+								</>
+							) : null}
+						</td>
+						<td>{part.moodleActivityId === null ? t('lti.manage.noMoodleIds') : t('lti.manage.moodleIds', { course: part.moodleCourseId, activity: part.moodleActivityId })}</td>
+						<td>
+							<Link to={`?moodle=${part.id}#moodle-ids`}>{t('lti.manage.setMoodleIds', { title: part.title })}</Link>{' '}
+							<Link to={`?verwijderen=${part.id}`}>{t('lti.manage.remove', { title: part.title })}</Link>
+						</td>
+					</tr>
+				))}
+			</AdminList>
 			{completion.byRule ? (
 				<section aria-labelledby="afronding">
 					<h2 id="afronding">{t('lti.completion.title')}</h2>

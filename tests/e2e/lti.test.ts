@@ -172,7 +172,7 @@ describe.skipIf(!drivers.includes('postgres'))('Moodle over LTI 1.3 with ltijs a
 		const [toolPage] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /^Inhoud kiezen in Testleeromgeving\b/ }).click()])
 		// The tool answers at once with its auto-posted response; the window ends on our page.
 		await toolPage.getByText('Er is 1 online onderdeel gekoppeld.').waitFor()
-		expect(await toolPage.getByRole('cell', { name: 'Quiz hoofdstuk 2', exact: true }).isVisible()).toBe(true)
+		expect(await toolPage.getByRole('rowheader', { name: 'Quiz hoofdstuk 2', exact: true }).isVisible()).toBe(true)
 		const request = tool.launches.at(-1)!
 		expect(request.platformContext.messageType).toBe('LtiDeepLinkingRequest')
 		expect(request.platformContext.roles).toContain(LIS_ROLES.instructor)
