@@ -15,6 +15,7 @@ import { addConcernRequirement } from '../features/passport/add-requirement.serv
 import { deactivateConcernRequirement } from '../features/passport/deactivate-requirement.server.ts'
 import { concernRequirementConstraint, concernRequirementSchema, deactivateRequirementSchema } from '../features/passport/requirement-schema.ts'
 import { competencyWithLevels } from '../features/passport/levels.ts'
+import { RequirementTimingFields, requirementTimingSummary } from '../features/passport/requirement-fields.tsx'
 import { RequirementList } from '../features/passport/requirement-list.tsx'
 import { showConcernRequirements } from '../features/passport/show-requirements.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -104,9 +105,7 @@ export default function ConcernRequirements() {
 						fields={[
 							{ meta: fields.competencyId, label: t('requirements.competency') },
 							{ meta: fields.jobProfileName, label: t('requirements.jobProfileName') },
-							{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
-							{ meta: fields.graceDays, label: t('requirements.graceDays') },
-							{ meta: fields.minLevel, label: t('requirements.minLevel') },
+							...requirementTimingSummary(t, fields),
 						]}
 					/>
 					<Field
@@ -116,9 +115,7 @@ export default function ConcernRequirements() {
 						options={[{ value: '', label: t('requirements.chooseCompetency') }, ...competencies.map((competency) => ({ value: competency.id, label: competencyWithLevels(competency) }))]}
 					/>
 					<Field meta={fields.jobProfileName} label={t('requirements.jobProfileName')} hint={t('requirements.jobProfileNameHint')} />
-					<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
-					<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
-					<Field meta={fields.minLevel} label={t('requirements.minLevel')} hint={t('requirements.minLevelHint')} type="number" />
+					<RequirementTimingFields fields={fields} />
 					<button type="submit" className="button" disabled={busy}>
 						{t('requirements.add')}
 					</button>

@@ -21,6 +21,7 @@ import {
 	unitRequirementSchema,
 } from '../features/passport/requirement-schema.ts'
 import { competencyWithLevels, levelName } from '../features/passport/levels.ts'
+import { RequirementTimingFields, requirementTimingSummary } from '../features/passport/requirement-fields.tsx'
 import { RequirementList } from '../features/passport/requirement-list.tsx'
 import { showUnitRequirements } from '../features/passport/show-requirements.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -207,9 +208,7 @@ function UnitRequirementForm({ data, lastResult, busy }: { data: Loaded; lastRes
 				fields={[
 					{ meta: fields.competencyId, label: t('requirements.competency') },
 					{ meta: fields.jobProfileId, label: t('requirements.jobProfile') },
-					{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
-					{ meta: fields.graceDays, label: t('requirements.graceDays') },
-					{ meta: fields.minLevel, label: t('requirements.minLevel') },
+					...requirementTimingSummary(t, fields),
 				]}
 			/>
 			<Field meta={fields.competencyId} label={t('requirements.competency')} as="select" options={competencyOptions(data, t('requirements.chooseCompetency'))} />
@@ -219,9 +218,7 @@ function UnitRequirementForm({ data, lastResult, busy }: { data: Loaded; lastRes
 				as="select"
 				options={[{ value: '', label: t('requirements.everyone') }, ...data.jobProfiles.map((profile) => ({ value: profile.id, label: profile.name }))]}
 			/>
-			<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
-			<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
-			<Field meta={fields.minLevel} label={t('requirements.minLevel')} hint={t('requirements.minLevelHint')} type="number" />
+			<RequirementTimingFields fields={fields} />
 			<button type="submit" className="button" disabled={busy}>
 				{t('requirements.add')}
 			</button>
@@ -249,9 +246,7 @@ function PersonRequirementForm({ data, lastResult, busy }: { data: Loaded; lastR
 				fields={[
 					{ meta: fields.userId, label: t('requirements.person') },
 					{ meta: fields.competencyId, label: t('requirements.competency') },
-					{ meta: fields.introducedOn, label: t('requirements.introducedOn') },
-					{ meta: fields.graceDays, label: t('requirements.graceDays') },
-					{ meta: fields.minLevel, label: t('requirements.minLevel') },
+					...requirementTimingSummary(t, fields),
 					{ meta: fields.reason, label: t('requirements.reason') },
 				]}
 			/>
@@ -262,9 +257,7 @@ function PersonRequirementForm({ data, lastResult, busy }: { data: Loaded; lastR
 				options={[{ value: '', label: t('requirements.choosePerson') }, ...data.people.map((person) => ({ value: person.id, label: `${person.name} (${person.email})` }))]}
 			/>
 			<Field meta={fields.competencyId} label={t('requirements.competency')} as="select" options={competencyOptions(data, t('requirements.chooseCompetency'))} />
-			<Field meta={fields.introducedOn} label={t('requirements.introducedOn')} hint={t('requirements.introducedOnHint')} type="date" />
-			<Field meta={fields.graceDays} label={t('requirements.graceDays')} hint={t('requirements.graceDaysHint')} type="number" />
-			<Field meta={fields.minLevel} label={t('requirements.minLevel')} hint={t('requirements.minLevelHint')} type="number" />
+			<RequirementTimingFields fields={fields} />
 			<Field meta={fields.reason} label={t('requirements.reason')} hint={t('requirements.reasonHint')} as="textarea" rows={2} />
 			<button type="submit" className="button" disabled={busy}>
 				{t('requirements.addPerson')}
