@@ -166,6 +166,21 @@ export const nl = {
 		resultFailed: 'Niet verwerkt: {{message}}',
 		unknownRequest: 'Onbekende aanvraag {{id}}',
 	},
+	bulkJob: {
+		title_approve: 'Aanvragen goedkeuren',
+		title_decline: 'Aanvragen afwijzen',
+		queued: 'Uw beslissing over {{count}} aanvragen staat klaar en begint zo.',
+		running: '{{done}} van {{count}} aanvragen verwerkt.',
+		failedSoFar_one: '{{count}} aanvraag tot nu toe niet verwerkt.',
+		failedSoFar_other: '{{count}} aanvragen tot nu toe niet verwerkt.',
+		progress: 'Voortgang',
+		refreshHint: 'Deze pagina werkt zichzelf bij. Zonder JavaScript:',
+		refresh: 'Vernieuwen',
+		finished: 'Klaar: {{done}} van {{count}} aanvragen verwerkt.',
+		reason: 'Reden van afwijzing: {{reason}}',
+		startedAt: 'Gestart op {{at}}.',
+		backToInbox: 'Terug naar de aanvragen',
+	},
 }
 
 export const en: typeof nl = {
@@ -332,5 +347,20 @@ export const en: typeof nl = {
 		resultOutcome: 'Result',
 		resultFailed: 'Not processed: {{message}}',
 		unknownRequest: 'Unknown request {{id}}',
+	},
+	bulkJob: {
+		title_approve: 'Approving requests',
+		title_decline: 'Declining requests',
+		queued: 'Your decision on {{count}} requests is queued and starts shortly.',
+		running: '{{done}} of {{count}} requests processed.',
+		failedSoFar_one: '{{count}} request not processed so far.',
+		failedSoFar_other: '{{count}} requests not processed so far.',
+		progress: 'Progress',
+		refreshHint: 'This page updates itself. Without JavaScript:',
+		refresh: 'Refresh',
+		finished: 'Done: {{done}} of {{count}} requests processed.',
+		reason: 'Reason for declining: {{reason}}',
+		startedAt: 'Started on {{at}}.',
+		backToInbox: 'Back to the requests',
 	},
 }
