@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import type { Actor, Resource } from '@leerplein/domain'
@@ -14,7 +14,8 @@ import { ScrollRegion } from '../components/scroll-region.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { decideEnrolments, type Decision } from '../features/enrolment/decide-enrolment.server.ts'
-import { bulkDecisionSchema } from '../features/enrolment/decision-schema.ts'
+import { BULK_JOB_THRESHOLD, bulkDecisionSchema } from '../features/enrolment/decision-schema.ts'
+import { queueBulkDecision } from '../features/enrolment/queue-bulk-decision.server.ts'
 import { APPROVAL_GRID_FILTERS, APPROVAL_SORTS } from '../features/enrolment/approval-grid.server.ts'
 import { previewDecision } from '../features/enrolment/preview-decision.server.ts'
 import { showApprovals } from '../features/enrolment/show-approvals.server.ts'
@@ -51,6 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return { result: submission.reply(), preview: preview.value, reason: value.reason?.trim() ?? '' }
 	}
 	const decision: Decision = value.intent === 'approve' ? { decision: 'approve' } : { decision: 'decline', reason: value.reason }
+	if (new Set(value.ids).size > BULK_JOB_THRESHOLD) {
+		// Too many to decide while the approver waits: a job decides them, and its page shows how far it got.
+		const queued = await queueBulkDecision(context, { actor, enrolmentIds: value.ids, decision })
+		if (!queued.ok) return refusedForm(submission, queued)
+		return redirect(`/goedkeuringen/verwerking/${queued.value.jobId}`)
+	}
 	const decided = await decideEnrolments(context, { actor, enrolmentIds: value.ids, decision })
 	if (!decided.ok) return refusedForm(submission, decided)
 	// Each request is reported on its own row; only when every one was refused does the answer as a whole fail, with the first refusal's status.
