@@ -83,7 +83,7 @@ type Preview = Extract<ActionData, { preview: unknown }>
 type Outcome = Extract<ActionData, { results: unknown }>
 
 export default function Approvals() {
-	const { rows, total, page, pages, courses, filters, sort, query } = useLoaderData<typeof loader>()
+	const { rows, total, page, pages, courses, batches, filters, sort, query } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const preview = actionData && 'preview' in actionData ? actionData : null
 	const outcome = actionData && 'results' in actionData ? actionData : null
@@ -143,6 +143,21 @@ export default function Approvals() {
 		<div className="container page">
 			<h1>{t('approvals.title')}</h1>
 			<p className="lead">{t('approvals.intro')}</p>
+			{batches.length > 0 ? (
+				<details className="bulk-jobs">
+					<summary>{t('bulkJob.recent', { count: batches.length })}</summary>
+					<ul className="plain-list">
+						{batches.map((batch) => (
+							<li key={batch.id}>
+								<Link to={`/goedkeuringen/verwerking/${batch.id}`}>
+									{t(`bulkJob.recent_${batch.kind}`, { count: batch.total, at: formatDateTime(new Date(batch.requestedAt), language) })}
+								</Link>{' '}
+								({t(`bulkJob.status_${batch.status}`)})
+							</li>
+						))}
+					</ul>
+				</details>
+			) : null}
 			{outcome ? <DecisionOutcome outcome={outcome} /> : null}
 			{preview ? <DecisionPreview preview={preview} /> : null}
 			{/* Nothing (or a forged id) selected concerns the selection as a whole: above the table. */}

@@ -36,6 +36,7 @@ ALTER TABLE "bulk_job_rows" ADD CONSTRAINT "bulk_job_rows_requested_by_users_id_
 ALTER TABLE "bulk_jobs" ADD CONSTRAINT "bulk_jobs_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "bulk_jobs" ADD CONSTRAINT "bulk_jobs_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "bulk_jobs_finished_at_index" ON "bulk_jobs" USING btree ("finished_at");--> statement-breakpoint
+CREATE INDEX "bulk_jobs_tenant_id_requested_by_requested_at_index" ON "bulk_jobs" USING btree ("tenant_id","requested_by","requested_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE POLICY "bulk_job_rows_initiator" ON "bulk_job_rows" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select app_tenant_id()) and requested_by = (select app_user_id())) WITH CHECK (tenant_id = (select app_tenant_id()) and requested_by = (select app_user_id()));--> statement-breakpoint
 CREATE POLICY "bulk_jobs_initiator" ON "bulk_jobs" AS PERMISSIVE FOR ALL TO public USING (tenant_id = (select app_tenant_id()) and requested_by = (select app_user_id())) WITH CHECK (tenant_id = (select app_tenant_id()) and requested_by = (select app_user_id()));--> statement-breakpoint
 -- hand-written below

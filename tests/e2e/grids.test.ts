@@ -87,7 +87,7 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		await preview.getByRole('button', { name: `Ja, ${REQUESTS} aanvragen goedkeuren` }).click()
 		// Too many to decide while she waits: a job decides them, and its page shows how far it got,
 		// asking again by itself every two seconds (JavaScript) until the outcome is there.
-		await fatima.waitForURL(/\/goedkeuringen\/verwerking\/[0-9a-f-]{36}$/)
+		await fatima.waitForURL(/\/goedkeuringen\/verwerking\/[0-9a-f-]{36}$/, { timeout: 120_000 })
 		await fatima.getByRole('heading', { level: 1, name: 'Aanvragen goedkeuren' }).waitFor()
 		await fatima.getByRole('heading', { name: `Klaar: ${REQUESTS} van ${REQUESTS} aanvragen verwerkt.` }).waitFor({ timeout: 240_000 })
 		await fatima.getByRole('status').filter({ hasText: `${REQUESTS - 2} aanvragen verwerkt.` }).waitFor()
@@ -117,6 +117,9 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		expect(ledger.reduce((sum, row) => sum + row.amountCents, 0)).toBe((REQUESTS - 2) * PRICE_CENTS)
 		// The inbox now holds only the request whose session was cancelled.
 		await fatima.getByRole('link', { name: 'Terug naar de aanvragen' }).click()
+		// The inbox keeps a link to the batch's outcome.
+		await fatima.getByText('Uw laatste verwerkingen (1)').click()
+		await fatima.getByRole('link', { name: new RegExp(`^${REQUESTS} aanvragen goedkeuren, gestart op `) }).waitFor()
 		await filterOnCourse(fatima, f.approveCourse.title)
 		await fatima.getByRole('status').filter({ hasText: '1 aanvraag wacht op een beslissing.' }).waitFor()
 	}, 300_000)
@@ -135,7 +138,7 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		await preview.getByText(`${f.declineIds.length} aanvragen worden afgewezen met deze reden: Geen plaats in het opleidingsplan dit jaar`).waitFor()
 		await expectAccessible(fatima)
 		await preview.getByRole('button', { name: `Ja, ${f.declineIds.length} aanvragen afwijzen` }).click()
-		await fatima.waitForURL(/\/goedkeuringen\/verwerking\/[0-9a-f-]{36}$/)
+		await fatima.waitForURL(/\/goedkeuringen\/verwerking\/[0-9a-f-]{36}$/, { timeout: 120_000 })
 		await fatima.getByText('Reden van afwijzing: Geen plaats in het opleidingsplan dit jaar').waitFor()
 		// The page as it first shows (queued or running, unless the worker was quicker), at 1280 and 320 pixels.
 		await accessibleAt320(fatima)

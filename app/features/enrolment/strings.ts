@@ -180,6 +180,13 @@ export const nl = {
 		reason: 'Reden van afwijzing: {{reason}}',
 		startedAt: 'Gestart op {{at}}.',
 		backToInbox: 'Terug naar de aanvragen',
+		recent: 'Uw laatste verwerkingen ({{count}})',
+		recent_approve: '{{count}} aanvragen goedkeuren, gestart op {{at}}',
+		recent_decline: '{{count}} aanvragen afwijzen, gestart op {{at}}',
+		status_queued: 'staat klaar',
+		status_running: 'bezig',
+		status_done: 'klaar',
+		status_failed: 'mislukt',
 	},
 }
 
@@ -362,5 +369,12 @@ export const en: typeof nl = {
 		reason: 'Reason for declining: {{reason}}',
 		startedAt: 'Started on {{at}}.',
 		backToInbox: 'Back to the requests',
+		recent: 'Your latest batches ({{count}})',
+		recent_approve: 'Approving {{count}} requests, started on {{at}}',
+		recent_decline: 'Declining {{count}} requests, started on {{at}}',
+		status_queued: 'queued',
+		status_running: 'running',
+		status_done: 'done',
+		status_failed: 'failed',
 	},
 }

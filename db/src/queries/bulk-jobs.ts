@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { bulkJobRows, bulkJobs, type BulkJobKind, type BulkJobStatus } from '../schema/bulk-jobs.ts'
 
@@ -50,6 +50,15 @@ export async function getBulkJob(db: Database, { jobId }: { jobId: string }): Pr
 		.from(bulkJobs)
 		.where(eq(bulkJobs.id, jobId))
 	return job ?? null
+}
+
+/** The asker's latest batches, newest first (the policy shows only their own): the inbox links to them. */
+export async function listRecentBulkJobs(db: Database, { limit }: { limit: number }): Promise<Pick<BulkJobSummary, 'id' | 'kind' | 'status' | 'total' | 'requestedAt'>[]> {
+	return db
+		.select({ id: bulkJobs.id, kind: bulkJobs.kind, status: bulkJobs.status, total: bulkJobs.total, requestedAt: bulkJobs.requestedAt })
+		.from(bulkJobs)
+		.orderBy(desc(bulkJobs.requestedAt))
+		.limit(limit)
 }
 
 /** Marks a queued (or, on a retry, running) batch as running; null when it is finished or not there. */

@@ -41,8 +41,10 @@ export const bulkJobs = pgTable(
 	(t) => [
 		check('bulk_jobs_kind', sql`${t.kind} in ('approve', 'decline')`),
 		check('bulk_jobs_status', sql`${t.status} in ('queued', 'running', 'done', 'failed')`),
-		// Retention: the nightly purge removes finished batches older than 30 days.
+		// Retention: the hourly purge removes batches finished more than 30 days ago.
 		index().on(t.finishedAt),
+		// The inbox lists the asker's latest batches (the policy's columns, then the newest first).
+		index().on(t.tenantId, t.requestedBy, t.requestedAt.desc()),
 		pgPolicy('bulk_jobs_initiator', { for: 'all', using: initiator, withCheck: initiator }),
 	],
 )
