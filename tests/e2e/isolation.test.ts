@@ -247,7 +247,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 	const [nvwaCoordinator] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, nvwaCoordinatorPersona.email))
 	const [nvwaBulkJob] = await owner.db
 		.insert(schema.bulkJobs)
-		.values({ tenantId: idOf('nvwa'), requestedBy: nvwaCoordinator!.id, kind: 'decline', reason: 'Isolatietest', status: 'done', total: 1, finishedAt: new Date() })
+		.values({ tenantId: idOf('nvwa'), requestedBy: nvwaCoordinator!.id, kind: 'decline', reason: 'Afgewezen in de isolatieproef', status: 'done', total: 1, finishedAt: new Date() })
 		.returning({ id: schema.bulkJobs.id })
 	await owner.db.insert(schema.bulkJobRows).values({
 		jobId: nvwaBulkJob!.id,
@@ -262,7 +262,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		doneAt: new Date(),
 	})
 	return {
-		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name },
+		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },
 		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },
 		rvoTrainerSession: { id: taught!.id, courseTitle: taughtCourse!.title, meetingId: taughtMeeting!.id, enrolmentId: taughtEnrolment!.id, participantName: participant!.name },

@@ -9,7 +9,7 @@ export type IsolationFixtures = {
 	nvwaEnrolment: { id: string; employeeName: string }
 	nvwaAwaitingApproval: { id: string; employeeName: string }
 	/** A finished bulk decision NVWA's coordinator started (ADR 038), naming the NVWA employee. */
-	nvwaBulkJob: { id: string; employeeName: string }
+	nvwaBulkJob: { id: string; employeeName: string; reason: string }
 	nvwaOutboxSubject: string
 	/** An online part (LTI resource link) of the NVWA draft, and its tool. */
 	nvwaOnlinePart: { id: string; title: string; toolId: string }
@@ -385,7 +385,8 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 	],
 	'routes/goedkeuringen_.verwerking.$jobId': [
 		{ name: 'an employee has no batches', as: 'rvo-employee', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 403, text: (f) => f.nvwaBulkJob.employeeName },
-		{ name: "the unit's own employee does not see the coordinator's batch", as: 'nvwa-employee', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 403, text: (f) => f.nvwaBulkJob.employeeName },
+		// The employee is the one the batch names (and her own name is in the header): the reason must not show.
+		{ name: "the unit's own employee does not see the coordinator's batch", as: 'nvwa-employee', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 403, text: (f) => f.nvwaBulkJob.reason },
 		...(['rvo-coordinator', 'rvo-manager'] as const).map(
 			(as): Probe => ({ name: "swapped id: another unit's batch is not found", as, path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 404, text: (f) => f.nvwaBulkJob.employeeName }),
 		),
