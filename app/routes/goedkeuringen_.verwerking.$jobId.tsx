@@ -21,15 +21,15 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'approve', ownInbox)
 	const jobId = params.jobId ?? ''
 	invariantResponse(isUuid(jobId), 404, 'BULK_JOB_NOT_FOUND')
-	const { job, rows } = valueOrThrow(await showBulkDecision(context, { actor, jobId }))
+	const { job, rows, stalled } = valueOrThrow(await showBulkDecision(context, { actor, jobId }))
 	const t = await i18next.getFixedT(request)
-	return { job, rows, title: `${t(`bulkJob.title_${job.kind}`)} – ${t('app.name')}` }
+	return { job, rows, stalled, title: `${t(`bulkJob.title_${job.kind}`)} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function BulkDecisionStatus() {
-	const { job, rows } = useLoaderData<typeof loader>()
+	const { job, rows, stalled } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const location = useLocation()
 	const revalidator = useRevalidator()
@@ -88,6 +88,11 @@ export default function BulkDecisionStatus() {
 					<h2 id="voortgang-kop">{t('bulkJob.progress')}</h2>
 					<label htmlFor="voortgang">{job.status === 'queued' ? t('bulkJob.queued', { count: job.total }) : t('bulkJob.running', { done: processed, count: job.total })}</label>
 					<progress id="voortgang" max={Math.max(job.total, 1)} value={processed} />
+					{stalled ? (
+						<p className="notice notice--warning">
+							{t('bulkJob.stalled')} <Link to="/goedkeuringen">{t('bulkJob.backToInbox')}</Link>
+						</p>
+					) : null}
 					<p role="status">
 						{t('bulkJob.running', { done: processed, count: job.total })}
 						{job.failed > 0 ? ` ${t('bulkJob.failedSoFar', { count: job.failed })}` : ''}

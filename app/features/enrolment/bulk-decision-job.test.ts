@@ -53,7 +53,7 @@ describe.each(await testDrivers())('bulk decisions as a job on %s', (driver) => 
 		const job = await queuedJob(jobId)
 		expect(job).toEqual({ jobId, tenantId: f.rvo, userId: f.coordinator })
 		// Queued: nothing decided yet, and the page says how many there are.
-		expect(await showBulkDecision(ctx(), { actor: coordinator(), jobId })).toMatchObject({ ok: true, value: { job: { status: 'queued', total: 44, succeeded: 0, failed: 0 }, rows: null } })
+		expect(await showBulkDecision(ctx(), { actor: coordinator(), jobId })).toMatchObject({ ok: true, value: { job: { status: 'queued', total: 44, succeeded: 0, failed: 0 }, rows: null, stalled: false } })
 		expect([...(await statuses(f.plain.slice(0, 40))).values()].every((status) => status === 'awaiting_approval')).toBe(true)
 
 		const run = await runBulkDecision(ctx(), job!)
@@ -97,6 +97,15 @@ describe.each(await testDrivers())('bulk decisions as a job on %s', (driver) => 
 		expect(new Set(mails.map((mail) => mail.enrolmentId)).size).toBe(30)
 		expect((await auditFor(ids)).length).toBe(30)
 		expect(await showBulkDecision(ctx(), { actor: coordinator(), jobId })).toMatchObject({ ok: true, value: { job: { status: 'done', succeeded: 30, failed: 0, reason: 'Geen plaats in de planning' } } })
+	}, 300_000)
+
+	test('a batch that shows no sign of life for more than two minutes is reported as stalled', async () => {
+		const queued = await queueBulkDecision(ctx(), { actor: coordinator(), enrolmentIds: f.plain.slice(85, 86), decision: { decision: 'approve' } })
+		const jobId = queued.ok ? queued.value.jobId : ''
+		// Nothing runs it here: the page asks with the clock a few minutes on.
+		const later = new Date(NOW.getTime() + 3 * 60_000)
+		expect(await showBulkDecision(ctx(), { actor: coordinator(), jobId })).toMatchObject({ ok: true, value: { stalled: false } })
+		expect(await showBulkDecision(ctx(later), { actor: coordinator(), jobId })).toMatchObject({ ok: true, value: { job: { status: 'queued' }, stalled: true } })
 	}, 300_000)
 
 	test('a retry after a crash midway continues where the first attempt stopped', async () => {

@@ -29,6 +29,7 @@ export async function queueBulkDecision(
 			requestedBy: userId,
 			kind: decision.decision,
 			reason,
+			now: ctx.clock.now(),
 			rows: unique.map((enrolmentId) => ({ enrolmentId, employeeName: names.get(enrolmentId)?.employeeName ?? null, courseTitle: names.get(enrolmentId)?.courseTitle ?? null })),
 		})
 		await enqueueBulkDecision(tx, { jobId, tenantId: actor.tenantId, userId })

@@ -10,9 +10,9 @@ export type BulkJobRowInput = { enrolmentId: string; employeeName: string | null
 /** Queues a batch and its rows (in the order given); returns its id. */
 export async function insertBulkJob(
 	db: Database,
-	{ tenantId, requestedBy, kind, reason, rows }: { tenantId: string; requestedBy: string; kind: BulkJobKind; reason: string | null; rows: readonly BulkJobRowInput[] },
+	{ tenantId, requestedBy, kind, reason, rows, now }: { tenantId: string; requestedBy: string; kind: BulkJobKind; reason: string | null; rows: readonly BulkJobRowInput[]; now: Date },
 ): Promise<string> {
-	const [job] = await db.insert(bulkJobs).values({ tenantId, requestedBy, kind, reason, total: rows.length }).returning({ id: bulkJobs.id })
+	const [job] = await db.insert(bulkJobs).values({ tenantId, requestedBy, kind, reason, total: rows.length, requestedAt: now }).returning({ id: bulkJobs.id })
 	const jobId = job!.id
 	await db.insert(bulkJobRows).values(rows.map((row, index) => ({ jobId, position: index + 1, tenantId, requestedBy, ...row })))
 	return jobId
@@ -29,6 +29,8 @@ export type BulkJobSummary = {
 	requestedAt: Date
 	startedAt: Date | null
 	finishedAt: Date | null
+	/** The last sign of life: queued, started, or a row done. */
+	lastActivityAt: Date
 }
 
 /** A batch with its progress: rows done well and rows refused so far. Null when not the asker's. */
@@ -46,6 +48,9 @@ export async function getBulkJob(db: Database, { jobId }: { jobId: string }): Pr
 			requestedAt: bulkJobs.requestedAt,
 			startedAt: bulkJobs.startedAt,
 			finishedAt: bulkJobs.finishedAt,
+			lastActivityAt: sql<Date>`greatest(${bulkJobs.requestedAt}, ${bulkJobs.startedAt}, (select max(r.done_at) from ${bulkJobRows} r where r.job_id = ${bulkJobs.id}))`.mapWith(
+				(value: string | Date) => new Date(value),
+			),
 		})
 		.from(bulkJobs)
 		.where(eq(bulkJobs.id, jobId))
