@@ -1,6 +1,6 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import type { Actor, Resource } from '@leerplein/domain'
@@ -14,7 +14,8 @@ import { ScrollRegion } from '../components/scroll-region.tsx'
 import type { ErrorCode } from '../core/error-codes.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { decideEnrolments, type Decision } from '../features/enrolment/decide-enrolment.server.ts'
-import { bulkDecisionSchema } from '../features/enrolment/decision-schema.ts'
+import { BULK_JOB_THRESHOLD, bulkDecisionSchema } from '../features/enrolment/decision-schema.ts'
+import { queueBulkDecision } from '../features/enrolment/queue-bulk-decision.server.ts'
 import { APPROVAL_GRID_FILTERS, APPROVAL_SORTS } from '../features/enrolment/approval-grid.server.ts'
 import { previewDecision } from '../features/enrolment/preview-decision.server.ts'
 import { showApprovals } from '../features/enrolment/show-approvals.server.ts'
@@ -51,6 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return { result: submission.reply(), preview: preview.value, reason: value.reason?.trim() ?? '' }
 	}
 	const decision: Decision = value.intent === 'approve' ? { decision: 'approve' } : { decision: 'decline', reason: value.reason }
+	if (new Set(value.ids).size > BULK_JOB_THRESHOLD) {
+		// Too many to decide while the approver waits: a job decides them, and its page shows how far it got.
+		const queued = await queueBulkDecision(context, { actor, enrolmentIds: value.ids, decision })
+		if (!queued.ok) return refusedForm(submission, queued)
+		return redirect(`/goedkeuringen/verwerking/${queued.value.jobId}`)
+	}
 	const decided = await decideEnrolments(context, { actor, enrolmentIds: value.ids, decision })
 	if (!decided.ok) return refusedForm(submission, decided)
 	// Each request is reported on its own row; only when every one was refused does the answer as a whole fail, with the first refusal's status.
@@ -76,7 +83,7 @@ type Preview = Extract<ActionData, { preview: unknown }>
 type Outcome = Extract<ActionData, { results: unknown }>
 
 export default function Approvals() {
-	const { rows, total, page, pages, courses, filters, sort, query } = useLoaderData<typeof loader>()
+	const { rows, total, page, pages, courses, batches, filters, sort, query } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const preview = actionData && 'preview' in actionData ? actionData : null
 	const outcome = actionData && 'results' in actionData ? actionData : null
@@ -136,6 +143,21 @@ export default function Approvals() {
 		<div className="container page">
 			<h1>{t('approvals.title')}</h1>
 			<p className="lead">{t('approvals.intro')}</p>
+			{batches.length > 0 ? (
+				<details className="bulk-jobs">
+					<summary>{t('bulkJob.recent', { count: batches.length })}</summary>
+					<ul className="plain-list">
+						{batches.map((batch) => (
+							<li key={batch.id}>
+								<Link to={`/goedkeuringen/verwerking/${batch.id}`}>
+									{t(`bulkJob.recent_${batch.kind}`, { count: batch.total, at: formatDateTime(new Date(batch.requestedAt), language) })}
+								</Link>{' '}
+								({t(`bulkJob.status_${batch.status}`)})
+							</li>
+						))}
+					</ul>
+				</details>
+			) : null}
 			{outcome ? <DecisionOutcome outcome={outcome} /> : null}
 			{preview ? <DecisionPreview preview={preview} /> : null}
 			{/* Nothing (or a forged id) selected concerns the selection as a whole: above the table. */}

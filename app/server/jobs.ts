@@ -1,5 +1,6 @@
 import type { DatabaseClient } from '@leerplein/db'
 import {
+	BULK_DECISION_QUEUE,
 	createJobQueue,
 	DUPLICATE_SCAN_QUEUE,
 	MAIL_QUEUE,
@@ -10,6 +11,7 @@ import {
 	PASSPORT_REQUIREMENT_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
+	type BulkDecisionJob,
 	type DuplicateScanJob,
 	type MailJob,
 	type PassportRequirementJob,
@@ -22,6 +24,8 @@ import { enqueueReminders } from '../features/notifications/enqueue-reminders.se
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.server.ts'
+import { purgeBulkJobs } from '../features/enrolment/purge-bulk-jobs.server.ts'
+import { runBulkDecision } from '../features/enrolment/run-bulk-decision.server.ts'
 import { checkPassportConsistency } from '../features/passport/check-passport-consistency.server.ts'
 import { recomputeUnitForConcernRequirement } from '../features/passport/add-requirement.server.ts'
 import { enqueuePassportReminders } from '../features/passport/enqueue-passport-reminders.server.ts'
@@ -40,7 +44,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the daily passport reminders, the recompute of every unit after a concern requirement changed, and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the daily passport reminders, the recompute of every unit after a concern requirement changed, bulk decisions of the approvals inbox, and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -79,6 +83,9 @@ export async function startJobWorker(
 	await boss.work(SESSION_PURGE_QUEUE, async ([job]) => {
 		const purged = await purgeExpiredSessions({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(purged.ok ? { removed: purged.value.removed } : { code: purged.code }, 'expired sessions purged')
+		// The same hourly housekeeping removes bulk decisions finished longer ago than their retention (ADR 038).
+		const bulk = await purgeBulkJobs({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(bulk.ok ? { removed: bulk.value.removed } : { code: bulk.code }, 'finished bulk decisions purged')
 	})
 	await boss.schedule(SESSION_PURGE_QUEUE, '15 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	const secretsKey = secretsKeyFromEnv(env.SECRETS_KEY)
@@ -115,6 +122,12 @@ export async function startJobWorker(
 		if (!job) return
 		const recomputed = await recomputeUnitForConcernRequirement({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, job.data)
 		logger.info({ jobId: job.id, ...job.data, ...(recomputed.ok ? recomputed.value : { code: recomputed.code }) }, 'passport requirement recompute')
+	})
+	// A bulk decision too large for a request, in its approver's own context (ADR 038); one batch at a time per worker.
+	await boss.work<BulkDecisionJob>(BULK_DECISION_QUEUE, { batchSize: 1 }, async ([job]) => {
+		if (!job) return
+		const run = await runBulkDecision({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, job.data)
+		logger.info({ jobId: job.id, bulkJobId: job.data.jobId, ...(run.ok ? run.value : { code: run.code }) }, 'bulk decision')
 	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss

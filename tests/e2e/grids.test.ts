@@ -5,7 +5,9 @@ import { schema } from '@leerplein/db/schema'
 import { testDrivers } from '@leerplein/db/testing'
 import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
+import { accessibleAt320 } from '../support/browser.ts'
 import { accessibilityViolations, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
+import { pollUntil } from '../support/poll.ts'
 
 // Issue 14, participant work that scales: the approvals inbox, the unit's courses and its
 // sessions as grids the database filters, sorts and pages; select all that match, a preview of
@@ -18,7 +20,8 @@ const PRICE_CENTS = 12_500 // 320 × € 125 = € 40.000
 
 describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 	// A portal of its own: this file decides hundreds of RVO requests that other files do not expect decided.
-	const e2e = useE2E({ driver, owner: true, own: true })
+	// Its job worker runs in the portal process (as on PGlite), so a bulk decision of more than 25 goes through the job (ADR 038).
+	const e2e = useE2E({ driver, owner: true, own: true, env: { JOBS_IN_PROCESS: 'true', JOB_POLL_SECONDS: '0.5' } })
 	const { owner } = e2e
 	let f: Awaited<ReturnType<typeof plant>>
 
@@ -82,7 +85,12 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		await owner.db.update(schema.sessions).set({ status: 'cancelled', cancelledAt: new Date(), cancellationReason: 'Trainer ziek' }).where(eq(schema.sessions.id, f.sessionCancelledMeanwhile))
 
 		await preview.getByRole('button', { name: `Ja, ${REQUESTS} aanvragen goedkeuren` }).click()
-		await fatima.getByRole('status').filter({ hasText: `${REQUESTS - 2} aanvragen verwerkt.` }).waitFor({ timeout: 120_000 })
+		// Too many to decide while she waits: a job decides them, and its page shows how far it got,
+		// asking again by itself every two seconds (JavaScript) until the outcome is there.
+		await fatima.waitForURL(/\/goedkeuringen\/verwerking\/[0-9a-f-]{36}$/, { timeout: 120_000 })
+		await fatima.getByRole('heading', { level: 1, name: 'Aanvragen goedkeuren' }).waitFor()
+		await fatima.getByRole('heading', { name: `Klaar: ${REQUESTS} van ${REQUESTS} aanvragen verwerkt.` }).waitFor({ timeout: 240_000 })
+		await fatima.getByRole('status').filter({ hasText: `${REQUESTS - 2} aanvragen verwerkt.` }).waitFor()
 		const alert = fatima.getByRole('alert').filter({ hasText: '2 aanvragen zijn niet verwerkt; de andere zijn opgeslagen.' })
 		await alert.waitFor()
 		expect(await alert.getByRole('listitem').allTextContents()).toEqual(
@@ -93,7 +101,7 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		const report = fatima.getByRole('table', { name: 'Resultaat per aanvraag' })
 		expect(await report.locator('tbody tr').count()).toBe(REQUESTS)
 		expect(await report.getByRole('row').filter({ hasText: f.spender.name }).textContent()).toContain('Ingeschreven')
-		await expectAccessible(fatima)
+		await accessibleAt320(fatima)
 
 		// What was saved: everyone else is enrolled with their budget committed; the two failures are untouched.
 		const after = await statuses(f.approveIds)
@@ -108,10 +116,15 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		expect(ledger.length).toBe(REQUESTS - 2)
 		expect(ledger.reduce((sum, row) => sum + row.amountCents, 0)).toBe((REQUESTS - 2) * PRICE_CENTS)
 		// The inbox now holds only the request whose session was cancelled.
+		await fatima.getByRole('link', { name: 'Terug naar de aanvragen' }).click()
+		// The inbox keeps a link to the batch's outcome.
+		await fatima.getByText('Uw laatste verwerkingen (1)').click()
+		await fatima.getByRole('link', { name: new RegExp(`^${REQUESTS} aanvragen goedkeuren, gestart op `) }).waitFor()
+		await filterOnCourse(fatima, f.approveCourse.title)
 		await fatima.getByRole('status').filter({ hasText: '1 aanvraag wacht op een beslissing.' }).waitFor()
 	}, 300_000)
 
-	test('declining all matching requests takes one reason, shown before the click; without a reason nothing happens', async () => {
+	test('declining all matching requests takes one reason, shown before the click; without a reason nothing happens; without JavaScript the progress page is refreshed by its link', async () => {
 		const fatima = await e2e.newPage()
 		await signInAs(fatima, FATIMA, { returnTo: '/goedkeuringen' })
 		await filterOnCourse(fatima, f.declineCourse.title)
@@ -125,7 +138,28 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		await preview.getByText(`${f.declineIds.length} aanvragen worden afgewezen met deze reden: Geen plaats in het opleidingsplan dit jaar`).waitFor()
 		await expectAccessible(fatima)
 		await preview.getByRole('button', { name: `Ja, ${f.declineIds.length} aanvragen afwijzen` }).click()
-		await fatima.getByRole('status').filter({ hasText: `${f.declineIds.length} aanvragen verwerkt.` }).waitFor({ timeout: 60_000 })
+		await fatima.waitForURL(/\/goedkeuringen\/verwerking\/[0-9a-f-]{36}$/, { timeout: 120_000 })
+		await fatima.getByText('Reden van afwijzing: Geen plaats in het opleidingsplan dit jaar').waitFor()
+		// The page as it first shows (queued or running, unless the worker was quicker), at 1280 and 320 pixels.
+		await accessibleAt320(fatima)
+		// The same page without JavaScript (where axe cannot run): nothing asks by itself, "Vernieuwen" asks again until the outcome is there.
+		const plain = await e2e.newPage({ javaScriptEnabled: false })
+		await signInAs(plain, FATIMA, { returnTo: new URL(fatima.url()).pathname })
+		await plain.getByText('Reden van afwijzing: Geen plaats in het opleidingsplan dit jaar').waitFor()
+		const done = plain.getByRole('heading', { name: `Klaar: ${f.declineIds.length} van ${f.declineIds.length} aanvragen verwerkt.` })
+		await pollUntil(
+			async () => {
+				if (await done.isVisible()) return true
+				await plain.getByRole('link', { name: 'Vernieuwen' }).click()
+				await plain.waitForLoadState()
+				return false
+			},
+			{ timeoutMs: 120_000, intervalMs: 250, message: 'the bulk decline did not finish' },
+		)
+		await plain.getByRole('status').filter({ hasText: `${f.declineIds.length} aanvragen verwerkt.` }).waitFor()
+		// With JavaScript the page asked by itself.
+		await fatima.getByRole('heading', { name: `Klaar: ${f.declineIds.length} van ${f.declineIds.length} aanvragen verwerkt.` }).waitFor({ timeout: 60_000 })
+		await accessibleAt320(fatima)
 		const rows = await owner.db.select({ status: schema.enrolments.status, note: schema.enrolments.decisionNote }).from(schema.enrolments).where(inArray(schema.enrolments.id, f.declineIds))
 		expect(rows.every((row) => row.status === 'declined' && row.note === 'Geen plaats in het opleidingsplan dit jaar')).toBe(true)
 	}, 180_000)

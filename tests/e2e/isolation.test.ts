@@ -242,7 +242,27 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 			occurredOn: '2020-01-01',
 		})
 		.returning({ id: schema.passportEvidence.id })
+	// A bulk decision NVWA's coordinator started (ADR 038), finished, naming the request it decided.
+	const nvwaCoordinatorPersona = DEMO_PERSONAS.find((p) => p.key === 'nvwa-coordinator')!
+	const [nvwaCoordinator] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, nvwaCoordinatorPersona.email))
+	const [nvwaBulkJob] = await owner.db
+		.insert(schema.bulkJobs)
+		.values({ tenantId: idOf('nvwa'), requestedBy: nvwaCoordinator!.id, kind: 'decline', reason: 'Afgewezen in de isolatieproef', status: 'done', total: 1, finishedAt: new Date() })
+		.returning({ id: schema.bulkJobs.id })
+	await owner.db.insert(schema.bulkJobRows).values({
+		jobId: nvwaBulkJob!.id,
+		position: 1,
+		tenantId: idOf('nvwa'),
+		requestedBy: nvwaCoordinator!.id,
+		enrolmentId: awaiting!.id,
+		employeeName: employee!.name,
+		courseTitle: open!.title,
+		result: 'failed',
+		outcome: 'ENROLMENT_CHANGED',
+		doneAt: new Date(),
+	})
 	return {
+		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },
 		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },
 		rvoTrainerSession: { id: taught!.id, courseTitle: taughtCourse!.title, meetingId: taughtMeeting!.id, enrolmentId: taughtEnrolment!.id, participantName: participant!.name },

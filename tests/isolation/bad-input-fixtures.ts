@@ -137,7 +137,15 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 				})),
 			)
 			.returning({ id: schema.passportUploads.id })
+		// A finished bulk decision of RVO's coordinator persona (ADR 038): its status page takes no form.
+		const coordinatorEmail = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-coordinator')!.email
+		const [coordinator] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, coordinatorEmail))
+		const [bulkJob] = await owner.db
+			.insert(schema.bulkJobs)
+			.values({ tenantId: rvo!.id, requestedBy: coordinator!.id, kind: 'approve', status: 'done', total: 0, finishedAt: new Date() })
+			.returning({ id: schema.bulkJobs.id })
 		return {
+			bulkJob: bulkJob!,
 			levelledUpload: levelledUpload!,
 			levellessUpload: levellessUpload!,
 			levelled: levelled!,

@@ -11,6 +11,8 @@ import type { Persona } from './probes.ts'
 
 /** Rows of RVO the requests aim at: things RVO's coordinator, employee or the concern administrator may change. */
 export type BadInputFixtures = {
+	/** A finished bulk decision of RVO's coordinator persona (ADR 038). */
+	bulkJob: { id: string }
 	/** A published, concern-wide RVO course, and a second one to compare it with. */
 	course: { id: string }
 	otherCourse: { id: string }
@@ -225,6 +227,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: (f) => ({ intent: 'decline', ids: [f.awaitingApproval.id], reason: 'Geen budget meer dit jaar' }),
 		nulField: 'reason',
 	},
+	// The progress of a bulk decision (ADR 038): a page to read, no form.
+	'routes/goedkeuringen_.verwerking.$jobId': { as: 'rvo-coordinator', path: (f) => `/goedkeuringen/verwerking/${f.bulkJob.id}` },
 	'routes/uitvoeringen._index': { as: 'rvo-coordinator', path: () => '/uitvoeringen' },
 	'routes/uitvoeringen.$sessionId._index': {
 		as: 'rvo-coordinator',

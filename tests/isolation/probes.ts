@@ -8,6 +8,8 @@ export type IsolationFixtures = {
 	nvwaSession: { id: string; courseTitle: string }
 	nvwaEnrolment: { id: string; employeeName: string }
 	nvwaAwaitingApproval: { id: string; employeeName: string }
+	/** A finished bulk decision NVWA's coordinator started (ADR 038), naming the NVWA employee. */
+	nvwaBulkJob: { id: string; employeeName: string; reason: string }
 	nvwaOutboxSubject: string
 	/** An online part (LTI resource link) of the NVWA draft, and its tool. */
 	nvwaOnlinePart: { id: string; title: string; toolId: string }
@@ -380,6 +382,16 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 	'routes/mijn-leren.agenda.$enrolmentId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's calendar file", as, path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),
 		{ name: 'control: the employee downloads it', as: 'nvwa-employee', path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/goedkeuringen_.verwerking.$jobId': [
+		{ name: 'an employee has no batches', as: 'rvo-employee', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 403, text: (f) => f.nvwaBulkJob.employeeName },
+		// The employee is the one the batch names (and her own name is in the header): the reason must not show.
+		{ name: "the unit's own employee does not see the coordinator's batch", as: 'nvwa-employee', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 403, text: (f) => f.nvwaBulkJob.reason },
+		...(['rvo-coordinator', 'rvo-manager'] as const).map(
+			(as): Probe => ({ name: "swapped id: another unit's batch is not found", as, path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 404, text: (f) => f.nvwaBulkJob.employeeName }),
+		),
+		{ name: 'not signed in', as: null, path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 302 },
+		{ name: 'control: the coordinator who started it sees its outcome', as: 'nvwa-coordinator', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 200, text: (f) => f.nvwaBulkJob.employeeName },
 	],
 	'routes/goedkeuringen': [
 		{ name: 'an employee has no inbox', as: 'rvo-employee', path: () => '/goedkeuringen', expectStatus: 403, text: (f) => f.nvwaAwaitingApproval.employeeName },

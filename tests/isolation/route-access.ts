@@ -50,6 +50,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/mijn-leren.$enrolmentId.annuleren': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's enrolment" },
 	'routes/mijn-leren.agenda.$enrolmentId': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's session in a calendar file" },
 	'routes/goedkeuringen': { access: 'tenant-owned', why: "a unit's requests awaiting approval, and decisions on enrolment ids in the form" },
+	'routes/goedkeuringen_.verwerking.$jobId': { access: 'tenant-owned', why: 'a bulk decision running as a job: its progress and the outcome per request, for the approver who started it only (ADR 038)' },
 	'routes/uitvoeringen._index': { access: 'tenant-owned', why: "a providing unit's sessions with their occupancy" },
 	'routes/uitvoeringen.$sessionId._index': { access: 'tenant-owned', why: "a session's participants from every unit, attendance, moves, capacity" },
 	'routes/uitvoeringen.$sessionId.lijst': { access: 'tenant-owned', why: "a session's participant and attendance list (XLSX, CSV) and a meeting's attendance sheet (PDF), for the providing unit's coordinators" },

@@ -10,6 +10,7 @@ import {
 	updateEnrolment,
 } from '@leerplein/db/enrolment'
 import { budgetYear, isFinalApproval, remainingBudget, type Actor, type EnrolmentStatus } from '@leerplein/domain'
+import type { Database } from '@leerplein/db'
 import { audit, inTenant, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { MAX_BATCH } from './decision-schema.ts'
 import { actingAs, inEnrolmentTransaction, lockOrRefuse, next, notify, refuseUnlessOpen, requestCoordinatorApproval, rulesOf, seatApproved } from './enrolment-support.server.ts'
@@ -51,15 +52,11 @@ export async function decideEnrolments(
 		const key = names.get(enrolmentId)?.userId ?? enrolmentId
 		queues.set(key, [...(queues.get(key) ?? []), enrolmentId])
 	}
-	const pending = [...queues.values()]
 	const results = new Map<string, ServiceResult<EnrolmentStatus>>()
-	const worker = async () => {
-		for (let queue = pending.shift(); queue; queue = pending.shift()) {
-			// One transaction per request: a refusal (decided meanwhile, budget exhausted, session cancelled) rolls back that request only.
-			for (const enrolmentId of queue) results.set(enrolmentId, await decideOne(ctx, { actor, enrolmentId, decision }))
-		}
-	}
-	await Promise.all(Array.from({ length: Math.min(DECISION_WORKERS, pending.length) }, worker))
+	// One transaction per request: a refusal (decided meanwhile, budget exhausted, session cancelled) rolls back that request only.
+	await inQueuesPerEmployee([...queues.values()], async (enrolmentId) => {
+		results.set(enrolmentId, await decideOne(ctx, { actor, enrolmentId, decision }))
+	})
 	return succeed(
 		unique.map((enrolmentId) => {
 			const name = names.get(enrolmentId)
@@ -68,9 +65,28 @@ export async function decideEnrolments(
 	)
 }
 
+/** Works through `queues` with a few workers at once, each queue by one worker in its order (one employee's requests, so their budget sees them in order). */
+export async function inQueuesPerEmployee<T>(queues: readonly (readonly T[])[], work: (item: T) => Promise<void>): Promise<void> {
+	const pending = [...queues]
+	const worker = async () => {
+		for (let queue = pending.shift(); queue; queue = pending.shift()) {
+			for (const item of queue) await work(item)
+		}
+	}
+	await Promise.all(Array.from({ length: Math.min(DECISION_WORKERS, pending.length) }, worker))
+}
+
 function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision }: { actor: Actor; enrolmentId: string; decision: Decision }): Promise<ServiceResult<EnrolmentStatus>> {
+	return inEnrolmentTransaction(ctx, actor, (tx) => decideInTransaction(ctx, tx, { actor, enrolmentId, decision }))
+}
+
+/**
+ * One decision in the caller's transaction (which a bulk job shares with the row's outcome, ADR
+ * 038): throws its refusal, so the caller's transaction rolls back as a whole.
+ */
+export async function decideInTransaction(ctx: ServiceContext, tx: Database, { actor, enrolmentId, decision }: { actor: Actor; enrolmentId: string; decision: Decision }): Promise<EnrolmentStatus> {
 	const now = ctx.clock.now()
-	return inEnrolmentTransaction(ctx, actor, async (tx) => {
+	{
 		const enrolment = await getEnrolmentForAction(tx, { enrolmentId })
 		if (!enrolment) throw refusal('not_found', 'ENROLMENT_NOT_FOUND')
 		const by = actingAs(actor, enrolment, 'approve', decision.decision, { code: 'APPROVAL_NOT_YOURS' })
@@ -120,5 +136,5 @@ function decideOne(ctx: ServiceContext, { actor, enrolmentId, decision }: { acto
 		await notify(tx, 'enrolment_approved', { tenantId: enrolment.tenantId, enrolmentId })
 		await audited({ before: { status: enrolment.status }, after: { status: seat.status, costCentre } })
 		return seat.status
-	})
+	}
 }

@@ -11,6 +11,12 @@ import type { ErrorCode } from '../../core/error-codes.ts'
 /** At most this many requests in one decision: a batch of a few hundred is the job; more is a filter away. */
 export const MAX_BATCH = 1000
 
+/**
+ * Up to this many requests are decided inside the request (about a second); more go to a
+ * background job with a page that shows the progress (ADR 038).
+ */
+export const BULK_JOB_THRESHOLD = 25
+
 const ids = z
 	.array(z.string(), { error: 'NOTHING_SELECTED' satisfies ErrorCode })
 	.min(1, { error: 'NOTHING_SELECTED' satisfies ErrorCode })

@@ -1,4 +1,4 @@
-import { listApprovalInbox, listApprovalInboxCourses, type ApprovalInbox, type ApprovalSort } from '@leerplein/db/enrolment'
+import { listApprovalInbox, listApprovalInboxCourses, listRecentBulkJobs, type ApprovalInbox, type ApprovalSort } from '@leerplein/db/enrolment'
 import { can, pageCount, pageWindow, type Actor } from '@leerplein/domain'
 import { createCache } from '../../core/cache.server.ts'
 import { inTenant, refusal, type ServiceContext } from '../../core/service.server.ts'
@@ -35,9 +35,11 @@ export async function showApprovals(
 	return inTenant(ctx, actor, async (tx) => {
 		if (!can(actor, 'read', { kind: 'approvals', tenantId: actor.tenantId })) throw refusal('forbidden', 'FORBIDDEN')
 		const inbox = inboxOf(actor)
-		const [{ rows, total }, courses] = await Promise.all([
+		const [{ rows, total }, courses, batches] = await Promise.all([
 			listApprovalInbox(tx, { inbox, filter: approvalFilter(filters, now), sort: sort.id, direction: sort.desc ? 'desc' : 'asc', limit: window.pageSize, offset: window.offset }),
 			inboxCourses.getOrLoad(`${inbox.tenantId}:${inbox.managerId ?? ''}`, () => listApprovalInboxCourses(tx, { inbox })),
+			// The approver's own latest bulk decisions that ran as a job (ADR 038), to find their outcome again.
+			listRecentBulkJobs(tx, { limit: 5 }),
 		])
 		return {
 			rows: rows.map((row) => ({ ...row, daysWaiting: daysWaiting(row.requestedAt, now) })),
@@ -45,6 +47,7 @@ export async function showApprovals(
 			page,
 			pages: pageCount(total, APPROVALS_PAGE_SIZE),
 			courses,
+			batches,
 			wholeUnit: inbox.managerId === null,
 		}
 	})

@@ -35,3 +35,6 @@ export { APPROVAL_SORTS, committedBudgets, getApprovalCandidates, getDecisionLab
 export type { ApprovalCandidateRow, ApprovalFilter, ApprovalInbox, ApprovalRow, ApprovalSort } from '../queries/approval-inbox.ts'
 export { listUnitSessionsPage, UNIT_SESSION_SORTS } from '../queries/session-list.ts'
 export type { UnitSessionFilter, UnitSessionRow, UnitSessionSort } from '../queries/session-list.ts'
+// Bulk decisions as a background job (ADR 038).
+export { claimBulkJobRow, finishBulkJob, getBulkJob, insertBulkJob, listBulkJobRows, listPendingBulkJobRows, listRecentBulkJobs, purgeFinishedBulkJobs, recordBulkJobRow, startBulkJob } from '../queries/bulk-jobs.ts'
+export type { BulkJobRow, BulkJobRowInput, BulkJobSummary } from '../queries/bulk-jobs.ts'

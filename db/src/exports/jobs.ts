@@ -1,9 +1,11 @@
 // @leerplein/db/jobs — the job queue (pg-boss): queues, mail jobs, duplicate-scan jobs, and the outbox of mails kept in demo mode.
 export {
+	BULK_DECISION_QUEUE,
 	clientExecutor,
 	createJobQueue,
 	drizzleExecutor,
 	DUPLICATE_SCAN_QUEUE,
+	enqueueBulkDecision,
 	enqueueDuplicateScan,
 	enqueueMail,
 	enqueueMailOnce,
@@ -19,6 +21,6 @@ export {
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 } from '../jobs/queue.ts'
-export type { CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
+export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

@@ -31,6 +31,8 @@ export const PASSPORT_CONSISTENCY_QUEUE = 'passport-consistency'
 export const PASSPORT_REMINDER_QUEUE = 'passport-reminders'
 /** One unit's dots recomputed after a concern-wide requirement was added or deactivated (ADR 031, requirement screens). */
 export const PASSPORT_REQUIREMENT_QUEUE = 'passport-requirement-recompute'
+/** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
+export const BULK_DECISION_QUEUE = 'bulk-decision'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -96,6 +98,9 @@ export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob 
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }
+
+/** A bulk decision to work through: its row in bulk_jobs, and the person in whose tenant context and with whose rights it runs. */
+export type BulkDecisionJob = { jobId: string; tenantId: string; userId: string }
 
 /** A duplicate scan to run: its row in duplicate_scans, and the administrator in whose tenant context it runs. */
 export type DuplicateScanJob = { scanId: string; tenantId: string; userId: string }
@@ -181,6 +186,9 @@ const QUEUE_OPTIONS = {
 	[PASSPORT_REMINDER_QUEUE]: { name: PASSPORT_REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	// A retry is harmless: a recompute writes only what differs from the facts.
 	[PASSPORT_REQUIREMENT_QUEUE]: { name: PASSPORT_REQUIREMENT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
+	// A retry is harmless: each row's outcome is written with its change, and a retry skips rows done.
+	// 1000 rows take well under ten minutes; a worker that died is presumed so after fifteen.
+	[BULK_DECISION_QUEUE]: { name: BULK_DECISION_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
 } as const
 
 /**
@@ -241,6 +249,11 @@ export async function enqueueMailOnce(tx: Database, job: MailJob): Promise<boole
 /** Enqueues a duplicate scan in `tx`, the transaction that records the scan as queued (one job per scan). */
 export async function enqueueDuplicateScan(tx: Database, job: DuplicateScanJob): Promise<void> {
 	await sender.send(DUPLICATE_SCAN_QUEUE, job, { db: drizzleExecutor(tx), singletonKey: job.scanId } as PgBoss.SendOptions)
+}
+
+/** Enqueues a bulk decision in `tx`, the transaction that queues its batch (one job per batch). */
+export async function enqueueBulkDecision(tx: Database, job: BulkDecisionJob): Promise<void> {
+	await sender.send(BULK_DECISION_QUEUE, job, { db: drizzleExecutor(tx), singletonKey: job.jobId } as PgBoss.SendOptions)
 }
 
 /** Enqueues one unit's recompute in `tx`, the transaction that changes the concern's requirement: no job for a rolled-back change. */
