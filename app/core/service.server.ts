@@ -85,16 +85,17 @@ export type TenantScope = Pick<Actor, 'tenantId'> & { userId: string | null }
 /**
  * One transaction in the actor's unit (row-level security sees its tenant context). A
  * `ServiceError` thrown anywhere inside rolls everything back and becomes the result; with
- * `retry`, a serialization failure or deadlock runs the work again.
+ * `retry`, a serialization failure or deadlock runs the work again; `readOnly` (a page that only
+ * reads): the transaction can write nothing, and skips the passport settle step's statement.
  */
 export async function inTenant<T>(
 	ctx: Pick<ServiceContext, 'db'> & Partial<Pick<ServiceContext, 'clock'>>,
 	scope: TenantScope,
 	work: (tx: Database) => Promise<T>,
-	{ retry = false }: { retry?: boolean } = {},
+	{ retry = false, readOnly = false }: { retry?: boolean; readOnly?: boolean } = {},
 ): Promise<ServiceResult<T>> {
 	// The clock also names the day passports recomputed in this transaction are computed for.
-	const run = () => withTenantContext(ctx.db, { tenantId: scope.tenantId, userId: scope.userId, now: ctx.clock?.now() }, work)
+	const run = () => withTenantContext(ctx.db, { tenantId: scope.tenantId, userId: scope.userId, now: ctx.clock?.now(), readOnly }, work)
 	try {
 		return succeed(await (retry ? retryOnConflict(run) : run()))
 	} catch (error) {

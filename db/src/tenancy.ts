@@ -8,7 +8,17 @@ import { settlePassports } from './queries/passport.ts'
  * Both null is an anonymous visitor, who sees only what is public (the concern-wide catalogue).
  */
 /** `now`: the service clock's instant, the day passports recomputed in this transaction are computed for (default: the system clock). */
-export type TenantContext = { tenantId: string | null; userId: string | null; now?: Date }
+export type TenantContext = {
+	tenantId: string | null
+	userId: string | null
+	now?: Date
+	/**
+	 * A transaction that only reads (a page): entered read-only in the same statement as the
+	 * context, so it can write nothing (no evidence, so no passport to settle) and skips the settle
+	 * step's statement.
+	 */
+	readOnly?: boolean
+}
 
 /**
  * The key that signs tenant contexts (ADR 024), per database client. It lives in
@@ -79,6 +89,7 @@ async function inContext<T>(
 	context: { tenantId: string | null; userId: string | null; toolId: string | null },
 	work: (tx: Database) => Promise<T>,
 	now?: Date,
+	readOnly = false,
 ): Promise<T> {
 	const key = await contextKeyOf(db)
 	// '' means "none", as it did when the context was a raw setting (a tool context with no unit).
@@ -87,12 +98,13 @@ async function inContext<T>(
 	return db.transaction(async (tx) => {
 		// The service's clock goes with the context (one statement): evidence a trigger dates "now" (a completion) follows it (passport_service_now, migration 0044).
 		await tx.execute(
-			sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac}), set_config('leerplein.service_now', ${now?.toISOString() ?? ''}, true)`,
+			sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac}), set_config('leerplein.service_now', ${now?.toISOString() ?? ''}, true)${readOnly ? sql`, set_config('transaction_read_only', 'on', true)` : sql``}`,
 		)
 		const transaction = tx as unknown as Database
 		contextKeys.set(transaction, key)
 		const result = await work(transaction)
-		await settlePendingPassports(transaction, { now: now ?? new Date(), currentTenantId: context.tenantId })
+		// Read-only: PostgreSQL refused any write, so no evidence changed and nothing is pending.
+		if (!readOnly) await settlePendingPassports(transaction, { now: now ?? new Date(), currentTenantId: context.tenantId })
 		return result
 	})
 }
@@ -140,7 +152,7 @@ export async function settlePendingPassports(tx: Database, { now, currentTenantI
  * and the policies return no private rows.
  */
 export async function withTenantContext<T>(db: Database, context: TenantContext, work: (tx: Database) => Promise<T>): Promise<T> {
-	return inContext(db, { tenantId: context.tenantId, userId: context.userId, toolId: null }, work, context.now)
+	return inContext(db, { tenantId: context.tenantId, userId: context.userId, toolId: null }, work, context.now, context.readOnly)
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database, DatabaseClient } from '../client.ts'
 import * as schema from '../schema/index.ts'
@@ -85,6 +85,23 @@ describe.each(await testDrivers())('the passport matrix on %s', (driver) => {
 		expect(seen.team.rows.map((row) => row.name)).toEqual(['Ann van RVO'])
 		expect(seen.past).toEqual({ rows: [], total: 2 })
 		expect(seen.cells).toEqual([{ userId: ids.users.ann, competencyId: vog, status: 'green', validUntil: '2031-01-10', permanent: false }])
+	})
+
+	test('a page of people with their dots in one statement gives the dots the separate read gives, in a read-only transaction', async () => {
+		const unit = { tenantId: ids.rvo, managerId: null }
+		const readOnly = <T>(work: (tx: Database) => Promise<T>) => withTenantContext(app.db, { tenantId: ids.rvo, userId: null, now, readOnly: true }, work)
+		const seen = await readOnly(async (tx) => ({
+			withCells: await listMatrixPeople(tx, { scope: unit, filter: {}, ...page, withCells: true }),
+			oneCompetency: await listMatrixPeople(tx, { scope: unit, filter: { competencyId: vog }, ...page, withCells: true }),
+			cells: await listMatrixCells(tx, { tenantId: ids.rvo, userIds: [ids.users.ann, ids.users.bob] }),
+		}))
+		const byCompetency = (a: { competencyId: string }, b: { competencyId: string }) => a.competencyId.localeCompare(b.competencyId)
+		for (const row of seen.withCells.rows) expect([...(row.cells ?? [])].sort(byCompetency)).toEqual(seen.cells.filter((cell) => cell.userId === row.id).sort(byCompetency))
+		expect(seen.withCells.rows.map((row) => row.name)).toEqual(['Bob van RVO', 'Ann van RVO'])
+		expect(seen.oneCompetency.rows.flatMap((row) => row.cells ?? []).map((cell) => cell.competencyId)).toEqual([vog, vog])
+		// Read-only: nothing may be written in it.
+		const refused = await readOnly((tx) => tx.execute(sql`delete from passport_pending`)).catch((error: Error) => error)
+		expect(String((refused as Error & { cause?: Error }).cause?.message ?? refused)).toMatch(/read-only/)
 	})
 
 	test('another unit reads nobody of RVO, whatever scope it names', async () => {

@@ -60,8 +60,16 @@ function peopleWhere(scope: MatrixScope, filter: MatrixFilter): SQL {
  */
 export async function listMatrixPeople(
 	db: Database,
-	{ scope, filter, sort, direction, limit, offset }: { scope: MatrixScope; filter: MatrixFilter; sort: MatrixSort; direction: 'asc' | 'desc'; limit: number | null; offset: number },
-): Promise<{ rows: MatrixPerson[]; total: number }> {
+	{
+		scope,
+		filter,
+		sort,
+		direction,
+		limit,
+		offset,
+		withCells = false,
+	}: { scope: MatrixScope; filter: MatrixFilter; sort: MatrixSort; direction: 'asc' | 'desc'; limit: number | null; offset: number; withCells?: boolean },
+): Promise<{ rows: (MatrixPerson & { cells?: MatrixCell[] })[]; total: number }> {
 	const onCompetency = filter.competencyId ? sql`and s.competency_id = ${filter.competencyId}` : sql``
 	const having = filter.status ? sql`having count(*) filter (where s.status = ${filter.status}) > 0` : sql``
 	const dir = direction === 'asc' ? sql`asc` : sql`desc`
@@ -93,17 +101,39 @@ export async function listMatrixPeople(
 			left join job_profiles jp on jp.id = u.job_profile_id
 			left join passport_person_summary p on p.user_id = u.id and p.tenant_id = u.tenant_id
 			where ${peopleWhere(scope, filter)} ${filter.status ? sql`and coalesce(${SUMMARY_COLUMN[filter.status]}, 0) > 0` : sql``}`
-	const rows = await selectRows<{ id: string; name: string; job_profile: string | null; red: number; orange: number; first_expiry: unknown; total: number }>(
-		db,
-		sql`with people as (${people})
+	// `withCells`: the page's people come with their dots (of the chosen competency) in the same
+	// statement, one JSON array each, instead of a second statement for the page's 2,000 dots.
+	const paged = sql`with people as (${people})
 			select *, (count(*) over ())::int as total from people
 			order by ${order}, id
-			${page}`,
+			${page}`
+	const rows = await selectRows<{ id: string; name: string; job_profile: string | null; red: number; orange: number; first_expiry: unknown; total: number; cells?: unknown }>(
+		db,
+		withCells
+			? sql`select paged.*, (select json_agg(json_build_array(s.competency_id, s.status, s.valid_until, s.permanent))
+					from passport_status s where s.tenant_id = ${scope.tenantId} and s.user_id = paged.id ${onCompetency}) as cells
+				from (${paged}) paged
+				order by ${order}, id`
+			: paged,
 	)
 	return {
-		rows: rows.map((row) => ({ id: row.id, name: row.name, jobProfile: row.job_profile, red: row.red, orange: row.orange, firstExpiry: dateText(row.first_expiry) })),
+		rows: rows.map((row) => ({
+			id: row.id,
+			name: row.name,
+			jobProfile: row.job_profile,
+			red: row.red,
+			orange: row.orange,
+			firstExpiry: dateText(row.first_expiry),
+			...(withCells ? { cells: cellsOf(row.id, row.cells) } : {}),
+		})),
 		total: rows[0]?.total ?? (offset > 0 && limit !== null ? await countMatrixPeople(db, { scope, filter }) : 0),
 	}
+}
+
+/** A person's dots as the people query returns them: `[competency, status, valid until, permanent]` each (JSON, or its text). */
+function cellsOf(userId: string, value: unknown): MatrixCell[] {
+	const list = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as [string, PassportColour, string | null, boolean][]
+	return list.map(([competencyId, status, validUntil, permanent]) => ({ userId, competencyId, status, validUntil: dateText(validUntil), permanent }))
 }
 
 /** The total alone, for a page past the last (the window function has no row to ride on). */

@@ -92,29 +92,35 @@ function compareEvidence(a: { occurredOn: CalendarDate; id: string }, b: { occur
 	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
+/** A chain built field by field, always in one shape (the nightly check builds millions). */
+function chainOf(validUntil: CalendarDate | null, permanent: boolean, evidenceId: string | null, last: ValidityChain['last']): ValidityChain {
+	return { validUntil, permanent, evidenceId, last }
+}
+
 /** Folds one counting piece of evidence, later than everything in `chain`, onto it. */
 function step(competency: Competency, chain: ValidityChain, evidence: PassportEvidence): ValidityChain {
 	const last = { occurredOn: evidence.occurredOn, id: evidence.id }
 	if (competency.validityMonths === null) {
-		return chain.permanent ? { ...chain, last } : { validUntil: null, permanent: true, evidenceId: evidence.id, last }
+		return chain.permanent ? chainOf(chain.validUntil, chain.permanent, chain.evidenceId, last) : chainOf(null, true, evidence.id, last)
 	}
 	const fromCompletion = addMonths(evidence.occurredOn, competency.validityMonths)
 	// Lapsed (or never held): a fresh start from the evidence's own date.
 	if (chain.validUntil === null || evidence.occurredOn > chain.validUntil) {
-		return { validUntil: fromCompletion, permanent: false, evidenceId: evidence.id, last }
+		return chainOf(fromCompletion, false, evidence.id, last)
 	}
 	const insideRenewalWindow = evidence.occurredOn >= addDays(chain.validUntil, -competency.warningDays)
 	const candidate = competency.renewalBasis === 'expiry' && insideRenewalWindow ? addMonths(chain.validUntil, competency.validityMonths) : fromCompletion
-	if (candidate > chain.validUntil) return { validUntil: candidate, permanent: false, evidenceId: evidence.id, last }
-	return { ...chain, last }
+	if (candidate > chain.validUntil) return chainOf(candidate, false, evidence.id, last)
+	return chainOf(chain.validUntil, chain.permanent, chain.evidenceId, last)
 }
 
 /** The chain of all counting evidence, in whatever order it arrived. */
 export function validityChain(competency: Competency, evidence: readonly PassportEvidence[]): ValidityChain {
-	return evidence
-		.filter(counts)
-		.sort(compareEvidence)
-		.reduce((chain, piece) => step(competency, chain, piece), EMPTY_CHAIN)
+	const counting = evidence.filter(counts)
+	if (counting.length > 1) counting.sort(compareEvidence)
+	let chain = EMPTY_CHAIN
+	for (const piece of counting) chain = step(competency, chain, piece)
+	return chain
 }
 
 /**
@@ -145,31 +151,35 @@ function bindingRequirement(requirements: readonly PassportRequirement[]): { req
 	return best
 }
 
+/** A dot built field by field, always in one shape (spreading a base object per dot cost the nightly check seconds). */
+function dotOf(status: PassportColour, chain: ValidityChain, cause: PassportCause, nextChangeOn: CalendarDate | null): PassportStatus {
+	return { status, validUntil: chain.validUntil, permanent: chain.permanent, cause, nextChangeOn }
+}
+
 /** The dot on `today` for a chain. */
 export function statusOf(competency: Competency, chain: ValidityChain, requirements: readonly PassportRequirement[], { today }: { today: CalendarDate }): PassportStatus {
 	const binding = bindingRequirement(requirements)
-	const base = { validUntil: chain.validUntil, permanent: chain.permanent }
 	const validToday = chain.permanent || (chain.validUntil !== null && today <= chain.validUntil)
 
 	if (!binding) {
-		return { ...base, status: 'not_required', cause: { kind: 'not_required', evidenceId: validToday ? chain.evidenceId : null }, nextChangeOn: validToday && !chain.permanent && chain.validUntil ? addDays(chain.validUntil, 1) : null }
+		return dotOf('not_required', chain, { kind: 'not_required', evidenceId: validToday ? chain.evidenceId : null }, validToday && !chain.permanent && chain.validUntil ? addDays(chain.validUntil, 1) : null)
 	}
 	const requirementId = binding.requirement.id
 	if (validToday && chain.evidenceId !== null) {
 		if (chain.permanent || chain.validUntil === null) {
-			return { ...base, status: 'green', cause: { kind: 'valid', evidenceId: chain.evidenceId, requirementId }, nextChangeOn: null }
+			return dotOf('green', chain, { kind: 'valid', evidenceId: chain.evidenceId, requirementId }, null)
 		}
 		const orangeFrom = competency.warningDays > 0 ? addDays(chain.validUntil, -competency.warningDays) : null
 		if (orangeFrom !== null && today >= orangeFrom) {
-			return { ...base, status: 'orange', cause: { kind: 'expiring', evidenceId: chain.evidenceId, requirementId }, nextChangeOn: addDays(chain.validUntil, 1) }
+			return dotOf('orange', chain, { kind: 'expiring', evidenceId: chain.evidenceId, requirementId }, addDays(chain.validUntil, 1))
 		}
-		return { ...base, status: 'green', cause: { kind: 'valid', evidenceId: chain.evidenceId, requirementId }, nextChangeOn: orangeFrom ?? addDays(chain.validUntil, 1) }
+		return dotOf('green', chain, { kind: 'valid', evidenceId: chain.evidenceId, requirementId }, orangeFrom ?? addDays(chain.validUntil, 1))
 	}
 	if (today <= binding.dueOn) {
-		return { ...base, status: 'orange', cause: { kind: 'grace', requirementId, dueOn: binding.dueOn, evidenceId: chain.evidenceId }, nextChangeOn: addDays(binding.dueOn, 1) }
+		return dotOf('orange', chain, { kind: 'grace', requirementId, dueOn: binding.dueOn, evidenceId: chain.evidenceId }, addDays(binding.dueOn, 1))
 	}
-	if (chain.evidenceId !== null) return { ...base, status: 'red', cause: { kind: 'expired', requirementId, evidenceId: chain.evidenceId }, nextChangeOn: null }
-	return { ...base, status: 'red', cause: { kind: 'missing', requirementId }, nextChangeOn: null }
+	if (chain.evidenceId !== null) return dotOf('red', chain, { kind: 'expired', requirementId, evidenceId: chain.evidenceId }, null)
+	return dotOf('red', chain, { kind: 'missing', requirementId }, null)
 }
 
 const COLOUR_RANK: Record<PassportColour, number> = { not_required: 0, green: 1, orange: 2, red: 3 }
@@ -211,12 +221,15 @@ export function passportStatus(
 	{ today }: { today: CalendarDate },
 ): PassportStatus {
 	const hasLevels = (competency.levelCount ?? 0) > 0
+	// Without levels every requirement is one group judged over all counting evidence (a piece
+	// below level 1 counts for no group): the rule without levels, as the loop below would find it.
+	if (!hasLevels && evidence.every((piece) => levelOf(piece) >= 1)) return statusOf(competency, validityChain(competency, evidence), requirements, { today })
 	const counting = evidence.filter(counts)
 	const held = hasLevels ? heldLevel(competency, counting, today) : null
 	const withLevel = (status: PassportStatus): PassportStatus => {
 		if (!hasLevels) return status
 		const levelLapsesOn = held && !held.chain.permanent && held.chain.validUntil ? addDays(held.chain.validUntil, 1) : null
-		return { ...status, level: held?.level ?? null, nextChangeOn: earliest([status.nextChangeOn, levelLapsesOn]) }
+		return { status: status.status, validUntil: status.validUntil, permanent: status.permanent, cause: status.cause, nextChangeOn: earliest([status.nextChangeOn, levelLapsesOn]), level: held?.level ?? null }
 	}
 	if (requirements.length === 0) return withLevel(statusOf(competency, validityChain(competency, counting), [], { today }))
 
@@ -256,7 +269,8 @@ export function passportStatus(
 			worst = { status, ...binding }
 		}
 	}
-	return withLevel({ ...worst!.status, nextChangeOn })
+	const decided = worst!.status
+	return withLevel({ status: decided.status, validUntil: decided.validUntil, permanent: decided.permanent, cause: decided.cause, nextChangeOn })
 }
 
 /** Whether two statuses say the same (colour, validity and cause): a stored status that differs from a recompute is drift. */
