@@ -6,6 +6,7 @@ import {
 	listThemes,
 	recordSearchQuery,
 	searchCatalogue,
+	searchVocabulary,
 	type CatalogueSearchResult,
 	type FacetName,
 	type SearchResultEntry,
@@ -20,6 +21,7 @@ import {
 	LANGUAGES,
 	PERIOD_MONTHS,
 	askedQueryOf,
+	buildWordIndex,
 	dutchDayOf,
 	dutchMonthOf,
 	expandQuery,
@@ -29,10 +31,12 @@ import {
 	queryWords,
 	searchStateToQueryString,
 	withCorrections,
+	withWordForms,
 	type CourseForm,
 	type SearchNotice,
 	type SearchState,
 	type Synonym,
+	type WordIndex,
 } from '@leerplein/domain'
 import { createCache, type Cache } from '../../core/cache.server.ts'
 import { succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
@@ -70,6 +74,8 @@ type Vocabulary = {
 	synonyms: Synonym[]
 	tenants: { id: string; slug: string; name: string; shortName: string }[]
 	themes: { id: string; slug: string; nameNl: string; nameEn: string }[]
+	/** The catalogue's words related: families, compound parts, acronyms (issue 16). */
+	wordIndex: WordIndex
 }
 
 /** The search's context: a service context, and how many answers this process keeps (`SEARCH_CACHE_SIZE`; 0 keeps none). */
@@ -101,8 +107,9 @@ function answerCache(ctx: SearchContext): Cache<Answer> | null {
 
 function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
 	return vocabularies.getOrLoad(String(version), async () => {
-		const [synonyms, tenants, themes] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db)])
-		return { version, synonyms, tenants, themes }
+		const [synonyms, tenants, themes, vocabulary] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db), searchVocabulary(db)])
+		const phrases = vocabulary.phrases.map((phrase) => queryWords(phrase).join(' '))
+		return { version, synonyms, tenants, themes, wordIndex: buildWordIndex(vocabulary.words, phrases) }
 	})
 }
 
@@ -168,7 +175,12 @@ async function answerSearch(
 		filters: { ...requested.filters, providers: providers.map((p) => p.slug), themes: themes.map((t) => t.slug) },
 	}
 
-	const { groups, correctedQuery } = withCorrections(expandQuery(state.query, words.synonyms), analysis.words)
+	const expanded = expandQuery(state.query, words.synonyms)
+	// Typo repair, then word forms, compounds, completions and acronyms from the catalogue (issue 16).
+	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, words.wordIndex)
+	const correctedQuery = groups.some((g) => g.corrections.length > 0)
+		? expanded.map((g) => groups.find((r) => r.text === g.text)?.corrections[0] ?? g.text).join(' ')
+		: null
 	const currentMonth = dutchMonthOf(now)
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
