@@ -108,8 +108,7 @@ function answerCache(ctx: SearchContext): Cache<Answer> | null {
 function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
 	return vocabularies.getOrLoad(String(version), async () => {
 		const [synonyms, tenants, themes, vocabulary] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db), searchVocabulary(db)])
-		const phrases = vocabulary.phrases.map((phrase) => queryWords(phrase).join(' '))
-		return { version, synonyms, tenants, themes, wordIndex: buildWordIndex(vocabulary.words, phrases) }
+		return { version, synonyms, tenants, themes, wordIndex: buildWordIndex(vocabulary.words, vocabulary.phrases) }
 	})
 }
 
@@ -185,12 +184,12 @@ async function answerSearch(
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
 	// Row-level security sees the same viewer as the query's own visibility filter.
-	const search = (matching: 'all' | 'most') => withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+	const search = (matching: 'all' | 'most', asked = groups) => withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
 		searchCatalogue(tx, {
 			matching,
 			viewerTenantId,
 			query: state.query,
-			groups,
+			groups: asked,
 			correctedQuery,
 			filters: {
 				providerIds: providers.map((p) => p.id),
@@ -213,8 +212,10 @@ async function answerSearch(
 	// All words first; only when no course has them all, the courses with the most of them (a second
 	// query that only empty answers pay for), so a longer question never comes back empty.
 	const everyWord = await search('all')
-	const partialMatch = everyWord.total === 0 && groups.length > 1
-	const result = partialMatch ? await search('most') : everyWord
+	// A typed compound counts as its parts here ("agressiebeheersing": agressie, beheersing).
+	const mostGroups = groups.flatMap((g) => (g.parts.length > 0 ? g.parts.map((part) => ({ text: part[0]!, alternatives: [], single: false, corrections: [], forms: part, parts: [] })) : [g]))
+	const partialMatch = everyWord.total === 0 && mostGroups.length > 1
+	const result = partialMatch ? await search('most', mostGroups) : everyWord
 
 	const pages = pageCount(result.total, SEARCH_PAGE_SIZE)
 	return {

@@ -96,18 +96,18 @@ const allOf = (groups: string[][]) => sql`(${sql.join(groups.map(anyOf), sql` &&
 /** Only plain catalogue words go into to_tsquery's syntax. */
 const PLAIN_WORD = /^[a-z0-9]+$/
 /** A word form or compound part list as one tsquery ('a | b', '(a | b) & (c | d)'); null when there is none. */
-export function formsQueryText(group: Pick<SearchTermGroup, 'forms' | 'parts'>): string | null {
+export function formsQueryText(group: Pick<SearchTermGroup, 'forms' | 'parts'>, withParts = true): string | null {
 	const words = (list: string[]) => list.filter((w) => PLAIN_WORD.test(w))
 	const alternatives: string[] = []
 	const forms = words(group.forms ?? [])
 	if (forms.length > 0) alternatives.push(forms.join(' | '))
-	const parts = (group.parts ?? []).map(words)
+	const parts = withParts ? (group.parts ?? []).map(words) : []
 	if (parts.length >= 2 && parts.every((p) => p.length > 0)) alternatives.push(parts.map((p) => `(${p.join(' | ')})`).join(' & '))
 	return alternatives.length > 0 ? alternatives.map((a) => `(${a})`).join(' | ') : null
 }
 /** A group: its phrases (as typed, synonyms, and when asked corrections) or its word forms. */
-function groupQuery(group: SearchTermGroup, texts: string[]): SQL {
-	const forms = formsQueryText(group)
+function groupQuery(group: SearchTermGroup, texts: string[], withParts = true): SQL {
+	const forms = formsQueryText(group, withParts)
 	return forms === null ? anyOf(texts) : sql`(${anyOf(texts)} || to_tsquery(${CONFIG}, ${forms}))`
 }
 
@@ -162,8 +162,10 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 	const every = (queries: SQL[]) => sql`(${sql.join(queries, sql` && `)})`
 	// As typed (with synonyms): ranks first within a tier.
 	const literal = allOf(input.groups.map((g) => [g.text, ...g.alternatives]))
-	// With word forms (families, compound parts, completions): counts as typed for the tiers.
-	const exact = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives])))
+	// With word forms (families, compounds, completions): counts as typed for the tiers. A typed
+	// compound found only as its parts apart counts as "every word anywhere" (tier 3).
+	const exact = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives], false)))
+	const apart = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives])))
 	const full = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives, ...g.corrections])))
 	const corrected = input.correctedQuery
 	const best = every(input.groups.map((g) => (g.corrections.length > 0 ? anyOf([g.corrections[0]!]) : groupQuery(g, [g.text, ...g.alternatives]))))
@@ -196,6 +198,7 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 		: most
 			? sql`8 + ${input.groups.length} - ${matchedGroups}`
 			: sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
+			when courses.search_document @@ ${apart} then 3
 			else 4 + ${corrected ? tierFor(sql`search_normalise(${corrected})`, best) : sql`3`} end`
 	const rank = !searching || input.sort !== 'relevantie' ? sql`0::real` : sql`ts_rank(courses.search_document, ${most ? sql.join(groupQueries, sql` || `) : full})`
 	// Which words a course matches weighs more than whether it has a session coming up.

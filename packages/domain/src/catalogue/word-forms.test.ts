@@ -35,6 +35,8 @@ const vocabulary: VocabularyWord[] = [
 	['bestuur', 'bestur', 4],
 	['powerpoint', 'powerpoint', 3],
 	['integriteit', 'integriteit', 20],
+	['bnc', 'bnc', 2],
+	['fiches', 'fiches', 2],
 ].map(([word, lexeme, documents]) => ({ word: word as string, lexeme: lexeme as string, documents: documents as number }))
 const phrases = ['de maatschappelijke kosten-batenanalyse', 'de algemene beginselen van behoorlijk bestuur', 'vergaderen met technieken']
 const index = buildWordIndex(vocabulary, phrases)
@@ -91,6 +93,10 @@ describe('formsOf', () => {
 	})
 	test('a typed compound matches its parts', () => {
 		expect(formsOf(index, 'vergadertechnieken', 'vergadertechniek').parts).toEqual([['vergader', 'vergaderen'], ['technieken']])
+	})
+	test('a hyphenated word matches its pieces, an inflection the stemmer keeps apart by its longer form', () => {
+		expect(formsOf(index, 'bnc-fiche', null).parts).toEqual([['bnc'], ['fiches']])
+		expect(formsOf(index, 'fiche', 'fich').forms).toEqual(['fiches'])
 	})
 	test('the word being typed is completed', () => {
 		expect(formsOf(index, 'powerp', 'powerp', { prefix: true }).forms).toEqual(['powerpoint'])

@@ -14,7 +14,7 @@ const MIN_COMPOUND = 7
 /** Linking sounds between the parts of a Dutch compound ("bescherming-s-middelen", "ziekt-e-verzuim"). */
 const LINKS = ['', 's', 'e', 'en', 'n']
 /** Derivational endings that join a family once the stemmer is done: inspect-eren/inspect-ie, voorzitt-er/voorzit-ten. */
-const FAMILY_ENDINGS = ['aties', 'atie', 'eren', 'ering', 'ies', 'ie', 'eer', 'er', 'age', 'ag', 'ing', 'ist', 'isch']
+const FAMILY_ENDINGS = ['aties', 'atie', 'eren', 'ering', 'ies', 'ie', 'eer', 'er', 'age', 'ag', 'ing', 'end', 'ist', 'isch']
 /** A family key shorter than this joins too much ("mak" would join "maken" and "makelaar"). */
 const MIN_FAMILY = 5
 /** How many related words one typed word may bring at most (the most frequent first). */
@@ -180,8 +180,13 @@ const MAX_PHRASE_STOP_WORDS = 1
  * initials of its later compound parts ("kosten-batenanalyse": k, then b and a or not); a stop
  * word ("van", "en": not in the word list) gives nothing.
  */
-export function acronymsOf(phraseWords: readonly string[], isContentWord: (word: string) => boolean, split: (word: string) => string[] | null): Set<string> {
-	let spelled = new Set<string>([''])
+export function acronymsOf(
+	phraseWords: readonly string[],
+	isContentWord: (word: string) => boolean,
+	split: (word: string) => string[] | null,
+	from: ReadonlySet<string> = new Set(['']),
+): Set<string> {
+	let spelled = new Set<string>(from)
 	for (const word of phraseWords) {
 		if (!isContentWord(word) && !word.includes('-')) continue
 		const inner = (split(word) ?? []).slice(1).map((part) => part[0]!)
@@ -193,25 +198,35 @@ export function acronymsOf(phraseWords: readonly string[], isContentWord: (word:
 		}
 		spelled = next
 	}
-	return new Set([...spelled].filter((s) => s.length >= MIN_ACRONYM && /^[a-z]+$/.test(s)))
+	return spelled
 }
 
+/** Clauses longer than this are sentences, not names: an acronym is spelled out in a short clause. */
+const MAX_CLAUSE_WORDS = 10
+
 function learnAcronyms(phrase: string, isContent: (word: string) => boolean, split: (word: string) => string[] | null, into: Map<string, Map<string, number>>) {
-	const list = phrase.split(' ').filter((w) => w.length > 0)
+	const list = phrase.split(/[^a-z0-9&'-]+/).map((w) => w.replace(/^[&'-]+|[&'-]+$/g, '')).filter((w) => w.length > 0)
+	if (list.length > MAX_CLAUSE_WORDS) return
 	const content = list.map((w) => isContent(w) || w.includes('-'))
 	for (let start = 0; start < list.length; start++) {
 		if (!content[start]) continue
 		let stops = 0
 		let contentWords = 0
+		// What the run start..end spells so far, grown one word at a time.
+		let spelled = new Set<string>([''])
 		for (let end = start + 1; end <= list.length; end++) {
-			if (content[end - 1]) contentWords++
-			else stops++
-			if (stops > MAX_PHRASE_STOP_WORDS || contentWords > MAX_PHRASE_WORDS) break
-			if (!content[end - 1]) continue
-			const run = list.slice(start, end)
+			const word = list[end - 1]!
+			if (!content[end - 1]) {
+				if (++stops > MAX_PHRASE_STOP_WORDS) break
+				continue
+			}
+			if (++contentWords > MAX_PHRASE_WORDS) break
+			spelled = acronymsOf([word], () => true, split, spelled)
+			if (spelled.size === 0) break
 			// A tight phrase (no stop word passed over) is the likelier spelling-out.
 			const weight = 1 / (1 + 3 * stops)
-			for (const acronym of acronymsOf(run, isContent, split)) add(into, acronym, run.join(' '), weight)
+			const text = list.slice(start, end).join(' ')
+			for (const acronym of spelled) if (acronym.length >= MIN_ACRONYM && /^[a-z]+$/.test(acronym)) add(into, acronym, text, weight)
 		}
 	}
 }
@@ -240,11 +255,15 @@ export function formsOf(index: WordIndex, word: string, lexeme: string | null, {
 		for (const w of index.ranked) if (w.word.startsWith(word) && w.word !== word) forms.add(w.word)
 	}
 	forms.delete(word)
+	// A word the catalogue has in no form may be an inflection the stemmer keeps apart ("fiche" of "fiches").
+	const longer = (part: string) => (part.length >= 4 ? index.ranked.filter((w) => w.word.startsWith(part) && w.word.length <= part.length + 2).map((w) => w.word) : [])
+	if (forms.size === 0 && !index.words.has(word) && word.length >= 5 && WORD.test(word)) for (const form of longer(word)) forms.add(form)
 	const split = splitCompound(word, (part) => index.dictionary.has(part))
 	const parts = (split ?? []).map((part) => {
 		const own = index.words.get(part)?.word ?? (index.dictionary.has(part) ? part : null)
 		const related = familyOf(part, index.words.get(part)?.lexeme ?? part)
-		return [...new Set([...(own && WORD.test(own) ? [own] : []), ...related])].slice(0, MAX_FORMS)
+		const found = [...new Set([...(own && WORD.test(own) ? [own] : []), ...related])]
+		return (found.length > 0 ? found : longer(part)).slice(0, MAX_FORMS)
 	})
 	return {
 		forms: [...forms].slice(0, MAX_FORMS),
