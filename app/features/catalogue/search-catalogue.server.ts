@@ -22,6 +22,7 @@ import {
 	PERIOD_MONTHS,
 	askedQueryOf,
 	buildWordIndex,
+	correctedQueryOf,
 	dutchDayOf,
 	dutchMonthOf,
 	expandQuery,
@@ -177,9 +178,7 @@ async function answerSearch(
 	const expanded = expandQuery(state.query, words.synonyms)
 	// Typo repair, then word forms, compounds, completions and acronyms from the catalogue (issue 16).
 	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, words.wordIndex)
-	const correctedQuery = groups.some((g) => g.corrections.length > 0)
-		? expanded.map((g) => groups.find((r) => r.text === g.text)?.corrections[0] ?? g.text).join(' ')
-		: null
+	const correctedQuery = correctedQueryOf(expanded, groups)
 	const currentMonth = dutchMonthOf(now)
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)

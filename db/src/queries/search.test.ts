@@ -241,10 +241,11 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		expect((await titles('integritijt'))[0]).toMatch(/integriteit/i)
 		const analysis = await analyseSearchWords(app.db, ['integritijt', 'integriteit', 'de', 'xyzzyq'])
 		expect(analysis.words).toEqual([
-			{ word: 'integritijt', known: false, corrections: expect.arrayContaining(['integriteit']), stopWord: false },
-			{ word: 'integriteit', known: true, corrections: [], stopWord: false },
-			{ word: 'de', known: true, corrections: [], stopWord: true },
-			{ word: 'xyzzyq', known: false, corrections: [], stopWord: false },
+			{ word: 'integritijt', known: false, corrections: expect.arrayContaining(['integriteit']), stopWord: false, lexeme: 'integritijt' },
+			{ word: 'integriteit', known: true, corrections: [], stopWord: false, lexeme: 'integriteit' },
+			// A stop word has no stem.
+			{ word: 'de', known: true, corrections: [], stopWord: true, lexeme: null },
+			{ word: 'xyzzyq', known: false, corrections: [], stopWord: false, lexeme: 'xyzzyq' },
 		])
 		expect((await search(null, { query: 'xyzzyq' })).total).toBe(0)
 	})

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import {
 	acronymPhrases,
 	buildWordIndex,
+	correctedQueryOf,
 	editDistance,
 	familyKey,
 	formsOf,
@@ -122,4 +123,9 @@ describe('acronyms learned from the catalogue', () => {
 		expect(group!.alternatives).toEqual([])
 		expect(group!.forms).toContain('beleidsevaluatie')
 	})
+})
+
+test('"did you mean" replaces only the corrected words', () => {
+	expect(correctedQueryOf([{ text: 'integritijt' }, { text: 'beleid' }], [{ text: 'integritijt', corrections: ['integriteit'] }, { text: 'beleid', corrections: [] }])).toBe('integriteit beleid')
+	expect(correctedQueryOf([{ text: 'beleid' }], [{ text: 'beleid', corrections: [] }])).toBeNull()
 })

@@ -324,3 +324,9 @@ export function withWordForms(
 		return { ...group, alternatives: [...group.alternatives, ...acronyms], corrections, forms, parts }
 	})
 }
+
+/** The query with each corrected word replaced by its best correction ("did you mean"); null when no group has one. */
+export function correctedQueryOf(typed: readonly { text: string }[], groups: readonly { text: string; corrections: string[] }[]): string | null {
+	if (!groups.some((g) => g.corrections.length > 0)) return null
+	return typed.map((g) => groups.find((r) => r.text === g.text)?.corrections[0] ?? g.text).join(' ')
+}
