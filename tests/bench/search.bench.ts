@@ -1,10 +1,12 @@
 import os from 'node:os'
 import { sql } from 'drizzle-orm'
 import { selectRows, withTenantContext, type Database } from '@leerplein/db'
-import { analyseSearchWords, listSynonyms, listThemes, searchCatalogue, type CatalogueSearchFilters } from '@leerplein/db/catalogue'
+import { analyseSearchWords, listSynonyms, listThemes, searchCatalogue, searchVocabulary, type CatalogueSearchFilters } from '@leerplein/db/catalogue'
 import { listTenants } from '@leerplein/db/tenants'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import {
+	buildWordIndex,
+	correctedQueryOf,
 	dutchMonthOf,
 	expandQuery,
 	monthsFrom,
@@ -13,7 +15,9 @@ import {
 	PERIOD_MONTHS,
 	queryWords,
 	withCorrections,
+	withWordForms,
 	type Synonym,
+	type WordIndex,
 } from '@leerplein/domain'
 import type { Benchmark, BenchContext } from './harness.ts'
 import { ms, perSecond, type LoadResult, type LatencySummary } from './load.ts'
@@ -56,7 +60,7 @@ function searchMix(month: string): string[] {
 	]
 }
 
-type Vocabulary = { synonyms: Synonym[]; tenants: { id: string; slug: string }[]; themes: { id: string; slug: string }[] }
+type Vocabulary = { synonyms: Synonym[]; tenants: { id: string; slug: string }[]; themes: { id: string; slug: string }[]; wordIndex: WordIndex }
 
 /** The search exactly as the portal's service runs it, without the portal: the raw SQL baseline. */
 async function rawSearch(db: Database, vocabulary: Vocabulary, viewerTenantId: string, query: string) {
@@ -66,7 +70,9 @@ async function rawSearch(db: Database, vocabulary: Vocabulary, viewerTenantId: s
 	const now = new Date()
 	const currentMonth = dutchMonthOf(now)
 	const analysis = await analyseSearchWords(db, [...new Set(queryWords(state.query))])
-	const { groups, correctedQuery } = withCorrections(expandQuery(state.query, vocabulary.synonyms), analysis.words)
+	const expanded = expandQuery(state.query, vocabulary.synonyms)
+	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, vocabulary.wordIndex)
+	const correctedQuery = correctedQueryOf(expanded, groups)
 	const window = pageWindow(state.page, 20)
 	const filters: CatalogueSearchFilters = {
 		providerIds: vocabulary.tenants.filter((t) => state.filters.providers.includes(t.slug)).map((t) => t.id),
@@ -143,6 +149,8 @@ const benchmark: Benchmark = {
 			synonyms: await listSynonyms(app.db),
 			tenants: await listTenants(app.db),
 			themes: await listThemes(app.db),
+			// Related once per catalogue version, as the service does (issue 16).
+			wordIndex: await searchVocabulary(app.db).then((v) => buildWordIndex(v.words, v.phrases)),
 		}
 		ctx.log('raw SQL, serially')
 		for (const q of queries) await rawSearch(app.db, vocabulary, user!.tenant_id, q)

@@ -6,6 +6,7 @@ import {
 	listThemes,
 	recordSearchQuery,
 	searchCatalogue,
+	searchVocabulary,
 	type CatalogueSearchResult,
 	type FacetName,
 	type SearchResultEntry,
@@ -20,6 +21,8 @@ import {
 	LANGUAGES,
 	PERIOD_MONTHS,
 	askedQueryOf,
+	buildWordIndex,
+	correctedQueryOf,
 	dutchDayOf,
 	dutchMonthOf,
 	expandQuery,
@@ -29,10 +32,12 @@ import {
 	queryWords,
 	searchStateToQueryString,
 	withCorrections,
+	withWordForms,
 	type CourseForm,
 	type SearchNotice,
 	type SearchState,
 	type Synonym,
+	type WordIndex,
 } from '@leerplein/domain'
 import { createCache, type Cache } from '../../core/cache.server.ts'
 import { succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
@@ -70,6 +75,8 @@ type Vocabulary = {
 	synonyms: Synonym[]
 	tenants: { id: string; slug: string; name: string; shortName: string }[]
 	themes: { id: string; slug: string; nameNl: string; nameEn: string }[]
+	/** The catalogue's words related: families, compound parts, acronyms (issue 16). */
+	wordIndex: WordIndex
 }
 
 /** The search's context: a service context, and how many answers this process keeps (`SEARCH_CACHE_SIZE`; 0 keeps none). */
@@ -101,8 +108,8 @@ function answerCache(ctx: SearchContext): Cache<Answer> | null {
 
 function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
 	return vocabularies.getOrLoad(String(version), async () => {
-		const [synonyms, tenants, themes] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db)])
-		return { version, synonyms, tenants, themes }
+		const [synonyms, tenants, themes, vocabulary] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db), searchVocabulary(db)])
+		return { version, synonyms, tenants, themes, wordIndex: buildWordIndex(vocabulary.words, vocabulary.phrases) }
 	})
 }
 
@@ -168,17 +175,20 @@ async function answerSearch(
 		filters: { ...requested.filters, providers: providers.map((p) => p.slug), themes: themes.map((t) => t.slug) },
 	}
 
-	const { groups, correctedQuery } = withCorrections(expandQuery(state.query, words.synonyms), analysis.words)
+	const expanded = expandQuery(state.query, words.synonyms)
+	// Typo repair, then word forms, compounds, completions and acronyms from the catalogue (issue 16).
+	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, words.wordIndex)
+	const correctedQuery = correctedQueryOf(expanded, groups)
 	const currentMonth = dutchMonthOf(now)
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
 	// Row-level security sees the same viewer as the query's own visibility filter.
-	const search = (matching: 'all' | 'most') => withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
+	const search = (matching: 'all' | 'most', asked = groups) => withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
 		searchCatalogue(tx, {
 			matching,
 			viewerTenantId,
 			query: state.query,
-			groups,
+			groups: asked,
 			correctedQuery,
 			filters: {
 				providerIds: providers.map((p) => p.id),
@@ -201,8 +211,10 @@ async function answerSearch(
 	// All words first; only when no course has them all, the courses with the most of them (a second
 	// query that only empty answers pay for), so a longer question never comes back empty.
 	const everyWord = await search('all')
-	const partialMatch = everyWord.total === 0 && groups.length > 1
-	const result = partialMatch ? await search('most') : everyWord
+	// A typed compound counts as its parts here ("agressiebeheersing": agressie, beheersing).
+	const mostGroups = groups.flatMap((g) => (g.parts.length > 0 ? g.parts.map((part) => ({ text: part[0]!, alternatives: [], single: false, corrections: [], forms: part, parts: [] })) : [g]))
+	const partialMatch = everyWord.total === 0 && mostGroups.length > 1
+	const result = partialMatch ? await search('most', mostGroups) : everyWord
 
 	const pages = pageCount(result.total, SEARCH_PAGE_SIZE)
 	return {

@@ -7,7 +7,9 @@ import {
 	markedSegments,
 	monthsFrom,
 	queryWords,
+	buildWordIndex,
 	withCorrections,
+	withWordForms,
 	type CourseStatus,
 	type SearchFilters,
 	type SearchSort,
@@ -20,7 +22,7 @@ import * as schema from '../schema/index.ts'
 import { seedDatabase } from '../seed/index.ts'
 import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
-import { analyseSearchWords, catalogueSearchVersion, marksFrom, searchCatalogue, type CatalogueSearchFilters, type FacetName } from './search.ts'
+import { analyseSearchWords, catalogueSearchVersion, marksFrom, searchCatalogue, searchVocabulary, type CatalogueSearchFilters, type FacetName } from './search.ts'
 import { deleteSynonym, listSynonyms, saveSynonym } from './search-synonyms.ts'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
@@ -239,10 +241,11 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		expect((await titles('integritijt'))[0]).toMatch(/integriteit/i)
 		const analysis = await analyseSearchWords(app.db, ['integritijt', 'integriteit', 'de', 'xyzzyq'])
 		expect(analysis.words).toEqual([
-			{ word: 'integritijt', known: false, corrections: expect.arrayContaining(['integriteit']), stopWord: false },
-			{ word: 'integriteit', known: true, corrections: [], stopWord: false },
-			{ word: 'de', known: true, corrections: [], stopWord: true },
-			{ word: 'xyzzyq', known: false, corrections: [], stopWord: false },
+			{ word: 'integritijt', known: false, corrections: expect.arrayContaining(['integriteit']), stopWord: false, lexeme: 'integritijt' },
+			{ word: 'integriteit', known: true, corrections: [], stopWord: false, lexeme: 'integriteit' },
+			// A stop word has no stem.
+			{ word: 'de', known: true, corrections: [], stopWord: true, lexeme: null },
+			{ word: 'xyzzyq', known: false, corrections: [], stopWord: false, lexeme: 'xyzzyq' },
 		])
 		expect((await search(null, { query: 'xyzzyq' })).total).toBe(0)
 	})
@@ -456,6 +459,58 @@ describe.each(await testDrivers())('catalogue search on %s', (driver) => {
 		} finally {
 			await withTenantContext(app.db, { tenantId: admin.tenant_id, userId: admin.id }, (tx) => deleteSynonym(tx, { id: saved.id, actorId: admin.id }))
 		}
+	})
+
+	// Adds courses the ground truth above does not know, like the tests before it.
+	test('word forms, compounds, completions and acronyms learned from the catalogue; a draft teaches nothing', async () => {
+		const base = { providerTenantId: coordinator.tenant_id, summary: 'Een cursus voor de woordvormtest.', form: 'classroom' as const, durationMinutes: 120, visibility: 'concern' as const }
+		const [family, compound, acronym] = await withTenantContext(app.db, { tenantId: coordinator.tenant_id, userId: coordinator.id }, (tx) =>
+			tx
+				.insert(schema.courses)
+				.values([
+					{ ...base, status: 'published' as const, title: 'Zeefkalibreren in de praktijk', description: 'Over het zeefkalibreren en de zeefkalibraties.' },
+					{ ...base, status: 'published' as const, title: 'Dijkvergaderingen leiden', description: 'Effectief dijkvergaderen met goede stemtechnieken.' },
+					{ ...base, status: 'published' as const, title: 'Werken met de kwelwaterbalansmethodiek', description: 'Volgens de landelijke kwelwater balans methodiek. De kwelwaterbalans; ook bij de polderwaterverdeling.' },
+					{ ...base, status: 'draft' as const, title: 'Geheim concept', description: 'De vertrouwelijke zwaluwstaartberekening.' },
+				])
+				.returning({ id: schema.courses.id }),
+		)
+		// Index time: the clauses of published, concern-wide courses, never of a draft.
+		const vocabulary = await searchVocabulary(app.db)
+		expect(vocabulary.phrases).toContain('de kwelwaterbalans')
+		expect(vocabulary.phrases.some((p) => p.includes('zwaluwstaart'))).toBe(false)
+		const index = buildWordIndex(vocabulary.words, vocabulary.phrases.map((p) => queryWords(p).join(' ')))
+
+		const find = async (query: string) => {
+			const analysis = await analyseSearchWords(app.db, queryWords(query))
+			const groups = withWordForms(withCorrections(expandQuery(query, []), analysis.words).groups, analysis.words, index)
+			return withTenantContext(app.db, { tenantId: null, userId: null }, (tx) =>
+				searchCatalogue(tx, {
+					viewerTenantId: null,
+					query,
+					groups,
+					correctedQuery: null,
+					filters: { ...EMPTY_FILTERS, providerIds: [], themeIds: [] } as CatalogueSearchFilters,
+					sort: 'relevantie',
+					limit: 20,
+					offset: 0,
+					now: NOW,
+					currentMonth: CURRENT_MONTH,
+					periodEndMonth: MONTHS.at(-1)!,
+				}),
+			)
+		}
+		const first = async (query: string) => (await find(query)).entries[0]?.id
+		// Verb and noun of one family; a compound typed finds its parts apart; a half-typed word completes.
+		expect(await first('zeefkalibratie')).toBe(family!.id)
+		expect(await first('dijkvergadertechnieken')).toBe(compound!.id)
+		expect(await first('kwelwaterbalansm')).toBe(acronym!.id)
+		// An acronym the catalogue spells out, and a draft's words stay unknown.
+		expect(index.acronyms.get('lkbm')).toContain('landelijke kwelwater balans methodiek')
+		expect(await first('lkbm')).toBe(acronym!.id)
+		expect((await find('zwaluwstaartberekening')).total).toBe(0)
+		// Bad input is only words.
+		expect((await find("')) | drop table courses; --")).total).toBeGreaterThanOrEqual(0)
 	})
 })
 

@@ -16,6 +16,13 @@ export type SearchTermGroup = {
 	alternatives: string[]
 	/** Known words near an unknown typed word: matches, but rank below everything typed correctly. */
 	corrections: string[]
+	/**
+	 * Catalogue words of the same family, compounds with the word as a part, completions of a
+	 * half-typed word ([a-z0-9] only): as good as the word for tiers, ranked after it within one.
+	 */
+	forms?: string[]
+	/** A typed compound's parts: per part the words that count as it; a course with every part matches. */
+	parts?: string[][]
 }
 
 export type CatalogueSearchFilters = {
@@ -86,6 +93,24 @@ const phrase = (text: string) => sql`phraseto_tsquery(${CONFIG}, ${text})`
 const anyOf = (texts: string[]) => sql`(${sql.join(texts.map(phrase), sql` || `)})`
 const allOf = (groups: string[][]) => sql`(${sql.join(groups.map(anyOf), sql` && `)})`
 
+/** Only plain catalogue words go into to_tsquery's syntax. */
+const PLAIN_WORD = /^[a-z0-9]+$/
+/** A word form or compound part list as one tsquery ('a | b', '(a | b) & (c | d)'); null when there is none. */
+export function formsQueryText(group: Pick<SearchTermGroup, 'forms' | 'parts'>, withParts = true): string | null {
+	const words = (list: string[]) => list.filter((w) => PLAIN_WORD.test(w))
+	const alternatives: string[] = []
+	const forms = words(group.forms ?? [])
+	if (forms.length > 0) alternatives.push(forms.join(' | '))
+	const parts = withParts ? (group.parts ?? []).map(words) : []
+	if (parts.length >= 2 && parts.every((p) => p.length > 0)) alternatives.push(parts.map((p) => `(${p.join(' | ')})`).join(' & '))
+	return alternatives.length > 0 ? alternatives.map((a) => `(${a})`).join(' | ') : null
+}
+/** A group: its phrases (as typed, synonyms, and when asked corrections) or its word forms. */
+function groupQuery(group: SearchTermGroup, texts: string[], withParts = true): SQL {
+	const forms = formsQueryText(group, withParts)
+	return forms === null ? anyOf(texts) : sql`(${anyOf(texts)} || to_tsquery(${CONFIG}, ${forms}))`
+}
+
 /** 0 exact title, 1 the phrase in the title, 2 every word in the title, 3 every word anywhere. */
 function tierFor(normalised: SQL, query: SQL): SQL {
 	return sql`case
@@ -134,10 +159,16 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 	const { filters } = input
 	const now = sql`${input.now.toISOString()}::timestamptz`
 	const searching = input.groups.length > 0
-	const exact = allOf(input.groups.map((g) => [g.text, ...g.alternatives]))
-	const full = allOf(input.groups.map((g) => [g.text, ...g.alternatives, ...g.corrections]))
+	const every = (queries: SQL[]) => sql`(${sql.join(queries, sql` && `)})`
+	// As typed (with synonyms): ranks first within a tier.
+	const literal = allOf(input.groups.map((g) => [g.text, ...g.alternatives]))
+	// With word forms (families, compounds, completions): counts as typed for the tiers. A typed
+	// compound found only as its parts apart counts as "every word anywhere" (tier 3).
+	const exact = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives], false)))
+	const apart = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives])))
+	const full = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives, ...g.corrections])))
 	const corrected = input.correctedQuery
-	const best = allOf(input.groups.map((g) => (g.corrections.length > 0 ? [g.corrections[0]!] : [g.text, ...g.alternatives])))
+	const best = every(input.groups.map((g) => (g.corrections.length > 0 ? anyOf([g.corrections[0]!]) : groupQuery(g, [g.text, ...g.alternatives]))))
 
 	const duration = sql.raw(
 		`case ${DURATION_BUCKETS.filter((b) => b.maxMinutes !== null)
@@ -150,7 +181,7 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 	const cityMatches = (entry: SQL) => when(filters.cities.length > 0, sql`substr(${entry}, 9) = any(${textArray(filters.cities)})`)
 
 	const most = searching && input.matching === 'most'
-	const groupQueries = input.groups.map((g) => anyOf([g.text, ...g.alternatives, ...g.corrections]))
+	const groupQueries = input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives, ...g.corrections]))
 	// A group's weight is its rarity: a course that matches the one unusual word of a question ranks
 	// above one that matches a word half the catalogue has. Each count is one look-up in the GIN index.
 	const groupWeights = groupQueries.map((query) => sql`(1.0 / ln(2 + (select count(*) from catalogue_text_matches(${query}))))`)
@@ -167,13 +198,14 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 		: most
 			? sql`8 + ${input.groups.length} - ${matchedGroups}`
 			: sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
+			when courses.search_document @@ ${apart} then 3
 			else 4 + ${corrected ? tierFor(sql`search_normalise(${corrected})`, best) : sql`3`} end`
 	const rank = !searching || input.sort !== 'relevantie' ? sql`0::real` : sql`ts_rank(courses.search_document, ${most ? sql.join(groupQueries, sql` || `) : full})`
 	// Which words a course matches weighs more than whether it has a session coming up.
 	const weight = most && input.sort === 'relevantie' ? sql`round((${matchedWeight})::numeric, 3)` : sql`0::numeric`
 	const candidates = most ? sql`(${sql.join(groupQueries, sql` || `)})` : full
 	const order = {
-		relevantie: sql`p.tier, p.weight desc, p.has_upcoming desc, p.rank desc, p.sort_title, p.id`,
+		relevantie: sql`p.tier, p.weight desc, p.literal desc, p.has_upcoming desc, p.rank desc, p.sort_title, p.id`,
 		datum: sql`p.next_at nulls last, p.sort_title, p.id`,
 		titel: sql`p.sort_title, p.id`,
 	}[input.sort]
@@ -210,6 +242,7 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 				${tier} as tier,
 				${rank} as rank,
 				${weight} as weight,
+				${searching && input.sort === 'relevantie' ? sql`courses.search_document @@ ${literal}` : sql`true`} as literal,
 				${sql.join(
 					flagNames.map((name) => sql`${flags[name]} as ${sql.raw(name)}`),
 					sql`, `,
@@ -268,7 +301,7 @@ function parseJson<T>(value: T | string | null): T | null {
 	return typeof value === 'string' ? (JSON.parse(value) as T) : value
 }
 
-export type SearchWordAnalysis = { word: string; known: boolean; corrections: string[]; stopWord: boolean }
+export type SearchWordAnalysis = { word: string; known: boolean; corrections: string[]; stopWord: boolean; lexeme: string | null }
 
 /** Below this trigram similarity a known word is no longer taken for what was meant. */
 export const CORRECTION_SIMILARITY = 0.3
@@ -283,9 +316,10 @@ export async function analyseSearchWords(db: Database, words: string[]): Promise
 		db,
 		sql`
 		select (select version from catalogue_search_state where id = 1) as version,
-			(select json_agg(json_build_object('word', a.word, 'known', a.known, 'corrections', a.corrections, 'stopWord', a.stop_word) order by a.ordinality)
+			(select json_agg(json_build_object('word', a.word, 'known', a.known, 'corrections', a.corrections, 'stopWord', a.stop_word, 'lexeme', a.lexeme) order by a.ordinality)
 			from (
 				select w.word, w.ordinality, k.known, numnode(plainto_tsquery(${CONFIG}, w.word)) = 0 as stop_word,
+					(select l.lexeme from unnest(to_tsvector(${CONFIG}, w.word)) l limit 1) as lexeme,
 					case when k.known then array[]::text[] else array(
 						select s.word from search_words s
 						where s.word % w.word and similarity(s.word, w.word) >= ${CORRECTION_SIMILARITY}
@@ -309,4 +343,17 @@ export async function analyseSearchWords(db: Database, words: string[]): Promise
 export async function catalogueSearchVersion(db: Database): Promise<number> {
 	const [row] = await selectRows<{ version: number | string }>(db, sql`select version from catalogue_search_state where id = 1`)
 	return Number(row?.version ?? 0)
+}
+
+/**
+ * The catalogue's words with their stems, and its clauses of two or more words (both of the
+ * published, concern-wide courses only): what the portal relates word forms and learns acronyms
+ * from, once per catalogue version (issue 16).
+ */
+export async function searchVocabulary(db: Database): Promise<{ words: { word: string; lexeme: string; documents: number }[]; phrases: string[] }> {
+	const [words, phrases] = await Promise.all([
+		selectRows<{ word: string; lexeme: string; documents: number | string }>(db, sql`select word, lexeme, documents from search_words`),
+		selectRows<{ phrase: string }>(db, sql`select phrase from search_phrases order by documents desc, phrase`),
+	])
+	return { words: words.map((w) => ({ ...w, documents: Number(w.documents) })), phrases: phrases.map((p) => p.phrase) }
 }

@@ -53,6 +53,21 @@ export const searchWords = pgTable(
 	],
 )
 
+/**
+ * The clauses of the published, concern-wide catalogue (title, each keyword, the parts of summary
+ * and description between punctuation; lower case, no accents) that have two or more words: the
+ * portal learns from them which acronyms the catalogue spells out ("mkba" ↔ "maatschappelijke
+ * kosten-batenanalyse", issue 16). Kept with `search_words`, by the same triggers.
+ */
+export const searchPhrases = pgTable(
+	'search_phrases',
+	{
+		phrase: text().primaryKey(),
+		documents: integer().notNull().default(1),
+	},
+	() => [publicReadPolicy('search_phrases')],
+)
+
 /** One row: bumped by every change that can alter a search result, so cached results key on it. */
 export const catalogueSearchState = pgTable(
 	'catalogue_search_state',

@@ -337,7 +337,7 @@ export function dutchMonthOf(instant: Date): string {
 }
 
 /** What the database knows of one typed word: is its stem in the catalogue, and if not, what is near. */
-export type WordAnalysis = { word: string; known: boolean; corrections: string[]; stopWord?: boolean }
+export type WordAnalysis = { word: string; known: boolean; corrections: string[]; stopWord?: boolean; lexeme?: string | null }
 
 export type CorrectedGroups = {
 	groups: (QueryGroup & { corrections: string[] })[]
