@@ -195,16 +195,27 @@ function redact(url: string): string {
 
 // ---- Fixtures several feature tests share, written as the owner -------------------------------
 
-/** NVWA (often the providing unit) and RVO (often the employee's). */
-export async function insertNvwaAndRvo(db: Database): Promise<{ nvwa: string; rvo: string }> {
+type TenantExtras = Partial<Pick<typeof schema.tenants.$inferInsert, 'poOverrides'>>
+
+/** NVWA (often the providing unit) and RVO (often the employee's), each with its own P&O overrides when a test needs them. */
+export async function insertNvwaAndRvo(db: Database, extras: { nvwa?: TenantExtras; rvo?: TenantExtras } = {}): Promise<{ nvwa: string; rvo: string }> {
 	const [nvwa, rvo] = await db
 		.insert(schema.tenants)
 		.values([
-			{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA' },
-			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' },
+			{ slug: 'nvwa', name: 'Nederlandse Voedsel- en Warenautoriteit', shortName: 'NVWA', ...extras.nvwa },
+			{ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO', ...extras.rvo },
 		])
 		.returning({ id: schema.tenants.id })
 	return { nvwa: nvwa!.id, rvo: rvo!.id }
+}
+
+/** Employees of one unit, named (the name doubles as employee number and mailbox); their ids in the same order. */
+export async function insertPeople(db: Database, tenantId: string, names: readonly string[]): Promise<string[]> {
+	const rows = await db
+		.insert(schema.users)
+		.values(names.map((name) => ({ tenantId, employeeNumber: name, name, email: `${name.replace(/ /g, '.')}@test.nl` })))
+		.returning({ id: schema.users.id })
+	return rows.map((row) => row.id)
 }
 
 /** A Moodle's LTI registration as tests store it. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor } from '@leerplein/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { addParticipant } from './add-participant.server.ts'
@@ -95,15 +95,7 @@ describe.each(await testDrivers())('adding a participant on their behalf, on %s'
 
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA', poOverrides: {} },
-				{ slug: 'rvo', name: 'RVO', shortName: 'RVO', poOverrides: { approval: { mode: 'above_price', thresholdCents: 50_000 } } },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db, { nvwa: { poOverrides: {} }, rvo: { poOverrides: { approval: { mode: 'above_price', thresholdCents: 50_000 } } } })
 	const person = async (tenantId: string, name: string, managerId?: string) =>
 		(await db.insert(schema.users).values({ tenantId, employeeNumber: name, name, email: `${name.replace(/ /g, '.')}@test.nl`, costCentre: 'KP-1', managerId }).returning({ id: schema.users.id }))[0]!.id
 	const manager = await person(rvo, 'leidinggevende')

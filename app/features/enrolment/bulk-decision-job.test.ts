@@ -1,12 +1,10 @@
-import { randomUUID } from 'node:crypto'
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { BULK_DECISION_QUEUE, drizzleExecutor, type BulkDecisionJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, listMailJobs, listQueuedJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, insertPeople, listMailJobs, listQueuedJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
-import { pino } from 'pino'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import type { ServiceContext } from '../../core/service.server.ts'
+import { testContext } from '../../core/testing.ts'
 import { purgeBulkJobs } from './purge-bulk-jobs.server.ts'
 import { queueBulkDecision } from './queue-bulk-decision.server.ts'
 import { runBulkDecision } from './run-bulk-decision.server.ts'
@@ -25,7 +23,7 @@ describe.each(await testDrivers())('bulk decisions as a job on %s', (driver) => 
 	let database: TestDatabase
 	let app: DatabaseClient
 	let f: Awaited<ReturnType<typeof plant>>
-	const ctx = (now = NOW): ServiceContext => ({ db: app.db, logger: pino({ level: 'silent' }), clock: { now: () => now }, requestId: randomUUID(), clientIp: '127.0.0.1' })
+	const ctx = (now = NOW) => testContext(app.db, now)
 	const coordinator = (userId = f.coordinator, tenantId = f.rvo): Actor => ({ userId, tenantId, grants: [{ role: 'coordinator', tenantId }] })
 
 	beforeAll(async () => {
@@ -172,17 +170,8 @@ describe.each(await testDrivers())('bulk decisions as a job on %s', (driver) => 
  */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA', poOverrides: { approval: { mode: 'always' } } },
-				{ slug: 'rvo', name: 'RVO', shortName: 'RVO', poOverrides: { approval: { mode: 'always' }, approvers: 'manager', yearlyBudgetCents: 100_000, budgetExceeded: 'block' } },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
-	const people = async (tenantId: string, names: string[]) =>
-		(await db.insert(schema.users).values(names.map((name) => ({ tenantId, employeeNumber: name, name, email: `${name}@test.nl` }))).returning({ id: schema.users.id })).map((row) => row.id)
+	const { nvwa, rvo } = await insertNvwaAndRvo(db, { nvwa: { poOverrides: { approval: { mode: 'always' } } }, rvo: { poOverrides: { approval: { mode: 'always' }, approvers: 'manager', yearlyBudgetCents: 100_000, budgetExceeded: 'block' } } })
+	const people = (tenantId: string, names: string[]) => insertPeople(db, tenantId, names)
 	const [coordinator, colleague, employee, olga, dolf] = (await people(rvo, ['Cora Coördinator', 'Kees Coördinator', 'Eef', 'Olga', 'Dolf'])) as [string, string, string, string, string]
 	const many = await people(rvo, Array.from({ length: 90 }, (_, index) => `aanvrager-${String(index).padStart(2, '0')}`))
 	const [nvwaCoordinator, nvwaEmployee] = (await people(nvwa, ['Nina Coördinator', 'Niels'])) as [string, string]

@@ -1,6 +1,6 @@
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, finishMailJobs, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { nl } from '../../i18n/nl.ts'
@@ -233,15 +233,7 @@ describe.each(await testDrivers())('enrolment services and the mail queue on %s'
  */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA', poOverrides: { approval: { mode: 'never' } } },
-				{ slug: 'rvo', name: 'RVO', shortName: 'RVO', poOverrides: { approval: { mode: 'always' }, approvers: 'manager_then_coordinator' } },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
+	const { nvwa, rvo } = await insertNvwaAndRvo(db, { nvwa: { poOverrides: { approval: { mode: 'never' } } }, rvo: { poOverrides: { approval: { mode: 'always' }, approvers: 'manager_then_coordinator' } } })
 	const person = async (tenantId: string, name: string, extra: { managerId?: string; active?: boolean } = {}) =>
 		(await db.insert(schema.users).values({ tenantId, employeeNumber: name, name, email: `${name}@test.nl`, ...extra }).returning({ id: schema.users.id }))[0]!.id
 	const manager = await person(rvo, 'manager')

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { DatabaseClient } from '@leerplein/db'
 import type { ParticipantMessageJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
-import { createTestDatabase, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { createTestDatabase, insertNvwaAndRvo, insertPeople, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { sendNotification } from '../notifications/send-notification.server.ts'
@@ -115,7 +115,7 @@ describe.each(await testDrivers())('bulk actions on a session’s participants o
 		const mail = (await database.asOwner((db) => db.select().from(schema.outboxMails))).find((row) => row.messageKey === jobs[0]!.messageKey)
 		expect(mail).toMatchObject({ toAddress: 'Cor@test.nl', subject: 'Toezicht in de praktijk: Parkeren' })
 		expect(mail!.body).toContain('Beste Cor,')
-		expect(mail!.body).toContain('Nina Coördinator (NVWA) stuurt u dit bericht')
+		expect(mail!.body).toContain('Nina Coördinator (Nederlandse Voedsel- en Warenautoriteit) stuurt u dit bericht')
 		expect(mail!.body).toContain('Toezicht in de praktijk, ')
 		expect(mail!.body).toContain('Kantoor Utrecht, Utrecht')
 		// The coordinator's text is sent as written: a placeholder in it stays a placeholder.
@@ -217,17 +217,8 @@ describe.each(await testDrivers())('bulk actions on a session’s participants o
  */
 async function plant(database: TestDatabase) {
 	const db = database.db
-	const [nvwa, rvo] = (
-		await db
-			.insert(schema.tenants)
-			.values([
-				{ slug: 'nvwa', name: 'NVWA', shortName: 'NVWA', poOverrides: { approval: { mode: 'never' } } },
-				{ slug: 'rvo', name: 'RVO', shortName: 'RVO', poOverrides: { approval: { mode: 'never' } } },
-			])
-			.returning({ id: schema.tenants.id })
-	).map((row) => row.id) as [string, string]
-	const people = async (tenantId: string, names: string[]) =>
-		(await db.insert(schema.users).values(names.map((name) => ({ tenantId, employeeNumber: name, name, email: `${name}@test.nl` }))).returning({ id: schema.users.id })).map((row) => row.id)
+	const { nvwa, rvo } = await insertNvwaAndRvo(db, { nvwa: { poOverrides: { approval: { mode: 'never' } } }, rvo: { poOverrides: { approval: { mode: 'never' } } } })
+	const people = (tenantId: string, names: string[]) => insertPeople(db, tenantId, names)
 	const [coordinator] = await people(nvwa, ['Nina Coördinator'])
 	const [rvoCoordinator, ...employees] = await people(rvo, ['Rob Coördinator', 'Ans', 'Bert', 'Cor', 'Dirk', 'Eva', 'Frits', 'Gijs', 'Hans Corver'])
 	const many = await people(

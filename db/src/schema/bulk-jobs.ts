@@ -16,7 +16,10 @@ export type BulkJobStatus = 'queued' | 'running' | 'done' | 'failed'
  * team is not the coordinators' business, and the reason typed for declining stays with its writer.
  * The worker runs in that person's context, so it passes the same policy.
  */
-const initiator = sql`tenant_id = ${appTenantId} and requested_by = ${appUserId}`
+function initiatorOnly(name: string) {
+	const initiator = sql`tenant_id = ${appTenantId} and requested_by = ${appUserId}`
+	return pgPolicy(name, { for: 'all', using: initiator, withCheck: initiator })
+}
 
 /** One batch: what was asked (the decision and its reason), by whom, and how far it got. */
 export const bulkJobs = pgTable(
@@ -45,7 +48,7 @@ export const bulkJobs = pgTable(
 		index().on(t.finishedAt),
 		// The inbox lists the asker's latest batches (the policy's columns, then the newest first).
 		index().on(t.tenantId, t.requestedBy, t.requestedAt.desc()),
-		pgPolicy('bulk_jobs_initiator', { for: 'all', using: initiator, withCheck: initiator }),
+		initiatorOnly('bulk_jobs_initiator'),
 	],
 )
 
@@ -81,6 +84,6 @@ export const bulkJobRows = pgTable(
 	(t) => [
 		primaryKey({ columns: [t.jobId, t.position] }),
 		check('bulk_job_rows_result', sql`${t.result} in ('ok', 'failed')`),
-		pgPolicy('bulk_job_rows_initiator', { for: 'all', using: initiator, withCheck: initiator }),
+		initiatorOnly('bulk_job_rows_initiator'),
 	],
 )
