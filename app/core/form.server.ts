@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { data, unstable_parseMultipartFormData, type UploadHandler } from '@remix-run/node'
-import type { z } from 'zod'
+import { z } from 'zod'
 import { statusOf, type ErrorBody } from './http.server.ts'
 import type { Failure } from './service.server.ts'
 
@@ -141,6 +141,16 @@ type Submission = ReturnType<typeof parseForm>
 
 /** What a refused form sends back besides its errors: `hideFields` are never echoed into the page (a token, a password). */
 export type ReplyOptions = { hideFields?: string[] }
+
+/**
+ * A form sent back as it was typed, unjudged: a button inside it that asks for something else
+ * first (without JavaScript, a search for one of its fields) must not lose the other fields.
+ */
+export function keptForm(form: FormData) {
+	return parseWithZod(form, { schema: anything }).reply()
+}
+
+const anything = z.unknown()
 
 /** A form the schema refused: its errors per field, for the page's `useForm({ lastResult })`, with 400. */
 export function invalidForm(submission: Submission, { hideFields }: ReplyOptions = {}) {

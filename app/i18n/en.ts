@@ -330,6 +330,7 @@ export const en: Messages = {
 		SCAN_CURRENT: 'The overview is already up to date: nothing has changed since the last scan.',
 		SCAN_ALREADY_RUNNING: 'A scan is already running. The overview is updated as soon as it is done.',
 		BULK_JOB_NOT_FOUND: 'This batch does not exist, or was not started by you.',
+		BULK_JOB_ABORTED: 'The processing stopped before this request’s turn; it is still in the list.',
 		COMPETENCY_NOT_FOUND: 'This competency does not exist (any more).',
 		COMPETENCY_NAME_REQUIRED: 'Enter a name.',
 		COMPETENCY_NAME_TOO_LONG: 'A name is at most 120 characters.',

@@ -331,6 +331,7 @@ export const nl = {
 		SCAN_CURRENT: 'Het overzicht is al actueel: er is sinds de laatste scan niets gewijzigd.',
 		SCAN_ALREADY_RUNNING: 'Er loopt al een scan. Het overzicht wordt bijgewerkt zodra hij klaar is.',
 		BULK_JOB_NOT_FOUND: 'Deze verwerking bestaat niet, of is niet door u gestart.',
+		BULK_JOB_ABORTED: 'De verwerking is afgebroken voordat deze aanvraag aan de beurt was; ze staat nog in de lijst.',
 		COMPETENCY_NOT_FOUND: 'Deze bekwaamheid bestaat niet (meer).',
 		COMPETENCY_NAME_REQUIRED: 'Vul een naam in.',
 		COMPETENCY_NAME_TOO_LONG: 'Een naam is hoogstens 120 tekens.',

@@ -12,7 +12,8 @@ import { formatDateTime } from '../utils/format.ts'
 
 // A bulk decision of the approvals inbox running as a background job (ADR 038): its progress
 // while the worker decides, and every request's outcome once it is done. Only the approver who
-// started it sees it. Without JavaScript a "Vernieuwen" link asks again (a meta refresh would
+// started it sees it. A batch whose job was given up on ends as failed: the page names the
+// requests it never reached and sends the approver back to the inbox, where they still wait. Without JavaScript a "Vernieuwen" link asks again (a meta refresh would
 // fail WCAG 2.2.1); with it, the page asks every two seconds until the batch is done.
 
 const ownInbox = (actor: Actor): Resource => ({ kind: 'approvals', tenantId: actor.tenantId })
@@ -21,19 +22,20 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'approve', ownInbox)
 	const jobId = params.jobId ?? ''
 	invariantResponse(isUuid(jobId), 404, 'BULK_JOB_NOT_FOUND')
-	const { job, rows, stalled } = valueOrThrow(await showBulkDecision(context, { actor, jobId }))
+	const { job, rows, aborted, stalled } = valueOrThrow(await showBulkDecision(context, { actor, jobId }))
 	const t = await i18next.getFixedT(request)
-	return { job, rows, stalled, title: `${t(`bulkJob.title_${job.kind}`)} – ${t('app.name')}` }
+	return { job, rows, aborted, stalled, title: `${t(`bulkJob.title_${job.kind}`)} – ${t('app.name')}` }
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function BulkDecisionStatus() {
-	const { job, rows, stalled } = useLoaderData<typeof loader>()
+	const { job, rows, aborted, stalled } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const location = useLocation()
 	const revalidator = useRevalidator()
-	const finished = job.status === 'done'
+	// Done, or failed: its job was given up on and the rows it never reached are marked so.
+	const finished = job.status === 'done' || job.status === 'failed'
 	const processed = job.succeeded + job.failed
 	useEffect(() => {
 		if (finished) return
@@ -63,8 +65,13 @@ export default function BulkDecisionStatus() {
 			{finished && rows ? (
 				<section aria-labelledby="uitkomst">
 					<h2 id="uitkomst" tabIndex={-1} ref={outcome}>
-						{t('bulkJob.finished', { done: processed, count: job.total })}
+						{job.status === 'failed' ? t('bulkJob.aborted', { done: job.total - aborted, count: job.total }) : t('bulkJob.finished', { done: processed, count: job.total })}
 					</h2>
+					{job.status === 'failed' ? (
+						<p className="notice notice--warning">
+							{t('bulkJob.abortedHelp', { count: aborted })} <Link to="/goedkeuringen">{t('bulkJob.toWaiting')}</Link>
+						</p>
+					) : null}
 					<BulkOutcome
 						rows={rows.map((row) => {
 							const name = row.employeeName ? `${row.employeeName} (${row.courseTitle})` : t('approvals.unknownRequest', { id: row.enrolmentId })

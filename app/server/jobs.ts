@@ -1,5 +1,6 @@
 import type { DatabaseClient } from '@leerplein/db'
 import {
+	BULK_DECISION_FAILED_QUEUE,
 	BULK_DECISION_QUEUE,
 	createJobQueue,
 	DUPLICATE_SCAN_QUEUE,
@@ -25,6 +26,7 @@ import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.s
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
 import { purgeExpiredSessions } from '../features/identity/purge-expired-sessions.server.ts'
 import { purgeBulkJobs } from '../features/enrolment/purge-bulk-jobs.server.ts'
+import { abandonBulkDecision } from '../features/enrolment/abandon-bulk-decision.server.ts'
 import { runBulkDecision } from '../features/enrolment/run-bulk-decision.server.ts'
 import { checkPassportConsistency } from '../features/passport/check-passport-consistency.server.ts'
 import { recomputeUnitForConcernRequirement } from '../features/passport/add-requirement.server.ts'
@@ -128,6 +130,12 @@ export async function startJobWorker(
 		if (!job) return
 		const run = await runBulkDecision({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, job.data)
 		logger.info({ jobId: job.id, bulkJobId: job.data.jobId, ...(run.ok ? run.value : { code: run.code }) }, 'bulk decision')
+	})
+	// pg-boss gave up on a bulk decision (its dead letter): the batch ends as failed, its rows not reached named.
+	await boss.work<BulkDecisionJob>(BULK_DECISION_FAILED_QUEUE, { batchSize: 1 }, async ([job]) => {
+		if (!job) return
+		const ended = await abandonBulkDecision({ db: client.db, logger, clock, requestId: job.id, clientIp: null }, job.data)
+		logger.warn({ jobId: job.id, bulkJobId: job.data.jobId, ...(ended.ok ? ended.value : { code: ended.code }) }, 'bulk decision given up')
 	})
 	logger.info({ smtp: delivery.transport !== null }, 'job worker started')
 	return boss

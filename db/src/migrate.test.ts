@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createDatabase } from './client.ts'
+import { BULK_DECISION_FAILED_QUEUE, BULK_DECISION_QUEUE } from './jobs/queue.ts'
 import { migrateDatabase } from './migrate.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from './testing.ts'
 
@@ -46,6 +47,13 @@ describe.each(await testDrivers())('migrations on %s', (driver) => {
 
 	test('are a no-op when run again', async () => {
 		await expect(migrateDatabase(database)).resolves.toBeUndefined()
+	})
+
+	test('give a queue made before it had a dead letter its dead letter at the next start (ADR 038 addendum)', async () => {
+		await database.db.execute(sql`update pgboss.queue set dead_letter = null where name = ${BULK_DECISION_QUEUE}`)
+		await migrateDatabase(database)
+		const [queue] = await rows<{ dead_letter: string | null }>(database, sql`select dead_letter from pgboss.queue where name = ${BULK_DECISION_QUEUE}`)
+		expect(queue?.dead_letter).toBe(BULK_DECISION_FAILED_QUEUE)
 	})
 
 	if (driver === 'postgres') {

@@ -238,6 +238,49 @@ describe.each(drivers)('grids and bulk decisions on %s', (driver) => {
 		expect(await all.text()).toContain('Kies ten minste één aanvraag.')
 		expect((await statuses([target])).get(target)).toBe('awaiting_approval')
 	}, 60_000)
+
+	// Last in the file: it adds a batch to Fatima's latest batches, which the first test counts.
+	test('a batch whose job was given up on says so, names the requests it never reached and sends the coordinator back to the inbox', async () => {
+		// What the dead-letter worker leaves (app/features/enrolment/bulk-decision-job.test.ts runs it against pg-boss):
+		// the first request decided, the other two marked as not reached.
+		const [fatimaUser] = await owner.db.select({ id: schema.users.id, tenantId: schema.users.tenantId }).from(schema.users).where(eq(schema.users.name, FATIMA))
+		const reached = [f.declineIds.at(-1)!, f.declineIds.at(-2)!, f.declineIds.at(-3)!]
+		const now = new Date()
+		const [batch] = await owner.db
+			.insert(schema.bulkJobs)
+			.values({ tenantId: fatimaUser!.tenantId, requestedBy: fatimaUser!.id, kind: 'approve', status: 'failed', total: 3, requestedAt: now, startedAt: now, finishedAt: now })
+			.returning({ id: schema.bulkJobs.id })
+		await owner.db.insert(schema.bulkJobRows).values(
+			reached.map((enrolmentId, index) => ({
+				jobId: batch!.id,
+				position: index + 1,
+				tenantId: fatimaUser!.tenantId,
+				requestedBy: fatimaUser!.id,
+				enrolmentId,
+				employeeName: `Persoon ${index + 1}`,
+				courseTitle: f.declineCourse.title,
+				result: index === 0 ? ('ok' as const) : ('failed' as const),
+				outcome: index === 0 ? 'enrolled' : 'BULK_JOB_ABORTED',
+				doneAt: now,
+			})),
+		)
+		const fatima = await e2e.newPage()
+		await signInAs(fatima, FATIMA, { returnTo: `/goedkeuringen/verwerking/${batch!.id}` })
+		await fatima.getByRole('heading', { level: 2, name: 'Afgebroken: 1 van 3 aanvragen verwerkt.' }).waitFor()
+		await fatima.getByText('2 aanvragen zijn niet aan de beurt gekomen; die staan nog in de lijst').waitFor()
+		// Nothing asks again by itself, and no progress bar or refresh link: it has ended.
+		expect(await fatima.getByRole('progressbar').count()).toBe(0)
+		expect(await fatima.getByRole('link', { name: 'Vernieuwen' }).count()).toBe(0)
+		await fatima.getByText('Resultaat per aanvraag (3)').click()
+		const report = fatima.getByRole('table', { name: 'Resultaat per aanvraag' })
+		expect(await report.getByRole('row').filter({ hasText: 'Persoon 2' }).textContent()).toContain(
+			'Niet verwerkt: De verwerking is afgebroken voordat deze aanvraag aan de beurt was; ze staat nog in de lijst.',
+		)
+		await accessibleAt320(fatima)
+		await fatima.getByRole('link', { name: 'Naar de aanvragen die nog wachten' }).click()
+		await fatima.waitForURL((url) => url.pathname === '/goedkeuringen')
+		await fatima.getByRole('heading', { level: 1 }).waitFor()
+	}, 60_000)
 })
 
 /**

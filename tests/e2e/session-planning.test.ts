@@ -169,6 +169,49 @@ describe.each(drivers)('planning a session on %s', (driver) => {
 		expect(await own.json()).toEqual({ courses: [{ id: f.courseId, title: f.courseTitle }], more: false })
 	}, 120_000)
 
+	test('without JavaScript, searching for the course keeps every field typed before, and the session is then planned with them', async () => {
+		const fatima = await e2e.newPage()
+		await signInAs(fatima, FATIMA, { returnTo: '/uitvoeringen' })
+		const page = await e2e.newPage({ javaScriptEnabled: false })
+		await page.context().addCookies(await fatima.context().cookies())
+		await page.goto('/uitvoeringen/nieuw')
+		await page.setViewportSize({ width: 320, height: 800 })
+		const date = new Date(Date.now() + 120 * DAY_MS).toISOString().slice(0, 10)
+		const meeting = page.getByRole('group', { name: 'Bijeenkomst 1' })
+		const note = 'Meld u bij de receptie op de begane grond.'
+		// Typed first, course searched second: what the coordinator typed comes back with the matches.
+		await meeting.getByLabel('Datum').fill(date)
+		await meeting.getByLabel('Begintijd').fill('09:30')
+		await meeting.getByLabel('Eindtijd').fill('12:00')
+		await meeting.getByLabel('Zaal').selectOption(f.roomId)
+		await meeting.getByLabel('Trainers').selectOption(f.trainerId)
+		await page.getByLabel('Aantal plaatsen').fill('14')
+		await page.getByLabel('Minimum aantal deelnemers (niet verplicht)').fill('4')
+		await page.getByLabel('Toelichting voor deelnemers (niet verplicht)').fill(note)
+		await page.getByLabel('Zoek een opleiding').fill(f.courseTitle)
+		await page.locator('.course-picker').getByRole('button', { name: 'Zoeken' }).click()
+		await page.getByRole('status').filter({ hasText: '1 opleiding gevonden' }).waitFor()
+		expect(await page.getByLabel('Zoek een opleiding').inputValue()).toBe(f.courseTitle)
+		expect(await meeting.getByLabel('Datum').inputValue()).toBe(date)
+		expect(await meeting.getByLabel('Begintijd').inputValue()).toBe('09:30')
+		expect(await meeting.getByLabel('Eindtijd').inputValue()).toBe('12:00')
+		expect(await meeting.getByLabel('Zaal').inputValue()).toBe(f.roomId)
+		expect(await meeting.getByLabel('Trainers').inputValue()).toBe(f.trainerId)
+		expect(await page.getByLabel('Aantal plaatsen').inputValue()).toBe('14')
+		expect(await page.getByLabel('Minimum aantal deelnemers (niet verplicht)').inputValue()).toBe('4')
+		expect(await page.getByLabel('Toelichting voor deelnemers (niet verplicht)').inputValue()).toBe(note)
+		// No complaints about fields not yet filled: a search is not a submission.
+		expect(await page.locator('.field__error').count()).toBe(0)
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+
+		await page.getByRole('combobox', { name: 'Opleiding' }).selectOption(f.courseId)
+		await page.getByRole('button', { name: 'Uitvoering plannen' }).click()
+		await page.waitForURL(/\/uitvoeringen\/[0-9a-f-]{36}\?gepland=1$/)
+		const sessionId = new URL(page.url()).pathname.split('/').at(-1)!
+		const [stored] = await e2e.owner.db.select().from(schema.sessions).where(eq(schema.sessions.id, sessionId))
+		expect(stored).toMatchObject({ courseId: f.courseId, capacity: 14, minimumParticipants: 4, participantNote: note })
+	}, 120_000)
+
 	test('a coordinator adds an external trainer, finds them by search, and deactivates them after confirming; then they are no longer offered for planning', async () => {
 		const name = `Externe Trainer ${randomBytes(3).toString('hex')}`
 		const page = await e2e.newPage()

@@ -1,10 +1,11 @@
 import { withTenantContext, type DatabaseClient } from '@leerplein/db'
-import { BULK_DECISION_QUEUE, drizzleExecutor, type BulkDecisionJob } from '@leerplein/db/jobs'
+import { BULK_DECISION_FAILED_QUEUE, BULK_DECISION_QUEUE, createJobQueue, drizzleExecutor, type BulkDecisionJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, insertPeople, listMailJobs, listQueuedJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { Actor, EnrolmentStatus } from '@leerplein/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testContext } from '../../core/testing.ts'
+import { abandonBulkDecision } from './abandon-bulk-decision.server.ts'
 import { purgeBulkJobs } from './purge-bulk-jobs.server.ts'
 import { queueBulkDecision } from './queue-bulk-decision.server.ts'
 import { runBulkDecision } from './run-bulk-decision.server.ts'
@@ -150,6 +151,59 @@ describe.each(await testDrivers())('bulk decisions as a job on %s', (driver) => 
 		expect([...(await statuses(ids)).values()].every((status) => status === 'awaiting_approval')).toBe(true)
 	}, 300_000)
 
+	/**
+	 * pg-boss gives up on a batch's job: the worker (the real pg-boss, on the app role) took it and the
+	 * first rows were decided; then the last attempt fails (`fail`) or, its worker gone, expires
+	 * (`expire`, pg-boss's maintenance step). Its retries are spent by setting the count, and its start
+	 * moved back for the expiry, so nothing waits on the clock. pg-boss then copies the job to the
+	 * dead-letter queue, whose worker ends the batch.
+	 */
+	test.each(['fails', 'expires'] as const)('a batch whose job pg-boss gives up on (its last attempt %s) ends as failed, its rows not reached named', async (how) => {
+		const ids = how === 'fails' ? f.plain.slice(86, 90) : f.plain.slice(90, 94)
+		const queued = await queueBulkDecision(ctx(), { actor: coordinator(), enrolmentIds: ids, decision: { decision: 'approve' } })
+		const jobId = queued.ok ? queued.value.jobId : ''
+		const boss = createJobQueue(app, { supervise: false, schedule: false })
+		boss.on('error', () => {})
+		await boss.start()
+		// The earlier tests ran their batches without the queue: their jobs, still queued, are set aside so the worker takes this one.
+		await asOwner(`update pgboss.job set state = 'completed', completed_on = now() where name = $1 and state = 'created' and data->>'jobId' <> $2`, [BULK_DECISION_QUEUE, jobId])
+		try {
+			const [taken] = await boss.fetch<BulkDecisionJob>(BULK_DECISION_QUEUE)
+			expect(taken?.data).toEqual({ jobId, tenantId: f.rvo, userId: f.coordinator })
+			// The first attempt decided the first row and then the database went away.
+			const first = await database.asOwner((db) => db.select().from(schema.bulkJobRows))
+			expect(first.filter((row) => row.jobId === jobId).length).toBe(ids.length)
+			await asOwner(`update bulk_jobs set status = 'running', started_at = $2 where id = $1`, [jobId, NOW.toISOString()])
+			await asOwner(`update enrolments set status = 'enrolled' where id = $1`, [ids[0]])
+			await asOwner(`update bulk_job_rows set result = 'ok', outcome = 'enrolled', done_at = $2 where job_id = $1 and position = 1`, [jobId, NOW.toISOString()])
+			// Still running as far as the page knows.
+			expect(await showBulkDecision(ctx(), { actor: coordinator(), jobId })).toMatchObject({ ok: true, value: { job: { status: 'running' }, rows: null } })
+
+			await asOwner(`update pgboss.job set retry_count = retry_limit where id = $1`, [taken!.id])
+			if (how === 'fails') await boss.fail(BULK_DECISION_QUEUE, taken!.id, { message: 'connection terminated' })
+			else {
+				await asOwner(`update pgboss.job set started_on = now() - interval '1 day' where id = $1`, [taken!.id])
+				await boss.expire()
+			}
+			expect(await boss.getJobById(BULK_DECISION_QUEUE, taken!.id)).toMatchObject({ state: 'failed' })
+			const [dead] = await boss.fetch<BulkDecisionJob>(BULK_DECISION_FAILED_QUEUE)
+			expect(dead?.data).toEqual({ jobId, tenantId: f.rvo, userId: f.coordinator })
+
+			expect(await abandonBulkDecision(ctx(), dead!.data)).toEqual({ ok: true, value: { abandoned: ids.length - 1 } })
+			// Delivered twice (a retry of the dead letter): nothing more to do.
+			expect(await abandonBulkDecision(ctx(), dead!.data)).toEqual({ ok: true, value: { abandoned: null } })
+			const shown = await showBulkDecision(ctx(), { actor: coordinator(), jobId })
+			expect(shown).toMatchObject({ ok: true, value: { job: { status: 'failed', total: ids.length, succeeded: 1, failed: ids.length - 1 }, aborted: ids.length - 1, stalled: false } })
+			const rows = shown.ok ? shown.value.rows! : []
+			expect(rows.map((row) => [row.enrolmentId, row.result, row.outcome])).toEqual(ids.map((id, index) => [id, index === 0 ? 'ok' : 'failed', index === 0 ? 'enrolled' : 'BULK_JOB_ABORTED']))
+			// The requests not reached still wait, undecided; a late attempt finds nothing left and leaves the batch failed.
+			expect([...(await statuses(ids.slice(1))).values()].every((status) => status === 'awaiting_approval')).toBe(true)
+			expect(await runBulkDecision(ctx(), dead!.data)).toEqual({ ok: true, value: { outcome: 'skipped', decided: 0, refused: 0 } })
+		} finally {
+			await boss.stop({ graceful: false, wait: true, close: false })
+		}
+	}, 300_000)
+
 	test('finished batches are removed after the retention period, in every unit', async () => {
 		const count = async () => (await database.asOwner((db) => db.select({ id: schema.bulkJobs.id }).from(schema.bulkJobs))).length
 		const before = await count()
@@ -165,7 +219,7 @@ describe.each(await testDrivers())('bulk decisions as a job on %s', (driver) => 
 
 /**
  * RVO's coordinators decide RVO's requests for an NVWA course (approval always, budget € 1,000 a
- * year, blocked above it): 90 employees each with one request, Olga with two that do not both
+ * year, blocked above it): 96 employees each with one request, Olga with two that do not both
  * fit, Dolf's request declined already, and one NVWA request: the forged id.
  */
 async function plant(database: TestDatabase) {
@@ -173,7 +227,7 @@ async function plant(database: TestDatabase) {
 	const { nvwa, rvo } = await insertNvwaAndRvo(db, { nvwa: { poOverrides: { approval: { mode: 'always' } } }, rvo: { poOverrides: { approval: { mode: 'always' }, approvers: 'manager', yearlyBudgetCents: 100_000, budgetExceeded: 'block' } } })
 	const people = (tenantId: string, names: string[]) => insertPeople(db, tenantId, names)
 	const [coordinator, colleague, employee, olga, dolf] = (await people(rvo, ['Cora Coördinator', 'Kees Coördinator', 'Eef', 'Olga', 'Dolf'])) as [string, string, string, string, string]
-	const many = await people(rvo, Array.from({ length: 90 }, (_, index) => `aanvrager-${String(index).padStart(2, '0')}`))
+	const many = await people(rvo, Array.from({ length: 96 }, (_, index) => `aanvrager-${String(index).padStart(2, '0')}`))
 	const [nvwaCoordinator, nvwaEmployee] = (await people(nvwa, ['Nina Coördinator', 'Niels'])) as [string, string]
 	await db.insert(schema.roleAssignments).values([
 		{ userId: coordinator, role: 'coordinator', tenantId: rvo },

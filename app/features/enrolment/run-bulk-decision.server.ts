@@ -58,6 +58,6 @@ export async function runBulkDecision(ctx: ServiceContext, { jobId, tenantId, us
 		refused++
 		await inTenant(ctx, scope, (tx) => recordBulkJobRow(tx, { jobId, position: row.position, result: 'failed', outcome: result.code, now: ctx.clock.now() }))
 	})
-	await inTenant(ctx, scope, (tx) => finishBulkJob(tx, { jobId, status: 'done', now: ctx.clock.now() }))
+	await inTenant(ctx, scope, (tx) => finishBulkJob(tx, { jobId, now: ctx.clock.now() }))
 	return succeed({ outcome: 'done', decided, refused })
 }

@@ -7,15 +7,13 @@ import { Field, useErrorText } from '../../components/field.tsx'
 type Course = { id: string; title: string }
 
 /** What the planning page found for its search, and the course chosen before the form opened. */
-export type CourseChoice = { matches: Course[]; more: boolean; chosen: Course | null; search: string; copyOf: string | null }
+export type CourseChoice = { matches: Course[]; more: boolean; chosen: Course | null; search: string }
 
-/** The GET form the search field belongs to without JavaScript; it stands outside the planning form (forms do not nest). */
-export const COURSE_SEARCH_FORM = 'cursus-zoeken'
-
-/** The search's own form, placed before the planning form; a copy stays a copy while searching. */
-export function CourseSearchForm({ copyOf }: { copyOf: string | null }) {
-	return <form id={COURSE_SEARCH_FORM} method="get">{copyOf ? <input type="hidden" name="kopie" value={copyOf} /> : null}</form>
-}
+/**
+ * The button that searches without JavaScript. It submits the planning form itself (to the same
+ * URL, so a copy stays a copy), and the page comes back with what was typed in every field kept.
+ */
+export const COURSE_SEARCH_BUTTON = 'zoeken'
 
 /** Where the picker asks for matches as one types (JSON; the same search as the page's `?zoek=`). */
 const SEARCH_URL = '/uitvoeringen/nieuw/cursussen'
@@ -24,7 +22,8 @@ const SEARCH_URL = '/uitvoeringen/nieuw/cursussen'
  * The course of a new session, out of the thousands a unit may plan. With JavaScript a combobox
  * (downshift, the WAI-ARIA 1.2 combobox pattern): type part of the title, the server sends the first
  * matches, arrows and Enter choose; the chosen id goes along in a hidden field. Without it, a
- * search field submits the page's GET form and a select offers what it found.
+ * search field submits the planning form with its search button (every field typed so far comes
+ * back as it was) and a select offers what it found.
  */
 export function CoursePicker({
 	meta,
@@ -49,8 +48,8 @@ export function CoursePicker({
 					{t('sessionPlan.courseSearchHint')}
 				</p>
 				<div className="inline-search">
-					<input id="cursus-zoekterm" type="search" name="zoek" form={COURSE_SEARCH_FORM} defaultValue={search} aria-describedby="cursus-zoekterm-hint" />
-					<button type="submit" form={COURSE_SEARCH_FORM} className="button button--secondary">
+					<input id="cursus-zoekterm" type="search" name="zoek" defaultValue={search} aria-describedby="cursus-zoekterm-hint" />
+					<button type="submit" name={COURSE_SEARCH_BUTTON} value="ja" formNoValidate className="button button--secondary">
 						{t('sessionPlan.courseSearchSubmit')}
 					</button>
 				</div>

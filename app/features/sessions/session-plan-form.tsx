@@ -4,7 +4,7 @@ import { Form } from '@remix-run/react'
 import { ONLINE_PLACE } from '@leerplein/domain'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field, useErrorText } from '../../components/field.tsx'
-import { CoursePicker, CourseSearchForm, type CourseChoice } from './course-picker.tsx'
+import { CoursePicker, type CourseChoice } from './course-picker.tsx'
 import { editSessionFormSchema, type EditSessionReply, type sessionPlanValues } from './edit-session-schema.ts'
 import { NEW_MEETING, planSessionFormSchema, type newSessionPlan, type PlanSessionReply } from './plan-session-schema.ts'
 
@@ -77,7 +77,6 @@ export function SessionPlanForm({
 	]
 	return (
 		<>
-			{mode.kind === 'plan' ? <CourseSearchForm copyOf={mode.courses.copyOf} /> : null}
 			<Form method="post" className="session-plan-form" {...getFormProps(form)}>
 				<ErrorSummary form={form} fields={summaryFields} formError={errorText(form.errors)} />
 				<input type="hidden" name="intent" value={editing ? 'edit' : 'plan'} />

@@ -36,5 +36,5 @@ export type { ApprovalCandidateRow, ApprovalFilter, ApprovalInbox, ApprovalRow, 
 export { listUnitSessionsPage, UNIT_SESSION_SORTS } from '../queries/session-list.ts'
 export type { UnitSessionFilter, UnitSessionRow, UnitSessionSort } from '../queries/session-list.ts'
 // Bulk decisions as a background job (ADR 038).
-export { claimBulkJobRow, finishBulkJob, getBulkJob, insertBulkJob, listBulkJobRows, listPendingBulkJobRows, listRecentBulkJobs, purgeFinishedBulkJobs, recordBulkJobRow, startBulkJob } from '../queries/bulk-jobs.ts'
+export { abandonBulkJob, claimBulkJobRow, finishBulkJob, getBulkJob, insertBulkJob, listBulkJobRows, listPendingBulkJobRows, listRecentBulkJobs, purgeFinishedBulkJobs, recordBulkJobRow, startBulkJob } from '../queries/bulk-jobs.ts'
 export type { BulkJobRow, BulkJobRowInput, BulkJobSummary } from '../queries/bulk-jobs.ts'

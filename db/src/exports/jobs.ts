@@ -1,5 +1,6 @@
 // @leerplein/db/jobs — the job queue (pg-boss): queues, mail jobs, duplicate-scan jobs, and the outbox of mails kept in demo mode.
 export {
+	BULK_DECISION_FAILED_QUEUE,
 	BULK_DECISION_QUEUE,
 	clientExecutor,
 	createJobQueue,

@@ -33,6 +33,12 @@ export const PASSPORT_REMINDER_QUEUE = 'passport-reminders'
 export const PASSPORT_REQUIREMENT_QUEUE = 'passport-requirement-recompute'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
 export const BULK_DECISION_QUEUE = 'bulk-decision'
+/**
+ * The dead-letter queue of bulk decisions: pg-boss puts a copy of a bulk-decision job here (same
+ * data) when it gives up on it, after its last retry failed or expired. Its worker ends the batch
+ * as failed, so the page stops saying it is running.
+ */
+export const BULK_DECISION_FAILED_QUEUE = 'bulk-decision-failed'
 
 export type MailKind =
 	/** Seated or waitlisted: the mail says which, as it stands when the mail is written. */
@@ -186,9 +192,13 @@ const QUEUE_OPTIONS = {
 	[PASSPORT_REMINDER_QUEUE]: { name: PASSPORT_REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	// A retry is harmless: a recompute writes only what differs from the facts.
 	[PASSPORT_REQUIREMENT_QUEUE]: { name: PASSPORT_REQUIREMENT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
+	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
+	// A retry is harmless: ending a batch only marks the rows still pending.
+	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
 	// A retry is harmless: each row's outcome is written with its change, and a retry skips rows done.
-	// 1000 rows take well under ten minutes; a worker that died is presumed so after fifteen.
-	[BULK_DECISION_QUEUE]: { name: BULK_DECISION_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 900 },
+	// 1000 rows take well under ten minutes; a worker that died is presumed so after fifteen. When the
+	// last attempt fails or expires, pg-boss copies the job to the dead-letter queue.
+	[BULK_DECISION_QUEUE]: { name: BULK_DECISION_QUEUE, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds: 900, deadLetter: BULK_DECISION_FAILED_QUEUE },
 } as const
 
 /**
@@ -201,8 +211,15 @@ export async function installJobQueue(client: DatabaseClient): Promise<void> {
 	boss.on('error', () => {})
 	await boss.start()
 	for (const options of Object.values(QUEUE_OPTIONS)) {
+		const existing = await boss.getQueue(options.name)
+		// A queue created before it had a dead letter gets one; the jobs sent from then on carry it.
+		if (existing) {
+			const deadLetter = 'deadLetter' in options ? options.deadLetter : undefined
+			if (deadLetter && existing.deadLetter !== deadLetter) await boss.updateQueue(options.name, options)
+			continue
+		}
 		// Several processes may start at once: a queue another one just created is fine.
-		if (!(await boss.getQueue(options.name))) await boss.createQueue(options.name, options).catch(async (error: unknown) => {
+		await boss.createQueue(options.name, options).catch(async (error: unknown) => {
 			if (!(await boss.getQueue(options.name))) throw error
 		})
 	}

@@ -76,8 +76,30 @@ export async function startBulkJob(db: Database, { jobId, now }: { jobId: string
 	return job ?? null
 }
 
-export async function finishBulkJob(db: Database, { jobId, status, now }: { jobId: string; status: 'done' | 'failed'; now: Date }): Promise<void> {
-	await db.update(bulkJobs).set({ status, finishedAt: now }).where(eq(bulkJobs.id, jobId))
+/** Marks a running batch as done; a batch ended as failed meanwhile (its job given up on) stays so. */
+export async function finishBulkJob(db: Database, { jobId, now }: { jobId: string; now: Date }): Promise<void> {
+	await db.update(bulkJobs).set({ status: 'done', finishedAt: now }).where(and(eq(bulkJobs.id, jobId), eq(bulkJobs.status, 'running')))
+}
+
+/**
+ * Ends a batch whose job was given up on: every row still pending is recorded as failed with
+ * `outcome`, and the batch as failed. Rows done stay done; a row an attempt is deciding right now
+ * is locked by it, so this waits and then finds it done. Returns the rows it marked, or null when
+ * the batch had finished already (or is not the asker's).
+ */
+export async function abandonBulkJob(db: Database, { jobId, outcome, now }: { jobId: string; outcome: string; now: Date }): Promise<number | null> {
+	const [job] = await db
+		.update(bulkJobs)
+		.set({ status: 'failed', finishedAt: now })
+		.where(and(eq(bulkJobs.id, jobId), inArray(bulkJobs.status, ['queued', 'running'])))
+		.returning({ id: bulkJobs.id })
+	if (!job) return null
+	const marked = await db
+		.update(bulkJobRows)
+		.set({ result: 'failed', outcome, doneAt: now })
+		.where(and(eq(bulkJobRows.jobId, jobId), isNull(bulkJobRows.result)))
+		.returning({ position: bulkJobRows.position })
+	return marked.length
 }
 
 /** The rows no attempt has finished yet, in order. */
