@@ -8,7 +8,7 @@ import {
 	type NewXapiStatement,
 	type XapiStatementRow,
 } from '@leerplein/db/xapi'
-import { agentKeyOfParameter, checkStatement, completeStatement, formatStatement, indexStatement, isUuid, isVoiding, normalizeStatement, sameStatement, type XapiVersion } from '@leerplein/domain'
+import { agentKeyOfParameter, checkSignature, checkStatement, completeStatement, formatStatement, indexStatement, isUuid, isVoiding, normalizeStatement, sameStatement, XAPI_SIGNATURE, type XapiVersion } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 import type { XapiClient } from './client-auth.server.ts'
 import { xapiRefuse, type XapiFailure, type XapiResult } from './protocol.server.ts'
@@ -65,6 +65,8 @@ export async function storeXapiStatements(
 		seen.add(id)
 		const attachmentsOk = checkAttachments(statement, attachments)
 		if (!attachmentsOk.ok) return attachmentsOk
+		const signed = checkSignatures(statement, attachments)
+		if (!signed.ok) return signed
 		const complete = completeStatement({ ...statement }, { id, stored: now, authority, version: client.version })
 		const index = indexStatement(complete)
 		const mine = hashesOf(complete)
@@ -125,6 +127,19 @@ function checkAttachments(statement: Json, attachments: Attachment[]): XapiResul
 	for (const attachment of declared) {
 		if (typeof attachment.fileUrl === 'string') continue
 		if (!sent.has(String(attachment.sha2))) return xapiRefuse(400, `attachment ${String(attachment.sha2)} is declared but not sent`)
+	}
+	return { ok: true, value: null }
+}
+
+/** Each signature attachment must hold a JWS of the statement (xAPI Data 2.6). */
+function checkSignatures(statement: Json, attachments: Attachment[]): XapiResult<null> {
+	const declared = Array.isArray(statement.attachments) ? statement.attachments.filter(isObject) : []
+	for (const attachment of declared.filter((candidate) => candidate.usageType === XAPI_SIGNATURE)) {
+		if (attachment.contentType !== 'application/octet-stream') return xapiRefuse(400, 'a signature attachment is application/octet-stream')
+		const content = attachments.find((candidate) => candidate.sha2 === String(attachment.sha2).toLowerCase())
+		if (!content) return xapiRefuse(400, 'the signature is declared but not sent')
+		const checked = checkSignature(statement, Buffer.from(content.content).toString('utf8'), (part) => Buffer.from(part, 'base64url').toString('utf8'))
+		if (!checked.ok) return xapiRefuse(400, checked.message)
 	}
 	return { ok: true, value: null }
 }

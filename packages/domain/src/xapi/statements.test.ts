@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { acceptedLanguages, agentKey, agentKeyOfParameter, checkStatement, formatStatement, indexStatement, normalizeStatement, parseXapiVersion, sameStatement } from './statements.ts'
+import { acceptedLanguages, agentKey, agentKeyOfParameter, checkSignature, checkStatement, formatStatement, indexStatement, normalizeStatement, parseXapiVersion, sameStatement } from './statements.ts'
 
 const statement = {
 	actor: { objectType: 'Agent', name: 'Sanne', mbox: 'mailto:sanne@example.nl' },
@@ -61,5 +61,18 @@ describe('xAPI statements', () => {
 	test('the same statement sent again is the same, whatever the store added', () => {
 		expect(sameStatement({ ...statement, id: 'x', stored: 'then', authority: {} }, { ...statement })).toBe(true)
 		expect(sameStatement(statement, { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } })).toBe(false)
+	})
+})
+
+describe('signed statements', () => {
+	const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+	const decode = (part: string) => atob(part.replace(/-/g, '+').replace(/_/g, '/'))
+	const jws = (alg: string, payload: unknown) => `${encode({ alg })}.${encode(payload)}.c2lnbmF0dXJl`
+
+	test('a JWS of the statement with RS256 passes; another algorithm, another payload or no JWS is refused', () => {
+		expect(checkSignature(statement, jws('RS256', statement), decode)).toEqual({ ok: true })
+		expect(checkSignature(statement, jws('HS256', statement), decode).ok).toBe(false)
+		expect(checkSignature(statement, jws('RS512', { ...statement, verb: { id: 'http://example.nl/other' } }), decode).ok).toBe(false)
+		expect(checkSignature(statement, 'geen.jws', decode).ok).toBe(false)
 	})
 })

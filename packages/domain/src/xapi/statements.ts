@@ -311,3 +311,30 @@ function canonicalJson(value: unknown): string {
 			.join(',')}}`
 	return JSON.stringify(value)
 }
+
+export const XAPI_SIGNATURE = 'http://adlnet.gov/expapi/attachments/signature'
+
+/**
+ * A signed statement's JWS (xAPI Data 2.6): compact serialisation, RS256/384/512, and a payload
+ * that is the statement as sent apart from its attachments. The signature itself is not verified
+ * against a key (the specification leaves trust in the signer to the reader).
+ */
+export function checkSignature(statement: Json, jws: string, decodeBase64Url: (part: string) => string): Check {
+	const parts = jws.trim().split('.')
+	if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]*$/.test(part))) return { ok: false, message: 'the signature is not a compact JWS' }
+	const decode = (part: string): unknown => JSON.parse(decodeBase64Url(part))
+	let header: unknown
+	let payload: unknown
+	try {
+		header = decode(parts[0]!)
+		payload = decode(parts[1]!)
+	} catch {
+		return { ok: false, message: 'the signature’s header or payload is not JSON' }
+	}
+	if (!isObject(header) || !['RS256', 'RS384', 'RS512'].includes(String(header.alg))) return { ok: false, message: 'a statement signature uses RS256, RS384 or RS512' }
+	if (!isObject(payload)) return { ok: false, message: 'the signature’s payload is not a statement' }
+	const { attachments: _signed, ...signed } = payload
+	const { attachments: _sent, ...sent } = statement
+	if (!sameStatement(signed, sent)) return { ok: false, message: 'the signature’s payload is not this statement' }
+	return { ok: true }
+}
