@@ -8,7 +8,7 @@ import { plantXapiClient } from '../support/xapi-clients.ts'
 // The ADL LRS conformance suite (vendored in ../shared/xapi-lrs-conformance) against a portal of
 // its own on a throw-away PostgreSQL database (ADR 039). A ratchet: the number of passing tests
 // may only go up. The target is 100% for both versions (issue 17); raise these as failures are fixed.
-const AT_LEAST_PASSING = { '2.0.0': 1434, '1.0.3': 1351 } as const
+const AT_LEAST_PASSING = { '2.0.0': 1434, '1.0.3': 1353 } as const
 
 const candidates = [fileURLToPath(new URL('../../../shared/xapi-lrs-conformance/run', import.meta.url)), '/work/shared/xapi-lrs-conformance/run']
 const runner = process.env.XAPI_CONFORMANCE_RUN ?? candidates.find((path) => existsSync(path))

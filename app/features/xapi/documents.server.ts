@@ -136,7 +136,11 @@ function checkPreconditions({ method, ifMatch, ifNoneMatch, resource, client }: 
 	}
 	// Replacing a profile (and, from 2.0, any document) needs a precondition when one exists.
 	const needsPrecondition = method === 'PUT' && (resource.kind !== 'state' || client.version === '2.0.0')
-	if (needsPrecondition && existing && ifMatch === null && ifNoneMatch === null) return xapiRefuse(409, 'the document exists: send If-Match with its ETag, or If-None-Match: *')
+	if (needsPrecondition && ifMatch === null && ifNoneMatch === null) {
+		if (existing) return xapiRefuse(409, 'the document exists: send If-Match with its ETag, or If-None-Match: *')
+		// xAPI 1.0.3 asks a profile's PUT for a precondition even when nothing is stored yet.
+		if (client.version === '1.0.3') return xapiRefuse(400, 'send If-None-Match: * to create a profile, or If-Match with its ETag to replace it')
+	}
 	return null
 }
 
