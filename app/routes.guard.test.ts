@@ -255,6 +255,12 @@ const TOOL_GUARD: Guard = {
 	explain: 'a requireTool… guard imported from features/lti/',
 }
 
+const XAPI_GUARD: Guard = {
+	describe: 'await requireXapiClient(…)',
+	accepts: ({ name, from }) => name === 'requireXapiClient' && /(^|\/)features\/xapi\/client-auth\.server(\.ts)?$/.test(from),
+	explain: 'requireXapiClient imported from features/xapi/client-auth.server.ts',
+}
+
 function guardOf(access: RouteAccess): Guard | null {
 	switch (access.access) {
 		case 'public':
@@ -265,6 +271,8 @@ function guardOf(access: RouteAccess): Guard | null {
 			return PERSON_GUARD
 		case 'tool':
 			return TOOL_GUARD
+		case 'xapi-client':
+			return XAPI_GUARD
 		default: {
 			const unreachable: never = access
 			return unreachable

@@ -16,6 +16,8 @@ export type PortalConfig = {
 		ltiClient: RateLimitRule
 		/** The same endpoints, per client address (a Moodle site may serve several tools from one address). */
 		ltiAddress: RateLimitRule
+		/** Each xAPI client of a unit (ADR 039), per client: a batch of statements is one request. */
+		xapiClient: RateLimitRule
 	}
 	/** Express's `trust proxy`: how the client address is read behind a load balancer. */
 	trustProxy: boolean | number | string
@@ -55,6 +57,7 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 			signIn: rateLimitRule(env, 'RATE_LIMIT_SIGN_IN') ?? { maxHits: 10, windowSeconds: 60 },
 			ltiClient: rateLimitRule(env, 'RATE_LIMIT_LTI_CLIENT') ?? { maxHits: 60, windowSeconds: 60 },
 			ltiAddress: rateLimitRule(env, 'RATE_LIMIT_LTI_ADDRESS') ?? { maxHits: 300, windowSeconds: 60 },
+			xapiClient: rateLimitRule(env, 'RATE_LIMIT_XAPI_CLIENT') ?? { maxHits: 6000, windowSeconds: 60 },
 		},
 		trustProxy: trustProxy(env.TRUST_PROXY),
 		publicOrigin: publicOrigin(env, { demoMode }),

@@ -165,6 +165,9 @@ const concernRules: Form = {
 }
 
 /** A bearer-token service answers every request without a token alike: 401 (invalid_token). */
+/** An xAPI resource without a client's basic authentication (ADR 039). */
+const xapiClientService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
+
 const bearerService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
 
 export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
@@ -464,4 +467,33 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	},
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.results': { as: null, path: (f) => `/lti/ags/${f.course.id}/lineitems/00000000-0000-4000-8000-000000000000/results` },
 	'routes/lti.nrps.$courseId.memberships': { as: null, path: (f) => `/lti/nrps/${f.course.id}/memberships` },
+	// xAPI (ADR 039): basic authentication comes first, so a request without a client's credentials is 401 whatever its body.
+	'routes/xapi.about': { as: null, path: () => '/xapi/about' },
+	'routes/xapi.statements': { as: null, path: () => '/xapi/statements', form: () => ({ statement: 'geen-json' }), nulField: 'statement', protocol: xapiClientService },
+	'routes/xapi.activities._index': { as: null, path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa' },
+	'routes/xapi.activities.state': {
+		as: null,
+		path: () => '/xapi/activities/state?activityId=http%3A%2F%2Fexample.com%2Fa&stateId=s&agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D',
+		method: 'PUT',
+		form: () => ({ state: 'x' }),
+		nulField: 'state',
+		protocol: xapiClientService,
+	},
+	'routes/xapi.activities.profile': {
+		as: null,
+		path: () => '/xapi/activities/profile?activityId=http%3A%2F%2Fexample.com%2Fa&profileId=p',
+		method: 'PUT',
+		form: () => ({ profile: 'x' }),
+		nulField: 'profile',
+		protocol: xapiClientService,
+	},
+	'routes/xapi.agents._index': { as: null, path: () => '/xapi/agents?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D' },
+	'routes/xapi.agents.profile': {
+		as: null,
+		path: () => '/xapi/agents/profile?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D&profileId=p',
+		method: 'PUT',
+		form: () => ({ profile: 'x' }),
+		nulField: 'profile',
+		protocol: xapiClientService,
+	},
 }

@@ -16,6 +16,11 @@ export type RouteAccess =
 	 * which reaches only courses its own resources are linked to (tests/e2e/lti-protocol.test.ts attacks them).
 	 */
 	| { access: 'tool'; why: string }
+	/**
+	 * Called by a unit's xAPI client (a system, not a person) with basic authentication: it reaches
+	 * only its own unit's statements and documents (ADR 039; tests/e2e/xapi-lrs.test.ts attacks them).
+	 */
+	| { access: 'xapi-client'; why: string }
 
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	root: { access: 'own', why: 'the layout shows the signed-in name only' },
@@ -96,5 +101,12 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId': { access: 'tool', why: 'AGS with a bearer token; only the tool’s own line items in courses it serves' },
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.scores': { access: 'tool', why: 'AGS scores with a bearer token; only for participants of a course the tool serves' },
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.results': { access: 'tool', why: 'AGS results with a bearer token; only the tool’s own line items' },
+	'routes/xapi.about': { access: 'public', why: 'the versions the learning record store speaks; no data' },
+	'routes/xapi.statements': { access: 'xapi-client', why: "a unit's statements: stored under and read from the client's own unit only" },
+	'routes/xapi.activities._index': { access: 'xapi-client', why: "an activity as the client's own unit's statements define it" },
+	'routes/xapi.activities.state': { access: 'xapi-client', why: "state documents of the client's own unit" },
+	'routes/xapi.activities.profile': { access: 'xapi-client', why: "activity profiles of the client's own unit" },
+	'routes/xapi.agents._index': { access: 'xapi-client', why: 'the Person object of the agent the client names; no stored data' },
+	'routes/xapi.agents.profile': { access: 'xapi-client', why: "agent profiles of the client's own unit" },
 	'routes/lti.nrps.$courseId.memberships': { access: 'tool', why: 'NRPS with a bearer token; only courses the tool serves, fields as the units allow' },
 }

@@ -1,0 +1,65 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { findXapiClientByKey } from '@leerplein/db/xapi'
+import { hitRateLimit } from '@leerplein/db/identity'
+import { parseXapiVersion, type XapiVersion } from '@leerplein/domain'
+import type { LeerpleinContext } from '../../load-context.ts'
+import { methodNotAllowed, xapiError } from './protocol.server.ts'
+
+// The guard of every xAPI resource (ADR 039): a client of a unit, by basic authentication with
+// the key and secret its coordinator registered. The client's unit is the tenant context of all
+// it does: its statements and documents are stored there and read from there, nowhere else.
+
+export const XAPI_SCOPES = ['statements/write', 'statements/read/mine', 'statements/read', 'state'] as const
+export type XapiScope = (typeof XAPI_SCOPES)[number]
+
+/** Who is calling: a client of a unit, never a person; `userId` is null as for a tool. */
+export type XapiClient = {
+	tenantId: string
+	userId: null
+	clientId: string
+	key: string
+	name: string
+	scopes: XapiScope[]
+	version: XapiVersion
+}
+
+/** A secret's stored form: SHA-256 of 256 random bits needs no slow hash (as session tokens, ADR 007). */
+export function hashXapiSecret(secret: string): string {
+	return createHash('sha256').update(secret, 'utf8').digest('hex')
+}
+
+const challenge = { 'WWW-Authenticate': 'Basic realm="Leerplein xAPI"' }
+
+/**
+ * Basic authentication of a unit's client, the version header, and (with `methods`) the method:
+ * 401 without valid credentials, 400 without a version this store speaks, 405 for another method.
+ * Over the client's rate limit: 429 with Retry-After.
+ */
+export async function requireXapiClient(request: Request, context: LeerpleinContext, { methods }: { methods: readonly string[] }): Promise<XapiClient> {
+	const credentials = basicCredentials(request.headers.get('authorization'))
+	const found = credentials ? await findXapiClientByKey(context.db, { key: credentials.key }) : null
+	if (!credentials || !found || !found.active || !sameHash(found.secretHash, hashXapiSecret(credentials.secret)))
+		throw xapiError(request, 401, 'send the key and secret of an active xAPI client of Leerplein by basic authentication', challenge)
+	const version = parseXapiVersion(request.headers.get('x-experience-api-version'))
+	if (!version) throw xapiError(request, 400, 'send X-Experience-API-Version: 1.0.3 or 2.0.0')
+	if (!methods.includes(request.method)) throw methodNotAllowed(request, methods)
+	const rule = context.config.rateLimits.xapiClient
+	const verdict = await hitRateLimit(context.db, { key: `xapi:client:${found.id}`, rule, now: context.clock.now() })
+	if (!verdict.allowed) throw xapiError(request, 429, `too many requests; try again in ${verdict.retryAfterSeconds} seconds`, { 'Retry-After': String(verdict.retryAfterSeconds) })
+	return { tenantId: found.tenantId, userId: null, clientId: found.id, key: credentials.key, name: found.name, scopes: found.scopes as XapiScope[], version }
+}
+
+function basicCredentials(header: string | null): { key: string; secret: string } | null {
+	const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header ?? '')
+	if (!match) return null
+	const decoded = Buffer.from(match[1]!, 'base64').toString('utf8')
+	const colon = decoded.indexOf(':')
+	if (colon <= 0 || decoded.length > 500) return null
+	return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
+}
+
+function sameHash(stored: string, given: string): boolean {
+	const a = Buffer.from(stored, 'utf8')
+	const b = Buffer.from(given, 'utf8')
+	return a.length === b.length && timingSafeEqual(a, b)
+}

@@ -1,0 +1,16 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node'
+import { answerDocument } from '../features/xapi/answers.server.ts'
+import { requireXapiClient } from '../features/xapi/client-auth.server.ts'
+
+// xAPI: Agent profile documents, kept under the client's unit with ETags (ADR 039).
+const METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'] as const
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+	const client = await requireXapiClient(request, context, { methods: METHODS })
+	return answerDocument(request, context, client, 'agentProfile')
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+	const client = await requireXapiClient(request, context, { methods: METHODS })
+	return answerDocument(request, context, client, 'agentProfile')
+}

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { selectRows, type Database } from '../client.ts'
+import { xapiClients, xapiDocuments, xapiStatements } from '../schema/xapi.ts'
+import { signClaimFor } from '../tenancy.ts'
+
+// The learning record store (ADR 039). Everything but the key look-up runs in the client's
+// unit's tenant context: row-level security keeps each unit to its own statements and documents.
+
+export type XapiClientRow = typeof xapiClients.$inferSelect
+export type XapiStatementRow = typeof xapiStatements.$inferSelect
+export type NewXapiStatement = typeof xapiStatements.$inferInsert
+export type XapiDocumentRow = typeof xapiDocuments.$inferSelect
+export type XapiDocumentKind = XapiDocumentRow['kind']
+
+export type XapiCredential = { id: string; tenantId: string; name: string; secretHash: string; scopes: string[]; active: boolean }
+
+/** A client by its public key, across units (signed, `xapi_client_by_key`); the caller compares the secret. */
+export async function findXapiClientByKey(db: Database, { key }: { key: string }): Promise<XapiCredential | null> {
+	const claim = await signClaimFor(db, ['xapi-client', key])
+	const [row] = await selectRows<{ id: string; tenant_id: string; name: string; secret_hash: string; scopes: string[] | string; active: boolean }>(
+		db,
+		sql`select id, tenant_id, name, secret_hash, scopes, active from xapi_client_by_key(${key}, ${claim.expiresMs}::bigint, ${claim.mac})`,
+	)
+	if (!row) return null
+	// postgres.js under a raw select may hand an array over as its text form.
+	const scopes = Array.isArray(row.scopes) ? row.scopes : row.scopes.replace(/^\{|\}$/g, '').split(',').filter(Boolean)
+	return { id: row.id, tenantId: row.tenant_id, name: row.name, secretHash: row.secret_hash, scopes, active: row.active }
+}
+
+export async function insertXapiClient(db: Database, client: typeof xapiClients.$inferInsert): Promise<XapiClientRow> {
+	const [row] = await db.insert(xapiClients).values(client).returning()
+	return row!
+}
+
+/** The unit's clients, newest first, with last use and volume. */
+export async function listXapiClients(db: Database): Promise<XapiClientRow[]> {
+	return db.select().from(xapiClients).orderBy(desc(xapiClients.createdAt))
+}
+
+/** A client was used now, and stored `statements` more. */
+export async function recordXapiClientUse(db: Database, { clientId, statements, now }: { clientId: string; statements: number; now: Date }): Promise<void> {
+	await db
+		.update(xapiClients)
+		.set({ lastUsedAt: now, statementCount: sql`${xapiClients.statementCount} + ${statements}` })
+		.where(eq(xapiClients.id, clientId))
+}
+
+export async function getXapiStatements(db: Database, { ids }: { ids: string[] }): Promise<XapiStatementRow[]> {
+	if (ids.length === 0) return []
+	return db.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))
+}
+
+export async function insertXapiStatements(db: Database, rows: NewXapiStatement[]): Promise<void> {
+	if (rows.length > 0) await db.insert(xapiStatements).values(rows)
+}
+
+export async function voidXapiStatements(db: Database, { ids }: { ids: string[] }): Promise<void> {
+	if (ids.length > 0) await db.update(xapiStatements).set({ voided: true }).where(inArray(xapiStatements.id, ids))
+}
+
+export type XapiStatementFilter = {
+	/** Only this client's statements (a client that may read only its own). */
+	clientId: string | null
+	agentKey: string | null
+	relatedAgents: boolean
+	verbId: string | null
+	activityId: string | null
+	relatedActivities: boolean
+	registration: string | null
+	since: Date | null
+	until: Date | null
+	ascending: boolean
+	limit: number
+	/** Keyset paging: after this (stored, id) in the order asked for. */
+	after: { stored: Date; id: string } | null
+}
+
+/** The statements matching a filter (voided ones left out), one page plus one to tell whether there is more. */
+export async function queryXapiStatements(db: Database, filter: XapiStatementFilter): Promise<XapiStatementRow[]> {
+	const s = xapiStatements
+	const conditions: (SQL | undefined)[] = [eq(s.voided, false)]
+	if (filter.clientId) conditions.push(eq(s.clientId, filter.clientId))
+	if (filter.agentKey)
+		conditions.push(filter.relatedAgents ? sql`${s.agentKeys} @> array[${filter.agentKey}]::text[]` : or(eq(s.actorKey, filter.agentKey), eq(s.objectAgentKey, filter.agentKey)))
+	if (filter.verbId) conditions.push(eq(s.verbId, filter.verbId))
+	if (filter.activityId) conditions.push(filter.relatedActivities ? sql`${s.activityIds} @> array[${filter.activityId}]::text[]` : eq(s.activityId, filter.activityId))
+	if (filter.registration) conditions.push(eq(s.registration, filter.registration))
+	if (filter.since) conditions.push(gt(s.stored, filter.since))
+	if (filter.until) conditions.push(sql`${s.stored} <= ${filter.until.toISOString()}::timestamptz`)
+	if (filter.after) {
+		const at = sql`${filter.after.stored.toISOString()}::timestamptz`
+		conditions.push(filter.ascending ? sql`(${s.stored}, ${s.id}) > (${at}, ${filter.after.id}::uuid)` : sql`(${s.stored}, ${s.id}) < (${at}, ${filter.after.id}::uuid)`)
+	}
+	const order = filter.ascending ? [asc(s.stored), asc(s.id)] : [desc(s.stored), desc(s.id)]
+	return db
+		.select()
+		.from(s)
+		.where(and(...conditions))
+		.orderBy(...order)
+		.limit(filter.limit + 1)
+}
+
+export type XapiDocumentKey = { kind: XapiDocumentKind; activityId: string; agentKey: string; registration: string }
+
+const documentScope = (key: XapiDocumentKey) =>
+	and(eq(xapiDocuments.kind, key.kind), eq(xapiDocuments.activityId, key.activityId), eq(xapiDocuments.agentKey, key.agentKey), eq(xapiDocuments.registration, key.registration))
+
+export async function getXapiDocument(db: Database, key: XapiDocumentKey & { documentId: string }): Promise<XapiDocumentRow | null> {
+	const [row] = await db
+		.select()
+		.from(xapiDocuments)
+		.where(and(documentScope(key), eq(xapiDocuments.documentId, key.documentId)))
+	return row ?? null
+}
+
+/** The ids of the documents under a key, changed after `since` when given. */
+export async function listXapiDocumentIds(db: Database, key: XapiDocumentKey & { since: Date | null }): Promise<string[]> {
+	const rows = await db
+		.select({ documentId: xapiDocuments.documentId })
+		.from(xapiDocuments)
+		.where(and(documentScope(key), key.since ? gt(xapiDocuments.updatedAt, key.since) : undefined))
+		.orderBy(asc(xapiDocuments.documentId))
+	return rows.map((row) => row.documentId)
+}
+
+export async function putXapiDocument(
+	db: Database,
+	document: XapiDocumentKey & { tenantId: string; documentId: string; contentType: string; content: Uint8Array; etag: string; updatedAt: Date },
+): Promise<void> {
+	await db
+		.insert(xapiDocuments)
+		.values(document)
+		.onConflictDoUpdate({
+			target: [xapiDocuments.tenantId, xapiDocuments.kind, xapiDocuments.activityId, xapiDocuments.agentKey, xapiDocuments.registration, xapiDocuments.documentId],
+			set: { contentType: document.contentType, content: document.content, etag: document.etag, updatedAt: document.updatedAt },
+		})
+}
+
+/** Deletes one document, or (without an id) every document under the key, as state's DELETE does. */
+export async function deleteXapiDocuments(db: Database, key: XapiDocumentKey & { documentId: string | null }): Promise<void> {
+	await db.delete(xapiDocuments).where(and(documentScope(key), key.documentId === null ? undefined : eq(xapiDocuments.documentId, key.documentId)))
+}
+
+
+
+/** The object of the unit's latest statement about an activity: its definition as last given. */
+export async function latestXapiActivity(db: Database, { activityId }: { activityId: string }): Promise<Record<string, unknown> | null> {
+	const [row] = await db
+		.select({ object: sql<Record<string, unknown>>`${xapiStatements.statement} -> 'object'` })
+		.from(xapiStatements)
+		.where(eq(xapiStatements.activityId, activityId))
+		.orderBy(desc(xapiStatements.stored))
+		.limit(1)
+	if (!row) return null
+	return typeof row.object === 'string' ? (JSON.parse(row.object) as Record<string, unknown>) : row.object
+}

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm'
+import { bigint, boolean, check, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, id } from './columns.ts'
+import { ownUnitPolicy } from './tenancy.ts'
+import { tenants } from './tenants.ts'
+
+// Leerplein as an xAPI learning record store (ADR 039). A unit's systems are its clients; every
+// statement and document is stored under the client's unit, behind forced row-level security.
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
+
+/**
+ * A system of a unit that talks xAPI with basic authentication. The secret is 256 random bits,
+ * kept only as its SHA-256 hash (like a session token, ADR 007); the key is public and unique
+ * across units, and found before any tenant is known through `xapi_client_by_key` (signed, ADR 024).
+ */
+export const xapiClients = pgTable(
+	'xapi_clients',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		name: text().notNull(),
+		key: text().notNull().unique(),
+		secretHash: text().notNull(),
+		/** 'statements/write', 'statements/read/mine', 'statements/read' (all of the unit's), 'state' (documents). */
+		scopes: text().array().notNull(),
+		active: boolean().notNull().default(true),
+		lastUsedAt: timestamp({ withTimezone: true }),
+		statementCount: bigint({ mode: 'number' }).notNull().default(0),
+		createdAt: createdAt(),
+	},
+	(t) => [
+		check('xapi_clients_name', sql`length(${t.name}) between 1 and 200`),
+		check('xapi_clients_scopes', sql`${t.scopes} <@ array['statements/write', 'statements/read/mine', 'statements/read', 'state']::text[]`),
+		index().on(t.tenantId),
+		ownUnitPolicy('xapi_clients', t.tenantId),
+	],
+)
+
+/**
+ * A statement as it was stored: immutable (the app role may only set `voided`), the full JSON
+ * beside the columns the filters of GET /xapi/statements need. A statement's id is unique within
+ * its unit's store: two units may hold the same id without learning of each other.
+ */
+export const xapiStatements = pgTable(
+	'xapi_statements',
+	{
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		id: uuid().notNull(),
+		clientId: uuid()
+			.notNull()
+			.references(() => xapiClients.id),
+		/** The statement with `stored`, `authority` and `version` set, as GET returns it. */
+		statement: jsonb().$type<Record<string, unknown>>().notNull(),
+		verbId: text().notNull(),
+		/** The actor's inverse functional identifier (domain `agentKey`): `mbox:…`, `account:home|name`, … */
+		actorKey: text(),
+		/** The object's identifier key when the object is an agent or group: the `agent` filter matches actor or object. */
+		objectAgentKey: text(),
+		/** Every agent the statement names (actor, object, authority, context's instructor, team, …), for related_agents. */
+		agentKeys: text().array().notNull(),
+		/** The object's activity id, when the object is an activity. */
+		activityId: text(),
+		/** Every activity the statement names (object, context activities, sub-statement), for related_activities. */
+		activityIds: text().array().notNull(),
+		/** The statement this one refers to (a StatementRef object): voiding and the GET filters' reach. */
+		targetId: uuid(),
+		registration: uuid(),
+		stored: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+		timestamp: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+		voided: boolean().notNull().default(false),
+		authority: jsonb().$type<Record<string, unknown>>().notNull(),
+		/** Attachments' contents by SHA-2 hash, stored with the statement. */
+		attachments: jsonb().$type<{ sha2: string; contentType: string; base64: string }[]>().notNull().default([]),
+	},
+	(t) => [
+		primaryKey({ columns: [t.tenantId, t.id] }),
+		// The filtered GET: agent + verb + since, newest first; and the unfiltered page.
+		index().on(t.tenantId, t.actorKey, t.verbId, t.stored),
+		index().on(t.tenantId, t.stored),
+		index().on(t.tenantId, t.activityId, t.stored),
+		index().on(t.tenantId, t.registration),
+		index().on(t.tenantId, t.targetId),
+		index().on(t.tenantId, t.objectAgentKey, t.stored),
+		index('xapi_statements_agent_keys_index').using('gin', t.agentKeys),
+		index('xapi_statements_activity_ids_index').using('gin', t.activityIds),
+		ownUnitPolicy('xapi_statements', t.tenantId),
+	],
+)
+
+/** State, activity profile and agent profile documents, with their ETag for concurrency. */
+export const xapiDocuments = pgTable(
+	'xapi_documents',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		kind: text({ enum: ['state', 'activity_profile', 'agent_profile'] }).notNull(),
+		/** The activity (state, activity profile); '' for an agent profile. */
+		activityId: text().notNull().default(''),
+		/** The agent's identifier key (state, agent profile); '' for an activity profile. */
+		agentKey: text().notNull().default(''),
+		/** The registration of a state; '' without one. */
+		registration: text().notNull().default(''),
+		/** The stateId or profileId. */
+		documentId: text().notNull(),
+		contentType: text().notNull(),
+		content: bytea().notNull(),
+		etag: text().notNull(),
+		updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+	},
+	(t) => [
+		check('xapi_documents_kind', sql`${t.kind} in ('state', 'activity_profile', 'agent_profile')`),
+		uniqueIndex().on(t.tenantId, t.kind, t.activityId, t.agentKey, t.registration, t.documentId),
+		ownUnitPolicy('xapi_documents', t.tenantId),
+	],
+)

@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest'
+import { acceptedLanguages, agentKey, agentKeyOfParameter, checkSignature, checkStatement, formatStatement, indexStatement, normalizeStatement, parseXapiVersion, sameStatement } from './statements.ts'
+
+const statement = {
+	actor: { objectType: 'Agent', name: 'Sanne', mbox: 'mailto:sanne@example.nl' },
+	verb: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { 'nl-NL': 'voltooide', 'en-US': 'completed' } },
+	object: { id: 'http://example.nl/analyse-x', definition: { name: { 'nl-NL': 'Analyse X', 'en-GB': 'Analysis X' } } },
+}
+
+describe('xAPI statements', () => {
+	test('the version header: 1.0.x and 2.0.x, nothing else', () => {
+		expect([parseXapiVersion('1.0.3'), parseXapiVersion('1.0'), parseXapiVersion('2.0.0'), parseXapiVersion('0.95'), parseXapiVersion(null)]).toEqual(['1.0.3', '1.0.3', '2.0.0', null, null])
+	})
+
+	test('a valid statement passes; a broken one is refused with the property named', () => {
+		expect(checkStatement(statement, '1.0.3')).toEqual({ ok: true })
+		const broken = checkStatement({ ...statement, actor: { mbox: 'sanne@example.nl' } }, '1.0.3')
+		expect(broken.ok).toBe(false)
+		expect(!broken.ok && broken.message).toMatch(/actor\.mbox/)
+	})
+
+	test('context agents are 2.0 only, and checked', () => {
+		const withContextAgents = { ...statement, context: { contextAgents: [{ objectType: 'contextAgent', agent: { mbox: 'mailto:a@example.nl' } }] } }
+		expect(checkStatement(withContextAgents, '2.0.0')).toEqual({ ok: true })
+		expect(checkStatement(withContextAgents, '1.0.3').ok).toBe(false)
+		expect(checkStatement({ ...statement, context: { contextAgents: [{ objectType: 'contextAgent', agent: { mbox: 'nope' } }] } }, '2.0.0').ok).toBe(false)
+	})
+
+	test('a voiding statement needs a StatementRef', () => {
+		const voiding = { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' } }
+		expect(checkStatement(voiding, '2.0.0').ok).toBe(false)
+		expect(checkStatement({ ...voiding, object: { objectType: 'StatementRef', id: '0f6b7c2e-7c5e-4b0e-9b1e-2a9c1d7b3a11' } }, '2.0.0')).toEqual({ ok: true })
+	})
+
+	test('one context activity becomes an array, without touching the input', () => {
+		const sent = { ...statement, context: { contextActivities: { parent: { id: 'http://example.nl/p' } } } }
+		expect(normalizeStatement(sent).context).toEqual({ contextActivities: { parent: [{ id: 'http://example.nl/p' }] } })
+		expect(sent.context.contextActivities.parent).toEqual({ id: 'http://example.nl/p' })
+	})
+
+	test('agents are keyed by their identifier; a parameter with two identifiers is refused', () => {
+		expect(agentKey({ account: { homePage: 'https://hr.example.nl', name: '1234' } })).toBe('account:https://hr.example.nl|1234')
+		expect(agentKeyOfParameter('{"mbox":"mailto:a@example.nl"}')).toBe('mbox:mailto:a@example.nl')
+		expect(agentKeyOfParameter('{"mbox":"mailto:a@example.nl","openid":"http://a.example.nl"}')).toBeNull()
+		expect(agentKeyOfParameter('geen json')).toBeNull()
+	})
+
+	test('the index names the actor, the verb and every related activity', () => {
+		const index = indexStatement({ ...statement, context: { registration: 'AB6B7C2E-7C5E-4B0E-9B1E-2A9C1D7B3A11', contextActivities: { parent: [{ id: 'http://example.nl/p' }] } } })
+		expect(index).toMatchObject({ actorKey: 'mbox:mailto:sanne@example.nl', verbId: statement.verb.id, activityId: statement.object.id, registration: 'ab6b7c2e-7c5e-4b0e-9b1e-2a9c1d7b3a11' })
+		expect(index.activityIds.sort()).toEqual(['http://example.nl/analyse-x', 'http://example.nl/p'])
+	})
+
+	test('formats: ids keeps identifiers, canonical one language', () => {
+		expect(formatStatement(statement, 'ids')).toMatchObject({ actor: { objectType: 'Agent', mbox: 'mailto:sanne@example.nl' }, verb: { id: statement.verb.id }, object: { id: statement.object.id } })
+		const canonical = formatStatement(statement, 'canonical', acceptedLanguages('en;q=0.9, de;q=0.5'))
+		expect(canonical.verb).toEqual({ id: statement.verb.id, display: { 'en-US': 'completed' } })
+		expect((canonical.object as { definition: unknown }).definition).toEqual({ name: { 'en-GB': 'Analysis X' } })
+	})
+
+	test('the same statement sent again is the same, whatever the store added', () => {
+		expect(sameStatement({ ...statement, id: 'x', stored: 'then', authority: {} }, { ...statement })).toBe(true)
+		expect(sameStatement(statement, { ...statement, verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } })).toBe(false)
+	})
+})
+
+describe('signed statements', () => {
+	const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+	const decode = (part: string) => atob(part.replace(/-/g, '+').replace(/_/g, '/'))
+	const jws = (alg: string, payload: unknown) => `${encode({ alg })}.${encode(payload)}.c2lnbmF0dXJl`
+
+	test('a JWS of the statement with RS256 passes; another algorithm, another payload or no JWS is refused', () => {
+		expect(checkSignature(statement, jws('RS256', statement), decode)).toEqual({ ok: true })
+		expect(checkSignature(statement, jws('HS256', statement), decode).ok).toBe(false)
+		expect(checkSignature(statement, jws('RS512', { ...statement, verb: { id: 'http://example.nl/other' } }), decode).ok).toBe(false)
+		expect(checkSignature(statement, 'geen.jws', decode).ok).toBe(false)
+	})
+})

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto'
+import { describe, expect, test } from 'vitest'
+import { useE2E } from '../support/e2e.ts'
+import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+
+// The learning record store keeps each unit's statements and documents to itself (ADR 039): a
+// client of one unit never reads or writes another unit's, whatever ids or filters it sends.
+
+const activity = `http://example.nl/xapi-test/${randomUUID()}`
+const agent = { mbox: `mailto:${randomUUID()}@example.nl` }
+const statementOf = (id: string) => ({ id, actor: agent, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: activity } })
+
+describe('xAPI isolation between units', () => {
+	const e2e = useE2E({ driver: 'postgres', owner: true, browser: false })
+
+	const call = (client: PlantedXapiClient | null, path: string, init: RequestInit = {}) =>
+		fetch(`${e2e.portal.url}/xapi${path}`, {
+			...init,
+			headers: { 'X-Experience-API-Version': '2.0.0', 'Content-Type': 'application/json', ...(client ? { Authorization: client.authorization } : {}), ...init.headers },
+		})
+
+	test("another unit's client cannot read, filter, void or overwrite a unit's statements and documents", async () => {
+		const nvwa = await plantXapiClient(e2e.owner.db, { unit: 'nvwa' })
+		const rvo = await plantXapiClient(e2e.owner.db, { unit: 'rvo' })
+		const id = randomUUID()
+		const stored = await call(nvwa, `/statements?statementId=${id}`, { method: 'PUT', body: JSON.stringify(statementOf(id)) })
+		expect(stored.status).toBe(204)
+		// Control: NVWA reads its own statement.
+		expect((await call(nvwa, `/statements?statementId=${id}`)).status).toBe(200)
+
+		expect((await call(rvo, `/statements?statementId=${id}`)).status).toBe(404)
+		const filtered = (await (await call(rvo, `/statements?agent=${encodeURIComponent(JSON.stringify(agent))}&activity=${encodeURIComponent(activity)}`)).json()) as { statements: unknown[] }
+		expect(filtered.statements).toEqual([])
+		// A voiding statement in RVO's store voids nothing of NVWA's.
+		const voiding = { actor: agent, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id } }
+		expect((await call(rvo, '/statements', { method: 'POST', body: JSON.stringify(voiding) })).status).toBe(200)
+		expect((await call(nvwa, `/statements?statementId=${id}`)).status).toBe(200)
+		// The same id in RVO's store is RVO's own statement, not a conflict with (or a view of) NVWA's.
+		const other = { ...statementOf(id), verb: { id: 'http://adlnet.gov/expapi/verbs/failed' } }
+		expect((await call(rvo, `/statements?statementId=${id}`, { method: 'PUT', body: JSON.stringify(other) })).status).toBe(204)
+		const nvwaCopy = (await (await call(nvwa, `/statements?statementId=${id}`)).json()) as { verb: { id: string } }
+		expect(nvwaCopy.verb.id).toBe('http://adlnet.gov/expapi/verbs/completed')
+
+		const state = `/activities/state?activityId=${encodeURIComponent(activity)}&agent=${encodeURIComponent(JSON.stringify(agent))}&stateId=voortgang`
+		expect((await call(nvwa, state, { method: 'PUT', body: JSON.stringify({ stap: 3 }) })).status).toBe(204)
+		expect((await call(nvwa, state)).status).toBe(200)
+		expect((await call(rvo, state)).status).toBe(404)
+	})
+
+	test('a client that may read only its own statements sees none of its colleagues’; bad credentials get 401', async () => {
+		const writer = await plantXapiClient(e2e.owner.db, { unit: 'rvo' })
+		const reader = await plantXapiClient(e2e.owner.db, { unit: 'rvo', scopes: ['statements/write', 'statements/read/mine'] })
+		const id = randomUUID()
+		expect((await call(writer, '/statements', { method: 'POST', body: JSON.stringify(statementOf(id)) })).status).toBe(200)
+		expect((await call(reader, `/statements?statementId=${id}`)).status).toBe(404)
+		expect((await call(writer, `/statements?statementId=${id}`)).status).toBe(200)
+		expect((await call({ ...writer, authorization: `Basic ${Buffer.from(`${writer.key}:wrong`).toString('base64')}` }, '/statements')).status).toBe(401)
+		expect((await call(null, '/statements')).status).toBe(401)
+		expect((await call(writer, '/statements', { headers: { 'X-Experience-API-Version': '0.9' } })).status).toBe(400)
+	})
+})
