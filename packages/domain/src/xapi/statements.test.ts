@@ -64,6 +64,10 @@ describe('xAPI statements', () => {
 	})
 })
 
+// Node has both globally; the domain's type-check knows no platform (no DOM, no Node types).
+declare function btoa(data: string): string
+declare function atob(data: string): string
+
 describe('signed statements', () => {
 	const encode = (value: unknown) => btoa(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
 	const decode = (part: string) => atob(part.replace(/-/g, '+').replace(/_/g, '/'))
