@@ -470,7 +470,14 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	// xAPI (ADR 039): basic authentication comes first, so a request without a client's credentials is 401 whatever its body.
 	'routes/xapi.about': { as: null, path: () => '/xapi/about' },
 	'routes/xapi.statements': { as: null, path: () => '/xapi/statements', form: () => ({ statement: 'geen-json' }), nulField: 'statement', protocol: xapiClientService },
-	'routes/xapi.activities._index': { as: null, path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa' },
+	// Their action answers a 1.0.3 alternate request (a form POST with ?method=GET), after the same guard.
+	'routes/xapi.activities._index': {
+		as: null,
+		path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa',
+		form: () => ({ activityId: 'http://example.com/a' }),
+		nulField: 'activityId',
+		protocol: xapiClientService,
+	},
 	'routes/xapi.activities.state': {
 		as: null,
 		path: () => '/xapi/activities/state?activityId=http%3A%2F%2Fexample.com%2Fa&stateId=s&agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D',
@@ -487,7 +494,13 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		nulField: 'profile',
 		protocol: xapiClientService,
 	},
-	'routes/xapi.agents._index': { as: null, path: () => '/xapi/agents?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D' },
+	'routes/xapi.agents._index': {
+		as: null,
+		path: () => '/xapi/agents?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D',
+		form: () => ({ agent: '{"mbox":"mailto:a@example.com"}' }),
+		nulField: 'agent',
+		protocol: xapiClientService,
+	},
 	'routes/xapi.agents.profile': {
 		as: null,
 		path: () => '/xapi/agents/profile?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D&profileId=p',
