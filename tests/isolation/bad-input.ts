@@ -164,10 +164,10 @@ const concernRules: Form = {
 	'acceptsOtherUnits.value': 'false',
 }
 
-/** A bearer-token service answers every request without a token alike: 401 (invalid_token). */
 /** An xAPI resource without a client's basic authentication (ADR 039). */
 const xapiClientService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
 
+/** A bearer-token service answers every request without a token alike: 401 (invalid_token). */
 const bearerService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
 
 export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
@@ -470,7 +470,14 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	// xAPI (ADR 039): basic authentication comes first, so a request without a client's credentials is 401 whatever its body.
 	'routes/xapi.about': { as: null, path: () => '/xapi/about' },
 	'routes/xapi.statements': { as: null, path: () => '/xapi/statements', form: () => ({ statement: 'geen-json' }), nulField: 'statement', protocol: xapiClientService },
-	'routes/xapi.activities._index': { as: null, path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa' },
+	// GET-only resources: their action exists to answer other methods (405) once the client is known.
+	'routes/xapi.activities._index': {
+		as: null,
+		path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa',
+		form: () => ({ activityId: 'http://example.com/a' }),
+		nulField: 'activityId',
+		protocol: xapiClientService,
+	},
 	'routes/xapi.activities.state': {
 		as: null,
 		path: () => '/xapi/activities/state?activityId=http%3A%2F%2Fexample.com%2Fa&stateId=s&agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D',
@@ -487,7 +494,13 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		nulField: 'profile',
 		protocol: xapiClientService,
 	},
-	'routes/xapi.agents._index': { as: null, path: () => '/xapi/agents?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D' },
+	'routes/xapi.agents._index': {
+		as: null,
+		path: () => '/xapi/agents?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D',
+		form: () => ({ agent: '{"mbox":"mailto:a@example.com"}' }),
+		nulField: 'agent',
+		protocol: xapiClientService,
+	},
 	'routes/xapi.agents.profile': {
 		as: null,
 		path: () => '/xapi/agents/profile?agent=%7B%22mbox%22%3A%22mailto%3Aa%40example.com%22%7D&profileId=p',
