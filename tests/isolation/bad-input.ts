@@ -259,6 +259,18 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'add-location', name: 'Slechte invoer', address: 'Teststraat 1', city: 'Den Haag' }),
 		nulField: 'address',
 	},
+	'routes/beheer.xapi-systemen': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-systemen',
+		form: () => ({ intent: 'register', name: 'Slechte invoer', scopes: ['statements/write'] }),
+		nulField: 'name',
+		invalid: [
+			{ name: 'an empty name', form: () => ({ intent: 'register', name: '  ', scopes: ['statements/write'] }), field: 'name', message: 'Vul de naam van het systeem in.' },
+			{ name: 'a name of 201 characters', form: () => ({ intent: 'register', name: 'x'.repeat(201), scopes: ['statements/write'] }), field: 'name', message: 'De naam is te lang: hoogstens 200 tekens.' },
+			{ name: 'no scopes', form: () => ({ intent: 'register', name: 'Zonder rechten' }), field: 'scopes', message: 'Kies ten minste één recht voor het systeem.' },
+			{ name: 'a scope that does not exist', form: () => ({ intent: 'register', name: 'Verzonnen recht', scopes: ['statements/delete'] }), field: 'scopes', message: 'Kies ten minste één recht voor het systeem.' },
+		],
+	},
 	'routes/uitvoeringen.nieuw': {
 		as: 'rvo-coordinator',
 		path: () => '/uitvoeringen/nieuw',

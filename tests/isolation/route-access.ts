@@ -101,6 +101,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId': { access: 'tool', why: 'AGS with a bearer token; only the tool’s own line items in courses it serves' },
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.scores': { access: 'tool', why: 'AGS scores with a bearer token; only for participants of a course the tool serves' },
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.results': { access: 'tool', why: 'AGS results with a bearer token; only the tool’s own line items' },
+	'routes/beheer.xapi-systemen': {
+		access: 'tenant-owned',
+		why: "a unit's xAPI systems (keys, scopes, use): its coordinators, or the concern administrator for the unit named in `?eenheid=`; client ids in the URL and the forms",
+	},
 	'routes/xapi.about': { access: 'public', why: 'the versions the learning record store speaks; no data' },
 	'routes/xapi.statements': { access: 'xapi-client', why: "a unit's statements: stored under and read from the client's own unit only" },
 	'routes/xapi.activities._index': { access: 'xapi-client', why: "an activity as the client's own unit's statements define it" },

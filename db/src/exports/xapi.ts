@@ -12,6 +12,7 @@ export {
 	putXapiDocument,
 	queryXapiStatements,
 	recordXapiClientUse,
+	updateXapiClient,
 	voidXapiStatements,
 	type NewXapiStatement,
 	type XapiClientRow,
