@@ -50,6 +50,8 @@ function navigationFor(actor: Actor) {
 		// The unit's own offering: its coordinators (the concern administrator merges instead).
 		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),
+		// The unit's settings: among them, which employee an xAPI statement is about.
+		managesXapiPeople: can(actor, 'update', { kind: 'tenant', tenantId: ownUnit }),
 	}
 }
 

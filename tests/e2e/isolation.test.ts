@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import type { Database } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
@@ -7,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { CROSS_TENANT_PROBES, isControl, type IsolationFixtures, type Persona } from '../isolation/probes.ts'
 import { ROUTE_ACCESS } from '../isolation/route-access.ts'
 import { useE2E } from '../support/e2e.ts'
+import { plantXapiClient } from '../support/xapi-clients.ts'
 
 const manifest = (await import(new URL('../../app/build/server/index.js', import.meta.url).href)) as { routes: Record<string, unknown> }
 const routeIds = Object.keys(manifest.routes).sort()
@@ -261,7 +263,26 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		outcome: 'ENROLMENT_CHANGED',
 		doneAt: new Date(),
 	})
+	// A statement NVWA's system stored about someone NVWA does not know (ADR 039, "People").
+	const nvwaXapi = await plantXapiClient(owner.db, { unit: 'nvwa', name: 'NVWA-isolatiesysteem' })
+	const unknownAddress = 'onbekend-isolatie@nvwa.example'
+	const unknownStatement = { id: randomUUID(), actor: { mbox: `mailto:${unknownAddress}` }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'http://example.nl/isolatie' } }
+	await owner.db.insert(schema.xapiStatements).values({
+		tenantId: idOf('nvwa'),
+		id: unknownStatement.id,
+		clientId: nvwaXapi.id,
+		statement: unknownStatement,
+		verbId: unknownStatement.verb.id,
+		actorKey: `mbox:mailto:${unknownAddress}`,
+		agentKeys: [`mbox:mailto:${unknownAddress}`],
+		activityId: unknownStatement.object.id,
+		activityIds: [unknownStatement.object.id],
+		stored: new Date(),
+		timestamp: new Date(),
+		authority: { account: { homePage: 'http://localhost/xapi/clients', name: nvwaXapi.key } },
+	})
 	return {
+		nvwaUnknownXapiActor: { address: unknownAddress },
 		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },
 		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },

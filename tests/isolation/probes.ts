@@ -38,6 +38,8 @@ export type IsolationFixtures = {
 	nvwaPersonRequirement: { id: string; personId: string; personName: string }
 	/** A piece of evidence of the NVWA employee persona (issue 15): RVO neither reads their passport nor revokes or corrects it. */
 	nvwaEvidence: { id: string; personId: string; personName: string }
+	/** An xAPI statement NVWA's client stored about someone NVWA does not know (ADR 039): only NVWA's coordinators see the address. */
+	nvwaUnknownXapiActor: { address: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -560,6 +562,12 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			expectStatus: 404,
 		},
 		{ name: 'control: the unit\'s coordinator edits its trainer', as: 'nvwa-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+	],
+	'routes/beheer.xapi-onbekend': [
+		{ name: 'an employee keeps no xAPI people', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', expectStatus: 403 },
+		{ name: 'an employee matches nothing again', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', form: () => ({ intent: 'rematch' }), expectStatus: 403 },
+		{ name: "another unit's coordinator does not see its unknown actor", as: 'rvo-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
+		{ name: 'control: the unit\'s coordinator sees its unknown actor', as: 'nvwa-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
 	],
 	'routes/beheer.zalen': [
 		{ name: 'an employee manages no rooms', as: 'rvo-employee', path: () => '/beheer/zalen', expectStatus: 403 },
