@@ -52,6 +52,8 @@ function navigationFor(actor: Actor) {
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),
 		// The unit's xAPI systems (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
+		// The unit's settings: among them, which employee an xAPI statement is about.
+		managesXapiPeople: can(actor, 'update', { kind: 'tenant', tenantId: ownUnit }),
 	}
 }
 

@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; managesXapiClients?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -131,6 +131,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.managesSynonyms ? (
 							<li>
 								<NavLink to="/beheer/zoekvragen">{t('searchQueries.nav')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesXapiPeople ? (
+							<li>
+								<NavLink to="/beheer/xapi-onbekend">{t('xapiPeople.nav')}</NavLink>
 							</li>
 						) : null}
 					</ul>

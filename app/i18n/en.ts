@@ -13,6 +13,7 @@ import * as requirementStrings from '../features/passport/requirement-strings.ts
 import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
 import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
 import * as xapiClientStrings from '../features/xapi/strings.ts'
+import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -44,6 +45,7 @@ export const en: Messages = {
 	...passportPersonStrings.en,
 	...addParticipantStrings.en,
 	...xapiClientStrings.en,
+	...xapiPeopleStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -114,6 +116,7 @@ export const en: Messages = {
 		...passportPersonStrings.enErrors,
 		...addParticipantStrings.enErrors,
 		...xapiClientStrings.enErrors,
+		...xapiPeopleStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

@@ -15,6 +15,7 @@ import * as requirementStrings from '../features/passport/requirement-strings.ts
 import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
 import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
 import * as xapiClientStrings from '../features/xapi/strings.ts'
+import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -45,6 +46,7 @@ export const nl = {
 	...passportPersonStrings.nl,
 	...addParticipantStrings.nl,
 	...xapiClientStrings.nl,
+	...xapiPeopleStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -115,6 +117,7 @@ export const nl = {
 		...passportPersonStrings.nlErrors,
 		...addParticipantStrings.nlErrors,
 		...xapiClientStrings.nlErrors,
+		...xapiPeopleStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import type { Database } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
@@ -264,8 +265,26 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		doneAt: new Date(),
 	})
 	const nvwaXapiClient = await plantXapiClient(owner.db, { unit: 'nvwa', name: 'Practicumsysteem van de NVWA (isolatietest)' })
+	// A statement NVWA's system stored about someone NVWA does not know (ADR 039, "People").
+	const unknownAddress = 'onbekend-isolatie@nvwa.example'
+	const unknownStatement = { id: randomUUID(), actor: { mbox: `mailto:${unknownAddress}` }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'http://example.nl/isolatie' } }
+	await owner.db.insert(schema.xapiStatements).values({
+		tenantId: idOf('nvwa'),
+		id: unknownStatement.id,
+		clientId: nvwaXapiClient.id,
+		statement: unknownStatement,
+		verbId: unknownStatement.verb.id,
+		actorKey: `mbox:mailto:${unknownAddress}`,
+		agentKeys: [`mbox:mailto:${unknownAddress}`],
+		activityId: unknownStatement.object.id,
+		activityIds: [unknownStatement.object.id],
+		stored: new Date(),
+		timestamp: new Date(),
+		authority: { account: { homePage: 'http://localhost/xapi/clients', name: nvwaXapiClient.key } },
+	})
 	return {
 		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
+		nvwaUnknownXapiActor: { address: unknownAddress },
 		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },
 		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },

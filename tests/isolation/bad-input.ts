@@ -253,6 +253,12 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'save', kind: 'external', name: 'Slechte Invoer', organisation: 'Bureau Test', email: 'slechte-invoer@example.org' }),
 		nulField: 'name',
 	},
+	'routes/beheer.xapi-onbekend': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-onbekend',
+		form: () => ({ intent: 'identifier', personIdentifier: 'account', accountHomePage: 'https://slechte-invoer.example' }),
+		nulField: 'accountHomePage',
+	},
 	'routes/beheer.zalen': {
 		as: 'rvo-coordinator',
 		path: () => '/beheer/zalen',

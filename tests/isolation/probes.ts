@@ -40,6 +40,8 @@ export type IsolationFixtures = {
 	nvwaEvidence: { id: string; personId: string; personName: string }
 	/** An xAPI client (a system) of NVWA (ADR 039): RVO's coordinators neither see, rename nor deactivate it. */
 	nvwaXapiClient: { id: string; name: string; tenantId: string }
+	/** An xAPI statement NVWA's client stored about someone NVWA does not know (ADR 039): only NVWA's coordinators see the address. */
+	nvwaUnknownXapiActor: { address: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -562,6 +564,12 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 			expectStatus: 404,
 		},
 		{ name: 'control: the unit\'s coordinator edits its trainer', as: 'nvwa-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
+	],
+	'routes/beheer.xapi-onbekend': [
+		{ name: 'an employee keeps no xAPI people', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', expectStatus: 403 },
+		{ name: 'an employee matches nothing again', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', form: () => ({ intent: 'rematch' }), expectStatus: 403 },
+		{ name: "another unit's coordinator does not see its unknown actor", as: 'rvo-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
+		{ name: 'control: the unit\'s coordinator sees its unknown actor', as: 'nvwa-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
 	],
 	'routes/beheer.zalen': [
 		{ name: 'an employee manages no rooms', as: 'rvo-employee', path: () => '/beheer/zalen', expectStatus: 403 },
