@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -93,6 +93,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/beheer/dubbelingen">{t('nav.duplicates')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesXapiClients ? (
+							<li>
+								<NavLink to="/beheer/xapi-systemen">{t('xapiClients.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.outbox ? (
 							<li>
 								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>
@@ -126,6 +131,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.managesSynonyms ? (
 							<li>
 								<NavLink to="/beheer/zoekvragen">{t('searchQueries.nav')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesXapiPeople ? (
+							<li>
+								<NavLink to="/beheer/xapi-onbekend">{t('xapiPeople.nav')}</NavLink>
 							</li>
 						) : null}
 					</ul>

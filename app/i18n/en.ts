@@ -12,6 +12,8 @@ import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 import * as requirementStrings from '../features/passport/requirement-strings.ts'
 import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
 import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
+import * as xapiClientStrings from '../features/xapi/strings.ts'
+import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -42,6 +44,8 @@ export const en: Messages = {
 	...requirementStrings.en,
 	...passportPersonStrings.en,
 	...addParticipantStrings.en,
+	...xapiClientStrings.en,
+	...xapiPeopleStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -111,6 +115,8 @@ export const en: Messages = {
 		...passportUploadStrings.enErrors,
 		...passportPersonStrings.enErrors,
 		...addParticipantStrings.enErrors,
+		...xapiClientStrings.enErrors,
+		...xapiPeopleStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

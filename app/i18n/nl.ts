@@ -14,6 +14,8 @@ import * as passportUploadStrings from '../features/passport/upload-strings.ts'
 import * as requirementStrings from '../features/passport/requirement-strings.ts'
 import * as passportPersonStrings from '../features/passport/evidence-strings.ts'
 import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
+import * as xapiClientStrings from '../features/xapi/strings.ts'
+import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -43,6 +45,8 @@ export const nl = {
 	...requirementStrings.nl,
 	...passportPersonStrings.nl,
 	...addParticipantStrings.nl,
+	...xapiClientStrings.nl,
+	...xapiPeopleStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -112,6 +116,8 @@ export const nl = {
 		...passportUploadStrings.nlErrors,
 		...passportPersonStrings.nlErrors,
 		...addParticipantStrings.nlErrors,
+		...xapiClientStrings.nlErrors,
+		...xapiPeopleStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',

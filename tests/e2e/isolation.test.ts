@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import { count, eq } from 'drizzle-orm'
 import type { Database } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
@@ -7,6 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { CROSS_TENANT_PROBES, isControl, type IsolationFixtures, type Persona } from '../isolation/probes.ts'
 import { ROUTE_ACCESS } from '../isolation/route-access.ts'
 import { useE2E } from '../support/e2e.ts'
+import { plantXapiClient } from '../support/xapi-clients.ts'
 
 const manifest = (await import(new URL('../../app/build/server/index.js', import.meta.url).href)) as { routes: Record<string, unknown> }
 const routeIds = Object.keys(manifest.routes).sort()
@@ -46,17 +48,18 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments, and the active passport requirements. */
+	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, and the xAPI clients as named and switched. */
 	const storedRows = async () => {
 		const { db } = e2e.owner
-		const [courses, sessions, enrolments, requirements, personRequirements] = await Promise.all([
+		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients] = await Promise.all([
 			db.select({ n: count() }).from(schema.courses),
 			db.select({ n: count() }).from(schema.sessions),
 			db.select({ n: count() }).from(schema.enrolments),
 			db.select({ n: count() }).from(schema.competencyRequirements).where(eq(schema.competencyRequirements.active, true)),
 			db.select({ n: count() }).from(schema.personRequirements).where(eq(schema.personRequirements.active, true)),
+			db.select({ id: schema.xapiClients.id, name: schema.xapiClients.name, scopes: schema.xapiClients.scopes, active: schema.xapiClients.active }).from(schema.xapiClients).orderBy(schema.xapiClients.id),
 		])
-		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n }
+		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n, xapiClients }
 	}
 
 	test.each(cases)('$label', async ({ probe }) => {
@@ -261,7 +264,27 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		outcome: 'ENROLMENT_CHANGED',
 		doneAt: new Date(),
 	})
+	const nvwaXapiClient = await plantXapiClient(owner.db, { unit: 'nvwa', name: 'Practicumsysteem van de NVWA (isolatietest)' })
+	// A statement NVWA's system stored about someone NVWA does not know (ADR 039, "People").
+	const unknownAddress = 'onbekend-isolatie@nvwa.example'
+	const unknownStatement = { id: randomUUID(), actor: { mbox: `mailto:${unknownAddress}` }, verb: { id: 'http://adlnet.gov/expapi/verbs/completed' }, object: { id: 'http://example.nl/isolatie' } }
+	await owner.db.insert(schema.xapiStatements).values({
+		tenantId: idOf('nvwa'),
+		id: unknownStatement.id,
+		clientId: nvwaXapiClient.id,
+		statement: unknownStatement,
+		verbId: unknownStatement.verb.id,
+		actorKey: `mbox:mailto:${unknownAddress}`,
+		agentKeys: [`mbox:mailto:${unknownAddress}`],
+		activityId: unknownStatement.object.id,
+		activityIds: [unknownStatement.object.id],
+		stored: new Date(),
+		timestamp: new Date(),
+		authority: { account: { homePage: 'http://localhost/xapi/clients', name: nvwaXapiClient.key } },
+	})
 	return {
+		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
+		nvwaUnknownXapiActor: { address: unknownAddress },
 		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },
 		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },

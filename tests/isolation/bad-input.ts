@@ -164,10 +164,10 @@ const concernRules: Form = {
 	'acceptsOtherUnits.value': 'false',
 }
 
-/** A bearer-token service answers every request without a token alike: 401 (invalid_token). */
 /** An xAPI resource without a client's basic authentication (ADR 039). */
 const xapiClientService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
 
+/** A bearer-token service answers every request without a token alike: 401 (invalid_token). */
 const bearerService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unknownIntent: [{ status: 401 }] }
 
 export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
@@ -253,11 +253,29 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'save', kind: 'external', name: 'Slechte Invoer', organisation: 'Bureau Test', email: 'slechte-invoer@example.org' }),
 		nulField: 'name',
 	},
+	'routes/beheer.xapi-onbekend': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-onbekend',
+		form: () => ({ intent: 'identifier', personIdentifier: 'account', accountHomePage: 'https://slechte-invoer.example' }),
+		nulField: 'accountHomePage',
+	},
 	'routes/beheer.zalen': {
 		as: 'rvo-coordinator',
 		path: () => '/beheer/zalen',
 		form: () => ({ intent: 'add-location', name: 'Slechte invoer', address: 'Teststraat 1', city: 'Den Haag' }),
 		nulField: 'address',
+	},
+	'routes/beheer.xapi-systemen': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-systemen',
+		form: () => ({ intent: 'register', name: 'Slechte invoer', scopes: ['statements/write'] }),
+		nulField: 'name',
+		invalid: [
+			{ name: 'an empty name', form: () => ({ intent: 'register', name: '  ', scopes: ['statements/write'] }), field: 'name', message: 'Vul de naam van het systeem in.' },
+			{ name: 'a name of 201 characters', form: () => ({ intent: 'register', name: 'x'.repeat(201), scopes: ['statements/write'] }), field: 'name', message: 'De naam is te lang: hoogstens 200 tekens.' },
+			{ name: 'no scopes', form: () => ({ intent: 'register', name: 'Zonder rechten' }), field: 'scopes', message: 'Kies ten minste één recht voor het systeem.' },
+			{ name: 'a scope that does not exist', form: () => ({ intent: 'register', name: 'Verzonnen recht', scopes: ['statements/delete'] }), field: 'scopes', message: 'Kies ten minste één recht voor het systeem.' },
+		],
 	},
 	'routes/uitvoeringen.nieuw': {
 		as: 'rvo-coordinator',
@@ -470,7 +488,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	// xAPI (ADR 039): basic authentication comes first, so a request without a client's credentials is 401 whatever its body.
 	'routes/xapi.about': { as: null, path: () => '/xapi/about' },
 	'routes/xapi.statements': { as: null, path: () => '/xapi/statements', form: () => ({ statement: 'geen-json' }), nulField: 'statement', protocol: xapiClientService },
-	// Their action answers a 1.0.3 alternate request (a form POST with ?method=GET), after the same guard.
+	// GET-only resources: their action answers a 1.0.3 alternate request for GET (a form POST with ?method=GET) and refuses other methods (405), once the client is known.
 	'routes/xapi.activities._index': {
 		as: null,
 		path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa',

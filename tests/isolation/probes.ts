@@ -38,6 +38,10 @@ export type IsolationFixtures = {
 	nvwaPersonRequirement: { id: string; personId: string; personName: string }
 	/** A piece of evidence of the NVWA employee persona (issue 15): RVO neither reads their passport nor revokes or corrects it. */
 	nvwaEvidence: { id: string; personId: string; personName: string }
+	/** An xAPI client (a system) of NVWA (ADR 039): RVO's coordinators neither see, rename nor deactivate it. */
+	nvwaXapiClient: { id: string; name: string; tenantId: string }
+	/** An xAPI statement NVWA's client stored about someone NVWA does not know (ADR 039): only NVWA's coordinators see the address. */
+	nvwaUnknownXapiActor: { address: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -561,6 +565,12 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		},
 		{ name: 'control: the unit\'s coordinator edits its trainer', as: 'nvwa-coordinator', path: (f) => `/beheer/trainers?bewerk=${f.nvwaTrainer.id}`, expectStatus: 200, text: (f) => f.nvwaTrainer.name },
 	],
+	'routes/beheer.xapi-onbekend': [
+		{ name: 'an employee keeps no xAPI people', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', expectStatus: 403 },
+		{ name: 'an employee matches nothing again', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', form: () => ({ intent: 'rematch' }), expectStatus: 403 },
+		{ name: "another unit's coordinator does not see its unknown actor", as: 'rvo-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
+		{ name: 'control: the unit\'s coordinator sees its unknown actor', as: 'nvwa-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
+	],
 	'routes/beheer.zalen': [
 		{ name: 'an employee manages no rooms', as: 'rvo-employee', path: () => '/beheer/zalen', expectStatus: 403 },
 		{ name: "another unit's coordinator does not see the room", as: 'rvo-coordinator', path: () => '/beheer/zalen', expectStatus: 200, text: (f) => f.nvwaRoom.name },
@@ -746,6 +756,26 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'an employee may not pick content', as: 'rvo-employee', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
 		{ name: "the own unit's employee does not even find its draft", as: 'rvo-employee', path: (f) => `/lti/inhoud-kiezen/${f.rvoDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
 		{ name: 'control: the providing coordinator picks content', as: 'nvwa-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 302 },
+	],
+	'routes/beheer.xapi-systemen': [
+		{ name: 'an employee manages no xAPI systems', as: 'rvo-employee', path: () => '/beheer/xapi-systemen', expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: () => '/beheer/xapi-systemen', expectStatus: 302 },
+		{ name: "another unit's coordinator does not see the system", as: 'rvo-coordinator', path: () => '/beheer/xapi-systemen', expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
+		{ name: "swapped id: changing another unit's system", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?bewerk=${f.nvwaXapiClient.id}`, expectStatus: 404, text: (f) => f.nvwaXapiClient.name },
+		{ name: "swapped id: deactivating another unit's system", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?deactiveer=${f.nvwaXapiClient.id}`, expectStatus: 404, text: (f) => f.nvwaXapiClient.name },
+		{ name: "swapped unit: another unit's systems by ?eenheid=", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?eenheid=${f.nvwaXapiClient.tenantId}`, expectStatus: 403, text: (f) => f.nvwaXapiClient.name },
+		{ name: "forged id: deactivating another unit's system", as: 'rvo-coordinator', path: () => '/beheer/xapi-systemen', form: (f) => ({ intent: 'deactivate', id: f.nvwaXapiClient.id }), expectStatus: 404 },
+		{
+			name: "forged id: renaming another unit's system",
+			as: 'rvo-coordinator',
+			path: () => '/beheer/xapi-systemen',
+			form: (f) => ({ intent: 'save', id: f.nvwaXapiClient.id, name: 'Overgenomen systeem', scopes: 'statements/read' }),
+			expectStatus: 404,
+		},
+		{ name: "forged unit: registering a system for another unit", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?eenheid=${f.nvwaXapiClient.tenantId}`, form: () => ({ intent: 'register', name: 'Ingeschoven systeem', scopes: 'statements/read' }), expectStatus: 403 },
+		{ name: 'the concern administrator sees no unit until choosing one', as: 'concern-admin', path: () => '/beheer/xapi-systemen', expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
+		{ name: "control: the unit's coordinator sees its system", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-systemen?bewerk=${f.nvwaXapiClient.id}`, expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
+		{ name: 'control: the concern administrator sees it for the unit chosen', as: 'concern-admin', path: (f) => `/beheer/xapi-systemen?eenheid=${f.nvwaXapiClient.tenantId}`, expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
 	],
 }
 

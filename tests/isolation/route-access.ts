@@ -66,6 +66,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/uitvoeringen.$sessionId.deelnemer-toevoegen': { access: 'tenant-owned', why: "adding one of the unit's employees to a session of the providing unit, on their behalf" },
 	'routes/uitvoeringen.$sessionId.wijzigen': { access: 'tenant-owned', why: "changes a session of the providing unit: its meetings, rooms and trainers (ids in the form), seats; mails its participants" },
 	'routes/beheer.trainers': { access: 'tenant-owned', why: "the unit's trainers (names, e-mail addresses); trainer ids in the URL and the form" },
+	'routes/beheer.xapi-onbekend': { access: 'tenant-owned', why: "the unit's xAPI statements about people it does not know (their identifiers), its identifier setting and re-matching; the unit is the coordinator's own, nothing in the URL or form names another" },
 	'routes/beheer.zalen': { access: 'tenant-owned', why: "the unit's locations and rooms; room and location ids in the URL and the forms" },
 	'routes/uitvoeringen.nieuw': { access: 'tenant-owned', why: "plans a session with the unit's own courses, rooms and trainers (ids in the form)" },
 	'routes/uitvoeringen.nieuw.cursussen': { access: 'tenant-owned', why: "the planning form's course search (JSON): only the courses the unit provides or joined" },
@@ -101,6 +102,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId': { access: 'tool', why: 'AGS with a bearer token; only the tool’s own line items in courses it serves' },
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.scores': { access: 'tool', why: 'AGS scores with a bearer token; only for participants of a course the tool serves' },
 	'routes/lti.ags.$courseId.lineitems_.$lineItemId_.results': { access: 'tool', why: 'AGS results with a bearer token; only the tool’s own line items' },
+	'routes/beheer.xapi-systemen': {
+		access: 'tenant-owned',
+		why: "a unit's xAPI systems (keys, scopes, use): its coordinators, or the concern administrator for the unit named in `?eenheid=`; client ids in the URL and the forms",
+	},
 	'routes/xapi.about': { access: 'public', why: 'the versions the learning record store speaks; no data' },
 	'routes/xapi.statements': { access: 'xapi-client', why: "a unit's statements: stored under and read from the client's own unit only" },
 	'routes/xapi.activities._index': { access: 'xapi-client', why: "an activity as the client's own unit's statements define it" },

@@ -3,14 +3,15 @@ import { findXapiClientByKey } from '@leerplein/db/xapi'
 import { hitRateLimit } from '@leerplein/db/identity'
 import { parseXapiVersion, type XapiVersion } from '@leerplein/domain'
 import type { LeerpleinContext } from '../../load-context.ts'
+import type { XapiScope } from './client-schema.ts'
 import { alternateRequest, methodNotAllowed, xapiError, xapiFailed } from './protocol.server.ts'
 
 // The guard of every xAPI resource (ADR 039): a client of a unit, by basic authentication with
 // the key and secret its coordinator registered. The client's unit is the tenant context of all
 // it does: its statements and documents are stored there and read from there, nowhere else.
 
-export const XAPI_SCOPES = ['statements/write', 'statements/read/mine', 'statements/read', 'state'] as const
-export type XapiScope = (typeof XAPI_SCOPES)[number]
+// The list of scopes is shared with the clients page's form (client-schema.ts).
+export { XAPI_SCOPES, type XapiScope } from './client-schema.ts'
 
 /** Who is calling: a client of a unit, never a person; `userId` is null as for a tool. */
 export type XapiClient = {

@@ -11,6 +11,7 @@ import {
 import { agentKeyOfParameter, checkSignature, checkStatement, completeStatement, formatStatement, indexStatement, isUuid, isVoiding, normalizeStatement, sameStatement, XAPI_SIGNATURE, type XapiVersion } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 import type { XapiClient } from './client-auth.server.ts'
+import { withXapiPeople } from './people.server.ts'
 import { xapiRefuse, type XapiFailure, type XapiResult } from './protocol.server.ts'
 
 // The statements resource (ADR 039): stored under the client's unit, immutable, voided only by a
@@ -101,7 +102,8 @@ export async function storeXapiStatements(
 		if (targets.some((target) => voidingIds.has(target))) throw new Refused(xapiRefuse(400, 'a voiding statement cannot void another voiding statement'))
 		await insertXapiStatements(
 			tx,
-			fresh.map((entry) => entry.row),
+			// Each with the employee its actor names, when known (people.server.ts; one look-up per batch).
+			await withXapiPeople(tx, client, fresh.map((entry) => entry.row)),
 		)
 		await voidXapiStatements(tx, { ids: targets })
 		await recordXapiClientUse(tx, { clientId: client.clientId, statements: fresh.length, now })

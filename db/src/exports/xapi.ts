@@ -12,6 +12,7 @@ export {
 	putXapiDocument,
 	queryXapiStatements,
 	recordXapiClientUse,
+	updateXapiClient,
 	voidXapiStatements,
 	type NewXapiStatement,
 	type XapiClientRow,
@@ -22,3 +23,14 @@ export {
 	type XapiStatementFilter,
 	type XapiStatementRow,
 } from '../queries/xapi.ts'
+export {
+	countUnmatchedXapiStatements,
+	findXapiPeopleCandidates,
+	getXapiSettings,
+	listUnmatchedXapiActorKeys,
+	listUnmatchedXapiActors,
+	matchXapiStatements,
+	saveXapiSettings,
+	type UnmatchedXapiActor,
+	type XapiSettingsRow,
+} from '../queries/xapi-people.ts'

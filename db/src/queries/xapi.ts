@@ -45,6 +45,17 @@ export async function recordXapiClientUse(db: Database, { clientId, statements, 
 		.where(eq(xapiClients.id, clientId))
 }
 
+/** Changes a client's name, scopes or active state (the only columns the app role may change, ADR 039); the row as it was, or null when the unit has no such client. */
+export async function updateXapiClient(
+	db: Database,
+	{ clientId, fields }: { clientId: string; fields: Partial<Pick<XapiClientRow, 'name' | 'scopes' | 'active'>> },
+): Promise<{ before: XapiClientRow; after: XapiClientRow } | null> {
+	const [before] = await db.select().from(xapiClients).where(eq(xapiClients.id, clientId)).for('update')
+	if (!before) return null
+	const [after] = await db.update(xapiClients).set(fields).where(eq(xapiClients.id, clientId)).returning()
+	return { before, after: after! }
+}
+
 export async function getXapiStatements(db: Database, { ids }: { ids: string[] }): Promise<XapiStatementRow[]> {
 	if (ids.length === 0) return []
 	return db.select().from(xapiStatements).where(inArray(xapiStatements.id, ids))

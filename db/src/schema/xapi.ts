@@ -76,6 +76,13 @@ export const xapiStatements = pgTable(
 		authority: jsonb().$type<Record<string, unknown>>().notNull(),
 		/** Attachments' contents by SHA-2 hash, stored with the statement. */
 		attachments: jsonb().$type<{ sha2: string; contentType: string; base64: string }[]>().notNull().default([]),
+		/**
+		 * The employee of the unit the actor names under the unit's identifier (`xapi_settings`), or
+		 * null: not (yet) known, kept and listed for the coordinator. The one column the app role may
+		 * set besides `voided`. Its key to users is (person_id, tenant_id), written by hand in
+		 * migration 0052 with ON DELETE SET NULL (person_id), which drizzle cannot declare.
+		 */
+		personId: uuid(),
 	},
 	(t) => [
 		primaryKey({ columns: [t.tenantId, t.id] }),
@@ -88,6 +95,10 @@ export const xapiStatements = pgTable(
 		index().on(t.tenantId, t.objectAgentKey, t.stored),
 		index('xapi_statements_agent_keys_index').using('gin', t.agentKeys),
 		index('xapi_statements_activity_ids_index').using('gin', t.activityIds),
+		// A person's statements, newest first (the rules that turn them into passport evidence).
+		index().on(t.tenantId, t.personId, t.stored),
+		// The unit's unmatched actors (the coordinator's list, re-matching): only the unmatched rows.
+		index('xapi_statements_unmatched_index').on(t.tenantId, t.actorKey, t.stored).where(sql`${t.personId} is null`),
 		ownUnitPolicy('xapi_statements', t.tenantId),
 	],
 )
@@ -118,5 +129,29 @@ export const xapiDocuments = pgTable(
 		check('xapi_documents_kind', sql`${t.kind} in ('state', 'activity_profile', 'agent_profile')`),
 		uniqueIndex().on(t.tenantId, t.kind, t.activityId, t.agentKey, t.registration, t.documentId),
 		ownUnitPolicy('xapi_documents', t.tenantId),
+	],
+)
+
+/**
+ * How a unit's systems name its employees in statements (ADR 039, "People"), set by its
+ * coordinator: `account` (an account on `account_home_page` whose name is the employee number) or
+ * `mbox` (the e-mail address, or its SHA-1). No row: nobody is matched, every statement is listed.
+ * One row per unit, like `tenant_sso_configs`: a feature's setting of a unit lives beside the feature.
+ */
+export const xapiSettings = pgTable(
+	'xapi_settings',
+	{
+		tenantId: uuid()
+			.primaryKey()
+			.references(() => tenants.id),
+		personIdentifier: text({ enum: ['account', 'mbox'] }).notNull(),
+		/** The home page of the accounts (`https://lims.nvwa.nl`), only with `account`. */
+		accountHomePage: text(),
+		updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+	},
+	(t) => [
+		check('xapi_settings_person_identifier', sql`${t.personIdentifier} in ('account', 'mbox')`),
+		check('xapi_settings_home_page', sql`(${t.personIdentifier} = 'account') = (${t.accountHomePage} is not null) and (${t.accountHomePage} is null or length(${t.accountHomePage}) between 8 and 500)`),
+		ownUnitPolicy('xapi_settings', t.tenantId),
 	],
 )

@@ -40,6 +40,16 @@ describe('can', () => {
 		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'concern_requirements' }), action).toBe(allowed)
 	})
 
+	test.each([
+		['the unit’s coordinator', rvoCoordinator, { read: true, update: true, create: false, delete: false, approve: false, merge: false }],
+		['the concern administrator', concernAdmin, { read: true, update: true, create: false, delete: false, approve: false, merge: false }],
+		['another unit’s coordinator', { userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+		['a manager of the unit', manager, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+		['an employee', employee, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+	] as const)('a unit’s xAPI clients: %s', (_who, actor, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'xapi_clients', tenantId: RVO }), action).toBe(allowed)
+	})
+
 	test('only the concern administrator keeps the competencies, and never deletes one', () => {
 		expect(can(concernAdmin, 'create', { kind: 'competencies' })).toBe(true)
 		expect(can(concernAdmin, 'update', { kind: 'competencies' })).toBe(true)

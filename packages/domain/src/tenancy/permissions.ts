@@ -56,6 +56,8 @@ export type Resource =
 	| { kind: 'unit_requirements'; tenantId: string }
 	/** The concern's passport requirements every unit inherits (for everyone, or job profiles by name); 'delete' deactivates. */
 	| { kind: 'concern_requirements' }
+	/** A unit's xAPI clients (its systems that send statements, ADR 039): registered, changed and deactivated ('update'). */
+	| { kind: 'xapi_clients'; tenantId: string }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -199,6 +201,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			return (action === 'read' || action === 'create' || action === 'delete') && coordinates(actor, resource.tenantId)
 		case 'concern_requirements':
 			return (action === 'read' || action === 'create' || action === 'delete') && isConcernAdmin(actor)
+		case 'xapi_clients':
+			// A unit's systems are its coordinators' to keep; the concern administrator acts for one unit at a time, named explicitly.
+			return (action === 'read' || action === 'update') && (coordinates(actor, resource.tenantId) || isConcernAdmin(actor))
 		default:
 			return unreachable(resource)
 	}
