@@ -6,11 +6,11 @@ import { requireXapiClient } from '../features/xapi/client-auth.server.ts'
 const METHODS = ['GET', 'HEAD', 'PUT', 'POST', 'DELETE'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const client = await requireXapiClient(request, context, { methods: METHODS })
-	return answerDocument(request, context, client, 'activityProfile')
+	const { client, request: meant } = await requireXapiClient(request, context, { methods: METHODS })
+	return answerDocument(meant, context, client, 'activityProfile')
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const client = await requireXapiClient(request, context, { methods: METHODS })
-	return answerDocument(request, context, client, 'activityProfile')
+	const { client, request: meant } = await requireXapiClient(request, context, { methods: METHODS })
+	return answerDocument(meant, context, client, 'activityProfile')
 }

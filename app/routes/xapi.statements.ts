@@ -6,11 +6,11 @@ import { requireXapiClient } from '../features/xapi/client-auth.server.ts'
 const METHODS = ['GET', 'HEAD', 'PUT', 'POST'] as const
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const client = await requireXapiClient(request, context, { methods: METHODS })
-	return answerStatements(request, context, client)
+	const { client, request: meant } = await requireXapiClient(request, context, { methods: METHODS })
+	return answerStatements(meant, context, client)
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const client = await requireXapiClient(request, context, { methods: METHODS })
-	return answerStatements(request, context, client)
+	const { client, request: meant } = await requireXapiClient(request, context, { methods: METHODS })
+	return answerStatements(meant, context, client)
 }

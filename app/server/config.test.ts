@@ -24,6 +24,12 @@ describe('portalConfigFromEnv', () => {
 		expect(() => portalConfigFromEnv({ RATE_LIMIT_SIGN_IN: 'lots' }, { embeddedDatabase: true })).toThrow('RATE_LIMIT_SIGN_IN must look like 10/60')
 	})
 
+	test('reads the xAPI versions the store speaks, its own first, and refuses others', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).xapiVersions).toEqual(['2.0.0', '1.0.3'])
+		expect(portalConfigFromEnv({ XAPI_VERSIONS: '1.0.3' }, { embeddedDatabase: true }).xapiVersions).toEqual(['1.0.3'])
+		expect(() => portalConfigFromEnv({ XAPI_VERSIONS: '1.0.3,0.95' }, { embeddedDatabase: true })).toThrow(/XAPI_VERSIONS/)
+	})
+
 	test('reads the LTI machine endpoints\' limits per client id and per address', () => {
 		const { rateLimits } = portalConfigFromEnv({}, { embeddedDatabase: true })
 		expect([rateLimits.ltiClient, rateLimits.ltiAddress]).toEqual([{ maxHits: 60, windowSeconds: 60 }, { maxHits: 300, windowSeconds: 60 }])

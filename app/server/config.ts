@@ -1,5 +1,5 @@
 import type { RateLimitRule } from '@leerplein/db/identity'
-import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '@leerplein/domain'
+import { DEFAULT_SESSION_POLICY, parseXapiVersion, type SessionPolicy, type XapiVersion } from '@leerplein/domain'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 
 /** Settings read once from the environment at start-up; no request can change them. */
@@ -19,6 +19,11 @@ export type PortalConfig = {
 		/** Each xAPI client of a unit (ADR 039), per client: a batch of statements is one request. */
 		xapiClient: RateLimitRule
 	}
+	/**
+	 * The xAPI versions the learning record store speaks (`XAPI_VERSIONS`, default `2.0.0,1.0.3`,
+	 * ADR 039); the first answers a request that names none (each version requires its own).
+	 */
+	xapiVersions: XapiVersion[]
 	/** Express's `trust proxy`: how the client address is read behind a load balancer. */
 	trustProxy: boolean | number | string
 	/**
@@ -59,6 +64,7 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 			ltiAddress: rateLimitRule(env, 'RATE_LIMIT_LTI_ADDRESS') ?? { maxHits: 300, windowSeconds: 60 },
 			xapiClient: rateLimitRule(env, 'RATE_LIMIT_XAPI_CLIENT') ?? { maxHits: 6000, windowSeconds: 60 },
 		},
+		xapiVersions: xapiVersions(env.XAPI_VERSIONS),
 		trustProxy: trustProxy(env.TRUST_PROXY),
 		publicOrigin: publicOrigin(env, { demoMode }),
 		secretFromEnv: (name) => env[name] || undefined,
@@ -72,6 +78,14 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 export function mailAddress(from: string | undefined): string {
 	const value = from?.trim() || 'Leerplein <noreply@leerplein.local>'
 	return /<([^<>\s]+@[^<>\s]+)>\s*$/.exec(value)?.[1] ?? value
+}
+
+/** `2.0.0,1.0.3`: the versions in the order given, the first the store's own. */
+function xapiVersions(value: string | undefined): XapiVersion[] {
+	if (value === undefined || value.trim() === '') return ['2.0.0', '1.0.3']
+	const versions = value.split(',').map((part) => (/^\s*\d+\.\d+\.\d+\s*$/.test(part) ? parseXapiVersion(part) : null))
+	if (versions.some((version) => version === null)) throw new Error(`XAPI_VERSIONS must list 2.0.0 and/or 1.0.3, not "${value}"`)
+	return [...new Set(versions as XapiVersion[])]
 }
 
 /** `10/60`: at most 10 hits per 60 seconds. */

@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID, sign, X509Certificate } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { useE2E } from '../support/e2e.ts'
 import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+import { TEST_SIGNER } from '../support/xapi-signer.ts'
 
 // The learning record store keeps each unit's statements and documents to itself (ADR 039): a
 // client of one unit never reads or writes another unit's, whatever ids or filters it sends.
@@ -57,5 +58,32 @@ describe('xAPI isolation between units', () => {
 		expect((await call({ ...writer, authorization: `Basic ${Buffer.from(`${writer.key}:wrong`).toString('base64')}` }, '/statements')).status).toBe(401)
 		expect((await call(null, '/statements')).status).toBe(401)
 		expect((await call(writer, '/statements', { headers: { 'X-Experience-API-Version': '0.9' } })).status).toBe(400)
+	})
+
+	test('a signed statement whose signature verifies against its x5c certificate is stored; a forged one is refused', async () => {
+		const client = await plantXapiClient(e2e.owner.db, { unit: 'rvo' })
+		const x5c = [new X509Certificate(TEST_SIGNER.certificate).raw.toString('base64')]
+		const signed = (statement: object, key: string) => {
+			const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
+			const input = `${part({ alg: 'RS256', x5c })}.${part(statement)}`
+			const jws = Buffer.from(`${input}.${sign('sha256', Buffer.from(input), key).toString('base64url')}`)
+			const sha2 = createHash('sha256').update(jws).digest('hex')
+			const declared = { ...statement, attachments: [{ usageType: 'http://adlnet.gov/expapi/attachments/signature', display: { 'nl-NL': 'handtekening' }, contentType: 'application/octet-stream', length: jws.length, sha2 }] }
+			const boundary = `grens-${randomUUID()}`
+			const body = Buffer.concat([
+				Buffer.from(`--${boundary}\r\nContent-Type: application/json\r\n\r\n${JSON.stringify(declared)}\r\n`),
+				Buffer.from(`--${boundary}\r\nContent-Type: application/octet-stream\r\nContent-Transfer-Encoding: binary\r\nX-Experience-API-Hash: ${sha2}\r\n\r\n`),
+				jws,
+				Buffer.from(`\r\n--${boundary}--`),
+			])
+			return call(client, '/statements', { method: 'POST', body, headers: { 'Content-Type': `multipart/mixed; boundary=${boundary}` } })
+		}
+		const genuine = statementOf(randomUUID())
+		expect((await signed(genuine, TEST_SIGNER.key)).status).toBe(200)
+		const forged = statementOf(randomUUID())
+		const refused = await signed(forged, TEST_SIGNER.otherKey)
+		expect(refused.status).toBe(400)
+		expect(((await refused.json()) as { message: string }).message).toMatch(/does not verify/)
+		expect((await call(client, `/statements?statementId=${forged.id}`)).status).toBe(404)
 	})
 })

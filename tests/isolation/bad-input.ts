@@ -488,7 +488,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	// xAPI (ADR 039): basic authentication comes first, so a request without a client's credentials is 401 whatever its body.
 	'routes/xapi.about': { as: null, path: () => '/xapi/about' },
 	'routes/xapi.statements': { as: null, path: () => '/xapi/statements', form: () => ({ statement: 'geen-json' }), nulField: 'statement', protocol: xapiClientService },
-	// GET-only resources: their action exists to answer other methods (405) once the client is known.
+	// GET-only resources: their action answers a 1.0.3 alternate request for GET (a form POST with ?method=GET) and refuses other methods (405), once the client is known.
 	'routes/xapi.activities._index': {
 		as: null,
 		path: () => '/xapi/activities?activityId=http%3A%2F%2Fexample.com%2Fa',

@@ -1,5 +1,5 @@
-import { latestXapiActivity } from '@leerplein/db/xapi'
-import { agentKeyOfParameter } from '@leerplein/domain'
+import { xapiActivityDefinitions } from '@leerplein/db/xapi'
+import { agentKeyOfParameter, mergeActivityDefinitions } from '@leerplein/domain'
 import { inTenant } from '../../core/service.server.ts'
 import type { LeerpleinContext } from '../../load-context.ts'
 import type { XapiClient } from './client-auth.server.ts'
@@ -17,13 +17,13 @@ export function answerAgents(request: Request, _client: XapiClient): Response {
 	return xapiJson(request, person)
 }
 
-/** GET /activities?activityId=…: the activity as the unit's latest statement about it defined it. */
+/** GET /activities?activityId=…: the activity with the definition merged from all the unit's statements about it. */
 export async function answerActivities(request: Request, context: LeerpleinContext, client: XapiClient): Promise<Response> {
 	const parameters = readParameters(request, ['activityId'])
 	if (!parameters.ok) return xapiFailed(request, parameters)
 	const activityId = parameters.value.get('activityId')
 	if (!activityId) return xapiError(request, 400, 'activityId is required')
-	const found = await inTenant(context, client, (tx) => latestXapiActivity(tx, { activityId }), { readOnly: true })
-	const activity = found.ok && found.value ? found.value : { objectType: 'Activity', id: activityId }
-	return xapiJson(request, { objectType: 'Activity', ...activity })
+	const found = await inTenant(context, client, (tx) => xapiActivityDefinitions(tx, { activityId }), { readOnly: true })
+	const definition = found.ok ? mergeActivityDefinitions(found.value) : null
+	return xapiJson(request, { objectType: 'Activity', id: activityId, ...(definition ? { definition } : {}) })
 }

@@ -4,7 +4,7 @@ import { hitRateLimit } from '@leerplein/db/identity'
 import { parseXapiVersion, type XapiVersion } from '@leerplein/domain'
 import type { LeerpleinContext } from '../../load-context.ts'
 import type { XapiScope } from './client-schema.ts'
-import { methodNotAllowed, xapiError } from './protocol.server.ts'
+import { alternateRequest, methodNotAllowed, xapiError, xapiFailed } from './protocol.server.ts'
 
 // The guard of every xAPI resource (ADR 039): a client of a unit, by basic authentication with
 // the key and secret its coordinator registered. The client's unit is the tenant context of all
@@ -34,20 +34,30 @@ const challenge = { 'WWW-Authenticate': 'Basic realm="Leerplein xAPI"' }
 /**
  * Basic authentication of a unit's client, the version header, and (with `methods`) the method:
  * 401 without valid credentials, 400 without a version this store speaks, 405 for another method.
- * Over the client's rate limit: 429 with Retry-After.
+ * Over the client's rate limit: 429 with Retry-After. Answers the client and the request it meant:
+ * a 1.0.3 alternate request (a form POST with `?method=`) is read as the request it stands for,
+ * its credentials and version taken from the form.
  */
-export async function requireXapiClient(request: Request, context: LeerpleinContext, { methods }: { methods: readonly string[] }): Promise<XapiClient> {
+export async function requireXapiClient(sent: Request, context: LeerpleinContext, { methods }: { methods: readonly string[] }): Promise<{ client: XapiClient; request: Request }> {
+	const meant = await alternateRequest(sent)
+	if (!meant.ok) throw xapiFailed(sent, meant)
+	const request = meant.value
+	// A version this store speaks, else its own: each version's refusals carry that version.
+	const spoken = context.config.xapiVersions
+	const asked = parseXapiVersion(request.headers.get('x-experience-api-version'))
+	const version = asked && spoken.includes(asked) ? asked : null
+	const answered = { 'X-Experience-API-Version': version ?? spoken[0]! }
 	const credentials = basicCredentials(request.headers.get('authorization'))
 	const found = credentials ? await findXapiClientByKey(context.db, { key: credentials.key }) : null
 	if (!credentials || !found || !found.active || !sameHash(found.secretHash, hashXapiSecret(credentials.secret)))
-		throw xapiError(request, 401, 'send the key and secret of an active xAPI client of Leerplein by basic authentication', challenge)
-	const version = parseXapiVersion(request.headers.get('x-experience-api-version'))
-	if (!version) throw xapiError(request, 400, 'send X-Experience-API-Version: 1.0.3 or 2.0.0')
+		throw xapiError(request, 401, 'send the key and secret of an active xAPI client of Leerplein by basic authentication', { ...challenge, ...answered })
+	if (!version) throw xapiError(request, 400, `send X-Experience-API-Version: ${spoken.join(' or ')}`, answered)
 	if (!methods.includes(request.method)) throw methodNotAllowed(request, methods)
 	const rule = context.config.rateLimits.xapiClient
 	const verdict = await hitRateLimit(context.db, { key: `xapi:client:${found.id}`, rule, now: context.clock.now() })
 	if (!verdict.allowed) throw xapiError(request, 429, `too many requests; try again in ${verdict.retryAfterSeconds} seconds`, { 'Retry-After': String(verdict.retryAfterSeconds) })
-	return { tenantId: found.tenantId, userId: null, clientId: found.id, key: credentials.key, name: found.name, scopes: found.scopes as XapiScope[], version }
+	const client: XapiClient = { tenantId: found.tenantId, userId: null, clientId: found.id, key: credentials.key, name: found.name, scopes: found.scopes as XapiScope[], version }
+	return { client, request }
 }
 
 function basicCredentials(header: string | null): { key: string; secret: string } | null {

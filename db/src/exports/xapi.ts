@@ -6,7 +6,7 @@ export {
 	getXapiStatements,
 	insertXapiClient,
 	insertXapiStatements,
-	latestXapiActivity,
+	xapiActivityDefinitions,
 	listXapiClients,
 	listXapiDocumentIds,
 	putXapiDocument,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { xapiClients, xapiDocuments, xapiStatements } from '../schema/xapi.ts'
 import { signClaimFor } from '../tenancy.ts'
@@ -86,16 +86,31 @@ export type XapiStatementFilter = {
 	after: { stored: Date; id: string } | null
 }
 
-/** The statements matching a filter (voided ones left out), one page plus one to tell whether there is more. */
+/**
+ * The statements matching a filter (voided ones left out), one page plus one to tell whether there
+ * is more. The filters other than time and order also match a statement whose StatementRef targets
+ * a matching statement, voided or not, and so on down the chain (xAPI Communication 2.1.3, "Filter
+ * Conditions for StatementRefs"); since, until and the cursor apply to the statement returned.
+ */
 export async function queryXapiStatements(db: Database, filter: XapiStatementFilter): Promise<XapiStatementRow[]> {
 	const s = xapiStatements
+	const matching: SQL[] = []
+	if (filter.agentKey)
+		matching.push(filter.relatedAgents ? sql`${s.agentKeys} @> array[${filter.agentKey}]::text[]` : sql`(${s.actorKey} = ${filter.agentKey} or ${s.objectAgentKey} = ${filter.agentKey})`)
+	if (filter.verbId) matching.push(sql`${s.verbId} = ${filter.verbId}`)
+	if (filter.activityId) matching.push(filter.relatedActivities ? sql`${s.activityIds} @> array[${filter.activityId}]::text[]` : sql`${s.activityId} = ${filter.activityId}`)
+	if (filter.registration) matching.push(sql`${s.registration} = ${filter.registration}`)
 	const conditions: (SQL | undefined)[] = [eq(s.voided, false)]
 	if (filter.clientId) conditions.push(eq(s.clientId, filter.clientId))
-	if (filter.agentKey)
-		conditions.push(filter.relatedAgents ? sql`${s.agentKeys} @> array[${filter.agentKey}]::text[]` : or(eq(s.actorKey, filter.agentKey), eq(s.objectAgentKey, filter.agentKey)))
-	if (filter.verbId) conditions.push(eq(s.verbId, filter.verbId))
-	if (filter.activityId) conditions.push(filter.relatedActivities ? sql`${s.activityIds} @> array[${filter.activityId}]::text[]` : eq(s.activityId, filter.activityId))
-	if (filter.registration) conditions.push(eq(s.registration, filter.registration))
+	// The chain is followed inside the unit (row-level security) by the (tenant, target) index.
+	if (matching.length > 0)
+		conditions.push(sql`${s.id} in (
+			with recursive matched(id) as (
+				select ${s.id} from ${s} where ${sql.join(matching, sql` and `)}
+				union
+				select referring.id from ${s} referring join matched on referring.target_id = matched.id
+			)
+			select id from matched)`)
 	if (filter.since) conditions.push(gt(s.stored, filter.since))
 	if (filter.until) conditions.push(sql`${s.stored} <= ${filter.until.toISOString()}::timestamptz`)
 	if (filter.after) {
@@ -154,14 +169,24 @@ export async function deleteXapiDocuments(db: Database, key: XapiDocumentKey & {
 
 
 
-/** The object of the unit's latest statement about an activity: its definition as last given. */
-export async function latestXapiActivity(db: Database, { activityId }: { activityId: string }): Promise<Record<string, unknown> | null> {
-	const [row] = await db
-		.select({ object: sql<Record<string, unknown>>`${xapiStatements.statement} -> 'object'` })
-		.from(xapiStatements)
-		.where(eq(xapiStatements.activityId, activityId))
-		.orderBy(desc(xapiStatements.stored))
-		.limit(1)
-	if (!row) return null
-	return typeof row.object === 'string' ? (JSON.parse(row.object) as Record<string, unknown>) : row.object
+/**
+ * Every definition the unit's statements gave an activity (as object, sub-statement object or
+ * context activity), each once, oldest first: the caller merges them into the canonical one.
+ */
+export async function xapiActivityDefinitions(db: Database, { activityId }: { activityId: string }): Promise<unknown[]> {
+	const rows = await selectRows<{ definition: unknown }>(
+		db,
+		sql`select activity -> 'definition' as definition
+			from xapi_statements s,
+				lateral (
+					select s.statement -> 'object' as activity
+					union all select s.statement -> 'object' -> 'object'
+					union all select jsonb_array_elements(list) from jsonb_each(coalesce(s.statement -> 'context' -> 'contextActivities', '{}')) as context(name, list) where jsonb_typeof(list) = 'array'
+					union all select jsonb_array_elements(list) from jsonb_each(coalesce(s.statement -> 'object' -> 'context' -> 'contextActivities', '{}')) as context(name, list) where jsonb_typeof(list) = 'array'
+				) as activities
+			where s.activity_ids @> array[${activityId}]::text[] and activity ->> 'id' = ${activityId} and jsonb_typeof(activity -> 'definition') = 'object'
+			group by activity -> 'definition'
+			order by max(s.stored), min(s.id::text)`,
+	)
+	return rows.map((row) => (typeof row.definition === 'string' ? (JSON.parse(row.definition) as unknown) : row.definition))
 }

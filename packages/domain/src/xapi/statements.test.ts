@@ -1,5 +1,18 @@
 import { describe, expect, test } from 'vitest'
-import { acceptedLanguages, agentKey, agentKeyOfParameter, checkSignature, checkStatement, formatStatement, indexStatement, normalizeStatement, parseXapiVersion, sameStatement } from './statements.ts'
+import {
+	acceptedLanguages,
+	agentKey,
+	agentKeyOfParameter,
+	checkSignature,
+	checkStatement,
+	comparableDuration,
+	formatStatement,
+	indexStatement,
+	mergeActivityDefinitions,
+	normalizeStatement,
+	parseXapiVersion,
+	sameStatement,
+} from './statements.ts'
 
 const statement = {
 	actor: { objectType: 'Agent', name: 'Sanne', mbox: 'mailto:sanne@example.nl' },
@@ -56,6 +69,60 @@ describe('xAPI statements', () => {
 		const canonical = formatStatement(statement, 'canonical', acceptedLanguages('en;q=0.9, de;q=0.5'))
 		expect(canonical.verb).toEqual({ id: statement.verb.id, display: { 'en-US': 'completed' } })
 		expect((canonical.object as { definition: unknown }).definition).toEqual({ name: { 'en-GB': 'Analysis X' } })
+	})
+
+	test('the statement\'s own version: 1.0.x for a 1.0.3 client, 1.0.x or 2.0.x for a 2.0 client', () => {
+		expect(checkStatement({ ...statement, version: '2.0.0' }, '2.0.0')).toEqual({ ok: true })
+		expect(checkStatement({ ...statement, version: '1.0.1' }, '2.0.0')).toEqual({ ok: true })
+		expect(checkStatement({ ...statement, version: '2.0.0' }, '1.0.3').ok).toBe(false)
+		expect(checkStatement({ ...statement, version: '0.95' }, '2.0.0').ok).toBe(false)
+	})
+
+	test('ids reduces activities to their id and verbs to theirs, in sub-statements and context too', () => {
+		const nested = {
+			...statement,
+			context: { contextActivities: { category: [{ objectType: 'Activity', id: 'http://example.nl/c', definition: { name: { 'nl-NL': 'C' } } }] }, instructor: { objectType: 'Agent', name: 'Els', mbox: 'mailto:els@example.nl' } },
+			object: { objectType: 'SubStatement', actor: { objectType: 'Group', name: 'Team', mbox: 'mailto:team@example.nl' }, verb: statement.verb, object: { objectType: 'Activity', ...statement.object } },
+		}
+		const ids = formatStatement(nested, 'ids')
+		expect(ids.object).toEqual({ objectType: 'SubStatement', actor: { objectType: 'Group', mbox: 'mailto:team@example.nl' }, verb: { id: statement.verb.id }, object: { id: statement.object.id } })
+		expect(ids.context).toEqual({ contextActivities: { category: [{ id: 'http://example.nl/c' }] }, instructor: { objectType: 'Agent', mbox: 'mailto:els@example.nl' } })
+	})
+
+	test('canonical chooses one language in context activities and attachments as well', () => {
+		const withContext = {
+			...statement,
+			context: { contextActivities: { category: [{ id: 'http://example.nl/c', definition: { name: { 'en-GB': 'meeting', 'en-US': 'meeting', 'nl-NL': 'overleg' } } }] } },
+			attachments: [{ usageType: 'http://example.nl/u', display: { 'en-US': 'report', 'nl-NL': 'verslag' }, contentType: 'text/plain', length: 1, sha2: 'ab' }],
+		}
+		const canonical = formatStatement(withContext, 'canonical', ['nl-NL'])
+		expect((canonical.context as { contextActivities: { category: { definition: unknown }[] } }).contextActivities.category[0]!.definition).toEqual({ name: { 'nl-NL': 'overleg' } })
+		expect((canonical.attachments as { display: unknown }[])[0]!.display).toEqual({ 'nl-NL': 'verslag' })
+		expect(formatStatement(withContext, 'canonical', ['en-GB']).verb).toEqual({ id: statement.verb.id, display: { 'en-US': 'completed' } })
+	})
+
+	test('durations are compared to hundredths of a second', () => {
+		expect(comparableDuration('P1DT12H36M0.1237S')).toBe('P1DT12H36M0.12S')
+		expect(comparableDuration('PT5.00S')).toBe('PT5S')
+		expect(comparableDuration('PT1H')).toBe('PT1H')
+		const timed = (duration: string) => ({ ...statement, result: { duration } })
+		expect(sameStatement(timed('P1DT12H36M0.12S'), timed('P1DT12H36M0.1237S'))).toBe(true)
+		expect(sameStatement(timed('P1DT12H36M0.12S'), timed('P1DT12H36M0.13S'))).toBe(false)
+	})
+
+	test('an activity\'s definitions merge: languages and extensions key by key, the latest wins otherwise', () => {
+		const merged = mergeActivityDefinitions([
+			{ name: { 'en-US': 'meeting' }, type: 'http://example.nl/old', extensions: { 'http://example.nl/a': 1 }, choices: [{ id: 'a', description: { 'en-US': 'A' } }] },
+			'not a definition',
+			{ name: { 'fr-FR': 'réunion' }, type: 'http://example.nl/new', extensions: { 'http://example.nl/b': 2 }, choices: [{ id: 'a', description: { 'nl-NL': 'A' } }, { id: 'b' }] },
+		])
+		expect(merged).toEqual({
+			name: { 'en-US': 'meeting', 'fr-FR': 'réunion' },
+			type: 'http://example.nl/new',
+			extensions: { 'http://example.nl/a': 1, 'http://example.nl/b': 2 },
+			choices: [{ id: 'a', description: { 'en-US': 'A', 'nl-NL': 'A' } }, { id: 'b' }],
+		})
+		expect(mergeActivityDefinitions([])).toBeNull()
 	})
 
 	test('the same statement sent again is the same, whatever the store added', () => {

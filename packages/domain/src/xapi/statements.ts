@@ -78,10 +78,16 @@ export function checkStatement(statement: unknown, version: XapiVersion): Check 
 			checked = { ...(checked as Json), object: { ...statement.object, context: rest } }
 		}
 	}
+	// The statement's own version is this store's to judge (Learning Locker's schema knows only 1.0.x):
+	// a 1.0.3 client may send 1.0.x, a 2.0 client 1.0.x or 2.0.x (xAPI Data 2.4.10; 2.0 Data 2.4.10).
+	if ('version' in statement) {
+		const allowed = version === '2.0.0' ? /^(1\.0|2\.0)(\.\d+)?$/ : /^1\.0(\.\d+)?$/
+		if (!(typeof statement.version === 'string' && allowed.test(statement.version))) return { ok: false, message: version === '2.0.0' ? 'version must be 1.0.x or 2.0.x' : 'version must be 1.0.x' }
+		const { version: _version, ...rest } = checked as Json
+		checked = rest
+	}
 	const warnings = learningLockerValidate(checked)
 	if (warnings.length > 0) return { ok: false, message: warnings.slice(0, 5).map(describe).join('; ') }
-	if ('version' in statement && !(typeof statement.version === 'string' && /^(1\.0|2\.0)(\.\d+)?$/.test(statement.version)))
-		return { ok: false, message: 'version must be 1.0.x or 2.0.x' }
 	if (isVoiding(statement)) {
 		const object = statement.object as Json
 		if (object.objectType !== 'StatementRef') return { ok: false, message: 'a voiding statement must have a StatementRef as its object' }
@@ -233,12 +239,35 @@ function idsOnlyActor(actor: unknown): unknown {
 	return kept
 }
 
+const idsOnlyVerb = (verb: unknown) => (isObject(verb) ? { id: verb.id } : verb)
+
+/** An activity is identified by its id alone (xAPI Communication 2.1.3, `format=ids`). */
 function idsOnlyObject(object: unknown): unknown {
 	if (!isObject(object)) return object
-	if (object.objectType === undefined || object.objectType === 'Activity') return { ...(object.objectType ? { objectType: object.objectType } : {}), id: object.id }
+	if (object.objectType === undefined || object.objectType === 'Activity') return { id: object.id }
 	if (object.objectType === 'Agent' || object.objectType === 'Group') return idsOnlyActor(object)
-	if (object.objectType === 'SubStatement') return { ...object, actor: idsOnlyActor(object.actor), object: idsOnlyObject(object.object) }
+	if (object.objectType === 'SubStatement') return idsOnly(object)
 	return object
+}
+
+function idsOnlyContext(context: unknown): unknown {
+	if (!isObject(context)) return context
+	const kept: Json = { ...context }
+	if ('instructor' in context) kept.instructor = idsOnlyActor(context.instructor)
+	if ('team' in context) kept.team = idsOnlyActor(context.team)
+	if (isObject(context.contextActivities))
+		kept.contextActivities = Object.fromEntries(Object.entries(context.contextActivities).map(([name, list]) => [name, Array.isArray(list) ? list.map(idsOnlyObject) : idsOnlyObject(list)]))
+	if (Array.isArray(context.contextAgents)) kept.contextAgents = context.contextAgents.map((entry: unknown) => (isObject(entry) ? { ...entry, agent: idsOnlyActor(entry.agent) } : entry))
+	if (Array.isArray(context.contextGroups)) kept.contextGroups = context.contextGroups.map((entry: unknown) => (isObject(entry) ? { ...entry, group: idsOnlyActor(entry.group) } : entry))
+	return kept
+}
+
+/** A statement or sub-statement with every agent, group, verb and activity reduced to what identifies it. */
+function idsOnly(statement: Json): Json {
+	const kept: Json = { ...statement, actor: idsOnlyActor(statement.actor), verb: idsOnlyVerb(statement.verb), object: idsOnlyObject(statement.object) }
+	if ('context' in statement) kept.context = idsOnlyContext(statement.context)
+	if ('authority' in statement) kept.authority = idsOnlyActor(statement.authority)
+	return kept
 }
 
 /** One language of a language map: the first of `languages` it has (`en` matches `en-US`), else its first. */
@@ -251,20 +280,35 @@ function oneLanguage(map: unknown, languages: readonly string[]): unknown {
 	return { [chosen]: map[chosen] }
 }
 
+const INTERACTION_COMPONENTS = ['choices', 'scale', 'source', 'target', 'steps'] as const
+
 function canonicalObject(object: unknown, languages: readonly string[]): unknown {
 	if (!isObject(object)) return object
 	if (object.objectType === 'SubStatement') return canonical(object, languages)
 	if (!isObject(object.definition)) return object
 	const definition: Json = { ...object.definition }
 	for (const name of ['name', 'description']) if (name in definition) definition[name] = oneLanguage(definition[name], languages)
-	for (const list of ['choices', 'scale', 'source', 'target', 'steps'])
-		if (Array.isArray(definition[list])) definition[list] = definition[list].map((component: unknown) => (isObject(component) ? { ...component, description: oneLanguage(component.description, languages) } : component))
+	for (const list of INTERACTION_COMPONENTS)
+		if (Array.isArray(definition[list])) definition[list] = definition[list].map((component: unknown) => (isObject(component) && 'description' in component ? { ...component, description: oneLanguage(component.description, languages) } : component))
 	return { ...object, definition }
 }
 
+/** Every language map of a statement (verb, activities in object and context, attachments) in one language. */
 function canonical(statement: Json, languages: readonly string[]): Json {
-	const verb = isObject(statement.verb) && 'display' in statement.verb ? { ...statement.verb, display: oneLanguage(statement.verb.display, languages) } : statement.verb
-	return { ...statement, verb, object: canonicalObject(statement.object, languages) }
+	const result: Json = { ...statement, object: canonicalObject(statement.object, languages) }
+	if (isObject(statement.verb) && 'display' in statement.verb) result.verb = { ...statement.verb, display: oneLanguage(statement.verb.display, languages) }
+	if (isObject(statement.context) && isObject(statement.context.contextActivities)) {
+		const activities = Object.entries(statement.context.contextActivities).map(([name, list]) => [name, Array.isArray(list) ? list.map((activity) => canonicalObject(activity, languages)) : canonicalObject(list, languages)])
+		result.context = { ...statement.context, contextActivities: Object.fromEntries(activities) }
+	}
+	if (Array.isArray(statement.attachments))
+		result.attachments = statement.attachments.map((attachment: unknown) => {
+			if (!isObject(attachment)) return attachment
+			const one: Json = { ...attachment }
+			for (const name of ['display', 'description']) if (name in one) one[name] = oneLanguage(one[name], languages)
+			return one
+		})
+	return result
 }
 
 /**
@@ -274,8 +318,7 @@ function canonical(statement: Json, languages: readonly string[]): Json {
 export function formatStatement(statement: Json, format: 'ids' | 'exact' | 'canonical', languages: readonly string[] = []): Json {
 	if (format === 'exact') return statement
 	if (format === 'canonical') return canonical(statement, languages)
-	const verb = isObject(statement.verb) ? { id: statement.verb.id } : statement.verb
-	return { ...statement, actor: idsOnlyActor(statement.actor), verb, object: idsOnlyObject(statement.object), ...(statement.authority ? { authority: idsOnlyActor(statement.authority) } : {}) }
+	return idsOnly(statement)
 }
 
 /** The languages of an Accept-Language header, most wanted first. */
@@ -298,8 +341,26 @@ export function acceptedLanguages(header: string | null): string[] {
  * answered as stored, a different one is a conflict): equal apart from what the LRS sets.
  */
 export function sameStatement(stored: Json, incoming: Json): boolean {
-	const strip = ({ stored: _s, authority: _a, version: _v, timestamp: _t, id: _i, ...rest }: Json) => rest
+	const strip = ({ stored: _s, authority: _a, version: _v, timestamp: _t, id: _i, ...rest }: Json) => comparableDurations(rest)
 	return canonicalJson(strip(stored)) === canonicalJson(strip(incoming))
+}
+
+/**
+ * A duration as compared: seconds truncated to hundredths ("any precision beyond 0.01 second
+ * precision shall not be included in the comparison", xAPI 2.0 Data 4.6; the store keeps what was sent).
+ */
+export function comparableDuration(duration: string): string {
+	return duration.replace(/(\d+)(?:\.(\d*))?S$/, (_whole, seconds: string, fraction: string | undefined) => {
+		const hundredths = (fraction ?? '').slice(0, 2).replace(/0+$/, '')
+		return `${Number(seconds)}${hundredths ? `.${hundredths}` : ''}S`
+	})
+}
+
+function comparableDurations(statement: Json): Json {
+	const compared: Json = { ...statement }
+	if (isObject(statement.result) && typeof statement.result.duration === 'string') compared.result = { ...statement.result, duration: comparableDuration(statement.result.duration) }
+	if (isObject(statement.object) && statement.object.objectType === 'SubStatement') compared.object = comparableDurations(statement.object)
+	return compared
 }
 
 function canonicalJson(value: unknown): string {
@@ -337,4 +398,37 @@ export function checkSignature(statement: Json, jws: string, decodeBase64Url: (p
 	const { attachments: _sent, ...sent } = statement
 	if (!sameStatement(signed, sent)) return { ok: false, message: 'the signature’s payload is not this statement' }
 	return { ok: true }
+}
+
+/**
+ * The canonical definition of an activity from every definition the unit's statements gave it,
+ * oldest first (xAPI Communication 2.5: "all available information about an activity"): language
+ * maps and extensions are merged key by key, interaction components by their id, and any other
+ * property is taken from the latest definition that has it.
+ */
+export function mergeActivityDefinitions(definitions: readonly unknown[]): Json | null {
+	let merged: Json | null = null
+	for (const definition of definitions) {
+		if (!isObject(definition)) continue
+		const next: Json = { ...(merged ?? {}) }
+		for (const [name, value] of Object.entries(definition)) {
+			const before = next[name]
+			if ((name === 'name' || name === 'description' || name === 'extensions') && isObject(value) && isObject(before)) next[name] = { ...before, ...value }
+			else if ((INTERACTION_COMPONENTS as readonly string[]).includes(name) && Array.isArray(value) && Array.isArray(before)) next[name] = mergeComponents(before, value)
+			else next[name] = value
+		}
+		merged = next
+	}
+	return merged
+}
+
+function mergeComponents(before: unknown[], after: unknown[]): unknown[] {
+	const merged = [...before]
+	for (const component of after) {
+		const at = isObject(component) ? merged.findIndex((known) => isObject(known) && known.id === component.id) : -1
+		const known = merged[at]
+		if (at < 0 || !isObject(known) || !isObject(component)) merged.push(component)
+		else merged[at] = { ...known, ...component, ...(isObject(known.description) && isObject(component.description) ? { description: { ...known.description, ...component.description } } : {}) }
+	}
+	return merged
 }
