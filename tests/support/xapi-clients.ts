@@ -14,7 +14,8 @@ export async function plantXapiClient(
 	const [tenant] = await owner.select({ id: schema.tenants.id }).from(schema.tenants).where(eq(schema.tenants.slug, unit))
 	if (!tenant) throw new Error(`no unit ${unit}`)
 	const key = `xapi-${randomBytes(8).toString('hex')}`
-	const secret = randomBytes(32).toString('base64url')
+	// Hex, not base64url: the ADL suite's command line takes a secret that starts with '-' for an option.
+	const secret = randomBytes(32).toString('hex')
 	const [row] = await owner
 		.insert(schema.xapiClients)
 		.values({ tenantId: tenant.id, name, key, secretHash: hashXapiSecret(secret), scopes })
