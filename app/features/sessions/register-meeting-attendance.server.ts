@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../core/error-codes.ts'
 import { audit, refusal, ServiceError, type FailureKind, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inEnrolmentTransaction, next, rulesOf } from '../enrolment/enrolment-support.server.ts'
 import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
+import { recordOwnXapiEvent } from '../xapi/own-events.server.ts'
 import { meetingMarkField, type MeetingMarkInput } from './meeting-attendance-schema.ts'
 
 export type SavedRow = { enrolmentId: string; name: string; status: EnrolmentStatus }
@@ -75,9 +76,13 @@ export async function registerMeetingAttendance(
 					if (!(await updateEnrolment(savepoint, { enrolmentId: person.id, from: person.status, set: { status: after } }))) throw refusal('conflict', 'ENROLMENT_CHANGED')
 					if (after === 'no_show' && noShowReleasesBudget(rules)) await releaseBudget(savepoint, { enrolmentId: person.id })
 					await audit(ctx, savepoint, { actor, action: `enrolment.${event}`, objectType: 'enrolment', objectId: person.id, before: { status: person.status }, after: { status: after } })
+					// Into the employee's unit's xAPI store, with the mark (ADR 039, "Leerplein's own events").
+					if (after === 'attended') await recordOwnXapiEvent(ctx, savepoint, { kind: 'attended', enrolmentId: person.id })
 					// The classroom part of a blended programme is done: its rule may now be met (ADR 033).
 					if (after === 'attended' && (await settleBlendedCompletion(ctx, savepoint, { courseId: session.courseId, userId: person.userId })) > 0) {
-						return (await getEnrolmentStatus(savepoint, { enrolmentId: person.id })) ?? after
+						const settled = (await getEnrolmentStatus(savepoint, { enrolmentId: person.id })) ?? after
+						if (settled === 'completed') await recordOwnXapiEvent(ctx, savepoint, { kind: 'completed', enrolmentId: person.id })
+						return settled
 					}
 					return after
 				})
