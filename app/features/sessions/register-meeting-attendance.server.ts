@@ -76,16 +76,16 @@ export async function registerMeetingAttendance(
 					if (!(await updateEnrolment(savepoint, { enrolmentId: person.id, from: person.status, set: { status: after } }))) throw refusal('conflict', 'ENROLMENT_CHANGED')
 					if (after === 'no_show' && noShowReleasesBudget(rules)) await releaseBudget(savepoint, { enrolmentId: person.id })
 					await audit(ctx, savepoint, { actor, action: `enrolment.${event}`, objectType: 'enrolment', objectId: person.id, before: { status: person.status }, after: { status: after } })
-					// Into the employee's unit's xAPI store, with the mark (ADR 039, "Leerplein's own events").
-					if (after === 'attended') await recordOwnXapiEvent(ctx, savepoint, { kind: 'attended', enrolmentId: person.id })
 					// The classroom part of a blended programme is done: its rule may now be met (ADR 033).
 					if (after === 'attended' && (await settleBlendedCompletion(ctx, savepoint, { courseId: session.courseId, userId: person.userId })) > 0) {
-						const settled = (await getEnrolmentStatus(savepoint, { enrolmentId: person.id })) ?? after
-						if (settled === 'completed') await recordOwnXapiEvent(ctx, savepoint, { kind: 'completed', enrolmentId: person.id })
-						return settled
+						return (await getEnrolmentStatus(savepoint, { enrolmentId: person.id })) ?? after
 					}
 					return after
 				})
+				// Into the employee's unit's xAPI store, in this transaction (ADR 039, "Leerplein's own events").
+				const done = ['attended', 'completed']
+				if (done.includes(status) && !done.includes(person.status)) await recordOwnXapiEvent(ctx, tx, { kind: 'attended', enrolmentId: person.id })
+				if (status === 'completed' && person.status !== 'completed') await recordOwnXapiEvent(ctx, tx, { kind: 'completed', enrolmentId: person.id })
 				stored.set(`${meetingId}:${person.id}`, mark.present)
 				people.set(person.id, { ...person, status })
 				saved.push({ enrolmentId: person.id, name: person.name, status })
