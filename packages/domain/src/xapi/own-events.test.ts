@@ -1,9 +1,42 @@
-import { createHash } from 'node:crypto'
 import { describe, expect, test } from 'vitest'
 import { ownEventStatement, ownEventStatementId, uuidV5, type OwnEvent } from './own-events.ts'
 import { checkStatement, completeStatement, indexStatement } from './statements.ts'
 
-const sha1 = (bytes: Uint8Array) => new Uint8Array(createHash('sha1').update(bytes).digest())
+// SHA-1 (FIPS 180-4) written out: the domain takes the hash from its caller, and its tests use no platform crypto.
+function sha1(message: Uint8Array): Uint8Array {
+	const length = message.length
+	const padded = new Uint8Array((((length + 8) >> 6) + 1) * 64)
+	padded.set(message)
+	padded[length] = 0x80
+	const view = new DataView(padded.buffer)
+	view.setUint32(padded.length - 4, length * 8)
+	const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0]
+	const w = new Array<number>(80)
+	const rotl = (x: number, n: number) => (x << n) | (x >>> (32 - n))
+	for (let block = 0; block < padded.length; block += 64) {
+		for (let t = 0; t < 16; t++) w[t] = view.getUint32(block + t * 4)
+		for (let t = 16; t < 80; t++) w[t] = rotl(w[t - 3]! ^ w[t - 8]! ^ w[t - 14]! ^ w[t - 16]!, 1)
+		let [a, b, c, d, e] = h as [number, number, number, number, number]
+		for (let t = 0; t < 80; t++) {
+			const f = t < 20 ? (b & c) | (~b & d) : t < 40 ? b ^ c ^ d : t < 60 ? (b & c) | (b & d) | (c & d) : b ^ c ^ d
+			const k = t < 20 ? 0x5a827999 : t < 40 ? 0x6ed9eba1 : t < 60 ? 0x8f1bbcdc : 0xca62c1d6
+			const next = (rotl(a, 5) + f + e + k + w[t]!) | 0
+			e = d
+			d = c
+			c = rotl(b, 30)
+			b = a
+			a = next
+		}
+		h[0] = (h[0]! + a) | 0
+		h[1] = (h[1]! + b) | 0
+		h[2] = (h[2]! + c) | 0
+		h[3] = (h[3]! + d) | 0
+		h[4] = (h[4]! + e) | 0
+	}
+	const out = new Uint8Array(20)
+	h.forEach((word, i) => new DataView(out.buffer).setUint32(i * 4, word >>> 0))
+	return out
+}
 const origin = 'https://leerplein.example.nl'
 const event: OwnEvent = {
 	kind: 'registered',

@@ -41,14 +41,28 @@ export const portalAccount = (publicOrigin: string, userId: string): Json => ({ 
  */
 export function uuidV5(namespace: string, name: string, sha1: (bytes: Uint8Array) => Uint8Array): string {
 	const space = namespace.replace(/-/g, '')
-	const bytes = new Uint8Array(16 + new TextEncoder().encode(name).length)
+	const named = utf8(name)
+	const bytes = new Uint8Array(16 + named.length)
 	for (let i = 0; i < 16; i++) bytes[i] = Number.parseInt(space.slice(i * 2, i * 2 + 2), 16)
-	bytes.set(new TextEncoder().encode(name), 16)
+	bytes.set(named, 16)
 	const hash = sha1(bytes).slice(0, 16)
 	hash[6] = (hash[6]! & 0x0f) | 0x50
 	hash[8] = (hash[8]! & 0x3f) | 0x80
 	const hex = [...hash].map((byte) => byte.toString(16).padStart(2, '0')).join('')
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
+/** A string's UTF-8 bytes, without a platform encoder: percent-encoding is UTF-8. */
+function utf8(text: string): Uint8Array {
+	const encoded = encodeURIComponent(text)
+	const bytes: number[] = []
+	for (let i = 0; i < encoded.length; i++) {
+		if (encoded[i] === '%') {
+			bytes.push(Number.parseInt(encoded.slice(i + 1, i + 3), 16))
+			i += 2
+		} else bytes.push(encoded.charCodeAt(i))
+	}
+	return Uint8Array.from(bytes)
 }
 
 /** The id of an event's statement: the same event (kind and enrolment) always gives the same id. */
