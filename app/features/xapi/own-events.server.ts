@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { Database } from '@leerplein/db'
 import { inUnitWithin } from '@leerplein/db'
-import { ensureLeerpleinXapiClient, getOwnEventFacts, insertXapiStatementOnce, recordXapiClientUse } from '@leerplein/db/xapi'
+import { ensureLeerpleinXapiClient, getOwnEventFacts, insertXapiStatementOnce } from '@leerplein/db/xapi'
 import { completeStatement, indexStatement, ownEventStatement, type OwnEventKind } from '@leerplein/domain'
 import type { ServiceContext } from '../../core/service.server.ts'
 
@@ -35,7 +35,9 @@ export async function recordOwnXapiEvent(ctx: Pick<ServiceContext, 'clock' | 'co
 		const authority = { objectType: 'Agent', name: client.name, account: { homePage: `${portalOrigin}/xapi/clients`, name: client.key } }
 		const id = String(statement.id)
 		const complete = completeStatement(statement, { id, stored: now, authority, version: '1.0.3' })
-		const stored = await insertXapiStatementOnce(unit, {
+		// No use counted on the Leerplein client: one row updated by every enrolment of the unit
+		// would make all of them wait on each other; its volume is the count of its statements.
+		return insertXapiStatementOnce(unit, {
 			tenantId: facts.tenantId,
 			id,
 			clientId: client.id,
@@ -46,7 +48,5 @@ export async function recordOwnXapiEvent(ctx: Pick<ServiceContext, 'clock' | 'co
 			authority,
 			personId: facts.userId,
 		})
-		if (stored) await recordXapiClientUse(unit, { clientId: client.id, statements: 1, now })
-		return stored
 	})
 }
