@@ -20,6 +20,8 @@ export type ServiceContext = {
 	requestId: string | null
 	/** The client's address as the trusted proxy reports it; written to the audit log. */
 	clientIp: string | null
+	/** The portal's settings, where a request brings them (LeerpleinContext): the public address names xAPI activities and accounts. */
+	config?: { publicOrigin: string }
 }
 
 export type { Actor }

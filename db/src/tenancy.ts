@@ -143,6 +143,25 @@ export async function settlePendingPassports(tx: Database, { now, currentTenantI
 }
 
 /**
+ * Runs `work` inside the transaction `tx` in another unit's signed context (no person), then
+ * enters the context it had again: a providing unit registering attendance writes the statement
+ * into the employee's unit (ADR 039, "Leerplein's own events"). In the same unit it just runs `work`.
+ */
+export async function inUnitWithin<T>(tx: Database, tenantId: string, work: (tx: Database) => Promise<T>): Promise<T> {
+	const [current] = await selectRows<{ tenant_id: string | null; user_id: string | null; tool_id: string | null }>(tx, sql`select app_tenant_id() as tenant_id, app_user_id() as user_id, app_lti_tool_id() as tool_id`)
+	if (current?.tenant_id === tenantId) return work(tx)
+	const key = await contextKeyOf(tx)
+	const enter = async (context: { tenantId: string | null; userId: string | null; toolId: string | null }) => {
+		const { expiresMs, mac } = signContext(key, context)
+		await tx.execute(sql`select app_enter_context(${context.tenantId}::uuid, ${context.userId}::uuid, ${context.toolId}::uuid, ${expiresMs}::bigint, ${mac})`)
+	}
+	await enter({ tenantId, userId: null, toolId: null })
+	const result = await work(tx)
+	await enter({ tenantId: current?.tenant_id ?? null, userId: current?.user_id ?? null, toolId: current?.tool_id ?? null })
+	return result
+}
+
+/**
  * Runs `work` in one transaction whose row-level-security context is `context` (ADR 006, 024).
  *
  * The context is entered through `app_enter_context`, which accepts only a claim signed with the

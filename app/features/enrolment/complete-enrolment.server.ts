@@ -1,5 +1,6 @@
 import { getEnrolmentForAction, updateEnrolment } from '@leerplein/db/enrolment'
 import { audit, refusal, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
+import { recordOwnXapiEvent } from '../xapi/own-events.server.ts'
 import { inEnrolmentTransaction, next } from './enrolment-support.server.ts'
 
 /**
@@ -26,6 +27,7 @@ export async function completeEnrolment(
 			before: { status: enrolment.status },
 			after: { status: 'completed' },
 		})
+		await recordOwnXapiEvent(ctx, tx, { kind: 'completed', enrolmentId })
 		return 'completed' as const
 	})
 }

@@ -12,6 +12,7 @@ import {
 import { budgetYear, can, decideEnrolmentRequest, isUnpublishedCourseVisibleTo, remainingBudget, type Actor } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { audit, inTenant, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { recordOwnXapiEvent } from '../xapi/own-events.server.ts'
 import { enrolmentResource, inEnrolmentTransaction, next, notify, requestCoordinatorApproval, rulesOf } from './enrolment-support.server.ts'
 
 export type EnrolmentRequestOutcome = { enrolmentId: string; status: 'awaiting_approval' | 'enrolled' | 'waitlisted' }
@@ -72,8 +73,11 @@ export async function requestEnrolment(
 		}
 		const status = next('requested', { type: 'submit', needsApproval: decision.value.needsApproval }, onBehalf ? 'coordinator' : 'employee')
 		const base = { tenantId: employee.tenantId, sessionId, userId, priceCents: session.priceCents, costCentre: chosenCostCentre }
-		const audited = (enrolmentId: string) =>
-			audit(ctx, tx, { actor, tenantId: employee.tenantId, action: 'enrolment.request', objectType: 'enrolment', objectId: enrolmentId, after: onBehalf ? { status, onBehalfOf: userId } : { status } })
+		// The trail, and the employee's xAPI store (registered: the enrolment is made, ADR 039).
+		const audited = async (enrolmentId: string) => {
+			await audit(ctx, tx, { actor, tenantId: employee.tenantId, action: 'enrolment.request', objectType: 'enrolment', objectId: enrolmentId, after: onBehalf ? { status, onBehalfOf: userId } : { status } })
+			await recordOwnXapiEvent(ctx, tx, { kind: 'registered', enrolmentId })
+		}
 
 		if (status === 'awaiting_approval') {
 			// Without a manager on record the unit's coordinators decide.

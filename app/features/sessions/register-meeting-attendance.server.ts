@@ -5,6 +5,7 @@ import type { ErrorCode } from '../../core/error-codes.ts'
 import { audit, refusal, ServiceError, type FailureKind, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { inEnrolmentTransaction, next, rulesOf } from '../enrolment/enrolment-support.server.ts'
 import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
+import { recordOwnXapiEvent } from '../xapi/own-events.server.ts'
 import { meetingMarkField, type MeetingMarkInput } from './meeting-attendance-schema.ts'
 
 export type SavedRow = { enrolmentId: string; name: string; status: EnrolmentStatus }
@@ -81,6 +82,10 @@ export async function registerMeetingAttendance(
 					}
 					return after
 				})
+				// Into the employee's unit's xAPI store, in this transaction (ADR 039, "Leerplein's own events").
+				const done = ['attended', 'completed']
+				if (done.includes(status) && !done.includes(person.status)) await recordOwnXapiEvent(ctx, tx, { kind: 'attended', enrolmentId: person.id })
+				if (status === 'completed' && person.status !== 'completed') await recordOwnXapiEvent(ctx, tx, { kind: 'completed', enrolmentId: person.id })
 				stored.set(`${meetingId}:${person.id}`, mark.present)
 				people.set(person.id, { ...person, status })
 				saved.push({ enrolmentId: person.id, name: person.name, status })

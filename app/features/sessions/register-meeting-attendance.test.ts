@@ -44,6 +44,18 @@ describe.each(await testDrivers())('a trainer registers attendance per meeting o
 		expect(await statusOf(f.enrolment)).toBe('attended')
 	})
 
+	test("the attendance is a statement in the employee's unit's xAPI store, once, by the unit's Leerplein client", async () => {
+		const read = () => withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.xapiStatements))
+		const attended = (await read()).filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/attended')
+		expect(attended).toHaveLength(1)
+		expect(attended[0]).toMatchObject({ personId: f.participant, activityId: `http://localhost:3000/xapi/activities/session/${f.session}`, registration: f.enrolment, actorKey: `account:http://localhost:3000|${f.participant}` })
+		// Marking the same again stores nothing new.
+		await registerMeetingAttendance(ctx(), { actor: employee(f.second), sessionId: f.session, meetingId: f.meetings[1], marks: [{ enrolmentId: f.enrolment, present: true }] })
+		expect((await read()).filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/attended')).toHaveLength(1)
+		const clients = await withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.xapiClients))
+		expect(clients.find((client) => client.id === attended[0]!.clientId)).toMatchObject({ name: 'Leerplein', active: false, scopes: [], secretHash: 'none' })
+	})
+
 	test("a trainer of the session's other meeting does not register this one (403), and changes nothing", async () => {
 		expect(await registerMeetingAttendance(ctx(), { actor: employee(f.second), sessionId: f.session, meetingId: f.meetings[0], marks: [{ enrolmentId: f.enrolment, present: false }] })).toEqual({
 			ok: false,
@@ -119,6 +131,7 @@ async function plant(database: TestDatabase) {
 		first,
 		second,
 		colleague,
+		participant,
 		session: session!.id,
 		meetings: [meetings[0]!.id, meetings[1]!.id] as const,
 		otherMeeting: meetings[2]!.id,

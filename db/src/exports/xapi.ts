@@ -1,7 +1,11 @@
 // @leerplein/db/xapi — the learning record store: clients, statements and documents (ADR 039).
 export {
 	deleteXapiDocuments,
+	ensureLeerpleinXapiClient,
+	insertXapiStatementOnce,
+	leerpleinXapiClientKey,
 	findXapiClientByKey,
+	getOwnEventFacts,
 	getXapiDocument,
 	getXapiStatements,
 	insertXapiClient,
@@ -15,6 +19,7 @@ export {
 	updateXapiClient,
 	voidXapiStatements,
 	type NewXapiStatement,
+	type OwnEventFacts,
 	type XapiClientRow,
 	type XapiCredential,
 	type XapiDocumentKey,

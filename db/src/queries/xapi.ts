@@ -1,5 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
+import { courses } from '../schema/catalogue.ts'
+import { enrolments, sessions } from '../schema/logistics.ts'
 import { xapiClients, xapiDocuments, xapiStatements } from '../schema/xapi.ts'
 import { signClaimFor } from '../tenancy.ts'
 
@@ -189,4 +191,47 @@ export async function xapiActivityDefinitions(db: Database, { activityId }: { ac
 			order by max(s.stored), min(s.id::text)`,
 	)
 	return rows.map((row) => (typeof row.definition === 'string' ? (JSON.parse(row.definition) as unknown) : row.definition))
+}
+
+/** The key of a unit's "Leerplein" client: the portal itself, the client of the statements it writes about its own events. */
+export const leerpleinXapiClientKey = (tenantId: string) => `leerplein-${tenantId}`
+
+/**
+ * The unit's "Leerplein" client, created when first needed: inactive, no scopes, and a secret hash
+ * no secret has (SHA-256 in hex is 64 characters, this is not), so basic authentication refuses it
+ * even if a coordinator activates it. Runs in the unit's tenant context; a concurrent creation waits
+ * and then finds the other's row.
+ */
+export async function ensureLeerpleinXapiClient(db: Database, { tenantId }: { tenantId: string }): Promise<{ id: string; key: string; name: string }> {
+	const key = leerpleinXapiClientKey(tenantId)
+	await db.insert(xapiClients).values({ tenantId, name: 'Leerplein', key, secretHash: 'none', scopes: [], active: false }).onConflictDoNothing({ target: xapiClients.key })
+	const [row] = await db.select({ id: xapiClients.id, key: xapiClients.key, name: xapiClients.name }).from(xapiClients).where(eq(xapiClients.key, key))
+	return row!
+}
+
+/** Stores a statement unless its id is already stored in the unit: answers whether it was new. */
+export async function insertXapiStatementOnce(db: Database, row: NewXapiStatement): Promise<boolean> {
+	const inserted = await db.insert(xapiStatements).values(row).onConflictDoNothing().returning({ id: xapiStatements.id })
+	return inserted.length > 0
+}
+
+export type OwnEventFacts = { enrolmentId: string; tenantId: string; userId: string; sessionId: string; sessionStartsAt: Date; courseId: string; courseTitle: string }
+
+/** What a statement about an enrolment's event names: the person, their unit, the session and its course. Read in the caller's context. */
+export async function getOwnEventFacts(db: Database, { enrolmentId }: { enrolmentId: string }): Promise<OwnEventFacts | null> {
+	const [row] = await db
+		.select({
+			enrolmentId: enrolments.id,
+			tenantId: enrolments.tenantId,
+			userId: enrolments.userId,
+			sessionId: sessions.id,
+			sessionStartsAt: sessions.startsAt,
+			courseId: courses.id,
+			courseTitle: courses.title,
+		})
+		.from(enrolments)
+		.innerJoin(sessions, eq(sessions.id, enrolments.sessionId))
+		.innerJoin(courses, eq(courses.id, sessions.courseId))
+		.where(eq(enrolments.id, enrolmentId))
+	return row ?? null
 }

@@ -1,2 +1,3 @@
 export * from './statements.ts'
 export * from './people.ts'
+export * from './own-events.ts'

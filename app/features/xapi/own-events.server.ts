@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto'
+import type { Database } from '@leerplein/db'
+import { inUnitWithin } from '@leerplein/db'
+import { ensureLeerpleinXapiClient, getOwnEventFacts, insertXapiStatementOnce } from '@leerplein/db/xapi'
+import { completeStatement, indexStatement, ownEventStatement, type OwnEventKind } from '@leerplein/domain'
+import type { ServiceContext } from '../../core/service.server.ts'
+
+// Leerplein's own events as statements in the unit's xAPI store (ADR 039, "Leerplein's own
+// events"): written in the transaction of the event itself, so the event and its statement stand
+// or fall together; the statement's id is stable, so a repeated event stores nothing new.
+
+const sha1 = (bytes: Uint8Array) => new Uint8Array(createHash('sha1').update(bytes).digest())
+
+// The portal's public address names its activities and accounts (PUBLIC_URL). A request brings it
+// (LeerpleinContext); a context without it (a job, a service test) uses the configuration's default.
+const DEFAULT_ORIGIN = 'http://localhost:3000'
+
+/**
+ * Writes the statement of one event of an enrolment (registered, attended, completed) into the
+ * employee's unit's store, whichever unit's context the transaction is in (a providing unit
+ * registering attendance): the authority is that unit's "Leerplein" client, created when first
+ * needed, and the person is set directly. Answers whether the statement was new.
+ */
+export async function recordOwnXapiEvent(ctx: Pick<ServiceContext, 'clock' | 'config'>, tx: Database, { kind, enrolmentId }: { kind: OwnEventKind; enrolmentId: string }): Promise<boolean> {
+	const facts = await getOwnEventFacts(tx, { enrolmentId })
+	if (!facts) throw new Error(`own xAPI event ${kind}: enrolment ${enrolmentId} is not visible in this transaction`)
+	const now = ctx.clock.now()
+	const portalOrigin = ctx.config?.publicOrigin ?? DEFAULT_ORIGIN
+	const statement = ownEventStatement(
+		{ kind, enrolmentId, userId: facts.userId, tenantId: facts.tenantId, course: { id: facts.courseId, title: facts.courseTitle }, session: { id: facts.sessionId, startsAt: facts.sessionStartsAt }, at: now },
+		{ publicOrigin: portalOrigin, sha1 },
+	)
+	return inUnitWithin(tx, facts.tenantId, async (unit) => {
+		const client = await ensureLeerpleinXapiClient(unit, { tenantId: facts.tenantId })
+		const authority = { objectType: 'Agent', name: client.name, account: { homePage: `${portalOrigin}/xapi/clients`, name: client.key } }
+		const id = String(statement.id)
+		const complete = completeStatement(statement, { id, stored: now, authority, version: '1.0.3' })
+		// No use counted on the Leerplein client: one row updated by every enrolment of the unit
+		// would make all of them wait on each other; its volume is the count of its statements.
+		return insertXapiStatementOnce(unit, {
+			tenantId: facts.tenantId,
+			id,
+			clientId: client.id,
+			statement: complete,
+			...indexStatement(complete),
+			stored: now,
+			timestamp: now,
+			authority,
+			personId: facts.userId,
+		})
+	})
+}
