@@ -138,6 +138,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/beheer/xapi-onbekend">{t('xapiPeople.nav')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesXapiPeople ? (
+							<li>
+								<NavLink to="/beheer/xapi-regels">{t('xapiRules.nav')}</NavLink>
+							</li>
+						) : null}
 					</ul>
 				</nav>
 			</header>

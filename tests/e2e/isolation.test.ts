@@ -282,7 +282,14 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		timestamp: new Date(),
 		authority: { account: { homePage: 'http://localhost/xapi/clients', name: nvwaXapiClient.key } },
 	})
+	// A rule of NVWA that turns its statements into passport evidence (ADR 039, "Statements that count").
+	const nvwaXapiRuleName = 'Regel van de NVWA (isolatietest)'
+	const [nvwaXapiRule] = await owner.db
+		.insert(schema.xapiEvidenceRules)
+		.values({ tenantId: idOf('nvwa'), name: nvwaXapiRuleName, competencyId: competency!.id, verbId: 'http://adlnet.gov/expapi/verbs/completed', activityMatch: 'id', activityPattern: 'http://example.nl/isolatie*', requiredCount: 1, periodMonths: 12, active: true })
+		.returning({ id: schema.xapiEvidenceRules.id })
 	return {
+		nvwaXapiRule: { id: nvwaXapiRule!.id, name: nvwaXapiRuleName },
 		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
 		nvwaUnknownXapiActor: { address: unknownAddress },
 		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },

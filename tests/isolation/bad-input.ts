@@ -259,6 +259,28 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		form: () => ({ intent: 'identifier', personIdentifier: 'account', accountHomePage: 'https://slechte-invoer.example' }),
 		nulField: 'accountHomePage',
 	},
+	'routes/beheer.xapi-regels': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-regels',
+		form: (f) => ({
+			intent: 'add',
+			name: 'Slechte invoer',
+			competencyId: f.competencyId,
+			verbId: 'http://adlnet.gov/expapi/verbs/completed',
+			activityMatch: 'id',
+			activityPattern: 'https://slechte-invoer.example/*',
+			requiresSuccess: 'yes',
+			minScoreKind: 'none',
+			requiredCount: '1',
+			periodMonths: '12',
+		}),
+		nulField: 'name',
+		invalid: [
+			{ name: 'an empty name', form: () => ({ intent: 'add', name: ' ', activityMatch: 'id', requiresSuccess: 'yes', minScoreKind: 'none', requiredCount: '1', periodMonths: '12' }), field: 'name', message: 'Geef de regel een naam.' },
+			{ name: 'a count of 0', form: () => ({ intent: 'add', name: 'Nul keer', activityMatch: 'id', requiresSuccess: 'yes', minScoreKind: 'none', requiredCount: '0', periodMonths: '12' }), field: 'requiredCount', message: 'Vul een aantal keer in van 1 tot en met 100.' },
+			{ name: 'a scaled score of 2', form: () => ({ intent: 'add', name: 'Te hoog', activityMatch: 'id', requiresSuccess: 'yes', minScoreKind: 'scaled', minScore: '2', requiredCount: '1', periodMonths: '12' }), field: 'minScore', message: 'Vul een score in; een geschaalde score ligt tussen −1 en 1.' },
+		],
+	},
 	'routes/beheer.zalen': {
 		as: 'rvo-coordinator',
 		path: () => '/beheer/zalen',

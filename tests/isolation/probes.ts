@@ -42,6 +42,7 @@ export type IsolationFixtures = {
 	nvwaXapiClient: { id: string; name: string; tenantId: string }
 	/** An xAPI statement NVWA's client stored about someone NVWA does not know (ADR 039): only NVWA's coordinators see the address. */
 	nvwaUnknownXapiActor: { address: string }
+	nvwaXapiRule: { id: string; name: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -570,6 +571,13 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'an employee matches nothing again', as: 'rvo-employee', path: () => '/beheer/xapi-onbekend', form: () => ({ intent: 'rematch' }), expectStatus: 403 },
 		{ name: "another unit's coordinator does not see its unknown actor", as: 'rvo-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
 		{ name: 'control: the unit\'s coordinator sees its unknown actor', as: 'nvwa-coordinator', path: () => '/beheer/xapi-onbekend', expectStatus: 200, text: (f) => f.nvwaUnknownXapiActor.address },
+	],
+	'routes/beheer.xapi-regels': [
+		{ name: 'an employee keeps no xAPI rules', as: 'rvo-employee', path: () => '/beheer/xapi-regels', expectStatus: 403 },
+		{ name: "another unit's coordinator does not see its rule", as: 'rvo-coordinator', path: () => '/beheer/xapi-regels', expectStatus: 200, text: (f) => f.nvwaXapiRule.name },
+		{ name: "swapped id: previewing another unit's rule", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-regels?voorbeeld=${f.nvwaXapiRule.id}`, expectStatus: 404, text: (f) => f.nvwaXapiRule.name },
+		{ name: "forged id: switching off another unit's rule", as: 'rvo-coordinator', path: () => '/beheer/xapi-regels', form: (f) => ({ intent: 'switch-off', ruleId: f.nvwaXapiRule.id }), expectStatus: 404 },
+		{ name: "control: the unit's coordinator sees its rule", as: 'nvwa-coordinator', path: () => '/beheer/xapi-regels', expectStatus: 200, text: (f) => f.nvwaXapiRule.name },
 	],
 	'routes/beheer.zalen': [
 		{ name: 'an employee manages no rooms', as: 'rvo-employee', path: () => '/beheer/zalen', expectStatus: 403 },

@@ -2,7 +2,7 @@ import type { PassportCause, PassportColour } from '@leerplein/domain'
 import { Link } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ScrollRegion } from '../../components/scroll-region.tsx'
-import { calendarDay, formatDate } from '../../utils/format.ts'
+import { calendarDay, formatDate, formatDateTime } from '../../utils/format.ts'
 import { levelName } from './levels.ts'
 import { PassportDot } from './passport-dot.tsx'
 
@@ -27,6 +27,9 @@ type Change = {
 /** A course that grants a red or orange dot, with its next session (dates arrive as strings from the loader). */
 type SuggestedCourse = { courseId: string; title: string; grantsLevel: number | null; nextSessionId: string | null; nextSessionStartsAt: string | Date | null; nextSessionOfViewerUnit: boolean }
 type UrgentDot = Dot & { courses: readonly SuggestedCourse[] }
+
+/** A statement a piece of evidence rests on (dates arrive as strings from the loader). */
+type EvidenceStatement = { evidenceId: string; statementId: string; verbId: string; activityId: string | null; success: boolean | null; scaled: number | null; raw: number | null; timestamp: string | Date; client: string; ruleName: string }
 
 /** Whose passport the reader sees: their own (addressed as "u"), or someone else's (their manager, a coordinator). */
 export type PassportReader = 'self' | 'other'
@@ -81,7 +84,7 @@ export function PassportDots({ dots, label, reader }: { dots: readonly Dot[]; la
 }
 
 /** The history of the dots with their causes, newest first. */
-export function PassportHistory({ history, reader }: { history: readonly Change[]; reader: PassportReader }) {
+export function PassportHistory({ history, reader, statements = [] }: { history: readonly Change[]; reader: PassportReader; statements?: readonly EvidenceStatement[] }) {
 	const { t, i18n } = useTranslation()
 	return (
 		<section aria-labelledby="passport-history-title">
@@ -111,6 +114,7 @@ export function PassportHistory({ history, reader }: { history: readonly Change[
 									</td>
 									<td>
 										{t(`passport.trigger_${change.trigger}`)}. <CauseText cause={change.cause} validUntil={change.validUntil} reader={reader} levels={change.levels} />
+										<EvidenceStatements statements={statements.filter((statement) => 'evidenceId' in change.cause && statement.evidenceId === change.cause.evidenceId)} />
 									</td>
 								</tr>
 							))}
@@ -119,6 +123,37 @@ export function PassportHistory({ history, reader }: { history: readonly Change[
 				</ScrollRegion>
 			)}
 		</section>
+	)
+}
+
+/** The statements a piece of xAPI evidence rests on: verb, activity, result, when, the system that sent it. */
+function EvidenceStatements({ statements }: { statements: readonly EvidenceStatement[] }) {
+	const { t, i18n } = useTranslation()
+	if (statements.length === 0) return null
+	const result = (statement: EvidenceStatement) =>
+		[
+			statement.success === true ? t('xapiRules.resultSuccess') : statement.success === false ? t('xapiRules.resultFailure') : null,
+			statement.scaled !== null ? t('xapiRules.resultScaled', { score: statement.scaled }) : statement.raw !== null ? t('xapiRules.resultRaw', { score: statement.raw }) : null,
+		]
+			.filter(Boolean)
+			.join(', ') || t('xapiRules.resultNone')
+	return (
+		<div className="xapi-evidence-statements">
+			<p>{t('xapiRules.evidenceStatements', { rule: statements[0]!.ruleName })}</p>
+			<ul>
+				{statements.map((statement) => (
+					<li key={statement.statementId}>
+						{t('xapiRules.statementLine', {
+							verb: statement.verbId,
+							activity: statement.activityId ?? '–',
+							result: result(statement),
+							when: formatDateTime(new Date(statement.timestamp), i18n.language),
+							client: statement.client,
+						})}
+					</li>
+				))}
+			</ul>
+		</div>
 	)
 }
 

@@ -1,5 +1,6 @@
 import { listCoursesGranting, listPassport, listPassportHistory, type GrantingCourse } from '@leerplein/db/passport'
 import type { Database } from '@leerplein/db'
+import { listEvidenceStatements, type EvidenceStatement } from '@leerplein/db/xapi'
 import { can, grantMeetsCause, type PassportCause, type PassportColour } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -21,6 +22,8 @@ export type PassportDot = {
 export type PassportView = {
 	dots: PassportDot[]
 	history: Awaited<ReturnType<typeof listPassportHistory>>
+	/** The xAPI statements the history's evidence rests on (ADR 039, "Statements that count"), oldest first. */
+	evidenceStatements: EvidenceStatement[]
 }
 
 /** Urgency first: red, then orange, then green, then not required; by name within each. */
@@ -61,5 +64,7 @@ export async function readPassport(tx: Database, { userId, viewerTenantId, now }
 			courses: urgent.includes(row.competencyId) ? courses.filter((course) => course.competencyId === row.competencyId && grantMeetsCause(course.grantsLevel, row.cause)) : [],
 		}))
 		.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.name.localeCompare(b.name, 'nl'))
-	return { dots, history: await listPassportHistory(tx, { userId, limit: 50 }) }
+	const history = await listPassportHistory(tx, { userId, limit: 50 })
+	const evidenceIds = [...new Set(history.flatMap((change) => ('evidenceId' in change.cause && change.cause.evidenceId ? [change.cause.evidenceId] : [])))]
+	return { dots, history, evidenceStatements: await listEvidenceStatements(tx, { tenantId: viewerTenantId, evidenceIds }) }
 }

@@ -2,6 +2,7 @@ import { countUnmatchedXapiStatements, getXapiSettings, listUnmatchedXapiActorKe
 import { can, describeAgentKey, pageCount, pageWindow, type Actor, type DescribedAgentKey } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { ownUnitSettings, type PersonIdentifierInput } from './people-schema.ts'
+import { evaluateXapiEvidenceRules } from './evidence-rules.server.ts'
 import { identifierOf, matchActorKeys } from './people.server.ts'
 
 // A coordinator keeps the unit's xAPI people (ADR 039, "People"): chooses how the unit's systems
@@ -79,6 +80,8 @@ export async function rematchXapiPeople(ctx: ServiceContext, { actor }: { actor:
 		const identifier = identifierOf(await getXapiSettings(tx, { tenantId }))
 		const found = await matchActorKeys(tx, { tenantId, identifier, actorKeys: await listUnmatchedXapiActorKeys(tx, { tenantId }) })
 		const matched = await matchXapiStatements(tx, { tenantId, matches: [...found].map(([actorKey, personId]) => ({ actorKey, personId })) })
+		// The newly matched people's statements may now count (ADR 039, "Statements that count").
+		await evaluateXapiEvidenceRules(tx, { tenantId, personIds: [...new Set(found.values())], now: ctx.clock.now(), recordedBy: actor.userId })
 		const outcome = { matched, unmatched: await countUnmatchedXapiStatements(tx, { tenantId }) }
 		await audit(ctx, tx, { actor, action: 'xapi.people.rematch', objectType: 'xapi_settings', objectId: tenantId, after: outcome })
 		return outcome

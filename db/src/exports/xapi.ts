@@ -39,3 +39,20 @@ export {
 	type UnmatchedXapiActor,
 	type XapiSettingsRow,
 } from '../queries/xapi-people.ts'
+export {
+	getXapiEvidenceRule,
+	insertRuleEvidence,
+	insertXapiEvidenceRule,
+	listActiveXapiEvidenceRules,
+	listEvidenceStatements,
+	listRuleStatements,
+	listPeopleNames,
+	listXapiStatementPeople,
+	listXapiEvidenceRules,
+	setXapiEvidenceRuleActive,
+	type EvidenceStatement,
+	type NewXapiEvidenceRule,
+	type RuleEvidence,
+	type RuleStatementRow,
+	type XapiEvidenceRuleRow,
+} from '../queries/xapi-rules.ts'

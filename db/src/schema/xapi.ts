@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, check, customType, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, customType, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
+import { competencies, passportEvidence } from './passport.ts'
+import { users } from './people.ts'
 import { ownUnitPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
@@ -153,5 +155,74 @@ export const xapiSettings = pgTable(
 		check('xapi_settings_person_identifier', sql`${t.personIdentifier} in ('account', 'mbox')`),
 		check('xapi_settings_home_page', sql`(${t.personIdentifier} = 'account') = (${t.accountHomePage} is not null) and (${t.accountHomePage} is null or length(${t.accountHomePage}) between 8 and 500)`),
 		ownUnitPolicy('xapi_settings', t.tenantId),
+	],
+)
+
+/**
+ * A rule of a unit that turns its statements into passport evidence (ADR 039, "Statements that
+ * count"): verb + activity (id or type, `*` wildcards) + result conditions, `required_count`
+ * within `period_months` → evidence for a competency, at a level when the competency has levels.
+ * Kept by the unit's coordinators; switched on after a preview, switched off, never deleted.
+ */
+export const xapiEvidenceRules = pgTable(
+	'xapi_evidence_rules',
+	{
+		id: id(),
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		name: text().notNull(),
+		competencyId: uuid()
+			.notNull()
+			.references(() => competencies.id),
+		/** The level the evidence shows, on a competency with levels; null: the lowest. */
+		grantsLevel: integer(),
+		verbId: text().notNull(),
+		activityMatch: text({ enum: ['id', 'type'] }).notNull(),
+		activityPattern: text().notNull(),
+		requiresSuccess: boolean().notNull().default(false),
+		minScoreKind: text({ enum: ['scaled', 'raw'] }),
+		minScore: doublePrecision(),
+		requiredCount: integer().notNull(),
+		periodMonths: integer().notNull(),
+		active: boolean().notNull().default(false),
+		createdAt: createdAt(),
+		createdBy: uuid().references(() => users.id, { onDelete: 'set null' }),
+		updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull().defaultNow(),
+	},
+	(t) => [
+		check('xapi_evidence_rules_name', sql`length(${t.name}) between 1 and 200`),
+		check('xapi_evidence_rules_verb', sql`length(${t.verbId}) between 1 and 500`),
+		check('xapi_evidence_rules_activity', sql`${t.activityMatch} in ('id', 'type') and length(${t.activityPattern}) between 1 and 500`),
+		check('xapi_evidence_rules_score', sql`(${t.minScoreKind} is null) = (${t.minScore} is null) and (${t.minScoreKind} is null or ${t.minScoreKind} = 'raw' or ${t.minScore} between -1 and 1)`),
+		check('xapi_evidence_rules_count', sql`${t.requiredCount} between 1 and 100 and ${t.periodMonths} between 1 and 120`),
+		check('xapi_evidence_rules_level', sql`${t.grantsLevel} is null or ${t.grantsLevel} between 1 and 5`),
+		// The unit's active rules, evaluated after every batch.
+		index().on(t.tenantId, t.active),
+		ownUnitPolicy('xapi_evidence_rules', t.tenantId),
+	],
+)
+
+/**
+ * The statements a piece of `xapi_statement` evidence rests on, and the rule that counted them:
+ * the passport history lists them. Written with the evidence, never changed.
+ */
+export const passportEvidenceStatements = pgTable(
+	'passport_evidence_statements',
+	{
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		evidenceId: uuid()
+			.notNull()
+			.references(() => passportEvidence.id),
+		statementId: uuid().notNull(),
+		ruleId: uuid()
+			.notNull()
+			.references(() => xapiEvidenceRules.id),
+	},
+	(t) => [
+		primaryKey({ columns: [t.evidenceId, t.statementId] }),
+		ownUnitPolicy('passport_evidence_statements', t.tenantId),
 	],
 )

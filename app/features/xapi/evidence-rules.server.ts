@@ -1,0 +1,67 @@
+import type { Database } from '@leerplein/db'
+import { insertRuleEvidence, listActiveXapiEvidenceRules, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
+import { ruleEvidenceRef, ruleOutcome, type StatementRule } from '@leerplein/domain'
+
+// Statements that count (ADR 039): after a batch is stored, after a rule is switched on, after
+// people are matched again — in the caller's transaction, so the evidence trigger settles the
+// dots before the commit. A fixed number of queries whatever the batch: the active rules, the
+// people's statements with the rules' verbs, one insert of evidence with its statements.
+
+/** A stored rule as the domain reads it. */
+export function ruleOf(row: Pick<XapiEvidenceRuleRow, 'verbId' | 'activityMatch' | 'activityPattern' | 'requiresSuccess' | 'minScoreKind' | 'minScore' | 'requiredCount' | 'periodMonths'>): StatementRule {
+	return {
+		verbId: row.verbId,
+		activity: { by: row.activityMatch, pattern: row.activityPattern },
+		requiresSuccess: row.requiresSuccess,
+		minimumScore: row.minScoreKind === null || row.minScore === null ? null : { kind: row.minScoreKind, value: row.minScore },
+		count: row.requiredCount,
+		periodMonths: row.periodMonths,
+	}
+}
+
+type RuleForEvidence = Pick<XapiEvidenceRuleRow, 'id' | 'tenantId' | 'competencyId' | 'grantsLevel'> & Parameters<typeof ruleOf>[0]
+
+/** Per person, the piece of evidence each rule gives them from these statements (the domain's `ruleOutcome`). */
+export function evidenceFrom(rules: RuleForEvidence[], statements: RuleStatementRow[], { now }: { now: Date }): RuleEvidence[] {
+	const byPerson = new Map<string, RuleStatementRow[]>()
+	for (const statement of statements) byPerson.set(statement.personId, [...(byPerson.get(statement.personId) ?? []), statement])
+	return rules.flatMap((rule) =>
+		[...byPerson].flatMap(([userId, own]) => {
+			const outcome = ruleOutcome(ruleOf(rule), own, { now })
+			if (!outcome) return []
+			return [
+				{
+					tenantId: rule.tenantId,
+					userId,
+					competencyId: rule.competencyId,
+					ruleId: rule.id,
+					level: rule.grantsLevel,
+					sourceRef: ruleEvidenceRef(rule.id, outcome.completedBy.id),
+					occurredAt: outcome.completedBy.timestamp,
+					statementIds: outcome.restsOn.map((statement) => statement.id),
+				},
+			]
+		}),
+	)
+}
+
+/**
+ * Evaluates the unit's active rules (or the given ones) for `personIds` (null: every matched
+ * person) and writes the evidence they give, once. Answers how many pieces were new.
+ */
+export async function evaluateXapiEvidenceRules(
+	tx: Database,
+	{ tenantId, personIds, rules, now, recordedBy = null }: { tenantId: string; personIds: string[] | null; rules?: XapiEvidenceRuleRow[]; now: Date; recordedBy?: string | null },
+): Promise<number> {
+	if (personIds?.length === 0) return 0
+	const active = rules ?? (await listActiveXapiEvidenceRules(tx, { tenantId }))
+	if (active.length === 0) return 0
+	const statements = await listRuleStatements(tx, { tenantId, verbIds: [...new Set(active.map((rule) => rule.verbId))], personIds })
+	return insertRuleEvidence(tx, { evidence: evidenceFrom(active, statements, { now }), recordedBy })
+}
+
+/** After a batch is stored: the rules, for the people the batch's statements name. */
+export async function evaluateXapiEvidenceRulesAfterBatch(tx: Database, { tenantId, statementIds, now }: { tenantId: string; statementIds: string[]; now: Date }): Promise<number> {
+	const personIds = await listXapiStatementPeople(tx, { tenantId, statementIds })
+	return evaluateXapiEvidenceRules(tx, { tenantId, personIds, now })
+}

@@ -1,0 +1,91 @@
+import { findCompetency, listCompetencies } from '@leerplein/db/passport'
+import { getXapiEvidenceRule, insertXapiEvidenceRule, listPeopleNames, listRuleStatements, listXapiEvidenceRules, setXapiEvidenceRuleActive, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
+import { addMonths, amsterdamDate, can, type Actor } from '@leerplein/domain'
+import { audit, inTenant, refuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import type { EvidenceRuleInput } from './evidence-rule-schema.ts'
+import { evaluateXapiEvidenceRules, evidenceFrom } from './evidence-rules.server.ts'
+import { ownUnitSettings } from './people-schema.ts'
+
+// A coordinator keeps the unit's statements that count (ADR 039): the rules that turn its xAPI
+// statements into passport evidence — added switched off, previewed against the statements
+// already stored, switched on (which evaluates them at once) and off; never deleted; audited.
+
+export const PREVIEW_SAMPLE = 5
+
+export type EvidenceRuleView = Omit<XapiEvidenceRuleRow, 'createdAt' | 'updatedAt' | 'createdBy'> & { competencyName: string; competencyLevels: string[] }
+
+/** What a rule would do now: the people whose dot it would give valid evidence (a green dot where evidence is all that was missing), a sample of their names. */
+export type RulePreview = { rule: EvidenceRuleView; people: number; sample: string[] }
+
+export type XapiRulesView = {
+	rules: EvidenceRuleView[]
+	competencies: { id: string; name: string; levels: string[] }[]
+	preview: RulePreview | null
+}
+
+/** The unit's rules, the competencies to choose, and — when asked — one rule's preview. */
+export async function showXapiEvidenceRules(ctx: ServiceContext, { actor, previewId }: { actor: Actor; previewId: string | null }): Promise<ServiceResult<XapiRulesView>> {
+	if (!can(actor, 'update', ownUnitSettings(actor))) return refuse('forbidden', 'FORBIDDEN')
+	const { tenantId } = actor
+	return inTenant(
+		ctx,
+		actor,
+		async (tx) => {
+			const rules = (await listXapiEvidenceRules(tx, { tenantId })).map(({ createdAt: _created, updatedAt: _updated, createdBy: _by, ...rule }) => rule)
+			const all = await listCompetencies(tx)
+			let preview: RulePreview | null = null
+			if (previewId !== null) {
+				const rule = rules.find((candidate) => candidate.id === previewId)
+				if (!rule) throw refusal('not_found', 'XAPI_RULE_NOT_FOUND')
+				const validityMonths = all.find((competency) => competency.id === rule.competencyId)?.validityMonths ?? null
+				const now = ctx.clock.now()
+				const today = amsterdamDate(now)
+				// Every matched person's statements with the rule's verb, in one query; the domain decides.
+				const statements = await listRuleStatements(tx, { tenantId, verbIds: [rule.verbId], personIds: null })
+				const valid = evidenceFrom([rule], statements, { now }).filter((piece) => validityMonths === null || addMonths(amsterdamDate(piece.occurredAt), validityMonths) >= today)
+				const sampleIds = valid.map((piece) => piece.userId)
+				preview = { rule, people: valid.length, sample: (await listPeopleNames(tx, { tenantId, ids: sampleIds })).slice(0, PREVIEW_SAMPLE) }
+			}
+			return { rules, competencies: all.filter((competency) => competency.active).map(({ id, name, levels }) => ({ id, name, levels })), preview }
+		},
+		{ readOnly: true },
+	)
+}
+
+/** Adds a rule, switched off (a preview comes first); audited. A level must be one of the competency's, beside the field otherwise. */
+export async function addXapiEvidenceRule(ctx: ServiceContext, { actor, input }: { actor: Actor; input: EvidenceRuleInput }): Promise<ServiceResult<{ ruleId: string }>> {
+	if (!can(actor, 'update', ownUnitSettings(actor))) return refuse('forbidden', 'FORBIDDEN')
+	const { tenantId } = actor
+	return inTenant(ctx, actor, async (tx) => {
+		const competency = await findCompetency(tx, { competencyId: input.competencyId })
+		if (!competency || !competency.active) throw refusal('invalid', 'XAPI_RULE_COMPETENCY_REQUIRED', { field: 'competencyId' })
+		if (input.grantsLevel !== null) {
+			if (competency.levels.length === 0) throw refusal('invalid', 'LEVEL_WITHOUT_LEVELS', { field: 'grantsLevel' })
+			if (input.grantsLevel > competency.levels.length) throw refusal('invalid', 'LEVEL_INVALID', { field: 'grantsLevel' })
+		}
+		const rule = await insertXapiEvidenceRule(tx, { tenantId, createdBy: actor.userId, ...input })
+		await audit(ctx, tx, { actor, action: 'xapi.rule.create', objectType: 'xapi_evidence_rule', objectId: rule.id, before: null, after: input })
+		return { ruleId: rule.id }
+	})
+}
+
+/**
+ * Switches a rule on (evaluating it at once over the statements already stored, in the same
+ * transaction: the dots are settled before the commit) or off (the evidence it gave stays; new
+ * statements no longer count). Audited; answers how many pieces of evidence were new.
+ */
+export async function switchXapiEvidenceRule(ctx: ServiceContext, { actor, ruleId, active }: { actor: Actor; ruleId: string; active: boolean }): Promise<ServiceResult<{ evidence: number }>> {
+	if (!can(actor, 'update', ownUnitSettings(actor))) return refuse('forbidden', 'FORBIDDEN')
+	const { tenantId } = actor
+	return inTenant(ctx, actor, async (tx) => {
+		const now = ctx.clock.now()
+		const rule = await setXapiEvidenceRuleActive(tx, { tenantId, ruleId, active, now })
+		if (!rule) {
+			if (!(await getXapiEvidenceRule(tx, { tenantId, ruleId }))) throw refusal('not_found', 'XAPI_RULE_NOT_FOUND')
+			throw refusal('conflict', 'XAPI_RULE_ALREADY_SWITCHED')
+		}
+		const evidence = active ? await evaluateXapiEvidenceRules(tx, { tenantId, personIds: null, rules: [rule], now, recordedBy: actor.userId }) : 0
+		await audit(ctx, tx, { actor, action: active ? 'xapi.rule.activate' : 'xapi.rule.deactivate', objectType: 'xapi_evidence_rule', objectId: ruleId, before: { active: !active }, after: { active, evidence } })
+		return { evidence }
+	})
+}

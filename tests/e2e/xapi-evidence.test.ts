@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto'
+import { and, eq } from 'drizzle-orm'
+import { schema } from '@leerplein/db/schema'
+import { DEMO_PERSONAS } from '@leerplein/db/seed'
+import { testDrivers } from '@leerplein/db/testing'
+import type { Page } from 'playwright-core'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { accessibleAt320, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
+import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+
+// Statements that count (ADR 039): RVO's coordinator adds a rule ("Salmonella-PCR performed
+// successfully 3 times in 12 months"), previews it against the statements already stored and
+// switches it on; RVO's laboratory system posts a batch of performed analyses → the employee's
+// dot turns green before the POST answers, and the passport's history lists the statements.
+// NVWA's coordinator sees and changes none of it. The portal is the file's own.
+const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
+
+const PATH = '/beheer/xapi-regels'
+const HOME = 'https://lims.rvo.example'
+const PERFORMED = 'https://w3id.org/xapi/dod-isd/verbs/performed'
+const PCR = 'https://lims.rvo.example/analyses/salmonella-pcr'
+const DAY = 86_400_000
+
+describe.each(drivers)('xAPI statements that count for the passport, on %s', (driver) => {
+	const e2e = useE2E({ driver, owner: true, own: true })
+	let client: PlantedXapiClient
+	let rvoId: string
+	let anna: { id: string; employeeNumber: string; name: string }
+	let bram: { id: string; employeeNumber: string; name: string }
+	const competencyName = `Salmonella-PCR ${randomUUID().slice(0, 8)}`
+	let competencyId: string
+
+	beforeAll(async () => {
+		const { db } = e2e.owner
+		client = await plantXapiClient(db, { unit: 'rvo', name: 'LIMS van RVO' })
+		rvoId = client.tenantId
+		const personaEmails = DEMO_PERSONAS.map((persona) => persona.email)
+		const people = (
+			await db.select({ id: schema.users.id, employeeNumber: schema.users.employeeNumber, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, rvoId)).limit(10)
+		).filter((person) => !personaEmails.includes(person.email))
+		anna = people[0]!
+		bram = people[1]!
+		// The unit's identifier, planted as owner (the setting's own page is tested in xapi-people.test.ts).
+		await db.insert(schema.xapiSettings).values({ tenantId: rvoId, personIdentifier: 'account', accountHomePage: HOME, updatedAt: new Date() })
+		const [competency] = await db.insert(schema.competencies).values({ name: competencyName, validityMonths: 24 }).returning({ id: schema.competencies.id })
+		competencyId = competency!.id
+		// Anna must have it: without evidence her dot is red once computed.
+		await db.insert(schema.personRequirements).values({ tenantId: rvoId, userId: anna.id, competencyId, introducedOn: '2020-01-01' })
+	})
+
+	const post = (statements: unknown) =>
+		fetch(`${e2e.portal.url}/xapi/statements`, {
+			method: 'POST',
+			headers: { 'X-Experience-API-Version': '2.0.0', 'Content-Type': 'application/json', Authorization: client.authorization },
+			body: JSON.stringify(statements),
+		})
+	const performed = (employeeNumber: string, daysAgo: number, success = true) => ({
+		id: randomUUID(),
+		actor: { objectType: 'Agent', account: { homePage: HOME, name: employeeNumber } },
+		verb: { id: PERFORMED, display: { 'nl-NL': 'uitgevoerd' } },
+		object: { id: PCR, definition: { type: 'https://lims.rvo.example/types/analysis' } },
+		result: { success },
+		timestamp: new Date(Date.now() - daysAgo * DAY).toISOString(),
+	})
+	const cookieOf = async (page: Page) => (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
+	const postForm = async (page: Page, form: Record<string, string>) =>
+		fetch(`${e2e.portal.url}${PATH}`, { method: 'POST', redirect: 'manual', headers: { Origin: e2e.portal.url, Cookie: await cookieOf(page) }, body: new URLSearchParams(form) })
+	const dotOf = async (userId: string) =>
+		(await e2e.owner.db.select({ status: schema.passportStatus.status }).from(schema.passportStatus).where(and(eq(schema.passportStatus.userId, userId), eq(schema.passportStatus.competencyId, competencyId))))[0]?.status ?? null
+
+	test('a rule is previewed and switched on; a batch of performed analyses turns the employee’s dot green with the statements in the history; another unit sees and changes nothing', async () => {
+		// Bram performed the analysis three times already; Anna twice, once without success.
+		expect((await post([performed(bram.employeeNumber, 200), performed(bram.employeeNumber, 100), performed(bram.employeeNumber, 50), performed(anna.employeeNumber, 90, false)])).status).toBe(200)
+
+		const fatima = await e2e.newPage()
+		await signInAs(fatima, FATIMA)
+		await fatima.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI: regels voor het paspoort' }).click()
+		await fatima.getByRole('heading', { level: 1, name: 'Leerrecords die tellen voor het kwaliteitspaspoort' }).waitFor()
+		await fatima.getByText('Er zijn nog geen regels.').waitFor()
+		await accessibleAt320(fatima)
+
+		// Bad input: refused beside the fields, in Dutch; what was typed stays; nothing is stored.
+		const count = fatima.getByLabel('Aantal keer')
+		await count.fill('0')
+		await fatima.getByLabel('Werkwoord (verb-id)').fill('uitgevoerd')
+		await fatima.getByRole('button', { name: 'Regel toevoegen' }).click()
+		await fatima.locator('.field__error', { hasText: 'Geef de regel een naam.' }).waitFor()
+		const countError = fatima.locator('.field__error', { hasText: 'Vul een aantal keer in van 1 tot en met 100.' })
+		await countError.waitFor()
+		expect(await count.getAttribute('aria-describedby')).toContain(await countError.getAttribute('id'))
+		await fatima.locator('.field__error', { hasText: 'Vul het volledige id van het werkwoord in' }).waitFor()
+		expect(await fatima.getByLabel('Werkwoord (verb-id)').inputValue()).toBe('uitgevoerd')
+		await accessibleAt320(fatima)
+		const crafted = await postForm(fatima, { intent: 'add', name: 'Handgemaakt', competencyId, verbId: PERFORMED, activityMatch: 'id', activityPattern: 'x y', requiresSuccess: 'yes', minScoreKind: 'scaled', minScore: '3', requiredCount: 'abc', periodMonths: '12' })
+		expect(crafted.status).toBe(400)
+		expect(await e2e.owner.db.select().from(schema.xapiEvidenceRules).where(eq(schema.xapiEvidenceRules.tenantId, rvoId))).toEqual([])
+
+		// The rule, by its fields' labels.
+		await fatima.getByLabel('Naam').fill('Salmonella-PCR 3× per jaar')
+		await fatima.getByLabel('Bekwaamheid').selectOption({ label: competencyName })
+		await fatima.getByLabel('Werkwoord (verb-id)').fill(PERFORMED)
+		await fatima.getByLabel('Activiteit aanwijzen met').selectOption({ label: 'het id van de activiteit' })
+		await fatima.getByLabel('Activiteit (id of type)').fill('https://lims.rvo.example/analyses/salmonella-*')
+		await fatima.getByLabel('Alleen met succes (result.success)').selectOption({ label: 'Ja' })
+		await count.fill('3')
+		await fatima.getByLabel('Binnen hoeveel maanden').fill('12')
+		await fatima.getByRole('button', { name: 'Regel toevoegen' }).click()
+
+		// The preview: Bram's three count; Anna's two (one failed) do not.
+		await fatima.getByRole('heading', { name: 'Voorbeeld: Salmonella-PCR 3× per jaar' }).waitFor()
+		await fatima.getByText('Deze regel zou 1 bolletje groen maken.').waitFor()
+		await fatima.getByRole('listitem').filter({ hasText: bram.name }).waitFor()
+		expect(await fatima.getByRole('row').filter({ hasText: 'Salmonella-PCR 3× per jaar' }).getByRole('cell').nth(2).textContent()).toBe('Uit')
+		await accessibleAt320(fatima)
+		expect(await e2e.owner.db.select().from(schema.passportEvidence).where(eq(schema.passportEvidence.competencyId, competencyId))).toEqual([])
+
+		// Switched on: Bram's evidence is written at once.
+		await fatima.getByRole('button', { name: 'Regel inschakelen' }).click()
+		await fatima.getByRole('status').filter({ hasText: 'De regel staat aan. 1 nieuw bewijsstuk is vastgelegd.' }).waitFor()
+		const [rule] = await e2e.owner.db.select({ id: schema.xapiEvidenceRules.id, active: schema.xapiEvidenceRules.active }).from(schema.xapiEvidenceRules).where(eq(schema.xapiEvidenceRules.tenantId, rvoId))
+		expect(rule!.active).toBe(true)
+
+		// RVO's system posts Anna's batch: three successful analyses (one arriving out of order) and one failed.
+		expect(await dotOf(anna.id)).not.toBe('green')
+		const batch = [performed(anna.employeeNumber, 30), performed(anna.employeeNumber, 10, false), performed(anna.employeeNumber, 5), performed(anna.employeeNumber, 60)]
+		const started = performance.now()
+		const answer = await post(batch)
+		const elapsed = performance.now() - started
+		expect(answer.status).toBe(200)
+		// The dot is settled in the batch's own transaction: green when the POST answers, within a second.
+		expect(await dotOf(anna.id)).toBe('green')
+		expect(elapsed).toBeLessThan(1000)
+		console.info(`xapi-evidence: batch of ${batch.length} with rule evaluation answered in ${elapsed.toFixed(0)} ms`)
+		// Posting the same batch again changes nothing (the evidence reference is the completing statement).
+		expect((await post(batch)).status).toBe(200)
+		const evidence = await e2e.owner.db.select({ id: schema.passportEvidence.id, sourceKind: schema.passportEvidence.sourceKind, sourceRef: schema.passportEvidence.sourceRef }).from(schema.passportEvidence).where(and(eq(schema.passportEvidence.userId, anna.id), eq(schema.passportEvidence.competencyId, competencyId)))
+		expect(evidence).toEqual([{ id: expect.any(String), sourceKind: 'xapi_statement', sourceRef: `rule:${rule!.id}:${batch[2]!.id}` }])
+		const links = await e2e.owner.db.select({ statementId: schema.passportEvidenceStatements.statementId }).from(schema.passportEvidenceStatements).where(eq(schema.passportEvidenceStatements.evidenceId, evidence[0]!.id))
+		expect(links.map((link) => link.statementId).sort()).toEqual([batch[0]!.id, batch[2]!.id, batch[3]!.id].sort())
+
+		// The coordinator reads Anna's passport: green, and the history lists the statements it rests on.
+		await fatima.goto(`${e2e.portal.url}/paspoorten/medewerker/${anna.id}`)
+		const history = fatima.getByRole('region', { name: 'Geschiedenis' }).or(fatima.locator('section[aria-labelledby="passport-history-title"]'))
+		await history.getByText('Op grond van deze leerrecords (Salmonella-PCR 3× per jaar):').waitFor()
+		expect(await history.locator('.xapi-evidence-statements li').count()).toBe(3)
+		expect(await history.locator('.xapi-evidence-statements li').first().textContent()).toContain(`${PERFORMED} – ${PCR} – geslaagd`)
+		expect(await history.locator('.xapi-evidence-statements li').first().textContent()).toContain('LIMS van RVO')
+		await accessibleAt320(fatima)
+
+		// NVWA's coordinator sees no rule of RVO's, cannot preview it nor switch it off, and NVWA's rules page lists none.
+		const peter = await e2e.newPage()
+		await signInAs(peter, PETER, { returnTo: PATH })
+		await peter.getByRole('heading', { level: 1, name: 'Leerrecords die tellen voor het kwaliteitspaspoort' }).waitFor()
+		expect(await peter.content()).not.toContain('Salmonella-PCR 3× per jaar')
+		expect((await fetch(`${e2e.portal.url}${PATH}?voorbeeld=${rule!.id}`, { headers: { Cookie: await cookieOf(peter) } })).status).toBe(404)
+		expect((await postForm(peter, { intent: 'switch-off', ruleId: rule!.id })).status).toBe(404)
+		const [still] = await e2e.owner.db.select({ active: schema.xapiEvidenceRules.active }).from(schema.xapiEvidenceRules).where(eq(schema.xapiEvidenceRules.id, rule!.id))
+		expect(still!.active).toBe(true)
+		// NVWA's own system cannot read RVO's statements either.
+		const nvwaClient = await plantXapiClient(e2e.owner.db, { unit: 'nvwa', name: 'LIMS van de NVWA' })
+		const read = await fetch(`${e2e.portal.url}/xapi/statements?statementId=${batch[0]!.id}`, { headers: { 'X-Experience-API-Version': '2.0.0', Authorization: nvwaClient.authorization } })
+		expect(read.status).toBe(404)
+
+		// RVO's coordinator switches the rule off; the evidence stays. Audited throughout.
+		await fatima.goto(`${e2e.portal.url}${PATH}`)
+		await fatima.getByRole('button', { name: 'Regel Salmonella-PCR 3× per jaar uitschakelen' }).click()
+		await fatima.getByRole('status').filter({ hasText: 'De regel staat uit.' }).waitFor()
+		expect(await dotOf(anna.id)).toBe('green')
+		const trail = await e2e.owner.db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(and(eq(schema.auditLog.tenantId, rvoId), eq(schema.auditLog.objectId, rule!.id)))
+		expect(trail.map((row) => row.action).sort()).toEqual(['xapi.rule.activate', 'xapi.rule.create', 'xapi.rule.deactivate'])
+	})
+})
