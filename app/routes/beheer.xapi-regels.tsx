@@ -75,7 +75,7 @@ export default function XapiRules() {
 				<AdminSection id="voorbeeld" heading={t('xapiRules.previewTitle', { name: view.preview.rule.name })}>
 					<ChangeNotice text={added ? t('xapiRules.added') : null} />
 					<p>
-						<strong>{t('xapiRules.previewResult', { count: view.preview.people })}</strong>
+						<strong>{t('xapiRules.previewResult', { count: view.preview.greened })}</strong> {t('xapiRules.previewEvidence', { count: view.preview.evidence })}
 					</p>
 					<p>{t('xapiRules.previewBasis', { competency: view.preview.rule.competencyName })}</p>
 					{view.preview.sample.length > 0 ? (

@@ -5,7 +5,7 @@
 export { APP_ROLE, createDatabase, databaseConfigFromEnv, DEFAULT_PGLITE_DIR, selectRows, switchToAppRole } from './client.ts'
 export type { Database, DatabaseClient, DatabaseConfig, DatabaseRole } from './client.ts'
 export { migrateDatabase } from './migrate.ts'
-export { inspectCurrentRole, inUnitWithin, withTenantContext, withToolContext } from './tenancy.ts'
+export { inspectCurrentRole, inUnitWithin, settlePendingPassports, withTenantContext, withToolContext } from './tenancy.ts'
 export type { RoleFacts, TenantContext } from './tenancy.ts'
 export { errorCode, retryOnConflict } from './retry.ts'
 export { isDatabaseEmpty, pingDatabase } from './queries/health.ts'

@@ -27,6 +27,7 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 	let rvoId: string
 	let anna: { id: string; employeeNumber: string; name: string }
 	let bram: { id: string; employeeNumber: string; name: string }
+	let cas: { id: string; employeeNumber: string; name: string }
 	const competencyName = `Salmonella-PCR ${randomUUID().slice(0, 8)}`
 	let competencyId: string
 
@@ -40,12 +41,13 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		).filter((person) => !personaEmails.includes(person.email))
 		anna = people[0]!
 		bram = people[1]!
+		cas = people[2]!
 		// The unit's identifier, planted as owner (the setting's own page is tested in xapi-people.test.ts).
 		await db.insert(schema.xapiSettings).values({ tenantId: rvoId, personIdentifier: 'account', accountHomePage: HOME, updatedAt: new Date() })
 		const [competency] = await db.insert(schema.competencies).values({ name: competencyName, validityMonths: 24 }).returning({ id: schema.competencies.id })
 		competencyId = competency!.id
-		// Anna must have it: without evidence her dot is red once computed.
-		await db.insert(schema.personRequirements).values({ tenantId: rvoId, userId: anna.id, competencyId, introducedOn: '2020-01-01' })
+		// Anna and Bram must have it: without evidence their dots are red once computed. Cas need not.
+		await db.insert(schema.personRequirements).values([anna, bram].map((person) => ({ tenantId: rvoId, userId: person.id, competencyId, introducedOn: '2020-01-01' })))
 	})
 
 	const post = (statements: unknown) =>
@@ -69,8 +71,9 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		(await e2e.owner.db.select({ status: schema.passportStatus.status }).from(schema.passportStatus).where(and(eq(schema.passportStatus.userId, userId), eq(schema.passportStatus.competencyId, competencyId))))[0]?.status ?? null
 
 	test('a rule is previewed and switched on; a batch of performed analyses turns the employee’s dot green with the statements in the history; another unit sees and changes nothing', async () => {
-		// Bram performed the analysis three times already; Anna twice, once without success.
-		expect((await post([performed(bram.employeeNumber, 200), performed(bram.employeeNumber, 100), performed(bram.employeeNumber, 50), performed(anna.employeeNumber, 90, false)])).status).toBe(200)
+		// Bram and Cas performed the analysis three times already; Anna twice, once without success.
+		const earlier = [bram, cas].flatMap((person) => [200, 100, 50].map((daysAgo) => performed(person.employeeNumber, daysAgo)))
+		expect((await post([...earlier, performed(anna.employeeNumber, 90, false)])).status).toBe(200)
 
 		const fatima = await e2e.newPage()
 		await signInAs(fatima, FATIMA)
@@ -106,31 +109,30 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		await fatima.getByLabel('Binnen hoeveel maanden').fill('12')
 		await fatima.getByRole('button', { name: 'Regel toevoegen' }).click()
 
-		// The preview: Bram's three count; Anna's two (one failed) do not.
+		// The preview, as if switched on: Bram's and Cas's three count, but only Bram must hold the competency, so one dot turns green; Anna's two (one failed) do not count.
 		await fatima.getByRole('heading', { name: 'Voorbeeld: Salmonella-PCR 3× per jaar' }).waitFor()
 		await fatima.getByText('Deze regel zou 1 bolletje groen maken.').waitFor()
+		await fatima.getByText('Inschakelen zou nu 2 bewijsstukken vastleggen.').waitFor()
 		await fatima.getByRole('listitem').filter({ hasText: bram.name }).waitFor()
+		expect(await fatima.getByRole('listitem').filter({ hasText: cas.name }).count()).toBe(0)
 		expect(await fatima.getByRole('row').filter({ hasText: 'Salmonella-PCR 3× per jaar' }).getByRole('cell').nth(2).textContent()).toBe('Uit')
 		await accessibleAt320(fatima)
 		expect(await e2e.owner.db.select().from(schema.passportEvidence).where(eq(schema.passportEvidence.competencyId, competencyId))).toEqual([])
 
-		// Switched on: Bram's evidence is written at once.
+		// Switched on: Bram's and Cas's evidence is written at once, and Bram's dot is green.
+		expect(await dotOf(bram.id)).not.toBe('green')
 		await fatima.getByRole('button', { name: 'Regel inschakelen' }).click()
-		await fatima.getByRole('status').filter({ hasText: 'De regel staat aan. 1 nieuw bewijsstuk is vastgelegd.' }).waitFor()
+		await fatima.getByRole('status').filter({ hasText: 'De regel staat aan. 2 nieuwe bewijsstukken zijn vastgelegd.' }).waitFor()
+		expect(await dotOf(bram.id)).toBe('green')
 		const [rule] = await e2e.owner.db.select({ id: schema.xapiEvidenceRules.id, active: schema.xapiEvidenceRules.active }).from(schema.xapiEvidenceRules).where(eq(schema.xapiEvidenceRules.tenantId, rvoId))
 		expect(rule!.active).toBe(true)
 
 		// RVO's system posts Anna's batch: three successful analyses (one arriving out of order) and one failed.
 		expect(await dotOf(anna.id)).not.toBe('green')
 		const batch = [performed(anna.employeeNumber, 30), performed(anna.employeeNumber, 10, false), performed(anna.employeeNumber, 5), performed(anna.employeeNumber, 60)]
-		const started = performance.now()
-		const answer = await post(batch)
-		const elapsed = performance.now() - started
-		expect(answer.status).toBe(200)
-		// The dot is settled in the batch's own transaction: green when the POST answers, within a second.
+		expect((await post(batch)).status).toBe(200)
+		// The dot is settled in the batch's own transaction: green when the POST answers (its speed is measured in the xapi benchmark).
 		expect(await dotOf(anna.id)).toBe('green')
-		expect(elapsed).toBeLessThan(1000)
-		console.info(`xapi-evidence: batch of ${batch.length} with rule evaluation answered in ${elapsed.toFixed(0)} ms`)
 		// Posting the same batch again changes nothing (the evidence reference is the completing statement).
 		expect((await post(batch)).status).toBe(200)
 		const evidence = await e2e.owner.db.select({ id: schema.passportEvidence.id, sourceKind: schema.passportEvidence.sourceKind, sourceRef: schema.passportEvidence.sourceRef }).from(schema.passportEvidence).where(and(eq(schema.passportEvidence.userId, anna.id), eq(schema.passportEvidence.competencyId, competencyId)))

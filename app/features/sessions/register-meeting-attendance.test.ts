@@ -56,6 +56,14 @@ describe.each(await testDrivers())('a trainer registers attendance per meeting o
 		expect(clients.find((client) => client.id === attended[0]!.clientId)).toMatchObject({ name: 'Leerplein', active: false, scopes: [], secretHash: 'none' })
 	})
 
+	test("the unit's rules count Leerplein's own statement: the attendance is passport evidence, resting on it, in the same transaction", async () => {
+		const evidence = await withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.passportEvidence))
+		expect(evidence.filter((piece) => piece.competencyId === f.competency)).toEqual([expect.objectContaining({ userId: f.participant, sourceKind: 'xapi_statement' })])
+		const links = await withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.passportEvidenceStatements))
+		const attended = (await withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.xapiStatements))).find((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/attended')
+		expect(links.map((link) => link.statementId)).toEqual([attended!.id])
+	})
+
 	test("a trainer of the session's other meeting does not register this one (403), and changes nothing", async () => {
 		expect(await registerMeetingAttendance(ctx(), { actor: employee(f.second), sessionId: f.session, meetingId: f.meetings[0], marks: [{ enrolmentId: f.enrolment, present: false }] })).toEqual({
 			ok: false,
@@ -126,6 +134,20 @@ async function plant(database: TestDatabase) {
 	// The first meeting's link (the second has none yet): its trainers join it too.
 	await db.insert(schema.meetingLinks).values({ meetingId: meetings[0]!.id, tenantId: nvwa!, url: 'https://meet.example.nl/eerste' })
 	const [enrolment] = await db.insert(schema.enrolments).values({ tenantId: nvwa!, sessionId: session!.id, userId: participant, status: 'enrolled', queueNumber: 1 }).returning({ id: schema.enrolments.id })
+	// The unit counts attending any of its sessions once as evidence (a rule on Leerplein's own statements, ADR 039).
+	const [competency] = await db.insert(schema.competencies).values({ name: 'Bijeenkomst bijgewoond', validityMonths: 12 }).returning({ id: schema.competencies.id })
+	await db.insert(schema.xapiEvidenceRules).values({
+		id: crypto.randomUUID(),
+		tenantId: nvwa!,
+		name: 'Eén bijeenkomst per jaar',
+		competencyId: competency!.id,
+		verbId: 'http://adlnet.gov/expapi/verbs/attended',
+		activityMatch: 'id',
+		activityPattern: 'http://localhost:3000/xapi/activities/session/*',
+		requiredCount: 1,
+		periodMonths: 12,
+		active: true,
+	})
 	return {
 		nvwa: nvwa!,
 		first,
@@ -136,5 +158,6 @@ async function plant(database: TestDatabase) {
 		meetings: [meetings[0]!.id, meetings[1]!.id] as const,
 		otherMeeting: meetings[2]!.id,
 		enrolment: enrolment!.id,
+		competency: competency!.id,
 	}
 }

@@ -1,5 +1,5 @@
-import type { Database } from '@leerplein/db'
-import { insertRuleEvidence, listActiveXapiEvidenceRules, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
+import { settlePendingPassports, type Database } from '@leerplein/db'
+import { insertRuleEvidence, listActiveXapiEvidenceRules, listGreenPeople, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
 import { ruleEvidenceRef, ruleOutcome, type StatementRule } from '@leerplein/domain'
 
 // Statements that count (ADR 039): after a batch is stored, after a rule is switched on, after
@@ -51,7 +51,7 @@ export function evidenceFrom(rules: RuleForEvidence[], statements: RuleStatement
  */
 export async function evaluateXapiEvidenceRules(
 	tx: Database,
-	{ tenantId, personIds, rules, now, recordedBy = null }: { tenantId: string; personIds: string[] | null; rules?: XapiEvidenceRuleRow[]; now: Date; recordedBy?: string | null },
+	{ tenantId, personIds, rules, now, recordedBy = null }: { tenantId: string; personIds: string[] | null; rules?: RuleForEvidence[]; now: Date; recordedBy?: string | null },
 ): Promise<number> {
 	if (personIds?.length === 0) return 0
 	const active = rules ?? (await listActiveXapiEvidenceRules(tx, { tenantId }))
@@ -64,4 +64,34 @@ export async function evaluateXapiEvidenceRules(
 export async function evaluateXapiEvidenceRulesAfterBatch(tx: Database, { tenantId, statementIds, now }: { tenantId: string; statementIds: string[]; now: Date }): Promise<number> {
 	const personIds = await listXapiStatementPeople(tx, { tenantId, statementIds })
 	return evaluateXapiEvidenceRules(tx, { tenantId, personIds, now })
+}
+
+/** Carries a preview's outcome out of the savepoint it rolls back. */
+class PreviewOutcome extends Error {
+	constructor(readonly outcome: { evidence: number; greened: string[] }) {
+		super('preview rolled back')
+	}
+}
+
+/**
+ * What switching `rule` on would do now, found by doing it and undoing it: in a savepoint, the
+ * rule is evaluated over every matched person's statements and their dots settled as at a commit;
+ * the pieces of evidence it wrote and the people whose dot for its competency turned green are
+ * counted, then the savepoint is rolled back. So the preview weighs validity, levels and the
+ * person's requirements exactly as switching on will, and nothing is kept.
+ */
+export async function previewXapiEvidenceRule(tx: Database, { tenantId, rule, now }: { tenantId: string; rule: RuleForEvidence; now: Date }): Promise<{ evidence: number; greened: string[] }> {
+	const greenBefore = new Set(await listGreenPeople(tx, { tenantId, competencyId: rule.competencyId }))
+	try {
+		await tx.transaction(async (savepoint) => {
+			const evidence = await evaluateXapiEvidenceRules(savepoint, { tenantId, personIds: null, rules: [rule], now })
+			await settlePendingPassports(savepoint, { now, currentTenantId: tenantId })
+			const greened = (await listGreenPeople(savepoint, { tenantId, competencyId: rule.competencyId })).filter((userId) => !greenBefore.has(userId))
+			throw new PreviewOutcome({ evidence, greened })
+		})
+	} catch (error) {
+		if (error instanceof PreviewOutcome) return error.outcome
+		throw error
+	}
+	throw new Error('previewXapiEvidenceRule: the savepoint ended without an outcome')
 }

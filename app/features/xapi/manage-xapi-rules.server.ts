@@ -1,9 +1,9 @@
 import { findCompetency, listCompetencies } from '@leerplein/db/passport'
-import { getXapiEvidenceRule, insertXapiEvidenceRule, listPeopleNames, listRuleStatements, listXapiEvidenceRules, setXapiEvidenceRuleActive, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
-import { addMonths, amsterdamDate, can, type Actor } from '@leerplein/domain'
+import { getXapiEvidenceRule, insertXapiEvidenceRule, listPeopleNames, listXapiEvidenceRules, setXapiEvidenceRuleActive, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
+import { can, type Actor } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import type { EvidenceRuleInput } from './evidence-rule-schema.ts'
-import { evaluateXapiEvidenceRules, evidenceFrom } from './evidence-rules.server.ts'
+import { evaluateXapiEvidenceRules, previewXapiEvidenceRule } from './evidence-rules.server.ts'
 import { ownUnitSettings } from './people-schema.ts'
 
 // A coordinator keeps the unit's statements that count (ADR 039): the rules that turn its xAPI
@@ -14,8 +14,8 @@ export const PREVIEW_SAMPLE = 5
 
 export type EvidenceRuleView = Omit<XapiEvidenceRuleRow, 'createdAt' | 'updatedAt' | 'createdBy'> & { competencyName: string; competencyLevels: string[] }
 
-/** What a rule would do now: the people whose dot it would give valid evidence (a green dot where evidence is all that was missing), a sample of their names. */
-export type RulePreview = { rule: EvidenceRuleView; people: number; sample: string[] }
+/** What switching a rule on would do now: the pieces of evidence it would write, the dots it would make green, a sample of their people's names. */
+export type RulePreview = { rule: EvidenceRuleView; evidence: number; greened: number; sample: string[] }
 
 export type XapiRulesView = {
 	rules: EvidenceRuleView[]
@@ -37,18 +37,13 @@ export async function showXapiEvidenceRules(ctx: ServiceContext, { actor, previe
 			if (previewId !== null) {
 				const rule = rules.find((candidate) => candidate.id === previewId)
 				if (!rule) throw refusal('not_found', 'XAPI_RULE_NOT_FOUND')
-				const validityMonths = all.find((competency) => competency.id === rule.competencyId)?.validityMonths ?? null
-				const now = ctx.clock.now()
-				const today = amsterdamDate(now)
-				// Every matched person's statements with the rule's verb, in one query; the domain decides.
-				const statements = await listRuleStatements(tx, { tenantId, verbIds: [rule.verbId], personIds: null })
-				const valid = evidenceFrom([rule], statements, { now }).filter((piece) => validityMonths === null || addMonths(amsterdamDate(piece.occurredAt), validityMonths) >= today)
-				const sampleIds = valid.map((piece) => piece.userId)
-				preview = { rule, people: valid.length, sample: (await listPeopleNames(tx, { tenantId, ids: sampleIds })).slice(0, PREVIEW_SAMPLE) }
+				const { evidence, greened } = await previewXapiEvidenceRule(tx, { tenantId, rule, now: ctx.clock.now() })
+				preview = { rule, evidence, greened: greened.length, sample: (await listPeopleNames(tx, { tenantId, ids: greened })).slice(0, PREVIEW_SAMPLE) }
 			}
 			return { rules, competencies: all.filter((competency) => competency.active).map(({ id, name, levels }) => ({ id, name, levels })), preview }
 		},
-		{ readOnly: true },
+		// A preview writes and rolls back in a savepoint (previewXapiEvidenceRule); the plain list only reads.
+		{ readOnly: previewId === null },
 	)
 }
 

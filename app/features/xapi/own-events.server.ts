@@ -4,6 +4,7 @@ import { inUnitWithin } from '@leerplein/db'
 import { ensureLeerpleinXapiClient, getOwnEventFacts, insertXapiStatementOnce } from '@leerplein/db/xapi'
 import { completeStatement, indexStatement, ownEventStatement, type OwnEventKind } from '@leerplein/domain'
 import type { ServiceContext } from '../../core/service.server.ts'
+import { evaluateXapiEvidenceRules } from './evidence-rules.server.ts'
 
 // Leerplein's own events as statements in the unit's xAPI store (ADR 039, "Leerplein's own
 // events"): written in the transaction of the event itself, so the event and its statement stand
@@ -37,7 +38,7 @@ export async function recordOwnXapiEvent(ctx: Pick<ServiceContext, 'clock' | 'co
 		const complete = completeStatement(statement, { id, stored: now, authority, version: '1.0.3' })
 		// No use counted on the Leerplein client: one row updated by every enrolment of the unit
 		// would make all of them wait on each other; its volume is the count of its statements.
-		return insertXapiStatementOnce(unit, {
+		const stored = await insertXapiStatementOnce(unit, {
 			tenantId: facts.tenantId,
 			id,
 			clientId: client.id,
@@ -48,5 +49,8 @@ export async function recordOwnXapiEvent(ctx: Pick<ServiceContext, 'clock' | 'co
 			authority,
 			personId: facts.userId,
 		})
+		// The unit's rules count Leerplein's own statements as they count its systems' (ADR 039).
+		if (stored) await evaluateXapiEvidenceRules(unit, { tenantId: facts.tenantId, personIds: [facts.userId], now })
+		return stored
 	})
 }

@@ -46,6 +46,7 @@ export {
 	listActiveXapiEvidenceRules,
 	listEvidenceStatements,
 	listRuleStatements,
+	listGreenPeople,
 	listPeopleNames,
 	listXapiStatementPeople,
 	listXapiEvidenceRules,

@@ -1,7 +1,7 @@
 import type { RuleStatement } from '@leerplein/domain'
 import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
-import { competencies } from '../schema/passport.ts'
+import { competencies, passportStatus } from '../schema/passport.ts'
 import { users } from '../schema/people.ts'
 import { xapiEvidenceRules } from '../schema/xapi.ts'
 
@@ -47,6 +47,11 @@ export async function setXapiEvidenceRuleActive(db: Database, { tenantId, ruleId
 	return row ?? null
 }
 
+/** The result fields a rule reads (and the passport shows) from a statement `s`'s JSON, typed or null. */
+const resultColumns = sql.raw(`case when jsonb_typeof(s.statement -> 'result' -> 'success') = 'boolean' then (s.statement -> 'result' ->> 'success')::boolean end as success,
+	case when jsonb_typeof(s.statement -> 'result' -> 'score' -> 'scaled') = 'number' then (s.statement -> 'result' -> 'score' ->> 'scaled')::float8 end as scaled,
+	case when jsonb_typeof(s.statement -> 'result' -> 'score' -> 'raw') = 'number' then (s.statement -> 'result' -> 'score' ->> 'raw')::float8 end as raw`)
+
 /** A matched, unvoided statement as a rule reads it (domain `RuleStatement`), with its person. */
 export type RuleStatementRow = RuleStatement & { personId: string }
 
@@ -61,9 +66,7 @@ export async function listRuleStatements(db: Database, { tenantId, verbIds, pers
 		db,
 		sql`select s.person_id, s.id, s.verb_id, s.activity_id,
 				case when jsonb_typeof(s.statement -> 'object' -> 'definition' -> 'type') = 'string' then s.statement -> 'object' -> 'definition' ->> 'type' end as activity_type,
-				case when jsonb_typeof(s.statement -> 'result' -> 'success') = 'boolean' then (s.statement -> 'result' ->> 'success')::boolean end as success,
-				case when jsonb_typeof(s.statement -> 'result' -> 'score' -> 'scaled') = 'number' then (s.statement -> 'result' -> 'score' ->> 'scaled')::float8 end as scaled,
-				case when jsonb_typeof(s.statement -> 'result' -> 'score' -> 'raw') = 'number' then (s.statement -> 'result' -> 'score' ->> 'raw')::float8 end as raw,
+				${resultColumns},
 				s.timestamp
 			from xapi_statements s
 			where s.tenant_id = ${tenantId} and ${people} and not s.voided and s.verb_id = any(${sql.param(verbIds)}::text[])`,
@@ -123,9 +126,7 @@ export async function listEvidenceStatements(db: Database, { tenantId, evidenceI
 	const rows = await selectRows<{ evidence_id: string; statement_id: string; verb_id: string; activity_id: string | null; success: boolean | null; scaled: number | null; raw: number | null; timestamp: Date | string; client: string; rule_name: string }>(
 		db,
 		sql`select l.evidence_id, l.statement_id, s.verb_id, s.activity_id,
-				case when jsonb_typeof(s.statement -> 'result' -> 'success') = 'boolean' then (s.statement -> 'result' ->> 'success')::boolean end as success,
-				case when jsonb_typeof(s.statement -> 'result' -> 'score' -> 'scaled') = 'number' then (s.statement -> 'result' -> 'score' ->> 'scaled')::float8 end as scaled,
-				case when jsonb_typeof(s.statement -> 'result' -> 'score' -> 'raw') = 'number' then (s.statement -> 'result' -> 'score' ->> 'raw')::float8 end as raw,
+				${resultColumns},
 				s.timestamp, c.name as client, r.name as rule_name
 			from passport_evidence_statements l
 			join xapi_statements s on s.tenant_id = l.tenant_id and s.id = l.statement_id
@@ -167,4 +168,13 @@ export async function listPeopleNames(db: Database, { tenantId, ids }: { tenantI
 		.where(and(eq(users.tenantId, tenantId), inArray(users.id, ids)))
 		.orderBy(asc(users.name))
 	return rows.map((row) => row.name)
+}
+
+/** The unit's people whose dot for the competency is green now (a rule's preview compares before and after). */
+export async function listGreenPeople(db: Database, { tenantId, competencyId }: { tenantId: string; competencyId: string }): Promise<string[]> {
+	const rows = await db
+		.select({ userId: passportStatus.userId })
+		.from(passportStatus)
+		.where(and(eq(passportStatus.tenantId, tenantId), eq(passportStatus.competencyId, competencyId), eq(passportStatus.status, 'green')))
+	return rows.map((row) => row.userId)
 }
