@@ -179,10 +179,15 @@ describe.each(await testDrivers())('the Moodle completion sync on %s', (driver) 
 		expect(await audits()).toHaveLength(2)
 		expect((await audits()).map((row) => row.after)).toContainEqual(expect.objectContaining({ userId: ids.ann, via: 'web_services', completedEnrolments: 1 }))
 		expect(await webServices()).toMatchObject({ lastSyncStatus: 'ok', lastSyncCompleted: 2 })
+		// The closed enrolment is a `completed` statement in Ann's unit's xAPI store (ADR 039); the blended one, still open, is not.
+		const completedStatements = async () =>
+			(await database.asOwner((db) => db.select().from(schema.xapiStatements))).filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/completed')
+		expect((await completedStatements()).map((row) => [row.personId, row.activityId])).toEqual([[ids.ann, `http://localhost:3000/xapi/activities/course/${ids.elearning}`]])
 
 		const [again] = await sync()
 		expect(again).toMatchObject({ status: 'ok', completed: 0 })
 		expect(await audits()).toHaveLength(2)
+		expect(await completedStatements()).toHaveLength(1)
 	})
 
 	test("a blended course's enrolment completes when Moodle reports the online part of someone already attended (ADR 033)", async () => {

@@ -1,8 +1,9 @@
-import { getScoreContext, storeScore } from '@leerplein/db/lti'
+import { getLineItem, getScoreContext, storeScore } from '@leerplein/db/lti'
 import { checkScore, completionAfterScore, decideScore, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, isUuid, onlinePartIsWholeCourse } from '@leerplein/domain'
 import type { ScoreInput } from '@leerplein/moodle'
 import { fromRule, refuse, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
+import { recordOwnToolEvents } from '../xapi/own-events.server.ts'
 import { auditApart, type ToolAccess } from './tool-context.server.ts'
 
 export type ScoreOutcome = { decision: 'store' | 'repeat' | 'stale'; completedPart: boolean; completedEnrolments: number }
@@ -53,6 +54,13 @@ export async function recordLtiScore(
 		},
 		// Any other course with online parts completes by its rule, asked in the same transaction (ADR 033).
 		wholeCourse ? undefined : (tx) => settleBlendedCompletion(ctx, tx, { courseId: target.courseId, userId: target.userId }),
+		// The score, and any completion it caused, as statements in the person's unit's xAPI store (ADR 039).
+		async (tx) => {
+			const part = await getLineItem(tx, { courseId: target.courseId, lineItemId })
+			const completed = incoming.activityProgress === 'Completed' && incoming.gradingProgress === 'FullyGraded'
+			const scored = part ? { partId: lineItemId, label: part.label, given: incoming.scoreGiven, maximum: incoming.scoreMaximum, completed, at: incoming.timestamp } : null
+			await recordOwnToolEvents(ctx, tx, { courseId: target.courseId, userId: target.userId, score: scored })
+		},
 	)
 	// A result at least as new landed between the two statements: this one is the older.
 	if (!saved.stored) return succeed({ decision: 'stale', completedPart: false, completedEnrolments: 0 })

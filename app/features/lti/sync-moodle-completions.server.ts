@@ -17,6 +17,7 @@ import { activityCompleted, createMoodleClient, moodleLtiUsername, MoodleWebServ
 import { outboundGuard } from '../../core/outbound.server.ts'
 import { openSecret } from '../../core/secret-box.server.ts'
 import { settleBlendedCompletion } from '../enrolment/settle-blended-completion.server.ts'
+import { recordOwnToolEvents } from '../xapi/own-events.server.ts'
 import { audit, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
 
 /** How one tool's sync went, as the administrator reads it on the tool's page. */
@@ -130,6 +131,7 @@ async function syncTool(
 			const closed = form && onlinePartIsWholeCourse(form)
 				? (await completeEnrolmentFromScore(tx, { courseId: candidate.courseId, userId: candidate.userId })).length
 				: await settleBlendedCompletion(ctx, tx, { courseId: candidate.courseId, userId: candidate.userId })
+			if (closed > 0) await recordOwnToolEvents(ctx, tx, { courseId: candidate.courseId, userId: candidate.userId, score: null })
 			await audit(ctx, tx, {
 				actor: null,
 				tenantId: candidate.tenantId,

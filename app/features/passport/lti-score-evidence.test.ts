@@ -66,6 +66,22 @@ describe.each(await testDrivers())('LTI scores as passport evidence on %s', (dri
 		expect(await dots()).toEqual({ Integriteit: { status: 'green', validUntil: null }, Monsterneming: { status: 'red', validUntil: null } })
 	})
 
+	test("each stored score is a `scored` statement in the employee's unit's xAPI store, and the completion it caused a `completed` one, on the participation the score belongs to", async () => {
+		const statements = await inRvo((tx) => tx.select().from(schema.xapiStatements))
+		const mine = statements.filter((row) => row.personId === f.employee)
+		const scored = mine.filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/scored')
+		expect(scored).toHaveLength(1)
+		expect(scored[0]).toMatchObject({ registration: f.enrolment, activityId: `http://localhost:3000/xapi/activities/online-part/${f.lineItem}`, timestamp: new Date('2030-05-01T07:00:00Z') })
+		expect(scored[0]!.statement).toMatchObject({ result: { completion: true, score: { raw: 70, min: 0, max: 100, scaled: 0.7 } } })
+		expect(mine.filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/completed').map((row) => row.registration)).toEqual([f.enrolment])
+		// NVWA, whose tool sent the score, holds none of it.
+		const inNvwa = await withTenantContext(app.db, { tenantId: f.nvwa, userId: null }, (tx) => tx.select().from(schema.xapiStatements))
+		expect(inNvwa.filter((row) => row.personId === f.employee)).toEqual([])
+		// The tool resends the same score: nothing new.
+		await score(70, '2030-05-01')
+		expect((await inRvo((tx) => tx.select().from(schema.xapiStatements))).filter((row) => row.personId === f.employee)).toHaveLength(mine.length)
+	})
+
 	test("a score at the minimum writes lti_score evidence in the employee's unit, and the dot is green when the score path returns", async () => {
 		expect(await score(80, '2030-05-02')).toMatchObject({ ok: true, value: { decision: 'store' } })
 		expect(await evidence()).toContainEqual({ name: 'Monsterneming', sourceKind: 'lti_score', sourceRef: `${f.lineItem}/${f.enrolment}`, occurredOn: '2030-05-02' })
@@ -83,6 +99,9 @@ describe.each(await testDrivers())('LTI scores as passport evidence on %s', (dri
 	test('a passing score in the next run the employee follows is new evidence of that enrolment: a renewal', async () => {
 		expect(await score(90, '2031-06-02')).toMatchObject({ ok: true, value: { decision: 'store' } })
 		expect(await evidence()).toContainEqual({ name: 'Monsterneming', sourceKind: 'lti_score', sourceRef: `${f.lineItem}/${f.nextEnrolment}`, occurredOn: '2031-06-02' })
+		// Its statement names next year's run, as the evidence does.
+		const scored = (await inRvo((tx) => tx.select().from(schema.xapiStatements))).filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/scored')
+		expect(scored.find((row) => row.timestamp.toISOString() === '2031-06-02T07:00:00.000Z')?.registration).toBe(f.nextEnrolment)
 		expect((await dots()).Monsterneming).toEqual({ status: 'green', validUntil: '2033-06-02' })
 	})
 

@@ -68,6 +68,7 @@ export type {
 } from '../queries/lti.ts'
 export {
 	completeEnrolmentFromScore,
+	findCourseMemberUnit,
 	enrolmentStatusesForTool,
 	isEnrolledInCourse,
 	listCourseInstructorsForTool,

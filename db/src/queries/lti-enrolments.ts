@@ -1,4 +1,4 @@
-import { ENROLMENT_STATUSES_A_COMPLETION_CLOSES, LAUNCHABLE_ENROLMENT_STATUSES, type CourseForm, type EnrolmentStatus } from '@leerplein/domain'
+import { ENROLMENT_STATUSES, ENROLMENT_STATUSES_A_COMPLETION_CLOSES, LAUNCHABLE_ENROLMENT_STATUSES, type CourseForm, type EnrolmentStatus } from '@leerplein/domain'
 import { and, eq, inArray, notInArray, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { enrolments, sessions } from '../schema/logistics.ts'
@@ -43,6 +43,12 @@ export async function completeEnrolmentFromScore(db: Database, { courseId, userI
 		sql`select enrolment_id, tenant_id, previous_status from lti_complete_enrolments(${courseId}::uuid, ${userId}::uuid, ${pgArray(ENROLMENT_STATUSES_A_COMPLETION_CLOSES)})`,
 	)
 	return rows.map((row) => ({ enrolmentId: row.enrolment_id, tenantId: row.tenant_id, previousStatus: row.previous_status }))
+}
+
+/** In a tool context: the unit of a person enrolled in the course in any status, or null (their own events go into that unit's store). */
+export async function findCourseMemberUnit(db: Database, { courseId, userId }: { courseId: string; userId: string }): Promise<string | null> {
+	const [row] = await selectRows<{ tenant_id: string }>(db, sql`select tenant_id from lti_course_members(${courseId}::uuid, ${pgArray(ENROLMENT_STATUSES)}) where user_id = ${userId}::uuid`)
+	return row?.tenant_id ?? null
 }
 
 export type CourseMember = { userId: string; tenantId: string; name: string; email: string; unitOverrides: Record<string, unknown>; status: EnrolmentStatus }

@@ -458,13 +458,16 @@ export async function storeScore(
 	score: ScoreToStore,
 	/** Runs in the same transaction when this score first completed the part (a blended programme's rule, ADR 033); returns the enrolments it completed. */
 	afterCompletion?: (tx: Database) => Promise<number>,
+	/** Runs in the same transaction, last, when the score was stored (Leerplein's own xAPI statements, ADR 039). */
+	afterStored?: (tx: Database) => Promise<void>,
 ): Promise<{ stored: boolean; completedPart: boolean; completedEnrolments: number }> {
 	// The completion, or the score itself (a competency's minimum score), may write passport
 	// evidence (ADR 031): settled in the same transaction.
 	return inSelfEnteringTransaction(db, { tenantId: target.tenantId, now: score.now }, async (tx) => {
 		const saved = await storeScoreStatement(tx, target, score)
-		if (!saved.completedPart || !afterCompletion) return saved
-		return { ...saved, completedEnrolments: saved.completedEnrolments + (await afterCompletion(tx)) }
+		const completedByRule = saved.completedPart && afterCompletion ? await afterCompletion(tx) : 0
+		if (saved.stored && afterStored) await afterStored(tx)
+		return { ...saved, completedEnrolments: saved.completedEnrolments + completedByRule }
 	})
 }
 

@@ -1,3 +1,4 @@
+import type { EnrolmentStatus } from '@leerplein/domain'
 import { and, asc, desc, eq, gt, inArray, sql, type SQL } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { courses } from '../schema/catalogue.ts'
@@ -234,4 +235,24 @@ export async function getOwnEventFacts(db: Database, { enrolmentId }: { enrolmen
 		.innerJoin(courses, eq(courses.id, sessions.courseId))
 		.where(eq(enrolments.id, enrolmentId))
 	return row ?? null
+}
+
+export type OwnCourseEnrolment = { id: string; status: EnrolmentStatus; completedNow: boolean }
+
+/**
+ * In the person's unit: their enrolments in the course's sessions, each with whether this
+ * transaction completed it (`updated_at = now()`, the transaction's start, which the completing
+ * update sets) — the enrolments a tool's score or completion just closed. Ordered as the LTI score
+ * evidence picks the participation a score belongs to (migration 0041): the run begun most
+ * recently at `at`, else the next one; declined and cancelled enrolments last.
+ */
+export async function listOwnCourseEnrolments(db: Database, { courseId, userId, at }: { courseId: string; userId: string; at: Date }): Promise<OwnCourseEnrolment[]> {
+	const rows = await selectRows<{ id: string; status: EnrolmentStatus; completed_now: boolean }>(
+		db,
+		sql`select e.id, e.status, (e.status = 'completed' and e.updated_at = now()) as completed_now
+			from enrolments e join sessions s on s.id = e.session_id
+			where s.course_id = ${courseId}::uuid and e.user_id = ${userId}::uuid
+			order by e.status in ('declined', 'cancelled'), s.starts_at <= ${at.toISOString()}::timestamptz desc, abs(extract(epoch from s.starts_at - ${at.toISOString()}::timestamptz)), e.id`,
+	)
+	return rows.map((row) => ({ id: row.id, status: row.status, completedNow: row.completed_now }))
 }

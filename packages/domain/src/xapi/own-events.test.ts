@@ -86,4 +86,31 @@ describe("Leerplein's own events as statements", () => {
 	test('completed carries its result: completion and success', () => {
 		expect(ownEventStatement({ ...event, kind: 'completed' }, { publicOrigin: origin, sha1 }).result).toEqual({ completion: true, success: true })
 	})
+
+	const scored: OwnEvent = { ...event, kind: 'scored', at: new Date('2027-02-03T14:00:00.250Z'), scored: { partId: '5f6a7b8c-9d0e-4f1a-8b2c-3d4e5f6a7b8c', label: 'Toets Analyse X', given: 8, maximum: 10, completed: true } }
+
+	test('scored is about the online part, part of the course and grouped by the session, with the score as xAPI counts it; valid in 1.0.3 and 2.0.0', () => {
+		const statement = ownEventStatement(scored, { publicOrigin: origin, sha1 })
+		expect(checkStatement(statement, '1.0.3')).toEqual({ ok: true })
+		expect(checkStatement(statement, '2.0.0')).toEqual({ ok: true })
+		expect(statement).toMatchObject({
+			verb: { id: 'http://adlnet.gov/expapi/verbs/scored' },
+			object: { id: `${origin}/xapi/activities/online-part/${scored.scored!.partId}`, definition: { type: 'http://adlnet.gov/expapi/activities/assessment', name: { 'nl-NL': 'Toets Analyse X' } } },
+			context: { registration: event.enrolmentId, contextActivities: { parent: [{ id: `${origin}/xapi/activities/course/${event.course.id}` }], grouping: [{ id: `${origin}/xapi/activities/session/${event.session.id}` }] } },
+			result: { completion: true, score: { raw: 8, min: 0, max: 10, scaled: 0.8 } },
+			timestamp: '2027-02-03T14:00:00.250Z',
+		})
+		// A score above the maximum is kept within it (xAPI requires min ≤ raw ≤ max); without a maximum only raw; without a score none.
+		expect(ownEventStatement({ ...scored, scored: { ...scored.scored!, given: 12 } }, { publicOrigin: origin, sha1 }).result).toEqual({ completion: true, score: { raw: 10, min: 0, max: 10, scaled: 1 } })
+		expect(ownEventStatement({ ...scored, scored: { ...scored.scored!, maximum: null } }, { publicOrigin: origin, sha1 }).result).toEqual({ completion: true, score: { raw: 8 } })
+		expect(ownEventStatement({ ...scored, scored: { ...scored.scored!, given: null, completed: false } }, { publicOrigin: origin, sha1 }).result).toEqual({ completion: false })
+	})
+
+	test('a score resent unchanged gives the same id; a newer score, or another part, another', () => {
+		const id = ownEventStatementId(scored, sha1)
+		expect(ownEventStatementId({ ...scored }, sha1)).toBe(id)
+		expect(ownEventStatementId({ ...scored, at: new Date('2027-02-04T09:00:00Z') }, sha1)).not.toBe(id)
+		expect(ownEventStatementId({ ...scored, scored: { ...scored.scored!, partId: '6a7b8c9d-0e1f-4a2b-8c3d-4e5f6a7b8c9d' } }, sha1)).not.toBe(id)
+		expect(id).not.toBe(ownEventStatementId({ ...event, kind: 'completed' }, sha1))
+	})
 })
