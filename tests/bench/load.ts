@@ -10,7 +10,14 @@ export function summarise(samplesMs: number[]): LatencySummary {
 	return { count: sorted.length, p50: rank(50), p95: rank(95), p99: rank(99), max: sorted.at(-1) ?? Number.NaN, mean }
 }
 
-export type LoadRequest = { path: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }
+export type LoadRequest = {
+	path: string
+	method?: 'GET' | 'POST'
+	headers?: Record<string, string>
+	body?: string
+	/** Builds each request anew before it is sent (a fresh body per request, e.g. new statements). */
+	setupRequest?: autocannon.Request['setupRequest']
+}
 
 export type LoadResult = {
 	connections: number

@@ -1,6 +1,6 @@
 import { settlePendingPassports, type Database } from '@leerplein/db'
 import { insertRuleEvidence, listActiveXapiEvidenceRules, listGreenPeople, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
-import { ruleEvidenceRef, ruleOutcome, type StatementRule } from '@leerplein/domain'
+import { amsterdamDate, ruleEvidenceRef, ruleOutcome, type StatementRule } from '@leerplein/domain'
 
 // Statements that count (ADR 039): after a batch is stored, after a rule is switched on, after
 // people are matched again — in the caller's transaction, so the evidence trigger settles the
@@ -36,7 +36,7 @@ export function evidenceFrom(rules: RuleForEvidence[], statements: RuleStatement
 					competencyId: rule.competencyId,
 					ruleId: rule.id,
 					level: rule.grantsLevel,
-					sourceRef: ruleEvidenceRef(rule.id, outcome.completedBy.id),
+					sourceRef: ruleEvidenceRef(rule.id, amsterdamDate(outcome.completedBy.timestamp)),
 					occurredAt: outcome.completedBy.timestamp,
 					statementIds: outcome.restsOn.map((statement) => statement.id),
 				},

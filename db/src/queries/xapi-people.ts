@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, or, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { users } from '../schema/people.ts'
 import { xapiSettings, xapiStatements } from '../schema/xapi.ts'
@@ -33,9 +33,13 @@ export async function findXapiPeopleCandidates(
 	{ tenantId, employeeNumbers, emails, everyone }: { tenantId: string; employeeNumbers: string[]; emails: string[]; everyone: boolean },
 ): Promise<{ id: string; employeeNumber: string; email: string }[]> {
 	if (!everyone && employeeNumbers.length === 0 && emails.length === 0) return []
+	// Only the lists that hold something: an empty arm of an OR still makes the planner scan the unit's people.
 	const wanted = everyone
-		? sql`true`
-		: sql`(${users.employeeNumber} = any(${sql.param(employeeNumbers)}::text[]) or lower(${users.email}) = any(${sql.param(emails)}::text[]))`
+		? undefined
+		: or(
+				employeeNumbers.length > 0 ? sql`${users.employeeNumber} = any(${sql.param(employeeNumbers)}::text[])` : undefined,
+				emails.length > 0 ? sql`lower(${users.email}) = any(${sql.param(emails)}::text[])` : undefined,
+			)
 	return db
 		.select({ id: users.id, employeeNumber: users.employeeNumber, email: users.email })
 		.from(users)

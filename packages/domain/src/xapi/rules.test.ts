@@ -110,7 +110,7 @@ describe('n matching statements within m months', () => {
 		expect(ruleOutcome({ ...rule, count: 1 }, statements, { now })?.completedBy.id).toBe(statements[0]!.id)
 	})
 
-	test('the same evidence reference for the same rule and statement', () => {
-		expect(ruleEvidenceRef('r1', 's1')).toBe('rule:r1:s1')
+	test('one evidence reference per rule and day', () => {
+		expect(ruleEvidenceRef('r1', '2026-03-10')).toBe('rule:r1:2026-03-10')
 	})
 })

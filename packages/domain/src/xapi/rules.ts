@@ -1,4 +1,4 @@
-import { addMonths, amsterdamDate } from '../passport/calendar.ts'
+import { addMonths, amsterdamDate, type CalendarDate } from '../passport/calendar.ts'
 
 // Statements that count (ADR 039, "Statements that count"): a unit's rule turns the statements of
 // one employee into a piece of passport evidence — "analysis X performed successfully 5 times in
@@ -68,7 +68,7 @@ export function matchesRule(rule: StatementRule, statement: RuleStatement, { now
  * The latest moment one person's statements meet the rule, or null: of the matching statements in
  * the order they happened (their `timestamp`, whatever order they arrived in), the last one whose
  * `count − 1` predecessors all lie within the period before it. The latest moment gives the longest
- * validity; the statement that completes it names the evidence, so evaluating again finds the same.
+ * validity; the day of the statement that completes it names the evidence (`ruleEvidenceRef`).
  */
 export function ruleOutcome(rule: StatementRule, statements: readonly RuleStatement[], { now }: { now: Date }): RuleOutcome | null {
 	const matching = statements
@@ -84,5 +84,10 @@ export function ruleOutcome(rule: StatementRule, statements: readonly RuleStatem
 	return null
 }
 
-/** The evidence's reference: the rule and the statement that completed it (`passport_evidence_once` makes evaluating again a no-op). */
-export const ruleEvidenceRef = (ruleId: string, statementId: string) => `rule:${ruleId}:${statementId}`
+/**
+ * The evidence's reference: the rule and the Amsterdam day the rule was met (the day the evidence
+ * counts from). One piece per rule, person and day: a lab technician's tenth analysis of the day
+ * adds nothing the first did not (validity counts in days), and the history stays readable.
+ * `passport_evidence_once` makes evaluating again, or a later statement of the same day, a no-op.
+ */
+export const ruleEvidenceRef = (ruleId: string, day: CalendarDate) => `rule:${ruleId}:${day}`

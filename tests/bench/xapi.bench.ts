@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { selectRows, withTenantContext, type Database } from '@leerplein/db'
+import { schema } from '@leerplein/db/schema'
+import { evaluateXapiEvidenceRulesAfterBatch } from '../../app/features/xapi/evidence-rules.server.ts'
+import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+import type { Benchmark } from './harness.ts'
+import { ms, perSecond, type LoadRequest } from './load.ts'
+import { table } from './report.ts'
+
+/** Issue 17's targets. */
+const INGEST_TARGET_PER_SECOND = 1000
+const INGEST_TARGET_P95_MS = 100
+const GET_TARGET_P95_MS = 50
+const EVALUATION_TARGET_MS = 1000
+
+const UNIT = 'nvwa'
+const STORED = 1_000_000
+const CHUNK = 100_000
+const CLIENTS = 10
+const BATCH = 50
+const HOME = 'https://lims.nvwa.example'
+const PERFORMED = 'https://w3id.org/xapi/dod-isd/verbs/performed'
+const ANALYSES = 'https://lims.nvwa.example/analyses/'
+/** The verbs of the stored statements: the rule's, and nine of ADL's. */
+const VERBS = [PERFORMED, ...['attempted', 'completed', 'passed', 'failed', 'experienced', 'answered', 'launched', 'initialized', 'terminated'].map((verb) => `http://adlnet.gov/expapi/verbs/${verb}`)]
+const HEADERS = { 'X-Experience-API-Version': '2.0.0', 'Content-Type': 'application/json' }
+
+/**
+ * The xAPI store (issue 17, ADR 039) on PostgreSQL: one unit's store filled with a million
+ * statements of its employees, then (1) ingest through the portal: 10 registered clients posting
+ * batches of 50 new statements of the unit's employees, matched to them and counted by an active
+ * rule; (2) the filtered GET (agent + verb + since) over the million; (3) the rule evaluation a
+ * stored batch runs before its commit, on its own.
+ */
+const benchmark: Benchmark = {
+	id: 'xapi',
+	title: 'xAPI statements: ingest, filtered read, rule evaluation',
+	async run(ctx) {
+		const db = ctx.owner.db
+		const loadStarted = performance.now()
+		const { tenantId, people, clients } = await prepareStore(db, ctx.log)
+		const loadSeconds = (performance.now() - loadStarted) / 1000
+
+		const [portal] = await ctx.startPortals(1)
+		const url = portal!.url
+
+		// (1) Ingest: every request a batch of 50 new statements (fresh ids, now) of 50 of the unit's employees.
+		let next = 0
+		const batchOf = () =>
+			JSON.stringify(
+				Array.from({ length: BATCH }, () => {
+					const person = people[next++ % people.length]!
+					return performedBy(person.employee_number, next % 500, new Date().toISOString())
+				}),
+			)
+		const posts: LoadRequest[] = clients.map((client) => ({
+			path: '/xapi/statements',
+			method: 'POST',
+			headers: { ...HEADERS, Authorization: client.authorization },
+			setupRequest: (request) => ({ ...request, body: batchOf() }),
+		}))
+		ctx.log(`ingest: batches of ${BATCH}, ${CLIENTS} clients, 10 connections`)
+		const evidenceBefore = await countEvidence(ctx, tenantId)
+		const ingest = await ctx.load(url, posts, { connections: 10, durationSeconds: 20 })
+		const evidenceAfter = await countEvidence(ctx, tenantId)
+		const statementsPerSecond = ingest.requestsPerSecond * BATCH
+
+		// (2) The filtered GET over the million and more: one employee's statements with one verb in the last 90 days.
+		const since = new Date(Date.now() - 90 * 86_400_000).toISOString()
+		const gets: LoadRequest[] = Array.from({ length: 100 }, (_, i) => {
+			const person = people[(i * 37) % people.length]!
+			const agent = JSON.stringify({ objectType: 'Agent', account: { homePage: HOME, name: person.employee_number } })
+			const query = new URLSearchParams({ agent, verb: VERBS[i % VERBS.length]!, since })
+			return { path: `/xapi/statements?${query}`, headers: { 'X-Experience-API-Version': '2.0.0', Authorization: clients[i % CLIENTS]!.authorization } }
+		})
+		ctx.log('filtered GET at 10 connections')
+		const read = await ctx.load(url, gets, { connections: 10, durationSeconds: 15 })
+		const [total] = await selectRows<{ n: number }>(db, sql`select count(*)::int as n from xapi_statements where tenant_id = ${tenantId}`)
+
+		// (3) The evaluation a batch runs before its commit, alone: the last stored batches' people, all their statements with the rule's verb.
+		const batches = await selectRows<{ ids: string[] }>(
+			db,
+			sql`select array_agg(id) as ids from (select id, row_number() over (order by stored desc, id) as n from xapi_statements where tenant_id = ${tenantId} and verb_id = ${PERFORMED} order by stored desc limit ${BATCH * 30}) s group by (n - 1) / ${BATCH}`,
+		)
+		const app = await ctx.asApp({ maxConnections: 1 })
+		ctx.log(`rule evaluation of ${batches.length} stored batches, serially`)
+		const evaluation = await ctx.timeSerially(batches.length, (i) =>
+			withTenantContext(app.db, { tenantId, userId: null }, (tx) => evaluateXapiEvidenceRulesAfterBatch(tx, { tenantId, statementIds: batches[i]!.ids, now: new Date() })),
+		)
+		const [perPerson] = await selectRows<{ n: number }>(
+			db,
+			sql`select round(avg(c))::int as n from (select count(*) as c from xapi_statements where tenant_id = ${tenantId} and verb_id = ${PERFORMED} and person_id is not null group by person_id) s`,
+		)
+
+		const verdict = (met: boolean, target: string) => (met ? `${target}: met` : `${target}: **not met**`)
+		return [
+			`One unit's store (${UNIT.toUpperCase()}, ${people.length.toLocaleString('en-US')} employees) holding ${STORED.toLocaleString('en-US')} statements of its employees before the measurement (10 verbs, 500 activities, stored over two years; generated in SQL in ${loadSeconds.toFixed(0)} s), every one matched to its employee; the unit names people by employee number on its lab system; one active rule (performed, activity \`${ANALYSES}*\`, success, 5 times in 12 months) turns them into passport evidence. One portal process; PostgreSQL, the portal and the load generator share the machine's 2 cores.`,
+			'',
+			`**Ingest**: ${CLIENTS} registered clients, 10 connections, each request a batch of ${BATCH} new statements (fresh ids, timestamp now) of ${BATCH} different employees, for 20 s after a 3 s warm-up. Each batch is validated, stored, matched to its employees and evaluated by the rule before its commit, and the passport dots of those who meet the rule are settled in the same transaction: the answer comes when the evidence is written (${(evidenceAfter - evidenceBefore).toLocaleString('en-US')} pieces of evidence written during the measured run).`,
+			'',
+			table(
+				['measure', 'figure', 'target'],
+				[
+					['statements stored per second', perSecond(statementsPerSecond), verdict(statementsPerSecond >= INGEST_TARGET_PER_SECOND, `≥ ${INGEST_TARGET_PER_SECOND.toLocaleString('en-US')}/s`)],
+					['batch, p50', ms(ingest.latency.p50), ''],
+					['batch, p95', ms(ingest.latency.p95), verdict(ingest.latency.p95 <= INGEST_TARGET_P95_MS, `≤ ${INGEST_TARGET_P95_MS} ms`)],
+					['batch, p99', ms(ingest.latency.p99), ''],
+					['failures', String(ingest.failures), '0'],
+				],
+			),
+			'',
+			`**Filtered GET** \`/xapi/statements?agent=…&verb=…&since=…\` (90 days) over ${total!.n.toLocaleString('en-US')} statements in the unit's store: 100 different employee–verb pairs, 10 connections, 15 s after a 3 s warm-up.`,
+			'',
+			table(
+				['measure', 'figure', 'target'],
+				[
+					['throughput', perSecond(read.requestsPerSecond), ''],
+					['p50', ms(read.latency.p50), ''],
+					['p95', ms(read.latency.p95), verdict(read.latency.p95 <= GET_TARGET_P95_MS, `≤ ${GET_TARGET_P95_MS} ms`)],
+					['failures', String(read.failures), '0'],
+				],
+			),
+			'',
+			`**Rule evaluation after a batch**, alone: \`evaluateXapiEvidenceRulesAfterBatch\` for ${batches.length} batches of ${BATCH} stored statements, serially, each in its own transaction as \`leerplein_app\` (the batch's people; the active rules; all their statements with the rules' verbs, on average ${perPerson?.n ?? 0} per person; the evidence insert, a no-op when already written). In the ingest above it runs inside each batch's answer.`,
+			'',
+			table(
+				['measure', 'figure', 'target'],
+				[
+					['p50', ms(evaluation.p50), ''],
+					['p95', ms(evaluation.p95), verdict(evaluation.p95 <= EVALUATION_TARGET_MS, `≤ ${EVALUATION_TARGET_MS} ms`)],
+					['max', ms(evaluation.max), ''],
+				],
+			),
+		].join('\n')
+	},
+}
+export default benchmark
+
+/**
+ * The measured unit's store, as the owner: its 10 clients, its identifier (employee numbers on its
+ * lab system), one active rule, and a million statements of its employees. Exported to profile
+ * the same store by hand (`tsx`), outside a benchmark run.
+ */
+export async function prepareStore(db: Database, log: (line: string) => void) {
+	const [unit] = await selectRows<{ id: string }>(db, sql`select id from tenants where slug = ${UNIT}`)
+	const tenantId = unit!.id
+	const people = await selectRows<{ id: string; employee_number: string }>(db, sql`select id, employee_number from users where tenant_id = ${tenantId} and active order by employee_number`)
+	const clients: PlantedXapiClient[] = []
+	for (let i = 0; i < CLIENTS; i++) clients.push(await plantXapiClient(db, { unit: UNIT, name: `Systeem ${i + 1}` }))
+	await db.insert(schema.xapiSettings).values({ tenantId, personIdentifier: 'account', accountHomePage: HOME, updatedAt: new Date() })
+	const [competency] = await db.insert(schema.competencies).values({ name: `Laboratoriumanalyse (bench ${randomUUID().slice(0, 8)})`, validityMonths: 24 }).returning({ id: schema.competencies.id })
+	await db.insert(schema.xapiEvidenceRules).values({
+		id: randomUUID(),
+		tenantId,
+		name: 'Vijf analyses in twaalf maanden',
+		competencyId: competency!.id,
+		verbId: PERFORMED,
+		activityMatch: 'id',
+		activityPattern: `${ANALYSES}*`,
+		requiresSuccess: true,
+		requiredCount: 5,
+		periodMonths: 12,
+		active: true,
+	})
+	log(`storing ${STORED.toLocaleString('en-US')} statements of ${people.length} ${UNIT} employees`)
+	for (let from = 0; from < STORED; from += CHUNK) await storeGenerated(db, log, { tenantId, clientId: clients[0]!.id, clientKey: clients[0]!.key, people, from, count: CHUNK })
+	// As autovacuum would have in a store filled over two years: the visibility map and hint bits set.
+	await db.execute(sql`vacuum analyze xapi_statements`)
+	return { tenantId, people, clients }
+}
+
+/** A statement of an analysis performed by the employee, as a lab system would send it. */
+function performedBy(employeeNumber: string, analysis: number, timestamp: string) {
+	return {
+		actor: { objectType: 'Agent', account: { homePage: HOME, name: employeeNumber } },
+		verb: { id: PERFORMED, display: { 'nl-NL': 'uitgevoerd' } },
+		object: { objectType: 'Activity', id: `${ANALYSES}${analysis}`, definition: { type: 'http://adlnet.gov/expapi/activities/performance', name: { 'nl-NL': `Analyse ${analysis}` } } },
+		result: { success: true, score: { scaled: 0.9 } },
+		timestamp,
+	}
+}
+
+/**
+ * Stores `count` statements straight in the table, as the owner, built in SQL: the columns and
+ * the JSON as the store writes them (authority the client, version 1.0.0), employees in turn.
+ */
+async function storeGenerated(
+	db: Database,
+	log: (line: string) => void,
+	{ tenantId, clientId, clientKey, people, from, count }: { tenantId: string; clientId: string; clientKey: string; people: { id: string; employee_number: string }[]; from: number; count: number },
+) {
+	const numbers = people.map((person) => person.employee_number)
+	const ids = people.map((person) => person.id)
+	const authority = { objectType: 'Agent', name: 'Systeem 1', account: { homePage: 'http://localhost/xapi/clients', name: clientKey } }
+	await db.execute(sql`
+		with src as (
+			select g, gen_random_uuid() as id,
+				1 + g % ${people.length}::int as who,
+				(${sql.param(VERBS)}::text[])[1 + (g / 7) % ${VERBS.length}::int] as verb,
+				${ANALYSES} || (g % 500) as activity,
+				now() - make_interval(mins => (g * 1.0513)::int % (730 * 24 * 60)) as stored
+			from generate_series(${from}::int, ${from + count - 1}::int) g
+		), rows as (
+			select src.*, (${sql.param(numbers)}::text[])[who] as employee, (${sql.param(ids)}::uuid[])[who] as person from src
+		)
+		insert into xapi_statements (tenant_id, id, client_id, statement, verb_id, actor_key, object_agent_key, agent_keys, activity_id, activity_ids, target_id, registration, stored, timestamp, voided, authority, attachments, person_id)
+		select ${tenantId}::uuid, id, ${clientId}::uuid,
+			jsonb_build_object(
+				'id', id,
+				'actor', jsonb_build_object('objectType', 'Agent', 'account', jsonb_build_object('homePage', ${HOME}::text, 'name', employee)),
+				'verb', jsonb_build_object('id', verb),
+				'object', jsonb_build_object('objectType', 'Activity', 'id', activity, 'definition', jsonb_build_object('type', 'http://adlnet.gov/expapi/activities/performance')),
+				'result', jsonb_build_object('success', g % 4 <> 0, 'score', jsonb_build_object('scaled', (g % 100) / 100.0)),
+				'timestamp', to_char((stored - interval '1 hour') at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+				'stored', to_char(stored at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+				'authority', ${JSON.stringify(authority)}::jsonb,
+				'version', '1.0.0'),
+			verb, 'account:' || ${HOME}::text || '|' || employee, null,
+			array['account:' || ${HOME}::text || '|' || employee, ${`account:http://localhost/xapi/clients|${clientKey}`}::text],
+			activity, array[activity], null, null, stored, stored - interval '1 hour', false, ${JSON.stringify(authority)}::jsonb, '[]'::jsonb, person
+		from rows`)
+	log(`  ${(from + count).toLocaleString('en-US')} stored`)
+}
+
+async function countEvidence(ctx: Parameters<Benchmark['run']>[0], tenantId: string): Promise<number> {
+	const [row] = await selectRows<{ n: number }>(ctx.owner.db, sql`select count(*)::int as n from passport_evidence where tenant_id = ${tenantId} and source_kind = 'xapi_statement'`)
+	return row!.n
+}
