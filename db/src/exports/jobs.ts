@@ -21,6 +21,7 @@ export {
 	PASSPORT_REQUIREMENT_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
+	XAPI_RETENTION_QUEUE,
 } from '../jobs/queue.ts'
 export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'

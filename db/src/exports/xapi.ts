@@ -59,3 +59,12 @@ export {
 	type RuleStatementRow,
 	type XapiEvidenceRuleRow,
 } from '../queries/xapi-rules.ts'
+export {
+	deleteXapiStatementsStoredBefore,
+	erasePersonXapiStatements,
+	getXapiPrivacyPerson,
+	listPersonXapiStatements,
+	searchXapiPrivacyPeople,
+	type ErasedXapiStatements,
+	type XapiPrivacyPerson,
+} from '../queries/xapi-privacy.ts'

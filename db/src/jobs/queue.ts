@@ -31,6 +31,8 @@ export const PASSPORT_CONSISTENCY_QUEUE = 'passport-consistency'
 export const PASSPORT_REMINDER_QUEUE = 'passport-reminders'
 /** One unit's dots recomputed after a concern-wide requirement was added or deactivated (ADR 031, requirement screens). */
 export const PASSPORT_REQUIREMENT_QUEUE = 'passport-requirement-recompute'
+/** The daily removal of xAPI statements stored longer ago than their unit keeps them (ADR 039, "Privacy"). */
+export const XAPI_RETENTION_QUEUE = 'xapi-retention'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
 export const BULK_DECISION_QUEUE = 'bulk-decision'
 /**
@@ -192,6 +194,8 @@ const QUEUE_OPTIONS = {
 	[PASSPORT_REMINDER_QUEUE]: { name: PASSPORT_REMINDER_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	// A retry is harmless: a recompute writes only what differs from the facts.
 	[PASSPORT_REQUIREMENT_QUEUE]: { name: PASSPORT_REQUIREMENT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
+	// Not retried: the next night deletes what this one left, and each unit's deletion is one transaction.
+	[XAPI_RETENTION_QUEUE]: { name: XAPI_RETENTION_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },

@@ -17,8 +17,14 @@ export async function getXapiSettings(db: Database, { tenantId }: { tenantId: st
 	return row ?? null
 }
 
-/** Sets the unit's identifier (one row per unit, created at the first save). */
-export async function saveXapiSettings(db: Database, settings: XapiSettingsRow): Promise<void> {
+/**
+ * Sets the unit's identifier, its retention, or both (one row per unit, created at the first save);
+ * a field not given keeps its value (on a new row: none).
+ */
+export async function saveXapiSettings(
+	db: Database,
+	settings: Pick<XapiSettingsRow, 'tenantId' | 'updatedAt'> & Partial<Pick<XapiSettingsRow, 'personIdentifier' | 'accountHomePage' | 'retentionMonths'>>,
+): Promise<void> {
 	const { tenantId, ...changed } = settings
 	await db.insert(xapiSettings).values(settings).onConflictDoUpdate({ target: xapiSettings.tenantId, set: changed, where: eq(xapiSettings.tenantId, tenantId) })
 }

@@ -137,8 +137,8 @@ export const xapiDocuments = pgTable(
 /**
  * How a unit's systems name its employees in statements (ADR 039, "People"), set by its
  * coordinator: `account` (an account on `account_home_page` whose name is the employee number) or
- * `mbox` (the e-mail address, or its SHA-1). No row: nobody is matched, every statement is listed.
- * One row per unit, like `tenant_sso_configs`: a feature's setting of a unit lives beside the feature.
+ * `mbox` (the e-mail address, or its SHA-1). No row (or no identifier): nobody is matched, every
+ * statement is listed. Also the unit's retention of statements (migration 0054). One row per unit, like `tenant_sso_configs`: a feature's setting of a unit lives beside the feature.
  */
 export const xapiSettings = pgTable(
 	'xapi_settings',
@@ -146,14 +146,21 @@ export const xapiSettings = pgTable(
 		tenantId: uuid()
 			.primaryKey()
 			.references(() => tenants.id),
-		personIdentifier: text({ enum: ['account', 'mbox'] }).notNull(),
+		/** Null: not chosen (yet), nobody is matched; the row may exist for the retention alone. */
+		personIdentifier: text({ enum: ['account', 'mbox'] }),
 		/** The home page of the accounts (`https://lims.nvwa.nl`), only with `account`. */
 		accountHomePage: text(),
+		/**
+		 * How many months the unit keeps a statement after it was stored (ADR 039, "Privacy"); the
+		 * daily retention job deletes older ones. Null: kept until erased.
+		 */
+		retentionMonths: integer(),
 		updatedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
 	},
 	(t) => [
 		check('xapi_settings_person_identifier', sql`${t.personIdentifier} in ('account', 'mbox')`),
-		check('xapi_settings_home_page', sql`(${t.personIdentifier} = 'account') = (${t.accountHomePage} is not null) and (${t.accountHomePage} is null or length(${t.accountHomePage}) between 8 and 500)`),
+		check('xapi_settings_home_page', sql`coalesce(${t.personIdentifier} = 'account', false) = (${t.accountHomePage} is not null) and (${t.accountHomePage} is null or length(${t.accountHomePage}) between 8 and 500)`),
+		check('xapi_settings_retention', sql`${t.retentionMonths} is null or ${t.retentionMonths} between 1 and 120`),
 		ownUnitPolicy('xapi_settings', t.tenantId),
 	],
 )
@@ -205,7 +212,8 @@ export const xapiEvidenceRules = pgTable(
 
 /**
  * The statements a piece of `xapi_statement` evidence rests on, and the rule that counted them:
- * the passport history lists them. Written with the evidence, never changed.
+ * the passport history lists them. Written with the evidence, never changed; deleted with their
+ * statement when it is erased or past the unit's retention (migration 0054), the evidence staying.
  */
 export const passportEvidenceStatements = pgTable(
 	'passport_evidence_statements',
@@ -223,6 +231,9 @@ export const passportEvidenceStatements = pgTable(
 	},
 	(t) => [
 		primaryKey({ columns: [t.evidenceId, t.statementId] }),
+		// A statement's links, found when it is erased or past its retention (migration 0054): the
+		// links go first, and the key to the statement is checked by this index, not a scan per row.
+		index().on(t.tenantId, t.statementId),
 		ownUnitPolicy('passport_evidence_statements', t.tenantId),
 	],
 )
