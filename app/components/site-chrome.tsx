@@ -98,6 +98,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/beheer/xapi-systemen">{t('xapiClients.nav')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesXapiClients ? (
+							<li>
+								<NavLink to="/beheer/xapi-privacy">{t('xapiPrivacy.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.outbox ? (
 							<li>
 								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>

@@ -16,6 +16,7 @@ import * as passportPersonStrings from '../features/passport/evidence-strings.ts
 import * as addParticipantStrings from '../features/enrolment/add-participant-strings.ts'
 import * as xapiClientStrings from '../features/xapi/strings.ts'
 import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
+import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
@@ -48,6 +49,7 @@ export const nl = {
 	...addParticipantStrings.nl,
 	...xapiClientStrings.nl,
 	...xapiPeopleStrings.nl,
+	...xapiPrivacyStrings.nl,
 	...xapiRuleStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
@@ -120,6 +122,7 @@ export const nl = {
 		...addParticipantStrings.nlErrors,
 		...xapiClientStrings.nlErrors,
 		...xapiPeopleStrings.nlErrors,
+		...xapiPrivacyStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',

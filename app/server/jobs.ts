@@ -12,6 +12,7 @@ import {
 	PASSPORT_REQUIREMENT_QUEUE,
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
+	XAPI_RETENTION_QUEUE,
 	type BulkDecisionJob,
 	type DuplicateScanJob,
 	type MailJob,
@@ -31,6 +32,7 @@ import { runBulkDecision } from '../features/enrolment/run-bulk-decision.server.
 import { checkPassportConsistency } from '../features/passport/check-passport-consistency.server.ts'
 import { recomputeUnitForConcernRequirement } from '../features/passport/add-requirement.server.ts'
 import { enqueuePassportReminders } from '../features/passport/enqueue-passport-reminders.server.ts'
+import { applyXapiRetention } from '../features/xapi/privacy.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 import type { Clock } from '../core/clock.ts'
@@ -46,7 +48,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the daily passport reminders, the recompute of every unit after a concern requirement changed, bulk decisions of the approvals inbox, and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the nightly xAPI retention, the daily passport reminders, the recompute of every unit after a concern requirement changed, bulk decisions of the approvals inbox, and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -113,6 +115,12 @@ export async function startJobWorker(
 	})
 	// At night, after the day has turned in Amsterdam: dots due to turn orange or red today do.
 	await boss.schedule(PASSPORT_CONSISTENCY_QUEUE, '30 2 * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(XAPI_RETENTION_QUEUE, async ([job]) => {
+		const applied = await applyXapiRetention({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(applied.ok ? { statements: applied.value.statements, units: applied.value.units.filter((unit) => unit.statements > 0) } : { code: applied.code }, 'xapi retention applied')
+	})
+	// At night, after the passport check (the evidence stays, only its statements go).
+	await boss.schedule(XAPI_RETENTION_QUEUE, '45 2 * * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(PASSPORT_REMINDER_QUEUE, async ([job]) => {
 		const queued = await enqueuePassportReminders({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(queued.ok ? queued.value : { code: queued.code }, 'passport reminders enqueued')

@@ -48,18 +48,19 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, and the xAPI clients as named and switched. */
+	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, and the xAPI statements (an erasure). */
 	const storedRows = async () => {
 		const { db } = e2e.owner
-		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients] = await Promise.all([
+		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements] = await Promise.all([
 			db.select({ n: count() }).from(schema.courses),
 			db.select({ n: count() }).from(schema.sessions),
 			db.select({ n: count() }).from(schema.enrolments),
 			db.select({ n: count() }).from(schema.competencyRequirements).where(eq(schema.competencyRequirements.active, true)),
 			db.select({ n: count() }).from(schema.personRequirements).where(eq(schema.personRequirements.active, true)),
 			db.select({ id: schema.xapiClients.id, name: schema.xapiClients.name, scopes: schema.xapiClients.scopes, active: schema.xapiClients.active }).from(schema.xapiClients).orderBy(schema.xapiClients.id),
+			db.select({ n: count() }).from(schema.xapiStatements),
 		])
-		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n, xapiClients }
+		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n, xapiClients, xapiStatements: xapiStatements[0]!.n }
 	}
 
 	test.each(cases)('$label', async ({ probe }) => {
@@ -281,6 +282,23 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		stored: new Date(),
 		timestamp: new Date(),
 		authority: { account: { homePage: 'http://localhost/xapi/clients', name: nvwaXapiClient.key } },
+	})
+	// A statement about NVWA's evidence persona (ADR 039, "Privacy"): RVO neither downloads nor erases it.
+	const personStatement = { id: randomUUID(), actor: { mbox: 'mailto:privacy-isolatie@nvwa.example' }, verb: { id: 'http://adlnet.gov/expapi/verbs/experienced' }, object: { id: 'http://example.nl/isolatie-privacy' } }
+	await owner.db.insert(schema.xapiStatements).values({
+		tenantId: idOf('nvwa'),
+		id: personStatement.id,
+		clientId: nvwaXapiClient.id,
+		statement: personStatement,
+		verbId: personStatement.verb.id,
+		actorKey: 'mbox:mailto:privacy-isolatie@nvwa.example',
+		agentKeys: ['mbox:mailto:privacy-isolatie@nvwa.example'],
+		activityId: personStatement.object.id,
+		activityIds: [personStatement.object.id],
+		stored: new Date(),
+		timestamp: new Date(),
+		authority: { account: { homePage: 'http://localhost/xapi/clients', name: nvwaXapiClient.key } },
+		personId: nvwaPerson!.id,
 	})
 	// A rule of NVWA that turns its statements into passport evidence (ADR 039, "Statements that count").
 	const nvwaXapiRuleName = 'Regel van de NVWA (isolatietest)'

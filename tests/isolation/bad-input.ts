@@ -91,6 +91,7 @@ export type BadInputTarget = {
 
 const TOOL_URL = 'https://moodle.slechte-invoer.invalid'
 
+const XAPI_RETENTION_INVALID = 'Vul een heel aantal maanden in van 1 tot en met 120, of laat het veld leeg.'
 const LEVEL_INVALID = 'Kies een niveau van deze bekwaamheid.'
 const LEVEL_WITHOUT_LEVELS = 'Deze bekwaamheid heeft geen niveaus: laat het niveau leeg.'
 
@@ -258,6 +259,27 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		path: () => '/beheer/xapi-onbekend',
 		form: () => ({ intent: 'identifier', personIdentifier: 'account', accountHomePage: 'https://slechte-invoer.example' }),
 		nulField: 'accountHomePage',
+	},
+	'routes/beheer.xapi-privacy': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-privacy',
+		form: () => ({ intent: 'retention', retentionMonths: '12' }),
+		nulField: 'retentionMonths',
+		also: [
+			{ name: 'erase', form: (f) => ({ intent: 'erase', personId: f.evidence.userId }), nulField: 'personId' },
+		],
+		invalid: [
+			{ name: 'a retention of 0 months', form: () => ({ intent: 'retention', retentionMonths: '0' }), field: 'retentionMonths', message: XAPI_RETENTION_INVALID },
+			{ name: 'a retention of 121 months', form: () => ({ intent: 'retention', retentionMonths: '121' }), field: 'retentionMonths', message: XAPI_RETENTION_INVALID },
+			{ name: 'a retention in words', form: () => ({ intent: 'retention', retentionMonths: 'twaalf' }), field: 'retentionMonths', message: XAPI_RETENTION_INVALID },
+			{ name: 'a retention of 1.5 months', form: () => ({ intent: 'retention', retentionMonths: '1.5' }), field: 'retentionMonths', message: XAPI_RETENTION_INVALID },
+		],
+	},
+	'routes/beheer.xapi-privacy_.download': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/xapi-privacy/download',
+		form: (f) => ({ intent: 'export', personId: f.evidence.userId }),
+		nulField: 'personId',
 	},
 	'routes/beheer.xapi-regels': {
 		as: 'rvo-coordinator',

@@ -107,6 +107,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 		access: 'tenant-owned',
 		why: "a unit's xAPI systems (keys, scopes, use): its coordinators, or the concern administrator for the unit named in `?eenheid=`; client ids in the URL and the forms",
 	},
+	'routes/beheer.xapi-privacy': {
+		access: 'tenant-owned',
+		why: "a unit's employees with how many xAPI statements are held about them, their export and erasure, and the unit's retention: its coordinators, or the concern administrator for the unit named in `?eenheid=`; person ids in the URL and the forms",
+	},
+	'routes/beheer.xapi-privacy_.download': {
+		access: 'tenant-owned',
+		why: "the download of every xAPI statement the unit holds about one employee: the same guard and `?eenheid=` as /beheer/xapi-privacy; the person id in the form",
+	},
 	'routes/xapi.about': { access: 'public', why: 'the versions the learning record store speaks; no data' },
 	'routes/xapi.statements': { access: 'xapi-client', why: "a unit's statements: stored under and read from the client's own unit only" },
 	'routes/xapi.activities._index': { access: 'xapi-client', why: "an activity as the client's own unit's statements define it" },

@@ -44,9 +44,10 @@ export type XapiClientsPage = {
 
 /**
  * The unit whose clients the asker acts on: the asked one, if they may; without one, their own
- * unit when they coordinate it, else none (the concern administrator chooses explicitly).
+ * unit when they coordinate it, else none (the concern administrator chooses explicitly). The
+ * unit's other xAPI pages that the concern administrator keeps too (privacy) ask the same way.
  */
-function unitFor(actor: Actor, asked: string | null): ServiceResult<string | null> {
+export function xapiUnitFor(actor: Actor, asked: string | null): ServiceResult<string | null> {
 	if (asked === null) return { ok: true, value: holdsRole(actor, 'coordinator', actor.tenantId) ? actor.tenantId : null }
 	if (!isUuid(asked)) return refuse('not_found', 'UNIT_UNKNOWN')
 	if (!can(actor, 'update', { kind: 'xapi_clients', tenantId: asked })) return refuse('forbidden', 'FORBIDDEN')
@@ -55,7 +56,7 @@ function unitFor(actor: Actor, asked: string | null): ServiceResult<string | nul
 
 /** The unit's clients, active first and newest first, with last use and volume; for the concern administrator the units to choose from. */
 export async function showXapiClients(ctx: ServiceContext, { actor, unitId }: { actor: Actor; unitId: string | null }): Promise<ServiceResult<XapiClientsPage>> {
-	const unit = unitFor(actor, unitId)
+	const unit = xapiUnitFor(actor, unitId)
 	if (!unit.ok) return unit
 	const tenantId = unit.value
 	const actsForAnyUnit = can(actor, 'update', { kind: 'concern' })
@@ -99,7 +100,7 @@ export async function registerXapiClient(
 	ctx: ServiceContext,
 	{ actor, unitId, input }: { actor: Actor; unitId: string | null; input: XapiClientInput },
 ): Promise<ServiceResult<RegisteredXapiClient>> {
-	const unit = unitFor(actor, unitId)
+	const unit = xapiUnitFor(actor, unitId)
 	if (!unit.ok) return unit
 	const tenantId = unit.value
 	if (!tenantId) return refuse('not_found', 'UNIT_UNKNOWN')
@@ -131,7 +132,7 @@ async function updateClient(
 	ctx: ServiceContext,
 	{ actor, unitId, clientId, fields, action }: { actor: Actor; unitId: string | null; clientId: string; fields: { name?: string; scopes?: string[]; active?: boolean }; action: string },
 ): Promise<ServiceResult<null>> {
-	const unit = unitFor(actor, unitId)
+	const unit = xapiUnitFor(actor, unitId)
 	if (!unit.ok) return unit
 	const tenantId = unit.value
 	if (!tenantId) return refuse('not_found', 'XAPI_CLIENT_NOT_FOUND')

@@ -35,7 +35,7 @@ export async function showXapiPeople(ctx: ServiceContext, { actor, page }: { act
 			// Past the last page: no such page, rather than an empty list that looks like "all matched".
 			if (actors.length === 0 && page > 1) throw refusal('not_found', 'PAGE_OUT_OF_RANGE')
 			return {
-				setting: settings ? { personIdentifier: settings.personIdentifier, accountHomePage: settings.accountHomePage } : null,
+				setting: settings?.personIdentifier ? { personIdentifier: settings.personIdentifier, accountHomePage: settings.accountHomePage } : null,
 				unmatchedStatements: await countUnmatchedXapiStatements(tx, { tenantId }),
 				actors: actors.map((row) => ({ ...row, identifier: describeAgentKey(row.actorKey), firstStored: row.firstStored.toISOString(), lastStored: row.lastStored.toISOString() })),
 				actorCount: total,
@@ -59,7 +59,7 @@ export async function saveXapiPersonIdentifier(ctx: ServiceContext, { actor, inp
 			action: 'xapi.people.identifier.update',
 			objectType: 'xapi_settings',
 			objectId: tenantId,
-			before: before ? { personIdentifier: before.personIdentifier, accountHomePage: before.accountHomePage } : null,
+			before: before?.personIdentifier ? { personIdentifier: before.personIdentifier, accountHomePage: before.accountHomePage } : null,
 			after: input,
 		})
 		return null

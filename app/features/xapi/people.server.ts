@@ -11,7 +11,7 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex')
 
 /** The unit's setting as the domain reads it; null when the coordinator has not chosen yet. */
 export function identifierOf(settings: XapiSettingsRow | null): XapiPersonIdentifier | null {
-	if (!settings) return null
+	if (!settings || settings.personIdentifier === null) return null
 	if (settings.personIdentifier === 'account') return settings.accountHomePage ? { kind: 'account', homePage: settings.accountHomePage } : null
 	return { kind: 'mbox' }
 }

@@ -11,7 +11,8 @@ export type XapiPrivacyPerson = { id: string; name: string; employeeNumber: stri
 
 /** How many statements the unit's store holds about the person (served by (tenant, person, stored)). */
 const statementCount = (tenantId: string) =>
-	sql<number>`(select count(*)::int from ${xapiStatements} s where s.tenant_id = ${tenantId} and s.person_id = ${users.id})`
+	// The outer row named in full: drizzle writes a column of the only table unqualified, which inside the subquery would mean `s`'s.
+	sql<number>`(select count(*)::int from ${xapiStatements} s where s.tenant_id = ${tenantId} and s.person_id = "users"."id")`
 
 /**
  * One page of the unit's employees whose name, employee number or e-mail contains `query` (any
