@@ -194,7 +194,6 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "checking a row of another unit's employee finds nobody", as: 'rvo-coordinator', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'check', csv: importOf(f) }), expectStatus: 200, text: (f) => f.nvwaEmployee.name },
 		{ name: "importing evidence for another unit's employee stores nothing", as: 'rvo-coordinator', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'import', csv: importOf(f) }), expectStatus: 409 },
 		{ name: 'not signed in', as: null, path: () => '/paspoorten/importeren', expectStatus: 302 },
-		{ name: "control: the unit's coordinator is asked to confirm erasing its employee's statements", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-privacy?wis=${f.nvwaEvidence.personId}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
 		{ name: "control: the unit's coordinator finds its employee", as: 'nvwa-coordinator', path: () => '/paspoorten/importeren', form: (f) => ({ intent: 'check', csv: importOf(f) }), expectStatus: 200, text: (f) => f.nvwaEmployee.name },
 	],
 	'routes/paspoorten.lijst': [
@@ -766,17 +765,19 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the own unit's employee does not even find its draft", as: 'rvo-employee', path: (f) => `/lti/inhoud-kiezen/${f.rvoDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 404 },
 		{ name: 'control: the providing coordinator picks content', as: 'nvwa-coordinator', path: (f) => `/lti/inhoud-kiezen/${f.nvwaDraftCourse.id}/${f.nvwaOnlinePart.toolId}`, expectStatus: 302 },
 	],
+	// A search echoes what was typed (the name); the employee number shows only in a row found.
 	'routes/beheer.xapi-privacy': [
 		{ name: "an employee keeps no one's xAPI statements", as: 'rvo-employee', path: () => '/beheer/xapi-privacy', expectStatus: 403 },
 		{ name: 'not signed in', as: null, path: () => '/beheer/xapi-privacy', expectStatus: 302 },
-		{ name: "another unit's coordinator does not find its employee", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
+		{ name: "another unit's coordinator does not find its employee", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEmployee.name)}`, expectStatus: 200, text: (f) => f.nvwaEmployee.employeeNumber },
 		{ name: "swapped id: confirming the erasure of another unit's employee", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?wis=${f.nvwaEvidence.personId}`, expectStatus: 404, text: (f) => f.nvwaEvidence.personName },
-		{ name: "swapped unit: another unit's employees by ?eenheid=", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}&zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 403, text: (f) => f.nvwaEvidence.personName },
+		{ name: "swapped unit: another unit's employees by ?eenheid=", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}&zoek=${encodeURIComponent(f.nvwaEmployee.name)}`, expectStatus: 403, text: (f) => f.nvwaEmployee.employeeNumber },
 		{ name: "forged id: erasing another unit's employee's statements", as: 'rvo-coordinator', path: () => '/beheer/xapi-privacy', form: (f) => ({ intent: 'erase', personId: f.nvwaEvidence.personId }), expectStatus: 404 },
 		{ name: "forged unit: erasing for another unit by ?eenheid=", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}`, form: (f) => ({ intent: 'erase', personId: f.nvwaEvidence.personId }), expectStatus: 403 },
 		{ name: "forged unit: setting another unit's retention", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}`, form: () => ({ intent: 'retention', retentionMonths: '1' }), expectStatus: 403 },
-		{ name: 'the concern administrator sees no unit until choosing one', as: 'concern-admin', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
-		{ name: "control: the unit's coordinator finds its employee", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
+		{ name: 'the concern administrator sees no unit until choosing one', as: 'concern-admin', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEmployee.name)}`, expectStatus: 200, text: (f) => f.nvwaEmployee.employeeNumber },
+		{ name: "control: the unit's coordinator is asked to confirm erasing its employee's statements", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-privacy?wis=${f.nvwaEvidence.personId}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
+		{ name: "control: the unit's coordinator finds its employee", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEmployee.name)}`, expectStatus: 200, text: (f) => f.nvwaEmployee.employeeNumber },
 		{ name: 'control: the concern administrator finds them in the unit chosen', as: 'concern-admin', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}&zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
 	],
 	'routes/beheer.xapi-privacy_.download': [
