@@ -84,8 +84,10 @@ describe.each(drivers)('privacy of xAPI statements, on %s', (driver) => {
 			(await db.select({ id: schema.users.id, employeeNumber: schema.users.employeeNumber, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, tenantId)).limit(10)).filter(
 				(person) => !personaEmails.includes(person.email),
 			)
-		;[anna, bram] = (await peopleOf(rvoId)) as [Person, Person]
-		;[cees] = (await peopleOf(nvwaId)) as [Person]
+		const rvoPeople = await peopleOf(rvoId)
+		anna = rvoPeople[0]!
+		bram = rvoPeople[1]!
+		cees = (await peopleOf(nvwaId))[0]!
 		await db.insert(schema.xapiSettings).values([
 			{ tenantId: rvoId, personIdentifier: 'account', accountHomePage: HOME, updatedAt: new Date() },
 			{ tenantId: nvwaId, personIdentifier: 'account', accountHomePage: NVWA_HOME, updatedAt: new Date() },
