@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export default function MyPassport() {
-	const { dots, history, evidenceStatements, certificates, certificateSent } = useLoaderData<typeof loader>()
+	const { dots, history, evidenceStatements, erasedEvidenceIds, certificates, certificateSent } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	const count = (status: PassportColour) => dots.filter((dot) => dot.status === status).length
 
@@ -42,7 +42,7 @@ export default function MyPassport() {
 
 			<MyCertificates certificates={certificates} sent={certificateSent} />
 
-			<PassportHistory history={history} reader="self" statements={evidenceStatements} />
+			<PassportHistory history={history} reader="self" statements={evidenceStatements} erasedEvidenceIds={erasedEvidenceIds} />
 		</div>
 	)
 }

@@ -90,7 +90,7 @@ type Piece = Loaded['evidence'][number]
 export default function PersonPassport() {
 	const data = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
-	const { person, dots, history, evidenceStatements, evidence, revoking, correcting, done } = data
+	const { person, dots, history, evidenceStatements, erasedEvidenceIds, evidence, revoking, correcting, done } = data
 	const competencies = [...new Map(evidence.map((piece) => [piece.competencyId, piece.competencyName])).entries()]
 	return (
 		<div className="container page">
@@ -126,7 +126,7 @@ export default function PersonPassport() {
 				))}
 			</section>
 
-			<PassportHistory history={history} reader="other" statements={evidenceStatements} />
+			<PassportHistory history={history} reader="other" statements={evidenceStatements} erasedEvidenceIds={erasedEvidenceIds} />
 		</div>
 	)
 }

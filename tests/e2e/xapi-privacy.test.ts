@@ -95,6 +95,8 @@ describe.each(drivers)('privacy of xAPI statements, on %s', (driver) => {
 		// An active rule of RVO's: one performed analysis is evidence, so the statements get evidence links.
 		const [competency] = await db.insert(schema.competencies).values({ name: `Salmonella-PCR ${randomUUID().slice(0, 8)}`, validityMonths: 24 }).returning({ id: schema.competencies.id })
 		competencyId = competency!.id
+		// Anna must have it: her passport's history then names the evidence her statements gave.
+		await db.insert(schema.personRequirements).values({ tenantId: rvoId, userId: anna.id, competencyId, introducedOn: '2020-01-01' })
 		await db.insert(schema.xapiEvidenceRules).values({ tenantId: rvoId, name: 'PCR één keer', competencyId, verbId: PERFORMED, activityMatch: 'id', activityPattern: PCR, requiredCount: 1, periodMonths: 12, active: true })
 
 		annaStatements.push(performed(HOME, anna.employeeNumber, 30), performed(HOME, anna.employeeNumber, 20), performed(HOME, anna.employeeNumber, 10))
@@ -172,6 +174,13 @@ describe.each(drivers)('privacy of xAPI statements, on %s', (driver) => {
 		expect(await linksOf(annaEvidence.map((e) => e.id))).toEqual([])
 		expect(await linksOf(bramEvidence.map((e) => e.id))).toEqual(bramLinks)
 		expect(await storedIds(cees.id)).toEqual([ceesStatement.id])
+
+		// Anna's passport: the history still shows the evidence, and says its records were erased.
+		await fatima.goto(`${e2e.portal.url}/paspoorten/medewerker/${anna.id}`)
+		const history = fatima.locator('section[aria-labelledby="passport-history-title"]')
+		await history.getByText('De leerrecords waarop dit bewijs steunde, zijn gewist; het bewijs blijft staan.').first().waitFor()
+		expect(await history.locator('.xapi-evidence-statements li').count()).toBe(0)
+		await accessibleAt320(fatima)
 
 		// Audited with the counts, never the content.
 		const [fatimaId] = (await e2e.owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.name, FATIMA))).map((u) => u.id)

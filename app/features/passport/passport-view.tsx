@@ -84,7 +84,18 @@ export function PassportDots({ dots, label, reader }: { dots: readonly Dot[]; la
 }
 
 /** The history of the dots with their causes, newest first. */
-export function PassportHistory({ history, reader, statements = [] }: { history: readonly Change[]; reader: PassportReader; statements?: readonly EvidenceStatement[] }) {
+export function PassportHistory({
+	history,
+	reader,
+	statements = [],
+	erasedEvidenceIds = [],
+}: {
+	history: readonly Change[]
+	reader: PassportReader
+	statements?: readonly EvidenceStatement[]
+	/** xAPI evidence whose statements were erased (ADR 039, "Privacy"): the piece stays, its records are gone. */
+	erasedEvidenceIds?: readonly string[]
+}) {
 	const { t, i18n } = useTranslation()
 	return (
 		<section aria-labelledby="passport-history-title">
@@ -115,6 +126,7 @@ export function PassportHistory({ history, reader, statements = [] }: { history:
 									<td>
 										{t(`passport.trigger_${change.trigger}`)}. <CauseText cause={change.cause} validUntil={change.validUntil} reader={reader} levels={change.levels} />
 										<EvidenceStatements statements={statements.filter((statement) => 'evidenceId' in change.cause && statement.evidenceId === change.cause.evidenceId)} />
+										{'evidenceId' in change.cause && change.cause.evidenceId && erasedEvidenceIds.includes(change.cause.evidenceId) ? <p className="xapi-evidence-statements">{t('xapiRules.statementsErased')}</p> : null}
 									</td>
 								</tr>
 							))}

@@ -1,6 +1,6 @@
 import { listCoursesGranting, listPassport, listPassportHistory, type GrantingCourse } from '@leerplein/db/passport'
 import type { Database } from '@leerplein/db'
-import { listEvidenceStatements, type EvidenceStatement } from '@leerplein/db/xapi'
+import { listEvidenceStatements, listEvidenceWithErasedStatements, type EvidenceStatement } from '@leerplein/db/xapi'
 import { can, grantMeetsCause, type PassportCause, type PassportColour } from '@leerplein/domain'
 import { inTenant, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
@@ -24,6 +24,8 @@ export type PassportView = {
 	history: Awaited<ReturnType<typeof listPassportHistory>>
 	/** The xAPI statements the history's evidence rests on (ADR 039, "Statements that count"), oldest first. */
 	evidenceStatements: EvidenceStatement[]
+	/** Pieces of the history's xAPI evidence whose statements were erased or passed the unit's retention (ADR 039, "Privacy"). */
+	erasedEvidenceIds: string[]
 }
 
 /** Urgency first: red, then orange, then green, then not required; by name within each. */
@@ -66,5 +68,10 @@ export async function readPassport(tx: Database, { userId, viewerTenantId, now }
 		.sort((a, b) => URGENCY[a.status] - URGENCY[b.status] || a.name.localeCompare(b.name, 'nl'))
 	const history = await listPassportHistory(tx, { userId, limit: 50 })
 	const evidenceIds = [...new Set(history.flatMap((change) => ('evidenceId' in change.cause && change.cause.evidenceId ? [change.cause.evidenceId] : [])))]
-	return { dots, history, evidenceStatements: await listEvidenceStatements(tx, { tenantId: viewerTenantId, evidenceIds }) }
+	return {
+		dots,
+		history,
+		evidenceStatements: await listEvidenceStatements(tx, { tenantId: viewerTenantId, evidenceIds }),
+		erasedEvidenceIds: await listEvidenceWithErasedStatements(tx, { evidenceIds }),
+	}
 }

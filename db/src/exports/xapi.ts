@@ -47,6 +47,7 @@ export {
 	insertXapiEvidenceRule,
 	listActiveXapiEvidenceRules,
 	listEvidenceStatements,
+	listEvidenceWithErasedStatements,
 	listRuleStatements,
 	listGreenPeople,
 	listPeopleNames,

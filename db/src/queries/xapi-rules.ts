@@ -149,6 +149,22 @@ export async function listEvidenceStatements(db: Database, { tenantId, evidenceI
 	}))
 }
 
+/**
+ * Of the given pieces of evidence, those from xAPI statements that no longer have any: their
+ * statements were erased or passed the unit's retention (ADR 039, "Privacy"). The evidence stays;
+ * the history says its records are gone.
+ */
+export async function listEvidenceWithErasedStatements(db: Database, { evidenceIds }: { evidenceIds: string[] }): Promise<string[]> {
+	if (evidenceIds.length === 0) return []
+	const rows = await selectRows<{ id: string }>(
+		db,
+		sql`select e.id from passport_evidence e
+			where e.id = any(${sql.param(evidenceIds)}::uuid[]) and e.source_kind = 'xapi_statement'
+				and not exists (select 1 from passport_evidence_statements l where l.evidence_id = e.id)`,
+	)
+	return rows.map((row) => row.id)
+}
+
 /** The distinct people the given statements are matched to (a batch's, by the primary key). */
 export async function listXapiStatementPeople(db: Database, { tenantId, statementIds }: { tenantId: string; statementIds: string[] }): Promise<string[]> {
 	if (statementIds.length === 0) return []
