@@ -10,7 +10,7 @@ import { invalidForm, parseForm, readForm, refusedForm, requireIntent } from '..
 import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.server.ts'
 import { rowFromQuery } from '../core/route-params.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
-import { XAPI_SCOPES, xapiClientConstraint, xapiClientSchema, xapiClientStateSchema } from '../features/xapi/client-schema.ts'
+import { XAPI_CLIENT_VERSIONS, XAPI_SCOPES, xapiClientConstraint, xapiClientSchema, xapiClientStateSchema } from '../features/xapi/client-schema.ts'
 import { askedUnit, changeXapiClient, registerXapiClient, setXapiClientActive, showXapiClients, xapiClientsOf } from '../features/xapi/clients.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDateTime } from '../utils/format.ts'
@@ -162,6 +162,7 @@ export default function XapiClients() {
 							t('xapiClients.name'),
 							t('xapiClients.key'),
 							t('xapiClients.scopesShort'),
+							t('xapiClients.version'),
 							t('xapiClients.state'),
 							t('xapiClients.lastUsed'),
 							t('xapiClients.statementCount'),
@@ -178,6 +179,7 @@ export default function XapiClients() {
 									<code>{client.key}</code>
 								</td>
 								<td>{client.scopes.map((scope) => t(`xapiClients.scopeShort.${scope}`)).join(', ')}</td>
+								<td>{client.xapiVersion ?? t('xapiClients.versionBoth')}</td>
 								<td>{t(client.active ? 'xapiClients.active' : 'xapiClients.inactive')}</td>
 								<td>{client.lastUsedAt ? formatDateTime(new Date(client.lastUsedAt), i18n.language) : t('xapiClients.never')}</td>
 								<td>{client.statementCount.toLocaleString(i18n.language)}</td>
@@ -213,7 +215,7 @@ export default function XapiClients() {
 }
 
 type Reply = Exclude<ReturnType<typeof useActionData<typeof action>>, { registered: unknown }>
-type Editing = { id: string; name: string; scopes: string[] } | null
+type Editing = { id: string; name: string; scopes: string[]; xapiVersion: string | null } | null
 
 /** Registers a client, or changes the one being edited: its name and its scopes as plain-language checkboxes; each error beside its field. */
 function ClientForm({ editing, unitParam, lastResult, busy }: { editing: Editing; unitParam: string | null; lastResult: Reply; busy: boolean }) {
@@ -226,11 +228,11 @@ function ClientForm({ editing, unitParam, lastResult, busy }: { editing: Editing
 		onValidate: ({ formData }) => parseWithZod(formData, { schema: xapiClientSchema }),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		defaultValue: editing ? { name: editing.name, scopes: editing.scopes } : { scopes: ['statements/write'] },
+		defaultValue: editing ? { name: editing.name, scopes: editing.scopes, xapiVersion: editing.xapiVersion ?? 'both' } : { scopes: ['statements/write'], xapiVersion: 'both' },
 	})
 	const scopesError = errorText(fields.scopes.errors)
 	const boxes = getCollectionProps(fields.scopes, { type: 'checkbox', options: [...XAPI_SCOPES], ariaAttributes: false })
-	const labels = { name: t('xapiClients.name'), scopes: t('xapiClients.scopes') }
+	const labels = { name: t('xapiClients.name'), scopes: t('xapiClients.scopes'), xapiVersion: t('xapiClients.versionLabel') }
 	return (
 		<Form method="post" action={pageHref(unitParam, editing ? { bewerk: editing.id } : {})} className="form" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value={editing ? 'save' : 'register'} />
@@ -241,6 +243,7 @@ function ClientForm({ editing, unitParam, lastResult, busy }: { editing: Editing
 					{ meta: fields.name, label: labels.name },
 					// The summary's link goes to the first box, which carries the field's id.
 					{ meta: fields.scopes, label: labels.scopes },
+					{ meta: fields.xapiVersion, label: labels.xapiVersion },
 				]}
 			/>
 			<Field meta={fields.name} label={labels.name} hint={t('xapiClients.nameHint')} />
@@ -264,6 +267,13 @@ function ClientForm({ editing, unitParam, lastResult, busy }: { editing: Editing
 					</p>
 				) : null}
 			</fieldset>
+			<Field
+				meta={fields.xapiVersion}
+				label={labels.xapiVersion}
+				hint={t('xapiClients.versionHint')}
+				as="select"
+				options={XAPI_CLIENT_VERSIONS.map((value) => ({ value, label: value === 'both' ? t('xapiClients.versionBoth') : value }))}
+			/>
 			<p className="form-actions">
 				<button type="submit" className="button" disabled={busy}>
 					{editing ? t('xapiClients.save') : t('xapiClients.register')}

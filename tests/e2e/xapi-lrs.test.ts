@@ -60,6 +60,22 @@ describe('xAPI isolation between units', () => {
 		expect((await call(writer, '/statements', { headers: { 'X-Experience-API-Version': '0.9' } })).status).toBe(400)
 	})
 
+	test("a client registered for one version is answered in it: without a version header, and when it asks for the other", async () => {
+		const old = await plantXapiClient(e2e.owner.db, { unit: 'rvo', xapiVersion: '1.0.3' })
+		const both = await plantXapiClient(e2e.owner.db, { unit: 'rvo' })
+		const unversioned = (client: PlantedXapiClient) => fetch(`${e2e.portal.url}/xapi/statements`, { headers: { Authorization: client.authorization } })
+		const withoutHeader = await unversioned(old)
+		expect([withoutHeader.status, withoutHeader.headers.get('x-experience-api-version')]).toEqual([400, '1.0.3'])
+		const fromBoth = await unversioned(both)
+		expect([fromBoth.status, fromBoth.headers.get('x-experience-api-version')]).toEqual([400, '2.0.0'])
+		const otherVersion = await call(old, '/statements')
+		expect([otherVersion.status, otherVersion.headers.get('x-experience-api-version')]).toEqual([400, '1.0.3'])
+		const id = randomUUID()
+		expect((await call(old, '/statements', { method: 'POST', body: JSON.stringify(statementOf(id)), headers: { 'X-Experience-API-Version': '1.0.3' } })).status).toBe(200)
+		const read = await call(old, `/statements?statementId=${id}`, { headers: { 'X-Experience-API-Version': '1.0.3' } })
+		expect([read.status, read.headers.get('x-experience-api-version')]).toEqual([200, '1.0.3'])
+	})
+
 	test('a signed statement whose signature verifies against its x5c certificate is stored; a forged one is refused', async () => {
 		const client = await plantXapiClient(e2e.owner.db, { unit: 'rvo' })
 		const x5c = [new X509Certificate(TEST_SIGNER.certificate).raw.toString('base64')]

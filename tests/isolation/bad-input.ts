@@ -319,6 +319,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 			{ name: 'a name of 201 characters', form: () => ({ intent: 'register', name: 'x'.repeat(201), scopes: ['statements/write'] }), field: 'name', message: 'De naam is te lang: hoogstens 200 tekens.' },
 			{ name: 'no scopes', form: () => ({ intent: 'register', name: 'Zonder rechten' }), field: 'scopes', message: 'Kies ten minste één recht voor het systeem.' },
 			{ name: 'a scope that does not exist', form: () => ({ intent: 'register', name: 'Verzonnen recht', scopes: ['statements/delete'] }), field: 'scopes', message: 'Kies ten minste één recht voor het systeem.' },
+			{ name: 'a version that does not exist', form: () => ({ intent: 'register', name: 'Verzonnen versie', scopes: ['statements/write'], xapiVersion: '0.95' }), field: 'xapiVersion', message: 'Kies de xAPI-versie van het systeem: beide, 2.0.0 of 1.0.3.' },
 		],
 	},
 	'routes/uitvoeringen.nieuw': {

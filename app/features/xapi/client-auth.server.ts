@@ -42,15 +42,20 @@ export async function requireXapiClient(sent: Request, context: LeerpleinContext
 	const meant = await alternateRequest(sent)
 	if (!meant.ok) throw xapiFailed(sent, meant)
 	const request = meant.value
-	// A version this store speaks, else its own: each version's refusals carry that version.
-	const spoken = context.config.xapiVersions
+	// A version this store speaks — or, for a client registered with one version, that one — else
+	// its own: each version's refusals carry that version, and a request without one is answered in it.
 	const asked = parseXapiVersion(request.headers.get('x-experience-api-version'))
-	const version = asked && spoken.includes(asked) ? asked : null
-	const answered = { 'X-Experience-API-Version': version ?? spoken[0]! }
+	const speaking = (spoken: readonly XapiVersion[]) => {
+		const version = asked && spoken.includes(asked) ? asked : null
+		return { version, answered: { 'X-Experience-API-Version': version ?? spoken[0]! } }
+	}
 	const credentials = basicCredentials(request.headers.get('authorization'))
 	const found = credentials ? await findXapiClientByKey(context.db, { key: credentials.key }) : null
 	if (!credentials || !found || !found.active || !sameHash(found.secretHash, hashXapiSecret(credentials.secret)))
-		throw xapiError(request, 401, 'send the key and secret of an active xAPI client of Leerplein by basic authentication', { ...challenge, ...answered })
+		throw xapiError(request, 401, 'send the key and secret of an active xAPI client of Leerplein by basic authentication', { ...challenge, ...speaking(context.config.xapiVersions).answered })
+	const own = parseXapiVersion(found.xapiVersion)
+	const spoken = own && context.config.xapiVersions.includes(own) ? [own] : context.config.xapiVersions
+	const { version, answered } = speaking(spoken)
 	if (!version) throw xapiError(request, 400, `send X-Experience-API-Version: ${spoken.join(' or ')}`, answered)
 	if (!methods.includes(request.method)) throw methodNotAllowed(request, methods)
 	const rule = context.config.rateLimits.xapiClient

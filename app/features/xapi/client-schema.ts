@@ -9,6 +9,9 @@ import type { ErrorCode } from '../../core/error-codes.ts'
 export const XAPI_SCOPES = ['statements/write', 'statements/read/mine', 'statements/read', 'state'] as const
 export type XapiScope = (typeof XAPI_SCOPES)[number]
 
+/** What the version field offers: both of the store's versions (by the request's header), or one. */
+export const XAPI_CLIENT_VERSIONS = ['both', '2.0.0', '1.0.3'] as const
+
 const scopesRequired = 'XAPI_CLIENT_SCOPES_REQUIRED' satisfies ErrorCode
 const isXapiScope = (value: string): value is XapiScope => (XAPI_SCOPES as readonly string[]).includes(value)
 
@@ -26,6 +29,11 @@ export const xapiClientSchema = z.object({
 		.min(1, { error: scopesRequired })
 		.refine((values) => values.every(isXapiScope), { error: scopesRequired })
 		.transform((values) => values.filter(isXapiScope)),
+	/** The one version the system speaks, or `both`: whichever its version header asks for. */
+	xapiVersion: z
+		.enum(XAPI_CLIENT_VERSIONS, { error: 'XAPI_CLIENT_VERSION_REQUIRED' satisfies ErrorCode })
+		.default('both')
+		.transform((value) => (value === 'both' ? null : value)),
 })
 
 export type XapiClientInput = z.infer<typeof xapiClientSchema>

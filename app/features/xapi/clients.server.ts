@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { listTenants } from '@leerplein/db/tenants'
 import { insertXapiClient, listXapiClients, updateXapiClient } from '@leerplein/db/xapi'
-import { can, holdsRole, isUuid, type Actor, type Resource } from '@leerplein/domain'
+import { can, holdsRole, isUuid, parseXapiVersion, type Actor, type Resource, type XapiVersion } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashXapiSecret } from './client-auth.server.ts'
 import type { XapiClientInput, XapiScope } from './client-schema.ts'
@@ -28,6 +28,8 @@ export type XapiClientView = {
 	name: string
 	key: string
 	scopes: XapiScope[]
+	/** The one version the system speaks; null: both, by its header. */
+	xapiVersion: XapiVersion | null
 	active: boolean
 	lastUsedAt: string | null
 	statementCount: number
@@ -77,6 +79,7 @@ export async function showXapiClients(ctx: ServiceContext, { actor, unitId }: { 
 						name: client.name,
 						key: client.key,
 						scopes: client.scopes as XapiScope[],
+						xapiVersion: parseXapiVersion(client.xapiVersion),
 						active: client.active,
 						lastUsedAt: client.lastUsedAt?.toISOString() ?? null,
 						statementCount: client.statementCount,
@@ -107,17 +110,17 @@ export async function registerXapiClient(
 	const key = `xapi-${randomBytes(12).toString('hex')}`
 	const secret = randomBytes(32).toString('base64url')
 	return inTenant(ctx, { tenantId, userId: actor.userId }, async (tx) => {
-		const client = await insertXapiClient(tx, { tenantId, name: input.name, key, secretHash: hashXapiSecret(secret), scopes: [...input.scopes] })
-		await audit(ctx, tx, { actor, tenantId, action: 'xapi.client_registered', objectType: 'xapi_client', objectId: client.id, after: { name: client.name, key, scopes: client.scopes } })
+		const client = await insertXapiClient(tx, { tenantId, name: input.name, key, secretHash: hashXapiSecret(secret), scopes: [...input.scopes], xapiVersion: input.xapiVersion })
+		await audit(ctx, tx, { actor, tenantId, action: 'xapi.client_registered', objectType: 'xapi_client', objectId: client.id, after: { name: client.name, key, scopes: client.scopes, xapiVersion: client.xapiVersion } })
 		return { id: client.id, name: client.name, key, secret }
 	})
 }
 
-/** Changes a client's name and scopes; another unit's client (or none) is not found. Audited with before and after. */
+/** Changes a client's name, scopes and version; another unit's client (or none) is not found. Audited with before and after. */
 export async function changeXapiClient(ctx: ServiceContext, { actor, unitId, input }: { actor: Actor; unitId: string | null; input: XapiClientInput }): Promise<ServiceResult<null>> {
 	const clientId = input.id
 	if (!clientId) return refuse('not_found', 'XAPI_CLIENT_NOT_FOUND')
-	return updateClient(ctx, { actor, unitId, clientId, fields: { name: input.name, scopes: [...input.scopes] }, action: 'xapi.client_changed' })
+	return updateClient(ctx, { actor, unitId, clientId, fields: { name: input.name, scopes: [...input.scopes], xapiVersion: input.xapiVersion }, action: 'xapi.client_changed' })
 }
 
 /** Deactivates a client (its credentials get 401 from then on) or activates it again; audited. */
@@ -130,7 +133,7 @@ export async function setXapiClientActive(
 
 async function updateClient(
 	ctx: ServiceContext,
-	{ actor, unitId, clientId, fields, action }: { actor: Actor; unitId: string | null; clientId: string; fields: { name?: string; scopes?: string[]; active?: boolean }; action: string },
+	{ actor, unitId, clientId, fields, action }: { actor: Actor; unitId: string | null; clientId: string; fields: { name?: string; scopes?: string[]; active?: boolean; xapiVersion?: string | null }; action: string },
 ): Promise<ServiceResult<null>> {
 	const unit = xapiUnitFor(actor, unitId)
 	if (!unit.ok) return unit
@@ -140,7 +143,7 @@ async function updateClient(
 		// Row-level security hides another unit's client: it is not found, and nothing changes.
 		const changed = await updateXapiClient(tx, { clientId, fields })
 		if (!changed) throw refusal('not_found', 'XAPI_CLIENT_NOT_FOUND')
-		const shown = ({ name, scopes, active }: { name: string; scopes: string[]; active: boolean }) => ({ name, scopes, active })
+		const shown = ({ name, scopes, active, xapiVersion }: { name: string; scopes: string[]; active: boolean; xapiVersion: string | null }) => ({ name, scopes, active, xapiVersion })
 		await audit(ctx, tx, { actor, tenantId, action, objectType: 'xapi_client', objectId: clientId, before: shown(changed.before), after: shown(changed.after) })
 		return null
 	})

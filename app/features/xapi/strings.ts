@@ -21,6 +21,10 @@ export const nl = {
 		key: 'Sleutel',
 		scopes: 'Wat mag het systeem?',
 		scopesShort: 'Rechten',
+		version: 'xAPI-versie',
+		versionLabel: 'Welke xAPI-versie spreekt het systeem?',
+		versionHint: 'Meestal "beide": het systeem zegt bij elk verzoek welke versie het bedoelt. Kies één versie als het systeem die header soms weglaat; dan antwoordt Leerplein in die versie.',
+		versionBoth: 'beide (volgens het verzoek)',
 		scope: {
 			'statements/write': 'Leerervaringen aanleveren (statements schrijven)',
 			'statements/read/mine': 'De eigen aangeleverde leerervaringen teruglezen',
@@ -88,6 +92,10 @@ export const en: typeof nl = {
 		key: 'Key',
 		scopes: 'What may the system do?',
 		scopesShort: 'Rights',
+		version: 'xAPI version',
+		versionLabel: 'Which xAPI version does the system speak?',
+		versionHint: 'Usually "both": the system says with every request which version it means. Choose one version when the system sometimes leaves that header out; Leerplein then answers in that version.',
+		versionBoth: 'both (as the request says)',
 		scope: {
 			'statements/write': 'Send learning experiences (write statements)',
 			'statements/read/mine': 'Read back the learning experiences it sent',
@@ -139,6 +147,7 @@ export const nlErrors = {
 	XAPI_CLIENT_NAME_REQUIRED: 'Vul de naam van het systeem in.',
 	XAPI_CLIENT_NAME_TOO_LONG: 'De naam is te lang: hoogstens 200 tekens.',
 	XAPI_CLIENT_SCOPES_REQUIRED: 'Kies ten minste één recht voor het systeem.',
+	XAPI_CLIENT_VERSION_REQUIRED: 'Kies de xAPI-versie van het systeem: beide, 2.0.0 of 1.0.3.',
 }
 
 export const enErrors: Record<keyof typeof nlErrors, string> = {
@@ -146,4 +155,5 @@ export const enErrors: Record<keyof typeof nlErrors, string> = {
 	XAPI_CLIENT_NAME_REQUIRED: 'Enter the name of the system.',
 	XAPI_CLIENT_NAME_TOO_LONG: 'The name is too long: at most 200 characters.',
 	XAPI_CLIENT_SCOPES_REQUIRED: 'Choose at least one right for the system.',
+	XAPI_CLIENT_VERSION_REQUIRED: 'Choose the xAPI version of the system: both, 2.0.0 or 1.0.3.',
 }

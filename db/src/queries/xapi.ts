@@ -15,19 +15,19 @@ export type NewXapiStatement = typeof xapiStatements.$inferInsert
 export type XapiDocumentRow = typeof xapiDocuments.$inferSelect
 export type XapiDocumentKind = XapiDocumentRow['kind']
 
-export type XapiCredential = { id: string; tenantId: string; name: string; secretHash: string; scopes: string[]; active: boolean }
+export type XapiCredential = { id: string; tenantId: string; name: string; secretHash: string; scopes: string[]; active: boolean; xapiVersion: string | null }
 
 /** A client by its public key, across units (signed, `xapi_client_by_key`); the caller compares the secret. */
 export async function findXapiClientByKey(db: Database, { key }: { key: string }): Promise<XapiCredential | null> {
 	const claim = await signClaimFor(db, ['xapi-client', key])
-	const [row] = await selectRows<{ id: string; tenant_id: string; name: string; secret_hash: string; scopes: string[] | string; active: boolean }>(
+	const [row] = await selectRows<{ id: string; tenant_id: string; name: string; secret_hash: string; scopes: string[] | string; active: boolean; xapi_version: string | null }>(
 		db,
-		sql`select id, tenant_id, name, secret_hash, scopes, active from xapi_client_by_key(${key}, ${claim.expiresMs}::bigint, ${claim.mac})`,
+		sql`select id, tenant_id, name, secret_hash, scopes, active, xapi_version from xapi_client_by_key(${key}, ${claim.expiresMs}::bigint, ${claim.mac})`,
 	)
 	if (!row) return null
 	// postgres.js under a raw select may hand an array over as its text form.
 	const scopes = Array.isArray(row.scopes) ? row.scopes : row.scopes.replace(/^\{|\}$/g, '').split(',').filter(Boolean)
-	return { id: row.id, tenantId: row.tenant_id, name: row.name, secretHash: row.secret_hash, scopes, active: row.active }
+	return { id: row.id, tenantId: row.tenant_id, name: row.name, secretHash: row.secret_hash, scopes, active: row.active, xapiVersion: row.xapi_version }
 }
 
 export async function insertXapiClient(db: Database, client: typeof xapiClients.$inferInsert): Promise<XapiClientRow> {
@@ -51,7 +51,7 @@ export async function recordXapiClientUse(db: Database, { clientId, statements, 
 /** Changes a client's name, scopes or active state (the only columns the app role may change, ADR 039); the row as it was, or null when the unit has no such client. */
 export async function updateXapiClient(
 	db: Database,
-	{ clientId, fields }: { clientId: string; fields: Partial<Pick<XapiClientRow, 'name' | 'scopes' | 'active'>> },
+	{ clientId, fields }: { clientId: string; fields: Partial<Pick<XapiClientRow, 'name' | 'scopes' | 'active' | 'xapiVersion'>> },
 ): Promise<{ before: XapiClientRow; after: XapiClientRow } | null> {
 	const [before] = await db.select().from(xapiClients).where(eq(xapiClients.id, clientId)).for('update')
 	if (!before) return null

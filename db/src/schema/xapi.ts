@@ -29,6 +29,12 @@ export const xapiClients = pgTable(
 		/** 'statements/write', 'statements/read/mine', 'statements/read' (all of the unit's), 'state' (documents). */
 		scopes: text().array().notNull(),
 		active: boolean().notNull().default(true),
+		/**
+		 * The one xAPI version this system speaks (`2.0.0` or `1.0.3`), or null: whichever of the
+		 * store's its version header asks for. Set, a request without the header is answered (and
+		 * refused) in that version, as that version requires (ADR 039, "A client's version").
+		 */
+		xapiVersion: text(),
 		lastUsedAt: timestamp({ withTimezone: true }),
 		statementCount: bigint({ mode: 'number' }).notNull().default(0),
 		createdAt: createdAt(),
@@ -36,6 +42,7 @@ export const xapiClients = pgTable(
 	(t) => [
 		check('xapi_clients_name', sql`length(${t.name}) between 1 and 200`),
 		check('xapi_clients_scopes', sql`${t.scopes} <@ array['statements/write', 'statements/read/mine', 'statements/read', 'state']::text[]`),
+		check('xapi_clients_version', sql`${t.xapiVersion} is null or ${t.xapiVersion} in ('2.0.0', '1.0.3')`),
 		index().on(t.tenantId),
 		ownUnitPolicy('xapi_clients', t.tenantId),
 	],
@@ -97,8 +104,9 @@ export const xapiStatements = pgTable(
 		index().on(t.tenantId, t.objectAgentKey, t.stored),
 		index('xapi_statements_agent_keys_index').using('gin', t.agentKeys),
 		index('xapi_statements_activity_ids_index').using('gin', t.activityIds),
-		// A person's statements, newest first (the rules that turn them into passport evidence).
-		index().on(t.tenantId, t.personId, t.stored),
+		// A person's statements (privacy's export and erasure), and by verb in the order they happened:
+		// the rules that turn them into passport evidence read only the rules' verbs (ADR 039).
+		index().on(t.tenantId, t.personId, t.verbId, t.timestamp),
 		// The unit's unmatched actors (the coordinator's list, re-matching): only the unmatched rows.
 		index('xapi_statements_unmatched_index').on(t.tenantId, t.actorKey, t.stored).where(sql`${t.personId} is null`),
 		ownUnitPolicy('xapi_statements', t.tenantId),
