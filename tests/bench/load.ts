@@ -103,5 +103,30 @@ export async function timeConcurrently(times: number, concurrency: number, task:
 	return { latency: summarise(samples), perSecond: times / seconds, seconds }
 }
 
+/**
+ * Starts `times` runs of `task` at a steady `perSecond`, whether or not earlier runs have answered
+ * (an open loop: independent systems do not wait for each other's answers), and summarises each
+ * run's duration: the latency users meet at that load, where a closed loop measures saturation.
+ */
+export async function timeAtRate(times: number, perSecond: number, task: (i: number) => Promise<unknown>) {
+	const samples: number[] = []
+	const runs: Promise<void>[] = []
+	const started = performance.now()
+	for (let i = 0; i < times; i++) {
+		const wait = started + (i * 1000) / perSecond - performance.now()
+		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+		runs.push(
+			(async () => {
+				const t0 = performance.now()
+				await task(i)
+				samples.push(performance.now() - t0)
+			})(),
+		)
+	}
+	await Promise.all(runs)
+	const seconds = (performance.now() - started) / 1000
+	return { latency: summarise(samples), perSecond: times / seconds, seconds }
+}
+
 export const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(value < 10 ? 1 : 0)} ms` : '–')
 export const perSecond = (value: number) => `${Math.round(value).toLocaleString('en-US')}/s`
