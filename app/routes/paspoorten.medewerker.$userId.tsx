@@ -18,6 +18,7 @@ import { revokeEvidence } from '../features/passport/revoke-evidence.server.ts'
 import { showPersonPassport } from '../features/passport/show-person-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { calendarDay, formatDate } from '../utils/format.ts'
+import { XAPI_VOIDED_REASON } from '../features/xapi/evidence-rule-schema.ts'
 
 // One person's passport for their manager and their unit's coordinators (ADR 031, evidence on a
 // screen): the dots, every piece of evidence with its state, and the history. A coordinator revokes
@@ -176,7 +177,7 @@ function EvidenceTable({ data, competencyId, name }: { data: Loaded; competencyI
 											? t('passportPerson.revokedOn', {
 													date: formatDate(new Date(piece.revokedAt), i18n.language),
 													who: piece.revokedByName ?? t('passportPerson.revokedBySystem'),
-													reason: piece.revokedReason ?? '',
+													reason: piece.revokedReason === XAPI_VOIDED_REASON ? t('passportPerson.revokedVoided') : (piece.revokedReason ?? ''),
 												})
 											: piece.supersededBy
 												? piece.supersededReason

@@ -150,6 +150,16 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		expect(await history.locator('.xapi-evidence-statements li').first().textContent()).toContain('LIMS van RVO')
 		await accessibleAt320(fatima)
 
+		// The system voids the analysis that completed Anna's count: without it the rule is not met on that day,
+		// so Leerplein withdraws the piece, in the voiding batch's own transaction, and her dot is no longer green.
+		const voiding = { actor: { objectType: 'Agent', account: { homePage: HOME, name: 'lims' } }, verb: { id: 'http://adlnet.gov/expapi/verbs/voided' }, object: { objectType: 'StatementRef', id: batch[2]!.id } }
+		expect((await post([voiding])).status).toBe(200)
+		const [withdrawn] = await e2e.owner.db.select({ revokedAt: schema.passportEvidence.revokedAt, revokedReason: schema.passportEvidence.revokedReason, revokedBy: schema.passportEvidence.revokedBy }).from(schema.passportEvidence).where(eq(schema.passportEvidence.id, evidence[0]!.id))
+		expect(withdrawn).toMatchObject({ revokedAt: expect.any(Date), revokedReason: 'xapi_statement_voided', revokedBy: null })
+		expect(await dotOf(anna.id)).not.toBe('green')
+		await fatima.reload()
+		await fatima.getByText('door Leerplein: het systeem dat de leerrecord aanleverde, heeft die ongeldig verklaard', { exact: false }).waitFor()
+
 		// NVWA's coordinator sees no rule of RVO's, cannot preview it nor switch it off, and NVWA's rules page lists none.
 		const peter = await e2e.newPage()
 		await signInAs(peter, PETER, { returnTo: PATH })
@@ -164,11 +174,11 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		const read = await fetch(`${e2e.portal.url}/xapi/statements?statementId=${batch[0]!.id}`, { headers: { 'X-Experience-API-Version': '2.0.0', Authorization: nvwaClient.authorization } })
 		expect(read.status).toBe(404)
 
-		// RVO's coordinator switches the rule off; the evidence stays. Audited throughout.
+		// RVO's coordinator switches the rule off; the evidence it gave stays (Bram's dot stays green). Audited throughout.
 		await fatima.goto(`${e2e.portal.url}${PATH}`)
 		await fatima.getByRole('button', { name: 'Regel Salmonella-PCR 3× per jaar uitschakelen' }).click()
 		await fatima.getByRole('status').filter({ hasText: 'De regel staat uit.' }).waitFor()
-		expect(await dotOf(anna.id)).toBe('green')
+		expect(await dotOf(bram.id)).toBe('green')
 		const trail = await e2e.owner.db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(and(eq(schema.auditLog.tenantId, rvoId), eq(schema.auditLog.objectId, rule!.id)))
 		expect(trail.map((row) => row.action).sort()).toEqual(['xapi.rule.activate', 'xapi.rule.create', 'xapi.rule.deactivate'])
 	})

@@ -64,3 +64,6 @@ export const evidenceRuleConstraint = getZodConstraint(ruleFields)
 
 /** Switching a rule on or off names it. */
 export const ruleSwitchSchema = z.object({ ruleId: z.uuid({ error: 'XAPI_RULE_NOT_FOUND' satisfies ErrorCode }) })
+
+/** Why Leerplein withdrew a piece of evidence itself: a statement it rested on was voided (ADR 039); the history says so in words. */
+export const XAPI_VOIDED_REASON = 'xapi_statement_voided'

@@ -1,6 +1,8 @@
 import { settlePendingPassports, type Database } from '@leerplein/db'
-import { insertRuleEvidence, listActiveXapiEvidenceRules, listGreenPeople, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
-import { amsterdamDate, ruleEvidenceRef, ruleOutcome, type StatementRule } from '@leerplein/domain'
+import { insertRuleEvidence, listActiveXapiEvidenceRules, listEvidenceRestingOn, listGreenPeople, listXapiEvidenceRulesById, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
+import { revokeEvidence } from '@leerplein/db/passport'
+import { amsterdamDate, ruleEvidenceRef, ruleMetOn, ruleOutcome, type StatementRule } from '@leerplein/domain'
+import { XAPI_VOIDED_REASON } from './evidence-rule-schema.ts'
 
 // Statements that count (ADR 039): after a batch is stored, after a rule is switched on, after
 // people are matched again — in the caller's transaction, so the evidence trigger settles the
@@ -94,4 +96,28 @@ export async function previewXapiEvidenceRule(tx: Database, { tenantId, rule, no
 		throw error
 	}
 	throw new Error('previewXapiEvidenceRule: the savepoint ended without an outcome')
+}
+
+/**
+ * After statements are voided, in the voiding batch's transaction: each piece of evidence that
+ * rested on one of them is weighed again without them. A piece whose day its rule no longer meets
+ * is revoked by Leerplein (`xapi_statement_voided`); then the unit's rules are evaluated again for
+ * those people, as another day may count now. Answers how many pieces were revoked.
+ */
+export async function withdrawEvidenceOfVoided(tx: Database, { tenantId, voidedIds, now }: { tenantId: string; voidedIds: string[]; now: Date }): Promise<number> {
+	const pieces = await listEvidenceRestingOn(tx, { tenantId, statementIds: voidedIds })
+	if (pieces.length === 0) return 0
+	const rules = await listXapiEvidenceRulesById(tx, { tenantId, ids: [...new Set(pieces.map((piece) => piece.ruleId))] })
+	const personIds = [...new Set(pieces.map((piece) => piece.userId))]
+	// Read after the voiding: the voided statements are left out (listRuleStatements reads unvoided ones).
+	const statements = await listRuleStatements(tx, { tenantId, verbIds: [...new Set(rules.map((rule) => rule.verbId))], personIds })
+	let revoked = 0
+	for (const piece of pieces) {
+		const rule = rules.find((candidate) => candidate.id === piece.ruleId)!
+		const own = statements.filter((statement) => statement.personId === piece.userId)
+		if (ruleMetOn(ruleOf(rule), own, piece.occurredOn, { now })) continue
+		if (await revokeEvidence(tx, { evidenceId: piece.evidenceId, revokedBy: null, revokedAt: now, reason: XAPI_VOIDED_REASON })) revoked++
+	}
+	await evaluateXapiEvidenceRules(tx, { tenantId, personIds, now })
+	return revoked
 }

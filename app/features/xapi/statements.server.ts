@@ -11,7 +11,7 @@ import {
 import { agentKeyOfParameter, checkSignature, checkStatement, completeStatement, formatStatement, indexStatement, isUuid, isVoiding, normalizeStatement, sameStatement, XAPI_SIGNATURE, type XapiVersion } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 import type { XapiClient } from './client-auth.server.ts'
-import { evaluateXapiEvidenceRulesAfterBatch } from './evidence-rules.server.ts'
+import { evaluateXapiEvidenceRulesAfterBatch, withdrawEvidenceOfVoided } from './evidence-rules.server.ts'
 import { withXapiPeople } from './people.server.ts'
 import { xapiRefuse, type XapiFailure, type XapiResult } from './protocol.server.ts'
 
@@ -107,6 +107,8 @@ export async function storeXapiStatements(
 			await withXapiPeople(tx, client, fresh.map((entry) => entry.row)),
 		)
 		await voidXapiStatements(tx, { ids: targets })
+		// Evidence that rested on a voided statement is weighed again without it (ADR 039).
+		await withdrawEvidenceOfVoided(tx, { tenantId: client.tenantId, voidedIds: targets, now })
 		// Statements that count: the unit's active rules, for the batch's people, before the commit.
 		await evaluateXapiEvidenceRulesAfterBatch(tx, { tenantId: client.tenantId, statementIds: fresh.map((entry) => entry.row.id), now })
 		await recordXapiClientUse(tx, { clientId: client.clientId, statements: fresh.length, now })

@@ -127,11 +127,11 @@ export async function getEvidenceFacts(db: Database, { evidenceId }: { evidenceI
 const stillCounts = (evidenceId: string) => and(eq(passportEvidence.id, evidenceId), isNull(passportEvidence.revokedAt), isNull(passportEvidence.supersededBy))
 
 /**
- * Revokes a piece that still counts, with the reason; false when it no longer counted (someone
- * revoked or corrected it first). The evidence trigger marks the person; their dots are settled
+ * Revokes a piece that still counts, with the reason (by a person, or by Leerplein itself: no
+ * one); false when it no longer counted (someone revoked or corrected it first). The evidence trigger marks the person; their dots are settled
  * before the transaction commits.
  */
-export async function revokeEvidence(db: Database, { evidenceId, revokedBy, revokedAt, reason }: { evidenceId: string; revokedBy: string; revokedAt: Date; reason: string }): Promise<boolean> {
+export async function revokeEvidence(db: Database, { evidenceId, revokedBy, revokedAt, reason }: { evidenceId: string; revokedBy: string | null; revokedAt: Date; reason: string }): Promise<boolean> {
 	const rows = await db.update(passportEvidence).set({ revokedAt, revokedBy, revokedReason: reason }).where(stillCounts(evidenceId)).returning({ id: passportEvidence.id })
 	return rows.length === 1
 }

@@ -194,3 +194,23 @@ export async function listGreenPeople(db: Database, { tenantId, competencyId }: 
 		.where(and(eq(passportStatus.tenantId, tenantId), eq(passportStatus.competencyId, competencyId), eq(passportStatus.status, 'green')))
 	return rows.map((row) => row.userId)
 }
+
+export type EvidenceRestingOn = { evidenceId: string; userId: string; ruleId: string; occurredOn: string }
+
+/** The pieces of evidence that still count and rest on one of these statements, each once with its rule and day. */
+export async function listEvidenceRestingOn(db: Database, { tenantId, statementIds }: { tenantId: string; statementIds: string[] }): Promise<EvidenceRestingOn[]> {
+	if (statementIds.length === 0) return []
+	const rows = await selectRows<{ evidence_id: string; user_id: string; rule_id: string; occurred_on: string }>(
+		db,
+		sql`select distinct e.id as evidence_id, e.user_id, l.rule_id, e.occurred_on::text as occurred_on
+			from passport_evidence_statements l join passport_evidence e on e.id = l.evidence_id
+			where l.tenant_id = ${tenantId} and l.statement_id = any(${sql.param(statementIds)}::uuid[]) and e.revoked_at is null and e.superseded_by is null`,
+	)
+	return rows.map((row) => ({ evidenceId: row.evidence_id, userId: row.user_id, ruleId: row.rule_id, occurredOn: row.occurred_on }))
+}
+
+/** The unit's rules with these ids, switched on or off (a rule that gave evidence may be off now). */
+export async function listXapiEvidenceRulesById(db: Database, { tenantId, ids }: { tenantId: string; ids: string[] }): Promise<XapiEvidenceRuleRow[]> {
+	if (ids.length === 0) return []
+	return db.select().from(xapiEvidenceRules).where(and(eq(xapiEvidenceRules.tenantId, tenantId), inArray(xapiEvidenceRules.id, ids)))
+}

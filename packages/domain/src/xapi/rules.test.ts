@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { fitsPattern, matchesRule, ruleEvidenceRef, ruleOutcome, type RuleStatement, type StatementRule } from './rules.ts'
+import { fitsPattern, matchesRule, ruleEvidenceRef, ruleMetOn, ruleOutcome, type RuleStatement, type StatementRule } from './rules.ts'
 
 const PERFORMED = 'https://w3id.org/xapi/dod-isd/verbs/performed'
 const now = new Date('2026-12-05T12:00:00Z')
@@ -112,5 +112,17 @@ describe('n matching statements within m months', () => {
 
 	test('one evidence reference per rule and day', () => {
 		expect(ruleEvidenceRef('r1', '2026-03-10')).toBe('rule:r1:2026-03-10')
+	})
+
+	test("met on a day: the latest moment among that day's and earlier statements falls on it; voided ones do not count", () => {
+		const statements = [statement('2026-03-01T09:00:00Z'), statement('2026-04-01T09:00:00Z'), statement('2026-05-01T09:00:00Z'), statement('2026-06-01T09:00:00Z')]
+		expect(ruleMetOn(rule, statements, '2026-05-01', { now })).toBe(true)
+		expect(ruleMetOn(rule, statements, '2026-06-01', { now })).toBe(true)
+		// A day on which no statement completed the count.
+		expect(ruleMetOn(rule, statements, '2026-05-15', { now })).toBe(false)
+		// Voided, the May statement leaves May's count unmet; June's still stands on March, April and June.
+		const voided = statements.map((s, index) => (index === 2 ? { ...s, voided: true } : s))
+		expect(ruleMetOn(rule, voided, '2026-05-01', { now })).toBe(false)
+		expect(ruleMetOn(rule, voided, '2026-06-01', { now })).toBe(true)
 	})
 })

@@ -91,3 +91,17 @@ export function ruleOutcome(rule: StatementRule, statements: readonly RuleStatem
  * `passport_evidence_once` makes evaluating again, or a later statement of the same day, a no-op.
  */
 export const ruleEvidenceRef = (ruleId: string, day: CalendarDate) => `rule:${ruleId}:${day}`
+
+/**
+ * Whether the rule is met on `day` by these statements, those of later days left out: the latest
+ * moment they meet it falls on that very day. A piece of evidence of that day stands; when a
+ * statement it rested on is voided and this no longer holds, it is withdrawn.
+ */
+export function ruleMetOn(rule: StatementRule, statements: readonly RuleStatement[], day: CalendarDate, { now }: { now: Date }): boolean {
+	const outcome = ruleOutcome(
+		rule,
+		statements.filter((statement) => amsterdamDate(statement.timestamp) <= day),
+		{ now },
+	)
+	return outcome !== null && amsterdamDate(outcome.completedBy.timestamp) === day
+}
