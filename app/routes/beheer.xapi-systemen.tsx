@@ -11,7 +11,7 @@ import { invariantResponse, throwFailure, valueOrThrow } from '../core/http.serv
 import { rowFromQuery } from '../core/route-params.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { XAPI_CLIENT_VERSIONS, XAPI_SCOPES, xapiClientConstraint, xapiClientSchema, xapiClientStateSchema } from '../features/xapi/client-schema.ts'
-import { askedUnit, changeXapiClient, registerXapiClient, setXapiClientActive, showXapiClients, xapiClientsOf } from '../features/xapi/clients.server.ts'
+import { askedUnit, changeXapiClient, PREVIOUS_SECRET_DAYS, registerXapiClient, renewXapiClientSecret, setXapiClientActive, showXapiClients, xapiClientsOf } from '../features/xapi/clients.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDateTime } from '../utils/format.ts'
 
@@ -35,12 +35,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 		...page,
 		// Only a unit asked for by name stays in the page's links; a coordinator's own unit needs none.
 		unitParam: asked && page.unit ? page.unit.id : null,
-		// `?bewerk=` and `?deactiveer=` name a client of the unit; anything else is not found.
+		// `?bewerk=`, `?deactiveer=` and `?vernieuw=` name a client of the unit; anything else is not found.
 		editing: rowFromQuery(url, 'bewerk', page.clients, 'XAPI_CLIENT_NOT_FOUND'),
 		deactivating: rowFromQuery(url, 'deactiveer', page.clients, 'XAPI_CLIENT_NOT_FOUND'),
+		renewing: rowFromQuery(url, 'vernieuw', page.clients, 'XAPI_CLIENT_NOT_FOUND'),
 		flash: FLASHES.find((key) => url.searchParams.has(key)) ?? null,
 		endpoint: `${context.config.publicOrigin}/xapi/`,
 		rateLimit: context.config.rateLimits.xapiClient,
+		previousSecretDays: PREVIOUS_SECRET_DAYS,
 	}
 }
 
@@ -50,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', xapiClientsOf(new URL(request.url)))
 	const asked = askedUnit(new URL(request.url))
 	const form = await readForm(request)
-	const intent = requireIntent(form, ['register', 'save', 'deactivate', 'activate'])
+	const intent = requireIntent(form, ['register', 'save', 'renew', 'deactivate', 'activate'])
 	switch (intent) {
 		case 'register': {
 			const submission = parseForm(form, xapiClientSchema)
@@ -69,6 +71,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
 			if (!changed.ok) throwFailure(changed)
 			return redirect(pageHref(asked, { opgeslagen: '1' }), 303)
 		}
+		case 'renew': {
+			const submission = parseForm(form, xapiClientStateSchema)
+			invariantResponse(submission.status === 'success', 404, 'XAPI_CLIENT_NOT_FOUND')
+			const renewed = await renewXapiClientSecret(context, { actor, unitId: asked, clientId: submission.value.id })
+			if (!renewed.ok) throwFailure(renewed)
+			// As at registering: the new secret is in this answer only.
+			return data({ renewed: renewed.value }, { headers: { 'Cache-Control': 'no-store' } })
+		}
 		default: {
 			const submission = parseForm(form, xapiClientStateSchema)
 			invariantResponse(submission.status === 'success', 404, 'XAPI_CLIENT_NOT_FOUND')
@@ -80,12 +90,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function XapiClients() {
-	const { units, unit, unitParam, clients, editing, deactivating, flash, endpoint, rateLimit } = useLoaderData<typeof loader>()
+	const { units, unit, unitParam, clients, editing, deactivating, renewing, flash, endpoint, rateLimit, previousSecretDays } = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const navigation = useNavigation()
 	const { t, i18n } = useTranslation()
 	const busy = navigation.state === 'submitting'
-	const registered = actionData && 'registered' in actionData ? actionData.registered : null
+	const renewed = actionData && 'renewed' in actionData ? actionData.renewed : null
+	const registered = actionData && 'registered' in actionData ? actionData.registered : (renewed ?? null)
 	const reply = actionData && 'initialValue' in actionData ? actionData : undefined
 	const replyFor = (intent: 'register' | 'save') => (reply?.initialValue?.intent === intent ? reply : undefined)
 	const flashText = { opgeslagen: t('xapiClients.saved'), gedeactiveerd: t('xapiClients.deactivated'), geactiveerd: t('xapiClients.activated') }
@@ -118,10 +129,11 @@ export default function XapiClients() {
 
 			{registered ? (
 				<section className="notice notice--success xapi-secret" role="status" aria-labelledby="xapi-registered-title">
-					<h2 id="xapi-registered-title">{t('xapiClients.registeredTitle', { name: registered.name })}</h2>
+					<h2 id="xapi-registered-title">{t(renewed ? 'xapiClients.renewedTitle' : 'xapiClients.registeredTitle', { name: registered.name })}</h2>
 					<p>
 						<strong>{t('xapiClients.secretOnce')}</strong>
 					</p>
+					{renewed ? <p>{t('xapiClients.previousUntil', { date: formatDateTime(new Date(renewed.previousUntil), i18n.language) })}</p> : null}
 					<dl>
 						<dt>{t('xapiClients.endpoint')}</dt>
 						<dd>
@@ -142,6 +154,18 @@ export default function XapiClients() {
 
 			{unit ? (
 				<>
+					{renewing ? (
+						<ConfirmAction
+							id="renew-title"
+							title={t('xapiClients.renewTitle', { name: renewing.name })}
+							text={t('xapiClients.renewText', { name: renewing.name, count: previousSecretDays })}
+							fields={{ intent: 'renew', id: renewing.id }}
+							confirmLabel={t('xapiClients.confirmRenew')}
+							cancelTo={here}
+							cancelLabel={t('xapiClients.cancel')}
+							busy={busy}
+						/>
+					) : null}
 					{deactivating ? (
 						<ConfirmAction
 							id="confirm-title"
@@ -186,6 +210,7 @@ export default function XapiClients() {
 								<td>{formatDateTime(new Date(client.createdAt), i18n.language)}</td>
 								<RowActions>
 									<RowLink to={pageHref(unitParam, { bewerk: client.id })} label={t('xapiClients.edit')} row={client.name} />
+									<RowLink to={pageHref(unitParam, { vernieuw: client.id })} label={t('xapiClients.renew')} row={client.name} />
 									{client.active ? (
 										<RowLink to={pageHref(unitParam, { deactiveer: client.id })} label={t('xapiClients.deactivate')} row={client.name} />
 									) : (
@@ -214,7 +239,7 @@ export default function XapiClients() {
 	)
 }
 
-type Reply = Exclude<ReturnType<typeof useActionData<typeof action>>, { registered: unknown }>
+type Reply = Exclude<ReturnType<typeof useActionData<typeof action>>, { registered: unknown } | { renewed: unknown }>
 type Editing = { id: string; name: string; scopes: string[]; xapiVersion: string | null } | null
 
 /** Registers a client, or changes the one being edited: its name and its scopes as plain-language checkboxes; each error beside its field. */

@@ -114,6 +114,29 @@ describe.skipIf(!drivers.includes('postgres'))("a unit's xAPI systems", () => {
 			after: { name: renamed, scopes: ['statements/write', 'statements/read/mine', 'statements/read'], xapiVersion: '1.0.3' },
 		})
 
+		// A new secret, after confirmation, shown once: both it and the one before work for a week; after that only the new one.
+		await page.getByRole('link', { name: `Nieuw geheim: ${renamed}` }).click()
+		await page.getByRole('heading', { name: `Een nieuw geheim voor ${renamed}?` }).waitFor()
+		await page.getByText('Het huidige geheim blijft nog 7 dagen werken').waitFor()
+		expect(await accessibilityViolations(page)).toEqual([])
+		await page.getByRole('button', { name: 'Ja, nieuw geheim' }).click()
+		const renewed = page.getByRole('status').filter({ has: page.getByRole('heading', { name: `${renamed} heeft een nieuw geheim` }) })
+		await renewed.waitFor()
+		await renewed.getByText('Het vorige geheim werkt nog tot').waitFor()
+		const [, sameKey, newSecret] = await renewed.getByRole('definition').allTextContents()
+		expect(sameKey).toBe(key)
+		expect(newSecret).not.toBe(secret)
+		await accessibleAt320(page)
+		expect((await sendStatement(key!, newSecret!)).status).toBe(200)
+		expect((await sendStatement(key!, secret!)).status).toBe(200)
+		const [renewal] = await auditOf('xapi.client_secret_renewed', stored.id)
+		expect(renewal).toMatchObject({ after: { key, previousSecretUntil: expect.any(String) } })
+		expect(JSON.stringify(renewal)).not.toContain(newSecret)
+		// The week is over (as the owner moves it): the old secret is refused, the new one opens.
+		await e2e.owner.db.update(schema.xapiClients).set({ previousSecretUntil: new Date(Date.now() - 1000) }).where(eq(schema.xapiClients.id, stored.id))
+		expect((await sendStatement(key!, secret!)).status).toBe(401)
+		expect((await sendStatement(key!, newSecret!)).status).toBe(200)
+
 		// Deactivated after confirmation: the same credentials are refused (401); activated again, they work.
 		await page.getByRole('link', { name: `Deactiveren: ${renamed}` }).click()
 		await page.getByRole('heading', { name: `${renamed} deactiveren?` }).waitFor()
@@ -121,11 +144,11 @@ describe.skipIf(!drivers.includes('postgres'))("a unit's xAPI systems", () => {
 		await page.getByRole('button', { name: 'Ja, deactiveren' }).click()
 		await page.getByRole('status').getByText('Het systeem is gedeactiveerd').waitFor()
 		await page.getByRole('row', { name: new RegExp(renamed) }).getByRole('cell', { name: 'Gedeactiveerd' }).waitFor()
-		expect((await sendStatement(key!, secret!)).status).toBe(401)
+		expect((await sendStatement(key!, newSecret!)).status).toBe(401)
 		expect(await auditOf('xapi.client_deactivated', stored.id)).toHaveLength(1)
 		await page.getByRole('button', { name: `Weer activeren: ${renamed}` }).click()
 		await page.getByRole('status').getByText('Het systeem is weer actief.').waitFor()
-		expect((await sendStatement(key!, secret!)).status).toBe(200)
+		expect((await sendStatement(key!, newSecret!)).status).toBe(200)
 		expect(await auditOf('xapi.client_activated', stored.id)).toHaveLength(1)
 	})
 

@@ -795,6 +795,8 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "swapped id: deactivating another unit's system", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?deactiveer=${f.nvwaXapiClient.id}`, expectStatus: 404, text: (f) => f.nvwaXapiClient.name },
 		{ name: "swapped unit: another unit's systems by ?eenheid=", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?eenheid=${f.nvwaXapiClient.tenantId}`, expectStatus: 403, text: (f) => f.nvwaXapiClient.name },
 		{ name: "forged id: deactivating another unit's system", as: 'rvo-coordinator', path: () => '/beheer/xapi-systemen', form: (f) => ({ intent: 'deactivate', id: f.nvwaXapiClient.id }), expectStatus: 404 },
+		{ name: "swapped id: a new secret for another unit's system", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?vernieuw=${f.nvwaXapiClient.id}`, expectStatus: 404, text: (f) => f.nvwaXapiClient.name },
+		{ name: "forged id: a new secret for another unit's system", as: 'rvo-coordinator', path: () => '/beheer/xapi-systemen', form: (f) => ({ intent: 'renew', id: f.nvwaXapiClient.id }), expectStatus: 404 },
 		{
 			name: "forged id: renaming another unit's system",
 			as: 'rvo-coordinator',

@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { findXapiClientByKey } from '@leerplein/db/xapi'
+import { findXapiClientByKey, type XapiCredential } from '@leerplein/db/xapi'
 import { hitRateLimit } from '@leerplein/db/identity'
 import { parseXapiVersion, type XapiVersion } from '@leerplein/domain'
 import type { LeerpleinContext } from '../../load-context.ts'
@@ -51,7 +51,7 @@ export async function requireXapiClient(sent: Request, context: LeerpleinContext
 	}
 	const credentials = basicCredentials(request.headers.get('authorization'))
 	const found = credentials ? await findXapiClientByKey(context.db, { key: credentials.key }) : null
-	if (!credentials || !found || !found.active || !sameHash(found.secretHash, hashXapiSecret(credentials.secret)))
+	if (!credentials || !found || !found.active || !opens(found, hashXapiSecret(credentials.secret), context.clock.now()))
 		throw xapiError(request, 401, 'send the key and secret of an active xAPI client of Leerplein by basic authentication', { ...challenge, ...speaking(context.config.xapiVersions).answered })
 	const own = parseXapiVersion(found.xapiVersion)
 	const spoken = own && context.config.xapiVersions.includes(own) ? [own] : context.config.xapiVersions
@@ -72,6 +72,12 @@ function basicCredentials(header: string | null): { key: string; secret: string 
 	const colon = decoded.indexOf(':')
 	if (colon <= 0 || decoded.length > 500) return null
 	return { key: decoded.slice(0, colon), secret: decoded.slice(colon + 1) }
+}
+
+/** The client's secret, or the one before its last new one while that still counts (ADR 039, "A new secret"). */
+function opens(client: XapiCredential, given: string, now: Date): boolean {
+	if (sameHash(client.secretHash, given)) return true
+	return client.previousSecretHash !== null && client.previousSecretUntil !== null && now < client.previousSecretUntil && sameHash(client.previousSecretHash, given)
 }
 
 function sameHash(stored: string, given: string): boolean {

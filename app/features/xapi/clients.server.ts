@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { listTenants } from '@leerplein/db/tenants'
-import { insertXapiClient, listXapiClients, updateXapiClient } from '@leerplein/db/xapi'
+import { insertXapiClient, listXapiClients, renewXapiClientSecretHash, updateXapiClient } from '@leerplein/db/xapi'
 import { can, holdsRole, isUuid, parseXapiVersion, type Actor, type Resource, type XapiVersion } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { hashXapiSecret } from './client-auth.server.ts'
@@ -113,6 +113,37 @@ export async function registerXapiClient(
 		const client = await insertXapiClient(tx, { tenantId, name: input.name, key, secretHash: hashXapiSecret(secret), scopes: [...input.scopes], xapiVersion: input.xapiVersion })
 		await audit(ctx, tx, { actor, tenantId, action: 'xapi.client_registered', objectType: 'xapi_client', objectId: client.id, after: { name: client.name, key, scopes: client.scopes, xapiVersion: client.xapiVersion } })
 		return { id: client.id, name: client.name, key, secret }
+	})
+}
+
+/** How long the secret before a new one still opens the store: a week to switch the system over. */
+export const PREVIOUS_SECRET_DAYS = 7
+
+/** What issuing a new secret answers, once: the secret, and until when the one before it still works. */
+export type RenewedXapiSecret = RegisteredXapiClient & { previousUntil: string }
+
+/**
+ * Issues a client a new secret of 256 random bits (stored only as its hash) and keeps the one before
+ * it working for PREVIOUS_SECRET_DAYS, so the system is switched over without a gap; a secret before
+ * that stops at once. Another unit's client (or none) is not found. Audited, never with a secret.
+ */
+export async function renewXapiClientSecret(
+	ctx: ServiceContext,
+	{ actor, unitId, clientId }: { actor: Actor; unitId: string | null; clientId: string },
+): Promise<ServiceResult<RenewedXapiSecret>> {
+	const unit = xapiUnitFor(actor, unitId)
+	if (!unit.ok) return unit
+	const tenantId = unit.value
+	if (!tenantId) return refuse('not_found', 'XAPI_CLIENT_NOT_FOUND')
+	const secret = randomBytes(32).toString('base64url')
+	const now = ctx.clock.now()
+	const previousUntil = new Date(now.getTime() + PREVIOUS_SECRET_DAYS * 86_400_000)
+	return inTenant(ctx, { tenantId, userId: actor.userId }, async (tx) => {
+		// Row-level security hides another unit's client: it is not found, and nothing changes.
+		const client = await renewXapiClientSecretHash(tx, { clientId, secretHash: hashXapiSecret(secret), previousUntil })
+		if (!client) throw refusal('not_found', 'XAPI_CLIENT_NOT_FOUND')
+		await audit(ctx, tx, { actor, tenantId, action: 'xapi.client_secret_renewed', objectType: 'xapi_client', objectId: clientId, after: { key: client.key, previousSecretUntil: previousUntil.toISOString() } })
+		return { id: clientId, name: client.name, key: client.key, secret, previousUntil: previousUntil.toISOString() }
 	})
 }
 

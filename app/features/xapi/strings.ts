@@ -25,6 +25,13 @@ export const nl = {
 		versionLabel: 'Welke xAPI-versie spreekt het systeem?',
 		versionHint: 'Meestal "beide": het systeem zegt bij elk verzoek welke versie het bedoelt. Kies één versie als het systeem die header soms weglaat; dan antwoordt Leerplein in die versie.',
 		versionBoth: 'beide (volgens het verzoek)',
+		renew: 'Nieuw geheim',
+		renewTitle: 'Een nieuw geheim voor {{name}}?',
+		renewText_one: '{{name}} krijgt een nieuw geheim, dat u één keer te zien krijgt. Het huidige geheim blijft nog {{count}} dag werken, zodat u het systeem zonder onderbreking kunt omzetten; een ouder geheim werkt meteen niet meer.',
+		renewText_other: '{{name}} krijgt een nieuw geheim, dat u één keer te zien krijgt. Het huidige geheim blijft nog {{count}} dagen werken, zodat u het systeem zonder onderbreking kunt omzetten; een ouder geheim werkt meteen niet meer.',
+		confirmRenew: 'Ja, nieuw geheim',
+		renewedTitle: '{{name}} heeft een nieuw geheim',
+		previousUntil: 'Het vorige geheim werkt nog tot {{date}}. Zet het systeem vóór die tijd om.',
 		scope: {
 			'statements/write': 'Leerervaringen aanleveren (statements schrijven)',
 			'statements/read/mine': 'De eigen aangeleverde leerervaringen teruglezen',
@@ -68,7 +75,7 @@ export const nl = {
 			'Stel in het systeem basic authentication in met de sleutel als gebruikersnaam en het geheim als wachtwoord, en stuur bij elk verzoek de kop X-Experience-API-Version: 1.0.3 of 2.0.0 mee.',
 		rateLimit: 'Elk systeem mag hoogstens {{max}} verzoeken per {{seconds}} seconden doen; daarboven krijgt het tijdelijk een weigering (429).',
 		rotation:
-			'Geheim vervangen: registreer het systeem opnieuw (u krijgt een nieuwe sleutel en een nieuw geheim), stel het systeem om en deactiveer daarna het oude. Zo blijft zichtbaar welke sleutel wat heeft aangeleverd.',
+			'Geheim vervangen: kies "Nieuw geheim" bij het systeem. Het vorige geheim blijft dan nog een week werken, zodat u het systeem zonder onderbreking kunt omzetten. Is een geheim uitgelekt, deactiveer het systeem dan eerst.',
 	},
 }
 
@@ -96,6 +103,13 @@ export const en: typeof nl = {
 		versionLabel: 'Which xAPI version does the system speak?',
 		versionHint: 'Usually "both": the system says with every request which version it means. Choose one version when the system sometimes leaves that header out; Leerplein then answers in that version.',
 		versionBoth: 'both (as the request says)',
+		renew: 'New secret',
+		renewTitle: 'A new secret for {{name}}?',
+		renewText_one: '{{name}} gets a new secret, shown to you once. The current secret keeps working for {{count}} more day, so you can switch the system over without a gap; an older secret stops at once.',
+		renewText_other: '{{name}} gets a new secret, shown to you once. The current secret keeps working for {{count}} more days, so you can switch the system over without a gap; an older secret stops at once.',
+		confirmRenew: 'Yes, a new secret',
+		renewedTitle: '{{name}} has a new secret',
+		previousUntil: 'The previous secret works until {{date}}. Switch the system over before then.',
 		scope: {
 			'statements/write': 'Send learning experiences (write statements)',
 			'statements/read/mine': 'Read back the learning experiences it sent',
@@ -138,7 +152,7 @@ export const en: typeof nl = {
 		howTo: 'Set up basic authentication in the system with the key as user name and the secret as password, and send the header X-Experience-API-Version: 1.0.3 or 2.0.0 with every request.',
 		rateLimit: 'Each system may make at most {{max}} requests per {{seconds}} seconds; above that it is refused for a while (429).',
 		rotation:
-			'Replacing the secret: register the system again (you get a new key and a new secret), switch the system over, then deactivate the old one. That way it stays visible which key sent what.',
+			'Replacing the secret: choose "New secret" for the system. The previous secret then keeps working for a week, so you can switch the system over without a gap. If a secret has leaked, deactivate the system first.',
 	},
 }
 

@@ -17,6 +17,7 @@ export {
 	putXapiDocument,
 	queryXapiStatements,
 	recordXapiClientUse,
+	renewXapiClientSecretHash,
 	updateXapiClient,
 	voidXapiStatements,
 	type NewXapiStatement,

@@ -15,19 +15,40 @@ export type NewXapiStatement = typeof xapiStatements.$inferInsert
 export type XapiDocumentRow = typeof xapiDocuments.$inferSelect
 export type XapiDocumentKind = XapiDocumentRow['kind']
 
-export type XapiCredential = { id: string; tenantId: string; name: string; secretHash: string; scopes: string[]; active: boolean; xapiVersion: string | null }
+export type XapiCredential = {
+	id: string
+	tenantId: string
+	name: string
+	secretHash: string
+	scopes: string[]
+	active: boolean
+	xapiVersion: string | null
+	/** The secret before the last new one, which still opens the store until `previousSecretUntil`. */
+	previousSecretHash: string | null
+	previousSecretUntil: Date | null
+}
 
 /** A client by its public key, across units (signed, `xapi_client_by_key`); the caller compares the secret. */
 export async function findXapiClientByKey(db: Database, { key }: { key: string }): Promise<XapiCredential | null> {
 	const claim = await signClaimFor(db, ['xapi-client', key])
-	const [row] = await selectRows<{ id: string; tenant_id: string; name: string; secret_hash: string; scopes: string[] | string; active: boolean; xapi_version: string | null }>(
+	const [row] = await selectRows<{ id: string; tenant_id: string; name: string; secret_hash: string; scopes: string[] | string; active: boolean; xapi_version: string | null; previous_secret_hash: string | null; previous_secret_until: Date | string | null }>(
 		db,
-		sql`select id, tenant_id, name, secret_hash, scopes, active, xapi_version from xapi_client_by_key(${key}, ${claim.expiresMs}::bigint, ${claim.mac})`,
+		sql`select id, tenant_id, name, secret_hash, scopes, active, xapi_version, previous_secret_hash, previous_secret_until from xapi_client_by_key(${key}, ${claim.expiresMs}::bigint, ${claim.mac})`,
 	)
 	if (!row) return null
 	// postgres.js under a raw select may hand an array over as its text form.
 	const scopes = Array.isArray(row.scopes) ? row.scopes : row.scopes.replace(/^\{|\}$/g, '').split(',').filter(Boolean)
-	return { id: row.id, tenantId: row.tenant_id, name: row.name, secretHash: row.secret_hash, scopes, active: row.active, xapiVersion: row.xapi_version }
+	return {
+		id: row.id,
+		tenantId: row.tenant_id,
+		name: row.name,
+		secretHash: row.secret_hash,
+		scopes,
+		active: row.active,
+		xapiVersion: row.xapi_version,
+		previousSecretHash: row.previous_secret_hash,
+		previousSecretUntil: row.previous_secret_until === null ? null : new Date(row.previous_secret_until),
+	}
 }
 
 export async function insertXapiClient(db: Database, client: typeof xapiClients.$inferInsert): Promise<XapiClientRow> {
@@ -48,7 +69,7 @@ export async function recordXapiClientUse(db: Database, { clientId, statements, 
 		.where(eq(xapiClients.id, clientId))
 }
 
-/** Changes a client's name, scopes or active state (the only columns the app role may change, ADR 039); the row as it was, or null when the unit has no such client. */
+/** Changes a client's name, scopes, active state or version (ADR 039); the row as it was and is, or null when the unit has no such client. */
 export async function updateXapiClient(
 	db: Database,
 	{ clientId, fields }: { clientId: string; fields: Partial<Pick<XapiClientRow, 'name' | 'scopes' | 'active' | 'xapiVersion'>> },
@@ -57,6 +78,16 @@ export async function updateXapiClient(
 	if (!before) return null
 	const [after] = await db.update(xapiClients).set(fields).where(eq(xapiClients.id, clientId)).returning()
 	return { before, after: after! }
+}
+
+/** Gives a client a new secret's hash; the one it had becomes the previous, valid until `previousUntil`. Null when the unit has no such client. */
+export async function renewXapiClientSecretHash(db: Database, { clientId, secretHash, previousUntil }: { clientId: string; secretHash: string; previousUntil: Date }): Promise<XapiClientRow | null> {
+	const [row] = await db
+		.update(xapiClients)
+		.set({ previousSecretHash: sql`${xapiClients.secretHash}`, secretHash, previousSecretUntil: previousUntil })
+		.where(eq(xapiClients.id, clientId))
+		.returning()
+	return row ?? null
 }
 
 export async function getXapiStatements(db: Database, { ids }: { ids: string[] }): Promise<XapiStatementRow[]> {

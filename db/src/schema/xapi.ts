@@ -26,6 +26,12 @@ export const xapiClients = pgTable(
 		name: text().notNull(),
 		key: text().notNull().unique(),
 		secretHash: text().notNull(),
+		/**
+		 * After a new secret is issued, the one before it still opens the store until
+		 * `previousSecretUntil` (ADR 039, "A new secret"): the system is switched over without a gap.
+		 */
+		previousSecretHash: text(),
+		previousSecretUntil: timestamp({ withTimezone: true, precision: 3 }),
 		/** 'statements/write', 'statements/read/mine', 'statements/read' (all of the unit's), 'state' (documents). */
 		scopes: text().array().notNull(),
 		active: boolean().notNull().default(true),
@@ -43,6 +49,7 @@ export const xapiClients = pgTable(
 		check('xapi_clients_name', sql`length(${t.name}) between 1 and 200`),
 		check('xapi_clients_scopes', sql`${t.scopes} <@ array['statements/write', 'statements/read/mine', 'statements/read', 'state']::text[]`),
 		check('xapi_clients_version', sql`${t.xapiVersion} is null or ${t.xapiVersion} in ('2.0.0', '1.0.3')`),
+		check('xapi_clients_previous_secret', sql`(${t.previousSecretHash} is null) = (${t.previousSecretUntil} is null)`),
 		index().on(t.tenantId),
 		ownUnitPolicy('xapi_clients', t.tenantId),
 	],
