@@ -16,6 +16,7 @@ import { askedUnit, xapiClientsOf } from '../features/xapi/clients.server.ts'
 import { eraseXapiPersonStatements, saveXapiRetention, showXapiPrivacy } from '../features/xapi/privacy.server.ts'
 import { xapiPersonSchema, xapiRetentionConstraint, xapiRetentionSchema } from '../features/xapi/privacy-schema.ts'
 import { i18next } from '../i18n/i18next.server.ts'
+import { UnitPicker } from '../features/xapi/unit-picker.tsx'
 
 // Privacy of a unit's xAPI statements (ADR 039, "Privacy"): find an employee, download (the
 // resource route beheer.xapi-privacy_.download) or erase what the store holds about them, and set
@@ -92,23 +93,11 @@ export default function XapiPrivacy() {
 			<ChangeNotice text={saved ? t('xapiPrivacy.retentionSaved') : erased !== null ? t('xapiPrivacy.erased', { count: erased }) : null} />
 
 			{units ? (
-				<AdminSection id="xapi-unit-title" heading={t('xapiPrivacy.unitTitle')}>
-					<p>{t('xapiPrivacy.unitIntro')}</p>
-					<Form method="get" className="inline-search">
-						<label htmlFor="xapi-unit">{t('xapiPrivacy.unit')}</label>
-						<select id="xapi-unit" name="eenheid" defaultValue={unit?.id ?? ''}>
-							<option value="">{t('xapiPrivacy.unitChoose')}</option>
-							{units.map((option) => (
-								<option key={option.id} value={option.id}>
-									{option.name}
-								</option>
-							))}
-						</select>
-						<button type="submit" className="button button--secondary">
-							{t('xapiPrivacy.unitShow')}
-						</button>
-					</Form>
-				</AdminSection>
+				<UnitPicker
+					units={units}
+					chosen={unit?.id ?? null}
+					texts={{ heading: t('xapiPrivacy.unitTitle'), intro: t('xapiPrivacy.unitIntro'), label: t('xapiPrivacy.unit'), choose: t('xapiPrivacy.unitChoose'), show: t('xapiPrivacy.unitShow') }}
+				/>
 			) : null}
 
 			{unit ? (

@@ -14,6 +14,7 @@ import { XAPI_CLIENT_VERSIONS, XAPI_SCOPES, xapiClientConstraint, xapiClientSche
 import { askedUnit, changeXapiClient, PREVIOUS_SECRET_DAYS, registerXapiClient, renewXapiClientSecret, setXapiClientActive, showXapiClients, xapiClientsOf } from '../features/xapi/clients.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDateTime } from '../utils/format.ts'
+import { UnitPicker } from '../features/xapi/unit-picker.tsx'
 
 const PATH = '/beheer/xapi-systemen'
 const FLASHES = ['opgeslagen', 'gedeactiveerd', 'geactiveerd'] as const
@@ -108,23 +109,11 @@ export default function XapiClients() {
 			<ChangeNotice text={flash ? flashText[flash] : null} />
 
 			{units ? (
-				<AdminSection id="xapi-unit-title" heading={t('xapiClients.unitTitle')}>
-					<p>{t('xapiClients.unitIntro')}</p>
-					<Form method="get" className="inline-search">
-						<label htmlFor="xapi-unit">{t('xapiClients.unit')}</label>
-						<select id="xapi-unit" name="eenheid" defaultValue={unit?.id ?? ''}>
-							<option value="">{t('xapiClients.unitChoose')}</option>
-							{units.map((option) => (
-								<option key={option.id} value={option.id}>
-									{option.name}
-								</option>
-							))}
-						</select>
-						<button type="submit" className="button button--secondary">
-							{t('xapiClients.unitShow')}
-						</button>
-					</Form>
-				</AdminSection>
+				<UnitPicker
+					units={units}
+					chosen={unit?.id ?? null}
+					texts={{ heading: t('xapiClients.unitTitle'), intro: t('xapiClients.unitIntro'), label: t('xapiClients.unit'), choose: t('xapiClients.unitChoose'), show: t('xapiClients.unitShow') }}
+				/>
 			) : null}
 
 			{registered ? (
