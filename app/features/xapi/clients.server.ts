@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import type { Database } from '@leerplein/db'
 import { listTenants } from '@leerplein/db/tenants'
 import { insertXapiClient, listXapiClients, renewXapiClientSecretHash, updateXapiClient } from '@leerplein/db/xapi'
 import { can, holdsRole, isUuid, parseXapiVersion, type Actor, type Resource, type XapiVersion } from '@leerplein/domain'
@@ -56,23 +57,32 @@ export function xapiUnitFor(actor: Actor, asked: string | null): ServiceResult<s
 	return { ok: true, value: asked }
 }
 
+/**
+ * What an xAPI page shows of units, read in its transaction: every unit to choose from when the
+ * asker may act for any (the concern administrator; null for a coordinator), and the one acted on
+ * (null until chosen). A unit that does not exist is not found.
+ */
+export async function xapiUnitChoice(tx: Database, actor: Actor, tenantId: string | null): Promise<{ units: { id: string; name: string }[] | null; unit: { id: string; name: string } | null }> {
+	const units = (await listTenants(tx)).map(({ id, name }) => ({ id, name }))
+	const unit = tenantId ? (units.find((candidate) => candidate.id === tenantId) ?? null) : null
+	if (tenantId && !unit) throw refusal('not_found', 'UNIT_UNKNOWN')
+	return { units: can(actor, 'update', { kind: 'concern' }) ? units : null, unit }
+}
+
 /** The unit's clients, active first and newest first, with last use and volume; for the concern administrator the units to choose from. */
 export async function showXapiClients(ctx: ServiceContext, { actor, unitId }: { actor: Actor; unitId: string | null }): Promise<ServiceResult<XapiClientsPage>> {
 	const unit = xapiUnitFor(actor, unitId)
 	if (!unit.ok) return unit
 	const tenantId = unit.value
-	const actsForAnyUnit = can(actor, 'update', { kind: 'concern' })
 	return inTenant(
 		ctx,
 		{ tenantId: tenantId ?? actor.tenantId, userId: actor.userId },
 		async (tx) => {
-			const units = (await listTenants(tx)).map(({ id, name }) => ({ id, name }))
-			const shown = tenantId ? units.find((candidate) => candidate.id === tenantId) : null
-			if (tenantId && !shown) throw refusal('not_found', 'UNIT_UNKNOWN')
+			const { units, unit: shown } = await xapiUnitChoice(tx, actor, tenantId)
 			const clients = shown ? await listXapiClients(tx) : []
 			return {
-				units: actsForAnyUnit ? units : null,
-				unit: shown ?? null,
+				units,
+				unit: shown,
 				clients: clients
 					.map((client) => ({
 						id: client.id,

@@ -1,8 +1,9 @@
+import type { Database } from '@leerplein/db'
 import { listTenants } from '@leerplein/db/tenants'
 import { deleteXapiStatementsStoredBefore, erasePersonXapiStatements, getXapiPrivacyPerson, getXapiSettings, listPersonXapiStatements, saveXapiSettings, searchXapiPrivacyPeople } from '@leerplein/db/xapi'
-import { can, isUuid, pageCount, pageWindow, xapiRetentionFirstKeptDay, type Actor } from '@leerplein/domain'
+import { isUuid, pageCount, pageWindow, xapiRetentionFirstKeptDay, type Actor } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, succeed, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
-import { xapiUnitFor } from './clients.server.ts'
+import { xapiUnitChoice, xapiUnitFor } from './clients.server.ts'
 import type { XapiRetentionInput } from './privacy-schema.ts'
 
 // Privacy of a unit's xAPI statements (ADR 039, "Privacy"), on /beheer/xapi-privacy: the unit's
@@ -43,10 +44,7 @@ export async function showXapiPrivacy(
 		ctx,
 		{ tenantId: tenantId ?? actor.tenantId, userId: actor.userId },
 		async (tx) => {
-			const units = (await listTenants(tx)).map(({ id, name }) => ({ id, name }))
-			const shown = tenantId ? units.find((candidate) => candidate.id === tenantId) : null
-			if (tenantId && !shown) throw refusal('not_found', 'UNIT_UNKNOWN')
-			const choosable = can(actor, 'update', { kind: 'concern' }) ? units : null
+			const { units: choosable, unit: shown } = await xapiUnitChoice(tx, actor, tenantId)
 			if (!tenantId || !shown) return { units: choosable, unit: null, retentionMonths: null, query, people: [], total: 0, page, pages: 0, erasing: null }
 			const found = await searchXapiPrivacyPeople(tx, { tenantId, query, limit: window.pageSize, offset: window.offset })
 			// Past the last page: no such page, rather than an empty list that looks like "nobody".
@@ -88,12 +86,7 @@ export async function exportXapiPersonStatements(
 	ctx: ServiceContext,
 	{ actor, unitId, personId }: { actor: Actor; unitId: string | null; personId: string },
 ): Promise<ServiceResult<XapiPersonExport>> {
-	const unit = unitToChange(actor, unitId, 'XAPI_PERSON_NOT_FOUND')
-	if (!unit.ok) return unit
-	const tenantId = unit.value
-	return inTenant(ctx, { tenantId, userId: actor.userId }, async (tx) => {
-		const person = await getXapiPrivacyPerson(tx, { tenantId, personId })
-		if (!person) throw refusal('not_found', 'XAPI_PERSON_NOT_FOUND')
+	return withUnitPerson(ctx, { actor, unitId, personId }, async (tx, tenantId, person) => {
 		const statements = await listPersonXapiStatements(tx, { tenantId, personId })
 		await audit(ctx, tx, { actor, tenantId, action: 'xapi.person_exported', objectType: 'user', objectId: personId, after: { statements: statements.length } })
 		return { person: { name: person.name, employeeNumber: person.employeeNumber }, statements }
@@ -111,15 +104,26 @@ export async function eraseXapiPersonStatements(
 	ctx: ServiceContext,
 	{ actor, unitId, personId }: { actor: Actor; unitId: string | null; personId: string },
 ): Promise<ServiceResult<XapiPersonErased>> {
+	return withUnitPerson(ctx, { actor, unitId, personId }, async (tx, tenantId, person) => {
+		const erased = await erasePersonXapiStatements(tx, { tenantId, personId })
+		await audit(ctx, tx, { actor, tenantId, action: 'xapi.person_erased', objectType: 'user', objectId: personId, after: erased })
+		return { name: person.name, ...erased }
+	})
+}
+
+/** Runs `work` in the unit's context for one of its employees; another unit's person (or no one) is not found, and nothing happens. */
+async function withUnitPerson<T>(
+	ctx: ServiceContext,
+	{ actor, unitId, personId }: { actor: Actor; unitId: string | null; personId: string },
+	work: (tx: Database, tenantId: string, person: XapiPrivacyPersonView) => Promise<T>,
+): Promise<ServiceResult<T>> {
 	const unit = unitToChange(actor, unitId, 'XAPI_PERSON_NOT_FOUND')
 	if (!unit.ok) return unit
 	const tenantId = unit.value
 	return inTenant(ctx, { tenantId, userId: actor.userId }, async (tx) => {
 		const person = await getXapiPrivacyPerson(tx, { tenantId, personId })
 		if (!person) throw refusal('not_found', 'XAPI_PERSON_NOT_FOUND')
-		const erased = await erasePersonXapiStatements(tx, { tenantId, personId })
-		await audit(ctx, tx, { actor, tenantId, action: 'xapi.person_erased', objectType: 'user', objectId: personId, after: erased })
-		return { name: person.name, ...erased }
+		return work(tx, tenantId, person)
 	})
 }
 
