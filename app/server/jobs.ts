@@ -13,6 +13,7 @@ import {
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 	XAPI_RETENTION_QUEUE,
+	XAPI_RULE_SWEEP_QUEUE,
 	type BulkDecisionJob,
 	type DuplicateScanJob,
 	type MailJob,
@@ -33,6 +34,7 @@ import { checkPassportConsistency } from '../features/passport/check-passport-co
 import { recomputeUnitForConcernRequirement } from '../features/passport/add-requirement.server.ts'
 import { enqueuePassportReminders } from '../features/passport/enqueue-passport-reminders.server.ts'
 import { applyXapiRetention } from '../features/xapi/privacy.server.ts'
+import { sweepXapiRuleBacklogs } from '../features/xapi/rule-backlog.server.ts'
 import { syncMoodleCompletions } from '../features/lti/sync-moodle-completions.server.ts'
 import { secretsKeyFromEnv } from '../core/secret-box.server.ts'
 import type { Clock } from '../core/clock.ts'
@@ -48,7 +50,7 @@ export function mailDeliveryFromEnv(env: Record<string, string | undefined>): Ma
 
 /**
  * Runs the job handlers on `client` (the app role): notification mails, the hourly reminder
- * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the nightly xAPI retention, the daily passport reminders, the recompute of every unit after a concern requirement changed, bulk decisions of the approvals inbox, and the
+ * scan, the daily minimum-participants scan, the hourly purge of expired sessions, the Moodle web-services completion sync (every 30 minutes, `MOODLE_SYNC_CRON`), the nightly passport consistency check, the nightly xAPI retention, the minute's sweep of the xAPI rule backlog, the daily passport reminders, the recompute of every unit after a concern requirement changed, bulk decisions of the approvals inbox, and the
  * concern-wide duplicate scans administrators ask for. In the embedded demo this runs inside the portal process; in production as
  * `pnpm --filter @leerplein/portal worker`, as many processes as needed (pg-boss hands each job to one).
  */
@@ -121,6 +123,12 @@ export async function startJobWorker(
 	})
 	// At night, after the passport check (the evidence stays, only its statements go).
 	await boss.schedule(XAPI_RETENTION_QUEUE, '45 2 * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(XAPI_RULE_SWEEP_QUEUE, async ([job]) => {
+		const swept = await sweepXapiRuleBacklogs({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		// Only when a portal left people behind: normally the backlog is weighed right after each batch.
+		if (!swept.ok || swept.value > 0) logger.info(swept.ok ? { people: swept.value } : { code: swept.code }, 'xapi rule backlog swept')
+	})
+	await boss.schedule(XAPI_RULE_SWEEP_QUEUE, '* * * * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(PASSPORT_REMINDER_QUEUE, async ([job]) => {
 		const queued = await enqueuePassportReminders({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(queued.ok ? queued.value : { code: queued.code }, 'passport reminders enqueued')

@@ -1,18 +1,21 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq } from 'drizzle-orm'
+import { APP_ROLE, createDatabase, type DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
-import { testDrivers } from '@leerplein/db/testing'
+import { testDrivers, withUser } from '@leerplein/db/testing'
 import { amsterdamDate } from '@leerplein/domain'
 import type { Page } from 'playwright-core'
-import { beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import type { ServiceContext } from '../../app/core/service.server.ts'
+import { sweepXapiRuleBacklogs } from '../../app/features/xapi/rule-backlog.server.ts'
 import { accessibleAt320, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
 
 // Statements that count (ADR 039): RVO's coordinator adds a rule ("Salmonella-PCR performed
 // successfully 3 times in 12 months"), previews it against the statements already stored and
 // switches it on; RVO's laboratory system posts a batch of performed analyses → the employee's
-// dot turns green before the POST answers, and the passport's history lists the statements.
+// dot turns green right after the POST answers, and the passport's history lists the statements.
 // NVWA's coordinator sees and changes none of it. The portal is the file's own.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
@@ -29,6 +32,7 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 	let anna: { id: string; employeeNumber: string; name: string }
 	let bram: { id: string; employeeNumber: string; name: string }
 	let cas: { id: string; employeeNumber: string; name: string }
+	let dina: { id: string; employeeNumber: string; name: string }
 	const competencyName = `Salmonella-PCR ${randomUUID().slice(0, 8)}`
 	let competencyId: string
 
@@ -43,6 +47,7 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		anna = people[0]!
 		bram = people[1]!
 		cas = people[2]!
+		dina = people[3]!
 		// The unit's identifier, planted as owner (the setting's own page is tested in xapi-people.test.ts).
 		await db.insert(schema.xapiSettings).values({ tenantId: rvoId, personIdentifier: 'account', accountHomePage: HOME, updatedAt: new Date() })
 		const [competency] = await db.insert(schema.competencies).values({ name: competencyName, validityMonths: 24 }).returning({ id: schema.competencies.id })
@@ -68,6 +73,9 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 	const cookieOf = async (page: Page) => (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
 	const postForm = async (page: Page, form: Record<string, string>) =>
 		fetch(`${e2e.portal.url}${PATH}`, { method: 'POST', redirect: 'manual', headers: { Origin: e2e.portal.url, Cookie: await cookieOf(page) }, body: new URLSearchParams(form) })
+	/** The portal weighs a batch's people right after answering it: until RVO's rule backlog is empty. */
+	const weighed = () =>
+		vi.waitFor(async () => expect(await e2e.owner.db.select().from(schema.xapiRuleBacklog).where(eq(schema.xapiRuleBacklog.tenantId, rvoId))).toEqual([]), { timeout: 10_000, interval: 20 })
 	const dotOf = async (userId: string) =>
 		(await e2e.owner.db.select({ status: schema.passportStatus.status }).from(schema.passportStatus).where(and(eq(schema.passportStatus.userId, userId), eq(schema.passportStatus.competencyId, competencyId))))[0]?.status ?? null
 
@@ -132,10 +140,12 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		expect(await dotOf(anna.id)).not.toBe('green')
 		const batch = [performed(anna.employeeNumber, 30), performed(anna.employeeNumber, 10, false), performed(anna.employeeNumber, 5), performed(anna.employeeNumber, 60)]
 		expect((await post(batch)).status).toBe(200)
-		// The dot is settled in the batch's own transaction: green when the POST answers (its speed is measured in the xapi benchmark).
+		// The batch is answered when stored; the portal weighs its people right after (within a second: the xapi benchmark).
+		await weighed()
 		expect(await dotOf(anna.id)).toBe('green')
 		// Posting the same batch again changes nothing (the evidence reference is the rule and the day it was met).
 		expect((await post(batch)).status).toBe(200)
+		await weighed()
 		const evidence = await e2e.owner.db.select({ id: schema.passportEvidence.id, sourceKind: schema.passportEvidence.sourceKind, sourceRef: schema.passportEvidence.sourceRef }).from(schema.passportEvidence).where(and(eq(schema.passportEvidence.userId, anna.id), eq(schema.passportEvidence.competencyId, competencyId)))
 		expect(evidence).toEqual([{ id: expect.any(String), sourceKind: 'xapi_statement', sourceRef: `rule:${rule!.id}:${amsterdamDate(new Date(batch[2]!.timestamp))}` }])
 		const links = await e2e.owner.db.select({ statementId: schema.passportEvidenceStatements.statementId }).from(schema.passportEvidenceStatements).where(eq(schema.passportEvidenceStatements.evidenceId, evidence[0]!.id))
@@ -182,4 +192,39 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		const trail = await e2e.owner.db.select({ action: schema.auditLog.action }).from(schema.auditLog).where(and(eq(schema.auditLog.tenantId, rvoId), eq(schema.auditLog.objectId, rule!.id)))
 		expect(trail.map((row) => row.action).sort()).toEqual(['xapi.rule.activate', 'xapi.rule.create', 'xapi.rule.deactivate'])
 	})
+
+	test('people a portal left on the backlog (it stopped after the commit, before weighing) are weighed by the minute’s sweep', async () => {
+		// Dina's analyses arrive while the rule is off: stored, and nobody queued.
+		const analyses = [performed(dina.employeeNumber, 20), performed(dina.employeeNumber, 15), performed(dina.employeeNumber, 3)]
+		expect((await post(analyses)).status).toBe(200)
+		const { db } = e2e.owner
+		expect(await db.select().from(schema.xapiRuleBacklog).where(eq(schema.xapiRuleBacklog.tenantId, rvoId))).toEqual([])
+		// As a batch's transaction leaves it when its portal dies before weighing: the rule on, Dina queued, no evidence.
+		const [rule] = await db.update(schema.xapiEvidenceRules).set({ active: true }).where(eq(schema.xapiEvidenceRules.tenantId, rvoId)).returning({ id: schema.xapiEvidenceRules.id })
+		await db.insert(schema.xapiRuleBacklog).values({ tenantId: rvoId, personId: dina.id, queuedAt: new Date() })
+		const evidenceOfDina = () => db.select({ sourceRef: schema.passportEvidence.sourceRef }).from(schema.passportEvidence).where(and(eq(schema.passportEvidence.userId, dina.id), eq(schema.passportEvidence.competencyId, competencyId)))
+		expect(await evidenceOfDina()).toEqual([])
+
+		// The sweep, as the worker runs it: every unit in its own context.
+		const ctx: ServiceContext = { db: (await appConnection()).db, logger: silent, clock: { now: () => new Date() }, requestId: null, clientIp: null }
+		const swept = await sweepXapiRuleBacklogs(ctx, { actor: null })
+		expect(swept).toEqual({ ok: true, value: 1 })
+		expect(await db.select().from(schema.xapiRuleBacklog)).toEqual([])
+		expect(await evidenceOfDina()).toEqual([{ sourceRef: `rule:${rule!.id}:${amsterdamDate(new Date(analyses[2]!.timestamp))}` }])
+		// Nothing left: the next minute weighs no one.
+		expect(await sweepXapiRuleBacklogs(ctx, { actor: null })).toEqual({ ok: true, value: 0 })
+	})
+
+	let app: DatabaseClient | undefined
+	/** The worker's own connection: the app role on the portal's database. */
+	async function appConnection(): Promise<DatabaseClient> {
+		const url = e2e.portal.databaseUrl!
+		app ??= await createDatabase({ driver: 'postgres', url: withUser(url, APP_ROLE), migrationUrl: url, maxConnections: 2 }, { role: 'app' })
+		return app
+	}
+	afterAll(async () => {
+		await app?.close()
+	})
 })
+
+const silent = { info() {}, warn() {}, error() {}, debug() {}, child: () => silent } as unknown as ServiceContext['logger']

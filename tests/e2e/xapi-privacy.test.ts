@@ -6,7 +6,7 @@ import { xapiRetentionFirstKeptDay } from '@leerplein/domain'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
 import { testDrivers, withUser } from '@leerplein/db/testing'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { applyXapiRetention } from '../../app/features/xapi/privacy.server.ts'
 import { accessibleAt320, ELS, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { silentLogger } from '../support/mail-worker.ts'
@@ -45,7 +45,12 @@ describe.each(drivers)('privacy of xAPI statements, on %s', (driver) => {
 	let ceesStatement: ReturnType<typeof performed>
 
 	const headers = (client: PlantedXapiClient) => ({ 'X-Experience-API-Version': '2.0.0', 'Content-Type': 'application/json', Authorization: client.authorization })
-	const post = (client: PlantedXapiClient, statements: unknown) => fetch(`${e2e.portal.url}/xapi/statements`, { method: 'POST', headers: headers(client), body: JSON.stringify(statements) })
+	/** Posts statements, then waits until the portal has weighed the batch's people by the rules (right after its answer). */
+	const post = async (client: PlantedXapiClient, statements: unknown) => {
+		const response = await fetch(`${e2e.portal.url}/xapi/statements`, { method: 'POST', headers: headers(client), body: JSON.stringify(statements) })
+		await vi.waitFor(async () => expect(await e2e.owner.db.select().from(schema.xapiRuleBacklog)).toEqual([]), { timeout: 10_000, interval: 20 })
+		return response
+	}
 	const getOne = (client: PlantedXapiClient, id: string) => fetch(`${e2e.portal.url}/xapi/statements?statementId=${id}`, { headers: headers(client) })
 	function performed(home: string, employeeNumber: string, daysAgo: number) {
 		return {

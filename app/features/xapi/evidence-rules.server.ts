@@ -1,11 +1,11 @@
 import { settlePendingPassports, type Database } from '@leerplein/db'
-import { insertRuleEvidence, listActiveXapiEvidenceRules, listEvidenceRestingOn, listGreenPeople, listXapiEvidenceRulesById, listRuleStatements, listXapiStatementPeople, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
+import { insertRuleEvidence, listActiveXapiEvidenceRules, listEvidenceRestingOn, listGreenPeople, listXapiEvidenceRulesById, listRuleStatements, type RuleEvidence, type RuleStatementRow, type XapiEvidenceRuleRow } from '@leerplein/db/xapi'
 import { revokeEvidence } from '@leerplein/db/passport'
 import { amsterdamDate, ruleEvidenceRef, ruleMetOn, ruleOutcome, type StatementRule } from '@leerplein/domain'
 import { XAPI_VOIDED_REASON } from './evidence-rule-schema.ts'
 
-// Statements that count (ADR 039): after a batch is stored, after a rule is switched on, after
-// people are matched again — in the caller's transaction, so the evidence trigger settles the
+// Statements that count (ADR 039): for a batch's people on the backlog (rule-backlog.server.ts),
+// after a rule is switched on, after people are matched again — in the caller's transaction, so the evidence trigger settles the
 // dots before the commit. A fixed number of queries whatever the batch: the active rules, the
 // people's statements with the rules' verbs, one insert of evidence with its statements.
 
@@ -60,12 +60,6 @@ export async function evaluateXapiEvidenceRules(
 	if (active.length === 0) return 0
 	const statements = await listRuleStatements(tx, { tenantId, verbIds: [...new Set(active.map((rule) => rule.verbId))], personIds })
 	return insertRuleEvidence(tx, { evidence: evidenceFrom(active, statements, { now }), recordedBy })
-}
-
-/** After a batch is stored: the rules, for the people the batch's statements name. */
-export async function evaluateXapiEvidenceRulesAfterBatch(tx: Database, { tenantId, statementIds, now }: { tenantId: string; statementIds: string[]; now: Date }): Promise<number> {
-	const personIds = await listXapiStatementPeople(tx, { tenantId, statementIds })
-	return evaluateXapiEvidenceRules(tx, { tenantId, personIds, now })
 }
 
 /** Carries a preview's outcome out of the savepoint it rolls back. */

@@ -2,6 +2,7 @@ import { randomUUID, verify, X509Certificate } from 'node:crypto'
 import {
 	getXapiStatements,
 	insertXapiStatements,
+	queueXapiRuleEvaluation,
 	queryXapiStatements,
 	recordXapiClientUse,
 	voidXapiStatements,
@@ -11,7 +12,8 @@ import {
 import { agentKeyOfParameter, checkSignature, checkStatement, completeStatement, formatStatement, indexStatement, isUuid, isVoiding, normalizeStatement, sameStatement, XAPI_SIGNATURE, type XapiVersion } from '@leerplein/domain'
 import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 import type { XapiClient } from './client-auth.server.ts'
-import { evaluateXapiEvidenceRulesAfterBatch, withdrawEvidenceOfVoided } from './evidence-rules.server.ts'
+import { withdrawEvidenceOfVoided } from './evidence-rules.server.ts'
+import { weighXapiRulesSoon } from './rule-backlog.server.ts'
 import { withXapiPeople } from './people.server.ts'
 import { xapiRefuse, type XapiFailure, type XapiResult } from './protocol.server.ts'
 
@@ -101,25 +103,25 @@ export async function storeXapiStatements(
 		const targetRows = await getXapiStatements(tx, { ids: targets })
 		const voidingIds = new Set([...targetRows.filter((row) => row.verbId === 'http://adlnet.gov/expapi/verbs/voided').map((row) => row.id), ...prepared.filter((entry) => entry.voids).map((entry) => entry.row.id)])
 		if (targets.some((target) => voidingIds.has(target))) throw new Refused(xapiRefuse(400, 'a voiding statement cannot void another voiding statement'))
-		await insertXapiStatements(
-			tx,
-			// Each with the employee its actor names, when known (people.server.ts; one look-up per batch).
-			await withXapiPeople(tx, client, fresh.map((entry) => entry.row)),
-		)
+		// Each with the employee its actor names, when known (people.server.ts; one look-up per batch).
+		const rows = await withXapiPeople(tx, client, fresh.map((entry) => entry.row))
+		await insertXapiStatements(tx, rows)
 		await voidXapiStatements(tx, { ids: targets })
 		// Evidence that rested on a voided statement is weighed again without it (ADR 039).
 		await withdrawEvidenceOfVoided(tx, { tenantId: client.tenantId, voidedIds: targets, now })
-		// Statements that count: the unit's active rules, for the batch's people, before the commit.
-		await evaluateXapiEvidenceRulesAfterBatch(tx, { tenantId: client.tenantId, statementIds: fresh.map((entry) => entry.row.id), now })
+		// Statements that count: the batch's people go on the unit's backlog with the statements, and
+		// are weighed by the unit's active rules right after the answer (rule-backlog.server.ts).
+		const queued = await queueXapiRuleEvaluation(tx, { tenantId: client.tenantId, personIds: [...new Set(rows.flatMap((row) => (row.personId ? [row.personId] : [])))], now })
 		await recordXapiClientUse(tx, { clientId: client.clientId, statements: fresh.length, now })
-		return prepared.map((entry) => entry.row.id)
+		return { ids: prepared.map((entry) => entry.row.id), queued }
 	})
 		.catch((error: unknown) => {
 			if (error instanceof Refused) return error.failure
 			throw error
 		})
 	if (!result.ok) return 'status' in result ? result : xapiRefuse(403, 'refused')
-	return { ok: true, value: result.value }
+	if (result.value.queued > 0) void weighXapiRulesSoon(ctx, { tenantId: client.tenantId })
+	return { ok: true, value: result.value.ids }
 }
 
 function hashesOf(statement: Json): Set<string> {

@@ -22,6 +22,7 @@ export {
 	REMINDER_QUEUE,
 	SESSION_PURGE_QUEUE,
 	XAPI_RETENTION_QUEUE,
+	XAPI_RULE_SWEEP_QUEUE,
 } from '../jobs/queue.ts'
 export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'

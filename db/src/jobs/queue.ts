@@ -33,6 +33,8 @@ export const PASSPORT_REMINDER_QUEUE = 'passport-reminders'
 export const PASSPORT_REQUIREMENT_QUEUE = 'passport-requirement-recompute'
 /** The daily removal of xAPI statements stored longer ago than their unit keeps them (ADR 039, "Privacy"). */
 export const XAPI_RETENTION_QUEUE = 'xapi-retention'
+/** Every minute: the people a crashed or restarted portal left on a unit's xAPI rule backlog (ADR 039). */
+export const XAPI_RULE_SWEEP_QUEUE = 'xapi-rule-sweep'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
 export const BULK_DECISION_QUEUE = 'bulk-decision'
 /**
@@ -196,6 +198,8 @@ const QUEUE_OPTIONS = {
 	[PASSPORT_REQUIREMENT_QUEUE]: { name: PASSPORT_REQUIREMENT_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 600 },
 	// Not retried: the next night deletes what this one left, and each unit's deletion is one transaction.
 	[XAPI_RETENTION_QUEUE]: { name: XAPI_RETENTION_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
+	// Not retried: the next minute's sweep takes what this one left.
+	[XAPI_RULE_SWEEP_QUEUE]: { name: XAPI_RULE_SWEEP_QUEUE, retryLimit: 0, expireInSeconds: 300 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },

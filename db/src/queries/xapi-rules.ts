@@ -165,16 +165,6 @@ export async function listEvidenceWithErasedStatements(db: Database, { evidenceI
 	return rows.map((row) => row.id)
 }
 
-/** The distinct people the given statements are matched to (a batch's, by the primary key). */
-export async function listXapiStatementPeople(db: Database, { tenantId, statementIds }: { tenantId: string; statementIds: string[] }): Promise<string[]> {
-	if (statementIds.length === 0) return []
-	const rows = await selectRows<{ person_id: string }>(
-		db,
-		sql`select distinct person_id from xapi_statements where tenant_id = ${tenantId} and id = any(${sql.param(statementIds)}::uuid[]) and person_id is not null`,
-	)
-	return rows.map((row) => row.person_id)
-}
-
 /** The names of some of the unit's people, by name: a preview's sample. */
 export async function listPeopleNames(db: Database, { tenantId, ids }: { tenantId: string; ids: string[] }): Promise<string[]> {
 	if (ids.length === 0) return []
@@ -213,4 +203,40 @@ export async function listEvidenceRestingOn(db: Database, { tenantId, statementI
 export async function listXapiEvidenceRulesById(db: Database, { tenantId, ids }: { tenantId: string; ids: string[] }): Promise<XapiEvidenceRuleRow[]> {
 	if (ids.length === 0) return []
 	return db.select().from(xapiEvidenceRules).where(and(eq(xapiEvidenceRules.tenantId, tenantId), inArray(xapiEvidenceRules.id, ids)))
+}
+
+/**
+ * Puts `personIds` on the unit's backlog of people whose rules are still to be weighed (ADR 039,
+ * "Evaluated after the answer"), in the batch's own transaction — only while the unit has an active
+ * rule. A person already waiting keeps their place (and its time: the backlog's age is the lag),
+ * and the row is locked until this commit: a round of weighing that starts before then skips them
+ * rather than reading their statements without this batch's. Answers how many people are queued.
+ */
+export async function queueXapiRuleEvaluation(db: Database, { tenantId, personIds, now }: { tenantId: string; personIds: string[]; now: Date }): Promise<number> {
+	if (personIds.length === 0) return 0
+	const queued = await selectRows<{ person_id: string }>(
+		db,
+		sql`insert into xapi_rule_backlog (tenant_id, person_id, queued_at)
+			select ${tenantId}, person_id, ${now.toISOString()}::timestamptz from unnest(${sql.param(personIds)}::uuid[]) as person_id
+			where exists (select 1 from xapi_evidence_rules where tenant_id = ${tenantId} and active)
+			on conflict (tenant_id, person_id) do update set queued_at = xapi_rule_backlog.queued_at
+			returning person_id`,
+	)
+	return queued.length
+}
+
+/**
+ * Takes up to `limit` people off the unit's backlog, the longest waiting first, for the caller's
+ * transaction: the rows go at its commit, and stay when it fails. Rows another process is taking,
+ * or a batch is still adding to, are skipped (SKIP LOCKED): several portals weigh the backlog side
+ * by side without waiting, and a person whose batch commits later is weighed after it.
+ */
+export async function takeXapiRuleBacklog(db: Database, { tenantId, limit }: { tenantId: string; limit: number }): Promise<string[]> {
+	const rows = await selectRows<{ person_id: string }>(
+		db,
+		sql`delete from xapi_rule_backlog where tenant_id = ${tenantId} and person_id in (
+				select person_id from xapi_rule_backlog where tenant_id = ${tenantId} order by queued_at limit ${limit} for update skip locked)
+			returning person_id`,
+	)
+	return rows.map((row) => row.person_id)
 }

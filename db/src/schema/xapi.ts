@@ -252,3 +252,23 @@ export const passportEvidenceStatements = pgTable(
 		ownUnitPolicy('passport_evidence_statements', t.tenantId),
 	],
 )
+
+/**
+ * The people whose statements arrived and whose unit's rules are still to be weighed (ADR 039,
+ * "Evaluated after the answer"). A batch adds its people in its own transaction and is answered;
+ * the portal that stored it weighs them right after, and the minute's sweep takes whatever a
+ * crashed or busy process left. One row per person: a person named by ten batches is weighed once.
+ */
+export const xapiRuleBacklog = pgTable(
+	'xapi_rule_backlog',
+	{
+		tenantId: uuid()
+			.notNull()
+			.references(() => tenants.id),
+		personId: uuid()
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		queuedAt: timestamp({ withTimezone: true, precision: 3 }).notNull(),
+	},
+	(t) => [primaryKey({ columns: [t.tenantId, t.personId] }), ownUnitPolicy('xapi_rule_backlog', t.tenantId)],
+)
