@@ -14,11 +14,11 @@ import { levelName } from '../features/passport/levels.ts'
 import { correctEvidenceConstraint, correctEvidenceSchema, revokeEvidenceConstraint, revokeEvidenceSchema } from '../features/passport/evidence-change-schema.ts'
 import { askedMatrix } from '../features/passport/passport-matrix.server.ts'
 import { PassportDots, PassportHistory, PassportTodo } from '../features/passport/passport-view.tsx'
+import { systemRevocationKey } from '../features/passport/revocation-reason.ts'
 import { revokeEvidence } from '../features/passport/revoke-evidence.server.ts'
 import { showPersonPassport } from '../features/passport/show-person-passport.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { calendarDay, formatDate } from '../utils/format.ts'
-import { XAPI_VOIDED_REASON } from '../features/xapi/evidence-rule-schema.ts'
 
 // One person's passport for their manager and their unit's coordinators (ADR 031, evidence on a
 // screen): the dots, every piece of evidence with its state, and the history. A coordinator revokes
@@ -145,6 +145,10 @@ function EvidenceTable({ data, competencyId, name }: { data: Loaded; competencyI
 	const pieces = data.evidence.filter((piece) => piece.competencyId === competencyId)
 	const titleId = `evidence-${competencyId}`
 	const path = pathOf(data.person.id)
+	const revocationReason = (piece: { revokedReason: string | null; revokedByName: string | null }) => {
+		const key = systemRevocationKey(piece.revokedReason, { byPerson: piece.revokedByName !== null })
+		return key ? t(key) : (piece.revokedReason ?? '')
+	}
 	return (
 		<>
 			<h3 id={titleId}>{t('passportPerson.evidenceCaption', { competency: name })}</h3>
@@ -177,7 +181,7 @@ function EvidenceTable({ data, competencyId, name }: { data: Loaded; competencyI
 											? t('passportPerson.revokedOn', {
 													date: formatDate(new Date(piece.revokedAt), i18n.language),
 													who: piece.revokedByName ?? t('passportPerson.revokedBySystem'),
-													reason: piece.revokedReason === XAPI_VOIDED_REASON ? t('passportPerson.revokedVoided') : (piece.revokedReason ?? ''),
+													reason: revocationReason(piece),
 												})
 											: piece.supersededBy
 												? piece.supersededReason

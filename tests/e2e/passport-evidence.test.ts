@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm'
-import { randomBytes } from 'node:crypto'
+import { randomBytes, randomUUID } from 'node:crypto'
 import { recomputePassports } from '@leerplein/db/passport'
 import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
@@ -31,6 +31,19 @@ describe.each(drivers)('revoking evidence, on %s', (driver) => {
 			.insert(schema.passportEvidence)
 			.values({ tenantId: rvo!.id, userId: sanne!.id, competencyId: competency!.id, sourceKind: 'import', sourceRef: `csv:${day}`, occurredAt: new Date(`${day}T12:00:00Z`), occurredOn: day })
 			.returning({ id: schema.passportEvidence.id })
+		// An earlier piece Leerplein itself revoked when her attendance was corrected: the trigger's code, shown in words.
+		const earlier = addDays(today, -90)
+		await db.insert(schema.passportEvidence).values({
+			tenantId: rvo!.id,
+			userId: sanne!.id,
+			competencyId: competency!.id,
+			sourceKind: 'session_attendance',
+			sourceRef: randomUUID(),
+			occurredAt: new Date(`${earlier}T12:00:00Z`),
+			occurredOn: earlier,
+			revokedAt: new Date(),
+			revokedReason: 'enrolment_no_show',
+		})
 		await recomputePassports(db, { tenantId: rvo!.id, userIds: [sanne!.id], today, trigger: 'requirement' })
 
 		const page = await e2e.newPage()
@@ -42,6 +55,7 @@ describe.each(drivers)('revoking evidence, on %s', (driver) => {
 		await dot.locator('.passport-dot--green').getByText('Geldig').waitFor()
 		const evidence = page.getByRole('region', { name: `Bewijs voor ${name}` })
 		await evidence.getByRole('row', { name: /^Import .* Telt mee/ }).waitFor()
+		await evidence.getByRole('row', { name: /Ingetrokken op .* door Leerplein: de aanwezigheid is gecorrigeerd naar niet aanwezig$/ }).waitFor()
 
 		await evidence.getByRole('link', { name: new RegExp(`^Bewijs Import van .* voor ${name} intrekken$`) }).click()
 		const confirm = page.getByRole('region', { name: 'Bewijs intrekken' })
