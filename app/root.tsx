@@ -50,7 +50,7 @@ function navigationFor(actor: Actor) {
 		// The unit's own offering: its coordinators (the concern administrator merges instead).
 		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),
-		// The unit's xAPI systems (ADR 039): its coordinators; the concern administrator for a unit they choose.
+		// The unit's xAPI systems, privacy and rules (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
 		// The unit's settings: among them, which employee an xAPI statement is about.
 		managesXapiPeople: can(actor, 'update', { kind: 'tenant', tenantId: ownUnit }),

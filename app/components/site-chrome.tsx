@@ -103,6 +103,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/beheer/xapi-privacy">{t('xapiPrivacy.nav')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesXapiClients ? (
+							<li>
+								<NavLink to="/beheer/xapi-regels">{t('xapiRules.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.outbox ? (
 							<li>
 								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>
@@ -141,11 +146,6 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.managesXapiPeople ? (
 							<li>
 								<NavLink to="/beheer/xapi-onbekend">{t('xapiPeople.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesXapiPeople ? (
-							<li>
-								<NavLink to="/beheer/xapi-regels">{t('xapiRules.nav')}</NavLink>
 							</li>
 						) : null}
 					</ul>

@@ -12,25 +12,36 @@ import { countFromQuery } from '../core/route-params.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { levelName } from '../features/passport/levels.ts'
 import { evidenceRuleConstraint, evidenceRuleSchema, ruleSwitchSchema } from '../features/xapi/evidence-rule-schema.ts'
+import { askedUnit, xapiClientsOf } from '../features/xapi/clients.server.ts'
 import { addXapiEvidenceRule, showXapiEvidenceRules, switchXapiEvidenceRule, type EvidenceRuleView, type XapiRulesView } from '../features/xapi/manage-xapi-rules.server.ts'
-import { ownUnitSettings } from '../features/xapi/people-schema.ts'
+import { UnitPicker } from '../features/xapi/unit-picker.tsx'
 import { i18next } from '../i18n/i18next.server.ts'
 
 // Statements that count (ADR 039): the unit's rules that turn xAPI statements into passport
-// evidence, for its coordinators — add (switched off), preview, switch on and off.
+// evidence — add (switched off), preview, switch on and off. For the unit's coordinators, and the
+// concern administrator for the unit named in `?eenheid=` (as on /beheer/xapi-systemen and /beheer/xapi-privacy).
 
 const PATH = '/beheer/xapi-regels'
 
+/** This page's address for the unit the concern administrator chose (none for a coordinator's own unit), with `params`. */
+function pageHref(unitParam: string | null, params: Record<string, string> = {}): string {
+	const search = new URLSearchParams({ ...(unitParam ? { eenheid: unitParam } : {}), ...params }).toString()
+	return search ? `${PATH}?${search}` : PATH
+}
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
-	const { actor } = await requirePermission(request, context, 'update', ownUnitSettings)
+	const { actor } = await requirePermission(request, context, 'update', xapiClientsOf(new URL(request.url)))
 	const url = new URL(request.url)
+	const asked = askedUnit(url)
 	const previewId = url.searchParams.get('voorbeeld')
 	invariantResponse(previewId === null || isUuid(previewId), 404, 'XAPI_RULE_NOT_FOUND')
-	const view = valueOrThrow(await showXapiEvidenceRules(context, { actor, previewId }))
+	const view = valueOrThrow(await showXapiEvidenceRules(context, { actor, unitId: asked, previewId }))
 	const t = await i18next.getFixedT(request)
 	return {
 		title: `${t('xapiRules.title')} – ${t('app.name')}`,
 		view,
+		// Only a unit asked for by name stays in the page's links; a coordinator's own unit needs none.
+		unitParam: asked && view.unit ? view.unit.id : null,
 		added: url.searchParams.has('toegevoegd'),
 		switchedOn: countFromQuery(url, 'aan'),
 		switchedOff: url.searchParams.has('uit'),
@@ -40,108 +51,122 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? 'Leerplein' }]
 
 export async function action({ request, context }: ActionFunctionArgs) {
-	const { actor } = await requirePermission(request, context, 'update', ownUnitSettings)
+	const { actor } = await requirePermission(request, context, 'update', xapiClientsOf(new URL(request.url)))
+	const asked = askedUnit(new URL(request.url))
 	const form = await readForm(request)
 	switch (requireIntent(form, ['add', 'switch-on', 'switch-off'])) {
 		case 'add': {
 			const submission = parseForm(form, evidenceRuleSchema)
 			if (submission.status !== 'success') return invalidForm(submission)
-			const added = await addXapiEvidenceRule(context, { actor, input: submission.value })
+			const added = await addXapiEvidenceRule(context, { actor, unitId: asked, input: submission.value })
 			if (!added.ok) return added.kind === 'invalid' ? refusedForm(submission, added) : throwFailure(added)
-			return redirect(`${PATH}?toegevoegd=1&voorbeeld=${added.value.ruleId}#voorbeeld`, 303)
+			return redirect(`${pageHref(asked, { toegevoegd: '1', voorbeeld: added.value.ruleId })}#voorbeeld`, 303)
 		}
 		case 'switch-on':
 		case 'switch-off': {
 			const submission = parseForm(form, ruleSwitchSchema)
 			invariantResponse(submission.status === 'success', 404, 'XAPI_RULE_NOT_FOUND')
 			const active = form.get('intent') === 'switch-on'
-			const done = valueOrThrow(await switchXapiEvidenceRule(context, { actor, ruleId: submission.value.ruleId, active }))
-			return redirect(active ? `${PATH}?aan=${done.evidence}` : `${PATH}?uit=1`, 303)
+			const done = valueOrThrow(await switchXapiEvidenceRule(context, { actor, unitId: asked, ruleId: submission.value.ruleId, active }))
+			return redirect(pageHref(asked, active ? { aan: String(done.evidence) } : { uit: '1' }), 303)
 		}
 	}
 }
 
 export default function XapiRules() {
-	const { view, added, switchedOn, switchedOff } = useLoaderData<typeof loader>()
+	const { view, unitParam, added, switchedOn, switchedOff } = useLoaderData<typeof loader>()
 	const navigation = useNavigation()
 	const { t } = useTranslation()
 	const busy = navigation.state === 'submitting'
+	const here = pageHref(unitParam)
 	return (
 		<div className="container page xapi-rules-page">
 			<h1>{t('xapiRules.title')}</h1>
 			<p className="lead">{t('xapiRules.intro')}</p>
 
-			{view.preview ? (
-				<AdminSection id="voorbeeld" heading={t('xapiRules.previewTitle', { name: view.preview.rule.name })}>
-					<ChangeNotice text={added ? t('xapiRules.added') : null} />
-					<p>
-						<strong>{t('xapiRules.previewResult', { count: view.preview.greened })}</strong> {t('xapiRules.previewEvidence', { count: view.preview.evidence })}
-					</p>
-					<p>{t('xapiRules.previewBasis', { competency: view.preview.rule.competencyName })}</p>
-					{view.preview.sample.length > 0 ? (
-						<>
-							<p>{t('xapiRules.previewSample')}</p>
-							<ul>
-								{view.preview.sample.map((name) => (
-									<li key={name}>{name}</li>
-								))}
-							</ul>
-						</>
-					) : null}
-					<p>
-						<ConditionText rule={view.preview.rule} />
-					</p>
-					{view.preview.rule.active ? null : (
-						<Form method="post">
-							<input type="hidden" name="intent" value="switch-on" />
-							<input type="hidden" name="ruleId" value={view.preview.rule.id} />
-							<button type="submit" className="button" disabled={busy}>
-								{t('xapiRules.switchOn')}
-							</button>
-						</Form>
-					)}
-				</AdminSection>
+			{view.units ? (
+				<UnitPicker
+					units={view.units}
+					chosen={view.unit?.id ?? null}
+					texts={{ heading: t('xapiRules.unitTitle'), intro: t('xapiRules.unitIntro'), label: t('xapiRules.unit'), choose: t('xapiRules.unitChoose'), show: t('xapiRules.unitShow') }}
+				/>
 			) : null}
 
-			<AdminList
-				id="regels"
-				heading={t('xapiRules.listTitle')}
-				columns={[t('xapiRules.name'), t('xapiRules.competency'), t('xapiRules.condition'), t('xapiRules.state'), t('xapiRules.actions')]}
-				empty={view.rules.length === 0}
-				emptyText={t('xapiRules.empty')}
-			>
-				{view.rules.map((rule) => (
-					<tr key={rule.id}>
-						<th scope="row">{rule.name}</th>
-						<td>
-							{rule.competencyName}
-							{rule.grantsLevel !== null ? ` (${t('xapiRules.atLevel', { level: levelName(rule.competencyLevels, rule.grantsLevel) })})` : null}
-						</td>
-						<td>
-							<ConditionText rule={rule} />
-						</td>
-						<td>{rule.active ? t('xapiRules.on') : t('xapiRules.off')}</td>
-						<td>
-							{rule.active ? (
-								<Form method="post">
-									<input type="hidden" name="intent" value="switch-off" />
-									<input type="hidden" name="ruleId" value={rule.id} />
-									<button type="submit" className="button button--secondary" disabled={busy} aria-label={t('xapiRules.switchOffLabel', { name: rule.name })}>
-										{t('xapiRules.switchOff')}
+			{view.unit ? (
+				<>
+					{view.preview ? (
+						<AdminSection id="voorbeeld" heading={t('xapiRules.previewTitle', { name: view.preview.rule.name })}>
+							<ChangeNotice text={added ? t('xapiRules.added') : null} />
+							<p>
+								<strong>{t('xapiRules.previewResult', { count: view.preview.greened })}</strong> {t('xapiRules.previewEvidence', { count: view.preview.evidence })}
+							</p>
+							<p>{t('xapiRules.previewBasis', { competency: view.preview.rule.competencyName })}</p>
+							{view.preview.sample.length > 0 ? (
+								<>
+									<p>{t('xapiRules.previewSample')}</p>
+									<ul>
+										{view.preview.sample.map((name) => (
+											<li key={name}>{name}</li>
+										))}
+									</ul>
+								</>
+							) : null}
+							<p>
+								<ConditionText rule={view.preview.rule} />
+							</p>
+							{view.preview.rule.active ? null : (
+								<Form method="post" action={here}>
+									<input type="hidden" name="intent" value="switch-on" />
+									<input type="hidden" name="ruleId" value={view.preview.rule.id} />
+									<button type="submit" className="button" disabled={busy}>
+										{t('xapiRules.switchOn')}
 									</button>
 								</Form>
-							) : (
-								<Link to={`${PATH}?voorbeeld=${rule.id}#voorbeeld`}>{t('xapiRules.preview')}</Link>
 							)}
-						</td>
-					</tr>
-				))}
-			</AdminList>
-			<ChangeNotice text={switchedOn !== null ? t('xapiRules.switchedOn', { count: switchedOn }) : switchedOff ? t('xapiRules.switchedOff') : null} />
+						</AdminSection>
+					) : null}
 
-			<AdminSection id="toevoegen" heading={t('xapiRules.addTitle')}>
-				<RuleForm competencies={view.competencies} busy={busy} />
-			</AdminSection>
+					<AdminList
+						id="regels"
+						heading={view.units ? t('xapiRules.forUnit', { unit: view.unit.name }) : t('xapiRules.listTitle')}
+						columns={[t('xapiRules.name'), t('xapiRules.competency'), t('xapiRules.condition'), t('xapiRules.state'), t('xapiRules.actions')]}
+						empty={view.rules.length === 0}
+						emptyText={t('xapiRules.empty')}
+					>
+						{view.rules.map((rule) => (
+							<tr key={rule.id}>
+								<th scope="row">{rule.name}</th>
+								<td>
+									{rule.competencyName}
+									{rule.grantsLevel !== null ? ` (${t('xapiRules.atLevel', { level: levelName(rule.competencyLevels, rule.grantsLevel) })})` : null}
+								</td>
+								<td>
+									<ConditionText rule={rule} />
+								</td>
+								<td>{rule.active ? t('xapiRules.on') : t('xapiRules.off')}</td>
+								<td>
+									{rule.active ? (
+										<Form method="post" action={here}>
+											<input type="hidden" name="intent" value="switch-off" />
+											<input type="hidden" name="ruleId" value={rule.id} />
+											<button type="submit" className="button button--secondary" disabled={busy} aria-label={t('xapiRules.switchOffLabel', { name: rule.name })}>
+												{t('xapiRules.switchOff')}
+											</button>
+										</Form>
+									) : (
+										<Link to={`${pageHref(unitParam, { voorbeeld: rule.id })}#voorbeeld`}>{t('xapiRules.preview')}</Link>
+									)}
+								</td>
+							</tr>
+						))}
+					</AdminList>
+					<ChangeNotice text={switchedOn !== null ? t('xapiRules.switchedOn', { count: switchedOn }) : switchedOff ? t('xapiRules.switchedOff') : null} />
+
+					<AdminSection id="toevoegen" heading={t('xapiRules.addTitle')}>
+						<RuleForm competencies={view.competencies} unitParam={unitParam} busy={busy} />
+					</AdminSection>
+				</>
+			) : null}
 		</div>
 	)
 }
@@ -165,7 +190,7 @@ function ConditionText({ rule }: { rule: EvidenceRuleView }) {
 const FIELDS = ['name', 'competencyId', 'grantsLevel', 'verbId', 'activityMatch', 'activityPattern', 'requiresSuccess', 'minScoreKind', 'minScore', 'requiredCount', 'periodMonths'] as const
 
 /** The rule form; each refusal beside its field, nothing typed lost. */
-function RuleForm({ competencies, busy }: { competencies: XapiRulesView['competencies']; busy: boolean }) {
+function RuleForm({ competencies, unitParam, busy }: { competencies: XapiRulesView['competencies']; unitParam: string | null; busy: boolean }) {
 	const lastResult = useActionData<typeof action>()
 	const { t } = useTranslation()
 	const [form, fields] = useForm({
@@ -191,7 +216,7 @@ function RuleForm({ competencies, busy }: { competencies: XapiRulesView['compete
 		periodMonths: t('xapiRules.periodMonths'),
 	}
 	return (
-		<Form method="post" className="form" {...getFormProps(form)}>
+		<Form method="post" action={pageHref(unitParam)} className="form" {...getFormProps(form)}>
 			<input type="hidden" name="intent" value="add" />
 			<ErrorSummary form={form} fields={FIELDS.map((name) => ({ meta: fields[name], label: labels[name] }))} />
 			<Field meta={fields.name} label={labels.name} hint={t('xapiRules.nameHint')} controlProps={{ autoComplete: 'off' }} />

@@ -48,10 +48,10 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, and the xAPI statements (an erasure). */
+	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), and the xAPI rules as switched. */
 	const storedRows = async () => {
 		const { db } = e2e.owner
-		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements] = await Promise.all([
+		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements, xapiRules] = await Promise.all([
 			db.select({ n: count() }).from(schema.courses),
 			db.select({ n: count() }).from(schema.sessions),
 			db.select({ n: count() }).from(schema.enrolments),
@@ -59,8 +59,9 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			db.select({ n: count() }).from(schema.personRequirements).where(eq(schema.personRequirements.active, true)),
 			db.select({ id: schema.xapiClients.id, name: schema.xapiClients.name, scopes: schema.xapiClients.scopes, active: schema.xapiClients.active }).from(schema.xapiClients).orderBy(schema.xapiClients.id),
 			db.select({ n: count() }).from(schema.xapiStatements),
+			db.select({ id: schema.xapiEvidenceRules.id, active: schema.xapiEvidenceRules.active }).from(schema.xapiEvidenceRules).orderBy(schema.xapiEvidenceRules.id),
 		])
-		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n, xapiClients, xapiStatements: xapiStatements[0]!.n }
+		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n, xapiClients, xapiStatements: xapiStatements[0]!.n, xapiRules }
 	}
 
 	test.each(cases)('$label', async ({ probe }) => {

@@ -9,14 +9,15 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import type { ServiceContext } from '../../app/core/service.server.ts'
 import { sweepXapiRuleBacklogs } from '../../app/features/xapi/rule-backlog.server.ts'
-import { accessibleAt320, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
+import { accessibleAt320, ELS, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
 
 // Statements that count (ADR 039): RVO's coordinator adds a rule ("Salmonella-PCR performed
 // successfully 3 times in 12 months"), previews it against the statements already stored and
 // switches it on; RVO's laboratory system posts a batch of performed analyses → the employee's
 // dot turns green right after the POST answers, and the passport's history lists the statements.
-// NVWA's coordinator sees and changes none of it. The portal is the file's own.
+// NVWA's coordinator sees and changes none of it, not even by naming RVO (`?eenheid=`); the concern
+// administrator chooses RVO and keeps its rules there, audited in RVO's trail. The portal is the file's own.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
 const PATH = '/beheer/xapi-regels'
@@ -71,8 +72,8 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		timestamp: new Date(Date.now() - daysAgo * DAY).toISOString(),
 	})
 	const cookieOf = async (page: Page) => (await page.context().cookies()).map((cookie) => `${cookie.name}=${cookie.value}`).join('; ')
-	const postForm = async (page: Page, form: Record<string, string>) =>
-		fetch(`${e2e.portal.url}${PATH}`, { method: 'POST', redirect: 'manual', headers: { Origin: e2e.portal.url, Cookie: await cookieOf(page) }, body: new URLSearchParams(form) })
+	const postForm = async (page: Page, form: Record<string, string>, query = '') =>
+		fetch(`${e2e.portal.url}${PATH}${query}`, { method: 'POST', redirect: 'manual', headers: { Origin: e2e.portal.url, Cookie: await cookieOf(page) }, body: new URLSearchParams(form) })
 	/** The portal weighs a batch's people right after answering it: until RVO's rule backlog is empty. */
 	const weighed = () =>
 		vi.waitFor(async () => expect(await e2e.owner.db.select().from(schema.xapiRuleBacklog).where(eq(schema.xapiRuleBacklog.tenantId, rvoId))).toEqual([]), { timeout: 10_000, interval: 20 })
@@ -213,6 +214,95 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		expect(await evidenceOfDina()).toEqual([{ sourceRef: `rule:${rule!.id}:${amsterdamDate(new Date(analyses[2]!.timestamp))}` }])
 		// Nothing left: the next minute weighs no one.
 		expect(await sweepXapiRuleBacklogs(ctx, { actor: null })).toEqual({ ok: true, value: 0 })
+	})
+
+	test('another unit’s coordinator neither sees nor switches them by ?eenheid=; the concern administrator lists, adds, previews and switches the rules of the unit chosen', async () => {
+		const { db } = e2e.owner
+		const rulesOfRvo = () => db.select({ id: schema.xapiEvidenceRules.id, name: schema.xapiEvidenceRules.name, active: schema.xapiEvidenceRules.active }).from(schema.xapiEvidenceRules).where(eq(schema.xapiEvidenceRules.tenantId, rvoId))
+		// The rule the sweep's test switched on (by SQL) is RVO's only one.
+		const [rule] = await rulesOfRvo()
+		expect(rule).toMatchObject({ name: 'Salmonella-PCR 3× per jaar', active: true })
+		const addForm = { intent: 'add', name: 'Ingeschoven regel', competencyId, verbId: PERFORMED, activityMatch: 'id', activityPattern: PCR, requiresSuccess: 'yes', minScoreKind: 'none', requiredCount: '1', periodMonths: '12' }
+
+		// NVWA's coordinator names RVO: refused before anything is read or changed, as on the privacy page.
+		const peter = await e2e.newPage()
+		await signInAs(peter, PETER, { returnTo: PATH })
+		await peter.getByRole('heading', { level: 1, name: 'Leerrecords die tellen voor het kwaliteitspaspoort' }).waitFor()
+		expect(await peter.getByRole('combobox', { name: 'Organisatieonderdeel' }).count()).toBe(0)
+		const cookie = await cookieOf(peter)
+		const listed = await fetch(`${e2e.portal.url}${PATH}?eenheid=${rvoId}`, { headers: { Cookie: cookie } })
+		expect(listed.status).toBe(403)
+		expect(await listed.text()).not.toContain(rule!.name)
+		expect((await fetch(`${e2e.portal.url}${PATH}?eenheid=${rvoId}&voorbeeld=${rule!.id}`, { headers: { Cookie: cookie } })).status).toBe(403)
+		expect((await postForm(peter, { intent: 'switch-off', ruleId: rule!.id }, `?eenheid=${rvoId}`)).status).toBe(403)
+		expect((await postForm(peter, addForm, `?eenheid=${rvoId}`)).status).toBe(403)
+		expect(await rulesOfRvo()).toEqual([rule])
+
+		// The concern administrator opens the page from the main navigation: no unit's rules until one is chosen.
+		const els = await e2e.newPage()
+		await signInAs(els, ELS)
+		await els.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI: regels voor het paspoort' }).click()
+		await els.getByRole('heading', { level: 1, name: 'Leerrecords die tellen voor het kwaliteitspaspoort' }).waitFor()
+		expect(await els.getByRole('button', { name: 'Regel toevoegen' }).count()).toBe(0)
+		expect(await els.content()).not.toContain(rule!.name)
+		await accessibleAt320(els)
+		const [rvo] = await db.select({ name: schema.tenants.name }).from(schema.tenants).where(eq(schema.tenants.id, rvoId))
+		await els.getByRole('combobox', { name: 'Organisatieonderdeel' }).selectOption({ label: rvo!.name })
+		await els.getByRole('button', { name: 'Tonen' }).click()
+		await els.getByRole('heading', { name: `Regels van ${rvo!.name}` }).waitFor()
+		expect(await els.getByRole('row').filter({ hasText: rule!.name }).getByRole('cell').nth(2).textContent()).toBe('Aan')
+		await accessibleAt320(els)
+
+		// Switching RVO's rule off keeps the unit in the address.
+		await els.getByRole('button', { name: `Regel ${rule!.name} uitschakelen` }).click()
+		await els.getByRole('status').filter({ hasText: 'De regel staat uit.' }).waitFor()
+		expect(new URL(els.url()).searchParams.get('eenheid')).toBe(rvoId)
+		expect(await rulesOfRvo()).toEqual([{ ...rule, active: false }])
+
+		// A rule of one successful analysis: Anna's two remaining ones (the voided one no longer counts) now meet it.
+		const name = 'Salmonella-PCR 1× per jaar'
+		await els.getByLabel('Naam').fill(name)
+		await els.getByLabel('Bekwaamheid').selectOption({ label: competencyName })
+		await els.getByLabel('Werkwoord (verb-id)').fill(PERFORMED)
+		await els.getByLabel('Activiteit aanwijzen met').selectOption({ label: 'het id van de activiteit' })
+		await els.getByLabel('Activiteit (id of type)').fill(PCR)
+		await els.getByLabel('Aantal keer').fill('1')
+		await els.getByLabel('Binnen hoeveel maanden').fill('12')
+		await els.getByRole('button', { name: 'Regel toevoegen' }).click()
+		await els.getByRole('heading', { name: `Voorbeeld: ${name}` }).waitFor()
+		expect(new URL(els.url()).searchParams.get('eenheid')).toBe(rvoId)
+		await els.getByText('Deze regel zou 1 bolletje groen maken.').waitFor()
+		await els.getByRole('listitem').filter({ hasText: anna.name }).waitFor()
+		await accessibleAt320(els)
+		expect(await dotOf(anna.id)).not.toBe('green')
+		await els.getByRole('button', { name: 'Regel inschakelen' }).click()
+		await els.getByRole('status').filter({ hasText: 'De regel staat aan.' }).waitFor()
+		expect(new URL(els.url()).searchParams.get('eenheid')).toBe(rvoId)
+		expect(await dotOf(anna.id)).toBe('green')
+
+		// The new rule is RVO's, and RVO's trail records each act with the administrator as actor.
+		const added = (await rulesOfRvo()).find((candidate) => candidate.name === name)
+		expect(added).toMatchObject({ active: true })
+		const elsEmail = DEMO_PERSONAS.find((persona) => persona.key === 'concern-admin')!.email
+		const [admin] = await db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, elsEmail))
+		const trail = await db
+			.select({ action: schema.auditLog.action, objectId: schema.auditLog.objectId, actorUserId: schema.auditLog.actorUserId })
+			.from(schema.auditLog)
+			.where(and(eq(schema.auditLog.tenantId, rvoId), eq(schema.auditLog.actorUserId, admin!.id)))
+		expect(trail.map(({ action, objectId }) => [action, objectId]).sort()).toEqual(
+			[
+				['xapi.rule.activate', added!.id],
+				['xapi.rule.create', added!.id],
+				['xapi.rule.deactivate', rule!.id],
+			].sort(),
+		)
+
+		// RVO's coordinator finds the administrator's rule on her own page; NVWA's still lists none of RVO's.
+		const fatima = await e2e.newPage()
+		await signInAs(fatima, FATIMA, { returnTo: PATH })
+		expect(await fatima.getByRole('row').filter({ hasText: name }).getByRole('cell').nth(2).textContent()).toBe('Aan')
+		await peter.reload()
+		expect(await peter.content()).not.toContain(name)
 	})
 
 	let app: DatabaseClient | undefined

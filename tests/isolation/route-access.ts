@@ -67,7 +67,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/uitvoeringen.$sessionId.wijzigen': { access: 'tenant-owned', why: "changes a session of the providing unit: its meetings, rooms and trainers (ids in the form), seats; mails its participants" },
 	'routes/beheer.trainers': { access: 'tenant-owned', why: "the unit's trainers (names, e-mail addresses); trainer ids in the URL and the form" },
 	'routes/beheer.xapi-onbekend': { access: 'tenant-owned', why: "the unit's xAPI statements about people it does not know (their identifiers), its identifier setting and re-matching; the unit is the coordinator's own, nothing in the URL or form names another" },
-	'routes/beheer.xapi-regels': { access: 'tenant-owned', why: "the unit's rules that turn its xAPI statements into passport evidence, their preview (names of its people) and switching them; a rule id of another unit is not found" },
+	'routes/beheer.xapi-regels': {
+		access: 'tenant-owned',
+		why: "the unit's rules that turn its xAPI statements into passport evidence, their preview (names of its people) and switching them: its coordinators, or the concern administrator for the unit named in `?eenheid=`; a rule id of another unit is not found",
+	},
 	'routes/beheer.zalen': { access: 'tenant-owned', why: "the unit's locations and rooms; room and location ids in the URL and the forms" },
 	'routes/uitvoeringen.nieuw': { access: 'tenant-owned', why: "plans a session with the unit's own courses, rooms and trainers (ids in the form)" },
 	'routes/uitvoeringen.nieuw.cursussen': { access: 'tenant-owned', why: "the planning form's course search (JSON): only the courses the unit provides or joined" },

@@ -48,7 +48,7 @@ export type XapiClientsPage = {
 /**
  * The unit whose clients the asker acts on: the asked one, if they may; without one, their own
  * unit when they coordinate it, else none (the concern administrator chooses explicitly). The
- * unit's other xAPI pages that the concern administrator keeps too (privacy) ask the same way.
+ * unit's other xAPI pages that the concern administrator keeps too (privacy, rules) ask the same way.
  */
 export function xapiUnitFor(actor: Actor, asked: string | null): ServiceResult<string | null> {
 	if (asked === null) return { ok: true, value: holdsRole(actor, 'coordinator', actor.tenantId) ? actor.tenantId : null }

@@ -1,4 +1,4 @@
-// The texts of statements that count (/beheer/xapi-regels, the passport's history): said to the unit's coordinator and the employee.
+// The texts of statements that count (/beheer/xapi-regels, the passport's history): said to the unit's coordinator (or the concern administrator) and the employee.
 
 export const nl = {
 	xapiRules: {
@@ -6,6 +6,12 @@ export const nl = {
 		title: 'Leerrecords die tellen voor het kwaliteitspaspoort',
 		intro: 'Een regel maakt van leerrecords (xAPI-statements) die uw systemen sturen bewijs voor een bekwaamheid in het kwaliteitspaspoort, bijvoorbeeld: analyse X 5 keer met succes uitgevoerd binnen 12 maanden. Een nieuwe regel staat uit; bekijk eerst wat hij zou doen en schakel hem dan in.',
 		listTitle: 'Regels van uw organisatieonderdeel',
+		unitTitle: 'Organisatieonderdeel',
+		unitIntro: 'Als concernbeheerder beheert u de regels van één organisatieonderdeel tegelijk. Kies het onderdeel.',
+		unit: 'Organisatieonderdeel',
+		unitChoose: 'Kies een organisatieonderdeel',
+		unitShow: 'Tonen',
+		forUnit: 'Regels van {{unit}}',
 		empty: 'Er zijn nog geen regels.',
 		name: 'Naam',
 		competency: 'Bekwaamheid',
@@ -82,6 +88,12 @@ export const en: typeof nl = {
 		title: 'Learning records that count for the quality passport',
 		intro: 'A rule turns learning records (xAPI statements) your systems send into evidence for a competency in the quality passport, for example: analysis X performed successfully 5 times within 12 months. A new rule is off; look at what it would do first, then switch it on.',
 		listTitle: 'Your unit’s rules',
+		unitTitle: 'Organisational unit',
+		unitIntro: 'As concern administrator you manage the rules of one organisational unit at a time. Choose the unit.',
+		unit: 'Organisational unit',
+		unitChoose: 'Choose an organisational unit',
+		unitShow: 'Show',
+		forUnit: 'Rules of {{unit}}',
 		empty: 'There are no rules yet.',
 		name: 'Name',
 		competency: 'Competency',
