@@ -84,6 +84,9 @@ const RVO_UNPUBLISHED = [
 	{ label: 'archived', course: (f: IsolationFixtures) => f.rvoArchivedCourse },
 ]
 
+/** A well-formed unit id that names no unit. */
+const NO_UNIT = '00000000-0000-4000-8000-000000000000'
+
 /** For each tenant-owned route: attacks by people of another unit, and a control by the owner. */
 export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 	'routes/catalogus.$courseId': [
@@ -790,6 +793,7 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "forged unit: erasing for another unit by ?eenheid=", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}`, form: (f) => ({ intent: 'erase', personId: f.nvwaEvidence.personId }), expectStatus: 403 },
 		{ name: "forged unit: setting another unit's retention", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}`, form: () => ({ intent: 'retention', retentionMonths: '1' }), expectStatus: 403 },
 		{ name: 'the concern administrator sees no unit until choosing one', as: 'concern-admin', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEmployee.name)}`, expectStatus: 200, text: (f) => f.nvwaEmployee.employeeNumber },
+		{ name: 'forged unit: the concern administrator setting the retention of a unit that does not exist', as: 'concern-admin', path: () => `/beheer/xapi-privacy?eenheid=${NO_UNIT}`, form: () => ({ intent: 'retention', retentionMonths: '1' }), expectStatus: 404 },
 		{ name: "control: the unit's coordinator is asked to confirm erasing its employee's statements", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-privacy?wis=${f.nvwaEvidence.personId}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
 		{ name: "control: the unit's coordinator finds its employee", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-privacy?zoek=${encodeURIComponent(f.nvwaEmployee.name)}`, expectStatus: 200, text: (f) => f.nvwaEmployee.employeeNumber },
 		{ name: 'control: the concern administrator finds them in the unit chosen', as: 'concern-admin', path: (f) => `/beheer/xapi-privacy?eenheid=${f.nvwaXapiClient.tenantId}&zoek=${encodeURIComponent(f.nvwaEvidence.personName)}`, expectStatus: 200, text: (f) => f.nvwaEvidence.personName },
@@ -820,6 +824,7 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		},
 		{ name: "forged unit: registering a system for another unit", as: 'rvo-coordinator', path: (f) => `/beheer/xapi-systemen?eenheid=${f.nvwaXapiClient.tenantId}`, form: () => ({ intent: 'register', name: 'Ingeschoven systeem', scopes: 'statements/read' }), expectStatus: 403 },
 		{ name: 'the concern administrator sees no unit until choosing one', as: 'concern-admin', path: () => '/beheer/xapi-systemen', expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
+		{ name: 'forged unit: the concern administrator registering a system for a unit that does not exist', as: 'concern-admin', path: () => `/beheer/xapi-systemen?eenheid=${NO_UNIT}`, form: () => ({ intent: 'register', name: 'Systeem zonder eenheid', scopes: 'statements/read' }), expectStatus: 404 },
 		{ name: "control: the unit's coordinator sees its system", as: 'nvwa-coordinator', path: (f) => `/beheer/xapi-systemen?bewerk=${f.nvwaXapiClient.id}`, expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
 		{ name: 'control: the concern administrator sees it for the unit chosen', as: 'concern-admin', path: (f) => `/beheer/xapi-systemen?eenheid=${f.nvwaXapiClient.tenantId}`, expectStatus: 200, text: (f) => f.nvwaXapiClient.name },
 	],

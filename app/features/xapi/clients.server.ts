@@ -120,6 +120,8 @@ export async function registerXapiClient(
 	const key = `xapi-${randomBytes(12).toString('hex')}`
 	const secret = randomBytes(32).toString('base64url')
 	return inTenant(ctx, { tenantId, userId: actor.userId }, async (tx) => {
+		// A unit id that names no unit is not found (not a foreign-key failure on the insert).
+		await xapiUnitChoice(tx, actor, tenantId)
 		const client = await insertXapiClient(tx, { tenantId, name: input.name, key, secretHash: hashXapiSecret(secret), scopes: [...input.scopes], xapiVersion: input.xapiVersion })
 		await audit(ctx, tx, { actor, tenantId, action: 'xapi.client_registered', objectType: 'xapi_client', objectId: client.id, after: { name: client.name, key, scopes: client.scopes, xapiVersion: client.xapiVersion } })
 		return { id: client.id, name: client.name, key, secret }

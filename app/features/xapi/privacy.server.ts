@@ -136,6 +136,8 @@ export async function saveXapiRetention(
 	if (!unit.ok) return unit
 	const tenantId = unit.value
 	return inTenant(ctx, { tenantId, userId: actor.userId }, async (tx) => {
+		// A unit id that names no unit is not found (not a foreign-key failure on the insert).
+		await xapiUnitChoice(tx, actor, tenantId)
 		const before = (await getXapiSettings(tx, { tenantId }))?.retentionMonths ?? null
 		await saveXapiSettings(tx, { tenantId, retentionMonths: input.retentionMonths, updatedAt: ctx.clock.now() })
 		await audit(ctx, tx, { actor, tenantId, action: 'xapi.retention.update', objectType: 'xapi_settings', objectId: tenantId, before: { retentionMonths: before }, after: { retentionMonths: input.retentionMonths } })
