@@ -26,7 +26,11 @@ type RuleForEvidence = Pick<XapiEvidenceRuleRow, 'id' | 'tenantId' | 'competency
 /** Per person, the piece of evidence each rule gives them from these statements (the domain's `ruleOutcome`). */
 export function evidenceFrom(rules: RuleForEvidence[], statements: RuleStatementRow[], { now }: { now: Date }): RuleEvidence[] {
 	const byPerson = new Map<string, RuleStatementRow[]>()
-	for (const statement of statements) byPerson.set(statement.personId, [...(byPerson.get(statement.personId) ?? []), statement])
+	for (const statement of statements) {
+		const own = byPerson.get(statement.personId)
+		if (own) own.push(statement)
+		else byPerson.set(statement.personId, [statement])
+	}
 	return rules.flatMap((rule) =>
 		[...byPerson].flatMap(([userId, own]) => {
 			const outcome = ruleOutcome(ruleOf(rule), own, { now })

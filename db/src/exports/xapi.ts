@@ -43,6 +43,7 @@ export {
 	type XapiSettingsRow,
 } from '../queries/xapi-people.ts'
 export {
+	commitWithoutWaitingForDisk,
 	getXapiEvidenceRule,
 	insertRuleEvidence,
 	insertXapiEvidenceRule,

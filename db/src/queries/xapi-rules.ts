@@ -240,3 +240,12 @@ export async function takeXapiRuleBacklog(db: Database, { tenantId, limit }: { t
 	)
 	return rows.map((row) => row.person_id)
 }
+
+/**
+ * Lets the caller's transaction commit without waiting for its WAL to reach the disk
+ * (`synchronous_commit = off`, this transaction only). Only for work a crash may undo because it
+ * is done again: a round of the rule backlog, whose rows come back with the rollback.
+ */
+export async function commitWithoutWaitingForDisk(db: Database): Promise<void> {
+	await db.execute(sql`set local synchronous_commit = off`)
+}
