@@ -4,8 +4,10 @@ import {
 	catalogueSearchVersion,
 	listSynonyms,
 	listThemes,
+	readIndexedCourses,
+	readVisibleCourseIds,
 	recordSearchQuery,
-	searchCatalogue,
+	searchCatalogueWith,
 	searchVocabulary,
 	type CatalogueSearchResult,
 	type FacetName,
@@ -21,6 +23,7 @@ import {
 	LANGUAGES,
 	PERIOD_MONTHS,
 	askedQueryOf,
+	buildCatalogueIndex,
 	buildWordIndex,
 	correctedQueryOf,
 	dutchDayOf,
@@ -33,7 +36,9 @@ import {
 	searchStateToQueryString,
 	withCorrections,
 	withWordForms,
+	type CatalogueIndex,
 	type CourseForm,
+	type IndexedCourse,
 	type SearchNotice,
 	type SearchState,
 	type Synonym,
@@ -96,8 +101,8 @@ type Answer = Omit<CatalogueSearchView, 'notices'> & { vocabularyNotices: Search
 let answers: { size: number; cache: Cache<Answer> } | null = null
 /** The newest catalogue version seen: answers of older versions can never be asked for again. */
 let newestVersion = -1
-/** The synonyms, units and themes of the newest version a search read them at. */
-const vocabularies = createCache<Vocabulary>({ name: 'catalogue-search-vocabulary', max: 1 })
+/** Per database, the synonyms, units and themes of the newest version a search read them at. */
+const vocabularies = new WeakMap<Database, Cache<Vocabulary>>()
 
 function answerCache(ctx: SearchContext): Cache<Answer> | null {
 	const size = ctx.config.searchCacheSize
@@ -107,10 +112,45 @@ function answerCache(ctx: SearchContext): Cache<Answer> | null {
 }
 
 function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
-	return vocabularies.getOrLoad(String(version), async () => {
+	let cache = vocabularies.get(db)
+	if (cache === undefined) {
+		cache = createCache<Vocabulary>({ name: 'catalogue-search-vocabulary', max: 1 })
+		vocabularies.set(db, cache)
+	}
+	return cache.getOrLoad(String(version), async () => {
 		const [synonyms, tenants, themes, vocabulary] = await Promise.all([listSynonyms(db), listTenants(db), listThemes(db), searchVocabulary(db)])
 		return { version, synonyms, tenants, themes, wordIndex: buildWordIndex(vocabulary.words, vocabulary.phrases) }
 	})
+}
+
+/**
+ * Each unit's in-process index of the courses it may find (issue 16, item 6; ADR 010 addendum),
+ * for the newest catalogue version: filters, facet counts and paging never go to PostgreSQL.
+ * A unit's visible ids are read under its own tenant context (row-level security decides), the
+ * courses themselves once per version for all units. Any change moves the version and the next
+ * search reads the index anew; concurrent searches share one read.
+ */
+type IndexStore = { version: number; courses: Map<string, IndexedCourse>; byViewer: Map<string, Promise<CatalogueIndex>> }
+/** Per database (a process has one; a test may have two), its newest store. */
+const indexStores = new WeakMap<Database, IndexStore>()
+
+function indexFor(db: Database, version: number, viewerTenantId: string | null): Promise<CatalogueIndex> {
+	const newest = indexStores.get(db)
+	const store = newest !== undefined && newest.version >= version ? newest : { version, courses: new Map<string, IndexedCourse>(), byViewer: new Map<string, Promise<CatalogueIndex>>() }
+	if (store !== newest) indexStores.set(db, store)
+	const key = viewerTenantId ?? '-'
+	let index = store.byViewer.get(key)
+	if (index === undefined) {
+		index = withTenantContext(db, { tenantId: viewerTenantId, userId: null }, async (tx) => {
+			const ids = await readVisibleCourseIds(tx, viewerTenantId)
+			for (const course of await readIndexedCourses(tx, viewerTenantId, ids.filter((id) => !store.courses.has(id)))) store.courses.set(course.id, course)
+			return buildCatalogueIndex(ids.flatMap((id) => store.courses.get(id) ?? []))
+		})
+		store.byViewer.set(key, index)
+		// A failed read is not kept: the next search tries again.
+		index.catch(() => store.byViewer.get(key) === index && store.byViewer.delete(key))
+	}
+	return index
 }
 
 /**
@@ -132,7 +172,9 @@ export async function searchCataloguePage(
 		cache?.clear()
 	}
 	const key = `${version}|${viewerTenantId ?? '-'}|${dutchMonthOf(now)}|${searchStateToQueryString(requested)}`
-	const answer = cache ? await cache.getOrLoad(key, () => answerSearch(ctx.db, { viewerTenantId, requested, now })) : await answerSearch(ctx.db, { viewerTenantId, requested, now })
+	const answer = cache
+		? await cache.getOrLoad(key, () => answerSearch(ctx.db, { version, viewerTenantId, requested, now }))
+		: await answerSearch(ctx.db, { version, viewerTenantId, requested, now })
 	const { vocabularyNotices, ...view } = answer
 	if (record) await recordSearch(ctx, view, now)
 	return succeed({ ...view, notices: [...parseNotices, ...vocabularyNotices] })
@@ -155,12 +197,13 @@ async function recordSearch(ctx: SearchContext, view: Omit<CatalogueSearchView, 
 
 async function answerSearch(
 	db: Database,
-	{ viewerTenantId, requested, now }: { viewerTenantId: string | null; requested: SearchState; now: Date },
+	{ version, viewerTenantId, requested, now }: { version: number; viewerTenantId: string | null; requested: SearchState; now: Date },
 ): Promise<Answer> {
 	const notices: SearchNotice[] = []
-	// Public tables only (no tenant context needed): the cache version and the typed words.
-	const analysis = await analyseSearchWords(db, [...new Set(queryWords(requested.query))])
-	const words = await vocabularyAt(db, analysis.version)
+	// Public tables only (no tenant context needed): the typed words. Filters alone ask nothing.
+	const typed = [...new Set(queryWords(requested.query))]
+	const analysis = typed.length > 0 ? await analyseSearchWords(db, typed) : { version, words: [] }
+	const [words, index] = await Promise.all([vocabularyAt(db, version), indexFor(db, version, viewerTenantId)])
 
 	const known = <T extends { slug: string; id: string }>(list: T[], slugs: string[], parameter: string) =>
 		slugs.flatMap((slug) => {
@@ -182,9 +225,11 @@ async function answerSearch(
 	const currentMonth = dutchMonthOf(now)
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)
 	const window = pageWindow(state.page, SEARCH_PAGE_SIZE)
-	// Row-level security sees the same viewer as the query's own visibility filter.
-	const search = (matching: 'all' | 'most', asked = groups) => withTenantContext(db, { tenantId: viewerTenantId, userId: null }, (tx) =>
-		searchCatalogue(tx, {
+	// Matching words reads courses: row-level security sees the same viewer as the query's own
+	// visibility filter. Filters alone are answered by the index, without a transaction.
+	const inViewerContext = <T,>(work: (tx: Database) => Promise<T>) => (groups.length > 0 ? withTenantContext(db, { tenantId: viewerTenantId, userId: null }, work) : work(db))
+	const search = (matching: 'all' | 'most', asked = groups) => inViewerContext((tx) =>
+		searchCatalogueWith(tx, index, {
 			matching,
 			viewerTenantId,
 			query: state.query,

@@ -1,7 +1,18 @@
 // @leerplein/db/catalogue — the shared catalogue: courses, themes, upcoming sessions, search and its synonyms, a unit's own courses.
 export { courseVisibleTo, getCourse, listCatalogue, listThemes, listUpcomingSessions } from '../queries/catalogue.ts'
 export type { CatalogueEntry, CourseDetail, ThemeSummary, UpcomingSession } from '../queries/catalogue.ts'
-export { analyseSearchWords, catalogueSearchVersion, CORRECTION_SIMILARITY, searchCatalogue, searchVocabulary } from '../queries/search.ts'
+export {
+	analyseSearchWords,
+	catalogueSearchVersion,
+	CORRECTION_SIMILARITY,
+	matchCatalogueText,
+	readCatalogueIndex,
+	readIndexedCourses,
+	readVisibleCourseIds,
+	searchCatalogue,
+	searchCatalogueWith,
+	searchVocabulary,
+} from '../queries/search.ts'
 export type {
 	CatalogueSearchFilters,
 	CatalogueSearchInput,

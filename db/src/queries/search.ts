@@ -1,10 +1,23 @@
 import { sql, type SQL } from 'drizzle-orm'
-import { DURATION_BUCKETS, type CourseForm, type Language, type SearchSort } from '@leerplein/domain'
+import {
+	buildCatalogueIndex,
+	searchCatalogueIndex,
+	type CatalogueIndex,
+	type CourseForm,
+	type IndexedCourse,
+	type Language,
+	type IndexFacetCount,
+	type IndexFacetName,
+	type IndexSearchFilters,
+	type IndexSearchInput,
+	type TextMatch,
+} from '@leerplein/domain'
 import { selectRows, type Database } from '../client.ts'
 import { courseVisibleTo } from './catalogue.ts'
 
-// Catalogue search (issue 4, ADR 010): one round trip answers the page of results, the total
-// and the counts of all eight facets, for the courses the viewer's unit may see.
+// Catalogue search (issue 4, ADR 010; issue 16): PostgreSQL matches the typed words (stemmer, GIN
+// index, tiers, rank) and marks them on the page; filters, the eight facet counts and paging run
+// over the viewer's in-process index (`@leerplein/domain` search-index).
 
 const CONFIG = sql.raw(`'public.dutch_unaccent'`)
 
@@ -25,33 +38,16 @@ export type SearchTermGroup = {
 	parts?: string[][]
 }
 
-export type CatalogueSearchFilters = {
-	providerIds: string[]
-	forms: CourseForm[]
-	themeIds: string[]
-	cities: string[]
-	months: string[]
-	languages: Language[]
-	costs: ('gratis' | 'betaald')[]
-	durations: string[]
-}
+export type CatalogueSearchFilters = IndexSearchFilters
 
-export type CatalogueSearchInput = {
+/** A search: the typed words as groups, and the index's part (filters, order, page, the calendar's months). */
+export type CatalogueSearchInput = Omit<IndexSearchInput, 'matches'> & {
 	viewerTenantId: string | null
 	/** The query as typed (normalised by the database the same way as titles); '' for filters only. */
 	query: string
 	groups: SearchTermGroup[]
 	/** The query with each unknown word replaced by its best correction; null when nothing was corrected. */
 	correctedQuery: string | null
-	filters: CatalogueSearchFilters
-	sort: SearchSort
-	limit: number
-	offset: number
-	now: Date
-	/** 'YYYY-MM' of now, Dutch time: the period and place facets look from here on. */
-	currentMonth: string
-	/** The month after the last one the period facet offers. */
-	periodEndMonth: string
 	/**
 	 * 'all': a course matches every group (the normal search). 'most': a course matches at least one
 	 * group, ranked by how many and how rare the groups it matches are; asked when no course matches
@@ -84,8 +80,8 @@ export type SearchResultEntry = {
 	tier: number
 }
 
-export type FacetName = 'provider' | 'form' | 'theme' | 'city' | 'month' | 'language' | 'cost' | 'duration'
-export type FacetCount = { facet: FacetName; value: string; count: number }
+export type FacetName = IndexFacetName
+export type FacetCount = IndexFacetCount
 
 export type CatalogueSearchResult = { total: number; entries: SearchResultEntry[]; facets: FacetCount[] }
 
@@ -155,10 +151,51 @@ export function marksFrom(original: string, marked: string | null): [number, num
 
 const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`}::text[]`
 
-export async function searchCatalogue(db: Database, input: CatalogueSearchInput): Promise<CatalogueSearchResult> {
-	const { filters } = input
-	const now = sql`${input.now.toISOString()}::timestamptz`
-	const searching = input.groups.length > 0
+/**
+ * The courses the viewer's unit may find (published, and concern-wide, opened to the unit or its
+ * own), as the in-process index holds them (issue 16, item 6). Read under the viewer's tenant
+ * context: row-level security is the gate, the visibility condition the same rule said twice.
+ */
+export async function readVisibleCourseIds(db: Database, viewerTenantId: string | null): Promise<string[]> {
+	const rows = await selectRows<{ id: string }>(db, sql`select courses.id from courses where courses.status = 'published' and ${courseVisibleTo(viewerTenantId, { unpublished: false })}`)
+	return rows.map((row) => row.id)
+}
+
+/** The given courses as the index holds them, those the viewer may find only. */
+export async function readIndexedCourses(db: Database, viewerTenantId: string | null, ids: string[]): Promise<IndexedCourse[]> {
+	if (ids.length === 0) return []
+	const rows = await selectRows<Omit<IndexedCourse, 'sessionStarts'> & { sessionStarts: (number | string)[] | null }>(
+		db,
+		sql`select courses.id, courses.title, courses.summary, courses.form::text as "form", courses.language::text as "language", courses.duration_minutes as "durationMinutes",
+				courses.price_cents as "priceCents", courses.provider_tenant_id as "providerId", u.name as "providerName", u.short_name as "providerShortName",
+				courses.theme_id as "themeId", t.name_nl as "themeNameNl", t.name_en as "themeNameEn", courses.search_title as "sortTitle",
+				array(select (extract(epoch from s) * 1000)::float8 from unnest(courses.session_starts) s) as "sessionStarts",
+				courses.session_calendar as "calendar"
+			from courses join tenants u on u.id = courses.provider_tenant_id left join themes t on t.id = courses.theme_id
+			where courses.id = any(${`{${ids.join(',')}}`}::uuid[]) and courses.status = 'published' and ${courseVisibleTo(viewerTenantId, { unpublished: false })}`,
+	)
+	return rows.map((row) => ({
+		...row,
+		durationMinutes: Number(row.durationMinutes),
+		priceCents: Number(row.priceCents),
+		sessionStarts: (row.sessionStarts ?? []).map(Number),
+		calendar: row.calendar ?? [],
+	}))
+}
+
+/** Every course the viewer may find, read and coded: what a search without a kept index uses. */
+export async function readCatalogueIndex(db: Database, viewerTenantId: string | null): Promise<CatalogueIndex> {
+	return buildCatalogueIndex(await readIndexedCourses(db, viewerTenantId, await readVisibleCourseIds(db, viewerTenantId)))
+}
+
+export type TextMatchInput = Pick<CatalogueSearchInput, 'viewerTenantId' | 'query' | 'groups' | 'correctedQuery' | 'sort' | 'matching'>
+
+/**
+ * The courses that match the typed words, with how well (tier, weight, rank): the one part of a
+ * search PostgreSQL does best — the Dutch stemmer, the GIN index, phrases and ranking. Filters,
+ * facets and paging are the index's (`searchCatalogueIndex`).
+ */
+export async function matchCatalogueText(db: Database, input: TextMatchInput): Promise<Map<string, TextMatch>> {
 	const every = (queries: SQL[]) => sql`(${sql.join(queries, sql` && `)})`
 	// As typed (with synonyms): ranks first within a tier.
 	const literal = allOf(input.groups.map((g) => [g.text, ...g.alternatives]))
@@ -169,18 +206,8 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 	const full = every(input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives, ...g.corrections])))
 	const corrected = input.correctedQuery
 	const best = every(input.groups.map((g) => (g.corrections.length > 0 ? anyOf([g.corrections[0]!]) : groupQuery(g, [g.text, ...g.alternatives]))))
-
-	const duration = sql.raw(
-		`case ${DURATION_BUCKETS.filter((b) => b.maxMinutes !== null)
-			.map((b) => `when courses.duration_minutes <= ${b.maxMinutes} then '${b.key}'`)
-			.join(' ')} else '${DURATION_BUCKETS.at(-1)!.key}' end`,
-	)
-	const when = (active: boolean, condition: SQL) => (active ? condition : sql`true`)
-	const calendarActive = filters.months.length > 0 || filters.cities.length > 0
-	const monthMatches = (entry: SQL) => when(filters.months.length > 0, sql`left(${entry}, 7) = any(${textArray(filters.months)})`)
-	const cityMatches = (entry: SQL) => when(filters.cities.length > 0, sql`substr(${entry}, 9) = any(${textArray(filters.cities)})`)
-
-	const most = searching && input.matching === 'most'
+	const most = input.matching === 'most'
+	const relevance = input.sort === 'relevantie'
 	const groupQueries = input.groups.map((g) => groupQuery(g, [g.text, ...g.alternatives, ...g.corrections]))
 	// A group's weight is its rarity: a course that matches the one unusual word of a question ranks
 	// above one that matches a word half the catalogue has. Each count is one look-up in the GIN index.
@@ -193,107 +220,92 @@ export async function searchCatalogue(db: Database, input: CatalogueSearchInput)
 		groupQueries.map((query, i) => sql`case when courses.search_document @@ ${query} then ${groupWeights[i]!} else 0 end`),
 		sql` + `,
 	)})`
-	const tier = !searching
-		? sql`0`
-		: most
-			? sql`8 + ${input.groups.length} - ${matchedGroups}`
-			: sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
+	const tier = most
+		? sql`8 + ${input.groups.length} - ${matchedGroups}`
+		: sql`case when courses.search_document @@ ${exact} then ${tierFor(sql`search_normalise(${input.query})`, exact)}
 			when courses.search_document @@ ${apart} then 3
 			else 4 + ${corrected ? tierFor(sql`search_normalise(${corrected})`, best) : sql`3`} end`
-	const rank = !searching || input.sort !== 'relevantie' ? sql`0::real` : sql`ts_rank(courses.search_document, ${most ? sql.join(groupQueries, sql` || `) : full})`
+	const rank = relevance ? sql`ts_rank(courses.search_document, ${most ? sql.join(groupQueries, sql` || `) : full})` : sql`0::real`
 	// Which words a course matches weighs more than whether it has a session coming up.
-	const weight = most && input.sort === 'relevantie' ? sql`round((${matchedWeight})::numeric, 3)` : sql`0::numeric`
+	const weight = most && relevance ? sql`round((${matchedWeight})::numeric, 3)` : sql`0::numeric`
 	const candidates = most ? sql`(${sql.join(groupQueries, sql` || `)})` : full
-	const order = {
-		relevantie: sql`p.tier, p.weight desc, p.literal desc, p.has_upcoming desc, p.rank desc, p.sort_title, p.id`,
-		datum: sql`p.next_at nulls last, p.sort_title, p.id`,
-		titel: sql`p.sort_title, p.id`,
-	}[input.sort]
-
-	const flags = {
-		p_provider: when(filters.providerIds.length > 0, sql`courses.provider_tenant_id = any(${`{${filters.providerIds.join(',')}}`}::uuid[])`),
-		p_form: when(filters.forms.length > 0, sql`courses.form::text = any(${textArray(filters.forms)})`),
-		p_theme: when(filters.themeIds.length > 0, sql`courses.theme_id = any(${`{${filters.themeIds.join(',')}}`}::uuid[])`),
-		p_language: when(filters.languages.length > 0, sql`courses.language::text = any(${textArray(filters.languages)})`),
-		p_cost: when(filters.costs.length > 0, sql`(case when courses.price_cents > 0 then 'betaald' else 'gratis' end) = any(${textArray(filters.costs)})`),
-		p_duration: when(filters.durations.length > 0, sql`(${duration}) = any(${textArray(filters.durations)})`),
-		p_calendar: when(
-			calendarActive,
-			sql`exists (select 1 from unnest(courses.session_calendar) e where e >= ${input.currentMonth} and ${monthMatches(sql`e`)} and ${cityMatches(sql`e`)})`,
-		),
-	}
-	type Flag = keyof typeof flags
-	const flagNames = Object.keys(flags) as Flag[]
-	const allBut = (...except: Flag[]) => sql.raw(flagNames.filter((f) => !except.includes(f)).join(' and '))
-
-	type Entry = Omit<SearchResultEntry, 'titleMarks' | 'summaryMarks'> & { titleMarked: string | null; summaryMarked: string | null }
-	const rows = await selectRows<{ total: number; entries: Entry[] | null; facets: FacetCount[] | null }>(
+	const rows = await selectRows<{ id: string; tier: number | string; weight: number | string; literal: boolean; rank: number | string }>(
 		db,
-		sql`
-		with matched as materialized (
-			select courses.id, courses.provider_tenant_id as provider, courses.form::text as form, courses.theme_id as theme,
-				courses.language::text as language,
-				case when courses.price_cents > 0 then 'betaald' else 'gratis' end as cost,
-				${duration} as duration,
-				courses.session_calendar as calendar,
-				courses.search_title collate "C" as sort_title,
-				coalesce(courses.session_starts[cardinality(courses.session_starts)] >= ${now}, false) as has_upcoming,
-				${input.sort === 'datum' ? sql`(select min(s) from unnest(courses.session_starts) s where s >= ${now})` : sql`null::timestamptz`} as next_at,
-				${tier} as tier,
-				${rank} as rank,
-				${weight} as weight,
-				${searching && input.sort === 'relevantie' ? sql`courses.search_document @@ ${literal}` : sql`true`} as literal,
-				${sql.join(
-					flagNames.map((name) => sql`${flags[name]} as ${sql.raw(name)}`),
-					sql`, `,
-				)}
+		sql`select courses.id, ${tier} as tier, ${weight} as weight, ${rank} as rank,
+				${relevance ? sql`courses.search_document @@ ${literal}` : sql`true`} as literal
 			from courses
-			where courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId, { unpublished: false })}
-				${searching ? sql`and courses.id in (select catalogue_text_matches(${candidates}))` : sql``}
-		),
-		-- Read twice (the count, the page), but filtering the materialised rows again costs less than copying them.
-		hits as not materialized (select * from matched where ${allBut()}),
-		-- What the page marks: any word of the typed words, their synonyms and their corrections.
-		terms as materialized (select ${searching ? sql.join(groupQueries, sql` || `) : sql`''::tsquery`} as query),
-		page as (select * from hits p order by ${order} limit ${input.limit} offset ${input.offset}),
-		facets as (
-			select 'provider' as facet, provider::text as value, count(*) as n from matched where ${allBut('p_provider')} group by provider
-			union all select 'form', form, count(*) from matched where ${allBut('p_form')} group by form
-			union all select 'theme', theme::text, count(*) from matched where theme is not null and ${allBut('p_theme')} group by theme
-			union all select 'language', language, count(*) from matched where ${allBut('p_language')} group by language
-			union all select 'cost', cost, count(*) from matched where ${allBut('p_cost')} group by cost
-			union all select 'duration', duration, count(*) from matched where ${allBut('p_duration')} group by duration
-			-- A course counts once per month and city, however many of its sessions fall there.
-			union all select 'month', left(e, 7), count(distinct id) from matched, unnest(calendar) e
-				where e >= ${input.currentMonth} and e < ${input.periodEndMonth} and ${cityMatches(sql`e`)} and ${allBut('p_calendar')} group by 2
-			union all select 'city', substr(e, 9), count(distinct id) from matched, unnest(calendar) e
-				where e >= ${input.currentMonth} and substr(e, 9) <> '' and ${monthMatches(sql`e`)} and ${allBut('p_calendar')} group by 2
-		)
-		select
-			(select count(*) from hits)::integer as total,
-			(select json_agg(json_build_object(
-				'id', c.id, 'title', c.title, 'summary', c.summary, 'form', c.form, 'language', c.language,
-				'durationMinutes', c.duration_minutes, 'priceCents', c.price_cents,
-				'providerName', u.name, 'providerShortName', u.short_name, 'themeNameNl', t.name_nl, 'themeNameEn', t.name_en,
-				'nextSessionAt', (select min(s) from unnest(c.session_starts) s where s >= ${now}),
-				'titleMarked', ${searching ? headline(sql`c.title`) : sql`null`},
-				'summaryMarked', ${searching ? headline(sql`c.summary`) : sql`null`},
-				'tier', p.tier) order by ${order})
-				from page p join courses c on c.id = p.id join tenants u on u.id = c.provider_tenant_id left join themes t on t.id = c.theme_id
-				cross join terms
-			) as entries,
-			(select json_agg(json_build_object('facet', facet, 'value', value, 'count', n)) from facets) as facets`,
+			where courses.id in (select catalogue_text_matches(${candidates}))
+				and courses.status = 'published' and ${courseVisibleTo(input.viewerTenantId, { unpublished: false })}`,
 	)
-	const row = rows[0]!
+	return new Map(rows.map((row) => [row.id, { tier: Number(row.tier), weight: Number(row.weight), literal: row.literal, rank: Number(row.rank) }]))
+}
+
+/** Marks the matched words in the page's titles and summaries (see `headline`); no table is read. */
+async function markMatchedWords(db: Database, groups: SearchTermGroup[], courses: IndexedCourse[]): Promise<Map<string, { titleMarks: [number, number][]; summaryMarks: [number, number][] }>> {
+	if (courses.length === 0 || groups.length === 0) return new Map()
+	const rows = await selectRows<{ ordinality: number | string; title: string | null; summary: string | null }>(
+		db,
+		sql`with terms as materialized (select ${sql.join(
+			groups.map((g) => groupQuery(g, [g.text, ...g.alternatives, ...g.corrections])),
+			sql` || `,
+		)} as query)
+			select t.ordinality, ${headline(sql`t.title`)} as title, ${headline(sql`t.summary`)} as summary
+			from unnest(${textArray(courses.map((c) => c.title))}, ${textArray(courses.map((c) => c.summary))}) with ordinality as t(title, summary, ordinality)
+			cross join terms`,
+	)
+	return new Map(
+		rows.map((row) => {
+			const course = courses[Number(row.ordinality) - 1]!
+			return [course.id, { titleMarks: marksFrom(course.title, row.title), summaryMarks: marksFrom(course.summary, row.summary) }]
+		}),
+	)
+}
+
+/**
+ * One search with an index already read (a portal keeps one per unit and catalogue version):
+ * the text match in PostgreSQL when words were typed, then filters, facets and the page from
+ * the index, then the matched words marked on that page. Run in the viewer's tenant context.
+ */
+export async function searchCatalogueWith(db: Database, index: CatalogueIndex, input: CatalogueSearchInput): Promise<CatalogueSearchResult> {
+	const searching = input.groups.length > 0
+	const matches = searching ? await matchCatalogueText(db, input) : null
+	const result = searchCatalogueIndex(index, {
+		matches,
+		filters: input.filters,
+		sort: input.sort,
+		limit: input.limit,
+		offset: input.offset,
+		now: input.now,
+		currentMonth: input.currentMonth,
+		periodEndMonth: input.periodEndMonth,
+	})
+	const marks = searching ? await markMatchedWords(db, input.groups, result.entries.map((e) => e.course)) : null
 	return {
-		total: Number(row.total),
-		entries: (parseJson(row.entries) ?? []).map(({ titleMarked, summaryMarked, ...entry }) => ({
-			...entry,
-			titleMarks: marksFrom(entry.title, titleMarked),
-			summaryMarks: marksFrom(entry.summary, summaryMarked),
+		total: result.total,
+		entries: result.entries.map(({ course, tier, nextSessionAt }) => ({
+			id: course.id,
+			title: course.title,
+			summary: course.summary,
+			form: course.form,
+			language: course.language,
+			durationMinutes: course.durationMinutes,
+			priceCents: course.priceCents,
+			providerName: course.providerName,
+			providerShortName: course.providerShortName,
+			themeNameNl: course.themeNameNl,
+			themeNameEn: course.themeNameEn,
+			nextSessionAt,
+			titleMarks: marks?.get(course.id)?.titleMarks ?? [],
+			summaryMarks: marks?.get(course.id)?.summaryMarks ?? [],
+			tier,
 		})),
-		facets: (parseJson(row.facets) ?? []).map((f) => ({ ...f, count: Number(f.count) })),
+		facets: result.facets,
 	}
+}
+
+/** One search, reading the viewer's index first (tests, tools); the portal keeps the index instead (`searchCatalogueWith`). */
+export async function searchCatalogue(db: Database, input: CatalogueSearchInput): Promise<CatalogueSearchResult> {
+	return searchCatalogueWith(db, await readCatalogueIndex(db, input.viewerTenantId), input)
 }
 
 /** postgres.js hands json columns back parsed; be lenient if a driver returns text. */
