@@ -5,7 +5,7 @@ import {
 	listSynonyms,
 	listThemes,
 	readIndexedCourses,
-	readVisibleCourseIds,
+	readVisibleCourseStamps,
 	recordSearchQuery,
 	searchCatalogueWith,
 	searchVocabulary,
@@ -126,25 +126,42 @@ function vocabularyAt(db: Database, version: number): Promise<Vocabulary> {
 /**
  * Each unit's in-process index of the courses it may find (issue 16, item 6; ADR 010 addendum),
  * for the newest catalogue version: filters, facet counts and paging never go to PostgreSQL.
- * A unit's visible ids are read under its own tenant context (row-level security decides), the
- * courses themselves once per version for all units. Any change moves the version and the next
- * search reads the index anew; concurrent searches share one read.
+ * When the version moves, the next search of each unit reads which courses it may find now
+ * (under its own tenant context: row-level security decides) with their stamps, and reads again
+ * only the courses whose stamp changed; the rows are shared by the units' indexes (a course's
+ * row is the same for every unit that may see it). Concurrent searches share one read.
  */
-type IndexStore = { version: number; courses: Map<string, IndexedCourse>; byViewer: Map<string, Promise<CatalogueIndex>> }
+type StampedCourse = { stamp: string; course: IndexedCourse }
+type IndexStore = {
+	version: number
+	/** The courses read or confirmed at this version. */
+	courses: Map<string, StampedCourse>
+	/** Those of the version before, to confirm by their stamps instead of reading them again. */
+	previous: Map<string, StampedCourse>
+	byViewer: Map<string, Promise<CatalogueIndex>>
+}
 /** Per database (a process has one; a test may have two), its newest store. */
 const indexStores = new WeakMap<Database, IndexStore>()
 
 function indexFor(db: Database, version: number, viewerTenantId: string | null): Promise<CatalogueIndex> {
 	const newest = indexStores.get(db)
-	const store = newest !== undefined && newest.version >= version ? newest : { version, courses: new Map<string, IndexedCourse>(), byViewer: new Map<string, Promise<CatalogueIndex>>() }
+	const store: IndexStore =
+		newest !== undefined && newest.version >= version ? newest : { version, courses: new Map(), previous: newest?.courses ?? new Map(), byViewer: new Map() }
 	if (store !== newest) indexStores.set(db, store)
 	const key = viewerTenantId ?? '-'
 	let index = store.byViewer.get(key)
 	if (index === undefined) {
 		index = withTenantContext(db, { tenantId: viewerTenantId, userId: null }, async (tx) => {
-			const ids = await readVisibleCourseIds(tx, viewerTenantId)
-			for (const course of await readIndexedCourses(tx, viewerTenantId, ids.filter((id) => !store.courses.has(id)))) store.courses.set(course.id, course)
-			return buildCatalogueIndex(ids.flatMap((id) => store.courses.get(id) ?? []))
+			const visible = await readVisibleCourseStamps(tx, viewerTenantId)
+			const changed = visible.filter(({ id, stamp }) => {
+				const known = store.courses.get(id) ?? store.previous.get(id)
+				if (known?.stamp !== stamp) return true
+				store.courses.set(id, known)
+				return false
+			})
+			const stamps = new Map(changed.map(({ id, stamp }) => [id, stamp]))
+			for (const course of await readIndexedCourses(tx, viewerTenantId, [...stamps.keys()])) store.courses.set(course.id, { stamp: stamps.get(course.id)!, course })
+			return buildCatalogueIndex(visible.flatMap(({ id }) => store.courses.get(id)?.course ?? []))
 		})
 		store.byViewer.set(key, index)
 		// A failed read is not kept: the next search tries again.

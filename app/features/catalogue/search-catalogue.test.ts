@@ -54,6 +54,19 @@ describe.each(await testDrivers())('catalogue search service on %s', (driver) =>
 		expect(titles(await search(employeeOf(f.rvo)))).toEqual(['Toetsen voor iedereen', 'Voor iedereen'])
 		expect(titles(await search(employeeOf(f.nvwa)))).toEqual(['Alleen voor de NVWA', 'Inspecteren voor RVO', 'Toetsen voor iedereen', 'Voor iedereen'])
 	})
+
+	test('a course kept from the last read is read again when it, its provider or its theme changed', async () => {
+		const shown = async () => (await search(employeeOf(f.rvo))).entries.map((e) => `${e.title} | ${e.summary} | ${e.providerShortName} | ${e.themeNameNl ?? '-'}`)
+		expect(await shown()).toEqual(['Toetsen voor iedereen | Toetsen voor iedereen: een cursus. | NVWA | -', 'Voor iedereen | Voor iedereen: een cursus. | NVWA | -'])
+		const [theme] = await database.asOwner((db) => db.insert(schema.themes).values({ slug: 'toetsen', nameNl: 'Toetsen', nameEn: 'Testing' }).returning({ id: schema.themes.id }))
+		// Every course (this fixture's few): their rows change, so does each stamp.
+		await database.asOwner((db) => db.update(schema.courses).set({ summary: 'Herschreven.', themeId: theme!.id }))
+		expect(await shown()).toEqual(['Toetsen voor iedereen | Herschreven. | NVWA | Toetsen', 'Voor iedereen | Herschreven. | NVWA | Toetsen'])
+		await database.asOwner((db) => db.update(schema.tenants).set({ shortName: 'VWA' }))
+		expect(await shown()).toEqual(['Toetsen voor iedereen | Herschreven. | VWA | Toetsen', 'Voor iedereen | Herschreven. | VWA | Toetsen'])
+		await database.asOwner((db) => db.update(schema.themes).set({ nameNl: 'Toetsing' }))
+		expect(await shown()).toEqual(['Toetsen voor iedereen | Herschreven. | VWA | Toetsing', 'Voor iedereen | Herschreven. | VWA | Toetsing'])
+	})
 })
 
 async function plant(database: TestDatabase) {

@@ -8,7 +8,7 @@ export {
 	matchCatalogueText,
 	readCatalogueIndex,
 	readIndexedCourses,
-	readVisibleCourseIds,
+	readVisibleCourseStamps,
 	searchCatalogue,
 	searchCatalogueWith,
 	searchVocabulary,

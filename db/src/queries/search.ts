@@ -153,12 +153,19 @@ const textArray = (values: string[]) => sql`${`{${values.map((v) => `"${v.replac
 
 /**
  * The courses the viewer's unit may find (published, and concern-wide, opened to the unit or its
- * own), as the in-process index holds them (issue 16, item 6). Read under the viewer's tenant
+ * own), in title order, each with a stamp that changes whenever its row, its provider's or its
+ * theme's does (their row versions, `xmin`): what the in-process index holds (issue 16, item 6)
+ * and which of its courses must be read again after a change. Read under the viewer's tenant
  * context: row-level security is the gate, the visibility condition the same rule said twice.
  */
-export async function readVisibleCourseIds(db: Database, viewerTenantId: string | null): Promise<string[]> {
-	const rows = await selectRows<{ id: string }>(db, sql`select courses.id from courses where courses.status = 'published' and ${courseVisibleTo(viewerTenantId, { unpublished: false })}`)
-	return rows.map((row) => row.id)
+export async function readVisibleCourseStamps(db: Database, viewerTenantId: string | null): Promise<{ id: string; stamp: string }[]> {
+	return selectRows<{ id: string; stamp: string }>(
+		db,
+		sql`select courses.id, concat_ws(':', courses.xmin, u.xmin, t.xmin) as stamp
+			from courses join tenants u on u.id = courses.provider_tenant_id left join themes t on t.id = courses.theme_id
+			where courses.status = 'published' and ${courseVisibleTo(viewerTenantId, { unpublished: false })}
+			order by courses.search_title collate "C", courses.id`,
+	)
 }
 
 /** The given courses as the index holds them, those the viewer may find only. */
@@ -185,7 +192,8 @@ export async function readIndexedCourses(db: Database, viewerTenantId: string | 
 
 /** Every course the viewer may find, read and coded: what a search without a kept index uses. */
 export async function readCatalogueIndex(db: Database, viewerTenantId: string | null): Promise<CatalogueIndex> {
-	return buildCatalogueIndex(await readIndexedCourses(db, viewerTenantId, await readVisibleCourseIds(db, viewerTenantId)))
+	const visible = await readVisibleCourseStamps(db, viewerTenantId)
+	return buildCatalogueIndex(await readIndexedCourses(db, viewerTenantId, visible.map((course) => course.id)))
 }
 
 export type TextMatchInput = Pick<CatalogueSearchInput, 'viewerTenantId' | 'query' | 'groups' | 'correctedQuery' | 'sort' | 'matching'>
