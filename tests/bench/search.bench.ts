@@ -8,6 +8,7 @@ import {
 	buildWordIndex,
 	correctedQueryOf,
 	dutchMonthOf,
+	ENGLISH_DUTCH_GLOSSARY,
 	expandQuery,
 	monthsFrom,
 	pageWindow,
@@ -76,7 +77,7 @@ async function engineSearch(db: Database, vocabulary: Vocabulary, index: Catalog
 	const currentMonth = dutchMonthOf(now)
 	const typed = [...new Set(queryWords(state.query))]
 	const analysis = typed.length > 0 ? await analyseSearchWords(db, typed) : { version: 0, words: [] }
-	const expanded = expandQuery(state.query, vocabulary.synonyms)
+	const expanded = expandQuery(state.query, vocabulary.synonyms, ENGLISH_DUTCH_GLOSSARY)
 	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, vocabulary.wordIndex)
 	const correctedQuery = correctedQueryOf(expanded, groups)
 	const window = pageWindow(state.page, 20)

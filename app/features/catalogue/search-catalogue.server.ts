@@ -18,6 +18,7 @@ import {
 	COST_VALUES,
 	COURSE_FORMS,
 	DURATION_BUCKETS,
+	ENGLISH_DUTCH_GLOSSARY,
 	FORM_SLUGS,
 	FILTER_PARAMETERS,
 	LANGUAGES,
@@ -235,7 +236,7 @@ async function answerSearch(
 		filters: { ...requested.filters, providers: providers.map((p) => p.slug), themes: themes.map((t) => t.slug) },
 	}
 
-	const expanded = expandQuery(state.query, words.synonyms)
+	const expanded = expandQuery(state.query, words.synonyms, ENGLISH_DUTCH_GLOSSARY)
 	// Typo repair, then word forms, compounds, completions and acronyms from the catalogue (issue 16).
 	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, words.wordIndex)
 	const correctedQuery = correctedQueryOf(expanded, groups)

@@ -20,6 +20,7 @@ import {
 	type SearchState,
 } from './search.ts'
 
+import { ENGLISH_DUTCH_GLOSSARY } from './english-glossary.ts'
 /** A query string as the parser reads it (the domain has no URLSearchParams: no DOM, no Node). */
 function params(query: string): QueryParameters {
 	const pairs = query
@@ -153,6 +154,26 @@ describe('query words and synonyms', () => {
 			{ text: 'algemene verordening gegevensbescherming', alternatives: ['avg', 'privacy'], single: false },
 		])
 		expect(expandQuery('P&O', synonyms)[0]!.alternatives).toEqual(['hr', 'personeelszaken'])
+	})
+
+	test('a translation works one way: English finds the Dutch words, Dutch keeps its own (word forms, typo repair)', () => {
+		expect(expandQuery('negotiation skills', synonyms, ENGLISH_DUTCH_GLOSSARY)).toEqual([
+			{ text: 'negotiation skills', alternatives: ['onderhandelen', 'onderhandelingsvaardigheden'], single: false },
+		])
+		expect(expandQuery('First aid', synonyms, ENGLISH_DUTCH_GLOSSARY)[0]!.alternatives).toEqual(['bhv', 'eerste hulp', 'ehbo'])
+		expect(expandQuery('onderhandelen', synonyms, ENGLISH_DUTCH_GLOSSARY)).toEqual([{ text: 'onderhandelen', alternatives: [], single: true }])
+		// The administrator's synonyms and a translation of the same phrase add up.
+		expect(expandQuery('gdpr', [{ term: 'gdpr', expansions: ['privacy'] }], ENGLISH_DUTCH_GLOSSARY)[0]!.alternatives).toEqual(['algemene verordening gegevensbescherming', 'avg', 'privacy'])
+	})
+
+	test('the glossary translates only English: no Dutch query is touched by it, and no entry is empty', () => {
+		for (const entry of ENGLISH_DUTCH_GLOSSARY) {
+			expect(entry.expansions.length).toBeGreaterThan(0)
+			expect(entry.expansions).not.toContain(entry.term)
+		}
+		for (const dutch of ['privacy', 'feedback', 'coaching', 'budget', 'integriteit', 'toezicht', 'leiderschap']) {
+			expect(expandQuery(dutch, [], ENGLISH_DUTCH_GLOSSARY)).toEqual([{ text: dutch, alternatives: [], single: true }])
+		}
 	})
 
 	test('words without synonyms stay single, eligible for typo repair', () => {

@@ -237,18 +237,25 @@ export type QueryGroup = { text: string; alternatives: string[]; single: boolean
 /**
  * Splits a query into groups, longest synonym phrase first: "avg training" becomes
  * [avg | algemene verordening gegevensbescherming] and [training]. Every phrase in a synonym
- * entry (term or expansion) stands for all the others.
+ * entry (term or expansion) stands for all the others. A translation works one way: its term
+ * (English) stands for its expansions (Dutch), not the other way round.
  */
-export function expandQuery(query: string, synonyms: readonly Synonym[]): QueryGroup[] {
+export function expandQuery(query: string, synonyms: readonly Synonym[], translations: readonly Synonym[] = []): QueryGroup[] {
 	const words = queryWords(query)
 	const meanings = new Map<string, Set<string>>()
+	const mean = (phrase: string, others: string[]) => {
+		const set = meanings.get(phrase) ?? new Set<string>()
+		for (const other of others) if (other !== phrase) set.add(other)
+		meanings.set(phrase, set)
+	}
+	const normalised = (phrases: string[]) => phrases.map((phrase) => queryWords(phrase).join(' ')).filter((p) => p !== '')
 	for (const entry of synonyms) {
-		const phrases = [entry.term, ...entry.expansions].map((phrase) => queryWords(phrase).join(' ')).filter((p) => p !== '')
-		for (const phrase of phrases) {
-			const set = meanings.get(phrase) ?? new Set<string>()
-			for (const other of phrases) if (other !== phrase) set.add(other)
-			meanings.set(phrase, set)
-		}
+		const phrases = normalised([entry.term, ...entry.expansions])
+		for (const phrase of phrases) mean(phrase, phrases)
+	}
+	for (const entry of translations) {
+		const [term] = normalised([entry.term])
+		if (term !== undefined) mean(term, normalised(entry.expansions))
 	}
 	const longest = Math.max(1, ...[...meanings.keys()].map((phrase) => phrase.split(' ').length))
 	const groups: QueryGroup[] = []
