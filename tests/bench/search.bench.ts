@@ -19,6 +19,8 @@ import {
 	withWordForms,
 	searchCatalogueIndex,
 	type CatalogueIndex,
+	type IndexSearchInput,
+	type SearchState,
 	type Synonym,
 	type WordIndex,
 } from '@leerplein/domain'
@@ -65,71 +67,43 @@ function searchMix(month: string): string[] {
 
 type Vocabulary = { synonyms: Synonym[]; tenants: { id: string; slug: string }[]; themes: { id: string; slug: string }[]; wordIndex: WordIndex }
 
+/** A URL's search as the index takes it (its filters by id, its page, this month), and its parsed state. */
+function parsedSearch(vocabulary: Vocabulary, query: string): { state: SearchState; indexInput: Omit<IndexSearchInput, 'matches'> } {
+	const parsed = parseSearchState(new URLSearchParams(query))
+	if (!parsed.ok) throw new Error(parsed.code)
+	const { state } = parsed.value
+	const now = new Date()
+	const currentMonth = dutchMonthOf(now)
+	const window = pageWindow(state.page, 20)
+	const filters: CatalogueSearchFilters = {
+		...state.filters,
+		providerIds: vocabulary.tenants.filter((t) => state.filters.providers.includes(t.slug)).map((t) => t.id),
+		themeIds: vocabulary.themes.filter((t) => state.filters.themes.includes(t.slug)).map((t) => t.id),
+	}
+	return {
+		state,
+		indexInput: { filters, sort: state.sort, limit: window.pageSize, offset: window.offset, now, currentMonth, periodEndMonth: monthsFrom(currentMonth, PERIOD_MONTHS + 1).at(-1)! },
+	}
+}
+
 /**
  * The search exactly as the portal's service runs it, without the portal and HTTP: the word
  * analysis and the text match in PostgreSQL when words were typed, the rest over the unit's index.
  */
 async function engineSearch(db: Database, vocabulary: Vocabulary, index: CatalogueIndex, viewerTenantId: string, query: string) {
-	const parsed = parseSearchState(new URLSearchParams(query))
-	if (!parsed.ok) throw new Error(parsed.code)
-	const { state } = parsed.value
-	const now = new Date()
-	const currentMonth = dutchMonthOf(now)
+	const { state, indexInput } = parsedSearch(vocabulary, query)
 	const typed = [...new Set(queryWords(state.query))]
 	const analysis = typed.length > 0 ? await analyseSearchWords(db, typed) : { version: 0, words: [] }
 	const expanded = expandQuery(state.query, vocabulary.synonyms, ENGLISH_DUTCH_GLOSSARY)
 	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, vocabulary.wordIndex)
 	const correctedQuery = correctedQueryOf(expanded, groups)
-	const window = pageWindow(state.page, 20)
-	const filters: CatalogueSearchFilters = {
-		providerIds: vocabulary.tenants.filter((t) => state.filters.providers.includes(t.slug)).map((t) => t.id),
-		themeIds: vocabulary.themes.filter((t) => state.filters.themes.includes(t.slug)).map((t) => t.id),
-		forms: state.filters.forms,
-		cities: state.filters.cities,
-		months: state.filters.months,
-		languages: state.filters.languages,
-		costs: state.filters.costs,
-		durations: state.filters.durations,
-	}
-	const search = (tx: Database) =>
-		searchCatalogueWith(tx, index, {
-			viewerTenantId,
-			query: state.query,
-			groups,
-			correctedQuery,
-			filters,
-			sort: state.sort,
-			limit: window.pageSize,
-			offset: window.offset,
-			now,
-			currentMonth,
-			periodEndMonth: monthsFrom(currentMonth, PERIOD_MONTHS + 1).at(-1)!,
-		})
+	const search = (tx: Database) => searchCatalogueWith(tx, index, { ...indexInput, viewerTenantId, query: state.query, groups, correctedQuery })
 	return groups.length > 0 ? withTenantContext(db, { tenantId: viewerTenantId, userId: null }, search) : search(db)
 }
 
 /** Filters, facet counts and the page alone, over the index (what a search without words costs in the process). */
 function indexOnly(vocabulary: Vocabulary, index: CatalogueIndex, query: string) {
-	const parsed = parseSearchState(new URLSearchParams(query))
-	if (!parsed.ok) throw new Error(parsed.code)
-	const { state } = parsed.value
-	const now = new Date()
-	const currentMonth = dutchMonthOf(now)
-	const window = pageWindow(state.page, 20)
-	return searchCatalogueIndex(index, {
-		matches: null,
-		filters: {
-			...state.filters,
-			providerIds: vocabulary.tenants.filter((t) => state.filters.providers.includes(t.slug)).map((t) => t.id),
-			themeIds: vocabulary.themes.filter((t) => state.filters.themes.includes(t.slug)).map((t) => t.id),
-		},
-		sort: state.sort,
-		limit: window.pageSize,
-		offset: window.offset,
-		now,
-		currentMonth,
-		periodEndMonth: monthsFrom(currentMonth, PERIOD_MONTHS + 1).at(-1)!,
-	})
+	return searchCatalogueIndex(index, { ...parsedSearch(vocabulary, query).indexInput, matches: null })
 }
 
 const row = (label: string, result: LoadResult) => [

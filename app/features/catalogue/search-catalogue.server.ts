@@ -154,14 +154,13 @@ function indexFor(db: Database, version: number, viewerTenantId: string | null):
 	if (index === undefined) {
 		index = withTenantContext(db, { tenantId: viewerTenantId, userId: null }, async (tx) => {
 			const visible = await readVisibleCourseStamps(tx, viewerTenantId)
-			const changed = visible.filter(({ id, stamp }) => {
+			const changed = new Map<string, string>()
+			for (const { id, stamp } of visible) {
 				const known = store.courses.get(id) ?? store.previous.get(id)
-				if (known?.stamp !== stamp) return true
-				store.courses.set(id, known)
-				return false
-			})
-			const stamps = new Map(changed.map(({ id, stamp }) => [id, stamp]))
-			for (const course of await readIndexedCourses(tx, viewerTenantId, [...stamps.keys()])) store.courses.set(course.id, { stamp: stamps.get(course.id)!, course })
+				if (known?.stamp === stamp) store.courses.set(id, known)
+				else changed.set(id, stamp)
+			}
+			for (const course of await readIndexedCourses(tx, viewerTenantId, [...changed.keys()])) store.courses.set(course.id, { stamp: changed.get(course.id)!, course })
 			return buildCatalogueIndex(visible.flatMap(({ id }) => store.courses.get(id)?.course ?? []))
 		})
 		store.byViewer.set(key, index)
@@ -220,7 +219,7 @@ async function answerSearch(
 	const notices: SearchNotice[] = []
 	// Public tables only (no tenant context needed): the typed words. Filters alone ask nothing.
 	const typed = [...new Set(queryWords(requested.query))]
-	const analysis = typed.length > 0 ? await analyseSearchWords(db, typed) : { version, words: [] }
+	const analysed = typed.length > 0 ? (await analyseSearchWords(db, typed)).words : []
 	const [words, index] = await Promise.all([vocabularyAt(db, version), indexFor(db, version, viewerTenantId)])
 
 	const known = <T extends { slug: string; id: string }>(list: T[], slugs: string[], parameter: string) =>
@@ -238,7 +237,7 @@ async function answerSearch(
 
 	const expanded = expandQuery(state.query, words.synonyms, ENGLISH_DUTCH_GLOSSARY)
 	// Typo repair, then word forms, compounds, completions and acronyms from the catalogue (issue 16).
-	const groups = withWordForms(withCorrections(expanded, analysis.words).groups, analysis.words, words.wordIndex)
+	const groups = withWordForms(withCorrections(expanded, analysed).groups, analysed, words.wordIndex)
 	const correctedQuery = correctedQueryOf(expanded, groups)
 	const currentMonth = dutchMonthOf(now)
 	const months = monthsFrom(currentMonth, PERIOD_MONTHS + 1)

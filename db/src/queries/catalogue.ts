@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, gte, or, sql, type SQL } from 'drizzle-orm'
-import { SEAT_HOLDING_STATUSES, type CourseForm, type CourseStatus, type Language } from '@leerplein/domain'
+import { SEAT_HOLDING_STATUSES, type CatalogueCard, type CourseStatus } from '@leerplein/domain'
 import type { Database } from '../client.ts'
 import { courseAudiences, courses, themes } from '../schema/catalogue.ts'
 import { locations, sessions } from '../schema/logistics.ts'
@@ -26,19 +26,7 @@ export function courseVisibleTo(viewerTenantId: string | null, { unpublished }: 
 	return or(own, published)!
 }
 
-export type CatalogueEntry = {
-	id: string
-	title: string
-	summary: string
-	form: CourseForm
-	language: Language
-	durationMinutes: number
-	priceCents: number
-	providerName: string
-	providerShortName: string
-	themeNameNl: string | null
-	themeNameEn: string | null
-}
+export type CatalogueEntry = CatalogueCard
 
 /** What a catalogue entry shows; a course page shows this and more. */
 const catalogueEntryColumns = {

@@ -1,11 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm'
 import {
 	buildCatalogueIndex,
+	type CatalogueCard,
 	searchCatalogueIndex,
 	type CatalogueIndex,
-	type CourseForm,
 	type IndexedCourse,
-	type Language,
 	type IndexFacetCount,
 	type IndexFacetName,
 	type IndexSearchFilters,
@@ -56,18 +55,7 @@ export type CatalogueSearchInput = Omit<IndexSearchInput, 'matches'> & {
 	matching?: 'all' | 'most'
 }
 
-export type SearchResultEntry = {
-	id: string
-	title: string
-	summary: string
-	form: CourseForm
-	language: Language
-	durationMinutes: number
-	priceCents: number
-	providerName: string
-	providerShortName: string
-	themeNameNl: string | null
-	themeNameEn: string | null
+export type SearchResultEntry = CatalogueCard & {
 	nextSessionAt: string | null
 	/** The words of the title the search matched: [start, end) in characters, ascending (see markedSegments). */
 	titleMarks: [number, number][]

@@ -8,8 +8,8 @@ import { COST_VALUES, DURATION_BUCKETS, durationBucketOf, type CostValue, type S
 // stays with PostgreSQL's text search (its stemmer and GIN index); this module gets those as
 // `matches` and does the rest.
 
-/** One visible, published course, as the search shows and filters it. */
-export type IndexedCourse = {
+/** What a catalogue entry shows of a course: a row of the catalogue, a search result. */
+export type CatalogueCard = {
 	id: string
 	title: string
 	summary: string
@@ -17,12 +17,16 @@ export type IndexedCourse = {
 	language: Language
 	durationMinutes: number
 	priceCents: number
-	providerId: string
 	providerName: string
 	providerShortName: string
-	themeId: string | null
 	themeNameNl: string | null
 	themeNameEn: string | null
+}
+
+/** One visible, published course, as the search shows and filters it. */
+export type IndexedCourse = CatalogueCard & {
+	providerId: string
+	themeId: string | null
 	/** The normalised title: the sort key, compared by code unit as PostgreSQL's "C" collation compares it. */
 	sortTitle: string
 	/** Session starts, milliseconds since the epoch. */
