@@ -15,6 +15,7 @@ import * as addParticipantStrings from '../features/enrolment/add-participant-st
 import * as xapiClientStrings from '../features/xapi/strings.ts'
 import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
+import * as evaluationStrings from '../features/effect/strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
@@ -49,6 +50,7 @@ export const en: Messages = {
 	...xapiClientStrings.en,
 	...xapiPeopleStrings.en,
 	...xapiPrivacyStrings.en,
+	...evaluationStrings.en,
 	...xapiRuleStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
@@ -122,6 +124,7 @@ export const en: Messages = {
 		...xapiClientStrings.enErrors,
 		...xapiPeopleStrings.enErrors,
 		...xapiPrivacyStrings.enErrors,
+		...evaluationStrings.enErrors,
 		...xapiRuleStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',

@@ -17,6 +17,7 @@ import * as addParticipantStrings from '../features/enrolment/add-participant-st
 import * as xapiClientStrings from '../features/xapi/strings.ts'
 import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
+import * as evaluationStrings from '../features/effect/strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
@@ -50,6 +51,7 @@ export const nl = {
 	...xapiClientStrings.nl,
 	...xapiPeopleStrings.nl,
 	...xapiPrivacyStrings.nl,
+	...evaluationStrings.nl,
 	...xapiRuleStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
@@ -123,6 +125,7 @@ export const nl = {
 		...xapiClientStrings.nlErrors,
 		...xapiPeopleStrings.nlErrors,
 		...xapiPrivacyStrings.nlErrors,
+		...evaluationStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',

@@ -113,6 +113,8 @@ export default function EditCourse() {
 					<Link to={`/catalogus/${courseId}`}>{t('courseAdmin.viewInCatalogue')}</Link>
 					{' · '}
 					<Link to={`/beheer/cursussen/${courseId}/bekwaamheden`}>{t('competencies.courseLink')}</Link>
+					{' · '}
+					<Link to={`/beheer/cursussen/${courseId}/evaluatie`}>{t('evaluation.resultsLink')}</Link>
 				</p>
 			</section>
 

@@ -37,7 +37,7 @@ type Row = {
 }
 
 export default function MyLearning() {
-	const { budgets, enrolled, waitlisted, awaiting, history } = useLoaderData<typeof loader>()
+	const { evaluations, budgets, enrolled, waitlisted, awaiting, history } = useLoaderData<typeof loader>()
 	const [searchParams] = useSearchParams()
 	const { t, i18n } = useTranslation()
 	const language = i18n.language
@@ -157,6 +157,18 @@ export default function MyLearning() {
 				<p className="notice notice--success" role="status">
 					{t('myLearning.cancelled')}
 				</p>
+			) : null}
+			{evaluations.length > 0 ? (
+				<section aria-labelledby="te-evalueren">
+					<h2 id="te-evalueren">{t('evaluation.tasksTitle')}</h2>
+					<ul>
+						{evaluations.map((evaluation) => (
+							<li key={evaluation.id}>
+								<Link to={`/mijn-leren/evaluatie/${evaluation.id}`}>{t('evaluation.taskLink', { course: evaluation.courseTitle })}</Link> ({t('evaluation.taskDate', { date: formatDate(new Date(evaluation.startsAt), language) })})
+							</li>
+						))}
+					</ul>
+				</section>
 			) : null}
 			{budgets.map((budget) => (
 				<p key={budget.year}>

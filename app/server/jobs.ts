@@ -5,6 +5,7 @@ import {
 	createJobQueue,
 	DUPLICATE_SCAN_QUEUE,
 	MAIL_QUEUE,
+	EVALUATION_MAIL_QUEUE,
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
@@ -23,6 +24,7 @@ import nodemailer from 'nodemailer'
 import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import { enqueueMinimumNotices } from '../features/notifications/enqueue-minimum-notices.server.ts'
+import { enqueueEvaluationMails } from '../features/effect/enqueue-evaluation-mails.server.ts'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
@@ -80,6 +82,12 @@ export async function startJobWorker(
 		logger.info(reminders.ok ? { count: reminders.value.queued } : { code: reminders.code }, 'reminders enqueued')
 	})
 	await boss.schedule(REMINDER_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(EVALUATION_MAIL_QUEUE, async ([job]) => {
+		const evaluations = await enqueueEvaluationMails({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(evaluations.ok ? { count: evaluations.value.queued } : { code: evaluations.code }, 'evaluation mails enqueued')
+	})
+	// Every ten minutes: an attended person is invited while the course is fresh.
+	await boss.schedule(EVALUATION_MAIL_QUEUE, '*/10 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(MINIMUM_PARTICIPANTS_QUEUE, async ([job]) => {
 		const notices = await enqueueMinimumNotices({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(notices.ok ? { count: notices.value.queued } : { code: notices.code }, 'minimum-participants notices enqueued')

@@ -126,6 +126,11 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 			{ tenantId: idOf('nvwa'), sessionId: later!.id, userId: employee!.id, status: 'awaiting_approval', approvalStep: 'manager' },
 		])
 		.returning({ id: schema.enrolments.id })
+	// An evaluation invitation of NVWA's employee (ADR 041) for that enrolment: only they may open or answer it.
+	const [nvwaEvaluation] = await owner.db
+		.insert(schema.evaluationInvitations)
+		.values({ tenantId: idOf('nvwa'), userId: employee!.id, enrolmentId: enrolled!.id, courseId: open!.id, sessionId: session!.id, invitedAt: new Date() })
+		.returning({ id: schema.evaluationInvitations.id })
 	const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
 	await owner.db.insert(schema.outboxMails).values({
 		id: crypto.randomUUID(),
@@ -332,6 +337,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaSharedCourse: shared!,
 		nvwaSession: { id: session!.id, courseTitle: open!.title },
 		nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
+		nvwaEvaluation: { id: nvwaEvaluation!.id, courseTitle: open!.title },
 		nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
 		nvwaOutboxSubject,
 		nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },

@@ -144,7 +144,13 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.insert(schema.bulkJobs)
 			.values({ tenantId: rvo!.id, requestedBy: coordinator!.id, kind: 'approve', status: 'done', total: 0, finishedAt: new Date() })
 			.returning({ id: schema.bulkJobs.id })
+		// An evaluation invitation of the RVO employee (ADR 041): a bad answer must leave it unanswered.
+		const [evaluation] = await owner.db
+			.insert(schema.evaluationInvitations)
+			.values({ tenantId: rvo!.id, userId: employee!.id, enrolmentId: enrolment!.id, courseId: shared!.id, sessionId: session!.id, invitedAt: new Date() })
+			.returning({ id: schema.evaluationInvitations.id })
 		return {
+			evaluation: evaluation!,
 			bulkJob: bulkJob!,
 			levelledUpload: levelledUpload!,
 			levellessUpload: levellessUpload!,

@@ -11,6 +11,8 @@ import type { Persona } from './probes.ts'
 
 /** Rows of RVO the requests aim at: things RVO's coordinator, employee or the concern administrator may change. */
 export type BadInputFixtures = {
+	/** An unanswered evaluation invitation of the RVO employee (ADR 041). */
+	evaluation: { id: string }
 	/** A finished bulk decision of RVO's coordinator persona (ADR 038). */
 	bulkJob: { id: string }
 	/** A published, concern-wide RVO course, and a second one to compare it with. */
@@ -223,6 +225,18 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	},
 	'routes/mijn-leren._index': { as: 'rvo-employee', path: () => '/mijn-leren' },
 	// The confirmation form sends nothing but the button.
+	'routes/mijn-leren.evaluatie.$invitationId': {
+		as: 'rvo-employee',
+		path: (f) => `/mijn-leren/evaluatie/${f.evaluation.id}`,
+		form: () => ({ intent: 'answer', content_useful: '4', best: 'Slechte invoer' }),
+		nulField: 'best',
+		invalid: [
+			{ name: 'a statement rated 7', form: () => ({ intent: 'answer', trainer: '7' }), field: 'trainer', message: 'Kies een van de antwoorden op de schaal.' },
+			{ name: 'a recommendation of 11', form: () => ({ intent: 'answer', recommend: '11' }), field: 'recommend', message: 'Kies een van de antwoorden op de schaal.' },
+			{ name: 'an open answer of 2,001 characters', form: () => ({ intent: 'answer', improve: 'a'.repeat(2001) }), field: 'improve', message: 'Uw antwoord is te lang: ten hoogste 2.000 tekens.' },
+		],
+	},
+	'routes/beheer.cursussen.$courseId_.evaluatie': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie` },
 	'routes/mijn-leren.$enrolmentId.annuleren': { as: 'rvo-employee', path: (f) => `/mijn-leren/${f.enrolment.id}/annuleren`, form: () => ({}), nulField: 'intent' },
 	'routes/mijn-leren.agenda.$enrolmentId': { as: 'rvo-employee', path: (f) => `/mijn-leren/agenda/${f.enrolment.id}` },
 	'routes/goedkeuringen': {

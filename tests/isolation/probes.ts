@@ -8,6 +8,8 @@ export type IsolationFixtures = {
 	nvwaSession: { id: string; courseTitle: string }
 	nvwaEnrolment: { id: string; employeeName: string }
 	nvwaAwaitingApproval: { id: string; employeeName: string }
+	/** The NVWA employee's invitation to evaluate the course of `nvwaEnrolment` (ADR 041). */
+	nvwaEvaluation: { id: string; courseTitle: string }
 	/** A finished bulk decision NVWA's coordinator started (ADR 038), naming the NVWA employee. */
 	nvwaBulkJob: { id: string; employeeName: string; reason: string }
 	nvwaOutboxSubject: string
@@ -386,6 +388,23 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		// One rule for page and action: the POST the page would send is not theirs either.
 		{ name: "the provider's coordinator posts the employee's cancel", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, form: () => ({ intent: 'cancel' }), expectStatus: 404 },
 		{ name: 'control: the employee sees the confirmation', as: 'nvwa-employee', path: (f) => `/mijn-leren/${f.nvwaEnrolment.id}/annuleren`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/mijn-leren.evaluatie.$invitationId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's evaluation", as, path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, expectStatus: 404, text: (f) => f.nvwaEvaluation.courseTitle })),
+		...RVO_PEOPLE.map(
+			(as): Probe => ({ name: "answers another unit's employee's evaluation", as, path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, form: () => ({ intent: 'answer', trainer: '1' }), expectStatus: 404 }),
+		),
+		// The provider's coordinator is not the participant: the invitation is theirs alone (answers are anonymous).
+		{ name: "the provider's coordinator opens the employee's evaluation", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, expectStatus: 404 },
+		{ name: "the provider's coordinator answers in the employee's name", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, form: () => ({ intent: 'answer', trainer: '1' }), expectStatus: 404 },
+		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, expectStatus: 302 },
+		{ name: 'control: the employee opens it', as: 'nvwa-employee', path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+	],
+	'routes/beheer.cursussen.$courseId_.evaluatie': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the evaluation of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),
+		{ name: "the unit's own employee does not see its courses' evaluations", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 302 },
+		{ name: 'control: the providing unit opens its course’s evaluation', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
 	],
 	'routes/mijn-leren.agenda.$enrolmentId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's calendar file", as, path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),

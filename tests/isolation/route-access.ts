@@ -53,6 +53,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.dubbelingen.vergelijken': { access: 'tenant-owned', why: 'compares and merges courses of several units: concern administrators only' },
 	'routes/mijn-leren._index': { access: 'own', why: "the caller's own enrolments and budget; the URL names no one" },
 	'routes/mijn-leren.$enrolmentId.annuleren': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's enrolment" },
+	'routes/mijn-leren.evaluatie.$invitationId': { access: 'tenant-owned', why: "an evaluation invitation id in the URL: another employee's evaluation, which only they may open or answer (ADR 041)" },
+	'routes/beheer.cursussen.$courseId_.evaluatie': { access: 'tenant-owned', why: 'the anonymous evaluation results of one of the unit’s own courses; a course id in the URL' },
 	'routes/mijn-leren.agenda.$enrolmentId': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's session in a calendar file" },
 	'routes/goedkeuringen': { access: 'tenant-owned', why: "a unit's requests awaiting approval, and decisions on enrolment ids in the form" },
 	'routes/goedkeuringen_.verwerking.$jobId': { access: 'tenant-owned', why: 'a bulk decision running as a job: its progress and the outcome per request, for the approver who started it only (ADR 038)' },

@@ -1,3 +1,4 @@
+import { listOpenEvaluations } from '@leerplein/db/effect'
 import { getEmployeeForEnrolment, listMyEnrolments } from '@leerplein/db/enrolment'
 import type { Database } from '@leerplein/db'
 import { listMyOnlinePartProgress } from '@leerplein/db/lti'
@@ -21,14 +22,19 @@ import { inTenant, type ServiceContext } from '../../core/service.server.ts'
 import { budgetsOfYears } from './enrolment-support.server.ts'
 
 /**
- * "Mijn leren": the actor's own enrolments in four groups, each with its course's online parts
+ * "Mijn leren": the actor's evaluations still to answer (ADR 041), their own enrolments in four groups, each with its course's online parts
  * (completed, score), a blended programme's progress per part, and the budget left this year and in every later year an enrolment is paid from.
  */
 export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Actor }) {
 	const now = ctx.clock.now()
 	const { userId } = actor
 	return inTenant(ctx, actor, async (tx) => {
-		const [rows, employee, parts] = await Promise.all([listMyEnrolments(tx, { userId }), getEmployeeForEnrolment(tx, { userId }), listMyOnlinePartProgress(tx, { userId })])
+		const [rows, employee, parts, evaluations] = await Promise.all([
+			listMyEnrolments(tx, { userId }),
+			getEmployeeForEnrolment(tx, { userId }),
+			listMyOnlinePartProgress(tx, { userId }),
+			listOpenEvaluations(tx, { tenantId: actor.tenantId, userId }),
+		])
 		const enrolments = []
 		for (const enrolment of rows) {
 			const onlineParts = parts.filter((part) => part.courseId === enrolment.courseId).map(({ resourceLinkId, title, score, completedAt }) => ({ resourceLinkId, title, score, completedAt }))
@@ -46,6 +52,7 @@ export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Ac
 		const upcoming = (startsAt: Date) => startsAt.getTime() > now.getTime()
 		const years = [budgetYear(now), ...enrolments.filter((e) => upcoming(e.startsAt)).map((e) => budgetYear(e.startsAt))]
 		return {
+			evaluations,
 			budgets: await budgetsOfYears(tx, { userId, yearlyBudgetCents: settings.yearlyBudgetCents, years }),
 			enrolled: enrolments.filter((e) => e.status === 'enrolled' && upcoming(e.startsAt)),
 			waitlisted: enrolments.filter((e) => e.status === 'waitlisted' && upcoming(e.startsAt)),

@@ -57,6 +57,10 @@ export const nl = {
 		certificate_submitted_subject: 'Certificaat te beoordelen: {{competency}} van {{employee}}',
 		certificate_submitted_body:
 			'Uw medewerker {{employee}} heeft een certificaat ingestuurd voor {{competency}}, behaald op {{date}}. Het wacht op uw beoordeling; het telt pas mee in het kwaliteitspaspoort als het is goedgekeurd.\n\nBeoordelen: {{link}}',
+		evaluation_invitation_subject: 'Hoe was {{course}}? Uw evaluatie',
+		evaluation_reminder_subject: 'Herinnering: hoe was {{course}}?',
+		evaluation_invitation_body:
+			'U volgde {{course}} op {{date}}. Wilt u laten weten hoe u het vond? Het invullen duurt twee minuten. Uw antwoorden zijn anoniem: de aanbieder ziet alleen de uitkomsten van ten minste vijf deelnemers samen, nooit wie wat antwoordde.\n\nEvaluatie invullen: {{link}}',
 		participant_message_body: '{{sender}} ({{unit}}) stuurt u dit bericht over de uitvoering waarvoor u bent ingeschreven of op de wachtlijst staat:\n{{session}}',
 	},
 }
@@ -115,6 +119,10 @@ export const en: typeof nl = {
 		certificate_submitted_subject: 'Certificate to review: {{competency}} of {{employee}}',
 		certificate_submitted_body:
 			'{{employee}}, who reports to you, has sent in a certificate for {{competency}}, obtained on {{date}}. It awaits your review; it counts in the quality passport only once it is approved.\n\nReview: {{link}}',
+		evaluation_invitation_subject: 'How was {{course}}? Your evaluation',
+		evaluation_reminder_subject: 'Reminder: how was {{course}}?',
+		evaluation_invitation_body:
+			'You took part in {{course}} on {{date}}. Would you let us know what you thought of it? It takes two minutes. Your answers are anonymous: the provider sees only the results of at least five participants together, never who answered what.\n\nAnswer the evaluation: {{link}}',
 		participant_message_body: '{{sender}} ({{unit}}) sends you this message about the session you are enrolled in or waiting for:\n{{session}}',
 	},
 }

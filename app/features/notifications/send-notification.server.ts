@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
-import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { getEvaluationForMail } from '@leerplein/db/effect'
+import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
 import { getPassportReminderForMail, getUploadForMail } from '@leerplein/db/passport'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
@@ -34,6 +35,7 @@ export async function sendNotification(
 	if (job.kind === 'passport_reminder') return sendPassportReminder(ctx, { actor, delivery, job })
 	if (job.kind === 'certificate_submitted') return sendCertificateNotice(ctx, { actor, delivery, job })
 	if (job.kind === 'participant_message') return sendParticipantMessage(ctx, { actor, delivery, job })
+	if (job.kind === 'evaluation_invitation') return sendEvaluationInvitation(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -212,6 +214,29 @@ async function sendParticipantMessage(ctx: ServiceContext, { actor, delivery, jo
 	const subject = `${facts.courseTitle}: ${job.subject}`
 	const body = [t('mail.greeting', { name: facts.recipient.name }), '', t('mail.participant_message_body', { sender: job.senderName, unit: job.senderUnit, session }), '', job.message, '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: facts.recipient.email, subject, body })
+}
+
+/**
+ * An invitation to evaluate a course, or a reminder of it (ADR 041), to the participant in their
+ * language. Written as things stand when it is sent: an evaluation answered meanwhile, or a person
+ * no longer active, gets nothing.
+ */
+async function sendEvaluationInvitation(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: EvaluationMailJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const evaluation = await getEvaluationForMail(tx, { invitationId: job.invitationId })
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!evaluation || evaluation.answered || !recipient?.active) return null
+		return { evaluation, recipient }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { evaluation, recipient } = found.value
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const values = { course: evaluation.courseTitle, date: formatDate(evaluation.startsAt, language), link: `${delivery.portalUrl ?? ''}/mijn-leren/evaluatie/${job.invitationId}` }
+	const subject = t(job.mail > 1 ? 'mail.evaluation_reminder_subject' : 'mail.evaluation_invitation_subject', values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.evaluation_invitation_body', values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 
 /** Claims the message key in the outbox, then sends (or, without SMTP, keeps) the mail; idempotent (ADR 012). */

@@ -7,6 +7,7 @@ export {
 	drizzleExecutor,
 	DUPLICATE_SCAN_QUEUE,
 	enqueueBulkDecision,
+	EVALUATION_MAIL_QUEUE,
 	enqueueDuplicateScan,
 	enqueueMail,
 	enqueueMailOnce,
@@ -24,6 +25,6 @@ export {
 	XAPI_RETENTION_QUEUE,
 	XAPI_RULE_SWEEP_QUEUE,
 } from '../jobs/queue.ts'
-export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
+export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, EvaluationMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

@@ -35,6 +35,8 @@ export const PASSPORT_REQUIREMENT_QUEUE = 'passport-requirement-recompute'
 export const XAPI_RETENTION_QUEUE = 'xapi-retention'
 /** Every minute: the people a crashed or restarted portal left on a unit's xAPI rule backlog (ADR 039). */
 export const XAPI_RULE_SWEEP_QUEUE = 'xapi-rule-sweep'
+/** Every ten minutes: invitations to evaluate a course, and their reminders, for the attended and completed (ADR 041). */
+export const EVALUATION_MAIL_QUEUE = 'evaluation-mails'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
 export const BULK_DECISION_QUEUE = 'bulk-decision'
 /**
@@ -104,7 +106,10 @@ export type ParticipantMessageJob = {
 	recipientUserId?: never
 }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob
+/** An invitation to evaluate a course, or one of its two reminders (`mail` 1, 2 or 3; ADR 041), to the participant. */
+export type EvaluationMailJob = { kind: 'evaluation_invitation'; tenantId: string; invitationId: string; mail: number; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }
@@ -200,6 +205,8 @@ const QUEUE_OPTIONS = {
 	[XAPI_RETENTION_QUEUE]: { name: XAPI_RETENTION_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 	// Not retried: the next minute's sweep takes what this one left.
 	[XAPI_RULE_SWEEP_QUEUE]: { name: XAPI_RULE_SWEEP_QUEUE, retryLimit: 0, expireInSeconds: 300 },
+	// Not retried: the next run (ten minutes on) reads everything again; a mail is counted with its queueing.
+	[EVALUATION_MAIL_QUEUE]: { name: EVALUATION_MAIL_QUEUE, retryLimit: 0, expireInSeconds: 600 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },

@@ -1,0 +1,27 @@
+import { z } from 'zod'
+import { checkEvaluationAnswers, type AnswerError, type EvaluationForm } from '@leerplein/domain'
+import type { ErrorCode } from '../../core/error-codes.ts'
+
+export const EVALUATION_ERRORS: Record<AnswerError, ErrorCode> = {
+	out_of_range: 'EVALUATION_OUT_OF_RANGE',
+	too_long: 'EVALUATION_TOO_LONG',
+	nothing_answered: 'EVALUATION_NOTHING_ANSWERED',
+}
+
+/**
+ * An evaluation as the form sends it: one field per question, named by its item id, each
+ * optional. The domain's `checkEvaluationAnswers` judges it, so the page refuses exactly what the
+ * service would, beside the question it concerns (nothing answered: above the form).
+ */
+export function evaluationAnswerSchema(form: EvaluationForm) {
+	return z
+		.object(Object.fromEntries(form.items.map((item) => [item.id, z.string().optional()])))
+		.superRefine((submitted, issues) => {
+			const checked = checkEvaluationAnswers(form, submitted as Record<string, string | undefined>)
+			if (checked.ok) return
+			for (const [field, error] of Object.entries(checked.errors)) {
+				issues.addIssue({ code: 'custom', message: EVALUATION_ERRORS[error], path: field === 'form' ? [] : [field] })
+			}
+		})
+		.transform((submitted) => submitted as Record<string, string | undefined>)
+}

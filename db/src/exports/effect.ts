@@ -1,0 +1,11 @@
+// @leerplein/db/effect — course evaluations (ADR 041): invitations made by the enrolment trigger, anonymous responses stored by evaluation_submit, and the mail scan's look-ups.
+export {
+	getEvaluationForMail,
+	getEvaluationInvitation,
+	listEvaluationAnswers,
+	listEvaluationsAwaitingMail,
+	listOpenEvaluations,
+	recordEvaluationMail,
+	submitEvaluation,
+} from '../queries/evaluations.ts'
+export type { EvaluationInvitation, EvaluationMailDue } from '../queries/evaluations.ts'

@@ -1,0 +1,105 @@
+import { and, asc, desc, eq, isNull, lte, or, sql } from 'drizzle-orm'
+import { selectRows, type Database } from '../client.ts'
+import { courses } from '../schema/catalogue.ts'
+import { evaluationInvitations, evaluationResponses } from '../schema/evaluation.ts'
+import { sessions } from '../schema/logistics.ts'
+import { users } from '../schema/people.ts'
+
+// Course evaluations (ADR 041). Invitations are read in the participant's unit and only ever for
+// the participant (the caller passes them); responses in the providing unit, without anyone.
+
+export type EvaluationInvitation = { id: string; courseId: string; courseTitle: string; startsAt: Date; invitedAt: Date; answeredAt: Date | null }
+
+const invitationColumns = {
+	id: evaluationInvitations.id,
+	courseId: evaluationInvitations.courseId,
+	courseTitle: courses.title,
+	startsAt: sessions.startsAt,
+	invitedAt: evaluationInvitations.invitedAt,
+	answeredAt: evaluationInvitations.answeredAt,
+}
+
+/** A person's evaluations still to answer, newest first: the tasks on "Mijn leren". */
+export async function listOpenEvaluations(db: Database, { tenantId, userId }: { tenantId: string; userId: string }): Promise<EvaluationInvitation[]> {
+	return db
+		.select(invitationColumns)
+		.from(evaluationInvitations)
+		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
+		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
+		.where(and(eq(evaluationInvitations.tenantId, tenantId), eq(evaluationInvitations.userId, userId), isNull(evaluationInvitations.answeredAt)))
+		.orderBy(desc(evaluationInvitations.invitedAt))
+}
+
+/** One of the person's invitations, answered or not; null when it is not theirs. */
+export async function getEvaluationInvitation(
+	db: Database,
+	{ tenantId, userId, invitationId }: { tenantId: string; userId: string; invitationId: string },
+): Promise<EvaluationInvitation | null> {
+	const [row] = await db
+		.select(invitationColumns)
+		.from(evaluationInvitations)
+		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
+		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
+		.where(and(eq(evaluationInvitations.id, invitationId), eq(evaluationInvitations.tenantId, tenantId), eq(evaluationInvitations.userId, userId)))
+	return row ?? null
+}
+
+/** Stores the signed-in person's answer to their invitation; false when it was answered already (or is not theirs). */
+export async function submitEvaluation(db: Database, { invitationId, formVersion, answers }: { invitationId: string; formVersion: string; answers: Record<string, number | string> }): Promise<boolean> {
+	const [row] = await selectRows<{ stored: boolean }>(db, sql`select evaluation_submit(${invitationId}::uuid, ${formVersion}, ${JSON.stringify(answers)}::jsonb) as stored`)
+	return row?.stored === true
+}
+
+/** The answers to a course of the providing unit `tenantId` (all of its form versions), in no meaningful order. */
+export async function listEvaluationAnswers(
+	db: Database,
+	{ tenantId, courseId, formVersion }: { tenantId: string; courseId: string; formVersion: string },
+): Promise<Record<string, number | string>[]> {
+	const rows = await db
+		.select({ answers: evaluationResponses.answers })
+		.from(evaluationResponses)
+		.where(and(eq(evaluationResponses.providerTenantId, tenantId), eq(evaluationResponses.courseId, courseId), eq(evaluationResponses.formVersion, formVersion)))
+	return rows.map((row) => row.answers)
+}
+
+export type EvaluationMailDue = { id: string; userId: string; invitedAt: Date; mailsSent: number }
+
+/**
+ * A unit's unanswered invitations of active people that are owed their next mail, oldest first:
+ * `dueBy[n]` is the latest invitation time at which an invitation that has had n mails is owed
+ * the next (the domain's schedule, `evaluationMailsDue`, computes them).
+ */
+export async function listEvaluationsAwaitingMail(db: Database, { tenantId, dueBy, limit }: { tenantId: string; dueBy: readonly Date[]; limit: number }): Promise<EvaluationMailDue[]> {
+	const owed = or(...dueBy.map((latest, sent) => and(eq(evaluationInvitations.mailsSent, sent), lte(evaluationInvitations.invitedAt, latest))))
+	return db
+		.select({ id: evaluationInvitations.id, userId: evaluationInvitations.userId, invitedAt: evaluationInvitations.invitedAt, mailsSent: evaluationInvitations.mailsSent })
+		.from(evaluationInvitations)
+		.innerJoin(users, eq(users.id, evaluationInvitations.userId))
+		.where(and(eq(evaluationInvitations.tenantId, tenantId), isNull(evaluationInvitations.answeredAt), eq(users.active, true), owed))
+		.orderBy(asc(evaluationInvitations.invitedAt))
+		.limit(limit)
+}
+
+/**
+ * Records that the invitation has had `mailsSent` mails, unless another scan got there first
+ * (the row is locked by the update, and the count only grows): true when this call counted it.
+ */
+export async function recordEvaluationMail(db: Database, { invitationId, from, mailsSent, now }: { invitationId: string; from: number; mailsSent: number; now: Date }): Promise<boolean> {
+	const updated = await db
+		.update(evaluationInvitations)
+		.set({ mailsSent, lastMailedAt: now })
+		.where(and(eq(evaluationInvitations.id, invitationId), eq(evaluationInvitations.mailsSent, from), isNull(evaluationInvitations.answeredAt)))
+		.returning({ id: evaluationInvitations.id })
+	return updated.length > 0
+}
+
+/** What a mail about an invitation says, read when it is sent; null when it is answered meanwhile or gone. */
+export async function getEvaluationForMail(db: Database, { invitationId }: { invitationId: string }): Promise<{ courseTitle: string; startsAt: Date; answered: boolean } | null> {
+	const [row] = await db
+		.select({ courseTitle: courses.title, startsAt: sessions.startsAt, answeredAt: evaluationInvitations.answeredAt })
+		.from(evaluationInvitations)
+		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
+		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
+		.where(eq(evaluationInvitations.id, invitationId))
+	return row ? { courseTitle: row.courseTitle, startsAt: row.startsAt, answered: row.answeredAt !== null } : null
+}
