@@ -1,17 +1,17 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
-import { differenceInDifferences, type EffectInput, type EffectResult, type MonthlyValue } from './difference-in-differences.ts'
+import { differenceInDifferences, type EffectInput, type EffectResult, type TeamMonthValue } from './difference-in-differences.ts'
 
 // Every example is small enough to check by hand; the arithmetic is in the comment above it. The
 // measure is errors per month (lower is better) and the training ran in March and April 2026, so
 // January and February are "before" and May and June "after".
 const INTERVENTION = { firstMonth: '2026-03', lastMonth: '2026-04' }
 
-function team(teamId: string, months: Record<string, number>): MonthlyValue[] {
+function team(teamId: string, months: Record<string, number>): TeamMonthValue[] {
 	return Object.entries(months).map(([month, value]) => ({ teamId, month, value }))
 }
 
-function effect(values: readonly MonthlyValue[], trainedTeamIds: readonly string[], more: Partial<EffectInput> = {}): EffectResult {
+function effect(values: readonly TeamMonthValue[], trainedTeamIds: readonly string[], more: Partial<EffectInput> = {}): EffectResult {
 	const result = differenceInDifferences({ values, trainedTeamIds, intervention: INTERVENTION, better: 'lower', ...more })
 	if (!result.ok) throw new Error(`expected a result, got ${result.code}`)
 	return result.value
@@ -211,7 +211,7 @@ describe('differenceInDifferences', () => {
 	// last bit (values are summed in team and month order whatever order they came in).
 	test('example 8: unsorted input gives the same result as sorted input', () => {
 		// Position i takes value 7i mod 24: 7 and 24 share no factor, so each value is taken once, scrambled.
-		const shuffled = EXAMPLE_1.map((_, i) => EXAMPLE_1[(i * 7) % EXAMPLE_1.length] as MonthlyValue)
+		const shuffled = EXAMPLE_1.map((_, i) => EXAMPLE_1[(i * 7) % EXAMPLE_1.length] as TeamMonthValue)
 		expect(effect([...EXAMPLE_1].reverse(), TRAINED_1)).toEqual(effect(EXAMPLE_1, TRAINED_1))
 		expect(effect(shuffled, TRAINED_1)).toEqual(effect(EXAMPLE_1, TRAINED_1))
 	})
@@ -224,7 +224,7 @@ describe('differenceInDifferences', () => {
 	})
 
 	test('refuses a month that is not YYYY-MM, a value that is no finite number, and an intervention that ends before it starts', () => {
-		const run = (values: MonthlyValue[], intervention = INTERVENTION) => differenceInDifferences({ values, trainedTeamIds: ['A'], intervention, better: 'lower' })
+		const run = (values: TeamMonthValue[], intervention = INTERVENTION) => differenceInDifferences({ values, trainedTeamIds: ['A'], intervention, better: 'lower' })
 		expect(run([{ teamId: 'A', month: '2026-13', value: 1 }])).toEqual({ ok: false, code: 'EFFECT_MONTH_INVALID', teamId: 'A', month: '2026-13' })
 		expect(run([{ teamId: 'A', month: '2026-1', value: 1 }])).toMatchObject({ ok: false, code: 'EFFECT_MONTH_INVALID' })
 		expect(run([{ teamId: 'A', month: '2026-01', value: Number.NaN }])).toEqual({ ok: false, code: 'EFFECT_VALUE_INVALID', teamId: 'A', month: '2026-01' })
@@ -260,7 +260,7 @@ describe('differenceInDifferences, whatever the data', () => {
 	})
 	type Series = { before: number[]; after: number[] }
 
-	function valuesOf(teams: { id: string; series: Series }[], shift: (teamId: string, side: 'before' | 'after') => number): MonthlyValue[] {
+	function valuesOf(teams: { id: string; series: Series }[], shift: (teamId: string, side: 'before' | 'after') => number): TeamMonthValue[] {
 		return teams.flatMap(({ id, series }) => [
 			...series.before.map((value, i) => ({ teamId: id, month: BEFORE[i] ?? '', value: value + shift(id, 'before') })),
 			...series.after.map((value, i) => ({ teamId: id, month: AFTER[i] ?? '', value: value + shift(id, 'after') })),

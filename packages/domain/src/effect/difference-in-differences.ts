@@ -6,26 +6,26 @@ import { studentTQuantile } from './student-t.ts'
 // team per month and passes it in; the UI turns the verdict into words (`describeEffect`).
 
 /** A calendar month, `2026-03`. */
-export type Month = string
+export type CalendarMonth = string
 
 /** One team's value of the measure in one month. A month without a row is unknown, not zero. */
-export type MonthlyValue = { teamId: string; month: Month; value: number }
+export type TeamMonthValue = { teamId: string; month: CalendarMonth; value: number }
 
 /** Whether a lower or a higher value of the measure is the better one (fewer errors; more completions). */
 export type BetterDirection = 'lower' | 'higher'
 
 export type EffectInput = {
-	values: readonly MonthlyValue[]
+	values: readonly TeamMonthValue[]
 	trainedTeamIds: Iterable<string>
 	/** The months the intervention ran, both included; they count neither before nor after. */
-	intervention: { firstMonth: Month; lastMonth: Month }
+	intervention: { firstMonth: CalendarMonth; lastMonth: CalendarMonth }
 	better: BetterDirection
 }
 
 export type EffectGroup = 'trained' | 'comparison'
 
 /** A team that counts: its mean over its months before the intervention and over its months after. */
-export type TeamChange = {
+export type EffectTeamChange = {
 	teamId: string
 	group: EffectGroup
 	monthsBefore: number
@@ -37,13 +37,13 @@ export type TeamChange = {
 }
 
 /** A team left out because it has no month on one side of the intervention (or on either). */
-export type LeftOutTeam = { teamId: string; group: EffectGroup; missing: 'before' | 'after' | 'both' }
+export type EffectLeftOutTeam = { teamId: string; group: EffectGroup; missing: 'before' | 'after' | 'both' }
 
 /**
  * A group's means over its counted teams, each team weighing the same however many months it
  * reported; so `change` is also the mean of the teams' changes. Null when no team of the group counts.
  */
-export type GroupSummary = {
+export type EffectGroupSummary = {
 	teams: number
 	leftOut: number
 	meanBefore: number | null
@@ -63,7 +63,7 @@ export type EffectEstimate = {
 }
 
 /** The least number of counted teams on each side for an interval: one team's change has no spread. */
-export const MIN_TEAMS_PER_GROUP = 2
+export const EFFECT_MIN_TEAMS_PER_GROUP = 2
 
 /**
  * What may be concluded, as codes the UI turns into words, by `status`:
@@ -86,16 +86,16 @@ export type EffectReason = EffectVerdict['reasons'][number]
 
 export type EffectResult = {
 	better: BetterDirection
-	intervention: { firstMonth: Month; lastMonth: Month }
-	trained: GroupSummary
-	comparison: GroupSummary
+	intervention: { firstMonth: CalendarMonth; lastMonth: CalendarMonth }
+	trained: EffectGroupSummary
+	comparison: EffectGroupSummary
 	/** Null unless the verdict is `effect` or `no_demonstrable_effect`. */
 	estimate: EffectEstimate | null
 	verdict: EffectVerdict
 	/** The counted teams, trained first, each group by team id. */
-	teams: TeamChange[]
+	teams: EffectTeamChange[]
 	/** By team id. */
-	leftOut: LeftOutTeam[]
+	leftOut: EffectLeftOutTeam[]
 	/** Values that fell inside the intervention and were not used. */
 	valuesDuringIntervention: number
 }
@@ -145,8 +145,8 @@ export function differenceInDifferences(input: EffectInput): { ok: true; value: 
 		else valuesDuringIntervention++
 	}
 
-	const teams: TeamChange[] = []
-	const leftOut: LeftOutTeam[] = []
+	const teams: EffectTeamChange[] = []
+	const leftOut: EffectLeftOutTeam[] = []
 	for (const teamId of [...sides.keys()].sort(compare)) {
 		const { before, after } = sides.get(teamId) ?? { before: [], after: [] }
 		const group: EffectGroup = trainedIds.has(teamId) ? 'trained' : 'comparison'
@@ -166,16 +166,21 @@ export function differenceInDifferences(input: EffectInput): { ok: true; value: 
 	const comparison = summarise(comparisonTeams, leftOut.filter((team) => team.group === 'comparison').length)
 	const hasComparison = [...sides.keys()].some((teamId) => !trainedIds.has(teamId))
 
+	// Whether any trained team has a month on each side, not necessarily the same team: when none
+	// has, the question cannot be asked yet; otherwise too few teams may still count.
+	const trainedHaveBefore = [...trainedIds].some((teamId) => (sides.get(teamId)?.before.length ?? 0) > 0)
+	const trainedHaveAfter = [...trainedIds].some((teamId) => (sides.get(teamId)?.after.length ?? 0) > 0)
+
 	let estimate: EffectEstimate | null = null
 	let verdict: EffectVerdict
 	if (trainedIds.size === 0) {
 		verdict = { status: 'no_answer', reasons: ['none_trained'] }
-	} else if (!trainedHaveData(trainedIds, sides, 'before') || !trainedHaveData(trainedIds, sides, 'after')) {
+	} else if (!trainedHaveBefore || !trainedHaveAfter) {
 		const reasons: ('no_data_before' | 'no_data_after')[] = []
-		if (!trainedHaveData(trainedIds, sides, 'before')) reasons.push('no_data_before')
-		if (!trainedHaveData(trainedIds, sides, 'after')) reasons.push('no_data_after')
+		if (!trainedHaveBefore) reasons.push('no_data_before')
+		if (!trainedHaveAfter) reasons.push('no_data_after')
 		verdict = { status: 'no_answer', reasons }
-	} else if (!hasComparison || trainedTeams.length < MIN_TEAMS_PER_GROUP || comparisonTeams.length < MIN_TEAMS_PER_GROUP) {
+	} else if (!hasComparison || trainedTeams.length < EFFECT_MIN_TEAMS_PER_GROUP || comparisonTeams.length < EFFECT_MIN_TEAMS_PER_GROUP) {
 		// Without comparison teams no number of trained teams gives an interval; `no_comparison` says why.
 		verdict = { status: 'before_after_only', reasons: [hasComparison ? 'too_few_teams' : 'no_comparison'] }
 	} else {
@@ -198,11 +203,7 @@ export function differenceInDifferences(input: EffectInput): { ok: true; value: 
 	}
 }
 
-function trainedHaveData(trainedIds: ReadonlySet<string>, sides: ReadonlyMap<string, { before: number[]; after: number[] }>, side: 'before' | 'after'): boolean {
-	return [...trainedIds].some((teamId) => (sides.get(teamId)?.[side].length ?? 0) > 0)
-}
-
-function summarise(teams: readonly TeamChange[], leftOut: number): GroupSummary {
+function summarise(teams: readonly EffectTeamChange[], leftOut: number): EffectGroupSummary {
 	if (teams.length === 0) return { teams: 0, leftOut, meanBefore: null, meanAfter: null, change: null }
 	const meanBefore = mean(teams.map((team) => team.meanBefore))
 	const meanAfter = mean(teams.map((team) => team.meanAfter))

@@ -1,16 +1,16 @@
 import { describe, expect, test } from 'vitest'
-import { differenceInDifferences, type EffectInput, type EffectResult, type MonthlyValue } from './difference-in-differences.ts'
+import { differenceInDifferences, type EffectInput, type EffectResult, type TeamMonthValue } from './difference-in-differences.ts'
 import { describeEffect } from './effect-verdict.ts'
 
 // The examples are those worked out by hand in difference-in-differences.test.ts (same numbers,
 // same letters); here only what a reader is told about them.
 const INTERVENTION = { firstMonth: '2026-03', lastMonth: '2026-04' }
 
-function team(teamId: string, months: Record<string, number>): MonthlyValue[] {
+function team(teamId: string, months: Record<string, number>): TeamMonthValue[] {
 	return Object.entries(months).map(([month, value]) => ({ teamId, month, value }))
 }
 
-function effect(values: readonly MonthlyValue[], trainedTeamIds: readonly string[], more: Partial<EffectInput> = {}): EffectResult {
+function effect(values: readonly TeamMonthValue[], trainedTeamIds: readonly string[], more: Partial<EffectInput> = {}): EffectResult {
 	const result = differenceInDifferences({ values, trainedTeamIds, intervention: INTERVENTION, better: 'lower', ...more })
 	if (!result.ok) throw new Error(`expected a result, got ${result.code}`)
 	return result.value

@@ -1,4 +1,4 @@
-import { MIN_TEAMS_PER_GROUP, type EffectResult, type GroupSummary, type Month } from './difference-in-differences.ts'
+import { EFFECT_MIN_TEAMS_PER_GROUP, type EffectResult, type EffectGroupSummary, type CalendarMonth } from './difference-in-differences.ts'
 
 // The verdict of `differenceInDifferences` as one paragraph a team leader reads without a course in
 // statistics (issue 18, item 3; ADR 040): what changed, what may be concluded, and what not. The
@@ -110,14 +110,14 @@ export function describeEffect(result: EffectResult, language: EffectLanguage, o
 	const showsAsZero = (value: number) => formatter.format(Math.abs(value)) === formatter.format(0)
 	const unit = options.unit ? ` ${options.unit}` : ''
 	const signed = (value: number) => (showsAsZero(value) ? number(0) : `${number(Math.abs(value))} ${value < 0 ? words.lower : words.higher}`)
-	const month = (value: Month, withYear = true) => {
+	const month = (value: CalendarMonth, withYear = true) => {
 		const [year, index] = value.split('-')
 		const name = MONTH_NAMES[language][Number(index) - 1] ?? value
 		return withYear ? `${name} ${year}` : name
 	}
 
 	const { verdict, trained, comparison, intervention } = result
-	const groupSentence = (group: GroupSummary, unitText: string, which: 'trained' | 'comparison'): string => {
+	const groupSentence = (group: EffectGroupSummary, unitText: string, which: 'trained' | 'comparison'): string => {
 		if (group.change === null || group.meanBefore === null || group.meanAfter === null) return ''
 		const from = number(group.meanBefore)
 		const to = number(group.meanAfter)
@@ -144,7 +144,7 @@ export function describeEffect(result: EffectResult, language: EffectLanguage, o
 			return reason === 'no_data_before' ? words.noDataBefore(month(intervention.firstMonth)) : words.noDataAfter(month(intervention.lastMonth))
 		}
 		case 'before_after_only': {
-			const opening = verdict.reasons[0] === 'too_few_teams' ? [words.tooFew(trained.teams, comparison.teams, MIN_TEAMS_PER_GROUP)] : []
+			const opening = verdict.reasons[0] === 'too_few_teams' ? [words.tooFew(trained.teams, comparison.teams, EFFECT_MIN_TEAMS_PER_GROUP)] : []
 			const closing = verdict.reasons[0] === 'no_comparison' ? [words.noComparison] : []
 			const figures = trained.change === null ? [] : [changes()]
 			return [...opening, ...figures, ...closing, ...caveats()].join(' ')

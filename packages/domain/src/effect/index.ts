@@ -1,0 +1,3 @@
+export * from './difference-in-differences.ts'
+export * from './effect-verdict.ts'
+export * from './student-t.ts'
