@@ -10,12 +10,13 @@ import { idParam } from '../core/route-params.server.ts'
 import { answerEvaluation } from '../features/effect/answer-evaluation.server.ts'
 import { evaluationAnswerSchema } from '../features/effect/evaluation-schema.ts'
 import { showEvaluation } from '../features/effect/show-evaluation.server.ts'
-import { ownData, requirePermission } from '../features/identity/guard.server.ts'
+import { ownEvaluation } from '../features/effect/own-evaluation.ts'
+import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 import { formatDate } from '../utils/format.ts'
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-	const { actor } = await requirePermission(request, context, 'update', ownData)
+	const { actor } = await requirePermission(request, context, 'read', ownEvaluation)
 	const invitationId = idParam(params, 'invitationId', 'EVALUATION_NOT_FOUND')
 	const shown = valueOrThrow(await showEvaluation(context, { actor, invitationId }))
 	const t = await i18next.getFixedT(request)
@@ -30,7 +31,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 const answerSchema = evaluationAnswerSchema(DEFAULT_EVALUATION)
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-	const { actor } = await requirePermission(request, context, 'update', ownData)
+	const { actor } = await requirePermission(request, context, 'update', ownEvaluation)
 	const invitationId = idParam(params, 'invitationId', 'EVALUATION_NOT_FOUND')
 	const form = await readForm(request, { multiline: DEFAULT_EVALUATION.items.filter((item) => item.kind === 'open').map((item) => item.id) })
 	requireIntent(form, ['answer'])

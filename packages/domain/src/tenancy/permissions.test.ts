@@ -106,6 +106,17 @@ describe('can', () => {
 		})
 	})
 
+	test('an evaluation invitation is opened and answered by its person only: not their manager, their coordinator or the concern', () => {
+		const evaluation = { kind: 'evaluation', tenantId: RVO, userId: 'emp' } as const
+		const own: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }
+		expect(can(own, 'read', evaluation)).toBe(true)
+		expect(can(own, 'update', evaluation)).toBe(true)
+		expect(can(own, 'delete', evaluation)).toBe(false)
+		for (const other of [manager, rvoCoordinator, concernAdmin]) for (const action of ['read', 'update'] as const) expect(can(other, action, evaluation)).toBe(false)
+		// The same person id in another unit's context is not them.
+		expect(can({ ...own, tenantId: NVWA }, 'read', evaluation)).toBe(false)
+	})
+
 	test('a passport is read by its person, their manager and their unit’s coordinators, and changed by hand by no one', () => {
 		const passport = { kind: 'passport', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
 		expect(can(employee, 'read', passport)).toBe(true)

@@ -50,6 +50,8 @@ export type Resource =
 	| { kind: 'passport_overview' }
 	/** A certificate an employee uploaded as evidence for their passport, awaiting (or past) their manager's or coordinator's decision. */
 	| { kind: 'passport_upload'; tenantId: string; userId: string; managerId: string | null }
+	/** A person's invitation to evaluate a course (ADR 041): theirs alone to open and answer; the answers are anonymous. */
+	| { kind: 'evaluation'; tenantId: string; userId: string }
 	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
 	| { kind: 'passport_upload_review'; tenantId: string }
 	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
@@ -181,6 +183,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			return false
 		case 'passport_overview':
 			return action === 'read' && isConcernAdmin(actor)
+		case 'evaluation':
+			// Not their manager, not a coordinator: who answered is nobody's business, what even less.
+			return (action === 'read' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
 		case 'passport_upload': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
