@@ -18,6 +18,7 @@ import * as xapiClientStrings from '../features/xapi/strings.ts'
 import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
+import * as teamStrings from '../features/team/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -51,6 +52,7 @@ export const nl = {
 	...xapiPeopleStrings.nl,
 	...xapiPrivacyStrings.nl,
 	...xapiRuleStrings.nl,
+	...teamStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -124,6 +126,7 @@ export const nl = {
 		...xapiPeopleStrings.nlErrors,
 		...xapiPrivacyStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
+		...teamStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',
