@@ -225,6 +225,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	// The confirmation form sends nothing but the button.
 	'routes/mijn-leren.$enrolmentId.annuleren': { as: 'rvo-employee', path: (f) => `/mijn-leren/${f.enrolment.id}/annuleren`, form: () => ({}), nulField: 'intent' },
 	'routes/mijn-leren.agenda.$enrolmentId': { as: 'rvo-employee', path: (f) => `/mijn-leren/agenda/${f.enrolment.id}` },
+	'routes/mijn-team': { as: 'rvo-manager', path: () => '/mijn-team' },
 	'routes/goedkeuringen': {
 		as: 'rvo-coordinator',
 		path: () => '/goedkeuringen',
