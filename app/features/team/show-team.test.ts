@@ -124,6 +124,16 @@ describe.each(await testDrivers())('a manager’s team page on %s', (driver) => 
 		expect(result.ok && result.value.passport).toEqual({ red: 3, orange: 0, green: 0 })
 	})
 
+	test('a team of more than 50 is paged, 50 at a time', async () => {
+		const big: Actor = { userId: f.bigManager, tenantId: f.rvo, grants: [{ role: 'manager', tenantId: f.rvo }] }
+		const first = await show(big)
+		expect(first.ok && { rows: first.value.rows.length, total: first.value.total, pages: first.value.pages, first: first.value.rows[0]?.name }).toEqual({ rows: 50, total: 51, pages: 2, first: 'lid-00' })
+		const second = await show(big, { page: 2 })
+		expect(second.ok && second.value.rows.map((row) => row.name)).toEqual(['lid-50'])
+		const descending = await show(big, { sort: { id: 'name', desc: true } })
+		expect(descending.ok && descending.value.rows[0]?.name).toBe('lid-50')
+	})
+
 	test('a manager with nobody in their team gets an empty team', async () => {
 		const result = await show({ userId: f.employee, tenantId: f.rvo, grants: [{ role: 'manager', tenantId: f.rvo }] })
 		expect(result.ok && { size: result.value.teamSize, rows: result.value.rows, budget: result.value.budget.totalCents }).toEqual({ size: 0, rows: [], budget: 0 })
@@ -202,8 +212,11 @@ async function plant(database: TestDatabase) {
 		{ tenantId: rvo, userId: ans, enrolmentId: nextYear, year: 2031, kind: 'commit', amountCents: 30_000 },
 		{ tenantId: rvo, userId: eva, enrolmentId: evaCommitted, year: 2030, kind: 'commit', amountCents: 90_000 },
 	])
+	// A manager of 51 people: one more than a page.
+	const [bigManager] = await insertPeople(db, rvo, ['Grote Manager'])
+	for (let index = 0; index < 51; index++) await person(rvo, `lid-${String(index).padStart(2, '0')}`, bigManager!)
 	const [competency] = await db.insert(schema.competencies).values({ name: 'Veilig werken', validityMonths: 24, warningDays: 60 }).returning({ id: schema.competencies.id })
 	await db.insert(schema.competencyRequirements).values({ tenantId: rvo, competencyId: competency!.id, introducedOn: '2020-01-01' })
 	await recomputePassports(db, { tenantId: rvo, today: '2030-05-01', trigger: 'requirement' })
-	return { nvwa, rvo, manager: manager!, otherManager: otherManager!, coordinator: coordinator!, employee: employee!, ans, bert, cor, dirk, eva, nico }
+	return { nvwa, rvo, bigManager: bigManager!, manager: manager!, otherManager: otherManager!, coordinator: coordinator!, employee: employee!, ans, bert, cor, dirk, eva, nico }
 }
