@@ -38,6 +38,8 @@ function navigationFor(actor: Actor) {
 	const ownUnit = actor.tenantId
 	return {
 		approves: can(actor, 'read', { kind: 'approvals', tenantId: ownUnit }),
+		// A manager's own team: its learning, budget and dots (/mijn-team).
+		managesTeam: can(actor, 'read', { kind: 'team_overview', tenantId: ownUnit }),
 		runsSessions: can(actor, 'update', { kind: 'session', tenantId: ownUnit }),
 		managesSynonyms: can(actor, 'update', { kind: 'search_synonyms' }),
 		managesPoDefaults: can(actor, 'update', { kind: 'po_defaults' }),

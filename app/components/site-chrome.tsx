@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; managesTeam?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -56,6 +56,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person ? (
 							<li>
 								<NavLink to="/mijn-paspoort">{t('passport.nav')}</NavLink>
+							</li>
+						) : null}
+						{person?.managesTeam ? (
+							<li>
+								<NavLink to="/mijn-team">{t('team.nav')}</NavLink>
 							</li>
 						) : null}
 						{person?.readsPassports ? (

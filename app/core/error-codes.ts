@@ -296,6 +296,8 @@ export const ERROR_CODES = [
 	'XAPI_RULE_PERIOD_INVALID',
 	'XAPI_RULE_NOT_FOUND',
 	'XAPI_RULE_ALREADY_SWITCHED',
+	// A manager's team page (/mijn-team).
+	'TEAM_MEMBER_NOT_FOUND',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -17,6 +17,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
+import * as teamStrings from '../features/team/strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -52,6 +53,7 @@ export const en: Messages = {
 	...xapiPrivacyStrings.en,
 	...evaluationStrings.en,
 	...xapiRuleStrings.en,
+	...teamStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -126,6 +128,7 @@ export const en: Messages = {
 		...xapiPrivacyStrings.enErrors,
 		...evaluationStrings.enErrors,
 		...xapiRuleStrings.enErrors,
+		...teamStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

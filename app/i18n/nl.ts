@@ -19,6 +19,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
+import * as teamStrings from '../features/team/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -53,6 +54,7 @@ export const nl = {
 	...xapiPrivacyStrings.nl,
 	...evaluationStrings.nl,
 	...xapiRuleStrings.nl,
+	...teamStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -127,6 +129,7 @@ export const nl = {
 		...xapiPrivacyStrings.nlErrors,
 		...evaluationStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
+		...teamStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',

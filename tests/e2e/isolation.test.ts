@@ -219,6 +219,13 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.values({ tenantId: idOf('nvwa'), userId: nvwaPerson!.id, competencyId: competency!.id, introducedOn: '2030-01-01', graceDays: 0, reason: 'Isolatietest' })
 		.returning({ id: schema.personRequirements.id })
 	const personaEmails = DEMO_PERSONAS.map((p) => p.email)
+	// RVO's manager persona's team (issue 18, item 5): their employee persona in it; an RVO person of another manager, of a name no one else in RVO has, outside it.
+	const personaNamed = async (key: string) => (await owner.db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(eq(schema.users.email, DEMO_PERSONAS.find((p) => p.key === key)!.email)))[0]!
+	const [rvoManager, rvoMember] = [await personaNamed('rvo-manager'), await personaNamed('rvo-employee')]
+	const rvoPeople = await owner.db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email, managerId: schema.users.managerId }).from(schema.users).where(eq(schema.users.tenantId, idOf('rvo')))
+	const outsider = rvoPeople.find(
+		(user) => user.managerId !== null && user.managerId !== rvoManager.id && !personaEmails.includes(user.email) && rvoPeople.filter((other) => other.name === user.name).length === 1,
+	)!
 	const [participant] = (await owner.db.select({ id: schema.users.id, name: schema.users.name, email: schema.users.email }).from(schema.users).where(eq(schema.users.tenantId, idOf('rvo'))).limit(20)).filter(
 		(user) => !personaEmails.includes(user.email),
 	)
@@ -318,6 +325,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaUnknownXapiActor: { address: unknownAddress },
 		nvwaBulkJob: { id: nvwaBulkJob!.id, employeeName: employee!.name, reason: 'Afgewezen in de isolatieproef' },
 		nvwaEvidence: { id: nvwaEvidence!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
+		rvoTeam: { memberId: rvoMember.id, memberName: rvoMember.name, outsiderId: outsider.id, outsiderName: outsider.name },
 		nvwaUpload: { ...nvwaUpload!, marker: uploadMarker },
 		rvoTrainerSession: { id: taught!.id, courseTitle: taughtCourse!.title, meetingId: taughtMeeting!.id, enrolmentId: taughtEnrolment!.id, participantName: participant!.name },
 		nvwaRoom: nvwaRoom!,

@@ -239,6 +239,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/beheer.cursussen.$courseId_.evaluatie': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie` },
 	'routes/mijn-leren.$enrolmentId.annuleren': { as: 'rvo-employee', path: (f) => `/mijn-leren/${f.enrolment.id}/annuleren`, form: () => ({}), nulField: 'intent' },
 	'routes/mijn-leren.agenda.$enrolmentId': { as: 'rvo-employee', path: (f) => `/mijn-leren/agenda/${f.enrolment.id}` },
+	'routes/mijn-team': { as: 'rvo-manager', path: () => '/mijn-team' },
 	'routes/goedkeuringen': {
 		as: 'rvo-coordinator',
 		path: () => '/goedkeuringen',

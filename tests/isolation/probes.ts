@@ -45,6 +45,8 @@ export type IsolationFixtures = {
 	/** An xAPI statement NVWA's client stored about someone NVWA does not know (ADR 039): only NVWA's coordinators see the address. */
 	nvwaUnknownXapiActor: { address: string }
 	nvwaXapiRule: { id: string; name: string }
+	/** RVO's manager persona's team (issue 18, item 5): the RVO employee persona is in it; an RVO person of another manager is not. */
+	rvoTeam: { memberId: string; memberName: string; outsiderId: string; outsiderName: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -77,6 +79,9 @@ const importOf = (f: IsolationFixtures) => `medewerker;bekwaamheid;datum\n${f.nv
 
 /** The planning form's course search (JSON), for a title. */
 const coursesToPlan = (title: string) => `/uitvoeringen/nieuw/cursussen?zoek=${encodeURIComponent(title)}`
+
+/** A name without its last word: a search for it, echoed in the search field, does not itself hold the whole name. */
+const firstNames = (name: string) => name.split(' ').slice(0, -1).join(' ')
 
 const RVO_PEOPLE: Persona[] = ['rvo-employee', 'rvo-manager', 'rvo-coordinator']
 /** People of the providing unit itself who are not its coordinators: its unpublished courses are not theirs to see. */
@@ -419,6 +424,15 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		),
 		{ name: 'not signed in', as: null, path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 302 },
 		{ name: 'control: the coordinator who started it sees its outcome', as: 'nvwa-coordinator', path: (f) => `/goedkeuringen/verwerking/${f.nvwaBulkJob.id}`, expectStatus: 200, text: (f) => f.nvwaBulkJob.employeeName },
+	],
+	'routes/mijn-team': [
+		...(['rvo-employee', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator', 'concern-admin'] as const).map((as): Probe => ({ name: 'only a manager has a team page', as, path: () => '/mijn-team', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/mijn-team', expectStatus: 302 },
+		{ name: "swapped id: another manager's person of the own unit is not found", as: 'rvo-manager', path: (f) => `/mijn-team?medewerker=${f.rvoTeam.outsiderId}`, expectStatus: 404, text: (f) => f.rvoTeam.outsiderName },
+		{ name: "swapped id: another unit's person is not found", as: 'rvo-manager', path: (f) => `/mijn-team?medewerker=${f.nvwaEvidence.personId}`, expectStatus: 404, text: (f) => f.nvwaEvidence.personName },
+		{ name: "another manager's person is not in the team", as: 'rvo-manager', path: (f) => `/mijn-team?q=${encodeURIComponent(firstNames(f.rvoTeam.outsiderName))}`, expectStatus: 200, text: (f) => f.rvoTeam.outsiderName },
+		{ name: "another unit's person is not in the team", as: 'rvo-manager', path: (f) => `/mijn-team?q=${encodeURIComponent(firstNames(f.nvwaAwaitingApproval.employeeName))}`, expectStatus: 200, text: (f) => f.nvwaAwaitingApproval.employeeName },
+		{ name: "control: the manager opens their own person's learning", as: 'rvo-manager', path: (f) => `/mijn-team?medewerker=${f.rvoTeam.memberId}`, expectStatus: 200, text: (f) => f.rvoTeam.memberName },
 	],
 	'routes/goedkeuringen': [
 		{ name: 'an employee has no inbox', as: 'rvo-employee', path: () => '/goedkeuringen', expectStatus: 403, text: (f) => f.nvwaAwaitingApproval.employeeName },

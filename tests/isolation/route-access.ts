@@ -56,6 +56,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/mijn-leren.evaluatie.$invitationId': { access: 'tenant-owned', why: "an evaluation invitation id in the URL: another employee's evaluation, which only they may open or answer (ADR 041)" },
 	'routes/beheer.cursussen.$courseId_.evaluatie': { access: 'tenant-owned', why: 'the anonymous evaluation results of one of the unit’s own courses; a course id in the URL' },
 	'routes/mijn-leren.agenda.$enrolmentId': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's session in a calendar file" },
+	'routes/mijn-team': { access: 'tenant-owned', why: "a manager's team (the people of their unit whose manager they are): learning per person, a person's list by id in the query string, the team's budget and dots" },
 	'routes/goedkeuringen': { access: 'tenant-owned', why: "a unit's requests awaiting approval, and decisions on enrolment ids in the form" },
 	'routes/goedkeuringen_.verwerking.$jobId': { access: 'tenant-owned', why: 'a bulk decision running as a job: its progress and the outcome per request, for the approver who started it only (ADR 038)' },
 	'routes/uitvoeringen._index': { access: 'tenant-owned', why: "a providing unit's sessions with their occupancy" },

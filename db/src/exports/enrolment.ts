@@ -38,3 +38,6 @@ export type { UnitSessionFilter, UnitSessionRow, UnitSessionSort } from '../quer
 // Bulk decisions as a background job (ADR 038).
 export { abandonBulkJob, claimBulkJobRow, finishBulkJob, getBulkJob, insertBulkJob, listBulkJobRows, listPendingBulkJobRows, listRecentBulkJobs, purgeFinishedBulkJobs, recordBulkJobRow, startBulkJob } from '../queries/bulk-jobs.ts'
 export type { BulkJobRow, BulkJobRowInput, BulkJobSummary } from '../queries/bulk-jobs.ts'
+// A manager's team page (issue 18, item 5): the team's learning per person, and one person's list.
+export { findTeamMember, listTeamLearning, listTeamMemberLearning, listTeamMembers, TEAM_LEARNING_GROUPS, TEAM_SORTS } from '../queries/team-learning.ts'
+export type { Team, TeamLearningGroup, TeamLearningRow, TeamMemberCounts, TeamSort } from '../queries/team-learning.ts'

@@ -50,6 +50,16 @@ describe('can', () => {
 		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'xapi_clients', tenantId: RVO }), action).toBe(allowed)
 	})
 
+	test.each([
+		['a manager of the unit', manager, { read: true, create: false, update: false, delete: false, approve: false, merge: false }],
+		['a manager of another unit', { userId: 'm', tenantId: NVWA, grants: [{ role: 'manager', tenantId: NVWA }] }, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+		['the unit’s coordinator (manages nobody)', rvoCoordinator, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+		['an employee', employee, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+		['the concern administrator', concernAdmin, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+	] as const)('a manager’s team overview: %s', (_who, actor, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'team_overview', tenantId: RVO }), action).toBe(allowed)
+	})
+
 	test('only the concern administrator keeps the competencies, and never deletes one', () => {
 		expect(can(concernAdmin, 'create', { kind: 'competencies' })).toBe(true)
 		expect(can(concernAdmin, 'update', { kind: 'competencies' })).toBe(true)

@@ -60,6 +60,8 @@ export type Resource =
 	| { kind: 'concern_requirements' }
 	/** A unit's xAPI clients (its systems that send statements, ADR 039): registered, changed and deactivated ('update'). */
 	| { kind: 'xapi_clients'; tenantId: string }
+	/** A manager's overview of their own team in a unit (/mijn-team): the team's learning, budget and passport counts. */
+	| { kind: 'team_overview'; tenantId: string }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -209,6 +211,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'xapi_clients':
 			// A unit's systems are its coordinators' to keep; the concern administrator acts for one unit at a time, named explicitly.
 			return (action === 'read' || action === 'update') && (coordinates(actor, resource.tenantId) || isConcernAdmin(actor))
+		case 'team_overview':
+			// Read only, and only one's own team: which people that is, the query decides (whose manager the actor is, in this unit).
+			return action === 'read' && holdsRole(actor, 'manager', resource.tenantId)
 		default:
 			return unreachable(resource)
 	}
