@@ -1,0 +1,80 @@
+import { EVALUATION_MAIL_QUEUE } from '@leerplein/db/jobs'
+import { schema } from '@leerplein/db/schema'
+import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { answerEvaluation } from '../../app/features/effect/answer-evaluation.server.ts'
+import { completeEnrolment } from '../../app/features/enrolment/complete-enrolment.server.ts'
+import { pollUntil } from '../support/poll.ts'
+import { startMailWorker, type MailWorker } from '../support/mail-worker.ts'
+
+// Issue 18's done-criterion for evaluations, by mail: a participant completes → the invitation
+// arrives at a real SMTP server → a reminder a week later → after answering, no more. The job
+// worker as the portal runs it (pg-boss, the ten-minute scan, the mail job, nodemailer), with the
+// test's clock moved ahead instead of waiting; the test queues the scan as its schedule would.
+const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
+
+describe.each(drivers)('an evaluation by mail, on %s', (driver) => {
+	let database: TestDatabase
+	let worker: MailWorker
+	let now = new Date('2031-03-03T09:00:00Z')
+	const clock = { now: () => now }
+	let f: { rvo: string; eva: string; enrolment: string }
+
+	/** Queues the evaluation scan, as its schedule would, and waits until the worker has finished it. */
+	async function runScan() {
+		const id = await worker.boss.send(EVALUATION_MAIL_QUEUE, {})
+		await pollUntil(async () => (await worker.boss.getJobById(EVALUATION_MAIL_QUEUE, id!))?.state === 'completed', { message: 'the evaluation scan to finish' })
+	}
+	const allSent = () => pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).every((mail) => mail.status === 'sent'), { message: 'the mails to be sent' })
+
+	beforeAll(async () => {
+		database = await createTestDatabase(driver)
+		const db = database.db
+		const [rvo] = await db.insert(schema.tenants).values({ slug: 'rvo', name: 'Rijksdienst voor Ondernemend Nederland', shortName: 'RVO' }).returning({ id: schema.tenants.id })
+		const [eva] = await db.insert(schema.users).values({ tenantId: rvo!.id, employeeNumber: 'e1', name: 'Eva Jansen', email: 'eva@rvo.test' }).returning({ id: schema.users.id })
+		const [course] = await db
+			.insert(schema.courses)
+			.values({ providerTenantId: rvo!.id, title: 'Subsidieregels toepassen', summary: 'Samenvatting', description: 'Beschrijving', form: 'elearning', durationMinutes: 60, status: 'published', visibility: 'concern' })
+			.returning({ id: schema.courses.id })
+		const [session] = await db
+			.insert(schema.sessions)
+			.values({ tenantId: rvo!.id, courseId: course!.id, startsAt: new Date('2031-03-01T09:00:00Z'), endsAt: new Date('2031-03-01T10:00:00Z'), capacity: 20 })
+			.returning({ id: schema.sessions.id })
+		const [enrolment] = await db.insert(schema.enrolments).values({ tenantId: rvo!.id, sessionId: session!.id, userId: eva!.id, status: 'enrolled', queueNumber: 1 }).returning({ id: schema.enrolments.id })
+		f = { rvo: rvo!.id, eva: eva!.id, enrolment: enrolment!.id }
+		worker = await startMailWorker(database, clock)
+	}, 120_000)
+	afterAll(async () => {
+		await worker?.stop()
+		await database?.close()
+	}, 60_000)
+
+	test('completing brings the invitation to the SMTP server, with the link and the promise of anonymity', async () => {
+		expect(await completeEnrolment(worker.context(), { actor: { tenantId: f.rvo, userId: null }, enrolmentId: f.enrolment, source: 'lti' })).toMatchObject({ ok: true })
+		await runScan()
+		const mail = await worker.smtp.waitFor((candidate) => candidate.to.includes('eva@rvo.test'))
+		expect(mail.subject).toBe('Hoe was Subsidieregels toepassen? Uw evaluatie')
+		expect(mail.text).toContain('Beste Eva Jansen,')
+		expect(mail.text).toMatch(/Evaluatie invullen: https:\/\/leerplein\.example\.nl\/mijn-leren\/evaluatie\/[0-9a-f-]{36}/)
+		expect(mail.text).toContain('anoniem')
+		// The same scan again, the next hour: nothing more.
+		now = new Date('2031-03-03T10:00:00Z')
+		await runScan()
+		await allSent()
+		expect(worker.smtp.mails).toHaveLength(1)
+	})
+
+	test('a week later a reminder; once answered, nothing more, even two weeks on', async () => {
+		now = new Date('2031-03-10T09:00:00Z')
+		await runScan()
+		const reminder = await worker.smtp.waitFor((candidate) => candidate.subject.startsWith('Herinnering'))
+		expect(reminder.subject).toBe('Herinnering: hoe was Subsidieregels toepassen?')
+		const [invitation] = await database.asOwner((db) => db.select({ id: schema.evaluationInvitations.id }).from(schema.evaluationInvitations))
+		const eva = { tenantId: f.rvo, userId: f.eva, grants: [{ role: 'employee' as const, tenantId: f.rvo }] }
+		expect(await answerEvaluation(worker.context(), { actor: eva, invitationId: invitation!.id, submitted: { applicable: '4', recommend: '8' } })).toMatchObject({ ok: true })
+		now = new Date('2031-03-20T09:00:00Z')
+		await runScan()
+		await allSent()
+		expect(worker.smtp.mails.map((mail) => mail.subject)).toEqual(['Hoe was Subsidieregels toepassen? Uw evaluatie', 'Herinnering: hoe was Subsidieregels toepassen?'])
+	})
+})
