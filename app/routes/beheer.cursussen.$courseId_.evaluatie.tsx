@@ -85,6 +85,20 @@ export default function EvaluationResults() {
 							)}
 						</>
 					) : null}
+					<h2>{t('evaluation.downloadTitle')}</h2>
+					<p>{t('evaluation.downloadIntro')}</p>
+					<ul>
+						<li>
+							<a href={`/beheer/cursussen/${course.id}/evaluatie/antwoorden?formaat=csv`} download>
+								{t('evaluation.downloadCsv')}
+							</a>
+						</li>
+						<li>
+							<a href={`/beheer/cursussen/${course.id}/evaluatie/antwoorden?formaat=xlsx`} download>
+								{t('evaluation.downloadXlsx')}
+							</a>
+						</li>
+					</ul>
 					{open.map((item) => (
 						<section key={item.id}>
 							<h2>{t('evaluation.openTitle', { question: question(item.id) })}</h2>

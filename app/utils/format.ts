@@ -50,3 +50,8 @@ export function formatDateTime(date: Date, language: string): string {
 
 /** A calendar day (`2027-03-01`) as a date to format: noon UTC is that day in Amsterdam too. */
 export const calendarDay = (date: string) => new Date(`${date}T12:00:00Z`)
+
+/** A calendar month, `YYYY-MM-…` (its first day), as "maart 2026": noon UTC lies in that month in Amsterdam. */
+export function formatMonth(month: string, language: string): string {
+	return dateFormat(language, { month: 'long', year: 'numeric' }).format(new Date(`${month.slice(0, 7)}-01T12:00:00Z`))
+}

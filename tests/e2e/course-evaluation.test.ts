@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises'
 import { and, eq } from 'drizzle-orm'
 import { schema } from '@leerplein/db/schema'
 import { DEFAULT_EVALUATION } from '@leerplein/domain'
 import { testDrivers } from '@leerplein/db/testing'
-import type { Page } from 'playwright-core'
+import ExcelJS from 'exceljs'
+import type { Locator, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
 
@@ -19,6 +21,11 @@ async function fitsIn320(page: Page) {
 	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
 	expect(await accessibilityViolations(page)).toEqual([])
 	await page.setViewportSize({ width: 1280, height: 800 })
+}
+
+async function download(page: Page, link: Locator): Promise<Buffer> {
+	const [file] = await Promise.all([page.waitForEvent('download'), link.click()])
+	return readFile((await file.path())!)
 }
 
 describe.each(drivers)('a course evaluation, on %s', (driver) => {
@@ -49,7 +56,7 @@ describe.each(drivers)('a course evaluation, on %s', (driver) => {
 		const coordinator = await e2e.newPage({ viewport: { width: 1280, height: 800 } })
 		await signInAs(coordinator, FATIMA)
 		await coordinator.goto(`/beheer/cursussen/${course!.id}`)
-		await coordinator.getByRole('link', { name: 'Evaluatie' }).click()
+		await coordinator.getByRole('link', { name: 'Evaluatie', exact: true }).click()
 		await coordinator.getByRole('heading', { level: 1, name: `Evaluatie: ${TITLE}` }).waitFor()
 		await coordinator.getByText('4 deelnemers hebben de evaluatie ingevuld.').waitFor()
 		await coordinator.getByText('De uitkomsten worden getoond zodra ten minste 5 deelnemers hebben geantwoord').waitFor()
@@ -85,7 +92,9 @@ describe.each(drivers)('a course evaluation, on %s', (driver) => {
 		await page.keyboard.press('Enter')
 		await page.getByText('Dank u wel: uw evaluatie is anoniem opgeslagen.').waitFor()
 		await page.goto('/mijn-leren')
-		expect(await page.getByRole('heading', { level: 2, name: 'Te evalueren' }).count()).toBe(0)
+		// This course's task is gone (the demo data may hold other evaluations of hers).
+		await page.getByRole('heading', { level: 1, name: 'Mijn leren' }).waitFor()
+		expect(await page.getByRole('link', { name: `Evaluatie invullen: ${TITLE}` }).count()).toBe(0)
 
 		// The fifth response: the coordinator now sees the results, and still not who gave them.
 		await coordinator.reload()
@@ -97,6 +106,32 @@ describe.each(drivers)('a course evaluation, on %s', (driver) => {
 		// Net promoter score: one 9 of five answers, no detractor (8 is passive) → 20.
 		await coordinator.getByText(/^Net promoter score: 20 /).waitFor()
 		expect(await coordinator.getByText(SANNE, { exact: false }).count()).toBe(0)
+
+		// The answers as spreadsheets: the same cells in both, one row per response, nothing but answers.
+		const workbook = new ExcelJS.Workbook()
+		const xlsx = await download(coordinator, coordinator.getByRole('link', { name: 'Antwoorden als Excel (xlsx)' }))
+		await workbook.xlsx.load(xlsx as unknown as ArrayBuffer)
+		const sheet = workbook.worksheets[0]!
+		const xlsxRows: string[][] = []
+		sheet.eachRow((row) => xlsxRows.push((row.values as unknown[]).slice(1).map((cell) => (cell == null ? '' : String(cell)))))
+		const csv = (await download(coordinator, coordinator.getByRole('link', { name: 'Antwoorden als CSV' }))).toString('utf8').replace(/^\uFEFF/, '')
+		const csvRows = csv.trim().split('\r\n').map((line) => line.split(';'))
+		expect(csvRows[0]).toEqual(['De inhoud was nuttig voor mijn werk.', 'Ik kan wat ik geleerd heb direct toepassen.', 'De trainer bracht de stof goed over.', 'De organisatie (plaats, tijd, informatie vooraf) was goed.', 'De opleiding voldeed aan mijn verwachtingen.', 'Hoe waarschijnlijk is het dat u deze opleiding aanbeveelt aan een collega?', 'Wat was het beste aan deze opleiding?', 'Wat kan beter?'])
+		expect(csvRows).toHaveLength(6)
+		expect(xlsxRows.map((row) => [...row, ...new Array(8 - row.length).fill('')])).toEqual(csvRows)
+		expect(csv).not.toContain(SANNE)
+		expect(csv).not.toContain(month)
+		expect(csvRows.map((row) => row[0]).slice(1).sort()).toEqual(['3', '4', '4', '4', '5'])
+
+		// The unit's overview, from the menu: the course with its five answers, mean 4,0 and score 20.
+		await coordinator.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Evaluaties' }).click()
+		await coordinator.getByRole('heading', { level: 1, name: 'Evaluaties van onze opleidingen' }).waitFor()
+		const line = coordinator.getByRole('row').filter({ has: coordinator.getByRole('link', { name: TITLE }) })
+		expect(await line.getByRole('cell').allTextContents()).toEqual([TITLE, '5', '4,0', '20'])
+		expect(await accessibilityViolations(coordinator)).toEqual([])
+		await fitsIn320(coordinator)
+		const overviewCsv = (await download(coordinator, coordinator.getByRole('link', { name: 'Overzicht als CSV' }))).toString('utf8')
+		expect(overviewCsv).toContain(`${TITLE};5;4;20`)
 		expect(await accessibilityViolations(coordinator)).toEqual([])
 		await fitsIn320(coordinator)
 	})

@@ -131,6 +131,8 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.evaluationInvitations)
 		.values({ tenantId: idOf('nvwa'), userId: employee!.id, enrolmentId: enrolled!.id, courseId: open!.id, sessionId: session!.id, invitedAt: new Date() })
 		.returning({ id: schema.evaluationInvitations.id })
+	// And one anonymous response to that course: NVWA's overview lists it, RVO's never.
+	await owner.db.insert(schema.evaluationResponses).values({ providerTenantId: idOf('nvwa'), courseId: open!.id, sessionId: session!.id, answeredMonth: `${new Date().toISOString().slice(0, 7)}-01`, formVersion: 'concern-2026-1', answers: { trainer: 4 } })
 	const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
 	await owner.db.insert(schema.outboxMails).values({
 		id: crypto.randomUUID(),

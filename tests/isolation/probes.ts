@@ -411,6 +411,25 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 302 },
 		{ name: 'control: the providing unit opens its course’s evaluation', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
 	],
+	'routes/beheer.cursussen.$courseId_.evaluatie_.antwoorden': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the answers to another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv`, expectStatus: as === 'rvo-coordinator' ? 404 : 403 })),
+		{ name: "the unit's own employee does not download them", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=xlsx`, expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv`, expectStatus: 302 },
+		// The providing unit's own course, without five responses: refused, with the reason.
+		{ name: 'control: the providing unit is told there are too few answers', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv`, expectStatus: 400, text: () => 'ten minste 5 deelnemers' },
+	],
+	'routes/beheer.evaluaties': [
+		{ name: "RVO's coordinator sees none of NVWA's evaluated courses", as: 'rvo-coordinator', path: () => '/beheer/evaluaties?periode=alles', expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+		...(['rvo-employee', 'rvo-manager', 'nvwa-employee'] as const).map((as): Probe => ({ name: 'not a coordinator', as, path: () => '/beheer/evaluaties', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/evaluaties', expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator sees its evaluated course', as: 'nvwa-coordinator', path: () => '/beheer/evaluaties?periode=alles', expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+	],
+	'routes/beheer.evaluaties_.lijst': [
+		{ name: "RVO's CSV holds none of NVWA's evaluated courses", as: 'rvo-coordinator', path: () => '/beheer/evaluaties/lijst?periode=alles', expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+		...(['rvo-employee', 'nvwa-employee'] as const).map((as): Probe => ({ name: 'not a coordinator', as, path: () => '/beheer/evaluaties/lijst', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/evaluaties/lijst', expectStatus: 302 },
+		{ name: 'control: NVWA’s CSV lists its evaluated course', as: 'nvwa-coordinator', path: () => '/beheer/evaluaties/lijst?periode=alles', expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+	],
 	'routes/mijn-leren.agenda.$enrolmentId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's calendar file", as, path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),
 		{ name: 'control: the employee downloads it', as: 'nvwa-employee', path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },

@@ -10,8 +10,9 @@ import { showMyLearning } from '../enrolment/show-my-learning.server.ts'
 import { sendNotification } from '../notifications/send-notification.server.ts'
 import { answerEvaluation } from './answer-evaluation.server.ts'
 import { enqueueEvaluationMails } from './enqueue-evaluation-mails.server.ts'
-import { showEvaluationResults } from './show-evaluation-results.server.ts'
+import { exportEvaluationAnswers, showEvaluationResults } from './show-evaluation-results.server.ts'
 import { showEvaluation } from './show-evaluation.server.ts'
+import { showUnitEvaluations } from './show-unit-evaluations.server.ts'
 
 // Course evaluations (issue 18, item 1; ADR 041): an invitation when a participant completes,
 // whatever path got them there; an answer stored without the person; the providing unit sees
@@ -92,6 +93,7 @@ describe.each(await testDrivers())('course evaluations, on %s', (driver) => {
 	test('the providing unit sees only the number below five answers, then the summary; another unit does not find the course', async () => {
 		const results = () => showEvaluationResults(ctx(), { actor: nvwaCoordinator(), courseId: f.course })
 		expect(await results()).toMatchObject({ ok: true, value: { summary: { shown: false, responses: 1, needed: 5 } } })
+		expect(await exportEvaluationAnswers(ctx(), { actor: nvwaCoordinator(), courseId: f.course })).toMatchObject({ ok: false, kind: 'invalid', code: 'EVALUATION_TOO_FEW' })
 		for (const [index, person] of f.people.slice(1, 4).entries()) {
 			expect(await answerEvaluation(ctx(), { actor: employee(person), invitationId: await invitationOf(person), submitted: { content_useful: String(index + 2), recommend: '5' } })).toMatchObject({ ok: true })
 		}
@@ -110,11 +112,31 @@ describe.each(await testDrivers())('course evaluations, on %s', (driver) => {
 		expect(byId.get('recommend')).toMatchObject({ answered: 4, netPromoterScore: -50 })
 		expect(byId.get('best')).toMatchObject({ answers: ['De casussen'] })
 		expect(byId.get('improve')).toMatchObject({ answers: ['Meer pauzes'] })
+		// The export: five rows of answers only, one column per question.
+		const exported = await exportEvaluationAnswers(ctx(), { actor: nvwaCoordinator(), courseId: f.course })
+		expect(exported.ok && exported.value.rows).toHaveLength(5)
+		expect(exported.ok && exported.value.rows.every((row) => row.length === exported.value.form.items.length)).toBe(true)
+		expect(await exportEvaluationAnswers(ctx(), { actor: rvoCoordinator(), courseId: f.course })).toMatchObject({ ok: false, code: 'COURSE_NOT_FOUND' })
 		// RVO's coordinator: not their unit's course.
 		expect(await showEvaluationResults(ctx(), { actor: rvoCoordinator(), courseId: f.course })).toMatchObject({ ok: false, kind: 'not_found', code: 'COURSE_NOT_FOUND' })
 		// And by SQL in RVO's context, the responses are not there at all.
 		const seen = await withTenantContext(app.db, { tenantId: f.rvo, userId: f.rvoCoordinator }, (tx) => tx.select().from(schema.evaluationResponses))
 		expect(seen).toEqual([])
+	})
+
+	test("the providing unit's overview: its evaluated courses, summed by the database, the same numbers as the course's page; another unit sees none of them", async () => {
+		const overview = await showUnitEvaluations(ctx(), { actor: nvwaCoordinator(), period: '12' })
+		expect(overview).toMatchObject({ ok: true, value: { fromMonth: '2029-06-01' } })
+		const [row] = overview.ok ? overview.value.rows : []
+		// Statements answered: 5, 4 (first), 2, 3, 4 (content_useful), 4 → (5 + 4 + 2 + 3 + 4 + 4) / 6 = 3.67.
+		expect(row).toMatchObject({ courseId: f.course, courseTitle: 'Toezicht in de praktijk', responses: 5, shown: true, netPromoterScore: -50 })
+		expect(row!.shown && row!.statementMean).toBeCloseTo(22 / 6, 10)
+		const rvo = await showUnitEvaluations(ctx(), { actor: rvoCoordinator(), period: 'alles' })
+		expect(rvo).toMatchObject({ ok: true, value: { rows: [], fromMonth: null } })
+		// A year later the last 12 months hold none of them.
+		const later = await showUnitEvaluations(ctx(new Date('2031-06-15T08:00:00Z')), { actor: nvwaCoordinator(), period: '12' })
+		expect(later).toMatchObject({ ok: true, value: { rows: [], fromMonth: '2030-07-01' } })
+		expect(await showUnitEvaluations(ctx(), { actor: employee(f.people[0]!), period: '12' })).toMatchObject({ ok: false, kind: 'forbidden' })
 	})
 
 	test('the invitation mail at once, a reminder after one week and after two, never twice and never after an answer', async () => {

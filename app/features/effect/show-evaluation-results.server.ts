@@ -1,7 +1,7 @@
 import { getOwnCourse } from '@leerplein/db/catalogue'
 import { listEvaluationAnswers } from '@leerplein/db/effect'
-import { can, DEFAULT_EVALUATION, summariseEvaluations, type CourseStatus, type EvaluationForm, type EvaluationSummary } from '@leerplein/domain'
-import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { anonymousAnswerRows, can, DEFAULT_EVALUATION, summariseEvaluations, type CourseStatus, type EvaluationForm, type EvaluationSummary } from '@leerplein/domain'
+import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 export type EvaluationResults = { course: { id: string; title: string; status: CourseStatus }; form: EvaluationForm; summary: EvaluationSummary }
 
@@ -22,4 +22,28 @@ export async function showEvaluationResults(ctx: ServiceContext, { actor, course
 		},
 		{ readOnly: true },
 	)
+}
+
+export type EvaluationAnswerExport = { course: { id: string; title: string }; form: EvaluationForm; rows: (number | string | null)[][] }
+
+/**
+ * The anonymous responses of one of the unit's own courses as rows, for a spreadsheet (ADR 041):
+ * the answers only, sorted by content (`anonymousAnswerRows`); refused below five responses, as
+ * the page shows nothing of them then.
+ */
+export async function exportEvaluationAnswers(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<EvaluationAnswerExport>> {
+	const read = await inTenant(
+		ctx,
+		actor,
+		async (tx) => {
+			const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
+			if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
+			return { course: { id: course.id, title: course.title }, answers: await listEvaluationAnswers(tx, { tenantId: actor.tenantId, courseId, formVersion: DEFAULT_EVALUATION.version }) }
+		},
+		{ readOnly: true },
+	)
+	if (!read.ok) return read
+	const rows = anonymousAnswerRows(DEFAULT_EVALUATION, read.value.answers)
+	if (!rows) return refuse('invalid', 'EVALUATION_TOO_FEW')
+	return { ok: true, value: { course: read.value.course, form: DEFAULT_EVALUATION, rows } }
 }

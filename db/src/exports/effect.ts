@@ -2,10 +2,11 @@
 export {
 	getEvaluationForMail,
 	getEvaluationInvitation,
+	listCourseEvaluationAggregates,
 	listEvaluationAnswers,
 	listEvaluationsAwaitingMail,
 	listOpenEvaluations,
 	recordEvaluationMail,
 	submitEvaluation,
 } from '../queries/evaluations.ts'
-export type { EvaluationInvitation, EvaluationMailDue } from '../queries/evaluations.ts'
+export type { CourseEvaluationAggregate, EvaluationInvitation, EvaluationMailDue } from '../queries/evaluations.ts'

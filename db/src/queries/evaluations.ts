@@ -103,3 +103,44 @@ export async function getEvaluationForMail(db: Database, { invitationId }: { inv
 		.where(eq(evaluationInvitations.id, invitationId))
 	return row ? { courseTitle: row.courseTitle, startsAt: row.startsAt, answered: row.answeredAt !== null } : null
 }
+
+export type CourseEvaluationAggregate = {
+	courseId: string
+	courseTitle: string
+	responses: number
+	/** The sum and number of all statement answers (every statement together). */
+	statementSum: number
+	statementAnswers: number
+	recommendAnswered: number
+	promoters: number
+	detractors: number
+}
+
+/**
+ * Per course of the providing unit `tenantId` with responses to `formVersion` answered in or after
+ * `fromMonth` (null: all): the counts a unit's overview needs, summed by the database, by title.
+ * Only numbers leave the database here, never an answer.
+ */
+export async function listCourseEvaluationAggregates(
+	db: Database,
+	{ tenantId, formVersion, statementIds, recommendId, fromMonth }: { tenantId: string; formVersion: string; statementIds: readonly string[]; recommendId: string; fromMonth: string | null },
+): Promise<CourseEvaluationAggregate[]> {
+	const value = (id: string) => sql`coalesce((r.answers->>${id})::numeric, 0)`
+	const given = (id: string) => sql`((r.answers->>${id}) is not null)::int`
+	const rows = await selectRows<CourseEvaluationAggregate>(
+		db,
+		sql`select r.course_id as "courseId", c.title as "courseTitle", count(*)::int as responses,
+				coalesce(sum(${sql.join(statementIds.map(value), sql` + `)}), 0)::float8 as "statementSum",
+				coalesce(sum(${sql.join(statementIds.map(given), sql` + `)}), 0)::int as "statementAnswers",
+				count(*) filter (where (r.answers->>${recommendId}) is not null)::int as "recommendAnswered",
+				count(*) filter (where (r.answers->>${recommendId})::int >= 9)::int as promoters,
+				count(*) filter (where (r.answers->>${recommendId})::int <= 6)::int as detractors
+			from evaluation_responses r
+			join courses c on c.id = r.course_id
+			where r.provider_tenant_id = ${tenantId}::uuid and r.form_version = ${formVersion}
+				${fromMonth ? sql`and r.answered_month >= ${fromMonth}::date` : sql``}
+			group by r.course_id, c.title
+			order by c.title, r.course_id`,
+	)
+	return rows.map((row) => ({ ...row, statementSum: Number(row.statementSum) }))
+}

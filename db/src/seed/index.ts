@@ -19,6 +19,7 @@ import { planOrganisation, type Organisation } from './plan-organisation.ts'
 import { planPlanning, type PlanningPlan } from './plan-planning.ts'
 import { planSessions, type PlannedSession } from './plan-sessions.ts'
 import { parseSeedScale, type SeedScale } from './scales.ts'
+import { writeEvaluations } from './evaluations.ts'
 import { writePassport } from './passport.ts'
 
 export { parseSeedScale }
@@ -128,6 +129,8 @@ export async function seedDatabase(
 		progress('budgets', 1, 1)
 		await writeAttendance(tx, now)
 		progress('attendance', 1, 1)
+		await writeEvaluations(tx, now)
+		progress('evaluations', 1, 1)
 		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		return count
 	})

@@ -210,6 +210,27 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(check).toMatchObject({ disagree: 0, unmarked: 0 })
 	})
 
+	test('seeds course evaluations as the trigger and the mail scan would leave them: invitations for the last half year, about six in ten answered, anonymous responses that differ per course', async () => {
+		const [check] = await rows<{ invitations: number; answered: number; responses: number; stranger: number; overdue: number; courses_shown: number; means: number }>(
+			sql`select
+				(select count(*)::int from evaluation_invitations) as invitations,
+				(select count(*)::int from evaluation_invitations where answered_at is not null) as answered,
+				(select count(*)::int from evaluation_responses) as responses,
+				-- an invitation for someone who never attended or completed
+				(select count(*)::int from evaluation_invitations i join enrolments e on e.id = i.enrolment_id where e.status not in ('attended', 'completed') or e.user_id <> i.user_id) as stranger,
+				-- an unanswered invitation still owed a mail (the scan would mail everyone at the first start)
+				(select count(*)::int from evaluation_invitations where answered_at is null and mails_sent < 1 + ((timestamptz '2025-06-02T08:00:00Z' - invited_at) >= interval '7 days')::int + ((timestamptz '2025-06-02T08:00:00Z' - invited_at) >= interval '14 days')::int) as overdue,
+				(select count(*)::int from (select course_id from evaluation_responses group by course_id having count(*) >= 5) shown) as courses_shown,
+				(select count(distinct round(avg_useful, 1))::int from (select avg((answers->>'content_useful')::numeric) as avg_useful from evaluation_responses group by course_id having count(*) >= 5) m) as means`,
+		)
+		expect(check!.invitations).toBeGreaterThan(50)
+		expect(check!.answered / check!.invitations).toBeGreaterThan(0.45)
+		expect(check!.answered / check!.invitations).toBeLessThan(0.75)
+		expect(check).toMatchObject({ responses: check!.answered, stranger: 0, overdue: 0 })
+		expect(check!.courses_shown).toBeGreaterThan(0)
+		expect(check!.means).toBeGreaterThan(1)
+	})
+
 	test('gives every user the employee role in their own unit', async () => {
 		const [missing] = await rows<{ n: number }>(
 			sql`select count(*)::int as n from users u where not exists (

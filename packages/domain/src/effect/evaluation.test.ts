@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkEvaluationAnswers, DEFAULT_EVALUATION, evaluationMailsDue, evaluationMailThresholds, MAX_OPEN_ANSWER, MIN_RESPONSES_SHOWN, summariseEvaluations, type EvaluationAnswers } from './evaluation.ts'
+import { anonymousAnswerRows, checkEvaluationAnswers, courseEvaluationScore, DEFAULT_EVALUATION, evaluationMailsDue, evaluationMailThresholds, MAX_OPEN_ANSWER, MIN_RESPONSES_SHOWN, summariseEvaluations, type EvaluationAnswers } from './evaluation.ts'
 
 describe('checking an answer', () => {
 	test('ratings in range are kept as numbers, open answers trimmed, skipped items left out, unknown fields ignored', () => {
@@ -103,5 +103,31 @@ describe('the mail scan asks for what is owed', () => {
 				expect(owedByScan).toBe(evaluationMailsDue({ invitedAt, answered: false }, now) > sent)
 			}
 		}
+	})
+})
+
+describe('the anonymous export', () => {
+	const form = { version: 't', items: [{ id: 'a', kind: 'likert' }, { id: 'r', kind: 'recommendation' }, { id: 'o', kind: 'open' }] } as const
+	test('nothing below five; from five one row per response, the answers only, in an order of their own', () => {
+		const answers: EvaluationAnswers[] = [{ a: 5, o: 'z' }, { r: 3 }, { a: 1, r: 10, o: 'Goed' }, { a: 5, o: 'a' }, { o: 'Alleen tekst' }]
+		expect(anonymousAnswerRows(form, answers.slice(0, 4))).toBeNull()
+		expect(anonymousAnswerRows(form, answers)).toEqual([
+			[1, 10, 'Goed'],
+			[5, null, 'a'],
+			[5, null, 'z'],
+			[null, 3, null],
+			[null, null, 'Alleen tekst'],
+		])
+		// The same rows whatever order the responses came in.
+		expect(anonymousAnswerRows(form, [...answers].reverse())).toEqual(anonymousAnswerRows(form, answers))
+	})
+})
+
+describe("a course's line in the unit's overview", () => {
+	test('only the count below five; from five the mean of all statement answers and the net promoter score', () => {
+		expect(courseEvaluationScore({ responses: 4, statementSum: 80, statementAnswers: 20, recommendAnswered: 4, promoters: 4, detractors: 0 })).toEqual({ responses: 4, shown: false })
+		// 5 people, 22 statement answers summing to 77 → 3.5; 5 recommendations: 2 promoters, 1 detractor → 20.
+		expect(courseEvaluationScore({ responses: 5, statementSum: 77, statementAnswers: 22, recommendAnswered: 5, promoters: 2, detractors: 1 })).toEqual({ responses: 5, shown: true, statementMean: 3.5, netPromoterScore: 20 })
+		expect(courseEvaluationScore({ responses: 5, statementSum: 0, statementAnswers: 0, recommendAnswered: 0, promoters: 0, detractors: 0 })).toEqual({ responses: 5, shown: true, statementMean: null, netPromoterScore: null })
 	})
 })

@@ -133,6 +133,37 @@ export function summariseEvaluations(form: EvaluationForm, responses: readonly E
 	return { shown: true, responses: responses.length, items }
 }
 
+/**
+ * The responses as rows for an export, one per response and one column per item (null: skipped),
+ * or null below `MIN_RESPONSES_SHOWN`. Nothing but the answers: no id, session or month, and the
+ * rows sorted by their content, so neither a column nor the order can point to who answered.
+ */
+export function anonymousAnswerRows(form: EvaluationForm, responses: readonly EvaluationAnswers[]): (number | string | null)[][] | null {
+	if (responses.length < MIN_RESPONSES_SHOWN) return null
+	const rows = responses.map((response) => form.items.map((item) => response[item.id] ?? null))
+	const key = (row: (number | string | null)[]) => JSON.stringify(row)
+	return rows.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+}
+
+export type CourseEvaluationScore =
+	| { responses: number; shown: false }
+	| { responses: number; shown: true; statementMean: number | null; netPromoterScore: number | null }
+
+/**
+ * A course's line in a unit's overview, from the counts the database summed: the mean of all
+ * statement answers and the net promoter score, or only the number of responses below
+ * `MIN_RESPONSES_SHOWN`, as on the course's own page.
+ */
+export function courseEvaluationScore(counts: { responses: number; statementSum: number; statementAnswers: number; recommendAnswered: number; promoters: number; detractors: number }): CourseEvaluationScore {
+	if (counts.responses < MIN_RESPONSES_SHOWN) return { responses: counts.responses, shown: false }
+	return {
+		responses: counts.responses,
+		shown: true,
+		statementMean: counts.statementAnswers === 0 ? null : counts.statementSum / counts.statementAnswers,
+		netPromoterScore: counts.recommendAnswered === 0 ? null : Math.round((100 * (counts.promoters - counts.detractors)) / counts.recommendAnswered),
+	}
+}
+
 /** When the invitation's mails are due: the invitation at once, then at most two reminders, a week apart. */
 export const EVALUATION_REMINDER_DAYS = [7, 14] as const
 
