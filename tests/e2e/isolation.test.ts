@@ -131,6 +131,18 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.evaluationInvitations)
 		.values({ tenantId: idOf('nvwa'), userId: employee!.id, enrolmentId: enrolled!.id, courseId: open!.id, sessionId: session!.id, invitedAt: new Date() })
 		.returning({ id: schema.evaluationInvitations.id })
+	// A course NVWA's employee completed a month ago, with their card to self (ADR 042): only they may open, move or look back on it.
+	const [past] = await owner.db
+		.insert(schema.sessions)
+		.values({ tenantId: idOf('nvwa'), courseId: open!.id, startsAt: new Date(Date.now() - 30 * 86_400_000), endsAt: new Date(Date.now() - 30 * 86_400_000 + 3_600_000), capacity: 10 })
+		.returning({ id: schema.sessions.id })
+	const [completed] = await owner.db.insert(schema.enrolments).values({ tenantId: idOf('nvwa'), sessionId: past!.id, userId: employee!.id, status: 'completed', queueNumber: 1 }).returning({ id: schema.enrolments.id })
+	const [nvwaCard] = await owner.db
+		.insert(schema.selfCards)
+		.values({ tenantId: idOf('nvwa'), userId: employee!.id, enrolmentId: completed!.id, courseId: open!.id, sessionId: past!.id, createdAt: new Date(), returnOn: '2099-01-01' })
+		.returning({ id: schema.selfCards.id })
+	const nvwaCardAction = 'Controles vaker samen met een collega doen (isolatietest)'
+	await owner.db.insert(schema.selfCardActions).values({ tenantId: idOf('nvwa'), cardId: nvwaCard!.id, position: 1, text: nvwaCardAction })
 	const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
 	await owner.db.insert(schema.outboxMails).values({
 		id: crypto.randomUUID(),
@@ -346,6 +358,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaSession: { id: session!.id, courseTitle: open!.title },
 		nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
 		nvwaEvaluation: { id: nvwaEvaluation!.id, courseTitle: open!.title },
+		nvwaSelfCard: { enrolmentId: completed!.id, courseTitle: open!.title, action: nvwaCardAction },
 		nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
 		nvwaOutboxSubject,
 		nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },
