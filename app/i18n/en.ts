@@ -16,6 +16,7 @@ import * as xapiClientStrings from '../features/xapi/strings.ts'
 import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
+import * as cardStrings from '../features/effect/card-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
 import type { Messages } from './nl.ts'
@@ -52,6 +53,7 @@ export const en: Messages = {
 	...xapiPeopleStrings.en,
 	...xapiPrivacyStrings.en,
 	...evaluationStrings.en,
+	...cardStrings.en,
 	...xapiRuleStrings.en,
 	...teamStrings.en,
 	courseForm: {
@@ -127,6 +129,7 @@ export const en: Messages = {
 		...xapiPeopleStrings.enErrors,
 		...xapiPrivacyStrings.enErrors,
 		...evaluationStrings.enErrors,
+		...cardStrings.enErrors,
 		...xapiRuleStrings.enErrors,
 		...teamStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',

@@ -18,6 +18,7 @@ import * as xapiClientStrings from '../features/xapi/strings.ts'
 import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
+import * as cardStrings from '../features/effect/card-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
 
@@ -53,6 +54,7 @@ export const nl = {
 	...xapiPeopleStrings.nl,
 	...xapiPrivacyStrings.nl,
 	...evaluationStrings.nl,
+	...cardStrings.nl,
 	...xapiRuleStrings.nl,
 	...teamStrings.nl,
 	courseForm: {
@@ -128,6 +130,7 @@ export const nl = {
 		...xapiPeopleStrings.nlErrors,
 		...xapiPrivacyStrings.nlErrors,
 		...evaluationStrings.nlErrors,
+		...cardStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
 		...teamStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',

@@ -29,7 +29,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
  * a table, never only a bar or a colour.
  */
 export default function EvaluationResults() {
-	const { course, summary } = useLoaderData<typeof loader>()
+	const { course, summary, selfCards } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const decimal = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 	const question = (id: string) => t(`evaluation.items.${id}` as 'evaluation.items.best')
@@ -116,6 +116,15 @@ export default function EvaluationResults() {
 					))}
 				</>
 			)}
+			<section aria-labelledby="kaarten-aan-jezelf">
+				<h2 id="kaarten-aan-jezelf">{t('selfCard.outcomesTitle')}</h2>
+				<p>{t('selfCard.outcomesCount', { count: selfCards.reviewedCards })}</p>
+				{selfCards.shown ? (
+					<p>{t('selfCard.outcomesCounts', { done: selfCards.done, partly: selfCards.partly, notDone: selfCards.notDone })}</p>
+				) : (
+					<p className="notice">{t('selfCard.outcomesTooFew', { needed: selfCards.needed })}</p>
+				)}
+			</section>
 			<p>
 				<Link to={`/beheer/cursussen/${course.id}`}>{t('evaluation.backToCourse')}</Link>
 			</p>

@@ -128,7 +128,20 @@ export default function MyLearning() {
 			),
 		},
 		...(kind === 'history'
-			? []
+			? [
+					{
+						id: 'acties',
+						header: t('myLearning.actions'),
+						enableSorting: false,
+						// A card to self (ADR 042) is written for a course one took part in, and read back there.
+						cell: ({ row }) =>
+							row.original.status === 'attended' || row.original.status === 'completed' ? (
+								<Link to={`/mijn-leren/kaart/${row.original.id}`} aria-label={t('selfCard.learningLinkFor', { title: row.original.courseTitle })}>
+									{t('selfCard.learningLink')}
+								</Link>
+							) : null,
+					} satisfies DataColumn<Row>,
+				]
 			: [
 					{
 						id: 'acties',

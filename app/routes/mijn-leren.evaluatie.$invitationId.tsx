@@ -71,6 +71,9 @@ export default function AnswerEvaluation() {
 						{thanks ? t('evaluation.thanks') : t('evaluation.answered')}
 					</p>
 					<p>
+						<Link to={`/mijn-leren/kaart/${invitation.enrolmentId}`}>{t('selfCard.afterEvaluation')}</Link>
+					</p>
+					<p>
 						<Link to="/mijn-leren">{t('evaluation.backToLearning')}</Link>
 					</p>
 				</>

@@ -6,6 +6,7 @@ import {
 	DUPLICATE_SCAN_QUEUE,
 	MAIL_QUEUE,
 	EVALUATION_MAIL_QUEUE,
+	SELF_CARD_RETURN_QUEUE,
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
@@ -25,6 +26,7 @@ import type PgBoss from 'pg-boss'
 import type { Logger } from 'pino'
 import { enqueueMinimumNotices } from '../features/notifications/enqueue-minimum-notices.server.ts'
 import { enqueueEvaluationMails } from '../features/effect/enqueue-evaluation-mails.server.ts'
+import { enqueueSelfCardReturns } from '../features/effect/enqueue-self-card-returns.server.ts'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
@@ -88,6 +90,12 @@ export async function startJobWorker(
 	})
 	// Every ten minutes: an attended person is invited while the course is fresh.
 	await boss.schedule(EVALUATION_MAIL_QUEUE, '*/10 * * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(SELF_CARD_RETURN_QUEUE, async ([job]) => {
+		const cards = await enqueueSelfCardReturns({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(cards.ok ? { count: cards.value.queued } : { code: cards.code }, 'cards to self enqueued')
+	})
+	// Daily at 07:00, like the passport reminders: a card comes back on a day, in the morning.
+	await boss.schedule(SELF_CARD_RETURN_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(MINIMUM_PARTICIPANTS_QUEUE, async ([job]) => {
 		const notices = await enqueueMinimumNotices({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(notices.ok ? { count: notices.value.queued } : { code: notices.code }, 'minimum-participants notices enqueued')

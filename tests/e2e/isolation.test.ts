@@ -133,6 +133,18 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.returning({ id: schema.evaluationInvitations.id })
 	// And one anonymous response to that course: NVWA's overview lists it, RVO's never.
 	await owner.db.insert(schema.evaluationResponses).values({ providerTenantId: idOf('nvwa'), courseId: open!.id, sessionId: session!.id, answeredMonth: `${new Date().toISOString().slice(0, 7)}-01`, formVersion: 'concern-2026-1', answers: { trainer: 4 } })
+	// A course NVWA's employee completed a month ago, with their card to self (ADR 042): only they may open, move or look back on it.
+	const [past] = await owner.db
+		.insert(schema.sessions)
+		.values({ tenantId: idOf('nvwa'), courseId: open!.id, startsAt: new Date(Date.now() - 30 * 86_400_000), endsAt: new Date(Date.now() - 30 * 86_400_000 + 3_600_000), capacity: 10 })
+		.returning({ id: schema.sessions.id })
+	const [completed] = await owner.db.insert(schema.enrolments).values({ tenantId: idOf('nvwa'), sessionId: past!.id, userId: employee!.id, status: 'completed', queueNumber: 1 }).returning({ id: schema.enrolments.id })
+	const [nvwaCard] = await owner.db
+		.insert(schema.selfCards)
+		.values({ tenantId: idOf('nvwa'), userId: employee!.id, enrolmentId: completed!.id, courseId: open!.id, sessionId: past!.id, createdAt: new Date(), returnOn: '2099-01-01' })
+		.returning({ id: schema.selfCards.id })
+	const nvwaCardAction = 'Controles vaker samen met een collega doen (isolatietest)'
+	await owner.db.insert(schema.selfCardActions).values({ tenantId: idOf('nvwa'), cardId: nvwaCard!.id, position: 1, text: nvwaCardAction })
 	const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
 	await owner.db.insert(schema.outboxMails).values({
 		id: crypto.randomUUID(),
@@ -348,6 +360,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaSession: { id: session!.id, courseTitle: open!.title },
 		nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
 		nvwaEvaluation: { id: nvwaEvaluation!.id, courseTitle: open!.title },
+		nvwaSelfCard: { enrolmentId: completed!.id, courseTitle: open!.title, action: nvwaCardAction },
 		nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
 		nvwaOutboxSubject,
 		nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },

@@ -149,7 +149,17 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.insert(schema.evaluationInvitations)
 			.values({ tenantId: rvo!.id, userId: employee!.id, enrolmentId: enrolment!.id, courseId: shared!.id, sessionId: session!.id, invitedAt: new Date() })
 			.returning({ id: schema.evaluationInvitations.id })
+		// A course the RVO employee completed a month ago, without a card to self yet (ADR 042): bad input must write none.
+		const [pastSession] = await owner.db
+			.insert(schema.sessions)
+			.values({ tenantId: rvo!.id, courseId: shared!.id, startsAt: new Date(Date.now() - 30 * 86_400_000), endsAt: new Date(Date.now() - 30 * 86_400_000 + 3_600_000), capacity: 10 })
+			.returning({ id: schema.sessions.id })
+		const [completedEnrolment] = await owner.db
+			.insert(schema.enrolments)
+			.values({ tenantId: rvo!.id, sessionId: pastSession!.id, userId: employee!.id, status: 'completed', queueNumber: 1 })
+			.returning({ id: schema.enrolments.id })
 		return {
+			completedEnrolment: completedEnrolment!,
 			evaluation: evaluation!,
 			bulkJob: bulkJob!,
 			levelledUpload: levelledUpload!,

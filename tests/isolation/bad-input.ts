@@ -11,6 +11,8 @@ import type { Persona } from './probes.ts'
 
 /** Rows of RVO the requests aim at: things RVO's coordinator, employee or the concern administrator may change. */
 export type BadInputFixtures = {
+	/** A course the RVO employee completed, without a card to self (ADR 042). */
+	completedEnrolment: { id: string }
 	/** An unanswered evaluation invitation of the RVO employee (ADR 041). */
 	evaluation: { id: string }
 	/** A finished bulk decision of RVO's coordinator persona (ADR 038). */
@@ -238,6 +240,17 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	},
 	'routes/beheer.evaluaties': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties?periode=12' },
 	'routes/beheer.evaluaties_.lijst': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties/lijst?periode=12' },
+	'routes/mijn-leren.kaart.$enrolmentId': {
+		as: 'rvo-employee',
+		path: (f) => `/mijn-leren/kaart/${f.completedEnrolment.id}`,
+		form: () => ({ intent: 'write', action1: 'Slechte invoer weigeren', returnOn: '' }),
+		nulField: 'action1',
+		invalid: [
+			{ name: 'an action of 501 characters', form: () => ({ intent: 'write', action1: 'Goed', action2: 'a'.repeat(501) }), field: 'action2', message: 'Deze actie is te lang: ten hoogste 500 tekens.' },
+			{ name: 'a return day in the past', form: () => ({ intent: 'write', action1: 'Goed', returnOn: '2020-01-01' }), field: 'returnOn', message: 'Kies vandaag of een latere datum.' },
+			{ name: 'a return day that does not exist', form: () => ({ intent: 'write', action1: 'Goed', returnOn: '2030-02-30' }), field: 'returnOn', message: 'Vul een datum in, bijvoorbeeld 2027-03-01.' },
+		],
+	},
 	'routes/beheer.cursussen.$courseId_.evaluatie': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie` },
 	'routes/beheer.cursussen.$courseId_.evaluatie_.antwoorden': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie/antwoorden?formaat=csv` },
 	'routes/mijn-leren.$enrolmentId.annuleren': { as: 'rvo-employee', path: (f) => `/mijn-leren/${f.enrolment.id}/annuleren`, form: () => ({}), nulField: 'intent' },

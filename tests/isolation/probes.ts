@@ -10,6 +10,8 @@ export type IsolationFixtures = {
 	nvwaAwaitingApproval: { id: string; employeeName: string }
 	/** The NVWA employee's invitation to evaluate the course of `nvwaEnrolment` (ADR 041). */
 	nvwaEvaluation: { id: string; courseTitle: string }
+	/** The NVWA employee's completed enrolment and their card to self on it (ADR 042), with its one action. */
+	nvwaSelfCard: { enrolmentId: string; courseTitle: string; action: string }
 	/** A finished bulk decision NVWA's coordinator started (ADR 038), naming the NVWA employee. */
 	nvwaBulkJob: { id: string; employeeName: string; reason: string }
 	nvwaOutboxSubject: string
@@ -404,6 +406,18 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the provider's coordinator answers in the employee's name", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, form: () => ({ intent: 'answer', trainer: '1' }), expectStatus: 404 },
 		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, expectStatus: 302 },
 		{ name: 'control: the employee opens it', as: 'nvwa-employee', path: (f) => `/mijn-leren/evaluatie/${f.nvwaEvaluation.id}`, expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+	],
+	'routes/mijn-leren.kaart.$enrolmentId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's card to self", as, path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 404, text: (f) => f.nvwaSelfCard.action })),
+		...RVO_PEOPLE.map(
+			(as): Probe => ({ name: "moves the return day of another unit's employee's card", as, path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, form: () => ({ intent: 'return-date', returnOn: '2099-02-01' }), expectStatus: 404 }),
+		),
+		// Not their coordinator, not their manager: what someone means to change in their work is theirs.
+		{ name: "the provider's coordinator opens the employee's card", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 404, text: (f) => f.nvwaSelfCard.action },
+		{ name: "the provider's coordinator writes a card on the employee's enrolment", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, form: () => ({ intent: 'write', action1: 'Namens een ander' }), expectStatus: 404 },
+		{ name: "the provider's coordinator looks back in the employee's name", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, form: () => ({ intent: 'review', outcome1: 'done' }), expectStatus: 404 },
+		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 302 },
+		{ name: 'control: the employee opens their card', as: 'nvwa-employee', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 200, text: (f) => f.nvwaSelfCard.action },
 	],
 	'routes/beheer.cursussen.$courseId_.evaluatie': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the evaluation of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),

@@ -1,14 +1,15 @@
 import { getOwnCourse } from '@leerplein/db/catalogue'
-import { listEvaluationAnswers } from '@leerplein/db/effect'
-import { anonymousAnswerRows, can, DEFAULT_EVALUATION, summariseEvaluations, type CourseStatus, type EvaluationForm, type EvaluationSummary } from '@leerplein/domain'
+import { countSelfCardOutcomes, listEvaluationAnswers } from '@leerplein/db/effect'
+import { anonymousAnswerRows, can, DEFAULT_EVALUATION, summariseEvaluations, summariseSelfCardOutcomes, type CourseStatus, type EvaluationForm, type EvaluationSummary, type SelfCardOutcomeSummary } from '@leerplein/domain'
 import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
-export type EvaluationResults = { course: { id: string; title: string; status: CourseStatus }; form: EvaluationForm; summary: EvaluationSummary }
+export type EvaluationResults = { course: { id: string; title: string; status: CourseStatus }; form: EvaluationForm; summary: EvaluationSummary; selfCards: SelfCardOutcomeSummary }
 
 /**
  * The evaluation of one of the unit's own courses, for its coordinators (ADR 041): the number of
  * responses, and only from five on what they say (`summariseEvaluations`). Another unit's course
- * is not found; the responses are read under the providing unit's row-level security.
+ * is not found; the responses are read under the providing unit's row-level security. Beside it
+ * the look back on the course's cards to self (ADR 042): only counts, and only from five reviewed cards.
  */
 export async function showEvaluationResults(ctx: ServiceContext, { actor, courseId }: { actor: Actor; courseId: string }): Promise<ServiceResult<EvaluationResults>> {
 	return inTenant(
@@ -18,7 +19,13 @@ export async function showEvaluationResults(ctx: ServiceContext, { actor, course
 			const course = await getOwnCourse(tx, { tenantId: actor.tenantId, courseId })
 			if (!course || !can(actor, 'update', { kind: 'course', providerTenantId: actor.tenantId })) throw refusal('not_found', 'COURSE_NOT_FOUND')
 			const answers = await listEvaluationAnswers(tx, { tenantId: actor.tenantId, courseId, formVersion: DEFAULT_EVALUATION.version })
-			return { course: { id: course.id, title: course.title, status: course.status }, form: DEFAULT_EVALUATION, summary: summariseEvaluations(DEFAULT_EVALUATION, answers) }
+			const outcomes = (await countSelfCardOutcomes(tx, { courseId })) ?? { reviewedCards: 0, done: 0, partly: 0, notDone: 0 }
+			return {
+				course: { id: course.id, title: course.title, status: course.status },
+				form: DEFAULT_EVALUATION,
+				summary: summariseEvaluations(DEFAULT_EVALUATION, answers),
+				selfCards: summariseSelfCardOutcomes(outcomes),
+			}
 		},
 		{ readOnly: true },
 	)

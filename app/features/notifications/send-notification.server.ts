@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
-import { getEvaluationForMail } from '@leerplein/db/effect'
-import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { getEvaluationForMail, getSelfCardForMail } from '@leerplein/db/effect'
+import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SelfCardReturnJob, type SessionNoticeJob } from '@leerplein/db/jobs'
 import { getPassportReminderForMail, getUploadForMail } from '@leerplein/db/passport'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
@@ -36,6 +36,7 @@ export async function sendNotification(
 	if (job.kind === 'certificate_submitted') return sendCertificateNotice(ctx, { actor, delivery, job })
 	if (job.kind === 'participant_message') return sendParticipantMessage(ctx, { actor, delivery, job })
 	if (job.kind === 'evaluation_invitation') return sendEvaluationInvitation(ctx, { actor, delivery, job })
+	if (job.kind === 'self_card_return') return sendSelfCardReturn(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -236,6 +237,34 @@ async function sendEvaluationInvitation(ctx: ServiceContext, { actor, delivery, 
 	const values = { course: evaluation.courseTitle, date: formatDate(evaluation.startsAt, language), link: `${delivery.portalUrl ?? ''}/mijn-leren/evaluatie/${job.invitationId}` }
 	const subject = t(job.mail > 1 ? 'mail.evaluation_reminder_subject' : 'mail.evaluation_invitation_subject', values)
 	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.evaluation_invitation_body', values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/**
+ * A card to self, mailed back to its person on its return day (ADR 042), in their language: the
+ * actions as they wrote them and the link to say what became of each. A person no longer active
+ * gets nothing.
+ */
+async function sendSelfCardReturn(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: SelfCardReturnJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const card = await getSelfCardForMail(tx, { cardId: job.cardId })
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!card || !recipient?.active) return null
+		return { card, recipient }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { card, recipient } = found.value
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const values = {
+		course: card.courseTitle,
+		date: formatDate(card.createdAt, language),
+		actions: card.actions.map((action, index) => `${index + 1}. ${action}`).join('\n'),
+		link: `${delivery.portalUrl ?? ''}/mijn-leren/kaart/${card.enrolmentId}`,
+	}
+	const subject = t('mail.self_card_return_subject', values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.self_card_return_body', values), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 

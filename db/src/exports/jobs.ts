@@ -8,6 +8,7 @@ export {
 	DUPLICATE_SCAN_QUEUE,
 	enqueueBulkDecision,
 	EVALUATION_MAIL_QUEUE,
+	SELF_CARD_RETURN_QUEUE,
 	enqueueDuplicateScan,
 	enqueueMail,
 	enqueueMailOnce,
@@ -25,6 +26,6 @@ export {
 	XAPI_RETENTION_QUEUE,
 	XAPI_RULE_SWEEP_QUEUE,
 } from '../jobs/queue.ts'
-export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, EvaluationMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SessionNoticeJob } from '../jobs/queue.ts'
+export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, EvaluationMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SelfCardReturnJob, SessionNoticeJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

@@ -37,6 +37,8 @@ export const XAPI_RETENTION_QUEUE = 'xapi-retention'
 export const XAPI_RULE_SWEEP_QUEUE = 'xapi-rule-sweep'
 /** Every ten minutes: invitations to evaluate a course, and their reminders, for the attended and completed (ADR 041). */
 export const EVALUATION_MAIL_QUEUE = 'evaluation-mails'
+/** Daily at 07:00 (Europe/Amsterdam): cards to self whose return day has come, mailed back to their person (ADR 042). */
+export const SELF_CARD_RETURN_QUEUE = 'self-card-returns'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
 export const BULK_DECISION_QUEUE = 'bulk-decision'
 /**
@@ -109,7 +111,10 @@ export type ParticipantMessageJob = {
 /** An invitation to evaluate a course, or one of its two reminders (`mail` 1, 2 or 3; ADR 041), to the participant. */
 export type EvaluationMailJob = { kind: 'evaluation_invitation'; tenantId: string; invitationId: string; mail: number; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob
+/** A card to self mailed back to its person on its return day (ADR 042). */
+export type SelfCardReturnJob = { kind: 'self_card_return'; tenantId: string; cardId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob | SelfCardReturnJob
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }
@@ -207,6 +212,8 @@ const QUEUE_OPTIONS = {
 	[XAPI_RULE_SWEEP_QUEUE]: { name: XAPI_RULE_SWEEP_QUEUE, retryLimit: 0, expireInSeconds: 300 },
 	// Not retried: the next run (ten minutes on) reads everything again; a mail is counted with its queueing.
 	[EVALUATION_MAIL_QUEUE]: { name: EVALUATION_MAIL_QUEUE, retryLimit: 0, expireInSeconds: 600 },
+	// Retried like the passport reminders: a card is marked mailed with its queueing, so a retry sends nothing twice.
+	[SELF_CARD_RETURN_QUEUE]: { name: SELF_CARD_RETURN_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },

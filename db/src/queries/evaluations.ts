@@ -8,10 +8,11 @@ import { users } from '../schema/people.ts'
 // Course evaluations (ADR 041). Invitations are read in the participant's unit and only ever for
 // the participant (the caller passes them); responses in the providing unit, without anyone.
 
-export type EvaluationInvitation = { id: string; courseId: string; courseTitle: string; startsAt: Date; invitedAt: Date; answeredAt: Date | null }
+export type EvaluationInvitation = { id: string; enrolmentId: string; courseId: string; courseTitle: string; startsAt: Date; invitedAt: Date; answeredAt: Date | null }
 
 const invitationColumns = {
 	id: evaluationInvitations.id,
+	enrolmentId: evaluationInvitations.enrolmentId,
 	courseId: evaluationInvitations.courseId,
 	courseTitle: courses.title,
 	startsAt: sessions.startsAt,

@@ -127,6 +127,15 @@ describe('can', () => {
 		expect(can({ ...own, tenantId: NVWA }, 'read', evaluation)).toBe(false)
 	})
 
+	test('a card to self is written, read and looked back on by its person only: not their manager, their coordinator or the concern', () => {
+		const card = { kind: 'self_card', tenantId: RVO, userId: 'emp' } as const
+		const own: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }
+		for (const action of ['read', 'create', 'update'] as const) expect(can(own, action, card)).toBe(true)
+		expect(can(own, 'delete', card)).toBe(false)
+		for (const other of [manager, rvoCoordinator, concernAdmin]) for (const action of ['read', 'create', 'update'] as const) expect(can(other, action, card)).toBe(false)
+		expect(can({ ...own, tenantId: NVWA }, 'read', card)).toBe(false)
+	})
+
 	test('a passport is read by its person, their manager and their unit’s coordinators, and changed by hand by no one', () => {
 		const passport = { kind: 'passport', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
 		expect(can(employee, 'read', passport)).toBe(true)

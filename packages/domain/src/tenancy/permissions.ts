@@ -52,6 +52,8 @@ export type Resource =
 	| { kind: 'passport_upload'; tenantId: string; userId: string; managerId: string | null }
 	/** A person's invitation to evaluate a course (ADR 041): theirs alone to open and answer; the answers are anonymous. */
 	| { kind: 'evaluation'; tenantId: string; userId: string }
+	/** A person's card to self (ADR 042): theirs alone to write, read and look back on. */
+	| { kind: 'self_card'; tenantId: string; userId: string }
 	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
 	| { kind: 'passport_upload_review'; tenantId: string }
 	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
@@ -188,6 +190,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'evaluation':
 			// Not their manager, not a coordinator: who answered is nobody's business, what even less.
 			return (action === 'read' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'self_card':
+			// What someone means to change in their own work is theirs: not their manager's, not the provider's.
+			return (action === 'read' || action === 'create' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
 		case 'passport_upload': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
