@@ -135,7 +135,7 @@ describe.skipIf(!drivers.includes('postgres'))('a learning tool on its administr
 		await employee.goto('/mijn-leren')
 		expect(await employee.getByText(/Online onderdeel Richtlijn: Afgerond op/).isVisible()).toBe(true)
 		// And on the course page, without a score.
-		await employee.getByRole('link', { name: 'AVG-richtlijn lezen (online)' }).click()
+		await employee.getByRole('link', { name: 'AVG-richtlijn lezen (online)', exact: true }).click()
 		await employee.getByText(/Afgerond op/).waitFor()
 		expect(await employee.getByText(/score/).count()).toBe(0)
 		await context.close()
