@@ -20,11 +20,7 @@ describe.each(drivers)('an evaluation by mail, on %s', (driver) => {
 	const clock = { now: () => now }
 	let f: { rvo: string; eva: string; enrolment: string }
 
-	/** Queues the evaluation scan, as its schedule would, and waits until the worker has finished it. */
-	async function runScan() {
-		const id = await worker.boss.send(EVALUATION_MAIL_QUEUE, {})
-		await pollUntil(async () => (await worker.boss.getJobById(EVALUATION_MAIL_QUEUE, id!))?.state === 'completed', { message: 'the evaluation scan to finish' })
-	}
+	const runScan = () => worker.runScheduled(EVALUATION_MAIL_QUEUE)
 	const allSent = () => pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).every((mail) => mail.status === 'sent'), { message: 'the mails to be sent' })
 
 	beforeAll(async () => {

@@ -19,11 +19,7 @@ describe.each(drivers)('a passport reminder by mail, on %s', (driver) => {
 	let now = new Date('2031-04-10T07:00:00Z')
 	const clock = { now: () => now }
 
-	/** Queues the daily reminder job, as its schedule would, and waits until the worker has finished it. */
-	async function runDailyJob() {
-		const id = await worker.boss.send(PASSPORT_REMINDER_QUEUE, {})
-		await pollUntil(async () => (await worker.boss.getJobById(PASSPORT_REMINDER_QUEUE, id!))?.state === 'completed', { message: 'the passport reminder job to finish' })
-	}
+	const runDailyJob = () => worker.runScheduled(PASSPORT_REMINDER_QUEUE)
 	const passportMailJobs = async () => (await listMailJobs(worker.app.db)).filter((job: MailJob) => job.kind === 'passport_reminder')
 
 	beforeAll(async () => {

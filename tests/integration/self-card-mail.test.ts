@@ -24,11 +24,7 @@ describe.each(drivers)('a card to self by mail, on %s', (driver) => {
 	let f: { rvo: string; eva: string; enrolment: string }
 	const eva = () => ({ tenantId: f.rvo, userId: f.eva, grants: [{ role: 'employee' as const, tenantId: f.rvo }] })
 
-	/** Queues the card scan, as its schedule would, and waits until the worker has finished it. */
-	async function runScan() {
-		const id = await worker.boss.send(SELF_CARD_RETURN_QUEUE, {})
-		await pollUntil(async () => (await worker.boss.getJobById(SELF_CARD_RETURN_QUEUE, id!))?.state === 'completed', { message: 'the card scan to finish' })
-	}
+	const runScan = () => worker.runScheduled(SELF_CARD_RETURN_QUEUE)
 	const outbox = () => database.asOwner((db) => db.select().from(schema.outboxMails))
 	const allSent = () => pollUntil(async () => (await outbox()).every((mail) => mail.status === 'sent'), { message: 'the mails to be sent' })
 

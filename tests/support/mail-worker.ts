@@ -2,6 +2,7 @@ import type { DatabaseClient } from '@leerplein/db'
 import type { TestDatabase } from '@leerplein/db/testing'
 import type { ServiceContext } from '../../app/core/service.server.ts'
 import { startJobWorker } from '../../app/server/jobs.ts'
+import { pollUntil } from './poll.ts'
 import { startSmtpServer, type TestSmtpServer } from './smtp.ts'
 
 // The set-up the mail integration tests share: the job worker as the portal runs it (pg-boss, the
@@ -18,6 +19,8 @@ export type MailWorker = {
 	boss: Awaited<ReturnType<typeof startJobWorker>>
 	/** What a job or a request gives a service: the app role, the silent logger and the test's clock. */
 	context: () => ServiceContext
+	/** Queues a scheduled job (a scan) as its schedule would, and waits until the worker has finished it. */
+	runScheduled: (queue: string) => Promise<void>
 	stop: () => Promise<void>
 }
 
@@ -31,6 +34,10 @@ export async function startMailWorker(database: TestDatabase, clock: ServiceCont
 		smtp,
 		boss,
 		context: () => ({ db: app.db, logger: silentLogger, clock, requestId: null, clientIp: null }),
+		async runScheduled(queue) {
+			const id = await boss.send(queue, {})
+			await pollUntil(async () => (await boss.getJobById(queue, id!))?.state === 'completed', { message: `the ${queue} job to finish` })
+		},
 		async stop() {
 			await boss.stop({ graceful: false, wait: true, close: false })
 			await smtp.close()

@@ -1,7 +1,7 @@
 import { getOwnCourse } from '@leerplein/db/catalogue'
 import { countSelfCardOutcomes, listEvaluationAnswers } from '@leerplein/db/effect'
 import { anonymousAnswerRows, can, DEFAULT_EVALUATION, summariseEvaluations, summariseSelfCardOutcomes, type CourseStatus, type EvaluationForm, type EvaluationSummary, type SelfCardOutcomeSummary } from '@leerplein/domain'
-import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { inTenant, refuse, refusal, succeed, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 
 export type EvaluationResults = { course: { id: string; title: string; status: CourseStatus }; form: EvaluationForm; summary: EvaluationSummary; selfCards: SelfCardOutcomeSummary }
 
@@ -52,5 +52,5 @@ export async function exportEvaluationAnswers(ctx: ServiceContext, { actor, cour
 	if (!read.ok) return read
 	const rows = anonymousAnswerRows(DEFAULT_EVALUATION, read.value.answers)
 	if (!rows) return refuse('invalid', 'EVALUATION_TOO_FEW')
-	return { ok: true, value: { course: read.value.course, form: DEFAULT_EVALUATION, rows } }
+	return succeed({ course: read.value.course, form: DEFAULT_EVALUATION, rows })
 }

@@ -8,6 +8,29 @@ import { tenants } from './tenants.ts'
 import { appTenantId, ownUnitPolicy } from './tenancy.ts'
 
 /**
+ * Whose participation in which course a row is about, in the person's unit: one row per enrolment
+ * (an evaluation invitation, a card to self), leaving with the person or the enrolment.
+ */
+export const courseParticipation = () => ({
+	tenantId: uuid()
+		.notNull()
+		.references(() => tenants.id),
+	userId: uuid()
+		.notNull()
+		.references(() => users.id, { onDelete: 'cascade' }),
+	enrolmentId: uuid()
+		.notNull()
+		.unique()
+		.references(() => enrolments.id, { onDelete: 'cascade' }),
+	courseId: uuid()
+		.notNull()
+		.references(() => courses.id),
+	sessionId: uuid()
+		.notNull()
+		.references(() => sessions.id),
+})
+
+/**
  * An invitation to evaluate a course (ADR 041), made by a trigger on `enrolments` the first time
  * an enrolment becomes attended or completed, whatever path got it there. It lives in the
  * participant's unit; the portal shows it to the participant only. `mails_sent` counts the
@@ -19,22 +42,7 @@ export const evaluationInvitations = pgTable(
 	'evaluation_invitations',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		enrolmentId: uuid()
-			.notNull()
-			.unique()
-			.references(() => enrolments.id, { onDelete: 'cascade' }),
-		courseId: uuid()
-			.notNull()
-			.references(() => courses.id),
-		sessionId: uuid()
-			.notNull()
-			.references(() => sessions.id),
+		...courseParticipation(),
 		invitedAt: timestamp({ withTimezone: true }).notNull(),
 		mailsSent: smallint().notNull().default(0),
 		lastMailedAt: timestamp({ withTimezone: true }),

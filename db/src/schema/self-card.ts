@@ -1,9 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { check, date, index, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { courses } from './catalogue.ts'
 import { id } from './columns.ts'
-import { enrolments, sessions } from './logistics.ts'
-import { users } from './people.ts'
+import { courseParticipation } from './evaluation.ts'
 import { tenants } from './tenants.ts'
 import { ownUnitPolicy } from './tenancy.ts'
 
@@ -19,22 +17,7 @@ export const selfCards = pgTable(
 	'self_cards',
 	{
 		id: id(),
-		tenantId: uuid()
-			.notNull()
-			.references(() => tenants.id),
-		userId: uuid()
-			.notNull()
-			.references(() => users.id, { onDelete: 'cascade' }),
-		enrolmentId: uuid()
-			.notNull()
-			.unique()
-			.references(() => enrolments.id, { onDelete: 'cascade' }),
-		courseId: uuid()
-			.notNull()
-			.references(() => courses.id),
-		sessionId: uuid()
-			.notNull()
-			.references(() => sessions.id),
+		...courseParticipation(),
 		createdAt: timestamp({ withTimezone: true }).notNull(),
 		/** The day the card is mailed back; the domain (`selfCardReturnDate`) keeps it between today and twelve months on. */
 		returnOn: date().notNull(),
