@@ -33,6 +33,10 @@ describe('sameOriginForStateChanges', () => {
 	const check = sameOriginForStateChanges(['sessie'], { publicOrigin: PORTAL })
 
 	function post(headers: Record<string, string>): number {
+		return postRequest(headers).status
+	}
+
+	function postRequest(headers: Record<string, string>): { status: number; headers: Record<string, string> } {
 		let status = 0
 		const req = { method: 'POST', path: '/uitloggen', headers, log: { warn: () => {} } } as unknown as Request
 		const res = {
@@ -51,7 +55,7 @@ describe('sameOriginForStateChanges', () => {
 			status = 200
 		}
 		check(req, res, next)
-		return status
+		return { status, headers }
 	}
 
 	test('a post from the public origin passes', () => {
@@ -63,6 +67,13 @@ describe('sameOriginForStateChanges', () => {
 		expect(post({ origin: 'http://leerplein.example.nl', host: 'leerplein.example.nl', cookie: 'sessie=abc' })).toBe(403)
 		expect(post({ origin: 'https://leerplein.example.nl:8443', host: 'leerplein.example.nl:8443', cookie: 'sessie=abc' })).toBe(403)
 		expect(post({ origin: 'https://evil.example', host: 'evil.example' })).toBe(403)
+	})
+
+	test('a post from the public origin reaches the routes addressed to the public host, whatever Host or X-Forwarded-Host a proxy sent (Remix refuses a mismatch with a 500)', () => {
+		const passed = postRequest({ origin: PORTAL, host: '10.0.0.7:3000', 'x-forwarded-host': 'intern.example', cookie: 'sessie=abc' })
+		expect(passed.status).toBe(200)
+		expect(passed.headers).toMatchObject({ host: 'leerplein.example.nl', 'x-forwarded-host': 'leerplein.example.nl' })
+		expect(postRequest({ origin: PORTAL, host: 'localhost:3000' }).headers).not.toHaveProperty('x-forwarded-host')
 	})
 
 	test('without Origin or Referer, a post is refused only when it carries a session', () => {

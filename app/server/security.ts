@@ -89,21 +89,36 @@ export function isSameOrigin(candidate: string, publicOrigin: string): boolean {
  * own origin, which is `PUBLIC_URL` (never the request's Host header): scheme, host and port. A
  * request without Origin or Referer is refused only when it carries a session, since then there
  * is something to forge.
+ *
+ * Remix checks again, more weakly: an action's Origin host must equal the Host (or
+ * X-Forwarded-Host) header, and it answers 500 when not. Behind a proxy that passes another Host,
+ * or when the portal is reached by another name than PUBLIC_URL's, that refused every form with a
+ * server error. A request that passed this check is therefore addressed to the public host before
+ * Remix sees it; one that did not never reaches Remix.
  */
 export function sameOriginForStateChanges(
 	sessionCookieNames: string[],
 	{ publicOrigin, crossSitePostPaths = [] }: { publicOrigin: string; crossSitePostPaths?: string[] },
 ) {
+	const publicHost = new URL(publicOrigin).host
 	return (req: Request, res: Response, next: NextFunction) => {
 		if (SAFE_METHODS.has(req.method)) return next()
 		// Exactly these endpoints take cross-site posts; they authenticate by a signed token, never by the cookie.
 		if (req.method === 'POST' && crossSitePostPaths.includes(req.path)) return next()
 		const origin = req.headers.origin ?? originOf(req.headers.referer)
 		const allowed = origin ? isSameOrigin(origin, publicOrigin) : !hasSessionCookie(req, sessionCookieNames)
-		if (allowed) return next()
+		if (allowed) {
+			if (req.headers.origin) addressToPublicHost(req, publicHost)
+			return next()
+		}
 		req.log.warn({ origin: origin ?? null, expected: publicOrigin }, 'refused a cross-origin state-changing request')
 		res.status(403).type('text/plain; charset=utf-8').send('Verzoek geweigerd: dit formulier kwam niet van Leerplein zelf.')
 	}
+}
+
+function addressToPublicHost(req: Request, publicHost: string) {
+	req.headers.host = publicHost
+	if (req.headers['x-forwarded-host'] !== undefined) req.headers['x-forwarded-host'] = publicHost
 }
 
 /**

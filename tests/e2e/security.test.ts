@@ -216,17 +216,19 @@ describe('redirect targets from input stay on the site', () => {
 	})
 })
 
-/** A GET with headers fetch will not send as given (Host): the raw request a client can forge. */
-function getWithHeaders(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+/** A request with headers fetch will not send as given (Host): the raw request a client or a proxy can send. */
+function requestWithHeaders(url: string, headers: Record<string, string>, { method = 'GET', body }: { method?: string; body?: string } = {}): Promise<{ status: number; body: string }> {
 	return new Promise((resolve, reject) => {
-		const request = httpRequest(url, { headers }, (response) => {
-			let body = ''
-			response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk))
-			response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+		const request = httpRequest(url, { method, headers }, (response) => {
+			let text = ''
+			response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk))
+			response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }))
 		})
-		request.on('error', reject).end()
+		request.on('error', reject).end(body)
 	})
 }
+
+const getWithHeaders = (url: string, headers: Record<string, string>) => requestWithHeaders(url, headers)
 
 describe('the public origin', () => {
 	const { portal } = useE2E({ driver: 'pglite', browser: false })
@@ -241,6 +243,17 @@ describe('the public origin', () => {
 			expect(JSON.parse(forged.body)).toEqual(JSON.parse(genuine.body))
 			expect(forged.body).not.toContain('evil.example')
 		}
+	})
+
+	test('a form posted from the public origin is accepted when a proxy passes another Host or X-Forwarded-Host (Remix alone answered 500)', async () => {
+		const signIn = new URLSearchParams({ intent: 'persona', persona: 'rvo-employee' }).toString()
+		const form = { Origin: portal.url, 'Content-Type': 'application/x-www-form-urlencoded' }
+		for (const proxied of [{ Host: 'portal.intern:8080' }, { Host: 'portal.intern:8080', 'X-Forwarded-Host': 'leerplein.intern' }] as Record<string, string>[]) {
+			const response = await requestWithHeaders(`${portal.url}/inloggen`, { ...form, ...proxied }, { method: 'POST', body: signIn })
+			expect(response.status, JSON.stringify(proxied)).toBe(302)
+		}
+		const forged = await requestWithHeaders(`${portal.url}/inloggen`, { ...form, Origin: 'http://portal.intern:8080', Host: 'portal.intern:8080' }, { method: 'POST', body: signIn })
+		expect(forged.status).toBe(403)
 	})
 })
 
