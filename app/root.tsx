@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData, type ShouldRevalidateFunction } from '@remix-run/react'
 import type { ReactNode } from 'react'
+import type { TFunction } from 'i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { can, type Actor } from '@leerplein/domain'
 import { actorOf, getSignedIn } from './features/identity/guard.server.ts'
@@ -8,19 +9,20 @@ import { isTrainer } from './features/sessions/is-trainer.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
-import { DEFAULT_LANGUAGE } from './i18n/config.ts'
-import { en } from './i18n/en.ts'
-import { nl } from './i18n/nl.ts'
+import { DEFAULT_LANGUAGE, isUiLanguage } from './i18n/config.ts'
+import { catalogueHref } from './i18n/catalogue-files.server.ts'
 import { i18next } from './i18n/i18next.server.ts'
 import styles from './styles/app.css?url'
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	// Every page's layout, the sign-in page's too: no guard; a visitor sees the navigation without a person.
-	const [locale, signedIn] = await Promise.all([i18next.getLocale(request), getSignedIn(request, context)])
+	const [locale, t, signedIn] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request), getSignedIn(request, context)])
 	// An internal trainer is a person in the unit's trainer list, not a role: asked of the database.
 	const trains = signedIn ? await isTrainer(context, { actor: actorOf(signedIn) }) : null
 	return {
 		locale,
+		titles: windowTitles(t),
+		catalogueHref: catalogueHref(isUiLanguage(locale) ? locale : DEFAULT_LANGUAGE),
 		person: signedIn
 			? {
 					name: signedIn.person.name,
@@ -74,13 +76,23 @@ export const links: LinksFunction = () => [
 	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ]
 
+const ERROR_STATUSES = [400, 403, 404, 429, 502] as const
+
+/** The window titles meta() needs, in the reader's language: the catalogues themselves stay on the server. */
+function windowTitles(t: TFunction) {
+	return {
+		app: t('app.name'),
+		errors: Object.fromEntries([...ERROR_STATUSES.map((status) => [status, t(`errors.title${status}`)] as const), [500, t('errors.title500')]]) as Record<number, string>,
+	}
+}
+
 /** Pages set their own title; an error page gets one from its status, in the reader's language. */
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
-	const messages = data?.locale === 'en' ? en : nl
-	if (!error) return [{ title: messages.app.name }]
+	const titles = data?.titles
+	if (!titles) return [{ title: 'Leerplein' }]
+	if (!error) return [{ title: titles.app }]
 	const status = isRouteErrorResponse(error) ? error.status : 500
-	const title = status === 400 || status === 403 || status === 404 || status === 429 || status === 502 ? messages.errors[`title${status}`] : messages.errors.title500
-	return [{ title: `${title} – ${messages.app.name}` }]
+	return [{ title: `${titles.errors[status] ?? titles.errors[500]} – ${titles.app}` }]
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -95,6 +107,8 @@ export function Layout({ children }: { children: ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<Meta />
 				<Links />
+				{/* The page's language catalogue, fetched while the scripts load: hydration waits for it (entry.client.tsx). */}
+				{root ? <link rel="preload" as="fetch" href={root.catalogueHref} crossOrigin="anonymous" data-i18n-catalogue="" /> : null}
 			</head>
 			<body>
 				<SiteHeader person={root?.person ?? null} />

@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from '@remix-run/dev'
+import { constants } from 'node:zlib'
 import { defineConfig } from 'vite'
+import { compression, defineAlgorithm } from 'vite-plugin-compression2'
 
 declare module '@remix-run/node' {
 	interface Future {
@@ -32,6 +34,16 @@ export default defineConfig(({ isSsrBuild }) => ({
 					v3_lazyRouteDiscovery: true,
 					v3_routeConfig: true,
 				},
+			}),
+		// The browser's scripts and styles, compressed once at build at the highest settings; the
+		// server sends these files as they are (server/compression.ts).
+		!process.env.VITEST &&
+			!isSsrBuild &&
+			compression({
+				include: /\.(js|css|svg|json)$/,
+				threshold: 1024,
+				algorithms: [defineAlgorithm('brotliCompress', { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }), defineAlgorithm('gzip', { level: 9 })],
+				logLevel: 'silent',
 			}),
 	],
 	test: {

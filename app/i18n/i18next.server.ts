@@ -2,7 +2,8 @@ import { createCookie } from '@remix-run/node'
 import { createInstance, type i18n, type TFunction } from 'i18next'
 import { initReactI18next } from 'react-i18next'
 import { RemixI18Next } from 'remix-i18next/server'
-import { DEFAULT_LANGUAGE, i18nConfig, SUPPORTED_LANGUAGES } from './config.ts'
+import { DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES } from './config.ts'
+import { i18nConfig } from './resources.ts'
 
 /** The chosen UI language; not secret, but only the server needs to read it. */
 export const languageCookie = createCookie('lng', {

@@ -1,6 +1,6 @@
 import { createInstance } from 'i18next'
 import { expect, test } from 'vitest'
-import { i18nConfig } from './config.ts'
+import { i18nConfig } from './resources.ts'
 
 test('durations use the decimal comma in Dutch and the point in English', async () => {
 	const i18n = createInstance()

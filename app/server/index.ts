@@ -23,6 +23,8 @@ import { logger } from './logger.ts'
 import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts'
 import { processClock } from './test-clock.ts'
 import { outboundGuard } from '../core/outbound.server.ts'
+import { compressResponses, serveBuiltFiles } from './compression.ts'
+import { serveCatalogue } from '../i18n/catalogue-files.server.ts'
 import { allowRouteCsp, cspNonce, limitRequestBody, MAX_REQUEST_BODY_BYTES, noStoreWhenSignedIn, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
 const production = process.env.NODE_ENV === 'production'
@@ -78,13 +80,17 @@ app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlC
 // The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
 app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { publicOrigin: config.publicOrigin, crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 
+app.use(compressResponses())
+
 if (viteDevServer) {
 	app.use(viteDevServer.middlewares)
 } else {
 	// Fingerprinted assets may be cached forever; everything else briefly.
-	app.use('/assets', express.static(`${appRoot}/build/client/assets`, { immutable: true, maxAge: '1y' }))
-	app.use(express.static(`${appRoot}/build/client`, { maxAge: '1h' }))
+	app.use('/assets', serveBuiltFiles(`${appRoot}/build/client/assets`, { immutable: true, maxAge: '1y' }))
+	app.use(serveBuiltFiles(`${appRoot}/build/client`, { maxAge: '1h' }))
 }
+
+app.get('/i18n/:file', serveCatalogue)
 
 const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
