@@ -22,6 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	return {
 		locale,
 		titles: windowTitles(t),
+		contactEmail: context.config.contactEmail,
 		catalogueHref: catalogueHref(isUiLanguage(locale) ? locale : DEFAULT_LANGUAGE),
 		person: signedIn
 			? {
@@ -115,7 +116,7 @@ export function Layout({ children }: { children: ReactNode }) {
 				<main id="hoofdinhoud" tabIndex={-1}>
 					{children}
 				</main>
-				<SiteFooter />
+				<SiteFooter contactEmail={root?.contactEmail ?? null} />
 				<ScrollRestoration nonce={nonce} />
 				<Scripts nonce={nonce} />
 			</body>

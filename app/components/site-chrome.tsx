@@ -165,12 +165,29 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 	)
 }
 
-export function SiteFooter() {
+export function SiteFooter({ contactEmail }: { contactEmail: string | null }) {
 	const { t } = useTranslation()
 	return (
 		<footer className="site-footer">
 			<div className="container">
 				<p>{t('app.footer')}</p>
+				<nav aria-label={t('statements.footerNav')}>
+					<ul className="site-footer__links">
+						<li>
+							<Link to="/toegankelijkheid">{t('statements.accessibilityLink')}</Link>
+						</li>
+						<li>
+							<Link to="/privacy">{t('statements.privacyLink')}</Link>
+						</li>
+						{contactEmail ? (
+							<li>
+								<a href={`mailto:${contactEmail}`}>
+									{t('statements.contactLink')}: {contactEmail}
+								</a>
+							</li>
+						) : null}
+					</ul>
+				</nav>
 			</div>
 		</footer>
 	)

@@ -19,6 +19,7 @@ import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
+import * as statementStrings from '../features/statements/strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -56,6 +57,7 @@ export const en: Messages = {
 	...cardStrings.en,
 	...xapiRuleStrings.en,
 	...teamStrings.en,
+	...statementStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',

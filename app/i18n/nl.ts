@@ -21,6 +21,7 @@ import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
+import * as statementStrings from '../features/statements/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -57,6 +58,7 @@ export const nl = {
 	...cardStrings.nl,
 	...xapiRuleStrings.nl,
 	...teamStrings.nl,
+	...statementStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',

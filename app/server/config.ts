@@ -41,6 +41,10 @@ export type PortalConfig = {
 	searchCacheSize: number
 	/** The address of `MAIL_FROM` (`Leerplein <noreply@…>`): the organiser of calendar files, a no-reply address. */
 	mailFromAddress: string
+	/** Where people write (`CONTACT_EMAIL`): questions, accessibility problems, privacy requests; the footer and the statements. */
+	contactEmail: string
+	/** The ministry's data protection officer (`PRIVACY_OFFICER_EMAIL`), named in the privacy statement. */
+	privacyOfficerEmail: string
 }
 
 /** Persona sign-in: on for the embedded database and in development, off in production on PostgreSQL unless `DEMO_MODE` says so. */
@@ -71,6 +75,8 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 		searchCacheSize: wholeNumber(env, 'SEARCH_CACHE_SIZE') ?? 2_000,
 		secretsKey: secretsKeyFromEnv(env.SECRETS_KEY),
 		mailFromAddress: mailAddress(env.MAIL_FROM),
+		contactEmail: env.CONTACT_EMAIL?.trim() || 'leerplein@demo.rijksoverheid.nl',
+		privacyOfficerEmail: env.PRIVACY_OFFICER_EMAIL?.trim() || 'fg@demo.rijksoverheid.nl',
 	}
 }
 

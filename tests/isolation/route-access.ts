@@ -28,6 +28,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/$': { access: 'public', why: 'the not-found page' },
 	'routes/healthz': { access: 'public', why: 'database health, no data' },
 	'routes/taal': { access: 'public', why: 'sets the language cookie' },
+	'routes/toegankelijkheid': { access: 'public', why: 'the accessibility statement: no data' },
+	'routes/privacy': { access: 'public', why: 'the privacy statement: no data' },
 	'routes/inloggen': { access: 'public', why: 'sign-in; persona sign-in exists only in demo mode' },
 	'routes/inloggen_.sso.$unit': { access: 'public', why: "starts single sign-on at the unit's own identity provider" },
 	'routes/inloggen_.sso.callback': { access: 'public', why: 'finishes single sign-on; bound to the browser by a single-use attempt cookie' },
