@@ -24,6 +24,7 @@ export async function enqueueEvaluationMails(ctx: ServiceContext, _input: { acto
 			for (const invitation of await listEvaluationsAwaitingMail(tx, { tenantId: tenant.id, dueBy: evaluationMailThresholds(now), limit: PER_UNIT })) {
 				const due = evaluationMailsDue({ invitedAt: invitation.invitedAt, answered: false }, now)
 				if (!(await recordEvaluationMail(tx, { invitationId: invitation.id, from: invitation.mailsSent, mailsSent: due, now }))) continue
+				// The follow-up (ADR 045) is mailed by the same job kind; the mail reads which it is when sent.
 				await enqueueMail(tx, { kind: 'evaluation_invitation', tenantId: tenant.id, invitationId: invitation.id, mail: due, recipientUserId: invitation.userId, messageKey: `evaluation:${invitation.id}:${due}` })
 				count++
 			}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { anonymousAnswerRows, checkEvaluationAnswers, checkFollowUpWeeks, DEFAULT_EVALUATION, evaluationFormOf, FOLLOW_UP_EVALUATION, FOLLOW_UP_WEEKS, followUpDueAt, summariseEvaluations } from './evaluation.ts'
+import { anonymousAnswerRows, checkEvaluationAnswers, checkFollowUpWeeks, DEFAULT_EVALUATION, evaluationFormOf, FOLLOW_UP_EVALUATION, FOLLOW_UP_WEEKS, followUpDueAt, summariseEvaluations, type EvaluationAnswers } from './evaluation.ts'
 
 describe('the follow-up weeks a coordinator sets', () => {
 	test.each([
@@ -52,7 +52,7 @@ describe('the follow-up form', () => {
 	test('answers are checked, summarised from five and exported like the evaluation', () => {
 		expect(checkEvaluationAnswers(FOLLOW_UP_EVALUATION, { applied: '4', obstacles: ' Geen tijd ', content_useful: '5' })).toEqual({ ok: true, value: { applied: 4, obstacles: 'Geen tijd' } })
 		expect(checkEvaluationAnswers(FOLLOW_UP_EVALUATION, { applied: '6' })).toEqual({ ok: false, errors: { applied: 'out_of_range' } })
-		const four = [{ applied: 5 }, { applied: 4 }, { applied: 2, obstacles: 'Geen tijd' }, { support: 3 }]
+		const four: EvaluationAnswers[] = [{ applied: 5 }, { applied: 4 }, { applied: 2, obstacles: 'Geen tijd' }, { support: 3 }]
 		expect(summariseEvaluations(FOLLOW_UP_EVALUATION, four)).toEqual({ shown: false, responses: 4, needed: 5 })
 		expect(anonymousAnswerRows(FOLLOW_UP_EVALUATION, four)).toBeNull()
 		const five = [...four, { applied: 1 }]
