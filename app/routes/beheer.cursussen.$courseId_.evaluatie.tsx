@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	return { ...results, saved, title: `${t('evaluation.resultsTitle', { course: results.course.title })} – ${t('app.name')}` }
 }
 
-/** The follow-up weeks of this course (ADR 045), set by the providing unit's coordinator. */
+/** The follow-up weeks of this course and whether managers are asked (ADR 045), set by the providing unit's coordinator. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownCourses)
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
@@ -34,7 +34,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 	requireIntent(form, ['follow-up-weeks'])
 	const submission = parseForm(form, followUpWeeksSchema)
 	if (submission.status !== 'success') return invalidForm(submission)
-	const set = await setFollowUpWeeks(context, { actor, courseId, weeks: String(submission.value.weeks) })
+	const set = await setFollowUpWeeks(context, { actor, courseId, weeks: String(submission.value.weeks), managerQuestionnaire: submission.value.managerQuestionnaire })
 	if (!set.ok) return set.kind === 'not_found' ? throwFailure(set) : refusedForm(submission, set)
 	return redirect(`/beheer/cursussen/${courseId}/evaluatie?weken=1#vervolg`, 303)
 }
@@ -49,7 +49,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
  * same way, with the form to set its weeks (ADR 045), and the response rate of each.
  */
 export default function EvaluationResults() {
-	const { course, summary, rate, followUp, selfCards, saved } = useLoaderData<typeof loader>()
+	const { course, summary, rate, followUp, manager, selfCards, saved } = useLoaderData<typeof loader>()
 	const { t } = useTranslation()
 	return (
 		<div className="container page">
@@ -69,13 +69,24 @@ export default function EvaluationResults() {
 						{t('evaluation.followUpWeeksSaved', { weeks: course.followUpWeeks })}
 					</p>
 				) : null}
-				<FollowUpWeeksForm weeks={course.followUpWeeks} />
+				<FollowUpWeeksForm weeks={course.followUpWeeks} manager={course.managerQuestionnaire} />
 				<p>{t('evaluation.followUpResponses', { count: followUp.summary.responses })}</p>
 				<Rate rate={followUp.rate} />
 				{!followUp.summary.shown ? (
 					<p className="notice">{t('evaluation.followUpTooFew', { needed: followUp.summary.needed, count: followUp.summary.responses })}</p>
 				) : (
 					<SummaryTables summary={followUp.summary} idPrefix="vervolg-" download={`/beheer/cursussen/${course.id}/evaluatie/antwoorden`} kind="vervolg" />
+				)}
+			</section>
+			<section aria-labelledby="leidinggevenden">
+				<h2 id="leidinggevenden">{t('evaluation.managerResultsTitle')}</h2>
+				{!course.managerQuestionnaire ? <p>{t('evaluation.managerOff')}</p> : null}
+				<p>{t('evaluation.managerResponses', { count: manager.summary.responses })}</p>
+				<Rate rate={manager.rate} />
+				{!manager.summary.shown ? (
+					<p className="notice">{t('evaluation.managerTooFew', { needed: manager.summary.needed, count: manager.summary.responses })}</p>
+				) : (
+					<SummaryTables summary={manager.summary} idPrefix="leidinggevende-" download={`/beheer/cursussen/${course.id}/evaluatie/antwoorden`} kind="leidinggevende" />
 				)}
 			</section>
 			<section aria-labelledby="kaarten-aan-jezelf">
@@ -101,7 +112,7 @@ function Rate({ rate }: { rate: ResponseRate }) {
 	return <p>{t('evaluation.rate', { answered: rate.answered, invited: rate.invited, percent: Math.round((100 * rate.answered) / rate.invited) })}</p>
 }
 
-function FollowUpWeeksForm({ weeks }: { weeks: number }) {
+function FollowUpWeeksForm({ weeks, manager }: { weeks: number; manager: boolean }) {
 	const { t } = useTranslation()
 	const errorText = useErrorText()
 	const actionData = useActionData<typeof action>() as SubmissionResult<string[]> | undefined
@@ -112,6 +123,10 @@ function FollowUpWeeksForm({ weeks }: { weeks: number }) {
 			<input type="hidden" name="intent" value="follow-up-weeks" />
 			{form.errors ? <p className="field__error">{errorText(form.errors)}</p> : null}
 			<Field meta={fields.weeks} label={t('evaluation.followUpWeeks')} hint={t('evaluation.followUpWeeksHint')} controlProps={{ inputMode: 'numeric' }} />
+			<p className="choice">
+				<input type="checkbox" id="vervolg-leidinggevende" name="manager" defaultChecked={manager} />
+				<label htmlFor="vervolg-leidinggevende">{t('evaluation.managerCheckbox')}</label>
+			</p>
 			<div className="form-actions">
 				<button type="submit" className="button button--secondary">
 					{t('evaluation.followUpWeeksSave')}
@@ -122,7 +137,7 @@ function FollowUpWeeksForm({ weeks }: { weeks: number }) {
 }
 
 /** A summary shown from five: the statements, the recommendation (the evaluation only), the downloads and the open answers. */
-function SummaryTables({ summary, idPrefix, download, kind }: { summary: Extract<EvaluationSummary, { shown: true }>; idPrefix: string; download: string; kind?: 'vervolg' }) {
+function SummaryTables({ summary, idPrefix, download, kind }: { summary: Extract<EvaluationSummary, { shown: true }>; idPrefix: string; download: string; kind?: 'vervolg' | 'leidinggevende' }) {
 	const { t, i18n } = useTranslation()
 	const decimal = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
 	const question = (id: string) => t(`evaluation.items.${id}` as 'evaluation.items.best')
@@ -174,12 +189,12 @@ function SummaryTables({ summary, idPrefix, download, kind }: { summary: Extract
 			<ul>
 				<li>
 					<a href={`${download}?formaat=csv${query}`} download>
-						{t(kind ? 'evaluation.downloadFollowUpCsv' : 'evaluation.downloadCsv')}
+						{t(kind === 'vervolg' ? 'evaluation.downloadFollowUpCsv' : kind === 'leidinggevende' ? 'evaluation.downloadManagerCsv' : 'evaluation.downloadCsv')}
 					</a>
 				</li>
 				<li>
 					<a href={`${download}?formaat=xlsx${query}`} download>
-						{t(kind ? 'evaluation.downloadFollowUpXlsx' : 'evaluation.downloadXlsx')}
+						{t(kind === 'vervolg' ? 'evaluation.downloadFollowUpXlsx' : kind === 'leidinggevende' ? 'evaluation.downloadManagerXlsx' : 'evaluation.downloadXlsx')}
 					</a>
 				</li>
 			</ul>

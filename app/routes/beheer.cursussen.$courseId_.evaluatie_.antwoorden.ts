@@ -10,7 +10,7 @@ import { i18next } from '../i18n/i18next.server.ts'
 /**
  * The anonymous answers to one of the unit's own courses as CSV or XLSX (`?formaat=`), one row per
  * response with nothing but its answers (ADR 041); the evaluation's, or with `?vragenlijst=vervolg`
- * the follow-up's (ADR 045); from five responses, as the page.
+ * the follow-up's (`vervolg`) or the managers' (`leidinggevende`, ADR 045); from five responses, as the page.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownCourses)
@@ -23,8 +23,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const refused = (code: 'EXPORT_FORMAT_UNKNOWN' | 'EVALUATION_KIND_UNKNOWN' | 'EVALUATION_TOO_FEW', status: number) =>
 		new Response(t(`errors.${code}`), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 	if (format !== 'csv' && format !== 'xlsx') return refused('EXPORT_FORMAT_UNKNOWN', 400)
-	if (questionnaire !== 'evaluatie' && questionnaire !== 'vervolg') return refused('EVALUATION_KIND_UNKNOWN', 400)
-	const kind = questionnaire === 'vervolg' ? 'follow_up' : 'evaluation'
+	const kinds = { evaluatie: 'evaluation', vervolg: 'follow_up', leidinggevende: 'manager' } as const
+	if (!Object.hasOwn(kinds, questionnaire)) return refused('EVALUATION_KIND_UNKNOWN', 400)
+	const kind = kinds[questionnaire as keyof typeof kinds]
 	const exported = await exportEvaluationAnswers(context, { actor, courseId, kind })
 	if (!exported.ok) return exported.code === 'EVALUATION_TOO_FEW' ? refused('EVALUATION_TOO_FEW', statusOf(exported.kind)) : throwFailure(exported)
 	const { course, form, rows } = exported.value
@@ -33,6 +34,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 		rows: rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))),
 	}
 	const fileName = `${questionnaire}-${course.id}.${format}`
-	const sheet = t(kind === 'follow_up' ? 'evaluation.followUpSheetName' : 'evaluation.sheetName')
+	const sheet = t(kind === 'follow_up' ? 'evaluation.followUpSheetName' : kind === 'manager' ? 'evaluation.managerSheetName' : 'evaluation.sheetName')
 	return format === 'csv' ? fileResponse(tableCsv(table), CSV_TYPE, fileName) : fileResponse(new Uint8Array(await tableXlsx(table, sheet)), XLSX_TYPE, fileName)
 }

@@ -1,11 +1,12 @@
 ALTER TABLE "evaluation_invitations" DROP CONSTRAINT "evaluation_invitations_enrolmentId_unique";--> statement-breakpoint
 ALTER TABLE "courses" ADD COLUMN "follow_up_weeks" smallint DEFAULT 12 NOT NULL;--> statement-breakpoint
+ALTER TABLE "courses" ADD COLUMN "manager_questionnaire" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "evaluation_invitations" ADD COLUMN "kind" text DEFAULT 'evaluation' NOT NULL;--> statement-breakpoint
 ALTER TABLE "evaluation_invitations" ADD CONSTRAINT "evaluation_invitations_enrolment_kind" UNIQUE("enrolment_id","kind");--> statement-breakpoint
 ALTER TABLE "courses" ADD CONSTRAINT "follow_up_weeks_range" CHECK ("courses"."follow_up_weeks" between 4 and 52);--> statement-breakpoint
-ALTER TABLE "evaluation_invitations" ADD CONSTRAINT "evaluation_invitations_kind" CHECK ("evaluation_invitations"."kind" in ('evaluation', 'follow_up'));--> statement-breakpoint
+ALTER TABLE "evaluation_invitations" ADD CONSTRAINT "evaluation_invitations_kind" CHECK ("evaluation_invitations"."kind" in ('evaluation', 'follow_up', 'manager'));--> statement-breakpoint
 -- hand-written below
--- The follow-up (ADR 045). The trigger that invites to the evaluation at the first attendance or
+-- The follow-up and the manager's questionnaire (ADR 045). The trigger that invites to the evaluation at the first attendance or
 -- completion now also makes the follow-up invitation, dated the course's follow-up weeks ahead
 -- (the weeks as they are at completion): it is nobody's task and no mail before that moment,
 -- because the portal reads and the mail scan takes only invitations whose time has come. Still
@@ -20,6 +21,18 @@ CREATE OR REPLACE FUNCTION evaluation_invite_on_attendance() RETURNS trigger
 			FROM sessions s
 			JOIN courses c ON c.id = s.course_id
 			CROSS JOIN (VALUES ('evaluation'), ('follow_up')) AS k(kind)
+			WHERE s.id = NEW.session_id
+			ON CONFLICT (enrolment_id, kind) DO NOTHING;
+		-- The manager's questionnaire, when the course asks for one: to the participant's manager
+		-- (users.manager_id, active, in the same unit, as the team page finds a team), on the
+		-- follow-up's day.
+		INSERT INTO evaluation_invitations (id, tenant_id, user_id, enrolment_id, course_id, session_id, kind, invited_at)
+			SELECT gen_random_uuid(), NEW.tenant_id, m.id, NEW.id, s.course_id, s.id, 'manager',
+				passport_service_now() + make_interval(weeks => c.follow_up_weeks)
+			FROM sessions s
+			JOIN courses c ON c.id = s.course_id AND c.manager_questionnaire
+			JOIN users p ON p.id = NEW.user_id
+			JOIN users m ON m.id = p.manager_id AND m.tenant_id = NEW.tenant_id AND m.active AND m.id <> NEW.user_id
 			WHERE s.id = NEW.session_id
 			ON CONFLICT (enrolment_id, kind) DO NOTHING;
 		RETURN NULL;

@@ -64,10 +64,16 @@ describe.each(drivers)('a course follow-up, on %s', (driver) => {
 		expect(await coordinator.getByLabel('Weken na afloop').getAttribute('aria-invalid')).toBe('true')
 		expect(await accessibilityViolations(coordinator)).toEqual([])
 		await coordinator.getByLabel('Weken na afloop').fill('10')
+		// The manager's questionnaire, by keyboard: Tab to the checkbox, Space.
+		await coordinator.getByLabel('Weken na afloop').press('Tab')
+		await coordinator.keyboard.press('Space')
+		expect(await coordinator.getByRole('checkbox', { name: /Ook de leidinggevende van de deelnemer/ }).isChecked()).toBe(true)
 		await coordinator.getByRole('button', { name: 'Weken opslaan' }).focus()
 		await coordinator.keyboard.press('Enter')
 		await coordinator.getByText('Opgeslagen: de vervolgvragen gaan 10 weken na afloop uit.').waitFor()
 		expect(await coordinator.getByLabel('Weken na afloop').inputValue()).toBe('10')
+		expect(await coordinator.getByRole('checkbox', { name: /Ook de leidinggevende van de deelnemer/ }).isChecked()).toBe(true)
+		await coordinator.getByRole('heading', { level: 2, name: 'Leidinggevenden: zien zij het geleerde toegepast?' }).waitFor()
 		expect(await accessibilityViolations(coordinator)).toEqual([])
 		await fitsIn320(coordinator)
 
@@ -109,7 +115,10 @@ describe.each(drivers)('a course follow-up, on %s', (driver) => {
 		await coordinatorLater.goto(`/beheer/cursussen/${course!.id}/evaluatie`)
 		await coordinatorLater.getByText('5 deelnemers hebben de vervolgvragen beantwoord.').waitFor()
 		await coordinatorLater.getByText('Respons: 1 van 1 uitgenodigde deelnemers (100%).').waitFor()
-		await coordinatorLater.getByText('Respons: 0 van 1 uitgenodigde deelnemers (0%).').waitFor()
+		// The evaluation, unanswered, and Sanne's manager's questionnaire (asked from that day on), unanswered too.
+		await coordinatorLater.getByText('Respons: 0 van 1 uitgenodigde deelnemers (0%).').first().waitFor()
+		expect(await coordinatorLater.getByText('Respons: 0 van 1 uitgenodigde deelnemers (0%).').count()).toBe(2)
+		await coordinatorLater.getByText('0 leidinggevenden hebben de vragen beantwoord.').waitFor()
 		// (5 + 4 + 2 + 1 + 4) / 5 = 3.2
 		await coordinatorLater.getByRole('row', { name: /Ik heb het geleerde in mijn werk toegepast\./ }).getByRole('cell', { name: '3,2', exact: true }).waitFor()
 		await coordinatorLater.getByText('Te weinig tijd in de eerste weken').waitFor()

@@ -32,11 +32,14 @@ export const FOLLOW_UP_WEEKS_ERRORS: Record<FollowUpWeeksError, ErrorCode> = {
 	too_many: 'FOLLOW_UP_WEEKS_TOO_MANY',
 }
 
-/** The course page's follow-up weeks (ADR 045), judged by the domain's `checkFollowUpWeeks`, the error beside the field. */
+/**
+ * The course page's follow-up settings (ADR 045): the weeks, judged by the domain's
+ * `checkFollowUpWeeks` with the error beside the field, and the manager's questionnaire (a checkbox).
+ */
 export const followUpWeeksSchema = z
-	.object({ weeks: z.string({ error: 'FOLLOW_UP_WEEKS_NOT_A_NUMBER' satisfies ErrorCode }) })
+	.object({ weeks: z.string({ error: 'FOLLOW_UP_WEEKS_NOT_A_NUMBER' satisfies ErrorCode }), manager: z.string().optional() })
 	.superRefine(({ weeks }, issues) => {
 		const checked = checkFollowUpWeeks(weeks)
 		if (!checked.ok) issues.addIssue({ code: 'custom', message: FOLLOW_UP_WEEKS_ERRORS[checked.error], path: ['weeks'] })
 	})
-	.transform(({ weeks }) => ({ weeks: Number(weeks.trim()) }))
+	.transform(({ weeks, manager }) => ({ weeks: Number(weeks.trim()), managerQuestionnaire: manager === 'on' }))

@@ -2,7 +2,7 @@ import { withTenantContext, type DatabaseClient } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { createTestDatabase, insertNvwaAndRvo, listMailJobs, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import type { EvaluationMailJob } from '@leerplein/db/jobs'
-import { FOLLOW_UP_EVALUATION, followUpDueAt, type Actor } from '@leerplein/domain'
+import { FOLLOW_UP_EVALUATION, followUpDueAt, MANAGER_EVALUATION, type Actor } from '@leerplein/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { testContext } from '../../core/testing.ts'
 import { completeEnrolment } from '../enrolment/complete-enrolment.server.ts'
@@ -42,11 +42,12 @@ describe.each(await testDrivers())('the follow-up, on %s', (driver) => {
 	}, 120_000)
 	afterAll(() => database?.close(), 30_000)
 
-	test('completing makes one follow-up per person, dated twelve weeks on by default, in their own unit', async () => {
+	test('completing makes one follow-up per person, dated twelve weeks on by default, in their own unit; no manager is asked unless the course says so', async () => {
 		for (const person of f.people.slice(0, 7)) expect(await complete(person)).toEqual({ ok: true, value: 'completed' })
 		expect(await complete(f.people[0]!)).toMatchObject({ ok: true })
 		const rows = await followUps()
 		expect(rows).toHaveLength(7)
+		expect((await database.asOwner((db) => db.select().from(schema.evaluationInvitations))).filter((row) => row.kind === 'manager')).toEqual([])
 		expect(rows.every((row) => row.tenantId === f.rvo && row.invitedAt.toISOString() === due.toISOString() && row.mailsSent === 0 && row.answeredAt === null)).toBe(true)
 		expect(due.toISOString()).toBe('2030-05-27T08:00:00.000Z')
 	})
@@ -59,10 +60,12 @@ describe.each(await testDrivers())('the follow-up, on %s', (driver) => {
 		// Another unit's coordinator does not find the course; nothing changed.
 		expect(await set('6', rvoCoordinator())).toMatchObject({ ok: false, kind: 'not_found', code: 'COURSE_NOT_FOUND' })
 		expect(await showEvaluationResults(ctx(), { actor: nvwaCoordinator(), courseId: f.course })).toMatchObject({ ok: true, value: { course: { followUpWeeks: 12 } } })
-		expect(await set(' 6 ')).toEqual({ ok: true, value: { weeks: 6 } })
+		expect(await set(' 6 ')).toEqual({ ok: true, value: { weeks: 6, managerQuestionnaire: false } })
 		expect(await showEvaluationResults(ctx(), { actor: nvwaCoordinator(), courseId: f.course })).toMatchObject({ ok: true, value: { course: { followUpWeeks: 6 } } })
 		const audited = await database.asOwner((db) => db.select({ action: schema.auditLog.action, objectId: schema.auditLog.objectId, before: schema.auditLog.before, after: schema.auditLog.after }).from(schema.auditLog))
-		expect(audited.filter((row) => row.action === 'course.follow_up_weeks')).toEqual([{ action: 'course.follow_up_weeks', objectId: f.course, before: { followUpWeeks: 12 }, after: { followUpWeeks: 6 } }])
+		expect(audited.filter((row) => row.action === 'course.follow_up_weeks')).toEqual([
+			{ action: 'course.follow_up_weeks', objectId: f.course, before: { followUpWeeks: 12, managerQuestionnaire: false }, after: { followUpWeeks: 6, managerQuestionnaire: false } },
+		])
 		// The eighth completes a day later: six weeks on. Those invited before keep their day.
 		const late = f.people[7]!
 		expect(await complete(late, new Date(NOW.getTime() + DAY))).toMatchObject({ ok: true })
@@ -166,6 +169,57 @@ describe.each(await testDrivers())('the follow-up, on %s', (driver) => {
 		const rvoRates = await withTenantContext(app.db, { tenantId: f.rvo, userId: f.rvoCoordinator }, (tx) => tx.execute(`select * from evaluation_response_rates('${f.course}'::uuid, null)`))
 		expect(JSON.stringify(rvoRates)).not.toContain(f.course)
 	})
+
+	test("the manager's questionnaire: asked when the course says so, to the participant's manager on the follow-up's day, anonymous, results from five", async () => {
+		expect(await setFollowUpWeeks(ctx(), { actor: nvwaCoordinator(), courseId: f.course, weeks: '12', managerQuestionnaire: true })).toEqual({ ok: true, value: { weeks: 12, managerQuestionnaire: true } })
+		const [teun, alone] = [f.teamMember, f.people[9]!]
+		expect(await complete(teun)).toMatchObject({ ok: true })
+		expect(await complete(alone)).toMatchObject({ ok: true })
+		const managerRows = (await database.asOwner((db) => db.select().from(schema.evaluationInvitations))).filter((row) => row.kind === 'manager')
+		// Only Teun has a manager: Mira is invited, in RVO, on the follow-up's day.
+		expect(managerRows.map((row) => ({ userId: row.userId, tenantId: row.tenantId, enrolmentId: row.enrolmentId, invitedAt: row.invitedAt.toISOString() }))).toEqual([
+			{ userId: f.manager, tenantId: f.rvo, enrolmentId: f.enrolmentOf.get(teun), invitedAt: due.toISOString() },
+		])
+		const invitationId = managerRows[0]!.id
+		const mira: Actor = { userId: f.manager, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }, { role: 'manager', tenantId: f.rvo }] }
+		const before = await showMyLearning(ctx(), { actor: mira })
+		expect(before.ok && before.value.evaluations).toEqual([])
+		const learning = await showMyLearning(ctx(afterDue), { actor: mira })
+		expect(learning.ok && learning.value.evaluations.map((row) => ({ kind: row.kind, participantName: row.participantName }))).toEqual([{ kind: 'manager', participantName: 'Teun Teamlid' }])
+		expect(await showEvaluation(ctx(afterDue), { actor: mira, invitationId })).toMatchObject({ ok: true, value: { invitation: { kind: 'manager', participantName: 'Teun Teamlid' }, form: { version: MANAGER_EVALUATION.version } } })
+		// Teun does not open his manager's questionnaire about him.
+		expect(await showEvaluation(ctx(afterDue), { actor: employee(teun), invitationId })).toMatchObject({ ok: false, code: 'EVALUATION_NOT_FOUND' })
+
+		// The scan mails Mira, with Teun's name and the course.
+		const mailedBefore = (await listMailJobs(app.db)).length
+		expect(await enqueueEvaluationMails(ctx(afterDue), { actor: null })).toMatchObject({ ok: true })
+		const job = ((await listMailJobs(app.db)).slice(mailedBefore) as EvaluationMailJob[]).find((mail) => mail.invitationId === invitationId)!
+		expect(job).toMatchObject({ recipientUserId: f.manager, mail: 1 })
+		const delivery = { transport: null, from: 'leerplein@test.nl', portalUrl: 'https://leerplein.test' }
+		expect(await sendNotification(ctx(afterDue), { actor: { tenantId: f.rvo, userId: null }, delivery, job })).toEqual({ ok: true, value: 'kept' })
+		const kept = (await database.asOwner((db) => db.select({ key: schema.outboxMails.messageKey, subject: schema.outboxMails.subject, body: schema.outboxMails.body }).from(schema.outboxMails))).find((row) => row.key === job.messageKey)
+		expect(kept!.subject).toBe('Past Teun Teamlid Toezicht in de praktijk toe?')
+		expect(kept!.body).toContain(`https://leerplein.test/mijn-leren/evaluatie/${invitationId}`)
+
+		expect(await answerEvaluation(ctx(afterDue), { actor: mira, invitationId, submitted: { manager_sees_applied: '4', manager_observations: 'Teun werkt nu met de checklist' } })).toMatchObject({ ok: true })
+		const stored = (await database.asOwner((db) => db.select().from(schema.evaluationResponses))).filter((row) => row.formVersion === MANAGER_EVALUATION.version)
+		expect(stored.map((row) => row.answers)).toEqual([{ manager_sees_applied: 4, manager_observations: 'Teun werkt nu met de checklist' }])
+		expect(Object.keys(stored[0]!).sort()).toEqual(['answeredMonth', 'answers', 'courseId', 'formVersion', 'id', 'providerTenantId', 'sessionId'])
+
+		// The providing unit: one of one, nothing of it shown; from five (four earlier answers planted), the summary; the export holds no one.
+		const results = () => showEvaluationResults(ctx(afterDue), { actor: nvwaCoordinator(), courseId: f.course })
+		expect(await results()).toMatchObject({ ok: true, value: { course: { managerQuestionnaire: true }, manager: { summary: { shown: false, responses: 1 }, rate: { invited: 1, answered: 1 } } } })
+		await database.asOwner((db) =>
+			db.insert(schema.evaluationResponses).values([5, 3, 2, 4].map((rating) => ({ providerTenantId: f.nvwa, courseId: f.course, sessionId: stored[0]!.sessionId, answeredMonth: '2030-05-01', formVersion: MANAGER_EVALUATION.version, answers: { manager_sees_applied: rating } }))),
+		)
+		const five = await results()
+		const sees = five.ok && five.value.manager.summary.shown ? five.value.manager.summary.items.find((item) => item.id === 'manager_sees_applied') : null
+		expect(sees).toMatchObject({ answered: 5, mean: 3.6 })
+		const exported = await exportEvaluationAnswers(ctx(afterDue), { actor: nvwaCoordinator(), courseId: f.course, kind: 'manager' })
+		expect(exported.ok && exported.value.rows).toHaveLength(5)
+		const file = JSON.stringify(exported.ok && exported.value.rows)
+		expect(['Mira', 'Teun Teamlid', f.manager, teun, invitationId, f.enrolmentOf.get(teun)!, '2030-'].filter((value) => file.includes(value))).toEqual([])
+	})
 })
 
 async function plant(database: TestDatabase) {
@@ -189,9 +243,13 @@ async function plant(database: TestDatabase) {
 		.returning({ id: schema.sessions.id })
 	const people: string[] = []
 	for (const index of [1, 2, 3, 4, 5, 6, 7, 8]) people.push(await person(rvo, `medewerker ${index}`))
+	// Two more, for the manager's questionnaire: Mira's team member, and one without a manager.
+	const manager = await person(rvo, 'Mira Manager')
+	const [teamMember] = await db.insert(schema.users).values({ tenantId: rvo, employeeNumber: 'tm', name: 'Teun Teamlid', email: 'teun@test.nl', costCentre: 'KP-1', managerId: manager }).returning({ id: schema.users.id })
+	people.push(teamMember!.id, await person(rvo, 'zonder leidinggevende'))
 	const enrolmentOf = new Map<string, string>()
 	for (const [index, userId] of people.entries()) {
 		enrolmentOf.set(userId, (await db.insert(schema.enrolments).values({ tenantId: rvo, sessionId: session!.id, userId, status: 'enrolled', queueNumber: index + 1 }).returning({ id: schema.enrolments.id }))[0]!.id)
 	}
-	return { nvwa, rvo, nvwaCoordinator, rvoCoordinator, course: course!.id, people, enrolmentOf }
+	return { nvwa, rvo, nvwaCoordinator, rvoCoordinator, course: course!.id, people, enrolmentOf, manager, teamMember: teamMember!.id }
 }

@@ -6,6 +6,7 @@ import {
 	evaluationFormOf,
 	FOLLOW_UP_EVALUATION,
 	DEFAULT_EVALUATION,
+	MANAGER_EVALUATION,
 	summariseEvaluations,
 	summariseSelfCardOutcomes,
 	type CourseStatus,
@@ -23,11 +24,13 @@ export type ResponseRate = { invited: number; answered: number }
 export type QuestionnaireResults = { form: EvaluationForm; summary: EvaluationSummary; rate: ResponseRate }
 
 export type EvaluationResults = {
-	course: { id: string; title: string; status: CourseStatus; followUpWeeks: number }
+	course: { id: string; title: string; status: CourseStatus; followUpWeeks: number; managerQuestionnaire: boolean }
 	form: EvaluationForm
 	summary: EvaluationSummary
 	rate: ResponseRate
 	followUp: QuestionnaireResults
+	/** The managers' questionnaire at the follow-up (shown when the course asks for it, or once there are answers). */
+	manager: QuestionnaireResults
 	selfCards: SelfCardOutcomeSummary
 }
 
@@ -51,9 +54,10 @@ export async function showEvaluationResults(ctx: ServiceContext, { actor, course
 		actor,
 		async (tx) => {
 			const course = await ownCourseOrRefuse(tx, actor, courseId)
-			const [answers, followUpAnswers, rates, weeks, outcomes] = await Promise.all([
+			const [answers, followUpAnswers, managerAnswers, rates, settings, outcomes] = await Promise.all([
 				listEvaluationAnswers(tx, { tenantId: actor.tenantId, courseId, formVersion: DEFAULT_EVALUATION.version }),
 				listEvaluationAnswers(tx, { tenantId: actor.tenantId, courseId, formVersion: FOLLOW_UP_EVALUATION.version }),
+				listEvaluationAnswers(tx, { tenantId: actor.tenantId, courseId, formVersion: MANAGER_EVALUATION.version }),
 				listEvaluationResponseRates(tx, { courseId }),
 				getCourseFollowUpWeeks(tx, { tenantId: actor.tenantId, courseId }),
 				countSelfCardOutcomes(tx, { courseId }),
@@ -63,11 +67,12 @@ export async function showEvaluationResults(ctx: ServiceContext, { actor, course
 				return { invited: row?.invited ?? 0, answered: row?.answered ?? 0 }
 			}
 			return {
-				course: { id: course.id, title: course.title, status: course.status, followUpWeeks: weeks! },
+				course: { id: course.id, title: course.title, status: course.status, followUpWeeks: settings!.weeks, managerQuestionnaire: settings!.managerQuestionnaire },
 				form: DEFAULT_EVALUATION,
 				summary: summariseEvaluations(DEFAULT_EVALUATION, answers),
 				rate: rateOf('evaluation'),
 				followUp: { form: FOLLOW_UP_EVALUATION, summary: summariseEvaluations(FOLLOW_UP_EVALUATION, followUpAnswers), rate: rateOf('follow_up') },
+				manager: { form: MANAGER_EVALUATION, summary: summariseEvaluations(MANAGER_EVALUATION, managerAnswers), rate: rateOf('manager') },
 				selfCards: summariseSelfCardOutcomes(outcomes ?? { reviewedCards: 0, done: 0, partly: 0, notDone: 0 }),
 			}
 		},
@@ -78,7 +83,7 @@ export async function showEvaluationResults(ctx: ServiceContext, { actor, course
 export type EvaluationAnswerExport = { course: { id: string; title: string }; kind: EvaluationKind; form: EvaluationForm; rows: (number | string | null)[][] }
 
 /**
- * The anonymous responses to one questionnaire (the evaluation, ADR 041, or the follow-up, ADR 045)
+ * The anonymous responses to one questionnaire (the evaluation, ADR 041, the follow-up or the managers', ADR 045)
  * of one of the unit's own courses as rows, for a spreadsheet: the answers only, sorted by content
  * (`anonymousAnswerRows`); refused below five responses, as the page shows nothing of them then.
  */

@@ -8,11 +8,24 @@ import { users } from '../schema/people.ts'
 // Course evaluations (ADR 041). Invitations are read in the participant's unit and only ever for
 // the participant (the caller passes them); responses in the providing unit, without anyone.
 
-export type EvaluationInvitation = { id: string; kind: 'evaluation' | 'follow_up'; enrolmentId: string; courseId: string; courseTitle: string; startsAt: Date; invitedAt: Date; answeredAt: Date | null }
+export type EvaluationInvitation = {
+	id: string
+	kind: 'evaluation' | 'follow_up' | 'manager'
+	/** For a manager's questionnaire: whom it is about, their team member (ADR 045); null otherwise. */
+	participantName: string | null
+	enrolmentId: string
+	courseId: string
+	courseTitle: string
+	startsAt: Date
+	invitedAt: Date
+	answeredAt: Date | null
+}
 
 const invitationColumns = {
 	id: evaluationInvitations.id,
 	kind: evaluationInvitations.kind,
+	// Under the unit's row-level security, as the invitation: the team member a manager is asked about.
+	participantName: sql<string | null>`case when ${evaluationInvitations.kind} = 'manager' then (select p.name from enrolments e join users p on p.id = e.user_id where e.id = ${evaluationInvitations.enrolmentId}) end`,
 	enrolmentId: evaluationInvitations.enrolmentId,
 	courseId: evaluationInvitations.courseId,
 	courseTitle: courses.title,
@@ -67,7 +80,7 @@ export async function listEvaluationAnswers(
 	return rows.map((row) => row.answers)
 }
 
-export type EvaluationMailDue = { id: string; kind: 'evaluation' | 'follow_up'; userId: string; invitedAt: Date; mailsSent: number }
+export type EvaluationMailDue = { id: string; kind: 'evaluation' | 'follow_up' | 'manager'; userId: string; invitedAt: Date; mailsSent: number }
 
 /**
  * A unit's unanswered invitations of active people that are owed their next mail, oldest first:
@@ -99,14 +112,14 @@ export async function recordEvaluationMail(db: Database, { invitationId, from, m
 }
 
 /** What a mail about an invitation says, read when it is sent; null when it is answered meanwhile or gone. */
-export async function getEvaluationForMail(db: Database, { invitationId }: { invitationId: string }): Promise<{ kind: 'evaluation' | 'follow_up'; courseTitle: string; startsAt: Date; answered: boolean } | null> {
+export async function getEvaluationForMail(db: Database, { invitationId }: { invitationId: string }): Promise<{ kind: 'evaluation' | 'follow_up' | 'manager'; participantName: string | null; courseTitle: string; startsAt: Date; answered: boolean } | null> {
 	const [row] = await db
-		.select({ kind: evaluationInvitations.kind, courseTitle: courses.title, startsAt: sessions.startsAt, answeredAt: evaluationInvitations.answeredAt })
+		.select({ kind: evaluationInvitations.kind, participantName: invitationColumns.participantName, courseTitle: courses.title, startsAt: sessions.startsAt, answeredAt: evaluationInvitations.answeredAt })
 		.from(evaluationInvitations)
 		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
 		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
 		.where(eq(evaluationInvitations.id, invitationId))
-	return row ? { kind: row.kind, courseTitle: row.courseTitle, startsAt: row.startsAt, answered: row.answeredAt !== null } : null
+	return row ? { kind: row.kind, participantName: row.participantName, courseTitle: row.courseTitle, startsAt: row.startsAt, answered: row.answeredAt !== null } : null
 }
 
 export type CourseEvaluationAggregate = {
@@ -150,7 +163,7 @@ export async function listCourseEvaluationAggregates(
 	return rows.map((row) => ({ ...row, statementSum: Number(row.statementSum) }))
 }
 
-export type EvaluationResponseRate = { courseId: string; courseTitle: string; kind: 'evaluation' | 'follow_up'; invited: number; answered: number }
+export type EvaluationResponseRate = { courseId: string; courseTitle: string; kind: 'evaluation' | 'follow_up' | 'manager'; invited: number; answered: number }
 
 /**
  * Per course and kind of the caller's own unit (one course, or all with `courseId` null): how many
@@ -166,21 +179,24 @@ export async function listEvaluationResponseRates(db: Database, { courseId, sinc
 	)
 }
 
-/** The follow-up weeks of one of the unit's own courses (ADR 045); false when it is not the unit's. */
-export async function setCourseFollowUpWeeks(db: Database, { tenantId, courseId, weeks }: { tenantId: string; courseId: string; weeks: number }): Promise<boolean> {
+/** The follow-up weeks and whether managers are asked, of one of the unit's own courses (ADR 045); false when it is not the unit's. */
+export async function setCourseFollowUpWeeks(
+	db: Database,
+	{ tenantId, courseId, weeks, managerQuestionnaire }: { tenantId: string; courseId: string; weeks: number; managerQuestionnaire: boolean },
+): Promise<boolean> {
 	const updated = await db
 		.update(courses)
-		.set({ followUpWeeks: weeks })
+		.set({ followUpWeeks: weeks, managerQuestionnaire })
 		.where(and(eq(courses.id, courseId), eq(courses.providerTenantId, tenantId)))
 		.returning({ id: courses.id })
 	return updated.length > 0
 }
 
-/** The follow-up weeks of one of the unit's own courses (ADR 045); null when it is not the unit's. */
-export async function getCourseFollowUpWeeks(db: Database, { tenantId, courseId }: { tenantId: string; courseId: string }): Promise<number | null> {
+/** The follow-up settings of one of the unit's own courses (ADR 045); null when it is not the unit's. */
+export async function getCourseFollowUpWeeks(db: Database, { tenantId, courseId }: { tenantId: string; courseId: string }): Promise<{ weeks: number; managerQuestionnaire: boolean } | null> {
 	const [row] = await db
-		.select({ weeks: courses.followUpWeeks })
+		.select({ weeks: courses.followUpWeeks, managerQuestionnaire: courses.managerQuestionnaire })
 		.from(courses)
 		.where(and(eq(courses.id, courseId), eq(courses.providerTenantId, tenantId)))
-	return row?.weeks ?? null
+	return row ?? null
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, check, customType, index, integer, pgPolicy, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, check, customType, index, integer, pgPolicy, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { courseForm, courseStatus, courseVisibility, language } from './enums.ts'
 import { appTenantId, ownUnitFirst, publicReadPolicy } from './tenancy.ts'
@@ -49,6 +49,8 @@ export const courses = pgTable(
 		status: courseStatus().notNull().default('draft'),
 		/** Weeks from a participant's completion to their follow-up questionnaire (ADR 045): 4–52, set by the providing unit. */
 		followUpWeeks: smallint().notNull().default(12),
+		/** Whether the participant's manager gets a short questionnaire at the follow-up (ADR 045). */
+		managerQuestionnaire: boolean().notNull().default(false),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 

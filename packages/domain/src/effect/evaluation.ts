@@ -187,8 +187,11 @@ export function evaluationMailThresholds(now: Date): Date[] {
 
 // --- The follow-up (issue 18, item 1; ADR 045) ---
 
-/** Which questionnaire an invitation is for: the evaluation at the end, or the follow-up weeks later. */
-export type EvaluationKind = 'evaluation' | 'follow_up'
+/**
+ * Which questionnaire an invitation is for: the evaluation at the end, the follow-up weeks later,
+ * or (when the course asks for it) the participant's manager's questionnaire at the follow-up.
+ */
+export type EvaluationKind = 'evaluation' | 'follow_up' | 'manager'
 
 /**
  * The follow-up a number of weeks after the course: "have you applied it?" and a few items, as
@@ -208,9 +211,24 @@ export const FOLLOW_UP_EVALUATION: EvaluationForm = {
 	],
 }
 
+/**
+ * The manager's questionnaire at the follow-up (ADR 045): how the participant applies what they
+ * learned, seen from their manager, on the same scale; anonymous in the same way (the response
+ * names neither the manager nor the participant).
+ */
+export const MANAGER_EVALUATION: EvaluationForm = {
+	version: 'manager-2026-1',
+	items: [
+		{ id: 'manager_sees_applied', kind: 'likert' },
+		{ id: 'manager_work_improved', kind: 'likert' },
+		{ id: 'manager_supported', kind: 'likert' },
+		{ id: 'manager_observations', kind: 'open' },
+	],
+}
+
 /** The form of an invitation of `kind`. */
 export function evaluationFormOf(kind: EvaluationKind): EvaluationForm {
-	return kind === 'follow_up' ? FOLLOW_UP_EVALUATION : DEFAULT_EVALUATION
+	return kind === 'follow_up' ? FOLLOW_UP_EVALUATION : kind === 'manager' ? MANAGER_EVALUATION : DEFAULT_EVALUATION
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { anonymousAnswerRows, checkEvaluationAnswers, checkFollowUpWeeks, DEFAULT_EVALUATION, evaluationFormOf, FOLLOW_UP_EVALUATION, FOLLOW_UP_WEEKS, followUpDueAt, summariseEvaluations, type EvaluationAnswers } from './evaluation.ts'
+import { anonymousAnswerRows, checkEvaluationAnswers, checkFollowUpWeeks, DEFAULT_EVALUATION, evaluationFormOf, FOLLOW_UP_EVALUATION, FOLLOW_UP_WEEKS, followUpDueAt, MANAGER_EVALUATION, summariseEvaluations, type EvaluationAnswers } from './evaluation.ts'
 
 describe('the follow-up weeks a coordinator sets', () => {
 	test.each([
@@ -44,9 +44,14 @@ describe('the follow-up form', () => {
 		expect(FOLLOW_UP_EVALUATION.items[0]).toEqual({ id: 'applied', kind: 'likert' })
 	})
 
-	test('each kind of invitation has its form', () => {
+	test('each kind of invitation has its form, each with its own version and item ids', () => {
 		expect(evaluationFormOf('evaluation')).toBe(DEFAULT_EVALUATION)
 		expect(evaluationFormOf('follow_up')).toBe(FOLLOW_UP_EVALUATION)
+		expect(evaluationFormOf('manager')).toBe(MANAGER_EVALUATION)
+		const forms = [DEFAULT_EVALUATION, FOLLOW_UP_EVALUATION, MANAGER_EVALUATION]
+		expect(new Set(forms.map((form) => form.version)).size).toBe(3)
+		const ids = forms.flatMap((form) => form.items.map((item) => item.id))
+		expect(new Set(ids).size).toBe(ids.length)
 	})
 
 	test('answers are checked, summarised from five and exported like the evaluation', () => {
