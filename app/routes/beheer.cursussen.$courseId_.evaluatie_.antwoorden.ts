@@ -9,24 +9,31 @@ import { i18next } from '../i18n/i18next.server.ts'
 
 /**
  * The anonymous answers to one of the unit's own courses as CSV or XLSX (`?formaat=`), one row per
- * response with nothing but its answers (ADR 041); from five responses, as the page.
+ * response with nothing but its answers (ADR 041); the evaluation's, or with `?vragenlijst=vervolg`
+ * the follow-up's (`vervolg`) or the managers' (`leidinggevende`, ADR 045); from five responses, as the page.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'update', ownCourses)
 	const courseId = idParam(params, 'courseId', 'COURSE_NOT_FOUND')
-	const format = new URL(request.url).searchParams.get('formaat')
+	const search = new URL(request.url).searchParams
+	const format = search.get('formaat')
+	const questionnaire = search.get('vragenlijst') ?? 'evaluatie'
 	const t = await i18next.getFixedT(request)
 	// A file route has no page to show an error on: the message itself, as text.
-	const refused = (code: 'EXPORT_FORMAT_UNKNOWN' | 'EVALUATION_TOO_FEW', status: number) =>
+	const refused = (code: 'EXPORT_FORMAT_UNKNOWN' | 'EVALUATION_KIND_UNKNOWN' | 'EVALUATION_TOO_FEW', status: number) =>
 		new Response(t(`errors.${code}`), { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } })
 	if (format !== 'csv' && format !== 'xlsx') return refused('EXPORT_FORMAT_UNKNOWN', 400)
-	const exported = await exportEvaluationAnswers(context, { actor, courseId })
+	const kinds = { evaluatie: 'evaluation', vervolg: 'follow_up', leidinggevende: 'manager' } as const
+	if (!Object.hasOwn(kinds, questionnaire)) return refused('EVALUATION_KIND_UNKNOWN', 400)
+	const kind = kinds[questionnaire as keyof typeof kinds]
+	const exported = await exportEvaluationAnswers(context, { actor, courseId, kind })
 	if (!exported.ok) return exported.code === 'EVALUATION_TOO_FEW' ? refused('EVALUATION_TOO_FEW', statusOf(exported.kind)) : throwFailure(exported)
 	const { course, form, rows } = exported.value
 	const table = {
 		header: form.items.map((item) => t(`evaluation.items.${item.id}` as 'evaluation.items.best')),
 		rows: rows.map((row) => row.map((cell) => (cell === null ? '' : String(cell)))),
 	}
-	const fileName = `evaluatie-${course.id}.${format}`
-	return format === 'csv' ? fileResponse(tableCsv(table), CSV_TYPE, fileName) : fileResponse(new Uint8Array(await tableXlsx(table, t('evaluation.sheetName'))), XLSX_TYPE, fileName)
+	const fileName = `${questionnaire}-${course.id}.${format}`
+	const sheet = t(kind === 'follow_up' ? 'evaluation.followUpSheetName' : kind === 'manager' ? 'evaluation.managerSheetName' : 'evaluation.sheetName')
+	return format === 'csv' ? fileResponse(tableCsv(table), CSV_TYPE, fileName) : fileResponse(new Uint8Array(await tableXlsx(table, sheet)), XLSX_TYPE, fileName)
 }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DataTable, type DataColumn } from '../components/data-table.tsx'
 import { valueOrThrow } from '../core/http.server.ts'
 import { ownCourses } from '../features/courses/own-courses.ts'
+import type { ResponseRate } from '../features/effect/show-evaluation-results.server.ts'
 import { parseEvaluationPeriod, showUnitEvaluations, type UnitEvaluationRow } from '../features/effect/show-unit-evaluations.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -23,13 +24,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 
 /**
  * The unit's evaluated courses (ADR 041): responses per course and, from five, the mean of the
- * statements and the net promoter score; sortable, a period, and the same table as CSV. Each
+ * statements and the net promoter score; the response rate of the evaluation and the follow-up's
+ * responses and rate (ADR 045); sortable, a period, and the same table as CSV. Each
  * course links to its own evaluation page.
  */
 export default function UnitEvaluations() {
 	const { rows, fromMonth, period } = useLoaderData<typeof loader>()
 	const { t, i18n } = useTranslation()
 	const decimal = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })
+	// A rate sorts by its share; a course nobody was invited to yet sorts last.
+	const share = (rate: ResponseRate) => (rate.invited === 0 ? -1 : rate.answered / rate.invited)
+	const rateText = (rate: ResponseRate) => (rate.invited === 0 ? '—' : `${t('evaluation.rateCell', { answered: rate.answered, invited: rate.invited })} (${Math.round((100 * rate.answered) / rate.invited)}%)`)
 	const columns: DataColumn<UnitEvaluationRow>[] = [
 		{
 			id: 'opleiding',
@@ -38,6 +43,13 @@ export default function UnitEvaluations() {
 			cell: ({ row }) => <Link to={`/beheer/cursussen/${row.original.courseId}/evaluatie`}>{row.original.courseTitle}</Link>,
 		},
 		{ id: 'antwoorden', header: t('evaluation.responsesColumn'), accessorKey: 'responses', sortDescFirst: true },
+		{
+			id: 'respons',
+			header: t('evaluation.rateColumn'),
+			accessorFn: (row) => share(row.rate),
+			sortDescFirst: true,
+			cell: ({ row }) => rateText(row.original.rate),
+		},
 		{
 			id: 'stellingen',
 			header: t('evaluation.statementMean'),
@@ -51,6 +63,14 @@ export default function UnitEvaluations() {
 			accessorFn: (row) => (row.shown ? (row.netPromoterScore ?? -101) : -102),
 			sortDescFirst: true,
 			cell: ({ row }) => (row.original.shown ? (row.original.netPromoterScore === null ? '—' : String(row.original.netPromoterScore)) : t('evaluation.hidden')),
+		},
+		{ id: 'vervolg', header: t('evaluation.followUpColumn'), accessorKey: 'followUpResponses', sortDescFirst: true },
+		{
+			id: 'respons-vervolg',
+			header: t('evaluation.followUpRateColumn'),
+			accessorFn: (row) => share(row.followUpRate),
+			sortDescFirst: true,
+			cell: ({ row }) => rateText(row.original.followUpRate),
 		},
 	]
 	return (

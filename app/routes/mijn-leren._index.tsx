@@ -177,7 +177,7 @@ export default function MyLearning() {
 					<ul>
 						{evaluations.map((evaluation) => (
 							<li key={evaluation.id}>
-								<Link to={`/mijn-leren/evaluatie/${evaluation.id}`}>{t('evaluation.taskLink', { course: evaluation.courseTitle })}</Link> ({t('evaluation.taskDate', { date: formatDate(new Date(evaluation.startsAt), language) })})
+								<Link to={`/mijn-leren/evaluatie/${evaluation.id}`}>{t(evaluation.kind === 'manager' ? 'evaluation.managerTaskLink' : evaluation.kind === 'follow_up' ? 'evaluation.followUpTaskLink' : 'evaluation.taskLink', { course: evaluation.courseTitle, participant: evaluation.participantName ?? '' })}</Link> ({t('evaluation.taskDate', { date: formatDate(new Date(evaluation.startsAt), language) })})
 							</li>
 						))}
 					</ul>

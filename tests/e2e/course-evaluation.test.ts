@@ -123,15 +123,16 @@ describe.each(drivers)('a course evaluation, on %s', (driver) => {
 		expect(csv).not.toContain(month)
 		expect(csvRows.map((row) => row[0]).slice(1).sort()).toEqual(['3', '4', '4', '4', '5'])
 
-		// The unit's overview, from the menu: the course with its five answers, mean 4,0 and score 20.
+		// The unit's overview, from the menu: the course with its five answers, mean 4,0 and score 20; of the
+		// invitations only Sanne's exists (the four were planted as responses), answered; no follow-up is due yet (ADR 045).
 		await coordinator.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Evaluaties' }).click()
 		await coordinator.getByRole('heading', { level: 1, name: 'Evaluaties van onze opleidingen' }).waitFor()
 		const line = coordinator.getByRole('row').filter({ has: coordinator.getByRole('link', { name: TITLE }) })
-		expect(await line.getByRole('cell').allTextContents()).toEqual([TITLE, '5', '4,0', '20'])
+		expect(await line.getByRole('cell').allTextContents()).toEqual([TITLE, '5', '1 van 1 (100%)', '4,0', '20', '0', '—'])
 		expect(await accessibilityViolations(coordinator)).toEqual([])
 		await fitsIn320(coordinator)
 		const overviewCsv = (await download(coordinator, coordinator.getByRole('link', { name: 'Overzicht als CSV' }))).toString('utf8')
-		expect(overviewCsv).toContain(`${TITLE};5;4;20`)
+		expect(overviewCsv).toContain(`${TITLE};5;1;4;20;0;0`)
 		expect(await accessibilityViolations(coordinator)).toEqual([])
 		await fitsIn320(coordinator)
 	})

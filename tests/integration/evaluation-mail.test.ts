@@ -11,6 +11,8 @@ import { startMailWorker, type MailWorker } from '../support/mail-worker.ts'
 // arrives at a real SMTP server → a reminder a week later → after answering, no more. The job
 // worker as the portal runs it (pg-boss, the ten-minute scan, the mail job, nodemailer), with the
 // test's clock moved ahead instead of waiting; the test queues the scan as its schedule would.
+// Then the follow-up (ADR 045): nothing of it until twelve weeks on, then it arrives once when the
+// clock is moved three months ahead, and after answering nothing more.
 const drivers = (await testDrivers()).filter((driver) => driver === 'postgres')
 
 describe.each(drivers)('an evaluation by mail, on %s', (driver) => {
@@ -21,6 +23,8 @@ describe.each(drivers)('an evaluation by mail, on %s', (driver) => {
 	let f: { rvo: string; eva: string; enrolment: string }
 
 	const runScan = () => worker.runScheduled(EVALUATION_MAIL_QUEUE)
+	const invitationOf = async (kind: 'evaluation' | 'follow_up') =>
+		(await database.asOwner((db) => db.select({ id: schema.evaluationInvitations.id, kind: schema.evaluationInvitations.kind }).from(schema.evaluationInvitations))).find((row) => row.kind === kind)!.id
 	const allSent = () => pollUntil(async () => (await database.asOwner((db) => db.select().from(schema.outboxMails))).every((mail) => mail.status === 'sent'), { message: 'the mails to be sent' })
 
 	beforeAll(async () => {
@@ -65,12 +69,39 @@ describe.each(drivers)('an evaluation by mail, on %s', (driver) => {
 		await runScan()
 		const reminder = await worker.smtp.waitFor((candidate) => candidate.subject.startsWith('Herinnering'))
 		expect(reminder.subject).toBe('Herinnering: hoe was Subsidieregels toepassen?')
-		const [invitation] = await database.asOwner((db) => db.select({ id: schema.evaluationInvitations.id }).from(schema.evaluationInvitations))
 		const eva = { tenantId: f.rvo, userId: f.eva, grants: [{ role: 'employee' as const, tenantId: f.rvo }] }
-		expect(await answerEvaluation(worker.context(), { actor: eva, invitationId: invitation!.id, submitted: { applicable: '4', recommend: '8' } })).toMatchObject({ ok: true })
+		expect(await answerEvaluation(worker.context(), { actor: eva, invitationId: await invitationOf('evaluation'), submitted: { applicable: '4', recommend: '8' } })).toMatchObject({ ok: true })
 		now = new Date('2031-03-20T09:00:00Z')
 		await runScan()
 		await allSent()
 		expect(worker.smtp.mails.map((mail) => mail.subject)).toEqual(['Hoe was Subsidieregels toepassen? Uw evaluatie', 'Herinnering: hoe was Subsidieregels toepassen?'])
+	})
+
+	test('the follow-up arrives at the SMTP server when the clock is moved three months ahead, once; answered, nothing more', async () => {
+		// Eleven weeks on: not yet.
+		now = new Date('2031-05-19T09:00:00Z')
+		await runScan()
+		await allSent()
+		expect(worker.smtp.mails).toHaveLength(2)
+		// Three months on (twelve weeks have passed): the follow-up, with its own subject and link.
+		now = new Date('2031-06-03T09:00:00Z')
+		await runScan()
+		const followUp = await worker.smtp.waitFor((candidate) => candidate.subject.includes('toegepast'))
+		const followUpId = await invitationOf('follow_up')
+		expect(followUp.subject).toBe('Hebt u Subsidieregels toepassen toegepast?')
+		expect(followUp.to).toContain('eva@rvo.test')
+		expect(followUp.text).toContain('Beste Eva Jansen,')
+		expect(followUp.text).toContain(`Vragen beantwoorden: https://leerplein.example.nl/mijn-leren/evaluatie/${followUpId}`)
+		expect(followUp.text).toContain('anoniem')
+		now = new Date('2031-06-03T10:00:00Z')
+		await runScan()
+		await allSent()
+		expect(worker.smtp.mails).toHaveLength(3)
+		const eva = { tenantId: f.rvo, userId: f.eva, grants: [{ role: 'employee' as const, tenantId: f.rvo }] }
+		expect(await answerEvaluation(worker.context(), { actor: eva, invitationId: followUpId, submitted: { applied: '4', applied_example: 'Bij elke aanvraag' } })).toMatchObject({ ok: true })
+		now = new Date('2031-07-03T09:00:00Z')
+		await runScan()
+		await allSent()
+		expect(worker.smtp.mails.map((mail) => mail.subject)).toEqual(['Hoe was Subsidieregels toepassen? Uw evaluatie', 'Herinnering: hoe was Subsidieregels toepassen?', 'Hebt u Subsidieregels toepassen toegepast?'])
 	})
 })

@@ -251,7 +251,19 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 			{ name: 'a return day that does not exist', form: () => ({ intent: 'write', action1: 'Goed', returnOn: '2030-02-30' }), field: 'returnOn', message: 'Vul een datum in, bijvoorbeeld 2027-03-01.' },
 		],
 	},
-	'routes/beheer.cursussen.$courseId_.evaluatie': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie` },
+	// The follow-up's weeks (ADR 045): a whole number from 4 to 52.
+	'routes/beheer.cursussen.$courseId_.evaluatie': {
+		as: 'rvo-coordinator',
+		path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie`,
+		form: () => ({ intent: 'follow-up-weeks', weeks: '12' }),
+		nulField: 'weeks',
+		invalid: [
+			{ name: 'three weeks', form: () => ({ intent: 'follow-up-weeks', weeks: '3' }), field: 'weeks', message: 'Ten minste 4 weken: eerder is er nog weinig toe te passen.' },
+			{ name: 'fifty-three weeks', form: () => ({ intent: 'follow-up-weeks', weeks: '53' }), field: 'weeks', message: 'Ten hoogste 52 weken.' },
+			{ name: 'weeks in words', form: () => ({ intent: 'follow-up-weeks', weeks: 'twaalf' }), field: 'weeks', message: 'Vul een heel aantal weken in, bijvoorbeeld 12.' },
+			{ name: 'half a week', form: () => ({ intent: 'follow-up-weeks', weeks: '12.5' }), field: 'weeks', message: 'Vul een heel aantal weken in, bijvoorbeeld 12.' },
+		],
+	},
 	'routes/beheer.cursussen.$courseId_.evaluatie_.antwoorden': { as: 'rvo-coordinator', path: (f) => `/beheer/cursussen/${f.course.id}/evaluatie/antwoorden?formaat=csv` },
 	'routes/mijn-leren.$enrolmentId.annuleren': { as: 'rvo-employee', path: (f) => `/mijn-leren/${f.enrolment.id}/annuleren`, form: () => ({}), nulField: 'intent' },
 	'routes/mijn-leren.agenda.$enrolmentId': { as: 'rvo-employee', path: (f) => `/mijn-leren/agenda/${f.enrolment.id}` },

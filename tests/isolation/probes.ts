@@ -424,12 +424,19 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the unit's own employee does not see its courses' evaluations", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 403 },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 302 },
 		{ name: 'control: the providing unit opens its course’s evaluation', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
+		// The follow-up's weeks (ADR 045): another unit's course is not found, its own employee refused, nothing changed.
+		...RVO_PEOPLE.map((as): Probe => ({ name: "sets the follow-up weeks of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, form: () => ({ intent: 'follow-up-weeks', weeks: '5', manager: 'on' }), expectStatus: as === 'rvo-coordinator' ? 404 : 403 })),
+		{ name: "the unit's own employee does not set the follow-up weeks", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, form: () => ({ intent: 'follow-up-weeks', weeks: '5' }), expectStatus: 403 },
+		{ name: 'control: the providing unit sets its course’s follow-up weeks', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, form: () => ({ intent: 'follow-up-weeks', weeks: '12' }), expectStatus: 303 },
 	],
 	'routes/beheer.cursussen.$courseId_.evaluatie_.antwoorden': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the answers to another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv`, expectStatus: as === 'rvo-coordinator' ? 404 : 403 })),
 		{ name: "the unit's own employee does not download them", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=xlsx`, expectStatus: 403 },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv`, expectStatus: 302 },
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the follow-up answers to another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv&vragenlijst=vervolg`, expectStatus: as === 'rvo-coordinator' ? 404 : 403 })),
 		// The providing unit's own course, without five responses: refused, with the reason.
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the managers' answers to another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=xlsx&vragenlijst=leidinggevende`, expectStatus: as === 'rvo-coordinator' ? 404 : 403 })),
+		{ name: 'control: the providing unit is told there are too few follow-up answers', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=xlsx&vragenlijst=vervolg`, expectStatus: 400, text: () => 'ten minste 5 deelnemers' },
 		{ name: 'control: the providing unit is told there are too few answers', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie/antwoorden?formaat=csv`, expectStatus: 400, text: () => 'ten minste 5 deelnemers' },
 	],
 	'routes/beheer.evaluaties': [

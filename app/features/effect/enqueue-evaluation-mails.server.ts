@@ -11,7 +11,8 @@ const PER_UNIT = 1_000
  * The scheduled evaluation mail scan (ADR 041; `actor: null`: the schedule): in every unit's own
  * context, each unanswered invitation of an active person that is owed a mail — the invitation at
  * once, a reminder after one and after two weeks — gets one, queued in the transaction that counts
- * it. A scan that missed a reminder sends one mail, not two: the count jumps to what is due. Two
+ * it. A scan that missed a reminder sends one mail, not two: the count jumps to what is due (and a
+ * first mail that comes late is still the invitation, not a reminder). Two
  * scans at once count an invitation once (the count only moves from what was read). Returns how
  * many it queued.
  */
@@ -24,7 +25,11 @@ export async function enqueueEvaluationMails(ctx: ServiceContext, _input: { acto
 			for (const invitation of await listEvaluationsAwaitingMail(tx, { tenantId: tenant.id, dueBy: evaluationMailThresholds(now), limit: PER_UNIT })) {
 				const due = evaluationMailsDue({ invitedAt: invitation.invitedAt, answered: false }, now)
 				if (!(await recordEvaluationMail(tx, { invitationId: invitation.id, from: invitation.mailsSent, mailsSent: due, now }))) continue
-				await enqueueMail(tx, { kind: 'evaluation_invitation', tenantId: tenant.id, invitationId: invitation.id, mail: due, recipientUserId: invitation.userId, messageKey: `evaluation:${invitation.id}:${due}` })
+				// The first mail is the invitation even when the scan comes late (its number then stays below the next
+				// reminder's, so the message keys stay unique). The follow-up (ADR 045) is mailed by the same job kind;
+				// the mail reads which it is when sent.
+				const mail = invitation.mailsSent === 0 ? 1 : due
+				await enqueueMail(tx, { kind: 'evaluation_invitation', tenantId: tenant.id, invitationId: invitation.id, mail, recipientUserId: invitation.userId, messageKey: `evaluation:${invitation.id}:${mail}` })
 				count++
 			}
 			return count

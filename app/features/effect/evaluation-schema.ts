@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { checkEvaluationAnswers, type AnswerError, type EvaluationForm } from '@leerplein/domain'
+import { checkEvaluationAnswers, checkFollowUpWeeks, type AnswerError, type EvaluationForm, type FollowUpWeeksError } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 
 export const EVALUATION_ERRORS: Record<AnswerError, ErrorCode> = {
@@ -25,3 +25,21 @@ export function evaluationAnswerSchema(form: EvaluationForm) {
 		})
 		.transform((submitted) => submitted as Record<string, string | undefined>)
 }
+
+export const FOLLOW_UP_WEEKS_ERRORS: Record<FollowUpWeeksError, ErrorCode> = {
+	not_a_number: 'FOLLOW_UP_WEEKS_NOT_A_NUMBER',
+	too_few: 'FOLLOW_UP_WEEKS_TOO_FEW',
+	too_many: 'FOLLOW_UP_WEEKS_TOO_MANY',
+}
+
+/**
+ * The course page's follow-up settings (ADR 045): the weeks, judged by the domain's
+ * `checkFollowUpWeeks` with the error beside the field, and the manager's questionnaire (a checkbox).
+ */
+export const followUpWeeksSchema = z
+	.object({ weeks: z.string({ error: 'FOLLOW_UP_WEEKS_NOT_A_NUMBER' satisfies ErrorCode }), manager: z.string().optional() })
+	.superRefine(({ weeks }, issues) => {
+		const checked = checkFollowUpWeeks(weeks)
+		if (!checked.ok) issues.addIssue({ code: 'custom', message: FOLLOW_UP_WEEKS_ERRORS[checked.error], path: ['weeks'] })
+	})
+	.transform(({ weeks, manager }) => ({ weeks: Number(weeks.trim()), managerQuestionnaire: manager === 'on' }))

@@ -29,10 +29,17 @@ describe.each(await testDrivers())('course evaluations, on %s', (driver) => {
 	const employee = (userId: string): Actor => ({ userId, tenantId: f.rvo, grants: [{ role: 'employee', tenantId: f.rvo }] })
 	const nvwaCoordinator = (): Actor => ({ userId: f.nvwaCoordinator, tenantId: f.nvwa, grants: [{ role: 'coordinator', tenantId: f.nvwa }] })
 	const rvoCoordinator = (): Actor => ({ userId: f.rvoCoordinator, tenantId: f.rvo, grants: [{ role: 'coordinator', tenantId: f.rvo }] })
-	const invitations = () =>
-		database.asOwner((db) =>
-			db.select({ id: schema.evaluationInvitations.id, userId: schema.evaluationInvitations.userId, tenantId: schema.evaluationInvitations.tenantId, answeredAt: schema.evaluationInvitations.answeredAt }).from(schema.evaluationInvitations),
+	// The evaluations; each completion's follow-up, dated weeks ahead, is follow-up.test.ts's (ADR 045).
+	const invitations = async () =>
+		(
+			await database.asOwner((db) =>
+				db
+					.select({ id: schema.evaluationInvitations.id, kind: schema.evaluationInvitations.kind, userId: schema.evaluationInvitations.userId, tenantId: schema.evaluationInvitations.tenantId, answeredAt: schema.evaluationInvitations.answeredAt, invitedAt: schema.evaluationInvitations.invitedAt })
+					.from(schema.evaluationInvitations),
+			)
 		)
+			.filter((row) => row.kind === 'evaluation')
+			.map(({ kind: _kind, ...row }) => row)
 	const invitationOf = async (userId: string) => (await invitations()).find((row) => row.userId === userId)!.id
 	const evaluationMails = async () => (await listMailJobs(app.db)).filter((job): job is EvaluationMailJob => job.kind === 'evaluation_invitation')
 
@@ -53,7 +60,7 @@ describe.each(await testDrivers())('course evaluations, on %s', (driver) => {
 		expect(rows.filter((row) => f.people.includes(row.userId)).every((row) => row.tenantId === f.rvo && row.answeredAt === null)).toBe(true)
 		// The one still enrolled (never attended) is not invited.
 		expect(rows.some((row) => row.userId === f.absent)).toBe(false)
-		const dated = await database.asOwner((db) => db.select({ userId: schema.evaluationInvitations.userId, invitedAt: schema.evaluationInvitations.invitedAt }).from(schema.evaluationInvitations))
+		const dated = await invitations()
 		expect(dated.find((row) => row.userId === f.people[0])!.invitedAt.toISOString()).toBe(NOW.toISOString())
 	})
 
@@ -129,13 +136,15 @@ describe.each(await testDrivers())('course evaluations, on %s', (driver) => {
 		expect(overview).toMatchObject({ ok: true, value: { fromMonth: '2029-06-01' } })
 		const [row] = overview.ok ? overview.value.rows : []
 		// Statements answered: 5, 4 (first), 2, 3, 4 (content_useful), 4 → (5 + 4 + 2 + 3 + 4 + 4) / 6 = 3.67.
-		expect(row).toMatchObject({ courseId: f.course, courseTitle: 'Toezicht in de praktijk', responses: 5, shown: true, netPromoterScore: -50 })
+		// Five of the eight participants (seven of RVO, one of NVWA) answered; no follow-up is due yet (ADR 045).
+		expect(row).toMatchObject({ courseId: f.course, courseTitle: 'Toezicht in de praktijk', responses: 5, shown: true, netPromoterScore: -50, rate: { invited: 8, answered: 5 }, followUpResponses: 0, followUpRate: { invited: 0, answered: 0 } })
 		expect(row!.shown && row!.statementMean).toBeCloseTo(22 / 6, 10)
 		const rvo = await showUnitEvaluations(ctx(), { actor: rvoCoordinator(), period: 'alles' })
 		expect(rvo).toMatchObject({ ok: true, value: { rows: [], fromMonth: null } })
-		// A year later the last 12 months hold none of them.
+		// A year later the last 12 months hold none of the answers, only the follow-ups that went out twelve weeks after (late July 2030), unanswered.
 		const later = await showUnitEvaluations(ctx(new Date('2031-06-15T08:00:00Z')), { actor: nvwaCoordinator(), period: '12' })
-		expect(later).toMatchObject({ ok: true, value: { rows: [], fromMonth: '2030-07-01' } })
+		expect(later).toMatchObject({ ok: true, value: { rows: [{ courseId: f.course, responses: 0, shown: false, rate: { invited: 0 }, followUpRate: { invited: 8, answered: 0 } }], fromMonth: '2030-07-01' } })
+		expect(await showUnitEvaluations(ctx(new Date('2032-06-15T08:00:00Z')), { actor: nvwaCoordinator(), period: '12' })).toMatchObject({ ok: true, value: { rows: [] } })
 		expect(await showUnitEvaluations(ctx(), { actor: employee(f.people[0]!), period: '12' })).toMatchObject({ ok: false, kind: 'forbidden' })
 	})
 

@@ -33,7 +33,7 @@ export async function showMyLearning(ctx: ServiceContext, { actor }: { actor: Ac
 			listMyEnrolments(tx, { userId }),
 			getEmployeeForEnrolment(tx, { userId }),
 			listMyOnlinePartProgress(tx, { userId }),
-			listOpenEvaluations(tx, { tenantId: actor.tenantId, userId }),
+			listOpenEvaluations(tx, { tenantId: actor.tenantId, userId, now }),
 		])
 		const enrolments = []
 		for (const enrolment of rows) {

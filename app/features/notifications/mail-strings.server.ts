@@ -61,6 +61,14 @@ export const nl = {
 		evaluation_reminder_subject: 'Herinnering: hoe was {{course}}?',
 		evaluation_invitation_body:
 			'U volgde {{course}} op {{date}}. Wilt u laten weten hoe u het vond? Het invullen duurt twee minuten. Uw antwoorden zijn anoniem: de aanbieder ziet alleen de uitkomsten van ten minste vijf deelnemers samen, nooit wie wat antwoordde.\n\nEvaluatie invullen: {{link}}',
+		follow_up_subject: 'Hebt u {{course}} toegepast?',
+		follow_up_reminder_subject: 'Herinnering: hebt u {{course}} toegepast?',
+		follow_up_body:
+			'Enige weken geleden volgde u {{course}} (op {{date}}). Hebt u het geleerde kunnen toepassen? Vijf korte vragen, elk vrijwillig. Uw antwoorden zijn anoniem: de aanbieder ziet alleen de uitkomsten van ten minste vijf deelnemers samen, nooit wie wat antwoordde.\n\nVragen beantwoorden: {{link}}',
+		manager_questionnaire_subject: 'Past {{participant}} {{course}} toe?',
+		manager_questionnaire_reminder_subject: 'Herinnering: past {{participant}} {{course}} toe?',
+		manager_questionnaire_body:
+			'Enige weken geleden volgde uw medewerker {{participant}} {{course}} (op {{date}}). Ziet u dat het geleerde wordt toegepast? Vier korte vragen, elk vrijwillig. Uw antwoorden zijn anoniem: de aanbieder ziet alleen de uitkomsten van ten minste vijf leidinggevenden samen, zonder uw naam of die van uw medewerker.\n\nVragen beantwoorden: {{link}}',
 		self_card_return_subject: 'Uw kaart aan jezelf: {{course}}',
 		self_card_return_body:
 			'Na {{course}} schreef u op {{date}} deze acties voor uzelf op:\n\n{{actions}}\n\nWat is ervan terechtgekomen? Laat het per actie weten; alleen u ziet uw kaart.\n\nTerugblikken: {{link}}',
@@ -126,6 +134,14 @@ export const en: typeof nl = {
 		evaluation_reminder_subject: 'Reminder: how was {{course}}?',
 		evaluation_invitation_body:
 			'You took part in {{course}} on {{date}}. Would you let us know what you thought of it? It takes two minutes. Your answers are anonymous: the provider sees only the results of at least five participants together, never who answered what.\n\nAnswer the evaluation: {{link}}',
+		follow_up_subject: 'Have you applied {{course}}?',
+		follow_up_reminder_subject: 'Reminder: have you applied {{course}}?',
+		follow_up_body:
+			'A few weeks ago you took part in {{course}} (on {{date}}). Have you been able to apply what you learnt? A few short questions, each optional. Your answers are anonymous: the provider sees only the results of at least five participants together, never who answered what.\n\nAnswer the questions: {{link}}',
+		manager_questionnaire_subject: 'Does {{participant}} apply {{course}}?',
+		manager_questionnaire_reminder_subject: 'Reminder: does {{participant}} apply {{course}}?',
+		manager_questionnaire_body:
+			'A few weeks ago {{participant}}, who reports to you, took part in {{course}} (on {{date}}). Do you see what they learned being applied? Four short questions, each optional. Your answers are anonymous: the provider sees only the results of at least five managers together, without your name or your team member’s.\n\nAnswer the questions: {{link}}',
 		self_card_return_subject: 'Your card to self: {{course}}',
 		self_card_return_body:
 			'After {{course}} you wrote down these actions for yourself on {{date}}:\n\n{{actions}}\n\nWhat became of them? Let us know for each action; only you see your card.\n\nLook back: {{link}}',

@@ -218,8 +218,9 @@ async function sendParticipantMessage(ctx: ServiceContext, { actor, delivery, jo
 }
 
 /**
- * An invitation to evaluate a course, or a reminder of it (ADR 041), to the participant in their
- * language. Written as things stand when it is sent: an evaluation answered meanwhile, or a person
+ * An invitation to evaluate a course, or a reminder of it (ADR 041), or the follow-up weeks later
+ * and its reminders, or the manager's questionnaire about their team member (ADR 045), to the
+ * invited person in their language. Written as things stand when it is sent: an evaluation answered meanwhile, or a person
  * no longer active, gets nothing.
  */
 async function sendEvaluationInvitation(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: EvaluationMailJob }): Promise<ServiceResult<SendOutcome>> {
@@ -235,8 +236,14 @@ async function sendEvaluationInvitation(ctx: ServiceContext, { actor, delivery, 
 	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
 	const t = await mailTranslator(language)
 	const values = { course: evaluation.courseTitle, date: formatDate(evaluation.startsAt, language), link: `${delivery.portalUrl ?? ''}/mijn-leren/evaluatie/${job.invitationId}` }
-	const subject = t(job.mail > 1 ? 'mail.evaluation_reminder_subject' : 'mail.evaluation_invitation_subject', values)
-	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.evaluation_invitation_body', values), '', t('mail.signature')].join('\n')
+	const reminder = job.mail > 1
+	const texts = {
+		evaluation: { subject: reminder ? 'mail.evaluation_reminder_subject' : 'mail.evaluation_invitation_subject', body: 'mail.evaluation_invitation_body' },
+		follow_up: { subject: reminder ? 'mail.follow_up_reminder_subject' : 'mail.follow_up_subject', body: 'mail.follow_up_body' },
+		manager: { subject: reminder ? 'mail.manager_questionnaire_reminder_subject' : 'mail.manager_questionnaire_subject', body: 'mail.manager_questionnaire_body' },
+	}[evaluation.kind]
+	const subject = t(texts.subject as 'mail.evaluation_invitation_subject', { ...values, participant: evaluation.participantName ?? '' })
+	const body = [t('mail.greeting', { name: recipient.name }), '', t(texts.body as 'mail.evaluation_invitation_body', { ...values, participant: evaluation.participantName ?? '' }), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 

@@ -8,10 +8,24 @@ import { users } from '../schema/people.ts'
 // Course evaluations (ADR 041). Invitations are read in the participant's unit and only ever for
 // the participant (the caller passes them); responses in the providing unit, without anyone.
 
-export type EvaluationInvitation = { id: string; enrolmentId: string; courseId: string; courseTitle: string; startsAt: Date; invitedAt: Date; answeredAt: Date | null }
+export type EvaluationInvitation = {
+	id: string
+	kind: 'evaluation' | 'follow_up' | 'manager'
+	/** For a manager's questionnaire: whom it is about, their team member (ADR 045); null otherwise. */
+	participantName: string | null
+	enrolmentId: string
+	courseId: string
+	courseTitle: string
+	startsAt: Date
+	invitedAt: Date
+	answeredAt: Date | null
+}
 
 const invitationColumns = {
 	id: evaluationInvitations.id,
+	kind: evaluationInvitations.kind,
+	// Under the unit's row-level security, as the invitation: the team member a manager is asked about.
+	participantName: sql<string | null>`case when ${evaluationInvitations.kind} = 'manager' then (select p.name from enrolments e join users p on p.id = e.user_id where e.id = ${evaluationInvitations.enrolmentId}) end`,
 	enrolmentId: evaluationInvitations.enrolmentId,
 	courseId: evaluationInvitations.courseId,
 	courseTitle: courses.title,
@@ -20,28 +34,31 @@ const invitationColumns = {
 	answeredAt: evaluationInvitations.answeredAt,
 }
 
-/** A person's evaluations still to answer, newest first: the tasks on "Mijn leren". */
-export async function listOpenEvaluations(db: Database, { tenantId, userId }: { tenantId: string; userId: string }): Promise<EvaluationInvitation[]> {
+/**
+ * A person's evaluations and follow-ups still to answer whose time has come by `now` (a follow-up
+ * is dated ahead, ADR 045), newest first: the tasks on "Mijn leren".
+ */
+export async function listOpenEvaluations(db: Database, { tenantId, userId, now }: { tenantId: string; userId: string; now: Date }): Promise<EvaluationInvitation[]> {
 	return db
 		.select(invitationColumns)
 		.from(evaluationInvitations)
 		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
 		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
-		.where(and(eq(evaluationInvitations.tenantId, tenantId), eq(evaluationInvitations.userId, userId), isNull(evaluationInvitations.answeredAt)))
+		.where(and(eq(evaluationInvitations.tenantId, tenantId), eq(evaluationInvitations.userId, userId), isNull(evaluationInvitations.answeredAt), lte(evaluationInvitations.invitedAt, now)))
 		.orderBy(desc(evaluationInvitations.invitedAt))
 }
 
-/** One of the person's invitations, answered or not; null when it is not theirs. */
+/** One of the person's invitations whose time has come by `now`, answered or not; null when it is not theirs or not yet due. */
 export async function getEvaluationInvitation(
 	db: Database,
-	{ tenantId, userId, invitationId }: { tenantId: string; userId: string; invitationId: string },
+	{ tenantId, userId, invitationId, now }: { tenantId: string; userId: string; invitationId: string; now: Date },
 ): Promise<EvaluationInvitation | null> {
 	const [row] = await db
 		.select(invitationColumns)
 		.from(evaluationInvitations)
 		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
 		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
-		.where(and(eq(evaluationInvitations.id, invitationId), eq(evaluationInvitations.tenantId, tenantId), eq(evaluationInvitations.userId, userId)))
+		.where(and(eq(evaluationInvitations.id, invitationId), eq(evaluationInvitations.tenantId, tenantId), eq(evaluationInvitations.userId, userId), lte(evaluationInvitations.invitedAt, now)))
 	return row ?? null
 }
 
@@ -63,7 +80,7 @@ export async function listEvaluationAnswers(
 	return rows.map((row) => row.answers)
 }
 
-export type EvaluationMailDue = { id: string; userId: string; invitedAt: Date; mailsSent: number }
+export type EvaluationMailDue = { id: string; kind: 'evaluation' | 'follow_up' | 'manager'; userId: string; invitedAt: Date; mailsSent: number }
 
 /**
  * A unit's unanswered invitations of active people that are owed their next mail, oldest first:
@@ -73,7 +90,7 @@ export type EvaluationMailDue = { id: string; userId: string; invitedAt: Date; m
 export async function listEvaluationsAwaitingMail(db: Database, { tenantId, dueBy, limit }: { tenantId: string; dueBy: readonly Date[]; limit: number }): Promise<EvaluationMailDue[]> {
 	const owed = or(...dueBy.map((latest, sent) => and(eq(evaluationInvitations.mailsSent, sent), lte(evaluationInvitations.invitedAt, latest))))
 	return db
-		.select({ id: evaluationInvitations.id, userId: evaluationInvitations.userId, invitedAt: evaluationInvitations.invitedAt, mailsSent: evaluationInvitations.mailsSent })
+		.select({ id: evaluationInvitations.id, kind: evaluationInvitations.kind, userId: evaluationInvitations.userId, invitedAt: evaluationInvitations.invitedAt, mailsSent: evaluationInvitations.mailsSent })
 		.from(evaluationInvitations)
 		.innerJoin(users, eq(users.id, evaluationInvitations.userId))
 		.where(and(eq(evaluationInvitations.tenantId, tenantId), isNull(evaluationInvitations.answeredAt), eq(users.active, true), owed))
@@ -95,14 +112,14 @@ export async function recordEvaluationMail(db: Database, { invitationId, from, m
 }
 
 /** What a mail about an invitation says, read when it is sent; null when it is answered meanwhile or gone. */
-export async function getEvaluationForMail(db: Database, { invitationId }: { invitationId: string }): Promise<{ courseTitle: string; startsAt: Date; answered: boolean } | null> {
+export async function getEvaluationForMail(db: Database, { invitationId }: { invitationId: string }): Promise<{ kind: 'evaluation' | 'follow_up' | 'manager'; participantName: string | null; courseTitle: string; startsAt: Date; answered: boolean } | null> {
 	const [row] = await db
-		.select({ courseTitle: courses.title, startsAt: sessions.startsAt, answeredAt: evaluationInvitations.answeredAt })
+		.select({ kind: evaluationInvitations.kind, participantName: invitationColumns.participantName, courseTitle: courses.title, startsAt: sessions.startsAt, answeredAt: evaluationInvitations.answeredAt })
 		.from(evaluationInvitations)
 		.innerJoin(courses, eq(courses.id, evaluationInvitations.courseId))
 		.innerJoin(sessions, eq(sessions.id, evaluationInvitations.sessionId))
 		.where(eq(evaluationInvitations.id, invitationId))
-	return row ? { courseTitle: row.courseTitle, startsAt: row.startsAt, answered: row.answeredAt !== null } : null
+	return row ? { kind: row.kind, participantName: row.participantName, courseTitle: row.courseTitle, startsAt: row.startsAt, answered: row.answeredAt !== null } : null
 }
 
 export type CourseEvaluationAggregate = {
@@ -144,4 +161,42 @@ export async function listCourseEvaluationAggregates(
 			order by c.title, r.course_id`,
 	)
 	return rows.map((row) => ({ ...row, statementSum: Number(row.statementSum) }))
+}
+
+export type EvaluationResponseRate = { courseId: string; courseTitle: string; kind: 'evaluation' | 'follow_up' | 'manager'; invited: number; answered: number }
+
+/**
+ * Per course and kind of the caller's own unit (one course, or all with `courseId` null): how many
+ * invitations are due (invited in or after the Amsterdam month `sinceMonth`, 'YYYY-MM-01', when given) and how many answered, counted
+ * across the participants' units by `evaluation_response_rates` (ADR 045). Another unit's course
+ * gives nothing.
+ */
+export async function listEvaluationResponseRates(db: Database, { courseId, sinceMonth = null }: { courseId: string | null; sinceMonth?: string | null }): Promise<EvaluationResponseRate[]> {
+	return selectRows<EvaluationResponseRate>(
+		db,
+		sql`select course_id as "courseId", course_title as "courseTitle", kind, invited::int as invited, answered::int as answered
+			from evaluation_response_rates(${courseId}::uuid, ${sinceMonth ? sql`(${sinceMonth}::date)::timestamp at time zone 'Europe/Amsterdam'` : sql`null::timestamptz`}) order by course_title, course_id, kind`,
+	)
+}
+
+/** The follow-up weeks and whether managers are asked, of one of the unit's own courses (ADR 045); false when it is not the unit's. */
+export async function setCourseFollowUpWeeks(
+	db: Database,
+	{ tenantId, courseId, weeks, managerQuestionnaire }: { tenantId: string; courseId: string; weeks: number; managerQuestionnaire: boolean },
+): Promise<boolean> {
+	const updated = await db
+		.update(courses)
+		.set({ followUpWeeks: weeks, managerQuestionnaire })
+		.where(and(eq(courses.id, courseId), eq(courses.providerTenantId, tenantId)))
+		.returning({ id: courses.id })
+	return updated.length > 0
+}
+
+/** The follow-up settings of one of the unit's own courses (ADR 045); null when it is not the unit's. */
+export async function getCourseFollowUpWeeks(db: Database, { tenantId, courseId }: { tenantId: string; courseId: string }): Promise<{ weeks: number; managerQuestionnaire: boolean } | null> {
+	const [row] = await db
+		.select({ weeks: courses.followUpWeeks, managerQuestionnaire: courses.managerQuestionnaire })
+		.from(courses)
+		.where(and(eq(courses.id, courseId), eq(courses.providerTenantId, tenantId)))
+	return row ?? null
 }

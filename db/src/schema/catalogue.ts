@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { type AnyPgColumn, check, customType, index, integer, pgPolicy, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, boolean, check, customType, index, integer, pgPolicy, pgTable, primaryKey, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, id } from './columns.ts'
 import { courseForm, courseStatus, courseVisibility, language } from './enums.ts'
 import { appTenantId, ownUnitFirst, publicReadPolicy } from './tenancy.ts'
@@ -47,6 +47,10 @@ export const courses = pgTable(
 		contactEmail: text().notNull().default(''),
 		visibility: courseVisibility().notNull().default('concern'),
 		status: courseStatus().notNull().default('draft'),
+		/** Weeks from a participant's completion to their follow-up questionnaire (ADR 045): 4–52, set by the providing unit. */
+		followUpWeeks: smallint().notNull().default(12),
+		/** Whether the participant's manager gets a short questionnaire at the follow-up (ADR 045). */
+		managerQuestionnaire: boolean().notNull().default(false),
 		createdAt: createdAt(),
 		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 
@@ -85,6 +89,7 @@ export const courses = pgTable(
 		index('courses_search_document_idx').using('gin', t.searchDocument),
 		check('duration_positive', sql`${t.durationMinutes} > 0`),
 		check('price_not_negative', sql`${t.priceCents} >= 0`),
+		check('follow_up_weeks_range', sql`${t.followUpWeeks} between 4 and 52`),
 		check('completion_min_parts_positive', sql`${t.completionMinParts} is null or ${t.completionMinParts} >= 1`),
 		check('classroom_part_index_not_negative', sql`${t.classroomPartIndex} >= 0`),
 		// A contact is a name and an address, or none at all (ADR 034): a name nobody can write to, or

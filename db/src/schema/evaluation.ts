@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, jsonb, pgPolicy, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, jsonb, pgPolicy, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core'
 import { courses } from './catalogue.ts'
 import { id } from './columns.ts'
 import { enrolments, sessions } from './logistics.ts'
@@ -43,6 +43,17 @@ export const evaluationInvitations = pgTable(
 	{
 		id: id(),
 		...courseParticipation(),
+		// One invitation of each kind per enrolment (the unique pair below), not one in all.
+		enrolmentId: uuid()
+			.notNull()
+			.references(() => enrolments.id, { onDelete: 'cascade' }),
+		/**
+		 * 'evaluation' at the end of the course, 'follow_up' the course's weeks later (ADR 045): both
+		 * made by the trigger at completion, the follow-up dated ahead; it is nobody's task or mail
+		 * before its time. 'manager': the participant's manager's questionnaire at the follow-up,
+		 * when the course asks for one — its `user_id` is the manager, who is invited.
+		 */
+		kind: text().$type<'evaluation' | 'follow_up' | 'manager'>().notNull().default('evaluation'),
 		invitedAt: timestamp({ withTimezone: true }).notNull(),
 		mailsSent: smallint().notNull().default(0),
 		lastMailedAt: timestamp({ withTimezone: true }),
@@ -50,6 +61,8 @@ export const evaluationInvitations = pgTable(
 	},
 	(t) => [
 		check('evaluation_invitations_mails', sql`${t.mailsSent} between 0 and 3`),
+		check('evaluation_invitations_kind', sql`${t.kind} in ('evaluation', 'follow_up', 'manager')`),
+		unique('evaluation_invitations_enrolment_kind').on(t.enrolmentId, t.kind),
 		// A person's open evaluations on "Mijn leren"; the mail scan's unanswered invitations of a unit.
 		index().on(t.tenantId, t.userId),
 		index('evaluation_invitations_unanswered').on(t.tenantId, t.invitedAt).where(sql`${t.answeredAt} is null`),

@@ -210,18 +210,25 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(check).toMatchObject({ disagree: 0, unmarked: 0 })
 	})
 
-	test('seeds course evaluations as the trigger and the mail scan would leave them: invitations for the last half year, about six in ten answered, anonymous responses that differ per course', async () => {
-		const [check] = await rows<{ invitations: number; answered: number; responses: number; stranger: number; overdue: number; courses_shown: number; means: number }>(
+	test('seeds course evaluations as the trigger and the mail scan would leave them: invitations for the last half year, about six in ten answered, anonymous responses that differ per course; each one\'s follow-up twelve weeks on, about four in ten of those due answered', async () => {
+		const [check] = await rows<{ invitations: number; answered: number; responses: number; stranger: number; overdue: number; courses_shown: number; means: number; follow_ups: number; follow_ups_due: number; follow_ups_answered: number; follow_up_responses: number; early: number }>(
 			sql`select
-				(select count(*)::int from evaluation_invitations) as invitations,
-				(select count(*)::int from evaluation_invitations where answered_at is not null) as answered,
-				(select count(*)::int from evaluation_responses) as responses,
+				(select count(*)::int from evaluation_invitations where kind = 'evaluation') as invitations,
+				(select count(*)::int from evaluation_invitations where kind = 'evaluation' and answered_at is not null) as answered,
+				(select count(*)::int from evaluation_responses where form_version = 'concern-2026-1') as responses,
+				-- the follow-ups (ADR 045): one per evaluation, twelve weeks on; none answered or mailed before its day
+				(select count(*)::int from evaluation_invitations where kind = 'follow_up') as follow_ups,
+				(select count(*)::int from evaluation_invitations where kind = 'follow_up' and invited_at <= timestamptz '2025-06-02T08:00:00Z') as follow_ups_due,
+				(select count(*)::int from evaluation_invitations where kind = 'follow_up' and answered_at is not null) as follow_ups_answered,
+				(select count(*)::int from evaluation_responses where form_version = 'follow-up-2026-1') as follow_up_responses,
+				(select count(*)::int from evaluation_invitations f join evaluation_invitations e on e.enrolment_id = f.enrolment_id and e.kind = 'evaluation'
+					where f.kind = 'follow_up' and (f.invited_at <> e.invited_at + interval '12 weeks' or (f.invited_at > timestamptz '2025-06-02T08:00:00Z' and (f.mails_sent > 0 or f.answered_at is not null)))) as early,
 				-- an invitation for someone who never attended or completed
 				(select count(*)::int from evaluation_invitations i join enrolments e on e.id = i.enrolment_id where e.status not in ('attended', 'completed') or e.user_id <> i.user_id) as stranger,
 				-- an unanswered invitation still owed a mail (the scan would mail everyone at the first start)
-				(select count(*)::int from evaluation_invitations where answered_at is null and mails_sent < 1 + ((timestamptz '2025-06-02T08:00:00Z' - invited_at) >= interval '7 days')::int + ((timestamptz '2025-06-02T08:00:00Z' - invited_at) >= interval '14 days')::int) as overdue,
-				(select count(*)::int from (select course_id from evaluation_responses group by course_id having count(*) >= 5) shown) as courses_shown,
-				(select count(distinct round(avg_useful, 1))::int from (select avg((answers->>'content_useful')::numeric) as avg_useful from evaluation_responses group by course_id having count(*) >= 5) m) as means`,
+				(select count(*)::int from evaluation_invitations where answered_at is null and invited_at <= timestamptz '2025-06-02T08:00:00Z' and mails_sent < 1 + ((timestamptz '2025-06-02T08:00:00Z' - invited_at) >= interval '7 days')::int + ((timestamptz '2025-06-02T08:00:00Z' - invited_at) >= interval '14 days')::int) as overdue,
+				(select count(*)::int from (select course_id from evaluation_responses where form_version = 'concern-2026-1' group by course_id having count(*) >= 5) shown) as courses_shown,
+				(select count(distinct round(avg_useful, 1))::int from (select avg((answers->>'content_useful')::numeric) as avg_useful from evaluation_responses where form_version = 'concern-2026-1' group by course_id having count(*) >= 5) m) as means`,
 		)
 		expect(check!.invitations).toBeGreaterThan(50)
 		expect(check!.answered / check!.invitations).toBeGreaterThan(0.45)
@@ -229,6 +236,10 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(check).toMatchObject({ responses: check!.answered, stranger: 0, overdue: 0 })
 		expect(check!.courses_shown).toBeGreaterThan(0)
 		expect(check!.means).toBeGreaterThan(1)
+		expect(check).toMatchObject({ follow_ups: check!.invitations, follow_up_responses: check!.follow_ups_answered, early: 0 })
+		expect(check!.follow_ups_due).toBeGreaterThan(0)
+		expect(check!.follow_ups_answered / check!.follow_ups_due).toBeGreaterThan(0.25)
+		expect(check!.follow_ups_answered / check!.follow_ups_due).toBeLessThan(0.55)
 	})
 
 	test('gives every user the employee role in their own unit', async () => {

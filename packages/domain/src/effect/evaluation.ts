@@ -184,3 +184,74 @@ export function evaluationMailsDue({ invitedAt, answered }: { invitedAt: Date; a
 export function evaluationMailThresholds(now: Date): Date[] {
 	return [now, ...EVALUATION_REMINDER_DAYS.map((days) => new Date(now.getTime() - days * 86_400_000))]
 }
+
+// --- The follow-up (issue 18, item 1; ADR 045) ---
+
+/**
+ * Which questionnaire an invitation is for: the evaluation at the end, the follow-up weeks later,
+ * or (when the course asks for it) the participant's manager's questionnaire at the follow-up.
+ */
+export type EvaluationKind = 'evaluation' | 'follow_up' | 'manager'
+
+/**
+ * The follow-up a number of weeks after the course: "have you applied it?" and a few items, as
+ * statements on the same five-point scale (so the answer page, the summary and the exports are
+ * the evaluation's), and two open questions. Its own version: its responses are never mixed with
+ * the evaluation's.
+ */
+export const FOLLOW_UP_EVALUATION: EvaluationForm = {
+	version: 'follow-up-2026-1',
+	items: [
+		{ id: 'applied', kind: 'likert' },
+		{ id: 'applied_often', kind: 'likert' },
+		{ id: 'work_improved', kind: 'likert' },
+		{ id: 'support', kind: 'likert' },
+		{ id: 'applied_example', kind: 'open' },
+		{ id: 'obstacles', kind: 'open' },
+	],
+}
+
+/**
+ * The manager's questionnaire at the follow-up (ADR 045): how the participant applies what they
+ * learned, seen from their manager, on the same scale; anonymous in the same way (the response
+ * names neither the manager nor the participant).
+ */
+export const MANAGER_EVALUATION: EvaluationForm = {
+	version: 'manager-2026-1',
+	items: [
+		{ id: 'manager_sees_applied', kind: 'likert' },
+		{ id: 'manager_work_improved', kind: 'likert' },
+		{ id: 'manager_supported', kind: 'likert' },
+		{ id: 'manager_observations', kind: 'open' },
+	],
+}
+
+/** The form of an invitation of `kind`. */
+export function evaluationFormOf(kind: EvaluationKind): EvaluationForm {
+	return kind === 'follow_up' ? FOLLOW_UP_EVALUATION : kind === 'manager' ? MANAGER_EVALUATION : DEFAULT_EVALUATION
+}
+
+/**
+ * Weeks from the completion to the follow-up, set per course by its providing unit: 12 unless
+ * changed; no sooner than 4 (the evaluation's reminders end after two weeks, and applying takes
+ * time), no later than 52 (after a year the answer says little about the course, and the
+ * invitation would outlive most people's memory of it).
+ */
+export const FOLLOW_UP_WEEKS = { default: 12, min: 4, max: 52 } as const
+
+export type FollowUpWeeksError = 'not_a_number' | 'too_few' | 'too_many'
+
+/** Checks the weeks a coordinator typed: a whole number within `FOLLOW_UP_WEEKS`. */
+export function checkFollowUpWeeks(raw: string): { ok: true; value: number } | { ok: false; error: FollowUpWeeksError } {
+	const trimmed = raw.trim()
+	if (!/^\d{1,4}$/.test(trimmed)) return { ok: false, error: 'not_a_number' }
+	const weeks = Number(trimmed)
+	if (weeks < FOLLOW_UP_WEEKS.min) return { ok: false, error: 'too_few' }
+	if (weeks > FOLLOW_UP_WEEKS.max) return { ok: false, error: 'too_many' }
+	return { ok: true, value: weeks }
+}
+
+/** When the follow-up of a completion at `completedAt` is due: `weeks` whole weeks on (7 × 24 h). */
+export function followUpDueAt(completedAt: Date, weeks: number): Date {
+	return new Date(completedAt.getTime() + weeks * 7 * 86_400_000)
+}
