@@ -28,6 +28,7 @@ export {
 	countXapiMeasure,
 	getIntervention,
 	insertIntervention,
+	listInterventionCourses,
 	listInterventions,
 	listMeasureValues,
 	listTrainedTeams,
@@ -36,4 +37,4 @@ export {
 	replaceTrainedTeams,
 	updateIntervention,
 } from '../queries/interventions.ts'
-export type { Intervention, InterventionFields, InterventionListRow, MeasureSource, MeasureValue, UnitTeam } from '../queries/interventions.ts'
+export type { Intervention, InterventionCourse, InterventionFields, InterventionListRow, MeasureSource, MeasureValue, UnitTeam } from '../queries/interventions.ts'

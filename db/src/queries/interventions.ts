@@ -223,3 +223,20 @@ export async function countXapiMeasure(
 			order by t.manager_id, mo.month`,
 	)
 }
+
+export type InterventionCourse = { id: string; title: string }
+
+/**
+ * The courses an intervention may name: the unit's own, and every course the unit's people took
+ * (enrolled in a session of it, in any state), by title. Ask inside the unit's context.
+ */
+export async function listInterventionCourses(db: Database, { tenantId }: { tenantId: string }): Promise<InterventionCourse[]> {
+	return selectRows<InterventionCourse>(
+		db,
+		sql`select c.id, c.title from courses c
+			where c.status <> 'merged' and (c.provider_tenant_id = ${tenantId}
+				or exists (select 1 from sessions s join enrolments e on e.session_id = s.id where s.course_id = c.id and e.tenant_id = ${tenantId}))
+			order by c.title, c.id
+			limit 1000`,
+	)
+}
