@@ -53,8 +53,7 @@ export const MEASURE_MAX_FILE_BYTES = 1024 * 1024
 /** The import form: one file, read whole by the service. */
 export const measureFileSchema = z.object({
 	bestand: z
-		.instanceof(File, { error: 'MEASURE_FILE_REQUIRED' satisfies ErrorCode })
-		.refine((file) => file.size > 0, { error: 'MEASURE_FILE_REQUIRED' satisfies ErrorCode })
+		.custom<File>((value) => typeof File !== 'undefined' && value instanceof File && value.size > 0, { error: 'MEASURE_FILE_REQUIRED' satisfies ErrorCode })
 		.refine((file) => file.size <= MEASURE_MAX_FILE_BYTES, { error: 'MEASURE_FILE_TOO_LARGE' satisfies ErrorCode }),
 })
 

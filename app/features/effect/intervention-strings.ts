@@ -4,6 +4,7 @@
 
 export const nl = {
 	intervention: {
+		nav: 'Interventies',
 		listTitle: 'Interventies',
 		listIntro: 'Legt u vast welke teams een opleiding of programma volgden en wat er daarna moet veranderen, dan laat Leerplein zien of het veranderde — vergeleken met teams die de opleiding niet volgden.',
 		empty: 'Er zijn nog geen interventies. Leg de eerste vast om te zien of een opleiding effect heeft.',
@@ -113,6 +114,7 @@ export const nl = {
 
 export const en: typeof nl = {
 	intervention: {
+		nav: 'Interventions',
 		listTitle: 'Interventions',
 		listIntro: 'Record which teams took a course or programme and what should change afterwards, and Leerplein shows whether it changed — compared with teams that did not take it.',
 		empty: 'There are no interventions yet. Record the first to see whether a course has an effect.',

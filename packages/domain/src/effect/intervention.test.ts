@@ -81,6 +81,8 @@ describe('reading a value and a month as a spreadsheet writes them', () => {
 	test.each([
 		['12', ',', 12],
 		['-3', ',', -3],
+		["'-3", ';', -3],
+		["'3", ';', null],
 		['4.5', ',', 4.5],
 		['4,5', ';', 4.5],
 		['4,5', ',', null],

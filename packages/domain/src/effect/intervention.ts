@@ -112,9 +112,11 @@ export function parseMeasureMonth(text: string): CalendarMonth | null {
 	return MONTH.test(value) ? value : null
 }
 
-/** A value as written: `12`, `-3`, `4.5`, and with a semicolon file also `4,5`; null when it is no finite number. */
+/** A value as written: `12`, `-3` (or `'-3`, as our own exports write it), `4.5`, and with a semicolon file also `4,5`; null when it is no finite number. */
 export function parseMeasureValue(text: string, separator: ',' | ';'): number | null {
-	const t = separator === ';' ? text.trim().replace(',', '.') : text.trim()
+	// A leading apostrophe is how Leerplein's own CSV files keep a negative number from being read as a formula.
+	const trimmed = text.trim().replace(/^'(?=-)/, '')
+	const t = separator === ';' ? trimmed.replace(',', '.') : trimmed
 	if (!/^-?\d+(\.\d+)?$/.test(t)) return null
 	const value = Number(t)
 	return Number.isFinite(value) ? value : null
