@@ -1,11 +1,8 @@
 import { getCollectionProps, getFormProps, useForm, type SubmissionResult } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { ErrorSummary, Field, useErrorText } from '../../components/field.tsx'
-import { interventionSchema } from './intervention-schema.ts'
-
-const constraint = getZodConstraint(interventionSchema)
+import { interventionConstraint } from './intervention-schema.ts'
 
 export type InterventionFormDefaults = {
 	name: string
@@ -60,11 +57,10 @@ export function InterventionForm({
 	const [form, fields] = useForm({
 		id: 'intervention',
 		lastResult,
-		constraint,
+		constraint: interventionConstraint,
 		defaultValue,
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: interventionSchema }),
-		shouldValidate: 'onBlur',
-		shouldRevalidate: 'onInput',
+		// Judged on the server only: Conform does not show a client-side error of a checkbox group none of whose boxes is ticked.
+		shouldValidate: 'onSubmit',
 	})
 	const teamsError = errorText(fields.teams.errors)
 	const boxes = getCollectionProps(fields.teams, { type: 'checkbox', options: teams.map((team) => team.managerId), ariaAttributes: false })
@@ -112,6 +108,7 @@ export function InterventionForm({
 				<p className="field__hint" id={`${fields.teams.id}-hint`}>
 					{t('intervention.teamsHint')}
 				</p>
+				<input type="hidden" name={fields.teams.name} value="" />
 				{boxes.map(({ key, ...box }, index) => {
 					const team = teams[index]!
 					const id = index === 0 ? fields.teams.id : `${fields.teams.id}-${index}`

@@ -1,3 +1,4 @@
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { checkInterventionPeriod, INTERVENTION_MAX_WINDOW } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
@@ -16,9 +17,7 @@ const windowMonths = z
 /** An IRI as xAPI names verbs and activities: a scheme, no spaces. */
 const iri = (code: ErrorCode) => z.string({ error: code }).trim().min(1, { error: code }).max(500, { error: code }).regex(/^[A-Za-z][A-Za-z0-9+.-]*:\S+$/, { error: code })
 
-/** An intervention as the form sends it; the period is judged by the domain's `checkInterventionPeriod`, beside the field it names. */
-export const interventionSchema = z
-	.object({
+const interventionFields = z.object({
 		name: z
 			.string({ error: 'INTERVENTION_NAME_REQUIRED' satisfies ErrorCode })
 			.trim()
@@ -36,14 +35,22 @@ export const interventionSchema = z
 			.min(1, { error: 'INTERVENTION_MEASURE_REQUIRED' satisfies ErrorCode })
 			.max(200, { error: 'INTERVENTION_MEASURE_REQUIRED' satisfies ErrorCode }),
 		better: z.enum(['lower', 'higher'], { error: 'INTERVENTION_BETTER_REQUIRED' satisfies ErrorCode }),
-		teams: z.array(z.uuid({ error: 'INTERVENTION_TEAM_UNKNOWN' satisfies ErrorCode }), { error: 'INTERVENTION_TEAMS_REQUIRED' satisfies ErrorCode }).min(1, { error: 'INTERVENTION_TEAMS_REQUIRED' satisfies ErrorCode }),
+		// The form sends an empty `teams` before its checkboxes, so that Conform knows the field (and shows its error) when none is ticked.
+		teams: z.array(z.uuid({ error: 'INTERVENTION_TEAM_UNKNOWN' satisfies ErrorCode }).optional()).optional(),
 	})
+
+/** The browser's constraints (required, lengths) from the fields alone: Conform reads no refinement. */
+export const interventionConstraint = getZodConstraint(interventionFields)
+
+/** An intervention as the form sends it; the period is judged by the domain's `checkInterventionPeriod`, beside the field it names. */
+export const interventionSchema = interventionFields
 	.superRefine((value, issues) => {
+		if (!value.teams?.some(Boolean)) issues.addIssue({ code: 'custom', message: 'INTERVENTION_TEAMS_REQUIRED' satisfies ErrorCode, path: ['teams'] })
 		const checked = checkInterventionPeriod(value)
 		if (!checked.ok && checked.code !== 'INTERVENTION_MONTH_INVALID' && checked.code !== 'INTERVENTION_WINDOW_INVALID')
 			issues.addIssue({ code: 'custom', message: checked.code, path: [checked.field] })
 	})
-	.transform(({ description, courseId, ...rest }) => ({ ...rest, description: description ?? '', courseId: courseId ?? null }))
+	.transform(({ description, courseId, teams, ...rest }) => ({ ...rest, teams: (teams ?? []).filter((id): id is string => Boolean(id)), description: description ?? '', courseId: courseId ?? null }))
 
 export type InterventionInput = z.output<typeof interventionSchema>
 
