@@ -98,6 +98,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/beheer/evaluaties">{t('evaluation.overviewNav')}</NavLink>
 							</li>
 						) : null}
+						{person?.courseAdmin ? (
+							<li>
+								<NavLink to="/beheer/interventies">{t('intervention.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.concernAdmin ? (
 							<li>
 								<NavLink to="/beheer/dubbelingen">{t('nav.duplicates')}</NavLink>

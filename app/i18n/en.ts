@@ -17,6 +17,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
+import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
 import * as statementStrings from '../features/statements/strings.ts'
@@ -55,6 +56,7 @@ export const en: Messages = {
 	...xapiPrivacyStrings.en,
 	...evaluationStrings.en,
 	...cardStrings.en,
+	...interventionStrings.en,
 	...xapiRuleStrings.en,
 	...teamStrings.en,
 	...statementStrings.en,
@@ -132,6 +134,7 @@ export const en: Messages = {
 		...xapiPrivacyStrings.enErrors,
 		...evaluationStrings.enErrors,
 		...cardStrings.enErrors,
+		...interventionStrings.enErrors,
 		...xapiRuleStrings.enErrors,
 		...teamStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',

@@ -19,6 +19,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
+import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
 import * as statementStrings from '../features/statements/strings.ts'
@@ -56,6 +57,7 @@ export const nl = {
 	...xapiPrivacyStrings.nl,
 	...evaluationStrings.nl,
 	...cardStrings.nl,
+	...interventionStrings.nl,
 	...xapiRuleStrings.nl,
 	...teamStrings.nl,
 	...statementStrings.nl,
@@ -133,6 +135,7 @@ export const nl = {
 		...xapiPrivacyStrings.nlErrors,
 		...evaluationStrings.nlErrors,
 		...cardStrings.nlErrors,
+		...interventionStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
 		...teamStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',

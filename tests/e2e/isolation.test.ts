@@ -48,10 +48,10 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), and the xAPI rules as switched. */
+	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), the xAPI rules as switched, and the interventions with their teams and measures. */
 	const storedRows = async () => {
 		const { db } = e2e.owner
-		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements, xapiRules] = await Promise.all([
+		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements, xapiRules, interventions, interventionTeams, interventionValues] = await Promise.all([
 			db.select({ n: count() }).from(schema.courses),
 			db.select({ n: count() }).from(schema.sessions),
 			db.select({ n: count() }).from(schema.enrolments),
@@ -60,8 +60,23 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			db.select({ id: schema.xapiClients.id, name: schema.xapiClients.name, scopes: schema.xapiClients.scopes, active: schema.xapiClients.active }).from(schema.xapiClients).orderBy(schema.xapiClients.id),
 			db.select({ n: count() }).from(schema.xapiStatements),
 			db.select({ id: schema.xapiEvidenceRules.id, active: schema.xapiEvidenceRules.active }).from(schema.xapiEvidenceRules).orderBy(schema.xapiEvidenceRules.id),
+			db.select({ id: schema.interventions.id, name: schema.interventions.name, updatedAt: schema.interventions.updatedAt }).from(schema.interventions).orderBy(schema.interventions.id),
+			db.select({ n: count() }).from(schema.interventionTeams),
+			db.select({ n: count() }).from(schema.interventionMeasureValues),
 		])
-		return { courses: courses[0]!.n, sessions: sessions[0]!.n, enrolments: enrolments[0]!.n, requirements: requirements[0]!.n, personRequirements: personRequirements[0]!.n, xapiClients, xapiStatements: xapiStatements[0]!.n, xapiRules }
+		return {
+			courses: courses[0]!.n,
+			sessions: sessions[0]!.n,
+			enrolments: enrolments[0]!.n,
+			requirements: requirements[0]!.n,
+			personRequirements: personRequirements[0]!.n,
+			xapiClients,
+			xapiStatements: xapiStatements[0]!.n,
+			xapiRules,
+			interventions,
+			interventionTeams: interventionTeams[0]!.n,
+			interventionValues: interventionValues[0]!.n,
+		}
 	}
 
 	test.each(cases)('$label', async ({ probe }) => {
@@ -333,6 +348,30 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.xapiEvidenceRules)
 		.values({ tenantId: idOf('nvwa'), name: nvwaXapiRuleName, competencyId: competency!.id, verbId: 'http://adlnet.gov/expapi/verbs/completed', activityMatch: 'id', activityPattern: 'http://example.nl/isolatie*', requiredCount: 1, periodMonths: 12, active: true })
 		.returning({ id: schema.xapiEvidenceRules.id })
+	// An intervention of NVWA (ADR 044): one of its teams trained, a value of the measure.
+	const [nvwaManager] = await owner.db
+		.select({ id: schema.users.id, employeeNumber: schema.users.employeeNumber })
+		.from(schema.users)
+		.where(eq(schema.users.id, (await owner.db.select({ managerId: schema.users.managerId }).from(schema.users).where(eq(schema.users.tenantId, idOf('nvwa')))).find((u) => u.managerId !== null)!.managerId!))
+	const [plantedIntervention] = await owner.db
+		.insert(schema.interventions)
+		.values({
+			tenantId: idOf('nvwa'),
+			name: 'Voedselveiligheid Noord (isolatietest)',
+			firstMonth: '2026-03-01',
+			lastMonth: '2026-03-01',
+			monthsBefore: 3,
+			monthsAfter: 3,
+			measureName: 'Gemiste afwijkingen bij inspecties (isolatietest)',
+			better: 'lower',
+			measureSource: 'csv',
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		})
+		.returning({ id: schema.interventions.id, name: schema.interventions.name, measureName: schema.interventions.measureName })
+	await owner.db.insert(schema.interventionTeams).values({ tenantId: idOf('nvwa'), interventionId: plantedIntervention!.id, managerId: nvwaManager!.id })
+	await owner.db.insert(schema.interventionMeasureValues).values({ tenantId: idOf('nvwa'), interventionId: plantedIntervention!.id, managerId: nvwaManager!.id, month: '2026-01-01', value: 7, source: 'csv' })
+	const nvwaIntervention = { ...plantedIntervention!, teamNumber: nvwaManager!.employeeNumber, managerId: nvwaManager!.id }
 	return {
 		nvwaXapiRule: { id: nvwaXapiRule!.id, name: nvwaXapiRuleName },
 		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
@@ -361,6 +400,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
 		nvwaEvaluation: { id: nvwaEvaluation!.id, courseTitle: open!.title },
 		nvwaSelfCard: { enrolmentId: completed!.id, courseTitle: open!.title, action: nvwaCardAction },
+		nvwaIntervention,
 		nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
 		nvwaOutboxSubject,
 		nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },

@@ -158,7 +158,17 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.insert(schema.enrolments)
 			.values({ tenantId: rvo!.id, sessionId: pastSession!.id, userId: employee!.id, status: 'completed', queueNumber: 1 })
 			.returning({ id: schema.enrolments.id })
+		// An intervention of RVO with the RVO manager persona's team trained (ADR 044): bad input must change neither.
+		const managerEmail = DEMO_PERSONAS.find((persona) => persona.key === 'rvo-manager')!.email
+		const [manager] = await owner.db.select({ id: schema.users.id }).from(schema.users).where(eq(schema.users.email, managerEmail))
+		const [intervention] = await owner.db
+			.insert(schema.interventions)
+			.values({ tenantId: rvo!.id, name: 'Slechte invoer weigeren', firstMonth: '2026-03-01', lastMonth: '2026-03-01', monthsBefore: 3, monthsAfter: 3, measureName: 'Fouten', better: 'lower', createdAt: new Date(), updatedAt: new Date() })
+			.returning({ id: schema.interventions.id })
+		await owner.db.insert(schema.interventionTeams).values({ tenantId: rvo!.id, interventionId: intervention!.id, managerId: manager!.id })
 		return {
+			intervention: intervention!,
+			teamId: manager!.id,
 			completedEnrolment: completedEnrolment!,
 			evaluation: evaluation!,
 			bulkJob: bulkJob!,

@@ -49,6 +49,9 @@ export type BadInputFixtures = {
 	levelless: { id: string }
 	/** The RVO employee's e-mail address, to search them by. */
 	employeeEmail: string
+	/** An intervention of RVO and one of RVO's teams (its manager), ADR 044. */
+	intervention: { id: string }
+	teamId: string
 }
 
 type Form = Record<string, string | string[]>
@@ -94,6 +97,22 @@ export type BadInputTarget = {
 }
 
 const TOOL_URL = 'https://moodle.slechte-invoer.invalid'
+
+/** The intervention form as its page sends it, with `change` over it. */
+function interventionForm(f: BadInputFixtures, change: Form = {}): Form {
+	return { intent: 'save', name: 'Slechte invoer', courseId: '', description: '', firstMonth: '2026-03', lastMonth: '2026-04', monthsBefore: '3', monthsAfter: '3', measureName: 'Fouten', better: 'lower', teams: f.teamId, ...change }
+}
+
+/** Values the intervention form refuses beside their field (new and changed alike). */
+function interventionInvalids(): InvalidValue[] {
+	return [
+		{ name: 'an empty name', form: (f) => interventionForm(f, { name: ' ' }), field: 'name', message: 'Geef de interventie een naam.' },
+		{ name: 'a last month before the first', form: (f) => interventionForm(f, { lastMonth: '2026-02' }), field: 'lastMonth', message: 'De laatste maand ligt vóór de eerste.' },
+		{ name: 'a month that does not exist', form: (f) => interventionForm(f, { firstMonth: '2026-13' }), field: 'firstMonth', message: 'Vul een maand in als jaar-maand, bijvoorbeeld 2026-03.' },
+		{ name: 'a window of 25 months', form: (f) => interventionForm(f, { monthsAfter: '25' }), field: 'monthsAfter', message: 'Kies een heel aantal maanden van 1 tot en met 24.' },
+		{ name: 'no trained team', form: (f) => interventionForm(f, { teams: [] }), field: 'teams', message: 'Kies ten minste één team dat de opleiding volgde.' },
+	]
+}
 
 const XAPI_RETENTION_INVALID = 'Vul een heel aantal maanden in van 1 tot en met 120, of laat het veld leeg.'
 const LEVEL_INVALID = 'Kies een niveau van deze bekwaamheid.'
@@ -238,6 +257,39 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 			{ name: 'an open answer of 2,001 characters', form: () => ({ intent: 'answer', improve: 'a'.repeat(2001) }), field: 'improve', message: 'Uw antwoord is te lang: ten hoogste 2.000 tekens.' },
 		],
 	},
+	'routes/beheer.interventies': { as: 'rvo-coordinator', path: () => '/beheer/interventies' },
+	'routes/beheer.interventies_.nieuw': {
+		as: 'rvo-coordinator',
+		path: () => '/beheer/interventies/nieuw',
+		form: (f) => interventionForm(f),
+		nulField: 'name',
+		invalid: interventionInvalids(),
+	},
+	'routes/beheer.interventies_.$interventionId_.wijzigen': {
+		as: 'rvo-coordinator',
+		path: (f) => `/beheer/interventies/${f.intervention.id}/wijzigen`,
+		form: (f) => interventionForm(f),
+		nulField: 'measureName',
+		invalid: interventionInvalids(),
+	},
+	'routes/beheer.interventies_.$interventionId': {
+		as: 'rvo-coordinator',
+		path: (f) => `/beheer/interventies/${f.intervention.id}`,
+		form: () => ({ intent: 'count', verbId: 'https://leerplein.example/xapi/verbs/found-error', activityPrefix: 'https://zaken.example/' }),
+		nulField: 'verbId',
+		invalid: [
+			{ name: 'a verb that is no IRI', form: () => ({ intent: 'count', verbId: 'fout gevonden', activityPrefix: 'https://zaken.example/' }), field: 'verbId', message: 'Vul het werkwoord in als volledige IRI, bijvoorbeeld https://…' },
+			{
+				name: 'a measure file without the header team, maand, waarde',
+				form: () => ({ intent: 'import' }),
+				field: 'bestand',
+				message: 'De eerste regel moet de kolommen team, maand en waarde noemen.',
+				file: { field: 'bestand', name: 'meting.csv', content: 'wie,wanneer,hoeveel\nM1,2026-01,3\n' },
+			},
+			{ name: 'no file', form: () => ({ intent: 'import' }), field: 'bestand', message: 'Kies een CSV-bestand.' },
+		],
+	},
+	'routes/beheer.interventies_.$interventionId_.metingen': { as: 'rvo-coordinator', path: (f) => `/beheer/interventies/${f.intervention.id}/metingen` },
 	'routes/beheer.evaluaties': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties?periode=12' },
 	'routes/beheer.evaluaties_.lijst': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties/lijst?periode=12' },
 	'routes/mijn-leren.kaart.$enrolmentId': {

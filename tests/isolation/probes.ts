@@ -12,6 +12,8 @@ export type IsolationFixtures = {
 	nvwaEvaluation: { id: string; courseTitle: string }
 	/** The NVWA employee's completed enrolment and their card to self on it (ADR 042), with its one action. */
 	nvwaSelfCard: { enrolmentId: string; courseTitle: string; action: string }
+	/** An intervention of NVWA with a trained team and a measure (ADR 044): RVO's coordinators neither see, change nor fill it. */
+	nvwaIntervention: { id: string; name: string; measureName: string; teamNumber: string; managerId: string }
 	/** A finished bulk decision NVWA's coordinator started (ADR 038), naming the NVWA employee. */
 	nvwaBulkJob: { id: string; employeeName: string; reason: string }
 	nvwaOutboxSubject: string
@@ -86,6 +88,11 @@ const coursesToPlan = (title: string) => `/uitvoeringen/nieuw/cursussen?zoek=${e
 const firstNames = (name: string) => name.split(' ').slice(0, -1).join(' ')
 
 const RVO_PEOPLE: Persona[] = ['rvo-employee', 'rvo-manager', 'rvo-coordinator']
+
+/** A complete, valid intervention form naming `teamId` as the trained team. */
+function interventionForm(teamId: string): Record<string, string> {
+	return { intent: 'save', name: 'Overgenomen (isolatietest)', firstMonth: '2026-03', lastMonth: '2026-03', monthsBefore: '3', monthsAfter: '3', measureName: 'Fouten', better: 'lower', teams: teamId }
+}
 /** People of the providing unit itself who are not its coordinators: its unpublished courses are not theirs to see. */
 const RVO_NON_COORDINATORS: Persona[] = ['rvo-employee', 'rvo-manager']
 const RVO_UNPUBLISHED = [
@@ -418,6 +425,43 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the provider's coordinator looks back in the employee's name", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, form: () => ({ intent: 'review', outcome1: 'done' }), expectStatus: 404 },
 		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 302 },
 		{ name: 'control: the employee opens their card', as: 'nvwa-employee', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 200, text: (f) => f.nvwaSelfCard.action },
+	],
+	'routes/beheer.interventies': [
+		{ name: "RVO's coordinator sees none of NVWA's interventions", as: 'rvo-coordinator', path: () => '/beheer/interventies', expectStatus: 200, text: (f) => f.nvwaIntervention.name },
+		...(['rvo-employee', 'rvo-manager', 'nvwa-employee', 'concern-admin'] as const).map((as): Probe => ({ name: 'not a coordinator of the unit', as, path: () => '/beheer/interventies', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/interventies', expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator sees its intervention', as: 'nvwa-coordinator', path: () => '/beheer/interventies', expectStatus: 200, text: (f) => f.nvwaIntervention.name },
+	],
+	'routes/beheer.interventies_.nieuw': [
+		{ name: "the form offers none of NVWA's teams", as: 'rvo-coordinator', path: () => '/beheer/interventies/nieuw', expectStatus: 200, text: (f) => f.nvwaIntervention.managerId },
+		{ name: "records an intervention with NVWA's team as trained", as: 'rvo-coordinator', path: () => '/beheer/interventies/nieuw', form: (f) => interventionForm(f.nvwaIntervention.managerId), expectStatus: 400 },
+		...(['rvo-employee', 'rvo-manager'] as const).map((as): Probe => ({ name: 'not a coordinator', as, path: () => '/beheer/interventies/nieuw', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/interventies/nieuw', expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator is offered its own team', as: 'nvwa-coordinator', path: () => '/beheer/interventies/nieuw', expectStatus: 200, text: (f) => f.nvwaIntervention.managerId },
+	],
+	'routes/beheer.interventies_.$interventionId': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's intervention", as, path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaIntervention.measureName })),
+		{
+			name: "counts a measure into another unit's intervention",
+			as: 'rvo-coordinator',
+			path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}`,
+			form: () => ({ intent: 'count', verbId: 'https://leerplein.example/xapi/verbs/found-error', activityPrefix: 'https://zaken.example/' }),
+			expectStatus: 404,
+		},
+		{ name: "the unit's own employee does not see it", as: 'nvwa-employee', path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}`, expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}`, expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator opens its intervention', as: 'nvwa-coordinator', path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}`, expectStatus: 200, text: (f) => f.nvwaIntervention.measureName },
+	],
+	'routes/beheer.interventies_.$interventionId_.wijzigen': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the form of another unit's intervention", as, path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/wijzigen`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaIntervention.measureName })),
+		{ name: "changes another unit's intervention", as: 'rvo-coordinator', path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/wijzigen`, form: (f) => interventionForm(f.nvwaIntervention.managerId), expectStatus: 404 },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/wijzigen`, expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator opens the form', as: 'nvwa-coordinator', path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/wijzigen`, expectStatus: 200, text: (f) => f.nvwaIntervention.measureName },
+	],
+	'routes/beheer.interventies_.$interventionId_.metingen': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's measure as CSV", as, path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/metingen`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaIntervention.teamNumber })),
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/metingen`, expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator downloads its measure', as: 'nvwa-coordinator', path: (f) => `/beheer/interventies/${f.nvwaIntervention.id}/metingen`, expectStatus: 200, text: (f) => f.nvwaIntervention.teamNumber },
 	],
 	'routes/beheer.cursussen.$courseId_.evaluatie': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the evaluation of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/evaluatie`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),

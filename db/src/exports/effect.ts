@@ -26,3 +26,18 @@ export {
 	setSelfCardReturnDate,
 } from '../queries/self-cards.ts'
 export type { SelfCard, SelfCardAction, SelfCardEnrolment } from '../queries/self-cards.ts'
+// Interventions and their measure (ADR 044): the unit's list, one by id, its trained teams (managers), the measure replaced as a whole, and a count from the unit's xAPI statements.
+export {
+	countXapiMeasure,
+	getIntervention,
+	insertIntervention,
+	listInterventionCourses,
+	listInterventions,
+	listMeasureValues,
+	listTrainedTeams,
+	listUnitTeams,
+	replaceMeasureValues,
+	replaceTrainedTeams,
+	updateIntervention,
+} from '../queries/interventions.ts'
+export type { Intervention, InterventionCourse, InterventionFields, InterventionListRow, MeasureSource, MeasureValue, UnitTeam } from '../queries/interventions.ts'

@@ -20,6 +20,7 @@ import { planPlanning, type PlanningPlan } from './plan-planning.ts'
 import { planSessions, type PlannedSession } from './plan-sessions.ts'
 import { parseSeedScale, type SeedScale } from './scales.ts'
 import { writeEvaluations } from './evaluations.ts'
+import { writeInterventions } from './interventions.ts'
 import { writePassport } from './passport.ts'
 
 export { parseSeedScale }
@@ -131,6 +132,8 @@ export async function seedDatabase(
 		progress('attendance', 1, 1)
 		await writeEvaluations(tx, now)
 		progress('evaluations', 1, 1)
+		await writeInterventions(tx, now)
+		progress('interventions', 1, 1)
 		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		return count
 	})

@@ -6,6 +6,8 @@ import { courses } from '../schema/catalogue.ts'
 import { roleAssignments, users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
 import { recomputePassports } from '../queries/passport.ts'
+import { differenceInDifferences, valuesInWindow } from '@leerplein/domain'
+import { DEMO_INTERVENTION_ID } from './interventions.ts'
 import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters, type SeedSummary } from './index.ts'
 
 describe('seeding the small scale into a fresh database', () => {
@@ -240,6 +242,31 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(check!.follow_ups_due).toBeGreaterThan(0)
 		expect(check!.follow_ups_answered / check!.follow_ups_due).toBeGreaterThan(0.25)
 		expect(check!.follow_ups_answered / check!.follow_ups_due).toBeLessThan(0.55)
+	})
+
+	test('seeds a worked intervention in RVO: four trained and four comparison teams, eleven months each, a favourable effect by the domain’s own calculation', async () => {
+		const [intervention] = await rows<{ first_month: string; last_month: string; months_before: number; months_after: number; better: 'lower' | 'higher'; slug: string }>(
+			sql`select to_char(i.first_month, 'YYYY-MM') as first_month, to_char(i.last_month, 'YYYY-MM') as last_month, i.months_before, i.months_after, i.better, t.slug
+				from interventions i join tenants t on t.id = i.tenant_id where i.id = ${DEMO_INTERVENTION_ID}::uuid`,
+		)
+		expect(intervention).toMatchObject({ first_month: '2024-11', last_month: '2024-12', months_before: 5, months_after: 5, better: 'lower', slug: 'rvo' })
+		const trained = (await rows<{ manager_id: string }>(sql`select manager_id from intervention_teams where intervention_id = ${DEMO_INTERVENTION_ID}::uuid`)).map((row) => row.manager_id)
+		const values = (
+			await rows<{ manager_id: string; month: string; value: number }>(
+				sql`select manager_id, to_char(month, 'YYYY-MM') as month, value from intervention_measure_values where intervention_id = ${DEMO_INTERVENTION_ID}::uuid`,
+			)
+		).map((row) => ({ teamId: row.manager_id, month: row.month, value: row.value }))
+		expect(trained).toHaveLength(4)
+		expect(new Set(values.map((value) => value.teamId)).size).toBe(8)
+		expect(values).toHaveLength(8 * 12)
+		const period = { firstMonth: intervention!.first_month, lastMonth: intervention!.last_month, monthsBefore: intervention!.months_before, monthsAfter: intervention!.months_after }
+		const result = differenceInDifferences({ values: valuesInWindow(values, period), trainedTeamIds: trained, intervention: period, better: intervention!.better })
+		if (!result.ok) throw new Error(result.code)
+		expect(result.value.verdict).toEqual({ status: 'effect', reasons: ['decrease'], better: 'lower', favourable: true })
+		expect(result.value.trained.teams).toBe(4)
+		expect(result.value.comparison.teams).toBe(4)
+		expect(result.value.estimate!.difference).toBeLessThan(-2.5)
+		expect(result.value.estimate!.difference).toBeGreaterThan(-4.5)
 	})
 
 	test('gives every user the employee role in their own unit', async () => {

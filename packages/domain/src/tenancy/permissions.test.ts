@@ -51,6 +51,16 @@ describe('can', () => {
 	})
 
 	test.each([
+		['the unit’s coordinator', rvoCoordinator, { read: true, update: true, create: true, delete: false, approve: false, merge: false }],
+		['another unit’s coordinator', { userId: 'c', tenantId: NVWA, grants: [{ role: 'coordinator', tenantId: NVWA }] }, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+		['the concern administrator', concernAdmin, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+		['a manager of the unit', manager, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+		['an employee', employee, { read: false, update: false, create: false, delete: false, approve: false, merge: false }],
+	] as const)('a unit’s interventions: %s', (_who, actor, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'intervention', tenantId: RVO }), action).toBe(allowed)
+	})
+
+	test.each([
 		['a manager of the unit', manager, { read: true, create: false, update: false, delete: false, approve: false, merge: false }],
 		['a manager of another unit', { userId: 'm', tenantId: NVWA, grants: [{ role: 'manager', tenantId: NVWA }] }, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
 		['the unit’s coordinator (manages nobody)', rvoCoordinator, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],

@@ -64,6 +64,8 @@ export type Resource =
 	| { kind: 'xapi_clients'; tenantId: string }
 	/** A manager's overview of their own team in a unit (/mijn-team): the team's learning, budget and passport counts. */
 	| { kind: 'team_overview'; tenantId: string }
+	/** A unit's interventions and their measure (ADR 044): recorded, changed, the measure imported or counted ('update'); never deleted. */
+	| { kind: 'intervention'; tenantId: string }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -219,6 +221,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'team_overview':
 			// Read only, and only one's own team: which people that is, the query decides (whose manager the actor is, in this unit).
 			return action === 'read' && holdsRole(actor, 'manager', resource.tenantId)
+		case 'intervention':
+			// Its coordinators' alone: a measure per team says how teams of the unit perform; the concern administrator has no reason to read it.
+			return (action === 'read' || action === 'create' || action === 'update') && coordinates(actor, resource.tenantId)
 		default:
 			return unreachable(resource)
 	}
