@@ -64,6 +64,8 @@ export type Resource =
 	| { kind: 'xapi_clients'; tenantId: string }
 	/** A manager's overview of their own team in a unit (/mijn-team): the team's learning, budget and passport counts. */
 	| { kind: 'team_overview'; tenantId: string }
+	/** Reports (ADR 043): a unit's own report (`tenantId`), or the concern's aggregates per unit (`tenantId` null) — figures, never people. */
+	| { kind: 'report'; tenantId: string | null }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -219,6 +221,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'team_overview':
 			// Read only, and only one's own team: which people that is, the query decides (whose manager the actor is, in this unit).
 			return action === 'read' && holdsRole(actor, 'manager', resource.tenantId)
+		case 'report':
+			// Read only. A unit's coordinators see their own unit's report; the concern administrator sees
+			// every unit's figures side by side, never a unit's people (a coordinator of nine units reads nine reports, one at a time).
+			if (action !== 'read') return false
+			return resource.tenantId === null ? isConcernAdmin(actor) : coordinates(actor, resource.tenantId)
 		default:
 			return unreachable(resource)
 	}
