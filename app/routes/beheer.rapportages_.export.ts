@@ -4,7 +4,8 @@ import { CSV_TYPE, fileResponse, ODS_TYPE, tableCsv, tableOds, tableXlsx, XLSX_T
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ownUnitReport } from '../features/reports/own-unit-report.ts'
 import { REPORT_TABLES, reportTable, type ReportTableName } from '../features/reports/report-tables.ts'
-import { reportFiltersOf, showUnitReport } from '../features/reports/show-unit-report.server.ts'
+import { reportFiltersOf } from '../features/reports/report-filters.ts'
+import { showUnitReport } from '../features/reports/show-unit-report.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
 
 const FORMATS = ['csv', 'xlsx', 'ods'] as const

@@ -21,23 +21,11 @@ import {
 } from '@leerplein/domain'
 import type { ErrorCode } from '../../core/error-codes.ts'
 import { inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import type { ReportFilters } from './report-filters.ts'
 
 // A unit's own report (issue 18, item 4; ADR 043): its sessions' participation per month and per
 // course, the courses' evaluation scores and its employees' budget. One read-only transaction in
 // the coordinator's unit; PostgreSQL counts, the domain turns counts into rates.
-
-/** The filters as the URL names them (a GET form, so a report is a link one can share within the unit). */
-export type ReportFilters = { van: string | null; tot: string | null; opleiding: string | null; thema: string | null }
-
-export function reportFiltersOf(search: URLSearchParams): ReportFilters {
-	const value = (name: string) => search.get(name)?.trim() || null
-	return { van: value('van'), tot: value('tot'), opleiding: value('opleiding'), thema: value('thema') }
-}
-
-/** The same filters as a query string, for the export links. */
-export function reportQuery(filters: ReportFilters): string {
-	return new URLSearchParams(Object.entries(filters).filter((entry): entry is [string, string] => entry[1] !== null)).toString()
-}
 
 export type ReportCourseRow = { courseId: string; courseTitle: string; figures: ParticipationFigures; evaluation: CourseEvaluationScore | null }
 
