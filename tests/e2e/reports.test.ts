@@ -26,7 +26,7 @@ async function download(page: Page, link: Locator): Promise<Buffer> {
 
 /** The cells of a table on the page, header first, as text. */
 async function pageCells(table: Locator): Promise<string[][]> {
-	return table.locator('tr').evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll('th, td')].map((cell) => (cell.textContent ?? '').trim())))
+	return table.locator('tr').evaluateAll((rows) => rows.map((row) => Array.from(row.querySelectorAll('th, td'), (cell) => (cell.textContent ?? '').trim())))
 }
 
 /** RFC 4180 with semicolons and a byte-order mark, as the portal writes it. */
@@ -39,15 +39,27 @@ function csvCells(text: string): string[][] {
 	for (let k = 0; k < body.length; k++) {
 		const char = body[k]!
 		if (quoted) {
-			if (char === '"' && body[k + 1] === '"') (cell += '"'), k++
-			else if (char === '"') quoted = false
+			if (char === '"' && body[k + 1] === '"') {
+				cell += '"'
+				k++
+			} else if (char === '"') quoted = false
 			else cell += char
 		} else if (char === '"') quoted = true
-		else if (char === ';') row.push(cell), (cell = '')
-		else if (char === '\r' && body[k + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), k++
-		else cell += char
+		else if (char === ';') {
+			row.push(cell)
+			cell = ''
+		} else if (char === '\r' && body[k + 1] === '\n') {
+			row.push(cell)
+			rows.push(row)
+			row = []
+			cell = ''
+			k++
+		} else cell += char
 	}
-	if (cell !== '' || row.length > 0) row.push(cell), rows.push(row)
+	if (cell !== '' || row.length > 0) {
+		row.push(cell)
+		rows.push(row)
+	}
 	return rows
 }
 
