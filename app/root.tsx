@@ -55,6 +55,8 @@ function navigationFor(actor: Actor) {
 		// The unit's own offering: its coordinators (the concern administrator merges instead).
 		courseAdmin: can(actor, 'create', { kind: 'course-offering', tenantId: ownUnit }),
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),
+		// The unit's own report (ADR 043): its coordinators.
+		readsReport: can(actor, 'read', { kind: 'report', tenantId: ownUnit }),
 		// The unit's xAPI systems, privacy and rules (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
 		// The unit's settings: among them, which employee an xAPI statement is about.

@@ -340,6 +340,13 @@ export const ERROR_CODES = [
 	'XAPI_RULE_ALREADY_SWITCHED',
 	// A manager's team page (/mijn-team).
 	'TEAM_MEMBER_NOT_FOUND',
+	'REPORT_FROM_NOT_A_MONTH',
+	'REPORT_TO_NOT_A_MONTH',
+	'REPORT_TO_BEFORE_FROM',
+	'REPORT_TOO_LONG',
+	'REPORT_COURSE_UNKNOWN',
+	'REPORT_THEME_UNKNOWN',
+	'REPORT_FORMAT_UNKNOWN',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

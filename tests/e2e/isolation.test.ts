@@ -396,7 +396,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaDraftCourse: draft!,
 		nvwaCourseForAcmOnly: acmOnly!,
 		nvwaSharedCourse: shared!,
-		nvwaSession: { id: session!.id, courseTitle: open!.title },
+		nvwaSession: { id: session!.id, courseId: open!.id, courseTitle: open!.title },
 		nvwaEnrolment: { id: enrolled!.id, employeeName: employee!.name },
 		nvwaEvaluation: { id: nvwaEvaluation!.id, courseTitle: open!.title },
 		nvwaSelfCard: { enrolmentId: completed!.id, courseTitle: open!.title, action: nvwaCardAction },

@@ -292,6 +292,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/beheer.interventies_.$interventionId_.metingen': { as: 'rvo-coordinator', path: (f) => `/beheer/interventies/${f.intervention.id}/metingen` },
 	'routes/beheer.evaluaties': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties?periode=12' },
 	'routes/beheer.evaluaties_.lijst': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties/lijst?periode=12' },
+	'routes/beheer.rapportages': { as: 'rvo-coordinator', path: () => '/beheer/rapportages?van=2024-01&tot=2024-12' },
+	'routes/beheer.rapportages_.export': { as: 'rvo-coordinator', path: () => '/beheer/rapportages/export?van=2024-01&tot=2024-12&tabel=maanden&formaat=ods' },
 	'routes/mijn-leren.kaart.$enrolmentId': {
 		as: 'rvo-employee',
 		path: (f) => `/mijn-leren/kaart/${f.completedEnrolment.id}`,

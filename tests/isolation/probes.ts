@@ -5,7 +5,7 @@ export type IsolationFixtures = {
 	/** A published, concern-wide NVWA course: something real for the duplicate pages to compare. */
 	nvwaSharedCourse: { id: string; title: string }
 	/** A session NVWA runs, with an NVWA employee enrolled; and that employee's request awaiting approval. */
-	nvwaSession: { id: string; courseTitle: string }
+	nvwaSession: { id: string; courseId: string; courseTitle: string }
 	nvwaEnrolment: { id: string; employeeName: string }
 	nvwaAwaitingApproval: { id: string; employeeName: string }
 	/** The NVWA employee's invitation to evaluate the course of `nvwaEnrolment` (ADR 041). */
@@ -494,6 +494,21 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		...(['rvo-employee', 'nvwa-employee'] as const).map((as): Probe => ({ name: 'not a coordinator', as, path: () => '/beheer/evaluaties/lijst', expectStatus: 403 })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/evaluaties/lijst', expectStatus: 302 },
 		{ name: 'control: NVWA’s CSV lists its evaluated course', as: 'nvwa-coordinator', path: () => '/beheer/evaluaties/lijst?periode=alles', expectStatus: 200, text: (f) => f.nvwaEvaluation.courseTitle },
+	],
+	// Reports (ADR 043): a unit's own figures; NVWA's course ran a session a month ago, inside the default period.
+	'routes/beheer.rapportages': [
+		{ name: "RVO's report lists none of NVWA's courses", as: 'rvo-coordinator', path: () => '/beheer/rapportages', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: "swapped id: RVO filters on NVWA's course, refused beside the field", as: 'rvo-coordinator', path: (f) => `/beheer/rapportages?opleiding=${f.nvwaSession.courseId}`, expectStatus: 400, text: (f) => f.nvwaSession.courseTitle },
+		...(['rvo-employee', 'rvo-manager', 'nvwa-employee', 'concern-admin'] as const).map((as): Probe => ({ name: 'not a coordinator (the concern sees no unit report)', as, path: () => '/beheer/rapportages', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/rapportages', expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator sees its course', as: 'nvwa-coordinator', path: (f) => `/beheer/rapportages?opleiding=${f.nvwaSession.courseId}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+	],
+	'routes/beheer.rapportages_.export': [
+		{ name: "RVO's course table holds none of NVWA's courses", as: 'rvo-coordinator', path: () => '/beheer/rapportages/export?tabel=opleidingen&formaat=csv', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: "swapped id: RVO exports NVWA's course", as: 'rvo-coordinator', path: (f) => `/beheer/rapportages/export?tabel=opleidingen&formaat=csv&opleiding=${f.nvwaSession.courseId}`, expectStatus: 400, text: (f) => f.nvwaSession.courseTitle },
+		...(['rvo-employee', 'nvwa-employee', 'concern-admin'] as const).map((as): Probe => ({ name: 'not a coordinator', as, path: () => '/beheer/rapportages/export?tabel=opleidingen&formaat=csv', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/rapportages/export', expectStatus: 302 },
+		{ name: 'control: NVWA’s course table lists its course', as: 'nvwa-coordinator', path: (f) => `/beheer/rapportages/export?tabel=opleidingen&formaat=csv&opleiding=${f.nvwaSession.courseId}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 	],
 	'routes/mijn-leren.agenda.$enrolmentId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's calendar file", as, path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),

@@ -70,6 +70,20 @@ describe('can', () => {
 		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'team_overview', tenantId: RVO }), action).toBe(allowed)
 	})
 
+	const none = { read: false, create: false, update: false, delete: false, approve: false, merge: false } as const
+	test.each([
+		['the unit’s coordinator, their unit', rvoCoordinator, RVO, { ...none, read: true }],
+		['a coordinator of two units, the second', twoUnitCoordinator, NVWA, { ...none, read: true }],
+		['the unit’s coordinator, another unit', rvoCoordinator, NVWA, none],
+		['the unit’s coordinator, the concern', rvoCoordinator, null, none],
+		['the concern administrator, the concern', concernAdmin, null, { ...none, read: true }],
+		['the concern administrator, one unit’s own report', concernAdmin, RVO, none],
+		['a manager, their unit', manager, RVO, none],
+		['an employee, their unit', employee, RVO, none],
+	] as const)('reports: %s', (_who, actor, tenantId, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'report', tenantId }), action).toBe(allowed)
+	})
+
 	test('only the concern administrator keeps the competencies, and never deletes one', () => {
 		expect(can(concernAdmin, 'create', { kind: 'competencies' })).toBe(true)
 		expect(can(concernAdmin, 'update', { kind: 'competencies' })).toBe(true)

@@ -66,6 +66,8 @@ export type Resource =
 	| { kind: 'team_overview'; tenantId: string }
 	/** A unit's interventions and their measure (ADR 044): recorded, changed, the measure imported or counted ('update'); never deleted. */
 	| { kind: 'intervention'; tenantId: string }
+	/** Reports (ADR 043): a unit's own report (`tenantId`), or the concern's aggregates per unit (`tenantId` null) — figures, never people. */
+	| { kind: 'report'; tenantId: string | null }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -224,6 +226,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'intervention':
 			// Its coordinators' alone: a measure per team says how teams of the unit perform; the concern administrator has no reason to read it.
 			return (action === 'read' || action === 'create' || action === 'update') && coordinates(actor, resource.tenantId)
+		case 'report':
+			// Read only. A unit's coordinators see their own unit's report; the concern administrator sees
+			// every unit's figures side by side, never a unit's people (a coordinator of nine units reads nine reports, one at a time).
+			if (action !== 'read') return false
+			return resource.tenantId === null ? isConcernAdmin(actor) : coordinates(actor, resource.tenantId)
 		default:
 			return unreachable(resource)
 	}
