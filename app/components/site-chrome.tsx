@@ -101,6 +101,8 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.courseAdmin ? (
 							<li>
 								<NavLink to="/beheer/interventies">{t('intervention.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.readsReport ? (
 							<li>
 								<NavLink to="/beheer/rapportages">{t('report.nav')}</NavLink>
