@@ -198,6 +198,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/_index': { as: null, path: () => '/' },
 	'routes/$': { as: null, path: () => '/bestaat-niet' },
 	'routes/healthz': { as: null, path: () => '/healthz' },
+	'routes/toegankelijkheid': { as: null, path: () => '/toegankelijkheid' },
+	'routes/privacy': { as: null, path: () => '/privacy' },
 	'routes/taal': { as: null, path: () => '/taal', form: () => ({ intent: 'switch', lng: 'en', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
 	'routes/inloggen': { as: null, path: () => '/inloggen', form: () => ({ intent: 'persona', persona: 'rvo-employee', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
 	'routes/inloggen_.sso.$unit': { as: null, path: () => '/inloggen/sso/rvo' },
