@@ -57,6 +57,8 @@ function navigationFor(actor: Actor) {
 		concernAdmin: can(actor, 'update', { kind: 'concern' }),
 		// The unit's own report (ADR 043): its coordinators.
 		readsReport: can(actor, 'read', { kind: 'report', tenantId: ownUnit }),
+		// The concern administrator: every unit's figures side by side.
+		readsConcernReport: can(actor, 'read', { kind: 'report', tenantId: null }),
 		// The unit's xAPI systems, privacy and rules (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
 		// The unit's settings: among them, which employee an xAPI statement is about.

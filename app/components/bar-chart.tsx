@@ -1,3 +1,5 @@
+import { ScrollRegion } from './scroll-region.tsx'
+
 /**
  * A grouped bar chart rendered on the server as SVG (ADR 043): `role="img"` named by its
  * `<title>` and described by its `<desc>`, every series told apart by a fill pattern and named in
@@ -28,51 +30,54 @@ export function BarChart({ id, title, description, categories, series, formatVal
 	const labelEvery = Math.max(1, Math.ceil((categories.length * 44) / plotWidth))
 	const fill = (k: number) => (PATTERNS[k % PATTERNS.length] === 'solid' ? INK : `url(#${id}-${PATTERNS[k % PATTERNS.length]})`)
 	return (
-		<svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
-			<title id={`${id}-title`}>{title}</title>
-			<desc id={`${id}-desc`}>{description}</desc>
-			<defs>
-				<pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-					<rect width="6" height="6" fill="#ffffff" />
-					<line x1="0" y1="0" x2="0" y2="6" stroke={INK} strokeWidth="3" />
-				</pattern>
-				<pattern id={`${id}-dots`} width="5" height="5" patternUnits="userSpaceOnUse">
-					<rect width="5" height="5" fill="#ffffff" />
-					<circle cx="2.5" cy="2.5" r="1.4" fill={INK} />
-				</pattern>
-			</defs>
-			<g>
-				{series.map((one, k) => (
-					<g key={one.name} transform={`translate(${MARGIN.left + k * 160}, 8)`}>
-						<rect width="16" height="16" fill={fill(k)} stroke={INK} />
-						<text x="22" y="13" fontSize="13" fill="#1a1a1a">
-							{one.name}
+		// On a phone the chart keeps a readable size and scrolls sideways in a region of its own (its numbers are in the table after it).
+		<ScrollRegion label={title}>
+			<svg className="bar-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={`${id}-title ${id}-desc`} focusable="false">
+				<title id={`${id}-title`}>{title}</title>
+				<desc id={`${id}-desc`}>{description}</desc>
+				<defs>
+					<pattern id={`${id}-hatch`} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+						<rect width="6" height="6" fill="#ffffff" />
+						<line x1="0" y1="0" x2="0" y2="6" stroke={INK} strokeWidth="3" />
+					</pattern>
+					<pattern id={`${id}-dots`} width="5" height="5" patternUnits="userSpaceOnUse">
+						<rect width="5" height="5" fill="#ffffff" />
+						<circle cx="2.5" cy="2.5" r="1.4" fill={INK} />
+					</pattern>
+				</defs>
+				<g>
+					{series.map((one, k) => (
+						<g key={one.name} transform={`translate(${MARGIN.left + k * 160}, 8)`}>
+							<rect width="16" height="16" fill={fill(k)} stroke={INK} />
+							<text x="22" y="13" fontSize="13" fill="#1a1a1a">
+								{one.name}
+							</text>
+						</g>
+					))}
+				</g>
+				{ticks.map((tick) => (
+					<g key={tick}>
+						<line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke="#767676" strokeWidth={tick === 0 ? 1.5 : 0.5} />
+						<text x={MARGIN.left - 6} y={y(tick) + 4} fontSize="12" textAnchor="end" fill="#1a1a1a">
+							{formatValue(tick)}
 						</text>
 					</g>
 				))}
-			</g>
-			{ticks.map((tick) => (
-				<g key={tick}>
-					<line x1={MARGIN.left} x2={WIDTH - MARGIN.right} y1={y(tick)} y2={y(tick)} stroke="#767676" strokeWidth={tick === 0 ? 1.5 : 0.5} />
-					<text x={MARGIN.left - 6} y={y(tick) + 4} fontSize="12" textAnchor="end" fill="#1a1a1a">
-						{formatValue(tick)}
-					</text>
-				</g>
-			))}
-			{categories.map((category, c) => (
-				<g key={category}>
-					{series.map((one, k) => {
-						const value = one.values[c] ?? 0
-						return <rect key={one.name} x={MARGIN.left + c * groupWidth + groupWidth * 0.1 + k * barWidth} y={y(value)} width={barWidth} height={Math.max(0, y(0) - y(value))} fill={fill(k)} stroke={INK} strokeWidth={value > 0 ? 1 : 0} />
-					})}
-					{c % labelEvery === 0 ? (
-						<text x={MARGIN.left + (c + 0.5) * groupWidth} y={HEIGHT - MARGIN.bottom + 18} fontSize="12" textAnchor="middle" fill="#1a1a1a">
-							{category}
-						</text>
-					) : null}
-				</g>
-			))}
-		</svg>
+				{categories.map((category, c) => (
+					<g key={category}>
+						{series.map((one, k) => {
+							const value = one.values[c] ?? 0
+							return <rect key={one.name} x={MARGIN.left + c * groupWidth + groupWidth * 0.1 + k * barWidth} y={y(value)} width={barWidth} height={Math.max(0, y(0) - y(value))} fill={fill(k)} stroke={INK} strokeWidth={value > 0 ? 1 : 0} />
+						})}
+						{c % labelEvery === 0 ? (
+							<text x={MARGIN.left + (c + 0.5) * groupWidth} y={HEIGHT - MARGIN.bottom + 18} fontSize="12" textAnchor="middle" fill="#1a1a1a">
+								{category}
+							</text>
+						) : null}
+					</g>
+				))}
+			</svg>
+		</ScrollRegion>
 	)
 }
 

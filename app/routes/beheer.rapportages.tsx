@@ -1,13 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useLoaderData } from '@remix-run/react'
 import type { TFunction } from 'i18next'
-import { cloneElement, type ReactElement, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { BarChart } from '../components/bar-chart.tsx'
-import { ScrollRegion } from '../components/scroll-region.tsx'
 import { throwFailure } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ownUnitReport } from '../features/reports/own-unit-report.ts'
+import { CellTable, FilterField } from '../features/reports/report-parts.tsx'
 import { reportTable, type ReportTableName } from '../features/reports/report-tables.ts'
 import { reportFiltersOf, reportQuery, type ReportFilters } from '../features/reports/report-filters.ts'
 import { showUnitReport } from '../features/reports/show-unit-report.server.ts'
@@ -160,62 +160,5 @@ function Report({
 			</section>
 			<p className="field__hint">{t('report.definitions', { days: report.freeCancellationDays })}</p>
 		</>
-	)
-}
-
-/** A field of the GET form with its label, hint and the error beside it, tied by aria. */
-function FilterField({ name, label, hint, error, children }: { name: keyof ReportFilters; label: string; hint?: string; error: string | null; children: ReactElement<Record<string, unknown>> }) {
-	const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
-	const control = cloneElement(children, { id: name, name, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })
-	return (
-		<div className={['field', error ? 'field--invalid' : null].filter(Boolean).join(' ')}>
-			<label htmlFor={name}>{label}</label>
-			{hint ? (
-				<p className="field__hint" id={`${name}-hint`}>
-					{hint}
-				</p>
-			) : null}
-			{control}
-			{error ? (
-				<p className="field__error" id={`${name}-error`}>
-					{error}
-				</p>
-			) : null}
-		</div>
-	)
-}
-
-/** The chart's numbers as a real table: the first column names each row (`th scope="row"`). */
-function CellTable({ caption, table, name }: { caption: string; table: { header: string[]; rows: string[][] }; name: string }) {
-	return (
-		<ScrollRegion label={caption}>
-			<table className="data-table" data-report-table={name}>
-				<caption>{caption}</caption>
-				<thead>
-					<tr>
-						{table.header.map((cell, k) => (
-							<th key={k} scope="col">
-								{cell}
-							</th>
-						))}
-					</tr>
-				</thead>
-				<tbody>
-					{table.rows.map((row, r) => (
-						<tr key={r}>
-							{row.map((cell, k) =>
-								k === 0 ? (
-									<th key={k} scope="row">
-										{cell}
-									</th>
-								) : (
-									<td key={k}>{cell}</td>
-								),
-							)}
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</ScrollRegion>
 	)
 }

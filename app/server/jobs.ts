@@ -7,6 +7,7 @@ import {
 	MAIL_QUEUE,
 	EVALUATION_MAIL_QUEUE,
 	SELF_CARD_RETURN_QUEUE,
+	UNIT_REPORT_QUEUE,
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
 	PASSPORT_CONSISTENCY_QUEUE,
@@ -27,6 +28,7 @@ import type { Logger } from 'pino'
 import { enqueueMinimumNotices } from '../features/notifications/enqueue-minimum-notices.server.ts'
 import { enqueueEvaluationMails } from '../features/effect/enqueue-evaluation-mails.server.ts'
 import { enqueueSelfCardReturns } from '../features/effect/enqueue-self-card-returns.server.ts'
+import { enqueueUnitReportMails } from '../features/reports/enqueue-unit-report-mails.server.ts'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
 import { sendNotification, type MailDelivery } from '../features/notifications/send-notification.server.ts'
@@ -96,6 +98,12 @@ export async function startJobWorker(
 	})
 	// Daily at 07:00, like the passport reminders: a card comes back on a day, in the morning.
 	await boss.schedule(SELF_CARD_RETURN_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(UNIT_REPORT_QUEUE, async ([job]) => {
+		const reports = await enqueueUnitReportMails({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(reports.ok ? reports.value : { code: reports.code }, 'monthly unit reports enqueued')
+	})
+	// At 07:00 on the first of the month: last month's report at the start of a working day.
+	await boss.schedule(UNIT_REPORT_QUEUE, '0 7 1 * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(MINIMUM_PARTICIPANTS_QUEUE, async ([job]) => {
 		const notices = await enqueueMinimumNotices({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(notices.ok ? { count: notices.value.queued } : { code: notices.code }, 'minimum-participants notices enqueued')

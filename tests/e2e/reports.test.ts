@@ -194,4 +194,35 @@ describe.each(drivers)('reports, on %s', (driver) => {
 		expect((await admin.goto('/beheer/rapportages'))!.status()).toBe(403)
 		expect(await admin.getByRole('link', { name: 'Rapportages' }).count()).toBe(0)
 	})
+
+	test('the concern administrator: every unit side by side, RVO’s row as the database counts it, no course named, three files with the page’s cells', async () => {
+		const [rvo] = await owner.db.select({ id: schema.tenants.id, name: schema.tenants.name }).from(schema.tenants).where(eq(schema.tenants.slug, 'rvo'))
+		const page = await e2e.newPage({ viewport: { width: 1280, height: 800 } })
+		await signInAs(page, ELS)
+		await page.getByRole('link', { name: 'Rapportage concern' }).click()
+		await page.getByRole('heading', { level: 1, name: 'Rapportage van het concern' }).waitFor()
+		expect(await page.getByRole('img', { name: /Per organisatieonderdeel/ }).count()).toBe(1)
+		await accessibleAt320(page)
+
+		await page.getByLabel('Van maand', { exact: true }).fill('2024-03')
+		await page.getByLabel('Tot en met maand', { exact: true }).fill('2024-05')
+		await page.getByRole('button', { name: 'Toon' }).press('Enter')
+		await page.waitForURL((url) => url.searchParams.get('van') === '2024-03')
+		const cells = await pageCells(page.locator('table[data-report-table="onderdelen"]'))
+		expect(cells.length).toBe(1 + 9 + 1)
+		const direct = await directCount(rvo!.id)
+		const row = cells.find((cell) => cell[0] === rvo!.name)!
+		expect(row.slice(1, 4)).toEqual([String(direct.participants), String(direct.completed), String(direct.no_shows)])
+		expect(row[6]).toBe(String(direct.waiting))
+		expect(await page.getByText(TITLE).count()).toBe(0)
+		await accessibleAt320(page)
+
+		expect(csvCells((await download(page, page.getByRole('link', { name: 'Per organisatieonderdeel als CSV' }))).toString('utf8'))).toEqual(cells)
+		expect(await xlsxCells(await download(page, page.getByRole('link', { name: 'Per organisatieonderdeel als XLSX' })))).toEqual(cells)
+		expect(odsCells(await download(page, page.getByRole('link', { name: 'Per organisatieonderdeel als ODS' }))).rows).toEqual(cells)
+
+		const refused = await page.goto('/beheer/rapportages/concern?van=2024-05&tot=2024-03')
+		expect(refused!.status()).toBe(400)
+		expect(await page.getByLabel('Tot en met maand', { exact: true }).getAttribute('aria-invalid')).toBe('true')
+	})
 })

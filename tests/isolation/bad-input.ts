@@ -296,6 +296,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/beheer.evaluaties_.lijst': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties/lijst?periode=12' },
 	'routes/beheer.rapportages': { as: 'rvo-coordinator', path: () => '/beheer/rapportages?van=2024-01&tot=2024-12' },
 	'routes/beheer.rapportages_.export': { as: 'rvo-coordinator', path: () => '/beheer/rapportages/export?van=2024-01&tot=2024-12&tabel=maanden&formaat=ods' },
+	'routes/beheer.rapportages_.concern': { as: 'concern-admin', path: () => '/beheer/rapportages/concern?van=2024-01&tot=2024-12' },
+	'routes/beheer.rapportages_.concern_.export': { as: 'concern-admin', path: () => '/beheer/rapportages/concern/export?van=2024-01&tot=2024-12&formaat=xlsx' },
 	'routes/mijn-leren.kaart.$enrolmentId': {
 		as: 'rvo-employee',
 		path: (f) => `/mijn-leren/kaart/${f.completedEnrolment.id}`,

@@ -510,6 +510,19 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: () => '/beheer/rapportages/export', expectStatus: 302 },
 		{ name: 'control: NVWA’s course table lists its course', as: 'nvwa-coordinator', path: (f) => `/beheer/rapportages/export?tabel=opleidingen&formaat=csv&opleiding=${f.nvwaSession.courseId}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 	],
+	// The concern's report (ADR 043, addendum): sums per unit for the concern administrator alone, never a course or a person.
+	'routes/beheer.rapportages_.concern': [
+		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator'] as const).map((as): Probe => ({ name: 'not the concern administrator', as, path: () => '/beheer/rapportages/concern', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/rapportages/concern', expectStatus: 302 },
+		{ name: 'the concern report names no course', as: 'concern-admin', path: () => '/beheer/rapportages/concern', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the concern administrator sees every unit', as: 'concern-admin', path: () => '/beheer/rapportages/concern', expectStatus: 200, text: () => 'Nederlandse Voedsel- en Warenautoriteit' },
+	],
+	'routes/beheer.rapportages_.concern_.export': [
+		...(['rvo-employee', 'rvo-coordinator', 'nvwa-coordinator'] as const).map((as): Probe => ({ name: 'not the concern administrator', as, path: () => '/beheer/rapportages/concern/export?formaat=csv', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/rapportages/concern/export', expectStatus: 302 },
+		{ name: 'the concern file names no course', as: 'concern-admin', path: () => '/beheer/rapportages/concern/export?formaat=csv', expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
+		{ name: 'control: the concern file lists every unit', as: 'concern-admin', path: () => '/beheer/rapportages/concern/export?formaat=csv', expectStatus: 200, text: () => 'Nederlandse Voedsel- en Warenautoriteit' },
+	],
 	'routes/mijn-leren.agenda.$enrolmentId': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: another unit's employee's calendar file", as, path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 404, text: (f) => f.nvwaSession.courseTitle })),
 		{ name: 'control: the employee downloads it', as: 'nvwa-employee', path: (f) => `/mijn-leren/agenda/${f.nvwaEnrolment.id}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },

@@ -98,6 +98,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.regels': { access: 'concern-admin', why: 'the concern-wide default P&O rules every unit inherits: only the concern administrator reads or changes them here' },
 	'routes/beheer.leeromgevingen': { access: 'concern-admin', why: 'registers learning tools and rotates the platform key' },
 	'routes/beheer.leeromgevingen_.$toolId': { access: 'concern-admin', why: "edits, deactivates and syncs one learning tool; its Moodle web-services token is the concern's" },
+	'routes/beheer.rapportages_.concern': { access: 'concern-admin', why: "every unit's report figures side by side (sums per unit, never a person): only the concern administrator, and the database's counting function answers no one else" },
+	'routes/beheer.rapportages_.concern_.export': { access: 'concern-admin', why: "the concern's report figures as CSV, XLSX or ODS: only the concern administrator" },
 	'routes/beheer.eisen-concern': { access: 'concern-admin', why: 'the concern-wide passport requirements every unit inherits: only the concern administrator reads, adds or deactivates them' },
 	'routes/beheer.bekwaamheden': { access: 'concern-admin', why: 'the concern-wide competencies every unit’s passports use: only the concern administrator reads or changes them here' },
 	'routes/paspoorten._index': { access: 'tenant-owned', why: "the passports of a manager's team or a coordinator's unit: people × competencies, filtered by the query string" },

@@ -72,6 +72,9 @@ export const nl = {
 		self_card_return_subject: 'Uw kaart aan jezelf: {{course}}',
 		self_card_return_body:
 			'Na {{course}} schreef u op {{date}} deze acties voor uzelf op:\n\n{{actions}}\n\nWat is ervan terechtgekomen? Laat het per actie weten; alleen u ziet uw kaart.\n\nTerugblikken: {{link}}',
+		unit_report_subject: 'Rapportage {{unit}}: {{month}}',
+		unit_report_body:
+			'De uitvoeringen die {{unit}} aanbood en die in {{month}} begonnen:\n\nDeelnemers: {{participants}}\nAfgerond: {{completed}} ({{completionRate}})\nNiet verschenen: {{noShows}}\nGeannuleerd: {{cancellations}}, waarvan te laat: {{lateCancellations}}\nOp de wachtlijst: {{waiting}}\n\nU krijgt deze samenvatting als opleidingscoördinator, op de eerste van elke maand waarin er iets te melden is. De hele rapportage, met grafieken en exports: {{link}}',
 		participant_message_body: '{{sender}} ({{unit}}) stuurt u dit bericht over de uitvoering waarvoor u bent ingeschreven of op de wachtlijst staat:\n{{session}}',
 	},
 }
@@ -145,6 +148,9 @@ export const en: typeof nl = {
 		self_card_return_subject: 'Your card to self: {{course}}',
 		self_card_return_body:
 			'After {{course}} you wrote down these actions for yourself on {{date}}:\n\n{{actions}}\n\nWhat became of them? Let us know for each action; only you see your card.\n\nLook back: {{link}}',
+		unit_report_subject: 'Report {{unit}}: {{month}}',
+		unit_report_body:
+			'The sessions {{unit}} provided that started in {{month}}:\n\nParticipants: {{participants}}\nCompleted: {{completed}} ({{completionRate}})\nNo-shows: {{noShows}}\nCancelled: {{cancellations}}, of which late: {{lateCancellations}}\nOn the waiting list: {{waiting}}\n\nYou receive this summary as a learning coordinator, on the first of every month in which there is something to report. The full report, with charts and exports: {{link}}',
 		participant_message_body: '{{sender}} ({{unit}}) sends you this message about the session you are enrolled in or waiting for:\n{{session}}',
 	},
 }

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
 import { getEvaluationForMail, getSelfCardForMail } from '@leerplein/db/effect'
-import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SelfCardReturnJob, type SessionNoticeJob } from '@leerplein/db/jobs'
+import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SelfCardReturnJob, type SessionNoticeJob, type UnitReportJob } from '@leerplein/db/jobs'
 import { getPassportReminderForMail, getUploadForMail } from '@leerplein/db/passport'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
+import { listTenants } from '@leerplein/db/tenants'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
 import type { Transporter } from 'nodemailer'
 import { inTenant, succeed, type ServiceContext, type ServiceResult, type TenantScope } from '../../core/service.server.ts'
-import { formatDate, formatDateTime, formatTimeRange } from '../../utils/format.ts'
+import { formatDate, formatDateTime, formatMonth, formatTimeRange } from '../../utils/format.ts'
+import { unitMonthFigures } from '../reports/month-report.server.ts'
 import { mailTranslator, type MailLanguage, type MailTranslate } from './mail-strings.server.ts'
 
 export type MailDelivery = {
@@ -37,6 +39,7 @@ export async function sendNotification(
 	if (job.kind === 'participant_message') return sendParticipantMessage(ctx, { actor, delivery, job })
 	if (job.kind === 'evaluation_invitation') return sendEvaluationInvitation(ctx, { actor, delivery, job })
 	if (job.kind === 'self_card_return') return sendSelfCardReturn(ctx, { actor, delivery, job })
+	if (job.kind === 'unit_report') return sendUnitReport(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -272,6 +275,41 @@ async function sendSelfCardReturn(ctx: ServiceContext, { actor, delivery, job }:
 	}
 	const subject = t('mail.self_card_return_subject', values)
 	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.self_card_return_body', values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/**
+ * A unit's report of one month to one of its coordinators (ADR 043, addendum), in their language:
+ * the month's totals as the report page counts them, and the link to the page for that month.
+ * A coordinator no longer active gets nothing.
+ */
+async function sendUnitReport(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: UnitReportJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!recipient?.active) return null
+		const [month, units] = await Promise.all([unitMonthFigures(tx, { tenantId: job.tenantId, month: job.month }), listTenants(tx)])
+		return { recipient, figures: month.figures, unit: units.find((unit) => unit.id === job.tenantId)?.shortName ?? '' }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { recipient, figures, unit } = found.value
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const number = (value: number) => value.toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL')
+	const values = {
+		unit,
+		month: formatMonth(job.month, language),
+		participants: number(figures.participants),
+		completed: number(figures.completed),
+		completionRate: figures.completionRate === null ? '–' : `${figures.completionRate.toLocaleString(language === 'en' ? 'en-GB' : 'nl-NL', { maximumFractionDigits: 1 })}%`,
+		noShows: number(figures.noShows),
+		cancellations: number(figures.cancellations),
+		lateCancellations: number(figures.lateCancellations),
+		waiting: number(figures.waiting),
+		link: `${delivery.portalUrl ?? ''}/beheer/rapportages?${new URLSearchParams({ van: job.month, tot: job.month })}`,
+	}
+	const subject = t('mail.unit_report_subject', values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.unit_report_body', values), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 

@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next'
 import type { ParticipationFigures } from '@leerplein/domain'
 import type { Table } from '../../core/table-files.server.ts'
 import { formatPrice } from '../../utils/format.ts'
+import type { ConcernReport } from './show-concern-report.server.ts'
 import type { UnitReport } from './show-unit-report.server.ts'
 
 // The report's tables as cells of text: what the page shows under each chart and what the CSV,
@@ -82,4 +83,12 @@ export function reportTable(report: UnitReport, name: ReportTableName, t: TFunct
 
 function unreachable(value: never): never {
 	throw new Error(`Unknown report table ${String(value)}`)
+}
+
+/** The concern's table: one row per unit (its full name), then the concern's total; the page's cells and the files'. */
+export function concernTable(report: ConcernReport, t: TFunction, language: string): Table {
+	return {
+		header: [t('report.unit'), ...participationHeader(t)],
+		rows: [...report.units.map(({ name, figures }) => [name, ...participationCells(figures, language)]), [t('report.total'), ...participationCells(report.total, language)]],
+	}
 }

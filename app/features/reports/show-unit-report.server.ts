@@ -46,8 +46,8 @@ const PERIOD_ERRORS = {
 	too_long: ['REPORT_TOO_LONG', 'van'],
 } as const satisfies Record<string, readonly [ErrorCode, keyof ReportFilters]>
 
-const ZERO: ParticipationCounts = { participants: 0, completed: 0, noShows: 0, cancellations: 0, lateCancellations: 0, waiting: 0 }
-const countsOf = (row: ParticipationCounts): ParticipationCounts => ({
+export const ZERO: ParticipationCounts = { participants: 0, completed: 0, noShows: 0, cancellations: 0, lateCancellations: 0, waiting: 0 }
+export const countsOf = (row: ParticipationCounts): ParticipationCounts => ({
 	participants: row.participants,
 	completed: row.completed,
 	noShows: row.noShows,
@@ -56,6 +56,14 @@ const countsOf = (row: ParticipationCounts): ParticipationCounts => ({
 	waiting: row.waiting,
 })
 
+/** The filters' period as the domain judges it; a month that is none, or a period backwards or too long, refused beside its field. */
+export function reportPeriodOf(ctx: ServiceContext, filters: Pick<ReportFilters, 'van' | 'tot'>): ServiceResult<ReportPeriod> {
+	const period = checkReportPeriod({ from: filters.van, to: filters.tot }, ctx.clock.now())
+	if (period.ok) return period
+	const [code, field] = PERIOD_ERRORS[period.code]
+	return refuse('invalid', code, { field })
+}
+
 /**
  * The actor's unit's report for the filters: every month of the period (zero where nothing
  * happened), every course with enrolments, the total, and the budget of the period's last year.
@@ -63,11 +71,8 @@ const countsOf = (row: ParticipationCounts): ParticipationCounts => ({
  */
 export async function showUnitReport(ctx: ServiceContext, { actor, filters }: { actor: Actor; filters: ReportFilters }): Promise<ServiceResult<UnitReport>> {
 	if (!can(actor, 'read', { kind: 'report', tenantId: actor.tenantId })) return refuse('forbidden', 'FORBIDDEN')
-	const period = checkReportPeriod({ from: filters.van, to: filters.tot }, ctx.clock.now())
-	if (!period.ok) {
-		const [code, field] = PERIOD_ERRORS[period.code]
-		return refuse('invalid', code, { field })
-	}
+	const period = reportPeriodOf(ctx, filters)
+	if (!period.ok) return period
 	const { fromMonth, toMonth } = period.value
 	return inTenant(
 		ctx,

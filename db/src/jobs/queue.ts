@@ -39,6 +39,8 @@ export const XAPI_RULE_SWEEP_QUEUE = 'xapi-rule-sweep'
 export const EVALUATION_MAIL_QUEUE = 'evaluation-mails'
 /** Daily at 07:00 (Europe/Amsterdam): cards to self whose return day has come, mailed back to their person (ADR 042). */
 export const SELF_CARD_RETURN_QUEUE = 'self-card-returns'
+/** The monthly scan that mails each unit's coordinators the report of the month before (ADR 043, addendum). */
+export const UNIT_REPORT_QUEUE = 'unit-report-mails'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
 export const BULK_DECISION_QUEUE = 'bulk-decision'
 /**
@@ -114,7 +116,10 @@ export type EvaluationMailJob = { kind: 'evaluation_invitation'; tenantId: strin
 /** A card to self mailed back to its person on its return day (ADR 042). */
 export type SelfCardReturnJob = { kind: 'self_card_return'; tenantId: string; cardId: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob | SelfCardReturnJob
+/** The unit's report of one month (`YYYY-MM`) to one of its coordinators, on the first of the next (ADR 043, addendum). */
+export type UnitReportJob = { kind: 'unit_report'; tenantId: string; month: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob | SelfCardReturnJob | UnitReportJob
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }
@@ -214,6 +219,7 @@ const QUEUE_OPTIONS = {
 	[EVALUATION_MAIL_QUEUE]: { name: EVALUATION_MAIL_QUEUE, retryLimit: 0, expireInSeconds: 600 },
 	// Retried like the passport reminders: a card is marked mailed with its queueing, so a retry sends nothing twice.
 	[SELF_CARD_RETURN_QUEUE]: { name: SELF_CARD_RETURN_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+	[UNIT_REPORT_QUEUE]: { name: UNIT_REPORT_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },

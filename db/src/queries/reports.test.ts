@@ -1,10 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { Database, DatabaseClient } from '../client.ts'
 import * as schema from '../schema/index.ts'
 import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, insertNvwaAndRvo, insertPeople, testDrivers, type TestDatabase } from '../testing.ts'
-import { countReportBudget, countReportParticipation, listReportCourses, type ReportScope } from './reports.ts'
+import { countConcernParticipation, countReportBudget, countReportParticipation, listReportCourses, listReportUnits, type ReportScope } from './reports.ts'
 
 describe.each(await testDrivers())('report counts on %s', (driver) => {
 	let database: TestDatabase
@@ -56,10 +56,46 @@ describe.each(await testDrivers())('report counts on %s', (driver) => {
 	})
 
 	test('another unit counts nothing of the provider’s people, even naming the provider', async () => {
-		const rows = await as(ids.rvo, (tx) => countReportParticipation(tx, scope()))
-		// Only RVO's own employees in NVWA's sessions are RVO's to read: one attended, one waiting.
-		expect(rows.find((row) => row.month === '2030-01')).toMatchObject({ participants: 1, completed: 1, noShows: 0, cancellations: 0, waiting: 1 })
+		// The counting function answers only for the verified context's own unit: naming NVWA from RVO counts nothing,
+		// not even RVO's own employees in NVWA's sessions (those are NVWA's report).
+		expect(await as(ids.rvo, (tx) => countReportParticipation(tx, scope()))).toEqual([])
 		expect(await as(ids.rvo, (tx) => countReportBudget(tx, { tenantId: ids.nvwa, year: 2030 }))).toEqual({ year: 2030, people: 0, committedCents: 0, spentCents: 0 })
+	})
+
+	test('without a verified context (a forged set_config or none) the counting function counts nothing', async () => {
+		expect(await countReportParticipation(app.db, scope())).toEqual([])
+		const forged = await app.db.transaction(async (tx) => {
+			await tx.execute(sql`select set_config('app.tenant_id', ${ids.nvwa}, true)`)
+			return countReportParticipation(tx, scope())
+		})
+		expect(forged).toEqual([])
+	})
+
+	test('the concern: per providing unit the same sums as the unit’s own report, each by its own free period; only a concern administrator gets an answer', async () => {
+		const units = await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, (tx) => listReportUnits(tx))
+		expect(units.map((unit) => unit.id).sort()).toEqual([ids.nvwa, ids.rvo].sort())
+		const period = { fromMonth: '2030-01', toMonth: '2030-03', units: units.map((unit) => ({ tenantId: unit.id, freeCancellationDays: 14 })) }
+		const concern = await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, (tx) => countConcernParticipation(tx, period))
+		const own = await as(ids.nvwa, (tx) => countReportParticipation(tx, scope()))
+		const sum = (key: keyof typeof zero) => own.filter((row) => row.month !== null).reduce((total, row) => total + row[key], 0)
+		expect(concern.find((row) => row.tenantId === ids.nvwa)).toEqual({
+			tenantId: ids.nvwa,
+			participants: sum('participants'),
+			completed: sum('completed'),
+			noShows: sum('noShows'),
+			cancellations: sum('cancellations'),
+			lateCancellations: sum('lateCancellations'),
+			waiting: sum('waiting'),
+		})
+		// A year's free period makes every cancellation late but the one the moved session freed.
+		const strict = await withTenantContext(app.db, { tenantId: ids.rvo, userId: ids.admin }, (tx) =>
+			countConcernParticipation(tx, { ...period, units: period.units.map((unit) => ({ ...unit, freeCancellationDays: 365 })) }),
+		)
+		expect(sum('lateCancellations')).toBeLessThan(sum('cancellations') - 1)
+		expect(strict.find((row) => row.tenantId === ids.nvwa)!.lateCancellations).toBe(sum('cancellations') - 1)
+		// A unit's coordinator, or no verified person, gets nothing.
+		expect(await as(ids.nvwa, (tx) => countConcernParticipation(tx, period))).toEqual([])
+		expect(await countConcernParticipation(app.db, period)).toEqual([])
 	})
 
 	test('the budget year: active people, commitments minus releases, and what went to learning that took place', async () => {
@@ -156,5 +192,7 @@ async function insertHistory(db: Database) {
 			ledger(7, nv[0]!, 'commit', 10_000),
 			ledger(9, nv[5]!, 'commit', 99_000, 2029),
 		])
-	return { nvwa, rvo, theme: theme!.id, toezicht: toezicht!.id, handhaving: handhaving!.id }
+	const [admin] = await insertPeople(db, rvo, ['beheerder'])
+	await db.insert(schema.roleAssignments).values({ userId: admin!, role: 'concern_admin', tenantId: null })
+	return { nvwa, rvo, admin: admin!, theme: theme!.id, toezicht: toezicht!.id, handhaving: handhaving!.id }
 }

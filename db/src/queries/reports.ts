@@ -1,4 +1,4 @@
-import type { ParticipationCounts } from '@leerplein/domain'
+import type { ParticipationCounts, PoOverrides } from '@leerplein/domain'
 import { sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 
@@ -31,31 +31,38 @@ export type ReportParticipationRow = ParticipationCounts & { month: string | nul
  * provider cancelled, nobody failed to come), nor a declined request. A cancellation is late when
  * made within the free period before the start, unless a change of the session made it free
  * (ADR 029). Months come sorted, then courses by title.
+ *
+ * Counted by `report_participation` (SECURITY DEFINER, migration 0062) past the enrolments'
+ * per-row provider policy, for the verified context's unit only and only when `tenantId` is that
+ * unit: sums, never a person.
  */
 export async function countReportParticipation(db: Database, scope: ReportScope): Promise<ReportParticipationRow[]> {
-	const month = sql`to_char(s.starts_at at time zone 'Europe/Amsterdam', 'YYYY-MM')`
-	return selectRows<ReportParticipationRow>(
+	const rows = await selectRows<{
+		month: string | null
+		course_id: string | null
+		course_title: string | null
+		participants: number
+		completed: number
+		no_shows: number
+		cancellations: number
+		late_cancellations: number
+		waiting: number
+	}>(
 		db,
-		sql`select ${month} as month, c.id as "courseId", c.title as "courseTitle",
-				count(*) filter (where e.status in ('enrolled', 'attended', 'no_show', 'completed'))::int as participants,
-				count(*) filter (where e.status in ('attended', 'completed'))::int as completed,
-				count(*) filter (where e.status = 'no_show')::int as "noShows",
-				count(*) filter (where e.status = 'cancelled')::int as cancellations,
-				count(*) filter (where e.status = 'cancelled'
-					and e.updated_at > s.starts_at - make_interval(days => ${scope.freeCancellationDays}::int)
-					and (e.free_cancellation_until is null or e.updated_at >= e.free_cancellation_until))::int as "lateCancellations",
-				count(*) filter (where e.status = 'waitlisted')::int as waiting
-			from sessions s
-			join courses c on c.id = s.course_id
-			join enrolments e on e.session_id = s.id
-			where s.tenant_id = ${scope.tenantId}::uuid and s.status = 'planned'
-				and s.starts_at >= (${`${scope.fromMonth}-01`}::date)::timestamp at time zone 'Europe/Amsterdam'
-				and s.starts_at < ((${`${scope.toMonth}-01`}::date + interval '1 month'))::timestamp at time zone 'Europe/Amsterdam'
-				${scope.courseId ? sql`and c.id = ${scope.courseId}::uuid` : sql``}
-				${scope.themeId ? sql`and c.theme_id = ${scope.themeId}::uuid` : sql``}
-			group by grouping sets ((${month}), (c.id, c.title))
-			order by 1 nulls last, 3, 2`,
+		sql`select * from report_participation(${scope.tenantId}::uuid, ${`${scope.fromMonth}-01`}::date, ${`${scope.toMonth}-01`}::date,
+			${scope.courseId ?? null}::uuid, ${scope.themeId ?? null}::uuid, ${scope.freeCancellationDays}::int)`,
 	)
+	return rows.map((row) => ({
+		month: row.month,
+		courseId: row.course_id,
+		courseTitle: row.course_title,
+		participants: row.participants,
+		completed: row.completed,
+		noShows: row.no_shows,
+		cancellations: row.cancellations,
+		lateCancellations: row.late_cancellations,
+		waiting: row.waiting,
+	}))
 }
 
 export type ReportBudgetCounts = { year: number; people: number; committedCents: number; spentCents: number }
@@ -87,4 +94,37 @@ export async function listReportCourses(db: Database, { tenantId }: { tenantId: 
 			where exists (select 1 from sessions s where s.course_id = c.id and s.tenant_id = ${tenantId}::uuid)
 			order by c.title, c.id`,
 	)
+}
+
+/** Every unit with the P&O rules it overrides (unit rows are public): the concern report's rows and each unit's free period. */
+export async function listReportUnits(db: Database): Promise<{ id: string; name: string; shortName: string; poOverrides: PoOverrides }[]> {
+	return selectRows(db, sql`select id, name, short_name as "shortName", po_overrides as "poOverrides" from tenants order by name, id`)
+}
+
+export type UnitParticipationRow = ParticipationCounts & { tenantId: string }
+
+/**
+ * The concern's report: per providing unit, the sums of `countReportParticipation` over the
+ * period, each unit's late cancellations judged by its own free period. Counted by
+ * `report_unit_participation` (SECURITY DEFINER, migration 0062), which answers only a concern
+ * administrator; a unit without enrolments in the period has no row.
+ */
+export async function countConcernParticipation(
+	db: Database,
+	{ fromMonth, toMonth, units }: { fromMonth: string; toMonth: string; units: { tenantId: string; freeCancellationDays: number }[] },
+): Promise<UnitParticipationRow[]> {
+	const rows = await selectRows<{ tenant_id: string; participants: number; completed: number; no_shows: number; cancellations: number; late_cancellations: number; waiting: number }>(
+		db,
+		sql`select * from report_unit_participation(${`${fromMonth}-01`}::date, ${`${toMonth}-01`}::date,
+			${`{${units.map((unit) => unit.tenantId).join(',')}}`}::uuid[], ${`{${units.map((unit) => unit.freeCancellationDays).join(',')}}`}::int[])`,
+	)
+	return rows.map((row) => ({
+		tenantId: row.tenant_id,
+		participants: row.participants,
+		completed: row.completed,
+		noShows: row.no_shows,
+		cancellations: row.cancellations,
+		lateCancellations: row.late_cancellations,
+		waiting: row.waiting,
+	}))
 }
