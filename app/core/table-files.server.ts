@@ -65,3 +65,14 @@ export const CSV_TYPE = 'text/csv; charset=utf-8'
 export function fileResponse(body: BodyInit, contentType: string, fileName: string): Response {
 	return new Response(body, { headers: { 'Content-Type': contentType, 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'private, no-store' } })
 }
+
+/** The formats a table downloads as, each holding the same cells. */
+export const TABLE_FORMATS = ['csv', 'xlsx', 'ods'] as const
+export type TableFormat = (typeof TABLE_FORMATS)[number]
+
+/** `table` as a download named `{name}.{format}`; `sheet` names the spreadsheet's one sheet. */
+export async function tableFile(table: Table, format: TableFormat, { name, sheet }: { name: string; sheet: string }): Promise<Response> {
+	if (format === 'xlsx') return fileResponse(new Uint8Array(await tableXlsx(table, sheet)), XLSX_TYPE, `${name}.xlsx`)
+	if (format === 'ods') return fileResponse(new Uint8Array(tableOds(table, sheet)), ODS_TYPE, `${name}.ods`)
+	return fileResponse(tableCsv(table), CSV_TYPE, `${name}.csv`)
+}

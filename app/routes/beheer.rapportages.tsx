@@ -7,7 +7,7 @@ import { BarChart } from '../components/bar-chart.tsx'
 import { throwFailure } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { ownUnitReport } from '../features/reports/own-unit-report.ts'
-import { CellTable, FilterField } from '../features/reports/report-parts.tsx'
+import { CellTable, FilterField, PeriodFields, ReportDownloads } from '../features/reports/report-parts.tsx'
 import { reportTable, type ReportTableName } from '../features/reports/report-tables.ts'
 import { reportFiltersOf, reportQuery, type ReportFilters } from '../features/reports/report-filters.ts'
 import { showUnitReport } from '../features/reports/show-unit-report.server.ts'
@@ -44,15 +44,10 @@ export default function UnitReportPage() {
 	const errorOf = (field: keyof ReportFilters) => (error?.field === field ? t(`errors.${error.code}`) : null)
 	const query = reportQuery(filters)
 	const exports = (table: ReportTableName, label: 'report.exportMonths' | 'report.exportCourses' | 'report.exportBudget') => (
-		<ul className="report-downloads" aria-label={t('report.exportTitle')}>
-			{(['csv', 'xlsx', 'ods'] as const).map((format) => (
-				<li key={format}>
-					<a href={`${PATH}/export?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), tabel: table, formaat: format }).toString()}`} download>
-						{t(label, { format: format.toUpperCase() })}
-					</a>
-				</li>
-			))}
-		</ul>
+		<ReportDownloads
+			href={(format) => `${PATH}/export?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), tabel: table, formaat: format }).toString()}`}
+			label={(format) => t(label, { format })}
+		/>
 	)
 	return (
 		<div className="container page">
@@ -61,12 +56,7 @@ export default function UnitReportPage() {
 			<Form method="get" action={PATH} className="filter-bar report-filters">
 				<fieldset>
 					<legend className="visually-hidden">{t('report.filters')}</legend>
-					<FilterField name="van" label={t('report.from')} hint={t('report.monthHint')} error={errorOf('van')}>
-						<input type="month" inputMode="numeric" placeholder="jjjj-mm" defaultValue={filters.van ?? report?.period.fromMonth ?? ''} />
-					</FilterField>
-					<FilterField name="tot" label={t('report.to')} hint={t('report.monthHint')} error={errorOf('tot')}>
-						<input type="month" inputMode="numeric" placeholder="jjjj-mm" defaultValue={filters.tot ?? report?.period.toMonth ?? ''} />
-					</FilterField>
+					<PeriodFields filters={filters} period={report?.period ?? null} errorOf={errorOf} />
 					<FilterField name="opleiding" label={t('report.course')} error={errorOf('opleiding')}>
 						<select defaultValue={filters.opleiding ?? ''}>
 							<option value="">{t('report.all')}</option>

@@ -5,7 +5,7 @@ import { BarChart } from '../components/bar-chart.tsx'
 import { throwFailure } from '../core/http.server.ts'
 import { requirePermission } from '../features/identity/guard.server.ts'
 import { reportFiltersOf, reportQuery, type ReportFilters } from '../features/reports/report-filters.ts'
-import { CellTable, FilterField } from '../features/reports/report-parts.tsx'
+import { CellTable, PeriodFields, ReportDownloads } from '../features/reports/report-parts.tsx'
 import { concernTable } from '../features/reports/report-tables.ts'
 import { showConcernReport } from '../features/reports/show-concern-report.server.ts'
 import { i18next } from '../i18n/i18next.server.ts'
@@ -45,12 +45,7 @@ export default function ConcernReportPage() {
 			<Form method="get" action={PATH} className="filter-bar report-filters">
 				<fieldset>
 					<legend className="visually-hidden">{t('report.filters')}</legend>
-					<FilterField name="van" label={t('report.from')} hint={t('report.monthHint')} error={errorOf('van')}>
-						<input type="month" inputMode="numeric" placeholder="jjjj-mm" defaultValue={filters.van ?? report?.period.fromMonth ?? ''} />
-					</FilterField>
-					<FilterField name="tot" label={t('report.to')} hint={t('report.monthHint')} error={errorOf('tot')}>
-						<input type="month" inputMode="numeric" placeholder="jjjj-mm" defaultValue={filters.tot ?? report?.period.toMonth ?? ''} />
-					</FilterField>
+					<PeriodFields filters={filters} period={report?.period ?? null} errorOf={errorOf} />
 					<button type="submit" className="button button--secondary">
 						{t('report.show')}
 					</button>
@@ -76,15 +71,10 @@ export default function ConcernReportPage() {
 						]}
 					/>
 					<CellTable caption={t('report.byUnit')} table={table} name="onderdelen" />
-					<ul className="report-downloads" aria-label={t('report.exportTitle')}>
-						{(['csv', 'xlsx', 'ods'] as const).map((format) => (
-							<li key={format}>
-								<a href={`${PATH}/export?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), formaat: format }).toString()}`} download>
-									{t('report.exportUnits', { format: format.toUpperCase() })}
-								</a>
-							</li>
-						))}
-					</ul>
+					<ReportDownloads
+						href={(format) => `${PATH}/export?${new URLSearchParams({ ...Object.fromEntries(new URLSearchParams(query)), formaat: format }).toString()}`}
+						label={(format) => t('report.exportUnits', { format })}
+					/>
 					<p className="field__hint">{t('report.concernDefinitions')}</p>
 				</section>
 			) : null}
