@@ -411,6 +411,10 @@ export const en: Messages = {
 		sessions: 'Sessions',
 		outbox: 'Outbox',
 		concernRules: 'Concern rules',
+		unitRules: 'My unit’s P&O rules',
+		rooms: 'Rooms',
+		trainers: 'Trainers',
+		learningTools: 'Learning tools',
 	},
 	table: {
 		sortAscending: 'sorted ascending',

@@ -412,6 +412,10 @@ export const nl = {
 		sessions: 'Uitvoeringen',
 		outbox: 'Postvak',
 		concernRules: 'Concernregels',
+		unitRules: 'P&O-regels van mijn onderdeel',
+		rooms: 'Zalen',
+		trainers: 'Trainers',
+		learningTools: 'Leeromgevingen',
 	},
 	table: {
 		sortAscending: 'oplopend gesorteerd',
