@@ -120,13 +120,17 @@ export type ExpertDirectoryInput = {
  */
 export async function searchExpertDirectory(db: Database, input: ExpertDirectoryInput): Promise<{ total: number; experts: DirectoryExpert[] }> {
 	const query = input.groups.length > 0 ? termGroupsQuery(input.groups, input.matching ?? 'all') : sql`null::tsquery`
-	const rows = await selectRows<Omit<DirectoryExpert, 'userId'> & { user_id: string; unit_name: string; unit_slug: string; total: number | string }>(
-		db,
-		sql`select user_id, name, unit_name, unit_slug, description, contact, themes, competencies, total
-			from expert_directory(${query}, ${input.themeId}::uuid, ${input.tenantId}::uuid, ${input.limit}, ${input.offset})`,
-	)
+	const page = (limit: number, offset: number) =>
+		selectRows<Omit<DirectoryExpert, 'userId'> & { user_id: string; unit_name: string; unit_slug: string; total: number | string }>(
+			db,
+			sql`select user_id, name, unit_name, unit_slug, description, contact, themes, competencies, total
+				from expert_directory(${query}, ${input.themeId}::uuid, ${input.tenantId}::uuid, ${limit}, ${offset})`,
+		)
+	const rows = await page(input.limit, input.offset)
+	// A page past the end has no row to carry the total: ask for the first row alone.
+	const first = rows.length === 0 && input.offset > 0 ? await page(1, 0) : rows
 	return {
-		total: rows.length > 0 ? Number(rows[0]!.total) : 0,
+		total: first.length > 0 ? Number(first[0]!.total) : 0,
 		experts: rows.map((row) => ({
 			userId: row.user_id,
 			name: row.name,
