@@ -168,9 +168,8 @@ function Choices({ meta, legend, hint, options }: { meta: FieldMetadata<string[]
 	const error = errorText(meta.errors)
 	const chosen = new Set(Array.isArray(meta.initialValue) ? meta.initialValue : typeof meta.initialValue === 'string' ? [meta.initialValue] : [])
 	const hintId = hint ? `${meta.id}-hint` : undefined
-	const describedBy = [hintId, error ? meta.errorId : undefined].filter(Boolean).join(' ') || undefined
 	return (
-		<fieldset className={error ? 'field expert-choices field--invalid' : 'field expert-choices'} aria-describedby={describedBy}>
+		<fieldset className={error ? 'field expert-choices field--invalid' : 'field expert-choices'} aria-describedby={hintId}>
 			<legend>{legend}</legend>
 			{hint ? (
 				<p className="field__hint" id={hintId}>
@@ -184,7 +183,15 @@ function Choices({ meta, legend, hint, options }: { meta: FieldMetadata<string[]
 			) : null}
 			{options.map((option, index) => (
 				<div key={option.id} className="field__choice">
-					<input type="checkbox" id={index === 0 ? meta.id : `${meta.id}-${option.id}`} name={meta.name} value={option.id} defaultChecked={chosen.has(option.id)} aria-invalid={error ? true : undefined} />{' '}
+					<input
+						type="checkbox"
+						id={index === 0 ? meta.id : `${meta.id}-${option.id}`}
+						name={meta.name}
+						value={option.id}
+						defaultChecked={chosen.has(option.id)}
+						aria-invalid={error ? true : undefined}
+						aria-describedby={error ? meta.errorId : undefined}
+					/>{' '}
 					<label htmlFor={index === 0 ? meta.id : `${meta.id}-${option.id}`}>{option.label}</label>
 				</div>
 			))}

@@ -12,11 +12,14 @@ export const EXPERT_ENTRY_ERRORS: Record<ExpertEntryError, ErrorCode> = {
 	too_many_competencies: 'EXPERT_TOO_MANY_COMPETENCIES',
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** Ticked ids; anything else than ids is refused on the list as a whole, so the error stands beside the group. */
 const ids = z
-	.array(z.uuid({ error: 'EXPERT_CHOICE_UNKNOWN' satisfies ErrorCode }))
+	.array(z.string())
 	.max(100, { error: 'EXPERT_CHOICE_UNKNOWN' satisfies ErrorCode })
 	.optional()
 	.transform((list) => list ?? [])
+	.refine((list) => list.every((id) => UUID.test(id)), { error: 'EXPERT_CHOICE_UNKNOWN' satisfies ErrorCode })
 
 /**
  * The entry as the form sends it: description, contact, the ticked themes and competencies. The
