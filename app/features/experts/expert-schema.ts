@@ -36,3 +36,5 @@ export const expertEntrySchema = z
 
 /** The directory's search, all in the URL: words, a theme (slug), a unit (slug), a page. */
 export const EXPERT_SEARCH_PARAMETERS = { query: 'q', theme: 'thema', unit: 'onderdeel', page: 'pagina' } as const
+/** Longer questions are cut here (the catalogue's search does the same with its own limit). */
+export const MAX_EXPERT_QUERY = 100

@@ -3,11 +3,10 @@ import { searchExpertDirectory, type DirectoryExpert } from '@leerplein/db/exper
 import { listTenants } from '@leerplein/db/tenants'
 import { can, ENGLISH_DUTCH_GLOSSARY, expandQuery, pageCount, pageWindow } from '@leerplein/domain'
 import { inTenant, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { MAX_EXPERT_QUERY } from './expert-schema.ts'
 import { expertDirectory } from './own-expert-entry.ts'
 
 export const EXPERTS_PAGE_SIZE = 20
-/** Longer questions are cut here (the catalogue's search does the same with its own limit). */
-export const MAX_EXPERT_QUERY = 100
 
 export type ExpertSearch = { query: string; theme: string; unit: string; page: number }
 
