@@ -155,6 +155,22 @@ describe.each(await testDrivers())('the experts directory, on %s', (driver) => {
 		expect((await withTenantContext(app.db, { tenantId: f.rvo, userId: null }, (tx) => searchExpertDirectory(tx, everyone))).total).toBe(0)
 		expect((await withTenantContext(app.db, { tenantId: f.rvo, userId: f.anna }, (tx) => searchExpertDirectory(tx, everyone))).total).toBe(1)
 	})
+
+	test('(last: it adds experts) the directory pages by twenty, by name when no words were typed, and knows the total on every page', async () => {
+		await database.asOwner(async (db) => {
+			const rows = await db
+				.insert(schema.users)
+				.values(Array.from({ length: 22 }, (_, i) => ({ tenantId: f.nvwa, employeeNumber: `page-${i}`, name: `Pagina Expert ${String(i).padStart(2, '0')}`, email: `page-${i}@test.nl` })))
+				.returning({ id: schema.users.id })
+			await db.insert(schema.experts).values(rows.map((row) => ({ tenantId: f.nvwa, userId: row.id, description: 'Paginatest', contact: 'Teams' })))
+			await db.insert(schema.expertThemes).values(rows.map((row) => ({ tenantId: f.nvwa, userId: row.id, themeId: f.procurement })))
+		})
+		const first = await find(rvoPerson(f.carla), { theme: 'inkoop' })
+		expect({ total: first.total, pages: first.pages, shown: first.experts.length }).toEqual({ total: 22, pages: 2, shown: 20 })
+		expect(first.experts.map((e) => e.name)).toEqual(Array.from({ length: 20 }, (_, i) => `Pagina Expert ${String(i).padStart(2, '0')}`))
+		const second = await find(rvoPerson(f.carla), { theme: 'inkoop', page: 2 })
+		expect(second.experts.map((e) => e.name)).toEqual(['Pagina Expert 20', 'Pagina Expert 21'])
+	})
 })
 
 async function plant(database: TestDatabase) {
