@@ -58,6 +58,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/mijn-paspoort">{t('passport.nav')}</NavLink>
 							</li>
 						) : null}
+						{person ? (
+							<li>
+								<NavLink to="/experts">{t('experts.nav')}</NavLink>
+							</li>
+						) : null}
 						{person?.managesTeam ? (
 							<li>
 								<NavLink to="/mijn-team">{t('team.nav')}</NavLink>

@@ -54,6 +54,10 @@ export type Resource =
 	| { kind: 'evaluation'; tenantId: string; userId: string }
 	/** A person's card to self (ADR 042): theirs alone to write, read and look back on. */
 	| { kind: 'self_card'; tenantId: string; userId: string }
+	/** A person's entry in the experts directory (ADR 048): theirs alone to create, change, pause and delete. */
+	| { kind: 'expert_entry'; tenantId: string; userId: string }
+	/** The concern-wide experts directory (ADR 048): read by every signed-in employee of every unit. */
+	| { kind: 'expert_directory' }
 	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
 	| { kind: 'passport_upload_review'; tenantId: string }
 	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
@@ -197,6 +201,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'self_card':
 			// What someone means to change in their own work is theirs: not their manager's, not the provider's.
 			return (action === 'read' || action === 'create' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'expert_entry':
+			// Making oneself available is a personal choice: no manager, coordinator or administrator does it for someone.
+			return action !== 'approve' && action !== 'merge' && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'expert_directory':
+			// Concern-wide on purpose: experts are found across units (the entry publishes only the directory's columns).
+			return action === 'read'
 		case 'passport_upload': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
