@@ -372,7 +372,14 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 	await owner.db.insert(schema.interventionTeams).values({ tenantId: idOf('nvwa'), interventionId: plantedIntervention!.id, managerId: nvwaManager!.id })
 	await owner.db.insert(schema.interventionMeasureValues).values({ tenantId: idOf('nvwa'), interventionId: plantedIntervention!.id, managerId: nvwaManager!.id, month: '2026-01-01', value: 7, source: 'csv' })
 	const nvwaIntervention = { ...plantedIntervention!, teamNumber: nvwaManager!.employeeNumber, managerId: nvwaManager!.id }
+	// A row of NVWA's audit trail (ADR 049) whose details name a marker only NVWA's readers and the concern may see.
+	const auditMarker = 'Logboekgeheim van de NVWA (isolatietest)'
+	const [nvwaAudit] = await owner.db
+		.insert(schema.auditLog)
+		.values({ tenantId: idOf('nvwa'), actorUserId: nvwaManager!.id, action: 'tenant.rules.update', objectType: 'tenant', objectId: idOf('nvwa'), result: 'success', before: { note: 'oud' }, after: { note: auditMarker } })
+		.returning({ id: schema.auditLog.id })
 	return {
+		nvwaAuditEntry: { id: nvwaAudit!.id, tenantId: idOf('nvwa'), marker: auditMarker },
 		nvwaXapiRule: { id: nvwaXapiRule!.id, name: nvwaXapiRuleName },
 		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
 		nvwaUnknownXapiActor: { address: unknownAddress },

@@ -67,6 +67,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/beheer.interventies_.$interventionId_.metingen': { access: 'tenant-owned', why: 'an intervention id in the URL: its measure as CSV' },
 	'routes/beheer.evaluaties_.lijst': { access: 'tenant-owned', why: 'the evaluation scores of the unit’s own courses as CSV' },
 	'routes/beheer.rapportages': { access: 'tenant-owned', why: 'the report of the unit’s own sessions and budget (ADR 043); a course id in the query string' },
+	'routes/beheer.logboek': { access: 'tenant-owned', why: "the audit trail (ADR 049): a coordinator reads the unit's own rows, the concern administrator every unit's; a unit id, object id and cursor in the query string" },
+	'routes/beheer.logboek_.export': { access: 'tenant-owned', why: 'the same rows of the audit trail as CSV or XLSX' },
 	'routes/beheer.rapportages_.export': { access: 'tenant-owned', why: 'a table of the unit’s own report as CSV, XLSX or ODS; a course id in the query string' },
 	'routes/mijn-leren.agenda.$enrolmentId': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's session in a calendar file" },
 	'routes/mijn-team': { access: 'tenant-owned', why: "a manager's team (the people of their unit whose manager they are): learning per person, a person's list by id in the query string, the team's budget and dots" },
