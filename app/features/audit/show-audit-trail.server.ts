@@ -10,9 +10,8 @@ import { AUDIT_RESULTS, type TrailFilters } from './trail-filters.ts'
 // every unit's rows; a unit's coordinator their own unit's. audit_trail_page (migration 0063)
 // decides the same again in the database.
 
+export { TRAIL_EXPORT_CAP } from './trail-filters.ts'
 export const TRAIL_PAGE_SIZE = 50
-/** An export holds at most this many rows; the page says so when the filters match more. */
-export const TRAIL_EXPORT_CAP = 10_000
 
 export type TrailRow = AuditTrailRow & { changes: FieldChange[] }
 

@@ -19,6 +19,9 @@ export type TrailFilters = {
 
 export const TRAIL_FILTER_NAMES = ['onderdeel', 'wie', 'actie', 'van', 'tot', 'objecttype', 'object', 'resultaat'] as const satisfies readonly (keyof TrailFilters)[]
 
+/** An export holds at most this many rows; the file's last line says so when the filters match more. */
+export const TRAIL_EXPORT_CAP = 10_000
+
 export const AUDIT_RESULTS = ['success', 'denied', 'failed'] as const
 
 export function trailFiltersOf(search: URLSearchParams): TrailFilters {
