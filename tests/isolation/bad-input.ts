@@ -197,7 +197,6 @@ const bearerService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unk
 export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/_index': { as: null, path: () => '/' },
 	'routes/$': { as: null, path: () => '/bestaat-niet' },
-	'routes/healthz': { as: null, path: () => '/healthz' },
 	'routes/toegankelijkheid': { as: null, path: () => '/toegankelijkheid' },
 	'routes/privacy': { as: null, path: () => '/privacy' },
 	'routes/taal': { as: null, path: () => '/taal', form: () => ({ intent: 'switch', lng: 'en', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
