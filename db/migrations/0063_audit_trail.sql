@@ -11,8 +11,9 @@ CREATE INDEX "audit_log_at_id_idx" ON "audit_log" USING btree ("at" DESC NULLS L
 -- p_who matches the actor's name or e-mail (its % and _ are literal); p_action an action or its
 -- group ('session' matches 'session.cancel'); p_from and p_to are Amsterdam days, both included.
 -- The query is put together from the filters given, so each combination gets a plan of its own
--- (a unit's page walks its (tenant_id, at) index, the concern's the (at, id) one); every value is
--- a parameter ($1…$11), never text in the query.
+-- (a unit's page walks its (tenant_id, at) index, the concern's the (at, id) one: hence NULLS LAST,
+-- as the indexes are built, though at is never null); every value is a parameter ($1…$12), never
+-- text in the query.
 CREATE OR REPLACE FUNCTION audit_trail_page(
 	p_tenant uuid, p_who text, p_action text, p_from date, p_to date, p_object_type text, p_object_id text, p_result text,
 	p_after_at timestamptz, p_after_id bigint, p_limit int
@@ -58,7 +59,7 @@ CREATE OR REPLACE FUNCTION audit_trail_page(
 			LEFT JOIN tenants t ON t.id = a.tenant_id
 			LEFT JOIN users u ON u.id = a.actor_user_id
 			WHERE true' || v_where || '
-			ORDER BY a.at DESC, a.id DESC
+			ORDER BY a.at DESC NULLS LAST, a.id DESC NULLS LAST
 			LIMIT $12'
 			USING v_tenant, v_who, p_action, v_group, p_from, p_to, p_object_type, p_object_id, p_result, p_after_at, coalesce(p_after_id, 0),
 				least(greatest(p_limit, 1), 10001);
