@@ -27,10 +27,12 @@ export type AuditTrail = {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-const CURSOR = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_(\d{1,18})$/
+const CURSOR = /^((\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}\.\d{6}Z)_(\d{1,15})$/
 const MAX_TEXT = 200
 
-const isDay = (value: string) => DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
+/** A real calendar day, in years PostgreSQL and a person mean (year 0000 is none to PostgreSQL). */
+const isDay = (value: string) =>
+	DAY.test(value) && value >= '1900-01-01' && value <= '2999-12-31' && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)
 
 /** The cursor as the URL carries it (`na`): the last row's time to the microsecond and its id. */
 export const cursorOf = (row: Pick<AuditTrailRow, 'atKey' | 'id'>) => `${row.atKey}_${row.id}`
@@ -38,8 +40,8 @@ export const cursorOf = (row: Pick<AuditTrailRow, 'atKey' | 'id'>) => `${row.atK
 function parseCursor(value: string | null): ServiceResult<AuditTrailCursor | null> {
 	if (value === null) return { ok: true, value: null }
 	const match = CURSOR.exec(value)
-	if (!match || Number.isNaN(Date.parse(match[1]!))) return refuse('invalid', 'AUDIT_CURSOR_INVALID')
-	return { ok: true, value: { at: match[1]!, id: Number(match[2]) } }
+	if (!match || !isDay(match[2]!) || Number.isNaN(Date.parse(match[1]!))) return refuse('invalid', 'AUDIT_CURSOR_INVALID')
+	return { ok: true, value: { at: match[1]!, id: Number(match[3]) } }
 }
 
 /** The URL's filters as the query takes them; a day that is none, a period backwards, an unknown result or unit refused beside its field. */

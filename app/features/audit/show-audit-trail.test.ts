@@ -59,6 +59,7 @@ describe.each(await testDrivers())('showAuditTrail on %s', (driver) => {
 	test.each([
 		['van=2030-02-30', 'van', 'AUDIT_DAY_INVALID'],
 		['tot=morgen', 'tot', 'AUDIT_DAY_INVALID'],
+		['van=0000-01-01', 'van', 'AUDIT_DAY_INVALID'],
 		['van=2030-04-02&tot=2030-04-01', 'tot', 'AUDIT_TO_BEFORE_FROM'],
 		['resultaat=maybe', 'resultaat', 'AUDIT_RESULT_UNKNOWN'],
 		['onderdeel=rvo', 'onderdeel', 'UNIT_UNKNOWN'],
@@ -76,6 +77,8 @@ describe.each(await testDrivers())('showAuditTrail on %s', (driver) => {
 		if (!second.ok) throw new Error(second.code)
 		expect(second.value.rows.map((row) => row.objectId)).toEqual(['e-1', 'e-0'])
 		expect(second.value.next).toBeNull()
-		expect(await showAuditTrail(ctx(), { actor: coordinator(), filters: filters(), after: '2030-04-03;drop' })).toMatchObject({ ok: false, kind: 'invalid', code: 'AUDIT_CURSOR_INVALID' })
+		for (const after of ['2030-04-03;drop', '0000-01-01T00:00:00.000000Z_1', '2030-04-03T25:00:00.000000Z_1']) {
+			expect(await showAuditTrail(ctx(), { actor: coordinator(), filters: filters(), after }), after).toMatchObject({ ok: false, kind: 'invalid', code: 'AUDIT_CURSOR_INVALID' })
+		}
 	})
 })
