@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; managesTeam?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; readsReport?: boolean; readsConcernReport?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean; unit?: { name: string; slug: string } | null } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; managesTeam?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; readsReport?: boolean; readsConcernReport?: boolean; readsAuditTrail?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean; unit?: { name: string; slug: string } | null } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -116,6 +116,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person?.readsConcernReport ? (
 							<li>
 								<NavLink to="/beheer/rapportages/concern">{t('report.concernNav')}</NavLink>
+							</li>
+						) : null}
+						{person?.readsAuditTrail ? (
+							<li>
+								<NavLink to="/beheer/logboek">{t('auditTrail.nav')}</NavLink>
 							</li>
 						) : null}
 						{person?.concernAdmin ? (

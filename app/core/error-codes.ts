@@ -359,6 +359,12 @@ export const ERROR_CODES = [
 	'REPORT_COURSE_UNKNOWN',
 	'REPORT_THEME_UNKNOWN',
 	'REPORT_FORMAT_UNKNOWN',
+	// The readable audit trail (/beheer/logboek, ADR 049).
+	'AUDIT_DAY_INVALID',
+	'AUDIT_TO_BEFORE_FROM',
+	'AUDIT_RESULT_UNKNOWN',
+	'AUDIT_FILTER_TOO_LONG',
+	'AUDIT_CURSOR_INVALID',
 ] as const
 
 export type ErrorCode = (typeof ERROR_CODES)[number]

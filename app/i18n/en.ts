@@ -23,6 +23,7 @@ import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
 import * as statementStrings from '../features/statements/strings.ts'
 import * as reportStrings from '../features/reports/strings.ts'
+import * as auditStrings from '../features/audit/strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -64,6 +65,7 @@ export const en: Messages = {
 	...teamStrings.en,
 	...statementStrings.en,
 	...reportStrings.en,
+	...auditStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -143,6 +145,7 @@ export const en: Messages = {
 		...xapiRuleStrings.enErrors,
 		...teamStrings.enErrors,
 		...reportStrings.enErrors,
+		...auditStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

@@ -25,6 +25,7 @@ import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
 import * as statementStrings from '../features/statements/strings.ts'
 import * as reportStrings from '../features/reports/strings.ts'
+import * as auditStrings from '../features/audit/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -65,6 +66,7 @@ export const nl = {
 	...teamStrings.nl,
 	...statementStrings.nl,
 	...reportStrings.nl,
+	...auditStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -144,6 +146,7 @@ export const nl = {
 		...xapiRuleStrings.nlErrors,
 		...teamStrings.nlErrors,
 		...reportStrings.nlErrors,
+		...auditStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',

@@ -76,6 +76,14 @@ describe('portalConfigFromEnv', () => {
 		expect(portalConfigFromEnv({ SEARCH_CACHE_SIZE: '0' }, { embeddedDatabase: true }).searchCacheSize).toBe(0)
 		expect(() => portalConfigFromEnv({ SEARCH_CACHE_SIZE: 'lots' }, { embeddedDatabase: true })).toThrow('SEARCH_CACHE_SIZE must be a whole number')
 	})
+
+	test('the metrics token: none turns /metrics off, a short or spaced one is refused at start-up', () => {
+		expect(portalConfigFromEnv({}, { embeddedDatabase: true }).metricsToken).toBeNull()
+		const token = 'a'.repeat(32)
+		expect(portalConfigFromEnv({ METRICS_TOKEN: ` ${token} ` }, { embeddedDatabase: true }).metricsToken).toBe(token)
+		expect(() => portalConfigFromEnv({ METRICS_TOKEN: 'secret' }, { embeddedDatabase: true })).toThrow('METRICS_TOKEN must be at least 32 characters')
+		expect(() => portalConfigFromEnv({ METRICS_TOKEN: `${token} ${token}` }, { embeddedDatabase: true })).toThrow('METRICS_TOKEN must be at least 32 characters')
+	})
 })
 
 describe('mailAddress', () => {

@@ -45,6 +45,11 @@ export type PortalConfig = {
 	contactEmail: string
 	/** The ministry's data protection officer (`PRIVACY_OFFICER_EMAIL`), named in the privacy statement. */
 	privacyOfficerEmail: string
+	/**
+	 * `METRICS_TOKEN`: /metrics answers only a request that sends it as a bearer token; without it
+	 * /metrics is off (404). At least 32 characters (ADR 049).
+	 */
+	metricsToken: string | null
 }
 
 /** Persona sign-in: on for the embedded database and in development, off in production on PostgreSQL unless `DEMO_MODE` says so. */
@@ -77,7 +82,16 @@ export function portalConfigFromEnv(env: Record<string, string | undefined>, { e
 		mailFromAddress: mailAddress(env.MAIL_FROM),
 		contactEmail: env.CONTACT_EMAIL?.trim() || 'leerplein@demo.rijksoverheid.nl',
 		privacyOfficerEmail: env.PRIVACY_OFFICER_EMAIL?.trim() || 'fg@demo.rijksoverheid.nl',
+		metricsToken: metricsToken(env.METRICS_TOKEN),
 	}
+}
+
+/** A guessable token would open the metrics to anyone who reaches the portal: refuse a short one at start-up. */
+function metricsToken(value: string | undefined): string | null {
+	const token = value?.trim()
+	if (!token) return null
+	if (token.length < 32 || /\s/.test(token)) throw new Error('METRICS_TOKEN must be at least 32 characters without spaces, e.g. the output of `openssl rand -hex 32`')
+	return token
 }
 
 /** The address of a sender such as `Leerplein <noreply@leerplein.local>` (or a bare address); the demo's no-reply by default. */

@@ -24,6 +24,9 @@ import { ensurePlatformKey, LTI_PATHS } from '../features/lti/platform.server.ts
 import { processClock } from './test-clock.ts'
 import { outboundGuard } from '../core/outbound.server.ts'
 import { compressResponses, serveBuiltFiles } from './compression.ts'
+import { liveness, readiness } from './health.ts'
+import { createMetrics, OTHER_ROUTE } from './metrics.ts'
+import { routeIdMatcher } from './route-ids.ts'
 import { serveCatalogue } from '../i18n/catalogue-files.server.ts'
 import { allowRouteCsp, cspNonce, limitRequestBody, MAX_REQUEST_BODY_BYTES, noStoreWhenSignedIn, refuseControlCharactersInUrl, sameOriginForStateChanges, securityHeaders } from './security.ts'
 
@@ -57,9 +60,16 @@ const viteDevServer = production
 	? undefined
 	: await import('vite').then((vite) => vite.createServer({ root: appRoot, server: { middlewareMode: true } }))
 
+// Set when a signal arrives: /readyz answers 503 from then on, so a load balancer stops sending requests.
+let stopping = false
+
 const app = express()
 app.disable('x-powered-by')
 app.set('trust proxy', config.trustProxy)
+
+// Every request is timed, by the Remix route (or the express path) that served it (ADR 049).
+const metrics = createMetrics({ database, token: config.metricsToken, logger })
+app.use(metrics.timeRequests)
 
 // A request id from a trusted proxy is kept (if it looks sane), otherwise made here; it is echoed and logged.
 const REQUEST_ID = /^[\w.-]{8,64}$/
@@ -80,6 +90,12 @@ app.use(cspNonce, securityHeaders({ production }), allowRouteCsp, refuseControlC
 // The Deep Linking response is the tool's cross-site form post; the signed JWT and the one-time data authenticate it.
 app.use(sameOriginForStateChanges(Object.values(SESSION_COOKIE), { publicOrigin: config.publicOrigin, crossSitePostPaths: [LTI_PATHS.deepLinkingReturn] }))
 
+// Liveness, readiness and metrics: before Remix, the session and the tenant context, and before
+// compression (a probe's answer is tiny); each labels its own latency.
+app.get('/healthz', liveness)
+app.get('/readyz', readiness({ db: database.db, logger, stopping: () => stopping }))
+app.get('/metrics', (req, res, next) => void metrics.serve(req, res).catch(next))
+
 app.use(compressResponses())
 
 if (viteDevServer) {
@@ -90,14 +106,23 @@ if (viteDevServer) {
 	app.use(serveBuiltFiles(`${appRoot}/build/client`, { maxAge: '1h' }))
 }
 
-app.get('/i18n/:file', serveCatalogue)
+app.get('/i18n/:file', (_req, res, next) => {
+	res.locals.metricsRoute = '/i18n'
+	next()
+}, serveCatalogue)
 
 const build = viteDevServer
 	? () => viteDevServer.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>
 	: ((await import(new URL('../build/server/index.js', import.meta.url).href)) as ServerBuild)
 
+// The route a request is for, by the build's route table: the latency label, never the raw URL.
+const routeIdOf = typeof build === 'function' ? () => 'remix-dev' : routeIdMatcher(build.routes)
 app.all(
 	'*',
+	(req, res, next) => {
+		res.locals.metricsRoute = routeIdOf(req.path) ?? OTHER_ROUTE
+		next()
+	},
 	noStoreWhenSignedIn(Object.values(SESSION_COOKIE)),
 	createRequestHandler({
 		build,
@@ -148,7 +173,6 @@ async function warnIfRowLevelSecurityIsBypassed(db: Database) {
 }
 
 // PGlite must be closed to flush to disk; PostgreSQL connections should be returned.
-let stopping = false
 async function shutdown(signal: string) {
 	if (stopping) return
 	stopping = true

@@ -48,6 +48,11 @@ export function formatDateTime(date: Date, language: string): string {
 	return dateFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
 }
 
+/** A moment to the second, as the audit trail names it: "7 dec 2026, 09:15:02". */
+export function formatMoment(date: Date, language: string): string {
+	return dateFormat(language, { dateStyle: 'medium', timeStyle: 'medium' }).format(date)
+}
+
 /** A calendar day (`2027-03-01`) as a date to format: noon UTC is that day in Amsterdam too. */
 export const calendarDay = (date: string) => new Date(`${date}T12:00:00Z`)
 

@@ -177,8 +177,11 @@ describe.each(await testDrivers())('the portal on %s', (driver) => {
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
 	})
 
-	test('reports health with the database checked, and tags every response with a request id', async () => {
-		const response = await fetch(`${portal.url}/healthz`, { headers: { 'x-request-id': 'test-request-0001' } })
+	test('reports liveness, readiness with the database checked, and tags every response with a request id', async () => {
+		const live = await fetch(`${portal.url}/healthz`)
+		expect(live.status).toBe(200)
+		expect(await live.json()).toEqual({ status: 'ok' })
+		const response = await fetch(`${portal.url}/readyz`, { headers: { 'x-request-id': 'test-request-0001' } })
 		expect(response.status).toBe(200)
 		expect(await response.json()).toEqual({ status: 'ok', database: 'ok' })
 		expect(response.headers.get('x-request-id')).toBe('test-request-0001')

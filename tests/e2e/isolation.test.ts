@@ -399,9 +399,16 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 			.onConflictDoUpdate({ target: schema.experts.userId, set: { description, contact: nvwaExpert.contact, pausedAt } })
 		await owner.db.insert(schema.expertThemes).values({ tenantId: idOf('nvwa'), userId, themeId: expertTheme!.id }).onConflictDoNothing()
 	}
+	// A row of NVWA's audit trail (ADR 049) whose details name a marker only NVWA's readers and the concern may see.
+	const auditMarker = 'Logboekgeheim van de NVWA (isolatietest)'
+	const [nvwaAudit] = await owner.db
+		.insert(schema.auditLog)
+		.values({ tenantId: idOf('nvwa'), actorUserId: nvwaManager!.id, action: 'tenant.rules.update', objectType: 'tenant', objectId: idOf('nvwa'), result: 'success', before: { note: 'oud' }, after: { note: auditMarker } })
+		.returning({ id: schema.auditLog.id })
 	return {
 		nvwaExpert,
 		nvwaPausedExpert,
+		nvwaAuditEntry: { id: nvwaAudit!.id, tenantId: idOf('nvwa'), marker: auditMarker },
 		nvwaXapiRule: { id: nvwaXapiRule!.id, name: nvwaXapiRuleName },
 		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
 		nvwaUnknownXapiActor: { address: unknownAddress },

@@ -197,7 +197,6 @@ const bearerService = { notAForm: [{ status: 401 }], nul: [{ status: 401 }], unk
 export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/_index': { as: null, path: () => '/' },
 	'routes/$': { as: null, path: () => '/bestaat-niet' },
-	'routes/healthz': { as: null, path: () => '/healthz' },
 	'routes/toegankelijkheid': { as: null, path: () => '/toegankelijkheid' },
 	'routes/privacy': { as: null, path: () => '/privacy' },
 	'routes/taal': { as: null, path: () => '/taal', form: () => ({ intent: 'switch', lng: 'en', redirectTo: '/catalogus' }), nulField: 'redirectTo' },
@@ -294,6 +293,8 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/beheer.interventies_.$interventionId_.metingen': { as: 'rvo-coordinator', path: (f) => `/beheer/interventies/${f.intervention.id}/metingen` },
 	'routes/beheer.evaluaties': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties?periode=12' },
 	'routes/beheer.evaluaties_.lijst': { as: 'rvo-coordinator', path: () => '/beheer/evaluaties/lijst?periode=12' },
+	'routes/beheer.logboek': { as: 'rvo-coordinator', path: () => '/beheer/logboek?van=2024-01-01&tot=2024-12-31&resultaat=success' },
+	'routes/beheer.logboek_.export': { as: 'concern-admin', path: () => '/beheer/logboek/export?van=2024-01-01&tot=2024-12-31&formaat=xlsx' },
 	'routes/beheer.rapportages': { as: 'rvo-coordinator', path: () => '/beheer/rapportages?van=2024-01&tot=2024-12' },
 	'routes/beheer.rapportages_.export': { as: 'rvo-coordinator', path: () => '/beheer/rapportages/export?van=2024-01&tot=2024-12&tabel=maanden&formaat=ods' },
 	'routes/beheer.rapportages_.concern': { as: 'concern-admin', path: () => '/beheer/rapportages/concern?van=2024-01&tot=2024-12' },

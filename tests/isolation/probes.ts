@@ -54,6 +54,8 @@ export type IsolationFixtures = {
 	/** The NVWA employee persona as an available expert, and another NVWA person as a paused one (ADR 048). */
 	nvwaExpert: { tenantId: string; userId: string; description: string; contact: string; email: string }
 	nvwaPausedExpert: { userId: string; description: string }
+	/** A row of NVWA's audit trail (ADR 049) whose before-and-after names `marker`: RVO's coordinator never reads it, whatever the filters. */
+	nvwaAuditEntry: { id: number; tenantId: string; marker: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -537,6 +539,22 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'control: NVWA’s course table lists its course', as: 'nvwa-coordinator', path: (f) => `/beheer/rapportages/export?tabel=opleidingen&formaat=csv&opleiding=${f.nvwaSession.courseId}`, expectStatus: 200, text: (f) => f.nvwaSession.courseTitle },
 	],
 	// The concern's report (ADR 043, addendum): sums per unit for the concern administrator alone, never a course or a person.
+	'routes/beheer.logboek': [
+		{ name: "RVO's trail holds none of NVWA's rows", as: 'rvo-coordinator', path: () => '/beheer/logboek', expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+		{ name: "swapped id: RVO names NVWA as the unit", as: 'rvo-coordinator', path: (f) => `/beheer/logboek?onderdeel=${f.nvwaAuditEntry.tenantId}`, expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+		{ name: "RVO filters on NVWA's object", as: 'rvo-coordinator', path: (f) => `/beheer/logboek?objecttype=tenant&object=${f.nvwaAuditEntry.tenantId}`, expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+		{ name: "RVO pages past NVWA's row", as: 'rvo-coordinator', path: () => '/beheer/logboek?na=2999-01-01T00:00:00.000000Z_999999999', expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+		...(['rvo-employee', 'rvo-manager', 'nvwa-employee'] as const).map((as): Probe => ({ name: 'not a coordinator or the concern administrator', as, path: () => '/beheer/logboek', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/logboek', expectStatus: 302 },
+		{ name: 'control: NVWA’s coordinator reads its row', as: 'nvwa-coordinator', path: (f) => `/beheer/logboek?objecttype=tenant&object=${f.nvwaAuditEntry.tenantId}`, expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+		{ name: 'control: the concern administrator reads every unit’s rows', as: 'concern-admin', path: (f) => `/beheer/logboek?onderdeel=${f.nvwaAuditEntry.tenantId}&objecttype=tenant`, expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+	],
+	'routes/beheer.logboek_.export': [
+		{ name: "RVO's file holds none of NVWA's rows", as: 'rvo-coordinator', path: (f) => `/beheer/logboek/export?formaat=csv&onderdeel=${f.nvwaAuditEntry.tenantId}`, expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+		...(['rvo-employee', 'nvwa-employee'] as const).map((as): Probe => ({ name: 'not a coordinator or the concern administrator', as, path: () => '/beheer/logboek/export?formaat=csv', expectStatus: 403 })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/logboek/export?formaat=csv', expectStatus: 302 },
+		{ name: 'control: NVWA’s file holds its row', as: 'nvwa-coordinator', path: (f) => `/beheer/logboek/export?formaat=csv&objecttype=tenant&object=${f.nvwaAuditEntry.tenantId}`, expectStatus: 200, text: (f) => f.nvwaAuditEntry.marker },
+	],
 	'routes/beheer.rapportages_.concern': [
 		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator'] as const).map((as): Probe => ({ name: 'not the concern administrator', as, path: () => '/beheer/rapportages/concern', expectStatus: 403 })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/rapportages/concern', expectStatus: 302 },

@@ -338,7 +338,7 @@ async function waitForHealthy(url: string, child: ChildProcess, stderr: () => st
 		async () => {
 			if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${stderr()}`)
 			try {
-				return (await fetch(`${url}/healthz`)).ok
+				return (await fetch(`${url}/readyz`)).ok
 			} catch {
 				return false // not listening yet
 			}

@@ -1,4 +1,4 @@
-import { updateLtiTool } from '@leerplein/db/lti'
+import { getLtiTool, updateLtiTool } from '@leerplein/db/lti'
 import { can } from '@leerplein/domain'
 import { audit, inTenant, refusal, refuse, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
 import { forgetToolAccess } from './service-auth.server.ts'
@@ -14,14 +14,16 @@ export async function setLtiToolActive(
 ): Promise<ServiceResult<{ id: string; active: boolean }>> {
 	if (!can(actor, 'update', { kind: 'concern' })) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => {
-		const tool = await updateLtiTool(tx, { toolId, changes: { active } })
-		if (!tool) throw refusal('not_found', 'TOOL_NOT_FOUND')
+		const was = await getLtiTool(tx, { toolId })
+		const tool = was && (await updateLtiTool(tx, { toolId, changes: { active } }))
+		if (!was || !tool) throw refusal('not_found', 'TOOL_NOT_FOUND')
 		await audit(ctx, tx, {
 			actor,
 			tenantId: null,
 			action: active ? 'lti.tool_reactivated' : 'lti.tool_deactivated',
 			objectType: 'lti_tool',
 			objectId: tool.id,
+			before: { name: was.name, active: was.active },
 			after: { name: tool.name, active },
 		})
 		return { id: tool.id, active }

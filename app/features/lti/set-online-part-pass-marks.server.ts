@@ -14,9 +14,10 @@ export async function setOnlinePartPassMarks(
 	return inTenant(ctx, actor, async (tx) => {
 		await courseToManage(tx, { actor, courseId })
 		for (const { resourceLinkId, passMarkPercent } of parts) {
-			const part = await setOnlinePartPassMark(tx, { courseId, resourceLinkId, passMarkPercent })
-			if (!part) throw refusal('not_found', 'ONLINE_PART_NOT_FOUND')
-			await audit(ctx, tx, { actor, tenantId: part.tenantId, action: 'lti.online_part_pass_mark_set', objectType: 'lti_resource_link', objectId: part.id, after: { passMarkPercent } })
+			const changed = await setOnlinePartPassMark(tx, { courseId, resourceLinkId, passMarkPercent })
+			if (!changed) throw refusal('not_found', 'ONLINE_PART_NOT_FOUND')
+			const { part, passMarkBefore } = changed
+			await audit(ctx, tx, { actor, tenantId: part.tenantId, action: 'lti.online_part_pass_mark_set', objectType: 'lti_resource_link', objectId: part.id, before: { passMarkPercent: passMarkBefore }, after: { passMarkPercent } })
 		}
 		return null
 	})

@@ -6,7 +6,7 @@ import type { ReportFilters } from './report-filters.ts'
 // The parts both report pages share: the period's fields of the GET form, a table of cells, and its downloads.
 
 /** A field of the GET form with its label, hint and the error beside it, tied by aria. */
-export function FilterField({ name, label, hint, error, children }: { name: keyof ReportFilters; label: string; hint?: string; error: string | null; children: ReactElement<Record<string, unknown>> }) {
+export function FilterField({ name, label, hint, error, children }: { name: string; label: string; hint?: string; error: string | null; children: ReactElement<Record<string, unknown>> }) {
 	const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(' ') || undefined
 	const control = cloneElement(children, { id: name, name, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })
 	return (

@@ -29,7 +29,8 @@ export async function cancelSession(ctx: ServiceContext, { actor, sessionId, rea
 			await releaseBudget(tx, { enrolmentId: person.id })
 			await notify(tx, 'session_cancelled', { tenantId: person.tenantId, enrolmentId: person.id })
 		}
-		await audit(ctx, tx, { actor, action: 'session.cancel', objectType: 'session', objectId: sessionId, after: { reason, cancelled: people.length } })
+		// markSessionCancelled changes only a planned session: that is what it was.
+		await audit(ctx, tx, { actor, action: 'session.cancel', objectType: 'session', objectId: sessionId, before: { status: 'planned' }, after: { status: 'cancelled', reason, cancelled: people.length } })
 		return { cancelled: people.length }
 	})
 }

@@ -36,8 +36,9 @@ export async function saveRoom(ctx: ServiceContext, { actor, input }: { actor: A
 		const { id, locationId, name, capacity } = input
 		const fields = { locationId, name, capacity, wheelchairAccessible: input.wheelchairAccessible === true, hearingLoop: input.hearingLoop === true, accessibilityNote: input.accessibilityNote ?? null }
 		const roomId = id ?? (await insertRoom(tx, { tenantId, fields }))
-		if (id && !(await updateRoom(tx, { tenantId, roomId: id, fields }))) throw refusal('not_found', 'ROOM_NOT_FOUND')
-		await audit(ctx, tx, { actor, action: id ? 'room.update' : 'room.create', objectType: 'room', objectId: roomId, after: fields })
+		const before = id ? await updateRoom(tx, { tenantId, roomId: id, fields }) : null
+		if (id && !before) throw refusal('not_found', 'ROOM_NOT_FOUND')
+		await audit(ctx, tx, { actor, action: id ? 'room.update' : 'room.create', objectType: 'room', objectId: roomId, before: before?.fields ?? null, after: fields })
 		return { roomId }
 	})
 }
@@ -46,8 +47,9 @@ export async function saveRoom(ctx: ServiceContext, { actor, input }: { actor: A
 export async function setRoomActive(ctx: ServiceContext, { actor, roomId, active }: { actor: Actor; roomId: string; active: boolean }): Promise<ServiceResult<null>> {
 	if (!can(actor, 'update', ownUnitSession(actor))) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => {
-		if (!(await updateRoom(tx, { tenantId: actor.tenantId, roomId, fields: { active } }))) throw refusal('not_found', 'ROOM_NOT_FOUND')
-		await audit(ctx, tx, { actor, action: active ? 'room.activate' : 'room.deactivate', objectType: 'room', objectId: roomId })
+		const before = await updateRoom(tx, { tenantId: actor.tenantId, roomId, fields: { active } })
+		if (!before) throw refusal('not_found', 'ROOM_NOT_FOUND')
+		await audit(ctx, tx, { actor, action: active ? 'room.activate' : 'room.deactivate', objectType: 'room', objectId: roomId, before: { active: before.active }, after: { active } })
 		return null
 	})
 }

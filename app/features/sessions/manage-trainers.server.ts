@@ -32,8 +32,9 @@ export async function saveTrainer(ctx: ServiceContext, { actor, input }: { actor
 				fields = { kind: 'external', userId: null, name: input.name!, organisation: input.organisation!, email: input.email }
 			}
 			const trainerId = input.id ?? (await insertTrainer(tx, { tenantId, fields }))
-			if (input.id && !(await updateTrainer(tx, { tenantId, trainerId: input.id, fields }))) throw refusal('not_found', 'TRAINER_NOT_FOUND')
-			await audit(ctx, tx, { actor, action: input.id ? 'trainer.update' : 'trainer.create', objectType: 'trainer', objectId: trainerId, after: fields })
+			const before = input.id ? await updateTrainer(tx, { tenantId, trainerId: input.id, fields }) : null
+			if (input.id && !before) throw refusal('not_found', 'TRAINER_NOT_FOUND')
+			await audit(ctx, tx, { actor, action: input.id ? 'trainer.update' : 'trainer.create', objectType: 'trainer', objectId: trainerId, before: before?.fields ?? null, after: fields })
 			return { trainerId }
 		})
 	} catch (error) {
@@ -47,8 +48,9 @@ export async function saveTrainer(ctx: ServiceContext, { actor, input }: { actor
 export async function setTrainerActive(ctx: ServiceContext, { actor, trainerId, active }: { actor: Actor; trainerId: string; active: boolean }): Promise<ServiceResult<null>> {
 	if (!can(actor, 'update', ownUnitSession(actor))) return refuse('forbidden', 'FORBIDDEN')
 	return inTenant(ctx, actor, async (tx) => {
-		if (!(await updateTrainer(tx, { tenantId: actor.tenantId, trainerId, fields: { active } }))) throw refusal('not_found', 'TRAINER_NOT_FOUND')
-		await audit(ctx, tx, { actor, action: active ? 'trainer.activate' : 'trainer.deactivate', objectType: 'trainer', objectId: trainerId })
+		const before = await updateTrainer(tx, { tenantId: actor.tenantId, trainerId, fields: { active } })
+		if (!before) throw refusal('not_found', 'TRAINER_NOT_FOUND')
+		await audit(ctx, tx, { actor, action: active ? 'trainer.activate' : 'trainer.deactivate', objectType: 'trainer', objectId: trainerId, before: { active: before.active }, after: { active } })
 		return null
 	})
 }

@@ -1,3 +1,3 @@
 // @leerplein/db/audit — the audit log.
-export { recordDenial, writeAudit } from '../queries/audit.ts'
-export type { AuditEntry, DenialEntry } from '../queries/audit.ts'
+export { listAuditTrail, recordDenial, writeAudit } from '../queries/audit.ts'
+export type { AuditEntry, AuditTrailCursor, AuditTrailFilters, AuditTrailRow, DenialEntry } from '../queries/audit.ts'

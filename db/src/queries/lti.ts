@@ -251,13 +251,13 @@ export async function setOnlinePartMoodleIds(
 export async function setOnlinePartPassMark(
 	db: Database,
 	{ courseId, resourceLinkId, passMarkPercent }: { courseId: string; resourceLinkId: string; passMarkPercent: number },
-): Promise<LtiResourceLink | null> {
-	const [row] = await db
-		.update(ltiResourceLinks)
-		.set({ passMarkPercent })
-		.where(and(eq(ltiResourceLinks.id, resourceLinkId), eq(ltiResourceLinks.courseId, courseId)))
-		.returning()
-	return row ?? null
+): Promise<{ part: LtiResourceLink; passMarkBefore: LtiResourceLink['passMarkPercent'] } | null> {
+	const where = and(eq(ltiResourceLinks.id, resourceLinkId), eq(ltiResourceLinks.courseId, courseId))
+	// The pass mark as it was, for the audit row's `before`; locked so no other change slips in between.
+	const [was] = await db.select({ passMarkPercent: ltiResourceLinks.passMarkPercent }).from(ltiResourceLinks).where(where).for('update')
+	if (!was) return null
+	const [row] = await db.update(ltiResourceLinks).set({ passMarkPercent }).where(where).returning()
+	return row ? { part: row, passMarkBefore: was.passMarkPercent } : null
 }
 
 /** The completed results of a course's online parts, with their latest grade, for the coordinator's page (ADR 026). */

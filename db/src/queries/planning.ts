@@ -271,13 +271,21 @@ export async function insertTrainer(db: Database, { tenantId, fields }: { tenant
 }
 
 /** Changes one of the unit's trainers; false when there is none by that id. */
-export async function updateTrainer(db: Database, { tenantId, trainerId, fields }: { tenantId: string; trainerId: string; fields: Partial<TrainerFields> & { active?: boolean } }): Promise<boolean> {
-	const rows = await db
-		.update(trainers)
-		.set(fields)
-		.where(and(eq(trainers.id, trainerId), eq(trainers.tenantId, tenantId)))
-		.returning({ id: trainers.id })
-	return rows.length === 1
+/** Changes one of the unit's trainers; how it was (for the audit row's `before`), or null when there is none by that id. */
+export async function updateTrainer(
+	db: Database,
+	{ tenantId, trainerId, fields }: { tenantId: string; trainerId: string; fields: Partial<TrainerFields> & { active?: boolean } },
+): Promise<{ fields: TrainerFields; active: boolean } | null> {
+	const where = and(eq(trainers.id, trainerId), eq(trainers.tenantId, tenantId))
+	const [before] = await db
+		.select({ kind: trainers.kind, userId: trainers.userId, name: trainers.name, organisation: trainers.organisation, email: trainers.email, active: trainers.active })
+		.from(trainers)
+		.where(where)
+		.for('update')
+	if (!before) return null
+	await db.update(trainers).set(fields).where(where)
+	const { active, ...was } = before
+	return { fields: was, active }
 }
 
 /** The unit's rooms with their location, active first, matching a search in room, location or city. */
@@ -326,13 +334,29 @@ export async function insertRoom(db: Database, { tenantId, fields }: { tenantId:
 }
 
 /** Changes one of the unit's rooms; false when there is none by that id. */
-export async function updateRoom(db: Database, { tenantId, roomId, fields }: { tenantId: string; roomId: string; fields: Partial<RoomFields> & { active?: boolean } }): Promise<boolean> {
-	const rows = await db
-		.update(rooms)
-		.set(fields)
-		.where(and(eq(rooms.id, roomId), eq(rooms.tenantId, tenantId)))
-		.returning({ id: rooms.id })
-	return rows.length === 1
+/** Changes one of the unit's rooms; how it was (for the audit row's `before`), or null when there is none by that id. */
+export async function updateRoom(
+	db: Database,
+	{ tenantId, roomId, fields }: { tenantId: string; roomId: string; fields: Partial<RoomFields> & { active?: boolean } },
+): Promise<{ fields: RoomFields; active: boolean } | null> {
+	const where = and(eq(rooms.id, roomId), eq(rooms.tenantId, tenantId))
+	const [before] = await db
+		.select({
+			locationId: rooms.locationId,
+			name: rooms.name,
+			capacity: rooms.capacity,
+			wheelchairAccessible: rooms.wheelchairAccessible,
+			hearingLoop: rooms.hearingLoop,
+			accessibilityNote: rooms.accessibilityNote,
+			active: rooms.active,
+		})
+		.from(rooms)
+		.where(where)
+		.for('update')
+	if (!before) return null
+	await db.update(rooms).set(fields).where(where)
+	const { active, ...was } = before
+	return { fields: was, active }
 }
 
 export type SessionFields = Pick<NewSession, 'startsAt' | 'endsAt' | 'locationId' | 'capacity' | 'enrolmentDeadline' | 'minimumParticipants' | 'participantNote'>

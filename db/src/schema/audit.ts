@@ -32,6 +32,8 @@ export const auditLog = pgTable(
 	},
 	(t) => [
 		index().on(t.tenantId, t.at.desc()),
+		// The concern's trail, newest first across every unit, paged by (at, id) (audit_trail_page, ADR 049).
+		index('audit_log_at_id_idx').on(t.at.desc(), t.id.desc()),
 		index().on(t.objectType, t.objectId),
 		// audit_record_denial finds the open row of a refusal's key.
 		index().on(t.collapseKey, t.firstSeenAt.desc()).where(sql`${t.collapseKey} is not null`),

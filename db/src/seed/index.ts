@@ -22,6 +22,7 @@ import { parseSeedScale, type SeedScale } from './scales.ts'
 import { writeEvaluations } from './evaluations.ts'
 import { writeExperts } from './experts.ts'
 import { writeInterventions } from './interventions.ts'
+import { writeAuditTrail } from './audit-trail.ts'
 import { writePassport } from './passport.ts'
 
 export { parseSeedScale }
@@ -135,6 +136,8 @@ export async function seedDatabase(
 		progress('evaluations', 1, 1)
 		await writeInterventions(tx, now)
 		progress('interventions', 1, 1)
+		await writeAuditTrail(tx, now)
+		progress('audit trail', 1, 1)
 		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		await writeExperts(tx, now)
 		progress('experts', 1, 1)

@@ -124,6 +124,18 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(review!.count).toBeGreaterThan(0)
 	})
 
+	test('seeds an admin change per unit with its before and after, agreeing with the session it names, and one collapsed refusal (ADR 049)', async () => {
+		const changes = await rows<{ tenant_id: string; before: number; after: number; capacity: number; coordinator: boolean }>(
+			sql`select a.tenant_id, (a.before->>'capacity')::int as before, (a.after->>'capacity')::int as after, s.capacity,
+					exists (select 1 from role_assignments r where r.user_id = a.actor_user_id and r.role = 'coordinator' and r.tenant_id = a.tenant_id) as coordinator
+				from audit_log a join sessions s on s.id::text = a.object_id where a.action = 'session.capacity'`,
+		)
+		expect(changes).toHaveLength(9)
+		expect(changes.every((row) => row.after === row.capacity && row.before === row.capacity - 2 && row.coordinator)).toBe(true)
+		const [refusal] = await rows<{ occurrences: number; tenant_id: string | null }>(sql`select occurrences, tenant_id from audit_log where action = 'auth.sign_in' and result = 'denied'`)
+		expect(refusal).toEqual({ occurrences: 3, tenant_id: null })
+	})
+
 	test('reports what it wrote and its progress per step', async () => {
 		const [counted] = await rows<{ users: number; courses: number; sessions: number; enrolments: number }>(
 			sql`select (select count(*) from users)::int as users, (select count(*) from courses)::int as courses,

@@ -84,6 +84,18 @@ describe('can', () => {
 		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'report', tenantId }), action).toBe(allowed)
 	})
 
+	test.each([
+		['the unit’s coordinator, their unit', rvoCoordinator, RVO, { ...none, read: true }],
+		['the unit’s coordinator, another unit', rvoCoordinator, NVWA, none],
+		['the unit’s coordinator, every unit', rvoCoordinator, null, none],
+		['the concern administrator, every unit', concernAdmin, null, { ...none, read: true }],
+		['a manager, their unit', manager, RVO, none],
+		['an employee, their unit', employee, RVO, none],
+		['an employee, every unit', employee, null, none],
+	] as const)('the audit trail: %s', (_who, actor, tenantId, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'audit_trail', tenantId }), action).toBe(allowed)
+	})
+
 	test('only the concern administrator keeps the competencies, and never deletes one', () => {
 		expect(can(concernAdmin, 'create', { kind: 'competencies' })).toBe(true)
 		expect(can(concernAdmin, 'update', { kind: 'competencies' })).toBe(true)

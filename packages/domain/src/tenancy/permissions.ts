@@ -72,6 +72,8 @@ export type Resource =
 	| { kind: 'intervention'; tenantId: string }
 	/** Reports (ADR 043): a unit's own report (`tenantId`), or the concern's aggregates per unit (`tenantId` null) — figures, never people. */
 	| { kind: 'report'; tenantId: string | null }
+	/** The audit trail (ADR 049): a unit's own rows (`tenantId`), or every unit's and the concern's (`tenantId` null). */
+	| { kind: 'audit_trail'; tenantId: string | null }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -239,6 +241,11 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'report':
 			// Read only. A unit's coordinators see their own unit's report; the concern administrator sees
 			// every unit's figures side by side, never a unit's people (a coordinator of nine units reads nine reports, one at a time).
+			if (action !== 'read') return false
+			return resource.tenantId === null ? isConcernAdmin(actor) : coordinates(actor, resource.tenantId)
+		case 'audit_trail':
+			// Read only: the trail is appended by the services, never edited. A unit's coordinators read
+			// their own unit's rows; the concern administrator reads all of them (who did what anywhere).
 			if (action !== 'read') return false
 			return resource.tenantId === null ? isConcernAdmin(actor) : coordinates(actor, resource.tenantId)
 		default:
