@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext } from 'playwright-core'
 import { testDrivers } from '@leerplein/db/testing'
 import { afterAll, beforeAll, describe, test } from 'vitest'
 import { BAD_INPUT_TARGETS, type BadInputFixtures } from '../isolation/bad-input.ts'
 import { plantFixtures } from '../isolation/bad-input-fixtures.ts'
-import { accessibilityViolations, launchBrowser } from '../support/browser.ts'
+import { accessibilityViolations, launchBrowser, overflowingElements } from '../support/browser.ts'
 import { startPortal, type RunningPortal } from '../support/portal.ts'
 
 // Every page of the built route manifest (issue 19, item 3), as a person it admits meets it:
@@ -76,7 +76,7 @@ describe.each(drivers)('every page at 320 and 1,280 px, in Dutch and English, on
 				for (const width of WIDTHS) {
 					await page.setViewportSize({ width, height: 800 })
 					const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-					if (pageWidth > width) findings.push(`${lng} at ${width} px: the page is ${pageWidth} px wide (${await widestElements(page, width)})`)
+					if (pageWidth > width) findings.push(`${lng} at ${width} px: the page is ${pageWidth} px wide (${await overflowingElements(page, width)})`)
 					for (const violation of await accessibilityViolations(page)) {
 						findings.push(`${lng} at ${width} px: ${violation.id} (${violation.help}) at ${violation.targets.slice(0, 3).join(', ')}`)
 					}
@@ -94,16 +94,4 @@ function withoutNul(path: string): string {
 	const url = new URL(path, 'http://portal')
 	for (const [name, value] of [...url.searchParams]) if (value.includes('\0')) url.searchParams.delete(name)
 	return `${url.pathname}${url.search}`
-}
-
-/** The elements that reach past the viewport while their parent does not: where a page overflows. */
-async function widestElements(page: Page, width: number): Promise<string> {
-	return page.evaluate((width) => {
-		const reachesPast = (element: Element | null) => !!element && element.getBoundingClientRect().right > width + 1
-		return Array.from(document.querySelectorAll('body *'))
-			.filter((element) => reachesPast(element) && !reachesPast(element.parentElement))
-			.slice(0, 3)
-			.map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''} to ${Math.round(element.getBoundingClientRect().right)} px`)
-			.join('; ')
-	}, width)
 }

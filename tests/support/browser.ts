@@ -33,7 +33,20 @@ export async function accessibilityViolations(page: Page) {
 export async function accessibleAt320(page: Page) {
 	expect(await accessibilityViolations(page)).toEqual([])
 	await page.setViewportSize({ width: 320, height: 800 })
-	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+	const width = await page.evaluate(() => document.documentElement.scrollWidth)
+	expect(width, `the page is ${width} px wide: ${await overflowingElements(page, 320)}`).toBeLessThanOrEqual(320)
 	expect(await accessibilityViolations(page)).toEqual([])
 	await page.setViewportSize({ width: 1280, height: 800 })
+}
+
+/** The elements that reach past `width` while their parent does not: where a page overflows, in words. */
+export async function overflowingElements(page: Page, width: number): Promise<string> {
+	return page.evaluate((width) => {
+		const reachesPast = (element: Element | null) => !!element && element.getBoundingClientRect().right > width + 1
+		return Array.from(document.querySelectorAll('body *'))
+			.filter((element) => reachesPast(element) && !reachesPast(element.parentElement))
+			.slice(0, 3)
+			.map((element) => `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join('.')}` : ''} to ${Math.round(element.getBoundingClientRect().right)} px`)
+			.join('; ')
+	}, width)
 }
