@@ -160,6 +160,15 @@ describe('can', () => {
 		expect(can({ ...own, tenantId: NVWA }, 'read', card)).toBe(false)
 	})
 
+	test('practice cards are practised by their person only: not their manager, their coordinator or the concern', () => {
+		const cards = { kind: 'practice_card', tenantId: RVO, userId: 'emp' } as const
+		const own: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }
+		for (const action of ['read', 'update'] as const) expect(can(own, action, cards)).toBe(true)
+		expect(can(own, 'delete', cards)).toBe(false)
+		for (const other of [manager, rvoCoordinator, concernAdmin]) for (const action of ['read', 'update'] as const) expect(can(other, action, cards)).toBe(false)
+		expect(can({ ...own, tenantId: NVWA }, 'read', cards)).toBe(false)
+	})
+
 	test('a passport is read by its person, their manager and their unit’s coordinators, and changed by hand by no one', () => {
 		const passport = { kind: 'passport', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
 		expect(can(employee, 'read', passport)).toBe(true)

@@ -54,6 +54,8 @@ export type Resource =
 	| { kind: 'evaluation'; tenantId: string; userId: string }
 	/** A person's card to self (ADR 042): theirs alone to write, read and look back on. */
 	| { kind: 'self_card'; tenantId: string; userId: string }
+	/** A person's practice cards of course questions (ADR 047): theirs alone to practise, opt out of and set the digest hour of. */
+	| { kind: 'practice_card'; tenantId: string; userId: string }
 	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
 	| { kind: 'passport_upload_review'; tenantId: string }
 	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
@@ -197,6 +199,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'self_card':
 			// What someone means to change in their own work is theirs: not their manager's, not the provider's.
 			return (action === 'read' || action === 'create' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'practice_card':
+			// What someone remembers of a course is theirs: the provider sees counts across five learners, nobody a person's answers.
+			return (action === 'read' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
 		case 'passport_upload': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
