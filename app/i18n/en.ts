@@ -17,6 +17,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
+import * as practiceStrings from '../features/practice/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
@@ -57,6 +58,7 @@ export const en: Messages = {
 	...xapiPrivacyStrings.en,
 	...evaluationStrings.en,
 	...cardStrings.en,
+	...practiceStrings.en,
 	...interventionStrings.en,
 	...xapiRuleStrings.en,
 	...teamStrings.en,
@@ -136,6 +138,7 @@ export const en: Messages = {
 		...xapiPrivacyStrings.enErrors,
 		...evaluationStrings.enErrors,
 		...cardStrings.enErrors,
+		...practiceStrings.enErrors,
 		...interventionStrings.enErrors,
 		...xapiRuleStrings.enErrors,
 		...teamStrings.enErrors,

@@ -19,6 +19,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
+import * as practiceStrings from '../features/practice/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
@@ -58,6 +59,7 @@ export const nl = {
 	...xapiPrivacyStrings.nl,
 	...evaluationStrings.nl,
 	...cardStrings.nl,
+	...practiceStrings.nl,
 	...interventionStrings.nl,
 	...xapiRuleStrings.nl,
 	...teamStrings.nl,
@@ -137,6 +139,7 @@ export const nl = {
 		...xapiPrivacyStrings.nlErrors,
 		...evaluationStrings.nlErrors,
 		...cardStrings.nlErrors,
+		...practiceStrings.nlErrors,
 		...interventionStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
 		...teamStrings.nlErrors,
