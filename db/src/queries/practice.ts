@@ -98,7 +98,8 @@ export async function listPracticeCards(db: Database, { tenantId, userId }: { te
 		.innerJoin(practiceQuestions, eq(practiceQuestions.id, practiceCards.questionId))
 		.innerJoin(courses, eq(courses.id, practiceCards.courseId))
 		.where(and(eq(practiceCards.tenantId, tenantId), eq(practiceCards.userId, userId), isNull(practiceQuestions.removedAt)))
-		.orderBy(asc(practiceCards.due), asc(practiceCards.id))
+		// Cards due at the same moment (a whole deck at completion) in the deck's order.
+		.orderBy(asc(practiceCards.due), asc(practiceQuestions.createdAt), asc(practiceQuestions.id))
 }
 
 /** One of the person's cards with its question, locked for the answer; null when it is not theirs (or its question is removed). */

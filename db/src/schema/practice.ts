@@ -41,10 +41,11 @@ export const practiceQuestions = pgTable(
 		check('practice_questions_options', sql`jsonb_typeof(${t.options}) = 'array' and jsonb_array_length(${t.options}) between 2 and 5`),
 		check('practice_questions_correct', sql`${t.correctOption} >= 0 and ${t.correctOption} < jsonb_array_length(${t.options})`),
 		ownUnitPolicy('practice_questions', t.tenantId),
-		// A learner reads the questions they hold a card of, whatever unit provides the course.
+		// A learner reads the questions they hold a card of, whatever unit provides the course; so
+		// does their unit's scan (no person: the digest), through the cards of its own people.
 		pgPolicy('practice_questions_carded', {
 			for: 'select',
-			using: sql`exists (select 1 from practice_cards c where c.question_id = ${t.id} and c.user_id = ${appUserId})`,
+			using: sql`exists (select 1 from practice_cards c where c.question_id = ${t.id} and (c.user_id = ${appUserId} or ${appUserId} is null))`,
 		}),
 	],
 )
