@@ -31,8 +31,13 @@ export const deckQuestionSchema = z
 	.superRefine(({ submitted }, issues) => {
 		const checked = checkPracticeQuestion(submitted)
 		if (checked.ok) return
-		for (const [field, code] of Object.entries(checked.errors)) issues.addIssue({ code: 'custom', message: code, path: [field] })
+		for (const [field, code] of Object.entries(checked.errors)) issues.addIssue({ code: 'custom', message: code, path: [questionField(field)] })
 	})
+
+/** The form field a domain fault is shown beside: the number of answers beside the first answer. */
+export function questionField(field: string): string {
+	return field === 'options' ? 'option1' : field
+}
 
 /** Removing a question: which one. */
 export const removeQuestionSchema = z.object({ questionId: z.uuid({ error: 'PRACTICE_QUESTION_NOT_FOUND' satisfies ErrorCode }) })

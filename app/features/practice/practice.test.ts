@@ -52,7 +52,7 @@ describe.each(await testDrivers())('question decks and practising, on %s', (driv
 		const write = (submitted: Record<string, unknown>, actor = nvwaCoordinator()) =>
 			writeDeckQuestion(ctx(), { actor, courseId: f.course, submitted: { options: [], ...submitted } as Parameters<typeof writeDeckQuestion>[1]['submitted'] })
 		expect(await write({ ...question(1), correct: '' })).toMatchObject({ ok: false, kind: 'invalid', code: 'PRACTICE_CORRECT_REQUIRED', field: 'correct' })
-		expect(await write({ ...question(1), options: ['Alleen'] })).toMatchObject({ ok: false, code: 'PRACTICE_OPTIONS_TOO_FEW', field: 'options' })
+		expect(await write({ ...question(1), options: ['Alleen'] })).toMatchObject({ ok: false, code: 'PRACTICE_OPTIONS_TOO_FEW', field: 'option1' })
 		expect(await write({ ...question(1), kind: 'open' })).toMatchObject({ ok: false, code: 'PRACTICE_KIND_UNKNOWN', field: 'kind' })
 		expect(await write(question(1), rvoCoordinator())).toMatchObject({ ok: false, kind: 'not_found', code: 'COURSE_NOT_FOUND' })
 		expect(await write(question(1), employee(f.people[0]!))).toMatchObject({ ok: false, code: 'COURSE_NOT_FOUND' })

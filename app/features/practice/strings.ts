@@ -3,6 +3,7 @@
 
 export const nl = {
 	practice: {
+		nav: 'Oefenen',
 		title: 'Oefenen',
 		intro: 'Korte vragen over opleidingen die u hebt afgerond, op het moment dat u ze bijna vergeet. Eén tik per vraag; daarna ziet u meteen of het goed was, met uitleg.',
 		private: 'Alleen u ziet uw antwoorden. De aanbieder ziet per vraag alleen hoe vaak ze vergeten wordt, van ten minste vijf deelnemers samen.',
@@ -104,6 +105,7 @@ export const nl = {
 
 export const en: typeof nl = {
 	practice: {
+		nav: 'Practise',
 		title: 'Practice',
 		intro: 'Short questions about courses you completed, at the moment you are about to forget them. One tap per question; then you see at once whether you were right, with an explanation.',
 		private: 'Only you see your answers. The provider sees per question only how often it is forgotten, across at least five participants.',

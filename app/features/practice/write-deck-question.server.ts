@@ -1,6 +1,7 @@
 import { insertDeckQuestions, listDeckQuestions, updateDeckQuestion } from '@leerplein/db/practice'
 import { checkPracticeQuestion, MAX_DECK_QUESTIONS, type SubmittedQuestion } from '@leerplein/domain'
 import { audit, inTenant, refuse, refusal, type Actor, type ServiceContext, type ServiceResult } from '../../core/service.server.ts'
+import { questionField } from './deck-schema.ts'
 import { ownDeckCourse } from './own-deck-course.server.ts'
 
 /**
@@ -15,7 +16,7 @@ export async function writeDeckQuestion(
 	const checked = checkPracticeQuestion(submitted)
 	if (!checked.ok) {
 		const [field, code] = Object.entries(checked.errors)[0]!
-		return refuse('invalid', code, { field })
+		return refuse('invalid', code, { field: questionField(field) })
 	}
 	const now = ctx.clock.now()
 	return inTenant(ctx, actor, async (tx) => {
