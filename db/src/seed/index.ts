@@ -21,6 +21,7 @@ import { planSessions, type PlannedSession } from './plan-sessions.ts'
 import { parseSeedScale, type SeedScale } from './scales.ts'
 import { writeEvaluations } from './evaluations.ts'
 import { writeInterventions } from './interventions.ts'
+import { writePracticeDecks } from './practice.ts'
 import { writePassport } from './passport.ts'
 
 export { parseSeedScale }
@@ -134,6 +135,8 @@ export async function seedDatabase(
 		progress('evaluations', 1, 1)
 		await writeInterventions(tx, now)
 		progress('interventions', 1, 1)
+		await writePracticeDecks(tx, now)
+		progress('practice decks', 1, 1)
 		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		return count
 	})
