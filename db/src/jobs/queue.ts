@@ -225,6 +225,8 @@ const QUEUE_OPTIONS = {
 	// Retried like the passport reminders: a card is marked mailed with its queueing, so a retry sends nothing twice.
 	[SELF_CARD_RETURN_QUEUE]: { name: SELF_CARD_RETURN_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	[UNIT_REPORT_QUEUE]: { name: UNIT_REPORT_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+	// Not retried: the next hour's scan reads everything again; a digest is marked with its queueing, once a day.
+	[PRACTICE_DIGEST_QUEUE]: { name: PRACTICE_DIGEST_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },
