@@ -40,6 +40,7 @@ export async function writePracticeDecks(db: Database, now: Date) {
 			.values(
 				QUESTIONS.map((question, index) => ({
 					...question,
+					id: deterministicUuid(`practice-question:${course.id}:${index}`),
 					prompt: question.prompt.replace('{{course}}', course.title),
 					tenantId: course.provider_tenant_id,
 					courseId: course.id,
@@ -74,6 +75,7 @@ export async function writePracticeDecks(db: Database, now: Date) {
 					const correct = (hashSeed('practice-correct', cardId, review) % 1000) / 1000 < chance
 					const next = reviewPracticeCard(card, correct, moment)
 					reviews.push({
+						id: deterministicUuid(`practice-review:${cardId}:${review}`),
 						tenantId: completion.tenant_id,
 						cardId,
 						questionId: question.id,
