@@ -4,7 +4,7 @@ import { courses } from './catalogue.ts'
 import { id } from './columns.ts'
 import { users } from './people.ts'
 import { tenants } from './tenants.ts'
-import { appUserId, ownUnitPolicy } from './tenancy.ts'
+import { appUserId, ownUnitFirst, ownUnitPolicy } from './tenancy.ts'
 
 /**
  * A question of a course's deck (ADR 047), in the providing unit: multiple choice (two to five
@@ -45,7 +45,7 @@ export const practiceQuestions = pgTable(
 		// does their unit's scan (no person: the digest), through the cards of its own people.
 		pgPolicy('practice_questions_carded', {
 			for: 'select',
-			using: sql`exists (select 1 from practice_cards c where c.question_id = ${t.id} and (c.user_id = ${appUserId} or ${appUserId} is null))`,
+			using: ownUnitFirst(t.tenantId, sql`exists (select 1 from practice_cards c where c.question_id = ${t.id} and (c.user_id = ${appUserId} or ${appUserId} is null))`),
 		}),
 	],
 )
