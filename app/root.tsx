@@ -5,7 +5,7 @@ import type { TFunction } from 'i18next'
 import { useChangeLanguage } from 'remix-i18next/react'
 import { can, type Actor } from '@leerplein/domain'
 import { actorOf, getSignedIn } from './features/identity/guard.server.ts'
-import { isTrainer } from './features/sessions/is-trainer.server.ts'
+import { showSiteChrome } from './features/identity/show-site-chrome.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
 import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
@@ -17,8 +17,8 @@ import styles from './styles/app.css?url'
 export async function loader({ request, context }: LoaderFunctionArgs) {
 	// Every page's layout, the sign-in page's too: no guard; a visitor sees the navigation without a person.
 	const [locale, t, signedIn] = await Promise.all([i18next.getLocale(request), i18next.getFixedT(request), getSignedIn(request, context)])
-	// An internal trainer is a person in the unit's trainer list, not a role: asked of the database.
-	const trains = signedIn ? await isTrainer(context, { actor: actorOf(signedIn) }) : null
+	// An internal trainer is a person in the unit's trainer list, not a role: asked of the database, with the unit's name.
+	const chrome = signedIn ? await showSiteChrome(context, { actor: actorOf(signedIn) }) : null
 	return {
 		locale,
 		titles: windowTitles(t),
@@ -29,7 +29,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 					name: signedIn.person.name,
 					// Which links the navigation shows, by the same permission rule the routes and services apply.
 					...navigationFor(actorOf(signedIn)),
-					trains: trains?.ok === true && trains.value,
+					trains: chrome?.ok === true && chrome.value.trains,
+					unit: chrome?.ok ? chrome.value.unit : null,
 					outbox: context.config.demoMode,
 				}
 			: null,
@@ -120,7 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
 				<main id="hoofdinhoud" tabIndex={-1}>
 					{children}
 				</main>
-				<SiteFooter contactEmail={root?.contactEmail ?? null} />
+				<SiteFooter contactEmail={root?.contactEmail ?? null} unitName={root?.person?.unit?.name ?? null} />
 				<ScrollRestoration nonce={nonce} />
 				<Scripts nonce={nonce} />
 			</body>

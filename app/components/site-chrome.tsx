@@ -2,7 +2,7 @@ import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; managesTeam?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; readsReport?: boolean; readsConcernReport?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean } | null }) {
+export function SiteHeader({ person }: { person: { name: string; approves?: boolean; managesTeam?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; readsReport?: boolean; readsConcernReport?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean; unit?: { name: string; slug: string } | null } | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
 	const switchTo = t('language.switchToLang')
@@ -61,6 +61,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						{person ? (
 							<li>
 								<NavLink to="/mijn-paspoort">{t('passport.nav')}</NavLink>
+							</li>
+						) : null}
+						{person ? (
+							<li>
+								<NavLink to="/experts">{t('experts.nav')}</NavLink>
 							</li>
 						) : null}
 						{person?.managesTeam ? (
@@ -143,6 +148,26 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>
 							</li>
 						) : null}
+						{person?.managesXapiPeople && person.unit ? (
+							<li>
+								<NavLink to={`/onderdelen/${person.unit.slug}/regels`}>{t('navExtra.unitRules')}</NavLink>
+							</li>
+						) : null}
+						{person?.runsSessions ? (
+							<li>
+								<NavLink to="/beheer/zalen">{t('navExtra.rooms')}</NavLink>
+							</li>
+						) : null}
+						{person?.runsSessions ? (
+							<li>
+								<NavLink to="/beheer/trainers">{t('navExtra.trainers')}</NavLink>
+							</li>
+						) : null}
+						{person?.concernAdmin ? (
+							<li>
+								<NavLink to="/beheer/leeromgevingen">{t('navExtra.learningTools')}</NavLink>
+							</li>
+						) : null}
 						{person?.managesPoDefaults ? (
 							<li>
 								<NavLink to="/beheer/regels">{t('navExtra.concernRules')}</NavLink>
@@ -185,12 +210,13 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 	)
 }
 
-export function SiteFooter({ contactEmail }: { contactEmail: string | null }) {
+export function SiteFooter({ contactEmail, unitName }: { contactEmail: string | null; unitName: string | null }) {
 	const { t } = useTranslation()
 	return (
 		<footer className="site-footer">
 			<div className="container">
 				<p>{t('app.footer')}</p>
+				{unitName ? <p className="site-footer__unit">{t('statements.footerUnit', { unit: unitName })}</p> : null}
 				<nav aria-label={t('statements.footerNav')}>
 					<ul className="site-footer__links">
 						<li>

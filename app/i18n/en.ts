@@ -18,6 +18,7 @@ import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
 import * as practiceStrings from '../features/practice/strings.ts'
+import * as expertStrings from '../features/experts/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...evaluationStrings.en,
 	...cardStrings.en,
 	...practiceStrings.en,
+	...expertStrings.en,
 	...interventionStrings.en,
 	...xapiRuleStrings.en,
 	...teamStrings.en,
@@ -139,6 +141,7 @@ export const en: Messages = {
 		...evaluationStrings.enErrors,
 		...cardStrings.enErrors,
 		...practiceStrings.enErrors,
+		...expertStrings.enErrors,
 		...interventionStrings.enErrors,
 		...xapiRuleStrings.enErrors,
 		...teamStrings.enErrors,
@@ -414,6 +417,10 @@ export const en: Messages = {
 		sessions: 'Sessions',
 		outbox: 'Outbox',
 		concernRules: 'Concern rules',
+		unitRules: 'My unit’s P&O rules',
+		rooms: 'Rooms',
+		trainers: 'Trainers',
+		learningTools: 'Learning tools',
 	},
 	table: {
 		sortAscending: 'sorted ascending',

@@ -20,6 +20,7 @@ import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
 import * as practiceStrings from '../features/practice/strings.ts'
+import * as expertStrings from '../features/experts/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
@@ -60,6 +61,7 @@ export const nl = {
 	...evaluationStrings.nl,
 	...cardStrings.nl,
 	...practiceStrings.nl,
+	...expertStrings.nl,
 	...interventionStrings.nl,
 	...xapiRuleStrings.nl,
 	...teamStrings.nl,
@@ -140,6 +142,7 @@ export const nl = {
 		...evaluationStrings.nlErrors,
 		...cardStrings.nlErrors,
 		...practiceStrings.nlErrors,
+		...expertStrings.nlErrors,
 		...interventionStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,
 		...teamStrings.nlErrors,
@@ -415,6 +418,10 @@ export const nl = {
 		sessions: 'Uitvoeringen',
 		outbox: 'Postvak',
 		concernRules: 'Concernregels',
+		unitRules: 'P&O-regels van mijn onderdeel',
+		rooms: 'Zalen',
+		trainers: 'Trainers',
+		learningTools: 'Leeromgevingen',
 	},
 	table: {
 		sortAscending: 'oplopend gesorteerd',

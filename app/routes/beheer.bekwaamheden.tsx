@@ -134,8 +134,8 @@ function CompetencyForm({ editing, lastResult, busy }: { editing: CompetencyRow 
 			/>
 			<Field meta={fields.name} label={t('competencies.name')} />
 			<Field meta={fields.description} label={t('competencies.description')} hint={t('competencies.descriptionHint')} as="textarea" rows={3} />
-			<div className="field">
-				<input type="checkbox" id={fields.permanent.id} name={fields.permanent.name} defaultChecked={fields.permanent.initialValue === 'on'} />{' '}
+			<div className="choice">
+				<input type="checkbox" id={fields.permanent.id} name={fields.permanent.name} defaultChecked={fields.permanent.initialValue === 'on'} />
 				<label htmlFor={fields.permanent.id}>{t('competencies.permanent')}</label>
 			</div>
 			<Field meta={fields.validityMonths} label={t('competencies.validityMonths')} hint={t('competencies.validityHint')} type="number" />

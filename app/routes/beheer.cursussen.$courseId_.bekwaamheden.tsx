@@ -95,16 +95,18 @@ export default function CourseCompetencies() {
 						return (
 							<div key={competency.id} className="course-grant">
 								<div className={strayLevel ? 'field field--invalid' : 'field'}>
-									<input
-										type="checkbox"
-										id={strayLevel ? levelMeta.id : `competency-${competency.id}`}
-										name="competencyIds"
-										value={competency.id}
-										defaultChecked={grantedIds.includes(competency.id)}
-										aria-describedby={strayLevel ? levelMeta.errorId : undefined}
-										aria-invalid={strayLevel ? true : undefined}
-									/>{' '}
-									<label htmlFor={strayLevel ? levelMeta.id : `competency-${competency.id}`}>{competency.name}</label>
+									<div className="choice">
+										<input
+											type="checkbox"
+											id={strayLevel ? levelMeta.id : `competency-${competency.id}`}
+											name="competencyIds"
+											value={competency.id}
+											defaultChecked={grantedIds.includes(competency.id)}
+											aria-describedby={strayLevel ? levelMeta.errorId : undefined}
+											aria-invalid={strayLevel ? true : undefined}
+										/>
+										<label htmlFor={strayLevel ? levelMeta.id : `competency-${competency.id}`}>{competency.name}</label>
+									</div>
 									{strayLevel ? (
 										<p className="field__error" id={levelMeta.errorId}>
 											{strayLevel}
@@ -125,10 +127,12 @@ export default function CourseCompetencies() {
 						)
 					})}
 				</fieldset>
-				<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
-					{t('competencies.courseSave')}
-				</button>{' '}
-				<Link to={`/beheer/cursussen/${course.id}`}>{t('competencies.backToCourse')}</Link>
+				<div className="form-actions">
+					<button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+						{t('competencies.courseSave')}
+					</button>
+					<Link to={`/beheer/cursussen/${course.id}`}>{t('competencies.backToCourse')}</Link>
+				</div>
 			</Form>
 		</div>
 	)

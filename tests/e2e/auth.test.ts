@@ -84,6 +84,9 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 
 	test("a coordinator sees their own unit's P&O rules, never another unit's", async () => {
 		await signInAs(page, FATIMA)
+		// Reached from the main navigation, not only from the account page (issue 19, item 4).
+		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'P&O-regels van mijn onderdeel' }).click()
+		await page.waitForURL('**/onderdelen/rvo/regels')
 		const own = await page.goto('/onderdelen/rvo/regels')
 		expect(own?.status()).toBe(200)
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('P&O-regels van Rijksdienst voor Ondernemend Nederland')

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { count, eq } from 'drizzle-orm'
+import { and, count, eq, notInArray } from 'drizzle-orm'
 import type { Database } from '@leerplein/db'
 import { schema } from '@leerplein/db/schema'
 import { DEMO_PERSONAS } from '@leerplein/db/seed'
@@ -48,7 +48,7 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), the xAPI rules as switched, and the interventions with their teams and measures. */
+	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), the xAPI rules as switched, the interventions with their teams and measures, and NVWA's expert entries. */
 	const storedRows = async () => {
 		const { db } = e2e.owner
 		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements, xapiRules, interventions, interventionTeams, interventionValues] = await Promise.all([
@@ -64,6 +64,12 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			db.select({ n: count() }).from(schema.interventionTeams),
 			db.select({ n: count() }).from(schema.interventionMeasureValues),
 		])
+		// NVWA's experts (ADR 048): no form of another person changes, pauses or deletes them.
+		const experts = await db
+			.select({ userId: schema.experts.userId, description: schema.experts.description, contact: schema.experts.contact, pausedAt: schema.experts.pausedAt })
+			.from(schema.experts)
+			.where(eq(schema.experts.tenantId, fixtures.nvwaExpert.tenantId))
+			.orderBy(schema.experts.userId)
 		return {
 			courses: courses[0]!.n,
 			sessions: sessions[0]!.n,
@@ -76,6 +82,7 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			interventions,
 			interventionTeams: interventionTeams[0]!.n,
 			interventionValues: interventionValues[0]!.n,
+			experts,
 		}
 	}
 
@@ -382,7 +389,29 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 	await owner.db.insert(schema.interventionTeams).values({ tenantId: idOf('nvwa'), interventionId: plantedIntervention!.id, managerId: nvwaManager!.id })
 	await owner.db.insert(schema.interventionMeasureValues).values({ tenantId: idOf('nvwa'), interventionId: plantedIntervention!.id, managerId: nvwaManager!.id, month: '2026-01-01', value: 7, source: 'csv' })
 	const nvwaIntervention = { ...plantedIntervention!, teamNumber: nvwaManager!.employeeNumber, managerId: nvwaManager!.id }
+	// The experts directory (ADR 048): the NVWA employee is an available expert, another NVWA person a paused one.
+	const [nvwaOther] = await owner.db
+		.select({ id: schema.users.id })
+		.from(schema.users)
+		.where(and(eq(schema.users.tenantId, idOf('nvwa')), eq(schema.users.active, true), notInArray(schema.users.email, personaEmails)))
+		.orderBy(schema.users.employeeNumber)
+		.limit(1)
+	const [expertTheme] = await owner.db.select({ id: schema.themes.id }).from(schema.themes).orderBy(schema.themes.slug).limit(1)
+	const nvwaExpert = { tenantId: idOf('nvwa'), userId: employee!.id, description: 'Deskundige in de isolatietest van de NVWA', contact: 'Teams: isolatie-expert NVWA', email: persona.email }
+	const nvwaPausedExpert = { userId: nvwaOther!.id, description: 'Gepauzeerde deskundige in de isolatietest' }
+	for (const [userId, description, pausedAt] of [
+		[nvwaExpert.userId, nvwaExpert.description, null],
+		[nvwaPausedExpert.userId, nvwaPausedExpert.description, new Date()],
+	] as const) {
+		await owner.db
+			.insert(schema.experts)
+			.values({ tenantId: idOf('nvwa'), userId, description, contact: nvwaExpert.contact, pausedAt })
+			.onConflictDoUpdate({ target: schema.experts.userId, set: { description, contact: nvwaExpert.contact, pausedAt } })
+		await owner.db.insert(schema.expertThemes).values({ tenantId: idOf('nvwa'), userId, themeId: expertTheme!.id }).onConflictDoNothing()
+	}
 	return {
+		nvwaExpert,
+		nvwaPausedExpert,
 		nvwaXapiRule: { id: nvwaXapiRule!.id, name: nvwaXapiRuleName },
 		nvwaXapiClient: { id: nvwaXapiClient.id, name: 'Practicumsysteem van de NVWA (isolatietest)', tenantId: nvwaXapiClient.tenantId },
 		nvwaUnknownXapiActor: { address: unknownAddress },

@@ -45,6 +45,8 @@ describe('the footer and the statements', () => {
 		const page = await e2e.signIn(SANNE)
 		await page.goto('/privacy?lng=en')
 		await page.getByRole('heading', { level: 1, name: 'Privacy statement' }).waitFor()
+		// The footer names the unit of whoever is signed in.
+		expect(await page.getByRole('contentinfo').getByText('You work at Rijksdienst voor Ondernemend Nederland.').count()).toBe(1)
 		expect(await page.getByRole('main').getByRole('link', { name: 'leerplein@demo.rijksoverheid.nl' }).count()).toBe(1)
 		await page.getByRole('navigation', { name: 'About Leerplein' }).getByRole('link', { name: 'Accessibility' }).click()
 		await page.getByRole('heading', { level: 1, name: 'Accessibility statement' }).waitFor()

@@ -324,6 +324,22 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 			{ name: 'a question without an explanation', form: () => ({ intent: 'question', kind: 'true_false', prompt: 'Klopt het?', correct: 'true', explanation: ' ' }), field: 'explanation', message: 'Schrijf de uitleg die de deelnemer na het antwoorden ziet.' },
 		],
 	},
+	// The experts directory (ADR 048): the entry's texts, themes and competencies, refused beside their fields.
+	'routes/expert-worden': {
+		as: 'rvo-employee',
+		path: () => '/expert-worden',
+		form: (f) => ({ intent: 'save', description: 'Slechte invoer weigeren', contact: 'Teams', themeIds: [f.themeId] }),
+		nulField: 'description',
+		invalid: [
+			{ name: 'a description of 501 characters', form: (f) => ({ intent: 'save', description: 'a'.repeat(501), contact: 'Teams', themeIds: [f.themeId] }), field: 'description', message: 'De beschrijving is te lang: ten hoogste 500 tekens.' },
+			{ name: 'no contact', form: (f) => ({ intent: 'save', description: 'Goed', contact: '  ', themeIds: [f.themeId] }), field: 'contact', message: 'Vul in hoe collega’s u bereiken.' },
+			{ name: 'a contact of 201 characters', form: (f) => ({ intent: 'save', description: 'Goed', contact: 'b'.repeat(201), themeIds: [f.themeId] }), field: 'contact', message: 'De contactgegevens zijn te lang: ten hoogste 200 tekens.' },
+			{ name: 'no theme', form: () => ({ intent: 'save', description: 'Goed', contact: 'Teams' }), field: 'themeIds', message: 'Kies ten minste één thema.' },
+			{ name: 'a theme that does not exist', form: (f) => ({ intent: 'save', description: 'Goed', contact: 'Teams', themeIds: [f.course.id] }), field: 'themeIds', message: 'Deze keuze bestaat niet (meer). Kies uit de lijst.' },
+			{ name: 'a competency that is no id', form: (f) => ({ intent: 'save', description: 'Goed', contact: 'Teams', themeIds: [f.themeId], competencyIds: ['abc'] }), field: 'competencyIds', message: 'Deze keuze bestaat niet (meer). Kies uit de lijst.' },
+		],
+	},
+	'routes/experts': { as: 'nvwa-employee', path: () => '/experts?q=avg&thema=bestaat-niet&pagina=abc' },
 	// The follow-up's weeks (ADR 045): a whole number from 4 to 52.
 	'routes/beheer.cursussen.$courseId_.evaluatie': {
 		as: 'rvo-coordinator',

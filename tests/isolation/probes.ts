@@ -53,6 +53,9 @@ export type IsolationFixtures = {
 	nvwaXapiRule: { id: string; name: string }
 	/** RVO's manager persona's team (issue 18, item 5): the RVO employee persona is in it; an RVO person of another manager is not. */
 	rvoTeam: { memberId: string; memberName: string; outsiderId: string; outsiderName: string }
+	/** The NVWA employee persona as an available expert, and another NVWA person as a paused one (ADR 048). */
+	nvwaExpert: { tenantId: string; userId: string; description: string; contact: string; email: string }
+	nvwaPausedExpert: { userId: string; description: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -450,6 +453,29 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the unit's own employee does not see its courses' decks", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: 403 },
 		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: 302 },
 		{ name: 'control: the providing unit opens its course’s deck', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
+	],
+	// The experts directory (ADR 048). An entry is its person's alone: whatever a form names, it acts on the sender's own entry.
+	'routes/expert-worden': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "another unit's expert's entry is not on one's own page", as, path: () => '/expert-worden', expectStatus: 200, text: (f) => f.nvwaExpert.description })),
+		...RVO_PEOPLE.map(
+			(as): Probe => ({ name: "opts another unit's expert out by naming them", as, path: () => '/expert-worden', form: (f) => ({ intent: 'opt-out', userId: f.nvwaExpert.userId, tenantId: f.nvwaExpert.tenantId }), expectStatus: 404 }),
+		),
+		...RVO_PEOPLE.map(
+			(as): Probe => ({ name: "pauses another unit's expert by naming them", as, path: () => '/expert-worden', form: (f) => ({ intent: 'pause', userId: f.nvwaExpert.userId, tenantId: f.nvwaExpert.tenantId }), expectStatus: 404 }),
+		),
+		// Their own coordinator is not them either.
+		{ name: "the expert's coordinator opts them out", as: 'nvwa-coordinator', path: () => '/expert-worden', form: (f) => ({ intent: 'opt-out', userId: f.nvwaExpert.userId }), expectStatus: 404 },
+		{ name: "the expert's coordinator reads their entry", as: 'nvwa-coordinator', path: () => '/expert-worden', expectStatus: 200, text: (f) => f.nvwaExpert.contact },
+		{ name: 'not signed in', as: null, path: () => '/expert-worden', expectStatus: 302 },
+		{ name: 'not signed in, opting out', as: null, path: () => '/expert-worden', form: () => ({ intent: 'opt-out' }), expectStatus: 302 },
+		{ name: 'control: the expert reads their own entry', as: 'nvwa-employee', path: () => '/expert-worden', expectStatus: 200, text: (f) => f.nvwaExpert.description },
+	],
+	// Concern-wide on purpose: every signed-in person finds the available experts of every unit, with the published columns only.
+	'routes/experts': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "a paused expert of another unit is not listed", as, path: () => '/experts?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaPausedExpert.description })),
+		...RVO_PEOPLE.map((as): Probe => ({ name: "an expert's e-mail address (not published) is not shown", as, path: () => '/experts?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaExpert.email })),
+		{ name: 'not signed in', as: null, path: () => '/experts?q=isolatietest', expectStatus: 302 },
+		{ name: 'control: an employee of another unit finds the available expert', as: 'rvo-employee', path: () => '/experts?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaExpert.description },
 	],
 	'routes/beheer.interventies': [
 		{ name: "RVO's coordinator sees none of NVWA's interventions", as: 'rvo-coordinator', path: () => '/beheer/interventies', expectStatus: 200, text: (f) => f.nvwaIntervention.name },

@@ -20,7 +20,7 @@ export async function launchBrowser({ args = [] }: { args?: string[] } = {}): Pr
 
 /** The WCAG 2.1 A and AA rules; a page passes only with zero violations. */
 export async function accessibilityViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
 	return results.violations.map((violation) => ({
 		id: violation.id,
 		impact: violation.impact,

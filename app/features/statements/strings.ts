@@ -5,6 +5,7 @@
 export const nl = {
 	statements: {
 		footerNav: 'Over Leerplein',
+		footerUnit: 'U werkt bij {{unit}}.',
 		accessibilityLink: 'Toegankelijkheid',
 		privacyLink: 'Privacy',
 		contactLink: 'Contact',
@@ -56,6 +57,7 @@ export const nl = {
 export const en: typeof nl = {
 	statements: {
 		footerNav: 'About Leerplein',
+		footerUnit: 'You work at {{unit}}.',
 		accessibilityLink: 'Accessibility',
 		privacyLink: 'Privacy',
 		contactLink: 'Contact',

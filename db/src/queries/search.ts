@@ -77,6 +77,16 @@ const phrase = (text: string) => sql`phraseto_tsquery(${CONFIG}, ${text})`
 const anyOf = (texts: string[]) => sql`(${sql.join(texts.map(phrase), sql` || `)})`
 const allOf = (groups: string[][]) => sql`(${sql.join(groups.map(anyOf), sql` && `)})`
 
+/**
+ * The typed words with their synonyms as one tsquery (dutch_unaccent): 'all' needs every group
+ * (any of its phrases), 'any' one of them. The catalogue's matching for other searches over Dutch
+ * text, such as the experts directory (ADR 048).
+ */
+export function termGroupsQuery(groups: readonly Pick<SearchTermGroup, 'text' | 'alternatives'>[], matching: 'all' | 'any' = 'all'): SQL {
+	const phrases = groups.map((g) => [g.text, ...g.alternatives])
+	return matching === 'all' ? allOf(phrases) : anyOf(phrases.flat())
+}
+
 /** Only plain catalogue words go into to_tsquery's syntax. */
 const PLAIN_WORD = /^[a-z0-9]+$/
 /** A word form or compound part list as one tsquery ('a | b', '(a | b) & (c | d)'); null when there is none. */

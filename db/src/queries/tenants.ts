@@ -11,6 +11,12 @@ export async function listTenants(db: Database): Promise<TenantSummary[]> {
 	return db.select({ id: tenants.id, slug: tenants.slug, name: tenants.name, shortName: tenants.shortName }).from(tenants).orderBy(asc(tenants.name))
 }
 
+/** A unit's name and slug (public to everyone in the concern). */
+export async function getTenantName(db: Database, { tenantId }: { tenantId: string }): Promise<{ name: string; slug: string } | null> {
+	const [tenant] = await db.select({ name: tenants.name, slug: tenants.slug }).from(tenants).where(eq(tenants.id, tenantId))
+	return tenant ?? null
+}
+
 /** A unit with its P&O overrides: private to the unit's coordinators (and readable by the concern). */
 export async function getTenantBySlug(db: Database, { slug }: { slug: string }) {
 	const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug))

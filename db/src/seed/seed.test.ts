@@ -310,6 +310,22 @@ describe('seeding the small scale into a fresh database', () => {
 		}
 	})
 
+	test('seeds experts in every unit on common themes, one paused per unit, none of them a demo persona, some competencies verified in the passport', async () => {
+		const perUnit = await rows<{ unit: string; experts: number; paused: number; personas: number }>(
+			sql`select t.slug as unit, count(*)::int as experts, count(*) filter (where e.paused_at is not null)::int as paused,
+					count(*) filter (where u.email like 'demo.%')::int as personas
+				from experts e join tenants t on t.id = e.tenant_id join users u on u.id = e.user_id group by t.slug order by t.slug`,
+		)
+		expect(perUnit).toHaveLength(9)
+		for (const unit of perUnit) expect(unit).toEqual({ unit: unit.unit, experts: 6, paused: 1, personas: 0 })
+		const [counted] = await rows<{ withoutTheme: number; verified: number }>(
+			sql`select (select count(*) from experts e where not exists (select 1 from expert_themes et where et.user_id = e.user_id))::int as "withoutTheme",
+				(select count(*) from expert_competencies ec join passport_status ps on ps.user_id = ec.user_id and ps.competency_id = ec.competency_id and ps.status in ('green', 'orange'))::int as verified`,
+		)
+		expect(counted!.withoutTheme).toBe(0)
+		expect(counted!.verified).toBeGreaterThan(0)
+	})
+
 	test('inserts every course of the duplicate ground truth', async () => {
 		const ids = seededDuplicateClusters('small').flat()
 		const present = await client.db.select({ id: courses.id }).from(courses).where(inArray(courses.id, ids))

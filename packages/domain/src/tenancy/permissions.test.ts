@@ -169,6 +169,18 @@ describe('can', () => {
 		expect(can({ ...own, tenantId: NVWA }, 'read', cards)).toBe(false)
 	})
 
+	test('an expert entry is made, changed, paused and deleted by its person only; the directory is read by everyone signed in, of every unit', () => {
+		const entry = { kind: 'expert_entry', tenantId: RVO, userId: 'emp' } as const
+		const own: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }
+		for (const action of ['read', 'create', 'update', 'delete'] as const) expect(can(own, action, entry)).toBe(true)
+		for (const other of [manager, rvoCoordinator, concernAdmin]) for (const action of ['read', 'create', 'update', 'delete'] as const) expect(can(other, action, entry)).toBe(false)
+		expect(can({ ...own, tenantId: NVWA }, 'update', entry)).toBe(false)
+		const directory = { kind: 'expert_directory' } as const
+		for (const reader of [own, manager, rvoCoordinator, concernAdmin, { userId: 'n', tenantId: NVWA, grants: [{ role: 'employee', tenantId: NVWA }] } satisfies Actor])
+			expect(can(reader, 'read', directory)).toBe(true)
+		expect(can(own, 'update', directory)).toBe(false)
+	})
+
 	test('a passport is read by its person, their manager and their unit’s coordinators, and changed by hand by no one', () => {
 		const passport = { kind: 'passport', tenantId: RVO, userId: 'emp', managerId: 'mgr' } as const
 		expect(can(employee, 'read', passport)).toBe(true)

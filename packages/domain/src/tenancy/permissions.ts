@@ -56,6 +56,10 @@ export type Resource =
 	| { kind: 'self_card'; tenantId: string; userId: string }
 	/** A person's practice cards of course questions (ADR 047): theirs alone to practise, opt out of and set the digest hour of. */
 	| { kind: 'practice_card'; tenantId: string; userId: string }
+	/** A person's entry in the experts directory (ADR 048): theirs alone to create, change, pause and delete. */
+	| { kind: 'expert_entry'; tenantId: string; userId: string }
+	/** The concern-wide experts directory (ADR 048): read by every signed-in employee of every unit. */
+	| { kind: 'expert_directory' }
 	/** A unit's certificates awaiting a decision: its managers (their team's) and coordinators (all). */
 	| { kind: 'passport_upload_review'; tenantId: string }
 	/** A unit's own passport requirements (for everyone, a job profile, or one person); 'delete' deactivates one, never removes it. */
@@ -202,6 +206,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'practice_card':
 			// What someone remembers of a course is theirs: the provider sees counts across five learners, nobody a person's answers.
 			return (action === 'read' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'expert_entry':
+			// Making oneself available is a personal choice: no manager, coordinator or administrator does it for someone.
+			return action !== 'approve' && action !== 'merge' && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'expert_directory':
+			// Concern-wide on purpose: experts are found across units (the entry publishes only the directory's columns).
+			return action === 'read'
 		case 'passport_upload': {
 			const own = resource.userId === actor.userId
 			const team = resource.managerId === actor.userId && holdsRole(actor, 'manager', resource.tenantId)
