@@ -55,6 +55,11 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 						) : null}
 						{person ? (
 							<li>
+								<NavLink to="/oefenen">{t('practice.nav')}</NavLink>
+							</li>
+						) : null}
+						{person ? (
+							<li>
 								<NavLink to="/mijn-paspoort">{t('passport.nav')}</NavLink>
 							</li>
 						) : null}

@@ -17,6 +17,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
+import * as practiceStrings from '../features/practice/strings.ts'
 import * as expertStrings from '../features/experts/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...xapiPrivacyStrings.en,
 	...evaluationStrings.en,
 	...cardStrings.en,
+	...practiceStrings.en,
 	...expertStrings.en,
 	...interventionStrings.en,
 	...xapiRuleStrings.en,
@@ -140,6 +142,7 @@ export const en: Messages = {
 		...xapiPrivacyStrings.enErrors,
 		...evaluationStrings.enErrors,
 		...cardStrings.enErrors,
+		...practiceStrings.enErrors,
 		...expertStrings.enErrors,
 		...interventionStrings.enErrors,
 		...xapiRuleStrings.enErrors,

@@ -19,6 +19,7 @@ import * as xapiPeopleStrings from '../features/xapi/people-strings.ts'
 import * as xapiPrivacyStrings from '../features/xapi/privacy-strings.ts'
 import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
+import * as practiceStrings from '../features/practice/strings.ts'
 import * as expertStrings from '../features/experts/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
@@ -60,6 +61,7 @@ export const nl = {
 	...xapiPrivacyStrings.nl,
 	...evaluationStrings.nl,
 	...cardStrings.nl,
+	...practiceStrings.nl,
 	...expertStrings.nl,
 	...interventionStrings.nl,
 	...xapiRuleStrings.nl,
@@ -141,6 +143,7 @@ export const nl = {
 		...xapiPrivacyStrings.nlErrors,
 		...evaluationStrings.nlErrors,
 		...cardStrings.nlErrors,
+		...practiceStrings.nlErrors,
 		...expertStrings.nlErrors,
 		...interventionStrings.nlErrors,
 		...xapiRuleStrings.nlErrors,

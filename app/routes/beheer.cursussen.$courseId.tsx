@@ -115,6 +115,8 @@ export default function EditCourse() {
 					<Link to={`/beheer/cursussen/${courseId}/bekwaamheden`}>{t('competencies.courseLink')}</Link>
 					{' · '}
 					<Link to={`/beheer/cursussen/${courseId}/evaluatie`}>{t('evaluation.resultsLink')}</Link>
+					{' · '}
+					<Link to={`/beheer/cursussen/${courseId}/vragen`}>{t('practiceDeck.link')}</Link>
 				</p>
 			</section>
 

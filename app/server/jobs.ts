@@ -7,6 +7,7 @@ import {
 	MAIL_QUEUE,
 	EVALUATION_MAIL_QUEUE,
 	SELF_CARD_RETURN_QUEUE,
+	PRACTICE_DIGEST_QUEUE,
 	UNIT_REPORT_QUEUE,
 	MINIMUM_PARTICIPANTS_QUEUE,
 	MOODLE_SYNC_QUEUE,
@@ -28,6 +29,7 @@ import type { Logger } from 'pino'
 import { enqueueMinimumNotices } from '../features/notifications/enqueue-minimum-notices.server.ts'
 import { enqueueEvaluationMails } from '../features/effect/enqueue-evaluation-mails.server.ts'
 import { enqueueSelfCardReturns } from '../features/effect/enqueue-self-card-returns.server.ts'
+import { enqueuePracticeDigests } from '../features/practice/enqueue-practice-digests.server.ts'
 import { enqueueUnitReportMails } from '../features/reports/enqueue-unit-report-mails.server.ts'
 import { enqueueReminders } from '../features/notifications/enqueue-reminders.server.ts'
 import { runDuplicateScan } from '../features/deduplication/run-duplicate-scan.server.ts'
@@ -98,6 +100,12 @@ export async function startJobWorker(
 	})
 	// Daily at 07:00, like the passport reminders: a card comes back on a day, in the morning.
 	await boss.schedule(SELF_CARD_RETURN_QUEUE, '0 7 * * *', {}, { tz: 'Europe/Amsterdam' })
+	await boss.work(PRACTICE_DIGEST_QUEUE, async ([job]) => {
+		const digests = await enqueuePracticeDigests({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
+		logger.info(digests.ok ? { count: digests.value.queued } : { code: digests.code }, 'practice digests enqueued')
+	})
+	// Hourly: each learner's digest goes at the hour they chose (08:00 by default), once a day (ADR 047).
+	await boss.schedule(PRACTICE_DIGEST_QUEUE, '0 * * * *', {}, { tz: 'Europe/Amsterdam' })
 	await boss.work(UNIT_REPORT_QUEUE, async ([job]) => {
 		const reports = await enqueueUnitReportMails({ db: client.db, logger, clock, requestId: job?.id ?? null, clientIp: null }, { actor: null })
 		logger.info(reports.ok ? reports.value : { code: reports.code }, 'monthly unit reports enqueued')

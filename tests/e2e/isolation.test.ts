@@ -167,6 +167,16 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.returning({ id: schema.selfCards.id })
 	const nvwaCardAction = 'Controles vaker samen met een collega doen (isolatietest)'
 	await owner.db.insert(schema.selfCardActions).values({ tenantId: idOf('nvwa'), cardId: nvwaCard!.id, position: 1, text: nvwaCardAction })
+	// A practice card of NVWA's employee, due now, of a question on NVWA's course (ADR 047).
+	const nvwaPracticePrompt = 'Wie ziet uw oefenantwoorden? (isolatietest)'
+	const [nvwaQuestion] = await owner.db
+		.insert(schema.practiceQuestions)
+		.values({ tenantId: idOf('nvwa'), courseId: open!.id, kind: 'true_false', prompt: nvwaPracticePrompt, options: ['true', 'false'], correctOption: 1, explanation: 'Alleen u.', createdAt: new Date(), updatedAt: new Date() })
+		.returning({ id: schema.practiceQuestions.id })
+	const [nvwaPracticeCard] = await owner.db
+		.insert(schema.practiceCards)
+		.values({ tenantId: idOf('nvwa'), userId: employee!.id, questionId: nvwaQuestion!.id, courseId: open!.id, createdAt: new Date(), due: new Date(Date.now() - 86_400_000), stability: 0, difficulty: 0, elapsedDays: 0, scheduledDays: 0, learningSteps: 0, reps: 0, lapses: 0, state: 0 })
+		.returning({ id: schema.practiceCards.id })
 	const nvwaOutboxSubject = 'Bevestiging voor de isolatietest'
 	await owner.db.insert(schema.outboxMails).values({
 		id: crypto.randomUUID(),
@@ -437,6 +447,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaEvaluation: { id: nvwaEvaluation!.id, courseTitle: open!.title },
 		nvwaSelfCard: { enrolmentId: completed!.id, courseTitle: open!.title, action: nvwaCardAction },
 		nvwaIntervention,
+		nvwaPracticeCard: { id: nvwaPracticeCard!.id, prompt: nvwaPracticePrompt },
 		nvwaAwaitingApproval: { id: awaiting!.id, employeeName: employee!.name },
 		nvwaOutboxSubject,
 		nvwaOnlinePart: { id: part!.id, title: part!.title, toolId: tool!.id },

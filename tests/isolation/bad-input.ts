@@ -310,6 +310,21 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 			{ name: 'a return day that does not exist', form: () => ({ intent: 'write', action1: 'Goed', returnOn: '2030-02-30' }), field: 'returnOn', message: 'Vul een datum in, bijvoorbeeld 2027-03-01.' },
 		],
 	},
+	// Practising (ADR 047): the digest's hour is the one form that needs no card.
+	'routes/oefenen': { as: 'rvo-employee', path: () => '/oefenen', form: () => ({ intent: 'hour', hour: '8' }), nulField: 'hour' },
+	// A deck question (ADR 047): judged by the domain, each fault beside its field.
+	'routes/beheer.cursussen.$courseId_.vragen': {
+		as: 'rvo-coordinator',
+		path: (f) => `/beheer/cursussen/${f.course.id}/vragen`,
+		form: () => ({ intent: 'question', kind: 'choice', prompt: 'Slechte invoer weigeren?', option1: 'Ja', option2: 'Nee', correct: '1', explanation: 'Altijd.' }),
+		nulField: 'prompt',
+		invalid: [
+			{ name: 'a question without a right answer', form: () => ({ intent: 'question', kind: 'choice', prompt: 'Welke?', option1: 'Ja', option2: 'Nee', correct: '', explanation: 'Uitleg.' }), field: 'correct', message: 'Kies welk antwoord juist is (precies één, en niet een leeg antwoord).' },
+			{ name: 'a blank answer chosen as the right one', form: () => ({ intent: 'question', kind: 'choice', prompt: 'Welke?', option1: 'Ja', option2: 'Nee', correct: '3', explanation: 'Uitleg.' }), field: 'correct', message: 'Kies welk antwoord juist is (precies één, en niet een leeg antwoord).' },
+			{ name: 'a question of one answer', form: () => ({ intent: 'question', kind: 'choice', prompt: 'Welke?', option1: 'Ja', correct: '1', explanation: 'Uitleg.' }), field: 'option1', message: 'Geef ten minste twee antwoorden.' },
+			{ name: 'a question without an explanation', form: () => ({ intent: 'question', kind: 'true_false', prompt: 'Klopt het?', correct: 'true', explanation: ' ' }), field: 'explanation', message: 'Schrijf de uitleg die de deelnemer na het antwoorden ziet.' },
+		],
+	},
 	// The experts directory (ADR 048): the entry's texts, themes and competencies, refused beside their fields.
 	'routes/expert-worden': {
 		as: 'rvo-employee',

@@ -12,6 +12,8 @@ export type IsolationFixtures = {
 	nvwaEvaluation: { id: string; courseTitle: string }
 	/** The NVWA employee's completed enrolment and their card to self on it (ADR 042), with its one action. */
 	nvwaSelfCard: { enrolmentId: string; courseTitle: string; action: string }
+	/** A practice card of the NVWA employee, due, of a question on NVWA's course (ADR 047): only they may see or answer it. */
+	nvwaPracticeCard: { id: string; prompt: string }
 	/** An intervention of NVWA with a trained team and a measure (ADR 044): RVO's coordinators neither see, change nor fill it. */
 	nvwaIntervention: { id: string; name: string; measureName: string; teamNumber: string; managerId: string }
 	/** A finished bulk decision NVWA's coordinator started (ADR 038), naming the NVWA employee. */
@@ -430,6 +432,29 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: "the provider's coordinator looks back in the employee's name", as: 'nvwa-coordinator', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, form: () => ({ intent: 'review', outcome1: 'done' }), expectStatus: 404 },
 		{ name: 'not signed in', as: null, path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 302 },
 		{ name: 'control: the employee opens their card', as: 'nvwa-employee', path: (f) => `/mijn-leren/kaart/${f.nvwaSelfCard.enrolmentId}`, expectStatus: 200, text: (f) => f.nvwaSelfCard.action },
+	],
+	'routes/oefenen': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "another unit's employee's practice questions are not shown", as, path: () => '/oefenen', expectStatus: 200, text: (f) => f.nvwaPracticeCard.prompt })),
+		...RVO_PEOPLE.map((as): Probe => ({ name: "answers another unit's employee's practice card", as, path: () => '/oefenen', form: (f) => ({ intent: 'answer', cardId: f.nvwaPracticeCard.id, chosen: '0' }), expectStatus: 404, text: (f) => f.nvwaPracticeCard.prompt })),
+		// Not their coordinator: what someone remembers is theirs.
+		{ name: "the provider's coordinator answers the employee's card", as: 'nvwa-coordinator', path: () => '/oefenen', form: (f) => ({ intent: 'answer', cardId: f.nvwaPracticeCard.id, chosen: '0' }), expectStatus: 404, text: (f) => f.nvwaPracticeCard.prompt },
+		{ name: 'not signed in', as: null, path: () => '/oefenen', expectStatus: 302 },
+		{ name: 'control: the employee sees their due question', as: 'nvwa-employee', path: () => '/oefenen', expectStatus: 200, text: (f) => f.nvwaPracticeCard.prompt },
+	],
+	'routes/beheer.cursussen.$courseId_.vragen': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "swapped id: the deck of another unit's course", as, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: as === 'rvo-coordinator' ? 404 : 403, text: (f) => f.nvwaSharedCourse.title })),
+		...RVO_PEOPLE.map(
+			(as): Probe => ({
+				name: "adds a question to another unit's deck",
+				as,
+				path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`,
+				form: () => ({ intent: 'question', kind: 'true_false', prompt: 'Ingeschoven vraag', correct: 'true', explanation: 'Nee.' }),
+				expectStatus: as === 'rvo-coordinator' ? 404 : 403,
+			}),
+		),
+		{ name: "the unit's own employee does not see its courses' decks", as: 'nvwa-employee', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: 302 },
+		{ name: 'control: the providing unit opens its course’s deck', as: 'nvwa-coordinator', path: (f) => `/beheer/cursussen/${f.nvwaSharedCourse.id}/vragen`, expectStatus: 200, text: (f) => f.nvwaSharedCourse.title },
 	],
 	// The experts directory (ADR 048). An entry is its person's alone: whatever a form names, it acts on the sender's own entry.
 	'routes/expert-worden': [

@@ -56,6 +56,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/mijn-leren.$enrolmentId.annuleren': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's enrolment" },
 	'routes/mijn-leren.evaluatie.$invitationId': { access: 'tenant-owned', why: "an evaluation invitation id in the URL: another employee's evaluation, which only they may open or answer (ADR 041)" },
 	'routes/mijn-leren.kaart.$enrolmentId': { access: 'tenant-owned', why: "an enrolment id in the URL: another employee's card to self, which only they may write, read, move or look back on (ADR 042)" },
+	'routes/oefenen': { access: 'tenant-owned', why: "the caller's own practice cards; the answer form names a card id: another employee's card, which only they may answer (ADR 047)" },
+	'routes/beheer.cursussen.$courseId_.vragen': { access: 'tenant-owned', why: 'the practice questions of one of the unit’s own courses, and how often each is forgotten across five learners; a course id in the URL (ADR 047)' },
 	'routes/expert-worden': { access: 'tenant-owned', why: "the caller's own expert entry (ADR 048): a form naming another person must still act on the sender's own entry only" },
 	'routes/experts': { access: 'tenant-owned', why: 'the concern-wide experts directory (ADR 048): every signed-in person reads the available experts of every unit, their published columns only; paused ones are not listed' },
 	'routes/beheer.cursussen.$courseId_.evaluatie': { access: 'tenant-owned', why: 'the anonymous evaluation results of one of the unit’s own courses; a course id in the URL' },

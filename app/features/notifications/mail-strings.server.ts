@@ -69,6 +69,9 @@ export const nl = {
 		manager_questionnaire_reminder_subject: 'Herinnering: past {{participant}} {{course}} toe?',
 		manager_questionnaire_body:
 			'Enige weken geleden volgde uw medewerker {{participant}} {{course}} (op {{date}}). Ziet u dat het geleerde wordt toegepast? Vier korte vragen, elk vrijwillig. Uw antwoorden zijn anoniem: de aanbieder ziet alleen de uitkomsten van ten minste vijf leidinggevenden samen, zonder uw naam of die van uw medewerker.\n\nVragen beantwoorden: {{link}}',
+		practice_digest_subject: 'Er staan {{count}} oefenvragen voor u klaar',
+		practice_digest_body:
+			'Deze vragen over opleidingen die u afrondde, staan vandaag voor u klaar:\n\n{{courses}}\n\nEén tik per vraag; u ziet meteen of het goed was.\n\nOefenen: {{link}}\n\nU krijgt ten hoogste één zo’n mail per dag. Liever een ander uur, of niet meer oefenen? Dat kiest u op dezelfde pagina.',
 		self_card_return_subject: 'Uw kaart aan jezelf: {{course}}',
 		self_card_return_body:
 			'Na {{course}} schreef u op {{date}} deze acties voor uzelf op:\n\n{{actions}}\n\nWat is ervan terechtgekomen? Laat het per actie weten; alleen u ziet uw kaart.\n\nTerugblikken: {{link}}',
@@ -145,6 +148,9 @@ export const en: typeof nl = {
 		manager_questionnaire_reminder_subject: 'Reminder: does {{participant}} apply {{course}}?',
 		manager_questionnaire_body:
 			'A few weeks ago {{participant}}, who reports to you, took part in {{course}} (on {{date}}). Do you see what they learned being applied? Four short questions, each optional. Your answers are anonymous: the provider sees only the results of at least five managers together, without your name or your team member’s.\n\nAnswer the questions: {{link}}',
+		practice_digest_subject: '{{count}} practice questions are waiting for you',
+		practice_digest_body:
+			'These questions about courses you completed are waiting for you today:\n\n{{courses}}\n\nOne tap per question; you see at once whether you were right.\n\nPractise: {{link}}\n\nYou get at most one such mail a day. Another hour, or no more practising? You choose that on the same page.',
 		self_card_return_subject: 'Your card to self: {{course}}',
 		self_card_return_body:
 			'After {{course}} you wrote down these actions for yourself on {{date}}:\n\n{{actions}}\n\nWhat became of them? Let us know for each action; only you see your card.\n\nLook back: {{link}}',

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto'
 import { allocateSeats, getEnrolmentForMail, getMailRecipient, getSessionForEnrolment, listOtherSessions, listSessionEnrolments } from '@leerplein/db/enrolment'
 import { getEvaluationForMail, getSelfCardForMail } from '@leerplein/db/effect'
-import { claimOutboxMail, markOutboxMailSent, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SelfCardReturnJob, type SessionNoticeJob, type UnitReportJob } from '@leerplein/db/jobs'
+import { claimOutboxMail, markOutboxMailSent, type PracticeDigestJob, type CertificateSubmittedJob, type EvaluationMailJob, type MailJob, type ParticipantMessageJob, type PassportReminderJob, type SelfCardReturnJob, type SessionNoticeJob, type UnitReportJob } from '@leerplein/db/jobs'
 import { getPassportReminderForMail, getUploadForMail } from '@leerplein/db/passport'
+import { listDueCountsForDigest } from '@leerplein/db/practice'
 import { getSessionChange, type ChangedMeeting } from '@leerplein/db/planning'
 import { listTenants } from '@leerplein/db/tenants'
 import { belowMinimumBeforeDeadline, decisionMoment, holdsSeat } from '@leerplein/domain'
@@ -40,6 +41,7 @@ export async function sendNotification(
 	if (job.kind === 'evaluation_invitation') return sendEvaluationInvitation(ctx, { actor, delivery, job })
 	if (job.kind === 'self_card_return') return sendSelfCardReturn(ctx, { actor, delivery, job })
 	if (job.kind === 'unit_report') return sendUnitReport(ctx, { actor, delivery, job })
+	if (job.kind === 'practice_digest') return sendPracticeDigest(ctx, { actor, delivery, job })
 	// A request whose portal process stopped between its commit and its seat: seat it now.
 	if (job.kind === 'enrolment_seated') {
 		const pending = await inTenant(ctx, actor, (tx) => getEnrolmentForMail(tx, { enrolmentId: job.enrolmentId, recipientUserId: null }))
@@ -275,6 +277,34 @@ async function sendSelfCardReturn(ctx: ServiceContext, { actor, delivery, job }:
 	}
 	const subject = t('mail.self_card_return_subject', values)
 	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.self_card_return_body', values), '', t('mail.signature')].join('\n')
+	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
+}
+
+/**
+ * A learner's daily digest of practice questions (ADR 047), in their language: per course how many
+ * questions are due as it stands when the mail is written, and the link to /oefenen. Nothing when
+ * nothing is due any more, when they opted out meanwhile, or when they are no longer active.
+ */
+async function sendPracticeDigest(ctx: ServiceContext, { actor, delivery, job }: { actor: TenantScope; delivery: MailDelivery; job: PracticeDigestJob }): Promise<ServiceResult<SendOutcome>> {
+	const found = await inTenant(ctx, actor, async (tx) => {
+		const recipient = await getMailRecipient(tx, { userId: job.recipientUserId })
+		if (!recipient?.active) return null
+		const due = await listDueCountsForDigest(tx, { userId: job.recipientUserId, now: ctx.clock.now() })
+		if (due.optedOut || due.courses.length === 0) return null
+		return { recipient, courses: due.courses }
+	})
+	if (!found.ok) return found
+	if (!found.value) return succeed('nothing_to_send')
+	const { recipient, courses } = found.value
+	const language = recipient.preferredLanguage === 'en' ? 'en' : 'nl'
+	const t = await mailTranslator(language)
+	const values = {
+		count: String(courses.reduce((sum, course) => sum + course.due, 0)),
+		courses: courses.map((course) => `- ${course.courseTitle}: ${course.due}`).join('\n'),
+		link: `${delivery.portalUrl ?? ''}/oefenen`,
+	}
+	const subject = t('mail.practice_digest_subject', values)
+	const body = [t('mail.greeting', { name: recipient.name }), '', t('mail.practice_digest_body', values), '', t('mail.signature')].join('\n')
 	return deliver(ctx, { actor, delivery, job, to: recipient.email, subject, body })
 }
 

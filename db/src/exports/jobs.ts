@@ -9,6 +9,7 @@ export {
 	enqueueBulkDecision,
 	EVALUATION_MAIL_QUEUE,
 	SELF_CARD_RETURN_QUEUE,
+	PRACTICE_DIGEST_QUEUE,
 	UNIT_REPORT_QUEUE,
 	enqueueDuplicateScan,
 	enqueueMail,
@@ -27,6 +28,6 @@ export {
 	XAPI_RETENTION_QUEUE,
 	XAPI_RULE_SWEEP_QUEUE,
 } from '../jobs/queue.ts'
-export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, EvaluationMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, SelfCardReturnJob, SessionNoticeJob, UnitReportJob } from '../jobs/queue.ts'
+export type { BulkDecisionJob, CertificateSubmittedJob, DuplicateScanJob, EnrolmentMailJob, EvaluationMailJob, MailJob, MailKind, ParticipantMessageJob, PassportReminderJob, PassportRequirementJob, PracticeDigestJob, SelfCardReturnJob, SessionNoticeJob, UnitReportJob } from '../jobs/queue.ts'
 export { claimOutboxMail, listOutbox, markOutboxMailSent } from '../queries/outbox.ts'
 export type { OutboxMail } from '../queries/outbox.ts'

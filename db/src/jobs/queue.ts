@@ -39,6 +39,8 @@ export const XAPI_RULE_SWEEP_QUEUE = 'xapi-rule-sweep'
 export const EVALUATION_MAIL_QUEUE = 'evaluation-mails'
 /** Daily at 07:00 (Europe/Amsterdam): cards to self whose return day has come, mailed back to their person (ADR 042). */
 export const SELF_CARD_RETURN_QUEUE = 'self-card-returns'
+/** Hourly: each learner's daily digest of practice questions due, at their hour (Europe/Amsterdam), once a day (ADR 047). */
+export const PRACTICE_DIGEST_QUEUE = 'practice-digests'
 /** The monthly scan that mails each unit's coordinators the report of the month before (ADR 043, addendum). */
 export const UNIT_REPORT_QUEUE = 'unit-report-mails'
 /** A bulk decision of the approvals inbox too large to take inside a request (ADR 038). */
@@ -119,7 +121,10 @@ export type SelfCardReturnJob = { kind: 'self_card_return'; tenantId: string; ca
 /** The unit's report of one month (`YYYY-MM`) to one of its coordinators, on the first of the next (ADR 043, addendum). */
 export type UnitReportJob = { kind: 'unit_report'; tenantId: string; month: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
 
-export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob | SelfCardReturnJob | UnitReportJob
+/** A learner's digest of the day (`YYYY-MM-DD`, Amsterdam): how many practice questions are due per course (ADR 047). */
+export type PracticeDigestJob = { kind: 'practice_digest'; tenantId: string; day: string; recipientUserId: string; messageKey: string; enrolmentId?: never }
+
+export type MailJob = EnrolmentMailJob | SessionNoticeJob | PassportReminderJob | CertificateSubmittedJob | ParticipantMessageJob | EvaluationMailJob | SelfCardReturnJob | UnitReportJob | PracticeDigestJob
 
 /** A unit to recompute after a change of the concern's requirement `requirementId`, in that unit's own context. */
 export type PassportRequirementJob = { tenantId: string; requirementId: string }
@@ -220,6 +225,8 @@ const QUEUE_OPTIONS = {
 	// Retried like the passport reminders: a card is marked mailed with its queueing, so a retry sends nothing twice.
 	[SELF_CARD_RETURN_QUEUE]: { name: SELF_CARD_RETURN_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
 	[UNIT_REPORT_QUEUE]: { name: UNIT_REPORT_QUEUE, retryLimit: 3, retryDelay: 60, expireInSeconds: 1800 },
+	// Not retried: the next hour's scan reads everything again; a digest is marked with its queueing, once a day.
+	[PRACTICE_DIGEST_QUEUE]: { name: PRACTICE_DIGEST_QUEUE, retryLimit: 0, expireInSeconds: 1800 },
 	// Created before the queue that names it as its dead letter (a foreign key in pg-boss's queue table).
 	// A retry is harmless: ending a batch only marks the rows still pending.
 	[BULK_DECISION_FAILED_QUEUE]: { name: BULK_DECISION_FAILED_QUEUE, retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 60 },

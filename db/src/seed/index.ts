@@ -23,6 +23,7 @@ import { writeEvaluations } from './evaluations.ts'
 import { writeExperts } from './experts.ts'
 import { writeInterventions } from './interventions.ts'
 import { writeAuditTrail } from './audit-trail.ts'
+import { writePracticeDecks } from './practice.ts'
 import { writePassport } from './passport.ts'
 
 export { parseSeedScale }
@@ -138,6 +139,8 @@ export async function seedDatabase(
 		progress('interventions', 1, 1)
 		await writeAuditTrail(tx, now)
 		progress('audit trail', 1, 1)
+		await writePracticeDecks(tx, now)
+		progress('practice decks', 1, 1)
 		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		await writeExperts(tx, now)
 		progress('experts', 1, 1)

@@ -147,6 +147,19 @@ describe('seeding the small scale into a fresh database', () => {
 		expect([...steps]).toEqual(expect.arrayContaining(['tenants', 'users', 'courses', 'sessions', 'enrolments']))
 	})
 
+	test('seeds practice decks on three courses, the learners’ cards in their own units, and a review history with FSRS’s predictions', async () => {
+		const [decks] = await rows<{ courses: number; questions: number; strays: number; reviews: number; predicted: number; wrong: number }>(
+			sql`select (select count(distinct course_id) from practice_questions)::int as courses, (select count(*) from practice_questions)::int as questions,
+			           (select count(*) from practice_cards c join users u on u.id = c.user_id where u.tenant_id <> c.tenant_id)::int as strays,
+			           (select count(*) from practice_reviews)::int as reviews, (select count(*) from practice_reviews where predicted_recall is not null)::int as predicted,
+			           (select count(*) from practice_reviews where not correct)::int as wrong`,
+		)
+		expect(decks).toMatchObject({ courses: 3, questions: 18, strays: 0 })
+		expect(decks!.reviews).toBeGreaterThan(100)
+		expect(decks!.predicted).toBeGreaterThan(0)
+		expect(decks!.wrong).toBeGreaterThan(0)
+	})
+
 	test('never seats more people in a session than it has seats', async () => {
 		const overbooked = await rows<{ id: string }>(
 			sql`select s.id from sessions s

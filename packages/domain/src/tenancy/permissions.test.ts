@@ -172,6 +172,15 @@ describe('can', () => {
 		expect(can({ ...own, tenantId: NVWA }, 'read', card)).toBe(false)
 	})
 
+	test('practice cards are practised by their person only: not their manager, their coordinator or the concern', () => {
+		const cards = { kind: 'practice_card', tenantId: RVO, userId: 'emp' } as const
+		const own: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }
+		for (const action of ['read', 'update'] as const) expect(can(own, action, cards)).toBe(true)
+		expect(can(own, 'delete', cards)).toBe(false)
+		for (const other of [manager, rvoCoordinator, concernAdmin]) for (const action of ['read', 'update'] as const) expect(can(other, action, cards)).toBe(false)
+		expect(can({ ...own, tenantId: NVWA }, 'read', cards)).toBe(false)
+	})
+
 	test('an expert entry is made, changed, paused and deleted by its person only; the directory is read by everyone signed in, of every unit', () => {
 		const entry = { kind: 'expert_entry', tenantId: RVO, userId: 'emp' } as const
 		const own: Actor = { userId: 'emp', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }] }

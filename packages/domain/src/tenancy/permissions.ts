@@ -54,6 +54,8 @@ export type Resource =
 	| { kind: 'evaluation'; tenantId: string; userId: string }
 	/** A person's card to self (ADR 042): theirs alone to write, read and look back on. */
 	| { kind: 'self_card'; tenantId: string; userId: string }
+	/** A person's practice cards of course questions (ADR 047): theirs alone to practise, opt out of and set the digest hour of. */
+	| { kind: 'practice_card'; tenantId: string; userId: string }
 	/** A person's entry in the experts directory (ADR 048): theirs alone to create, change, pause and delete. */
 	| { kind: 'expert_entry'; tenantId: string; userId: string }
 	/** The concern-wide experts directory (ADR 048): read by every signed-in employee of every unit. */
@@ -203,6 +205,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 		case 'self_card':
 			// What someone means to change in their own work is theirs: not their manager's, not the provider's.
 			return (action === 'read' || action === 'create' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
+		case 'practice_card':
+			// What someone remembers of a course is theirs: the provider sees counts across five learners, nobody a person's answers.
+			return (action === 'read' || action === 'update') && resource.userId === actor.userId && resource.tenantId === actor.tenantId
 		case 'expert_entry':
 			// Making oneself available is a personal choice: no manager, coordinator or administrator does it for someone.
 			return action !== 'approve' && action !== 'merge' && resource.userId === actor.userId && resource.tenantId === actor.tenantId

@@ -1,0 +1,3 @@
+export * from './deck.ts'
+export * from './schedule.ts'
+export * from './outcomes.ts'
