@@ -8,7 +8,7 @@ import { actorOf, getSignedIn } from './features/identity/guard.server.ts'
 import { showSiteChrome } from './features/identity/show-site-chrome.server.ts'
 import { ErrorPage } from './components/error-page.tsx'
 import { useNonce } from './components/nonce.tsx'
-import { SiteFooter, SiteHeader } from './components/site-chrome.tsx'
+import { AdministrationBreadcrumb, SiteFooter, SiteHeader } from './components/site-chrome.tsx'
 import { DEFAULT_LANGUAGE, isUiLanguage } from './i18n/config.ts'
 import { catalogueHref } from './i18n/catalogue-files.server.ts'
 import { i18next } from './i18n/i18next.server.ts'
@@ -121,6 +121,7 @@ export function Layout({ children }: { children: ReactNode }) {
 			<body>
 				<SiteHeader person={root?.person ?? null} />
 				<main id="hoofdinhoud" tabIndex={-1}>
+					<AdministrationBreadcrumb person={root?.person ?? null} />
 					{children}
 				</main>
 				<SiteFooter contactEmail={root?.contactEmail ?? null} unitName={root?.person?.unit?.name ?? null} />

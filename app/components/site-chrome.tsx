@@ -1,10 +1,13 @@
 import { Form, Link, NavLink, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { adminTaskGroups, taskOfPath, type NavigationPerson } from '../features/administration/tasks.ts'
 
 /** The government-style header: logo ribbon, skip link, main navigation and the language switch. */
-export function SiteHeader({ person }: { person: { name: string; approves?: boolean; managesTeam?: boolean; runsSessions?: boolean; trains?: boolean; outbox?: boolean; managesSynonyms?: boolean; managesPoDefaults?: boolean; managesCompetencies?: boolean; readsPassports?: boolean; readsPassportOverview?: boolean; managesRequirements?: boolean; managesConcernRequirements?: boolean; courseAdmin?: boolean; concernAdmin?: boolean; readsReport?: boolean; readsConcernReport?: boolean; readsAuditTrail?: boolean; managesXapiClients?: boolean; managesXapiPeople?: boolean; unit?: { name: string; slug: string } | null } | null }) {
+export function SiteHeader({ person }: { person: NavigationPerson | null }) {
 	const { t } = useTranslation()
 	const location = useLocation()
+	// The administration tasks live on one page (/beheer), so the main bar stays short for every role.
+	const administers = adminTaskGroups(person, t).length > 0
 	const switchTo = t('language.switchToLang')
 	return (
 		<>
@@ -78,11 +81,6 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/paspoorten">{t('passportMatrix.nav')}</NavLink>
 							</li>
 						) : null}
-						{person?.managesRequirements ? (
-							<li>
-								<NavLink to="/beheer/eisen">{t('requirements.nav')}</NavLink>
-							</li>
-						) : null}
 						{person?.approves ? (
 							<li>
 								<NavLink to="/goedkeuringen">{t('navExtra.approvals')}</NavLink>
@@ -98,120 +96,43 @@ export function SiteHeader({ person }: { person: { name: string; approves?: bool
 								<NavLink to="/mijn-sessies">{t('mySessions.nav')}</NavLink>
 							</li>
 						) : null}
-						{person?.courseAdmin ? (
-							<li>
-								<NavLink to="/beheer/cursussen">{t('nav.courseAdmin')}</NavLink>
-							</li>
-						) : null}
-						{person?.courseAdmin ? (
-							<li>
-								<NavLink to="/beheer/evaluaties">{t('evaluation.overviewNav')}</NavLink>
-							</li>
-						) : null}
-						{person?.courseAdmin ? (
-							<li>
-								<NavLink to="/beheer/interventies">{t('intervention.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.readsReport ? (
-							<li>
-								<NavLink to="/beheer/rapportages">{t('report.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.readsConcernReport ? (
-							<li>
-								<NavLink to="/beheer/rapportages/concern">{t('report.concernNav')}</NavLink>
-							</li>
-						) : null}
-						{person?.readsAuditTrail ? (
-							<li>
-								<NavLink to="/beheer/logboek">{t('auditTrail.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.concernAdmin ? (
-							<li>
-								<NavLink to="/beheer/dubbelingen">{t('nav.duplicates')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesXapiClients ? (
-							<li>
-								<NavLink to="/beheer/xapi-systemen">{t('xapiClients.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesXapiClients ? (
-							<li>
-								<NavLink to="/beheer/xapi-privacy">{t('xapiPrivacy.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesXapiClients ? (
-							<li>
-								<NavLink to="/beheer/xapi-regels">{t('xapiRules.nav')}</NavLink>
-							</li>
-						) : null}
 						{person?.outbox ? (
 							<li>
 								<NavLink to="/postvak">{t('navExtra.outbox')}</NavLink>
 							</li>
 						) : null}
-						{person?.managesXapiPeople && person.unit ? (
+						{administers ? (
 							<li>
-								<NavLink to={`/onderdelen/${person.unit.slug}/regels`}>{t('navExtra.unitRules')}</NavLink>
-							</li>
-						) : null}
-						{person?.runsSessions ? (
-							<li>
-								<NavLink to="/beheer/zalen">{t('navExtra.rooms')}</NavLink>
-							</li>
-						) : null}
-						{person?.runsSessions ? (
-							<li>
-								<NavLink to="/beheer/trainers">{t('navExtra.trainers')}</NavLink>
-							</li>
-						) : null}
-						{person?.concernAdmin ? (
-							<li>
-								<NavLink to="/beheer/leeromgevingen">{t('navExtra.learningTools')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesPoDefaults ? (
-							<li>
-								<NavLink to="/beheer/regels">{t('navExtra.concernRules')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesCompetencies ? (
-							<li>
-								<NavLink to="/beheer/bekwaamheden">{t('competencies.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesConcernRequirements ? (
-							<li>
-								<NavLink to="/beheer/eisen-concern">{t('requirements.concernNav')}</NavLink>
-							</li>
-						) : null}
-						{person?.readsPassportOverview ? (
-							<li>
-								<NavLink to="/beheer/paspoorten">{t('passportOverview.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesSynonyms ? (
-							<li>
-								<NavLink to="/beheer/zoeksynoniemen">{t('synonyms.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesSynonyms ? (
-							<li>
-								<NavLink to="/beheer/zoekvragen">{t('searchQueries.nav')}</NavLink>
-							</li>
-						) : null}
-						{person?.managesXapiPeople ? (
-							<li>
-								<NavLink to="/beheer/xapi-onbekend">{t('xapiPeople.nav')}</NavLink>
+								<NavLink to="/beheer">{t('administration.nav')}</NavLink>
 							</li>
 						) : null}
 					</ul>
 				</nav>
 			</header>
 		</>
+	)
+}
+
+/**
+ * On the pages of an administration task (issue 19, item 4): the way back to the administration
+ * page, and to the task itself from one of its deeper pages.
+ */
+export function AdministrationBreadcrumb({ person }: { person: NavigationPerson | null }) {
+	const { t } = useTranslation()
+	const { pathname } = useLocation()
+	const task = taskOfPath(adminTaskGroups(person, t), pathname)
+	if (!task) return null
+	return (
+		<div className="container">
+			<nav className="breadcrumb-trail" aria-label={t('administration.breadcrumb')}>
+				<ol>
+					<li>
+						<Link to="/beheer">{t('administration.title')}</Link>
+					</li>
+					<li>{pathname === task.to ? <span aria-current="page">{task.label}</span> : <Link to={task.to}>{task.label}</Link>}</li>
+				</ol>
+			</nav>
+		</div>
 	)
 }
 

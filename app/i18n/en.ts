@@ -25,6 +25,7 @@ import * as teamStrings from '../features/team/strings.ts'
 import * as statementStrings from '../features/statements/strings.ts'
 import * as reportStrings from '../features/reports/strings.ts'
 import * as auditStrings from '../features/audit/strings.ts'
+import * as administrationStrings from '../features/administration/strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -68,6 +69,7 @@ export const en: Messages = {
 	...statementStrings.en,
 	...reportStrings.en,
 	...auditStrings.en,
+	...administrationStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',

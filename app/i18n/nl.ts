@@ -27,6 +27,7 @@ import * as teamStrings from '../features/team/strings.ts'
 import * as statementStrings from '../features/statements/strings.ts'
 import * as reportStrings from '../features/reports/strings.ts'
 import * as auditStrings from '../features/audit/strings.ts'
+import * as administrationStrings from '../features/administration/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -69,6 +70,7 @@ export const nl = {
 	...statementStrings.nl,
 	...reportStrings.nl,
 	...auditStrings.nl,
+	...administrationStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { accessibilityViolations, accessibleAt320, ELS, FATIMA, PETER, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Issue 22, item 2, in Chromium (ADR 049): RVO's coordinator opens the audit trail from the menu,
 // narrows it with the no-JS filter form, reads an admin change as before and after, pages with the
@@ -59,7 +60,7 @@ describe.each(drivers)('the audit trail, on %s', (driver) => {
 	test('RVO’s coordinator: from the menu, filtered by the form, a change read before and after, both files', async () => {
 		const page = await e2e.newPage({ viewport: { width: 1280, height: 800 } })
 		await signInAs(page, FATIMA)
-		await page.getByRole('link', { name: 'Logboek' }).click()
+		await openAdministrationTask(page, 'Logboek')
 		await page.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor()
 		// Her own sign-in is the newest row.
 		await page.getByRole('heading', { level: 3, name: /^Ingelogd/ }).first().waitFor()
@@ -145,7 +146,7 @@ describe.each(drivers)('the audit trail, on %s', (driver) => {
 
 		const els = await e2e.newPage({ viewport: { width: 1280, height: 800 } })
 		await signInAs(els, ELS)
-		await els.getByRole('link', { name: 'Logboek' }).click()
+		await openAdministrationTask(els, 'Logboek')
 		await els.getByRole('heading', { level: 1, name: 'Logboek' }).waitFor()
 		await els.getByLabel('Soort object', { exact: true }).fill('tenant')
 		await els.getByLabel('Organisatieonderdeel', { exact: true }).selectOption({ value: nvwa })

@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { beforeEach, describe, expect, onTestFinished, test } from 'vitest'
 import { pollUntil } from '../support/poll.ts'
 import { accessibilityViolations, ELS, FATIMA, PETER, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 const COOKIE = '__Host-leerplein-sessie'
 
@@ -84,8 +85,8 @@ describe.each(await testDrivers())('signing in and out on %s', (driver) => {
 
 	test("a coordinator sees their own unit's P&O rules, never another unit's", async () => {
 		await signInAs(page, FATIMA)
-		// Reached from the main navigation, not only from the account page (issue 19, item 4).
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'P&O-regels van mijn onderdeel' }).click()
+		// Reached from the administration page, not only from the account page (issue 19, item 4).
+		await openAdministrationTask(page, 'P&O-regels van mijn onderdeel')
 		await page.waitForURL('**/onderdelen/rvo/regels')
 		const own = await page.goto('/onderdelen/rvo/regels')
 		expect(own?.status()).toBe(200)

@@ -4,6 +4,7 @@ import { testDrivers } from '@leerplein/db/testing'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // The concern sets the P&O defaults; a unit inherits each rule unless it overrides it. PostgreSQL,
 // so the test can read the stored defaults, the unit's overrides and the audit trail as the owner.
@@ -22,7 +23,7 @@ describe.each(drivers)('the concern administrator sets the P&O defaults that uni
 	test('errors sit next to their field in Dutch; a saved default reaches every unit that inherits it, and is audited', async () => {
 		const els = await newPage()
 		await signInAs(els, ELS)
-		await els.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Concernregels' }).click()
+		await openAdministrationTask(els, 'Concernregels')
 		await els.getByRole('heading', { level: 1, name: 'P&O-regels van het concern' }).waitFor()
 
 		const days = els.getByRole('group', { name: 'Kosteloos annuleren tot' })

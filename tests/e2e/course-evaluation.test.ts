@@ -7,6 +7,7 @@ import ExcelJS from 'exceljs'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Issue 18, item 1, in Chromium (ADR 041): Sanne completed one of RVO's courses and finds its
 // evaluation on "Mijn leren"; a too long answer is refused beside its question and keeps her
@@ -125,7 +126,7 @@ describe.each(drivers)('a course evaluation, on %s', (driver) => {
 
 		// The unit's overview, from the menu: the course with its five answers, mean 4,0 and score 20; of the
 		// invitations only Sanne's exists (the four were planted as responses), answered; no follow-up is due yet (ADR 045).
-		await coordinator.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Evaluaties' }).click()
+		await openAdministrationTask(coordinator, 'Evaluaties')
 		await coordinator.getByRole('heading', { level: 1, name: 'Evaluaties van onze opleidingen' }).waitFor()
 		const line = coordinator.getByRole('row').filter({ has: coordinator.getByRole('link', { name: TITLE }) })
 		expect(await line.getByRole('cell').allTextContents()).toEqual([TITLE, '5', '1 van 1 (100%)', '4,0', '20', '0', '—'])

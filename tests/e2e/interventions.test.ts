@@ -7,6 +7,7 @@ import { describeEffect, differenceInDifferences } from '@leerplein/domain'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, accessibleAt320, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Issue 18, item 3, in Chromium (ADR 040, ADR 044): RVO's coordinator records an intervention
 // from the menu (a backwards period and no team refused beside their fields), imports its measure
@@ -54,7 +55,7 @@ describe.each(drivers)('the effect of an intervention, on %s', (driver) => {
 
 		const page = await e2e.newPage({ viewport: { width: 1280, height: 800 } })
 		await signInAs(page, FATIMA)
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Interventies' }).click()
+		await openAdministrationTask(page, 'Interventies')
 		await page.getByRole('heading', { level: 1, name: 'Interventies' }).waitFor()
 		// The demo's worked intervention is there already.
 		await page.getByRole('link', { name: 'Training zaakcontrole voor vier teams' }).waitFor()

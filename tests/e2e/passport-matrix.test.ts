@@ -10,6 +10,7 @@ import { amsterdamDate } from '@leerplein/domain'
 import type { Locator, Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Issue 15, "Done when", in Chromium: an employee with a red dot follows the suggested course →
 // attendance is registered → the dot turns green on their passport and in their manager's matrix,
@@ -179,7 +180,7 @@ describe.each(drivers)('the passport matrix on %s', (driver) => {
 
 		const admin = await e2e.newPage()
 		await signInAs(admin, ELS)
-		await admin.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Paspoorten concern' }).click()
+		await openAdministrationTask(admin, 'Paspoorten concern')
 		await admin.getByRole('heading', { level: 1, name: 'Kwaliteitspaspoorten in het concern' }).waitFor()
 		const units = admin.getByRole('region', { name: 'Stand per organisatieonderdeel en bekwaamheid' })
 		expect(await units.getByRole('row').count()).toBe(10)

@@ -3,6 +3,7 @@ import { schema } from '@leerplein/db/schema'
 import { testDrivers } from '@leerplein/db/testing'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // The requirement screens (ADR 031, requirement screens): RVO's coordinator adds a requirement for
 // one of RVO's job profiles and the person with that profile and no evidence is red when the page
@@ -35,7 +36,7 @@ describe.each(drivers)('passport requirements, on %s', (driver) => {
 
 		const page = await e2e.newPage()
 		await signInAs(page, FATIMA)
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Paspoorteisen' }).click()
+		await openAdministrationTask(page, 'Paspoorteisen')
 		await page.getByRole('heading', { level: 1, name: 'Eisen voor het kwaliteitspaspoort' }).waitFor()
 		// The concern's requirements are there, read-only.
 		await page.getByRole('cell', { name: 'Concern' }).first().waitFor()
@@ -94,7 +95,7 @@ describe.each(drivers)('passport requirements, on %s', (driver) => {
 		const [competency] = await owner.db.insert(schema.competencies).values({ name: 'Concernbreed (e2e)', validityMonths: 12, warningDays: 30 }).returning({ id: schema.competencies.id })
 		const page = await e2e.newPage()
 		await signInAs(page, ELS)
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Paspoorteisen concern' }).click()
+		await openAdministrationTask(page, 'Paspoorteisen concern')
 		await page.getByRole('heading', { level: 1, name: 'Eisen van het concern' }).waitFor()
 		expect(await accessibilityViolations(page)).toEqual([])
 		await page.getByLabel('Bekwaamheid').selectOption({ label: 'Concernbreed (e2e)' })

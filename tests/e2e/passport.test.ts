@@ -6,6 +6,7 @@ import { testDrivers } from '@leerplein/db/testing'
 import { amsterdamDate } from '@leerplein/domain'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, SANNE, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // The quality passport's first pages (ADR 031): the concern administrator keeps the competencies,
 // the employee reads their passport and what to do about a red dot. PostgreSQL, so the test can
@@ -20,7 +21,7 @@ describe.each(drivers)('the quality passport, on %s', (driver) => {
 	test('the concern administrator adds a competency: a validity of -1 is refused beside the field, nothing typed is lost, nothing stored', async () => {
 		const page = await e2e.newPage()
 		await signInAs(page, ELS)
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Bekwaamheden' }).click()
+		await openAdministrationTask(page, 'Bekwaamheden')
 		await page.getByRole('heading', { level: 1, name: 'Bekwaamheden' }).waitFor()
 
 		await page.getByLabel('Naam').fill(NAME)

@@ -2,6 +2,7 @@ import { testDrivers } from '@leerplein/db/testing'
 import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Issue 16 item 5 (ADR 037): what people search for, counted without who searched, read by the
 // concern administrator, who adds a synonym for a query that finds nothing in one click.
@@ -40,7 +41,7 @@ describe.each(await testDrivers())('the concern administrator reads the search q
 		expect((await counted).status()).toBe(200)
 
 		await page.goto('/')
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Zoekvragen' }).click()
+		await openAdministrationTask(page, 'Zoekvragen')
 		await page.getByRole('heading', { level: 1, name: 'Zoekvragen' }).waitFor()
 		// Query, searched, without results, partly found, last number of results: page 2 was no new question.
 		const integrity = await rowOf(page, 'Meest gezocht', 'integriteit')

@@ -2,6 +2,7 @@ import { testDrivers } from '@leerplein/db/testing'
 import type { BrowserContext, Page } from 'playwright-core'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { accessibilityViolations, ELS, FATIMA, signInAs, useE2E } from '../support/e2e.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 describe.each(await testDrivers())('the concern administrator keeps the search synonyms, on %s', (driver) => {
 	const e2e = useE2E({ driver })
@@ -22,7 +23,7 @@ describe.each(await testDrivers())('the concern administrator keeps the search s
 	test('adds, changes and (after confirming) deletes a synonym, and search follows at once', async () => {
 		await signInAs(page, ELS)
 		expect(await resultsFor('KWP')).toEqual([])
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'Zoeksynoniemen' }).click()
+		await openAdministrationTask(page, 'Zoeksynoniemen')
 		await page.getByRole('heading', { level: 1, name: 'Zoeksynoniemen' }).waitFor()
 		expect(await page.getByRole('row', { name: /^avg/ }).count()).toBe(1)
 

@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest'
 import { hashXapiSecret } from '../../app/features/xapi/client-auth.server.ts'
 import { accessibleAt320, accessibilityViolations, ELS, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { plantXapiClient } from '../support/xapi-clients.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // A unit's xAPI systems on /beheer/xapi-systemen (issue 17, ADR 039): the coordinator registers a
 // system and sees its secret once, the system sends a statement with it, the list shows its use;
@@ -52,7 +53,7 @@ describe.skipIf(!drivers.includes('postgres'))("a unit's xAPI systems", () => {
 	test('the coordinator registers a system by keyboard and sees its secret once; the system sends a statement; deactivated, it is refused', async () => {
 		const page = await e2e.newPage()
 		await signInAs(page, FATIMA)
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI-systemen' }).click()
+		await openAdministrationTask(page, 'xAPI-systemen')
 		await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
 		await accessibleAt320(page)
 
@@ -209,7 +210,7 @@ describe.skipIf(!drivers.includes('postgres'))("a unit's xAPI systems", () => {
 		await plantXapiClient(owner.db, { unit: 'rvo', name: rvoSystem })
 		const page = await e2e.newPage()
 		await signInAs(page, ELS)
-		await page.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI-systemen' }).click()
+		await openAdministrationTask(page, 'xAPI-systemen')
 		await page.getByRole('heading', { level: 1, name: TITLE }).waitFor()
 		// No unit until one is chosen: no list, no form.
 		expect(await page.getByRole('button', { name: 'Registreren' }).count()).toBe(0)

@@ -11,6 +11,7 @@ import type { ServiceContext } from '../../app/core/service.server.ts'
 import { sweepXapiRuleBacklogs } from '../../app/features/xapi/rule-backlog.server.ts'
 import { accessibleAt320, ELS, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Statements that count (ADR 039): RVO's coordinator adds a rule ("Salmonella-PCR performed
 // successfully 3 times in 12 months"), previews it against the statements already stored and
@@ -87,7 +88,7 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 
 		const fatima = await e2e.newPage()
 		await signInAs(fatima, FATIMA)
-		await fatima.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI: regels voor het paspoort' }).click()
+		await openAdministrationTask(fatima, 'xAPI: regels voor het paspoort')
 		await fatima.getByRole('heading', { level: 1, name: 'Leerrecords die tellen voor het kwaliteitspaspoort' }).waitFor()
 		await fatima.getByText('Er zijn nog geen regels.').waitFor()
 		await accessibleAt320(fatima)
@@ -241,7 +242,7 @@ describe.each(drivers)('xAPI statements that count for the passport, on %s', (dr
 		// The concern administrator opens the page from the main navigation: no unit's rules until one is chosen.
 		const els = await e2e.newPage()
 		await signInAs(els, ELS)
-		await els.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI: regels voor het paspoort' }).click()
+		await openAdministrationTask(els, 'xAPI: regels voor het paspoort')
 		await els.getByRole('heading', { level: 1, name: 'Leerrecords die tellen voor het kwaliteitspaspoort' }).waitFor()
 		expect(await els.getByRole('button', { name: 'Regel toevoegen' }).count()).toBe(0)
 		expect(await els.content()).not.toContain(rule!.name)

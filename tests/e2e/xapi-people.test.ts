@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { accessibleAt320, accessibilityViolations, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // People matched to xAPI statements (ADR 039, "People"): a unit's statements about its known
 // employees are matched as they are stored, by the identifier the unit's coordinator chose; the
@@ -56,7 +57,7 @@ describe.each(drivers)('xAPI statements matched to the unit’s people, on %s', 
 	test('known employees are matched at once, the unknown one is listed, and matched after being added and a re-match; another unit sees and matches none of it', async () => {
 		const fatima = await e2e.newPage()
 		await signInAs(fatima, FATIMA)
-		await fatima.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI: onbekende personen' }).click()
+		await openAdministrationTask(fatima, 'xAPI: onbekende personen')
 		await fatima.getByRole('heading', { level: 1, name: 'Leerrecords koppelen aan medewerkers' }).waitFor()
 		await fatima.getByText('Nog niet ingesteld: er wordt niemand gekoppeld.').waitFor()
 		await fatima.getByText('Er zijn geen records over onbekende personen.').waitFor()

@@ -11,6 +11,7 @@ import { applyXapiRetention } from '../../app/features/xapi/privacy.server.ts'
 import { accessibleAt320, ELS, FATIMA, PETER, signInAs, useE2E } from '../support/e2e.ts'
 import { silentLogger } from '../support/mail-worker.ts'
 import { plantXapiClient, type PlantedXapiClient } from '../support/xapi-clients.ts'
+import { openAdministrationTask } from '../support/navigation.ts'
 
 // Privacy of a unit's xAPI statements (ADR 039, "Privacy"): RVO's system posts statements about
 // two of its employees (a rule turns them into passport evidence), NVWA's about one of its own.
@@ -127,7 +128,7 @@ describe.each(drivers)('privacy of xAPI statements, on %s', (driver) => {
 	test('the coordinator downloads exactly one person’s statements, then erases them after confirming; the evidence stays without them; all audited', async () => {
 		const fatima = await e2e.newPage()
 		await signInAs(fatima, FATIMA)
-		await fatima.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: 'xAPI: privacy' }).click()
+		await openAdministrationTask(fatima, 'xAPI: privacy')
 		await fatima.getByRole('heading', { level: 1, name: 'Privacy van leerbewijs (xAPI)' }).waitFor()
 		await fatima.getByLabel('Naam, personeelsnummer of e-mailadres').fill(anna.employeeNumber)
 		await fatima.getByRole('button', { name: 'Zoeken' }).click()

@@ -513,6 +513,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 		nulField: 'employeeId',
 	},
 	'routes/postvak': { as: 'rvo-coordinator', path: () => '/postvak' },
+	'routes/beheer._index': { as: 'concern-admin', path: () => '/beheer' },
 	'routes/catalogus.$courseId_.online-onderdelen': {
 		as: 'rvo-coordinator',
 		path: (f) => `/catalogus/${f.course.id}/online-onderdelen`,

@@ -26,6 +26,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	root: { access: 'own', why: 'the layout shows the signed-in name only' },
 	'routes/_index': { access: 'public', why: 'redirects to the catalogue' },
 	'routes/$': { access: 'public', why: 'the not-found page' },
+	'routes/beheer._index': { access: 'own', why: "the administration page: links to the tasks the signed-in person's own permissions allow, and no data" },
 	'routes/taal': { access: 'public', why: 'sets the language cookie' },
 	'routes/toegankelijkheid': { access: 'public', why: 'the accessibility statement: no data' },
 	'routes/privacy': { access: 'public', why: 'the privacy statement: no data' },
