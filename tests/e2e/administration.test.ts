@@ -34,7 +34,7 @@ describe('the administration page and its breadcrumbs', () => {
 		await page.waitForURL(/\/beheer\/cursussen\/[^/]+$/)
 		await trail.getByRole('link', { name: 'Cursusbeheer' }).click()
 		await page.waitForURL(/\/beheer\/cursussen$/)
-		await trail.getByRole('link', { name: 'Beheer' }).click()
+		await trail.getByRole('link', { name: 'Beheer', exact: true }).click()
 		await page.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor()
 	})
 
@@ -42,6 +42,7 @@ describe('the administration page and its breadcrumbs', () => {
 		const els = await e2e.newPage()
 		await signInAs(els, ELS)
 		await mainBar(els).getByRole('link', { name: 'Beheer' }).click()
+		await els.getByRole('heading', { level: 1, name: 'Beheer' }).waitFor()
 		const offering = els.getByRole('region', { name: 'Aanbod' })
 		expect(await offering.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Leeromgevingen', 'Dubbelingen']))
 		expect(await els.getByRole('region', { name: 'Rapportages en logboek' }).getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Rapportage concern', 'Logboek']))
