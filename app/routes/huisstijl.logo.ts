@@ -13,10 +13,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const logo = valueOrThrow(await openOwnLogo(context, { actor }))
 	const etag = `"${logo.version}"`
+	// X-Content-Type-Options: nosniff comes with every answer (helmet, server/security.ts); a second would repeat it.
 	const headers = {
 		'Content-Type': logo.type,
 		'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-		'X-Content-Type-Options': 'nosniff',
 		ETag: etag,
 		'Last-Modified': logo.updatedAt.toUTCString(),
 	}

@@ -12,7 +12,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 	const { actor } = await requirePermission(request, context, 'read', ownData)
 	const sheet = valueOrThrow(await ownBrandingStyleSheet(context, { actor }))
 	const etag = `"${sheet.version ?? 'concern'}"`
-	const headers = { 'Content-Type': 'text/css; charset=utf-8', 'X-Content-Type-Options': 'nosniff', ETag: etag }
+	// X-Content-Type-Options: nosniff comes with every answer (helmet, server/security.ts).
+	const headers = { 'Content-Type': 'text/css; charset=utf-8', ETag: etag }
 	if (request.headers.get('If-None-Match') === etag) return new Response(null, { status: 304, headers })
 	return new Response(sheet.css, { headers })
 }
