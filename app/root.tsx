@@ -31,6 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 					...navigationFor(actorOf(signedIn)),
 					trains: chrome?.ok === true && chrome.value.trains,
 					unit: chrome?.ok ? chrome.value.unit : null,
+					// The unit's own look (ADR 052); everyone else, and every visitor, sees the concern's.
+					branding: chrome?.ok ? chrome.value.branding : null,
 					outbox: context.config.demoMode,
 				}
 			: null,
@@ -64,7 +66,7 @@ function navigationFor(actor: Actor) {
 		readsAuditTrail: can(actor, 'read', { kind: 'audit_trail', tenantId: null }) || can(actor, 'read', { kind: 'audit_trail', tenantId: ownUnit }),
 		// The unit's xAPI systems, privacy and rules (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
-		// The unit's settings: among them, which employee an xAPI statement is about.
+		// The unit's settings: among them, which employee an xAPI statement is about, and its branding.
 		managesXapiPeople: can(actor, 'update', { kind: 'tenant', tenantId: ownUnit }),
 	}
 }
@@ -115,6 +117,8 @@ export function Layout({ children }: { children: ReactNode }) {
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
 				<Meta />
 				<Links />
+				{/* The unit's accent as design tokens, from the portal itself: the CSP allows no inline style (ADR 052). */}
+				{root?.person?.branding?.accent ? <link rel="stylesheet" href={`/huisstijl/stijl.css?v=${root.person.branding.version}`} /> : null}
 				{/* The page's language catalogue, fetched while the scripts load: hydration waits for it (entry.client.tsx). */}
 				{root ? <link rel="preload" as="fetch" href={root.catalogueHref} crossOrigin="anonymous" data-i18n-catalogue="" /> : null}
 			</head>

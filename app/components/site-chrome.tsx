@@ -17,7 +17,12 @@ export function SiteHeader({ person }: { person: NavigationPerson | null }) {
 			<header className="site-header">
 				<div className="site-header__bar container">
 					<a className="logo" href="/catalogus">
-						<span className="logo__ribbon" aria-hidden="true" />
+						{/* A unit's own logo in place of the concern's ribbon, for its own people (ADR 052). */}
+						{person?.branding?.logo && person.unit ? (
+							<img className="logo__image" src={`/huisstijl/logo?v=${person.branding.version}`} alt={person.unit.name} />
+						) : (
+							<span className="logo__ribbon" aria-hidden="true" />
+						)}
 						<span className="logo__text">
 							<span className="logo__name">{t('app.name')}</span>
 							<span className="logo__tagline">{t('app.tagline')}</span>

@@ -76,6 +76,8 @@ export type ReadUploadFormOptions = ReadFormOptions & {
 	file: string
 	/** The largest file the form accepts; a larger one arrives cut short, one chunk past the limit, for the schema to refuse beside the field. */
 	maxFileBytes: number
+	/** What a body far past the limit (413) is refused with; by default a certificate's message. */
+	tooLarge?: ErrorBody['messageKey']
 }
 
 /**
@@ -85,7 +87,7 @@ export type ReadUploadFormOptions = ReadFormOptions & {
  * body four times the limit is cut off with 413; a file in any other field, or a text field
  * beyond 64 KB, is a 400. Text fields are checked for control characters as in `readForm`.
  */
-export async function readUploadForm(request: Request, { file, maxFileBytes, multiline = [] }: ReadUploadFormOptions): Promise<FormData> {
+export async function readUploadForm(request: Request, { file, maxFileBytes, multiline = [], tooLarge = 'CERTIFICATE_TOO_LARGE' }: ReadUploadFormOptions): Promise<FormData> {
 	const contentType = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
 	// A form without its file (a script, a browser without the file chosen) is read as any form; the schema then asks for the file.
 	if (contentType === 'application/x-www-form-urlencoded') return readForm(request, { multiline })
@@ -101,7 +103,7 @@ export async function readUploadForm(request: Request, { file, maxFileBytes, mul
 			if (size <= keep) kept.push(chunk)
 			size += chunk.byteLength
 			if (!isFile && size > keep) refused(400, 'FORM_CONTENT_TYPE')
-			if (size > 4 * keep) throw data<ErrorBody>({ messageKey: 'CERTIFICATE_TOO_LARGE' }, { status: 413 })
+			if (size > 4 * keep) throw data<ErrorBody>({ messageKey: tooLarge }, { status: 413 })
 		}
 		if (isFile) return new File(kept as BlobPart[], filename, { type: partType })
 		return new TextDecoder().decode(Buffer.concat(kept))

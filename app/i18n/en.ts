@@ -26,6 +26,7 @@ import * as statementStrings from '../features/statements/strings.ts'
 import * as reportStrings from '../features/reports/strings.ts'
 import * as auditStrings from '../features/audit/strings.ts'
 import * as administrationStrings from '../features/administration/strings.ts'
+import * as brandingStrings from '../features/branding/strings.ts'
 import type { Messages } from './nl.ts'
 import * as ltiStrings from '../features/lti/strings.ts'
 
@@ -70,6 +71,7 @@ export const en: Messages = {
 	...reportStrings.en,
 	...auditStrings.en,
 	...administrationStrings.en,
+	...brandingStrings.en,
 	courseForm: {
 		classroom: 'Classroom',
 		elearning: 'E-learning',
@@ -151,6 +153,7 @@ export const en: Messages = {
 		...teamStrings.enErrors,
 		...reportStrings.enErrors,
 		...auditStrings.enErrors,
+		...brandingStrings.enErrors,
 		MERGE_NOT_ALLOWED: 'These courses cannot be merged: one of them is no longer published or was merged already. Refresh the overview.',
 		MERGE_UNDO_NOT_ALLOWED: 'This merge can no longer be undone: it was undone already, or the course that stayed has since been merged itself.',
 		UNIT_UNKNOWN: 'This organisational unit does not exist. Choose a unit from the list.',

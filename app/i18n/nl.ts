@@ -28,6 +28,7 @@ import * as statementStrings from '../features/statements/strings.ts'
 import * as reportStrings from '../features/reports/strings.ts'
 import * as auditStrings from '../features/audit/strings.ts'
 import * as administrationStrings from '../features/administration/strings.ts'
+import * as brandingStrings from '../features/branding/strings.ts'
 
 /** The Dutch catalogue is the source: every other language must have exactly these keys. */
 export const nl = {
@@ -71,6 +72,7 @@ export const nl = {
 	...reportStrings.nl,
 	...auditStrings.nl,
 	...administrationStrings.nl,
+	...brandingStrings.nl,
 	courseForm: {
 		classroom: 'Klassikaal',
 		elearning: 'E-learning',
@@ -152,6 +154,7 @@ export const nl = {
 		...teamStrings.nlErrors,
 		...reportStrings.nlErrors,
 		...auditStrings.nlErrors,
+		...brandingStrings.nlErrors,
 		MERGE_NOT_ALLOWED: 'Deze cursussen kunnen niet worden samengevoegd: een ervan is niet (meer) gepubliceerd of al samengevoegd. Vernieuw het overzicht.',
 		MERGE_UNDO_NOT_ALLOWED: 'Deze samenvoeging kan niet meer ongedaan worden gemaakt: ze is al ongedaan gemaakt, of de cursus die bleef is intussen zelf samengevoegd.',
 		UNIT_UNKNOWN: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.',

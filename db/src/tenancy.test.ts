@@ -143,6 +143,29 @@ describe.each(await testDrivers())('row-level security on %s', (driver) => {
 		})
 	})
 
+	test("a unit's own look (ADR 052) is read and written by its own context only", async () => {
+		const logo = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>')
+		const now = new Date('2026-12-07T10:00:00Z')
+		// Each unit sets its own, in its own context.
+		await as(ids.rvo, (tx) => tx.insert(schema.tenantBrandings).values({ tenantId: ids.rvo, accentColour: '#42145f', logo, logoType: 'image/svg+xml', updatedAt: now }))
+		await as(ids.acm, (tx) => tx.insert(schema.tenantBrandings).values({ tenantId: ids.acm, accentColour: '#a90061', updatedAt: now }))
+		expect(await raw(app.db, sql`select tenant_id from tenant_brandings`)).toEqual([])
+		expect(await as(ids.rvo, (tx) => raw<{ accent: string }>(tx, sql`select accent_colour as accent from tenant_brandings`))).toEqual([{ accent: '#42145f' }])
+		await as(ids.rvo, async (tx) => {
+			const changed = await tx.update(schema.tenantBrandings).set({ accentColour: '#000000' }).where(eq(schema.tenantBrandings.tenantId, ids.acm)).returning()
+			const removed = await tx.delete(schema.tenantBrandings).where(eq(schema.tenantBrandings.tenantId, ids.acm)).returning()
+			expect([changed, removed]).toEqual([[], []])
+		})
+		expect(await failure(as(ids.rvo, (tx) => tx.insert(schema.tenantBrandings).values({ tenantId: ids.nvwa, accentColour: '#000000', updatedAt: now })))).toMatch(/row-level security/)
+		// Moving the own row to another unit: the key is not among the columns the portal may update.
+		expect(await failure(as(ids.rvo, (tx) => tx.update(schema.tenantBrandings).set({ tenantId: ids.acm })))).toMatch(/permission denied/)
+		// The database refuses what the portal's checks should have: a colour that is no #rrggbb, a logo of another type.
+		expect(await failure(as(ids.rvo, (tx) => tx.update(schema.tenantBrandings).set({ accentColour: 'red' })))).toMatch(/tenant_branding_accent/)
+		expect(await failure(as(ids.rvo, (tx) => tx.update(schema.tenantBrandings).set({ logoType: 'text/html' })))).toMatch(/tenant_branding_logo/)
+		const [acm] = await as(ids.acm, (tx) => tx.select().from(schema.tenantBrandings))
+		expect(acm?.accentColour).toBe('#a90061')
+	})
+
 	test('the tenant context does not outlive its transaction on a pooled connection', async () => {
 		// `app` has a single connection: the next statement runs on the very same session.
 		expect(await as(ids.rvo, (tx) => raw(tx, sql`select id from enrolments`))).toHaveLength(1)

@@ -64,6 +64,11 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			db.select({ n: count() }).from(schema.interventionTeams),
 			db.select({ n: count() }).from(schema.interventionMeasureValues),
 		])
+		// NVWA's own look (ADR 052): no form of another unit's coordinator sets or resets it.
+		const brandings = await db
+			.select({ tenantId: schema.tenantBrandings.tenantId, accentColour: schema.tenantBrandings.accentColour, updatedAt: schema.tenantBrandings.updatedAt })
+			.from(schema.tenantBrandings)
+			.orderBy(schema.tenantBrandings.tenantId)
 		// NVWA's experts (ADR 048): no form of another person changes, pauses or deletes them.
 		const experts = await db
 			.select({ userId: schema.experts.userId, description: schema.experts.description, contact: schema.experts.contact, pausedAt: schema.experts.pausedAt })
@@ -83,6 +88,7 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			interventionTeams: interventionTeams[0]!.n,
 			interventionValues: interventionValues[0]!.n,
 			experts,
+			brandings,
 		}
 	}
 
@@ -415,7 +421,16 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.insert(schema.auditLog)
 		.values({ tenantId: idOf('nvwa'), actorUserId: nvwaManager!.id, action: 'tenant.rules.update', objectType: 'tenant', objectId: idOf('nvwa'), result: 'success', before: { note: 'oud' }, after: { note: auditMarker } })
 		.returning({ id: schema.auditLog.id })
+	// NVWA's own look (ADR 052): a colour and a logo text that no other unit's page or file holds.
+	const nvwaBranding = { accentColour: '#4d1f3c', logoText: 'Logo van de NVWA (isolatietest)' }
+	const nvwaLogo = new TextEncoder().encode(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 40"><text x="0" y="30">${nvwaBranding.logoText}</text></svg>`)
+	const nvwaBrandingRow = { accentColour: nvwaBranding.accentColour, logo: nvwaLogo, logoType: 'image/svg+xml', updatedAt: new Date() }
+	await owner.db
+		.insert(schema.tenantBrandings)
+		.values({ tenantId: idOf('nvwa'), ...nvwaBrandingRow })
+		.onConflictDoUpdate({ target: schema.tenantBrandings.tenantId, set: nvwaBrandingRow })
 	return {
+		nvwaBranding,
 		nvwaExpert,
 		nvwaPausedExpert,
 		nvwaAuditEntry: { id: nvwaAudit!.id, tenantId: idOf('nvwa'), marker: auditMarker },

@@ -58,6 +58,8 @@ export type IsolationFixtures = {
 	nvwaPausedExpert: { userId: string; description: string }
 	/** A row of NVWA's audit trail (ADR 049) whose before-and-after names `marker`: RVO's coordinator never reads it, whatever the filters. */
 	nvwaAuditEntry: { id: number; tenantId: string; marker: string }
+	/** NVWA's own look (ADR 052): an accent colour that appears on no other unit's page, and the text of its logo. */
+	nvwaBranding: { accentColour: string; logoText: string }
 	/** An active competency, to name in a requirement form. */
 	competencyId: string
 	/** A date (YYYY-MM-DD) well ahead, for planning forms. */
@@ -283,6 +285,28 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not set the concern defaults', as, path: () => '/beheer/regels', expectStatus: 403, text: () => 'Concernregels opslaan' })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/regels', expectStatus: 302 },
 		{ name: 'control: the concern administrator sets them', as: 'concern-admin', path: () => '/beheer/regels', expectStatus: 200, text: () => 'Concernregels opslaan' },
+	],
+	'routes/onderdelen.$slug.huisstijl': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "direct URL: another unit's branding", as, path: () => '/onderdelen/nvwa/huisstijl', expectStatus: 403, text: (f) => f.nvwaBranding.accentColour })),
+		{ name: 'a unit that does not exist is refused alike', as: 'rvo-coordinator', path: () => '/onderdelen/bestaat-niet/huisstijl', expectStatus: 403 },
+		{ name: 'a slug that is no slug is refused alike', as: 'rvo-coordinator', path: () => '/onderdelen/NVWA%27--/huisstijl', expectStatus: 403 },
+		{ name: "forged form: setting another unit's colour", as: 'rvo-coordinator', path: () => '/onderdelen/nvwa/huisstijl', form: () => ({ intent: 'save', accentColour: '#000000' }), expectStatus: 403 },
+		{ name: "forged form: a bad colour for another unit is still a 403, not a 400", as: 'rvo-coordinator', path: () => '/onderdelen/nvwa/huisstijl', form: () => ({ intent: 'save', accentColour: '#ffffff' }), expectStatus: 403 },
+		{ name: "forged form: resetting another unit's branding", as: 'rvo-coordinator', path: () => '/onderdelen/nvwa/huisstijl', form: () => ({ intent: 'reset' }), expectStatus: 403 },
+		{ name: 'an employee of the unit does not set its branding', as: 'nvwa-employee', path: () => '/onderdelen/nvwa/huisstijl', expectStatus: 403, text: (f) => f.nvwaBranding.accentColour },
+		{ name: 'the concern administrator does not set a unit’s branding', as: 'concern-admin', path: () => '/onderdelen/nvwa/huisstijl', expectStatus: 403, text: (f) => f.nvwaBranding.accentColour },
+		{ name: 'direct URL, not signed in', as: null, path: () => '/onderdelen/nvwa/huisstijl', expectStatus: 302 },
+		{ name: 'control: the own coordinator reads it', as: 'nvwa-coordinator', path: () => '/onderdelen/nvwa/huisstijl', expectStatus: 200, text: (f) => f.nvwaBranding.accentColour },
+	],
+	'routes/huisstijl.logo': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "one's own unit's logo, never another's", as, path: () => '/huisstijl/logo', expectStatus: 200, text: (f) => f.nvwaBranding.logoText })),
+		{ name: 'not signed in', as: null, path: () => '/huisstijl/logo', expectStatus: 302 },
+		{ name: "control: NVWA's people get NVWA's logo", as: 'nvwa-employee', path: () => '/huisstijl/logo', expectStatus: 200, text: (f) => f.nvwaBranding.logoText },
+	],
+	'routes/huisstijl.stijl[.]css': [
+		...RVO_PEOPLE.map((as): Probe => ({ name: "one's own unit's colours, never another's", as, path: () => '/huisstijl/stijl.css', expectStatus: 200, text: (f) => f.nvwaBranding.accentColour })),
+		{ name: 'not signed in', as: null, path: () => '/huisstijl/stijl.css', expectStatus: 302 },
+		{ name: "control: NVWA's people get NVWA's colours", as: 'nvwa-employee', path: () => '/huisstijl/stijl.css', expectStatus: 200, text: (f) => f.nvwaBranding.accentColour },
 	],
 	'routes/onderdelen.$slug.regels': [
 		...RVO_PEOPLE.map((as): Probe => ({ name: "direct URL: another unit's P&O rules", as, path: () => '/onderdelen/nvwa/regels', expectStatus: 403, text: () => 'Leerbudget' })),

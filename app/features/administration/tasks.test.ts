@@ -20,6 +20,9 @@ describe('the administration tasks', () => {
 		expect(groups.map((group) => group.id)).toEqual(['aanbod', 'paspoort', 'rapportages', 'regels', 'xapi'])
 		const addresses = groups.flatMap((group) => group.tasks.map((task) => task.to))
 		expect(addresses).toContain('/onderdelen/rvo/regels')
+		// Its branding (ADR 052) beside its rules, for the same coordinators.
+		expect(groups.find((group) => group.id === 'regels')?.tasks.map((task) => task.to)).toEqual(['/onderdelen/rvo/regels', '/onderdelen/rvo/huisstijl'])
+		expect(taskOfPath(groups, '/onderdelen/rvo/huisstijl')?.label).toBe('branding.nav')
 		expect(addresses).not.toContain('/beheer/dubbelingen')
 		expect(addresses).not.toContain('/beheer/rapportages/concern')
 	})

@@ -23,6 +23,8 @@ export type NavigationPerson = {
 	managesXapiClients?: boolean
 	managesXapiPeople?: boolean
 	unit?: { name: string; slug: string } | null
+	/** The unit's own look (ADR 052): the header shows its logo; null for the concern's. */
+	branding?: { logo: boolean; accent: boolean; version: string } | null
 }
 
 export type AdminTask = { to: string; label: string; description: string }
@@ -76,6 +78,7 @@ export function adminTaskGroups(person: NavigationPerson | null, t: TFunction): 
 			tasks: [
 				// The unit's settings: its coordinators change its P&O rules (the same permission as its xAPI people).
 				...task(person.managesXapiPeople && !!person.unit, `/onderdelen/${person.unit?.slug}/regels`, t('navExtra.unitRules'), t('administration.unitRules')),
+				...task(person.managesXapiPeople && !!person.unit, `/onderdelen/${person.unit?.slug}/huisstijl`, t('branding.nav'), t('administration.unitBranding')),
 				...task(person.managesPoDefaults, '/beheer/regels', t('navExtra.concernRules'), t('administration.concernRules')),
 				...task(person.managesSynonyms, '/beheer/zoeksynoniemen', t('synonyms.nav'), t('administration.synonyms')),
 				...task(person.managesSynonyms, '/beheer/zoekvragen', t('searchQueries.nav'), t('administration.searchQueries')),

@@ -165,6 +165,8 @@ const ACTION_LABELS: Record<string, readonly [string, string]> = {
 	'course.completion_rule_set': ['Afrondingsregel ingesteld', 'Completion rule set'],
 	'course.follow_up_weeks': ['Nameting ingesteld', 'Follow-up set'],
 	'tenant.rules.update': ['Regels van het onderdeel gewijzigd', 'Unit rules changed'],
+	'tenant.branding.update': ['Huisstijl van het onderdeel gewijzigd', 'Unit branding changed'],
+	'tenant.branding.reset': ['Huisstijl van het onderdeel teruggezet naar die van het concern', "Unit branding reset to the concern's"],
 	'concern.rules.update': ['Regels van het concern gewijzigd', 'Concern rules changed'],
 	'concern.default_pass_mark.update': ['Standaard cesuur gewijzigd', 'Default pass mark changed'],
 	'search_synonym.create': ['Zoeksynoniem toegevoegd', 'Search synonym added'],

@@ -1,12 +1,9 @@
 import { sql } from 'drizzle-orm'
-import { check, customType, date, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, id } from './columns.ts'
+import { check, date, index, integer, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bytea, createdAt, id } from './columns.ts'
 import { passportEvidence, personAndCompetency } from './passport.ts'
 import { users } from './people.ts'
 import { appUserId, ownUnitPolicy } from './tenancy.ts'
-
-/** Raw bytes; postgres.js gives a Buffer and PGlite a Uint8Array, both Uint8Arrays. */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
 
 /**
  * A certificate an employee uploaded as evidence for their passport (ADR 031, uploads), kept in

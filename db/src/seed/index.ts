@@ -20,6 +20,7 @@ import { planPlanning, type PlanningPlan } from './plan-planning.ts'
 import { planSessions, type PlannedSession } from './plan-sessions.ts'
 import { parseSeedScale, type SeedScale } from './scales.ts'
 import { writeEvaluations } from './evaluations.ts'
+import { writeUnitBranding } from './branding.ts'
 import { writeExperts } from './experts.ts'
 import { writeInterventions } from './interventions.ts'
 import { writeAuditTrail } from './audit-trail.ts'
@@ -144,6 +145,8 @@ export async function seedDatabase(
 		await writePassport(tx, { now, scale, tenantIds: organisation.tenants.map((tenant) => tenant.id) }, progress)
 		await writeExperts(tx, now)
 		progress('experts', 1, 1)
+		await writeUnitBranding(tx, now)
+		progress('branding', 1, 1)
 		return count
 	})
 	// Fresh statistics for the planner, and for the duplicate look-up's choice of rare title words

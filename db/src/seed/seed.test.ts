@@ -6,7 +6,7 @@ import { courses } from '../schema/catalogue.ts'
 import { roleAssignments, users } from '../schema/people.ts'
 import { tenants } from '../schema/tenants.ts'
 import { recomputePassports } from '../queries/passport.ts'
-import { differenceInDifferences, valuesInWindow } from '@leerplein/domain'
+import { checkAccentColour, checkLogoFile, differenceInDifferences, valuesInWindow } from '@leerplein/domain'
 import { DEMO_INTERVENTION_ID } from './interventions.ts'
 import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters, type SeedSummary } from './index.ts'
 
@@ -319,6 +319,21 @@ describe('seeding the small scale into a fresh database', () => {
 		for (const persona of DEMO_PERSONAS) {
 			const roles = found.filter((row) => row.email === persona.email).map((row) => row.role)
 			expect(roles.sort()).toEqual([...persona.roles].sort())
+		}
+	})
+
+	test("seeds three units' own look (ADR 052): an accent that passes the contrast rule and an SVG logo each; the others keep the concern look", async () => {
+		const brandings = await rows<{ unit: string; accent: string; type: string; logo: Uint8Array }>(
+			sql`select t.slug as unit, b.accent_colour as accent, b.logo_type as type, b.logo from tenant_brandings b join tenants t on t.id = b.tenant_id order by t.slug`,
+		)
+		expect(brandings.map((b) => [b.unit, b.accent, b.type])).toEqual([
+			['dictu', '#275937', 'image/svg+xml'],
+			['nvwa', '#a90061', 'image/svg+xml'],
+			['rvo', '#42145f', 'image/svg+xml'],
+		])
+		for (const branding of brandings) {
+			expect(checkAccentColour(branding.accent).ok, branding.unit).toBe(true)
+			expect(checkLogoFile(new Uint8Array(branding.logo)), branding.unit).toEqual({ ok: true, value: { type: 'image/svg+xml' } })
 		}
 	})
 
