@@ -64,6 +64,8 @@ function navigationFor(actor: Actor) {
 		readsConcernReport: can(actor, 'read', { kind: 'report', tenantId: null }),
 		// The audit trail (ADR 049): the concern administrator every unit's, a coordinator their own unit's.
 		readsAuditTrail: can(actor, 'read', { kind: 'audit_trail', tenantId: null }) || can(actor, 'read', { kind: 'audit_trail', tenantId: ownUnit }),
+		// Each unit's single sign-on provider (ADR 051): the concern administrator only.
+		managesSingleSignOn: can(actor, 'update', { kind: 'sso_settings' }),
 		// The unit's xAPI systems, privacy and rules (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
 		// The unit's settings: among them, which employee an xAPI statement is about, and its branding.

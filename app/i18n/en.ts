@@ -138,6 +138,7 @@ export const en: Messages = {
 		errorSummary: 'Nothing has been saved yet. First correct:',
 	},
 	errors: {
+		...identityStrings.enErrors,
 		...passportUploadStrings.enErrors,
 		...passportPersonStrings.enErrors,
 		...addParticipantStrings.enErrors,

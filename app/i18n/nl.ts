@@ -139,6 +139,7 @@ export const nl = {
 		errorSummary: 'Er is nog niets opgeslagen. Verbeter eerst:',
 	},
 	errors: {
+		...identityStrings.nlErrors,
 		...passportUploadStrings.nlErrors,
 		...passportPersonStrings.nlErrors,
 		...addParticipantStrings.nlErrors,

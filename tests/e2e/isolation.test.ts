@@ -48,10 +48,11 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 		probes.map((probe) => ({ label: `${routeId}: ${probe.name} (as ${probe.as ?? 'anonymous'})`, probe })),
 	)
 
-	/** What an attack must never change: the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), the xAPI rules as switched, the interventions with their teams and measures, and NVWA's expert entries. */
+	/** What an attack must never change: each unit's identity provider, the stored courses, sessions and enrolments, the active passport requirements, the xAPI clients as named and switched, the xAPI statements (an erasure), the xAPI rules as switched, the interventions with their teams and measures, and NVWA's expert entries. */
 	const storedRows = async () => {
 		const { db } = e2e.owner
-		const [courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements, xapiRules, interventions, interventionTeams, interventionValues] = await Promise.all([
+		const [ssoConfigs, courses, sessions, enrolments, requirements, personRequirements, xapiClients, xapiStatements, xapiRules, interventions, interventionTeams, interventionValues] = await Promise.all([
+			db.select().from(schema.tenantSsoConfigs).orderBy(schema.tenantSsoConfigs.tenantId),
 			db.select({ n: count() }).from(schema.courses),
 			db.select({ n: count() }).from(schema.sessions),
 			db.select({ n: count() }).from(schema.enrolments),
@@ -76,6 +77,7 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 			.where(eq(schema.experts.tenantId, fixtures.nvwaExpert.tenantId))
 			.orderBy(schema.experts.userId)
 		return {
+			ssoConfigs,
 			courses: courses[0]!.n,
 			sessions: sessions[0]!.n,
 			enrolments: enrolments[0]!.n,
@@ -415,6 +417,11 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 			.onConflictDoUpdate({ target: schema.experts.userId, set: { description, contact: nvwaExpert.contact, pausedAt } })
 		await owner.db.insert(schema.expertThemes).values({ tenantId: idOf('nvwa'), userId, themeId: expertTheme!.id }).onConflictDoNothing()
 	}
+	// NVWA's identity provider (ADR 051), for the attacks on the settings screen to aim at: no one but the concern changes or removes it.
+	await owner.db
+		.insert(schema.tenantSsoConfigs)
+		.values({ tenantId: idOf('nvwa'), issuer: 'https://login.nvwa.isolatietest.invalid', clientId: 'leerplein', clientSecretEnv: 'SSO_NVWA_CLIENT_SECRET', employeeNumberClaim: 'employee_id' })
+		.onConflictDoNothing()
 	// A row of NVWA's audit trail (ADR 049) whose details name a marker only NVWA's readers and the concern may see.
 	const auditMarker = 'Logboekgeheim van de NVWA (isolatietest)'
 	const [nvwaAudit] = await owner.db

@@ -98,6 +98,11 @@ export type BadInputTarget = {
 
 const TOOL_URL = 'https://moodle.slechte-invoer.invalid'
 
+/** A unit's single sign-on form as its page sends it (ADR 051), with `change` over it. */
+function ssoSettingsForm(change: Form = {}): Form {
+	return { intent: 'save', issuer: 'https://login.slechte-invoer.invalid', clientId: 'leerplein', clientSecretEnv: 'SSO_RVO_CLIENT_SECRET', employeeNumberClaim: 'employee_number', extraScopes: '', mfaAcrValues: '', ...change }
+}
+
 /** The intervention form as its page sends it, with `change` over it. */
 function interventionForm(f: BadInputFixtures, change: Form = {}): Form {
 	return { intent: 'save', name: 'Slechte invoer', courseId: '', description: '', firstMonth: '2026-03', lastMonth: '2026-04', monthsBefore: '3', monthsAfter: '3', measureName: 'Fouten', better: 'lower', teams: f.teamId, ...change }
@@ -628,6 +633,24 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	},
 	'routes/paspoort-bewijs.$uploadId': { as: 'rvo-employee', path: (f) => `/paspoort-bewijs/${f.upload.id}` },
 	'routes/beheer.paspoorten': { as: 'concern-admin', path: () => '/beheer/paspoorten' },
+	'routes/beheer.inloggen': { as: 'concern-admin', path: () => '/beheer/inloggen' },
+	'routes/beheer.inloggen_.$slug': {
+		as: 'concern-admin',
+		path: () => '/beheer/inloggen/rvo',
+		form: () => ssoSettingsForm(),
+		nulField: 'clientId',
+		also: [{ name: 'remove', form: () => ({ intent: 'remove' }), nulField: 'intent' }],
+		// Refused by the form before any provider is asked.
+		invalid: [
+			{ name: 'an issuer over plain http', form: () => ssoSettingsForm({ issuer: 'http://login.rvo.example' }), field: 'issuer', message: 'Vul het adres van de inlogdienst in zoals die zichzelf noemt, beginnend met https:// en zonder ? of #.' },
+			{
+				name: "a secret variable that is not SSO_ (another of the portal's secrets)",
+				form: () => ssoSettingsForm({ clientSecretEnv: 'DATABASE_URL' }),
+				field: 'clientSecretEnv',
+				message: 'Vul de naam van een omgevingsvariabele in die begint met SSO_, met hoofdletters, cijfers en _, bijvoorbeeld SSO_RVO_CLIENT_SECRET.',
+			},
+		],
+	},
 	'routes/beheer.regels': { as: 'concern-admin', path: () => '/beheer/regels', form: () => concernRules, nulField: 'yearlyBudgetCents.value' },
 	'routes/beheer.leeromgevingen': { as: 'concern-admin', path: () => '/beheer/leeromgevingen', form: () => toolForm('register'), nulField: 'name' },
 	'routes/beheer.leeromgevingen_.$toolId': { as: 'concern-admin', path: (f) => `/beheer/leeromgevingen/${f.tool.id}`, form: () => toolForm('update'), nulField: 'name' },

@@ -281,6 +281,31 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		{ name: 'not signed in', as: null, path: () => '/beheer/paspoorten', expectStatus: 302 },
 		{ name: 'control: the concern administrator reads the counts', as: 'concern-admin', path: () => '/beheer/paspoorten', expectStatus: 200, text: () => 'Stand per organisatieonderdeel en bekwaamheid' },
 	],
+	'routes/beheer.inloggen': [
+		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: "a unit may not read every unit's sign-in", as, path: () => '/beheer/inloggen', expectStatus: 403, text: () => 'Inloggen per organisatieonderdeel' })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/inloggen', expectStatus: 302 },
+		{ name: 'control: the concern administrator reads them', as: 'concern-admin', path: () => '/beheer/inloggen', expectStatus: 200, text: () => 'Inloggen per organisatieonderdeel' },
+	],
+	'routes/beheer.inloggen_.$slug': [
+		// Its own unit's and another's alike: a coordinator who could point the sign-in elsewhere could sign in as anyone of the unit.
+		...(['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-coordinator'] as const).flatMap((as): Probe[] =>
+			['rvo', 'nvwa'].flatMap((unit): Probe[] => [
+				{ name: `a unit may not open ${unit}'s sign-in settings`, as, path: () => `/beheer/inloggen/${unit}`, expectStatus: 403, text: () => 'Controleren en opslaan' },
+				{
+					name: `a unit may not set ${unit}'s identity provider`,
+					as,
+					path: () => `/beheer/inloggen/${unit}`,
+					form: () => ({ intent: 'save', issuer: 'https://login.aanvaller.invalid', clientId: 'x', clientSecretEnv: 'SSO_X', employeeNumberClaim: 'sub', extraScopes: '', mfaAcrValues: '' }),
+					expectStatus: 403,
+				},
+				{ name: `a unit may not remove ${unit}'s identity provider`, as, path: () => `/beheer/inloggen/${unit}`, form: () => ({ intent: 'remove' }), expectStatus: 403 },
+			]),
+		),
+		{ name: 'not signed in', as: null, path: () => '/beheer/inloggen/nvwa', expectStatus: 302 },
+		{ name: 'not signed in: no change', as: null, path: () => '/beheer/inloggen/nvwa', form: () => ({ intent: 'remove' }), expectStatus: 302 },
+		{ name: "control: the concern administrator opens a unit's settings", as: 'concern-admin', path: () => '/beheer/inloggen/nvwa', expectStatus: 200, text: () => 'Controleren en opslaan' },
+		{ name: 'control: the concern administrator removes a provider (here one ACM does not have)', as: 'concern-admin', path: () => '/beheer/inloggen/acm', form: () => ({ intent: 'remove' }), expectStatus: 303 },
+	],
 	'routes/beheer.regels': [
 		...[...RVO_PEOPLE, 'nvwa-employee' as const, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not set the concern defaults', as, path: () => '/beheer/regels', expectStatus: 403, text: () => 'Concernregels opslaan' })),
 		{ name: 'not signed in', as: null, path: () => '/beheer/regels', expectStatus: 302 },

@@ -105,6 +105,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/lti.inhoud-kiezen.$courseId.$toolId': { access: 'tenant-owned', why: "starts Deep Linking for a course of the coordinator's own unit" },
 	'routes/lti.authorize': { access: 'own', why: 'answers a launch for the signed-in person only: login_hint and the one-time message hint must be theirs' },
 	'routes/beheer.regels': { access: 'concern-admin', why: 'the concern-wide default P&O rules every unit inherits: only the concern administrator reads or changes them here' },
+	'routes/beheer.inloggen': { access: 'concern-admin', why: "every unit's single sign-on provider (ADR 051): only the concern administrator; a unit must not point its own sign-in elsewhere" },
+	'routes/beheer.inloggen_.$slug': { access: 'concern-admin', why: "sets, changes or removes one unit's identity provider (ADR 051): only the concern administrator, and row-level security lets no one else write it" },
 	'routes/beheer.leeromgevingen': { access: 'concern-admin', why: 'registers learning tools and rotates the platform key' },
 	'routes/beheer.leeromgevingen_.$toolId': { access: 'concern-admin', why: "edits, deactivates and syncs one learning tool; its Moodle web-services token is the concern's" },
 	'routes/beheer.rapportages_.concern': { access: 'concern-admin', why: "every unit's report figures side by side (sums per unit, never a person): only the concern administrator, and the database's counting function answers no one else" },

@@ -25,6 +25,13 @@ describe('the administration tasks', () => {
 		expect(taskOfPath(groups, '/onderdelen/rvo/huisstijl')?.label).toBe('branding.nav')
 		expect(addresses).not.toContain('/beheer/dubbelingen')
 		expect(addresses).not.toContain('/beheer/rapportages/concern')
+		expect(addresses).not.toContain('/beheer/inloggen')
+	})
+
+	test("the concern administrator sets each unit's sign-in under rules, and a unit's page leads back to it", () => {
+		const groups = adminTaskGroups({ name: 'Els', concernAdmin: true, managesPoDefaults: true, managesSingleSignOn: true }, t)
+		expect(groups.find((group) => group.id === 'regels')?.tasks.map((task) => task.to)).toEqual(['/beheer/regels', '/beheer/inloggen'])
+		expect(taskOfPath(groups, '/beheer/inloggen/rvo')?.to).toBe('/beheer/inloggen')
 	})
 
 	test('a page belongs to the task with the longest matching address, never to a mere prefix of a word', () => {

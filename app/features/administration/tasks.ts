@@ -20,6 +20,7 @@ export type NavigationPerson = {
 	readsReport?: boolean
 	readsConcernReport?: boolean
 	readsAuditTrail?: boolean
+	managesSingleSignOn?: boolean
 	managesXapiClients?: boolean
 	managesXapiPeople?: boolean
 	unit?: { name: string; slug: string } | null
@@ -80,6 +81,7 @@ export function adminTaskGroups(person: NavigationPerson | null, t: TFunction): 
 				...task(person.managesXapiPeople && !!person.unit, `/onderdelen/${person.unit?.slug}/regels`, t('navExtra.unitRules'), t('administration.unitRules')),
 				...task(person.managesXapiPeople && !!person.unit, `/onderdelen/${person.unit?.slug}/huisstijl`, t('branding.nav'), t('administration.unitBranding')),
 				...task(person.managesPoDefaults, '/beheer/regels', t('navExtra.concernRules'), t('administration.concernRules')),
+				...task(person.managesSingleSignOn, '/beheer/inloggen', t('ssoSettings.nav'), t('administration.ssoSettings')),
 				...task(person.managesSynonyms, '/beheer/zoeksynoniemen', t('synonyms.nav'), t('administration.synonyms')),
 				...task(person.managesSynonyms, '/beheer/zoekvragen', t('searchQueries.nav'), t('administration.searchQueries')),
 			],

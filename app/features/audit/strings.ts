@@ -190,6 +190,8 @@ const ACTION_LABELS: Record<string, readonly [string, string]> = {
 	'lti.launch': ['Online onderdeel geopend', 'Online part launched'],
 	'lti.tool_registered': ['Leeromgeving geregistreerd', 'Learning tool registered'],
 	'lti.tool_updated': ['Leeromgeving gewijzigd', 'Learning tool changed'],
+	'sso.config_saved': ['Inlogdienst van een onderdeel ingesteld', 'A unit’s identity provider set'],
+	'sso.config_removed': ['Inlogdienst van een onderdeel verwijderd', 'A unit’s identity provider removed'],
 	'location.create': ['Locatie toegevoegd', 'Location added'],
 }
 

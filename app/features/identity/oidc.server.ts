@@ -1,5 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
-import { issuerTransportAllowed, type SsoConfig } from '@leerplein/domain'
+import { issuerTransportAllowed, type ProviderMetadata, type SsoConfig } from '@leerplein/domain'
 import { Cookie } from 'lucia'
 import * as client from 'openid-client'
 import { createCache } from '../../core/cache.server.ts'
@@ -51,6 +51,35 @@ export function providerConfiguration({ issuer, clientId, clientSecret }: Provid
 			[client.customFetch]: outboundGuard().fetch as client.CustomFetch,
 		}),
 	)
+}
+
+/**
+ * A provider's discovery document, fetched afresh (never from the cache above) through the same
+ * library, outbound guard and timeout as a sign-in: what the settings screen checks before it
+ * saves (ADR 051). A provider that names another issuer comes back as it names itself, for
+ * `checkProviderMetadata` to refuse; anything else that fails (no answer, not found, no JSON)
+ * throws. No client secret is needed to read the document.
+ */
+export async function discoverProviderMetadata(issuer: string): Promise<ProviderMetadata> {
+	try {
+		const configuration = await client.discovery(new URL(issuer), 'leerplein', undefined, client.None(), {
+			execute: issuerTransportAllowed(issuer) && issuer.startsWith('http:') ? [client.allowInsecureRequests] : [],
+			timeout: DISCOVERY_TIMEOUT_SECONDS,
+			[client.customFetch]: outboundGuard().fetch as client.CustomFetch,
+		})
+		return configuration.serverMetadata()
+	} catch (error) {
+		const named = otherIssuerOf(error)
+		if (named) return named
+		throw error
+	}
+}
+
+/** The document of a provider that answered under another issuer than the one asked (openid-client refuses it). */
+function otherIssuerOf(error: unknown): ProviderMetadata | null {
+	if (!(error instanceof client.ClientError) || error.code !== 'OAUTH_JSON_ATTRIBUTE_COMPARISON_FAILED') return null
+	const cause = error.cause as { attribute?: unknown; body?: unknown } | undefined
+	return cause?.attribute === 'issuer' && typeof cause.body === 'object' && cause.body !== null ? (cause.body as ProviderMetadata) : null
 }
 
 export type AuthorizationRequest = {

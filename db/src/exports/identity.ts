@@ -12,7 +12,7 @@ export {
 	listSessionsOfUser,
 } from '../queries/auth.ts'
 export type { SessionRow, SignedInPerson } from '../queries/auth.ts'
-export { findUserIdByEmployeeNumber, getSsoConfig, insertSsoAttempt, listSsoUnits, takeSsoAttempt } from '../queries/sso.ts'
-export type { SsoConfigRow, SsoLoginAttempt, SsoUnit } from '../queries/sso.ts'
+export { deleteSsoConfig, findUserIdByEmployeeNumber, getSsoConfig, getSsoSetting, insertSsoAttempt, listSsoSettings, listSsoUnits, saveSsoConfig, takeSsoAttempt } from '../queries/sso.ts'
+export type { SsoConfigRow, SsoConfigValues, SsoLoginAttempt, SsoUnit } from '../queries/sso.ts'
 export { hitRateLimit } from '../queries/rate-limits.ts'
 export type { RateLimitRule, RateLimitVerdict } from '../queries/rate-limits.ts'

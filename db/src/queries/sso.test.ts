@@ -1,16 +1,18 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { selectRows, type DatabaseClient } from '../client.ts'
+import { selectRows, type Database, type DatabaseClient } from '../client.ts'
 import * as schema from '../schema/index.ts'
+import { withTenantContext } from '../tenancy.ts'
 import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
-import { findUserIdByEmployeeNumber, getSsoConfig, insertSsoAttempt, listSsoUnits, takeSsoAttempt } from './sso.ts'
+import { deleteSsoConfig, findUserIdByEmployeeNumber, getSsoConfig, getSsoSetting, insertSsoAttempt, listSsoSettings, listSsoUnits, saveSsoConfig, takeSsoAttempt } from './sso.ts'
 
 // Single sign-on runs as leerplein_app before any tenant context: through the functions of
 // migration 0007, and the public provider config.
 describe.each(await testDrivers())('single sign-on queries on %s', (driver) => {
 	let database: TestDatabase
 	let app: DatabaseClient
-	let ids: { rvo: string; nvwa: string; ann: string }
+	let ids: { rvo: string; nvwa: string; ann: string; admin: string; coordinator: string }
+	const as = <T>(userId: string | null, work: (tx: Database) => Promise<T>) => withTenantContext(app.db, { tenantId: ids.nvwa, userId }, work)
 
 	beforeAll(async () => {
 		database = await createTestDatabase(driver)
@@ -36,7 +38,19 @@ describe.each(await testDrivers())('single sign-on queries on %s', (driver) => {
 			clientSecretEnv: 'SSO_RVO_CLIENT_SECRET',
 			employeeNumberClaim: 'employee_number',
 		})
-		ids = { rvo: rvo!.id, nvwa: nvwa!.id, ann: ann!.id }
+		// NVWA's coordinator, and a concern administrator who works at NVWA.
+		const [coordinator, admin] = await database.db
+			.insert(schema.users)
+			.values([
+				{ tenantId: nvwa!.id, employeeNumber: '201', name: 'Coördinator', email: 'coord@nvwa.test' },
+				{ tenantId: nvwa!.id, employeeNumber: '202', name: 'Beheerder', email: 'beheer@nvwa.test' },
+			])
+			.returning()
+		await database.db.insert(schema.roleAssignments).values([
+			{ userId: coordinator!.id, role: 'coordinator', tenantId: nvwa!.id },
+			{ userId: admin!.id, role: 'concern_admin', tenantId: null },
+		])
+		ids = { rvo: rvo!.id, nvwa: nvwa!.id, ann: ann!.id, admin: admin!.id, coordinator: coordinator!.id }
 		app = await database.connectAsApp()
 	})
 	afterAll(() => database?.close())
@@ -49,10 +63,36 @@ describe.each(await testDrivers())('single sign-on queries on %s', (driver) => {
 		expect(await getSsoConfig(app.db, { slug: 'nvwa' })).toBeNull()
 	})
 
-	test('the portal can read provider configs but never write them', async () => {
-		const evil = { tenantId: ids.nvwa, issuer: 'https://evil.example', clientId: 'x', clientSecretEnv: 'X', employeeNumberClaim: 'sub' }
-		expect(await failure(app.db.insert(schema.tenantSsoConfigs).values(evil))).toMatch(/permission denied/)
-		expect(await failure(app.db.update(schema.tenantSsoConfigs).set({ issuer: 'https://evil.example' }))).toMatch(/permission denied/)
+	const evil = { issuer: 'https://evil.example', clientId: 'x', clientSecretEnv: 'SSO_X', employeeNumberClaim: 'sub', extraScopes: [], mfaAcrValues: [] }
+
+	test('without a concern administrator the portal can read provider configs but never write them: not without a context, not as the unit’s coordinator', async () => {
+		expect(await failure(app.db.insert(schema.tenantSsoConfigs).values({ tenantId: ids.nvwa, ...evil }))).toMatch(/row-level security/)
+		expect(await app.db.update(schema.tenantSsoConfigs).set({ issuer: 'https://evil.example' }).returning()).toEqual([])
+		for (const userId of [null, ids.coordinator]) {
+			expect(await failure(as(userId, (tx) => saveSsoConfig(tx, { tenantId: ids.nvwa, values: evil, updatedBy: ids.coordinator, now: new Date() })))).toMatch(/row-level security/)
+			// An update or delete by anyone else finds no row it may change.
+			expect(await as(userId, (tx) => tx.update(schema.tenantSsoConfigs).set({ issuer: 'https://evil.example' }).returning())).toEqual([])
+			expect(await as(userId, (tx) => deleteSsoConfig(tx, { tenantId: ids.rvo }))).toBeNull()
+		}
+		expect((await getSsoConfig(app.db, { slug: 'rvo' }))?.config.issuer).toBe('https://login.rvo.example')
+		expect(await getSsoConfig(app.db, { slug: 'nvwa' })).toBeNull()
+	})
+
+	test('a concern administrator sets, changes and removes a unit’s provider; the list shows every unit, with or without one', async () => {
+		const now = new Date('2030-01-02T03:04:05Z')
+		const values = { issuer: 'https://login.nvwa.example', clientId: 'leerplein', clientSecretEnv: 'SSO_NVWA_CLIENT_SECRET', employeeNumberClaim: 'employee_id', extraScopes: ['profile'], mfaAcrValues: ['urn:loa:hoog'] }
+		expect(await as(ids.admin, (tx) => saveSsoConfig(tx, { tenantId: ids.nvwa, values, updatedBy: ids.admin, now }))).toMatchObject({ tenantId: ids.nvwa, ...values, updatedBy: ids.admin, updatedAt: now })
+		const changed = await as(ids.admin, (tx) => saveSsoConfig(tx, { tenantId: ids.nvwa, values: { ...values, clientId: 'leerplein-2' }, updatedBy: ids.admin, now }))
+		expect(changed.clientId).toBe('leerplein-2')
+		expect((await listSsoSettings(app.db)).map(({ unit, config }) => [unit.slug, config?.clientId ?? null])).toEqual([
+			['nvwa', 'leerplein-2'],
+			['rvo', 'leerplein'],
+		])
+		expect(await getSsoSetting(app.db, { slug: 'nvwa' })).toMatchObject({ unit: { id: ids.nvwa }, config: { clientId: 'leerplein-2' } })
+		expect(await as(ids.admin, (tx) => deleteSsoConfig(tx, { tenantId: ids.nvwa }))).toMatchObject({ clientId: 'leerplein-2' })
+		expect(await getSsoSetting(app.db, { slug: 'nvwa' })).toMatchObject({ unit: { id: ids.nvwa }, config: null })
+		expect(await getSsoSetting(app.db, { slug: 'bestaat-niet' })).toBeNull()
+		expect((await listSsoUnits(app.db)).map((unit) => unit.slug)).toEqual(['rvo'])
 	})
 
 	test('an attempt is taken once; the portal cannot list attempts directly', async () => {

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, getTableColumns, sql } from 'drizzle-orm'
 import { selectRows, type Database } from '../client.ts'
 import { signClaimFor } from '../tenancy.ts'
 import { ssoLoginAttempts, tenantSsoConfigs } from '../schema/sso.ts'
@@ -11,6 +11,8 @@ import { tenants } from '../schema/tenants.ts'
 export type SsoConfigRow = typeof tenantSsoConfigs.$inferSelect
 export type SsoLoginAttempt = typeof ssoLoginAttempts.$inferSelect
 export type SsoUnit = { id: string; slug: string; name: string; shortName: string }
+
+const unitColumns = { id: tenants.id, slug: tenants.slug, name: tenants.name, shortName: tenants.shortName }
 
 /** The units that have single sign-on configured, for the sign-in page. */
 export async function listSsoUnits(db: Database): Promise<SsoUnit[]> {
@@ -31,6 +33,49 @@ export async function getSsoConfig(
 		.from(tenantSsoConfigs)
 		.innerJoin(tenants, eq(tenants.id, tenantSsoConfigs.tenantId))
 		.where('slug' in key ? eq(tenants.slug, key.slug) : eq(tenantSsoConfigs.tenantId, key.tenantId))
+	return row ?? null
+}
+
+/** Every unit with its provider config, or null: the concern administrator's list (/beheer/inloggen, ADR 051). */
+export async function listSsoSettings(db: Database): Promise<{ unit: SsoUnit; config: SsoConfigRow | null }[]> {
+	return db
+		.select({ unit: unitColumns, config: getTableColumns(tenantSsoConfigs) })
+		.from(tenants)
+		.leftJoin(tenantSsoConfigs, eq(tenantSsoConfigs.tenantId, tenants.id))
+		.orderBy(asc(tenants.name))
+}
+
+/** One unit by its slug, with its provider config or null; null when there is no such unit. */
+export async function getSsoSetting(db: Database, { slug }: { slug: string }): Promise<{ unit: SsoUnit; config: SsoConfigRow | null } | null> {
+	const [row] = await db
+		.select({ unit: unitColumns, config: getTableColumns(tenantSsoConfigs) })
+		.from(tenants)
+		.leftJoin(tenantSsoConfigs, eq(tenantSsoConfigs.tenantId, tenants.id))
+		.where(eq(tenants.slug, slug))
+	return row ?? null
+}
+
+export type SsoConfigValues = Pick<SsoConfigRow, 'issuer' | 'clientId' | 'clientSecretEnv' | 'employeeNumberClaim' | 'extraScopes' | 'mfaAcrValues'>
+
+/**
+ * Sets a unit's provider, new or over the one it had. Row-level security lets only a concern
+ * administrator's context write (migration 0067); anyone else's write fails.
+ */
+export async function saveSsoConfig(
+	db: Database,
+	{ tenantId, values, updatedBy, now }: { tenantId: string; values: SsoConfigValues; updatedBy: string; now: Date },
+): Promise<SsoConfigRow> {
+	const [row] = await db
+		.insert(tenantSsoConfigs)
+		.values({ tenantId, ...values, updatedBy, updatedAt: now })
+		.onConflictDoUpdate({ target: tenantSsoConfigs.tenantId, set: { ...values, updatedBy, updatedAt: now } })
+		.returning()
+	return row!
+}
+
+/** Removes a unit's provider; the removed config, or null when it had none. */
+export async function deleteSsoConfig(db: Database, { tenantId }: { tenantId: string }): Promise<SsoConfigRow | null> {
+	const [row] = await db.delete(tenantSsoConfigs).where(eq(tenantSsoConfigs.tenantId, tenantId)).returning()
 	return row ?? null
 }
 

@@ -1,15 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { index, pgPolicy, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { createdAt } from './columns.ts'
-import { publicReadPolicy } from './tenancy.ts'
+import { users } from './people.ts'
+import { appIsConcernAdmin, publicReadPolicy } from './tenancy.ts'
 import { tenants } from './tenants.ts'
 
 /**
  * A unit's identity provider for single sign-on (ADR 008). Nothing here is secret: the client
  * secret is read at sign-in from the environment variable named in `clientSecretEnv`. The
- * sign-in page lists these before anyone is signed in, so everyone may read them; only the
- * migrator writes them (a unit must not be able to point its own sign-in elsewhere).
- * The shape is checked by the domain's `ssoConfigSchema` when read.
+ * sign-in page lists these before anyone is signed in, so everyone may read them; only a concern
+ * administrator writes them, on /beheer/inloggen (ADR 051), and the migrator: a unit must not be
+ * able to point its own sign-in elsewhere. The shape is checked by the domain's `ssoConfigSchema` when read.
  */
 export const tenantSsoConfigs = pgTable(
 	'tenant_sso_configs',
@@ -24,8 +25,14 @@ export const tenantSsoConfigs = pgTable(
 		extraScopes: text().array().notNull().default(sql`'{}'::text[]`),
 		mfaAcrValues: text().array().notNull().default(sql`'{}'::text[]`),
 		createdAt: createdAt(),
+		updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		updatedBy: uuid().references(() => users.id, { onDelete: 'set null' }),
 	},
-	() => [publicReadPolicy('tenant_sso_configs')],
+	() => [
+		publicReadPolicy('tenant_sso_configs'),
+		// The second wall behind the permission check (sso_settings): a concern administrator's verified context, nobody else's.
+		pgPolicy('tenant_sso_configs_concern_admin', { for: 'all', using: appIsConcernAdmin, withCheck: appIsConcernAdmin }),
+	],
 )
 
 /**

@@ -316,6 +316,16 @@ describe('can', () => {
 		expect(can(concernAdmin, 'approve', { kind: 'search_synonyms' })).toBe(false)
 	})
 
+	test.each([
+		['the concern administrator', concernAdmin, { read: true, create: false, update: true, delete: true, approve: false, merge: false }],
+		['a unit’s coordinator', rvoCoordinator, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+		['a coordinator of two units', twoUnitCoordinator, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+		['a manager', manager, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+		['an employee', employee, { read: false, create: false, update: false, delete: false, approve: false, merge: false }],
+	] as const)('each unit’s single sign-on provider is set by the concern administrator only: %s', (_who, actor, expected) => {
+		for (const [action, allowed] of Object.entries(expected)) expect(can(actor, action as keyof typeof expected, { kind: 'sso_settings' }), action).toBe(allowed)
+	})
+
 	test('only a concern administrator merges courses, whichever unit provides them', () => {
 		const nvwaCourse = { kind: 'course', providerTenantId: NVWA } as const
 		expect(can(concernAdmin, 'merge', nvwaCourse)).toBe(true)

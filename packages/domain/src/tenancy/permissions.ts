@@ -76,6 +76,8 @@ export type Resource =
 	| { kind: 'report'; tenantId: string | null }
 	/** The audit trail (ADR 049): a unit's own rows (`tenantId`), or every unit's and the concern's (`tenantId` null). */
 	| { kind: 'audit_trail'; tenantId: string | null }
+	/** Each unit's single sign-on provider (ADR 008, ADR 051): read, set ('update') and removed ('delete') for every unit at once, by the concern. */
+	| { kind: 'sso_settings' }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -253,6 +255,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			// their own unit's rows; the concern administrator reads all of them (who did what anywhere).
 			if (action !== 'read') return false
 			return resource.tenantId === null ? isConcernAdmin(actor) : coordinates(actor, resource.tenantId)
+		case 'sso_settings':
+			// Never a unit's own coordinators: a unit that could point its own sign-in at another provider
+			// could sign in as any of its people, the coordinators and their grants included.
+			return (action === 'read' || action === 'update' || action === 'delete') && isConcernAdmin(actor)
 		default:
 			return unreachable(resource)
 	}

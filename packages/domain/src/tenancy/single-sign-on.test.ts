@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkSignInAssurance, employeeNumberFrom, issuerTransportAllowed, mfaSatisfied, requiresMfa, ssoConfigSchema } from './single-sign-on.ts'
+import { checkProviderMetadata, checkSignInAssurance, employeeNumberFrom, issuerTransportAllowed, mfaSatisfied, requiresMfa, SSO_SECRET_ENV_PATTERN, ssoConfigSchema } from './single-sign-on.ts'
 
 const employee = [{ role: 'employee', tenantId: 'rvo' }] as const
 const coordinator = [...employee, { role: 'coordinator', tenantId: 'rvo' }] as const
@@ -83,5 +83,40 @@ describe('ssoConfigSchema', () => {
 
 	test('names the secret, never holds it', () => {
 		expect(ssoConfigSchema.safeParse({ ...valid, clientSecretEnv: 'geheim-123' }).success).toBe(false)
+	})
+})
+
+describe('checkProviderMetadata', () => {
+	const issuer = 'https://login.rvo.example'
+	const metadata = { issuer, response_types_supported: ['code', 'id_token'], grant_types_supported: ['authorization_code', 'refresh_token'], code_challenge_methods_supported: ['S256'] }
+
+	test('Given a provider with the code flow and PKCE S256 under the issuer typed, when checked, then it can serve the sign-in', () => {
+		expect(checkProviderMetadata(issuer, metadata)).toEqual({ ok: true, value: undefined })
+		const { grant_types_supported: _default, ...withoutGrantTypes } = metadata
+		expect(checkProviderMetadata(issuer, withoutGrantTypes).ok).toBe(true)
+	})
+
+	test('Given a provider that calls itself otherwise, even by a trailing slash, when checked, then the issuer is refused', () => {
+		expect(checkProviderMetadata(`${issuer}/`, metadata)).toEqual({ ok: false, code: 'SSO_ISSUER_MISMATCH' })
+		expect(checkProviderMetadata(issuer, { ...metadata, issuer: 'https://login.other.example' })).toEqual({ ok: false, code: 'SSO_ISSUER_MISMATCH' })
+		expect(checkProviderMetadata(issuer, { ...metadata, issuer: undefined })).toEqual({ ok: false, code: 'SSO_ISSUER_MISMATCH' })
+	})
+
+	test('Given a provider without the code flow, when checked, then it is refused for that', () => {
+		expect(checkProviderMetadata(issuer, { ...metadata, response_types_supported: ['id_token'] })).toEqual({ ok: false, code: 'SSO_NO_CODE_FLOW' })
+		expect(checkProviderMetadata(issuer, { ...metadata, grant_types_supported: ['implicit'] })).toEqual({ ok: false, code: 'SSO_NO_CODE_FLOW' })
+		expect(checkProviderMetadata(issuer, { ...metadata, response_types_supported: undefined })).toEqual({ ok: false, code: 'SSO_NO_CODE_FLOW' })
+	})
+
+	test('Given a provider without PKCE S256 (only plain, or not listed), when checked, then it is refused for that', () => {
+		expect(checkProviderMetadata(issuer, { ...metadata, code_challenge_methods_supported: ['plain'] })).toEqual({ ok: false, code: 'SSO_NO_PKCE_S256' })
+		expect(checkProviderMetadata(issuer, { ...metadata, code_challenge_methods_supported: undefined })).toEqual({ ok: false, code: 'SSO_NO_PKCE_S256' })
+	})
+})
+
+describe('SSO_SECRET_ENV_PATTERN', () => {
+	test('accepts an SSO_ variable and refuses any other of the portal’s variables', () => {
+		expect(SSO_SECRET_ENV_PATTERN.test('SSO_RVO_CLIENT_SECRET')).toBe(true)
+		for (const name of ['DATABASE_URL', 'SECRETS_KEY', 'SSO_', 'sso_rvo', 'SSO_RVO-SECRET', 'SSO_RVO SECRET']) expect(SSO_SECRET_ENV_PATTERN.test(name), name).toBe(false)
 	})
 })

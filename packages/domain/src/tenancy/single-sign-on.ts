@@ -94,3 +94,39 @@ export function checkSignInAssurance(
 	if (requiresMfa(grants) && !mfaSatisfied(claims, config)) return fail('SSO_MFA_REQUIRED')
 	return ok(undefined)
 }
+
+/**
+ * The name of the environment variable a unit's client secret is read from, as the settings screen
+ * accepts it (ADR 051): `SSO_` first, so a config can never make the portal send another of its
+ * own secrets (the database's address, SECRETS_KEY) to a provider as a client secret.
+ */
+export const SSO_SECRET_ENV_PATTERN = /^SSO_[A-Z0-9_]{1,96}$/
+
+/** What discovery (`/.well-known/openid-configuration`) says of a provider, as far as these rules read it. */
+export type ProviderMetadata = {
+	issuer?: unknown
+	response_types_supported?: unknown
+	grant_types_supported?: unknown
+	code_challenge_methods_supported?: unknown
+}
+
+const strings = (value: unknown): string[] | null => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : null)
+
+/**
+ * Whether a discovered provider can serve this portal's sign-in (ADR 008): it calls itself by
+ * exactly the issuer typed (the ID token's `iss` must match it character for character), offers
+ * the authorization code flow, and PKCE with S256. A provider that does not list
+ * `code_challenge_methods_supported` does not support PKCE (RFC 8414, section 2); one that does
+ * not list `grant_types_supported` offers the code grant by default.
+ */
+export function checkProviderMetadata(
+	issuer: string,
+	metadata: ProviderMetadata,
+): Result<void, 'SSO_ISSUER_MISMATCH' | 'SSO_NO_CODE_FLOW' | 'SSO_NO_PKCE_S256'> {
+	if (metadata.issuer !== issuer) return fail('SSO_ISSUER_MISMATCH')
+	const responseTypes = strings(metadata.response_types_supported) ?? []
+	const grantTypes = strings(metadata.grant_types_supported) ?? ['authorization_code', 'implicit']
+	if (!responseTypes.includes('code') || !grantTypes.includes('authorization_code')) return fail('SSO_NO_CODE_FLOW')
+	if (!(strings(metadata.code_challenge_methods_supported) ?? []).includes('S256')) return fail('SSO_NO_PKCE_S256')
+	return ok(undefined)
+}
