@@ -19,6 +19,7 @@ import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
 import * as practiceStrings from '../features/practice/strings.ts'
 import * as expertStrings from '../features/experts/strings.ts'
+import * as privacyStrings from '../features/privacy/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
@@ -64,6 +65,7 @@ export const en: Messages = {
 	...cardStrings.en,
 	...practiceStrings.en,
 	...expertStrings.en,
+	...privacyStrings.en,
 	...interventionStrings.en,
 	...xapiRuleStrings.en,
 	...teamStrings.en,

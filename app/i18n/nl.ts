@@ -21,6 +21,7 @@ import * as evaluationStrings from '../features/effect/strings.ts'
 import * as cardStrings from '../features/effect/card-strings.ts'
 import * as practiceStrings from '../features/practice/strings.ts'
 import * as expertStrings from '../features/experts/strings.ts'
+import * as privacyStrings from '../features/privacy/strings.ts'
 import * as interventionStrings from '../features/effect/intervention-strings.ts'
 import * as xapiRuleStrings from '../features/xapi/evidence-rule-strings.ts'
 import * as teamStrings from '../features/team/strings.ts'
@@ -65,6 +66,7 @@ export const nl = {
 	...cardStrings.nl,
 	...practiceStrings.nl,
 	...expertStrings.nl,
+	...privacyStrings.nl,
 	...interventionStrings.nl,
 	...xapiRuleStrings.nl,
 	...teamStrings.nl,

@@ -84,6 +84,16 @@ export default function Account() {
 					</button>
 				</Form>
 			</section>
+			<section aria-labelledby="gegevens">
+				<h2 id="gegevens">{t('privacy.ownDataHeading')}</h2>
+				<p>{t('privacy.ownDataIntro')}</p>
+				<p>
+					{/* A file, not a page: the browser downloads it without leaving the account page. */}
+					<a href="/account/mijn-gegevens" download>
+						{t('privacy.ownDataLink')}
+					</a>
+				</p>
+			</section>
 		</div>
 	)
 }

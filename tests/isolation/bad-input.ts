@@ -211,6 +211,7 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	// The header's sign-out form sends nothing but the button; the account page's adds intent=everywhere.
 	'routes/uitloggen': { as: 'rvo-employee', path: () => '/uitloggen', form: () => ({}), nulField: 'intent', ownSession: true },
 	'routes/account': { as: 'rvo-employee', path: () => '/account' },
+	'routes/account_.mijn-gegevens': { as: 'rvo-employee', path: () => '/account/mijn-gegevens' },
 	'routes/catalogus._index': { as: 'rvo-coordinator', path: () => '/catalogus' },
 	'routes/catalogus.zoeken': { as: 'rvo-coordinator', path: () => '/catalogus/zoeken' },
 	'routes/beheer.zoeksynoniemen': {

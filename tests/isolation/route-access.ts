@@ -35,6 +35,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/inloggen_.sso.callback': { access: 'public', why: 'finishes single sign-on; bound to the browser by a single-use attempt cookie' },
 	'routes/uitloggen': { access: 'own', why: "ends the caller's own session(s); the form names no one" },
 	'routes/account': { access: 'own', why: "the caller's own unit, roles and sessions" },
+	'routes/account_.mijn-gegevens': { access: 'own', why: "the caller's own data, read by privacy_export for the verified context's user alone" },
 	'routes/catalogus._index': {
 		access: 'tenant-owned',
 		why: "searches the published courses visible to the viewer's unit: drafts and courses opened to other units stay hidden",

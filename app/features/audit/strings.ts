@@ -187,6 +187,7 @@ const ACTION_LABELS: Record<string, readonly [string, string]> = {
 	'xapi.retention.update': ['Bewaartermijn xAPI gewijzigd', 'xAPI retention changed'],
 	'xapi.person_exported': ['xAPI-gegevens van een persoon geëxporteerd', 'A person’s xAPI data exported'],
 	'xapi.person_erased': ['xAPI-gegevens van een persoon gewist', 'A person’s xAPI data erased'],
+	'privacy.export': ['Eigen gegevens gedownload', 'Own data downloaded'],
 	'lti.launch': ['Online onderdeel geopend', 'Online part launched'],
 	'lti.tool_registered': ['Leeromgeving geregistreerd', 'Learning tool registered'],
 	'lti.tool_updated': ['Leeromgeving gewijzigd', 'Learning tool changed'],
