@@ -114,8 +114,9 @@ describe('the main pages look as their references', () => {
 		const shot = SHOTS.find((candidate) => candidate.name === 'beheer')!
 		const page = await e2e.signIn(shot.as!, { returnTo: shot.path })
 		await page.setViewportSize({ width: 1280, height: 800 })
+		// Every style sheet arrives empty, as one whose first rule swallowed the rest.
+		await page.route(/\.css(\?|$)/, (route) => route.fulfill({ status: 200, contentType: 'text/css', body: '' }))
 		await page.goto(shot.path)
-		await page.evaluate(() => document.querySelectorAll('link[rel=stylesheet]').forEach((link) => link.remove()))
 		expect(compare('beheer-1280', await screenshot(page, shot))).toMatch(/^beheer-1280: /)
 	})
 })
