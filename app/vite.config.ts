@@ -50,5 +50,8 @@ export default defineConfig(({ isSsrBuild }) => ({
 		include: ['**/*.test.{ts,tsx}'],
 		exclude: ['node_modules/**', 'build/**'],
 		setupFiles: ['./vitest.setup.ts'],
+		// Services are tested against real databases, some generating RSA keys, while CI runs the
+		// browser tests beside them on two cores: 5 s timed out there (as in db/vitest.config.ts).
+		testTimeout: 30_000,
 	},
 }))
