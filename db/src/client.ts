@@ -24,7 +24,12 @@ export type Database = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRel
  */
 export type DatabaseConfig =
 	| { driver: 'postgres'; url: string; migrationUrl: string; maxConnections?: number }
-	| { driver: 'pglite'; dataDir: string | null }
+	| {
+			driver: 'pglite'
+			dataDir: string | null
+			/** Tests only: start from this dumped data directory (a migrated template) instead of an empty one (testing.ts). */
+			template?: Blob
+	  }
 
 /** `app` obeys row-level security; `migrator` owns the schema, migrates and seeds. */
 export type DatabaseRole = 'app' | 'migrator'
@@ -74,7 +79,7 @@ export async function createDatabase(config: DatabaseConfig, { role = 'app' }: {
 		return { db, config, role, close: () => client.end({ timeout: 5 }) }
 	}
 	if (config.dataDir) mkdirSync(config.dataDir, { recursive: true })
-	const client = await PGlite.create({ dataDir: config.dataDir ?? undefined, extensions: { btree_gist, pg_trgm, unaccent } })
+	const client = await PGlite.create({ dataDir: config.dataDir ?? undefined, loadDataDir: config.template, extensions: { btree_gist, pg_trgm, unaccent } })
 	const db = drizzlePglite(client, { schema, casing }) as unknown as Database
 	const migrator: DatabaseClient = { db, config, role: 'migrator', close: () => client.close() }
 	return role === 'app' ? switchToAppRole(migrator) : migrator

@@ -1,9 +1,15 @@
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { PGlite } from '@electric-sql/pglite'
 import postgres from 'postgres'
 import { sql } from 'drizzle-orm'
 import { APP_ROLE, createDatabase, selectRows, switchToAppRole, type Database, type DatabaseClient } from './client.ts'
 import { MAIL_QUEUE, type MailJob } from './jobs/queue.ts'
 import { migrateDatabase } from './migrate.ts'
+import { seedDatabase } from './seed/index.ts'
 import * as schema from './schema/index.ts'
 
 /** The server the test suite may create throw-away databases on (trust auth in CI). */
@@ -57,11 +63,15 @@ export type TestDatabase = DatabaseClient & {
 	asOwner: <T>(work: (db: Database) => Promise<T>) => Promise<T>
 }
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on the test server that `close` drops. */
-export async function createTestDatabase(driver: TestDriver, { migrate = true } = {}): Promise<TestDatabase> {
+/**
+ * A fresh database: in-memory PGlite, or a new database on the test server that `close` drops.
+ * Migrated (a copy of the template, see below), or empty with `migrate: false`, or holding the
+ * default seed at DEFAULT_SEED_AT with `seed: 'default'`.
+ */
+export async function createTestDatabase(driver: TestDriver, { migrate = true, seed }: { migrate?: boolean; seed?: 'default' } = {}): Promise<TestDatabase> {
+	const template: TemplateName | null = seed === 'default' ? 'default-seed' : migrate ? 'migrated' : null
 	if (driver === 'pglite') {
-		const client = await createDatabase({ driver: 'pglite', dataDir: null }, { role: 'migrator' })
-		if (migrate) await migrateDatabase(client)
+		const client = await createDatabase({ driver: 'pglite', dataDir: null, template: template ? await pgliteTemplate(template) : undefined }, { role: 'migrator' })
 		let appRole = false
 		return {
 			...client,
@@ -84,15 +94,10 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
 			},
 		}
 	}
-	const name = `leerplein_test_${randomBytes(6).toString('hex')}`
-	const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
-	await admin.unsafe(`create database ${name}`)
-	await admin.end()
-	const url = withDatabase(TEST_POSTGRES_URL, name)
+	const { name, url } = await createPostgresDatabase({ template })
 	const appUrl = withUser(url, APP_ROLE)
 	const config = { driver: 'postgres', url: appUrl, migrationUrl: url } as const
 	const client = await createDatabase(config, { role: 'migrator' })
-	if (migrate) await migrateDatabase(client)
 	const appClients: DatabaseClient[] = []
 	return {
 		...client,
@@ -109,11 +114,214 @@ export async function createTestDatabase(driver: TestDriver, { migrate = true } 
 		async close() {
 			await Promise.all(appClients.map((app) => app.close()))
 			await client.close()
-			const dropper = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
-			await dropper.unsafe(`drop database if exists ${name} with (force)`)
-			await dropper.end()
+			await dropPostgresDatabase(name)
 		},
 	}
+}
+
+/**
+ * A new database on the test server, named `leerplein_test_…`: empty, or a copy of a template
+ * (see below). The caller drops it (`dropPostgresDatabase`).
+ */
+export async function createPostgresDatabase({ template }: { template: TemplateName | null }): Promise<{ name: string; url: string }> {
+	const source = template ? await postgresTemplate(template) : null
+	const name = `leerplein_test_${randomBytes(6).toString('hex')}`
+	const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
+	try {
+		await admin.unsafe(source ? `create database ${name} template ${source}` : `create database ${name}`)
+	} finally {
+		await admin.end()
+	}
+	return { name, url: withDatabase(TEST_POSTGRES_URL, name) }
+}
+
+export async function dropPostgresDatabase(name: string): Promise<void> {
+	const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
+	try {
+		await admin.unsafe(`drop database if exists ${name} with (force)`)
+	} finally {
+		await admin.end()
+	}
+}
+
+// ---- Templates -------------------------------------------------------------------------------------
+//
+// Migrating a new database is most of a database test's set-up (PGlite's initdb alone takes
+// seconds, and there are some 70 migrations), and the default seed takes minutes. So the suite
+// makes each once and copies it for every test database: PGlite loads a dumped data directory,
+// kept in the temporary directory for every test process; PostgreSQL copies a template database.
+// A template's name holds a fingerprint of everything that made it, so a new migration or a
+// change to the seed makes a new one. Migrating an empty database is still tested as such
+// (migrate.test.ts, and the portal's first start in e2e/lifecycle.test.ts).
+
+/** The default seed's moment in the tests that read it (its dates count from here). */
+export const DEFAULT_SEED_AT = new Date('2026-11-23T10:00:00Z')
+
+export type TemplateName = 'migrated' | 'default-seed'
+
+const TEMPLATES: Record<TemplateName, { from: TemplateName | null; sources: string[]; fill: (client: DatabaseClient) => Promise<void> }> = {
+	// An empty database, migrated: what the migrations, the job queue's set-up and the packages' versions make.
+	migrated: {
+		from: null,
+		sources: ['migrations', 'src/jobs/queue.ts', 'src/migrate.ts', 'package.json'],
+		fill: migrateDatabase,
+	},
+	// The default seed (3,000 courses, 14,000 people) at DEFAULT_SEED_AT, on the migrated template.
+	'default-seed': {
+		from: 'migrated',
+		sources: ['src', '../packages/domain/src', '../packages/domain/package.json'],
+		fill: async (client) => {
+			await seedDatabase(client.db, { scale: 'default', now: DEFAULT_SEED_AT })
+		},
+	},
+}
+
+const dbDir = fileURLToPath(new URL('..', import.meta.url))
+const fingerprints = new Map<TemplateName, string>()
+
+/** A template's name with the fingerprint of its files, and of the template it starts from. */
+function templateKey(name: TemplateName): string {
+	const known = fingerprints.get(name)
+	if (known) return known
+	const { from, sources } = TEMPLATES[name]
+	const hash = createHash('sha256').update(from ? templateKey(from) : '')
+	const files = sources.flatMap((source) => {
+		const path = join(dbDir, source)
+		if (statSync(path).isFile()) return [path]
+		return readdirSync(path, { recursive: true, encoding: 'utf8' })
+			.filter((file) => !/\.test\.ts$/.test(file))
+			.map((file) => join(path, file))
+			.filter((file) => statSync(file).isFile())
+	})
+	for (const file of files.sort()) hash.update(file.slice(dbDir.length)).update('\0').update(readFileSync(file)).update('\0')
+	const key = `${name.replace('-', '_')}_${hash.digest('hex').slice(0, 16)}`
+	fingerprints.set(name, key)
+	return key
+}
+
+const pgliteDumps = new Map<TemplateName, Promise<Blob>>()
+
+/** A PGlite template's data directory, dumped: read from the temporary directory, or made there by the first process that needs it. */
+export function pgliteTemplate(name: TemplateName): Promise<Blob> {
+	let dump = pgliteDumps.get(name)
+	if (!dump) {
+		dump = (async () => {
+			const file = join(tmpdir(), `leerplein-pglite-${templateKey(name)}.tar`)
+			await onlyOnce(file, async (partial) => {
+				const { from, fill } = TEMPLATES[name]
+				const client = await createDatabase({ driver: 'pglite', dataDir: null, template: from ? await pgliteTemplate(from) : undefined }, { role: 'migrator' })
+				try {
+					await fill(client)
+					const made = await (client.db as unknown as { $client: PGlite }).$client.dumpDataDir('none')
+					writeFileSync(partial, Buffer.from(await made.arrayBuffer()))
+				} finally {
+					await client.close()
+				}
+			})
+			return new Blob([readFileSync(file)])
+		})()
+		pgliteDumps.set(name, dump)
+	}
+	return dump
+}
+
+let pgliteDirectory: Promise<string> | undefined
+
+/**
+ * The migrated PGlite template as a data directory on disk, for a portal process to start on a
+ * copy of (tests/support/portal.ts).
+ */
+export function pgliteTemplateDirectory(): Promise<string> {
+	pgliteDirectory ??= (async () => {
+		const directory = join(tmpdir(), `leerplein-pglite-${templateKey('migrated')}`)
+		await onlyOnce(directory, async (partial) => {
+			const client = await createDatabase({ driver: 'pglite', dataDir: partial, template: await pgliteTemplate('migrated') }, { role: 'migrator' })
+			await client.close()
+		})
+		return directory
+	})()
+	return pgliteDirectory
+}
+
+/**
+ * Makes `path` once for every process that asks: the first takes a lock file and makes it (aside,
+ * then renamed, so no one reads it half made), the others wait until it is there. A maker that
+ * dies leaves the lock to the next process that asks.
+ */
+async function onlyOnce(path: string, make: (partial: string) => Promise<void>): Promise<void> {
+	const lock = `${path}.lock`
+	const partial = `${path}.partial`
+	while (!existsSync(path)) {
+		try {
+			writeFileSync(lock, String(process.pid), { flag: 'wx' })
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+			const holder = Number(readFileSync(lock, 'utf8'))
+			if (holder && !isAlive(holder)) rmSync(lock, { force: true })
+			else await new Promise((resolve) => setTimeout(resolve, 200))
+			continue
+		}
+		try {
+			rmSync(partial, { recursive: true, force: true }) // what a maker that died left behind
+			await make(partial)
+			renameSync(partial, path)
+		} catch (error) {
+			rmSync(partial, { recursive: true, force: true })
+			throw error
+		} finally {
+			rmSync(lock, { force: true })
+		}
+	}
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0)
+		return true
+	} catch {
+		return false
+	}
+}
+
+const postgresTemplates = new Map<TemplateName, Promise<string>>()
+
+/** The name of a template database on the test server, made by the first process that needs it. */
+export function postgresTemplate(name: TemplateName): Promise<string> {
+	let database = postgresTemplates.get(name)
+	if (!database) {
+		database = (async () => {
+			const key = `leerplein_${templateKey(name)}`
+			const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
+			try {
+				// Test processes start together: one makes the template, the others wait for it (a lock per template).
+				await admin`select pg_advisory_lock(hashtext(${key}))`
+				const [existing] = await admin`select 1 from pg_database where datname = ${key}`
+				if (!existing) {
+					// Made under another name and renamed when complete, so a template half made is never used.
+					const { from, fill } = TEMPLATES[name]
+					const building = await createPostgresDatabase({ template: from })
+					try {
+						const client = await createDatabase({ driver: 'postgres', url: building.url, migrationUrl: building.url }, { role: 'migrator' })
+						try {
+							await fill(client)
+						} finally {
+							await client.close()
+						}
+						await admin.unsafe(`alter database ${building.name} rename to ${key}`)
+					} catch (error) {
+						await dropPostgresDatabase(building.name)
+						throw error
+					}
+				}
+				await admin`select pg_advisory_unlock(hashtext(${key}))`
+			} finally {
+				await admin.end()
+			}
+			return key
+		})()
+		postgresTemplates.set(name, database)
+	}
+	return database
 }
 
 let loginAllowed: Promise<void> | undefined

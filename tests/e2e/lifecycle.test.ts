@@ -9,8 +9,8 @@ async function catalogueCount(portal: RunningPortal): Promise<string> {
 }
 
 describe.each(await testDrivers())('the portal process on %s', (driver) => {
-	// Its own portal: the test restarts it, and counts the seeding in its log.
-	const { portal } = useE2E({ driver, own: true, browser: false })
+	// Its own portal on an empty database, as a new installation: the test restarts it, and counts the seeding in its log.
+	const { portal } = useE2E({ driver, emptyDatabase: true, browser: false })
 
 	test('seeds an empty database once, shuts down cleanly on SIGTERM, and keeps its data across a restart', async () => {
 		const before = await catalogueCount(portal)

@@ -3,7 +3,7 @@ import { APP_ROLE, selectRows, withTenantContext, type DatabaseClient } from '@l
 import { getDuplicateScanOverview } from '@leerplein/db/deduplication'
 import type { DuplicateScanJob } from '@leerplein/db/jobs'
 import { schema } from '@leerplein/db/schema'
-import { DEMO_PERSONAS, seedDatabase, seededDuplicateClusters } from '@leerplein/db/seed'
+import { DEMO_PERSONAS, seededDuplicateClusters } from '@leerplein/db/seed'
 import { createTestDatabase, testDrivers, type TestDatabase } from '@leerplein/db/testing'
 import { eq, sql } from 'drizzle-orm'
 import type { Actor } from '@leerplein/domain'
@@ -20,7 +20,6 @@ import { pollUntil } from '../support/poll.ts'
 // in the administrator's tenant context with its progress visible while it runs, stored for the
 // report, outdated by a merge (which queues the next scan itself), given up when it stalls.
 
-const SEEDED_AT = new Date('2026-03-02T08:00:00Z')
 /** What the job logs as errors; a test that expects none checks it stays empty. */
 const loggedErrors: unknown[] = []
 const ignore = () => {}
@@ -69,8 +68,8 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 	}
 
 	beforeAll(async () => {
-		database = await createTestDatabase(driver)
-		await seedDatabase(database.db, { scale: 'default', now: SEEDED_AT })
+		// Made once for the run, for this file and the search relevance suite's (db/src/queries/search-relevance.test.ts).
+		database = await createTestDatabase(driver, { seed: 'default' })
 		const person = async (key: string): Promise<Person> => {
 			const email = DEMO_PERSONAS.find((persona) => persona.key === key)!.email
 			const [row] = await database.db.select({ userId: schema.users.id, tenantId: schema.users.tenantId }).from(schema.users).where(eq(schema.users.email, email))
@@ -81,7 +80,7 @@ describe.each(await testDrivers())('the duplicate scan job on %s', (driver) => {
 		const [row] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from courses where status = 'published'`)
 		publishedCourses = row!.n
 		app = await database.connectAsApp({ maxConnections: 4 })
-	}, 300_000)
+	}, 600_000)
 	afterAll(() => database?.close(), 30_000)
 
 	test('before any scan, the report offers one and shows no clusters', async () => {

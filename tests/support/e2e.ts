@@ -18,6 +18,8 @@ export type E2EOptions = {
 	clock?: boolean
 	/** A portal of the file's own although it needs nothing special: for a file that restarts it, or changes what other files rely on. */
 	own?: boolean
+	/** Start on an empty database, as a new installation does, instead of the migrated template (a portal of the file's own). */
+	emptyDatabase?: boolean
 	/** Launch Chromium (the default); false for files that only speak HTTP. */
 	browser?: boolean
 	/** Connect to the portal's database as its owner, to plant and read rows (PostgreSQL only). */
@@ -63,11 +65,11 @@ export function useE2E(options: E2EOptions): E2E {
 	}
 
 	beforeAll(async () => {
-		const { driver, env, seedScale, clock = false } = options
-		const own = options.own || clock || env !== undefined || seedScale !== undefined
+		const { driver, env, seedScale, clock = false, emptyDatabase = false } = options
+		const own = options.own || clock || emptyDatabase || env !== undefined || seedScale !== undefined
 		const runDir = inject('e2eRunDir')
 		;[started, browser] = await Promise.all([
-			own || !runDir ? startPortal(driver, { env: typeof env === 'function' ? env() : env, seedScale, clock }) : sharedPortal(driver, runDir),
+			own || !runDir ? startPortal(driver, { env: typeof env === 'function' ? env() : env, seedScale, clock, emptyDatabase }) : sharedPortal(driver, runDir),
 			options.browser === false ? undefined : launchBrowser(),
 		])
 		if (options.owner) {

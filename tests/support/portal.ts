@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import postgres from 'postgres'
 import { APP_ROLE } from '@leerplein/db'
-import { allowAppRoleLogin, TEST_POSTGRES_URL, withDatabase, withUser, type TestDriver } from '@leerplein/db/testing'
+import { allowAppRoleLogin, createPostgresDatabase, dropPostgresDatabase, pgliteTemplateDirectory, withUser, type TestDriver } from '@leerplein/db/testing'
 import type { ClockSetMessage, SetClockMessage } from '../../app/server/test-clock.ts'
 import { pollUntil } from './poll.ts'
 
@@ -40,6 +38,12 @@ export type RunningPortal = {
 
 export type PortalOptions = {
 	seedScale?: string
+	/**
+	 * Start on an empty database, as a new installation does. Otherwise the portal starts on a copy
+	 * of the run's migrated template (db/src/testing.ts), and still seeds it and runs its migrations
+	 * (none left to apply): the same start, without migrating from scratch once per test file.
+	 */
+	emptyDatabase?: boolean
 	env?: Record<string, string>
 	/** Lets the test set the portal's clock over an IPC channel. */
 	clock?: boolean
@@ -65,9 +69,11 @@ const TEST_ENV = {
  * Starts the built portal as a real server process, the way `npm start` does, on a fresh
  * database: a temporary PGlite directory, or a throw-away database on the PostgreSQL server.
  */
-export async function startPortal(driver: TestDriver, { seedScale = 'small', env: extraEnv = {}, clock = false, commandPrefix = [] }: PortalOptions = {}): Promise<RunningPortal> {
-	const database = driver === 'postgres' ? await createEmptyDatabase() : null
-	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
+export async function startPortal(
+	driver: TestDriver,
+	{ seedScale = 'small', env: extraEnv = {}, clock = false, commandPrefix = [], emptyDatabase = false }: PortalOptions = {},
+): Promise<RunningPortal> {
+	const { database, dataDir } = await newPortalDatabase(driver, { empty: emptyDatabase })
 	const env: NodeJS.ProcessEnv = {
 		...process.env,
 		...TEST_ENV,
@@ -82,7 +88,7 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small', env
 	try {
 		server = await startServer(env, { lines, ipc: clock, commandPrefix })
 	} catch (error) {
-		if (database) await dropDatabase(database.name)
+		if (database) await dropPostgresDatabase(database.name)
 		throw error
 	}
 	const portalClock: PortalClock = {
@@ -113,7 +119,7 @@ export async function startPortal(driver: TestDriver, { seedScale = 'small', env
 		},
 		async stop() {
 			const exitCode = await stopProcess(server.child)
-			if (database) await dropDatabase(database.name)
+			if (database) await dropPostgresDatabase(database.name)
 			if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 			return exitCode
 		},
@@ -177,8 +183,7 @@ type SharedPortalEntry = {
 }
 
 async function startSharedPortal(driver: TestDriver, runDir: string): Promise<SharedPortalEntry> {
-	const database = driver === 'postgres' ? await createEmptyDatabase() : null
-	const dataDir = driver === 'pglite' ? mkdtempSync(join(tmpdir(), 'leerplein-e2e-')) : null
+	const { database, dataDir } = await newPortalDatabase(driver, { empty: false })
 	const logFile = join(runDir, `portal-${driver}.log`)
 	const errorFile = join(runDir, `portal-${driver}.stderr`)
 	const port = await freePort()
@@ -220,7 +225,7 @@ async function stopSharedPortal(entry: SharedPortalEntry): Promise<void> {
 			process.kill(entry.pid, 'SIGKILL')
 		}
 	}
-	if (entry.databaseName) await dropDatabase(entry.databaseName)
+	if (entry.databaseName) await dropPostgresDatabase(entry.databaseName)
 	if (entry.dataDir) rmSync(entry.dataDir, { recursive: true, force: true })
 }
 
@@ -268,32 +273,24 @@ export async function startPortalProcess(
 	return { url: server.url, pid: server.child.pid!, logs: () => lines, stop: () => stopProcess(server.child) }
 }
 
-type EmptyDatabase = { name: string; url: string; appUrl: string }
+type PortalDatabase = { name: string; url: string; appUrl: string }
 
-/** A new, empty database on the test server; the portal migrates and seeds it as the owner, then serves as leerplein_app (ADR 006). */
-async function createEmptyDatabase(): Promise<EmptyDatabase> {
-	const name = `leerplein_test_${randomBytes(6).toString('hex')}`
-	const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
-	try {
-		await admin.unsafe(`create database ${name}`)
-	} finally {
-		await admin.end()
+/**
+ * A new database for a portal: on the test server, or a PGlite data directory. The portal
+ * migrates and seeds it as the owner, then serves as leerplein_app (ADR 006).
+ */
+async function newPortalDatabase(driver: TestDriver, { empty }: { empty: boolean }): Promise<{ database: PortalDatabase | null; dataDir: string | null }> {
+	if (driver === 'pglite') {
+		const dataDir = mkdtempSync(join(tmpdir(), 'leerplein-e2e-'))
+		if (!empty) cpSync(await pgliteTemplateDirectory(), dataDir, { recursive: true })
+		return { database: null, dataDir }
 	}
+	const { name, url } = await createPostgresDatabase({ template: empty ? null : 'migrated' })
 	await allowAppRoleLogin()
-	const url = withDatabase(TEST_POSTGRES_URL, name)
-	return { name, url, appUrl: withUser(url, APP_ROLE) }
+	return { database: { name, url, appUrl: withUser(url, APP_ROLE) }, dataDir: null }
 }
 
-async function dropDatabase(name: string): Promise<void> {
-	const admin = postgres(TEST_POSTGRES_URL, { max: 1, onnotice: () => {} })
-	try {
-		await admin.unsafe(`drop database if exists ${name} with (force)`)
-	} finally {
-		await admin.end()
-	}
-}
-
-function databaseEnv(database: EmptyDatabase | null, dataDir: string | null) {
+function databaseEnv(database: PortalDatabase | null, dataDir: string | null) {
 	return { DATABASE_URL: database?.appUrl ?? '', MIGRATION_DATABASE_URL: database?.url ?? '', PGLITE_DIR: dataDir ?? '' }
 }
 

@@ -1,13 +1,12 @@
 import { dutchMonthOf, EMPTY_FILTERS, expandQuery, monthsFrom, queryWords, withCorrections } from '@leerplein/domain'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { DatabaseClient } from '../client.ts'
-import { seedDatabase } from '../seed/index.ts'
 import { withTenantContext } from '../tenancy.ts'
-import { createTestDatabase, testDrivers, type TestDatabase } from '../testing.ts'
+import { createTestDatabase, DEFAULT_SEED_AT, testDrivers, type TestDatabase } from '../testing.ts'
 import { analyseSearchWords, searchCatalogue, type CatalogueSearchFilters } from './search.ts'
 import { listSynonyms } from './search-synonyms.ts'
 
-const NOW = new Date('2026-11-23T10:00:00Z')
+const NOW = DEFAULT_SEED_AT
 
 /**
  * The relevance suite (issue 4): Dutch queries on the default seed, each with the title the
@@ -83,11 +82,10 @@ describe.each(await testDrivers())('search relevance on the default seed, %s', (
 	let app: DatabaseClient
 
 	beforeAll(async () => {
-		database = await createTestDatabase(driver)
-		await seedDatabase(database.db, { scale: 'default', now: NOW })
+		// The default seed on PGlite takes about two minutes on a quiet machine, and has taken four
+		// under CI's load; it is made once for the run, for this file and the duplicate scan's.
+		database = await createTestDatabase(driver, { seed: 'default' })
 		app = await database.connectAsApp()
-		// The default seed on PGlite takes about two minutes on a quiet machine (the passport's
-		// evidence and statuses are a third of it) and has taken four under CI's load.
 	}, 600_000)
 	afterAll(() => database?.close())
 
