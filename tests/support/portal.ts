@@ -127,14 +127,19 @@ export async function startPortal(
 }
 
 /**
- * The test run's one portal on `driver` with the small seed and the default environment, for
+ * The test worker's one portal on `driver` with the small seed and the default environment, for
  * every test file that needs nothing else. The first file to ask starts it; it keeps running for
  * the files after it and is stopped, with its database, when the run ends (support/global-setup.ts).
  * Its registration lives in `runDir`, because each test file runs in a process of its own.
+ *
+ * One per worker (VITEST_POOL_ID), not one per run: the run's two workers each take one file at
+ * a time, so a file never shares its portal with a file running at the same moment, and may rely
+ * on what it did itself, as when the files ran one after another.
  */
 export async function sharedPortal(driver: TestDriver, runDir: string): Promise<RunningPortal> {
-	const registration = join(runDir, `portal-${driver}.json`)
-	const lock = join(runDir, `portal-${driver}.lock`)
+	const slot = `${driver}-${process.env.VITEST_POOL_ID ?? '1'}`
+	const registration = join(runDir, `portal-${slot}.json`)
+	const lock = join(runDir, `portal-${slot}.lock`)
 	let entry: SharedPortalEntry | undefined
 	try {
 		closeSync(openSync(lock, 'wx'))
@@ -148,7 +153,7 @@ export async function sharedPortal(driver: TestDriver, runDir: string): Promise<
 	}
 	if (!entry) {
 		try {
-			entry = await startSharedPortal(driver, runDir)
+			entry = await startSharedPortal(driver, slot, runDir)
 		} catch (error) {
 			rmSync(lock, { force: true }) // the next file may try again
 			throw error
@@ -182,10 +187,10 @@ type SharedPortalEntry = {
 	errorFile: string
 }
 
-async function startSharedPortal(driver: TestDriver, runDir: string): Promise<SharedPortalEntry> {
+async function startSharedPortal(driver: TestDriver, slot: string, runDir: string): Promise<SharedPortalEntry> {
 	const { database, dataDir } = await newPortalDatabase(driver, { empty: false })
-	const logFile = join(runDir, `portal-${driver}.log`)
-	const errorFile = join(runDir, `portal-${driver}.stderr`)
+	const logFile = join(runDir, `portal-${slot}.log`)
+	const errorFile = join(runDir, `portal-${slot}.stderr`)
 	const port = await freePort()
 	const [out, err] = [openSync(logFile, 'a'), openSync(errorFile, 'a')]
 	// Not piped: the portal outlives the test file (and its process) that started it.
@@ -211,7 +216,7 @@ async function startSharedPortal(driver: TestDriver, runDir: string): Promise<Sh
 /** Stops every shared portal registered in `runDir` and removes their databases (the run's teardown). */
 export async function stopSharedPortals(runDir: string): Promise<void> {
 	const entries = readdirSync(runDir)
-		.filter((name) => /^portal-\w+\.json$/.test(name))
+		.filter((name) => /^portal-[\w-]+\.json$/.test(name))
 		.map((name) => JSON.parse(readFileSync(join(runDir, name), 'utf8')) as SharedPortalEntry)
 	await Promise.all(entries.map(stopSharedPortal))
 }
