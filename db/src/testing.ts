@@ -307,7 +307,7 @@ export function postgresTemplate(name: TemplateName): Promise<string> {
 						} finally {
 							await client.close()
 						}
-						await admin.unsafe(`alter database ${building.name} rename to ${key}`)
+						await renameWhenFree(admin, building.name, key)
 					} catch (error) {
 						await dropPostgresDatabase(building.name)
 						throw error
@@ -322,6 +322,23 @@ export function postgresTemplate(name: TemplateName): Promise<string> {
 		postgresTemplates.set(name, database)
 	}
 	return database
+}
+
+/**
+ * Renames a database as soon as no one is connected to it: the server process of a connection
+ * just closed may still be ending (CREATE DATABASE waits for those; ALTER DATABASE does not).
+ */
+async function renameWhenFree(admin: postgres.Sql, from: string, to: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			await admin.unsafe(`alter database ${from} rename to ${to}`)
+			return
+		} catch (error) {
+			// 55006: object_in_use ("database is being accessed by other users").
+			if ((error as { code?: string }).code !== '55006' || attempt === 100) throw error
+			await new Promise((resolve) => setTimeout(resolve, 100))
+		}
+	}
 }
 
 let loginAllowed: Promise<void> | undefined
