@@ -5,12 +5,14 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node'
  * files at a time, each worker taking the next file when it is done; starting the long ones
  * first keeps one from starting when the other worker has nothing left (longest first).
  *
- * Last: turbo runs this package beside the other packages' tests, lint and typecheck, and by the
- * time this package reaches its last files they are done, so these get the machine's cores:
+ * Last, when only the other worker's last file runs beside them:
  * - the deduplication e2e, whose whole-catalogue scans run on PGlite's one connection inside the
- *   portal (over 30 s while the portal and db packages' tests ran beside it, in CI);
+ *   portal (over 30 s on a busy machine);
  * - the real-Moodle test, last of all (PHP's one-process-per-request server, which builds its
- *   pages' scripts on first use).
+ *   pages' scripts on first use, once outlasted every wait on a busy machine).
+ *
+ * In `npm test` this package starts once the other packages' tests are done (turbo.json), so
+ * its two workers have the machine's two cores.
  */
 const FIRST = [
 	// Each over two minutes on a quiet machine (tests/README.md lists the files' times).
