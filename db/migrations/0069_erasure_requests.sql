@@ -52,8 +52,9 @@ INSERT INTO personal_data_register (table_name, column_name, find_by, erasure, r
 UPDATE personal_data_register SET erasure = 'delete', reason = 'learning records about the person from other systems, kept as the unit''s xAPI retention says; erased with the person'
 	WHERE table_name = 'xapi_statements' AND column_name = 'person_id';--> statement-breakpoint
 -- How each `anonymise` line takes the person out of the row ($1: the person's id). The person's
--- record stays (counts per unit and job profile still add up), without name, address or number.
-UPDATE personal_data_register SET anonymise_set = $set$name = 'Verwijderde persoon', email = 'verwijderd-' || id || '@verwijderd.invalid', employee_number = 'verwijderd-' || id, preferred_language = NULL, cost_centre = NULL, active = false$set$
+-- record stays (counts per unit and job profile still add up, `active` too: the budget report counts
+-- active people), without name, address or number; with no roles or sessions left, nobody signs in as it.
+UPDATE personal_data_register SET anonymise_set = $set$name = 'Verwijderde persoon', email = 'verwijderd-' || id || '@verwijderd.invalid', employee_number = 'verwijderd-' || id, preferred_language = NULL, cost_centre = NULL$set$
 	WHERE table_name = 'users' AND column_name = 'id';--> statement-breakpoint
 UPDATE personal_data_register SET anonymise_set = $set$name = 'Verwijderde persoon', email = '', organisation = NULL, active = false$set$
 	WHERE table_name = 'trainers';--> statement-breakpoint
