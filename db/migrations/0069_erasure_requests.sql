@@ -110,7 +110,7 @@ CREATE OR REPLACE FUNCTION privacy_erasure_preview(p_person uuid) RETURNS jsonb
 REVOKE ALL ON FUNCTION privacy_erasure_preview(uuid) FROM PUBLIC;--> statement-breakpoint
 GRANT EXECUTE ON FUNCTION privacy_erasure_preview(uuid) TO leerplein_app;--> statement-breakpoint
 
--- Erases the person of an open request, approved by the privacy officer in the verified context
+-- Erases the person of an open request (NULL when it is not open), approved by the privacy officer in the verified context
 -- (who did not ask: four eyes), in the caller's one transaction. Walks the register: lines found
 -- through another table first (while their parent rows still exist), then `delete` removes rows,
 -- `anonymise` applies the line's SET clause, `keep` counts. Then the person's address, employee
@@ -135,8 +135,9 @@ CREATE OR REPLACE FUNCTION privacy_erase(p_request uuid, p_now timestamptz) RETU
 			RAISE EXCEPTION 'privacy_erase: privacy officer only' USING ERRCODE = '42501';
 		END IF;
 		SELECT * INTO v_request FROM erasure_requests WHERE id = p_request FOR UPDATE;
+		-- Decided meanwhile (another officer was quicker, holding the lock): nothing to do, NULL.
 		IF NOT FOUND OR v_request.status <> 'requested' THEN
-			RAISE EXCEPTION 'privacy_erase: no open request' USING ERRCODE = 'P0002';
+			RETURN NULL;
 		END IF;
 		IF v_request.requested_by = app_user_id() THEN
 			RAISE EXCEPTION 'privacy_erase: the officer who asked may not approve' USING ERRCODE = '42501';

@@ -129,9 +129,9 @@ describe.each(await testDrivers())('erasing a person through the register on %s'
 		expect((await whereNamed()).length).toBeGreaterThan(8)
 		const [open] = await as(ids.rvo, ids.otto, (tx) => listErasureRequests(tx))
 		const counts = await as(ids.rvo, ids.otto, (tx) => eraseByRequest(tx, { requestId: open!.id, now: new Date('2030-06-02T09:00:00Z') }))
-		expect(counts['users.id']).toEqual({ erasure: 'anonymise', rows: 1 })
-		expect(counts['enrolments.user_id']).toEqual({ erasure: 'keep', rows: 1 })
-		expect(counts['outbox_mails.to_address']).toEqual({ erasure: 'delete', rows: 1 })
+		expect(counts!['users.id']).toEqual({ erasure: 'anonymise', rows: 1 })
+		expect(counts!['enrolments.user_id']).toEqual({ erasure: 'keep', rows: 1 })
+		expect(counts!['outbox_mails.to_address']).toEqual({ erasure: 'delete', rows: 1 })
 
 		expect(await whereNamed()).toEqual([])
 
@@ -141,6 +141,6 @@ describe.each(await testDrivers())('erasing a person through the register on %s'
 		const [done] = await as(ids.rvo, ids.otto, (tx) => listErasureRequests(tx, { requestId: open!.id }))
 		expect(done).toMatchObject({ status: 'erased', personName: 'Verwijderde persoon', requestedByName: 'Olga Officer', decidedByName: 'Otto Officer' })
 		// A request is decided once.
-		expect(await refusal(as(ids.rvo, ids.otto, (tx) => eraseByRequest(tx, { requestId: open!.id, now: new Date() })))).toMatch(/no open request/)
+		expect(await as(ids.rvo, ids.otto, (tx) => eraseByRequest(tx, { requestId: open!.id, now: new Date() }))).toBeNull()
 	})
 })

@@ -29,6 +29,8 @@ export async function decideErasure(
 			return { counts: null }
 		}
 		const counts = await eraseByRequest(tx, { requestId, now })
+		// Another officer decided it between our read and the function's lock.
+		if (!counts) throw refusal('conflict', 'ERASURE_ALREADY_DECIDED')
 		await audit(ctx, tx, { ...entry, action: 'privacy.erasure_approved', after: { requestedBy: request.requestedBy, requestedAt: request.requestedAt, approvedAt: now, counts } })
 		return { counts }
 	})

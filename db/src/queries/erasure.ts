@@ -90,10 +90,13 @@ export async function previewErasure(db: Database, { personId }: { personId: str
 	return row?.lines ?? null
 }
 
-/** Erases the person of an open request, approved by the officer of the context (not the one who asked). */
-export async function eraseByRequest(db: Database, { requestId, now }: { requestId: string; now: Date }): Promise<ErasureCounts> {
-	const [row] = await selectRows<{ counts: ErasureCounts }>(db, sql`select privacy_erase(${requestId}::uuid, ${now.toISOString()}::timestamptz) as counts`)
-	return row!.counts
+/**
+ * Erases the person of an open request, approved by the officer of the context (not the one who
+ * asked); null when the request is not open (any more: decided by another officer meanwhile).
+ */
+export async function eraseByRequest(db: Database, { requestId, now }: { requestId: string; now: Date }): Promise<ErasureCounts | null> {
+	const [row] = await selectRows<{ counts: ErasureCounts | null }>(db, sql`select privacy_erase(${requestId}::uuid, ${now.toISOString()}::timestamptz) as counts`)
+	return row?.counts ?? null
 }
 
 /** Declines an open request with a reason; false when it is not open or the officer asked it themselves. */
