@@ -66,6 +66,7 @@ function navigationFor(actor: Actor) {
 		readsAuditTrail: can(actor, 'read', { kind: 'audit_trail', tenantId: null }) || can(actor, 'read', { kind: 'audit_trail', tenantId: ownUnit }),
 		// Each unit's single sign-on provider (ADR 051): the concern administrator only.
 		managesSingleSignOn: can(actor, 'update', { kind: 'sso_settings' }),
+		handlesErasure: can(actor, 'approve', { kind: 'erasure_request', personId: null }),
 		// The unit's xAPI systems, privacy and rules (ADR 039): its coordinators; the concern administrator for a unit they choose.
 		managesXapiClients: can(actor, 'update', { kind: 'xapi_clients', tenantId: ownUnit }),
 		// The unit's settings: among them, which employee an xAPI statement is about, and its branding.

@@ -147,6 +147,7 @@ export const en: Messages = {
 		...xapiClientStrings.enErrors,
 		...xapiPeopleStrings.enErrors,
 		...xapiPrivacyStrings.enErrors,
+		...privacyStrings.enErrors,
 		...evaluationStrings.enErrors,
 		...cardStrings.enErrors,
 		...practiceStrings.enErrors,

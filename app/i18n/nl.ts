@@ -148,6 +148,7 @@ export const nl = {
 		...xapiClientStrings.nlErrors,
 		...xapiPeopleStrings.nlErrors,
 		...xapiPrivacyStrings.nlErrors,
+		...privacyStrings.nlErrors,
 		...evaluationStrings.nlErrors,
 		...cardStrings.nlErrors,
 		...practiceStrings.nlErrors,

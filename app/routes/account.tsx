@@ -93,6 +93,9 @@ export default function Account() {
 						{t('privacy.ownDataLink')}
 					</a>
 				</p>
+				<p>
+					<Link to="/account/gegevens-wissen">{t('privacy.eraseOwnLink')}</Link>
+				</p>
 			</section>
 		</div>
 	)

@@ -1,3 +1,4 @@
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import { sql, type SQL } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { selectRows, type Database, type DatabaseClient } from './client.ts'
@@ -5,6 +6,7 @@ import { exportPersonalData } from './queries/privacy.ts'
 import * as schema from './schema/index.ts'
 import { withTenantContext } from './tenancy.ts'
 import { createTestDatabase, insertNvwaAndRvo, insertPeople, testDrivers, type TestDatabase } from './testing.ts'
+import exportSchema from './privacy-export.schema.json' with { type: 'json' }
 
 type Entry = { table: string; column: string; findBy: string; erasure: string }
 
@@ -94,6 +96,20 @@ describe.each(await testDrivers())('the personal-data register and a person’s 
 		// Found by address, whatever its case.
 		expect(data.outbox_mails!.map((mail) => mail.message_key)).toEqual(['m-1'])
 		expect(JSON.stringify(data)).not.toContain('Stan')
+	})
+
+	test('a real export is valid against the published JSON schema, which names every table the register reads', async () => {
+		const data = await as(ids.nvwa, ids.manager, (tx) => exportPersonalData(tx, { userId: ids.manager }))
+		const validate = new Ajv2020({ allErrors: true, strict: true }).compile(exportSchema)
+		// As the person downloads it: the JSON text of the file, parsed.
+		const valid = validate(JSON.parse(JSON.stringify(data)))
+		expect(validate.errors ?? []).toEqual([])
+		expect(valid).toBe(true)
+		const personal = [...new Set(register.filter((entry) => entry.findBy !== 'none').map((entry) => entry.table))].sort()
+		expect([...exportSchema.required].sort()).toEqual(personal)
+		// And it refuses what is not an export: a table it does not know, a person without an address.
+		expect(validate({ ...data, onbekend: [] })).toBe(false)
+		expect(validate({ ...data, users: [{ ...data.users![0], email: undefined }] })).toBe(false)
 	})
 
 	test('only the person themselves may ask: another person’s id, in any unit, is refused', async () => {

@@ -39,7 +39,7 @@ describe.each(drivers)('the tenant-isolation matrix on %s', (driver) => {
 
 	beforeAll(async () => {
 		fixtures = await plantFixtures(e2e.owner)
-		for (const persona of ['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator', 'concern-admin'] as const) {
+		for (const persona of ['rvo-employee', 'rvo-manager', 'rvo-coordinator', 'nvwa-employee', 'nvwa-coordinator', 'concern-admin', 'privacy-officer'] as const) {
 			cookies.set(persona, await e2e.sessionCookie(persona))
 		}
 	})
@@ -268,6 +268,10 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		.returning({ id: schema.competencyRequirements.id })
 	const nvwaPersona = DEMO_PERSONAS.find((p) => p.key === 'nvwa-employee')!
 	const [nvwaPerson] = await owner.db.select({ id: schema.users.id, name: schema.users.name }).from(schema.users).where(eq(schema.users.email, nvwaPersona.email))
+	const [nvwaErasureRequest] = await owner.db
+		.insert(schema.erasureRequests)
+		.values({ tenantId: idOf('nvwa'), personId: nvwaPerson!.id, requestedBy: nvwaPerson!.id, requestedAt: new Date() })
+		.returning({ id: schema.erasureRequests.id })
 	const [nvwaPersonRequirement] = await owner.db
 		.insert(schema.personRequirements)
 		.values({ tenantId: idOf('nvwa'), userId: nvwaPerson!.id, competencyId: competency!.id, introducedOn: '2030-01-01', graceDays: 0, reason: 'Isolatietest' })
@@ -454,6 +458,7 @@ async function plantFixtures(owner: { db: Database }): Promise<IsolationFixtures
 		nvwaLocationId: nvwaLocation!.id,
 		nvwaJobProfileId: nvwaJobProfile!.id,
 		nvwaEmployee: { employeeNumber: persona.employeeNumber, name: employee!.name },
+		nvwaErasureRequest: { id: nvwaErasureRequest!.id, personName: nvwaPerson!.name },
 		nvwaRequirement: { id: nvwaRequirement!.id, competencyName: competency!.name },
 		nvwaPersonRequirement: { id: nvwaPersonRequirement!.id, personId: nvwaPerson!.id, personName: nvwaPerson!.name },
 		competencyId: competency!.id,

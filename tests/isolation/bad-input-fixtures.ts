@@ -166,7 +166,13 @@ export async function plantFixtures(ownerUrl: string): Promise<BadInputFixtures>
 			.values({ tenantId: rvo!.id, name: 'Slechte invoer weigeren', firstMonth: '2026-03-01', lastMonth: '2026-03-01', monthsBefore: 3, monthsAfter: 3, measureName: 'Fouten', better: 'lower', createdAt: new Date(), updatedAt: new Date() })
 			.returning({ id: schema.interventions.id })
 		await owner.db.insert(schema.interventionTeams).values({ tenantId: rvo!.id, interventionId: intervention!.id, managerId: manager!.id })
+		// An RVO colleague's own request to be erased, open for the privacy officer (ADR 054).
+		const [erasureRequest] = await owner.db
+			.insert(schema.erasureRequests)
+			.values({ tenantId: rvo!.id, personId: colleague!.id, requestedBy: colleague!.id, requestedAt: new Date() })
+			.returning({ id: schema.erasureRequests.id })
 		return {
+			erasureRequest: { id: erasureRequest!.id, tenantId: rvo!.id },
 			intervention: intervention!,
 			teamId: manager!.id,
 			completedEnrolment: completedEnrolment!,

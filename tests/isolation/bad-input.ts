@@ -11,6 +11,8 @@ import type { Persona } from './probes.ts'
 
 /** Rows of RVO the requests aim at: things RVO's coordinator, employee or the concern administrator may change. */
 export type BadInputFixtures = {
+	/** An RVO colleague's open request to be erased, and RVO's id (ADR 054). */
+	erasureRequest: { id: string; tenantId: string }
 	/** A course the RVO employee completed, without a card to self (ADR 042). */
 	completedEnrolment: { id: string }
 	/** An unanswered evaluation invitation of the RVO employee (ADR 041). */
@@ -212,6 +214,26 @@ export const BAD_INPUT_TARGETS: Record<string, BadInputTarget> = {
 	'routes/uitloggen': { as: 'rvo-employee', path: () => '/uitloggen', form: () => ({}), nulField: 'intent', ownSession: true },
 	'routes/account': { as: 'rvo-employee', path: () => '/account' },
 	'routes/account_.mijn-gegevens': { as: 'rvo-employee', path: () => '/account/mijn-gegevens' },
+	'routes/account_.gegevens-wissen': { as: 'rvo-employee', path: () => '/account/gegevens-wissen', form: () => ({ intent: 'request' }), nulField: 'intent' },
+	'routes/beheer.privacy': {
+		as: 'privacy-officer',
+		path: () => '/beheer/privacy',
+		form: (f) => ({ intent: 'request', unitId: f.erasureRequest.tenantId, employeeNumber: '9000001' }),
+		nulField: 'employeeNumber',
+		invalid: [
+			{ name: 'no employee number', form: (f) => ({ intent: 'request', unitId: f.erasureRequest.tenantId, employeeNumber: ' ' }), field: 'employeeNumber', message: 'Vul het personeelsnummer in.' },
+			{ name: 'an employee number nobody in the unit has', form: (f) => ({ intent: 'request', unitId: f.erasureRequest.tenantId, employeeNumber: '0000000' }), field: 'employeeNumber', message: 'In dit organisatieonderdeel werkt niemand met dit personeelsnummer.' },
+			{ name: 'no unit', form: () => ({ intent: 'request', unitId: '', employeeNumber: '9000001' }), field: 'unitId', message: 'Dit organisatieonderdeel bestaat niet. Kies een onderdeel uit de lijst.' },
+		],
+	},
+	'routes/beheer.privacy_.$requestId': {
+		as: 'privacy-officer',
+		path: (f) => `/beheer/privacy/${f.erasureRequest.id}`,
+		form: () => ({ intent: 'decline', reason: 'Slechte invoer' }),
+		nulField: 'reason',
+		also: [{ name: 'approve', form: () => ({ intent: 'approve' }), nulField: 'intent' }],
+		invalid: [{ name: 'no reason to decline', form: () => ({ intent: 'decline', reason: '  ' }), field: 'reason', message: 'Vul de reden van afwijzing in.' }],
+	},
 	'routes/catalogus._index': { as: 'rvo-coordinator', path: () => '/catalogus' },
 	'routes/catalogus.zoeken': { as: 'rvo-coordinator', path: () => '/catalogus/zoeken' },
 	'routes/beheer.zoeksynoniemen': {

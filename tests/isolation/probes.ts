@@ -39,6 +39,8 @@ export type IsolationFixtures = {
 	nvwaJobProfileId: string
 	/** NVWA's employee persona: an import by another unit never finds them. */
 	nvwaEmployee: { employeeNumber: string; name: string }
+	/** An NVWA employee's own open request to be erased (ADR 054), for the privacy officer. */
+	nvwaErasureRequest: { id: string; personName: string }
 	/** A certificate the NVWA employee persona sent in, awaiting a decision; its file holds `marker`. */
 	nvwaUpload: { id: string; fileName: string; marker: string }
 	/** NVWA's own passport requirement (issue 15) and one on an NVWA employee: RVO's coordinators neither see nor deactivate them. */
@@ -66,7 +68,7 @@ export type IsolationFixtures = {
 	planDate: string
 }
 
-export type Persona = 'rvo-employee' | 'rvo-manager' | 'rvo-coordinator' | 'nvwa-employee' | 'nvwa-coordinator' | 'concern-admin'
+export type Persona = 'rvo-employee' | 'rvo-manager' | 'rvo-coordinator' | 'nvwa-employee' | 'nvwa-coordinator' | 'concern-admin' | 'privacy-officer'
 
 export type Probe = {
 	/** What the attack or control is, in words. */
@@ -164,6 +166,20 @@ export const CROSS_TENANT_PROBES: Record<string, Probe[]> = {
 		]),
 		{ name: 'JSON search, not signed in', as: null, path: () => '/catalogus/zoeken?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
 		{ name: 'control: the providing unit finds it as JSON', as: 'nvwa-coordinator', path: () => '/catalogus/zoeken?q=isolatietest', expectStatus: 200, text: (f) => f.nvwaCourseForAcmOnly.title },
+	],
+	// The privacy officer's pages (ADR 054): concern-wide, the officer's alone; a unit's people, its
+	// coordinators and the concern administrator see no request, by URL or by a swapped id.
+	'routes/beheer.privacy': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const, 'concern-admin' as const].map((as): Probe => ({ name: 'only the privacy officer reads the erasure queue', as, path: () => '/beheer/privacy', expectStatus: 403, text: (f) => f.nvwaErasureRequest.personName })),
+		{ name: 'not signed in', as: null, path: () => '/beheer/privacy', expectStatus: 302 },
+		{ name: 'forged: a coordinator asks to erase an employee of another unit', as: 'rvo-coordinator', path: () => '/beheer/privacy', form: (f) => ({ intent: 'request', unitId: f.nvwaXapiClient.tenantId, employeeNumber: f.nvwaEmployee.employeeNumber }), expectStatus: 403 },
+		{ name: 'control: the privacy officer reads the queue', as: 'privacy-officer', path: () => '/beheer/privacy', expectStatus: 200, text: (f) => f.nvwaErasureRequest.personName },
+	],
+	'routes/beheer.privacy_.$requestId': [
+		...[...RVO_PEOPLE, 'nvwa-coordinator' as const, 'concern-admin' as const].map((as): Probe => ({ name: "swapped id: another unit's employee's erasure request", as, path: (f) => `/beheer/privacy/${f.nvwaErasureRequest.id}`, expectStatus: 403, text: (f) => f.nvwaErasureRequest.personName })),
+		{ name: "forged: a coordinator approves the erasure of another unit's employee", as: 'rvo-coordinator', path: (f) => `/beheer/privacy/${f.nvwaErasureRequest.id}`, form: () => ({ intent: 'approve' }), expectStatus: 403 },
+		{ name: 'not signed in', as: null, path: (f) => `/beheer/privacy/${f.nvwaErasureRequest.id}`, expectStatus: 302 },
+		{ name: 'control: the privacy officer sees the request and its preview', as: 'privacy-officer', path: (f) => `/beheer/privacy/${f.nvwaErasureRequest.id}`, expectStatus: 200, text: (f) => f.nvwaErasureRequest.personName },
 	],
 	'routes/beheer.zoeksynoniemen': [
 		...[...RVO_PEOPLE, 'nvwa-coordinator' as const].map((as): Probe => ({ name: 'a unit may not keep the concern synonym list', as, path: () => '/beheer/zoeksynoniemen', expectStatus: 403, text: () => 'Synoniem toevoegen' })),

@@ -36,6 +36,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 	'routes/uitloggen': { access: 'own', why: "ends the caller's own session(s); the form names no one" },
 	'routes/account': { access: 'own', why: "the caller's own unit, roles and sessions" },
 	'routes/account_.mijn-gegevens': { access: 'own', why: "the caller's own data, read by privacy_export for the verified context's user alone" },
+	'routes/account_.gegevens-wissen': { access: 'own', why: "the caller's own request to be erased: asked and read for the signed-in person alone (the request row's policy)" },
+	'routes/beheer.privacy': { access: 'tenant-owned', why: "the concern's erasure requests with every unit's people: the privacy officer alone (ADR 054)" },
+	'routes/beheer.privacy_.$requestId': { access: 'tenant-owned', why: 'one erasure request with its preview, approval and declining: the privacy officer alone; the request id in the URL' },
 	'routes/catalogus._index': {
 		access: 'tenant-owned',
 		why: "searches the published courses visible to the viewer's unit: drafts and courses opened to other units stay hidden",

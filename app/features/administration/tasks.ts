@@ -21,6 +21,8 @@ export type NavigationPerson = {
 	readsConcernReport?: boolean
 	readsAuditTrail?: boolean
 	managesSingleSignOn?: boolean
+	/** The concern's privacy officer: erasure requests (ADR 054). */
+	handlesErasure?: boolean
 	managesXapiClients?: boolean
 	managesXapiPeople?: boolean
 	unit?: { name: string; slug: string } | null
@@ -82,6 +84,7 @@ export function adminTaskGroups(person: NavigationPerson | null, t: TFunction): 
 				...task(person.managesXapiPeople && !!person.unit, `/onderdelen/${person.unit?.slug}/huisstijl`, t('branding.nav'), t('administration.unitBranding')),
 				...task(person.managesPoDefaults, '/beheer/regels', t('navExtra.concernRules'), t('administration.concernRules')),
 				...task(person.managesSingleSignOn, '/beheer/inloggen', t('ssoSettings.nav'), t('administration.ssoSettings')),
+				...task(person.handlesErasure, '/beheer/privacy', t('privacy.officerTitle'), t('administration.erasureRequests')),
 				...task(person.managesSynonyms, '/beheer/zoeksynoniemen', t('synonyms.nav'), t('administration.synonyms')),
 				...task(person.managesSynonyms, '/beheer/zoekvragen', t('searchQueries.nav'), t('administration.searchQueries')),
 			],

@@ -39,6 +39,7 @@ export const nl = {
 		manager: 'Leidinggevende',
 		coordinator: 'Opleidingscoördinator',
 		concern_admin: 'Concernbeheerder',
+		privacy_officer: 'Privacyfunctionaris',
 	},
 	ssoSettings: {
 		nav: 'Inloggen per onderdeel',
@@ -123,6 +124,7 @@ export const en: typeof nl = {
 		manager: 'Manager',
 		coordinator: 'Learning coordinator',
 		concern_admin: 'Concern administrator',
+		privacy_officer: 'Privacy officer',
 	},
 	ssoSettings: {
 		nav: 'Sign-in per unit',

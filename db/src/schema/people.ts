@@ -78,7 +78,9 @@ export const roleAssignments = pgTable(
 	(t) => [
 		unique().on(t.userId, t.role, t.tenantId).nullsNotDistinct(),
 		index().on(t.tenantId, t.role),
-		check('concern_admin_has_no_unit', sql`(${t.role} = 'concern_admin') = (${t.tenantId} is null)`),
+		// Concern-wide roles (the concern administrator, the privacy officer) have no unit; every other role has one.
+		// Compared as text: migration 0069 adds 'privacy_officer' to the enum in the same transaction as this check.
+		check('concern_role_has_no_unit', sql`(${t.role}::text in ('concern_admin', 'privacy_officer')) = (${t.tenantId} is null)`),
 		// Concern-administrator rows have no unit, so only the migrator writes them for now.
 		ownUnitPolicy('role_assignments', t.tenantId),
 		pgPolicy('role_assignments_self', { for: 'select', using: sql`${t.userId} = ${appUserId}` }),

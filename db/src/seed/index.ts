@@ -58,7 +58,7 @@ export const DEMO_PERSONAS: DemoPersona[] = PERSONA_DETAILS.map((persona) => ({
 	email: persona.email,
 	name: persona.name,
 	employeeNumber: persona.employeeNumber,
-	tenantSlug: persona.slot === 'concern_admin' ? null : persona.homeUnitSlug,
+	tenantSlug: persona.slot === 'concern_admin' || persona.slot === 'privacy_officer' ? null : persona.homeUnitSlug,
 	roles: [...persona.roles],
 }))
 

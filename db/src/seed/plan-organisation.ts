@@ -220,8 +220,11 @@ function planPeople(scale: SeedScale, jobProfiles: PlannedJobProfile[]) {
 
 		if (unit.slug === 'kd') {
 			const admins = candidates.splice(0, 2)
-			for (const [k, persona] of personas.filter((p) => p.slot === 'concern_admin').entries()) placePersona(persona, admins[k]!)
-			for (const userIndex of admins) roles.push(role(random, userIndex, 'concern_admin', null))
+			// The first is the concern administrator, the second the privacy officer (ADR 054).
+			const [admin, officer] = admins as [number, number]
+			for (const persona of personas.filter((p) => p.slot === 'concern_admin')) placePersona(persona, admin)
+			for (const persona of personas.filter((p) => p.slot === 'privacy_officer')) placePersona(persona, officer)
+			roles.push(role(random, admin, 'concern_admin', null), role(random, officer, 'privacy_officer', null))
 		}
 
 		// About one in a hundred accounts belongs to someone who has left; they keep their history but cannot enrol.

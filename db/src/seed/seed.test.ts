@@ -302,12 +302,16 @@ describe('seeding the small scale into a fresh database', () => {
 		expect(missing?.n).toBe(0)
 	})
 
-	test('makes two concern administrators, who act for no unit', async () => {
-		const admins = await client.db
-			.select({ tenantId: roleAssignments.tenantId })
+	test('makes a concern administrator and a privacy officer, who act for no unit', async () => {
+		const concernRoles = await client.db
+			.select({ role: roleAssignments.role, tenantId: roleAssignments.tenantId })
 			.from(roleAssignments)
-			.where(eq(roleAssignments.role, 'concern_admin'))
-		expect(admins).toEqual([{ tenantId: null }, { tenantId: null }])
+			.where(inArray(roleAssignments.role, ['concern_admin', 'privacy_officer']))
+			.orderBy(roleAssignments.role)
+		expect(concernRoles).toEqual([
+			{ role: 'concern_admin', tenantId: null },
+			{ role: 'privacy_officer', tenantId: null },
+		])
 	})
 
 	test('creates every demo persona with their roles', async () => {

@@ -1,7 +1,7 @@
 import type { Role } from '@leerplein/domain'
 
 /** Where in a unit's organisation a persona is placed by the plan. */
-export type PersonaSlot = 'employee' | 'manager' | 'coordinator' | 'concern_admin'
+export type PersonaSlot = 'employee' | 'manager' | 'coordinator' | 'concern_admin' | 'privacy_officer'
 
 export type PersonaDetails = {
 	key: string
@@ -76,5 +76,15 @@ export const PERSONA_DETAILS: PersonaDetails[] = [
 		homeUnitSlug: 'kd',
 		slot: 'concern_admin',
 		roles: ['employee', 'concern_admin'],
+	},
+	{
+		// The concern's privacy officer (ADR 054): handles erasure requests and sets retention.
+		key: 'privacy-officer',
+		employeeNumber: '9000007',
+		email: 'demo.privacy@kd.demo.rijksoverheid.nl',
+		name: 'Noor Hendriks',
+		homeUnitSlug: 'kd',
+		slot: 'privacy_officer',
+		roles: ['employee', 'privacy_officer'],
 	},
 ]

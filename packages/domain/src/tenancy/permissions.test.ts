@@ -409,4 +409,19 @@ describe('can', () => {
 		expect(can(concernAdmin, 'approve', duplicates)).toBe(false)
 		expect(can(concernAdmin, 'delete', duplicates)).toBe(false)
 	})
+
+	test('only the privacy officer reads the erasure queue and decides; a person asks for their own erasure and nobody else’s', () => {
+		const officer: Actor = { userId: 'po', tenantId: RVO, grants: [{ role: 'employee', tenantId: RVO }, { role: 'privacy_officer', tenantId: null }] }
+		const queue = { kind: 'erasure_request', personId: null } as const
+		const someone = { kind: 'erasure_request', personId: 'someone' } as const
+		for (const action of ['read', 'create', 'approve'] as const) {
+			expect(can(officer, action, queue)).toBe(true)
+			expect(can(officer, action, someone)).toBe(true)
+			for (const other of [concernAdmin, rvoCoordinator, manager, employee]) expect(can(other, action, queue)).toBe(false)
+		}
+		expect(can(employee, 'create', { kind: 'erasure_request', personId: employee.userId })).toBe(true)
+		expect(can(employee, 'approve', { kind: 'erasure_request', personId: employee.userId })).toBe(false)
+		expect(can(employee, 'create', someone)).toBe(false)
+		for (const action of ['update', 'delete', 'merge'] as const) expect(can(officer, action, someone)).toBe(false)
+	})
 })

@@ -1,4 +1,4 @@
-import type { Role } from './roles.ts'
+import { CONCERN_ROLES, type Role } from './roles.ts'
 
 /** A role held in one unit; a concern administrator's role has no unit. */
 export type RoleGrant = { role: Role; tenantId: string | null }
@@ -78,6 +78,12 @@ export type Resource =
 	| { kind: 'audit_trail'; tenantId: string | null }
 	/** Each unit's single sign-on provider (ADR 008, ADR 051): read, set ('update') and removed ('delete') for every unit at once, by the concern. */
 	| { kind: 'sso_settings' }
+	/**
+	 * Requests to erase a person (GDPR art. 17; ADR 054): the concern's privacy officer reads the queue
+	 * and each preview, asks on a person's behalf ('create') and decides ('approve'); a person asks
+	 * for themselves (`personId` their own). `personId` null: the queue as a whole.
+	 */
+	| { kind: 'erasure_request'; personId: string | null }
 
 /**
  * 'merge': fold a course into another, across units (keeping the shared catalogue free of doubles).
@@ -86,11 +92,12 @@ export type Resource =
 export type Action = 'read' | 'create' | 'update' | 'delete' | 'approve' | 'merge'
 
 export function holdsRole(actor: Actor, role: Role, tenantId: string | null = null): boolean {
-	return actor.grants.some((grant) => grant.role === role && (role === 'concern_admin' || grant.tenantId === tenantId))
+	return actor.grants.some((grant) => grant.role === role && (CONCERN_ROLES.includes(role) || grant.tenantId === tenantId))
 }
 
 const coordinates = (actor: Actor, tenantId: string) => holdsRole(actor, 'coordinator', tenantId)
 const isConcernAdmin = (actor: Actor) => holdsRole(actor, 'concern_admin')
+const isPrivacyOfficer = (actor: Actor) => holdsRole(actor, 'privacy_officer')
 
 /**
  * The one permission rule. Employees act on their own things, managers on their team,
@@ -259,6 +266,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 			// Never a unit's own coordinators: a unit that could point its own sign-in at another provider
 			// could sign in as any of its people, the coordinators and their grants included.
 			return (action === 'read' || action === 'update' || action === 'delete') && isConcernAdmin(actor)
+		case 'erasure_request': {
+			// A person asks for themselves (and sees that they asked); everything else is the privacy officer's.
+			const own = resource.personId === actor.userId
+			if (action === 'create' || action === 'read') return isPrivacyOfficer(actor) || own
+			return action === 'approve' && isPrivacyOfficer(actor)
+		}
 		default:
 			return unreachable(resource)
 	}

@@ -11,9 +11,9 @@ export const DEFAULT_SESSION_POLICY: SessionPolicy = { idleMinutes: 30, administ
 
 const MINUTE_MS = 60_000
 
-/** Coordinators and concern administrators change other people's data; BIO asks more of them. */
+/** Coordinators, concern administrators and the privacy officer change other people's data; BIO asks more of them. */
 export function isAdministrative(grants: readonly RoleGrant[]): boolean {
-	return grants.some((grant) => grant.role === 'coordinator' || grant.role === 'concern_admin')
+	return grants.some((grant) => grant.role === 'coordinator' || grant.role === 'concern_admin' || grant.role === 'privacy_officer')
 }
 
 export function sessionLifetime(policy: SessionPolicy, grants: readonly RoleGrant[]): { idleMs: number; absoluteMs: number } {
