@@ -57,8 +57,10 @@ describe.each(drivers)('every page at 320 and 1,280 px, in Dutch and English, on
 		if (response.status() !== 302) throw new Error(`${path} answered ${response.status()} to a form, not 302`)
 	}
 
-	// Each page in a browser context of its own: its own session and language.
-	test.for(pageIds)('%s', async (routeId, { expect }) => {
+	// Each page in a browser context of its own: its own session and language. Four axe runs on a
+	// large page (the passport matrix: a page of people by every competency) took over 60 s beside another
+	// browser test on two cores.
+	test.for(pageIds)('%s', { timeout: 180_000 }, async (routeId, { expect }) => {
 		const target = BAD_INPUT_TARGETS[routeId]!
 		const context = await browser.newContext({ baseURL: portal.url })
 		if (target.as) await post(context, '/inloggen', { intent: 'persona', persona: target.as })
