@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import LongFilesFirstSequencer from './support/sequencer.ts'
+import HeavyFilesLastSequencer from './support/sequencer.ts'
 
 export default defineConfig({
 	test: {
@@ -10,12 +10,8 @@ export default defineConfig({
 		// Real servers and a real browser: generous, but bounded.
 		testTimeout: 60_000,
 		hookTimeout: 180_000,
-		// Two files at a time. A browser test keeps about one core busy (the portal and Chromium take
-		// turns), so on CI's two cores two files finish the package in little more than half the time.
-		// Each worker has shared portals of its own (support/portal.ts): a file never shares its
-		// portal with the file running beside it.
-		fileParallelism: true,
-		maxWorkers: 2,
-		sequence: { sequencer: LongFilesFirstSequencer },
+		// One file at a time: each drives real server processes and a browser on a small machine.
+		fileParallelism: false,
+		sequence: { sequencer: HeavyFilesLastSequencer },
 	},
 })

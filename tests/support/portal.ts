@@ -132,9 +132,9 @@ export async function startPortal(
  * the files after it and is stopped, with its database, when the run ends (support/global-setup.ts).
  * Its registration lives in `runDir`, because each test file runs in a process of its own.
  *
- * One per worker (VITEST_POOL_ID), not one per run: the run's two workers each take one file at
- * a time, so a file never shares its portal with a file running at the same moment, and may rely
- * on what it did itself, as when the files ran one after another.
+ * One per worker (VITEST_POOL_ID), not one per run: a worker takes one file at a time, so were
+ * the package to run files side by side (tests/vitest.config.ts runs one at a time today), a file
+ * would still never share its portal with a file running at the same moment.
  */
 export async function sharedPortal(driver: TestDriver, runDir: string): Promise<RunningPortal> {
 	const slot = `${driver}-${process.env.VITEST_POOL_ID ?? '1'}`
