@@ -251,7 +251,10 @@ export function pgliteTemplateDirectory(): Promise<string> {
 async function onlyOnce(path: string, make: (partial: string) => Promise<void>): Promise<void> {
 	const lock = `${path}.lock`
 	const partial = `${path}.partial`
+	// A deadline, not a wait: the default seed takes minutes to make on a busy machine, never ten.
+	const deadline = Date.now() + 600_000
 	while (!existsSync(path)) {
+		if (Date.now() > deadline) throw new Error(`${path} was not made within ten minutes; see who holds ${lock}`)
 		try {
 			writeFileSync(lock, String(process.pid), { flag: 'wx' })
 		} catch (error) {
@@ -274,7 +277,8 @@ async function onlyOnce(path: string, make: (partial: string) => Promise<void>):
 	}
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process still runs (signal 0 only asks). */
+export function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0)
 		return true

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { APP_ROLE } from '@leerplein/db'
-import { allowAppRoleLogin, createPostgresDatabase, dropPostgresDatabase, pgliteTemplateDirectory, withUser, type TestDriver } from '@leerplein/db/testing'
+import { allowAppRoleLogin, createPostgresDatabase, dropPostgresDatabase, isAlive, pgliteTemplateDirectory, withUser, type TestDriver } from '@leerplein/db/testing'
 import type { ClockSetMessage, SetClockMessage } from '../../app/server/test-clock.ts'
 import { pollUntil } from './poll.ts'
 
@@ -232,15 +232,6 @@ async function stopSharedPortal(entry: SharedPortalEntry): Promise<void> {
 	}
 	if (entry.databaseName) await dropPostgresDatabase(entry.databaseName)
 	if (entry.dataDir) rmSync(entry.dataDir, { recursive: true, force: true })
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0)
-		return true
-	} catch {
-		return false
-	}
 }
 
 export type PortalProcess = {
